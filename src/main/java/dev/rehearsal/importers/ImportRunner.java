@@ -1,0 +1,488 @@
+package dev.rehearsal.importers;
+
+import dev.rehearsal.importers.support.TimeParser;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.settings.EnvironmentNames;
+import dev.rehearsal.task.CancelledException;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Runs an import: expands folders and archives, loads manifests and sidecars, picks an importer
+ * per file by content, streams each file into the store, and reports per file. One bad record
+ * never stops its file; one bad file never stops the import. Commits once at the end.
+ */
+public final class ImportRunner {
+  /** How many rejections a report keeps in memory; all of them go to the store. */
+  public static final int REPORTED_REJECTIONS = 50;
+
+  private final ImporterRegistry registry;
+  private final EnvironmentNames environments;
+
+  public ImportRunner(ImporterRegistry registry, EnvironmentNames environments) {
+    this.registry = registry;
+    this.environments = environments;
+  }
+
+  private record Planned(ImportSource source, String key, FileReport preReport) {}
+
+  /** Imports files, folders and zip archives. */
+  public ImportSummary run(List<Path> inputs, ImportOptions options, RecordStore store,
+      TaskMonitor monitor) throws IOException {
+    long start = System.nanoTime();
+    TaskMonitor mon = monitor == null ? TaskMonitor.NONE : monitor;
+    TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
+    List<ZipFile> open = new ArrayList<>();
+    List<FileReport> reports = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    List<String> manifestsUsed = new ArrayList<>();
+    ImportManifest manifest = new ImportManifest();
+    boolean cancelled = false;
+    try {
+      List<Planned> plan = new ArrayList<>();
+      List<Planned> manifests = new ArrayList<>();
+      for (Path input : inputs) {
+        expand(input, options, plan, manifests, open);
+      }
+      if (options.manifest() != null) {
+        Path m = options.manifest().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(m)) {
+          throw new IOException("manifest " + options.manifest() + " does not exist");
+        }
+        manifests.add(0, new Planned(new FileSource(m, options.manifest().toString()),
+            key(m), null));
+      }
+      for (Planned m : manifests) {
+        if (ImportManifest.isImportManifestName(m.source.fileName())
+            || m.source.path() != null && options.manifest() != null
+            && m.source.path().equals(options.manifest().toAbsolutePath().normalize())) {
+          manifest.load(m.source, parentKey(m.key), time);
+          manifestsUsed.add(m.source.displayName());
+        }
+      }
+      problems.addAll(manifest.problems());
+
+      long totalBytes = plan.stream().mapToLong(p -> Math.max(0, p.source.size())).sum();
+      long doneBytes = 0;
+      for (Planned p : plan) {
+        if (p.preReport != null) {
+          reports.add(p.preReport);
+          store.fileImported(p.preReport);
+          continue;
+        }
+        if (cancelled || mon.isCancelled()) {
+          cancelled = true;
+          break;
+        }
+        final long base = doneBytes;
+        AtomicLong read = new AtomicLong();
+        long size = Math.max(0, p.source.size());
+        ImportSource counted = new CountingSource(p.source, read);
+        TaskMonitor fileMonitor = new TaskMonitor() {
+          @Override
+          public void progress(long done, long total, String message) {
+            mon.progress(base + Math.min(read.get(), size), totalBytes, message);
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return mon.isCancelled();
+          }
+        };
+        mon.progress(base, totalBytes, "reading " + p.source.displayName());
+        FileReport report = importOne(counted, p.key, options, manifest, store, fileMonitor);
+        reports.add(report);
+        store.fileImported(report);
+        doneBytes += size;
+        if (report.status() == FileReport.Status.CANCELLED) {
+          cancelled = true;
+        }
+      }
+      store.commit();
+      mon.progress(totalBytes, totalBytes, cancelled ? "cancelled" : "done");
+    } finally {
+      for (ZipFile z : open) {
+        try {
+          z.close();
+        } catch (IOException ignored) {
+          // closing a read-only archive cannot lose data
+        }
+      }
+    }
+    return new ImportSummary(reports, manifestsUsed, problems, cancelled,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private FileReport importOne(ImportSource source, String key, ImportOptions options,
+      ImportManifest manifest, RecordStore store, TaskMonitor monitor) throws IOException {
+    long t0 = System.nanoTime();
+    String name = source.displayName();
+    Sniff sniff;
+    try {
+      sniff = Sniff.of(source);
+    } catch (IOException e) {
+      return failed(name, "cannot be read: " + e.getMessage(), t0);
+    }
+    Importer importer;
+    if (options.format() != null) {
+      importer = registry.byId(options.format()).orElseThrow(() -> new IllegalArgumentException(
+          "no importer has the id '" + options.format() + "'"));
+    } else {
+      var d = registry.detect(sniff);
+      if (d.isEmpty()) {
+        return new FileReport(name, FileReport.Status.SKIPPED, "", "", 0, 0, 0, List.of(),
+            List.of(), "not recognised: it looks like " + sniff.describe(), millis(t0));
+      }
+      importer = d.get().importer();
+    }
+    List<String> warnings = new ArrayList<>();
+    TargetHints hints = hintsFor(source, key, options, manifest, warnings);
+    ImportContext ctx = new ImportContext(options, environments, hints, store.mappings(),
+        monitor);
+    store.clearRejections(name);
+    CountingSink sink = new CountingSink(store, name, importer.id(), monitor, warnings);
+    FileReport.Status status = FileReport.Status.IMPORTED;
+    String message = "read as " + importer.displayName();
+    try {
+      importer.parse(source, ctx, sink);
+    } catch (ImportException e) {
+      sink.reject(e.line(), sink.seen, "the rest of the file could not be read: "
+          + e.getMessage());
+    } catch (CancelledException e) {
+      status = FileReport.Status.CANCELLED;
+      message = "cancelled after " + sink.seen + " records";
+    } catch (UncheckedIOException e) {
+      sink.reject(0, sink.seen, "the rest of the file could not be read: "
+          + e.getCause().getMessage());
+    } catch (IOException e) {
+      sink.reject(0, sink.seen, "the rest of the file could not be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      sink.reject(0, sink.seen, "the importer failed on this file (" + e + "); please report "
+          + "it with the file");
+    }
+    if (sink.seen == 0 && status == FileReport.Status.IMPORTED) {
+      warnings.add("the file holds no records");
+    }
+    return new FileReport(name, status, importer.id(), importer.displayName(), sink.seen,
+        sink.accepted, sink.rejected, warnings, sink.kept, message, millis(t0));
+  }
+
+  private static long millis(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static FileReport failed(String name, String message, long t0) {
+    return new FileReport(name, FileReport.Status.FAILED, "", "", 0, 0, 0, List.of(), List.of(),
+        message, millis(t0));
+  }
+
+  private TargetHints hintsFor(ImportSource source, String key, ImportOptions options,
+      ImportManifest manifest, List<String> warnings) {
+    TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
+    TargetHints h = TargetHints.NONE;
+    ImportSource own = source.sibling(source.fileName() + ImportManifest.SIDECAR_SUFFIX);
+    if (own != null) {
+      h = ImportManifest.readSidecar(own, time, warnings);
+    }
+    ImportSource folder = source.sibling(ImportManifest.FOLDER_SIDECAR);
+    if (folder != null) {
+      h = h.orElse(ImportManifest.readSidecar(folder, time, warnings));
+    }
+    h = h.orElse(manifest.lookup(key));
+    return h.orElse(options.hints().isEmpty() ? TargetHints.NONE
+        : new TargetHints(options.hints().service(), options.hints().environment(),
+            options.hints().version(), options.hints().commit(), options.hints().at(),
+            "import options"));
+  }
+
+  private void expand(Path input, ImportOptions options, List<Planned> plan,
+      List<Planned> manifests, List<ZipFile> open) throws IOException {
+    Path abs = input.toAbsolutePath().normalize();
+    if (!Files.exists(abs)) {
+      throw new IOException(input + " does not exist");
+    }
+    if (Files.isDirectory(abs)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(abs)) {
+        files = walk.filter(Files::isRegularFile)
+            .filter(p -> !hidden(abs.relativize(p)))
+            .sorted(Comparator.comparing(Path::toString))
+            .toList();
+      }
+      for (Path f : files) {
+        String display = input.resolve(abs.relativize(f)).toString();
+        addFile(f, display, options, plan, manifests, open);
+      }
+    } else {
+      addFile(abs, input.toString(), options, plan, manifests, open);
+    }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      String s = part.toString();
+      if (s.startsWith(".") || s.equals("__MACOSX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addFile(Path f, String display, ImportOptions options, List<Planned> plan,
+      List<Planned> manifests, List<ZipFile> open) throws IOException {
+    String name = f.getFileName().toString();
+    FileSource src = new FileSource(f, display);
+    if (ImportManifest.isManifestName(name)) {
+      manifests.add(new Planned(src, key(f), null));
+      return;
+    }
+    if (name.toLowerCase(Locale.ROOT).endsWith(".zip") || isZip(f)) {
+      expandZip(f, display, options.limits(), plan, manifests, open);
+      return;
+    }
+    plan.add(new Planned(src, key(f), null));
+  }
+
+  private static boolean isZip(Path f) {
+    try (InputStream in = Files.newInputStream(f)) {
+      byte[] b = in.readNBytes(4);
+      return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void expandZip(Path f, String display, ImportOptions.ArchiveLimits limits,
+      List<Planned> plan, List<Planned> manifests, List<ZipFile> open) {
+    long t0 = System.nanoTime();
+    ZipFile zip;
+    try {
+      zip = new ZipFile(f.toFile());
+    } catch (ZipException e) {
+      plan.add(new Planned(new FileSource(f, display), key(f),
+          failed(display, "is not a readable zip archive: " + e.getMessage(), t0)));
+      return;
+    } catch (IOException e) {
+      plan.add(new Planned(new FileSource(f, display), key(f),
+          failed(display, "cannot be opened: " + e.getMessage(), t0)));
+      return;
+    }
+    open.add(zip);
+    Map<String, ZipEntry> entries = new LinkedHashMap<>();
+    long total = 0;
+    String refusal = null;
+    var all = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+    if (all.size() > limits.maxEntries()) {
+      refusal = "holds " + all.size() + " entries, more than the limit of "
+          + limits.maxEntries();
+    }
+    for (ZipEntry e : all) {
+      if (refusal != null) {
+        break;
+      }
+      if (e.isDirectory()) {
+        continue;
+      }
+      long size = e.getSize();
+      long comp = e.getCompressedSize();
+      if (size > 0 && comp > 0 && (double) size / comp > limits.maxRatio()) {
+        refusal = "entry " + e.getName() + " would inflate " + Math.round((double) size / comp)
+            + " times its compressed size (limit " + Math.round(limits.maxRatio())
+            + "); refused as a possible zip bomb";
+        break;
+      }
+      total += Math.max(0, size);
+      if (total > limits.maxTotalBytes()) {
+        refusal = "would inflate to more than " + limits.maxTotalBytes() + " bytes";
+        break;
+      }
+      entries.put(e.getName(), e);
+    }
+    if (refusal != null) {
+      plan.add(new Planned(new FileSource(f, display), key(f), failed(display, refusal, t0)));
+      return;
+    }
+    String zipKey = key(f);
+    for (ZipEntry e : entries.values()) {
+      String entryName = e.getName();
+      if (entryName.contains("..") || hidden(Path.of(entryName.replace('\\', '/')))) {
+        continue;
+      }
+      long cap = e.getSize() >= 0 ? e.getSize() + 1 : limits.maxTotalBytes();
+      ZipEntrySource src = new ZipEntrySource(zip, e, display, entries, cap);
+      String k = zipKey + "!/" + entryName;
+      if (ImportManifest.isManifestName(src.fileName())) {
+        manifests.add(new Planned(src, k, null));
+      } else if (entryName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        plan.add(new Planned(src, k, new FileReport(src.displayName(),
+            FileReport.Status.SKIPPED, "", "", 0, 0, 0, List.of(), List.of(),
+            "an archive inside an archive is not opened; unpack it and import it on its own",
+            0)));
+      } else {
+        plan.add(new Planned(src, k, null));
+      }
+    }
+  }
+
+  private static String key(Path p) {
+    return p.toAbsolutePath().normalize().toString().replace('\\', '/');
+  }
+
+  private static String parentKey(String key) {
+    int bang = key.lastIndexOf('/');
+    return bang < 0 ? "" : key.substring(0, bang);
+  }
+
+  /** Counts, stores, and keeps the first rejections for the report. */
+  private static final class CountingSink implements RecordSink {
+    private final RecordStore store;
+    private final String file;
+    private final String format;
+    private final TaskMonitor monitor;
+    private final List<String> warnings;
+    private final List<Rejection> kept = new ArrayList<>();
+    long seen;
+    long accepted;
+    long rejected;
+
+    CountingSink(RecordStore store, String file, String format, TaskMonitor monitor,
+        List<String> warnings) {
+      this.store = store;
+      this.file = file;
+      this.format = format;
+      this.monitor = monitor;
+      this.warnings = warnings;
+    }
+
+    @Override
+    public void accept(ImportedRecord record) {
+      try {
+        store.upsert(record);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      seen++;
+      accepted++;
+      tick();
+    }
+
+    @Override
+    public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {
+      try {
+        store.upsertStatus(event);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      seen++;
+      accepted++;
+      tick();
+    }
+
+    @Override
+    public void reject(long line, long index, String reason) {
+      Rejection r = new Rejection(file, line, index, format, reason);
+      try {
+        store.rejected(r);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (kept.size() < REPORTED_REJECTIONS) {
+        kept.add(r);
+      }
+      seen++;
+      rejected++;
+      tick();
+    }
+
+    @Override
+    public void warn(String message) {
+      if (!warnings.contains(message) && warnings.size() < 100) {
+        warnings.add(message);
+      }
+    }
+
+    private void tick() {
+      if ((seen & 1023) == 0) {
+        monitor.progress(seen, -1, file);
+        monitor.checkCancelled();
+      }
+    }
+  }
+
+  /** Counts the bytes importers read, for progress. */
+  private static final class CountingSource implements ImportSource {
+    private final ImportSource inner;
+    private final AtomicLong read;
+
+    CountingSource(ImportSource inner, AtomicLong read) {
+      this.inner = inner;
+      this.read = read;
+    }
+
+    @Override
+    public String displayName() {
+      return inner.displayName();
+    }
+
+    @Override
+    public String fileName() {
+      return inner.fileName();
+    }
+
+    @Override
+    public long size() {
+      return inner.size();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      read.set(0);
+      return new FilterInputStream(inner.open()) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b >= 0) {
+            read.incrementAndGet();
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) {
+            read.addAndGet(n);
+          }
+          return n;
+        }
+      };
+    }
+
+    @Override
+    public Path path() {
+      return inner.path();
+    }
+
+    @Override
+    public ImportSource sibling(String name) {
+      return inner.sibling(name);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.rehearsal.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.EnvironmentFact;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.settings.ServiceNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns records into index documents and back. The stored JSON ({@link Schema#STORED}) is the
+ * record of truth; every other field is derived from it and can be rebuilt.
+ */
+public final class RecordCodec {
+  private static final int MAX_TERM = 8000;
+  private final ObjectMapper mapper = dev.rehearsal.util.Json.mapper();
+  private final ServiceNames services;
+
+  public RecordCodec(ServiceNames services) {
+    this.services = services;
+  }
+
+  /** The document for an imported record. */
+  public Document encode(ImportedRecord r) {
+    Document d = base(DocKind.of(r.kind()), r.key(), r.time(), json(r));
+    d.add(new StringField(Schema.SOURCE, r.source(), Field.Store.NO));
+    d.add(new StringField(Schema.FORMAT, r.provenance().format(), Field.Store.NO));
+    keyword(d, Schema.FILE, r.provenance().file(), false);
+    StringBuilder all = new StringBuilder(256);
+    all.append(r.provenance().sourceId()).append(' ');
+    if (r instanceof Incident i) {
+      services(d, i.services(), all);
+      keyword(d, Schema.ENV, i.environment(), true);
+      keyword(d, Schema.STATUS, i.status(), true);
+      keyword(d, Schema.IDS, i.reference(), false);
+      keyword(d, Schema.IDS, i.sourceId(), false);
+      text(d, Schema.TITLE, i.title(), all);
+      text(d, Schema.BODY, join(i.description(), i.postmortem()), all);
+      all.append(i.reference()).append(' ').append(i.severity()).append(' ');
+      all.append(String.join(" ", i.labels()));
+      if (i.resolvedAt() != null) {
+        d.add(new LongField(Schema.NUMBER + "_end", i.resolvedAt().toEpochMilli(),
+            Field.Store.NO));
+      }
+    } else if (r instanceof Deploy dep) {
+      services(d, List.of(dep.service()), all);
+      keyword(d, Schema.ENV, dep.environment(), true);
+      keyword(d, Schema.STATUS, dep.status().name().toLowerCase(Locale.ROOT), true);
+      keyword(d, Schema.VERSION_FIELD, dep.version(), true);
+      keyword(d, Schema.COMMIT, dep.commitSha(), true);
+      keyword(d, Schema.IDS, dep.sourceId(), false);
+      for (String id : dep.identifiers()) {
+        keyword(d, Schema.IDS, id, false);
+      }
+      if (dep.rollback()) {
+        keyword(d, Schema.SUBTYPE, "rollback", true);
+      }
+      text(d, Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment(),
+          all);
+      text(d, Schema.BODY, dep.description(), all);
+      all.append(dep.version()).append(' ').append(dep.commitSha()).append(' ')
+          .append(dep.ref()).append(' ').append(dep.rawEnvironment()).append(' ')
+          .append(String.join(" ", dep.identifiers())).append(' ').append(dep.actor());
+    } else if (r instanceof StagingRun run) {
+      services(d, List.of(run.service()), all);
+      keyword(d, Schema.ENV, run.environment(), true);
+      keyword(d, Schema.STATUS, run.outcome().name().toLowerCase(Locale.ROOT), true);
+      keyword(d, Schema.SUBTYPE, run.type().name().toLowerCase(Locale.ROOT), true);
+      keyword(d, Schema.VERSION_FIELD, run.version(), true);
+      keyword(d, Schema.COMMIT, run.commitSha(), true);
+      if (run.load() != null && !Double.isNaN(run.load().peakRps())) {
+        d.add(new DoubleDocValuesField(Schema.NUMBER, run.load().peakRps()));
+      }
+      text(d, Schema.TITLE, run.suite(), all);
+      text(d, Schema.TESTS, join(String.join("\n", run.tests().caseNames()),
+          String.join("\n", run.tests().failures())), all);
+      all.append(run.version()).append(' ').append(run.commitSha());
+    } else if (r instanceof EnvironmentFact f) {
+      if (!f.service().isEmpty()) {
+        services(d, List.of(f.service()), all);
+      }
+      keyword(d, Schema.ENV, f.environment(), true);
+      keyword(d, Schema.STATUS, f.type().name().toLowerCase(Locale.ROOT), true);
+      keyword(d, Schema.SUBTYPE, f.subject(), true);
+      if (!Double.isNaN(f.number())) {
+        d.add(new DoubleDocValuesField(Schema.NUMBER, f.number()));
+      }
+      text(d, Schema.TITLE, f.subject() + " = " + f.value(), all);
+    }
+    d.add(new TextField(Schema.ALL, all.toString(), Field.Store.NO));
+    return d;
+  }
+
+  /** The common fields of every document. */
+  static Document base(DocKind kind, String key, Instant time, byte[] json) {
+    Document d = new Document();
+    d.add(new StringField(Schema.KEY, key, Field.Store.YES));
+    d.add(new StringField(Schema.KIND, kind.code(), Field.Store.NO));
+    d.add(new SortedDocValuesField(Schema.KIND, new BytesRef(kind.code())));
+    d.add(new LongField(Schema.TIME, time == null ? 0 : time.toEpochMilli(), Field.Store.NO));
+    d.add(new StoredField(Schema.STORED, json));
+    return d;
+  }
+
+  private void services(Document d, List<String> raw, StringBuilder all) {
+    Set<String> canonical = new LinkedHashSet<>();
+    Set<String> raws = new LinkedHashSet<>();
+    for (String s : raw) {
+      if (s == null || s.isBlank()) {
+        continue;
+      }
+      raws.add(s);
+      String c = services.canonical(s);
+      if (!c.isEmpty()) {
+        canonical.add(c);
+      }
+    }
+    for (String c : canonical) {
+      d.add(new StringField(Schema.SERVICE, c, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(Schema.SERVICE, new BytesRef(c)));
+      all.append(c).append(' ');
+    }
+    for (String s : raws) {
+      d.add(new SortedSetDocValuesField(Schema.SERVICE_RAW, new BytesRef(cut(s))));
+      all.append(s).append(' ');
+    }
+  }
+
+  private static void keyword(Document d, String field, String value, boolean docValues) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String v = cut(value.strip().toLowerCase(Locale.ROOT));
+    d.add(new StringField(field, v, Field.Store.NO));
+    if (docValues) {
+      d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+  }
+
+  private static String cut(String v) {
+    return v.length() > MAX_TERM ? v.substring(0, MAX_TERM) : v;
+  }
+
+  private static void text(Document d, String field, String value, StringBuilder all) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    d.add(new TextField(field, value, Field.Store.YES));
+    all.append(value).append(' ');
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b == null ? "" : b;
+    }
+    if (b == null || b.isBlank()) {
+      return a;
+    }
+    return a + "\n\n" + b;
+  }
+
+  byte[] json(Object o) {
+    try {
+      return mapper.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a stored object back. */
+  public <T> T decode(BytesRef json, Class<T> type) {
+    try {
+      return mapper.readValue(json.bytes, json.offset, json.length, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored " + type.getSimpleName()
+          + " cannot be read back: " + e.getMessage(), e);
+    }
+  }
+
+  /** The record class stored for an imported kind. */
+  public static Class<? extends ImportedRecord> recordClass(DocKind kind) {
+    switch (kind) {
+      case INCIDENT:
+        return Incident.class;
+      case DEPLOY:
+        return Deploy.class;
+      case RUN:
+        return StagingRun.class;
+      case FACT:
+        return EnvironmentFact.class;
+      default:
+        throw new IllegalArgumentException(kind + " is not an imported record kind");
+    }
+  }
+}

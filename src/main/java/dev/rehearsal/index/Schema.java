@@ -1,0 +1,130 @@
+package dev.rehearsal.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The index schema in one place: field names, how each is indexed, the analyzers, and the schema
+ * version. The version is part of the index folder name ({@code index-v1}); a change to anything
+ * here that alters what is written must bump it, and opening a workspace with an older index
+ * rebuilds it from the stored records (see docs/decisions/0002-index-schema.md).
+ */
+public final class Schema {
+  /** Bump when fields, analyzers or stored forms change. */
+  public static final int VERSION = 1;
+
+  /** Unique id: kind/source/source-id. StringField, stored. */
+  public static final String KEY = "key";
+  /** Document kind ({@link DocKind#code()}). StringField + sorted doc values. */
+  public static final String KIND = "kind";
+  /** Source tool ("pagerduty", "gitlab"). StringField. */
+  public static final String SOURCE = "source";
+  /** Importer id ("pagerduty-json"). StringField. */
+  public static final String FORMAT = "format";
+  /** Source file as reported. StringField. */
+  public static final String FILE = "file";
+  /** Timeline instant, epoch millis. LongField (points + doc values): ranges and sorting. */
+  public static final String TIME = "time";
+  /** Canonical service names. StringField (multi) + sorted-set doc values. */
+  public static final String SERVICE = "service";
+  /** Service names as the source wrote them. Sorted-set doc values (analysis re-maps them). */
+  public static final String SERVICE_RAW = "service_raw";
+  /** Normalised environment. StringField + sorted doc values. */
+  public static final String ENV = "env";
+  /** Version or tag, lowercase. StringField + sorted doc values. */
+  public static final String VERSION_FIELD = "version";
+  /** Commit SHA, lowercase. StringField + sorted doc values. */
+  public static final String COMMIT = "commit";
+  /** Deploy status, run outcome, fact type, verdict. StringField + sorted doc values. */
+  public static final String STATUS = "status";
+  /** Run type (tests, load) or fact subject. StringField + sorted doc values. */
+  public static final String SUBTYPE = "subtype";
+  /** Other handles (deploy ids, pipeline ids, PR numbers, URLs), lowercase. StringField. */
+  public static final String IDS = "ids";
+  /** A number that analysis reads: peak rps, rows. Double doc values. */
+  public static final String NUMBER = "number";
+  /** Title or summary. TextField, stored. */
+  public static final String TITLE = "title";
+  /** Description, postmortem, messages. TextField, stored. */
+  public static final String BODY = "body";
+  /** Test case names and failure messages. TextField, stored. */
+  public static final String TESTS = "tests";
+  /** Catch-all text: every searchable value. TextField, not stored. The default search field. */
+  public static final String ALL = "all";
+  /** The record itself as JSON: the store of record. StoredField. */
+  public static final String STORED = "_source";
+
+  /** Fields whose values are exact terms (lowercased), not analysed text. */
+  public static final Set<String> KEYWORD_FIELDS = Set.of(KEY, KIND, SOURCE, FORMAT, FILE,
+      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS);
+
+  /** Text fields a search highlights. */
+  public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};
+
+  private Schema() {}
+
+  /** Folder name of the index for this schema version. */
+  public static String indexFolder(int version) {
+    return "index-v" + version;
+  }
+
+  /** English text: standard tokens, lowercase, folded accents, possessives, stop words, Porter. */
+  public static Analyzer textAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new ASCIIFoldingFilter(result);
+        result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        result = new PorterStemFilter(result);
+        return new TokenStreamComponents(source, result);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+    };
+  }
+
+  /** Whole value as one lowercase term, for keyword fields in queries. */
+  public static Analyzer keywordAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new KeywordTokenizer();
+        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+      }
+    };
+  }
+
+  /** The analyzer for writing and for query parsing: text by default, keywords per field. */
+  public static Analyzer analyzer() {
+    Analyzer keyword = keywordAnalyzer();
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (String f : KEYWORD_FIELDS) {
+      perField.put(f, keyword);
+    }
+    return new PerFieldAnalyzerWrapper(textAnalyzer(), perField);
+  }
+}

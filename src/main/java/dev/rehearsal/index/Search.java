@@ -1,0 +1,187 @@
+package dev.rehearsal.index;
+
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.EnvironmentFact;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.StagingRun;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** Runs a {@link SearchRequest} against a searcher. */
+final class Search {
+  private static final Set<DocKind> RECORD_KINDS =
+      EnumSet.of(DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT);
+
+  private Search() {}
+
+  /** Parses user query syntax, with a message naming the problem when it is not valid. */
+  static Query parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    QueryParser p = new QueryParser(Schema.ALL, Schema.analyzer());
+    p.setAllowLeadingWildcard(true);
+    p.setDefaultOperator(QueryParser.Operator.AND);
+    p.setSplitOnWhitespace(true);
+    try {
+      return p.parse(text);
+    } catch (ParseException e) {
+      String msg = e.getMessage();
+      int nl = msg.indexOf('\n');
+      String first = nl > 0 ? msg.substring(0, nl) : msg;
+      first = first.replace("Cannot parse '" + text + "': ", "");
+      throw new SearchSyntaxException("the query \"" + text + "\" is not valid search syntax: "
+          + first + ". Quote phrases, escape special characters (" + "+ - && || ! ( ) { } [ ] ^ "
+          + "\" ~ * ? : \\ /) with a backslash, e.g. " + QueryParserBase.escape(text), e);
+    } catch (IllegalArgumentException e) {
+      throw new SearchSyntaxException("the query \"" + text + "\" cannot be run: "
+          + e.getMessage(), e);
+    }
+  }
+
+  static Query filtered(SearchRequest r) {
+    Query text = parse(r.query());
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(text, r.sort() == SearchRequest.Sort.RELEVANCE ? BooleanClause.Occur.MUST
+        : BooleanClause.Occur.MUST);
+    Set<DocKind> kinds = r.kinds().isEmpty() ? RECORD_KINDS : r.kinds();
+    BooleanQuery.Builder kq = new BooleanQuery.Builder();
+    for (DocKind k : kinds) {
+      kq.add(new TermQuery(new Term(Schema.KIND, k.code())), BooleanClause.Occur.SHOULD);
+    }
+    b.add(kq.build(), BooleanClause.Occur.FILTER);
+    if (r.service() != null && !r.service().isBlank()) {
+      b.add(new TermQuery(new Term(Schema.SERVICE, r.service().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (r.environment() != null && !r.environment().isBlank()) {
+      b.add(new TermQuery(new Term(Schema.ENV, r.environment().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (r.from() != null || r.to() != null) {
+      long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+      long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
+      b.add(LongField.newRangeQuery(Schema.TIME, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec)
+      throws IOException {
+    long t0 = System.nanoTime();
+    Query q = filtered(r);
+    int n = r.offset() + r.limit();
+    TopDocs top;
+    if (r.sort() == SearchRequest.Sort.RELEVANCE) {
+      top = s.search(q, new TopScoreDocCollectorManager(Math.max(1, n), null,
+          Integer.MAX_VALUE, true));
+    } else {
+      SortField sf = new SortedNumericSortField(Schema.TIME, SortField.Type.LONG,
+          r.sort() == SearchRequest.Sort.NEWEST);
+      top = s.search(q, new TopFieldCollectorManager(new Sort(sf, SortField.FIELD_DOC),
+          Math.max(1, n), null, Integer.MAX_VALUE, true));
+    }
+    long total = top.totalHits.value;
+    List<ScoreDoc> page = new ArrayList<>();
+    for (int i = r.offset(); i < top.scoreDocs.length && i < n; i++) {
+      page.add(top.scoreDocs[i]);
+    }
+    Map<String, String[]> snippets = new HashMap<>();
+    if (r.highlight() && !page.isEmpty() && !r.query().isBlank()) {
+      snippets = highlight(s, q, page);
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      ScoreDoc sd = page.get(i);
+      Document d = s.storedFields().document(sd.doc, Set.of(Schema.KEY, Schema.STORED));
+      String key = d.get(Schema.KEY);
+      DocKind kind = DocKind.fromCode(key.substring(0, key.indexOf('/')));
+      ImportedRecord rec = codec.decode(d.getBinaryValue(Schema.STORED),
+          RecordCodec.recordClass(kind));
+      List<String> sn = new ArrayList<>();
+      for (String field : Schema.HIGHLIGHT_FIELDS) {
+        String[] arr = snippets.get(field);
+        if (arr != null && arr[i] != null && !arr[i].isBlank()) {
+          sn.add(arr[i]);
+        }
+      }
+      hits.add(new SearchHit(key, kind, rec.time(), title(rec), rec, sn,
+          Float.isNaN(sd.score) ? 0f : sd.score));
+    }
+    return new SearchResult(total, hits, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private static Map<String, String[]> highlight(IndexSearcher s, Query q, List<ScoreDoc> page)
+      throws IOException {
+    UnifiedHighlighter hl = UnifiedHighlighter.builder(s, Schema.analyzer())
+        .withFieldMatcher(f -> true)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
+        .withMaxLength(20_000)
+        .build();
+    int[] docs = new int[page.size()];
+    int[] passages = new int[Schema.HIGHLIGHT_FIELDS.length];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = page.get(i).doc;
+    }
+    java.util.Arrays.fill(passages, 2);
+    // highlightFields wants doc ids sorted; it returns results in the given order
+    return hl.highlightFields(Schema.HIGHLIGHT_FIELDS, q, docs, passages);
+  }
+
+  static String title(ImportedRecord r) {
+    if (r instanceof Incident i) {
+      return (i.reference().isEmpty() ? "" : i.reference() + " ") + i.title();
+    }
+    if (r instanceof Deploy d) {
+      String what = d.version().isEmpty() ? shortSha(d.commitSha()) : d.version();
+      return d.service() + " " + what + " to " + d.environment() + " ("
+          + d.status().name().toLowerCase(Locale.ROOT) + ")";
+    }
+    if (r instanceof StagingRun run) {
+      return run.service() + " " + run.version() + " " + run.suite() + " on "
+          + run.environment() + ": " + run.outcome().name().toLowerCase(Locale.ROOT);
+    }
+    if (r instanceof EnvironmentFact f) {
+      return f.type().name().toLowerCase(Locale.ROOT) + " " + f.environment() + " "
+          + (f.service().isEmpty() ? "" : f.service() + " ") + f.subject();
+    }
+    return r.key();
+  }
+
+  private static String shortSha(String sha) {
+    return sha.length() > 8 ? sha.substring(0, 8) : sha;
+  }
+
+  static Instant epoch(long ms) {
+    return Instant.ofEpochMilli(ms);
+  }
+}

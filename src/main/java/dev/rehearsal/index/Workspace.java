@@ -1,0 +1,660 @@
+package dev.rehearsal.index;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVWriter;
+import com.opencsv.exceptions.CsvException;
+import dev.rehearsal.importers.ColumnMapping;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.RecordStore;
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.DeployStatus;
+import dev.rehearsal.model.DeployStatusEvent;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.settings.ServiceNames;
+import dev.rehearsal.settings.Settings;
+import dev.rehearsal.util.Json;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A workspace: a folder that holds everything imported, in a Lucene index that is the store of
+ * record, plus the user's settings, service aliases and column mappings as small files beside
+ * it. One long-lived {@link IndexWriter} and one {@link SearcherManager}; changes become visible
+ * and durable at {@link #commit()}. A process killed mid-import leaves the last commit intact.
+ */
+public final class Workspace implements Closeable {
+  public static final String ALIASES_FILE = "aliases.csv";
+  public static final String MAPPINGS_DIR = "mappings";
+  private static final Pattern INDEX_DIR = Pattern.compile("index-v(\\d+)");
+
+  private final Path dir;
+  private final int schemaVersion;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final List<String> openNotes = new ArrayList<>();
+  private volatile Settings settings;
+  private volatile ServiceNames services;
+  private volatile RecordCodec codec;
+
+  private Workspace(Path dir, int schemaVersion) throws IOException {
+    this.dir = dir;
+    this.schemaVersion = schemaVersion;
+    Files.createDirectories(dir);
+    this.settings = Settings.load(dir.resolve(Settings.FILE));
+    this.services = new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)),
+        settings.serviceSuffixes());
+    this.codec = new RecordCodec(services);
+    Path indexDir = dir.resolve(Schema.indexFolder(schemaVersion));
+    Optional<Path> older = newerOrOlder(dir, schemaVersion);
+    boolean migrate = false;
+    if (older.isPresent() && !Files.exists(indexDir.resolve("write.lock"))
+        && !hasSegments(indexDir)) {
+      int v = version(older.get());
+      if (v > schemaVersion) {
+        throw new IOException("the workspace " + dir + " was written by a newer Rehearsal "
+            + "(index schema v" + v + "); this version reads v" + schemaVersion);
+      }
+      migrate = true;
+    }
+    this.directory = FSDirectory.open(indexDir);
+    IndexWriterConfig cfg = new IndexWriterConfig(Schema.analyzer());
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setRAMBufferSizeMB(96);
+    cfg.setCommitOnClose(false);
+    try {
+      this.writer = new IndexWriter(directory, cfg);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new WorkspaceBusyException("the workspace " + dir + " is open in another Rehearsal "
+          + "window or command; close it first", e);
+    }
+    if (migrate) {
+      rebuildFrom(older.get());
+    }
+    if (!hasSegments(indexDir)) {
+      writer.commit(); // an empty workspace still opens as one
+    }
+    this.searchers = new SearcherManager(writer, null);
+    writeMeta();
+  }
+
+  /** The default workspace folder: $REHEARSAL_WORKSPACE, else ~/.rehearsal/workspace. */
+  public static Path defaultDir() {
+    String env = System.getenv("REHEARSAL_WORKSPACE");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".rehearsal", "workspace");
+  }
+
+  /** Whether a folder already holds a workspace. */
+  public static boolean exists(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> INDEX_DIR.matcher(p.getFileName().toString()).matches());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static Workspace open(Path dir) throws IOException {
+    return new Workspace(dir, Schema.VERSION);
+  }
+
+  /** Opens with a given schema version; tests use it to prove a version change rebuilds. */
+  public static Workspace open(Path dir, int schemaVersion) throws IOException {
+    return new Workspace(dir, schemaVersion);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** What happened when the workspace opened (a rebuild after a schema change). */
+  public List<String> openNotes() {
+    return List.copyOf(openNotes);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public ServiceNames services() {
+    return services;
+  }
+
+  public RecordCodec codec() {
+    return codec;
+  }
+
+  // ---------------------------------------------------------------- schema versions
+
+  private static Optional<Path> newerOrOlder(Path dir, int current) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> INDEX_DIR.matcher(p.getFileName().toString()).matches())
+          .filter(p -> version(p) != current)
+          .filter(Workspace::hasSegments)
+          .max(Comparator.comparingInt(Workspace::version));
+    }
+  }
+
+  private static int version(Path p) {
+    Matcher m = INDEX_DIR.matcher(p.getFileName().toString());
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private static boolean hasSegments(Path indexDir) {
+    if (!Files.isDirectory(indexDir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(indexDir)) {
+      return s.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Re-indexes every stored record of an older index under this schema, then removes it. */
+  private void rebuildFrom(Path old) throws IOException {
+    long n = 0;
+    try (Directory od = FSDirectory.open(old); DirectoryReader r = DirectoryReader.open(od)) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document d = stored.document(doc);
+          String key = d.get(Schema.KEY);
+          BytesRef json = d.getBinaryValue(Schema.STORED);
+          if (key == null || json == null) {
+            continue;
+          }
+          Document rebuilt = reencode(key, json);
+          if (rebuilt != null) {
+            writer.updateDocument(new Term(Schema.KEY, key), rebuilt);
+            n++;
+          }
+        }
+      }
+    }
+    writer.commit();
+    deleteTree(old);
+    openNotes.add("the index was rebuilt from schema v" + version(old) + " to v" + schemaVersion
+        + " (" + n + " documents)");
+  }
+
+  /** Builds the current-schema document for a stored key and JSON. */
+  private Document reencode(String key, BytesRef json) {
+    DocKind kind = DocKind.fromCode(key.substring(0, key.indexOf('/')));
+    switch (kind) {
+      case INCIDENT:
+      case DEPLOY:
+      case RUN:
+      case FACT:
+        return codec.encode(codec.decode(json, RecordCodec.recordClass(kind)));
+      case REJECTION:
+        return rejectionDoc(codec.decode(json, Rejection.class), key);
+      case IMPORT_LOG:
+        return importLogDoc(codec.decode(json, FileReport.class));
+      default:
+        return StoredDocs.reencode(kind, key, json, codec);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+
+  private void writeMeta() throws IOException {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("schemaVersion", schemaVersion);
+    meta.put("index", Schema.indexFolder(schemaVersion));
+    meta.put("application", "Rehearsal");
+    Files.writeString(dir.resolve("workspace.json"),
+        Json.pretty().writeValueAsString(meta), StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** Adds or replaces an imported record (by its key). */
+  public void upsert(ImportedRecord r) throws IOException {
+    writer.updateDocument(new Term(Schema.KEY, r.key()), codec.encode(r));
+  }
+
+  /** Adds or replaces a prepared document by key. */
+  public void put(String key, Document doc) throws IOException {
+    writer.updateDocument(new Term(Schema.KEY, key), doc);
+  }
+
+  public void delete(String key) throws IOException {
+    writer.deleteDocuments(new Term(Schema.KEY, key));
+  }
+
+  /** Deletes every document of a kind. */
+  public void deleteAll(DocKind kind) throws IOException {
+    writer.deleteDocuments(new Term(Schema.KIND, kind.code()));
+  }
+
+  /** Makes all changes durable and visible to searches. */
+  public void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The store an import writes into. */
+  public RecordStore importStore() {
+    return new RecordStore() {
+      @Override
+      public void upsert(ImportedRecord record) throws IOException {
+        Workspace.this.upsert(record);
+      }
+
+      @Override
+      public void upsertStatus(DeployStatusEvent event) throws IOException {
+        put(event.key(), StoredDocs.status(event, codec));
+      }
+
+      @Override
+      public void rejected(Rejection r) throws IOException {
+        String key = DocKind.REJECTION.code() + "/" + r.file() + "/" + r.line() + "/"
+            + r.index();
+        put(key, rejectionDoc(r, key));
+      }
+
+      @Override
+      public void clearRejections(String file) throws IOException {
+        BooleanQuery q = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
+                BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER)
+            .build();
+        writer.deleteDocuments(q);
+      }
+
+      @Override
+      public void fileImported(FileReport report) throws IOException {
+        put(DocKind.IMPORT_LOG.code() + "/" + report.file(), importLogDoc(report));
+      }
+
+      @Override
+      public void commit() throws IOException {
+        Workspace.this.commit();
+        if (reconcileStatuses() > 0) {
+          Workspace.this.commit();
+        }
+      }
+
+      @Override
+      public Map<String, ColumnMapping> mappings() {
+        try {
+          return Workspace.this.mappings();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  /**
+   * Folds deploy status events into their deploys: the latest event by time sets the deploy's
+   * status (and its finish time when the deploy has none). Deploys not imported yet keep their
+   * events waiting. Returns how many deploys changed.
+   */
+  public int reconcileStatuses() throws IOException {
+    if (count(DocKind.DEPLOY_STATUS) == 0) {
+      return 0;
+    }
+    Map<String, DeployStatusEvent> latest = new java.util.HashMap<>();
+    forEach(DocKind.DEPLOY_STATUS, DeployStatusEvent.class, e -> latest.merge(e.deployKey(), e,
+        (a, b) -> b.at().isAfter(a.at()) || b.at().equals(a.at())
+            && b.statusId().compareTo(a.statusId()) > 0 ? b : a));
+    int changed = 0;
+    for (var e : latest.entrySet()) {
+      Optional<Deploy> d = get(e.getKey(), Deploy.class);
+      if (d.isEmpty()) {
+        continue;
+      }
+      DeployStatusEvent ev = e.getValue();
+      Deploy dep = d.get();
+      boolean terminal = ev.status() != DeployStatus.IN_PROGRESS
+          && ev.status() != DeployStatus.UNKNOWN;
+      Instant finished = dep.finishedAt() == null && terminal ? ev.at() : null;
+      if (dep.status() != ev.status() || finished != null) {
+        upsert(dep.withStatus(ev.status(), finished));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  private Document rejectionDoc(Rejection r, String key) {
+    Document d = RecordCodec.base(DocKind.REJECTION, key, Instant.now(), codec.json(r));
+    d.add(new StringField(Schema.FILE, r.file(), Field.Store.NO));
+    d.add(new TextField(Schema.BODY, r.reason(), Field.Store.NO));
+    return d;
+  }
+
+  private Document importLogDoc(FileReport report) {
+    Document d = RecordCodec.base(DocKind.IMPORT_LOG, DocKind.IMPORT_LOG.code() + "/"
+        + report.file(), Instant.now(), codec.json(report));
+    d.add(new StringField(Schema.FILE, report.file(), Field.Store.NO));
+    return d;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Runs a function with a searcher over the last commit; the searcher is released after. */
+  public <T> T withSearcher(SearcherFunction<T> fn) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return fn.apply(s);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** A function of a searcher. */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  public long count(DocKind kind) throws IOException {
+    return withSearcher(s -> (long) s.count(new TermQuery(new Term(Schema.KIND, kind.code()))));
+  }
+
+  /** Documents per kind. */
+  public Map<DocKind, Long> counts() throws IOException {
+    Map<DocKind, Long> out = new EnumMap<>(DocKind.class);
+    for (DocKind k : DocKind.values()) {
+      out.put(k, count(k));
+    }
+    return out;
+  }
+
+  /** Counts of imported records per kind and importer id. */
+  public Map<String, Map<String, Long>> countsByFormat() throws IOException {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    for (FileReport r : list(DocKind.IMPORT_LOG, FileReport.class)) {
+      if (r.format().isEmpty()) {
+        continue;
+      }
+      out.computeIfAbsent(r.format(), k -> new TreeMap<>())
+          .merge("files", 1L, Long::sum);
+      out.get(r.format()).merge("accepted", r.accepted(), Long::sum);
+      out.get(r.format()).merge("rejected", r.rejected(), Long::sum);
+    }
+    return out;
+  }
+
+  /** Streams every stored object of a kind, decoded, in index order. */
+  public <T> void forEach(DocKind kind, Class<T> type, Consumer<T> consumer) throws IOException {
+    forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
+  }
+
+  /** Streams the stored objects matching a query. */
+  public <T> void forEachMatching(Query query, Class<T> type, Consumer<T> consumer)
+      throws IOException {
+    withSearcher(s -> {
+      Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        StoredFields stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document d = stored.document(doc, java.util.Set.of(Schema.STORED));
+          consumer.accept(codec.decode(d.getBinaryValue(Schema.STORED), type));
+        }
+      }
+      return null;
+    });
+  }
+
+  public <T> List<T> list(DocKind kind, Class<T> type) throws IOException {
+    List<T> out = new ArrayList<>();
+    forEach(kind, type, out::add);
+    return out;
+  }
+
+  /** The stored object under a key. */
+  public <T> Optional<T> get(String key, Class<T> type) throws IOException {
+    return withSearcher(s -> {
+      TopDocs td = s.search(new TermQuery(new Term(Schema.KEY, key)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.<T>empty();
+      }
+      Document d = s.storedFields().document(td.scoreDocs[0].doc,
+          java.util.Set.of(Schema.STORED));
+      return Optional.of(codec.decode(d.getBinaryValue(Schema.STORED), type));
+    });
+  }
+
+  /** An imported record by key. */
+  public Optional<ImportedRecord> record(String key) throws IOException {
+    int slash = key.indexOf('/');
+    if (slash < 0) {
+      return Optional.empty();
+    }
+    DocKind kind;
+    try {
+      kind = DocKind.fromCode(key.substring(0, slash));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (kind.ordinal() > DocKind.FACT.ordinal()) {
+      return Optional.empty();
+    }
+    return get(key, RecordCodec.recordClass(kind)).map(r -> (ImportedRecord) r);
+  }
+
+  /** Rejections kept from imports, optionally of one file. */
+  public List<Rejection> rejections(String file, int max) throws IOException {
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
+            BooleanClause.Occur.FILTER);
+    if (file != null) {
+      q.add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER);
+    }
+    List<Rejection> out = new ArrayList<>();
+    try {
+      forEachMatching(q.build(), Rejection.class, r -> {
+        if (out.size() >= max) {
+          throw new StopIteration();
+        }
+        out.add(r);
+      });
+    } catch (StopIteration stop) {
+      // enough
+    }
+    out.sort(Comparator.comparing(Rejection::file).thenComparingLong(Rejection::line)
+        .thenComparingLong(Rejection::index));
+    return out;
+  }
+
+  private static final class StopIteration extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopIteration() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Searches with Lucene query syntax; see {@link Search}. */
+  public SearchResult search(SearchRequest request) throws IOException {
+    return withSearcher(s -> Search.run(s, request, codec));
+  }
+
+  // ---------------------------------------------------------------- settings, aliases, mappings
+
+  public void saveSettings(Settings s) throws IOException {
+    s.save(dir.resolve(Settings.FILE));
+    this.settings = s;
+    reloadNames();
+  }
+
+  /** Service aliases as stored: alias to canonical name. */
+  public Map<String, String> aliases() throws IOException {
+    return readAliases(dir.resolve(ALIASES_FILE));
+  }
+
+  /**
+   * Replaces the alias table and re-indexes the canonical service names of every record so
+   * searches and filters follow at once. Analysis always reads raw names through the table.
+   */
+  public void saveAliases(Map<String, String> aliases) throws IOException {
+    try (Writer w = Files.newBufferedWriter(dir.resolve(ALIASES_FILE), StandardCharsets.UTF_8);
+        CSVWriter csv = new CSVWriter(w)) {
+      csv.writeNext(new String[] {"alias", "service"}, false);
+      for (var e : new TreeMap<>(aliases).entrySet()) {
+        csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
+      }
+    }
+    reloadNames();
+    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN,
+        DocKind.FACT}) {
+      List<ImportedRecord> batch = new ArrayList<>();
+      forEach(k, RecordCodec.recordClass(k), r -> batch.add(r));
+      for (ImportedRecord r : batch) {
+        upsert(r);
+      }
+    }
+    commit();
+  }
+
+  private void reloadNames() throws IOException {
+    this.services = new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)),
+        settings.serviceSuffixes());
+    this.codec = new RecordCodec(services);
+  }
+
+  static Map<String, String> readAliases(Path file) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVReader csv = new CSVReader(r)) {
+      String[] row;
+      boolean first = true;
+      while ((row = csv.readNext()) != null) {
+        if (first) {
+          first = false;
+          if (row.length >= 2 && row[0].strip().equalsIgnoreCase("alias")) {
+            continue;
+          }
+        }
+        if (row.length >= 2 && !row[0].isBlank() && !row[1].isBlank()) {
+          out.put(row[0].strip(), row[1].strip());
+        }
+      }
+    } catch (CsvException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Saved column mappings by name. */
+  public Map<String, ColumnMapping> mappings() throws IOException {
+    Map<String, ColumnMapping> out = new TreeMap<>();
+    Path d = dir.resolve(MAPPINGS_DIR);
+    if (!Files.isDirectory(d)) {
+      return out;
+    }
+    try (Stream<Path> s = Files.list(d)) {
+      for (Path p : s.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+        ColumnMapping m = Json.mapper().readValue(p.toFile(), ColumnMapping.class);
+        out.put(m.name(), m);
+      }
+    }
+    return out;
+  }
+
+  public void saveMapping(ColumnMapping m) throws IOException {
+    List<String> problems = m.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    Path d = Files.createDirectories(dir.resolve(MAPPINGS_DIR));
+    String file = dev.rehearsal.util.Texts.slug(m.name());
+    Files.writeString(d.resolve(file + ".json"), Json.pretty().writeValueAsString(m),
+        StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        writer.close();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+}

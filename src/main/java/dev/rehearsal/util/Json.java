@@ -1,0 +1,60 @@
+package dev.rehearsal.util;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The configured JSON mapper shared by importers, the store and the command line. */
+public final class Json {
+  /** A single string value may be this long before the parser refuses it (a 50 MB field fits). */
+  public static final int MAX_STRING = 64 * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = build(false);
+  private static final ObjectMapper PRETTY = build(true);
+
+  private Json() {}
+
+  private static ObjectMapper build(boolean pretty) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(MAX_STRING)
+            .maxNestingDepth(500)
+            .build())
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+        .build();
+    JsonMapper.Builder b = JsonMapper.builder(factory)
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    if (pretty) {
+      b.enable(SerializationFeature.INDENT_OUTPUT);
+    }
+    return b.build();
+  }
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static ObjectMapper pretty() {
+    return PRETTY;
+  }
+
+  public static JsonFactory factory() {
+    return MAPPER.getFactory();
+  }
+
+  /** A streaming parser over text. */
+  public static JsonParser parser(java.io.Reader reader) throws java.io.IOException {
+    return MAPPER.getFactory().createParser(reader);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.rehearsal.util;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Small text helpers shared by importers, the index and the analysis. */
+public final class Texts {
+  private Texts() {}
+
+  /**
+   * Removes what must never reach an id, a service name or a key: NUL and other control
+   * characters, zero-width characters and byte-order marks; folds to NFC and trims. Returns "" for
+   * null.
+   */
+  public static String cleanId(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isInvisible(c) || c < 0x20 || c == 0x7f) {
+        if (sb == null) {
+          sb = new StringBuilder(s.length());
+          sb.append(s, 0, i);
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+          sb.append(' ');
+        }
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    String out = sb == null ? s : sb.toString();
+    if (!Normalizer.isNormalized(out, Normalizer.Form.NFC)) {
+      out = Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+    return out.strip();
+  }
+
+  /**
+   * Cleans narrative text: keeps line breaks and tabs, drops NUL, other control characters and
+   * zero-width characters, and unifies line endings to \n.
+   */
+  public static String cleanText(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean drop = isInvisible(c) || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
+          || c == 0x7f;
+      boolean crlf = c == '\r';
+      if (drop || crlf) {
+        if (sb == null) {
+          sb = new StringBuilder(n);
+          sb.append(s, 0, i);
+        }
+        if (crlf) {
+          if (i + 1 < n && s.charAt(i + 1) == '\n') {
+            continue;
+          }
+          sb.append('\n');
+        }
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return (sb == null ? s : sb.toString()).strip();
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
+        || c == '\u00AD' || c == '\u180E';
+  }
+
+  /** Lowercase, non-alphanumerics collapsed to single dashes, no leading or trailing dash. */
+  public static String slug(String s) {
+    String c = cleanId(s).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder(c.length());
+    boolean dash = false;
+    for (int i = 0; i < c.length(); i++) {
+      char ch = c.charAt(i);
+      if (Character.isLetterOrDigit(ch)) {
+        sb.append(ch);
+        dash = false;
+      } else if (!dash && sb.length() > 0) {
+        sb.append('-');
+        dash = true;
+      }
+    }
+    int len = sb.length();
+    if (len > 0 && sb.charAt(len - 1) == '-') {
+      sb.setLength(len - 1);
+    }
+    return sb.toString();
+  }
+
+  /** Cuts a text to at most {@code max} characters, marking the cut. */
+  public static String truncate(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = max;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end) + " [... " + (s.length() - end) + " characters cut]";
+  }
+
+  public static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  public static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "";
+  }
+
+  /** First line of a text, cut to {@code max} characters. */
+  public static String firstLine(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    if (nl >= 0) {
+      t = t.substring(0, nl).strip();
+    }
+    return t.length() > max ? t.substring(0, max) + "..." : t;
+  }
+}
