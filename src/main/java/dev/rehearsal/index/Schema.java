@@ -81,9 +81,26 @@ public final class Schema {
     return "index-v" + version;
   }
 
-  /** English text: standard tokens, lowercase, folded accents, possessives, stop words, Porter. */
+  /**
+   * Dots, underscores, slashes, colons, hashes and equals signs before a letter separate words
+   * ("OrderIT.placesOrder", "db.pool.max_size", "api.stripe.com"), while version numbers keep
+   * their dots ("v2.14.3").
+   */
+  private static final java.util.regex.Pattern JOINERS =
+      java.util.regex.Pattern.compile("[._/:#=](?=\\p{L})");
+
+  /**
+   * English text: identifiers split at joiners, standard tokens, lowercase, folded accents,
+   * possessives, stop words, Porter stemming.
+   */
   public static Analyzer textAnalyzer() {
     return new Analyzer() {
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(JOINERS, " ",
+            reader);
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

@@ -52,6 +52,7 @@ final class Search {
     p.setAllowLeadingWildcard(true);
     p.setDefaultOperator(QueryParser.Operator.AND);
     p.setSplitOnWhitespace(true);
+    p.setAutoGeneratePhraseQueries(true); // "v2.14.3" and "OrderIT.placesOrder" stay together
     try {
       return p.parse(text);
     } catch (ParseException e) {
@@ -117,7 +118,7 @@ final class Search {
     }
     Map<String, String[]> snippets = new HashMap<>();
     if (r.highlight() && !page.isEmpty() && !r.query().isBlank()) {
-      snippets = highlight(s, q, page);
+      snippets = highlight(s, parse(r.query()), page);
     }
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.size(); i++) {
@@ -144,8 +145,13 @@ final class Search {
       throws IOException {
     UnifiedHighlighter hl = UnifiedHighlighter.builder(s, Schema.analyzer())
         .withFieldMatcher(f -> true)
+        // term-based matching: the query targets the catch-all field, the snippets come from
+        // title, body and tests (weight-based matching would only see the catch-all field)
+        .withFlags(java.util.EnumSet.of(UnifiedHighlighter.HighlightFlag.PHRASES,
+            UnifiedHighlighter.HighlightFlag.MULTI_TERM_QUERY))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
         .withMaxLength(20_000)
+        .withMaxNoHighlightPassages(0)
         .build();
     int[] docs = new int[page.size()];
     int[] passages = new int[Schema.HIGHLIGHT_FIELDS.length];

@@ -10,6 +10,7 @@ import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.settings.Settings;
@@ -445,6 +446,86 @@ public final class Workspace implements Closeable {
     return out;
   }
 
+  /**
+   * Exact counts of the values of a keyword field (service, env, status ...) over the documents
+   * of one kind, read from doc values.
+   */
+  public Map<String, Long> valueCounts(DocKind kind, String field) throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    withSearcher(s -> {
+      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        var info = leaf.reader().getFieldInfos().fieldInfo(field);
+        if (info == null) {
+          continue;
+        }
+        boolean multi = info.getDocValuesType()
+            == org.apache.lucene.index.DocValuesType.SORTED_SET;
+        var set = multi ? org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field)
+            : null;
+        var single = multi ? null
+            : org.apache.lucene.index.DocValues.getSorted(leaf.reader(), field);
+        long[] counts = new long[(int) (multi ? set.getValueCount() : single.getValueCount())];
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          if (multi) {
+            if (set.advanceExact(doc)) {
+              for (int i = 0; i < set.docValueCount(); i++) {
+                counts[(int) set.nextOrd()]++;
+              }
+            }
+          } else if (single.advanceExact(doc)) {
+            counts[single.ordValue()]++;
+          }
+        }
+        for (int o = 0; o < counts.length; o++) {
+          if (counts[o] > 0) {
+            String v = (multi ? set.lookupOrd(o) : single.lookupOrd(o)).utf8ToString();
+            out.merge(v, counts[o], Long::sum);
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  /** Earliest and latest time of the documents of a kind, or null when there are none. */
+  public Instant[] timeRange(DocKind kind) throws IOException {
+    return withSearcher(s -> {
+      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+      long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        var dv = org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if ((live == null || live.get(doc)) && dv.advanceExact(doc)) {
+            long v = dv.nextValue();
+            range[0] = Math.min(range[0], v);
+            range[1] = Math.max(range[1], v);
+          }
+        }
+      }
+      return range[0] > range[1] ? null
+          : new Instant[] {Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])};
+    });
+  }
+
   /** Streams every stored object of a kind, decoded, in index order. */
   public <T> void forEach(DocKind kind, Class<T> type, Consumer<T> consumer) throws IOException {
     forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
@@ -542,6 +623,34 @@ public final class Workspace implements Closeable {
     StopIteration() {
       super(null, null, false, false);
     }
+  }
+
+  /**
+   * Every incident matching a query (blank for all), newest first, as table rows. Reads the
+   * stored records of the matches only; a syntax error throws {@link SearchSyntaxException}.
+   */
+  public List<IncidentRow> incidentRows(String query, dev.rehearsal.task.TaskMonitor monitor)
+      throws IOException {
+    Query q = Search.filtered(SearchRequest.of(query).withKinds(java.util.Set.of(
+        DocKind.INCIDENT)));
+    List<IncidentRow> rows = new ArrayList<>();
+    ServiceNames names = services;
+    forEachMatching(q, Incident.class, i -> {
+      List<String> canonical = new ArrayList<>();
+      for (String s : i.services()) {
+        String c = names.canonical(s);
+        if (!c.isEmpty() && !canonical.contains(c)) {
+          canonical.add(c);
+        }
+      }
+      rows.add(IncidentRow.of(i, canonical));
+      if (monitor != null && (rows.size() & 4095) == 0) {
+        monitor.checkCancelled();
+      }
+    });
+    rows.sort(Comparator.comparing(IncidentRow::onset).reversed()
+        .thenComparing(IncidentRow::key));
+    return rows;
   }
 
   /** Searches with Lucene query syntax; see {@link Search}. */

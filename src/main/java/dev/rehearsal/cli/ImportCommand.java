@@ -1,0 +1,212 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportOptions;
+import dev.rehearsal.importers.ImportRunner;
+import dev.rehearsal.importers.ImportSummary;
+import dev.rehearsal.importers.ImporterRegistry;
+import dev.rehearsal.importers.TargetHints;
+import dev.rehearsal.importers.support.TimeParser;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.settings.DateOrder;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rehearsal import FILE|DIR...}: imports files, folders and zip archives. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import exported files, folders or zip archives into the workspace. The "
+        + "format of each file is detected from its content.")
+final class ImportCommand implements Callable<Integer> {
+  @Mixin
+  WorkspaceOption ws;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, folders or .zip")
+  List<Path> inputs;
+
+  @Option(names = "--format", paramLabel = "ID",
+      description = "Read every file with this importer instead of detecting (see --list-formats)")
+  String format;
+
+  @Option(names = "--mapping", paramLabel = "NAME",
+      description = "Saved column mapping for the generic CSV/JSON importers")
+  String mapping;
+
+  @Option(names = "--service", description = "Service the result files are about, when they "
+      + "do not say")
+  String service;
+
+  @Option(names = "--env", description = "Environment of the result files, when they do not say")
+  String env;
+
+  @Option(names = "--version", description = "Version the result files tested")
+  String version;
+
+  @Option(names = "--commit", description = "Commit the result files tested")
+  String commit;
+
+  @Option(names = "--at", paramLabel = "TIME", description = "When the runs happened, when the "
+      + "files do not say")
+  String at;
+
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "Import manifest (CSV or JSON) naming service, environment, version and "
+          + "time per file")
+  Path manifest;
+
+  @Option(names = "--zone", paramLabel = "ZONE",
+      description = "Time zone for timestamps written without one (default from settings: UTC)")
+  String zone;
+
+  @Option(names = "--date-order", paramLabel = "AUTO|DMY|MDY",
+      description = "Day/month order of numeric dates; AUTO decides per file and never guesses")
+  String dateOrder;
+
+  @Option(names = "--strict", description = "Fail (exit 1) if any record is rejected")
+  boolean strict;
+
+  @Option(names = "--show-rejections", paramLabel = "N", defaultValue = "10",
+      description = "How many rejections to list (default ${DEFAULT-VALUE})")
+  int showRejections;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    for (Path p : inputs) {
+      if (!Files.exists(p)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), p + " does not exist");
+      }
+    }
+    if (manifest != null && !Files.isRegularFile(manifest)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "manifest " + manifest + " does not exist");
+    }
+    ImporterRegistry registry = ImporterRegistry.standard();
+    if (format != null && registry.byId(format).isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no importer has the id '"
+          + format + "'; known ids: " + String.join(", ", registry.importers().stream()
+              .map(i -> i.id()).toList()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace w = ws.open()) {
+      ImportOptions options = options(w);
+      ConsoleProgress progress = new ConsoleProgress();
+      ImportRunner runner = new ImportRunner(registry, w.settings().environments());
+      ImportSummary summary = runner.run(inputs, options, w.importStore(), progress);
+      progress.done();
+      if (ws.json) {
+        out.println(Json.pretty().writeValueAsString(summary));
+      } else {
+        print(out, summary, showRejections);
+      }
+      if (strict && summary.rejected() > 0) {
+        spec.commandLine().getErr().println("rehearsal: --strict: " + summary.rejected()
+            + " record(s) were rejected (the accepted ones are imported)");
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  private ImportOptions options(Workspace w) {
+    ZoneId z;
+    try {
+      z = zone != null ? ZoneId.of(zone) : w.settings().naiveZone();
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "'" + zone
+          + "' is not a time zone (use a name like Europe/Berlin or an offset like +02:00)");
+    }
+    DateOrder order;
+    try {
+      order = dateOrder != null ? DateOrder.parse(dateOrder) : w.settings().dateOrder();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Instant when = null;
+    if (at != null) {
+      try {
+        when = new TimeParser(z, order).parse(at).instant();
+      } catch (Exception e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
+      }
+    }
+    TargetHints hints = new TargetHints(service, env, version, commit, when, "command line");
+    return new ImportOptions(z, order, hints, format, mapping, manifest, strict, null);
+  }
+
+  static void print(PrintWriter out, ImportSummary s, int maxRejections) {
+    TextTable t = new TextTable("FILE", "FORMAT", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
+        .rightAlign(2, 3, 4, 5);
+    for (FileReport f : s.files()) {
+      if (f.status() == FileReport.Status.IMPORTED || f.status()
+          == FileReport.Status.CANCELLED) {
+        t.add(f.file(), f.format(), f.seen(), f.accepted(), f.rejected(),
+            (long) f.warnings().size());
+      }
+    }
+    if (!t.isEmpty()) {
+      t.print(out);
+    }
+    long imported = s.files().stream().filter(f -> f.status() == FileReport.Status.IMPORTED)
+        .count();
+    out.printf("%n%,d file(s) imported: %,d records seen, %,d accepted, %,d rejected, %,d "
+        + "warning(s); %,d skipped, %,d failed (%.1f s)%n", imported, s.seen(), s.accepted(),
+        s.rejected(), s.warnings(), s.skipped().size(), s.failed().size(), s.millis() / 1000.0);
+    if (s.cancelled()) {
+      out.println("The import was cancelled; what was read so far is kept. Importing again "
+          + "completes it.");
+    }
+    for (String m : s.manifestsUsed()) {
+      out.println("manifest used: " + m);
+    }
+    for (String p : s.problems()) {
+      out.println("manifest problem: " + p);
+    }
+    if (!s.skipped().isEmpty()) {
+      out.println("\nSkipped:");
+      for (FileReport f : s.skipped()) {
+        out.println("  " + f.file() + ": " + f.message());
+      }
+    }
+    if (!s.failed().isEmpty()) {
+      out.println("\nFailed:");
+      for (FileReport f : s.failed()) {
+        out.println("  " + f.file() + ": " + f.message());
+      }
+    }
+    int shown = 0;
+    for (FileReport f : s.files()) {
+      for (Rejection r : f.rejections()) {
+        if (shown == 0 && maxRejections > 0) {
+          out.println("\nRejected records (all are listed by `rehearsal rejections`):");
+        }
+        if (shown++ < maxRejections) {
+          out.println("  " + r.location() + ": " + r.reason());
+        }
+      }
+    }
+    boolean header = false;
+    for (FileReport f : s.files()) {
+      for (String w : f.warnings()) {
+        if (!header) {
+          out.println("\nWarnings:");
+          header = true;
+        }
+        out.println("  " + f.file() + ": " + w);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.rehearsal.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code rehearsal <command> [options]}. Every command takes
+ * {@code --workspace DIR} and prints a readable summary, or data with {@code --json}.
+ * Exit codes: 0 done; 1 the command ran but found problems (e.g. --strict rejections) or
+ * failed; 2 wrong arguments (usage is printed).
+ */
+@Command(name = "rehearsal", mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Finds production incidents caused by changes that passed staging, and the "
+        + "staging gap that let each through.",
+    subcommands = {ImportCommand.class, SearchCommand.class, StatsCommand.class,
+        DemoCommand.class, RejectionsCommand.class, AliasesCommand.class, AppCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line with the given streams; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("rehearsal: " + Messages.describe(ex));
+      return 1;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    // No command: say how to use it and fail, so scripts notice.
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required (import, search, stats, demo, ...)");
+  }
+
+  /** Version from the jar manifest when packaged. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"Rehearsal " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

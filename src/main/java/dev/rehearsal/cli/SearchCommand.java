@@ -1,0 +1,141 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.importers.support.TimeParser;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.SearchHit;
+import dev.rehearsal.index.SearchRequest;
+import dev.rehearsal.index.SearchResult;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rehearsal search QUERY}: Lucene query syntax across everything imported. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = "Search incidents, deploys, staging runs and facts with Lucene query syntax, "
+        + "e.g. 'checkout AND timeout', 'title:\"connection pool\"', 'service:payments', "
+        + "'version:v2.14.*'.")
+final class SearchCommand implements Callable<Integer> {
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  @Mixin
+  WorkspaceOption ws;
+
+  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Query (empty matches all)")
+  String query = "";
+
+  @Option(names = "--kind", split = ",", paramLabel = "KIND",
+      description = "incident, deploy, run or fact (repeat or comma-separate)")
+  List<String> kinds;
+
+  @Option(names = "--service", description = "Only this (canonical) service")
+  String service;
+
+  @Option(names = "--env", description = "Only this environment")
+  String env;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "From this time (inclusive)")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "Until this time (exclusive)")
+  String to;
+
+  @Option(names = "--sort", defaultValue = "newest",
+      description = "newest, oldest or relevance (default ${DEFAULT-VALUE})")
+  SearchRequest.Sort sort;
+
+  @Option(names = "--limit", defaultValue = "20", description = "Hits per page (max 1000)")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Hits to skip")
+  int offset;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Set<DocKind> kindSet = EnumSet.noneOf(DocKind.class);
+    if (kinds != null) {
+      for (String k : kinds) {
+        try {
+          kindSet.add(DocKind.of(dev.rehearsal.model.RecordKind.fromCode(k.strip())));
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+    }
+    SearchRequest req;
+    try {
+      req = new SearchRequest(query, kindSet, service, env, time(from, "--from"),
+          time(to, "--to"), sort, offset, limit, true);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace w = ws.open()) {
+      SearchResult r;
+      try {
+        r = w.search(req);
+      } catch (dev.rehearsal.index.SearchSyntaxException e) {
+        spec.commandLine().getErr().println("rehearsal: " + e.getMessage());
+        return 2;
+      }
+      if (ws.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", r.total());
+        json.put("offset", offset);
+        json.put("millis", r.millis());
+        json.put("hits", r.hits().stream().map(h -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("key", h.key());
+          m.put("kind", h.kind().code());
+          m.put("time", h.time());
+          m.put("title", h.title());
+          m.put("snippets", h.snippets());
+          m.put("record", h.record());
+          return m;
+        }).toList());
+        out.println(Json.pretty().writeValueAsString(json));
+        return 0;
+      }
+      out.printf("%,d match(es) (%d ms)%s%n", r.total(), r.millis(), r.total() > offset
+          + r.hits().size() ? String.format("; showing %d-%d", offset + 1, offset
+          + r.hits().size()) : "");
+      for (SearchHit h : r.hits()) {
+        out.printf("%n%s  %-8s %s%n", TIME.format(h.time()), h.kind().code(), h.title());
+        out.printf("    %s%n", h.key());
+        for (String s : h.snippets()) {
+          out.println("    " + SearchHit.plain(s).replace('\n', ' '));
+        }
+      }
+      return 0;
+    }
+  }
+
+  private Instant time(String raw, String option) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return TimeParser.utc().parse(raw).instant();
+    } catch (Exception e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": "
+          + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.rehearsal.index;
+
+import dev.rehearsal.model.Incident;
+import java.time.Instant;
+import java.util.List;
+
+/** What the incident table shows of one incident: small, so a hundred thousand fit. */
+public record IncidentRow(
+    String key, Instant onset, String reference, String title, List<String> services,
+    String severity, String status, String source) {
+
+  static IncidentRow of(Incident i, List<String> canonicalServices) {
+    return new IncidentRow(i.key(), i.startedAt(), i.reference(), i.title(), canonicalServices,
+        i.severity(), i.status(), i.source());
+  }
+}

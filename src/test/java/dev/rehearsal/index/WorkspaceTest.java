@@ -1,0 +1,236 @@
+package dev.rehearsal.index;
+
+import static dev.rehearsal.Records.deploy;
+import static dev.rehearsal.Records.incident;
+import static dev.rehearsal.Records.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.Records;
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.DeployStatus;
+import dev.rehearsal.model.DeployStatusEvent;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.Rejection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+  @TempDir
+  Path dir;
+
+  private void fill(Workspace w) throws Exception {
+    w.upsert(incident("P1", "Checkout latency above SLO",
+        "The connection pool was exhausted after the deploy of v2.14.3", "Checkout API",
+        "2024-03-01T10:00:00Z"));
+    w.upsert(incident("P2", "Search returns nothing", "Index rebuild failed", "search-svc",
+        "2024-03-05T10:00:00Z"));
+    w.upsert(deploy("101", "checkout-service", "production", "v2.14.3", "abc1234def",
+        "2024-03-01T09:30:00Z", DeployStatus.SUCCEEDED));
+    w.upsert(deploy("102", "checkout-service", "staging", "v2.14.3", "abc1234def",
+        "2024-02-29T09:30:00Z", DeployStatus.SUCCEEDED));
+    w.upsert(run("r1", "checkout", "v2.14.3", "2024-02-29T10:00:00Z", 40, 0));
+    w.commit();
+  }
+
+  @Test
+  void emptyWorkspaceOpensAndCountsZero() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      assertEquals(0, w.count(DocKind.INCIDENT));
+      assertTrue(Files.isDirectory(dir.resolve("index-v" + Schema.VERSION)));
+    }
+    assertTrue(Workspace.exists(dir));
+  }
+
+  @Test
+  void upsertingTheSameRecordTwiceKeepsOne() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      fill(w);
+      fill(w);
+      assertEquals(2, w.count(DocKind.INCIDENT));
+      assertEquals(2, w.count(DocKind.DEPLOY));
+      assertEquals(1, w.count(DocKind.RUN));
+      // a changed record under the same key replaces the old one
+      w.upsert(incident("P1", "Checkout latency above SLO (updated)", "", "Checkout API",
+          "2024-03-01T10:00:00Z"));
+      w.commit();
+      assertEquals(2, w.count(DocKind.INCIDENT));
+      assertEquals("Checkout latency above SLO (updated)",
+          w.get("incident/pagerduty/P1", Incident.class).orElseThrow().title());
+    }
+  }
+
+  @Test
+  void reopeningKeepsWhatWasCommittedAndNothingElse() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      fill(w);
+      w.upsert(incident("P3", "uncommitted", "", "x", "2024-03-06T10:00:00Z"));
+      // closed without commit: P3 must not survive
+    }
+    try (Workspace w = Workspace.open(dir)) {
+      assertEquals(2, w.count(DocKind.INCIDENT));
+      Incident i = w.get("incident/pagerduty/P1", Incident.class).orElseThrow();
+      assertEquals(Instant.parse("2024-03-01T10:00:00Z"), i.startedAt());
+      assertEquals("pagerduty-json", i.provenance().format());
+      assertTrue(w.record("incident/pagerduty/P3").isEmpty());
+    }
+  }
+
+  @Test
+  void aSchemaVersionChangeRebuildsTheIndexFromStoredRecords() throws Exception {
+    try (Workspace w = Workspace.open(dir, 1)) {
+      fill(w);
+      w.importStore().rejected(new Rejection("a.csv", 3, 2, "x", "bad time"));
+      w.commit();
+    }
+    try (Workspace w = Workspace.open(dir, 2)) {
+      assertFalse(Files.exists(dir.resolve("index-v1")), "the old index is removed");
+      assertTrue(Files.isDirectory(dir.resolve("index-v2")));
+      assertTrue(w.openNotes().get(0).contains("rebuilt from schema v1 to v2"));
+      assertEquals(2, w.count(DocKind.INCIDENT));
+      assertEquals(2, w.count(DocKind.DEPLOY));
+      assertEquals(1, w.rejections(null, 10).size());
+      // the rebuilt index answers searches, not only counts
+      assertEquals(1, w.search(SearchRequest.of("connection pool")).total());
+    }
+    // an index written by a newer version is refused, not misread
+    try (Workspace w = Workspace.open(dir, 2)) {
+      w.commit();
+    }
+    assertThrows(java.io.IOException.class, () -> Workspace.open(dir, 1).close());
+  }
+
+  @Test
+  void secondWriterIsRefusedWithAClearMessage() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      WorkspaceBusyException e = assertThrows(WorkspaceBusyException.class,
+          () -> Workspace.open(dir));
+      assertTrue(e.getMessage().contains("open in another Rehearsal"));
+    }
+  }
+
+  @Test
+  void searchAcrossKindsWithFiltersSortingPagingAndHighlights() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      fill(w);
+      SearchResult all = w.search(SearchRequest.of(""));
+      assertEquals(5, all.total());
+      // newest first by default
+      assertEquals("incident/pagerduty/P2", all.hits().get(0).key());
+
+      SearchResult version = w.search(SearchRequest.of("v2.14.3"));
+      assertEquals(4, version.total(), "incident text, two deploys and the run cite it");
+
+      SearchResult deploys = w.search(SearchRequest.of("v2.14.3")
+          .withKinds(Set.of(DocKind.DEPLOY)).withEnvironment("production"));
+      assertEquals(1, deploys.total());
+      assertInstanceOf(Deploy.class, deploys.hits().get(0).record());
+
+      SearchResult byService = w.search(SearchRequest.of("").withService("checkout"));
+      assertEquals(4, byService.total(), "aliases: Checkout API, checkout-service, checkout");
+
+      SearchResult range = w.search(SearchRequest.of("").withRange(
+          Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-02T00:00:00Z")));
+      assertEquals(2, range.total());
+
+      SearchResult phrase = w.search(SearchRequest.of("\"connection pool\""));
+      assertEquals(1, phrase.total());
+      String snippet = phrase.hits().get(0).snippets().get(0);
+      assertTrue(snippet.contains("<mark>connection pool</mark>"), snippet);
+
+      SearchResult fielded = w.search(SearchRequest.of("title:search"));
+      assertEquals(1, fielded.total());
+
+      SearchResult oldest = w.search(SearchRequest.of("").withSort(SearchRequest.Sort.OLDEST)
+          .withPage(1, 2));
+      assertEquals(5, oldest.total(), "the total does not depend on the page");
+      assertEquals(2, oldest.hits().size());
+      assertEquals("run/junit/r1", oldest.hits().get(0).key(), "2nd oldest: staging deploy, then run");
+
+      SearchResult tests = w.search(SearchRequest.of("OrderIT"));
+      assertEquals(1, tests.total(), "test names are searchable");
+    }
+  }
+
+  @Test
+  void aSyntaxErrorIsAMessageNotAStackTrace() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      SearchSyntaxException e = assertThrows(SearchSyntaxException.class,
+          () -> w.search(SearchRequest.of("title:(unclosed")));
+      assertTrue(e.getMessage().startsWith("the query \"title:(unclosed\" is not valid"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+  }
+
+  @Test
+  void pagingLimitsAreChecked() {
+    assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(0, 5000));
+    assertThrows(IllegalArgumentException.class,
+        () -> SearchRequest.of("x").withPage(200_000, 10));
+  }
+
+  @Test
+  void rejectionsAreKeptPerFileAndClearedWhenTheFileIsImportedAgain() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      var store = w.importStore();
+      store.rejected(new Rejection("a.csv", 3, 2, "csv", "no time"));
+      store.rejected(new Rejection("a.csv", 9, 8, "csv", "bad date"));
+      store.rejected(new Rejection("b.csv", 2, 1, "csv", "no id"));
+      store.commit();
+      assertEquals(3, w.rejections(null, 100).size());
+      assertEquals(List.of(3L, 9L), w.rejections("a.csv", 100).stream()
+          .map(Rejection::line).toList());
+      store.clearRejections("a.csv");
+      store.commit();
+      assertEquals(1, w.rejections(null, 100).size());
+    }
+  }
+
+  @Test
+  void deployStatusesArrivingApartAreFoldedIntoTheirDeployInEitherOrder() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      var store = w.importStore();
+      Deploy d = deploy("555", "web", "production", "v1", "", "2024-01-01T10:00:00Z",
+          DeployStatus.UNKNOWN);
+      // statuses first (their deploy is not imported yet)
+      store.upsertStatus(new DeployStatusEvent("gitlab", "555", "s1", DeployStatus.IN_PROGRESS,
+          Instant.parse("2024-01-01T09:59:00Z"), "production", "", Records.prov("gh", "s1")));
+      store.upsertStatus(new DeployStatusEvent("gitlab", "555", "s2", DeployStatus.FAILED,
+          Instant.parse("2024-01-01T10:05:00Z"), "production", "", Records.prov("gh", "s2")));
+      store.commit();
+      store.upsert(d);
+      store.commit();
+      assertEquals(DeployStatus.FAILED,
+          w.get(d.key(), Deploy.class).orElseThrow().status());
+      assertEquals(Map.of("failed", 1L), w.valueCounts(DocKind.DEPLOY, Schema.STATUS));
+    }
+  }
+
+  @Test
+  void aliasChangesReachTheServiceFilter() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      fill(w);
+      assertEquals(1, w.search(SearchRequest.of("").withService("search")).total());
+      w.saveAliases(Map.of("search-svc", "discovery"));
+      assertEquals(0, w.search(SearchRequest.of("").withService("search")).total());
+      assertEquals(1, w.search(SearchRequest.of("").withService("discovery")).total());
+    }
+    try (Workspace w = Workspace.open(dir)) {
+      assertEquals(Map.of("search-svc", "discovery"), w.aliases());
+      assertEquals(Set.of("checkout", "discovery"),
+          w.valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
+      assertTrue(EnumSet.allOf(DocKind.class).size() > 4);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.rehearsal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.Records;
+import dev.rehearsal.index.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first window, headless: it opens a workspace, lists incidents and searches them. */
+class AppSmokeTest extends FxRobot {
+  private static Path dir;
+  private static javafx.application.Application app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("rehearsal-ui");
+    try (Workspace w = Workspace.open(dir)) {
+      w.upsert(Records.incident("P1", "Checkout latency above SLO",
+          "The connection pool was exhausted", "Checkout API", "2024-03-01T10:00:00Z"));
+      w.upsert(Records.incident("P2", "Search returns nothing", "Index rebuild failed",
+          "search", "2024-03-05T10:00:00Z"));
+      w.upsert(Records.incident("P3", "Payments declined", "Stripe answered 429", "payments",
+          "2024-03-07T10:00:00Z"));
+      w.commit();
+    }
+    Path shot = dir.resolve("shot.png");
+    FxToolkit.registerPrimaryStage();
+    app = FxToolkit.setupApplication(RehearsalApp.class, "--workspace=" + dir,
+        "--screenshot=" + shot);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+  }
+
+  @SuppressWarnings("unchecked")
+  private TableView<Object> table() {
+    return lookup("#incident-table").queryAs(TableView.class);
+  }
+
+  @Test
+  void listsAndSearchesIncidents() throws Exception {
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#incident-table").tryQuery()
+        .isPresent() && table().getItems().size() == 3);
+    assertEquals(3, table().getItems().size());
+    Label status = lookup("#incident-status").queryAs(Label.class);
+    assertTrue(status.getText().startsWith("3 incidents"), status.getText());
+
+    clickOn("#incident-search").write("connection pool").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+    assertTrue(status.getText().startsWith("1 incident match"), status.getText());
+
+    TextField field = lookup("#incident-search").queryAs(TextField.class);
+    interact(() -> field.setText("title:(broken"));
+    clickOn("#incident-search").type(KeyCode.ENTER);
+    Label error = lookup("#incident-search-error").queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
+    assertTrue(error.getText().contains("not valid search syntax"), error.getText());
+    assertEquals(1, table().getItems().size(), "the last result stays");
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> Files.exists(dir.resolve("shot.png")));
+    assertTrue(Files.size(dir.resolve("shot.png")) > 10_000, "a real picture was written");
+    assertTrue(listWindows().stream().anyMatch(w -> w instanceof Stage s
+        && s.getTitle().startsWith("Rehearsal")));
+  }
+}
