@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Finds production incidents caused by changes that passed staging, and the "
         + "staging gap that let each through.",
     subcommands = {ImportCommand.class, SearchCommand.class, StatsCommand.class,
-        DemoCommand.class, RejectionsCommand.class, AliasesCommand.class, AppCommand.class,
+        DemoCommand.class, AnalyzeCommand.class, EvaluateCommand.class, ReviewCommand.class,
+        RejectionsCommand.class, AliasesCommand.class, AppCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

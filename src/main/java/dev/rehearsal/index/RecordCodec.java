@@ -50,8 +50,8 @@ public final class RecordCodec {
       services(d, i.services(), all);
       keyword(d, Schema.ENV, i.environment(), true);
       keyword(d, Schema.STATUS, i.status(), true);
-      keyword(d, Schema.IDS, i.reference(), false);
-      keyword(d, Schema.IDS, i.sourceId(), false);
+      multiKeyword(d, Schema.IDS, i.reference());
+      multiKeyword(d, Schema.IDS, i.sourceId());
       text(d, Schema.TITLE, i.title(), all);
       text(d, Schema.BODY, join(i.description(), i.postmortem()), all);
       all.append(i.reference()).append(' ').append(i.severity()).append(' ');
@@ -66,9 +66,13 @@ public final class RecordCodec {
       keyword(d, Schema.STATUS, dep.status().name().toLowerCase(Locale.ROOT), true);
       keyword(d, Schema.VERSION_FIELD, dep.version(), true);
       keyword(d, Schema.COMMIT, dep.commitSha(), true);
-      keyword(d, Schema.IDS, dep.sourceId(), false);
+      Set<String> ids = new LinkedHashSet<>();
+      ids.add(dep.sourceId().toLowerCase(Locale.ROOT));
       for (String id : dep.identifiers()) {
-        keyword(d, Schema.IDS, id, false);
+        ids.add(id.strip().toLowerCase(Locale.ROOT));
+      }
+      for (String id : ids) {
+        multiKeyword(d, Schema.IDS, id);
       }
       if (dep.rollback()) {
         keyword(d, Schema.SUBTYPE, "rollback", true);
@@ -89,6 +93,7 @@ public final class RecordCodec {
       if (run.load() != null && !Double.isNaN(run.load().peakRps())) {
         d.add(new DoubleDocValuesField(Schema.NUMBER, run.load().peakRps()));
       }
+      keyword(d, Schema.SUITE, run.suite(), true);
       text(d, Schema.TITLE, run.suite(), all);
       text(d, Schema.TESTS, join(String.join("\n", run.tests().caseNames()),
           String.join("\n", run.tests().failures())), all);
@@ -103,6 +108,7 @@ public final class RecordCodec {
       if (!Double.isNaN(f.number())) {
         d.add(new DoubleDocValuesField(Schema.NUMBER, f.number()));
       }
+      keyword(d, Schema.VALUE, f.value(), true);
       text(d, Schema.TITLE, f.subject() + " = " + f.value(), all);
     }
     d.add(new TextField(Schema.ALL, all.toString(), Field.Store.NO));
@@ -113,6 +119,7 @@ public final class RecordCodec {
   static Document base(DocKind kind, String key, Instant time, byte[] json) {
     Document d = new Document();
     d.add(new StringField(Schema.KEY, key, Field.Store.YES));
+    d.add(new SortedDocValuesField(Schema.KEY, new BytesRef(key)));
     d.add(new StringField(Schema.KIND, kind.code(), Field.Store.NO));
     d.add(new SortedDocValuesField(Schema.KIND, new BytesRef(kind.code())));
     d.add(new LongField(Schema.TIME, time == null ? 0 : time.toEpochMilli(), Field.Store.NO));
@@ -153,6 +160,16 @@ public final class RecordCodec {
     if (docValues) {
       d.add(new SortedDocValuesField(field, new BytesRef(v)));
     }
+  }
+
+  /** A keyword that may occur several times per document, with sorted-set doc values. */
+  static void multiKeyword(Document d, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String v = cut(value.strip().toLowerCase(Locale.ROOT));
+    d.add(new StringField(field, v, Field.Store.NO));
+    d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
   }
 
   private static String cut(String v) {

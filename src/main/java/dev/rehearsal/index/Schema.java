@@ -52,8 +52,15 @@ public final class Schema {
   public static final String STATUS = "status";
   /** Run type (tests, load) or fact subject. StringField + sorted doc values. */
   public static final String SUBTYPE = "subtype";
-  /** Other handles (deploy ids, pipeline ids, PR numbers, URLs), lowercase. StringField. */
+  /**
+   * Other handles (deploy ids, pipeline ids, PR numbers, URLs), lowercase. StringField (multi) +
+   * sorted-set doc values.
+   */
   public static final String IDS = "ids";
+  /** Suite or simulation of a staging run. StringField + sorted doc values. */
+  public static final String SUITE = "suite";
+  /** Value of an environment fact (configuration value, flag state). StringField + doc values. */
+  public static final String VALUE = "value";
   /** A number that analysis reads: peak rps, rows. Double doc values. */
   public static final String NUMBER = "number";
   /** Title or summary. TextField, stored. */
@@ -69,7 +76,7 @@ public final class Schema {
 
   /** Fields whose values are exact terms (lowercased), not analysed text. */
   public static final Set<String> KEYWORD_FIELDS = Set.of(KEY, KIND, SOURCE, FORMAT, FILE,
-      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS);
+      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS, SUITE, VALUE);
 
   /** Text fields a search highlights. */
   public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};
@@ -89,6 +96,11 @@ public final class Schema {
   private static final java.util.regex.Pattern JOINERS =
       java.util.regex.Pattern.compile("[._/:#=](?=\\p{L})");
 
+  /** The character filter that splits identifiers at joiners; analyzers of text must use it. */
+  public static java.io.Reader splitJoiners(java.io.Reader reader) {
+    return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(JOINERS, " ", reader);
+  }
+
   /**
    * English text: identifiers split at joiners, standard tokens, lowercase, folded accents,
    * possessives, stop words, Porter stemming.
@@ -97,8 +109,7 @@ public final class Schema {
     return new Analyzer() {
       @Override
       protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-        return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(JOINERS, " ",
-            reader);
+        return splitJoiners(reader);
       }
 
       @Override

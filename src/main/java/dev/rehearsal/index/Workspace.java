@@ -294,6 +294,16 @@ public final class Workspace implements Closeable {
     writer.deleteDocuments(new Term(Schema.KIND, kind.code()));
   }
 
+  /** Stores a review (replacing an earlier one of the same incident). Call {@link #commit()}. */
+  public void putReview(dev.rehearsal.model.Review r) throws IOException {
+    put(r.key(), StoredDocs.review(r, codec));
+  }
+
+  /** Stores an analysis finding (replacing the earlier one). Call {@link #commit()}. */
+  public void putFinding(dev.rehearsal.model.Finding f) throws IOException {
+    put(f.key(), StoredDocs.finding(f, codec));
+  }
+
   /** Makes all changes durable and visible to searches. */
   public void commit() throws IOException {
     writer.commit();

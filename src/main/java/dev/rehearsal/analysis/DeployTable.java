@@ -1,0 +1,160 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.model.DeployStatus;
+
+/**
+ * Every deploy as columns (no record objects), sorted by service, environment and time, with
+ * per-(service, environment) ranges for binary search. Loaded from doc values; what a link needs
+ * beyond these columns is read from the stored record only for deploys that are linked.
+ */
+final class DeployTable {
+  final int size;
+  final String[] key;
+  final int[] service;
+  final int[] env;
+  final long[] time;
+  final byte[] status;
+  final int[] version; // id in versions, -1 none
+  final int[] sha; // id in shas, -1 none
+  final boolean[] rollback;
+  final Dict versions;
+  final Dict shas;
+  private final int[] order;
+  /** For service s and environment e: [from, to) into the sorted columns. */
+  private final int[][] rangeFrom;
+  private final int[][] rangeTo;
+
+  DeployTable(int size, String[] key, int[] service, int[] env, long[] time, byte[] status,
+      int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas, int services,
+      int envs) {
+    int[] order = sortOrder(size, key, service, env, time);
+    this.order = order;
+    this.size = size;
+    this.key = new String[size];
+    this.service = new int[size];
+    this.env = new int[size];
+    this.time = new long[size];
+    this.status = new byte[size];
+    this.version = new int[size];
+    this.sha = new int[size];
+    this.rollback = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      int o = order[i];
+      this.key[i] = key[o];
+      this.service[i] = service[o];
+      this.env[i] = env[o];
+      this.time[i] = time[o];
+      this.status[i] = status[o];
+      this.version[i] = version[o];
+      this.sha[i] = sha[o];
+      this.rollback[i] = rollback[o];
+    }
+    this.versions = versions;
+    this.shas = shas;
+    rangeFrom = new int[Math.max(1, services)][Math.max(1, envs)];
+    rangeTo = new int[Math.max(1, services)][Math.max(1, envs)];
+    for (int i = 0; i < size; ) {
+      int s = this.service[i];
+      int e = this.env[i];
+      int j = i;
+      while (j < size && this.service[j] == s && this.env[j] == e) {
+        j++;
+      }
+      rangeFrom[s][e] = i;
+      rangeTo[s][e] = j;
+      i = j;
+    }
+  }
+
+  /** Order of rows by service, environment, time and key, sorted without boxing. */
+  static int[] sortOrder(int size, String[] key, int[] service, int[] env, long[] time) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    new org.apache.lucene.util.IntroSorter() {
+      private int pivot;
+
+      @Override
+      protected void swap(int i, int j) {
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = order[i];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        return compareRows(pivot, order[j]);
+      }
+
+      @Override
+      protected int compare(int i, int j) {
+        return compareRows(order[i], order[j]);
+      }
+
+      private int compareRows(int a, int b) {
+        int c = Integer.compare(service[a], service[b]);
+        if (c == 0) {
+          c = Integer.compare(env[a], env[b]);
+        }
+        if (c == 0) {
+          c = Long.compare(time[a], time[b]);
+        }
+        return c != 0 ? c : key[a].compareTo(key[b]);
+      }
+    }.sort(0, size);
+    return order;
+  }
+
+  /** Position of sorted row i in the columns as loaded. */
+  int rawIndex(int i) {
+    return order[i];
+  }
+
+  int from(int service, int env) {
+    return service < 0 || env < 0 || service >= rangeFrom.length ? 0 : rangeFrom[service][env];
+  }
+
+  int to(int service, int env) {
+    return service < 0 || env < 0 || service >= rangeTo.length ? 0 : rangeTo[service][env];
+  }
+
+  /** Index of the last deploy in [from, to) with time <= t, or from - 1. */
+  int lastAtOrBefore(int from, int to, long t) {
+    int lo = from;
+    int hi = to - 1;
+    int ans = from - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (time[mid] <= t) {
+        ans = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return ans;
+  }
+
+  DeployStatus status(int i) {
+    return DeployStatus.values()[status[i]];
+  }
+
+  String versionText(int i) {
+    return version[i] < 0 ? "" : versions.value(version[i]);
+  }
+
+  String shaText(int i) {
+    return sha[i] < 0 ? "" : shas.value(sha[i]);
+  }
+
+  boolean succeeded(int i) {
+    DeployStatus s = status(i);
+    return s == DeployStatus.SUCCEEDED || s == DeployStatus.UNKNOWN;
+  }
+}

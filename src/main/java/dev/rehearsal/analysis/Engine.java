@@ -1,0 +1,242 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.DeployLink;
+import dev.rehearsal.model.Evidence;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.GapScore;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.model.Verdict;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis: for every incident, the change behind it ({@link Linker}), what staging said
+ * about that change ({@link Verdicts}) and, for escapes, the gap ({@link GapClassifier}).
+ * Reviews are applied on top and always win; the engine's own answer stays in the finding.
+ * Findings are stored in the workspace so the app, reports and searches read them.
+ */
+public final class Engine {
+  private final Workspace ws;
+
+  public Engine(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /** Analyses every incident and stores the findings. */
+  public AnalysisReport run(TaskMonitor monitor) throws IOException {
+    return run(monitor, true);
+  }
+
+  /** Analyses every incident; stores the findings when {@code store} is true. */
+  public AnalysisReport run(TaskMonitor monitor, boolean store) throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    Rules rules = new Rules(ws.settings());
+    AnalysisData data = AnalysisData.load(ws, rules, m);
+    timings.put("load", data.loadMillis);
+    Map<String, Review> reviews = new HashMap<>();
+    ws.forEach(DocKind.REVIEW, Review.class, r -> reviews.put(r.incidentKey(), r));
+
+    m.progress(40, 100, "linking incidents to changes");
+    long t = System.nanoTime();
+    Linker linker = new Linker(data, rules);
+    int n = data.incidents.size();
+    List<List<Linker.Candidate>> links = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      links.add(linker.link(i));
+      if ((i & 4095) == 0) {
+        m.checkCancelled();
+      }
+    }
+    timings.put("link", ms(t));
+
+    m.progress(55, 100, "judging what staging said");
+    t = System.nanoTime();
+    Verdicts verdicts = new Verdicts(data, rules);
+    List<Verdicts.Result> verdictResults = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<Linker.Candidate> l = links.get(i);
+      verdictResults.add(l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker));
+    }
+    timings.put("verdict", ms(t));
+
+    m.progress(65, 100, "reading the incidents' words");
+    t = System.nanoTime();
+    LearnedVote learned = trainLearned(data, reviews, rules);
+    GapClassifier gaps = ws.withSearcher(s -> new GapClassifier(data, rules, s, learned));
+    timings.put("text", ms(t));
+
+    m.progress(75, 100, "weighing the gaps");
+    t = System.nanoTime();
+    List<GapClassifier.Result> gapResults = new ArrayList<>(n);
+    Map<Gap, List<Integer>> forPassages = new EnumMap<>(Gap.class);
+    for (int i = 0; i < n; i++) {
+      Verdicts.Result v = verdictResults.get(i);
+      if (v != null && v.verdict() == Verdict.ESCAPE) {
+        GapClassifier.Result g = gaps.classify(i, links.get(i).get(0).deploy(), v.runs());
+        gapResults.add(g);
+        for (int k = 0; k < Math.min(2, g.scores().size()); k++) {
+          if (g.scores().get(k).text() > 0) {
+            forPassages.computeIfAbsent(g.scores().get(k).gap(), x -> new ArrayList<>()).add(i);
+          }
+        }
+      } else {
+        gapResults.add(null);
+      }
+    }
+    timings.put("gaps", ms(t));
+    t = System.nanoTime();
+    Map<Integer, Map<Gap, List<String>>> passages = ws.withSearcher(s ->
+        gaps.passages(s, forPassages));
+    timings.put("passages", ms(t));
+    if (learned != null) {
+      learned.close();
+    }
+
+    List<Finding> findings = new ArrayList<>(n);
+    Map<Verdict, Long> verdictCounts = new EnumMap<>(Verdict.class);
+    Map<Gap, Long> gapCounts = new EnumMap<>(Gap.class);
+    long linked = 0;
+    for (int i = 0; i < n; i++) {
+      Incident inc = data.incidents.get(i);
+      List<String> services = new ArrayList<>();
+      for (int s : data.incidentServices.get(i)) {
+        services.add(data.services.value(s));
+      }
+      List<DeployLink> dl = new ArrayList<>();
+      for (Linker.Candidate c : links.get(i)) {
+        int d = c.deploy();
+        DeployTable tbl = data.deploys;
+        dl.add(new DeployLink(tbl.key[d], data.services.value(tbl.service[d]),
+            tbl.versionText(d), tbl.shaText(d), data.envs.value(tbl.env[d]),
+            Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(), c.reasons()));
+      }
+      Verdicts.Result v = verdictResults.get(i);
+      Verdict verdict;
+      List<String> reasons;
+      List<Evidence> staging = List.of();
+      double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
+      if (v == null) {
+        verdict = Verdict.NOT_CHANGE_RELATED;
+        reasons = List.of(linker.noLinkReason(i));
+      } else {
+        linked++;
+        verdict = v.verdict();
+        reasons = v.reasons();
+        staging = v.evidence();
+      }
+      GapClassifier.Result g = gapResults.get(i);
+      List<Gap> gapList = g == null ? List.of() : g.gaps();
+      List<GapScore> scores = g == null ? List.of() : withPassages(g.scores(),
+          passages.getOrDefault(i, Map.of()));
+      Finding f = new Finding(inc.key(), inc.startedAt(), services, dl, confidence,
+          !dl.isEmpty() && confidence < rules.guessBelow, verdict, reasons, gapList, scores,
+          staging, reviews.get(inc.key()));
+      findings.add(f);
+      verdictCounts.merge(f.effectiveVerdict(), 1L, Long::sum);
+      if (f.effectiveVerdict() == Verdict.ESCAPE) {
+        for (Gap gap : f.effectiveGaps()) {
+          gapCounts.merge(gap, 1L, Long::sum);
+        }
+      }
+    }
+    if (store) {
+      m.progress(90, 100, "storing the findings");
+      t = System.nanoTime();
+      ws.deleteAll(DocKind.FINDING);
+      for (Finding f : findings) {
+        ws.putFinding(f);
+      }
+      ws.commit();
+      timings.put("store", ms(t));
+    }
+    timings.put("total", ms(t0));
+    m.progress(100, 100, "analysis done");
+    AnalysisReport report = new AnalysisReport(findings, verdictCounts, gapCounts, n, linked,
+        findings.stream().filter(Finding::reviewed).count(), learned != null, timings);
+    lastLinker = linker;
+    lastData = data;
+    return report;
+  }
+
+  private Linker lastLinker;
+  private AnalysisData lastData;
+
+  /**
+   * The baseline most tools use, on the data of the last run: for each incident key, the key
+   * of the last successful production deploy of its service before onset (none when absent).
+   */
+  public Map<String, String> baselineLinks() {
+    if (lastLinker == null) {
+      throw new IllegalStateException("run the analysis first");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < lastData.incidents.size(); i++) {
+      int b = lastLinker.baseline(i);
+      out.put(lastData.incidents.get(i).key(), b < 0 ? null : lastData.deploys.key[b]);
+    }
+    return out;
+  }
+
+  private static List<GapScore> withPassages(List<GapScore> scores,
+      Map<Gap, List<String>> passages) {
+    if (passages.isEmpty()) {
+      return scores;
+    }
+    List<GapScore> out = new ArrayList<>();
+    for (GapScore s : scores) {
+      List<String> p = passages.get(s.gap());
+      if (p == null) {
+        out.add(s);
+        continue;
+      }
+      List<Evidence> ev = new ArrayList<>();
+      for (Evidence e : s.evidence()) {
+        if (e.kind().equals("text") && e.detail().isEmpty()) {
+          ev.add(new Evidence("text", e.summary(), String.join(" ... ", p)));
+        } else {
+          ev.add(e);
+        }
+      }
+      out.add(new GapScore(s.gap(), s.score(), s.text(), s.structure(), s.learned(), ev));
+    }
+    return out;
+  }
+
+  private LearnedVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)
+      throws IOException {
+    if (reviews.isEmpty()) {
+      return null;
+    }
+    List<Map.Entry<Incident, Gap>> examples = new ArrayList<>();
+    for (Incident i : data.incidents) {
+      Review r = reviews.get(i.key());
+      if (r != null && r.gaps() != null && !r.gaps().isEmpty()
+          && (r.verdict() == null || r.verdict() == Verdict.ESCAPE)) {
+        examples.add(new AbstractMap.SimpleEntry<>(i, r.gaps().get(0)));
+      }
+    }
+    return LearnedVote.train(examples, rules.learnedMinExamples);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static long ms(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

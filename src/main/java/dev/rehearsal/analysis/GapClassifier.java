@@ -1,0 +1,477 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.model.Evidence;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.GapScore;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.RunType;
+import dev.rehearsal.model.StagingRun;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Which gap let an escape through. Three kinds of evidence, combined with the weights in the
+ * settings: the incident's words (one Lucene query per gap over title and body), the structure
+ * of the environments at the time (configuration and flags that differ, production traffic
+ * against what staging load tests reached, production data volume against staging's, staging
+ * mocks of a dependency the incident names), and, once reviewers have confirmed enough
+ * escapes, a k-nearest-neighbours vote over those reviews. A gap is assigned when its combined
+ * score reaches {@code gaps.minScore}; weak evidence leaves the escape unexplained.
+ */
+final class GapClassifier {
+  private static final long DAY = 86_400_000L;
+
+  /** The outcome for one escape. */
+  record Result(List<Gap> gaps, List<GapScore> scores) {}
+
+  private final AnalysisData d;
+  private final Rules rules;
+  private final GapQueries queries;
+  private final float[][] textRaw; // [incident][gap ordinal]
+  private final LearnedVote learned;
+
+  GapClassifier(AnalysisData d, Rules rules, IndexSearcher searcher, LearnedVote learned)
+      throws IOException {
+    this.d = d;
+    this.rules = rules;
+    this.queries = new GapQueries(rules);
+    this.learned = learned;
+    this.textRaw = new float[d.incidents.size()][Gap.real().length];
+    scoreText(searcher);
+  }
+
+  /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
+  private void scoreText(IndexSearcher s) throws IOException {
+    Query incidents = new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code()));
+    for (Gap g : Gap.real()) {
+      Query q = new BooleanQuery.Builder()
+          .add(queries.query(g), BooleanClause.Occur.MUST)
+          .add(incidents, BooleanClause.Occur.FILTER)
+          .build();
+      int gi = g.ordinal();
+      s.search(q, new CollectorManager<SimpleCollector, Void>() {
+        @Override
+        public SimpleCollector newCollector() {
+          return new SimpleCollector() {
+            private int base;
+            private Scorable scorer;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+              base = context.docBase;
+            }
+
+            @Override
+            public void setScorer(Scorable sc) {
+              this.scorer = sc;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+              int idx = d.docToIncident[base + doc];
+              if (idx >= 0) {
+                textRaw[idx][gi] = scorer.score();
+              }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return ScoreMode.COMPLETE;
+            }
+          };
+        }
+
+        @Override
+        public Void reduce(java.util.Collection<SimpleCollector> collectors) {
+          return null;
+        }
+      });
+    }
+  }
+
+  double textScore(int incident, Gap g) {
+    return 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
+  }
+
+  Result classify(int incident, int deploy, List<StagingRun> stagingRuns) {
+    Incident inc = d.incidents.get(incident);
+    String text = inc.narrative().toLowerCase(Locale.ROOT);
+    Map<Gap, Structure> structure = new EnumMap<>(Gap.class);
+    structure.put(Gap.CONFIG, config(incident, deploy, text));
+    structure.put(Gap.TRAFFIC, traffic(incident, deploy, stagingRuns));
+    structure.put(Gap.DATA, data(incident, deploy, text));
+    structure.put(Gap.MOCKS, mocks(incident, deploy, text));
+    Map<Gap, Double> vote = learned == null ? Map.of() : learned.vote(inc);
+    List<GapScore> scores = new ArrayList<>();
+    for (Gap g : Gap.real()) {
+      double tx = textScore(incident, g);
+      Structure st = structure.get(g);
+      double lv = vote.isEmpty() ? Double.NaN : vote.getOrDefault(g, 0.0);
+      double weights = rules.wText + rules.wStructure + (Double.isNaN(lv) ? 0 : rules.wLearned);
+      double combined = (rules.wText * tx + rules.wStructure * st.score
+          + (Double.isNaN(lv) ? 0 : rules.wLearned * lv)) / weights;
+      List<Evidence> ev = new ArrayList<>();
+      if (textRaw[incident][g.ordinal()] > 0) {
+        ev.add(new Evidence("text", String.format(Locale.ROOT,
+            "the incident's words match the %s vocabulary (%.1f)", g.code(),
+            textRaw[incident][g.ordinal()]), ""));
+      }
+      ev.addAll(st.evidence);
+      if (!Double.isNaN(lv) && lv > 0) {
+        ev.add(new Evidence("learned", String.format(Locale.ROOT,
+            "%.0f%% of the most similar reviewed escapes were %s gaps", lv * 100, g.code()),
+            learned.describe()));
+      }
+      scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
+    }
+    scores.sort(Comparator.comparingDouble(GapScore::score).reversed()
+        .thenComparing(GapScore::gap));
+    List<Gap> gaps = new ArrayList<>();
+    double top = scores.get(0).score();
+    for (GapScore s : scores) {
+      if (s.score() >= rules.gapMinScore && s.score() >= top * rules.secondaryRatio) {
+        gaps.add(s.gap());
+      }
+    }
+    if (gaps.isEmpty()) {
+      gaps.add(Gap.UNEXPLAINED);
+    }
+    return new Result(gaps, scores);
+  }
+
+  // ------------------------------------------------------------------ passages
+
+  /**
+   * Adds the highlighted passages of the incident text to the text evidence of the given
+   * (incident, gap) pairs, in one highlighter pass per gap.
+   */
+  Map<Integer, Map<Gap, List<String>>> passages(IndexSearcher s,
+      Map<Gap, List<Integer>> incidentsByGap) throws IOException {
+    Map<Integer, Map<Gap, List<String>>> out = new java.util.HashMap<>();
+    UnifiedHighlighter hl = UnifiedHighlighter.builder(s, GapQueries.queryAnalyzer(
+            rules.synonyms))
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
+        .withMaxNoHighlightPassages(0)
+        .withMaxLength(50_000)
+        .build();
+    for (var e : incidentsByGap.entrySet()) {
+      List<Integer> list = e.getValue();
+      if (list.isEmpty()) {
+        continue;
+      }
+      int[] docs = new int[list.size()];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = d.incidentDoc[list.get(i)];
+      }
+      Map<String, String[]> hits = hl.highlightFields(GapQueries.FIELDS,
+          queries.query(e.getKey()), docs, new int[] {1, 2});
+      for (int i = 0; i < docs.length; i++) {
+        List<String> passages = new ArrayList<>();
+        for (String f : GapQueries.FIELDS) {
+          String p = hits.get(f)[i];
+          if (p != null && p.contains("<mark>")) {
+            passages.add(p);
+          }
+        }
+        if (!passages.isEmpty()) {
+          out.computeIfAbsent(list.get(i), k -> new EnumMap<>(Gap.class))
+              .put(e.getKey(), passages);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ structure
+
+  /** Structural evidence for one gap: a score in [0,1] and what a reviewer can check. */
+  record Structure(double score, List<Evidence> evidence) {
+    static final Structure NONE = new Structure(0, List.of());
+  }
+
+  private Set<Integer> servicesOf(int incident, int deploy) {
+    Set<Integer> s = new LinkedHashSet<>();
+    s.add(d.deploys.service[deploy]);
+    for (int x : d.incidentServices.get(incident)) {
+      s.add(x);
+    }
+    return s;
+  }
+
+  private Structure config(int incident, int deploy, String text) {
+    int svc = d.deploys.service[deploy];
+    long shipped = d.deploys.time[deploy];
+    long onset = d.incidents.get(incident).startedAt().toEpochMilli();
+    List<Evidence> ev = new ArrayList<>();
+    double score = 0;
+    FactTable.Snapshot prod = d.facts.configAt(svc, d.production, onset);
+    FactTable.Snapshot stag = d.facts.configAt(svc, d.staging, shipped);
+    if (prod != null && stag != null) {
+      List<String> drift = new ArrayList<>();
+      boolean mentioned = false;
+      Set<String> keys = new java.util.TreeSet<>(prod.values.keySet());
+      keys.addAll(stag.values.keySet());
+      for (String k : keys) {
+        if (rules.expectedToDiffer(k)) {
+          continue;
+        }
+        String pv = prod.values.get(k);
+        String sv = stag.values.get(k);
+        if (pv != null && pv.equals(sv)) {
+          continue;
+        }
+        boolean named = mentions(text, k);
+        mentioned |= named;
+        drift.add(k);
+        ev.add(new Evidence("config", "config key " + k + " differs: production "
+            + show(pv) + ", staging " + show(sv) + (named ? " (named in the incident)" : ""),
+            "production as of " + day(prod.asOf) + ", staging as of " + day(stag.asOf)));
+      }
+      if (!drift.isEmpty()) {
+        score = mentioned ? 0.95 : Math.min(0.7, 0.4 + 0.1 * (drift.size() - 1));
+        if (!mentioned && changedRecently(svc, drift, shipped)) {
+          score = Math.min(0.85, score + 0.15);
+          ev.add(new Evidence("config", "production configuration changed in the 90 days "
+              + "before the deploy", String.join(", ", drift)));
+        }
+      }
+    }
+    Map<String, String> pf = d.facts.flagsAt(svc, d.production, onset);
+    Map<String, String> sf = d.facts.flagsAt(svc, d.staging, shipped);
+    for (var e : pf.entrySet()) {
+      String s = sf.get(e.getKey());
+      if (s != null && !s.equals(e.getValue())) {
+        boolean named = mentions(text, e.getKey());
+        ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
+            + " in production but " + s + " in staging" + (named ? " (named in the incident)"
+                : ""), ""));
+        score = Math.max(score, named ? 0.95 : 0.5);
+      }
+    }
+    return new Structure(score, ev);
+  }
+
+  private boolean changedRecently(int svc, List<String> keys, long shipped) {
+    var snaps = d.facts.config.get(FactTable.key(svc, d.production));
+    if (snaps == null) {
+      return false;
+    }
+    FactTable.Snapshot now = d.facts.configAt(svc, d.production, shipped);
+    FactTable.Snapshot before = d.facts.configAt(svc, d.production, shipped - 90 * DAY);
+    if (now == null || before == null) {
+      return false;
+    }
+    for (String k : keys) {
+      String a = now.values.get(k);
+      String b = before.values.get(k);
+      if (a != null && !a.equals(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Structure traffic(int incident, int deploy, List<StagingRun> runs) {
+    long onset = d.incidents.get(incident).startedAt().toEpochMilli();
+    double bestSpike = 0;
+    double peak = Double.NaN;
+    String where = "";
+    String when = "";
+    for (int svc : servicesOf(incident, deploy)) {
+      FactTable.Series s = d.facts.traffic.get(FactTable.key(svc, d.production));
+      if (s == null) {
+        continue;
+      }
+      int at = s.lastAtOrBefore(onset);
+      if (at < 0 || onset - s.time[at] > 36 * 3_600_000L) {
+        continue;
+      }
+      double median = median(s, s.time[at] - 28 * DAY, s.time[at] - 1);
+      if (median > 0) {
+        double spike = s.value[at] / median;
+        if (spike > bestSpike) {
+          bestSpike = spike;
+          peak = s.value[at];
+          where = d.services.value(svc);
+          when = day(s.time[at]);
+        }
+      }
+    }
+    List<Evidence> ev = new ArrayList<>();
+    double stagingPeak = Double.NaN;
+    for (StagingRun r : runs) {
+      if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
+        stagingPeak = Double.isNaN(stagingPeak) ? r.load().peakRps()
+            : Math.max(stagingPeak, r.load().peakRps());
+      }
+    }
+    double score = 0;
+    if (bestSpike > 0) {
+      String staging = Double.isNaN(stagingPeak) ? "no staging load test of this change"
+          : String.format(Locale.ROOT, "staging load tests of this change reached %.0f rps "
+              + "(%.0fx less)", stagingPeak, peak / stagingPeak);
+      ev.add(new Evidence("traffic", String.format(Locale.ROOT,
+          "production %s peaked at %.0f rps on %s, %.1fx its 28-day median", where, peak, when,
+          bestSpike), staging));
+      if (bestSpike >= rules.trafficRatio) {
+        score = Math.min(1.0, 0.6 + 0.1 * (bestSpike - rules.trafficRatio));
+      } else if (bestSpike >= 1.6) {
+        score = 0.2;
+      }
+    }
+    return new Structure(score, ev);
+  }
+
+  private static double median(FactTable.Series s, long from, long to) {
+    List<Double> v = new ArrayList<>();
+    for (int i = 0; i < s.size; i++) {
+      if (s.time[i] >= from && s.time[i] <= to) {
+        v.add(s.value[i]);
+      }
+    }
+    if (v.isEmpty()) {
+      return 0;
+    }
+    v.sort(null);
+    return v.get(v.size() / 2);
+  }
+
+  private Structure data(int incident, int deploy, String text) {
+    long onset = d.incidents.get(incident).startedAt().toEpochMilli();
+    List<Evidence> ev = new ArrayList<>();
+    double score = 0;
+    double maxRatio = 0;
+    for (int svc : servicesOf(incident, deploy)) {
+      var prod = d.facts.data.get(FactTable.key(svc, d.production));
+      var stag = d.facts.data.get(FactTable.key(svc, d.staging));
+      if (prod == null || stag == null) {
+        continue;
+      }
+      for (var e : prod.entrySet()) {
+        FactTable.Series ss = stag.get(e.getKey());
+        if (ss == null) {
+          continue;
+        }
+        int pi = e.getValue().lastAtOrBefore(onset);
+        int si = ss.lastAtOrBefore(onset);
+        if (pi < 0 || si < 0 || ss.value[si] <= 0) {
+          continue;
+        }
+        double ratio = e.getValue().value[pi] / ss.value[si];
+        boolean named = mentions(text, e.getKey());
+        maxRatio = Math.max(maxRatio, ratio);
+        if (named || ratio >= rules.dataRatio) {
+          ev.add(new Evidence("data", String.format(Locale.ROOT,
+              "table %s: %,.0f rows in production, %,.0f in staging (%,.0fx)%s", e.getKey(),
+              e.getValue().value[pi], ss.value[si], ratio, named ? " (named in the incident)"
+                  : ""), "as of " + day(e.getValue().time[pi])));
+        }
+        if (named) {
+          score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
+        }
+      }
+    }
+    if (score == 0 && maxRatio >= rules.dataRatio) {
+      score = 0.15;
+    }
+    ev.sort(Comparator.comparing(Evidence::summary));
+    return new Structure(score, ev.size() > 5 ? ev.subList(0, 5) : ev);
+  }
+
+  private Structure mocks(int incident, int deploy, String text) {
+    List<Evidence> ev = new ArrayList<>();
+    double score = 0;
+    boolean anyMock = false;
+    for (int svc : servicesOf(incident, deploy)) {
+      List<FactTable.Mock> list = d.facts.mocks.get(FactTable.key(svc, d.staging));
+      if (list == null) {
+        continue;
+      }
+      Set<String> seen = new LinkedHashSet<>();
+      for (FactTable.Mock m : list) {
+        if (!seen.add(m.dependency())) {
+          continue;
+        }
+        anyMock = true;
+        boolean named = mentions(text, m.dependency());
+        if (named) {
+          score = 0.95;
+          ev.add(new Evidence("mock", "staging mocks " + m.dependency() + ", which the "
+              + "incident names: production called the real service", m.how()));
+        }
+      }
+    }
+    if (score == 0 && anyMock) {
+      score = 0.1;
+    }
+    return new Structure(score, ev);
+  }
+
+  /** Whether a text names an identifier: the whole of it, or all its parts as words. */
+  static boolean mentions(String lowerText, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.length() >= 3 && containsWord(lowerText, n)) {
+      return true;
+    }
+    String[] parts = Arrays.stream(n.split("[._\\-/\\s]+")).filter(p -> p.length() >= 3)
+        .toArray(String[]::new);
+    if (parts.length < 2) {
+      return false;
+    }
+    for (String p : parts) {
+      if (!containsWord(lowerText, p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsWord(String text, String word) {
+    int i = text.indexOf(word);
+    while (i >= 0) {
+      boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+      int end = i + word.length();
+      boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+          || text.charAt(end) == 's' && (end + 1 >= text.length()
+              || !Character.isLetterOrDigit(text.charAt(end + 1)));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = text.indexOf(word, i + 1);
+    }
+    return false;
+  }
+
+  private static String show(String v) {
+    return v == null ? "(not set)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+
+  private static String day(long ms) {
+    return Instant.ofEpochMilli(ms).toString().substring(0, 10);
+  }
+}

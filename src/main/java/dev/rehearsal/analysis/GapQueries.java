@@ -1,0 +1,136 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.model.Gap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * One Lucene query per gap, built from the vocabulary in the settings. Each entry is a word or
+ * a phrase (matched with a slop of one word, so "pool exhausted" finds "pool was exhausted"),
+ * optionally with a weight ({@code "query plan^2"}); words are stemmed like the index, and the
+ * settings' synonym groups expand at query time. Every entry scores its weight once when it
+ * matches the title or the body, so a gap's raw score is the sum of the weights of the distinct
+ * cues found: an explanation a reviewer can follow, not an opaque number.
+ */
+final class GapQueries {
+  static final String[] FIELDS = {Schema.TITLE, Schema.BODY};
+
+  private final Map<Gap, Query> queries = new EnumMap<>(Gap.class);
+
+  GapQueries(Rules rules) {
+    Analyzer analyzer = queryAnalyzer(rules.synonyms);
+    QueryBuilder qb = new QueryBuilder(analyzer);
+    qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    for (Gap g : Gap.real()) {
+      List<String> words = rules.vocabulary.getOrDefault(g.code(), List.of());
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      for (String entry : words) {
+        String text = entry;
+        double weight = -1;
+        int caret = entry.lastIndexOf('^');
+        if (caret > 0) {
+          try {
+            weight = Double.parseDouble(entry.substring(caret + 1));
+            text = entry.substring(0, caret);
+          } catch (NumberFormatException e) {
+            weight = -1;
+          }
+        }
+        int wordsIn = text.strip().split("\\s+").length;
+        if (weight < 0) {
+          weight = wordsIn == 1 ? 0.6 : Math.min(1.5, 1.0 + 0.25 * (wordsIn - 2));
+        }
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String f : FIELDS) {
+          Query q = wordsIn == 1 ? qb.createBooleanQuery(f, text)
+              : qb.createPhraseQuery(f, text, 1);
+          if (q != null) {
+            fields.add(q, BooleanClause.Occur.SHOULD);
+            any = true;
+          }
+        }
+        if (any) {
+          b.add(new BoostQuery(new ConstantScoreQuery(fields.build()), (float) weight),
+              BooleanClause.Occur.SHOULD);
+        }
+      }
+      queries.put(g, b.build());
+    }
+  }
+
+  Query query(Gap g) {
+    return queries.get(g);
+  }
+
+  /** Index analysis plus query-time synonyms, so "db" also finds "database". */
+  static Analyzer queryAnalyzer(List<List<String>> groups) {
+    SynonymMap map;
+    try {
+      SynonymMap.Builder sb = new SynonymMap.Builder(true);
+      for (List<String> group : groups) {
+        for (String a : group) {
+          for (String b : group) {
+            if (!a.equals(b)) {
+              sb.add(chars(a), chars(b), true);
+            }
+          }
+        }
+      }
+      map = sb.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SynonymMap synonyms = map;
+    return new Analyzer() {
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        return Schema.splitJoiners(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream r = new EnglishPossessiveFilter(source);
+        r = new LowerCaseFilter(r);
+        r = new ASCIIFoldingFilter(r);
+        if (synonyms.fst != null) {
+          r = new SynonymGraphFilter(r, synonyms, true);
+        }
+        r = new StopFilter(r, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        r = new PorterStemFilter(r);
+        return new TokenStreamComponents(source, r);
+      }
+    };
+  }
+
+  private static CharsRef chars(String phrase) {
+    String[] words = phrase.toLowerCase(Locale.ROOT).strip().split("\\s+");
+    return SynonymMap.Builder.join(words, new CharsRefBuilder());
+  }
+}

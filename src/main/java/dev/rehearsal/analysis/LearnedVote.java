@@ -1,0 +1,93 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Incident;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.classification.ClassificationResult;
+import org.apache.lucene.classification.KNearestNeighborClassifier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The learned part of gap classification: Lucene's k-nearest-neighbours classifier over the
+ * escapes reviewers have confirmed, voting for the gaps of the reviewed incidents most like the
+ * one at hand. Built only when enough reviewed escapes exist.
+ */
+final class LearnedVote implements AutoCloseable {
+  private static final int K = 7;
+  private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
+  private final DirectoryReader reader;
+  private final KNearestNeighborClassifier classifier;
+  private final int examples;
+
+  private LearnedVote(List<Map.Entry<Incident, Gap>> reviewed) throws IOException {
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.textAnalyzer()))) {
+      for (var e : reviewed) {
+        Document doc = new Document();
+        doc.add(new TextField("text", e.getKey().narrative(), Field.Store.NO));
+        doc.add(new StringField("gap", e.getValue().code(), Field.Store.YES));
+        w.addDocument(doc);
+      }
+    }
+    this.reader = DirectoryReader.open(dir);
+    this.classifier = new KNearestNeighborClassifier(reader, null, Schema.textAnalyzer(), null,
+        K, 1, 1, "gap", "text");
+    this.examples = reviewed.size();
+  }
+
+  /** A vote trained on reviewed escapes (incident, primary gap), or null when too few. */
+  static LearnedVote train(List<Map.Entry<Incident, Gap>> reviewed, int minExamples)
+      throws IOException {
+    if (reviewed.size() < minExamples) {
+      return null;
+    }
+    return new LearnedVote(reviewed);
+  }
+
+  /** Share of the nearest reviewed escapes per gap. */
+  Map<Gap, Double> vote(Incident incident) {
+    Map<Gap, Double> out = new EnumMap<>(Gap.class);
+    try {
+      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(
+          incident.narrative(), 5);
+      if (classes == null) {
+        return out;
+      }
+      double sum = 0;
+      for (var c : classes) {
+        sum += c.getScore();
+      }
+      for (var c : classes) {
+        Gap g = Gap.parse(c.getAssignedClass().utf8ToString());
+        if (sum > 0 && g != Gap.UNEXPLAINED) {
+          out.put(g, c.getScore() / sum);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  String describe() {
+    return "k-nearest-neighbours vote (k=" + K + ") over " + examples + " reviewed escapes";
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+}

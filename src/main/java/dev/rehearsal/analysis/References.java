@@ -1,0 +1,140 @@
+package dev.rehearsal.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Explicit references to a change in incident text: commit SHAs (7 to 40 hex characters),
+ * versions and tags, PR and merge request numbers, pipeline, build, run, deploy and release
+ * numbers, and URLs. A version named as the target of a rollback ("rolled back to v2.14.2") is
+ * kept apart: it names the version before the culprit, not the culprit.
+ */
+final class References {
+  /** What kind of handle a reference is. */
+  enum Type {
+    SHA,
+    VERSION,
+    ROLLBACK_TARGET,
+    ID,
+    URL
+  }
+
+  /** One reference: its type, the normalised value to look up, and the text it came from. */
+  record Ref(Type type, String value, String text) {}
+
+  private static final Pattern SHA = Pattern.compile("(?<![\\w/.-])([0-9a-fA-F]{7,40})(?![\\w-])");
+  private static final Pattern VERSION = Pattern.compile(
+      "(?<![\\w.])(v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)(?![\\w]|\\.\\d)");
+  private static final Pattern ROLLBACK = Pattern.compile(
+      "(?i)\\b(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?)\\s+"
+          + "(?:\\w+\\s+){0,3}?(?:to|onto)\\s+(?:version\\s+|release\\s+)?"
+          + "(v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?)");
+  private static final Pattern PR = Pattern.compile(
+      "(?i)(?:\\b(?:PR|pull request|pull|merge request|MR)\\s*#?\\s*|(?<![\\w&])#|(?<=\\s)!)"
+          + "(\\d{1,7})\\b");
+  private static final Pattern NUMBERED = Pattern.compile(
+      "(?i)\\b(pipeline|build|run|job|deploy(?:ment)?|release|execution)\\s*(?:id\\s*)?"
+          + "[#:]?\\s*(v?\\d{2,12})\\b");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>)\\]]+");
+
+  private References() {}
+
+  static List<Ref> extract(String text) {
+    Set<Ref> out = new LinkedHashSet<>();
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    Set<String> rollbackTargets = new LinkedHashSet<>();
+    Matcher m = ROLLBACK.matcher(text);
+    while (m.find()) {
+      String v = AnalysisData.normaliseVersion(m.group(1));
+      rollbackTargets.add(v);
+      out.add(new Ref(Type.ROLLBACK_TARGET, v, m.group()));
+    }
+    m = URL.matcher(text);
+    List<int[]> urlSpans = new ArrayList<>();
+    while (m.find()) {
+      String url = m.group().replaceAll("[.,;]+$", "");
+      out.add(new Ref(Type.URL, url.toLowerCase(Locale.ROOT), url));
+      urlSpans.add(new int[] {m.start(), m.end()});
+    }
+    m = SHA.matcher(text);
+    while (m.find()) {
+      String s = m.group(1);
+      boolean letter = s.chars().anyMatch(Character::isLetter);
+      boolean digit = s.chars().anyMatch(Character::isDigit);
+      if (letter && digit && !inside(urlSpans, m.start())) {
+        out.add(new Ref(Type.SHA, s.toLowerCase(Locale.ROOT), s));
+      }
+    }
+    m = VERSION.matcher(text);
+    while (m.find()) {
+      if (inside(urlSpans, m.start())) {
+        continue;
+      }
+      String v = AnalysisData.normaliseVersion(m.group(1));
+      if (!rollbackTargets.contains(v) && !looksLikeNumber(text, m)) {
+        out.add(new Ref(Type.VERSION, v, m.group(1)));
+      }
+    }
+    m = PR.matcher(text);
+    while (m.find()) {
+      out.add(new Ref(Type.ID, "pr:" + m.group(1), m.group().strip()));
+      out.add(new Ref(Type.ID, "mr:" + m.group(1), m.group().strip()));
+    }
+    m = NUMBERED.matcher(text);
+    while (m.find()) {
+      String kind = m.group(1).toLowerCase(Locale.ROOT);
+      String num = m.group(2).toLowerCase(Locale.ROOT);
+      if (kind.startsWith("deploy")) {
+        kind = "deploy";
+      }
+      if (kind.equals("release")) {
+        out.add(new Ref(Type.VERSION, AnalysisData.normaliseVersion(num), m.group()));
+        out.add(new Ref(Type.ID, "release:" + num.replace("v", ""), m.group()));
+        continue;
+      }
+      if (num.startsWith("v")) {
+        continue;
+      }
+      out.add(new Ref(Type.ID, kind + ":" + num, m.group()));
+      // a bare number after "deployment" can be the tool's own deploy id
+      if (kind.equals("deploy") || kind.equals("pipeline") || kind.equals("execution")) {
+        out.add(new Ref(Type.ID, num, m.group()));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static boolean inside(List<int[]> spans, int pos) {
+    for (int[] s : spans) {
+      if (pos >= s[0] && pos < s[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "99.9%", "2.5x", "3.5 seconds" are measurements, not versions. */
+  private static boolean looksLikeNumber(String text, Matcher m) {
+    if (m.group(1).startsWith("v") || m.group(1).startsWith("V")) {
+      return false;
+    }
+    int end = m.end();
+    String after = text.substring(end, Math.min(text.length(), end + 9)).toLowerCase(
+        Locale.ROOT);
+    if (after.startsWith("%") || after.startsWith("x") || after.startsWith(" ms")
+        || after.startsWith(" s") || after.startsWith(" gb") || after.startsWith(" mb")
+        || after.startsWith(" percent") || after.startsWith(" times")
+        || after.startsWith(" min") || after.startsWith(" h")) {
+      return true;
+    }
+    // a bare two-part number without "v" is too often a measure; three parts is a version
+    return m.group(1).chars().filter(c -> c == '.').count() < 2;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.settings.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The analysis rules of a workspace, read once from its settings (see docs/settings.md and
+ * docs/decisions/0003-correlation-rules.md for what each means and why the defaults are what
+ * they are).
+ */
+public final class Rules {
+  final Set<String> productionEnvs;
+  final Set<String> stagingEnvs;
+  final long windowMs;
+  final long skewMs;
+  final double halfLifeHours;
+  final double minConfidence;
+  final double relativeCutoff;
+  final int maxLinks;
+  final double wExplicit;
+  final double wSameService;
+  final double wDependency;
+  final double interveningFactor;
+  final double failedDeployFactor;
+  final double wChangeLanguage;
+  final double wExternalLanguage;
+  final List<String> changeLanguage;
+  final List<String> externalLanguage;
+  final long stagingLookbackMs;
+  final long runSlackMs;
+  final double guessBelow;
+  final double gapMinScore;
+  final double secondaryRatio;
+  final double wText;
+  final double wStructure;
+  final double wLearned;
+  final double textSaturation;
+  final int learnedMinExamples;
+  final double trafficRatio;
+  final double dataRatio;
+  final List<Pattern> expectedDifferentKeys;
+  final Map<String, List<String>> vocabulary;
+  final List<List<String>> synonyms;
+  final Map<String, List<String>> dependencies;
+
+  public Rules(Settings s) {
+    productionEnvs = Set.copyOf(s.strings("linking.productionEnvironments"));
+    stagingEnvs = Set.copyOf(s.strings("linking.stagingEnvironments"));
+    windowMs = (long) (s.number("linking.windowHours") * 3_600_000L);
+    skewMs = (long) (s.number("linking.clockSkewMinutes") * 60_000L);
+    halfLifeHours = s.number("linking.recencyHalfLifeHours");
+    minConfidence = s.number("linking.minConfidence");
+    relativeCutoff = s.number("linking.relativeCutoff");
+    maxLinks = (int) s.number("linking.maxLinks");
+    wExplicit = s.number("linking.weights.explicitReference");
+    wSameService = s.number("linking.weights.sameService");
+    wDependency = s.number("linking.weights.dependency");
+    interveningFactor = s.number("linking.weights.interveningChangeFactor");
+    failedDeployFactor = s.number("linking.weights.failedDeployFactor");
+    wChangeLanguage = s.number("linking.weights.changeLanguage");
+    wExternalLanguage = s.number("linking.weights.externalCauseLanguage");
+    changeLanguage = s.strings("linking.changeLanguage");
+    externalLanguage = s.strings("linking.externalCauseLanguage");
+    stagingLookbackMs = (long) (s.number("verdict.stagingLookbackDays") * 86_400_000L);
+    runSlackMs = (long) (s.number("verdict.runSlackMinutes") * 60_000L);
+    guessBelow = s.number("verdict.guessBelowConfidence");
+    gapMinScore = s.number("gaps.minScore");
+    secondaryRatio = s.number("gaps.secondaryRatio");
+    wText = s.number("gaps.weights.text");
+    wStructure = s.number("gaps.weights.structure");
+    wLearned = s.number("gaps.weights.learned");
+    textSaturation = s.number("gaps.textSaturation");
+    learnedMinExamples = (int) s.number("gaps.learnedMinExamples");
+    trafficRatio = s.number("gaps.trafficRatio");
+    dataRatio = s.number("gaps.dataRatio");
+    expectedDifferentKeys = new ArrayList<>();
+    for (String g : s.strings("gaps.expectedDifferentKeys")) {
+      expectedDifferentKeys.add(glob(g));
+    }
+    vocabulary = new LinkedHashMap<>();
+    s.at("gaps.vocabulary").fields().forEachRemaining(e -> {
+      List<String> words = new ArrayList<>();
+      e.getValue().forEach(v -> words.add(v.asText()));
+      vocabulary.put(e.getKey(), words);
+    });
+    synonyms = new ArrayList<>();
+    s.at("gaps.synonyms").forEach(group -> {
+      List<String> g = new ArrayList<>();
+      group.forEach(v -> g.add(v.asText()));
+      if (g.size() > 1) {
+        synonyms.add(g);
+      }
+    });
+    dependencies = s.dependencies();
+    validate();
+  }
+
+  private void validate() {
+    if (windowMs <= 0 || halfLifeHours <= 0 || maxLinks < 1) {
+      throw new IllegalArgumentException("settings: linking.windowHours, "
+          + "recencyHalfLifeHours and maxLinks must be positive");
+    }
+    for (double v : new double[] {minConfidence, relativeCutoff, gapMinScore, secondaryRatio}) {
+      if (v < 0 || v > 1) {
+        throw new IllegalArgumentException("settings: thresholds must lie in [0,1]");
+      }
+    }
+  }
+
+  /** Whether a configuration key is expected to differ between environments (hosts, secrets). */
+  boolean expectedToDiffer(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    for (Pattern p : expectedDifferentKeys) {
+      if (p.matcher(k).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Pattern glob(String g) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : g.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      sb.append(c == '*' ? ".*" : Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(sb.toString());
+  }
+}

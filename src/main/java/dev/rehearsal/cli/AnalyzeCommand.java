@@ -1,0 +1,90 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Verdict;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rehearsal analyze}: links, verdicts and gaps for every incident. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Link every incident to the change behind it, judge what staging said, and "
+        + "classify the gap of each escape. Stores the findings in the workspace.")
+final class AnalyzeCommand implements Callable<Integer> {
+  @Mixin
+  WorkspaceOption ws;
+
+  @Option(names = "--findings", description = "Also print every finding (with --json: "
+      + "all of them; otherwise the escapes)")
+  boolean findings;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace w = ws.open()) {
+      ConsoleProgress progress = new ConsoleProgress();
+      AnalysisReport r = new Engine(w).run(progress);
+      progress.done();
+      if (ws.json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("incidents", r.incidents());
+        m.put("linked", r.linked());
+        m.put("reviewed", r.reviewed());
+        m.put("learnedVote", r.learnedVoteUsed());
+        m.put("verdicts", lower(r.verdicts()));
+        m.put("gaps", lower(r.gaps()));
+        m.put("timingsMillis", r.timings());
+        if (findings) {
+          m.put("findings", r.findings());
+        }
+        out.println(Json.pretty().writeValueAsString(m));
+        return 0;
+      }
+      out.printf("%,d incidents analysed in %.1f s: %,d linked to a change, %,d reviewed%s%n%n",
+          r.incidents(), r.timings().get("total") / 1000.0, r.linked(), r.reviewed(),
+          r.learnedVoteUsed() ? " (learned vote in use)" : "");
+      TextTable t = new TextTable("VERDICT", "INCIDENTS").rightAlign(1);
+      for (Verdict v : Verdict.values()) {
+        t.add(v.label(), r.verdicts().getOrDefault(v, 0L));
+      }
+      t.print(out);
+      out.println();
+      TextTable g = new TextTable("GAP (ESCAPES)", "INCIDENTS").rightAlign(1);
+      for (Gap gap : Gap.values()) {
+        g.add(gap.code(), r.gaps().getOrDefault(gap, 0L));
+      }
+      g.print(out);
+      out.println("\ntimings (ms): " + r.timings());
+      if (findings) {
+        for (Finding f : r.findings()) {
+          if (f.effectiveVerdict() == Verdict.ESCAPE) {
+            out.printf("%n%s  %s  gaps %s  confidence %.2f%n", f.onset(), f.incidentKey(),
+                f.effectiveGaps(), f.confidence());
+            f.links().forEach(l -> out.println("    " + l.deployKey() + ": "
+                + String.join("; ", l.reasons())));
+          }
+        }
+      }
+      return 0;
+    }
+  }
+
+  private static <E extends Enum<E>> Map<String, Long> lower(Map<E, Long> m) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+    return out;
+  }
+}

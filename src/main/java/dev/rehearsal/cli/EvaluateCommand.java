@@ -1,0 +1,158 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.analysis.Evaluation;
+import dev.rehearsal.analysis.RealReports;
+import dev.rehearsal.analysis.Truth;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rehearsal evaluate --truth FILE}: the analysis against labelled data. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Measure the analysis against a ground-truth file (docs/truth-format.md): link "
+        + "precision and recall next to the last-deploy baseline, verdict accuracy, per-gap "
+        + "precision/recall/F1 with confusion matrices; then how the text evidence alone "
+        + "classifies fifteen labelled real incident reports.")
+final class EvaluateCommand implements Callable<Integer> {
+  @Mixin
+  WorkspaceOption ws;
+
+  @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV")
+  Path truthFile;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(truthFile)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), truthFile
+          + " does not exist");
+    }
+    Truth truth = Truth.read(truthFile);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace w = ws.open()) {
+      ConsoleProgress progress = new ConsoleProgress();
+      Engine engine = new Engine(w);
+      AnalysisReport report = engine.run(progress, false);
+      progress.done();
+      Evaluation.Result r = Evaluation.evaluate(truth, report.findings(),
+          engine.baselineLinks());
+      RealReports.Result real = RealReports.run(w.settings());
+      if (ws.json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("truth", truthFile.toString());
+        m.put("truthProblems", truth.problems());
+        m.put("evaluation", r);
+        m.put("linkPrecision", r.links().precision());
+        m.put("linkRecall", r.links().recall());
+        m.put("baselinePrecision", r.baseline().precision());
+        m.put("baselineRecall", r.baseline().recall());
+        m.put("gapMacroF1", r.gapMacroF1());
+        m.put("realReports", real);
+        out.println(Json.pretty().writeValueAsString(m));
+        return 0;
+      }
+      print(out, r, truth);
+      printReal(out, real);
+      return 0;
+    }
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  static void print(PrintWriter out, Evaluation.Result r, Truth truth) {
+    out.printf("%,d labelled incidents, %,d found in the workspace%n", r.labelled(),
+        r.matched());
+    truth.problems().forEach(p -> out.println("  truth problem: " + p));
+    if (!r.unmatched().isEmpty()) {
+      out.println("  not in the workspace (first ones): " + r.unmatched());
+    }
+    out.println("\nLinks (incident -> causing deploy)");
+    TextTable t = new TextTable("", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED",
+        "TRUE").rightAlign(1, 2, 3, 4, 5, 6);
+    t.add("Rehearsal", pct(r.links().precision()), pct(r.links().recall()),
+        pct(r.links().f1()), r.links().truePositives(), r.links().predicted(),
+        r.links().actual());
+    t.add("baseline: last deploy", pct(r.baseline().precision()), pct(r.baseline().recall()),
+        pct(r.baseline().f1()), r.baseline().truePositives(), r.baseline().predicted(),
+        r.baseline().actual());
+    t.print(out);
+    out.printf("%nVerdict accuracy: %s%n", pct(r.verdictAccuracy()));
+    confusion(out, "truth \\ engine", r.verdictConfusion());
+    out.printf("%nGaps over %,d labelled escapes (end to end: an escape the engine did not "
+        + "call an escape has no gap)%n", r.escapesLabelled());
+    TextTable g = new TextTable("GAP", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED",
+        "TRUE").rightAlign(1, 2, 3, 4, 5, 6);
+    for (Gap gap : Gap.values()) {
+      Evaluation.Score s = r.gaps().get(gap);
+      g.add(gap.code(), pct(s.precision()), pct(s.recall()), pct(s.f1()), s.truePositives(),
+          s.predicted(), s.actual());
+    }
+    g.print(out);
+    out.printf("macro-F1 over data, traffic, config, mocks: %s (given a correct escape "
+        + "verdict: %s)%n", pct(r.gapMacroF1()), pct(r.gapMacroF1GivenVerdict()));
+    confusion(out, "primary gap: truth \\ engine", r.gapConfusion());
+  }
+
+  private static void confusion(PrintWriter out, String title,
+      Map<String, Map<String, Long>> m) {
+    TreeSet<String> cols = new TreeSet<>();
+    m.values().forEach(row -> cols.addAll(row.keySet()));
+    String[] header = new String[cols.size() + 1];
+    header[0] = title;
+    int i = 1;
+    for (String c : cols) {
+      header[i++] = c;
+    }
+    TextTable t = new TextTable(header);
+    for (int k = 1; k < header.length; k++) {
+      t.rightAlign(k);
+    }
+    for (var e : new java.util.TreeMap<>(m).entrySet()) {
+      Object[] row = new Object[header.length];
+      row[0] = e.getKey();
+      int k = 1;
+      for (String c : cols) {
+        row[k++] = e.getValue().getOrDefault(c, 0L);
+      }
+      t.add(row);
+    }
+    out.println();
+    t.print(out);
+  }
+
+  static void printReal(PrintWriter out, RealReports.Result real) {
+    out.println("\nText evidence alone on 15 real incident reports (CloudIR-Bench samples, "
+        + "CC-BY-4.0; labels are ours, see the bundled labels.csv)");
+    TextTable t = new TextTable("REPORT", "LABEL", "TEXT SAYS", "DATA", "TRAFFIC", "CONFIG",
+        "MOCKS", "CHANGE (label/text)").rightAlign(3, 4, 5, 6);
+    for (RealReports.Row row : real.rows()) {
+      t.add(row.provider() + "/" + row.id(), row.labelledGaps().stream().map(Gap::code)
+              .reduce((a, b) -> a + ";" + b).orElse(""),
+          row.predicted().code() + (row.agrees() ? "" : " (differs)"),
+          pct(row.scores().get(Gap.DATA)), pct(row.scores().get(Gap.TRAFFIC)),
+          pct(row.scores().get(Gap.CONFIG)), pct(row.scores().get(Gap.MOCKS)),
+          (row.labelledChange() ? "yes" : "no") + "/" + (row.saysChange() ? "yes" : "no"));
+    }
+    t.print(out);
+    out.printf("gap agrees with the label on %s of reports; change-related cue agrees on %s%n",
+        pct(real.agreement()), pct(real.changeAgreement()));
+  }
+}

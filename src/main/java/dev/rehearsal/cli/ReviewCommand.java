@@ -1,0 +1,126 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.model.Verdict;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rehearsal review INCIDENT}: a reviewer confirms or corrects the analysis. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = "Confirm or correct what the analysis says about an incident. Reviews are "
+        + "kept in the workspace, survive re-import and re-analysis, and win over the engine.")
+final class ReviewCommand implements Callable<Integer> {
+  @Mixin
+  WorkspaceOption ws;
+
+  @Parameters(index = "0", paramLabel = "INCIDENT",
+      description = "Incident key (incident/pagerduty/Q1ABC) or source/id (pagerduty/Q1ABC)")
+  String incident;
+
+  @Option(names = "--confirm", description = "Confirm the engine's link, verdict and gaps")
+  boolean confirm;
+
+  @Option(names = "--verdict", description = "escape, failed_but_shipped, not_staged, "
+      + "staged_untested, not_change_related or unknown")
+  String verdict;
+
+  @Option(names = "--gaps", split = ",", description = "Gaps, most important first (data, "
+      + "traffic, config, mocks, unexplained)")
+  List<String> gaps;
+
+  @Option(names = "--link", split = ",", paramLabel = "DEPLOY",
+      description = "The deploy(s) that caused it (deploy/gitlab/123 or gitlab/123)")
+  List<String> links;
+
+  @Option(names = "--no-link", description = "No change caused it")
+  boolean noLink;
+
+  @Option(names = "--note", description = "Why")
+  String note = "";
+
+  @Option(names = "--reviewer", description = "Who reviews (default: the user name)")
+  String reviewer = System.getProperty("user.name", "");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    String key = incident.startsWith("incident/") ? incident : "incident/" + incident;
+    if (noLink && links != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--link and --no-link exclude each other");
+    }
+    if (!confirm && verdict == null && gaps == null && links == null && !noLink) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "say what the review "
+          + "decides: --confirm, --verdict, --gaps, --link or --no-link");
+    }
+    Verdict v;
+    List<Gap> g = null;
+    try {
+      v = verdict == null ? null : Verdict.parse(verdict);
+      if (gaps != null) {
+        g = new ArrayList<>();
+        for (String s : gaps) {
+          g.add(Gap.parse(s));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace w = ws.open()) {
+      if (w.get(key, Incident.class).isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no incident " + key
+            + " in the workspace");
+      }
+      Finding f = w.get("finding/" + key, Finding.class).orElse(null);
+      List<String> deployKeys = noLink ? List.of() : links == null ? null
+          : links.stream().map(l -> l.startsWith("deploy/") ? l : "deploy/" + l).toList();
+      if (confirm) {
+        if (f == null) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "there is no analysis "
+              + "of " + key + " to confirm yet; run `rehearsal analyze` first");
+        }
+        deployKeys = deployKeys != null ? deployKeys : f.links().stream()
+            .map(l -> l.deployKey()).toList();
+        v = v != null ? v : f.verdict();
+        g = g != null ? g : f.gaps();
+      }
+      if (deployKeys != null) {
+        for (String d : deployKeys) {
+          if (w.record(d).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no deploy " + d
+                + " in the workspace");
+          }
+        }
+      }
+      Review review = new Review(key, deployKeys, v, g, note, reviewer, Instant.now());
+      w.putReview(review);
+      if (f != null) {
+        w.putFinding(f.withReview(review));
+      }
+      w.commit();
+      if (ws.json) {
+        out.println(Json.pretty().writeValueAsString(review));
+      } else {
+        out.println("Review of " + key + " saved" + (f == null ? " (it applies when the "
+            + "analysis runs)" : "") + ".");
+      }
+      return 0;
+    }
+  }
+}
