@@ -32,6 +32,12 @@ final class Draft {
   /** An environment read from a name (not a field); used only when hints give none. */
   String inferredEnvironment;
   String inferredFrom;
+  /**
+   * The environment a tool's convention implies when nothing names one (a bare Heroku app is
+   * production); it sets the normalised environment and leaves the raw one empty.
+   */
+  String conventionEnvironment;
+  String conventionNote;
   String version;
   String commit;
   String ref;
@@ -146,7 +152,11 @@ final class Draft {
       sha = Texts.cleanId(h.commit());
       note("commit from " + from);
     }
-    if (env.isEmpty()) {
+    String normalised = ctx.environment(env);
+    if (env.isEmpty() && !Texts.isBlank(conventionEnvironment)) {
+      normalised = ctx.environment(conventionEnvironment);
+      note(conventionNote);
+    } else if (env.isEmpty()) {
       note("no environment: the source names none; state it in a sidecar file or the import "
           + "dialog");
     }
@@ -171,7 +181,7 @@ final class Draft {
     }
     String link = Texts.cleanId(url);
     Provenance p = new Provenance(file, line, index, format, id, notes);
-    return new Deploy(tool, id, svc, ctx.environment(env), env, ver, sha,
+    return new Deploy(tool, id, svc, normalised, env, ver, sha,
         Texts.cleanId(ref), status, startedAt, finishedAt, rollback, desc,
         Texts.cleanId(actor), new ArrayList<>(identifiers), link, p);
   }

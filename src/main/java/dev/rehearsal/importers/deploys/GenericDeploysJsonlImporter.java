@@ -71,9 +71,9 @@ public final class GenericDeploysJsonlImporter implements Importer {
           JsonNode node;
           try {
             node = JsonStream.mapper().readTree(text);
-          } catch (IOException e) {
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new Reject("the line is not valid JSON (" + Nodes.shorten(String.valueOf(
-                e.getMessage()).split("\n")[0]) + ")");
+                e.getOriginalMessage())) + ")");
           }
           if (node == null || !node.isObject()) {
             throw new Reject("the line is not a JSON object");

@@ -65,9 +65,10 @@ public final class GitHubDeploymentsImporter implements Importer {
             "log_url", "environment_url")) {
       return CERTAIN;
     }
-    if (s.hasJsonKeys("databaseId") && s.hasAnyJsonKey("commitOid", "latestStatus")
-        || s.hasJsonKeys("deployments", "nodes") && s.hasAnyJsonKey("commitOid",
-            "latestStatus", "environment")) {
+    // GraphQL: the node fields sit deeper than the keys the sniff collects, so look at the text
+    String t = s.text();
+    boolean graphQlFields = t.contains("\"commitOid\"") || t.contains("\"latestStatus\"");
+    if (graphQlFields && s.hasAnyJsonKey("deployments", "nodes", "edges", "databaseId")) {
       return CERTAIN;
     }
     return NO;

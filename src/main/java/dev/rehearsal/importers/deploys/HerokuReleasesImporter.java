@@ -94,10 +94,8 @@ public final class HerokuReleasesImporter implements Importer {
         d.note("service and environment read from the app name '" + app + "'");
       } else {
         d.service = app;
-        if (ctx.hints().environment() == null) {
-          d.rawEnvironment = "production";
-          d.note("app name '" + app + "' names no environment: read as production");
-        }
+        d.conventionEnvironment = "production";
+        d.conventionNote = "app name '" + app + "' names no environment: read as production";
       }
     }
     if (version != null) {

@@ -65,12 +65,17 @@ public final class KubernetesRolloutsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     new JsonStream("items").stream(source, sink, true, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> object(node, ctx, file, line, index)));
+        Emit.one(sink, ctx, line, index, () -> object(node, Nodes.text(envelope, "kind"), ctx,
+            file, line, index)));
   }
 
-  private Object object(JsonNode n, ImportContext ctx, String file, long line, long index)
-      throws Reject {
+  private Object object(JsonNode n, String listKind, ImportContext ctx, String file, long line,
+      long index) throws Reject {
     String kind = Nodes.text(n, "kind");
+    if (kind == null && listKind != null && listKind.endsWith("List")
+        && !listKind.equals("List")) {
+      kind = listKind.substring(0, listKind.length() - 4); // typed lists leave items untyped
+    }
     if ("ReplicaSet".equals(kind)) {
       return replicaSet(n, ctx, file, line, index);
     }

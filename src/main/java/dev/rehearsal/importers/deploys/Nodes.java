@@ -151,9 +151,9 @@ final class Nodes {
     }
     try {
       return Json.mapper().readTree(text);
-    } catch (java.io.IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new Reject("the '" + what + "' cell is not valid JSON ("
-          + shorten(e.getMessage() == null ? "" : e.getMessage().split("\n")[0]) + ")");
+          + shorten(String.valueOf(e.getOriginalMessage())) + ")");
     }
   }
 
