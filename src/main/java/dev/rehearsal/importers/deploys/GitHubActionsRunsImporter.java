@@ -107,9 +107,8 @@ public final class GitHubActionsRunsImporter implements Importer {
     d.service = Texts.firstNonBlank(Nodes.text(r, "repository.name"), repo,
         GitHubDeploymentsImporter.repoFromApiUrl(Nodes.text(r, "url")));
     d.infer(Words.environmentIn(name, ctx), "the workflow name");
-    if (word == null) {
-      d.note("counted as a deploy because the import states its environment");
-    }
+    d.note(word != null ? "deploy " + named + ": its name says '" + word + "'"
+        : named + " counted as a deploy because the import states its environment");
     d.commit = Nodes.text(r, "head_sha");
     String branch = Nodes.text(r, "head_branch");
     d.ref = branch;
@@ -138,12 +137,7 @@ public final class GitHubActionsRunsImporter implements Importer {
     }
     d.tags(Words.changeRefs(Nodes.text(r, "head_commit.message")));
     d.tags(Words.changeRefs(Nodes.text(r, "display_title")));
-    d.note("run of " + named + " (" + word(word) + ")");
     return d.build(TOOL, file, line, index, ID);
-  }
-
-  private static String word(String w) {
-    return w == null ? "no deploy word in its name" : "its name says '" + w + "'";
   }
 
   /** The conclusion when there is one, else the run status. */

@@ -55,8 +55,8 @@ public final class GitHubDeploymentsImporter implements Importer {
       return DevLakeCsv.hasKeys(s, "CommitOid", "LatestStatus")
           || DevLakeCsv.hasKeys(s, "DatabaseId", "CommitOid") ? CERTAIN : NO;
     }
-    if (!s.looksLikeJson()) {
-      return NO;
+    if (!s.looksLikeJson() || s.hasJsonKeys("workflow_job")) {
+      return NO; // job payloads of environment-protected jobs carry a deployment too
     }
     if (s.hasJsonKeys("original_environment", "statuses_url")
         || s.hasJsonKeys("deployment", "original_environment")
