@@ -55,7 +55,7 @@ public final class KubernetesRolloutsImporter implements Importer {
       return CERTAIN;
     }
     if (kind && (t.contains("\"apiVersion\"") || t.contains("apiVersion:"))) {
-      return LIKELY;
+      return 20; // manifests without rollout state: other readers (configuration) may know better
     }
     return NO;
   }

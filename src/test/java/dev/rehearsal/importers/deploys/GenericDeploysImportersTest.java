@@ -97,6 +97,22 @@ class GenericDeploysImportersTest {
   }
 
   @Test
+  void invisibleCharactersNeverReachIdsOrNames() throws Exception {
+    Path f = dir.resolve("deploys.jsonl");
+    Files.writeString(f, "{\"time\": \"2024-06-10T14:05:00Z\", \"service\": \"check\u200Bout\\u0000\","
+        + " \"environment\": \"\uFEFFproduction\", \"version\": \"v1\", \"status\": \"ok\","
+        + " \"id\": \"dep\u200D-1\", \"description\": \"line one\\r\\nline two\\u0007\"}\n",
+        StandardCharsets.UTF_8);
+    var r = ImporterHarness.parse(jsonl, new FileSource(f), ImportContext.defaults());
+    assertCounts(r, 1, 0);
+    Deploy d = (Deploy) r.records().get(0);
+    assertEquals("checkout", d.service());
+    assertEquals("production", d.rawEnvironment());
+    assertEquals("deploy/generic/dep-1", d.key());
+    assertEquals("line one\nline two", d.description());
+  }
+
+  @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
     ImporterHarness.assertDetected(reg, DOC + "generic/deploys.csv", GenericDeploysCsvImporter.ID);

@@ -15,8 +15,14 @@ import dev.rehearsal.importers.ImporterHarness;
 import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.DeployStatus;
+import dev.rehearsal.importers.FileSource;
+import dev.rehearsal.importers.ImportContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Kubernetes: ReplicaSets and Deployments (FORMATS.md §3), kubectl rollout history (§4). */
 class KubernetesImportersTest {
@@ -90,6 +96,46 @@ class KubernetesImportersTest {
     assertEquals(at, rev4.startedAt());
     assertTrue(rev4.rollback(), "rollout undo");
     assertEquals("", deploy(r, "production/checkout/2").description(), "<none>");
+  }
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void yamlDocumentsOneAfterAnother() throws Exception {
+    Path f = dir.resolve("rs.yaml");
+    Files.writeString(f, String.join("\n",
+        "apiVersion: apps/v1",
+        "kind: ReplicaSet",
+        "metadata:",
+        "  name: checkout-6b9f7c5d4",
+        "  namespace: checkout-staging",
+        "  creationTimestamp: \"2024-06-10T14:02:11Z\"",
+        "  annotations:",
+        "    deployment.kubernetes.io/revision: \"7\"",
+        "  ownerReferences:",
+        "  - {apiVersion: apps/v1, kind: Deployment, name: checkout, controller: true}",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "      - name: checkout",
+        "        image: registry.example.com/checkout:2.15.0",
+        "---",
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata: {name: checkout-config, namespace: checkout-staging}",
+        "data: {TIMEOUT_MS: \"900\"}",
+        ""), StandardCharsets.UTF_8);
+    var r = ImporterHarness.parse(rollouts, new FileSource(f), ImportContext.defaults());
+    assertCounts(r, 1, 1);
+    Deploy d = deploy(r, "checkout-staging/checkout/7");
+    assertEquals("staging", d.environment(), "namespace ending");
+    assertEquals("2.15.0", d.version());
+    assertEquals(1, d.provenance().line());
+    var cm = DeployTests.rejection(r, 1);
+    assertEquals(18, cm.line());
+    assertTrue(cm.reason().contains("ConfigMap 'checkout-config'"), cm.reason());
   }
 
   @Test
