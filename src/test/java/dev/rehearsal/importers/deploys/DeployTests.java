@@ -75,6 +75,22 @@ final class DeployTests {
     }
   }
 
+  /** Element {@code i} of a JSON list resource, written alone to a file in {@code dir}. */
+  static java.nio.file.Path element(String resource, int i, java.nio.file.Path dir)
+      throws java.io.IOException {
+    var list = dev.rehearsal.util.Json.mapper().readTree(ImporterHarness.resource(resource)
+        .toFile());
+    java.nio.file.Path out = dir.resolve("single-" + i + ".json");
+    java.nio.file.Files.writeString(out, dev.rehearsal.util.Json.pretty().writeValueAsString(
+        list.get(i)), java.nio.charset.StandardCharsets.UTF_8);
+    return out;
+  }
+
+  static ImporterHarness.Result parseFile(Importer importer, java.nio.file.Path file) {
+    return ImporterHarness.parse(importer, new dev.rehearsal.importers.FileSource(file),
+        ImportContext.defaults());
+  }
+
   /** Every rejection says "not a deploy". */
   static void assertAllNotADeploy(ImporterHarness.Result r) {
     for (Rejection x : r.rejections()) {

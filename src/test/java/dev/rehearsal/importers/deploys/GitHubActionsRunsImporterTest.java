@@ -91,6 +91,26 @@ class GitHubActionsRunsImporterTest {
     assertEquals(29, ci.line());
   }
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
+  @Test
+  void singleWebhookPayloadOfADeployWorkflow() throws Exception {
+    // the workflow_run payload that a deployment webhook example carries is a deploy workflow
+    var hook = DeployTests.element(REAL
+        + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir);
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.rehearsal.util.Json.mapper()
+        .readTree(hook.toFile());
+    tree.remove("deployment");
+    java.nio.file.Files.writeString(hook, tree.toString());
+    var r = DeployTests.parseFile(importer, hook);
+    assertCounts(r, 1, 0);
+    Deploy d = deploy(r, "289782451");
+    assertEquals("Hello-World", d.service());
+    assertEquals(DeployStatus.IN_PROGRESS, d.status());
+    assertTrue(d.provenance().notes().get(0).contains("'pages build and deployment'"));
+  }
+
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();

@@ -121,6 +121,22 @@ class GitHubDeploymentsImporterTest {
     assertEquals("deploy/github/145988746", first.key(), "same key as the REST deployment");
   }
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
+  @Test
+  void singleWebhookPayloads() throws Exception {
+    var created = DeployTests.parseFile(importer, DeployTests.element(REAL
+        + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir));
+    assertCounts(created, 1, 0);
+    assertEquals("github-pages", ((Deploy) created.records().get(0)).rawEnvironment());
+    var status = DeployTests.parseFile(importer, DeployTests.element(REAL
+        + "octokit-webhooks-examples/extracted/deployment_status.examples.json", 0, dir));
+    assertCounts(status, 1, 0);
+    assertEquals(DeployStatus.SUCCEEDED, ((Deploy) status.records().get(0)).status());
+    assertEquals(1, status.records().get(0).provenance().line());
+  }
+
   @Test
   void badRecordInTheMiddleIsRejectedAndTheOthersImport() {
     var r = parse(importer, DOC + "bad/github-deployments-bad-middle.json");

@@ -117,6 +117,17 @@ class GitLabDeploymentsImporterTest {
     assertTrue(DeployTests.rejection(r, 2).reason().contains("never closed"));
   }
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
+  @Test
+  void singleDeploymentObject() throws Exception {
+    var r = DeployTests.parseFile(importer, DeployTests.element(DOC
+        + "gitlab/deployments-checkout.json", 1, dir));
+    assertCounts(r, 1, 0);
+    assertEquals("deploy/gitlab/41002", r.records().get(0).key());
+  }
+
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
