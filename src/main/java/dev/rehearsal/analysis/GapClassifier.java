@@ -132,9 +132,10 @@ final class GapClassifier {
       double tx = textScore(incident, g);
       Structure st = structure.get(g);
       double lv = vote.isEmpty() ? Double.NaN : vote.getOrDefault(g, 0.0);
-      double weights = rules.wText + rules.wStructure + (Double.isNaN(lv) ? 0 : rules.wLearned);
-      double combined = (rules.wText * tx + rules.wStructure * st.score
-          + (Double.isNaN(lv) ? 0 : rules.wLearned * lv)) / weights;
+      // independent kinds of evidence combine like independent witnesses (noisy-OR): each
+      // one, weighted, can carry a gap; agreeing evidence makes it surer
+      double combined = 1 - (1 - rules.wText * tx) * (1 - rules.wStructure * st.score)
+          * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
       List<Evidence> ev = new ArrayList<>();
       if (textRaw[incident][g.ordinal()] > 0) {
         ev.add(new Evidence("text", String.format(Locale.ROOT,

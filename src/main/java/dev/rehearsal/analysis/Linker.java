@@ -154,9 +154,15 @@ final class Linker {
     return out;
   }
 
-  /** The links to report: above the threshold and close to the best. */
+  /**
+   * The links to report: above the threshold and close to the best. When the incident cites a
+   * change explicitly, only cited changes are linked: a reference outranks any inference.
+   */
   List<Candidate> link(int incidentIndex) {
     List<Candidate> all = candidates(incidentIndex);
+    if (all.stream().anyMatch(Candidate::explicit)) {
+      all = all.stream().filter(Candidate::explicit).toList();
+    }
     List<Candidate> out = new ArrayList<>();
     if (all.isEmpty() || all.get(0).score < rules.minConfidence) {
       return out;

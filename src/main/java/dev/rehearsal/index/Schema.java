@@ -57,6 +57,8 @@ public final class Schema {
    * sorted-set doc values.
    */
   public static final String IDS = "ids";
+  /** Gaps of a finding. StringField (multi) + sorted-set doc values. */
+  public static final String GAP = "gap";
   /** Suite or simulation of a staging run. StringField + sorted doc values. */
   public static final String SUITE = "suite";
   /** Value of an environment fact (configuration value, flag state). StringField + doc values. */
@@ -76,7 +78,7 @@ public final class Schema {
 
   /** Fields whose values are exact terms (lowercased), not analysed text. */
   public static final Set<String> KEYWORD_FIELDS = Set.of(KEY, KIND, SOURCE, FORMAT, FILE,
-      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS, SUITE, VALUE);
+      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS, SUITE, VALUE, GAP);
 
   /** Text fields a search highlights. */
   public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};

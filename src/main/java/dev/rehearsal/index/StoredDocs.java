@@ -19,14 +19,14 @@ final class StoredDocs {
 
   static Document status(DeployStatusEvent e, RecordCodec codec) {
     Document d = RecordCodec.base(DocKind.DEPLOY_STATUS, e.key(), e.at(), codec.json(e));
-    d.add(new StringField(Schema.IDS, e.deployKey(), Field.Store.NO));
+    RecordCodec.multiKeyword(d, Schema.IDS, e.deployKey());
     d.add(new StringField(Schema.FILE, e.provenance().file(), Field.Store.NO));
     return d;
   }
 
   static Document review(Review r, RecordCodec codec) {
     Document d = RecordCodec.base(DocKind.REVIEW, r.key(), r.at(), codec.json(r));
-    d.add(new StringField(Schema.IDS, r.incidentKey(), Field.Store.NO));
+    RecordCodec.multiKeyword(d, Schema.IDS, r.incidentKey());
     if (!r.note().isBlank()) {
       d.add(new TextField(Schema.BODY, r.note(), Field.Store.NO));
     }
@@ -35,15 +35,15 @@ final class StoredDocs {
 
   static Document finding(Finding f, RecordCodec codec) {
     Document d = RecordCodec.base(DocKind.FINDING, f.key(), f.onset(), codec.json(f));
-    d.add(new StringField(Schema.IDS, f.incidentKey(), Field.Store.NO));
+    RecordCodec.multiKeyword(d, Schema.IDS, f.incidentKey());
     for (String s : f.services()) {
-      d.add(new StringField(Schema.SERVICE, s, Field.Store.NO));
+      RecordCodec.multiKeyword(d, Schema.SERVICE, s);
     }
     String verdict = f.effectiveVerdict().name().toLowerCase(Locale.ROOT);
     d.add(new StringField(Schema.STATUS, verdict, Field.Store.NO));
     d.add(new SortedDocValuesField(Schema.STATUS, new BytesRef(verdict)));
     for (Gap g : f.effectiveGaps()) {
-      d.add(new StringField(Schema.SUBTYPE, g.code(), Field.Store.NO));
+      RecordCodec.multiKeyword(d, Schema.GAP, g.code());
     }
     d.add(new DoubleDocValuesField(Schema.NUMBER, f.confidence()));
     return d;

@@ -374,9 +374,17 @@ public final class Workspace implements Closeable {
       return 0;
     }
     Map<String, DeployStatusEvent> latest = new java.util.HashMap<>();
-    forEach(DocKind.DEPLOY_STATUS, DeployStatusEvent.class, e -> latest.merge(e.deployKey(), e,
-        (a, b) -> b.at().isAfter(a.at()) || b.at().equals(a.at())
-            && b.statusId().compareTo(a.statusId()) > 0 ? b : a));
+    Map<String, Instant> finished = new java.util.HashMap<>();
+    forEach(DocKind.DEPLOY_STATUS, DeployStatusEvent.class, e -> {
+      latest.merge(e.deployKey(), e, (a, b) -> b.at().isAfter(a.at()) || b.at().equals(a.at())
+          && b.statusId().compareTo(a.statusId()) > 0 ? b : a);
+      // the deploy finished when it first reached an end state (later "inactive" events
+      // only say a newer deploy replaced it)
+      if (e.status() == DeployStatus.SUCCEEDED || e.status() == DeployStatus.FAILED
+          || e.status() == DeployStatus.CANCELLED) {
+        finished.merge(e.deployKey(), e.at(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    });
     int changed = 0;
     for (var e : latest.entrySet()) {
       Optional<Deploy> d = get(e.getKey(), Deploy.class);
@@ -385,11 +393,9 @@ public final class Workspace implements Closeable {
       }
       DeployStatusEvent ev = e.getValue();
       Deploy dep = d.get();
-      boolean terminal = ev.status() != DeployStatus.IN_PROGRESS
-          && ev.status() != DeployStatus.UNKNOWN;
-      Instant finished = dep.finishedAt() == null && terminal ? ev.at() : null;
-      if (dep.status() != ev.status() || finished != null) {
-        upsert(dep.withStatus(ev.status(), finished));
+      Instant end = dep.finishedAt() == null ? finished.get(e.getKey()) : null;
+      if (dep.status() != ev.status() || end != null) {
+        upsert(dep.withStatus(ev.status(), end));
         changed++;
       }
     }

@@ -92,57 +92,74 @@ public final class JsonRecords {
     return index;
   }
 
+  /** What reading one object found: records streamed from a list inside it, or the object. */
+  private static final class Outcome {
+    long index;
+    boolean streamed;
+    com.fasterxml.jackson.databind.node.ObjectNode buffered;
+  }
+
   /**
    * Inside an object: if a field named like a list key holds an array, stream that array and
-   * skip the rest; otherwise buffer the object and treat it as a single record (or look for the
-   * list inside nested objects such as GraphQL's data.repository.deployments.nodes).
+   * skip the rest; a wrapper field (GraphQL's data.repository.deployments ...) is searched the
+   * same way, and kept as an ordinary field when it holds no list. At the top level an object
+   * without a list is the one record.
    */
   private static long streamObject(JsonParser p, ObjectMapper mapper, Set<String> listKeys,
       Handler handler, long index) throws IOException, ImportException {
     long startLine = p.currentTokenLocation().getLineNr();
-    com.fasterxml.jackson.databind.node.ObjectNode buffered = mapper.createObjectNode();
-    boolean streamedList = false;
+    Outcome o = readObject(p, mapper, listKeys, handler, index);
+    index = o.index;
+    if (!o.streamed) {
+      JsonNode nested = findNestedList(o.buffered, listKeys);
+      if (nested != null) {
+        for (JsonNode n : nested) {
+          handler.record(n, startLine, index++);
+        }
+      } else if (o.buffered.size() > 0) {
+        handler.record(o.buffered, startLine, index++);
+      }
+    }
+    return index;
+  }
+
+  private static Outcome readObject(JsonParser p, ObjectMapper mapper, Set<String> listKeys,
+      Handler handler, long index) throws IOException, ImportException {
+    Outcome o = new Outcome();
+    o.index = index;
+    o.buffered = mapper.createObjectNode();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken v = p.nextToken();
-      if (listKeys.contains(name) && v == JsonToken.START_ARRAY) {
-        index = streamArray(p, mapper, handler, index);
-        streamedList = true;
-      } else if (!streamedList && v == JsonToken.START_OBJECT && containsListKey(name,
-          listKeys)) {
-        index = streamObject(p, mapper, listKeys, handler, index);
-        streamedList = true;
+      if (!o.streamed && listKeys.contains(name) && v == JsonToken.START_ARRAY) {
+        o.index = streamArray(p, mapper, handler, o.index);
+        o.streamed = true;
+      } else if (!o.streamed && v == JsonToken.START_OBJECT && WRAPPERS.contains(name)
+          && !listKeys.contains(name)) {
+        Outcome inner = readObject(p, mapper, listKeys, handler, o.index);
+        o.index = inner.index;
+        if (inner.streamed) {
+          o.streamed = true;
+        } else {
+          o.buffered.set(name, inner.buffered);
+        }
       } else {
         JsonNode value = mapper.readTree(p);
-        if (!streamedList) {
-          buffered.set(name, value);
+        if (!o.streamed) {
+          o.buffered.set(name, value);
         }
       }
     }
     if (t != JsonToken.END_OBJECT) {
       throw new ImportException("the JSON object is cut off before its end", lineOf(p));
     }
-    if (!streamedList) {
-      JsonNode nested = findNestedList(buffered, listKeys);
-      if (nested != null) {
-        for (JsonNode n : nested) {
-          handler.record(n, startLine, index++);
-        }
-      } else if (buffered.size() > 0) {
-        handler.record(buffered, startLine, index++);
-      }
-    }
-    return index;
+    return o;
   }
 
   /** Wrapper objects on the way to a list: GraphQL "data", "repository", ... */
   private static final Set<String> WRAPPERS = Set.of("data", "repository", "result", "response",
       "project", "application", "status", "body", "payload", "organization", "viewer");
-
-  private static boolean containsListKey(String name, Set<String> listKeys) {
-    return WRAPPERS.contains(name) && !listKeys.contains(name);
-  }
 
   private static JsonNode findNestedList(JsonNode node, Set<String> listKeys) {
     if (node == null || !node.isObject()) {

@@ -1,0 +1,320 @@
+package dev.rehearsal.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.Records;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.DeployStatus;
+import dev.rehearsal.model.EnvironmentFact;
+import dev.rehearsal.model.FactType;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.LoadSummary;
+import dev.rehearsal.model.Provenance;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.model.RunType;
+import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.model.TestSummary;
+import dev.rehearsal.model.Verdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's rules, one situation per test, on hand-made records. */
+class EngineTest {
+  @TempDir
+  Path dir;
+
+  static Incident incident(String id, String service, String onset, String title,
+      String text) {
+    return new Incident("pagerduty", id, "#" + id, title, text, "", List.of(service),
+        "production", "P2", "resolved", Instant.parse(onset), null, null, List.of(), "",
+        Records.prov("pagerduty-json", id));
+  }
+
+  static Deploy deploy(String id, String service, String env, String version, String sha,
+      String at) {
+    return Records.deploy(id, service, env, version, sha, at, DeployStatus.SUCCEEDED);
+  }
+
+  static Deploy rollback(String id, String service, String version, String at) {
+    Instant t = Instant.parse(at);
+    return new Deploy("gitlab", id, service, "production", "production", version, "", version,
+        DeployStatus.SUCCEEDED, t, t, true, "Rollback", "bot", List.of(), "",
+        Records.prov("gitlab-json", id));
+  }
+
+  static StagingRun run(String id, String service, String version, String at, int failed) {
+    return Records.run(id, service, version, at, 20, failed);
+  }
+
+  static StagingRun load(String id, String service, String version, String at, double rps) {
+    return new StagingRun("k6", id, service, "staging", version, "", RunType.LOAD, "k6",
+        Instant.parse(at), 300, TestSummary.NONE, new LoadSummary(9000, 3, rps * 0.8, rps, 120,
+            200, 50, false), Records.prov("k6-json", id));
+  }
+
+  static EnvironmentFact fact(FactType type, String service, String env, String subject,
+      String value, double number, String at) {
+    return new EnvironmentFact(type, service, env, subject, value, number, Instant.parse(at),
+        new Provenance("facts.csv", 2, 1, "x", subject, List.of()));
+  }
+
+  private Map<String, Finding> analyse(Workspace w) throws Exception {
+    w.commit();
+    return new Engine(w).run(null).findings().stream()
+        .collect(Collectors.toMap(Finding::incidentKey, Function.identity()));
+  }
+
+  /** A service shipping v1.0..v1.3 to staging then production, one per day. */
+  private void history(Workspace w, String service) throws Exception {
+    for (int k = 0; k < 4; k++) {
+      String v = "v1." + k + ".0";
+      String day = "2024-03-0" + (k + 1);
+      w.upsert(deploy(service + "-s" + k, service, "staging", v, "aaaa" + k + "bbbbcccc",
+          day + "T09:00:00Z"));
+      w.upsert(run(service + "-r" + k, service, v, day + "T09:30:00Z", 0));
+      w.upsert(deploy(service + "-p" + k, service, "production", v, "aaaa" + k + "bbbbcccc",
+          day + "T14:00:00Z"));
+    }
+  }
+
+  @Test
+  void linksTheLatestSameServiceDeployAndCallsAPassedChangeAnEscape() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("I1", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release."));
+      Finding f = analyse(w).get("incident/pagerduty/I1");
+      assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
+      assertEquals(Verdict.ESCAPE, f.verdict());
+      assertTrue(f.confidence() > 0.6, "one hour after the deploy: " + f.confidence());
+      assertTrue(String.join(" ", f.links().get(0).reasons()).contains("same service"));
+      assertTrue(String.join(" ", f.verdictReasons()).contains("passed 20 tests"),
+          f.verdictReasons().toString());
+    }
+  }
+
+  @Test
+  void anExplicitReferenceBeatsTheLatestDeploy() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("I2", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Root cause: the change introduced in commit aaaa2bbbb shipped two days ago."));
+      w.upsert(incident("I3", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Suspect is pipeline 12345? no: deploy of v1.1.0 started it."));
+      Map<String, Finding> f = analyse(w);
+      assertEquals("deploy/gitlab/checkout-p2", f.get("incident/pagerduty/I2").links().get(0)
+          .deployKey());
+      assertTrue(f.get("incident/pagerduty/I2").links().get(0).explicit());
+      assertEquals("deploy/gitlab/checkout-p1", f.get("incident/pagerduty/I3").links().get(0)
+          .deployKey());
+    }
+  }
+
+  @Test
+  void aRollbackTargetPointsAtTheDeployAfterIt() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(rollback("rb", "checkout", "v1.1.0", "2024-03-04T16:00:00Z"));
+      w.upsert(incident("I4", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "We rolled back to v1.1.0 and errors stopped."));
+      Finding f = analyse(w).get("incident/pagerduty/I4");
+      assertEquals("deploy/gitlab/checkout-p2", f.links().get(0).deployKey(),
+          "the deploy after v1.1.0, not the rollback and not v1.1.0 itself");
+    }
+  }
+
+  @Test
+  void noChangeInTheWindowAndExternalCausesAreNotChangeRelated() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("I5", "checkout", "2024-03-20T10:00:00Z", "Checkout down",
+          "Everything failed."));
+      w.upsert(incident("I6", "checkout", "2024-03-04T23:00:00Z", "Checkout down",
+          "The TLS certificate expired; certificate expired alerts fired."));
+      Map<String, Finding> f = analyse(w);
+      assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I5").verdict());
+      assertTrue(f.get("incident/pagerduty/I5").verdictReasons().get(0).contains(
+          "no production deploy"), f.get("incident/pagerduty/I5").verdictReasons().toString());
+      assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I6").verdict(),
+          "nine hours after a deploy and text blaming a certificate");
+    }
+  }
+
+  @Test
+  void verdictsForEveryStagingHistory() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // never staged
+      w.upsert(deploy("a-p", "alpha", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.upsert(incident("A", "alpha", "2024-03-01T10:30:00Z", "alpha errors", "after deploy"));
+      // staged, runs failed, shipped anyway
+      w.upsert(deploy("b-s", "beta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.upsert(run("b-r", "beta", "v2.0.0", "2024-03-01T08:20:00Z", 3));
+      w.upsert(deploy("b-p", "beta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.upsert(incident("B", "beta", "2024-03-01T10:30:00Z", "beta errors", "after deploy"));
+      // staged, never tested (a run of another version does not count)
+      w.upsert(deploy("c-s", "gamma", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.upsert(run("c-r", "gamma", "v1.9.0", "2024-03-01T08:20:00Z", 0));
+      w.upsert(deploy("c-p", "gamma", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.upsert(incident("C", "gamma", "2024-03-01T10:30:00Z", "gamma errors", "after deploy"));
+      // flaky: failed then green on rerun -> escape
+      w.upsert(deploy("d-s", "delta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.upsert(run("d-r1", "delta", "v2.0.0", "2024-03-01T08:20:00Z", 2));
+      w.upsert(run("d-r2", "delta", "v2.0.0", "2024-03-01T08:40:00Z", 0));
+      w.upsert(deploy("d-p", "delta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.upsert(incident("D", "delta", "2024-03-01T10:30:00Z", "delta errors", "after deploy"));
+      // production deploy names nothing to find it by
+      w.upsert(deploy("e-p", "epsilon", "production", "", "", "2024-03-01T10:00:00Z"));
+      w.upsert(incident("E", "epsilon", "2024-03-01T10:30:00Z", "epsilon", "after deploy"));
+      Map<String, Finding> f = analyse(w);
+      assertEquals(Verdict.NOT_STAGED, f.get("incident/pagerduty/A").verdict());
+      assertEquals(Verdict.FAILED_BUT_SHIPPED, f.get("incident/pagerduty/B").verdict());
+      assertTrue(String.join(" ", f.get("incident/pagerduty/B").verdictReasons())
+          .contains("failed 3 of 20"));
+      assertEquals(Verdict.STAGED_UNTESTED, f.get("incident/pagerduty/C").verdict());
+      assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/D").verdict());
+      assertEquals(Verdict.UNKNOWN, f.get("incident/pagerduty/E").verdict());
+    }
+  }
+
+  @Test
+  void dependenciesClockSkewAndSeveralIncidentsFromOneDeploy() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      w.saveSettings(w.settings().with("services.dependencies",
+          JsonNodeFactory.instance.objectNode().set("checkout",
+              JsonNodeFactory.instance.arrayNode().add("payments"))));
+      w.upsert(deploy("pay-s", "payments", "staging", "v3.0.0", "", "2024-03-01T08:00:00Z"));
+      w.upsert(run("pay-r", "payments", "v3.0.0", "2024-03-01T08:30:00Z", 0));
+      w.upsert(deploy("pay-p", "payments", "production", "v3.0.0", "", "2024-03-01T10:00:00Z"));
+      // checkout has no deploy: its incident comes from the dependency
+      w.upsert(incident("X1", "checkout", "2024-03-01T10:20:00Z", "Checkout failures",
+          "Errors after the payments rollout"));
+      // the payments incident is reported two minutes before the deploy's recorded end
+      w.upsert(incident("X2", "payments", "2024-03-01T09:58:00Z", "Payments errors",
+          "Errors right after the release"));
+      Map<String, Finding> f = analyse(w);
+      assertEquals("deploy/gitlab/pay-p", f.get("incident/pagerduty/X1").links().get(0)
+          .deployKey());
+      assertTrue(String.join(" ", f.get("incident/pagerduty/X1").links().get(0).reasons())
+          .contains("depends on"));
+      assertEquals("deploy/gitlab/pay-p", f.get("incident/pagerduty/X2").links().get(0)
+          .deployKey(), "clock skew between tools is tolerated");
+      assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/X2").verdict());
+    }
+  }
+
+  @Test
+  void theSameInputsGiveTheSameLinksWhateverTheImportOrder() throws Exception {
+    Map<String, Finding> a;
+    Map<String, Finding> b;
+    try (Workspace w = Workspace.open(dir.resolve("a"))) {
+      history(w, "checkout");
+      history(w, "search");
+      w.upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
+      w.upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
+      a = analyse(w);
+    }
+    try (Workspace w = Workspace.open(dir.resolve("b"))) {
+      w.upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
+      history(w, "search");
+      w.upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
+      history(w, "checkout");
+      b = analyse(w);
+    }
+    assertEquals(a.get("incident/pagerduty/O1").links(), b.get("incident/pagerduty/O1").links());
+    assertEquals(a.get("incident/pagerduty/O2").links(), b.get("incident/pagerduty/O2").links());
+  }
+
+  @Test
+  void gapsFromStructureAndTextWithEvidence() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      // config: pool size differs, and the incident names it
+      w.upsert(fact(FactType.CONFIG, "checkout", "staging", "db.pool.max_size", "80",
+          Double.NaN, "2024-02-01T00:00:00Z"));
+      w.upsert(fact(FactType.CONFIG, "checkout", "production", "db.pool.max_size", "20",
+          Double.NaN, "2024-02-01T00:00:00Z"));
+      w.upsert(fact(FactType.CONFIG, "checkout", "staging", "db.host", "db.staging",
+          Double.NaN, "2024-02-01T00:00:00Z"));
+      w.upsert(fact(FactType.CONFIG, "checkout", "production", "db.host", "db.prod",
+          Double.NaN, "2024-02-01T00:00:00Z"));
+      w.upsert(incident("G1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Production had the db pool max size set to 20, staging uses 80."));
+      // mocks: staging stubs stripe, and the incident names Stripe
+      w.upsert(fact(FactType.MOCK, "checkout", "staging", "stripe", "wiremock: 2 stubs",
+          Double.NaN, "2024-01-01T00:00:00Z"));
+      w.upsert(incident("G2", "checkout", "2024-03-04T15:10:00Z", "Payments failing",
+          "Stripe answered 429 Too Many Requests to the new code."));
+      // nothing to go on
+      w.upsert(incident("G3", "checkout", "2024-03-04T15:20:00Z", "Checkout errors",
+          "An off-by-one error in the new code."));
+      Map<String, Finding> f = analyse(w);
+      Finding g1 = f.get("incident/pagerduty/G1");
+      assertEquals(Gap.CONFIG, g1.gaps().get(0));
+      String ev = g1.scores().get(0).evidence().toString();
+      assertTrue(ev.contains("db.pool.max_size differs: production 20, staging 80"), ev);
+      assertFalse(ev.contains("db.host"), "hosts are expected to differ");
+      assertEquals(Gap.MOCKS, f.get("incident/pagerduty/G2").gaps().get(0));
+      assertTrue(f.get("incident/pagerduty/G2").scores().get(0).evidence().stream()
+          .anyMatch(e -> e.kind().equals("text") && e.detail().contains("<mark>")),
+          "a highlighted passage of the incident text");
+      assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/G3").gaps());
+    }
+  }
+
+  @Test
+  void trafficSpikeAgainstStagingLoadTests() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 300));
+      for (int day = 1; day <= 28; day++) {
+        String d = String.format("2024-02-%02dT00:00:00Z", Math.min(day, 29));
+        w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000,
+            d));
+      }
+      w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 4200,
+          "2024-03-04T00:00:00Z"));
+      w.upsert(incident("T1", "checkout", "2024-03-04T15:00:00Z", "Checkout slow",
+          "Everything was slow in the evening."));
+      Finding f = analyse(w).get("incident/pagerduty/T1");
+      assertEquals(Gap.TRAFFIC, f.gaps().get(0), f.scores().toString());
+      String ev = f.scores().get(0).evidence().toString();
+      assertTrue(ev.contains("peaked at 4200 rps") && ev.contains("4.2x"), ev);
+      assertTrue(ev.contains("reached 300 rps"), ev);
+    }
+  }
+
+  @Test
+  void reviewsWinSurviveReanalysisAndTheEngineStillShows() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "after the release"));
+      Finding before = analyse(w).get("incident/pagerduty/R1");
+      w.putReview(new Review("incident/pagerduty/R1", List.of("deploy/gitlab/checkout-p2"),
+          Verdict.ESCAPE, List.of(Gap.DATA), "the migration of p2", "sre", Instant.now()));
+      // re-import of the incident does not drop the review
+      w.upsert(incident("R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "after the release"));
+      Finding after = analyse(w).get("incident/pagerduty/R1");
+      assertTrue(after.reviewed());
+      assertEquals(List.of("deploy/gitlab/checkout-p2"), after.effectiveDeployKeys());
+      assertEquals(List.of(Gap.DATA), after.effectiveGaps());
+      assertEquals(before.links(), after.links(), "the engine's own answer is kept");
+      assertEquals(1, w.count(DocKind.REVIEW));
+      assertEquals(w.count(DocKind.INCIDENT), w.count(DocKind.FINDING));
+    }
+  }
+}
