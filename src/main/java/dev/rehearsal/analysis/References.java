@@ -97,6 +97,7 @@ final class References {
       if (kind.equals("release")) {
         out.add(new Ref(Type.VERSION, AnalysisData.normaliseVersion(num), m.group()));
         out.add(new Ref(Type.ID, "release:" + num.replace("v", ""), m.group()));
+        out.add(new Ref(Type.ID, "release:v" + num.replace("v", ""), m.group()));
         continue;
       }
       if (num.startsWith("v")) {

@@ -32,6 +32,18 @@ public record ColumnMapping(
       RecordKind.FACT, List.of("id", "time", "type", "service", "environment", "subject",
           "value", "number"));
 
+  /** Reads a saved mapping; the kind may be written "incident", "deploy", "run" or "fact". */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  public static ColumnMapping fromJson(
+      @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+      @com.fasterxml.jackson.annotation.JsonProperty("kind") String kind,
+      @com.fasterxml.jackson.annotation.JsonProperty("columns") Map<String, String> columns,
+      @com.fasterxml.jackson.annotation.JsonProperty("constants")
+          Map<String, String> constants) {
+    return new ColumnMapping(name, kind == null ? null : RecordKind.fromCode(kind), columns,
+        constants);
+  }
+
   public ColumnMapping {
     columns = columns == null ? Map.of() : lower(columns);
     constants = constants == null ? Map.of() : lower(constants);

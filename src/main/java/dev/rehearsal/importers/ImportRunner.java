@@ -238,7 +238,8 @@ public final class ImportRunner {
   private static boolean hidden(Path relative) {
     for (Path part : relative) {
       String s = part.toString();
-      if (s.startsWith(".") || s.equals("__MACOSX")) {
+      // dot-files are hidden, except environment files (.env, .env.staging)
+      if (s.startsWith(".") && !s.startsWith(".env") || s.equals("__MACOSX")) {
         return true;
       }
     }

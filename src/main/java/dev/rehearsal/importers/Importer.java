@@ -22,7 +22,10 @@ public interface Importer {
 
   String displayName();
 
-  /** The kind of record this importer produces. */
+  /**
+   * The kind of record this importer produces, for listings. Generic importers whose kind
+   * depends on the user's column mapping report their default kind here.
+   */
   RecordKind kind();
 
   /**

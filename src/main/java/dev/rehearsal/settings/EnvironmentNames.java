@@ -21,6 +21,7 @@ public final class EnvironmentNames {
   private record Rule(String target, Pattern pattern) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  private final Map<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<String>> table;
 
   public EnvironmentNames(Map<String, List<String>> table) {
@@ -59,6 +60,13 @@ public final class EnvironmentNames {
 
   /** The normalised environment for a raw name; "" for blank. */
   public String normalise(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    return cache.computeIfAbsent(raw, this::resolve);
+  }
+
+  private String resolve(String raw) {
     String s = Texts.cleanId(raw).toLowerCase(Locale.ROOT);
     if (s.isEmpty()) {
       return "";

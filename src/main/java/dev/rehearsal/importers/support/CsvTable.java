@@ -264,6 +264,8 @@ public final class CsvTable implements Closeable {
           }
         }
       }
+    } catch (ImportException e) {
+      // an unreadable part is reported by the import pass itself; decide from what was read
     }
     return det.result();
   }
