@@ -101,8 +101,11 @@ final class ConfigEmitter {
 
   private void collectMocks(Target target, String env, String key, String raw, long line,
       long i) {
-    List<MockDetector.Mock> found = new ArrayList<>(MockDetector.detect(key, raw));
-    if (found.isEmpty() && raw != null && raw.indexOf('\n') >= 0) {
+    List<MockDetector.Mock> found = new ArrayList<>();
+    if (raw != null && raw.indexOf('\n') < 0) {
+      found.addAll(MockDetector.detect(key, raw));
+    } else if (raw != null) {
+      // a whole file in one value: look at its own entries, with their own keys
       for (String[] inner : Secrets.innerEntries(raw)) {
         for (MockDetector.Mock m : MockDetector.detect(inner[0], inner[1])) {
           found.add(new MockDetector.Mock(m.dependency(), m.how().replace(" in " + inner[0],

@@ -75,7 +75,8 @@ public final class DotenvImporter implements Importer {
     try (BufferedReader br = new BufferedReader(d.reader(), 1 << 16)) {
       String line;
       long lineNo = 0;
-      while ((line = br.readLine()) != null) {
+      java.util.ArrayDeque<String> replay = new java.util.ArrayDeque<>();
+      while ((line = replay.isEmpty() ? br.readLine() : replay.pollFirst()) != null) {
         lineNo++;
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) {
@@ -107,23 +108,27 @@ public final class DotenvImporter implements Importer {
           char q = rest.charAt(0);
           StringBuilder buf = new StringBuilder(rest);
           int close = closingQuote(buf, q);
-          int extra = 0;
-          while (close < 0 && extra < MAX_QUOTED_LINES) {
-            String next = br.readLine();
+          List<String> taken = new ArrayList<>();
+          while (close < 0 && taken.size() < MAX_QUOTED_LINES) {
+            String next = replay.isEmpty() ? br.readLine() : replay.pollFirst();
             if (next == null) {
               break;
             }
-            lineNo++;
-            extra++;
+            taken.add(next);
             buf.append('\n').append(next);
             close = closingQuote(buf, q);
           }
           if (close < 0) {
             out.reject(startLine, "the " + (q == '"' ? "double" : "single") + " quote opened "
-                + "for " + key + " at line " + startLine + " is never closed (read up to line "
-                + lineNo + ")");
+                + "for " + key + " at line " + startLine + " is never closed");
+            // read the lines it swallowed again as entries of their own
+            for (int k = taken.size() - 1; k >= 0; k--) {
+              replay.addFirst(taken.get(k));
+            }
             continue;
           }
+          lineNo += taken.size();
+          int extra = taken.size();
           String inner = buf.substring(1, close);
           String after = buf.substring(close + 1).strip();
           if (!after.isEmpty() && !after.startsWith("#")) {

@@ -43,7 +43,7 @@ public final class Target {
       "environment", "environments", "dotenv", "configmap", "configmaps", "secret", "secrets",
       "flags", "flag", "features", "feature-flags", "export", "exports", "mappings", "mapping",
       "data", "rows", "traffic", "snapshot", "properties", "defaults", "default", "common",
-      "base", "global", "k8s", "kube", "manifest", "manifests", "deployment", "helm", "chart",
+      "base", "global", "appsettings", "k8s", "kube", "manifest", "manifests", "deployment", "helm", "chart",
       "launchdarkly", "unleash", "wiremock", "stubs", "mocks", "volumes", "counts", "peaks");
   private static final Set<String> EXTENSIONS = Set.of("properties", "env", "yaml", "yml",
       "json", "jsonl", "ndjson", "csv", "txt", "conf", "cfg", "ini");

@@ -208,7 +208,7 @@ public final class UnleashImporter implements Importer {
         }
         notes.addAll(0, t.notes());
         String strat = perFeature ? (f == null ? null : f.strategies)
-            : join(strategies.get(name + "|" + rawEnv));
+            : join(strategies.getOrDefault(name + "|" + rawEnv, strategies.get(name + "|")));
         if (perFeature && strat == null) {
           strat = summarise(n.path("strategies"), "name");
         }

@@ -12,7 +12,11 @@ import dev.rehearsal.importers.facts.JsonStream;
 import dev.rehearsal.importers.support.DateOrderDetector;
 import dev.rehearsal.model.RecordKind;
 import dev.rehearsal.settings.DateOrder;
+import dev.rehearsal.importers.support.Decoding;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,20 +61,25 @@ public final class GenericJsonImporter implements Importer {
       throws IOException, ImportException {
     ColumnMapping m = MappedRecords.chosen(ctx);
     MappedRecords records = new MappedRecords(m, ctx, source, sink, ID);
+    boolean lines = isJsonLines(source);
     ImportContext rowCtx = ctx;
     List<String> timeColumns = records.timeColumns();
     if (!timeColumns.isEmpty() && ctx.options().dateOrder() == DateOrder.AUTO) {
       DateOrderDetector det = new DateOrderDetector();
-      try (java.io.Reader reader =
-          dev.rehearsal.importers.support.Decoding.open(source.open()).reader()) {
-        JsonStream.records(reader, ENVELOPES, (n, line, i) -> {
-          for (String c : timeColumns) {
-            String v = value(n, c);
-            if (v != null) {
-              det.add(v);
-            }
+      JsonStream.Handler collect = (n, line, i) -> {
+        for (String c : timeColumns) {
+          String v = value(n, c);
+          if (v != null) {
+            det.add(v);
           }
-        });
+        }
+      };
+      try (Reader reader = Decoding.open(source.open()).reader()) {
+        if (lines) {
+          eachLine(reader, collect, (line, index, reason) -> { }, new long[1]);
+        } else {
+          JsonStream.records(reader, ENVELOPES, collect);
+        }
       } catch (ImportException e) {
         // the main pass reports it after importing what comes before
       }
@@ -83,7 +92,7 @@ public final class GenericJsonImporter implements Importer {
       }
     }
     ImportContext c = rowCtx;
-    JsonStream.records(source, sink, ENVELOPES, (node, line, index) -> {
+    JsonStream.Handler handler = (node, line, index) -> {
       ctx.monitor().checkCancelled();
       if (!node.isObject()) {
         sink.reject(line, index, "a JSON " + (node.isArray() ? "list" : "value")
@@ -106,7 +115,80 @@ public final class GenericJsonImporter implements Importer {
           return value(node, column);
         }
       }, c);
-    });
+    };
+    if (lines) {
+      Decoding.Decoded d = Decoding.open(source.open());
+      try (Reader reader = d.reader()) {
+        eachLine(reader, handler, sink::reject, new long[1]);
+      } finally {
+        d.notes().forEach(sink::warn);
+      }
+    } else {
+      JsonStream.records(source, sink, ENVELOPES, handler);
+    }
+  }
+
+  /** Where a bad line goes. */
+  private interface LineRejector {
+    void reject(long line, long index, String reason);
+  }
+
+  /**
+   * JSON Lines, one line at a time: a line that is not valid JSON is rejected on its own and
+   * the lines after it still import.
+   */
+  private static void eachLine(Reader reader, JsonStream.Handler handler, LineRejector bad,
+      long[] index) throws IOException, ImportException {
+    BufferedReader br = new BufferedReader(reader, 1 << 16);
+    String text;
+    long lineNo = 0;
+    while ((text = br.readLine()) != null) {
+      lineNo++;
+      if (text.isBlank()) {
+        continue;
+      }
+      long at = lineNo;
+      try {
+        JsonStream.records(new StringReader(text), ENVELOPES, (node, l, i) ->
+            handler.record(node, at, index[0]++));
+      } catch (ImportException e) {
+        bad.reject(at, index[0]++, "line " + at + " is not valid JSON: " + e.getMessage()
+            .replaceFirst("^invalid JSON at line 1: ", "").replaceFirst(" at line 1", ""));
+      }
+    }
+  }
+
+  /**
+   * Whether the file is JSON Lines: its first non-blank line is a whole JSON object and more
+   * text follows.
+   */
+  static boolean isJsonLines(ImportSource source) throws IOException {
+    try (BufferedReader br = new BufferedReader(Decoding.open(source.open()).reader(), 1 << 16)) {
+      String line;
+      while ((line = br.readLine()) != null && line.isBlank()) {
+        // skip
+      }
+      if (line == null || !line.stripLeading().startsWith("{")) {
+        return false;
+      }
+      try (com.fasterxml.jackson.core.JsonParser p = dev.rehearsal.util.Json.parser(
+          new StringReader(line))) {
+        p.nextToken();
+        p.skipChildren();
+        if (p.nextToken() != null) {
+          return false;
+        }
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+      String next;
+      while ((next = br.readLine()) != null) {
+        if (!next.isBlank()) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
