@@ -76,23 +76,11 @@ public final class FlagsJsonImporter implements Importer {
       throws IOException, ImportException {
     String[] header = new String[2];
     long[] headerLine = new long[1];
-    read(source, sink, false, new JsonStream.FieldVisitor() {
-      @Override
-      public boolean wants(String field) {
-        return field.equals("exportedAt") || field.equals("service");
-      }
-
-      @Override
-      public void value(String field, JsonNode node, long line) {
-        if (field.equals("exportedAt") && node.isValueNode() && !node.isNull()) {
-          header[0] = node.asText();
-          headerLine[0] = line;
-        } else if (field.equals("service") && node.isValueNode() && !node.isNull()) {
-          header[1] = node.asText();
-        }
-      }
-    });
-
+    try {
+      header(source, sink, header, headerLine);
+    } catch (ImportException e) {
+      // a cut-off file: the second pass imports the flags before the cut and reports it
+    }
     Target base = Target.fromName(source, ctx, false);
     if (header[1] != null) {
       base.service(header[1], "'service' of the file");
@@ -117,6 +105,26 @@ public final class FlagsJsonImporter implements Importer {
       public void element(String field, JsonNode flag, long line, long i) {
         ctx.monitor().checkCancelled();
         flag(flag, line, base, ctx, source, sink, index);
+      }
+    });
+  }
+
+  private void header(ImportSource source, RecordSink sink, String[] header, long[] headerLine)
+      throws IOException, ImportException {
+    read(source, sink, false, new JsonStream.FieldVisitor() {
+      @Override
+      public boolean wants(String field) {
+        return field.equals("exportedAt") || field.equals("service");
+      }
+
+      @Override
+      public void value(String field, JsonNode node, long line) {
+        if (field.equals("exportedAt") && node.isValueNode() && !node.isNull()) {
+          header[0] = node.asText();
+          headerLine[0] = line;
+        } else if (field.equals("service") && node.isValueNode() && !node.isNull()) {
+          header[1] = node.asText();
+        }
       }
     });
   }

@@ -142,6 +142,9 @@ public final class LaunchDarklyImporter implements Importer {
           : variationAt(variations, env.path("offVariation"));
       if (multivariate && served != null) {
         value = served;
+        if (!on.booleanValue()) {
+          notes.add("off: everyone gets its off variation");
+        }
       } else if (served != null && on.booleanValue() && !served.equals("true")) {
         notes.add("on, but its fallthrough serves variation " + served);
       }

@@ -92,62 +92,12 @@ public final class UnleashImporter implements Importer {
     Map<String, String> strategyProject = new HashMap<>();
     boolean[] hasFeatureEnvironments = {false};
     Integer[] version = {null};
-    read(source, sink, false, new JsonStream.FieldVisitor() {
-      @Override
-      public boolean wants(String field) {
-        return field.equals("version") || field.equals("features")
-            || field.equals("featureStrategies") || field.equals("featureEnvironments");
-      }
-
-      @Override
-      public void value(String field, JsonNode node, long line) {
-        if (field.equals("version") && node.canConvertToInt()) {
-          version[0] = node.asInt();
-        }
-      }
-
-      @Override
-      public void element(String field, JsonNode n, long line, long i) {
-        switch (field) {
-          case "features" -> {
-            String name = JsonStream.text(n, "name");
-            if (name == null) {
-              return;
-            }
-            Feature f = new Feature();
-            f.project = JsonStream.text(n, "project");
-            f.line = line;
-            JsonNode en = n.path("enabled");
-            f.enabled = en.isBoolean() ? en.booleanValue() : null;
-            f.strategies = n.has("strategies") ? summarise(n.path("strategies"), "name") : null;
-            f.variants = variants(n.path("variants"));
-            f.stale = n.path("stale").asBoolean(false);
-            f.archived = n.path("archived").asBoolean(false);
-            features.putIfAbsent(Texts.cleanId(name), f);
-          }
-          case "featureStrategies" -> {
-            String name = JsonStream.text(n, "featureName");
-            String env = JsonStream.text(n, "environment");
-            if (name == null) {
-              return;
-            }
-            String k = Texts.cleanId(name) + "|" + (env == null ? "" : env);
-            List<String> l = strategies.computeIfAbsent(k, x -> new ArrayList<>());
-            if (l.size() < MAX_STRATEGIES) {
-              l.add(strategy(n, "strategyName"));
-            } else if (l.size() == MAX_STRATEGIES) {
-              l.add("...");
-            }
-            String proj = JsonStream.firstText(n, "projectId", "projectName");
-            if (proj != null) {
-              strategyProject.putIfAbsent(Texts.cleanId(name), proj);
-            }
-          }
-          case "featureEnvironments" -> hasFeatureEnvironments[0] = true;
-          default -> { }
-        }
-      }
-    });
+    try {
+      firstPass(source, sink, features, strategies, strategyProject, hasFeatureEnvironments,
+          version);
+    } catch (ImportException e) {
+      // a cut-off file: the second pass imports what comes before the cut and reports it
+    }
 
     boolean perFeature = !hasFeatureEnvironments[0]
         && (Integer.valueOf(1).equals(version[0])
@@ -246,6 +196,67 @@ public final class UnleashImporter implements Importer {
         }
       }
     }
+  }
+
+  private void firstPass(ImportSource source, RecordSink sink, Map<String, Feature> features,
+      Map<String, List<String>> strategies, Map<String, String> strategyProject,
+      boolean[] hasFeatureEnvironments, Integer[] version) throws IOException, ImportException {
+    read(source, sink, false, new JsonStream.FieldVisitor() {
+      @Override
+      public boolean wants(String field) {
+        return field.equals("version") || field.equals("features")
+            || field.equals("featureStrategies") || field.equals("featureEnvironments");
+      }
+
+      @Override
+      public void value(String field, JsonNode node, long line) {
+        if (field.equals("version") && node.canConvertToInt()) {
+          version[0] = node.asInt();
+        }
+      }
+
+      @Override
+      public void element(String field, JsonNode n, long line, long i) {
+        switch (field) {
+          case "features" -> {
+            String name = JsonStream.text(n, "name");
+            if (name == null) {
+              return;
+            }
+            Feature f = new Feature();
+            f.project = JsonStream.text(n, "project");
+            f.line = line;
+            JsonNode en = n.path("enabled");
+            f.enabled = en.isBoolean() ? en.booleanValue() : null;
+            f.strategies = n.has("strategies") ? summarise(n.path("strategies"), "name") : null;
+            f.variants = variants(n.path("variants"));
+            f.stale = n.path("stale").asBoolean(false);
+            f.archived = n.path("archived").asBoolean(false);
+            features.putIfAbsent(Texts.cleanId(name), f);
+          }
+          case "featureStrategies" -> {
+            String name = JsonStream.text(n, "featureName");
+            String env = JsonStream.text(n, "environment");
+            if (name == null) {
+              return;
+            }
+            String k = Texts.cleanId(name) + "|" + (env == null ? "" : env);
+            List<String> l = strategies.computeIfAbsent(k, x -> new ArrayList<>());
+            if (l.size() < MAX_STRATEGIES) {
+              l.add(strategy(n, n.has("strategyName") ? "strategyName" : "name"));
+            } else if (l.size() == MAX_STRATEGIES) {
+              l.add("...");
+            }
+            String proj = JsonStream.firstText(n, "projectId", "projectName");
+            if (proj != null) {
+              strategyProject.putIfAbsent(Texts.cleanId(name), proj);
+            }
+          }
+          case "featureEnvironments" -> hasFeatureEnvironments[0] = true;
+          default -> { }
+        }
+      }
+    });
   }
 
   private void read(ImportSource source, RecordSink sink, boolean warn,
