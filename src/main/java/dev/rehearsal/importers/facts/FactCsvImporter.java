@@ -130,8 +130,7 @@ abstract class FactCsvImporter implements Importer {
     }
     ImportContext rowCtx = ctx;
     if (asOfHeader != null && ctx.options().dateOrder() == DateOrder.AUTO) {
-      DateOrderDetector.Result r = CsvTable.dateOrder(source, DateOrder.AUTO,
-          List.of(asOfHeader));
+      DateOrderDetector.Result r = CsvDates.order(source, List.of(asOfHeader));
       if (r.decided() && r.order() != DateOrder.AUTO) {
         rowCtx = ctx.withOptions(ctx.options().withDateOrder(r.order()));
         sink.warn("numeric dates in '" + asOfHeader + "' read as " + r.order()

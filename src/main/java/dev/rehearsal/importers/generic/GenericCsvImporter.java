@@ -71,7 +71,7 @@ public final class GenericCsvImporter implements Importer {
     ImportContext rowCtx = ctx;
     List<String> timeColumns = records.timeColumns();
     if (!timeColumns.isEmpty() && ctx.options().dateOrder() == DateOrder.AUTO) {
-      DateOrderDetector.Result r = CsvTable.dateOrder(source, DateOrder.AUTO, timeColumns);
+      DateOrderDetector.Result r = dev.rehearsal.importers.facts.CsvDates.order(source, timeColumns);
       if (r.decided() && r.order() != DateOrder.AUTO) {
         rowCtx = ctx.withOptions(ctx.options().withDateOrder(r.order()));
         sink.warn("numeric dates read as " + r.order() + " (decided from the file's own dates)");
