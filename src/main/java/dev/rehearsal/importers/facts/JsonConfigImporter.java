@@ -39,6 +39,11 @@ public final class JsonConfigImporter extends TreeConfigImporter {
     if (sniff.lines(200).stream().filter(l -> l.startsWith("{")).count() > 1) {
       return NO; // JSON Lines: records, not one configuration
     }
-    return sniff.nameEndsWith(".json") ? WEAK : WEAK - 5;
+    return CONFIG_NAME.matcher(sniff.lowerName()).find() ? WEAK : WEAK / 2;
   }
+
+  /** Names that say "configuration": appsettings.json, config/production.json, ... */
+  private static final java.util.regex.Pattern CONFIG_NAME = java.util.regex.Pattern.compile(
+      "config|settings|application|properties|values|\\.env|(^|[.\\-_])(prod|production|"
+          + "staging|stage|stg|uat|preprod|qa|test|dev|development)[.\\-_]");
 }
