@@ -45,6 +45,8 @@ import java.util.Set;
 public final class WireMockImporter implements Importer {
   static final String ID = "wiremock-mappings";
   private static final int MAX_LISTED = 10;
+  /** Dependencies kept per file while it is read (each is one pending fact). */
+  private static final int MAX_GROUPS = 10_000;
 
   @Override
   public String id() {
@@ -143,6 +145,11 @@ public final class WireMockImporter implements Importer {
           return;
         }
         String[] dep = dependency(stub, fallback);
+        if (!groups.containsKey(dep[0]) && groups.size() >= MAX_GROUPS) {
+          sink.reject(line, i, "stub for '" + dep[0] + "': the file already names "
+              + MAX_GROUPS + " dependencies; split it to import more");
+          return;
+        }
         Group g = groups.computeIfAbsent(dep[0], k -> new Group(k, dep[1], line, i));
         g.stubs++;
         String d = describe(stub);

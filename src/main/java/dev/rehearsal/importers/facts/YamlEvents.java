@@ -43,13 +43,15 @@ import org.yaml.snakeyaml.reader.StreamReader;
 final class YamlEvents {
   static final int MAX_ALIAS_ENTRIES = 100_000;
   static final int MAX_TREE_NODES = 5_000_000;
+  /** One YAML document may hold this many characters; a bigger one is refused, not loaded. */
+  static final int MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
   private YamlEvents() {}
 
-  /** A parser over text, with no limit on document size and a nesting limit. */
+  /** A parser over text, with a bound on each document's size and on nesting. */
   static Parser open(Reader reader) {
     LoaderOptions o = new LoaderOptions();
-    o.setCodePointLimit(Integer.MAX_VALUE);
+    o.setCodePointLimit(MAX_DOCUMENT_CHARS);
     o.setNestingDepthLimit(500);
     o.setProcessComments(false);
     return new ParserImpl(new StreamReader(reader), o);
