@@ -61,6 +61,10 @@ public final class Target {
   private String asOfFrom = "";
   private final List<String> asOfNotes = new ArrayList<>();
   private String asOfProblem;
+  private List<String> notes;
+  /** The last raw environment normalised, and the result (normalising runs many patterns). */
+  private String normalisedFrom;
+  private String normalised;
 
   private Target() {}
 
@@ -80,6 +84,8 @@ public final class Target {
     t.asOfFrom = asOfFrom;
     t.asOfNotes.addAll(asOfNotes);
     t.asOfProblem = asOfProblem;
+    t.normalisedFrom = normalisedFrom;
+    t.normalised = normalised;
     return t;
   }
 
@@ -261,6 +267,7 @@ public final class Target {
     if (!v.isEmpty()) {
       service = v;
       serviceFrom = from == null ? "" : from;
+      this.notes = null;
     }
     return this;
   }
@@ -271,6 +278,7 @@ public final class Target {
     if (!v.isEmpty()) {
       rawEnvironment = v;
       environmentFrom = from == null ? "" : from;
+      this.notes = null;
     }
     return this;
   }
@@ -280,6 +288,7 @@ public final class Target {
     if (at != null) {
       asOf = at;
       asOfFrom = from == null ? "" : from;
+      this.notes = null;
       asOfNotes.clear();
       if (notes != null) {
         asOfNotes.addAll(notes);
@@ -294,6 +303,7 @@ public final class Target {
     if (h == null || h.isEmpty()) {
       return this;
     }
+    notes = null;
     String origin = h.origin() == null || h.origin().isBlank() ? "the import hints" : h.origin();
     if (service.isEmpty() && h.service() != null && !h.service().isBlank()) {
       service = Texts.cleanId(h.service());
@@ -314,6 +324,7 @@ public final class Target {
   /** Forces the service from the hints even when the file has one (Unleash project). */
   public Target serviceFromHintsFirst(TargetHints h) {
     if (h != null && h.service() != null && !h.service().isBlank()) {
+      notes = null;
       service = Texts.cleanId(h.service());
       serviceFrom = h.origin() == null || h.origin().isBlank() ? "the import hints" : h.origin();
     }
@@ -330,7 +341,11 @@ public final class Target {
 
   /** Normalised environment. */
   public String environment(ImportContext ctx) {
-    return ctx.environment(rawEnvironment);
+    if (!rawEnvironment.equals(normalisedFrom)) {
+      normalised = ctx.environment(rawEnvironment);
+      normalisedFrom = rawEnvironment;
+    }
+    return normalised;
   }
 
   public Instant asOf() {
@@ -352,6 +367,13 @@ public final class Target {
 
   /** Notes for a record: the as-of parse notes and where values came from when not the file. */
   public List<String> notes() {
+    if (notes == null) {
+      notes = List.copyOf(buildNotes());
+    }
+    return notes;
+  }
+
+  private List<String> buildNotes() {
     List<String> out = new ArrayList<>(asOfNotes);
     List<String> from = new ArrayList<>();
     if (!service.isEmpty() && !serviceFrom.isEmpty()) {
