@@ -110,6 +110,8 @@ class FactDetectionTest {
     "list.yaml|apiVersion: v1\\nitems:\\n- apiVersion: v1\\n  kind: ConfigMap\\n  data: {}\\nkind: List\\n|k8s-configmap",
     "r.csv|Environment;Table Name;Row Count;Date\\n|data-volume-csv",
     "t.csv|env,service,peak rps,date\\n|traffic-csv",
+    // a Kubernetes Deployment is rollout history (deploys family), never configuration
+    "k.yaml|apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: x\\n|kubernetes-rollouts",
   })
   void recognisesByContent(String name, String content, String id) {
     var d = ImporterRegistry.standard().detect(Sniff.ofText(name, content.replace("\\n", "\n")));
@@ -120,7 +122,6 @@ class FactDetectionTest {
   @CsvSource(delimiter = '|', value = {
     "app.log|time=2024-03-01T10:00:00Z level=info msg=started user=a\\ntime=2024-03-01T10:00:01Z level=warn msg=slow user=b\\n",
     "notes.txt|Hello there,\\nthis is a letter.\\n",
-    "k.yaml|apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: x\\n",
     "rows.jsonl|{\"a\": 1}\\n{\"a\": 2}\\n",
   })
   void recognisesNothingInOtherText(String name, String content) {
