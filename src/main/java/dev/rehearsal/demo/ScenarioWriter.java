@@ -934,6 +934,12 @@ final class ScenarioWriter {
       Path p = file("flags/launchdarkly-flags-" + month(asOf) + ".json");
       try (JsonGenerator g = json(p)) {
         g.writeStartObject();
+        g.writeObjectFieldStart("_links");
+        g.writeObjectFieldStart("self");
+        g.writeStringField("href", "/api/v2/flags/acme-shop?summary=0");
+        g.writeStringField("type", "application/json");
+        g.writeEndObject();
+        g.writeEndObject();
         g.writeArrayFieldStart("items");
         int n = 0;
         for (Service s : services) {
@@ -943,7 +949,17 @@ final class ScenarioWriter {
             g.writeStringField("key", flag);
             g.writeStringField("name", flag.replace('-', ' '));
             g.writeStringField("kind", "boolean");
+            g.writeNumberField("_version", 3);
             g.writeNumberField("creationDate", created);
+            g.writeArrayFieldStart("variations");
+            for (boolean b : new boolean[] {true, false}) {
+              g.writeStartObject();
+              g.writeStringField("_id", java.util.UUID.nameUUIDFromBytes((flag + b)
+                  .getBytes(StandardCharsets.UTF_8)).toString());
+              g.writeBooleanField("value", b);
+              g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("tags");
             g.writeString("service:" + s.configName());
             g.writeEndArray();
@@ -966,6 +982,9 @@ final class ScenarioWriter {
               g.writeNumberField("lastModified", modified);
               g.writeNumberField("version", 1);
               g.writeStringField("_environmentName", World.titleCase(env));
+              g.writeStringField("salt", Integer.toHexString((flag + env).hashCode()));
+              g.writeBooleanField("trackEvents", false);
+              g.writeBooleanField("trackEventsFallthrough", false);
               g.writeEndObject();
               facts++;
             }

@@ -83,9 +83,11 @@ public final class ImportContext {
       throws dev.rehearsal.importers.support.TimeParseException {
     var p = time.parse(raw);
     if (p.zoneAssumed() && notes != null) {
+      String zone = time.naiveZone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC"
+          : time.naiveZone().getId();
       String note = p.dateOnly()
-          ? "date without time or zone, read as midnight " + time.naiveZone().getId()
-          : "time without zone, read as " + time.naiveZone().getId();
+          ? "date without time or zone, read as midnight " + zone
+          : "time without zone, read as " + zone;
       if (!notes.contains(note)) {
         notes.add(note);
       }

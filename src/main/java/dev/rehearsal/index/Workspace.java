@@ -106,7 +106,8 @@ public final class Workspace implements Closeable {
     this.directory = FSDirectory.open(indexDir);
     IndexWriterConfig cfg = new IndexWriterConfig(Schema.analyzer());
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    cfg.setRAMBufferSizeMB(96);
+    // the indexing buffer; a system property lets tests force early flushes
+    cfg.setRAMBufferSizeMB(Integer.getInteger("rehearsal.index.ramBufferMB", 96));
     cfg.setCommitOnClose(false);
     try {
       this.writer = new IndexWriter(directory, cfg);

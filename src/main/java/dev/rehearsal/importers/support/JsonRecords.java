@@ -157,10 +157,18 @@ public final class JsonRecords {
     return o;
   }
 
+  /** GraphQL connection objects whose nodes are the records. */
+  private static final Set<String> GRAPHQL_CONNECTIONS = Set.of("deployments", "incidents",
+      "workflowRuns", "pullRequests", "releases");
+
   /** Wrapper objects on the way to a list: GraphQL "data", "repository", ... */
   private static final Set<String> WRAPPERS = Set.of("data", "repository", "result", "response",
       "project", "application", "status", "body", "payload", "organization", "viewer");
 
+  /**
+   * A list under a list key, directly or inside envelope objects only: a record's own nested
+   * lists (JSON:API relationships.*.data) are part of the record, not records.
+   */
   private static JsonNode findNestedList(JsonNode node, Set<String> listKeys) {
     if (node == null || !node.isObject()) {
       return null;
@@ -174,7 +182,8 @@ public final class JsonRecords {
     var it = node.fields();
     while (it.hasNext()) {
       var e = it.next();
-      if (e.getValue().isObject()) {
+      if (e.getValue().isObject() && (WRAPPERS.contains(e.getKey())
+          || GRAPHQL_CONNECTIONS.contains(e.getKey()))) {
         JsonNode found = findNestedList(e.getValue(), listKeys);
         if (found != null) {
           return found;
