@@ -98,7 +98,7 @@ abstract class CsvIncidentImporter implements Importer {
     if (cols.isEmpty() || ctx.options().dateOrder() != DateOrder.AUTO) {
       return ctx;
     }
-    DateOrderDetector.Result r = CsvTable.dateOrder(source, DateOrder.AUTO, cols);
+    DateOrderDetector.Result r = dateOrder(source, cols);
     if (!r.decided()) {
       sink.warn(r.problem() + "; rows whose dates could be read either way are rejected");
       return ctx;
@@ -109,6 +109,28 @@ abstract class CsvIncidentImporter implements Importer {
     sink.warn("numeric dates read " + (r.order() == DateOrder.DMY ? "day first (DMY)"
         : "month first (MDY)") + ", decided from the file's values in " + String.join(", ", cols));
     return ctx.withOptions(ctx.options().withDateOrder(r.order()));
+  }
+
+  /**
+   * Like {@link CsvTable#dateOrder}, but a file that breaks off (a quote never closed) still
+   * gets the order its readable rows show; the main pass then reports where it breaks.
+   */
+  private static DateOrderDetector.Result dateOrder(ImportSource source, List<String> cols)
+      throws IOException {
+    DateOrderDetector det = new DateOrderDetector();
+    try (CsvTable t = CsvTable.open(source)) {
+      CsvTable.Row r;
+      while ((r = t.next()) != null) {
+        for (String c : cols) {
+          for (String v : r.all(c)) {
+            det.add(v);
+          }
+        }
+      }
+    } catch (ImportException e) {
+      // keep what the rows before the break said
+    }
+    return det.result();
   }
 
   /** Splits a cell holding a list ("a, b; c") into its parts. */

@@ -102,6 +102,9 @@ abstract class DevLakeRawCsvImporter implements Importer {
             JsonNode data;
             try {
               data = Json.mapper().readTree(cell);
+            } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+              throw new RecordProblem("the 'data' cell ends before its JSON does: the file "
+                  + "may be cut off here");
             } catch (JsonProcessingException e) {
               throw new RecordProblem("the 'data' cell is not valid JSON: "
                   + e.getOriginalMessage());
