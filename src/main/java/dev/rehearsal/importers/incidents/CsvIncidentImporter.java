@@ -59,8 +59,9 @@ abstract class CsvIncidentImporter implements Importer {
   }
 
   @Override
-  public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
+  public void parse(ImportSource source, ImportContext ctx, RecordSink target)
       throws IOException, ImportException {
+    RecordSink sink = OnceSink.of(target);
     try (CsvTable table = CsvTable.open(source)) {
       try {
         Headers h = Headers.resolve(table.header(), headerTable());

@@ -85,8 +85,9 @@ abstract class DevLakeRawCsvImporter implements Importer {
   }
 
   @Override
-  public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
+  public void parse(ImportSource source, ImportContext ctx, RecordSink target)
       throws IOException, ImportException {
+    RecordSink sink = OnceSink.of(target);
     try (CsvTable table = CsvTable.open(source)) {
       try {
         if (!table.has("data")) {

@@ -77,8 +77,9 @@ abstract class JsonIncidentImporter implements Importer {
   }
 
   @Override
-  public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
+  public void parse(ImportSource source, ImportContext ctx, RecordSink target)
       throws IOException, ImportException {
+    RecordSink sink = OnceSink.of(target);
     Prepared c = prepare(source, ctx, sink);
     if (singleKey() != null && single(source, c, sink)) {
       return;
