@@ -21,7 +21,7 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
 
   static {
     TABLE.put("id", List.of("incident id", "id", "incident_id"));
-    TABLE.put("number", List.of("incident number", "number", "incident", "incident no",
+    TABLE.put("number", List.of("incident number", "number", "incident no",
         "incident num"));
     TABLE.put("title", List.of("title", "incident title", "summary", "incident summary", "name",
         "description", "incident description"));
