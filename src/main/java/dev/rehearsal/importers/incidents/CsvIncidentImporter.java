@@ -70,6 +70,9 @@ abstract class CsvIncidentImporter implements Importer {
         ImportContext rowCtx = decideDateOrder(source, ctx, h, sink);
         CsvTable.Row row;
         while ((row = table.next()) != null) {
+          if ((row.index() & 255) == 0) {
+            ctx.monitor().checkCancelled();
+          }
           IncidentDraft d = null;
           try {
             d = map(h, row, rowCtx, new java.util.ArrayList<>());

@@ -95,6 +95,9 @@ abstract class DevLakeRawCsvImporter implements Importer {
         }
         CsvTable.Row row;
         while ((row = table.next()) != null) {
+          if ((row.index() & 255) == 0) {
+            ctx.monitor().checkCancelled();
+          }
           try {
             String cell = row.get("data");
             if (cell == null) {

@@ -90,6 +90,9 @@ abstract class JsonIncidentImporter implements Importer {
 
   private void handle(JsonNode node, long line, long index, ImportSource source,
       Prepared c, RecordSink sink) {
+    if ((index & 255) == 0) {
+      c.ctx().monitor().checkCancelled();
+    }
     try {
       JsonNode rec = unwrap(node);
       if (rec == null || !rec.isObject()) {
