@@ -128,15 +128,18 @@ abstract class JsonIncidentImporter implements Importer {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken v = p.nextToken();
-        if (name.equals(singleKey()) && v == JsonToken.START_OBJECT) {
+        if (found == null && name.equals(singleKey()) && v == JsonToken.START_OBJECT) {
           line = p.currentTokenLocation().getLineNr();
           found = Json.mapper().readTree(p);
-          break;
+          continue;
         }
         if (listKeys().contains(name) && v == JsonToken.START_ARRAY) {
           return false;
         }
         p.skipChildren();
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return false; // cut off, or more values follow (JSON Lines): the list reader decides
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return false;

@@ -188,6 +188,16 @@ class PagerDutyImportersTest {
   }
 
   @Test
+  void jsonLinesOfShowResponsesAreAllRead() throws Exception {
+    String one = IncidentTests.read(SHOW).replaceAll("\\s*\n\\s*", " ");
+    String two = one.replace("Q1CHECKOUT01", "Q9OTHER00009").replace("1201", "1209");
+    ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "lines.jsonl",
+        one + "\n" + two + "\n");
+    assertCounts(r, 2, 0);
+    assertEquals(List.of(1L, 2L), r.records().stream().map(x -> x.provenance().line()).toList());
+  }
+
+  @Test
   void jsonIdempotent() throws Exception {
     IncidentTests.assertIdempotent(json, LIST);
     IncidentTests.assertKeysIndependentOfPath(json, LIST, tmp);
