@@ -42,7 +42,7 @@ abstract class CsvIncidentImporter implements Importer {
   void checkHeader(Headers headers, RecordSink sink) {}
 
   /** Maps one row. */
-  abstract IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx, List<String> notes)
+  abstract IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
       throws RecordProblem;
 
   @Override
@@ -75,7 +75,7 @@ abstract class CsvIncidentImporter implements Importer {
           }
           IncidentDraft d = null;
           try {
-            d = map(h, row, rowCtx, new java.util.ArrayList<>());
+            d = map(h, row, rowCtx);
             if (!row.complete()) {
               d.note("the row has " + row.size() + " cells, the header "
                   + table.header().length + ": the file may be cut off here");

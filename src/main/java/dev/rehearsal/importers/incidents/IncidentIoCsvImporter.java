@@ -92,7 +92,7 @@ public final class IncidentIoCsvImporter extends CsvIncidentImporter {
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx, List<String> notes)
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
       throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant created = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);

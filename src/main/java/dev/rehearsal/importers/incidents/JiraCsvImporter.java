@@ -102,7 +102,7 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx, List<String> notes)
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
       throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant created = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);

@@ -72,7 +72,8 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
       return NO;
     }
     boolean idLike = Headers.any(h, TABLE.get("id")) || Headers.any(h, TABLE.get("number"));
-    boolean pdWord = Headers.any(h, TABLE.get("urgency")) || Headers.any(h, TABLE.get("escalation"));
+    boolean pdWord = Headers.any(h, TABLE.get("urgency"))
+        || Headers.any(h, TABLE.get("escalation"));
     if (idLike && pdWord && hasAll(h, TABLE, "title", "created", "service")) {
       return 90;
     }
@@ -88,7 +89,7 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx, List<String> notes)
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
       throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     String createdCol = h.column("created");

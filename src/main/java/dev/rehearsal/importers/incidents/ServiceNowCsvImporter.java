@@ -99,7 +99,7 @@ public final class ServiceNowCsvImporter extends CsvIncidentImporter {
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx, List<String> notes)
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
       throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant opened = Times.optional(ctx, h.get(row, "opened"), h.column("opened"), d.notes);
