@@ -8,6 +8,20 @@ public final class IncidentImporters {
   private IncidentImporters() {}
 
   public static List<Importer> all() {
-    return List.of();
+    return List.of(
+        new PagerDutyJsonImporter(),
+        new PagerDutyDevLakeCsvImporter(),
+        new PagerDutyCsvImporter(),
+        new OpsgenieJsonImporter(),
+        new OpsgenieDevLakeCsvImporter(),
+        new OpsgenieCsvImporter(),
+        new IncidentIoJsonImporter(),
+        new IncidentIoCsvImporter(),
+        new FireHydrantJsonImporter(),
+        new RootlyJsonImporter(),
+        new JiraJsonImporter(),
+        new JiraCsvImporter(),
+        new ServiceNowJsonImporter(),
+        new ServiceNowCsvImporter());
   }
 }
