@@ -62,6 +62,29 @@ final class CaseTally {
     return "";
   }
 
+  /**
+   * The line of a failure text that says what went wrong: pytest's first {@code E   } line (its
+   * tracebacks start with the test's source and put the error on lines marked "E"), else the
+   * first line.
+   */
+  static String summaryLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String t = Texts.cleanText(text);
+    int scanned = 0;
+    for (String line : t.split("\n", 400)) {
+      String l = line.strip();
+      if (l.length() > 2 && l.charAt(0) == 'E' && Character.isWhitespace(l.charAt(1))) {
+        return Texts.firstLine(l.substring(1).strip(), MESSAGE_CHARS);
+      }
+      if (++scanned >= 399) {
+        break;
+      }
+    }
+    return firstLine(t);
+  }
+
   /** Counts one case; for failed and errored cases the message's first line is listed. */
   void add(String caseName, Outcome outcome, String message) {
     total++;

@@ -80,7 +80,7 @@ public final class JMeterXmlImporter implements Importer {
               throw new ImportException("the XML root is <" + n + ">, not <testResults>: this "
                   + "is not a JMeter results file", in.line());
             }
-            run.line = in.line();
+            run.line = in.rootLine();
             continue;
           }
           if (isSample(n)) {

@@ -119,7 +119,7 @@ public final class JUnitXmlImporter implements Importer {
                 throw new ImportException("the XML root is <" + n + ">, not <testsuites> or "
                     + "<testsuite>: this is not a JUnit report", in.line());
               }
-              run.line = in.line();
+              run.line = in.rootLine();
               if (n.equals("testsuites")) {
                 rootName = Texts.cleanId(Attrs.attr(r, "name"));
                 declaredRoot = Attrs.intOrNull(Attrs.attr(r, "tests"));
@@ -306,7 +306,12 @@ public final class JUnitXmlImporter implements Importer {
           String type = Attrs.attr(r, "type");
           String text;
           if (msg == null || msg.isBlank()) {
-            text = CaseTally.firstLine(SafeXml.elementText(r, 2000));
+            text = CaseTally.summaryLine(SafeXml.elementText(r, 20_000));
+          } else if (msg.length() > CaseTally.MESSAGE_CHARS) {
+            // a long message attribute has lost its line breaks (XML attribute normalisation);
+            // the element text usually holds the same text with them (pytest)
+            String body = CaseTally.summaryLine(SafeXml.elementText(r, 20_000));
+            text = body.isEmpty() ? CaseTally.firstLine(msg) : body;
           } else {
             text = CaseTally.firstLine(msg);
             SafeXml.skipElement(r);

@@ -84,7 +84,7 @@ public final class TestNgXmlImporter implements Importer {
               throw new ImportException("the XML root is <" + n + ">, not <testng-results>: "
                   + "this is not a TestNG results file", in.line());
             }
-            run.line = in.line();
+            run.line = in.rootLine();
             declaredTotal = Attrs.intOrNull(Attrs.attr(r, "total"));
             continue;
           }

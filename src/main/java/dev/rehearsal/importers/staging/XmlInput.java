@@ -34,7 +34,7 @@ final class XmlInput implements Closeable {
 
   static XmlInput open(ImportSource source, RecordSink sink) throws IOException, ImportException {
     Decoding.Decoded d = Decoding.open(source.open());
-    PushbackReader in = new PushbackReader(d.reader(), 1);
+    PushbackReader in = new PushbackReader(d.reader(), HEAD);
     int lines = 0;
     int c;
     while ((c = in.read()) >= 0) {
@@ -45,12 +45,64 @@ final class XmlInput implements Closeable {
         break;
       }
     }
+    char[] head = new char[HEAD];
+    int n = 0;
+    int r;
+    while (n < HEAD && (r = in.read(head, n, HEAD - n)) > 0) {
+      n += r;
+    }
+    if (n > 0) {
+      in.unread(head, 0, n);
+    }
+    int rootLine = lines + rootLine(new String(head, 0, n));
     try {
-      return new XmlInput(d, SafeXml.open((Reader) in), lines, sink);
+      XmlInput x = new XmlInput(d, SafeXml.open((Reader) in), lines, sink);
+      x.rootLine = rootLine;
+      return x;
     } catch (XMLStreamException e) {
       in.close();
       throw new ImportException("the file cannot be read as XML: " + e.getMessage(), 1, e);
     }
+  }
+
+  private static final int HEAD = 1 << 16;
+  private int rootLine = 1;
+
+  /**
+   * The 1-based line of the root element's start tag within the head text: after the XML
+   * declaration, comments, processing instructions and any DOCTYPE. (A StAX reader only knows
+   * where a start tag ends, which for a tag written over several lines is later.)
+   */
+  private static int rootLine(String t) {
+    int i = 0;
+    while (i < t.length()) {
+      int lt = t.indexOf('<', i);
+      if (lt < 0) {
+        return 1;
+      }
+      String end = t.startsWith("<?", lt) ? "?>" : t.startsWith("<!--", lt) ? "-->"
+          : t.startsWith("<!", lt) ? ">" : null;
+      if (end == null) {
+        int line = 1;
+        for (int k = 0; k < lt; k++) {
+          if (t.charAt(k) == '\n') {
+            line++;
+          }
+        }
+        return line;
+      }
+      int e = t.indexOf(end, lt + 2);
+      if (e < 0) {
+        return 1;
+      }
+      i = e + end.length();
+    }
+    return 1;
+  }
+
+  /** The 1-based line where the root element starts. */
+  long rootLine() {
+    return rootLine;
   }
 
   XMLStreamReader reader() {
