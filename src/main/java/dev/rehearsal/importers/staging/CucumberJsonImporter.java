@@ -97,6 +97,7 @@ public final class CucumberJsonImporter implements Importer {
     int noResult;
     int unknownStatus;
     int features;
+    String firstFeature;
 
     State(ImportContext ctx) {
       this.ctx = ctx;
@@ -172,6 +173,10 @@ public final class CucumberJsonImporter implements Importer {
     }
     s.tally.addNotes(run.notes);
     run.tests = s.tally.summary();
+    if (s.firstFeature != null) {
+      run.suite = s.features > 1 ? s.firstFeature + " (+" + (s.features - 1) + " more features)"
+          : s.firstFeature;
+    }
     run.emit(this, SOURCE, source, ctx, sink);
   }
 
@@ -230,6 +235,9 @@ public final class CucumberJsonImporter implements Importer {
     String featureName = Texts.cleanId(name);
     if (featureName.isEmpty()) {
       featureName = Texts.cleanId(uri);
+    }
+    if (s.firstFeature == null && !featureName.isEmpty()) {
+      s.firstFeature = featureName;
     }
     for (String tag : featureTags) {
       s.run.facts.offerTag(tag, "tag " + Texts.cleanId(tag) + " of feature '" + featureName
