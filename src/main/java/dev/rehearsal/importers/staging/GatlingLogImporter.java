@@ -199,7 +199,8 @@ public final class GatlingLogImporter implements Importer {
     switch (f[0]) {
       case "RUN" -> {
         // RUN class simulationId start description version (3.x); 2.x had two id fields
-        for (int i = 1; i < f.length; i++) {
+        int at = f.length == 6 && Attrs.longOrNull(f[3]) != null ? 3 : -1;
+        for (int i = at > 0 ? at : 1; i < f.length; i++) {
           Long v = Attrs.longOrNull(f[i]);
           if (v != null && f[i].strip().length() >= 12) {
             s.runStart = v;

@@ -152,7 +152,13 @@ public final class JMeterXmlImporter implements Importer {
     String s = Attrs.attr(r, "s");
     String na = Attrs.attr(r, "na");
     String tn = Attrs.attr(r, "tn");
+    count(line, index, t, ts, s, na, tn, ctx, sink, run, tally, st);
+    // the attributes are complete at the start tag: count first, then skip what it holds
     SafeXml.skipElement(r);
+  }
+
+  private static void count(long line, long index, String t, String ts, String s, String na,
+      String tn, ImportContext ctx, RecordSink sink, RunDraft run, LoadTally tally, State st) {
     String reason = null;
     Long start = null;
     Long elapsed = Attrs.longOrNull(t);
