@@ -70,85 +70,92 @@ public final class LocustStatsImporter implements Importer {
     run.type = RunType.LOAD;
     run.noTimeReason = "a Locust stats CSV does not record when the test ran";
     try (CsvTable t = CsvTable.open(source)) {
+      readStats(t, run, source, sink);
       t.notes().forEach(sink::warn);
-      String requestsCol = t.firstPresent("Request Count", "# requests");
-      String failuresCol = t.firstPresent("Failure Count", "# failures");
-      if (requestsCol != null && failuresCol == null && t.has("50%")) {
-        sink.warn("a Locust percentile distribution file: it holds no run of its own; its "
-            + "percentiles are read together with the PREFIX_requests.csv or PREFIX_stats.csv "
-            + "beside it");
-        return;
-      }
-      if (requestsCol == null || failuresCol == null || !t.has("Name")) {
-        throw new ImportException("the header has no 'Name', request count and failure count "
-            + "columns: not a Locust stats file", 1);
-      }
-      boolean legacy = requestsCol.startsWith("#");
-      String typeCol = t.firstPresent("Type", "Method");
-      double reqs = 0;
-      double fails = 0;
-      double rps = 0;
-      boolean anyRps = false;
-      long rows = 0;
-      CsvTable.Row total = null;
-      CsvTable.Row row;
-      while ((row = t.next()) != null) {
-        String name = Texts.cleanId(row.get("Name"));
-        String type = typeCol == null ? "" : Texts.cleanId(row.get(typeCol));
-        boolean isTotal = name.equalsIgnoreCase("Aggregated") || name.equalsIgnoreCase("Total")
-            && (type.isEmpty() || type.equalsIgnoreCase("None"));
-        Double r = count(row.get(requestsCol));
-        Double f = count(row.get(failuresCol));
-        if (r == null || f == null) {
-          sink.reject(row.line(), row.index(), "row '" + Texts.truncate(name, 80) + "' not "
-              + "read: the request or failure count is " + (r == null ? "'"
-              + row.get(requestsCol) + "'" : "'" + row.get(failuresCol) + "'")
-              + ", not a number");
-          continue;
-        }
-        if (isTotal) {
-          total = row;
-          continue;
-        }
-        rows++;
-        reqs += r;
-        fails += f;
-        double x = Attrs.number(row.get("Requests/s"));
-        if (!Double.isNaN(x)) {
-          rps += x;
-          anyRps = true;
-        }
-      }
-      long requests;
-      long failed;
-      double meanRps;
-      double p95 = Double.NaN;
-      double p99 = Double.NaN;
-      if (total != null) {
-        requests = count(total.get(requestsCol)).longValue();
-        failed = count(total.get(failuresCol)).longValue();
-        meanRps = Attrs.number(total.get("Requests/s"));
-        p95 = percentile(total, "95%", run);
-        p99 = percentile(total, "99%", run);
-        run.line = total.line();
-      } else {
-        requests = (long) reqs;
-        failed = (long) fails;
-        meanRps = anyRps ? rps : Double.NaN;
-        run.note("no totals row ('Aggregated' or 'Total'): requests, failures and rps are the "
-            + "sums of the " + rows + " rows; percentiles are not known");
-      }
-      if (legacy && total != null && Double.isNaN(p95) && Double.isNaN(p99)) {
-        double[] fromDistribution = distribution(source, run, sink);
-        p95 = fromDistribution[0];
-        p99 = fromDistribution[1];
-      }
-      run.note("peak rps is the mean rate: a Locust stats CSV has no per-second counts");
-      run.note("max VUs is not known: a Locust stats CSV does not record the user count");
-      run.load = new LoadSummary(requests, failed, meanRps, meanRps, p95, p99, Double.NaN,
-          false);
     }
-    run.emit(this, SOURCE, source, ctx, sink);
+    if (run.load != null) {
+      run.emit(this, SOURCE, source, ctx, sink);
+    }
+  }
+
+  private static void readStats(CsvTable t, RunDraft run, ImportSource source, RecordSink sink)
+      throws IOException, ImportException {
+    String requestsCol = t.firstPresent("Request Count", "# requests");
+    String failuresCol = t.firstPresent("Failure Count", "# failures");
+    if (requestsCol != null && failuresCol == null && t.has("50%")) {
+      sink.warn("a Locust percentile distribution file: it holds no run of its own; its "
+          + "percentiles are read together with the PREFIX_requests.csv or PREFIX_stats.csv "
+          + "beside it");
+      return;
+    }
+    if (requestsCol == null || failuresCol == null || !t.has("Name")) {
+      throw new ImportException("the header has no 'Name', request count and failure count "
+          + "columns: not a Locust stats file", 1);
+    }
+    boolean legacy = requestsCol.startsWith("#");
+    String typeCol = t.firstPresent("Type", "Method");
+    double reqs = 0;
+    double fails = 0;
+    double rps = 0;
+    boolean anyRps = false;
+    long rows = 0;
+    CsvTable.Row total = null;
+    CsvTable.Row row;
+    while ((row = t.next()) != null) {
+      String name = Texts.cleanId(row.get("Name"));
+      String type = typeCol == null ? "" : Texts.cleanId(row.get(typeCol));
+      boolean isTotal = name.equalsIgnoreCase("Aggregated") || name.equalsIgnoreCase("Total")
+          && (type.isEmpty() || type.equalsIgnoreCase("None"));
+      Double r = count(row.get(requestsCol));
+      Double f = count(row.get(failuresCol));
+      if (r == null || f == null) {
+        sink.reject(row.line(), row.index(), "row '" + Texts.truncate(name, 80) + "' not "
+            + "read: the request or failure count is " + (r == null ? "'"
+            + row.get(requestsCol) + "'" : "'" + row.get(failuresCol) + "'")
+            + ", not a number");
+        continue;
+      }
+      if (isTotal) {
+        total = row;
+        continue;
+      }
+      rows++;
+      reqs += r;
+      fails += f;
+      double x = Attrs.number(row.get("Requests/s"));
+      if (!Double.isNaN(x)) {
+        rps += x;
+        anyRps = true;
+      }
+    }
+    long requests;
+    long failed;
+    double meanRps;
+    double p95 = Double.NaN;
+    double p99 = Double.NaN;
+    if (total != null) {
+      requests = count(total.get(requestsCol)).longValue();
+      failed = count(total.get(failuresCol)).longValue();
+      meanRps = Attrs.number(total.get("Requests/s"));
+      p95 = percentile(total, "95%", run);
+      p99 = percentile(total, "99%", run);
+      run.line = total.line();
+    } else {
+      requests = (long) reqs;
+      failed = (long) fails;
+      meanRps = anyRps ? rps : Double.NaN;
+      run.note("no totals row ('Aggregated' or 'Total'): requests, failures and rps are the "
+          + "sums of the " + rows + " rows; percentiles are not known");
+    }
+    if (legacy && total != null && Double.isNaN(p95) && Double.isNaN(p99)) {
+      double[] fromDistribution = distribution(source, run, sink);
+      p95 = fromDistribution[0];
+      p99 = fromDistribution[1];
+    }
+    run.note("peak rps is the mean rate: a Locust stats CSV has no per-second counts");
+    run.note("max VUs is not known: a Locust stats CSV does not record the user count");
+    run.load = new LoadSummary(requests, failed, meanRps, meanRps, p95, p99, Double.NaN,
+        false);
   }
 
   private static Double count(String s) {
