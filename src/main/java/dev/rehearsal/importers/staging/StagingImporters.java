@@ -8,6 +8,15 @@ public final class StagingImporters {
   private StagingImporters() {}
 
   public static List<Importer> all() {
-    return List.of();
+    return List.of(
+        new JUnitXmlImporter(),
+        new TestNgXmlImporter(),
+        new CucumberJsonImporter(),
+        new AllureJsonImporter(),
+        new K6SummaryImporter(),
+        new JMeterCsvImporter(),
+        new JMeterXmlImporter(),
+        new GatlingLogImporter(),
+        new LocustStatsImporter());
   }
 }
