@@ -58,7 +58,7 @@ class ConfigSnapshotImportersTest {
     assertEquals("8081", port.value(), "the later of two equal keys is the last record");
     assertEquals(24, port.provenance().line());
     assertTrue(port.provenance().notes().contains(
-        "date without time or zone, read as midnight Z"), port.provenance().notes().toString());
+        "date without time or zone, read as midnight UTC"), port.provenance().notes().toString());
     assertEquals("checkout", fact(r, FactType.CONFIG, "spring.application.name").value());
     assertEquals("Grüße aus Staging", fact(r, FactType.CONFIG, "app.greeting").value());
     EnvironmentFact desc = fact(r, FactType.CONFIG, "app.description");

@@ -55,7 +55,7 @@ class FactCsvImportersTest {
     assertEquals(31_204_118d, f.get(2).number(), "no-break spaces as thousands separators");
     EnvironmentFact naive = f.get(3);
     assertEquals(Instant.parse("2024-03-01T08:00:00Z"), naive.asOf());
-    assertTrue(naive.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(naive.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(5, rejection(r, "'1.5' is not a whole number").line());
     assertEquals(6, rejection(r, "'lots' is not a number").line());
     assertTrue(rejection(r, "no as-of time").line() == 8);
@@ -91,7 +91,7 @@ class FactCsvImportersTest {
     assertEquals("checkout", f.get(0).service());
     assertEquals(FactType.TRAFFIC_PEAK, f.get(0).type());
     assertTrue(f.get(0).provenance().notes().contains(
-        "date without time or zone, read as midnight Z"));
+        "date without time or zone, read as midnight UTC"));
     assertEquals(85, f.get(1).number());
     assertEquals(12_500, f.get(2).number());
     assertTrue(f.get(2).provenance().notes().contains(

@@ -96,7 +96,7 @@ class GenericImportersTest {
     assertEquals("Majeur", first.severity());
     assertEquals("production", first.environment());
     assertEquals(Instant.parse("2016-10-10T11:54:44.723Z"), first.startedAt());
-    assertTrue(first.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(first.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(2, first.provenance().line());
     Rejection j = r.rejections().get(0);
     assertTrue(j.reason().equals("no value in column 'Custom field ([CHART] Date of First "
@@ -181,7 +181,7 @@ class GenericImportersTest {
     assertEquals(RunOutcome.PASSED, a.outcome());
     StagingRun b = runs.get(1);
     assertEquals(RunOutcome.FAILED, b.outcome());
-    assertTrue(b.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(b.provenance().notes().contains("time without zone, read as UTC"));
     StagingRun load = runs.get(2);
     assertEquals(RunType.LOAD, load.type());
     assertEquals(360_000, load.load().requests());

@@ -106,7 +106,7 @@ class JiraImportersTest {
     assertEquals(Instant.parse("2016-10-10T11:40:00Z"), ops.startedAt());
     assertEquals(Instant.parse("2016-10-10T11:54:00Z"), ops.detectedAt());
     assertEquals(Instant.parse("2016-10-10T14:05:00Z"), ops.resolvedAt());
-    assertTrue(ops.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(ops.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(List.of("Paiement", "API Commandes"), ops.services());
     assertTrue(ops.labels().containsAll(List.of("incident", "prod", "type:Incident",
         "resolution:Terminé")));

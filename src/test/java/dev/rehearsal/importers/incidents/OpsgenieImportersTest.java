@@ -139,7 +139,7 @@ class OpsgenieImportersTest {
     // same alert, same key as through the API
     assertEquals("incident/opsgenie/70413a06-38d6-4c85-92b8-5ebc900d42e2", latency.key());
     assertEquals(Instant.parse("2024-03-10T09:58:12Z"), latency.startedAt());
-    assertTrue(latency.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(latency.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(List.of("checkout-api"), latency.services());
     Incident queue = byRef(r, "1793");
     assertEquals(List.of("Order Queue", "Notifications"), queue.services());

@@ -252,7 +252,7 @@ class PagerDutyImportersTest {
     // a time without zone is read in the import's zone and flagged
     Incident search = byRef(r, "#1202");
     assertEquals(Instant.parse("2024-03-05T10:00:00Z"), search.startedAt());
-    assertTrue(search.provenance().notes().contains("time without zone, read as Z"),
+    assertTrue(search.provenance().notes().contains("time without zone, read as UTC"),
         search.provenance().notes().toString());
     assertEquals("low", search.severity());
     assertTrue(search.labels().containsAll(List.of("team:Search", "team:Platform")));

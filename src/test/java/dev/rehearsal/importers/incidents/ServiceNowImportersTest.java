@@ -48,7 +48,7 @@ class ServiceNowImportersTest {
     assertEquals("Email delivery delayed – Café orders", mail.title());
     assertEquals(Instant.parse("2024-03-04T09:15:00Z"), mail.startedAt());
     assertEquals(Instant.parse("2024-03-04T11:02:33Z"), mail.resolvedAt());
-    assertTrue(mail.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(mail.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(List.of("Email", "EXCH-SD-05"), mail.services());
     assertEquals("Closed", mail.status());
     assertEquals("1 - Critical", mail.severity());
@@ -116,7 +116,7 @@ class ServiceNowImportersTest {
     // plain display values (labels, names): times are in the user's zone, flagged
     Incident display = byRef(r, "INC0010004");
     assertEquals(Instant.parse("2024-03-06T07:30:00Z"), display.startedAt());
-    assertTrue(display.provenance().notes().contains("time without zone, read as Z"));
+    assertTrue(display.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(List.of("vpn-gw-02"), display.services());
     assertEquals("Closed", display.status());
     assertRejected(r, 37, "no 'opened_at' time");
