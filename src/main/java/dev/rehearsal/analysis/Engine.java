@@ -53,6 +53,10 @@ public final class Engine {
     m.progress(40, 100, "linking incidents to changes");
     long t = System.nanoTime();
     Linker linker = new Linker(data, rules);
+    ws.withSearcher(s -> {
+      linker.readLanguage(s);
+      return null;
+    });
     int n = data.incidents.size();
     List<List<Linker.Candidate>> links = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -1,7 +1,5 @@
 package dev.rehearsal.analysis;
 
-import dev.rehearsal.index.DocKind;
-import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
@@ -19,18 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -67,50 +56,12 @@ final class GapClassifier {
 
   /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
   private void scoreText(IndexSearcher s) throws IOException {
-    Query incidents = new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code()));
     for (Gap g : Gap.real()) {
-      Query q = new BooleanQuery.Builder()
-          .add(queries.query(g), BooleanClause.Occur.MUST)
-          .add(incidents, BooleanClause.Occur.FILTER)
-          .build();
-      int gi = g.ordinal();
-      s.search(q, new CollectorManager<SimpleCollector, Void>() {
-        @Override
-        public SimpleCollector newCollector() {
-          return new SimpleCollector() {
-            private int base;
-            private Scorable scorer;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-              base = context.docBase;
-            }
-
-            @Override
-            public void setScorer(Scorable sc) {
-              this.scorer = sc;
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-              int idx = d.docToIncident[base + doc];
-              if (idx >= 0) {
-                textRaw[idx][gi] = scorer.score();
-              }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-              return ScoreMode.COMPLETE;
-            }
-          };
-        }
-
-        @Override
-        public Void reduce(java.util.Collection<SimpleCollector> collectors) {
-          return null;
-        }
-      });
+      float[] scores = IncidentScores.collect(s, queries.query(g), d.docToIncident,
+          d.incidents.size());
+      for (int i = 0; i < scores.length; i++) {
+        textRaw[i][g.ordinal()] = scores[i];
+      }
     }
   }
 
@@ -254,11 +205,15 @@ final class GapClassifier {
             "production as of " + day(prod.asOf) + ", staging as of " + day(stag.asOf)));
       }
       if (!drift.isEmpty()) {
-        score = mentioned ? 0.95 : Math.min(0.7, 0.4 + 0.1 * (drift.size() - 1));
-        if (!mentioned && changedRecently(svc, drift, shipped)) {
-          score = Math.min(0.85, score + 0.15);
-          ev.add(new Evidence("config", "production configuration changed in the 90 days "
-              + "before the deploy", String.join(", ", drift)));
+        // drift nobody names is common and weak; drift the incident names is the finding
+        score = mentioned ? 0.95 : Math.min(0.35, 0.2 + 0.05 * (drift.size() - 1));
+        String recent = mentioned ? null : changedRecently(svc, drift, shipped);
+        if (recent != null) {
+          // production changed by hand shortly before the release, staging did not follow
+          score = Math.max(score, rules.recentConfigChangeScore);
+          ev.add(new Evidence("config", "production changed " + recent + " in the "
+              + rules.recentConfigChangeDays + " days before the deploy; staging did not",
+              String.join(", ", drift)));
         }
       }
     }
@@ -271,30 +226,41 @@ final class GapClassifier {
         ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
             + " in production but " + s + " in staging" + (named ? " (named in the incident)"
                 : ""), ""));
-        score = Math.max(score, named ? 0.95 : 0.5);
+        score = Math.max(score, named ? 0.95 : 0.35);
       }
     }
     return new Structure(score, ev);
   }
 
-  private boolean changedRecently(int svc, List<String> keys, long shipped) {
-    var snaps = d.facts.config.get(FactTable.key(svc, d.production));
-    if (snaps == null) {
-      return false;
+  /**
+   * The first drifted key whose production value changed within the recent window before the
+   * deploy while staging's stayed as it was, or null.
+   */
+  private String changedRecently(int svc, List<String> keys, long shipped) {
+    var prodSnaps = d.facts.config.get(FactTable.key(svc, d.production));
+    if (prodSnaps == null || prodSnaps.isEmpty()) {
+      return null;
     }
+    long from = shipped - rules.recentConfigChangeDays * DAY;
     FactTable.Snapshot now = d.facts.configAt(svc, d.production, shipped);
-    FactTable.Snapshot before = d.facts.configAt(svc, d.production, shipped - 90 * DAY);
-    if (now == null || before == null) {
-      return false;
+    var beforeEntry = prodSnaps.floorEntry(from);
+    FactTable.Snapshot before = beforeEntry != null ? beforeEntry.getValue()
+        : prodSnaps.firstEntry().getValue();
+    FactTable.Snapshot stagingNow = d.facts.configAt(svc, d.staging, shipped);
+    FactTable.Snapshot stagingBefore = d.facts.configAt(svc, d.staging, before.asOf);
+    if (now == null || before == now) {
+      return null;
     }
     for (String k : keys) {
       String a = now.values.get(k);
       String b = before.values.get(k);
-      if (a != null && !a.equals(b)) {
-        return true;
+      boolean stagingSame = stagingNow == null || stagingBefore == null
+          || java.util.Objects.equals(stagingNow.values.get(k), stagingBefore.values.get(k));
+      if (a != null && !a.equals(b) && stagingSame) {
+        return k;
       }
     }
-    return false;
+    return null;
   }
 
   private Structure traffic(int incident, int deploy, List<StagingRun> runs) {
@@ -340,7 +306,7 @@ final class GapClassifier {
           "production %s peaked at %.0f rps on %s, %.1fx its 28-day median", where, peak, when,
           bestSpike), staging));
       if (bestSpike >= rules.trafficRatio) {
-        score = Math.min(1.0, 0.6 + 0.1 * (bestSpike - rules.trafficRatio));
+        score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
       } else if (bestSpike >= 1.6) {
         score = 0.2;
       }
@@ -384,7 +350,7 @@ final class GapClassifier {
           continue;
         }
         double ratio = e.getValue().value[pi] / ss.value[si];
-        boolean named = mentions(text, e.getKey());
+        boolean named = namesTable(text, e.getKey());
         maxRatio = Math.max(maxRatio, ratio);
         if (named || ratio >= rules.dataRatio) {
           ev.add(new Evidence("data", String.format(Locale.ROOT,
@@ -431,6 +397,34 @@ final class GapClassifier {
       score = 0.1;
     }
     return new Structure(score, ev);
+  }
+
+  private static final java.util.Set<String> DATA_CONTEXT = java.util.Set.of("table",
+      "tables", "rows", "row", "query", "queries", "index", "scan", "column", "columns",
+      "migration", "records", "record", "database", "db", "schema", "backfill", "data");
+
+  /**
+   * Whether a text names a table: an identifier with an underscore as written, or a plain
+   * word ("orders") only near words about data ("the orders table", "rows in orders"), since
+   * table names are often ordinary words that name a service too.
+   */
+  static boolean namesTable(String lowerText, String table) {
+    String t = table.toLowerCase(Locale.ROOT);
+    if (t.contains("_")) {
+      return mentions(lowerText, t) && (containsWord(lowerText, t)
+          || containsWord(lowerText, t.replace('_', ' ')));
+    }
+    String[] words = lowerText.split("[^\\p{L}\\p{N}_]+");
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].equals(t) || words[i].equals(t + "s")) {
+        for (int j = Math.max(0, i - 4); j <= Math.min(words.length - 1, i + 4); j++) {
+          if (j != i && DATA_CONTEXT.contains(words[j])) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a text names an identifier: the whole of it, or all its parts as words. */

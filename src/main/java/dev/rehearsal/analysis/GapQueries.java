@@ -61,7 +61,10 @@ final class GapQueries {
             weight = -1;
           }
         }
-        int wordsIn = text.strip().split("\\s+").length;
+        int wordsIn = tokens(analyzer, text);
+        if (wordsIn == 0) {
+          continue;
+        }
         if (weight < 0) {
           weight = wordsIn == 1 ? 0.6 : Math.min(1.5, 1.0 + 0.25 * (wordsIn - 2));
         }
@@ -86,6 +89,47 @@ final class GapQueries {
 
   Query query(Gap g) {
     return queries.get(g);
+  }
+
+  /**
+   * How many words an entry is once analysed: "fan-out" and "hard-coded" are two words and
+   * must match as a phrase, not as either word alone.
+   */
+  static int tokens(Analyzer analyzer, String text) {
+    try (TokenStream ts = analyzer.tokenStream(Schema.BODY, text)) {
+      var inc = ts.addAttribute(
+          org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      ts.reset();
+      int positions = 0;
+      while (ts.incrementToken()) {
+        positions += inc.getPositionIncrement() > 0 ? 1 : 0;
+      }
+      ts.end();
+      return positions;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A query that matches when any of the phrases occurs in the title or body, words within
+   * {@code slop} positions of each other ("certificate ... expired"), stemmed, with synonyms.
+   */
+  static Query anyPhrase(List<String> phrases, int slop, List<List<String>> synonyms) {
+    QueryBuilder qb = new QueryBuilder(queryAnalyzer(synonyms));
+    qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String phrase : phrases) {
+      boolean several = tokens(qb.getAnalyzer(), phrase) > 1;
+      for (String f : FIELDS) {
+        Query q = several ? qb.createPhraseQuery(f, phrase, slop)
+            : qb.createBooleanQuery(f, phrase);
+        if (q != null) {
+          b.add(new ConstantScoreQuery(q), BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return b.build();
   }
 
   /** Index analysis plus query-time synonyms, so "db" also finds "database". */

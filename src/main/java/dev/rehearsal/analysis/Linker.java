@@ -55,8 +55,14 @@ final class Linker {
       }
     }
     this.prodEnvs = envIds.stream().mapToInt(Integer::intValue).toArray();
-    this.cues = new TextCues(rules.changeLanguage, rules.externalLanguage);
+    this.cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
+        rules.noChangeLanguage, rules.synonyms);
     indexReferencedHandles();
+  }
+
+  /** Reads every incident's change and external-cause language; call before linking. */
+  void readLanguage(org.apache.lucene.search.IndexSearcher s) throws java.io.IOException {
+    cues.score(s, d.docToIncident, d.incidents.size());
   }
 
   /** Builds version and SHA-prefix lookups for the values incidents actually cite. */
@@ -120,31 +126,46 @@ final class Linker {
         }
       }
     }
-    TextCues.Result cue = cues.scan(inc.narrative());
-    double language = 1 + rules.wChangeLanguage * (cue.change() ? 1 : 0)
-        - rules.wExternalLanguage * (cue.external() ? 1 : 0);
+    TextCues.Result cue = cues.at(incidentIndex, inc.narrative());
+    double language = cue.external() || cue.noChange() ? rules.externalCauseFactor
+        : cue.change() ? 1.0 : rules.noChangeLanguageFactor;
 
     Map<Integer, Candidate> found = new LinkedHashMap<>();
     explicitCandidates(incidentIndex, onset, related, deps, found);
+    // a citation that matches the incident's own services settles it; the same number or
+    // version in a dependency is then a coincidence
+    if (found.values().stream().anyMatch(c -> related.contains(t.service[c.deploy]))) {
+      found.values().removeIf(c -> !related.contains(t.service[c.deploy]));
+    }
     for (int s : related) {
       window(s, onset, rules.wSameService, "same service", found);
     }
+    String lower = inc.narrative().toLowerCase(Locale.ROOT);
     for (int s : deps) {
-      window(s, onset, rules.wDependency, "a service " + serviceList(related)
-          + " depends on", found);
+      // a dependency the incident names is nearly as likely as the service itself
+      String name = d.services.value(s);
+      boolean named = GapClassifier.mentions(lower, name);
+      window(s, onset, named ? rules.wSameService * 0.9 : rules.wDependency,
+          (named ? "named in the incident and " : "") + "a service " + serviceList(related)
+              + " depends on", found);
     }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : found.values()) {
       double score = c.score;
       List<String> reasons = new ArrayList<>(c.reasons);
-      if (!c.explicit && language != 1) {
+      if (!c.explicit) {
         score *= language;
-        if (cue.change()) {
-          reasons.add("the incident text speaks of a change (\"" + cue.changeWord() + "\")");
+        if (cue.change() && !cue.external() && !cue.noChange()) {
+          reasons.add("the incident text speaks of a change" + quoted(cue.changeWord()));
         }
         if (cue.external()) {
-          reasons.add("the incident text points to a cause outside the change (\""
-              + cue.externalWord() + "\")");
+          reasons.add("the incident text points to a cause outside any change"
+              + quoted(cue.externalWord()));
+        } else if (cue.noChange()) {
+          reasons.add("the incident text says nothing was changed"
+              + quoted(cue.noChangeWord()));
+        } else if (!cue.change()) {
+          reasons.add("the incident text does not speak of a change");
         }
       }
       out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, reasons));
@@ -175,8 +196,9 @@ final class Linker {
         break;
       }
       // a second link must be another service's change (multi-service incidents), not an
-      // older deploy of the same service
-      if (!out.isEmpty() && !servicesLinked.add(t.service[c.deploy])) {
+      // older deploy of the same service, and either cited or nearly as likely as the first
+      if (!out.isEmpty() && (!servicesLinked.add(t.service[c.deploy])
+          || !c.explicit && c.score < top * rules.secondLinkRatio)) {
         continue;
       }
       servicesLinked.add(t.service[c.deploy]);
@@ -202,6 +224,10 @@ final class Linker {
         + String.format(Locale.ROOT, "%.2f", rules.minConfidence) + " needed to link";
   }
 
+  private static String quoted(String word) {
+    return word.isEmpty() ? "" : " (\"" + word + "\")";
+  }
+
   // ------------------------------------------------------------------ explicit references
 
   private void explicitCandidates(int incidentIndex, long onset, Set<Integer> related,
@@ -216,24 +242,35 @@ final class Linker {
           what = "commit " + r.text();
           break;
         case VERSION:
-          hits = byVersion.getOrDefault(r.value(), List.of()).stream()
-              .filter(i -> related.contains(t.service[i]) || deps.contains(t.service[i]))
-              .toList();
+          // versions repeat across services: the incident's own services first, and a
+          // dependency's only when none of its own has that version
+          List<Integer> all = byVersion.getOrDefault(r.value(), List.of());
+          hits = all.stream().filter(i -> related.contains(t.service[i])).toList();
+          if (hits.isEmpty()) {
+            hits = all.stream().filter(i -> deps.contains(t.service[i])).toList();
+          }
           what = "version " + r.text();
           break;
         case ID:
         case URL:
           hits = new ArrayList<>();
           int[] ids = d.idMatches.get(r.value());
+          // PR and merge-request numbers repeat across repositories: only the incident's
+          // services and their dependencies count; other ids are unique
+          boolean perRepo = r.value().startsWith("pr:") || r.value().startsWith("mr:");
           if (ids != null) {
             for (int i : ids) {
-              hits.add(i);
+              if (!perRepo || related.contains(t.service[i]) || deps.contains(t.service[i])) {
+                hits.add(i);
+              }
             }
           }
           what = r.text();
           break;
         case ROLLBACK_TARGET:
-          rollbackTarget(r, onset, related, found);
+          Set<Integer> both = new HashSet<>(related);
+          both.addAll(deps);
+          rollbackTarget(r, onset, both, found);
           continue;
         default:
           continue;
@@ -243,8 +280,15 @@ final class Linker {
         if (prod < 0 || t.time[prod] > latest) {
           continue; // a change cited but shipped after onset: a mitigation, not a cause
         }
-        double recency = Math.max(0.85, recency(onset - t.time[prod]));
-        double score = rules.wExplicit * recency * statusFactor(prod);
+        if (t.time[prod] < onset - rules.explicitWindowMs) {
+          continue; // a number cited that matches a change from long ago: a coincidence
+        }
+        // a cited change of the incident's own service outranks one of a dependency; a cited
+        // rollback is more likely the mitigation than the cause
+        double relation = related.contains(t.service[prod]) ? 1.0
+            : deps.contains(t.service[prod]) ? 0.9 : 0.85;
+        double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
+            * statusFactor(prod) * (t.rollback[prod] ? 0.3 : 1.0) * envWeight(prod);
         List<String> reasons = new ArrayList<>();
         reasons.add("the incident cites " + what + (prod == h ? "" : ", staged as "
             + describe(h)));
@@ -284,14 +328,14 @@ final class Linker {
     long latest = onset + rules.skewMs;
     for (int target : targets) {
       if (!isProduction(target) || !related.contains(t.service[target])
-          || t.time[target] > onset) {
+          || t.time[target] > onset || t.time[target] < onset - rules.explicitWindowMs) {
         continue;
       }
       int s = t.service[target];
       int e = t.env[target];
       for (int i = target + 1; i < t.to(s, e) && t.time[i] <= latest; i++) {
-        if (t.version[i] != t.version[target] && t.succeeded(i)) {
-          double score = rules.wExplicit * 0.95 * Math.max(0.85, recency(onset - t.time[i]));
+        if (t.version[i] != t.version[target] && t.succeeded(i) && !t.rollback[i]) {
+          double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i]);
           List<String> reasons = new ArrayList<>();
           reasons.add("the incident says it " + r.text().strip()
               + ", so the deploy after that version is the suspect");
@@ -321,7 +365,8 @@ final class Linker {
         long delta = onset - t.time[i];
         double score = weight * recency(delta)
             * Math.pow(rules.interveningFactor, intervening) * statusFactor(i)
-            * (t.rollback[i] ? 0.3 : 1.0);
+            * (t.rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
+            * envWeight(i);
         List<String> reasons = new ArrayList<>();
         reasons.add(relation + ": " + describe(i) + ", " + before(delta) + " onset");
         if (intervening > 0) {
@@ -337,7 +382,8 @@ final class Linker {
         }
         addReasonsForStatus(i, reasons);
         merge(found, new Candidate(i, score, false, reasons));
-        if (t.succeeded(i) && !t.rollback[i]) {
+        // a later deploy counts against earlier ones only if it landed before onset
+        if (t.succeeded(i) && !t.rollback[i] && delta >= 0) {
           intervening++;
         }
         if (intervening > 6) {
@@ -359,6 +405,16 @@ final class Linker {
     DeployStatus s = t.status(i);
     return s == DeployStatus.FAILED || s == DeployStatus.CANCELLED ? rules.failedDeployFactor
         : 1.0;
+  }
+
+  /** Production counts fully; a canary serves part of the traffic (settings). */
+  private double envWeight(int deploy) {
+    return rules.environmentWeights.getOrDefault(d.envs.value(t.env[deploy]), 1.0);
+  }
+
+  /** A cited change loses little with time; among several, the more recent ranks first. */
+  private double explicitRecency(long deltaMs) {
+    return 0.85 + 0.15 * recency(deltaMs);
   }
 
   private double recency(long deltaMs) {

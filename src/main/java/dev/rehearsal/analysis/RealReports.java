@@ -68,7 +68,8 @@ public final class RealReports {
       }
     }
     GapQueries queries = new GapQueries(rules);
-    TextCues cues = new TextCues(rules.changeLanguage, rules.externalLanguage);
+    TextCues cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
+        rules.noChangeLanguage, rules.synonyms);
     List<Row> rows = new ArrayList<>();
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer()))) {
@@ -83,6 +84,15 @@ public final class RealReports {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher s = new IndexSearcher(reader);
+        int[] docToReport = new int[reader.maxDoc()];
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int k = 0; k < reports.size(); k++) {
+          position.put(reports.get(k).getKey(), k);
+        }
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          docToReport[doc] = position.get(s.storedFields().document(doc).get("id"));
+        }
+        cues.score(s, docToReport, reports.size());
         Map<String, Map<Gap, Double>> raw = new LinkedHashMap<>();
         for (Gap g : Gap.real()) {
           Query q = queries.query(g);
@@ -92,7 +102,8 @@ public final class RealReports {
             raw.computeIfAbsent(id, k -> new EnumMap<>(Gap.class)).put(g, (double) sd.score);
           }
         }
-        for (var r : reports) {
+        for (int k = 0; k < reports.size(); k++) {
+          var r = reports.get(k);
           Map<Gap, Double> scores = new EnumMap<>(Gap.class);
           Gap best = Gap.UNEXPLAINED;
           double bestScore = 0;
@@ -114,9 +125,9 @@ public final class RealReports {
           for (String g : label[1].split(";")) {
             labelled.add(Gap.parse(g));
           }
-          TextCues.Result cue = cues.scan(text(r.getValue(), "title") + "\n"
+          TextCues.Result cue = cues.at(k, text(r.getValue(), "title") + "\n"
               + body(r.getValue()));
-          boolean says = cue.change() && !cue.external();
+          boolean says = cue.change() && !cue.external() && !cue.noChange();
           rows.add(new Row(r.getKey().substring(0, r.getKey().indexOf('/')),
               r.getKey().substring(r.getKey().indexOf('/') + 1), text(r.getValue(), "title"),
               label[0].equals("yes"), labelled, says, best, scores, label[2]));

@@ -1,41 +1,92 @@
 package dev.rehearsal.analysis;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
-/** Whether a text speaks of a change, or of a cause outside any change, and which words say so. */
+/**
+ * Whether each incident's text speaks of a change ("after the release", "rolled back") or of a
+ * cause outside any change ("the certificate expired", "provider outage"). Decided by Lucene
+ * phrase queries (stemmed, words up to three positions apart) over all incidents at once; a
+ * regular expression finds the words to quote in the reasons, and the negations ("no
+ * deploys", "nothing changed") whose "no" the index does not keep.
+ */
 final class TextCues {
-  /** What a text says. */
-  record Result(boolean change, String changeWord, boolean external, String externalWord) {}
+  /** What one incident's text says. */
+  record Result(boolean change, String changeWord, boolean external, String externalWord,
+      boolean noChange, String noChangeWord) {}
 
+  private final Query changeQuery;
+  private final Query externalQuery;
   private final Pattern change;
   private final Pattern external;
+  private final Pattern noChange;
+  private boolean[] changeHit = new boolean[0];
+  private boolean[] externalHit = new boolean[0];
 
-  TextCues(List<String> changeWords, List<String> externalWords) {
-    this.change = alternation(changeWords);
-    this.external = alternation(externalWords);
+  TextCues(List<String> changeWords, List<String> externalWords, List<String> noChangeWords,
+      List<List<String>> synonyms) {
+    this.changeQuery = GapQueries.anyPhrase(changeWords, 3, synonyms);
+    this.externalQuery = GapQueries.anyPhrase(externalWords, 4, synonyms);
+    this.change = alternation(changeWords, true);
+    this.external = alternation(externalWords, true);
+    this.noChange = alternation(noChangeWords, false);
   }
 
-  private static Pattern alternation(List<String> words) {
+  /** Scores every incident of the index. */
+  void score(IndexSearcher s, int[] docToIncident, int incidents) throws IOException {
+    float[] c = IncidentScores.collect(s, changeQuery, docToIncident, incidents);
+    float[] e = IncidentScores.collect(s, externalQuery, docToIncident, incidents);
+    changeHit = new boolean[incidents];
+    externalHit = new boolean[incidents];
+    for (int i = 0; i < incidents; i++) {
+      changeHit[i] = c[i] > 0;
+      externalHit[i] = e[i] > 0;
+    }
+  }
+
+  Result at(int incident, String text) {
+    boolean hc = incident < changeHit.length && changeHit[incident];
+    boolean he = incident < externalHit.length && externalHit[incident];
+    // negations ("no deploys", "nothing changed") lose their "no" to stop-word removal in
+    // the index, so they are matched on the text itself
+    String nw = quote(noChange, text);
+    boolean hn = !nw.isEmpty();
+    return new Result(hc, hc ? quote(change, text) : "", he, he ? quote(external, text) : "",
+        hn, nw);
+  }
+
+  private static String quote(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.group() : "";
+  }
+
+  /**
+   * Phrases as a pattern. Loose: word endings vary and up to three words may come between
+   * (for quoting what an index query found). Strict: exact words, in order, next to each other
+   * (for negations, which only the pattern decides).
+   */
+  private static Pattern alternation(List<String> words, boolean loose) {
     List<String> parts = new ArrayList<>();
     for (String w : words) {
-      parts.add(Pattern.quote(w.toLowerCase(Locale.ROOT)).replace(" ", "\\E\\s+\\Q"));
+      StringBuilder sb = new StringBuilder();
+      for (String token : w.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+        if (sb.length() > 0) {
+          sb.append(loose ? "(?:\\W+\\w+){0,3}?\\W+" : "\\W+");
+        }
+        sb.append(Pattern.quote(token)).append(loose ? "\\w*" : "\\b");
+      }
+      parts.add(sb.toString());
     }
     if (parts.isEmpty()) {
       return Pattern.compile("(?!)");
     }
-    return Pattern.compile("\\b(?:" + String.join("|", parts) + ")\\b",
+    return Pattern.compile("\\b(?:" + String.join("|", parts) + ")",
         Pattern.CASE_INSENSITIVE);
-  }
-
-  Result scan(String text) {
-    Matcher c = change.matcher(text);
-    Matcher e = external.matcher(text);
-    boolean hc = c.find();
-    boolean he = e.find();
-    return new Result(hc, hc ? c.group() : "", he, he ? e.group() : "");
   }
 }

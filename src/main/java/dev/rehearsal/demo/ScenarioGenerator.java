@@ -153,6 +153,7 @@ public final class ScenarioGenerator {
       int pr = 100 + r.nextInt(900);
       String prev = "v" + major + "." + minor + "." + patch;
       String prevSha = sha(r);
+      int prevPr = pr;
       long lastProd = 0;
       for (long t : times) {
         double bump = r.nextDouble();
@@ -170,8 +171,10 @@ public final class ScenarioGenerator {
         pr += 1 + r.nextInt(4);
         Change c = new Change(s.index(), version, prev, sha(r), pr, changeTitle(r, s));
         c.previousSha = prevSha;
+        c.previousPr = prevPr;
         prev = version;
         prevSha = c.sha;
+        prevPr = pr;
         long cursor = t;
         boolean staged = r.nextDouble() >= 0.09;
         if (staged) {
@@ -250,8 +253,10 @@ public final class ScenarioGenerator {
     }
     String version = rollback ? rollbackTo : c.version;
     String sha = rollback ? c.previousSha : c.sha;
+    // a rollback redeploys the previous change: its commit, its pull request
+    int pr = rollback ? c.previousPr : c.pr;
     return new DeployEvent(s.index(), env, start, start + duration, success, version, sha,
-        c.pr, rollback, rollbackTo, toolId, pipeline, c);
+        pr, rollback, rollbackTo, toolId, pipeline, c);
   }
 
   static String sha(SplittableRandom r) {

@@ -326,6 +326,10 @@ final class ScenarioWriter {
     g.writeEndObject();
   }
 
+  private static String jiraIssueId(String key) {
+    return String.valueOf(20000 + Integer.parseInt(key.substring(4)));
+  }
+
   private void writeJira(int year, List<IncidentEvent> list) throws IOException {
     Path p = file("incidents/jira/incidents-" + year + ".csv");
     int maxComponents = list.stream().mapToInt(i -> i.services.size()).max().orElse(1);
@@ -345,7 +349,7 @@ final class ScenarioWriter {
         List<String> row = new ArrayList<>();
         row.add(inc.title);
         row.add(key);
-        row.add(String.valueOf(20000 + Integer.parseInt(key.substring(4))));
+        row.add(jiraIssueId(key));
         row.add("Incident");
         row.add("Closed");
         row.add("OPS");
@@ -1139,8 +1143,10 @@ final class ScenarioWriter {
       csv.writeNext(new String[] {"incident", "caused_by", "verdict", "gaps"}, false);
       for (IncidentEvent inc : incidents) {
         Service s = services.get(inc.service);
-        String source = usesJira(s) ? "jira" : "pagerduty";
-        csv.writeNext(new String[] {source + "/" + incidentIds.get(inc),
+        // Jira incidents are keyed by the issue id, PagerDuty ones by the incident id
+        String id = usesJira(s) ? "jira/" + jiraIssueId(incidentIds.get(inc))
+            : "pagerduty/" + incidentIds.get(inc);
+        csv.writeNext(new String[] {id,
             inc.cause == null ? "" : deployTruthKey(inc.cause), inc.verdict,
             String.join(";", inc.gaps)}, false);
       }

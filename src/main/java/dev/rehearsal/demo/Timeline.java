@@ -59,6 +59,7 @@ final class Timeline {
     final int pr;
     final String title;
     String previousSha;
+    int previousPr;
     StagingTruth staging;
     DeployEvent prod;
     final List<DeployEvent> deploys = new ArrayList<>();

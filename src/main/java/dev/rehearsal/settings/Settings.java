@@ -27,14 +27,16 @@ public final class Settings {
   public static final String FILE = "settings.json";
 
   private final JsonNode tree;
+  private final ObjectNode overrides;
 
-  private Settings(JsonNode tree) {
+  private Settings(JsonNode tree, ObjectNode overrides) {
     this.tree = tree;
+    this.overrides = overrides;
   }
 
   /** The built-in defaults. */
   public static Settings defaults() {
-    return new Settings(defaultTree());
+    return new Settings(defaultTree(), Json.mapper().createObjectNode());
   }
 
   private static JsonNode defaultTree() {
@@ -66,14 +68,23 @@ public final class Settings {
   public static Settings fromJson(JsonNode user) {
     JsonNode merged = defaultTree();
     merge((ObjectNode) merged, user);
-    Settings s = new Settings(merged);
+    Settings s = new Settings(merged, ((ObjectNode) user).deepCopy());
     s.validate();
     return s;
   }
 
-  /** Writes the full settings (defaults included) so the user sees every rule there is. */
+  /**
+   * Writes what the user changed, not the defaults: a newer Rehearsal's better defaults then
+   * still reach this workspace. {@code rehearsal settings} prints the effective settings.
+   */
   public void save(Path file) throws IOException {
-    Files.writeString(file, Json.pretty().writeValueAsString(tree), StandardCharsets.UTF_8);
+    Files.writeString(file, Json.pretty().writeValueAsString(overrides),
+        StandardCharsets.UTF_8);
+  }
+
+  /** The values the user set, without the defaults. */
+  public JsonNode overrides() {
+    return overrides;
   }
 
   private static void merge(ObjectNode base, JsonNode over) {
@@ -163,9 +174,9 @@ public final class Settings {
 
   /** A copy with one value replaced (dotted path), for the app's settings editor and tests. */
   public Settings with(String dotted, JsonNode value) {
-    ObjectNode copy = tree.deepCopy();
+    ObjectNode user = overrides.deepCopy();
     String[] parts = dotted.split("\\.");
-    ObjectNode n = copy;
+    ObjectNode n = user;
     for (int i = 0; i < parts.length - 1; i++) {
       JsonNode next = n.get(parts[i]);
       if (next == null || !next.isObject()) {
@@ -174,8 +185,6 @@ public final class Settings {
       n = (ObjectNode) next;
     }
     n.set(parts[parts.length - 1], value);
-    Settings s = new Settings(copy);
-    s.validate();
-    return s;
+    return fromJson(user);
   }
 }

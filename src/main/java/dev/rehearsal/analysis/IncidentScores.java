@@ -1,0 +1,74 @@
+package dev.rehearsal.analysis;
+
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import java.io.IOException;
+import java.util.Collection;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+
+/** Runs one query over every incident of the index at once and keeps each incident's score. */
+final class IncidentScores {
+  private IncidentScores() {}
+
+  /**
+   * Scores of a query for every incident (0 where it does not match), indexed like
+   * {@link AnalysisData#incidents}. One pass over the index, not one query per incident.
+   */
+  static float[] collect(IndexSearcher s, Query query, int[] docToIncident, int incidents)
+      throws IOException {
+    float[] out = new float[incidents];
+    Query q = new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code())),
+            BooleanClause.Occur.FILTER)
+        .build();
+    s.search(q, new CollectorManager<SimpleCollector, Void>() {
+      @Override
+      public SimpleCollector newCollector() {
+        return new SimpleCollector() {
+          private int base;
+          private Scorable scorer;
+
+          @Override
+          protected void doSetNextReader(LeafReaderContext context) {
+            base = context.docBase;
+          }
+
+          @Override
+          public void setScorer(Scorable sc) {
+            this.scorer = sc;
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            int idx = docToIncident[base + doc];
+            if (idx >= 0) {
+              out[idx] = scorer.score();
+            }
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(Collection<SimpleCollector> collectors) {
+        return null;
+      }
+    });
+    return out;
+  }
+}
