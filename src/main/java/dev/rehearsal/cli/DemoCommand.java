@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Average test cases per run (default ${DEFAULT-VALUE})")
   int casesPerRun;
 
-  @Option(names = "--import", description = "Import the scenario into the workspace")
+  @Option(names = "--import", description = "Import the scenario into the workspace and "
+      + "analyse it")
   boolean doImport;
 
   @CommandLine.Spec
@@ -68,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     if (doImport) {
       try (Workspace w = ws.open()) {
         imported = DemoWorkspace.importScenario(w, out, progress);
+        new dev.rehearsal.analysis.Engine(w).run(progress);
       }
     }
     progress.done();

@@ -32,15 +32,17 @@ public final class DemoWorkspace {
   private DemoWorkspace() {}
 
   /** What building the demo did. */
-  public record Result(ScenarioGenerator.Summary scenario, ImportSummary imported) {}
+  public record Result(ScenarioGenerator.Summary scenario, ImportSummary imported,
+      dev.rehearsal.analysis.AnalysisReport analysis) {}
 
   public static Result build(Workspace ws, Path scenarioDir, ScenarioGenerator.Options options,
       TaskMonitor monitor) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     ScenarioGenerator.Summary scenario = new ScenarioGenerator(options)
         .generate(scenarioDir, scaled(m, 0, 30));
-    ImportSummary imported = importScenario(ws, scenarioDir, scaled(m, 30, 100));
-    return new Result(scenario, imported);
+    ImportSummary imported = importScenario(ws, scenarioDir, scaled(m, 30, 85));
+    var analysis = new dev.rehearsal.analysis.Engine(ws).run(scaled(m, 85, 100));
+    return new Result(scenario, imported, analysis);
   }
 
   /** Installs aliases and settings from a scenario folder, then imports its data folders. */

@@ -282,10 +282,17 @@ public final class ScenarioGenerator {
 
   private void planRuns() {
     SplittableRandom r = rng.split();
-    List<Change> staged = changes.stream().filter(c -> c.staging != StagingTruth.NOT_STAGED)
-        .toList();
+    List<Change> staged = new ArrayList<>(changes.stream()
+        .filter(c -> c.staging != StagingTruth.NOT_STAGED).toList());
+    // decide in a random order, so a budget that runs out leaves random changes untested,
+    // not the most recent ones
+    for (int i = staged.size() - 1; i > 0; i--) {
+      Collections.swap(staged, i, r.nextInt(i + 1));
+    }
     double loadShare = 0.25;
-    double perChange = 1.25 + loadShare * 0.5;
+    // runs per tested change: one suite, a flaky rerun (5%), an end-to-end suite (30%), a load
+    // test for services that load-test
+    double perChange = 1.05 + 0.3 + loadShare * 0.65;
     int wanted = options.runs() >= 0 ? options.runs()
         : (int) Math.round(staged.size() * 0.9 * perChange);
     double testedShare = Math.min(0.92, wanted / Math.max(1.0, staged.size() * perChange));

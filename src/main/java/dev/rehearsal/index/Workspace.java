@@ -652,6 +652,7 @@ public final class Workspace implements Closeable {
         DocKind.INCIDENT)));
     List<IncidentRow> rows = new ArrayList<>();
     ServiceNames names = services;
+    Map<String, String[]> verdicts = findingSummaries();
     forEachMatching(q, Incident.class, i -> {
       List<String> canonical = new ArrayList<>();
       for (String s : i.services()) {
@@ -660,7 +661,9 @@ public final class Workspace implements Closeable {
           canonical.add(c);
         }
       }
-      rows.add(IncidentRow.of(i, canonical));
+      String[] f = verdicts.get(i.key());
+      rows.add(IncidentRow.of(i, canonical, f == null ? null : f[0],
+          f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(","))));
       if (monitor != null && (rows.size() & 4095) == 0) {
         monitor.checkCancelled();
       }
@@ -668,6 +671,48 @@ public final class Workspace implements Closeable {
     rows.sort(Comparator.comparing(IncidentRow::onset).reversed()
         .thenComparing(IncidentRow::key));
     return rows;
+  }
+
+  /**
+   * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values
+   * (no JSON decoding), so the incident table can show them at a hundred thousand rows.
+   */
+  public Map<String, String[]> findingSummaries() throws IOException {
+    Map<String, String[]> out = new java.util.HashMap<>();
+    withSearcher(s -> {
+      Query q = new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code()));
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        var keys = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.KEY);
+        var status = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.STATUS);
+        var gaps = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), Schema.GAP);
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc) || !keys.advanceExact(doc)) {
+            continue;
+          }
+          // finding keys are "finding/" + the incident key, case kept
+          String key = keys.lookupOrd(keys.ordValue()).utf8ToString()
+              .substring(DocKind.FINDING.code().length() + 1);
+          String verdict = status.advanceExact(doc)
+              ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
+          StringBuilder g = new StringBuilder();
+          if (gaps.advanceExact(doc)) {
+            for (int k = 0; k < gaps.docValueCount(); k++) {
+              g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
+            }
+          }
+          out.put(key, new String[] {verdict, g.toString()});
+        }
+      }
+      return null;
+    });
+    return out;
   }
 
   /** Searches with Lucene query syntax; see {@link Search}. */

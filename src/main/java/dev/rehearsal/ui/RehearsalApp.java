@@ -70,7 +70,9 @@ public final class RehearsalApp extends Application {
     primary.setTitle("Rehearsal — " + dir.toAbsolutePath());
     primary.setScene(scene);
     primary.show();
-    openWorkspace(dir, named.get("screenshot"), named.containsKey("exit-after-load"));
+    boolean exitAfter = named.containsKey("exit-after-load")
+        || getParameters().getUnnamed().contains("--exit-after-load");
+    openWorkspace(dir, named.get("screenshot"), exitAfter);
   }
 
   private Region header(Path dir) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class IncidentsViewModelTest {
   private static IncidentRow row(String key, String title) {
     return new IncidentRow(key, Instant.parse("2024-01-01T00:00:00Z"), key, title,
-        List.of("checkout"), "P2", "resolved", "pagerduty");
+        List.of("checkout"), "P2", "resolved", "pagerduty", "escape", List.of("config"));
   }
 
   @Test

@@ -78,16 +78,22 @@ public final class IncidentsView extends BorderPane {
     onset.setPrefWidth(130);
     onset.setSortType(TableColumn.SortType.DESCENDING);
     TableColumn<IncidentRow, String> ref = text("Ref", r -> r.reference(), 80);
-    TableColumn<IncidentRow, String> title = text("Title", r -> r.title(), 420);
+    TableColumn<IncidentRow, String> title = text("Title", r -> r.title(), 360);
     TableColumn<IncidentRow, String> services = text("Services",
         r -> String.join(", ", r.services()), 160);
     TableColumn<IncidentRow, String> severity = text("Severity", r -> r.severity(), 70);
+    TableColumn<IncidentRow, String> verdict = text("Staging verdict",
+        r -> VerdictLabels.label(r.verdict()), 170);
+    verdict.setId("verdict-column");
+    TableColumn<IncidentRow, String> gaps = text("Gap", r -> String.join(", ", r.gaps()), 110);
     TableColumn<IncidentRow, String> source = text("Source", r -> r.source(), 90);
     table.getColumns().add(onset);
     table.getColumns().add(ref);
     table.getColumns().add(title);
     table.getColumns().add(services);
     table.getColumns().add(severity);
+    table.getColumns().add(verdict);
+    table.getColumns().add(gaps);
     table.getColumns().add(source);
 
     setTop(new VBox(bar, error));
