@@ -61,6 +61,7 @@ final class AnalysisData {
   final FactTable facts = new FactTable();
   int[][] dependsOn;
   long loadMillis;
+  final Map<String, Long> loadParts = new java.util.LinkedHashMap<>();
 
   private AnalysisData(ServiceNames names) {
     this.names = names;
@@ -78,12 +79,20 @@ final class AnalysisData {
     AnalysisData d = new AnalysisData(ws.services());
     ws.withSearcher(s -> {
       m.progress(0, 100, "reading incidents");
+      long t = System.nanoTime();
       d.loadIncidents(s, m);
+      d.loadParts.put("incidents", (System.nanoTime() - t) / 1_000_000);
       m.progress(10, 100, "reading deploys");
+      t = System.nanoTime();
       d.loadDeploys(s, m);
+      d.loadParts.put("deploys", (System.nanoTime() - t) / 1_000_000);
       m.progress(25, 100, "reading staging runs and environment facts");
+      t = System.nanoTime();
       d.loadRuns(ws);
+      d.loadParts.put("runs", (System.nanoTime() - t) / 1_000_000);
+      t = System.nanoTime();
       d.loadFacts(s);
+      d.loadParts.put("facts", (System.nanoTime() - t) / 1_000_000);
       return null;
     });
     d.dependsOn = new int[d.services.size()][];
@@ -148,21 +157,27 @@ final class AnalysisData {
     int maxDoc = s.getIndexReader().maxDoc();
     docToIncident = new int[maxDoc];
     Arrays.fill(docToIncident, -1);
-    List<long[]> docs = new ArrayList<>();
+    List<Integer> docs = new ArrayList<>();
+    List<List<References.Ref>> refs = new ArrayList<>();
     var codec = dev.rehearsal.util.Json.mapper();
+    // stored fields are read on this thread (their readers are not thread-safe); decoding and
+    // reading references, the costly part, runs in parallel a chunk at a time
+    List<byte[]> chunk = new ArrayList<>();
+    List<Integer> chunkDocs = new ArrayList<>();
     forKind(s, DocKind.INCIDENT, (reader, base) -> {
       var stored = reader.storedFields();
+      var fields = java.util.Set.of(Schema.STORED);
       return (r, b, doc) -> {
-        var json = stored.document(doc, java.util.Set.of(Schema.STORED))
-            .getBinaryValue(Schema.STORED);
-        Incident i = codec.readValue(json.bytes, json.offset, json.length, Incident.class);
-        incidents.add(i);
-        docs.add(new long[] {b + doc});
-        if ((incidents.size() & 8191) == 0) {
+        var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
+        chunk.add(Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length));
+        chunkDocs.add(b + doc);
+        if (chunk.size() == 8192) {
+          decodeChunk(codec, chunk, chunkDocs, docs, refs);
           m.checkCancelled();
         }
       };
     });
+    decodeChunk(codec, chunk, chunkDocs, docs, refs);
     // deterministic order whatever the index order: by onset, then key
     Integer[] order = new Integer[incidents.size()];
     for (int i = 0; i < order.length; i++) {
@@ -174,8 +189,9 @@ final class AnalysisData {
     incidentDoc = new int[order.length];
     for (int k = 0; k < order.length; k++) {
       sortedIncidents.add(incidents.get(order[k]));
-      incidentDoc[k] = (int) docs.get(order[k])[0];
+      incidentDoc[k] = docs.get(order[k]);
       docToIncident[incidentDoc[k]] = k;
+      incidentRefs.add(refs.get(order[k]));
     }
     incidents.clear();
     incidents.addAll(sortedIncidents);
@@ -188,8 +204,29 @@ final class AnalysisData {
         }
       }
       incidentServices.add(ids.stream().mapToInt(Integer::intValue).toArray());
-      incidentRefs.add(References.extract(i.narrative()));
     }
+  }
+
+  private void decodeChunk(com.fasterxml.jackson.databind.ObjectMapper codec, List<byte[]> chunk,
+      List<Integer> chunkDocs, List<Integer> docs, List<List<References.Ref>> refs) {
+    Object[][] out = new Object[chunk.size()][];
+    java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(k -> {
+      try {
+        Incident i = codec.readValue(chunk.get(k), Incident.class);
+        out[k] = new Object[] {i, References.extract(i.narrative())};
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    for (int k = 0; k < out.length; k++) {
+      incidents.add((Incident) out[k][0]);
+      @SuppressWarnings("unchecked")
+      List<References.Ref> r = (List<References.Ref>) out[k][1];
+      refs.add(r);
+      docs.add(chunkDocs.get(k));
+    }
+    chunk.clear();
+    chunkDocs.clear();
   }
 
   /** Referenced id values, sorted, for matching against each segment's terms in order. */
@@ -207,6 +244,33 @@ final class AnalysisData {
 
   // ------------------------------------------------------------------ deploys
 
+  /**
+   * Strings of the ordinals a segment's documents use, read in one sequential pass over the
+   * field's terms: random lookups of a million ordinals decompress the same blocks again and
+   * again and cost seconds; one pass costs a fraction of that.
+   */
+  private static String[] ordStrings(org.apache.lucene.index.TermsEnum te, long count,
+      java.util.BitSet needed) throws IOException {
+    String[] out = new String[(int) count];
+    org.apache.lucene.util.BytesRef b;
+    int ord = 0;
+    while ((b = te.next()) != null) {
+      if (needed == null || needed.get(ord)) {
+        out[ord] = b.utf8ToString();
+      }
+      ord++;
+    }
+    return out;
+  }
+
+  private static int ord(SortedDocValues dv, int doc) throws IOException {
+    return dv.advanceExact(doc) ? dv.ordValue() : -1;
+  }
+
+  private static int firstOrd(SortedSetDocValues dv, int doc) throws IOException {
+    return dv.advanceExact(doc) ? (int) dv.nextOrd() : -1;
+  }
+
   private void loadDeploys(IndexSearcher s, TaskMonitor m) throws IOException {
     int cap = s.count(new TermQuery(new Term(Schema.KIND, DocKind.DEPLOY.code())));
     String[] key = new String[cap];
@@ -223,17 +287,22 @@ final class AnalysisData {
     Map<String, Integer> rawService = new HashMap<>();
     List<org.apache.lucene.util.BytesRef> wanted = referencedIds();
     Map<String, List<Integer>> rawIdMatches = new HashMap<>();
-    forKind(s, DocKind.DEPLOY, (reader, base) -> {
-      SortedSetDocValues idsDv = DocValues.getSortedSet(reader, Schema.IDS);
-      Map<Long, String> wantedOrds = new HashMap<>();
-      if (!wanted.isEmpty() && idsDv.getValueCount() > 0) {
-        var te = idsDv.termsEnum();
-        for (org.apache.lucene.util.BytesRef w : wanted) {
-          if (te.seekCeil(w) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
-            wantedOrds.put(te.ord(), w.utf8ToString());
-          } else if (te.term() == null) {
-            break;
-          }
+    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
+        DocKind.DEPLOY.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      // pass 1: the documents and their ordinals
+      int[] docs = new int[reader.maxDoc()];
+      int count = 0;
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          docs[count++] = doc;
         }
       }
       SortedDocValues keys = DocValues.getSorted(reader, Schema.KEY);
@@ -244,33 +313,95 @@ final class AnalysisData {
       SortedDocValues ver = DocValues.getSorted(reader, Schema.VERSION_FIELD);
       SortedDocValues com = DocValues.getSorted(reader, Schema.COMMIT);
       SortedDocValues sub = DocValues.getSorted(reader, Schema.SUBTYPE);
-      return (r, b, doc) -> {
+      SortedSetDocValues idsDv = DocValues.getSortedSet(reader, Schema.IDS);
+      int[] keyOrd = new int[count];
+      int[] svcOrd = new int[count];
+      int[] envOrd = new int[count];
+      int[] statOrd = new int[count];
+      int[] verOrd = new int[count];
+      int[] comOrd = new int[count];
+      int[] subOrd = new int[count];
+      long[] t = new long[count];
+      java.util.BitSet keysNeeded = new java.util.BitSet();
+      java.util.BitSet versNeeded = new java.util.BitSet();
+      java.util.BitSet comsNeeded = new java.util.BitSet();
+      for (int k = 0; k < count; k++) {
+        int doc = docs[k];
+        keyOrd[k] = ord(keys, doc);
+        svcOrd[k] = firstOrd(svc, doc);
+        envOrd[k] = ord(envs, doc);
+        statOrd[k] = ord(stat, doc);
+        verOrd[k] = ord(ver, doc);
+        comOrd[k] = ord(com, doc);
+        subOrd[k] = ord(sub, doc);
+        t[k] = time(times, doc);
+        if (keyOrd[k] >= 0) {
+          keysNeeded.set(keyOrd[k]);
+        }
+        if (verOrd[k] >= 0) {
+          versNeeded.set(verOrd[k]);
+        }
+        if (comOrd[k] >= 0) {
+          comsNeeded.set(comOrd[k]);
+        }
+      }
+      // pass 2: each segment's terms once, in order
+      String[] keyStr = ordStrings(keys.termsEnum(), keys.getValueCount(), keysNeeded);
+      String[] svcStr = ordStrings(svc.termsEnum(), svc.getValueCount(), null);
+      String[] envStr = ordStrings(envs.termsEnum(), envs.getValueCount(), null);
+      String[] statStr = ordStrings(stat.termsEnum(), stat.getValueCount(), null);
+      String[] verStr = ordStrings(ver.termsEnum(), ver.getValueCount(), versNeeded);
+      String[] comStr = ordStrings(com.termsEnum(), com.getValueCount(), comsNeeded);
+      String[] subStr = ordStrings(sub.termsEnum(), sub.getValueCount(), null);
+      int[] svcId = new int[svcStr.length];
+      for (int o = 0; o < svcStr.length; o++) {
+        svcId[o] = rawService.computeIfAbsent(svcStr[o], this::service);
+      }
+      int[] envId = new int[envStr.length];
+      for (int o = 0; o < envStr.length; o++) {
+        envId[o] = this.envs.id(envStr[o]);
+      }
+      // the status field is shared with other kinds: map only what deploys use
+      byte[] statId = new byte[statStr.length];
+      for (int o = 0; o < statStr.length; o++) {
+        statId[o] = (byte) DeployStatus.fromText(statStr[o]).ordinal();
+      }
+      int[] verIds = new int[verStr.length];
+      Arrays.fill(verIds, -2);
+      int[] comIds = new int[comStr.length];
+      Arrays.fill(comIds, -2);
+      Map<Long, String> wantedOrds = new HashMap<>();
+      if (!wanted.isEmpty() && idsDv.getValueCount() > 0) {
+        var te = idsDv.termsEnum();
+        for (org.apache.lucene.util.BytesRef want : wanted) {
+          if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
+            wantedOrds.put(te.ord(), want.utf8ToString());
+          } else if (te.term() == null) {
+            break;
+          }
+        }
+      }
+      for (int k = 0; k < count; k++) {
         int i = n[0]++;
-        key[i] = sorted(keys, doc);
-        String raw = firstOf(svc, doc);
-        service[i] = rawService.computeIfAbsent(raw, this::service);
-        env[i] = this.envs.id(sorted(envs, doc));
-        time[i] = time(times, doc);
-        status[i] = (byte) DeployStatus.valueOf(sorted(stat, doc).toUpperCase(Locale.ROOT))
-            .ordinal();
-        String v = sorted(ver, doc);
-        version[i] = v.isEmpty() ? -1 : versions.id(normaliseVersion(v));
-        String c = sorted(com, doc);
-        sha[i] = c.isEmpty() ? -1 : shas.id(c);
-        rollback[i] = "rollback".equals(sorted(sub, doc));
-        if (!wantedOrds.isEmpty() && idsDv.advanceExact(doc)) {
-          for (int k = 0; k < idsDv.docValueCount(); k++) {
+        key[i] = keyOrd[k] < 0 ? "" : keyStr[keyOrd[k]];
+        service[i] = svcOrd[k] < 0 ? -1 : svcId[svcOrd[k]];
+        env[i] = envOrd[k] < 0 ? this.envs.id("") : envId[envOrd[k]];
+        time[i] = t[k];
+        status[i] = statOrd[k] < 0 ? (byte) DeployStatus.UNKNOWN.ordinal() : statId[statOrd[k]];
+        version[i] = verOrd[k] < 0 ? -1 : verId(verIds, verOrd[k], verStr, versions);
+        sha[i] = comOrd[k] < 0 ? -1 : shaId(comIds, comOrd[k], comStr, shas);
+        rollback[i] = subOrd[k] >= 0 && "rollback".equals(subStr[subOrd[k]]);
+        if (!wantedOrds.isEmpty() && idsDv.advanceExact(docs[k])) {
+          for (int j = 0; j < idsDv.docValueCount(); j++) {
             String hit = wantedOrds.get(idsDv.nextOrd());
             if (hit != null) {
               rawIdMatches.computeIfAbsent(hit, x -> new ArrayList<>()).add(i);
             }
           }
         }
-        if ((i & 65535) == 0) {
-          m.checkCancelled();
-        }
-      };
-    });
+      }
+      m.checkCancelled();
+    }
     int size = n[0];
     deploys = new DeployTable(size, Arrays.copyOf(key, size), Arrays.copyOf(service, size),
         Arrays.copyOf(env, size), Arrays.copyOf(time, size), Arrays.copyOf(status, size),
@@ -284,6 +415,20 @@ final class AnalysisData {
       idMatches.put(e.getKey(), e.getValue().stream().mapToInt(r -> rawToSorted[r]).sorted()
           .toArray());
     }
+  }
+
+  private static int verId(int[] cache, int ord, String[] str, Dict dict) {
+    if (cache[ord] == -2) {
+      cache[ord] = dict.id(normaliseVersion(str[ord]));
+    }
+    return cache[ord];
+  }
+
+  private static int shaId(int[] cache, int ord, String[] str, Dict dict) {
+    if (cache[ord] == -2) {
+      cache[ord] = dict.id(str[ord]);
+    }
+    return cache[ord];
   }
 
   /** Versions compare without a leading "v" and without case: "V2.14.3" = "2.14.3". */
@@ -300,8 +445,23 @@ final class AnalysisData {
 
   // ------------------------------------------------------------------ runs
 
+  /** Test case names are for search; the analysis reads runs without them. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"caseNames"})
+  private abstract static class WithoutCaseNames {}
+
+  private static final com.fasterxml.jackson.databind.ObjectReader RUN_READER =
+      dev.rehearsal.util.Json.mapper().copy()
+          .addMixIn(dev.rehearsal.model.TestSummary.class, WithoutCaseNames.class)
+          .readerFor(StagingRun.class);
+
   private void loadRuns(Workspace ws) throws IOException {
-    ws.forEach(DocKind.RUN, StagingRun.class, r -> {
+    ws.forEachStored(DocKind.RUN, json -> {
+      StagingRun r;
+      try {
+        r = RUN_READER.readValue(json.bytes, json.offset, json.length);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       int id = service(r.service());
       if (id >= 0) {
         runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
@@ -316,7 +476,15 @@ final class AnalysisData {
 
   private void loadFacts(IndexSearcher s) throws IOException {
     Map<String, Integer> rawService = new HashMap<>();
-    forKind(s, DocKind.FACT, (reader, base) -> {
+    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
+        DocKind.FACT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
       SortedDocValues type = DocValues.getSorted(reader, Schema.STATUS);
       SortedSetDocValues svc = DocValues.getSortedSet(reader, Schema.SERVICE_RAW);
       SortedDocValues env = DocValues.getSorted(reader, Schema.ENV);
@@ -324,43 +492,91 @@ final class AnalysisData {
       SortedDocValues value = DocValues.getSorted(reader, Schema.VALUE);
       NumericDocValues number = DocValues.getNumeric(reader, Schema.NUMBER);
       SortedNumericDocValues times = DocValues.getSortedNumeric(reader, Schema.TIME);
-      return (r, b, doc) -> {
-        FactType t = FactType.valueOf(sorted(type, doc).toUpperCase(Locale.ROOT));
-        String raw = firstOf(svc, doc);
-        int sv = raw.isEmpty() ? -1 : rawService.computeIfAbsent(raw, this::service);
-        int e = envs.id(sorted(env, doc));
-        long at = time(times, doc);
-        String subj = sorted(subject, doc);
+      List<int[]> rows = new ArrayList<>();
+      List<long[]> nums = new ArrayList<>();
+      java.util.BitSet subjNeeded = new java.util.BitSet();
+      java.util.BitSet valNeeded = new java.util.BitSet();
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        int[] r = {ord(type, doc), firstOrd(svc, doc), ord(env, doc), ord(subject, doc),
+            ord(value, doc)};
+        long num = number.advanceExact(doc) ? number.longValue() : Double.doubleToRawLongBits(
+            Double.NaN);
+        rows.add(r);
+        nums.add(new long[] {time(times, doc), num});
+        if (r[3] >= 0) {
+          subjNeeded.set(r[3]);
+        }
+        if (r[4] >= 0) {
+          valNeeded.set(r[4]);
+        }
+      }
+      String[] typeStr = ordStrings(type.termsEnum(), type.getValueCount(), null);
+      String[] svcStr = ordStrings(svc.termsEnum(), svc.getValueCount(), null);
+      String[] envStr = ordStrings(env.termsEnum(), env.getValueCount(), null);
+      String[] subjStr = ordStrings(subject.termsEnum(), subject.getValueCount(), subjNeeded);
+      String[] valStr = ordStrings(value.termsEnum(), value.getValueCount(), valNeeded);
+      // the status field is shared with other kinds: facts' values are fact types
+      FactType[] types = new FactType[typeStr.length];
+      for (int o = 0; o < typeStr.length; o++) {
+        try {
+          types[o] = FactType.valueOf(typeStr[o].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAFactType) {
+          types[o] = null;
+        }
+      }
+      int[] svcId = new int[svcStr.length];
+      for (int o = 0; o < svcStr.length; o++) {
+        svcId[o] = rawService.computeIfAbsent(svcStr[o], this::service);
+      }
+      int[] envId = new int[envStr.length];
+      for (int o = 0; o < envStr.length; o++) {
+        envId[o] = envs.id(envStr[o]);
+      }
+      for (int k = 0; k < rows.size(); k++) {
+        int[] r = rows.get(k);
+        if (r[0] < 0 || types[r[0]] == null) {
+          continue;
+        }
+        FactType t = types[r[0]];
+        int sv = r[1] < 0 ? -1 : svcId[r[1]];
+        int e = r[2] < 0 ? envs.id("") : envId[r[2]];
+        long at = nums.get(k)[0];
+        double amount = Double.longBitsToDouble(nums.get(k)[1]);
+        String subj = r[3] < 0 ? "" : subjStr[r[3]];
+        String val = r[4] < 0 ? "" : valStr[r[4]];
         switch (t) {
           case CONFIG:
             if (sv >= 0) {
-              facts.addConfig(sv, e, at, subj, sorted(value, doc));
+              facts.addConfig(sv, e, at, subj, val);
             }
             break;
           case FLAG:
             if (sv >= 0) {
-              facts.addFlag(sv, e, at, subj, sorted(value, doc));
+              facts.addFlag(sv, e, at, subj, val);
             }
             break;
           case TRAFFIC_PEAK:
-            if (sv >= 0 && number.advanceExact(doc)) {
-              facts.addTraffic(sv, e, at, Double.longBitsToDouble(number.longValue()));
+            if (sv >= 0 && !Double.isNaN(amount)) {
+              facts.addTraffic(sv, e, at, amount);
             }
             break;
           case DATA_VOLUME:
-            if (number.advanceExact(doc)) {
-              facts.addData(Math.max(sv, -1) < 0 ? services.id("") : sv, e, at, subj,
-                  Double.longBitsToDouble(number.longValue()));
+            if (!Double.isNaN(amount)) {
+              facts.addData(sv < 0 ? services.id("") : sv, e, at, subj, amount);
             }
             break;
           case MOCK:
-            facts.addMock(sv < 0 ? services.id("") : sv, e, at, subj, sorted(value, doc));
+            facts.addMock(sv < 0 ? services.id("") : sv, e, at, subj, val);
             break;
           default:
             break;
         }
-      };
-    });
+      }
+    }
     facts.finish();
   }
 }

@@ -47,6 +47,7 @@ public final class Engine {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
+    data.loadParts.forEach((k, v) -> timings.put("load." + k, v));
     Map<String, Review> reviews = new HashMap<>();
     ws.forEach(DocKind.REVIEW, Review.class, r -> reviews.put(r.incidentKey(), r));
 
@@ -57,14 +58,17 @@ public final class Engine {
       linker.readLanguage(s);
       return null;
     });
+    timings.put("language", ms(t));
+    t = System.nanoTime();
     int n = data.incidents.size();
-    List<List<Linker.Candidate>> links = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      links.add(linker.link(i));
-      if ((i & 4095) == 0) {
-        m.checkCancelled();
-      }
-    }
+    // incidents are independent and the linker reads shared data only: link them in parallel
+    List<List<Linker.Candidate>> links = java.util.stream.IntStream.range(0, n).parallel()
+        .mapToObj(i -> {
+          if ((i & 4095) == 0) {
+            m.checkCancelled();
+          }
+          return linker.link(i);
+        }).toList();
     timings.put("link", ms(t));
 
     m.progress(55, 100, "judging what staging said");
@@ -86,30 +90,20 @@ public final class Engine {
     m.progress(75, 100, "weighing the gaps");
     t = System.nanoTime();
     List<GapClassifier.Result> gapResults = new ArrayList<>(n);
-    Map<Gap, List<Integer>> forPassages = new EnumMap<>(Gap.class);
     for (int i = 0; i < n; i++) {
       Verdicts.Result v = verdictResults.get(i);
       if (v != null && v.verdict() == Verdict.ESCAPE) {
-        GapClassifier.Result g = gaps.classify(i, links.get(i).get(0).deploy(), v.runs());
-        gapResults.add(g);
-        for (int k = 0; k < Math.min(2, g.scores().size()); k++) {
-          if (g.scores().get(k).text() > 0) {
-            forPassages.computeIfAbsent(g.scores().get(k).gap(), x -> new ArrayList<>()).add(i);
-          }
-        }
+        gapResults.add(gaps.classify(i, links.get(i).get(0).deploy(), v.runs()));
       } else {
         gapResults.add(null);
       }
     }
     timings.put("gaps", ms(t));
-    t = System.nanoTime();
-    Map<Integer, Map<Gap, List<String>>> passages = ws.withSearcher(s ->
-        gaps.passages(s, forPassages));
-    timings.put("passages", ms(t));
     if (learned != null) {
       learned.close();
     }
 
+    t = System.nanoTime();
     List<Finding> findings = new ArrayList<>(n);
     Map<Verdict, Long> verdictCounts = new EnumMap<>(Verdict.class);
     Map<Gap, Long> gapCounts = new EnumMap<>(Gap.class);
@@ -126,7 +120,8 @@ public final class Engine {
         DeployTable tbl = data.deploys;
         dl.add(new DeployLink(tbl.key[d], data.services.value(tbl.service[d]),
             tbl.versionText(d), tbl.shaText(d), data.envs.value(tbl.env[d]),
-            Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(), c.reasons()));
+            Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(),
+            linker.reasons(i, c)));
       }
       Verdicts.Result v = verdictResults.get(i);
       Verdict verdict;
@@ -144,8 +139,7 @@ public final class Engine {
       }
       GapClassifier.Result g = gapResults.get(i);
       List<Gap> gapList = g == null ? List.of() : g.gaps();
-      List<GapScore> scores = g == null ? List.of() : withPassages(g.scores(),
-          passages.getOrDefault(i, Map.of()));
+      List<GapScore> scores = g == null ? List.of() : g.scores();
       Finding f = new Finding(inc.key(), inc.startedAt(), services, dl, confidence,
           !dl.isEmpty() && confidence < rules.guessBelow, verdict, reasons, gapList, scores,
           staging, reviews.get(inc.key()));
@@ -157,13 +151,20 @@ public final class Engine {
         }
       }
     }
+    timings.put("explain", ms(t));
     if (store) {
       m.progress(90, 100, "storing the findings");
       t = System.nanoTime();
       ws.deleteAll(DocKind.FINDING);
-      for (Finding f : findings) {
-        ws.putFinding(f);
-      }
+      // the index writer takes documents from several threads; building each finding's
+      // document (its JSON above all) is the costly part
+      findings.parallelStream().forEach(f -> {
+        try {
+          ws.putFinding(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       ws.commit();
       timings.put("store", ms(t));
     }
@@ -195,29 +196,70 @@ public final class Engine {
     return out;
   }
 
-  private static List<GapScore> withPassages(List<GapScore> scores,
-      Map<Gap, List<String>> passages) {
-    if (passages.isEmpty()) {
-      return scores;
+  /**
+   * What a "last deploy before onset" join needs, from the data of the last run: one row per
+   * (incident, service) and one per successful production deploy, canonical service names,
+   * epoch millis. The benchmark hands these to DuckDB.
+   */
+  public record LinkInputs(List<String[]> incidents, long[] onsets, List<String[]> deploys,
+      long[] deployTimes) {}
+
+  public LinkInputs linkInputs() {
+    if (lastData == null) {
+      throw new IllegalStateException("run the analysis first");
     }
+    List<String[]> inc = new ArrayList<>();
+    List<Long> onsets = new ArrayList<>();
+    for (int i = 0; i < lastData.incidents.size(); i++) {
+      for (int s : lastData.incidentServices.get(i)) {
+        inc.add(new String[] {lastData.incidents.get(i).key(), lastData.services.value(s)});
+        onsets.add(lastData.incidents.get(i).startedAt().toEpochMilli());
+      }
+    }
+    DeployTable t = lastData.deploys;
+    int prod = lastData.production;
+    List<String[]> dep = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < t.size; i++) {
+      if (t.env[i] == prod && t.status[i] == dev.rehearsal.model.DeployStatus.SUCCEEDED
+          .ordinal() && t.service[i] >= 0) {
+        dep.add(new String[] {t.key[i], lastData.services.value(t.service[i])});
+        times.add(t.time[i]);
+      }
+    }
+    return new LinkInputs(inc, onsets.stream().mapToLong(Long::longValue).toArray(), dep,
+        times.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /**
+   * A finding with the highlighted passages of its incident's text added to the text evidence
+   * of each gap that has some. The analysis itself keeps no passages (a hundred thousand
+   * findings would cost more to highlight than to analyse); the app, reports and
+   * {@code rehearsal explain} add them for the incidents a person looks at.
+   */
+  public Finding withPassages(Finding f) throws IOException {
+    if (f.scores().isEmpty()) {
+      return f;
+    }
+    Map<Gap, List<String>> passages = Passages.of(ws, f.incidentKey(),
+        new Rules(ws.settings()));
     List<GapScore> out = new ArrayList<>();
-    for (GapScore s : scores) {
+    for (GapScore s : f.scores()) {
       List<String> p = passages.get(s.gap());
-      if (p == null) {
+      if (p == null || p.isEmpty()) {
         out.add(s);
         continue;
       }
       List<Evidence> ev = new ArrayList<>();
       for (Evidence e : s.evidence()) {
-        if (e.kind().equals("text") && e.detail().isEmpty()) {
-          ev.add(new Evidence("text", e.summary(), String.join(" ... ", p)));
-        } else {
-          ev.add(e);
-        }
+        ev.add(e.kind().equals("text") && e.detail().isEmpty()
+            ? new Evidence("text", e.summary(), String.join(" ... ", p)) : e);
       }
       out.add(new GapScore(s.gap(), s.score(), s.text(), s.structure(), s.learned(), ev));
     }
-    return out;
+    return new Finding(f.incidentKey(), f.onset(), f.services(), f.links(), f.confidence(),
+        f.guess(), f.verdict(), f.verdictReasons(), f.gaps(), out, f.stagingEvidence(),
+        f.review());
   }
 
   private LearnedVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)

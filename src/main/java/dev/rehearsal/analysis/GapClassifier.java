@@ -20,8 +20,6 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Which gap let an escape through. Three kinds of evidence, combined with the weights in the
@@ -116,49 +114,6 @@ final class GapClassifier {
     return new Result(gaps, scores);
   }
 
-  // ------------------------------------------------------------------ passages
-
-  /**
-   * Adds the highlighted passages of the incident text to the text evidence of the given
-   * (incident, gap) pairs, in one highlighter pass per gap.
-   */
-  Map<Integer, Map<Gap, List<String>>> passages(IndexSearcher s,
-      Map<Gap, List<Integer>> incidentsByGap) throws IOException {
-    Map<Integer, Map<Gap, List<String>>> out = new java.util.HashMap<>();
-    UnifiedHighlighter hl = UnifiedHighlighter.builder(s, GapQueries.queryAnalyzer(
-            rules.synonyms))
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
-        .withMaxNoHighlightPassages(0)
-        .withMaxLength(50_000)
-        .build();
-    for (var e : incidentsByGap.entrySet()) {
-      List<Integer> list = e.getValue();
-      if (list.isEmpty()) {
-        continue;
-      }
-      int[] docs = new int[list.size()];
-      for (int i = 0; i < docs.length; i++) {
-        docs[i] = d.incidentDoc[list.get(i)];
-      }
-      Map<String, String[]> hits = hl.highlightFields(GapQueries.FIELDS,
-          queries.query(e.getKey()), docs, new int[] {1, 2});
-      for (int i = 0; i < docs.length; i++) {
-        List<String> passages = new ArrayList<>();
-        for (String f : GapQueries.FIELDS) {
-          String p = hits.get(f)[i];
-          if (p != null && p.contains("<mark>")) {
-            passages.add(p);
-          }
-        }
-        if (!passages.isEmpty()) {
-          out.computeIfAbsent(list.get(i), k -> new EnumMap<>(Gap.class))
-              .put(e.getKey(), passages);
-        }
-      }
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ structure
 
   /** Structural evidence for one gap: a score in [0,1] and what a reviewer can check. */
@@ -186,17 +141,9 @@ final class GapClassifier {
     if (prod != null && stag != null) {
       List<String> drift = new ArrayList<>();
       boolean mentioned = false;
-      Set<String> keys = new java.util.TreeSet<>(prod.values.keySet());
-      keys.addAll(stag.values.keySet());
-      for (String k : keys) {
-        if (rules.expectedToDiffer(k)) {
-          continue;
-        }
+      for (String k : driftBetween(svc, prod, stag)) {
         String pv = prod.values.get(k);
         String sv = stag.values.get(k);
-        if (pv != null && pv.equals(sv)) {
-          continue;
-        }
         boolean named = mentions(text, k);
         mentioned |= named;
         drift.add(k);
@@ -230,6 +177,36 @@ final class GapClassifier {
       }
     }
     return new Structure(score, ev);
+  }
+
+  /** Keys that differ between two snapshots and are not expected to, memoised per pair. */
+  private record SnapshotPair(int service, long production, long staging) {}
+
+  private final Map<SnapshotPair, List<String>> driftCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<String> driftBetween(int svc, FactTable.Snapshot prod,
+      FactTable.Snapshot stag) {
+    SnapshotPair pair = new SnapshotPair(svc, prod.asOf, stag.asOf);
+    List<String> cached = driftCache.get(pair);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> keys = new java.util.TreeSet<>(prod.values.keySet());
+    keys.addAll(stag.values.keySet());
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      if (rules.expectedToDiffer(k)) {
+        continue;
+      }
+      String pv = prod.values.get(k);
+      if (pv != null && pv.equals(stag.values.get(k))) {
+        continue;
+      }
+      out.add(k);
+    }
+    driftCache.put(pair, out);
+    return out;
   }
 
   /**
@@ -315,17 +292,14 @@ final class GapClassifier {
   }
 
   private static double median(FactTable.Series s, long from, long to) {
-    List<Double> v = new ArrayList<>();
-    for (int i = 0; i < s.size; i++) {
-      if (s.time[i] >= from && s.time[i] <= to) {
-        v.add(s.value[i]);
-      }
-    }
-    if (v.isEmpty()) {
+    int hi = s.lastAtOrBefore(to);
+    int lo = s.lastAtOrBefore(from - 1) + 1;
+    if (hi < lo) {
       return 0;
     }
-    v.sort(null);
-    return v.get(v.size() / 2);
+    double[] v = java.util.Arrays.copyOfRange(s.value, lo, hi + 1);
+    java.util.Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   private Structure data(int incident, int deploy, String text) {

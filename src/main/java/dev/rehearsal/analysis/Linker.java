@@ -32,16 +32,55 @@ final class Linker {
   static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
-  /** A candidate deploy with its score and reasons. */
-  record Candidate(int deploy, double score, boolean explicit, List<String> reasons) {}
+  /**
+   * Why a deploy is a candidate: the facts its reasons are written from. Kept as data while
+   * scoring, so that linking a hundred thousand incidents builds no sentences; sentences are
+   * written only for the links reported ({@link #reasons}).
+   */
+  static final class Why {
+    static final int NONE = 0;
+    static final int SAME_SERVICE = 1;
+    static final int DEPENDENCY = 2;
+    static final int NAMED_DEPENDENCY = 3;
+
+    final List<String> cited = new ArrayList<>(2);
+    int stagedAs = -1;
+    String rollbackPhrase;
+    int relation = NONE;
+    int intervening;
+
+    void mergeFrom(Why o) {
+      for (String c : o.cited) {
+        if (!cited.contains(c)) {
+          cited.add(c);
+        }
+      }
+      if (stagedAs < 0) {
+        stagedAs = o.stagedAs;
+      }
+      if (rollbackPhrase == null) {
+        rollbackPhrase = o.rollbackPhrase;
+      }
+      if (relation == NONE || o.relation != NONE && o.relation < relation) {
+        relation = o.relation;
+        intervening = o.intervening;
+      }
+    }
+  }
+
+  /** A candidate deploy with its score and what its reasons are made of. */
+  record Candidate(int deploy, double score, boolean explicit, Why why) {}
 
   private final AnalysisData d;
   private final DeployTable t;
   private final Rules rules;
   private final int[] prodEnvs;
+  private final double[] envWeight;
   private final Map<String, List<Integer>> byVersion = new HashMap<>();
   private final Map<String, List<Integer>> byShaPrefix = new HashMap<>();
   private final TextCues cues;
+  /** For each service: the incidents whose text names it. */
+  private java.util.BitSet[] namedBy = new java.util.BitSet[0];
 
   Linker(AnalysisData d, Rules rules) {
     this.d = d;
@@ -55,14 +94,36 @@ final class Linker {
       }
     }
     this.prodEnvs = envIds.stream().mapToInt(Integer::intValue).toArray();
+    this.envWeight = new double[d.envs.size()];
+    for (int e = 0; e < envWeight.length; e++) {
+      envWeight[e] = rules.environmentWeights.getOrDefault(d.envs.value(e), 1.0);
+    }
     this.cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
         rules.noChangeLanguage, rules.synonyms);
     indexReferencedHandles();
   }
 
-  /** Reads every incident's change and external-cause language; call before linking. */
+  /**
+   * Reads, with one query each over all incidents, the change and external-cause language of
+   * every incident and which services each names; call before linking.
+   */
   void readLanguage(org.apache.lucene.search.IndexSearcher s) throws java.io.IOException {
-    cues.score(s, d.docToIncident, d.incidents.size());
+    cues.score(s, d.docToIncident, d.incidents.size(), i -> d.incidents.get(i).narrative());
+    namedBy = new java.util.BitSet[d.services.size()];
+    for (int svc = 0; svc < namedBy.length; svc++) {
+      namedBy[svc] = new java.util.BitSet();
+      String name = d.services.value(svc);
+      if (name.isBlank()) {
+        continue;
+      }
+      float[] hit = IncidentScores.collect(s, GapQueries.anyPhrase(List.of(name.replace('-',
+          ' ')), 0, List.of()), d.docToIncident, d.incidents.size());
+      for (int i = 0; i < hit.length; i++) {
+        if (hit[i] > 0) {
+          namedBy[svc].set(i);
+        }
+      }
+    }
   }
 
   /** Builds version and SHA-prefix lookups for the values incidents actually cite. */
@@ -109,69 +170,135 @@ final class Linker {
 
   /** Candidates for one incident, best first; may be empty. */
   List<Candidate> candidates(int incidentIndex) {
-    Incident inc = d.incidents.get(incidentIndex);
-    long onset = inc.startedAt().toEpochMilli();
-    int[] services = d.incidentServices.get(incidentIndex);
-    Set<Integer> related = new HashSet<>();
-    Set<Integer> deps = new HashSet<>();
-    for (int s : services) {
-      related.add(s);
+    long onset = d.incidents.get(incidentIndex).startedAt().toEpochMilli();
+    int[] related = d.incidentServices.get(incidentIndex);
+    int[] deps = dependenciesOf(related);
+    double language = cues.external(incidentIndex) || cues.noChange(incidentIndex)
+        ? rules.externalCauseFactor
+        : cues.change(incidentIndex) ? 1.0 : rules.noChangeLanguageFactor;
+
+    List<Candidate> found = new ArrayList<>(8);
+    explicitCandidates(incidentIndex, onset, related, deps, found);
+    // a citation that matches the incident's own services settles it; the same number or
+    // version in a dependency is then a coincidence
+    boolean ownCited = false;
+    for (Candidate c : found) {
+      ownCited |= contains(related, t.service[c.deploy]);
     }
-    for (int s : services) {
+    if (ownCited) {
+      found.removeIf(c -> !contains(related, t.service[c.deploy]));
+    }
+    for (int s : related) {
+      window(s, onset, rules.wSameService, Why.SAME_SERVICE, found);
+    }
+    for (int s : deps) {
+      // a dependency the incident names is nearly as likely as the service itself
+      boolean named = s < namedBy.length && namedBy[s].get(incidentIndex);
+      window(s, onset, named ? rules.wSameService * 0.9 : rules.wDependency,
+          named ? Why.NAMED_DEPENDENCY : Why.DEPENDENCY, found);
+    }
+    List<Candidate> out = new ArrayList<>(found.size());
+    for (Candidate c : found) {
+      double score = c.explicit ? c.score : c.score * language;
+      out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, c.why));
+    }
+    out.sort(ORDER.apply(t));
+    return out;
+  }
+
+  private static final java.util.function.Function<DeployTable, Comparator<Candidate>> ORDER =
+      tbl -> Comparator.comparingDouble(Candidate::score).reversed()
+          .thenComparing(c -> -tbl.time[c.deploy]).thenComparing(c -> tbl.key[c.deploy]);
+
+  private int[] dependenciesOf(int[] related) {
+    int[] out = new int[8];
+    int n = 0;
+    for (int s : related) {
       if (s < d.dependsOn.length) {
         for (int dep : d.dependsOn[s]) {
-          if (!related.contains(dep)) {
-            deps.add(dep);
+          if (!contains(related, dep) && !contains(out, n, dep)) {
+            if (n == out.length) {
+              out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = dep;
           }
         }
       }
     }
-    TextCues.Result cue = cues.at(incidentIndex, inc.narrative());
-    double language = cue.external() || cue.noChange() ? rules.externalCauseFactor
-        : cue.change() ? 1.0 : rules.noChangeLanguageFactor;
+    return java.util.Arrays.copyOf(out, n);
+  }
 
-    Map<Integer, Candidate> found = new LinkedHashMap<>();
-    explicitCandidates(incidentIndex, onset, related, deps, found);
-    // a citation that matches the incident's own services settles it; the same number or
-    // version in a dependency is then a coincidence
-    if (found.values().stream().anyMatch(c -> related.contains(t.service[c.deploy]))) {
-      found.values().removeIf(c -> !related.contains(t.service[c.deploy]));
-    }
-    for (int s : related) {
-      window(s, onset, rules.wSameService, "same service", found);
-    }
-    String lower = inc.narrative().toLowerCase(Locale.ROOT);
-    for (int s : deps) {
-      // a dependency the incident names is nearly as likely as the service itself
-      String name = d.services.value(s);
-      boolean named = GapClassifier.mentions(lower, name);
-      window(s, onset, named ? rules.wSameService * 0.9 : rules.wDependency,
-          (named ? "named in the incident and " : "") + "a service " + serviceList(related)
-              + " depends on", found);
-    }
-    List<Candidate> out = new ArrayList<>();
-    for (Candidate c : found.values()) {
-      double score = c.score;
-      List<String> reasons = new ArrayList<>(c.reasons);
-      if (!c.explicit) {
-        score *= language;
-        if (cue.change() && !cue.external() && !cue.noChange()) {
-          reasons.add("the incident text speaks of a change" + quoted(cue.changeWord()));
-        }
-        if (cue.external()) {
-          reasons.add("the incident text points to a cause outside any change"
-              + quoted(cue.externalWord()));
-        } else if (cue.noChange()) {
-          reasons.add("the incident text says nothing was changed"
-              + quoted(cue.noChangeWord()));
-        } else if (!cue.change()) {
-          reasons.add("the incident text does not speak of a change");
-        }
+  private static boolean contains(int[] a, int v) {
+    return contains(a, a.length, v);
+  }
+
+  private static boolean contains(int[] a, int n, int v) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] == v) {
+        return true;
       }
-      out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, reasons));
     }
-    out.sort(Comparator.comparingDouble(Candidate::score).reversed()
-        .thenComparing(c -> -t.time[c.deploy]).thenComparing(c -> t.key[c.deploy]));
+    return false;
+  }
+
+  /** The reasons of a reported link, in words. */
+  List<String> reasons(int incidentIndex, Candidate c) {
+    Incident inc = d.incidents.get(incidentIndex);
+    long onset = inc.startedAt().toEpochMilli();
+    int i = c.deploy;
+    long delta = onset - t.time[i];
+    Why w = c.why;
+    List<String> out = new ArrayList<>();
+    for (String cited : w.cited) {
+      out.add("the incident cites " + cited + (w.stagedAs >= 0 ? ", staged as "
+          + describe(w.stagedAs) : ""));
+    }
+    if (w.rollbackPhrase != null) {
+      out.add("the incident says it " + w.rollbackPhrase.strip()
+          + ", so the deploy after that version is the suspect");
+    }
+    String where = describe(i) + ", " + before(delta) + " onset";
+    switch (w.relation) {
+      case Why.SAME_SERVICE:
+        out.add("same service: " + where);
+        break;
+      case Why.DEPENDENCY:
+        out.add("a service " + serviceList(d.incidentServices.get(incidentIndex))
+            + " depends on: " + where);
+        break;
+      case Why.NAMED_DEPENDENCY:
+        out.add("named in the incident and a service "
+            + serviceList(d.incidentServices.get(incidentIndex)) + " depends on: " + where);
+        break;
+      default:
+        out.add(where);
+        break;
+    }
+    if (w.intervening > 0) {
+      out.add(w.intervening + " later deploy" + (w.intervening > 1 ? "s" : "") + " of "
+          + d.services.value(t.service[i]) + " landed before onset");
+    }
+    if (delta < 0) {
+      out.add("recorded after onset, within the allowed clock skew of "
+          + Duration.ofMillis(rules.skewMs).toMinutes() + " min");
+    }
+    if (t.rollback[i]) {
+      out.add("it is a rollback, which rarely causes an incident");
+    }
+    addReasonsForStatus(i, out);
+    if (!c.explicit) {
+      TextCues.Result cue = cues.at(incidentIndex, inc.narrative());
+      if (cue.external()) {
+        out.add("the incident text points to a cause outside any change"
+            + quoted(cue.externalWord()));
+      } else if (cue.noChange()) {
+        out.add("the incident text says nothing was changed" + quoted(cue.noChangeWord()));
+      } else if (cue.change()) {
+        out.add("the incident text speaks of a change" + quoted(cue.changeWord()));
+      } else {
+        out.add("the incident text does not speak of a change");
+      }
+    }
     return out;
   }
 
@@ -230,8 +357,8 @@ final class Linker {
 
   // ------------------------------------------------------------------ explicit references
 
-  private void explicitCandidates(int incidentIndex, long onset, Set<Integer> related,
-      Set<Integer> deps, Map<Integer, Candidate> found) {
+  private void explicitCandidates(int incidentIndex, long onset, int[] related, int[] deps,
+      List<Candidate> found) {
     long latest = onset + rules.skewMs;
     for (Ref r : d.incidentRefs.get(incidentIndex)) {
       List<Integer> hits;
@@ -245,9 +372,9 @@ final class Linker {
           // versions repeat across services: the incident's own services first, and a
           // dependency's only when none of its own has that version
           List<Integer> all = byVersion.getOrDefault(r.value(), List.of());
-          hits = all.stream().filter(i -> related.contains(t.service[i])).toList();
+          hits = all.stream().filter(i -> contains(related, t.service[i])).toList();
           if (hits.isEmpty()) {
-            hits = all.stream().filter(i -> deps.contains(t.service[i])).toList();
+            hits = all.stream().filter(i -> contains(deps, t.service[i])).toList();
           }
           what = "version " + r.text();
           break;
@@ -260,7 +387,8 @@ final class Linker {
           boolean perRepo = r.value().startsWith("pr:") || r.value().startsWith("mr:");
           if (ids != null) {
             for (int i : ids) {
-              if (!perRepo || related.contains(t.service[i]) || deps.contains(t.service[i])) {
+              if (!perRepo || contains(related, t.service[i])
+                  || contains(deps, t.service[i])) {
                 hits.add(i);
               }
             }
@@ -268,8 +396,8 @@ final class Linker {
           what = r.text();
           break;
         case ROLLBACK_TARGET:
-          Set<Integer> both = new HashSet<>(related);
-          both.addAll(deps);
+          int[] both = java.util.Arrays.copyOf(related, related.length + deps.length);
+          System.arraycopy(deps, 0, both, related.length, deps.length);
           rollbackTarget(r, onset, both, found);
           continue;
         default:
@@ -285,16 +413,16 @@ final class Linker {
         }
         // a cited change of the incident's own service outranks one of a dependency; a cited
         // rollback is more likely the mitigation than the cause
-        double relation = related.contains(t.service[prod]) ? 1.0
-            : deps.contains(t.service[prod]) ? 0.9 : 0.85;
+        double relation = contains(related, t.service[prod]) ? 1.0
+            : contains(deps, t.service[prod]) ? 0.9 : 0.85;
         double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
-            * statusFactor(prod) * (t.rollback[prod] ? 0.3 : 1.0) * envWeight(prod);
-        List<String> reasons = new ArrayList<>();
-        reasons.add("the incident cites " + what + (prod == h ? "" : ", staged as "
-            + describe(h)));
-        reasons.add(describe(prod) + ", " + before(onset - t.time[prod]) + " onset");
-        addReasonsForStatus(prod, reasons);
-        merge(found, new Candidate(prod, score, true, reasons));
+            * statusFactor(prod) * (t.rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
+        Why why = new Why();
+        why.cited.add(what);
+        if (prod != h) {
+          why.stagedAs = h;
+        }
+        merge(found, new Candidate(prod, score, true, why));
       }
     }
   }
@@ -322,12 +450,11 @@ final class Linker {
   }
 
   /** "Rolled back to v1.2": the suspect is the first deploy after v1.2 that is not v1.2. */
-  private void rollbackTarget(Ref r, long onset, Set<Integer> related,
-      Map<Integer, Candidate> found) {
+  private void rollbackTarget(Ref r, long onset, int[] related, List<Candidate> found) {
     List<Integer> targets = byVersion.getOrDefault(r.value(), List.of());
     long latest = onset + rules.skewMs;
     for (int target : targets) {
-      if (!isProduction(target) || !related.contains(t.service[target])
+      if (!isProduction(target) || !contains(related, t.service[target])
           || t.time[target] > onset || t.time[target] < onset - rules.explicitWindowMs) {
         continue;
       }
@@ -336,11 +463,9 @@ final class Linker {
       for (int i = target + 1; i < t.to(s, e) && t.time[i] <= latest; i++) {
         if (t.version[i] != t.version[target] && t.succeeded(i) && !t.rollback[i]) {
           double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i]);
-          List<String> reasons = new ArrayList<>();
-          reasons.add("the incident says it " + r.text().strip()
-              + ", so the deploy after that version is the suspect");
-          reasons.add(describe(i) + ", " + before(onset - t.time[i]) + " onset");
-          merge(found, new Candidate(i, score, true, reasons));
+          Why why = new Why();
+          why.rollbackPhrase = r.text();
+          merge(found, new Candidate(i, score, true, why));
           break;
         }
       }
@@ -349,8 +474,8 @@ final class Linker {
 
   // ------------------------------------------------------------------ time window
 
-  private void window(int service, long onset, double weight, String relation,
-      Map<Integer, Candidate> found) {
+  private void window(int service, long onset, double weight, int relation,
+      List<Candidate> found) {
     long latest = onset + rules.skewMs;
     long earliest = onset - rules.windowMs;
     for (int e : prodEnvs) {
@@ -366,22 +491,11 @@ final class Linker {
         double score = weight * recency(delta)
             * Math.pow(rules.interveningFactor, intervening) * statusFactor(i)
             * (t.rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
-            * envWeight(i);
-        List<String> reasons = new ArrayList<>();
-        reasons.add(relation + ": " + describe(i) + ", " + before(delta) + " onset");
-        if (intervening > 0) {
-          reasons.add(intervening + " later deploy" + (intervening > 1 ? "s" : "")
-              + " of " + d.services.value(service) + " landed before onset");
-        }
-        if (delta < 0) {
-          reasons.add("recorded after onset, within the allowed clock skew of "
-              + Duration.ofMillis(rules.skewMs).toMinutes() + " min");
-        }
-        if (t.rollback[i]) {
-          reasons.add("it is a rollback, which rarely causes an incident");
-        }
-        addReasonsForStatus(i, reasons);
-        merge(found, new Candidate(i, score, false, reasons));
+            * envWeight[e];
+        Why why = new Why();
+        why.relation = relation;
+        why.intervening = intervening;
+        merge(found, new Candidate(i, score, false, why));
         // a later deploy counts against earlier ones only if it landed before onset
         if (t.succeeded(i) && !t.rollback[i] && delta >= 0) {
           intervening++;
@@ -407,11 +521,6 @@ final class Linker {
         : 1.0;
   }
 
-  /** Production counts fully; a canary serves part of the traffic (settings). */
-  private double envWeight(int deploy) {
-    return rules.environmentWeights.getOrDefault(d.envs.value(t.env[deploy]), 1.0);
-  }
-
   /** A cited change loses little with time; among several, the more recent ranks first. */
   private double explicitRecency(long deltaMs) {
     return 0.85 + 0.15 * recency(deltaMs);
@@ -422,22 +531,19 @@ final class Linker {
     return Math.pow(0.5, hours / rules.halfLifeHours);
   }
 
-  private static void merge(Map<Integer, Candidate> found, Candidate c) {
-    Candidate old = found.get(c.deploy);
-    if (old == null) {
-      found.put(c.deploy, c);
-      return;
-    }
-    Candidate best = c.score > old.score ? c : old;
-    Candidate other = best == c ? old : c;
-    List<String> reasons = new ArrayList<>(best.reasons);
-    for (String r : other.reasons) {
-      if (!reasons.contains(r)) {
-        reasons.add(r);
+  private static void merge(List<Candidate> found, Candidate c) {
+    for (int k = 0; k < found.size(); k++) {
+      Candidate old = found.get(k);
+      if (old.deploy == c.deploy) {
+        Candidate best = c.score > old.score ? c : old;
+        Candidate other = best == c ? old : c;
+        best.why.mergeFrom(other.why);
+        found.set(k, new Candidate(c.deploy, best.score, best.explicit || other.explicit,
+            best.why));
+        return;
       }
     }
-    found.put(c.deploy, new Candidate(c.deploy, best.score, best.explicit || other.explicit,
-        reasons));
+    found.add(c);
   }
 
   String describe(int i) {
@@ -460,10 +566,6 @@ final class Linker {
 
   private static String hours(long ms) {
     return (ms / 3_600_000) + " h";
-  }
-
-  private String serviceList(Set<Integer> ids) {
-    return String.join("/", ids.stream().sorted().map(d.services::value).toList());
   }
 
   private String serviceList(int[] ids) {

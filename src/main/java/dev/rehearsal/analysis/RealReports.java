@@ -92,7 +92,8 @@ public final class RealReports {
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
           docToReport[doc] = position.get(s.storedFields().document(doc).get("id"));
         }
-        cues.score(s, docToReport, reports.size());
+        cues.score(s, docToReport, reports.size(), k -> text(reports.get(k).getValue(), "title")
+            + "\n" + body(reports.get(k).getValue()));
         Map<String, Map<Gap, Double>> raw = new LinkedHashMap<>();
         for (Gap g : Gap.real()) {
           Query q = queries.query(g);

@@ -49,21 +49,25 @@ final class References {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
+    // cheap tests first: most texts hold none of these, and the patterns are not cheap
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean digits = hasDigit(text);
     Set<String> rollbackTargets = new LinkedHashSet<>();
-    Matcher m = ROLLBACK.matcher(text);
+    Matcher m = ROLLBACK.matcher(digits && (lower.contains("back") || lower.contains("revert")
+        || lower.contains("downgrad")) ? text : "");
     while (m.find()) {
       String v = AnalysisData.normaliseVersion(m.group(1));
       rollbackTargets.add(v);
       out.add(new Ref(Type.ROLLBACK_TARGET, v, m.group()));
     }
-    m = URL.matcher(text);
+    m = URL.matcher(lower.contains("http") ? text : "");
     List<int[]> urlSpans = new ArrayList<>();
     while (m.find()) {
       String url = m.group().replaceAll("[.,;]+$", "");
       out.add(new Ref(Type.URL, url.toLowerCase(Locale.ROOT), url));
       urlSpans.add(new int[] {m.start(), m.end()});
     }
-    m = SHA.matcher(text);
+    m = SHA.matcher(hasHexRun(text) ? text : "");
     while (m.find()) {
       String s = m.group(1);
       boolean letter = s.chars().anyMatch(Character::isLetter);
@@ -72,7 +76,7 @@ final class References {
         out.add(new Ref(Type.SHA, s.toLowerCase(Locale.ROOT), s));
       }
     }
-    m = VERSION.matcher(text);
+    m = VERSION.matcher(hasDottedNumber(text) ? text : "");
     while (m.find()) {
       if (inside(urlSpans, m.start())) {
         continue;
@@ -82,12 +86,13 @@ final class References {
         out.add(new Ref(Type.VERSION, v, m.group(1)));
       }
     }
-    m = PR.matcher(text);
+    m = PR.matcher(digits && (text.indexOf('#') >= 0 || text.indexOf('!') >= 0
+        || lower.contains("pr") || lower.contains("pull") || lower.contains("merge")) ? text : "");
     while (m.find()) {
       out.add(new Ref(Type.ID, "pr:" + m.group(1), m.group().strip()));
       out.add(new Ref(Type.ID, "mr:" + m.group(1), m.group().strip()));
     }
-    m = NUMBERED.matcher(text);
+    m = NUMBERED.matcher(digits ? text : "");
     while (m.find()) {
       String kind = m.group(1).toLowerCase(Locale.ROOT);
       String num = m.group(2).toLowerCase(Locale.ROOT);
@@ -110,6 +115,47 @@ final class References {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has seven hexadecimal characters in a row, a digit among them. */
+  private static boolean hasHexRun(String s) {
+    int run = 0;
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+      if (hex) {
+        run++;
+        digit |= c <= '9';
+        if (run >= 7 && digit) {
+          return true;
+        }
+      } else {
+        run = 0;
+        digit = false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has a digit, a dot and a digit in a row. */
+  private static boolean hasDottedNumber(String s) {
+    for (int i = 1; i + 1 < s.length(); i++) {
+      if (s.charAt(i) == '.' && Character.isDigit(s.charAt(i - 1))
+          && Character.isDigit(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean inside(List<int[]> spans, int pos) {

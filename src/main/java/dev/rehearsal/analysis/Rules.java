@@ -128,15 +128,20 @@ public final class Rules {
     }
   }
 
+  private final Map<String, Boolean> expectedCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Whether a configuration key is expected to differ between environments (hosts, secrets). */
   boolean expectedToDiffer(String key) {
-    String k = key.toLowerCase(java.util.Locale.ROOT);
-    for (Pattern p : expectedDifferentKeys) {
-      if (p.matcher(k).matches()) {
-        return true;
+    return expectedCache.computeIfAbsent(key, k -> {
+      String lower = k.toLowerCase(java.util.Locale.ROOT);
+      for (Pattern p : expectedDifferentKeys) {
+        if (p.matcher(lower).matches()) {
+          return true;
+        }
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   static Pattern glob(String g) {

@@ -38,8 +38,18 @@ final class TextCues {
     this.noChange = alternation(noChangeWords, false);
   }
 
-  /** Scores every incident of the index. */
-  void score(IndexSearcher s, int[] docToIncident, int incidents) throws IOException {
+  private boolean[] noChangeHit = new boolean[0];
+
+  /** Scores every incident of the index; {@code texts} gives each incident's narrative. */
+  void score(IndexSearcher s, int[] docToIncident, int incidents,
+      java.util.function.IntFunction<String> texts) throws IOException {
+    boolean[] hits = new boolean[incidents];
+    java.util.stream.IntStream.range(0, incidents).parallel().forEach(i -> {
+      String text = texts.apply(i);
+      // every negation the list holds starts with one of a few words: test those cheaply
+      hits[i] = mayNegate(text) && noChange.matcher(text).find();
+    });
+    noChangeHit = hits;
     float[] c = IncidentScores.collect(s, changeQuery, docToIncident, incidents);
     float[] e = IncidentScores.collect(s, externalQuery, docToIncident, incidents);
     changeHit = new boolean[incidents];
@@ -50,13 +60,47 @@ final class TextCues {
     }
   }
 
+  private static boolean mayNegate(String text) {
+    for (int i = 0; i + 2 < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'n' || c == 'N') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+        char c1 = Character.toLowerCase(text.charAt(i + 1));
+        if (c1 == 'o') {
+          return true; // "no", "nothing", "not"
+        }
+      } else if ((c == 'p' || c == 'P' || c == 'f' || c == 'F' || c == 'd' || c == 'D'
+          || c == 'c' || c == 'C') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+        String rest = text.substring(i, Math.min(text.length(), i + 7)).toLowerCase(
+            java.util.Locale.ROOT);
+        if (rest.startsWith("paused") || rest.startsWith("freeze") || rest.startsWith("deploys")
+            || rest.startsWith("code fr") || rest.startsWith("change ")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  boolean change(int incident) {
+    return incident < changeHit.length && changeHit[incident];
+  }
+
+  boolean external(int incident) {
+    return incident < externalHit.length && externalHit[incident];
+  }
+
+  /** Whether the text says nothing changed; a pattern over the text (see the class note). */
+  boolean noChange(int incident) {
+    return incident < noChangeHit.length && noChangeHit[incident];
+  }
+
   Result at(int incident, String text) {
     boolean hc = incident < changeHit.length && changeHit[incident];
     boolean he = incident < externalHit.length && externalHit[incident];
     // negations ("no deploys", "nothing changed") lose their "no" to stop-word removal in
     // the index, so they are matched on the text itself
-    String nw = quote(noChange, text);
-    boolean hn = !nw.isEmpty();
+    boolean hn = noChange(incident);
+    String nw = hn ? quote(noChange, text) : "";
     return new Result(hc, hc ? quote(change, text) : "", he, he ? quote(external, text) : "",
         hn, nw);
   }

@@ -59,9 +59,11 @@ final class Verdicts {
     long until = shipped + rules.skewMs;
     List<Integer> staged = new ArrayList<>();
     for (int e : stagingEnvs) {
-      for (int i = t.from(s, e); i < t.to(s, e); i++) {
-        if (t.time[i] >= from && t.time[i] <= until && sameChange(prod, i)
-            && t.succeeded(i)) {
+      int lo = t.from(s, e);
+      int hi = t.to(s, e);
+      for (int i = t.lastAtOrBefore(lo, hi, from - 1) + 1; i < hi && t.time[i] <= until;
+          i++) {
+        if (sameChange(prod, i) && t.succeeded(i)) {
           staged.add(i);
         }
       }

@@ -38,30 +38,34 @@ public final class RecordCodec {
     this.services = services;
   }
 
-  /** The document for an imported record. */
+  /**
+   * The document for an imported record. Narrative text goes to title, body and tests;
+   * identifiers (versions, commits, ids) to keyword fields that the query parser searches by
+   * default too; the few remaining words (severity, labels, raw names) to a small extra field.
+   * No catch-all copy of the text: indexing every word twice doubled the import's cost.
+   */
   public Document encode(ImportedRecord r) {
     Document d = base(DocKind.of(r.kind()), r.key(), r.time(), json(r));
     d.add(new StringField(Schema.SOURCE, r.source(), Field.Store.NO));
     d.add(new StringField(Schema.FORMAT, r.provenance().format(), Field.Store.NO));
     keyword(d, Schema.FILE, r.provenance().file(), false);
-    StringBuilder all = new StringBuilder(256);
-    all.append(r.provenance().sourceId()).append(' ');
+    StringBuilder extra = new StringBuilder(64);
     if (r instanceof Incident i) {
-      services(d, i.services(), all);
+      services(d, i.services(), extra);
       keyword(d, Schema.ENV, i.environment(), true);
       keyword(d, Schema.STATUS, i.status(), true);
       multiKeyword(d, Schema.IDS, i.reference());
       multiKeyword(d, Schema.IDS, i.sourceId());
-      text(d, Schema.TITLE, i.title(), all);
-      text(d, Schema.BODY, join(i.description(), i.postmortem()), all);
-      all.append(i.reference()).append(' ').append(i.severity()).append(' ');
-      all.append(String.join(" ", i.labels()));
+      text(d, Schema.TITLE, i.title());
+      text(d, Schema.BODY, join(i.description(), i.postmortem()));
+      extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
+      extra.append(String.join(" ", i.labels()));
       if (i.resolvedAt() != null) {
         d.add(new LongField(Schema.NUMBER + "_end", i.resolvedAt().toEpochMilli(),
             Field.Store.NO));
       }
     } else if (r instanceof Deploy dep) {
-      services(d, List.of(dep.service()), all);
+      services(d, List.of(dep.service()), extra);
       keyword(d, Schema.ENV, dep.environment(), true);
       keyword(d, Schema.STATUS, dep.status().name().toLowerCase(Locale.ROOT), true);
       keyword(d, Schema.VERSION_FIELD, dep.version(), true);
@@ -77,14 +81,12 @@ public final class RecordCodec {
       if (dep.rollback()) {
         keyword(d, Schema.SUBTYPE, "rollback", true);
       }
-      text(d, Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment(),
-          all);
-      text(d, Schema.BODY, dep.description(), all);
-      all.append(dep.version()).append(' ').append(dep.commitSha()).append(' ')
-          .append(dep.ref()).append(' ').append(dep.rawEnvironment()).append(' ')
-          .append(String.join(" ", dep.identifiers())).append(' ').append(dep.actor());
+      text(d, Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment());
+      text(d, Schema.BODY, dep.description());
+      extra.append(dep.ref()).append(' ').append(dep.rawEnvironment()).append(' ')
+          .append(dep.actor());
     } else if (r instanceof StagingRun run) {
-      services(d, List.of(run.service()), all);
+      services(d, List.of(run.service()), extra);
       keyword(d, Schema.ENV, run.environment(), true);
       keyword(d, Schema.STATUS, run.outcome().name().toLowerCase(Locale.ROOT), true);
       keyword(d, Schema.SUBTYPE, run.type().name().toLowerCase(Locale.ROOT), true);
@@ -94,13 +96,12 @@ public final class RecordCodec {
         d.add(new DoubleDocValuesField(Schema.NUMBER, run.load().peakRps()));
       }
       keyword(d, Schema.SUITE, run.suite(), true);
-      text(d, Schema.TITLE, run.suite(), all);
+      text(d, Schema.TITLE, run.suite());
       text(d, Schema.TESTS, join(String.join("\n", run.tests().caseNames()),
-          String.join("\n", run.tests().failures())), all);
-      all.append(run.version()).append(' ').append(run.commitSha());
+          String.join("\n", run.tests().failures())));
     } else if (r instanceof EnvironmentFact f) {
       if (!f.service().isEmpty()) {
-        services(d, List.of(f.service()), all);
+        services(d, List.of(f.service()), extra);
       }
       keyword(d, Schema.ENV, f.environment(), true);
       keyword(d, Schema.STATUS, f.type().name().toLowerCase(Locale.ROOT), true);
@@ -109,9 +110,11 @@ public final class RecordCodec {
         d.add(new DoubleDocValuesField(Schema.NUMBER, f.number()));
       }
       keyword(d, Schema.VALUE, f.value(), true);
-      text(d, Schema.TITLE, f.subject() + " = " + f.value(), all);
+      text(d, Schema.TITLE, f.subject() + " = " + f.value());
     }
-    d.add(new TextField(Schema.ALL, all.toString(), Field.Store.NO));
+    if (extra.length() > 0) {
+      d.add(new TextField(Schema.EXTRA, extra.toString(), Field.Store.NO));
+    }
     return d;
   }
 
@@ -127,7 +130,7 @@ public final class RecordCodec {
     return d;
   }
 
-  private void services(Document d, List<String> raw, StringBuilder all) {
+  private void services(Document d, List<String> raw, StringBuilder extra) {
     Set<String> canonical = new LinkedHashSet<>();
     Set<String> raws = new LinkedHashSet<>();
     for (String s : raw) {
@@ -143,11 +146,10 @@ public final class RecordCodec {
     for (String c : canonical) {
       d.add(new StringField(Schema.SERVICE, c, Field.Store.NO));
       d.add(new SortedSetDocValuesField(Schema.SERVICE, new BytesRef(c)));
-      all.append(c).append(' ');
     }
     for (String s : raws) {
       d.add(new SortedSetDocValuesField(Schema.SERVICE_RAW, new BytesRef(cut(s))));
-      all.append(s).append(' ');
+      extra.append(s).append(' ');
     }
   }
 
@@ -176,12 +178,11 @@ public final class RecordCodec {
     return v.length() > MAX_TERM ? v.substring(0, MAX_TERM) : v;
   }
 
-  private static void text(Document d, String field, String value, StringBuilder all) {
+  private static void text(Document d, String field, String value) {
     if (value == null || value.isBlank()) {
       return;
     }
     d.add(new TextField(field, value, Field.Store.YES));
-    all.append(value).append(' ');
   }
 
   private static String join(String a, String b) {

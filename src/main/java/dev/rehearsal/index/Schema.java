@@ -71,8 +71,14 @@ public final class Schema {
   public static final String BODY = "body";
   /** Test case names and failure messages. TextField, stored. */
   public static final String TESTS = "tests";
-  /** Catch-all text: every searchable value. TextField, not stored. The default search field. */
-  public static final String ALL = "all";
+  /** Words that belong to no other text field: severity, labels, raw names. TextField. */
+  public static final String EXTRA = "extra";
+  /**
+   * The fields a query without a field name searches: the text fields and the identifier
+   * keyword fields, so "connection pool", "v2.14.3" and "pr:482" all find what they name.
+   */
+  public static final String[] DEFAULT_SEARCH_FIELDS = {TITLE, BODY, TESTS, EXTRA, SERVICE,
+      VERSION_FIELD, COMMIT, IDS};
   /** The record itself as JSON: the store of record. StoredField. */
   public static final String STORED = "_source";
 

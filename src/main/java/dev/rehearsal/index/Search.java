@@ -48,7 +48,7 @@ final class Search {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    QueryParser p = new QueryParser(Schema.ALL, Schema.analyzer());
+    QueryParser p = new DefaultFieldsParser();
     p.setAllowLeadingWildcard(true);
     p.setDefaultOperator(QueryParser.Operator.AND);
     p.setSplitOnWhitespace(true);
@@ -66,6 +66,34 @@ final class Search {
     } catch (IllegalArgumentException e) {
       throw new SearchSyntaxException("the query \"" + text + "\" cannot be run: "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A query parser whose default is every field in {@link Schema#DEFAULT_SEARCH_FIELDS}; a
+   * bare word that looks like a commit (7 to 40 hex characters) also matches commits that start
+   * with it.
+   */
+  private static final class DefaultFieldsParser
+      extends org.apache.lucene.queryparser.classic.MultiFieldQueryParser {
+    DefaultFieldsParser() {
+      super(Schema.DEFAULT_SEARCH_FIELDS, Schema.analyzer());
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      Query q = super.getFieldQuery(field, queryText, quoted);
+      if (field == null && !quoted && queryText.matches("(?i)[0-9a-f]{7,40}")) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (q != null) {
+          b.add(q, BooleanClause.Occur.SHOULD);
+        }
+        b.add(new org.apache.lucene.search.PrefixQuery(new Term(Schema.COMMIT,
+            queryText.toLowerCase(Locale.ROOT))), BooleanClause.Occur.SHOULD);
+        return b.build();
+      }
+      return q;
     }
   }
 

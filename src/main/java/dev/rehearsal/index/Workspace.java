@@ -548,6 +548,30 @@ public final class Workspace implements Closeable {
     forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
   }
 
+  /** Streams the stored JSON of every document of a kind, undecoded. */
+  public void forEachStored(DocKind kind, Consumer<BytesRef> consumer) throws IOException {
+    withSearcher(s -> {
+      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        StoredFields stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        var fields = java.util.Set.of(Schema.STORED);
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            consumer.accept(stored.document(doc, fields).getBinaryValue(Schema.STORED));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
   /** Streams the stored objects matching a query. */
   public <T> void forEachMatching(Query query, Class<T> type, Consumer<T> consumer)
       throws IOException {

@@ -267,9 +267,10 @@ class EngineTest {
       assertTrue(ev.contains("db.pool.max_size differs: production 20, staging 80"), ev);
       assertFalse(ev.contains("db.host"), "hosts are expected to differ");
       assertEquals(Gap.MOCKS, f.get("incident/pagerduty/G2").gaps().get(0));
-      assertTrue(f.get("incident/pagerduty/G2").scores().get(0).evidence().stream()
+      Finding explained = new Engine(w).withPassages(f.get("incident/pagerduty/G2"));
+      assertTrue(explained.scores().get(0).evidence().stream()
           .anyMatch(e -> e.kind().equals("text") && e.detail().contains("<mark>")),
-          "a highlighted passage of the incident text");
+          "a highlighted passage of the incident text: " + explained.scores().get(0));
       assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/G3").gaps());
     }
   }
