@@ -41,6 +41,7 @@ public final class RehearsalApp extends Application {
   private volatile Workspace workspace;
   private Stage stage;
   private final StackPane content = new StackPane();
+  private BenchProbe probe;
   private final Label footer = new Label();
 
   public static void main(String[] args) {
@@ -69,6 +70,10 @@ public final class RehearsalApp extends Application {
         .toExternalForm());
     primary.setTitle("Rehearsal — " + dir.toAbsolutePath());
     primary.setScene(scene);
+    if (named.containsKey("probe")) {
+      probe = new BenchProbe(Path.of(named.get("probe")));
+      probe.watchFirstFrame(scene);
+    }
     primary.show();
     boolean exitAfter = named.containsKey("exit-after-load")
         || getParameters().getUnnamed().contains("--exit-after-load");
@@ -119,6 +124,11 @@ public final class RehearsalApp extends Application {
     IncidentsView view = new IncidentsView(vm);
     content.getChildren().setAll(view);
     vm.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+      if (probe != null) {
+        BenchProbe p = probe;
+        probe = null;
+        p.tableReady(view, vm);
+      }
       if (screenshot != null && !vm.rows().isEmpty()) {
         Platform.runLater(() -> {
           try {

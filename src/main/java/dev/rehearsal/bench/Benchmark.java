@@ -1,0 +1,368 @@
+package dev.rehearsal.bench;
+
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportSummary;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.SearchRequest;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.settings.Settings;
+import dev.rehearsal.util.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Measures import, analysis, search and the app at a chosen size of the demo scenario (scale
+ * 1.0 = 100,000 incidents, 1,000,000 deploys, 20,000 staging runs with 2,000,000 test cases,
+ * plus configuration snapshots and facts), against the floors and peers described in
+ * docs/performance.md. Prints what it measured; nothing is asserted.
+ */
+public final class Benchmark {
+  /** What to run. */
+  public record Options(double scale, Path workDir, Path jar, Path benchLib, boolean app,
+      boolean duckdb, long seed) {}
+
+  private final PrintWriter log;
+
+  public Benchmark(PrintWriter log) {
+    this.log = log;
+  }
+
+  private void say(String s) {
+    if (log != null) {
+      log.println(s);
+      log.flush();
+    }
+  }
+
+  /** Runs every measurement at one scale; returns the figures. */
+  public Map<String, Object> run(Options o) throws Exception {
+    Map<String, Object> f = new LinkedHashMap<>();
+    int incidents = (int) Math.round(100_000 * o.scale());
+    int deploys = (int) Math.round(1_000_000 * o.scale());
+    int runs = (int) Math.round(20_000 * o.scale());
+    f.put("scale", o.scale());
+    f.put("machine", machine());
+    Path base = o.workDir().resolve(String.format(java.util.Locale.ROOT, "scale-%.2f",
+        o.scale()));
+    Path scenario = base.resolve("scenario");
+    f.put("generateSeconds", generate(o, scenario, incidents, deploys, runs));
+    List<Path> inputs = new ArrayList<>();
+    for (String d : DemoWorkspace.DATA_FOLDERS) {
+      if (Files.isDirectory(scenario.resolve(d))) {
+        inputs.add(scenario.resolve(d));
+      }
+    }
+    f.put("inputBytes", size(scenario));
+    Settings settings = Settings.defaults();
+
+    say("parsing alone ...");
+    gc();
+    Floors.Discard discard = new Floors.Discard();
+    long t0 = System.nanoTime();
+    ImportSummary parsed = Floors.run(inputs, discard, settings);
+    double parseSeconds = seconds(t0);
+    say(String.format("  %,d records parsed in %.1f s", discard.records, parseSeconds));
+
+    say("indexing alone ...");
+    Path scratch = base.resolve("index-floor");
+    deleteTree(scratch);
+    double indexSeconds;
+    try (Floors.IndexOnly idx = new Floors.IndexOnly(scratch, settings)) {
+      Floors.run(inputs, idx, settings);
+      idx.commit();
+      indexSeconds = idx.nanos / 1e9;
+      say(String.format("  %,d documents indexed in %.1f s", idx.documents, indexSeconds));
+    }
+    deleteTree(scratch);
+
+    say("import ...");
+    Path wsDir = base.resolve("workspace");
+    deleteTree(wsDir);
+    gc();
+    resetPeaks();
+    t0 = System.nanoTime();
+    ImportSummary imported;
+    Map<String, Object> search;
+    AnalysisReport analysis;
+    Engine engine;
+    try (Workspace ws = Workspace.open(wsDir)) {
+      DemoWorkspace.installNames(ws, scenario);
+      imported = DemoWorkspace.importScenario(ws, scenario, null);
+      double importSeconds = seconds(t0);
+      long peak = peakHeap();
+      f.put("records", imported.accepted());
+      f.put("rejected", imported.rejected());
+      f.put("importSeconds", round(importSeconds));
+      f.put("importRecordsPerSecond", Math.round(imported.accepted() / importSeconds));
+      f.put("importPeakHeapMB", peak / (1024 * 1024));
+      f.put("parseSeconds", round(parseSeconds));
+      f.put("indexSeconds", round(indexSeconds));
+      f.put("importToFloorRatio", round(importSeconds / (parseSeconds + indexSeconds)));
+      f.put("formats", perFormat(imported, parsed));
+      say(String.format("  %,d records in %.1f s (%.2fx parse + index)", imported.accepted(),
+          importSeconds, importSeconds / (parseSeconds + indexSeconds)));
+
+      say("analysis ...");
+      gc();
+      resetPeaks();
+      engine = new Engine(ws);
+      analysis = engine.run(null, true);
+      Map<String, Long> t = analysis.timings();
+      f.put("analysisSeconds", round(t.get("total") / 1000.0));
+      f.put("analysisSecondsPer1000Incidents",
+          round(t.get("total") / Math.max(1.0, analysis.incidents())));
+      f.put("analysisTimingsMs", t);
+      f.put("analysisPeakHeapMB", peakHeap() / (1024 * 1024));
+      f.put("incidents", analysis.incidents());
+      say(String.format("  %,d incidents in %.1f s %s", analysis.incidents(),
+          t.get("total") / 1000.0, t));
+
+      if (o.duckdb()) {
+        Path jar = DuckDbPeer.findJar(o.benchLib());
+        if (jar == null) {
+          f.put("duckdb", "not run: no duckdb_jdbc jar in " + o.benchLib()
+              + " (mvn package puts it in target/bench-lib)");
+        } else {
+          say("DuckDB ASOF join ...");
+          DuckDbPeer.Result d = DuckDbPeer.run(jar, engine.linkInputs(), base.resolve("duckdb"));
+          Map<String, Object> dm = new LinkedHashMap<>();
+          dm.put("version", d.version());
+          dm.put("incidentRows", d.incidentRows());
+          dm.put("productionDeploys", d.deployRows());
+          dm.put("loadMillis", d.loadMillis());
+          dm.put("asofJoinMillis", d.joinMillis());
+          dm.put("linked", d.joined());
+          dm.put("rehearsalLinkMillis", t.get("link"));
+          dm.put("linkToJoinRatio", round((double) t.get("link") / Math.max(1, d.joinMillis())));
+          f.put("duckdb", dm);
+          say("  " + dm);
+        }
+      }
+
+      say("search ...");
+      search = searches(ws);
+      f.put("search", search);
+      say("  " + search);
+    }
+
+    if (o.app()) {
+      say("app ...");
+      f.put("app", AppProbe.run(o.jar(), o.benchLib(), wsDir, base.resolve("probe.json")));
+      say("  " + f.get("app"));
+    }
+    return f;
+  }
+
+  private double generate(Options o, Path scenario, int incidents, int deploys, int runs)
+      throws Exception {
+    Path marker = scenario.resolve(".generated");
+    String params = o.seed() + "/" + incidents + "/" + deploys + "/" + runs;
+    if (Files.isRegularFile(marker) && Files.readString(marker).equals(params)) {
+      say("scenario already generated in " + scenario);
+      return 0;
+    }
+    deleteTree(scenario);
+    say(String.format("generating %,d incidents, %,d deploys, %,d runs in %s ...", incidents,
+        deploys, runs, scenario));
+    long t0 = System.nanoTime();
+    // in a JVM of its own: generating is not what is measured, and its heap is not ours
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx4g", "-cp", o.jar().toString(),
+        "dev.rehearsal.cli.Main", "demo", "--out", scenario.toString(), "--seed",
+        String.valueOf(o.seed()), "--incidents", String.valueOf(incidents), "--deploys",
+        String.valueOf(deploys), "--runs", String.valueOf(runs), "--cases-per-run", "100")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("generating the scenario failed (exit " + p.exitValue() + ")");
+    }
+    Files.writeString(marker, params);
+    return round(seconds(t0));
+  }
+
+  private Map<String, Object> perFormat(ImportSummary imported, ImportSummary parsed) {
+    Map<String, long[]> imp = new TreeMap<>();
+    for (FileReport r : imported.files()) {
+      if (!r.format().isEmpty()) {
+        long[] a = imp.computeIfAbsent(r.format(), k -> new long[3]);
+        a[0] += r.accepted();
+        a[1] += r.millis();
+      }
+    }
+    for (FileReport r : parsed.files()) {
+      if (!r.format().isEmpty()) {
+        imp.computeIfAbsent(r.format(), k -> new long[3])[2] += r.millis();
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    imp.forEach((k, a) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("records", a[0]);
+      m.put("readSeconds", round(a[1] / 1000.0));
+      m.put("recordsPerSecond", a[1] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[1]));
+      m.put("parseOnlyRecordsPerSecond", a[2] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[2]));
+      out.put(k, m);
+    });
+    return out;
+  }
+
+  private Map<String, Object> searches(Workspace ws) throws IOException {
+    List<String> services = new ArrayList<>(ws.valueCounts(DocKind.INCIDENT, Schema.SERVICE)
+        .keySet());
+    Instant[] range = ws.timeRange(DocKind.INCIDENT);
+    Instant from = range == null ? Instant.EPOCH : range[0];
+    Instant to = range == null ? Instant.EPOCH : range[1];
+    List<SearchRequest> mix = SearchMix.build(services, from, to);
+    for (SearchRequest q : mix) {
+      ws.search(q); // warm up caches and code paths once
+    }
+    long[] nanos = new long[mix.size()];
+    long hits = 0;
+    for (int i = 0; i < mix.size(); i++) {
+      long t0 = System.nanoTime();
+      hits += ws.search(mix.get(i)).total();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(nanos);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("queries", mix.size());
+    m.put("p50Ms", round(nanos[(int) (nanos.length * 0.50)] / 1e6));
+    m.put("p95Ms", round(nanos[(int) (nanos.length * 0.95)] / 1e6));
+    m.put("p99Ms", round(nanos[(int) (nanos.length * 0.99)] / 1e6));
+    m.put("maxMs", round(nanos[nanos.length - 1] / 1e6));
+    m.put("totalHits", hits);
+    return m;
+  }
+
+  // ------------------------------------------------------------------ growth
+
+  /** Runs several scales and says how each figure grows with size. */
+  public Map<String, Object> growth(Options o, double[] scales) throws Exception {
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (double s : scales) {
+      results.add(run(new Options(s, o.workDir(), o.jar(), o.benchLib(), o.app(), o.duckdb(),
+          o.seed())));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("runs", results);
+    out.put("growth", exponents(results));
+    return out;
+  }
+
+  /** Figures that should grow no faster than n log n, with their growth exponents. */
+  static final String[] GROWING = {"importSeconds", "parseSeconds", "indexSeconds",
+      "analysisSeconds", "importPeakHeapMB"};
+
+  static Map<String, Object> exponents(List<Map<String, Object>> runs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 1; i < runs.size(); i++) {
+      Map<String, Object> a = runs.get(i - 1);
+      Map<String, Object> b = runs.get(i);
+      double na = ((Number) a.get("records")).doubleValue();
+      double nb = ((Number) b.get("records")).doubleValue();
+      // n log n between the two sizes, as an exponent of n
+      double nlogn = Math.log(nb * Math.log(nb) / (na * Math.log(na))) / Math.log(nb / na);
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("records", Math.round(na) + " -> " + Math.round(nb));
+      step.put("nLogNExponent", round(nlogn));
+      for (String k : GROWING) {
+        double va = ((Number) a.get(k)).doubleValue();
+        double vb = ((Number) b.get(k)).doubleValue();
+        if (va > 0 && vb > 0) {
+          step.put(k, round(Math.log(vb / va) / Math.log(nb / na)));
+        }
+      }
+      Map<?, ?> sa = (Map<?, ?>) a.get("search");
+      Map<?, ?> sb = (Map<?, ?>) b.get("search");
+      double pa = ((Number) sa.get("p95Ms")).doubleValue();
+      double pb = ((Number) sb.get("p95Ms")).doubleValue();
+      if (pa > 0 && pb > 0) {
+        step.put("searchP95", round(Math.log(pb / pa) / Math.log(nb / na)));
+      }
+      out.put("step" + i, step);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    m.put("java", System.getProperty("java.version"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    return m;
+  }
+
+  private static void gc() {
+    System.gc();
+    System.gc();
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** Pretty JSON of the figures. */
+  public static String json(Object figures) throws IOException {
+    return Json.pretty().writeValueAsString(figures);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.rehearsal.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark's figures as tables for a terminal. */
+final class BenchReport {
+  private BenchReport() {}
+
+  @SuppressWarnings("unchecked")
+  static void print(PrintWriter out, Object figures) {
+    Map<String, Object> f = (Map<String, Object>) figures;
+    if (f.containsKey("runs")) {
+      for (Object run : (List<Object>) f.get("runs")) {
+        printOne(out, (Map<String, Object>) run);
+        out.println();
+      }
+      out.println("Growth (exponent of size; n log n between these sizes is nLogNExponent):");
+      ((Map<String, Object>) f.get("growth")).forEach((k, v) -> out.println("  " + k + ": "
+          + v));
+      return;
+    }
+    printOne(out, f);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void printOne(PrintWriter out, Map<String, Object> f) {
+    out.println("Scale " + f.get("scale") + " on " + f.get("machine"));
+    TextTable t = new TextTable("FIGURE", "VALUE", "TARGET").rightAlign(1);
+    t.add("records imported", f.get("records"), "");
+    t.add("import seconds", f.get("importSeconds"), "");
+    t.add("import records/s", f.get("importRecordsPerSecond"), "");
+    t.add("parse alone seconds", f.get("parseSeconds"), "");
+    t.add("index alone seconds", f.get("indexSeconds"), "");
+    t.add("import / (parse + index)", f.get("importToFloorRatio"), "<= 1.5");
+    t.add("import peak heap MB", f.get("importPeakHeapMB"), "within -Xmx1g");
+    t.add("analysis seconds", f.get("analysisSeconds"), "<= 10");
+    t.add("analysis ms per 1,000 incidents", f.get("analysisSecondsPer1000Incidents"), "");
+    Object duck = f.get("duckdb");
+    if (duck instanceof Map<?, ?> d) {
+      t.add("DuckDB load ms", d.get("loadMillis"), "");
+      t.add("DuckDB ASOF join ms", d.get("asofJoinMillis"), "");
+      t.add("Rehearsal linking ms", d.get("rehearsalLinkMillis"), "");
+      t.add("linking / ASOF join", d.get("linkToJoinRatio"), "<= 1.0");
+    } else if (duck != null) {
+      t.add("DuckDB", duck, "");
+    }
+    Map<String, Object> s = (Map<String, Object>) f.get("search");
+    if (s != null) {
+      t.add("search p50 ms", s.get("p50Ms"), "");
+      t.add("search p95 ms", s.get("p95Ms"), "<= 100");
+      t.add("search p99 ms", s.get("p99Ms"), "");
+    }
+    Object app = f.get("app");
+    if (app instanceof Map<?, ?> a) {
+      if (a.containsKey("error")) {
+        t.add("app", a.get("error"), "");
+      } else {
+        t.add("app: launch to first frame ms", a.get("launchToFirstFrameMs"), "<= 3000");
+        t.add("app: launch to filled table ms", a.get("launchToTableMs"), "");
+        t.add("app: longest stall scrolling ms", a.get("maxStallScrollMs"), "<= 100");
+        t.add("app: longest stall searching ms", a.get("maxStallSearchMs"), "<= 100");
+        t.add("app: display", a.get("mode"), "");
+      }
+    }
+    t.print(out);
+    Object formats = f.get("formats");
+    if (formats instanceof Map<?, ?> fm) {
+      out.println();
+      TextTable ft = new TextTable("FORMAT", "RECORDS", "READ S", "RECORDS/S",
+          "PARSE-ONLY RECORDS/S").rightAlign(1, 2, 3, 4);
+      fm.forEach((k, v) -> {
+        Map<?, ?> m = (Map<?, ?>) v;
+        ft.add(k, m.get("records"), m.get("readSeconds"), m.get("recordsPerSecond"),
+            m.get("parseOnlyRecordsPerSecond"));
+      });
+      ft.print(out);
+    }
+    out.println("analysis timings (ms): " + f.get("analysisTimingsMs"));
+  }
+}

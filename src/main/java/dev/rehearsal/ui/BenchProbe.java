@@ -1,0 +1,125 @@
+package dev.rehearsal.ui;
+
+import dev.rehearsal.ui.incidents.IncidentsView;
+import dev.rehearsal.ui.incidents.IncidentsViewModel;
+import dev.rehearsal.util.Json;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * Measures the app as a user meets it, for the benchmark: time from JVM launch to the first
+ * frame and to the filled incident table, then the longest gap between frames (an FX-thread
+ * stall) while the table scrolls from the first row to the last and while a search runs.
+ * Started with {@code --probe=FILE}; writes JSON to FILE and closes the app.
+ */
+final class BenchProbe {
+  private static final int SCROLL_STEPS = 400;
+
+  private final Path out;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+  private boolean firstFrameSeen;
+
+  BenchProbe(Path out) {
+    this.out = out;
+  }
+
+  /** Call before the stage is shown. */
+  void watchFirstFrame(Scene scene) {
+    scene.addPostLayoutPulseListener(new Runnable() {
+      @Override
+      public void run() {
+        if (!firstFrameSeen) {
+          firstFrameSeen = true;
+          results.put("launchToFirstFrameMs", System.currentTimeMillis() - jvmStart);
+          scene.removePostLayoutPulseListener(this);
+        }
+      }
+    });
+  }
+
+  /** Call when the incident table has its rows. */
+  void tableReady(IncidentsView view, IncidentsViewModel vm) {
+    results.put("launchToTableMs", System.currentTimeMillis() - jvmStart);
+    results.put("rows", vm.rows().size());
+    int rows = vm.rows().size();
+    new AnimationTimer() {
+      private long last = -1;
+      private int step;
+      private long maxScrollGap;
+      private long maxSearchGap;
+      private int frames;
+      private int settle;
+      private boolean searching;
+      private int rowsBefore;
+      private int idle;
+      private long maxIdleGap;
+
+      @Override
+      public void handle(long now) {
+        // the frames right after the rows arrive lay out the filled table; they are measured
+        // apart ("settle") so that scrolling is measured on a table already shown
+        if (idle < 20) {
+          if (last >= 0) {
+            maxIdleGap = Math.max(maxIdleGap, (now - last) / 1_000_000);
+          }
+          last = now;
+          idle++;
+          return;
+        }
+        if (last >= 0) {
+          long gap = (now - last) / 1_000_000;
+          if (searching) {
+            maxSearchGap = Math.max(maxSearchGap, gap);
+          } else {
+            maxScrollGap = Math.max(maxScrollGap, gap);
+          }
+        }
+        last = now;
+        frames++;
+        if (!searching) {
+          if (step <= SCROLL_STEPS) {
+            view.table().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
+            step++;
+            return;
+          }
+          searching = true;
+          rowsBefore = vm.rows().size();
+          vm.queryProperty().set("timeout OR latency OR \"connection pool\"");
+          vm.search();
+          return;
+        }
+        if (!vm.busyProperty().get() && ++settle > 30) {
+          stop();
+          results.put("scrollSteps", SCROLL_STEPS);
+          results.put("maxStallFirstLayoutMs", maxIdleGap);
+          results.put("maxStallScrollMs", maxScrollGap);
+          results.put("maxStallSearchMs", maxSearchGap);
+          results.put("searchRows", vm.rows().size());
+          results.put("rowsBeforeSearch", rowsBefore);
+          results.put("frames", frames);
+          write();
+          Platform.exit();
+        }
+      }
+    }.start();
+  }
+
+  private void write() {
+    try {
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      Files.writeString(out, Json.pretty().writeValueAsString(results));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
