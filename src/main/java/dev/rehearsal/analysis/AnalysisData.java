@@ -112,39 +112,8 @@ final class AnalysisData {
     return d;
   }
 
-  private interface LeafVisitor {
-    void visit(LeafReader reader, int docBase, int doc) throws IOException;
-  }
-
-  private static void forKind(IndexSearcher s, DocKind kind, LeafSetup setup) throws IOException {
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND, kind.code()))),
-        ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      Scorer sc = w.scorer(leaf);
-      if (sc == null) {
-        continue;
-      }
-      LeafVisitor v = setup.setup(leaf.reader(), leaf.docBase);
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator it = sc.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          v.visit(leaf.reader(), leaf.docBase, doc);
-        }
-      }
-    }
-  }
-
-  private interface LeafSetup {
-    LeafVisitor setup(LeafReader reader, int docBase) throws IOException;
-  }
-
   private static String sorted(SortedDocValues dv, int doc) throws IOException {
     return dv.advanceExact(doc) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : "";
-  }
-
-  private static String firstOf(SortedSetDocValues dv, int doc) throws IOException {
-    return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : "";
   }
 
   private static long time(SortedNumericDocValues dv, int doc) throws IOException {
@@ -157,27 +126,49 @@ final class AnalysisData {
     int maxDoc = s.getIndexReader().maxDoc();
     docToIncident = new int[maxDoc];
     Arrays.fill(docToIncident, -1);
-    List<Integer> docs = new ArrayList<>();
-    List<List<References.Ref>> refs = new ArrayList<>();
-    var codec = dev.rehearsal.util.Json.mapper();
-    // stored fields are read on this thread (their readers are not thread-safe); decoding and
-    // reading references, the costly part, runs in parallel a chunk at a time
-    List<byte[]> chunk = new ArrayList<>();
-    List<Integer> chunkDocs = new ArrayList<>();
-    forKind(s, DocKind.INCIDENT, (reader, base) -> {
-      var stored = reader.storedFields();
-      var fields = java.util.Set.of(Schema.STORED);
-      return (r, b, doc) -> {
-        var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
-        chunk.add(Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length));
-        chunkDocs.add(b + doc);
-        if (chunk.size() == 8192) {
-          decodeChunk(codec, chunk, chunkDocs, docs, refs);
-          m.checkCancelled();
+    // each slice of documents is read (with its own stored-fields reader, as those are not
+    // shared between threads), decoded and searched for references on one thread; slices run
+    // side by side
+    record Slice(LeafReader reader, int docBase, int[] docs) {}
+    record Decoded(int doc, Incident incident, List<References.Ref> refs) {}
+    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
+        DocKind.INCIDENT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<Slice> slices = new ArrayList<>();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      int[] leafDocs = liveDocs(leaf.reader(), sc);
+      for (int from = 0; from < leafDocs.length; from += 2048) {
+        slices.add(new Slice(leaf.reader(), leaf.docBase, Arrays.copyOfRange(leafDocs, from,
+            Math.min(leafDocs.length, from + 2048))));
+      }
+    }
+    var codec = dev.rehearsal.util.Json.mapper().readerFor(Incident.class);
+    var fields = java.util.Set.of(Schema.STORED);
+    List<Decoded> decoded = slices.parallelStream().flatMap(slice -> {
+      m.checkCancelled();
+      List<Decoded> out = new ArrayList<>(slice.docs().length);
+      try {
+        var stored = slice.reader().storedFields();
+        for (int doc : slice.docs()) {
+          var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
+          Incident i = codec.readValue(json.bytes, json.offset, json.length);
+          out.add(new Decoded(slice.docBase() + doc, i, References.extract(i.narrative())));
         }
-      };
-    });
-    decodeChunk(codec, chunk, chunkDocs, docs, refs);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return out.stream();
+    }).toList();
+    List<Integer> docs = new ArrayList<>(decoded.size());
+    List<List<References.Ref>> refs = new ArrayList<>(decoded.size());
+    for (Decoded x : decoded) {
+      incidents.add(x.incident());
+      docs.add(x.doc());
+      refs.add(x.refs());
+    }
     // deterministic order whatever the index order: by onset, then key
     Integer[] order = new Integer[incidents.size()];
     for (int i = 0; i < order.length; i++) {
@@ -207,27 +198,7 @@ final class AnalysisData {
     }
   }
 
-  private void decodeChunk(com.fasterxml.jackson.databind.ObjectMapper codec, List<byte[]> chunk,
-      List<Integer> chunkDocs, List<Integer> docs, List<List<References.Ref>> refs) {
-    Object[][] out = new Object[chunk.size()][];
-    java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(k -> {
-      try {
-        Incident i = codec.readValue(chunk.get(k), Incident.class);
-        out[k] = new Object[] {i, References.extract(i.narrative())};
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    for (int k = 0; k < out.length; k++) {
-      incidents.add((Incident) out[k][0]);
-      @SuppressWarnings("unchecked")
-      List<References.Ref> r = (List<References.Ref>) out[k][1];
-      refs.add(r);
-      docs.add(chunkDocs.get(k));
-    }
-    chunk.clear();
-    chunkDocs.clear();
-  }
+
 
   /** Referenced id values, sorted, for matching against each segment's terms in order. */
   private List<org.apache.lucene.util.BytesRef> referencedIds() {
@@ -271,164 +242,229 @@ final class AnalysisData {
     return dv.advanceExact(doc) ? (int) dv.nextOrd() : -1;
   }
 
-  private void loadDeploys(IndexSearcher s, TaskMonitor m) throws IOException {
-    int cap = s.count(new TermQuery(new Term(Schema.KIND, DocKind.DEPLOY.code())));
-    String[] key = new String[cap];
-    int[] service = new int[cap];
-    int[] env = new int[cap];
-    long[] time = new long[cap];
-    byte[] status = new byte[cap];
-    int[] version = new int[cap];
-    int[] sha = new int[cap];
-    boolean[] rollback = new boolean[cap];
-    Dict versions = new Dict();
-    Dict shas = new Dict();
-    int[] n = {0};
-    Map<String, Integer> rawService = new HashMap<>();
-    List<org.apache.lucene.util.BytesRef> wanted = referencedIds();
-    Map<String, List<Integer>> rawIdMatches = new HashMap<>();
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
-        DocKind.DEPLOY.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      Scorer sc = w.scorer(leaf);
-      if (sc == null) {
-        continue;
-      }
-      LeafReader reader = leaf.reader();
-      Bits live = reader.getLiveDocs();
-      // pass 1: the documents and their ordinals
-      int[] docs = new int[reader.maxDoc()];
-      int count = 0;
-      DocIdSetIterator it = sc.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          docs[count++] = doc;
-        }
-      }
+  /**
+   * The deploy columns while they are read, segment by segment. Each step is its own small
+   * method: the JIT compiles small methods sooner and far more cheaply than one large loop
+   * nest, which matters in a job that lasts seconds on two cores.
+   */
+  private final class DeployColumns {
+    final String[] key;
+    final int[] service;
+    final int[] env;
+    final long[] time;
+    final byte[] status;
+    final int[] version;
+    final int[] sha;
+    final boolean[] rollback;
+    final Dict versions = new Dict();
+    final Dict shas = new Dict();
+    final Map<String, Integer> rawService = new HashMap<>();
+    final List<org.apache.lucene.util.BytesRef> wanted = referencedIds();
+    final Map<String, List<Integer>> rawIdMatches = new HashMap<>();
+    int n;
+
+    DeployColumns(int cap) {
+      key = new String[cap];
+      service = new int[cap];
+      env = new int[cap];
+      time = new long[cap];
+      status = new byte[cap];
+      version = new int[cap];
+      sha = new int[cap];
+      rollback = new boolean[cap];
+    }
+
+    /** One segment's deploys, in two passes: ordinals per document, then terms per ordinal. */
+    void read(LeafReader reader, Scorer sc) throws IOException {
+      int[] docs = liveDocs(reader, sc);
+      int count = docs.length;
       SortedDocValues keys = DocValues.getSorted(reader, Schema.KEY);
       SortedSetDocValues svc = DocValues.getSortedSet(reader, Schema.SERVICE_RAW);
       SortedDocValues envs = DocValues.getSorted(reader, Schema.ENV);
-      SortedNumericDocValues times = DocValues.getSortedNumeric(reader, Schema.TIME);
       SortedDocValues stat = DocValues.getSorted(reader, Schema.STATUS);
       SortedDocValues ver = DocValues.getSorted(reader, Schema.VERSION_FIELD);
       SortedDocValues com = DocValues.getSorted(reader, Schema.COMMIT);
       SortedDocValues sub = DocValues.getSorted(reader, Schema.SUBTYPE);
+      int[] keyOrd = ords(keys, docs);
+      int[] svcOrd = firstOrds(svc, docs);
+      int[] envOrd = ords(envs, docs);
+      int[] statOrd = ords(stat, docs);
+      int[] verOrd = ords(ver, docs);
+      int[] comOrd = ords(com, docs);
+      int[] subOrd = ords(sub, docs);
+      long[] t = times(DocValues.getSortedNumeric(reader, Schema.TIME), docs);
+      String[] keyStr = ordStrings(keys.termsEnum(), keys.getValueCount(), used(keyOrd));
+      int[] svcId = serviceIds(ordStrings(svc.termsEnum(), svc.getValueCount(), null));
+      int[] envId = envIds(ordStrings(envs.termsEnum(), envs.getValueCount(), null));
+      byte[] statId = statusIds(ordStrings(stat.termsEnum(), stat.getValueCount(), null));
+      int[] verId = dictIds(ordStrings(ver.termsEnum(), ver.getValueCount(), used(verOrd)),
+          versions, true);
+      int[] comId = dictIds(ordStrings(com.termsEnum(), com.getValueCount(), used(comOrd)),
+          shas, false);
+      int rollbackOrd = ordOf(sub, "rollback");
+      Map<Long, String> wantedOrds = wantedOrds(DocValues.getSortedSet(reader, Schema.IDS));
       SortedSetDocValues idsDv = DocValues.getSortedSet(reader, Schema.IDS);
-      int[] keyOrd = new int[count];
-      int[] svcOrd = new int[count];
-      int[] envOrd = new int[count];
-      int[] statOrd = new int[count];
-      int[] verOrd = new int[count];
-      int[] comOrd = new int[count];
-      int[] subOrd = new int[count];
-      long[] t = new long[count];
-      java.util.BitSet keysNeeded = new java.util.BitSet();
-      java.util.BitSet versNeeded = new java.util.BitSet();
-      java.util.BitSet comsNeeded = new java.util.BitSet();
+      int unknown = DeployStatus.UNKNOWN.ordinal();
+      int noEnv = AnalysisData.this.envs.id("");
       for (int k = 0; k < count; k++) {
-        int doc = docs[k];
-        keyOrd[k] = ord(keys, doc);
-        svcOrd[k] = firstOrd(svc, doc);
-        envOrd[k] = ord(envs, doc);
-        statOrd[k] = ord(stat, doc);
-        verOrd[k] = ord(ver, doc);
-        comOrd[k] = ord(com, doc);
-        subOrd[k] = ord(sub, doc);
-        t[k] = time(times, doc);
-        if (keyOrd[k] >= 0) {
-          keysNeeded.set(keyOrd[k]);
-        }
-        if (verOrd[k] >= 0) {
-          versNeeded.set(verOrd[k]);
-        }
-        if (comOrd[k] >= 0) {
-          comsNeeded.set(comOrd[k]);
-        }
-      }
-      // pass 2: each segment's terms once, in order
-      String[] keyStr = ordStrings(keys.termsEnum(), keys.getValueCount(), keysNeeded);
-      String[] svcStr = ordStrings(svc.termsEnum(), svc.getValueCount(), null);
-      String[] envStr = ordStrings(envs.termsEnum(), envs.getValueCount(), null);
-      String[] statStr = ordStrings(stat.termsEnum(), stat.getValueCount(), null);
-      String[] verStr = ordStrings(ver.termsEnum(), ver.getValueCount(), versNeeded);
-      String[] comStr = ordStrings(com.termsEnum(), com.getValueCount(), comsNeeded);
-      String[] subStr = ordStrings(sub.termsEnum(), sub.getValueCount(), null);
-      int[] svcId = new int[svcStr.length];
-      for (int o = 0; o < svcStr.length; o++) {
-        svcId[o] = rawService.computeIfAbsent(svcStr[o], this::service);
-      }
-      int[] envId = new int[envStr.length];
-      for (int o = 0; o < envStr.length; o++) {
-        envId[o] = this.envs.id(envStr[o]);
-      }
-      // the status field is shared with other kinds: map only what deploys use
-      byte[] statId = new byte[statStr.length];
-      for (int o = 0; o < statStr.length; o++) {
-        statId[o] = (byte) DeployStatus.fromText(statStr[o]).ordinal();
-      }
-      int[] verIds = new int[verStr.length];
-      Arrays.fill(verIds, -2);
-      int[] comIds = new int[comStr.length];
-      Arrays.fill(comIds, -2);
-      Map<Long, String> wantedOrds = new HashMap<>();
-      if (!wanted.isEmpty() && idsDv.getValueCount() > 0) {
-        var te = idsDv.termsEnum();
-        for (org.apache.lucene.util.BytesRef want : wanted) {
-          if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
-            wantedOrds.put(te.ord(), want.utf8ToString());
-          } else if (te.term() == null) {
-            break;
-          }
-        }
-      }
-      for (int k = 0; k < count; k++) {
-        int i = n[0]++;
+        int i = n++;
         key[i] = keyOrd[k] < 0 ? "" : keyStr[keyOrd[k]];
         service[i] = svcOrd[k] < 0 ? -1 : svcId[svcOrd[k]];
-        env[i] = envOrd[k] < 0 ? this.envs.id("") : envId[envOrd[k]];
+        env[i] = envOrd[k] < 0 ? noEnv : envId[envOrd[k]];
         time[i] = t[k];
-        status[i] = statOrd[k] < 0 ? (byte) DeployStatus.UNKNOWN.ordinal() : statId[statOrd[k]];
-        version[i] = verOrd[k] < 0 ? -1 : verId(verIds, verOrd[k], verStr, versions);
-        sha[i] = comOrd[k] < 0 ? -1 : shaId(comIds, comOrd[k], comStr, shas);
-        rollback[i] = subOrd[k] >= 0 && "rollback".equals(subStr[subOrd[k]]);
-        if (!wantedOrds.isEmpty() && idsDv.advanceExact(docs[k])) {
-          for (int j = 0; j < idsDv.docValueCount(); j++) {
-            String hit = wantedOrds.get(idsDv.nextOrd());
-            if (hit != null) {
-              rawIdMatches.computeIfAbsent(hit, x -> new ArrayList<>()).add(i);
-            }
-          }
+        status[i] = statOrd[k] < 0 ? (byte) unknown : statId[statOrd[k]];
+        version[i] = verOrd[k] < 0 ? -1 : verId[verOrd[k]];
+        sha[i] = comOrd[k] < 0 ? -1 : comId[comOrd[k]];
+        rollback[i] = subOrd[k] >= 0 && subOrd[k] == rollbackOrd;
+        if (!wantedOrds.isEmpty()) {
+          matchIds(idsDv, docs[k], wantedOrds, i);
         }
       }
-      m.checkCancelled();
     }
-    int size = n[0];
-    deploys = new DeployTable(size, Arrays.copyOf(key, size), Arrays.copyOf(service, size),
-        Arrays.copyOf(env, size), Arrays.copyOf(time, size), Arrays.copyOf(status, size),
-        Arrays.copyOf(version, size), Arrays.copyOf(sha, size), Arrays.copyOf(rollback, size),
-        versions, shas, services.size(), envs.size());
+
+    private int[] serviceIds(String[] raw) {
+      int[] ids = new int[raw.length];
+      for (int o = 0; o < raw.length; o++) {
+        ids[o] = rawService.computeIfAbsent(raw[o], AnalysisData.this::service);
+      }
+      return ids;
+    }
+
+    private int[] envIds(String[] raw) {
+      int[] ids = new int[raw.length];
+      for (int o = 0; o < raw.length; o++) {
+        ids[o] = AnalysisData.this.envs.id(raw[o]);
+      }
+      return ids;
+    }
+
+    /** Ordinal to the ids of a dictionary, for the ordinals in use (the rest stay -1). */
+    private int[] dictIds(String[] terms, Dict dict, boolean isVersion) {
+      int[] ids = new int[terms.length];
+      for (int o = 0; o < terms.length; o++) {
+        ids[o] = terms[o] == null ? -1
+            : dict.id(isVersion ? normaliseVersion(terms[o]) : terms[o]);
+      }
+      return ids;
+    }
+
+    /** The segment's ordinals of the ids incidents cite, with the id each stands for. */
+    private Map<Long, String> wantedOrds(SortedSetDocValues idsDv) throws IOException {
+      Map<Long, String> out = new HashMap<>();
+      if (wanted.isEmpty() || idsDv.getValueCount() == 0) {
+        return out;
+      }
+      var te = idsDv.termsEnum();
+      for (org.apache.lucene.util.BytesRef want : wanted) {
+        if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
+          out.put(te.ord(), want.utf8ToString());
+        } else if (te.term() == null) {
+          break;
+        }
+      }
+      return out;
+    }
+
+    private void matchIds(SortedSetDocValues idsDv, int doc, Map<Long, String> wantedOrds,
+        int row) throws IOException {
+      if (!idsDv.advanceExact(doc)) {
+        return;
+      }
+      for (int j = 0; j < idsDv.docValueCount(); j++) {
+        String hit = wantedOrds.get(idsDv.nextOrd());
+        if (hit != null) {
+          rawIdMatches.computeIfAbsent(hit, x -> new ArrayList<>()).add(row);
+        }
+      }
+    }
+  }
+
+  private static int[] liveDocs(LeafReader reader, Scorer sc) throws IOException {
+    Bits live = reader.getLiveDocs();
+    int[] docs = new int[reader.maxDoc()];
+    int count = 0;
+    DocIdSetIterator it = sc.iterator();
+    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+      if (live == null || live.get(doc)) {
+        docs[count++] = doc;
+      }
+    }
+    return Arrays.copyOf(docs, count);
+  }
+
+  private static int[] ords(SortedDocValues dv, int[] docs) throws IOException {
+    int[] out = new int[docs.length];
+    for (int k = 0; k < docs.length; k++) {
+      out[k] = ord(dv, docs[k]);
+    }
+    return out;
+  }
+
+  private static int[] firstOrds(SortedSetDocValues dv, int[] docs) throws IOException {
+    int[] out = new int[docs.length];
+    for (int k = 0; k < docs.length; k++) {
+      out[k] = firstOrd(dv, docs[k]);
+    }
+    return out;
+  }
+
+  private static long[] times(SortedNumericDocValues dv, int[] docs) throws IOException {
+    long[] out = new long[docs.length];
+    for (int k = 0; k < docs.length; k++) {
+      out[k] = time(dv, docs[k]);
+    }
+    return out;
+  }
+
+  private static java.util.BitSet used(int[] ords) {
+    java.util.BitSet b = new java.util.BitSet();
+    for (int o : ords) {
+      if (o >= 0) {
+        b.set(o);
+      }
+    }
+    return b;
+  }
+
+  private static int ordOf(SortedDocValues dv, String term) throws IOException {
+    int o = dv.lookupTerm(new org.apache.lucene.util.BytesRef(term));
+    return o >= 0 ? o : -2;
+  }
+
+  /** The status field is shared with other kinds: map only what deploys use. */
+  private static byte[] statusIds(String[] terms) {
+    byte[] ids = new byte[terms.length];
+    for (int o = 0; o < terms.length; o++) {
+      ids[o] = (byte) DeployStatus.fromText(terms[o]).ordinal();
+    }
+    return ids;
+  }
+
+  private void loadDeploys(IndexSearcher s, TaskMonitor m) throws IOException {
+    int cap = s.count(new TermQuery(new Term(Schema.KIND, DocKind.DEPLOY.code())));
+    DeployColumns c = new DeployColumns(cap);
+    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
+        DocKind.DEPLOY.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc != null) {
+        c.read(leaf.reader(), sc);
+        m.checkCancelled();
+      }
+    }
+    int size = c.n;
+    deploys = new DeployTable(size, Arrays.copyOf(c.key, size), Arrays.copyOf(c.service, size),
+        Arrays.copyOf(c.env, size), Arrays.copyOf(c.time, size), Arrays.copyOf(c.status, size),
+        Arrays.copyOf(c.version, size), Arrays.copyOf(c.sha, size),
+        Arrays.copyOf(c.rollback, size), c.versions, c.shas, services.size(), envs.size());
     int[] rawToSorted = new int[size];
     for (int k = 0; k < size; k++) {
       rawToSorted[deploys.rawIndex(k)] = k;
     }
-    for (var e : rawIdMatches.entrySet()) {
+    for (var e : c.rawIdMatches.entrySet()) {
       idMatches.put(e.getKey(), e.getValue().stream().mapToInt(r -> rawToSorted[r]).sorted()
           .toArray());
     }
-  }
-
-  private static int verId(int[] cache, int ord, String[] str, Dict dict) {
-    if (cache[ord] == -2) {
-      cache[ord] = dict.id(normaliseVersion(str[ord]));
-    }
-    return cache[ord];
-  }
-
-  private static int shaId(int[] cache, int ord, String[] str, Dict dict) {
-    if (cache[ord] == -2) {
-      cache[ord] = dict.id(str[ord]);
-    }
-    return cache[ord];
   }
 
   /** Versions compare without a leading "v" and without case: "V2.14.3" = "2.14.3". */

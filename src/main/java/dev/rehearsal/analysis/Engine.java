@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The analysis: for every incident, the change behind it ({@link Linker}), what staging said
@@ -62,7 +63,7 @@ public final class Engine {
     t = System.nanoTime();
     int n = data.incidents.size();
     // incidents are independent and the linker reads shared data only: link them in parallel
-    List<List<Linker.Candidate>> links = java.util.stream.IntStream.range(0, n).parallel()
+    List<List<Linker.Candidate>> links = IntStream.range(0, n).parallel()
         .mapToObj(i -> {
           if ((i & 4095) == 0) {
             m.checkCancelled();
@@ -74,11 +75,10 @@ public final class Engine {
     m.progress(55, 100, "judging what staging said");
     t = System.nanoTime();
     Verdicts verdicts = new Verdicts(data, rules);
-    List<Verdicts.Result> verdictResults = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    List<Verdicts.Result> verdictResults = IntStream.range(0, n).parallel().mapToObj(i -> {
       List<Linker.Candidate> l = links.get(i);
-      verdictResults.add(l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker));
-    }
+      return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker);
+    }).toList();
     timings.put("verdict", ms(t));
 
     m.progress(65, 100, "reading the incidents' words");
@@ -89,61 +89,25 @@ public final class Engine {
 
     m.progress(75, 100, "weighing the gaps");
     t = System.nanoTime();
-    List<GapClassifier.Result> gapResults = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    List<GapClassifier.Result> gapResults = IntStream.range(0, n).parallel().mapToObj(i -> {
       Verdicts.Result v = verdictResults.get(i);
-      if (v != null && v.verdict() == Verdict.ESCAPE) {
-        gapResults.add(gaps.classify(i, links.get(i).get(0).deploy(), v.runs()));
-      } else {
-        gapResults.add(null);
-      }
-    }
+      return v != null && v.verdict() == Verdict.ESCAPE
+          ? gaps.classify(i, links.get(i).get(0).deploy(), v.runs()) : null;
+    }).toList();
     timings.put("gaps", ms(t));
     if (learned != null) {
       learned.close();
     }
 
     t = System.nanoTime();
-    List<Finding> findings = new ArrayList<>(n);
+    List<Finding> findings = IntStream.range(0, n).parallel().mapToObj(i -> finding(data, rules,
+        linker, i, links.get(i), verdictResults.get(i), gapResults.get(i), reviews)).toList();
     Map<Verdict, Long> verdictCounts = new EnumMap<>(Verdict.class);
     Map<Gap, Long> gapCounts = new EnumMap<>(Gap.class);
     long linked = 0;
     for (int i = 0; i < n; i++) {
-      Incident inc = data.incidents.get(i);
-      List<String> services = new ArrayList<>();
-      for (int s : data.incidentServices.get(i)) {
-        services.add(data.services.value(s));
-      }
-      List<DeployLink> dl = new ArrayList<>();
-      for (Linker.Candidate c : links.get(i)) {
-        int d = c.deploy();
-        DeployTable tbl = data.deploys;
-        dl.add(new DeployLink(tbl.key[d], data.services.value(tbl.service[d]),
-            tbl.versionText(d), tbl.shaText(d), data.envs.value(tbl.env[d]),
-            Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(),
-            linker.reasons(i, c)));
-      }
-      Verdicts.Result v = verdictResults.get(i);
-      Verdict verdict;
-      List<String> reasons;
-      List<Evidence> staging = List.of();
-      double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
-      if (v == null) {
-        verdict = Verdict.NOT_CHANGE_RELATED;
-        reasons = List.of(linker.noLinkReason(i));
-      } else {
-        linked++;
-        verdict = v.verdict();
-        reasons = v.reasons();
-        staging = v.evidence();
-      }
-      GapClassifier.Result g = gapResults.get(i);
-      List<Gap> gapList = g == null ? List.of() : g.gaps();
-      List<GapScore> scores = g == null ? List.of() : g.scores();
-      Finding f = new Finding(inc.key(), inc.startedAt(), services, dl, confidence,
-          !dl.isEmpty() && confidence < rules.guessBelow, verdict, reasons, gapList, scores,
-          staging, reviews.get(inc.key()));
-      findings.add(f);
+      Finding f = findings.get(i);
+      linked += verdictResults.get(i) == null ? 0 : 1;
       verdictCounts.merge(f.effectiveVerdict(), 1L, Long::sum);
       if (f.effectiveVerdict() == Verdict.ESCAPE) {
         for (Gap gap : f.effectiveGaps()) {
@@ -155,16 +119,7 @@ public final class Engine {
     if (store) {
       m.progress(90, 100, "storing the findings");
       t = System.nanoTime();
-      ws.deleteAll(DocKind.FINDING);
-      // the index writer takes documents from several threads; building each finding's
-      // document (its JSON above all) is the costly part
-      findings.parallelStream().forEach(f -> {
-        try {
-          ws.putFinding(f);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      ws.replaceFindings(findings);
       ws.commit();
       timings.put("store", ms(t));
     }
@@ -175,6 +130,43 @@ public final class Engine {
     lastLinker = linker;
     lastData = data;
     return report;
+  }
+
+  /** The finding of one incident, from the results of each step. */
+  private static Finding finding(AnalysisData data, Rules rules, Linker linker, int i,
+      List<Linker.Candidate> links, Verdicts.Result v, GapClassifier.Result g,
+      Map<String, Review> reviews) {
+    Incident inc = data.incidents.get(i);
+    List<String> services = new ArrayList<>();
+    for (int s : data.incidentServices.get(i)) {
+      services.add(data.services.value(s));
+    }
+    List<DeployLink> dl = new ArrayList<>();
+    for (Linker.Candidate c : links) {
+      int d = c.deploy();
+      DeployTable tbl = data.deploys;
+      dl.add(new DeployLink(tbl.key[d], data.services.value(tbl.service[d]),
+          tbl.versionText(d), tbl.shaText(d), data.envs.value(tbl.env[d]),
+          Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(),
+          linker.reasons(i, c)));
+    }
+    Verdict verdict;
+    List<String> reasons;
+    List<Evidence> staging = List.of();
+    double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
+    if (v == null) {
+      verdict = Verdict.NOT_CHANGE_RELATED;
+      reasons = List.of(linker.noLinkReason(i));
+    } else {
+      verdict = v.verdict();
+      reasons = v.reasons();
+      staging = v.evidence();
+    }
+    List<Gap> gapList = g == null ? List.of() : g.gaps();
+    List<GapScore> scores = g == null ? List.of() : g.scores();
+    return new Finding(inc.key(), inc.startedAt(), services, dl, confidence,
+        !dl.isEmpty() && confidence < rules.guessBelow, verdict, reasons, gapList, scores,
+        staging, reviews.get(inc.key()));
   }
 
   private Linker lastLinker;

@@ -6,6 +6,7 @@ import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.util.Texts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -69,7 +71,7 @@ final class GapClassifier {
 
   Result classify(int incident, int deploy, List<StagingRun> stagingRuns) {
     Incident inc = d.incidents.get(incident);
-    String text = inc.narrative().toLowerCase(Locale.ROOT);
+    Narrative text = new Narrative(inc.narrative());
     Map<Gap, Structure> structure = new EnumMap<>(Gap.class);
     structure.put(Gap.CONFIG, config(incident, deploy, text));
     structure.put(Gap.TRAFFIC, traffic(incident, deploy, stagingRuns));
@@ -87,14 +89,13 @@ final class GapClassifier {
           * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
       List<Evidence> ev = new ArrayList<>();
       if (textRaw[incident][g.ordinal()] > 0) {
-        ev.add(new Evidence("text", String.format(Locale.ROOT,
-            "the incident's words match the %s vocabulary (%.1f)", g.code(),
-            textRaw[incident][g.ordinal()]), ""));
+        ev.add(new Evidence("text", "the incident's words match the "
+            + g.code() + " vocabulary (" + Texts.fixed(textRaw[incident][g.ordinal()], 1) + ")", ""));
       }
       ev.addAll(st.evidence);
       if (!Double.isNaN(lv) && lv > 0) {
-        ev.add(new Evidence("learned", String.format(Locale.ROOT,
-            "%.0f%% of the most similar reviewed escapes were %s gaps", lv * 100, g.code()),
+        ev.add(new Evidence("learned", Texts.fixed(lv * 100, 0)
+            + "% of the most similar reviewed escapes were " + g.code() + " gaps",
             learned.describe()));
       }
       scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
@@ -130,7 +131,13 @@ final class GapClassifier {
     return s;
   }
 
-  private Structure config(int incident, int deploy, String text) {
+  /**
+   * Differences nobody names are listed one by one up to this many per kind; the rest go in one
+   * summary entry, so evidence stays readable when dozens of keys differ.
+   */
+  private static final int LISTED = 3;
+
+  private Structure config(int incident, int deploy, Narrative text) {
     int svc = d.deploys.service[deploy];
     long shipped = d.deploys.time[deploy];
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
@@ -140,16 +147,29 @@ final class GapClassifier {
     FactTable.Snapshot stag = d.facts.configAt(svc, d.staging, shipped);
     if (prod != null && stag != null) {
       List<String> drift = new ArrayList<>();
+      List<String> unlisted = new ArrayList<>();
+      int listed = 0;
       boolean mentioned = false;
+      String asOf = "production as of " + day(prod.asOf) + ", staging as of " + day(stag.asOf);
       for (String k : driftBetween(svc, prod, stag)) {
         String pv = prod.values.get(k);
         String sv = stag.values.get(k);
         boolean named = mentions(text, k);
         mentioned |= named;
         drift.add(k);
-        ev.add(new Evidence("config", "config key " + k + " differs: production "
-            + show(pv) + ", staging " + show(sv) + (named ? " (named in the incident)" : ""),
-            "production as of " + day(prod.asOf) + ", staging as of " + day(stag.asOf)));
+        if (named || listed < LISTED) {
+          listed += named ? 0 : 1;
+          ev.add(new Evidence("config", "config key " + k + " differs: production "
+              + show(pv) + ", staging " + show(sv) + (named ? " (named in the incident)" : ""),
+              asOf));
+        } else {
+          unlisted.add(k + ": production " + show(pv) + ", staging " + show(sv));
+        }
+      }
+      if (!unlisted.isEmpty()) {
+        ev.add(new Evidence("config", unlisted.size() + " more config "
+            + (unlisted.size() == 1 ? "key differs" : "keys differ") + ", none named in the "
+            + "incident", String.join("; ", unlisted) + " (" + asOf + ")"));
       }
       if (!drift.isEmpty()) {
         // drift nobody names is common and weak; drift the incident names is the finding
@@ -160,21 +180,33 @@ final class GapClassifier {
           score = Math.max(score, rules.recentConfigChangeScore);
           ev.add(new Evidence("config", "production changed " + recent + " in the "
               + rules.recentConfigChangeDays + " days before the deploy; staging did not",
-              String.join(", ", drift)));
+              ""));
         }
       }
     }
     Map<String, String> pf = d.facts.flagsAt(svc, d.production, onset);
     Map<String, String> sf = d.facts.flagsAt(svc, d.staging, shipped);
+    List<String> unlistedFlags = new ArrayList<>();
+    int listedFlags = 0;
     for (var e : pf.entrySet()) {
       String s = sf.get(e.getKey());
       if (s != null && !s.equals(e.getValue())) {
         boolean named = mentions(text, e.getKey());
-        ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
-            + " in production but " + s + " in staging" + (named ? " (named in the incident)"
-                : ""), ""));
+        if (named || listedFlags < LISTED) {
+          listedFlags += named ? 0 : 1;
+          ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
+              + " in production but " + s + " in staging" + (named ? " (named in the incident)"
+                  : ""), ""));
+        } else {
+          unlistedFlags.add(e.getKey() + ": production " + e.getValue() + ", staging " + s);
+        }
         score = Math.max(score, named ? 0.95 : 0.35);
       }
+    }
+    if (!unlistedFlags.isEmpty()) {
+      ev.add(new Evidence("flag", unlistedFlags.size() + " more feature "
+          + (unlistedFlags.size() == 1 ? "flag differs" : "flags differ")
+          + ", none named in the incident", String.join("; ", unlistedFlags)));
     }
     return new Structure(score, ev);
   }
@@ -277,11 +309,12 @@ final class GapClassifier {
     double score = 0;
     if (bestSpike > 0) {
       String staging = Double.isNaN(stagingPeak) ? "no staging load test of this change"
-          : String.format(Locale.ROOT, "staging load tests of this change reached %.0f rps "
-              + "(%.0fx less)", stagingPeak, peak / stagingPeak);
-      ev.add(new Evidence("traffic", String.format(Locale.ROOT,
-          "production %s peaked at %.0f rps on %s, %.1fx its 28-day median", where, peak, when,
-          bestSpike), staging));
+          : "staging load tests of this change reached "
+              + Texts.fixed(stagingPeak, 0) + " rps (" + Texts.fixed(peak / stagingPeak, 0)
+              + "x less)";
+      ev.add(new Evidence("traffic", "production " + where + " peaked at "
+          + Texts.fixed(peak, 0) + " rps on " + when + ", " + Texts.fixed(bestSpike, 1)
+          + "x its 28-day median", staging));
       if (bestSpike >= rules.trafficRatio) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
       } else if (bestSpike >= 1.6) {
@@ -302,7 +335,7 @@ final class GapClassifier {
     return v[v.length / 2];
   }
 
-  private Structure data(int incident, int deploy, String text) {
+  private Structure data(int incident, int deploy, Narrative text) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     List<Evidence> ev = new ArrayList<>();
     double score = 0;
@@ -327,10 +360,10 @@ final class GapClassifier {
         boolean named = namesTable(text, e.getKey());
         maxRatio = Math.max(maxRatio, ratio);
         if (named || ratio >= rules.dataRatio) {
-          ev.add(new Evidence("data", String.format(Locale.ROOT,
-              "table %s: %,.0f rows in production, %,.0f in staging (%,.0fx)%s", e.getKey(),
-              e.getValue().value[pi], ss.value[si], ratio, named ? " (named in the incident)"
-                  : ""), "as of " + day(e.getValue().time[pi])));
+          ev.add(new Evidence("data", "table " + e.getKey() + ": "
+              + Texts.grouped(e.getValue().value[pi]) + " rows in production, "
+              + Texts.grouped(ss.value[si]) + " in staging (" + Texts.grouped(ratio) + "x)"
+              + (named ? " (named in the incident)" : ""), "as of " + day(e.getValue().time[pi])));
         }
         if (named) {
           score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
@@ -344,7 +377,7 @@ final class GapClassifier {
     return new Structure(score, ev.size() > 5 ? ev.subList(0, 5) : ev);
   }
 
-  private Structure mocks(int incident, int deploy, String text) {
+  private Structure mocks(int incident, int deploy, Narrative text) {
     List<Evidence> ev = new ArrayList<>();
     double score = 0;
     boolean anyMock = false;
@@ -376,19 +409,44 @@ final class GapClassifier {
   private static final java.util.Set<String> DATA_CONTEXT = java.util.Set.of("table",
       "tables", "rows", "row", "query", "queries", "index", "scan", "column", "columns",
       "migration", "records", "record", "database", "db", "schema", "backfill", "data");
+  private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}_]+");
+  private static final Pattern NAME_BREAK = Pattern.compile("[._\\-/\\s]+");
+  /** The word parts of identifiers, which recur across thousands of incidents. */
+  private static final Map<String, String[]> NAME_PARTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** An incident's text, lower-cased once, split into words when first needed. */
+  static final class Narrative {
+    final String lower;
+    private String[] words;
+
+    Narrative(String text) {
+      this.lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+
+    String[] words() {
+      if (words == null) {
+        words = WORD_BREAK.split(lower);
+      }
+      return words;
+    }
+  }
 
   /**
    * Whether a text names a table: an identifier with an underscore as written, or a plain
    * word ("orders") only near words about data ("the orders table", "rows in orders"), since
    * table names are often ordinary words that name a service too.
    */
-  static boolean namesTable(String lowerText, String table) {
+  static boolean namesTable(Narrative text, String table) {
     String t = table.toLowerCase(Locale.ROOT);
     if (t.contains("_")) {
-      return mentions(lowerText, t) && (containsWord(lowerText, t)
-          || containsWord(lowerText, t.replace('_', ' ')));
+      return mentions(text, t) && (containsWord(text.lower, t)
+          || containsWord(text.lower, t.replace('_', ' ')));
     }
-    String[] words = lowerText.split("[^\\p{L}\\p{N}_]+");
+    if (!text.lower.contains(t)) {
+      return false;
+    }
+    String[] words = text.words();
     for (int i = 0; i < words.length; i++) {
       if (words[i].equals(t) || words[i].equals(t + "s")) {
         for (int j = Math.max(0, i - 4); j <= Math.min(words.length - 1, i + 4); j++) {
@@ -402,18 +460,18 @@ final class GapClassifier {
   }
 
   /** Whether a text names an identifier: the whole of it, or all its parts as words. */
-  static boolean mentions(String lowerText, String name) {
+  static boolean mentions(Narrative text, String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (n.length() >= 3 && containsWord(lowerText, n)) {
+    if (n.length() >= 3 && containsWord(text.lower, n)) {
       return true;
     }
-    String[] parts = Arrays.stream(n.split("[._\\-/\\s]+")).filter(p -> p.length() >= 3)
-        .toArray(String[]::new);
+    String[] parts = NAME_PARTS.computeIfAbsent(n, k -> Arrays.stream(NAME_BREAK.split(k))
+        .filter(p -> p.length() >= 3).toArray(String[]::new));
     if (parts.length < 2) {
       return false;
     }
     for (String p : parts) {
-      if (!containsWord(lowerText, p)) {
+      if (!containsWord(text.lower, p)) {
         return false;
       }
     }

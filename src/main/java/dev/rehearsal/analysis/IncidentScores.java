@@ -71,4 +71,47 @@ final class IncidentScores {
     });
     return out;
   }
+
+  /** The incidents a query matches, without scoring them. */
+  static java.util.BitSet matching(IndexSearcher s, Query query, int[] docToIncident)
+      throws IOException {
+    java.util.BitSet out = new java.util.BitSet();
+    Query q = new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code())),
+            BooleanClause.Occur.FILTER)
+        .build();
+    s.search(q, new CollectorManager<SimpleCollector, Void>() {
+      @Override
+      public SimpleCollector newCollector() {
+        return new SimpleCollector() {
+          private int base;
+
+          @Override
+          protected void doSetNextReader(LeafReaderContext context) {
+            base = context.docBase;
+          }
+
+          @Override
+          public void collect(int doc) {
+            int idx = docToIncident[base + doc];
+            if (idx >= 0) {
+              out.set(idx);
+            }
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(Collection<SimpleCollector> collectors) {
+        return null;
+      }
+    });
+    return out;
+  }
 }

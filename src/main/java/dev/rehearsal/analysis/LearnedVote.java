@@ -56,8 +56,11 @@ final class LearnedVote implements AutoCloseable {
     return new LearnedVote(reviewed);
   }
 
-  /** Share of the nearest reviewed escapes per gap. */
-  Map<Gap, Double> vote(Incident incident) {
+  /**
+   * Share of the nearest reviewed escapes per gap. Synchronised: incidents are classified on
+   * several threads, and the classifier's query building is not documented as thread-safe.
+   */
+  synchronized Map<Gap, Double> vote(Incident incident) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
       List<ClassificationResult<BytesRef>> classes = classifier.getClasses(

@@ -4,6 +4,7 @@ import dev.rehearsal.analysis.References.Ref;
 import dev.rehearsal.analysis.References.Type;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.Incident;
+import dev.rehearsal.util.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,28 +110,27 @@ final class Linker {
    */
   void readLanguage(org.apache.lucene.search.IndexSearcher s) throws java.io.IOException {
     cues.score(s, d.docToIncident, d.incidents.size(), i -> d.incidents.get(i).narrative());
-    namedBy = new java.util.BitSet[d.services.size()];
-    for (int svc = 0; svc < namedBy.length; svc++) {
-      namedBy[svc] = new java.util.BitSet();
-      String name = d.services.value(svc);
-      if (name.isBlank()) {
-        continue;
-      }
-      float[] hit = IncidentScores.collect(s, GapQueries.anyPhrase(List.of(name.replace('-',
-          ' ')), 0, List.of()), d.docToIncident, d.incidents.size());
-      for (int i = 0; i < hit.length; i++) {
-        if (hit[i] > 0) {
-          namedBy[svc].set(i);
-        }
-      }
-    }
+    // one phrase query per service, run side by side: the searcher is shared by threads
+    namedBy = java.util.stream.IntStream.range(0, d.services.size()).parallel()
+        .mapToObj(svc -> {
+          String name = d.services.value(svc);
+          if (name.isBlank()) {
+            return new java.util.BitSet();
+          }
+          try {
+            return IncidentScores.matching(s, GapQueries.anyPhrase(List.of(name.replace('-',
+                ' ')), 0, List.of()), d.docToIncident);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).toArray(java.util.BitSet[]::new);
   }
 
   /** Builds version and SHA-prefix lookups for the values incidents actually cite. */
   private void indexReferencedHandles() {
     Set<String> versions = new HashSet<>();
     Set<String> prefixes = new HashSet<>();
-    Set<Integer> lengths = new HashSet<>();
+    java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
     for (List<Ref> refs : d.incidentRefs) {
       for (Ref r : refs) {
         if (r.type() == Type.VERSION || r.type() == Type.ROLLBACK_TARGET) {
@@ -141,22 +141,46 @@ final class Linker {
         }
       }
     }
+    // each distinct version and commit is looked at once, not once per deploy
+    boolean[] citedVersion = new boolean[t.versions.size()];
+    for (int v = 0; v < citedVersion.length; v++) {
+      citedVersion[v] = versions.contains(t.versions.value(v));
+    }
+    String[][] citedPrefixes = new String[t.shas.size()][];
+    for (int h = 0; h < citedPrefixes.length && !prefixes.isEmpty(); h++) {
+      citedPrefixes[h] = citedPrefixes(t.shas.value(h), prefixes, lengths);
+    }
     for (int i = 0; i < t.size; i++) {
-      if (t.version[i] >= 0) {
-        String v = t.versions.value(t.version[i]);
-        if (versions.contains(v)) {
-          byVersion.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
-        }
+      if (t.version[i] >= 0 && citedVersion[t.version[i]]) {
+        byVersion.computeIfAbsent(t.versions.value(t.version[i]), k -> new ArrayList<>())
+            .add(i);
       }
-      if (t.sha[i] >= 0 && !prefixes.isEmpty()) {
-        String sha = t.shas.value(t.sha[i]);
-        for (int len : lengths) {
-          if (sha.length() >= len && prefixes.contains(sha.substring(0, len))) {
-            byShaPrefix.computeIfAbsent(sha.substring(0, len), k -> new ArrayList<>()).add(i);
-          }
+      String[] cited = t.sha[i] >= 0 ? citedPrefixes[t.sha[i]] : null;
+      if (cited != null) {
+        for (String p : cited) {
+          byShaPrefix.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
         }
       }
     }
+  }
+
+  /** The prefixes of a commit SHA that incidents cite, or null when none. */
+  private static String[] citedPrefixes(String sha, Set<String> prefixes,
+      java.util.NavigableSet<Integer> lengths) {
+    List<String> out = null;
+    for (int len : lengths) {
+      if (len > sha.length()) {
+        break;
+      }
+      String p = sha.substring(0, len);
+      if (prefixes.contains(p)) {
+        if (out == null) {
+          out = new ArrayList<>(1);
+        }
+        out.add(p);
+      }
+    }
+    return out == null ? null : out.toArray(String[]::new);
   }
 
   boolean isProduction(int deploy) {
@@ -347,8 +371,8 @@ final class Linker {
     }
     Candidate best = all.get(0);
     return "the most plausible change (" + describe(best.deploy) + ") scored "
-        + String.format(Locale.ROOT, "%.2f", best.score) + ", below the "
-        + String.format(Locale.ROOT, "%.2f", rules.minConfidence) + " needed to link";
+        + Texts.fixed(best.score, 2) + ", below the "
+        + Texts.fixed(rules.minConfidence, 2) + " needed to link";
   }
 
   private static String quoted(String word) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,26 +50,26 @@ final class References {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    // cheap tests first: most texts hold none of these, and the patterns are not cheap
+    // cheap tests first: most texts hold none of these; and each pattern is tried only where
+    // a match can start (see matches), as scanning every position of long texts with these
+    // patterns is the costly part of loading incidents
     String lower = text.toLowerCase(Locale.ROOT);
     boolean digits = hasDigit(text);
     Set<String> rollbackTargets = new LinkedHashSet<>();
-    Matcher m = ROLLBACK.matcher(digits && (lower.contains("back") || lower.contains("revert")
-        || lower.contains("downgrad")) ? text : "");
-    while (m.find()) {
+    boolean rollback = digits && (lower.contains("back") || lower.contains("revert")
+        || lower.contains("downgrad"));
+    for (MatchResult m : matches(ROLLBACK, rollback ? text : "", "rRwWdD")) {
       String v = AnalysisData.normaliseVersion(m.group(1));
       rollbackTargets.add(v);
       out.add(new Ref(Type.ROLLBACK_TARGET, v, m.group()));
     }
-    m = URL.matcher(lower.contains("http") ? text : "");
     List<int[]> urlSpans = new ArrayList<>();
-    while (m.find()) {
+    for (MatchResult m : matches(URL, lower.contains("http") ? text : "", "hH", false)) {
       String url = m.group().replaceAll("[.,;]+$", "");
       out.add(new Ref(Type.URL, url.toLowerCase(Locale.ROOT), url));
       urlSpans.add(new int[] {m.start(), m.end()});
     }
-    m = SHA.matcher(hasHexRun(text) ? text : "");
-    while (m.find()) {
+    for (MatchResult m : matches(SHA, hasHexRun(text) ? text : "", HEX)) {
       String s = m.group(1);
       boolean letter = s.chars().anyMatch(Character::isLetter);
       boolean digit = s.chars().anyMatch(Character::isDigit);
@@ -76,8 +77,7 @@ final class References {
         out.add(new Ref(Type.SHA, s.toLowerCase(Locale.ROOT), s));
       }
     }
-    m = VERSION.matcher(hasDottedNumber(text) ? text : "");
-    while (m.find()) {
+    for (MatchResult m : matches(VERSION, hasDottedNumber(text) ? text : "", "v0123456789")) {
       if (inside(urlSpans, m.start())) {
         continue;
       }
@@ -86,14 +86,11 @@ final class References {
         out.add(new Ref(Type.VERSION, v, m.group(1)));
       }
     }
-    m = PR.matcher(digits && (text.indexOf('#') >= 0 || text.indexOf('!') >= 0
-        || lower.contains("pr") || lower.contains("pull") || lower.contains("merge")) ? text : "");
-    while (m.find()) {
+    for (MatchResult m : matches(PR, digits ? text : "", "#!pPmM")) {
       out.add(new Ref(Type.ID, "pr:" + m.group(1), m.group().strip()));
       out.add(new Ref(Type.ID, "mr:" + m.group(1), m.group().strip()));
     }
-    m = NUMBERED.matcher(digits ? text : "");
-    while (m.find()) {
+    for (MatchResult m : matches(NUMBERED, digits ? text : "", "pPbBrRjJdDeE")) {
       String kind = m.group(1).toLowerCase(Locale.ROOT);
       String num = m.group(2).toLowerCase(Locale.ROOT);
       if (kind.startsWith("deploy")) {
@@ -115,6 +112,47 @@ final class References {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  private static final String HEX = "0123456789abcdefABCDEF";
+
+  /**
+   * The matches {@link Matcher#find()} would give, found by trying the pattern only at
+   * characters that can start a match ({@code starts}), look-behinds and look-aheads still
+   * seeing the whole text.
+   */
+  private static List<MatchResult> matches(Pattern p, String text, String starts) {
+    return matches(p, text, starts, true);
+  }
+
+  /**
+   * As above; with {@code wordStart}, only where the character before is not an ASCII word
+   * character, for patterns that begin with a word boundary or a look-behind excluding those.
+   */
+  private static List<MatchResult> matches(Pattern p, String text, String starts,
+      boolean wordStart) {
+    List<MatchResult> found = new ArrayList<>(2);
+    Matcher m = null;
+    int next = 0;
+    for (int at = 0; at < text.length(); at++) {
+      if (at < next || starts.indexOf(text.charAt(at)) < 0
+          || wordStart && at > 0 && isAsciiWord(text.charAt(at - 1))) {
+        continue;
+      }
+      if (m == null) {
+        m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(at, text.length());
+      if (m.lookingAt()) {
+        found.add(m.toMatchResult());
+        next = m.end() > m.start() ? m.end() : at + 1;
+      }
+    }
+    return found;
+  }
+
+  private static boolean isAsciiWord(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   private static boolean hasDigit(String s) {
@@ -168,7 +206,7 @@ final class References {
   }
 
   /** "99.9%", "2.5x", "3.5 seconds" are measurements, not versions. */
-  private static boolean looksLikeNumber(String text, Matcher m) {
+  private static boolean looksLikeNumber(String text, MatchResult m) {
     if (m.group(1).startsWith("v") || m.group(1).startsWith("V")) {
       return false;
     }

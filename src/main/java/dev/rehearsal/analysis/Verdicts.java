@@ -5,6 +5,7 @@ import dev.rehearsal.model.RunOutcome;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
 import dev.rehearsal.model.Verdict;
+import dev.rehearsal.util.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,10 +122,11 @@ final class Verdicts {
   }
 
   private boolean sameChange(int a, int b) {
-    if (t.version[a] >= 0 && t.version[a] == t.version[b]) {
+    if (t.version[a] >= 0 && t.version[a] == t.version[b]
+        || t.sha[a] >= 0 && t.sha[a] == t.sha[b]) {
       return true;
     }
-    return shaMatch(t.shaText(a), t.shaText(b));
+    return t.sha[a] >= 0 && t.sha[b] >= 0 && shaMatch(t.shaText(a), t.shaText(b));
   }
 
   static boolean shaMatch(String a, String b) {
@@ -167,19 +169,18 @@ final class Verdicts {
     String env = r.environment().isEmpty() ? " (environment not stated)" : "";
     if (r.type() == RunType.LOAD && r.load() != null) {
       var l = r.load();
-      return String.format(Locale.ROOT, "load test %s %s at %s: %,d requests, peak %.0f rps, "
-          + "p95 %.0f ms%s%s", r.suite(), r.outcome() == RunOutcome.FAILED ? "failed"
-          : "passed", when, l.requests(), l.peakRps(), l.p95Ms(),
-          l.thresholdsFailed() ? ", thresholds failed" : "", env);
+      return "load test " + r.suite() + " " + (r.outcome() == RunOutcome.FAILED ? "failed"
+          : "passed") + " at " + when + ": " + Texts.grouped(l.requests()) + " requests, peak "
+          + Texts.fixed(l.peakRps(), 0) + " rps, p95 " + Texts.fixed(l.p95Ms(), 0) + " ms"
+          + (l.thresholdsFailed() ? ", thresholds failed" : "") + env;
     }
     var ts = r.tests();
     if (r.outcome() == RunOutcome.FAILED) {
-      return String.format(Locale.ROOT, "%s failed %d of %d tests at %s%s%s", r.suite(),
-          ts.failed() + ts.errored(), ts.total(), when,
-          ts.failures().isEmpty() ? "" : " (" + ts.failures().get(0) + ")", env);
+      return r.suite() + " failed " + (ts.failed() + ts.errored()) + " of " + ts.total()
+          + " tests at " + when + (ts.failures().isEmpty() ? "" : " (" + ts.failures().get(0)
+          + ")") + env;
     }
-    return String.format(Locale.ROOT, "%s passed %d tests at %s%s", r.suite(),
-        ts.total() - ts.skipped(), when, env);
+    return r.suite() + " passed " + (ts.total() - ts.skipped()) + " tests at " + when + env;
   }
 
   static Instant at(StagingRun r) {

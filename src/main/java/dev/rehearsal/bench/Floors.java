@@ -7,7 +7,6 @@ import dev.rehearsal.importers.ImportSummary;
 import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.importers.RecordStore;
 import dev.rehearsal.index.RecordCodec;
-import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Rejection;
@@ -66,9 +65,9 @@ final class Floors {
 
     IndexOnly(Path path, Settings settings) throws IOException {
       this.dir = FSDirectory.open(path);
-      IndexWriterConfig cfg = new IndexWriterConfig(Schema.analyzer());
+      // written exactly as the workspace writes its index
+      IndexWriterConfig cfg = dev.rehearsal.index.Workspace.writerConfig();
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      cfg.setRAMBufferSizeMB(Integer.getInteger("rehearsal.index.ramBufferMB", 96));
       this.writer = new IndexWriter(dir, cfg);
       this.codec = new RecordCodec(new dev.rehearsal.settings.ServiceNames(java.util.Map.of(),
           settings.serviceSuffixes()));

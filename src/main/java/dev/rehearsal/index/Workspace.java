@@ -104,10 +104,8 @@ public final class Workspace implements Closeable {
       migrate = true;
     }
     this.directory = FSDirectory.open(indexDir);
-    IndexWriterConfig cfg = new IndexWriterConfig(Schema.analyzer());
+    IndexWriterConfig cfg = writerConfig();
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    // the indexing buffer; a system property lets tests force early flushes
-    cfg.setRAMBufferSizeMB(Integer.getInteger("rehearsal.index.ramBufferMB", 96));
     cfg.setCommitOnClose(false);
     try {
       this.writer = new IndexWriter(directory, cfg);
@@ -303,6 +301,38 @@ public final class Workspace implements Closeable {
   /** Stores an analysis finding (replacing the earlier one). Call {@link #commit()}. */
   public void putFinding(dev.rehearsal.model.Finding f) throws IOException {
     put(f.key(), StoredDocs.finding(f, codec));
+  }
+
+  /**
+   * How the workspace index is written. Flushed segments are not packed into compound files:
+   * packing copies every byte a second time, and a workspace holds few, large segments.
+   */
+  public static IndexWriterConfig writerConfig() {
+    IndexWriterConfig cfg = new IndexWriterConfig(Schema.analyzer());
+    // the indexing buffer; a system property lets tests force early flushes
+    cfg.setRAMBufferSizeMB(Integer.getInteger("rehearsal.index.ramBufferMB", 96));
+    cfg.setUseCompoundFile(false);
+    return cfg;
+  }
+
+  /**
+   * Replaces every stored finding with these, building the documents on several threads; the
+   * old findings are deleted first, so the new ones are added without a lookup each. Call
+   * {@link #commit()}.
+   */
+  public void replaceFindings(List<dev.rehearsal.model.Finding> findings) throws IOException {
+    deleteAll(DocKind.FINDING);
+    try {
+      findings.parallelStream().forEach(f -> {
+        try {
+          writer.addDocument(StoredDocs.finding(f, codec));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Makes all changes durable and visible to searches. */

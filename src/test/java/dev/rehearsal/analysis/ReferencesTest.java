@@ -1,0 +1,78 @@
+package dev.rehearsal.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.analysis.References.Ref;
+import dev.rehearsal.analysis.References.Type;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferencesTest {
+  private static final String WIDE = "İİİİ deploy v1.2.3 ab12cd3 https://x.example/a";
+
+  private static List<String> values(String text, Type type) {
+    return References.extract(text).stream().filter(r -> r.type() == type).map(Ref::value)
+        .toList();
+  }
+
+  @Test
+  void commitShasNeedLettersAndDigitsAndAreLowerCased() {
+    assertEquals(List.of("3f9a1c2d"),
+        values("Caused by 3F9a1c2d in checkout; deadbeef and 1234567 are not", Type.SHA));
+  }
+
+  @Test
+  void shaInsideAUrlIsTheUrlNotASha() {
+    String text = "see https://github.com/acme/shop/commit/ab12cd34ef56 for the diff.";
+    assertEquals(List.of("https://github.com/acme/shop/commit/ab12cd34ef56"),
+        values(text, Type.URL));
+    assertEquals(List.of(), values(text, Type.SHA));
+  }
+
+  @Test
+  void versionsAreNormalisedAndMeasuresAreNot() {
+    assertEquals(List.of("2.14.3", "3.1.0-rc.1"), values("Deployed v2.14.3 then 3.1.0-rc.1; "
+        + "error rate 99.9% and 2.5x latency, took 3.5 s", Type.VERSION));
+  }
+
+  @Test
+  void rollbackTargetIsKeptApartFromTheCulprit() {
+    String text = "v2.15.0 broke login; we rolled back to v2.14.2 at 10:04";
+    assertEquals(List.of("2.14.2"), values(text, Type.ROLLBACK_TARGET));
+    assertEquals(List.of("2.15.0"), values(text, Type.VERSION));
+  }
+
+  @Test
+  void pullAndMergeRequestNumbers() {
+    assertTrue(values("Introduced by PR #482 (and pull request 17); MR !9", Type.ID)
+        .containsAll(List.of("pr:482", "mr:482", "pr:17", "mr:9")));
+    assertTrue(values("see issue #12", Type.ID).contains("pr:12"));
+    assertEquals(List.of(), values("price&#12", Type.ID));
+    assertEquals(List.of(), values("impressive 404s, empire 12", Type.ID));
+  }
+
+  @Test
+  void numberedPipelinesAndReleases() {
+    List<String> ids = values("Pipeline #88123 and deployment 4521 shipped Release 41", Type.ID);
+    assertTrue(ids.containsAll(List.of("pipeline:88123", "88123", "deploy:4521", "4521",
+        "release:41", "release:v41")), ids.toString());
+    assertEquals(List.of(), values("rerun 42 times", Type.ID));
+  }
+
+  @Test
+  void charactersThatChangeLengthWhenLowerCasedDoNotShiftPositions() {
+    // "İ" lower-cases to two characters; matches are read from the original text
+    assertEquals(List.of("1.2.3"), values(WIDE, Type.VERSION));
+    assertEquals(List.of("ab12cd3"), values(WIDE, Type.SHA));
+    assertEquals(List.of("https://x.example/a"), values(WIDE, Type.URL));
+  }
+
+  @Test
+  void emptyAndPlainTextsHaveNone() {
+    assertEquals(List.of(), References.extract(null));
+    assertEquals(List.of(), References.extract(""));
+    assertEquals(List.of(),
+        References.extract("Checkout was slow for everyone in the afternoon"));
+  }
+}
