@@ -13,9 +13,6 @@ import dev.rehearsal.settings.Settings;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +95,7 @@ public final class Benchmark {
     Path wsDir = base.resolve("workspace");
     deleteTree(wsDir);
     gc();
-    resetPeaks();
+    HeapWatch importHeap = new HeapWatch();
     t0 = System.nanoTime();
     ImportSummary imported;
     Map<String, Object> search;
@@ -108,12 +105,13 @@ public final class Benchmark {
       DemoWorkspace.installNames(ws, scenario);
       imported = DemoWorkspace.importScenario(ws, scenario, null);
       double importSeconds = seconds(t0);
-      long peak = peakHeap();
+      importHeap.close();
       f.put("records", imported.accepted());
       f.put("rejected", imported.rejected());
       f.put("importSeconds", round(importSeconds));
       f.put("importRecordsPerSecond", Math.round(imported.accepted() / importSeconds));
-      f.put("importPeakHeapMB", peak / (1024 * 1024));
+      f.put("importPeakLiveHeapMB", importHeap.livePeakMb());
+      f.put("importPeakUsedHeapMB", importHeap.usedPeakMb());
       f.put("parseSeconds", round(parseSeconds));
       f.put("indexSeconds", round(indexSeconds));
       f.put("importToFloorRatio", round(importSeconds / (parseSeconds + indexSeconds)));
@@ -123,15 +121,17 @@ public final class Benchmark {
 
       say("analysis ...");
       gc();
-      resetPeaks();
+      HeapWatch analysisHeap = new HeapWatch();
       engine = new Engine(ws);
       analysis = engine.run(null, true);
+      analysisHeap.close();
       Map<String, Long> t = analysis.timings();
       f.put("analysisSeconds", round(t.get("total") / 1000.0));
       f.put("analysisSecondsPer1000Incidents",
           round(t.get("total") / Math.max(1.0, analysis.incidents())));
       f.put("analysisTimingsMs", t);
-      f.put("analysisPeakHeapMB", peakHeap() / (1024 * 1024));
+      f.put("analysisPeakLiveHeapMB", analysisHeap.livePeakMb());
+      f.put("analysisPeakUsedHeapMB", analysisHeap.usedPeakMb());
       f.put("incidents", analysis.incidents());
       say(String.format("  %,d incidents in %.1f s %s", analysis.incidents(),
           t.get("total") / 1000.0, t));
@@ -269,7 +269,7 @@ public final class Benchmark {
 
   /** Figures that should grow no faster than n log n, with their growth exponents. */
   static final String[] GROWING = {"importSeconds", "parseSeconds", "indexSeconds",
-      "analysisSeconds", "importPeakHeapMB"};
+      "analysisSeconds", "importPeakLiveHeapMB", "analysisPeakLiveHeapMB"};
 
   static Map<String, Object> exponents(List<Map<String, Object>> runs) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -316,24 +316,6 @@ public final class Benchmark {
   private static void gc() {
     System.gc();
     System.gc();
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 
   private static long size(Path dir) throws IOException {

@@ -61,6 +61,7 @@ final class BenchProbe {
       private int rowsBefore;
       private int idle;
       private long maxIdleGap;
+      private final java.util.List<Long> firstGaps = new java.util.ArrayList<>();
 
       @Override
       public void handle(long now) {
@@ -69,6 +70,7 @@ final class BenchProbe {
         if (idle < 20) {
           if (last >= 0) {
             maxIdleGap = Math.max(maxIdleGap, (now - last) / 1_000_000);
+            firstGaps.add((now - last) / 1_000_000);
           }
           last = now;
           idle++;
@@ -100,6 +102,7 @@ final class BenchProbe {
           stop();
           results.put("scrollSteps", SCROLL_STEPS);
           results.put("maxStallFirstLayoutMs", maxIdleGap);
+          results.put("firstLayoutFrameGapsMs", firstGaps.toString());
           results.put("maxStallScrollMs", maxScrollGap);
           results.put("maxStallSearchMs", maxSearchGap);
           results.put("searchRows", vm.rows().size());
