@@ -161,7 +161,7 @@ final class GapClassifier {
           listed += named ? 0 : 1;
           ev.add(new Evidence("config", "config key " + k + " differs: production "
               + show(pv) + ", staging " + show(sv) + (named ? " (named in the incident)" : ""),
-              asOf));
+              asOf, named ? k : ""));
         } else {
           unlisted.add(k + ": production " + show(pv) + ", staging " + show(sv));
         }
@@ -180,7 +180,7 @@ final class GapClassifier {
           score = Math.max(score, rules.recentConfigChangeScore);
           ev.add(new Evidence("config", "production changed " + recent + " in the "
               + rules.recentConfigChangeDays + " days before the deploy; staging did not",
-              ""));
+              "", recent));
         }
       }
     }
@@ -196,7 +196,7 @@ final class GapClassifier {
           listedFlags += named ? 0 : 1;
           ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
               + " in production but " + s + " in staging" + (named ? " (named in the incident)"
-                  : ""), ""));
+                  : ""), "", named ? e.getKey() : ""));
         } else {
           unlistedFlags.add(e.getKey() + ": production " + e.getValue() + ", staging " + s);
         }
@@ -314,7 +314,8 @@ final class GapClassifier {
               + "x less)";
       ev.add(new Evidence("traffic", "production " + where + " peaked at "
           + Texts.fixed(peak, 0) + " rps on " + when + ", " + Texts.fixed(bestSpike, 1)
-          + "x its 28-day median", staging));
+          + "x its 28-day median", staging,
+          bestSpike >= rules.trafficRatio ? "production traffic peak" : ""));
       if (bestSpike >= rules.trafficRatio) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
       } else if (bestSpike >= 1.6) {
@@ -363,7 +364,8 @@ final class GapClassifier {
           ev.add(new Evidence("data", "table " + e.getKey() + ": "
               + Texts.grouped(e.getValue().value[pi]) + " rows in production, "
               + Texts.grouped(ss.value[si]) + " in staging (" + Texts.grouped(ratio) + "x)"
-              + (named ? " (named in the incident)" : ""), "as of " + day(e.getValue().time[pi])));
+              + (named ? " (named in the incident)" : ""), "as of " + day(e.getValue().time[pi]),
+              named ? e.getKey() : ""));
         }
         if (named) {
           score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
@@ -396,7 +398,7 @@ final class GapClassifier {
         if (named) {
           score = 0.95;
           ev.add(new Evidence("mock", "staging mocks " + m.dependency() + ", which the "
-              + "incident names: production called the real service", m.how()));
+              + "incident names: production called the real service", m.how(), m.dependency()));
         }
       }
     }

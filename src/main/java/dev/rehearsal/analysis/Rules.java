@@ -54,6 +54,8 @@ public final class Rules {
   final Map<String, List<String>> vocabulary;
   final List<List<String>> synonyms;
   final Map<String, List<String>> dependencies;
+  final int repeatOffenderMinEscapes;
+  final int fidelityMinIncidents;
 
   public Rules(Settings s) {
     productionEnvs = Set.copyOf(s.strings("linking.productionEnvironments"));
@@ -83,6 +85,8 @@ public final class Rules {
     stagingLookbackMs = (long) (s.number("verdict.stagingLookbackDays") * 86_400_000L);
     runSlackMs = (long) (s.number("verdict.runSlackMinutes") * 60_000L);
     guessBelow = s.number("verdict.guessBelowConfidence");
+    repeatOffenderMinEscapes = (int) s.number("aggregates.repeatOffenderMinEscapes");
+    fidelityMinIncidents = (int) s.number("aggregates.fidelityMinIncidents");
     gapMinScore = s.number("gaps.minScore");
     secondaryRatio = s.number("gaps.secondaryRatio");
     wText = s.number("gaps.weights.text");

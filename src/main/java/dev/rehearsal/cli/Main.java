@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         + "staging gap that let each through.",
     subcommands = {ImportCommand.class, SearchCommand.class, StatsCommand.class,
         DemoCommand.class, AnalyzeCommand.class, EvaluateCommand.class, ReviewCommand.class,
-        ExplainCommand.class, BenchCommand.class,
+        ExplainCommand.class, AggregatesCommand.class, BenchCommand.class,
         RejectionsCommand.class, AliasesCommand.class, AppCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

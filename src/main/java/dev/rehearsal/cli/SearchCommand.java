@@ -1,6 +1,5 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.importers.support.TimeParser;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.SearchRequest;
@@ -128,14 +127,6 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private Instant time(String raw, String option) {
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return TimeParser.utc().parse(raw).instant();
-    } catch (Exception e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": "
-          + e.getMessage());
-    }
+    return TimeOptions.parse(spec, raw, option);
   }
 }

@@ -546,6 +546,54 @@ public final class Workspace implements Closeable {
     return out;
   }
 
+  /**
+   * Counts the documents of a kind that match a filter, per value of a keyword field and per
+   * UTC day (epoch day) of their time, read from doc values without decoding a document. A
+   * document with several values counts once for each.
+   */
+  public Map<String, Map<Long, Long>> countsByValueAndDay(DocKind kind, String field,
+      Query filter) throws IOException {
+    Map<String, Map<Long, Long>> out = new TreeMap<>();
+    withSearcher(s -> {
+      BooleanQuery.Builder b = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Schema.KIND, kind.code())), BooleanClause.Occur.FILTER);
+      if (filter != null) {
+        b.add(filter, BooleanClause.Occur.FILTER);
+      }
+      Weight w = s.createWeight(s.rewrite(b.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(leaf);
+        if (sc == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        var values = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field);
+        var times = org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(),
+            Schema.TIME);
+        Map<Long, Map<Long, Long>> byOrd = new java.util.HashMap<>();
+        DocIdSetIterator it = sc.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc) || !values.advanceExact(doc)) {
+            continue;
+          }
+          long day = times.advanceExact(doc)
+              ? Math.floorDiv(times.nextValue(), 86_400_000L) : 0;
+          for (int i = 0; i < values.docValueCount(); i++) {
+            byOrd.computeIfAbsent(values.nextOrd(), o -> new TreeMap<>())
+                .merge(day, 1L, Long::sum);
+          }
+        }
+        for (var e : byOrd.entrySet()) {
+          String v = values.lookupOrd(e.getKey()).utf8ToString();
+          Map<Long, Long> days = out.computeIfAbsent(v, x -> new TreeMap<>());
+          e.getValue().forEach((d, n) -> days.merge(d, n, Long::sum));
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
   /** Earliest and latest time of the documents of a kind, or null when there are none. */
   public Instant[] timeRange(DocKind kind) throws IOException {
     return withSearcher(s -> {

@@ -1,0 +1,306 @@
+package dev.rehearsal.analysis;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.DeployLink;
+import dev.rehearsal.model.DeployStatus;
+import dev.rehearsal.model.Evidence;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.GapScore;
+import dev.rehearsal.model.Verdict;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The figures reports and the dashboard show, over the stored findings of a period: escapes and
+ * the escape rate per quarter, by gap and by service; repeat offenders; a staging-fidelity score
+ * per service for each gap with its biggest contributors; and the change failure rate. Reviews
+ * count as the engine's findings do, and win over them. Definitions are in
+ * docs/decisions/0005-aggregates.md.
+ *
+ * @param from start of the period (inclusive), by incident onset; null for the beginning
+ * @param to end of the period (exclusive); null for now
+ * @param total the whole period
+ * @param quarters one row per calendar quarter (UTC) that has incidents or deploys, oldest first
+ * @param services one row per service, most escapes first
+ * @param repeatOffenders services that escaped through the same gap again and again
+ */
+public record Aggregates(Instant from, Instant to, Figures total, List<Period> quarters,
+    List<ServiceFigures> services, List<RepeatOffender> repeatOffenders) {
+
+  /**
+   * Counts for a period or a service.
+   *
+   * @param incidents incidents with onset in the period
+   * @param changeRelated incidents linked to a change (every verdict but "not change-related")
+   * @param escapes incidents whose change passed staging
+   * @param escapesByGap escapes per gap; an escape with two gaps counts for both
+   * @param productionDeploys production deploys that did not fail, by deploy time
+   * @param failedChanges distinct production deploys linked to a change-related incident, by
+   *     deploy time
+   */
+  public record Figures(long incidents, long changeRelated, long escapes,
+      Map<Gap, Long> escapesByGap, long productionDeploys, long failedChanges) {
+
+    /** Escapes among change-related incidents, null when there are none. */
+    @JsonProperty("escapeRate")
+    public Double escapeRate() {
+      return changeRelated == 0 ? null : (double) escapes / changeRelated;
+    }
+
+    /** Share of production deploys that caused an incident, null without deploys. */
+    @JsonProperty("changeFailureRate")
+    public Double changeFailureRate() {
+      return productionDeploys == 0 ? null : (double) failedChanges / productionDeploys;
+    }
+  }
+
+  /** A calendar quarter, e.g. "2025-Q4". */
+  public record Period(String quarter, Figures figures) {}
+
+  /**
+   * How well staging stood in for production on one gap, for one service.
+   *
+   * @param score 1 minus the share of the service's change-related incidents that escaped
+   *     through this gap; null when the service has too few change-related incidents to say
+   * @param escapes escapes of the service through this gap
+   * @param contributors what those escapes' evidence names most often, most frequent first
+   */
+  public record Fidelity(Double score, long escapes, List<Contributor> contributors) {}
+
+  /** A config key, flag, table, mocked dependency or "production traffic peak", and how often. */
+  public record Contributor(String subject, long escapes) {}
+
+  /** One service's figures and its fidelity on each of the four gaps. */
+  public record ServiceFigures(String service, Figures figures, Map<Gap, Fidelity> fidelity) {}
+
+  /**
+   * A service that escaped through the same gap at least the configured number of times.
+   *
+   * @param quarters the quarters those escapes fell in
+   * @param incidentKeys the escapes, oldest first (at most 20)
+   */
+  public record RepeatOffender(String service, Gap gap, long escapes, List<String> quarters,
+      List<String> incidentKeys) {}
+
+  private static final int MAX_CONTRIBUTORS = 3;
+  private static final int MAX_KEYS = 20;
+
+  /** Computes the figures of a period from the workspace's stored findings and deploys. */
+  public static Aggregates compute(Workspace ws, Instant from, Instant to) throws IOException {
+    Rules rules = new Rules(ws.settings());
+    List<Finding> findings = new ArrayList<>();
+    ws.forEach(DocKind.FINDING, Finding.class, f -> {
+      if (inside(f.onset(), from, to)) {
+        findings.add(f);
+      }
+    });
+    findings.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
+    Map<String, Map<Long, Long>> deploys = ws.countsByValueAndDay(DocKind.DEPLOY,
+        Schema.SERVICE, productionDeploys(rules));
+    return compute(findings, deploys, rules, from, to);
+  }
+
+  /**
+   * The computation itself, on findings already read and production deploy counts per
+   * canonical service and epoch day.
+   */
+  static Aggregates compute(List<Finding> findings, Map<String, Map<Long, Long>> deploysByDay,
+      Rules rules, Instant from, Instant to) {
+    Counter total = new Counter();
+    Map<String, Counter> byQuarter = new TreeMap<>();
+    Map<String, Counter> byService = new TreeMap<>();
+    Map<String, Map<Gap, Map<String, Long>>> contributors = new HashMap<>();
+    Map<String, Map<Gap, List<Finding>>> escapesByServiceGap = new TreeMap<>();
+    Set<String> failedDeploys = new HashSet<>();
+
+    for (Finding f : findings) {
+      if (!inside(f.onset(), from, to)) {
+        continue;
+      }
+      String quarter = quarter(f.onset());
+      String service = serviceOf(f);
+      Verdict v = f.effectiveVerdict();
+      List<Counter> counters = List.of(total, byQuarter.computeIfAbsent(quarter,
+          q -> new Counter()), byService.computeIfAbsent(service, s -> new Counter()));
+      for (Counter c : counters) {
+        c.incidents++;
+      }
+      if (v != Verdict.NOT_CHANGE_RELATED) {
+        counters.forEach(c -> c.changeRelated++);
+        // each production deploy held responsible is one failed change, counted like the
+        // deploys it is a share of: in its own quarter, when it shipped inside the period
+        for (DeployLink l : failedLinks(f)) {
+          if (inside(l.at(), from, to) && failedDeploys.add(l.deployKey())) {
+            total.failedChanges++;
+            byQuarter.computeIfAbsent(quarter(l.at()), q -> new Counter()).failedChanges++;
+            byService.computeIfAbsent(l.service(), s -> new Counter()).failedChanges++;
+          }
+        }
+      }
+      if (v == Verdict.ESCAPE) {
+        counters.forEach(c -> c.escapes++);
+        for (Gap g : f.effectiveGaps()) {
+          counters.forEach(c -> c.byGap.merge(g, 1L, Long::sum));
+          escapesByServiceGap.computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
+              .computeIfAbsent(g, x -> new ArrayList<>()).add(f);
+          for (String subject : subjects(f, g)) {
+            contributors.computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
+                .computeIfAbsent(g, x -> new HashMap<>()).merge(subject, 1L, Long::sum);
+          }
+        }
+      }
+    }
+    LocalDate fromDay = from == null ? null : LocalDate.ofInstant(from, ZoneOffset.UTC);
+    Instant end = to == null ? Instant.now() : to;
+    deploysByDay.forEach((service, days) -> days.forEach((day, n) -> {
+      Instant at = Instant.ofEpochSecond(day * 86_400L);
+      boolean in = (fromDay == null || !LocalDate.ofEpochDay(day).isBefore(fromDay))
+          && at.isBefore(end);
+      if (in) {
+        total.deploys += n;
+        byQuarter.computeIfAbsent(quarter(at), q -> new Counter()).deploys += n;
+        byService.computeIfAbsent(service, s -> new Counter()).deploys += n;
+      }
+    }));
+
+    List<Period> quarters = new ArrayList<>();
+    byQuarter.forEach((q, c) -> quarters.add(new Period(q, c.figures())));
+    List<ServiceFigures> services = new ArrayList<>();
+    byService.forEach((s, c) -> {
+      Map<Gap, Fidelity> fidelity = new EnumMap<>(Gap.class);
+      for (Gap g : Gap.real()) {
+        long escapes = c.byGap.getOrDefault(g, 0L);
+        Double score = c.changeRelated < rules.fidelityMinIncidents ? null
+            : 1 - (double) escapes / c.changeRelated;
+        fidelity.put(g, new Fidelity(score, escapes, top(contributors.getOrDefault(s,
+            Map.of()).getOrDefault(g, Map.of()))));
+      }
+      services.add(new ServiceFigures(s, c.figures(), fidelity));
+    });
+    services.sort(Comparator.comparingLong((ServiceFigures x) -> x.figures().escapes())
+        .reversed().thenComparing(ServiceFigures::service));
+    List<RepeatOffender> offenders = new ArrayList<>();
+    escapesByServiceGap.forEach((s, byGap) -> byGap.forEach((g, list) -> {
+      if (list.size() >= rules.repeatOffenderMinEscapes) {
+        Set<String> qs = new TreeSet<>();
+        list.forEach(f -> qs.add(quarter(f.onset())));
+        offenders.add(new RepeatOffender(s, g, list.size(), List.copyOf(qs), list.stream()
+            .limit(MAX_KEYS).map(Finding::incidentKey).toList()));
+      }
+    }));
+    offenders.sort(Comparator.comparingLong(RepeatOffender::escapes).reversed()
+        .thenComparing(RepeatOffender::service).thenComparing(RepeatOffender::gap));
+    return new Aggregates(from, to, total.figures(), quarters, services, offenders);
+  }
+
+  /** The service an incident counts for: its linked change's, else the first it names. */
+  static String serviceOf(Finding f) {
+    List<String> keys = f.effectiveDeployKeys();
+    for (DeployLink l : f.links()) {
+      if (keys.contains(l.deployKey()) && !l.service().isEmpty()) {
+        return l.service();
+      }
+    }
+    return f.services().isEmpty() ? "(no service)" : f.services().get(0);
+  }
+
+  /** The links a reviewer kept (all the engine's when not reviewed). */
+  private static List<DeployLink> failedLinks(Finding f) {
+    List<String> keys = f.effectiveDeployKeys();
+    return f.links().stream().filter(l -> keys.contains(l.deployKey())).toList();
+  }
+
+  /** The subjects of the evidence that carried a gap's score in one escape. */
+  private static Set<String> subjects(Finding f, Gap g) {
+    Set<String> out = new TreeSet<>();
+    for (GapScore s : f.scores()) {
+      if (s.gap() == g) {
+        for (Evidence e : s.evidence()) {
+          if (!e.subject().isEmpty()) {
+            out.add(e.subject());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Contributor> top(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CONTRIBUTORS).map(e -> new Contributor(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * Deploys that count as production changes: to an environment the linking rules call
+   * production at full weight (a canary is the same change rolled out partly), and not failed,
+   * cancelled or still running.
+   */
+  private static Query productionDeploys(Rules rules) {
+    BooleanQuery.Builder envs = new BooleanQuery.Builder();
+    for (String e : new TreeSet<>(rules.productionEnvs)) {
+      if (rules.environmentWeights.getOrDefault(e, 1.0) >= 1.0) {
+        envs.add(new TermQuery(new Term(Schema.ENV, e)), BooleanClause.Occur.SHOULD);
+      }
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(envs.build(), BooleanClause.Occur.FILTER);
+    for (DeployStatus s : List.of(DeployStatus.FAILED, DeployStatus.CANCELLED,
+        DeployStatus.IN_PROGRESS)) {
+      b.add(new TermQuery(new Term(Schema.STATUS, s.name().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  /** "2025-Q4" for an instant, in UTC. */
+  public static String quarter(Instant t) {
+    LocalDate d = LocalDate.ofInstant(t, ZoneOffset.UTC);
+    return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+  }
+
+  private static boolean inside(Instant t, Instant from, Instant to) {
+    return t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+  }
+
+  private static final class Counter {
+    long incidents;
+    long changeRelated;
+    long escapes;
+    long deploys;
+    long failedChanges;
+    final Map<Gap, Long> byGap = new EnumMap<>(Gap.class);
+
+    Figures figures() {
+      Map<Gap, Long> gaps = new LinkedHashMap<>();
+      for (Gap g : Gap.values()) {
+        gaps.put(g, byGap.getOrDefault(g, 0L));
+      }
+      return new Figures(incidents, changeRelated, escapes, gaps, deploys, failedChanges);
+    }
+  }
+}
