@@ -59,6 +59,9 @@ final class AliasesCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SERVICE")
     String service;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
       try (Workspace w = ws.open()) {
@@ -66,6 +69,8 @@ final class AliasesCommand implements Callable<Integer> {
         a.put(alias, service);
         w.saveAliases(a);
       }
+      spec.commandLine().getOut().println("\"" + alias + "\" now means " + service
+          + "; it applies to records imported from now on and to the next analysis.");
       return 0;
     }
   }
@@ -91,6 +96,7 @@ final class AliasesCommand implements Callable<Integer> {
         }
         w.saveAliases(a);
       }
+      spec.commandLine().getOut().println("Alias \"" + alias + "\" removed.");
       return 0;
     }
   }

@@ -27,7 +27,8 @@ final class ExplainCommand implements Callable<Integer> {
   WorkspaceOption ws;
 
   @Parameters(index = "0", paramLabel = "INCIDENT",
-      description = "Incident key (incident/pagerduty/Q1ABC) or source/id (pagerduty/Q1ABC)")
+      description = "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
+          + "or the id its tool shows (OPS-126)")
   String incident;
 
   @CommandLine.Spec
@@ -35,11 +36,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String key = incident.startsWith("incident/") ? incident : "incident/" + incident;
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace w = ws.open()) {
-      Incident inc = w.get(key, Incident.class).orElseThrow(() ->
-          new CommandLine.ParameterException(spec.commandLine(), "no incident " + key));
+      String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
+      Incident inc = w.get(key, Incident.class).orElseThrow();
       Finding f = w.get("finding/" + key, Finding.class).orElseThrow(() ->
           new CommandLine.ParameterException(spec.commandLine(), key + " has not been "
               + "analysed yet; run `rehearsal analyze`"));

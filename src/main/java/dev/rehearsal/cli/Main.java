@@ -35,6 +35,15 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, arguments) -> {
+      // the reason, any "did you mean", then always the usage of the command that was meant
+      CommandLine c = ex.getCommandLine();
+      PrintWriter w = c.getErr();
+      w.println(ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+      c.usage(w);
+      return 2;
+    });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       commandLine.getErr().println("rehearsal: " + Messages.describe(ex));
       return 1;

@@ -27,7 +27,8 @@ final class ReviewCommand implements Callable<Integer> {
   WorkspaceOption ws;
 
   @Parameters(index = "0", paramLabel = "INCIDENT",
-      description = "Incident key (incident/pagerduty/Q1ABC) or source/id (pagerduty/Q1ABC)")
+      description = "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
+          + "or the id its tool shows (OPS-126)")
   String incident;
 
   @Option(names = "--confirm", description = "Confirm the engine's link, verdict and gaps")
@@ -59,7 +60,6 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String key = incident.startsWith("incident/") ? incident : "incident/" + incident;
     if (noLink && links != null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--link and --no-link exclude each other");
@@ -83,10 +83,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace w = ws.open()) {
-      if (w.get(key, Incident.class).isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no incident " + key
-            + " in the workspace");
-      }
+      String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
       Finding f = w.get("finding/" + key, Finding.class).orElse(null);
       List<String> deployKeys = noLink ? List.of() : links == null ? null
           : links.stream().map(l -> l.startsWith("deploy/") ? l : "deploy/" + l).toList();

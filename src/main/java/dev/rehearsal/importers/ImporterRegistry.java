@@ -46,6 +46,9 @@ public final class ImporterRegistry {
 
   /** The best importer for the file, or empty when none recognises it. */
   public Optional<Detection> detect(Sniff sniff) {
+    if (sniff.isDocumentation()) {
+      return Optional.empty(); // a README beside the exports; --format still forces a reader
+    }
     Importer best = null;
     int bestScore = Importer.NO;
     for (Importer i : importers) {

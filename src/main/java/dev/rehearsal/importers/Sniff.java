@@ -294,10 +294,35 @@ public final class Sniff {
     return true;
   }
 
+  /**
+   * A Rehearsal workspace settings file (as the demo scenario ships beside its exports): not
+   * data to import, and not a service's configuration snapshot either.
+   */
+  public boolean looksLikeRehearsalSettings() {
+    if (!nameEndsWith("settings.json") || jsonStart() != '{') {
+      return false;
+    }
+    Set<String> k = jsonKeys();
+    return k.contains("linking") || k.contains("gaps") || k.contains("verdict")
+        || k.contains("aggregates") || k.contains("services") && k.contains("dependencies");
+  }
+
+  /** Documentation beside exports (README.md, notes.txt): never a record source. */
+  public boolean isDocumentation() {
+    return nameEndsWith(".md", ".markdown", ".rst", ".adoc", ".html", ".htm");
+  }
+
   /** A short description of what the file looks like, for "not recognised" messages. */
   public String describe() {
     if (head.length == 0) {
       return "an empty file";
+    }
+    if (looksLikeRehearsalSettings()) {
+      return "Rehearsal workspace settings (put them in the workspace folder as "
+          + "settings.json to use them)";
+    }
+    if (isDocumentation()) {
+      return "documentation (" + fileName + ")";
     }
     if (isBinary()) {
       return "binary data (first bytes " + hex(head, 8) + ")";
@@ -312,6 +337,13 @@ public final class Sniff {
       return "XML with root element <" + xmlRoot() + ">";
     }
     List<String> h = csvHeader();
+    if (h.equals(List.of("alias", "service"))) {
+      return "a service alias table (load it with 'rehearsal aliases load FILE')";
+    }
+    if (h.size() >= 4 && h.subList(0, 4).equals(List.of("incident", "caused_by", "verdict",
+        "gaps"))) {
+      return "a ground-truth file (compare with it: 'rehearsal evaluate --truth FILE')";
+    }
     if (h.size() > 1) {
       List<String> few = h.subList(0, Math.min(8, h.size()));
       return "a delimited text file with header " + String.join(",", few);

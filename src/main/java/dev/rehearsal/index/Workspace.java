@@ -681,6 +681,34 @@ public final class Workspace implements Closeable {
     return out;
   }
 
+  /**
+   * The keys of the incidents a user's handle names: a full key ("incident/pagerduty/Q1ABC"),
+   * source/id ("pagerduty/Q1ABC"), or the id or reference the tool shows ("OPS-126", "#1030",
+   * "Q1ABC"). Several keys when the handle is ambiguous, none when nothing matches.
+   */
+  public List<String> incidentKeysFor(String handle) throws IOException {
+    String h = handle.strip();
+    String full = h.startsWith("incident/") ? h : "incident/" + h;
+    if (get(full, dev.rehearsal.model.Incident.class).isPresent()) {
+      return List.of(full);
+    }
+    String id = h.toLowerCase(java.util.Locale.ROOT);
+    return withSearcher(s -> {
+      Query q = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code())),
+              BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(Schema.IDS, id)), BooleanClause.Occur.FILTER).build();
+      TopDocs td = s.search(q, 20);
+      List<String> keys = new ArrayList<>();
+      for (var sd : td.scoreDocs) {
+        keys.add(s.storedFields().document(sd.doc, java.util.Set.of(Schema.KEY))
+            .get(Schema.KEY));
+      }
+      java.util.Collections.sort(keys);
+      return keys;
+    });
+  }
+
   /** The stored object under a key. */
   public <T> Optional<T> get(String key, Class<T> type) throws IOException {
     return withSearcher(s -> {

@@ -33,7 +33,7 @@ public final class JsonConfigImporter extends TreeConfigImporter {
     if (sniff.jsonStart() != '{' || sniff.jsonKeys().isEmpty()) {
       return NO;
     }
-    if (sniff.hasJsonKeys("apiVersion", "kind")) {
+    if (sniff.hasJsonKeys("apiVersion", "kind") || sniff.looksLikeRehearsalSettings()) {
       return NO;
     }
     if (sniff.lines(200).stream().filter(l -> l.startsWith("{")).count() > 1) {

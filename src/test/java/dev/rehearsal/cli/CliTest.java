@@ -1,0 +1,305 @@
+package dev.rehearsal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.util.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command, run the way a user runs it (through {@link Main#execute}), on a small generated
+ * scenario: what it prints, its JSON, and its exit code on wrong arguments (2, with usage, never
+ * a stack trace).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliTest {
+  @TempDir
+  static Path dir;
+
+  private Path scenario;
+  private Path ws;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      return Json.mapper().readTree(out);
+    }
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** A usage error: exit 2, the reason and the command's usage on stderr, no stack trace. */
+  static void assertUsageError(Run r, String reason, String usage) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(reason), r.err());
+    assertTrue(r.err().contains("Usage: rehearsal " + usage), r.err());
+    assertFalse(r.err().contains("\tat dev.rehearsal"), "no stack trace: " + r.err());
+  }
+
+  @BeforeAll
+  void scenarioAndWorkspace() {
+    scenario = dir.resolve("scenario");
+    ws = dir.resolve("ws");
+    Run r = run("demo", "--out", scenario.toString(), "--seed", "3", "--incidents", "60",
+        "--deploys", "800", "--import", "--workspace", ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(0, run("analyze", "--workspace", ws.toString()).code());
+  }
+
+  @Test
+  void noCommandOrAnUnknownOneIsAUsageError() {
+    assertUsageError(run(), "a command is required", "[-hV] [COMMAND]");
+    assertUsageError(run("frobnicate"), "Unmatched argument", "[-hV] [COMMAND]");
+    Run help = run("--help");
+    assertEquals(0, help.code());
+    for (String c : new String[] {"import", "search", "stats", "demo", "analyze", "evaluate",
+        "review", "explain", "aggregates", "bench", "rejections", "aliases", "app"}) {
+      assertTrue(help.out().contains("  " + c + " "), c + " listed in " + help.out());
+    }
+  }
+
+  @Test
+  void demoIsDeterministicForASeedAndWritesTheTruth() throws IOException {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    assertEquals(0, run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30",
+        "--deploys", "300").code());
+    Run again = run("demo", "--out", b.toString(), "--seed", "11", "--incidents", "30",
+        "--deploys", "300", "--json");
+    assertEquals(0, again.code());
+    assertEquals(30, again.json().path("scenario").path("incidents").asInt(), again.out());
+    assertEquals(Files.readString(a.resolve("truth.csv")), Files.readString(b.resolve(
+        "truth.csv")));
+    assertEquals(31, Files.readAllLines(a.resolve("truth.csv")).size(), "header + 30 rows");
+    Path other = dir.resolve("c");
+    run("demo", "--out", other.toString(), "--seed", "12", "--incidents", "30", "--deploys",
+        "300");
+    assertFalse(Files.readString(a.resolve("truth.csv")).equals(Files.readString(
+        other.resolve("truth.csv"))), "another seed, another history");
+
+    assertUsageError(run("demo"), "Missing required option: '--out=DIR'", "demo");
+    assertUsageError(run("demo", "--out", a.toString(), "--incidents", "-5"),
+        "no negative counts", "demo");
+  }
+
+  @Test
+  void importPrintsAPerFileTableAndIsIdempotent() throws IOException {
+    Path w = dir.resolve("import-ws");
+    Run first = run("import", scenario.resolve("incidents").toString(), "--workspace",
+        w.toString());
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("pagerduty-json"), first.out());
+    assertTrue(first.out().contains("jira-csv"), first.out());
+    Run json = run("import", scenario.resolve("incidents").toString(), "--workspace",
+        w.toString(), "--json");
+    assertEquals(0, json.code());
+    long seen = 0;
+    for (JsonNode f : json.json().path("files")) {
+      assertEquals(f.path("seen").asLong(), f.path("accepted").asLong()
+          + f.path("rejected").asLong(), f.toString());
+      seen += f.path("accepted").asLong();
+    }
+    assertEquals(60, seen, "every generated incident read");
+    Run stats = run("stats", "--workspace", w.toString(), "--json");
+    assertEquals(60, stats.json().path("documents").path("incident").asInt(),
+        "importing twice changes nothing");
+  }
+
+  @Test
+  void importListsWhatItSkipsAndWhy() {
+    Run r = run("import", scenario.toString(), "--workspace", dir.resolve("skip-ws").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("README.md: not recognised: it looks like documentation"),
+        r.out());
+    assertTrue(r.out().contains("settings.json: not recognised: it looks like Rehearsal "
+        + "workspace settings"), r.out());
+    assertTrue(r.out().contains("aliases.csv: not recognised: it looks like a service alias "
+        + "table"), r.out());
+    assertTrue(r.out().contains("truth.csv: not recognised: it looks like a ground-truth file"),
+        r.out());
+  }
+
+  @Test
+  void importStrictFailsOnRejectionsAndRejectionsListsThem() throws IOException {
+    Path w = dir.resolve("strict-ws");
+    Path csv = dir.resolve("deploys.csv");
+    Files.writeString(csv, "id,service,environment,version,time,status\n"
+        + "d1,checkout,production,1.0,2025-01-02T10:00:00Z,success\n"
+        + "d2,checkout,production,1.1,not a time,success\n", StandardCharsets.UTF_8);
+    Run lenient = run("import", csv.toString(), "--workspace", w.toString());
+    assertEquals(0, lenient.code(), lenient.out() + lenient.err());
+    Run strict = run("import", csv.toString(), "--workspace", w.toString(), "--strict");
+    assertEquals(1, strict.code(), strict.out() + strict.err());
+    Run rej = run("rejections", "--workspace", w.toString());
+    assertEquals(0, rej.code());
+    assertTrue(rej.out().contains("deploys.csv"), rej.out());
+    assertTrue(rej.out().contains(":3"), "line of the bad row: " + rej.out());
+    assertTrue(rej.out().contains("not a time"), rej.out());
+
+    assertUsageError(run("import", dir.resolve("missing.json").toString(), "--workspace",
+        w.toString()), "does not exist", "import");
+    assertUsageError(run("import", "--workspace", w.toString()), "Missing required parameter",
+        "import");
+  }
+
+  @Test
+  void searchFindsHighlightsAndRejectsBadSyntaxClearly() throws IOException {
+    Run r = run("search", "latency", "--kind", "incident", "--limit", "3", "--workspace",
+        ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("[latency]") || r.out().contains("[Latency]"),
+        "highlighted: " + r.out());
+    Run json = run("search", "latency", "--kind", "incident", "--limit", "3", "--json",
+        "--workspace", ws.toString());
+    JsonNode j = json.json();
+    assertTrue(j.path("total").asLong() >= 3, j.toString());
+    assertEquals(3, j.path("hits").size(), j.toString());
+
+    Run bad = run("search", "title:(", "--workspace", ws.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("the query \"title:(\" is not valid search syntax"),
+        bad.err());
+    assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
+    assertUsageError(run("search", "--kind", "bogus", "--workspace", ws.toString()),
+        "unknown record kind 'bogus'", "search");
+    assertUsageError(run("search", "--from", "yesterday", "--workspace", ws.toString()),
+        "'yesterday' is not a timestamp", "search");
+  }
+
+  @Test
+  void statsCountsEveryKind() throws IOException {
+    Run r = run("stats", "--workspace", ws.toString());
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("incident       60"), r.out());
+    JsonNode j = run("stats", "--json", "--workspace", ws.toString()).json();
+    assertEquals(60, j.path("documents").path("incident").asInt());
+    assertEquals(60, j.path("documents").path("finding").asInt(), "analysed in setup");
+    assertUsageError(run("stats", "--bogus"), "Unknown option: '--bogus'", "stats");
+  }
+
+  @Test
+  void analyzeCountsAddUpToTheIncidents() throws IOException {
+    Run r = run("analyze", "--json", "--workspace", ws.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = r.json();
+    long sum = 0;
+    for (JsonNode n : j.path("verdicts")) {
+      sum += n.asLong();
+    }
+    assertEquals(60, sum, j.toString());
+    Run text = run("analyze", "--workspace", ws.toString());
+    assertTrue(text.out().contains("passed staging (escape)"), text.out());
+    assertTrue(text.out().contains("GAP (ESCAPES)"), text.out());
+  }
+
+  @Test
+  void evaluatePrintsEngineAndBaselineSideBySide() throws IOException {
+    Run r = run("evaluate", "--truth", scenario.resolve("truth.csv").toString(),
+        "--workspace", ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("baseline: last deploy"), r.out());
+    assertTrue(r.out().contains("Verdict accuracy"), r.out());
+    JsonNode j = run("evaluate", "--truth", scenario.resolve("truth.csv").toString(),
+        "--json", "--workspace", ws.toString()).json();
+    double p = j.path("linkPrecision").asDouble();
+    double baseline = j.path("baselinePrecision").asDouble();
+    assertTrue(p > baseline + 0.2, "engine " + p + " vs baseline " + baseline);
+
+    assertUsageError(run("evaluate", "--workspace", ws.toString()),
+        "Missing required option: '--truth=FILE'", "evaluate");
+    assertUsageError(run("evaluate", "--truth", dir.resolve("none.csv").toString(),
+        "--workspace", ws.toString()), "does not exist", "evaluate");
+  }
+
+  @Test
+  void reviewWinsAndExplainShowsIt() throws IOException {
+    Path w = dir.resolve("review-ws");
+    assertEquals(0, run("demo", "--out", dir.resolve("review-sc").toString(), "--seed", "3",
+        "--incidents", "60", "--deploys", "800", "--import", "--workspace", w.toString())
+        .code());
+    run("analyze", "--workspace", w.toString());
+    Run r = run("review", "OPS-126", "--verdict", "escape", "--gaps", "traffic", "--note",
+        "peak never rehearsed", "--reviewer", "ana", "--workspace", w.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Review of incident/jira/"), r.out());
+    Run explain = run("explain", "OPS-126", "--json", "--workspace", w.toString());
+    assertEquals(0, explain.code(), explain.err());
+    JsonNode f = explain.json();
+    assertEquals("ESCAPE", f.path("review").path("verdict").asText(), f.toString());
+    assertEquals("peak never rehearsed", f.path("review").path("note").asText());
+    // the review survives re-analysis and wins over the engine
+    run("analyze", "--workspace", w.toString());
+    JsonNode again = run("explain", "OPS-126", "--json", "--workspace", w.toString()).json();
+    assertEquals("ESCAPE", again.path("review").path("verdict").asText());
+
+    assertUsageError(run("review", "OPS-126", "--verdict", "bogus", "--workspace",
+        w.toString()), "unknown verdict 'bogus'", "review");
+    assertUsageError(run("review", "OPS-126", "--workspace", w.toString()),
+        "say what the review decides", "review");
+    assertUsageError(run("review", "nosuch", "--confirm", "--workspace", w.toString()),
+        "no incident 'nosuch'", "review");
+    assertUsageError(run("explain", "nosuch", "--workspace", w.toString()),
+        "no incident 'nosuch'", "explain");
+  }
+
+  @Test
+  void aggregatesSummariseThePeriod() throws IOException {
+    Run r = run("aggregates", "--workspace", ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("By quarter"), r.out());
+    assertTrue(r.out().contains("2023-Q1"), r.out());
+    JsonNode j = run("aggregates", "--json", "--quarter", "2023-Q1", "--workspace",
+        ws.toString()).json();
+    assertEquals(60, j.path("total").path("incidents").asInt(), j.toString());
+    assertTrue(j.path("total").path("productionDeploys").asInt() > 0, j.toString());
+    JsonNode empty = run("aggregates", "--json", "--quarter", "2021-Q1", "--workspace",
+        ws.toString()).json();
+    assertEquals(0, empty.path("total").path("incidents").asInt());
+
+    assertUsageError(run("aggregates", "--quarter", "2025-Q7", "--workspace", ws.toString()),
+        "is not a quarter", "aggregates");
+    assertUsageError(run("aggregates", "--quarter", "2025-Q1", "--from", "2025-01-01",
+        "--workspace", ws.toString()), "cannot be combined", "aggregates");
+  }
+
+  @Test
+  void aliasesCanBeSetShownAndRemoved() throws IOException {
+    Path w = dir.resolve("alias-ws");
+    assertEquals(0, run("aliases", "set", "Checkout API", "checkout", "--workspace",
+        w.toString()).code());
+    Run show = run("aliases", "--workspace", w.toString());
+    assertTrue(show.out().contains("Checkout API") && show.out().contains("checkout"),
+        show.out());
+    assertEquals(0, run("aliases", "remove", "Checkout API", "--workspace", w.toString())
+        .code());
+    assertTrue(run("aliases", "--workspace", w.toString()).out().startsWith("No aliases"));
+    Run missing = run("aliases", "remove", "Checkout API", "--workspace", w.toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("no alias 'Checkout API'"), missing.err());
+    assertUsageError(run("aliases", "set", "--workspace", w.toString()),
+        "Missing required parameters", "aliases set");
+  }
+
+  @Test
+  void benchAndAppRefuseBadArguments() {
+    assertUsageError(run("bench", "--scale", "0"), "--scale must be above 0", "bench");
+    assertUsageError(run("bench", "--scale", "x"), "Invalid value for option '--scale'",
+        "bench");
+    assertUsageError(run("app", "--bogus"), "Unknown option: '--bogus'", "app");
+  }
+}
