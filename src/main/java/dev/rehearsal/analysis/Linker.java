@@ -80,6 +80,10 @@ final class Linker {
   private final Map<String, List<Integer>> byVersion = new HashMap<>();
   private final Map<String, List<Integer>> byShaPrefix = new HashMap<>();
   private final TextCues cues;
+  /** Recency decay per millisecond: halving every {@code halfLifeHours}. */
+  private final double decayPerMs;
+  /** {@code interveningFactor} to the power 0..7, the most a window looks back over. */
+  private final double[] interveningPow = new double[8];
   /** For each service: the incidents whose text names it. */
   private java.util.BitSet[] namedBy = new java.util.BitSet[0];
 
@@ -101,6 +105,10 @@ final class Linker {
     }
     this.cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
         rules.noChangeLanguage, rules.synonyms);
+    this.decayPerMs = Math.log(2) / (rules.halfLifeHours * 3_600_000.0);
+    for (int k = 0; k < interveningPow.length; k++) {
+      interveningPow[k] = Math.pow(rules.interveningFactor, k);
+    }
     indexReferencedHandles();
   }
 
@@ -226,13 +234,20 @@ final class Linker {
       double score = c.explicit ? c.score : c.score * language;
       out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, c.why));
     }
-    out.sort(ORDER.apply(t));
+    out.sort(order);
     return out;
   }
 
-  private static final java.util.function.Function<DeployTable, Comparator<Candidate>> ORDER =
-      tbl -> Comparator.comparingDouble(Candidate::score).reversed()
-          .thenComparing(c -> -tbl.time[c.deploy]).thenComparing(c -> tbl.key[c.deploy]);
+  /** Best first: higher score, then the more recent deploy, then the key (determinism). */
+  private final Comparator<Candidate> order = this::compare;
+
+  private int compare(Candidate a, Candidate b) {
+    int c = Double.compare(b.score, a.score);
+    if (c == 0) {
+      c = Long.compare(t.time[b.deploy], t.time[a.deploy]);
+    }
+    return c != 0 ? c : t.key[a.deploy].compareTo(t.key[b.deploy]);
+  }
 
   private int[] dependenciesOf(int[] related) {
     int[] out = new int[8];
@@ -332,8 +347,12 @@ final class Linker {
    */
   List<Candidate> link(int incidentIndex) {
     List<Candidate> all = candidates(incidentIndex);
-    if (all.stream().anyMatch(Candidate::explicit)) {
-      all = all.stream().filter(Candidate::explicit).toList();
+    boolean anyExplicit = false;
+    for (Candidate c : all) {
+      anyExplicit |= c.explicit;
+    }
+    if (anyExplicit) {
+      all.removeIf(c -> !c.explicit);
     }
     List<Candidate> out = new ArrayList<>();
     if (all.isEmpty() || all.get(0).score < rules.minConfidence) {
@@ -512,8 +531,7 @@ final class Linker {
           continue;
         }
         long delta = onset - t.time[i];
-        double score = weight * recency(delta)
-            * Math.pow(rules.interveningFactor, intervening) * statusFactor(i)
+        double score = weight * recency(delta) * interveningPow[intervening] * statusFactor(i)
             * (t.rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
             * envWeight[e];
         Why why = new Why();
@@ -551,8 +569,7 @@ final class Linker {
   }
 
   private double recency(long deltaMs) {
-    double hours = Math.max(0, deltaMs) / 3_600_000.0;
-    return Math.pow(0.5, hours / rules.halfLifeHours);
+    return deltaMs <= 0 ? 1.0 : Math.exp(-deltaMs * decayPerMs);
   }
 
   private static void merge(List<Candidate> found, Candidate c) {
