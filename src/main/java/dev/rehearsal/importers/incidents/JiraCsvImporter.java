@@ -45,6 +45,7 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
         "Tipo de incidencia", "Issue Type"));
     TABLE.put("resolution", List.of("Résolution", "Lösung", "Resolución", "Resolution"));
     TABLE.put("environment", List.of("Environnement", "Umgebung", "Entorno", "Environment"));
+    TABLE.put("comment", List.of("Commentaire", "Kommentar", "Comentario", "Comment"));
   }
 
   @Override
@@ -90,14 +91,24 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     h.put("onset", h.findMatching(n -> JiraFields.isOnset(JiraFields.customName(n))));
     h.put("severityField", h.findMatching(n -> n.startsWith("custom field ")
         && JiraFields.isSeverity(JiraFields.customName(n))));
+    h.put("firstResponse", h.findMatching(n -> n.startsWith("custom field ")
+        && JiraFields.customName(n).contains("date of first response")));
   }
 
   @Override
   void checkHeader(Headers h, RecordSink sink) {
     if (!h.has("created") && !h.has("onset")) {
-      sink.warn("the file has no creation time column (" + String.join(", ",
-          TABLE.get("created")) + ") and no incident-start field, so no row can be placed in "
-          + "time: every row is rejected; export again with the Created column");
+      if (h.has("firstResponse") || h.has("comment")) {
+        sink.warn("the file has no creation time column (" + String.join(", ",
+            TABLE.get("created")) + ") and no incident-start field: each issue is placed at "
+            + "its earliest dated activity (first response, comments), noted on the record, "
+            + "and rejected when it has none; export again with the Created column for exact "
+            + "times");
+      } else {
+        sink.warn("the file has no creation time column (" + String.join(", ",
+            TABLE.get("created")) + ") and no incident-start field, so no row can be placed in "
+            + "time: every row is rejected; export again with the Created column");
+      }
     }
   }
 
@@ -113,8 +124,12 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     } else if (created != null) {
       d.startedAt = created;
     } else if (!h.has("created")) {
-      throw new RecordProblem("no creation time: the file has no 'Created' column (or its "
-          + "translation: Création, Erstellt, Creada)");
+      d.startedAt = earliestActivity(h, row, ctx, d);
+      if (d.startedAt == null) {
+        throw new RecordProblem("no creation time: the file has no 'Created' column (or its "
+            + "translation: Création, Erstellt, Creada), and the issue has no dated first "
+            + "response or comment");
+      }
     } else {
       throw new RecordProblem("no '" + h.column("created") + "' time");
     }
@@ -169,5 +184,50 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
       }
     }
     return d;
+  }
+
+  /**
+   * Without a creation time: the earliest time the issue shows, its first response or a
+   * comment's date (Jira writes a comment as "date;author;text", and tools that split cells on
+   * ';' leave the date alone in its cell). Cells that are not times are skipped; the record
+   * notes where its time came from.
+   */
+  private static Instant earliestActivity(Headers h, CsvTable.Row row, ImportContext ctx,
+      IncidentDraft d) {
+    Instant best = null;
+    String from = null;
+    List<String> bestNotes = List.of();
+    List<String> candidates = new java.util.ArrayList<>();
+    String first = h.get(row, "firstResponse");
+    if (first != null) {
+      candidates.add(first);
+    }
+    for (String c : h.all(row, "comment")) {
+      int semi = c.indexOf(';');
+      String head = (semi > 0 ? c.substring(0, semi) : c).strip();
+      if (head.length() <= 40 && !head.isEmpty() && Character.isDigit(head.charAt(0))) {
+        candidates.add(head);
+      }
+    }
+    for (String raw : candidates) {
+      Instant t;
+      List<String> notes = new java.util.ArrayList<>();
+      try {
+        t = ctx.optionalInstant(raw, notes);
+      } catch (dev.rehearsal.importers.support.TimeParseException e) {
+        continue; // a comment that only starts with a number
+      }
+      if (t != null && (best == null || t.isBefore(best))) {
+        best = t;
+        from = raw == first ? "its first response" : "its earliest comment";
+        bestNotes = notes;
+      }
+    }
+    if (best != null) {
+      bestNotes.forEach(d::note);
+      d.note("no creation time in the file: onset is " + from + " (" + best + "), an "
+          + "upper bound");
+    }
+    return best;
   }
 }

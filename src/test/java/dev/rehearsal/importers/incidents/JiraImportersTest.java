@@ -45,26 +45,35 @@ class JiraImportersTest {
   // ------------------------------------------------------------------ the real French export
 
   @Test
-  void realFrenchExportHasNoCreationTimeSoEveryRowIsRejectedWithItsLine() {
+  void realFrenchExportHasNoCreationTimeSoIssuesArePlacedAtTheirEarliestActivity() {
     ImporterHarness.Result r = ImporterHarness.parse(csv, REAL);
     ImporterHarness.assertGolden(r, "incidents/jira-csv-real-fr");
     // 516 issues read through 895 multi-line cells, duplicate and blank headers: every row is
-    // seen once, and none is placed in time, because the file has no Création column.
-    assertCounts(r, 0, 516);
+    // seen once. The file has no Création column, so an issue is placed at its earliest dated
+    // activity (first response, comment dates like "10/oct./16 11:54 AM"); the 182 issues
+    // without any are rejected, each with its line.
+    assertCounts(r, 334, 182);
     assertEquals(1, r.warnings().size());
     assertTrue(r.warnings().get(0).contains("no creation time column"));
-    Rejection first = r.rejections().get(0);
-    assertEquals(2, first.line());
-    assertEquals(0, first.index());
-    assertTrue(first.reason().contains("the file has no 'Created' column"));
+    assertTrue(r.warnings().get(0).contains("earliest dated activity"));
+    Incident first = byRef(r, "CNED-1");
+    // first response 2016-10-10 11:54:44.723, first comment 10/oct./16 11:54 AM: the earlier
+    assertEquals(Instant.parse("2016-10-10T11:54:00Z"), first.startedAt());
+    assertTrue(first.provenance().notes().stream().anyMatch(n -> n.contains(
+        "onset is its earliest comment")), first.provenance().notes().toString());
+    assertTrue(first.provenance().notes().contains("time without zone, read as UTC"));
+    Rejection rejected = r.rejections().get(0);
+    assertEquals(5, rejected.line());
+    assertEquals(3, rejected.index());
+    assertTrue(rejected.reason().contains("the file has no 'Created' column"));
+    assertTrue(rejected.reason().contains("no dated first response or comment"));
     // line numbers follow the multi-line cells: strictly increasing, last row far below 517
     long previous = 0;
     for (Rejection x : r.rejections()) {
       assertTrue(x.line() > previous, "line " + x.line() + " after " + previous);
       previous = x.line();
     }
-    assertEquals(515, r.rejections().get(515).index());
-    assertTrue(previous > 2000, "the last row starts on line " + previous);
+    assertTrue(previous > 2000, "the last rejected row starts on line " + previous);
   }
 
   @Test
