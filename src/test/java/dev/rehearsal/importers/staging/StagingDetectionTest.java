@@ -2,7 +2,6 @@ package dev.rehearsal.importers.staging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rehearsal.importers.FileSource;
 import dev.rehearsal.importers.Importer;
@@ -101,12 +100,13 @@ class StagingDetectionTest {
 
   /**
    * The other families' real samples (incidents, deploys, facts) must not be taken for staging
-   * results. Read from the shared fixtures folder when the build points at it.
+   * results. Read from the project's copy of the real fixtures, or from the folder the build
+   * points at with -Drehearsal.fixtures.
    */
   @Test
   void otherFamiliesSamplesAreNotStagingResults() throws Exception {
-    String base = System.getProperty("rehearsal.fixtures");
-    assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared fixtures not present");
+    String base = System.getProperty("rehearsal.fixtures", "src/test/resources/fixtures");
+    assertTrue(Files.isDirectory(Path.of(base)), base + " is missing");
     List<String> mine = List.of("jenkins-junit-plugin", "dorny-test-reporter",
         "enricomi-publish-unit-test-result", "jenkins-testng-plugin", "cucumber-reporting",
         "allure2", "k6-reporter", "jenkins-performance-plugin", "taurus-gatling-logs");
