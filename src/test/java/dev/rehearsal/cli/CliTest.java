@@ -296,6 +296,25 @@ class CliTest {
   }
 
   @Test
+  void theShippedExamplesImportAsDocumented() throws IOException {
+    Path w = dir.resolve("examples-ws");
+    Run r = run("import", "resources/examples/ci-artifacts", "--workspace", w.toString(),
+        "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode file = r.json().path("files").get(0);
+    assertEquals("junit-xml", file.path("format").asText(), r.out());
+    assertEquals(1, file.path("accepted").asInt(), r.out());
+    assertEquals(0, file.path("rejected").asInt(), r.out());
+    assertEquals(0, run("aliases", "load", "resources/examples/aliases.csv", "--workspace",
+        w.toString()).code());
+    Files.copy(Path.of("resources/examples/settings.json"), w.resolve("settings.json"));
+    Run search = run("search", "service:checkout", "--kind", "run", "--json", "--workspace",
+        w.toString());
+    assertEquals(0, search.code(), search.err());
+    assertEquals(1, search.json().path("total").asInt(), "run tied to checkout by the manifest");
+  }
+
+  @Test
   void benchAndAppRefuseBadArguments() {
     assertUsageError(run("bench", "--scale", "0"), "--scale must be above 0", "bench");
     assertUsageError(run("bench", "--scale", "x"), "Invalid value for option '--scale'",
