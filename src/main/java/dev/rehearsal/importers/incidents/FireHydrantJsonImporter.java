@@ -66,15 +66,6 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
   }
 
   @Override
-  JsonNode unwrap(JsonNode node) {
-    JsonNode inner = node.get("data");
-    if (inner != null && inner.isObject() && !node.has("id")) {
-      return inner;
-    }
-    return node;
-  }
-
-  @Override
   IncidentDraft map(JsonNode n, ImportContext ctx, RecordSink sink) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     d.sourceId = text(n, "id");

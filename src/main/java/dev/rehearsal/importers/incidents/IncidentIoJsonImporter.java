@@ -64,15 +64,6 @@ public final class IncidentIoJsonImporter extends JsonIncidentImporter {
   }
 
   @Override
-  JsonNode unwrap(JsonNode node) {
-    JsonNode inner = node.get("incident");
-    if (inner != null && inner.isObject() && !node.has("id")) {
-      return inner;
-    }
-    return node;
-  }
-
-  @Override
   IncidentDraft map(JsonNode n, ImportContext ctx, RecordSink sink) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     d.sourceId = text(n, "id");

@@ -209,7 +209,8 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
         candidates.add(head);
       }
     }
-    for (String raw : candidates) {
+    for (int k = 0; k < candidates.size(); k++) {
+      String raw = candidates.get(k);
       Instant t;
       List<String> notes = new java.util.ArrayList<>();
       try {
@@ -219,7 +220,7 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
       }
       if (t != null && (best == null || t.isBefore(best))) {
         best = t;
-        from = raw == first ? "its first response" : "its earliest comment";
+        from = k == 0 && first != null ? "its first response" : "its earliest comment";
         bestNotes = notes;
       }
     }

@@ -50,9 +50,15 @@ abstract class JsonIncidentImporter implements Importer {
 
   /**
    * A single-object response wraps its record ({"incident": {...}}, {"data": {...}}); returns
-   * the record. Default: the node itself.
+   * the record. Default: the object under {@link #singleKey()} when the node is such an
+   * envelope (it has no "id" of its own), else the node itself.
    */
   JsonNode unwrap(JsonNode node) {
+    String key = singleKey();
+    JsonNode inner = key == null ? null : node.get(key);
+    if (inner != null && inner.isObject() && !node.has("id")) {
+      return inner;
+    }
     return node;
   }
 
