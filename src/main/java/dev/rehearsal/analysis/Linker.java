@@ -49,6 +49,8 @@ final class Linker {
     String rollbackPhrase;
     int relation = NONE;
     int intervening;
+    /** A production rollback, during the incident, past this deploy's version; or -1. */
+    int rolledBackBy = -1;
 
     void mergeFrom(Why o) {
       for (String c : o.cited) {
@@ -61,6 +63,9 @@ final class Linker {
       }
       if (rollbackPhrase == null) {
         rollbackPhrase = o.rollbackPhrase;
+      }
+      if (rolledBackBy < 0) {
+        rolledBackBy = o.rolledBackBy;
       }
       if (relation == NONE || o.relation != NONE && o.relation < relation) {
         relation = o.relation;
@@ -80,6 +85,10 @@ final class Linker {
   private final Map<String, List<Integer>> byVersion = new HashMap<>();
   private final Map<String, List<Integer>> byShaPrefix = new HashMap<>();
   private final TextCues cues;
+  /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
+  private final boolean[] rollback;
+  /** Whether a rollback was inferred, not recorded: a later deploy of an earlier release. */
+  private final boolean[] inferredRollback;
   /** Recency decay per millisecond: halving every {@code halfLifeHours}. */
   private final double decayPerMs;
   /** {@code interveningFactor} to the power 0..7, the most a window looks back over. */
@@ -109,7 +118,48 @@ final class Linker {
     for (int k = 0; k < interveningPow.length; k++) {
       interveningPow[k] = Math.pow(rules.interveningFactor, k);
     }
+    this.rollback = t.rollback.clone();
+    this.inferredRollback = new boolean[t.size];
+    inferRollbacks();
     indexReferencedHandles();
+  }
+
+  /**
+   * Not every tool says a deploy was a rollback (a GitLab re-deploy of an older job, a Helm or
+   * Argo CD sync to an older revision look like any deploy). A successful production deploy of
+   * a commit (or, without one, a version) that the environment already ran before, and that
+   * differs from what ran just before it, is a rollback: a later deploy of an earlier release.
+   * A redeploy of what already runs, or a moving tag like "latest" deployed again, is not.
+   */
+  private void inferRollbacks() {
+    int[] shaSeen = new int[t.shas.size()];
+    int[] versionSeen = new int[t.versions.size()];
+    int block = 0;
+    for (int s = 0; s < d.services.size(); s++) {
+      for (int e : prodEnvs) {
+        block++;
+        int previous = -1;
+        for (int i = t.from(s, e); i < t.to(s, e); i++) {
+          if (!t.succeeded(i)) {
+            continue;
+          }
+          boolean bySha = t.sha[i] >= 0;
+          int[] seen = bySha ? shaSeen : versionSeen;
+          int release = bySha ? t.sha[i] : t.version[i];
+          if (release < 0) {
+            previous = -1;
+            continue;
+          }
+          if (!rollback[i] && seen[release] == block && previous >= 0
+              && !sameRelease(previous, t.version[i], t.sha[i])) {
+            rollback[i] = true;
+            inferredRollback[i] = true;
+          }
+          seen[release] = block;
+          previous = i;
+        }
+      }
+    }
   }
 
   /**
@@ -220,14 +270,18 @@ final class Linker {
     if (ownCited) {
       found.removeIf(c -> !contains(related, t.service[c.deploy]));
     }
+    long rollbacksUntil = rollbacksUntil(incidentIndex, onset);
     for (int s : related) {
       window(s, onset, rules.wSameService, Why.SAME_SERVICE, found);
+      rolledBack(s, onset, rollbacksUntil, 1.0, Why.SAME_SERVICE, found);
     }
     for (int s : deps) {
       // a dependency the incident names is nearly as likely as the service itself
       boolean named = s < namedBy.length && namedBy[s].get(incidentIndex);
-      window(s, onset, named ? rules.wSameService * 0.9 : rules.wDependency,
-          named ? Why.NAMED_DEPENDENCY : Why.DEPENDENCY, found);
+      double weight = named ? rules.wSameService * 0.9 : rules.wDependency;
+      int relation = named ? Why.NAMED_DEPENDENCY : Why.DEPENDENCY;
+      window(s, onset, weight, relation, found);
+      rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation, found);
     }
     List<Candidate> out = new ArrayList<>(found.size());
     for (Candidate c : found) {
@@ -313,6 +367,12 @@ final class Linker {
         out.add(where);
         break;
     }
+    if (w.rolledBackBy >= 0) {
+      int rb = w.rolledBackBy;
+      String to = t.versionText(rb).isEmpty() ? abbreviate(t.shaText(rb)) : t.versionText(rb);
+      out.add("production was rolled back to " + to + " " + before(onset - t.time[rb])
+          + " onset, while the incident was open; this is the first deploy after " + to);
+    }
     if (w.intervening > 0) {
       out.add(w.intervening + " later deploy" + (w.intervening > 1 ? "s" : "") + " of "
           + d.services.value(t.service[i]) + " landed before onset");
@@ -321,7 +381,9 @@ final class Linker {
       out.add("recorded after onset, within the allowed clock skew of "
           + Duration.ofMillis(rules.skewMs).toMinutes() + " min");
     }
-    if (t.rollback[i]) {
+    if (inferredRollback[i]) {
+      out.add("it redeployed an earlier release (a rollback), which rarely causes an incident");
+    } else if (rollback[i]) {
       out.add("it is a rollback, which rarely causes an incident");
     }
     addReasonsForStatus(i, out);
@@ -459,7 +521,7 @@ final class Linker {
         double relation = contains(related, t.service[prod]) ? 1.0
             : contains(deps, t.service[prod]) ? 0.9 : 0.85;
         double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
-            * statusFactor(prod) * (t.rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
+            * statusFactor(prod) * (rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
         Why why = new Why();
         why.cited.add(what);
         if (prod != h) {
@@ -504,8 +566,9 @@ final class Linker {
       int s = t.service[target];
       int e = t.env[target];
       for (int i = target + 1; i < t.to(s, e) && t.time[i] <= latest; i++) {
-        if (t.version[i] != t.version[target] && t.succeeded(i) && !t.rollback[i]) {
-          double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i]);
+        if (t.version[i] != t.version[target] && t.succeeded(i) && !rollback[i]) {
+          double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i])
+              * envWeight[e];
           Why why = new Why();
           why.rollbackPhrase = r.text();
           merge(found, new Candidate(i, score, true, why));
@@ -527,19 +590,19 @@ final class Linker {
       int last = t.lastAtOrBefore(from, to, latest);
       int intervening = 0;
       for (int i = last; i >= from && t.time[i] >= earliest; i--) {
-        if (t.rollback[i] && !t.succeeded(i)) {
+        if (rollback[i] && !t.succeeded(i)) {
           continue;
         }
         long delta = onset - t.time[i];
         double score = weight * recency(delta) * interveningPow[intervening] * statusFactor(i)
-            * (t.rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
+            * (rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
             * envWeight[e];
         Why why = new Why();
         why.relation = relation;
         why.intervening = intervening;
         merge(found, new Candidate(i, score, false, why));
         // a later deploy counts against earlier ones only if it landed before onset
-        if (t.succeeded(i) && !t.rollback[i] && delta >= 0) {
+        if (t.succeeded(i) && !rollback[i] && delta >= 0) {
           intervening++;
         }
         if (intervening > 6) {
@@ -547,6 +610,89 @@ final class Linker {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ rollbacks
+
+  /**
+   * Until when a production rollback counts as made during the incident: its resolution (plus
+   * the clock skew) when known, and never later than {@code rollbackWindowHours} after onset.
+   */
+  private long rollbacksUntil(int incidentIndex, long onset) {
+    long until = onset + rules.rollbackWindowMs;
+    Instant resolved = d.incidents.get(incidentIndex).resolvedAt();
+    if (resolved != null) {
+      until = Math.min(until, Math.max(onset, resolved.toEpochMilli()) + rules.skewMs);
+    }
+    return until;
+  }
+
+  /**
+   * A successful production rollback of the service between onset and {@code until} says what
+   * the responders suspected: everything after the version it went back to. The first deploy
+   * after that version, if it landed before onset, is the suspect, even when later deploys
+   * landed between it and onset (rolling back past them means they were not trusted either,
+   * but the first one is where the change began).
+   */
+  private void rolledBack(int service, long onset, long until, double relationScale,
+      int relation, List<Candidate> found) {
+    long latest = onset + rules.skewMs;
+    for (int e : prodEnvs) {
+      int from = t.from(service, e);
+      int to = t.to(service, e);
+      for (int rb = firstAtOrAfter(from, to, onset - rules.skewMs);
+          rb < to && t.time[rb] <= until; rb++) {
+        if (!rollback[rb] || !t.succeeded(rb)) {
+          continue;
+        }
+        int suspect = firstAfterRollbackTarget(from, rb, latest);
+        if (suspect < 0) {
+          continue;
+        }
+        Why why = new Why();
+        why.relation = relation;
+        why.rolledBackBy = rb;
+        for (int k = suspect + 1; k < to && t.time[k] <= onset; k++) {
+          if (t.succeeded(k) && !rollback[k]) {
+            why.intervening++;
+          }
+        }
+        double score = rules.wRolledBack * relationScale * envWeight[e]
+            * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
+        merge(found, new Candidate(suspect, score, false, why));
+      }
+    }
+  }
+
+  /**
+   * The first successful deploy after the one a rollback went back to (same version, or same
+   * commit when versions are unknown), landed by {@code latest}; -1 when the rollback's target
+   * is not found within the cited-change window or nothing else shipped after it.
+   */
+  private int firstAfterRollbackTarget(int from, int rb, long latest) {
+    int v = t.version[rb];
+    int h = t.sha[rb];
+    if (v < 0 && h < 0) {
+      return -1;
+    }
+    long earliest = t.time[rb] - rules.explicitWindowMs;
+    for (int j = rb - 1; j >= from && t.time[j] >= earliest; j--) {
+      if (rollback[j] || !t.succeeded(j) || !sameRelease(j, v, h)) {
+        continue;
+      }
+      for (int k = j + 1; k < rb && t.time[k] <= latest; k++) {
+        if (t.succeeded(k) && !rollback[k] && !sameRelease(k, v, h)) {
+          return k;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Same release: the same commit when both name one, else the same version. */
+  private boolean sameRelease(int i, int version, int sha) {
+    return sha >= 0 && t.sha[i] >= 0 ? t.sha[i] == sha : version >= 0 && t.version[i] == version;
   }
 
   private void addReasonsForStatus(int i, List<String> reasons) {

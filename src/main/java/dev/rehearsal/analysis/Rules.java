@@ -19,6 +19,7 @@ public final class Rules {
   final long windowMs;
   final long skewMs;
   final long explicitWindowMs;
+  final long rollbackWindowMs;
   final double halfLifeHours;
   final double minConfidence;
   final double relativeCutoff;
@@ -32,6 +33,7 @@ public final class Rules {
   final double noChangeLanguageFactor;
   final double externalCauseFactor;
   final double afterOnsetFactor;
+  final double wRolledBack;
   final List<String> changeLanguage;
   final List<String> noChangeLanguage;
   final Map<String, Double> environmentWeights;
@@ -63,6 +65,7 @@ public final class Rules {
     windowMs = (long) (s.number("linking.windowHours") * 3_600_000L);
     skewMs = (long) (s.number("linking.clockSkewMinutes") * 60_000L);
     explicitWindowMs = (long) (s.number("linking.citedChangeWindowDays") * 86_400_000L);
+    rollbackWindowMs = (long) (s.number("linking.rollbackWindowHours") * 3_600_000L);
     halfLifeHours = s.number("linking.recencyHalfLifeHours");
     minConfidence = s.number("linking.minConfidence");
     relativeCutoff = s.number("linking.relativeCutoff");
@@ -76,6 +79,7 @@ public final class Rules {
     noChangeLanguageFactor = s.number("linking.weights.noChangeLanguageFactor");
     externalCauseFactor = s.number("linking.weights.externalCauseFactor");
     afterOnsetFactor = s.number("linking.weights.afterOnsetFactor");
+    wRolledBack = s.number("linking.weights.rolledBackDuringIncident");
     changeLanguage = s.strings("linking.changeLanguage");
     noChangeLanguage = s.strings("linking.noChangeLanguage");
     environmentWeights = new LinkedHashMap<>();

@@ -43,6 +43,13 @@ class EngineTest {
         Records.prov("pagerduty-json", id));
   }
 
+  static Incident incident(String id, String service, String onset, String resolved,
+      String title, String text) {
+    return new Incident("pagerduty", id, "#" + id, title, text, "", List.of(service),
+        "production", "P2", "resolved", Instant.parse(onset), null, Instant.parse(resolved),
+        List.of(), "", Records.prov("pagerduty-json", id));
+  }
+
   static Deploy deploy(String id, String service, String env, String version, String sha,
       String at) {
     return Records.deploy(id, service, env, version, sha, at, DeployStatus.SUCCEEDED);
@@ -189,6 +196,71 @@ class EngineTest {
     }
   }
 
+  /**
+   * checkout v1.3.0 ships at 14:00, v1.4.0 at 16:00, errors start at 16:30 and production goes
+   * back to v1.2.0 at 17:00: the responders rolled back past both, so the change that began it
+   * is v1.3.0, the first after v1.2.0, although v1.4.0 is the latest.
+   */
+  private Map<String, Finding> rolledBackPastTwo(Path where, Deploy rollback, String resolved)
+      throws Exception {
+    try (Workspace w = Workspace.open(where)) {
+      history(w, "checkout");
+      w.upsert(deploy("checkout-p4", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc",
+          "2024-03-04T16:00:00Z"));
+      if (rollback != null) {
+        w.upsert(rollback);
+      }
+      w.upsert(incident("RB", "checkout", "2024-03-04T16:30:00Z", resolved, "Checkout errors",
+          "Error rate up on checkout."));
+      return analyse(w);
+    }
+  }
+
+  @Test
+  void aRollbackDuringTheIncidentPointsAtTheFirstChangeAfterItsTarget() throws Exception {
+    Finding none = rolledBackPastTwo(dir.resolve("none"), null, "2024-03-04T18:00:00Z")
+        .get("incident/pagerduty/RB");
+    assertEquals("deploy/gitlab/checkout-p4", none.links().get(0).deployKey(),
+        "without a rollback the latest deploy is the suspect");
+
+    Finding f = rolledBackPastTwo(dir.resolve("flagged"), rollback("rb", "checkout", "v1.2.0",
+        "2024-03-04T17:00:00Z"), "2024-03-04T18:00:00Z").get("incident/pagerduty/RB");
+    assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
+    assertEquals(1, f.links().size(), "the later deploy is not linked as well");
+    String why = String.join(" ", f.links().get(0).reasons());
+    assertTrue(why.contains("production was rolled back to 1.2.0 30 min after onset, while the "
+        + "incident was open; this is the first deploy after 1.2.0"), why);
+    assertTrue(why.contains("1 later deploy of checkout landed before onset"), why);
+    assertTrue(f.confidence() >= 0.6, "a rollback is strong evidence: " + f.confidence());
+  }
+
+  @Test
+  void aRedeployOfAnEarlierCommitIsARollbackEvenWhenTheToolDoesNotSaySo() throws Exception {
+    // GitLab's "re-deploy" of an older job: same commit and version as v1.2.0, no rollback flag
+    Deploy redeploy = deploy("redeploy", "checkout", "production", "v1.2.0", "aaaa2bbbbcccc",
+        "2024-03-04T17:00:00Z");
+    Finding f = rolledBackPastTwo(dir.resolve("inferred"), redeploy, "2024-03-04T18:00:00Z")
+        .get("incident/pagerduty/RB");
+    assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
+
+    // the incident was resolved before that redeploy: it says nothing about this incident
+    Finding after = rolledBackPastTwo(dir.resolve("after"), redeploy, "2024-03-04T16:40:00Z")
+        .get("incident/pagerduty/RB");
+    assertEquals("deploy/gitlab/checkout-p4", after.links().get(0).deployKey(),
+        after.toString());
+  }
+
+  @Test
+  void theSameReleaseDeployedTwiceInARowIsNotARollback() throws Exception {
+    // a retried deploy of what already runs (or a moving tag) must not point anywhere
+    Deploy again = deploy("again", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc",
+        "2024-03-04T17:00:00Z");
+    Finding f = rolledBackPastTwo(dir.resolve("again"), again, "2024-03-04T18:00:00Z")
+        .get("incident/pagerduty/RB");
+    assertEquals("deploy/gitlab/checkout-p4", f.links().get(0).deployKey(), f.toString());
+    assertFalse(String.join(" ", f.links().get(0).reasons()).contains("rolled back"));
+  }
+
   @Test
   void dependenciesClockSkewAndSeveralIncidentsFromOneDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
@@ -251,15 +323,15 @@ class EngineTest {
       w.upsert(fact(FactType.CONFIG, "checkout", "production", "db.host", "db.prod",
           Double.NaN, "2024-02-01T00:00:00Z"));
       w.upsert(incident("G1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Production had the db pool max size set to 20, staging uses 80."));
+          "After the release, production had the db pool max size set to 20, staging uses 80."));
       // mocks: staging stubs stripe, and the incident names Stripe
       w.upsert(fact(FactType.MOCK, "checkout", "staging", "stripe", "wiremock: 2 stubs",
           Double.NaN, "2024-01-01T00:00:00Z"));
       w.upsert(incident("G2", "checkout", "2024-03-04T15:10:00Z", "Payments failing",
-          "Stripe answered 429 Too Many Requests to the new code."));
+          "Since the deploy, Stripe answered 429 Too Many Requests to the new code."));
       // nothing to go on
       w.upsert(incident("G3", "checkout", "2024-03-04T15:20:00Z", "Checkout errors",
-          "An off-by-one error in the new code."));
+          "An off-by-one error in the new code we deployed."));
       Map<String, Finding> f = analyse(w);
       Finding g1 = f.get("incident/pagerduty/G1");
       assertEquals(Gap.CONFIG, g1.gaps().get(0));
@@ -288,7 +360,7 @@ class EngineTest {
       w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 4200,
           "2024-03-04T00:00:00Z"));
       w.upsert(incident("T1", "checkout", "2024-03-04T15:00:00Z", "Checkout slow",
-          "Everything was slow in the evening."));
+          "Everything was slow in the evening after the release."));
       Finding f = analyse(w).get("incident/pagerduty/T1");
       assertEquals(Gap.TRAFFIC, f.gaps().get(0), f.scores().toString());
       String ev = f.scores().get(0).evidence().toString();
