@@ -44,7 +44,8 @@ final class Linker {
     static final int DEPENDENCY = 2;
     static final int NAMED_DEPENDENCY = 3;
 
-    final List<String> cited = new ArrayList<>(2);
+    /** What the incident cites of this deploy; empty for most candidates, so shared until then. */
+    List<String> cited = List.of();
     int stagedAs = -1;
     String rollbackPhrase;
     int relation = NONE;
@@ -52,11 +53,18 @@ final class Linker {
     /** A production rollback, during the incident, past this deploy's version; or -1. */
     int rolledBackBy = -1;
 
+    void cite(String what) {
+      if (cited.isEmpty()) {
+        cited = new ArrayList<>(2);
+      }
+      if (!cited.contains(what)) {
+        cited.add(what);
+      }
+    }
+
     void mergeFrom(Why o) {
       for (String c : o.cited) {
-        if (!cited.contains(c)) {
-          cited.add(c);
-        }
+        cite(c);
       }
       if (stagedAs < 0) {
         stagedAs = o.stagedAs;
@@ -523,7 +531,7 @@ final class Linker {
         double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
             * statusFactor(prod) * (rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
         Why why = new Why();
-        why.cited.add(what);
+        why.cite(what);
         if (prod != h) {
           why.stagedAs = h;
         }
