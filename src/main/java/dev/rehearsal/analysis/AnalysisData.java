@@ -151,7 +151,7 @@ final class AnalysisData {
       m.checkCancelled();
       List<Decoded> out = new ArrayList<>(slice.docs().length);
       try {
-        var stored = slice.reader().storedFields();
+        var stored = Workspace.sequentialStoredFields(slice.reader());
         for (int doc : slice.docs()) {
           var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
           Incident i = codec.readValue(json.bytes, json.offset, json.length);

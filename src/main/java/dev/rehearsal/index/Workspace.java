@@ -211,7 +211,7 @@ public final class Workspace implements Closeable {
     long n = 0;
     try (Directory od = FSDirectory.open(old); DirectoryReader r = DirectoryReader.open(od)) {
       for (LeafReaderContext leaf : r.leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
@@ -621,6 +621,22 @@ public final class Workspace implements Closeable {
     });
   }
 
+  /**
+   * Stored fields of a segment for reading many documents in doc id order. Lucene compresses
+   * stored fields in blocks of many documents; the ordinary reader decompresses a block again
+   * for every document read from it, while the sequential (merge) instance decompresses each
+   * block once and serves its documents in turn: several times faster over a whole kind. The
+   * instance belongs to one thread.
+   */
+  public static StoredFields sequentialStoredFields(org.apache.lucene.index.LeafReader reader)
+      throws IOException {
+    if (reader instanceof org.apache.lucene.index.CodecReader codecReader
+        && codecReader.getFieldsReader() != null) {
+      return codecReader.getFieldsReader().getMergeInstance();
+    }
+    return reader.storedFields();
+  }
+
   /** Streams every stored object of a kind, decoded, in index order. */
   public <T> void forEach(DocKind kind, Class<T> type, Consumer<T> consumer) throws IOException {
     forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
@@ -636,7 +652,7 @@ public final class Workspace implements Closeable {
         if (sc == null) {
           continue;
         }
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         var fields = java.util.Set.of(Schema.STORED);
         DocIdSetIterator it = sc.iterator();
@@ -660,7 +676,7 @@ public final class Workspace implements Closeable {
         if (sc == null) {
           continue;
         }
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         DocIdSetIterator it = sc.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
