@@ -317,8 +317,9 @@ public final class Workspace implements Closeable {
 
   /**
    * Replaces every stored finding with these, building the documents on several threads; the
-   * old findings are deleted first, so the new ones are added without a lookup each. Call
-   * {@link #commit()}.
+   * old findings are deleted first, so the new ones are added without a lookup each. The
+   * in-memory segments the threads filled are then written out on as many threads (a commit
+   * would write them one after the other on its own). Call {@link #commit()}.
    */
   public void replaceFindings(List<dev.rehearsal.model.Finding> findings) throws IOException {
     deleteAll(DocKind.FINDING);
@@ -330,8 +331,23 @@ public final class Workspace implements Closeable {
           throw new UncheckedIOException(e);
         }
       });
+      // each call writes out one in-memory segment, if any is left
+      List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
+      for (int i = 0; i < java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(); i++) {
+        others.add(java.util.concurrent.ForkJoinPool.commonPool().submit(
+            writer::flushNextBuffer));
+      }
+      writer.flushNextBuffer();
+      for (var f : others) {
+        f.get();
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while storing findings");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
