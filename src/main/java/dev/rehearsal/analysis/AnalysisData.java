@@ -151,7 +151,7 @@ final class AnalysisData {
       m.checkCancelled();
       List<Decoded> out = new ArrayList<>(slice.docs().length);
       try {
-        var stored = slice.reader().storedFields();
+        var stored = Workspace.sequentialStoredFields(slice.reader());
         for (int doc : slice.docs()) {
           var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
           Incident i = codec.readValue(json.bytes, json.offset, json.length);
@@ -303,6 +303,7 @@ final class AnalysisData {
           shas, false);
       int rollbackOrd = ordOf(sub, "rollback");
       Map<Long, String> wantedOrds = wantedOrds(DocValues.getSortedSet(reader, Schema.IDS));
+      java.util.BitSet wantedBits = bits(wantedOrds);
       SortedSetDocValues idsDv = DocValues.getSortedSet(reader, Schema.IDS);
       int unknown = DeployStatus.UNKNOWN.ordinal();
       int noEnv = AnalysisData.this.envs.id("");
@@ -317,7 +318,7 @@ final class AnalysisData {
         sha[i] = comOrd[k] < 0 ? -1 : comId[comOrd[k]];
         rollback[i] = subOrd[k] >= 0 && subOrd[k] == rollbackOrd;
         if (!wantedOrds.isEmpty()) {
-          matchIds(idsDv, docs[k], wantedOrds, i);
+          matchIds(idsDv, docs[k], wantedOrds, wantedBits, i);
         }
       }
     }
@@ -366,16 +367,30 @@ final class AnalysisData {
     }
 
     private void matchIds(SortedSetDocValues idsDv, int doc, Map<Long, String> wantedOrds,
-        int row) throws IOException {
+        java.util.BitSet wanted, int row) throws IOException {
       if (!idsDv.advanceExact(doc)) {
         return;
       }
       for (int j = 0; j < idsDv.docValueCount(); j++) {
-        String hit = wantedOrds.get(idsDv.nextOrd());
-        if (hit != null) {
-          rawIdMatches.computeIfAbsent(hit, x -> new ArrayList<>()).add(row);
+        long ord = idsDv.nextOrd();
+        // nearly every id of a million deploys is one no incident cites: a bit test, not a
+        // lookup of a boxed ordinal, rules those out
+        if (ord < Integer.MAX_VALUE && wanted.get((int) ord)) {
+          rawIdMatches.computeIfAbsent(wantedOrds.get(ord), x -> new ArrayList<>()).add(row);
         }
       }
+    }
+
+    /** The wanted ordinals as bits. */
+    private java.util.BitSet bits(Map<Long, String> wantedOrds) {
+      java.util.BitSet b = new java.util.BitSet();
+      for (long ord : wantedOrds.keySet()) {
+        if (ord >= Integer.MAX_VALUE) {
+          throw new IllegalStateException("more distinct ids in a segment than Rehearsal reads");
+        }
+        b.set((int) ord);
+      }
+      return b;
     }
   }
 

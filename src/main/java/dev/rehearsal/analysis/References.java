@@ -58,18 +58,18 @@ final class References {
     Set<String> rollbackTargets = new LinkedHashSet<>();
     boolean rollback = digits && (lower.contains("back") || lower.contains("revert")
         || lower.contains("downgrad"));
-    for (MatchResult m : matches(ROLLBACK, rollback ? text : "", "rRwWdD")) {
+    for (MatchResult m : matches(ROLLBACK, rollback ? text : "", ROLLBACK_STARTS)) {
       String v = AnalysisData.normaliseVersion(m.group(1));
       rollbackTargets.add(v);
       out.add(new Ref(Type.ROLLBACK_TARGET, v, m.group()));
     }
     List<int[]> urlSpans = new ArrayList<>();
-    for (MatchResult m : matches(URL, lower.contains("http") ? text : "", "hH", false)) {
+    for (MatchResult m : matches(URL, lower.contains("http") ? text : "", URL_STARTS)) {
       String url = m.group().replaceAll("[.,;]+$", "");
       out.add(new Ref(Type.URL, url.toLowerCase(Locale.ROOT), url));
       urlSpans.add(new int[] {m.start(), m.end()});
     }
-    for (MatchResult m : matches(SHA, hasHexRun(text) ? text : "", HEX)) {
+    for (MatchResult m : matches(SHA, hasHexRun(text) ? text : "", SHA_STARTS)) {
       String s = m.group(1);
       boolean letter = s.chars().anyMatch(Character::isLetter);
       boolean digit = s.chars().anyMatch(Character::isDigit);
@@ -77,7 +77,8 @@ final class References {
         out.add(new Ref(Type.SHA, s.toLowerCase(Locale.ROOT), s));
       }
     }
-    for (MatchResult m : matches(VERSION, hasDottedNumber(text) ? text : "", "v0123456789")) {
+    for (MatchResult m : matches(VERSION, hasDottedNumber(text) ? text : "",
+        VERSION_STARTS)) {
       if (inside(urlSpans, m.start())) {
         continue;
       }
@@ -86,11 +87,11 @@ final class References {
         out.add(new Ref(Type.VERSION, v, m.group(1)));
       }
     }
-    for (MatchResult m : matches(PR, digits ? text : "", "#!pPmM")) {
+    for (MatchResult m : matches(PR, digits ? text : "", PR_STARTS)) {
       out.add(new Ref(Type.ID, "pr:" + m.group(1), m.group().strip()));
       out.add(new Ref(Type.ID, "mr:" + m.group(1), m.group().strip()));
     }
-    for (MatchResult m : matches(NUMBERED, digits ? text : "", "pPbBrRjJdDeE")) {
+    for (MatchResult m : matches(NUMBERED, digits ? text : "", NUMBERED_STARTS)) {
       String kind = m.group(1).toLowerCase(Locale.ROOT);
       String num = m.group(2).toLowerCase(Locale.ROOT);
       if (kind.startsWith("deploy")) {
@@ -114,29 +115,63 @@ final class References {
     return new ArrayList<>(out);
   }
 
-  private static final String HEX = "0123456789abcdefABCDEF";
-
   /**
-   * The matches {@link Matcher#find()} would give, found by trying the pattern only at
-   * characters that can start a match ({@code starts}), look-behinds and look-aheads still
-   * seeing the whole text.
+   * Whether a pattern could match at a position: a cheap test of the characters a match must
+   * begin with, true wherever the pattern can match (it may be true where it cannot).
    */
-  private static List<MatchResult> matches(Pattern p, String text, String starts) {
-    return matches(p, text, starts, true);
+  private interface Start {
+    boolean possible(String text, int at);
   }
 
   /**
-   * As above; with {@code wordStart}, only where the character before is not an ASCII word
-   * character, for patterns that begin with a word boundary or a look-behind excluding those.
+   * Where a pattern can start matching: at one of its first characters (all ASCII), with
+   * {@code wordStart} only where the character before is not an ASCII word character (for
+   * patterns that begin with a word boundary or a look-behind excluding those), and where its
+   * own test says a match is possible.
    */
-  private static List<MatchResult> matches(Pattern p, String text, String starts,
-      boolean wordStart) {
+  private static final class Starts {
+    private final boolean[] first = new boolean[128];
+    private final boolean wordStart;
+    private final Start test;
+
+    Starts(String firstChars, boolean wordStart, Start test) {
+      for (char c : firstChars.toCharArray()) {
+        first[c] = true;
+      }
+      this.wordStart = wordStart;
+      this.test = test;
+    }
+
+    boolean possible(String text, int at) {
+      char c = text.charAt(at);
+      return c < 128 && first[c] && !(wordStart && at > 0 && isAsciiWord(text.charAt(at - 1)))
+          && test.possible(text, at);
+    }
+  }
+
+  private static final Starts ROLLBACK_STARTS = new Starts("rRwWdD", true, (t, at) -> true);
+  private static final Starts URL_STARTS = new Starts("hH", false,
+      (t, at) -> t.startsWith("http", at));
+  private static final Starts SHA_STARTS = new Starts("0123456789abcdefABCDEF", true,
+      (t, at) -> hexRun(t, at) >= 7);
+  private static final Starts VERSION_STARTS = new Starts("v0123456789", true,
+      References::versionStart);
+  private static final Starts PR_STARTS = new Starts("#!pPmM", true, References::prStart);
+  private static final Starts NUMBERED_STARTS = new Starts("pPbBrRjJdDeE", true,
+      References::numberedStart);
+
+  /**
+   * The matches {@link Matcher#find()} would give, found by trying the pattern only where a
+   * match can start ({@link Starts}), look-behinds and look-aheads still seeing the whole
+   * text. Running the regular expression at a position costs far more than the tests, and
+   * most positions, even most word starts, begin no reference.
+   */
+  private static List<MatchResult> matches(Pattern p, String text, Starts starts) {
     List<MatchResult> found = new ArrayList<>(2);
     Matcher m = null;
     int next = 0;
     for (int at = 0; at < text.length(); at++) {
-      if (at < next || starts.indexOf(text.charAt(at)) < 0
-          || wordStart && at > 0 && isAsciiWord(text.charAt(at - 1))) {
+      if (at < next || !starts.possible(text, at)) {
         continue;
       }
       if (m == null) {
@@ -149,6 +184,61 @@ final class References {
       }
     }
     return found;
+  }
+
+  /** Hexadecimal characters in a row from a position. */
+  private static int hexRun(String s, int at) {
+    int i = at;
+    while (i < s.length() && isHex(s.charAt(i))) {
+      i++;
+    }
+    return i - at;
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** A version begins "v", digits, a dot and a digit, or so without the "v". */
+  private static boolean versionStart(String s, int at) {
+    int i = s.charAt(at) == 'v' ? at + 1 : at;
+    int digits = i;
+    while (i < s.length() && isAsciiDigit(s.charAt(i))) {
+      i++;
+    }
+    return i > digits && i + 1 < s.length() && s.charAt(i) == '.'
+        && isAsciiDigit(s.charAt(i + 1));
+  }
+
+  /** A PR or MR number begins with "#" or "!" and a digit, or with "pr", "pull", "mr", "merge". */
+  private static boolean prStart(String s, int at) {
+    char c = s.charAt(at);
+    if (c == '#' || c == '!') {
+      return at + 1 < s.length() && isAsciiDigit(s.charAt(at + 1));
+    }
+    return startsWithWord(s, at, "pr") || startsWithWord(s, at, "pull")
+        || startsWithWord(s, at, "mr") || startsWithWord(s, at, "merge");
+  }
+
+  private static final String[] NUMBERED_WORDS = {"pipeline", "build", "run", "job", "deploy",
+      "release", "execution"};
+
+  /** A numbered handle begins with one of the words that name what is numbered. */
+  private static boolean numberedStart(String s, int at) {
+    for (String w : NUMBERED_WORDS) {
+      if (startsWithWord(s, at, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithWord(String s, int at, String lowerWord) {
+    return s.regionMatches(true, at, lowerWord, 0, lowerWord.length());
   }
 
   private static boolean isAsciiWord(char c) {

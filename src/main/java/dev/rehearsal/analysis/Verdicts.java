@@ -8,6 +8,7 @@ import dev.rehearsal.model.Verdict;
 import dev.rehearsal.util.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,16 @@ final class Verdicts {
   private final DeployTable t;
   private final Rules rules;
   private final int[] stagingEnvs;
+  /** Length of each commit SHA by its id in {@link DeployTable#shas}. */
+  private final int[] shaLength;
+  /** Each service's staging runs with what matching reads of them, by service id. */
+  private final Map<Integer, ServiceRuns> runs = new HashMap<>();
+
+  /**
+   * A service's runs in time order, with the start instants, normalised versions (null when
+   * none) and whether the environment can be staging, computed once rather than per verdict.
+   */
+  private record ServiceRuns(StagingRun[] runs, long[] at, String[] version, boolean[] staging) {}
 
   Verdicts(AnalysisData d, Rules rules) {
     this.d = d;
@@ -41,41 +52,48 @@ final class Verdicts {
       }
     }
     this.stagingEnvs = ids.stream().mapToInt(Integer::intValue).toArray();
+    this.shaLength = new int[t.shas.size()];
+    for (int i = 0; i < shaLength.length; i++) {
+      shaLength[i] = t.shas.value(i).length();
+    }
+    d.runs.forEach((service, list) -> runs.put(service, index(list)));
+  }
+
+  private ServiceRuns index(List<StagingRun> list) {
+    int n = list.size();
+    StagingRun[] all = list.toArray(new StagingRun[0]);
+    long[] at = new long[n];
+    String[] version = new String[n];
+    boolean[] staging = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      StagingRun r = all[i];
+      at[i] = r.startedAt().toEpochMilli();
+      version[i] = r.version().isEmpty() ? null : AnalysisData.normaliseVersion(r.version());
+      String env = r.environment().toLowerCase(Locale.ROOT);
+      staging[i] = env.isEmpty() || rules.stagingEnvs.contains(env);
+    }
+    return new ServiceRuns(all, at, version, staging);
   }
 
   Result verdict(int prod, Linker linker) {
-    List<String> reasons = new ArrayList<>();
-    List<Evidence> evidence = new ArrayList<>();
     String version = t.versionText(prod);
     String sha = t.shaText(prod);
     if (version.isEmpty() && sha.isEmpty()) {
+      List<String> reasons = new ArrayList<>();
       reasons.add("the production deploy names neither a version nor a commit, so it cannot "
           + "be found in staging");
-      return new Result(Verdict.UNKNOWN, reasons, evidence, List.of());
+      return new Result(Verdict.UNKNOWN, reasons, new ArrayList<>(), List.of());
     }
     String what = version.isEmpty() ? "commit " + Linker.abbreviate(sha) : "v" + version;
     long shipped = t.time[prod];
-    int s = t.service[prod];
     long from = shipped - rules.stagingLookbackMs;
     long until = shipped + rules.skewMs;
-    List<Integer> staged = new ArrayList<>();
-    for (int e : stagingEnvs) {
-      int lo = t.from(s, e);
-      int hi = t.to(s, e);
-      for (int i = t.lastAtOrBefore(lo, hi, from - 1) + 1; i < hi && t.time[i] <= until;
-          i++) {
-        if (sameChange(prod, i) && t.succeeded(i)) {
-          staged.add(i);
-        }
-      }
-    }
+    List<Integer> staged = staged(prod, from, until);
     List<StagingRun> runs = matchingRuns(prod, staged, version, sha, from, until);
+    List<String> reasons = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>();
     if (staged.isEmpty() && runs.isEmpty()) {
-      reasons.add("no staging deploy of " + d.services.value(s) + " " + what + " in the "
-          + (rules.stagingLookbackMs / 86_400_000L) + " days before it shipped to production");
-      evidence.add(new Evidence("staging", "never deployed to staging",
-          "looked for " + what + " among " + d.services.value(s) + "'s staging deploys"));
-      return new Result(Verdict.NOT_STAGED, reasons, evidence, runs);
+      return notStaged(t.service[prod], what, reasons, evidence, runs);
     }
     if (!staged.isEmpty()) {
       int first = staged.get(0);
@@ -86,6 +104,38 @@ final class Verdicts {
     } else {
       reasons.add("no staging deploy record, but staging runs tested " + what);
     }
+    return judgeRuns(prod, what, runs, reasons, evidence);
+  }
+
+  /** The successful staging deploys of the same change in the window, in time order. */
+  private List<Integer> staged(int prod, long from, long until) {
+    List<Integer> staged = new ArrayList<>();
+    int s = t.service[prod];
+    for (int e : stagingEnvs) {
+      int lo = t.from(s, e);
+      int hi = t.to(s, e);
+      for (int i = t.lastAtOrBefore(lo, hi, from - 1) + 1; i < hi && t.time[i] <= until;
+          i++) {
+        if (sameChange(prod, i) && t.succeeded(i)) {
+          staged.add(i);
+        }
+      }
+    }
+    return staged;
+  }
+
+  private Result notStaged(int s, String what, List<String> reasons, List<Evidence> evidence,
+      List<StagingRun> runs) {
+    reasons.add("no staging deploy of " + d.services.value(s) + " " + what + " in the "
+        + (rules.stagingLookbackMs / 86_400_000L) + " days before it shipped to production");
+    evidence.add(new Evidence("staging", "never deployed to staging",
+        "looked for " + what + " among " + d.services.value(s) + "'s staging deploys"));
+    return new Result(Verdict.NOT_STAGED, reasons, evidence, runs);
+  }
+
+  /** The verdict from what the latest run of each suite said. */
+  private Result judgeRuns(int prod, String what, List<StagingRun> runs, List<String> reasons,
+      List<Evidence> evidence) {
     Map<String, StagingRun> latest = new LinkedHashMap<>();
     int empty = 0;
     for (StagingRun r : runs) {
@@ -99,7 +149,7 @@ final class Verdicts {
       reasons.add(empty > 0 ? "the staging runs of " + what + " executed no test"
           : "no staging test or load-test run of " + what + " was found");
       evidence.add(new Evidence("staging", "staged but untested", "no run tied to "
-          + d.services.value(s) + " " + what));
+          + d.services.value(t.service[prod]) + " " + what));
       return new Result(Verdict.STAGED_UNTESTED, reasons, evidence, runs);
     }
     List<StagingRun> failed = new ArrayList<>();
@@ -113,20 +163,24 @@ final class Verdicts {
     }
     if (!failed.isEmpty()) {
       StagingRun f = failed.get(failed.size() - 1);
-      reasons.add("the change shipped " + Linker.before(shipped - f.startedAt().toEpochMilli())
-          .replace(" before", "") + " after " + (failed.size() == 1 ? "that failure"
-          : "those failures"));
+      reasons.add("the change shipped " + Linker.before(t.time[prod]
+          - f.startedAt().toEpochMilli()).replace(" before", "") + " after "
+          + (failed.size() == 1 ? "that failure" : "those failures"));
       return new Result(Verdict.FAILED_BUT_SHIPPED, reasons, evidence, runs);
     }
     return new Result(Verdict.ESCAPE, reasons, evidence, runs);
   }
 
   private boolean sameChange(int a, int b) {
-    if (t.version[a] >= 0 && t.version[a] == t.version[b]
-        || t.sha[a] >= 0 && t.sha[a] == t.sha[b]) {
+    int shaA = t.sha[a];
+    int shaB = t.sha[b];
+    if (t.version[a] >= 0 && t.version[a] == t.version[b] || shaA >= 0 && shaA == shaB) {
       return true;
     }
-    return t.sha[a] >= 0 && t.sha[b] >= 0 && shaMatch(t.shaText(a), t.shaText(b));
+    // different SHAs of the same length are different commits: only a shorter one can be a
+    // prefix of the other
+    return shaA >= 0 && shaB >= 0 && shaLength[shaA] != shaLength[shaB]
+        && shaMatch(t.shas.value(shaA), t.shas.value(shaB));
   }
 
   static boolean shaMatch(String a, String b) {
@@ -136,32 +190,45 @@ final class Verdicts {
     return a.startsWith(b) || b.startsWith(a);
   }
 
+  /** The runs of the deploy's service in the window that tested its version or commit. */
   private List<StagingRun> matchingRuns(int prod, List<Integer> staged, String version,
       String sha, long from, long until) {
     List<StagingRun> out = new ArrayList<>();
-    List<StagingRun> all = d.runs.get(t.service[prod]);
+    ServiceRuns all = runs.get(t.service[prod]);
     if (all == null) {
       return out;
     }
     long earliest = staged.isEmpty() ? from : t.time[staged.get(0)] - rules.runSlackMs;
     long latest = until + rules.runSlackMs;
-    for (StagingRun r : all) {
-      long at = r.startedAt().toEpochMilli();
-      if (at < earliest || at > latest) {
+    // runs are sorted by start: those in the window are one stretch
+    for (int i = firstAtOrAfter(all.at(), earliest); i < all.at().length
+        && all.at()[i] <= latest; i++) {
+      if (!all.staging()[i]) {
         continue;
       }
-      String env = r.environment().toLowerCase(Locale.ROOT);
-      if (!env.isEmpty() && !rules.stagingEnvs.contains(env)) {
-        continue;
-      }
-      boolean versionMatch = !version.isEmpty() && !r.version().isEmpty()
-          && AnalysisData.normaliseVersion(r.version()).equals(version);
-      boolean shaMatch = shaMatch(sha, r.commitSha());
-      if (versionMatch || shaMatch) {
+      StagingRun r = all.runs()[i];
+      boolean versionMatch = !version.isEmpty() && all.version()[i] != null
+          && all.version()[i].equals(version);
+      if (versionMatch || shaMatch(sha, r.commitSha())) {
         out.add(r);
       }
     }
     return out;
+  }
+
+  /** Index of the first value at or after {@code v} in an ascending array (its length if none). */
+  private static int firstAtOrAfter(long[] sorted, long v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   static String describe(StagingRun r) {

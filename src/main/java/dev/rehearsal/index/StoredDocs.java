@@ -6,9 +6,9 @@ import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.Review;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
@@ -33,19 +33,27 @@ final class StoredDocs {
     return d;
   }
 
+  /**
+   * A finding's document holds what is read back: the key (term for lookups, doc values for
+   * the incident table), the kind, the verdict and gaps as doc values and terms, and the stored
+   * JSON. No time, ids, services or confidence: nothing searches findings by those, and each
+   * unique incident key indexed a second time cost the store step a sort of a hundred thousand
+   * terms (docs/decisions/0006-finding-documents.md).
+   */
   static Document finding(Finding f, RecordCodec codec) {
-    Document d = RecordCodec.base(DocKind.FINDING, f.key(), f.onset(), codec.json(f));
-    RecordCodec.multiKeyword(d, Schema.IDS, f.incidentKey());
-    for (String s : f.services()) {
-      RecordCodec.multiKeyword(d, Schema.SERVICE, s);
-    }
+    Document d = new Document();
+    String key = f.key();
+    d.add(new StringField(Schema.KEY, key, Field.Store.YES));
+    d.add(new SortedDocValuesField(Schema.KEY, new BytesRef(key)));
+    d.add(new StringField(Schema.KIND, DocKind.FINDING.code(), Field.Store.NO));
+    d.add(new SortedDocValuesField(Schema.KIND, new BytesRef(DocKind.FINDING.code())));
+    d.add(new StoredField(Schema.STORED, codec.json(f)));
     String verdict = f.effectiveVerdict().name().toLowerCase(Locale.ROOT);
     d.add(new StringField(Schema.STATUS, verdict, Field.Store.NO));
     d.add(new SortedDocValuesField(Schema.STATUS, new BytesRef(verdict)));
     for (Gap g : f.effectiveGaps()) {
       RecordCodec.multiKeyword(d, Schema.GAP, g.code());
     }
-    d.add(new DoubleDocValuesField(Schema.NUMBER, f.confidence()));
     return d;
   }
 

@@ -211,7 +211,7 @@ public final class Workspace implements Closeable {
     long n = 0;
     try (Directory od = FSDirectory.open(old); DirectoryReader r = DirectoryReader.open(od)) {
       for (LeafReaderContext leaf : r.leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
@@ -317,8 +317,9 @@ public final class Workspace implements Closeable {
 
   /**
    * Replaces every stored finding with these, building the documents on several threads; the
-   * old findings are deleted first, so the new ones are added without a lookup each. Call
-   * {@link #commit()}.
+   * old findings are deleted first, so the new ones are added without a lookup each. The
+   * in-memory segments the threads filled are then written out on as many threads (a commit
+   * would write them one after the other on its own). Call {@link #commit()}.
    */
   public void replaceFindings(List<dev.rehearsal.model.Finding> findings) throws IOException {
     deleteAll(DocKind.FINDING);
@@ -330,8 +331,23 @@ public final class Workspace implements Closeable {
           throw new UncheckedIOException(e);
         }
       });
+      // each call writes out one in-memory segment, if any is left
+      List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
+      for (int i = 0; i < java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(); i++) {
+        others.add(java.util.concurrent.ForkJoinPool.commonPool().submit(
+            writer::flushNextBuffer));
+      }
+      writer.flushNextBuffer();
+      for (var f : others) {
+        f.get();
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while storing findings");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
@@ -621,6 +637,22 @@ public final class Workspace implements Closeable {
     });
   }
 
+  /**
+   * Stored fields of a segment for reading many documents in doc id order. Lucene compresses
+   * stored fields in blocks of many documents; the ordinary reader decompresses a block again
+   * for every document read from it, while the sequential (merge) instance decompresses each
+   * block once and serves its documents in turn: several times faster over a whole kind. The
+   * instance belongs to one thread.
+   */
+  public static StoredFields sequentialStoredFields(org.apache.lucene.index.LeafReader reader)
+      throws IOException {
+    if (reader instanceof org.apache.lucene.index.CodecReader codecReader
+        && codecReader.getFieldsReader() != null) {
+      return codecReader.getFieldsReader().getMergeInstance();
+    }
+    return reader.storedFields();
+  }
+
   /** Streams every stored object of a kind, decoded, in index order. */
   public <T> void forEach(DocKind kind, Class<T> type, Consumer<T> consumer) throws IOException {
     forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
@@ -636,7 +668,7 @@ public final class Workspace implements Closeable {
         if (sc == null) {
           continue;
         }
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         var fields = java.util.Set.of(Schema.STORED);
         DocIdSetIterator it = sc.iterator();
@@ -660,7 +692,7 @@ public final class Workspace implements Closeable {
         if (sc == null) {
           continue;
         }
-        StoredFields stored = leaf.reader().storedFields();
+        StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         DocIdSetIterator it = sc.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {

@@ -32,6 +32,7 @@ public final class Json {
         .build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
+        .addModule(IsoInstants.module()) // after JavaTimeModule: its instants take precedence
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
