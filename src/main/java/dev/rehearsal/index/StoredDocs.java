@@ -38,7 +38,7 @@ final class StoredDocs {
    * the incident table), the kind, the verdict and gaps as doc values and terms, and the stored
    * JSON. No time, ids, services or confidence: nothing searches findings by those, and each
    * unique incident key indexed a second time cost the store step a sort of a hundred thousand
-   * terms (docs/decisions/0006-finding-documents.md).
+   * terms (docs/decisions/0007-finding-documents.md).
    */
   static Document finding(Finding f, RecordCodec codec) {
     Document d = new Document();
