@@ -60,8 +60,10 @@ public final class Rules {
   final int fidelityMinIncidents;
 
   public Rules(Settings s) {
-    productionEnvs = Set.copyOf(s.strings("linking.productionEnvironments"));
-    stagingEnvs = Set.copyOf(s.strings("linking.stagingEnvironments"));
+    // in the settings' order: which environment is looked at first decides ties, and an
+    // immutable Set.copyOf iterates in an order that changes from one JVM to the next
+    productionEnvs = ordered(s.strings("linking.productionEnvironments"));
+    stagingEnvs = ordered(s.strings("linking.stagingEnvironments"));
     windowMs = (long) (s.number("linking.windowHours") * 3_600_000L);
     skewMs = (long) (s.number("linking.clockSkewMinutes") * 60_000L);
     explicitWindowMs = (long) (s.number("linking.citedChangeWindowDays") * 86_400_000L);
@@ -122,6 +124,10 @@ public final class Rules {
     });
     dependencies = s.dependencies();
     validate();
+  }
+
+  private static Set<String> ordered(List<String> values) {
+    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(values));
   }
 
   private void validate() {

@@ -288,6 +288,20 @@ class EngineTest {
   }
 
   @Test
+  void environmentsAreLookedAtInTheSettingsOrder() {
+    // which environment is searched first decides ties (a commit shipped to production and to a
+    // canary); an unordered set would change that from one run of the program to the next
+    List<String> envs = List.of("production", "canary", "eu-prod", "us-prod", "blue", "green");
+    var array = JsonNodeFactory.instance.arrayNode();
+    envs.forEach(array::add);
+    Rules rules = new Rules(dev.rehearsal.settings.Settings.defaults()
+        .with("linking.productionEnvironments", array)
+        .with("linking.stagingEnvironments", array));
+    assertEquals(envs, List.copyOf(rules.productionEnvs));
+    assertEquals(envs, List.copyOf(rules.stagingEnvs));
+  }
+
+  @Test
   void theSameInputsGiveTheSameLinksWhateverTheImportOrder() throws Exception {
     Map<String, Finding> a;
     Map<String, Finding> b;
