@@ -97,6 +97,11 @@ final class Linker {
   private final boolean[] rollback;
   /** Whether a rollback was inferred, not recorded: a later deploy of an earlier release. */
   private final boolean[] inferredRollback;
+  /**
+   * For each production deploy: the first successful rollback at or after it in its block, or
+   * the block's end.
+   */
+  private final int[] nextRollback;
   /** Recency decay per millisecond: halving every {@code halfLifeHours}. */
   private final double decayPerMs;
   /** {@code interveningFactor} to the power 0..7, the most a window looks back over. */
@@ -129,7 +134,25 @@ final class Linker {
     this.rollback = t.rollback.clone();
     this.inferredRollback = new boolean[t.size];
     inferRollbacks();
+    this.nextRollback = new int[t.size];
+    indexNextRollbacks();
     indexReferencedHandles();
+  }
+
+  /** One pass per block, backwards, so that most incidents see at once that none followed. */
+  private void indexNextRollbacks() {
+    for (int s = 0; s < d.services.size(); s++) {
+      for (int e : prodEnvs) {
+        int to = t.to(s, e);
+        int next = to;
+        for (int i = to - 1; i >= t.from(s, e); i--) {
+          if (rollback[i] && t.succeeded(i)) {
+            next = i;
+          }
+          nextRollback[i] = next;
+        }
+      }
+    }
   }
 
   /**
@@ -648,11 +671,9 @@ final class Linker {
     for (int e : prodEnvs) {
       int from = t.from(service, e);
       int to = t.to(service, e);
-      for (int rb = firstAtOrAfter(from, to, onset - rules.skewMs);
-          rb < to && t.time[rb] <= until; rb++) {
-        if (!rollback[rb] || !t.succeeded(rb)) {
-          continue;
-        }
+      int first = firstAtOrAfter(from, to, onset - rules.skewMs);
+      for (int rb = first < to ? nextRollback[first] : to; rb < to && t.time[rb] <= until;
+          rb = rb + 1 < to ? nextRollback[rb + 1] : to) {
         int suspect = firstAfterRollbackTarget(from, rb, latest);
         if (suspect < 0) {
           continue;
