@@ -108,6 +108,12 @@ final class Linker {
   private final double[] interveningPow = new double[8];
   /** For each service: the incidents whose text names it. */
   private java.util.BitSet[] namedBy = new java.util.BitSet[0];
+  /**
+   * For each incident {@link #link} found nothing to link: its best candidate (null when it had
+   * none), so that {@link #noLinkReason} need not weigh them all again.
+   */
+  private final Candidate[] bestUnlinked;
+  private final boolean[] unlinked;
 
   Linker(AnalysisData d, Rules rules) {
     this.d = d;
@@ -137,6 +143,8 @@ final class Linker {
     this.nextRollback = new int[t.size];
     indexNextRollbacks();
     indexReferencedHandles();
+    this.bestUnlinked = new Candidate[d.incidents.size()];
+    this.unlinked = new boolean[d.incidents.size()];
   }
 
   /** One pass per block, backwards, so that most incidents see at once that none followed. */
@@ -440,6 +448,7 @@ final class Linker {
    */
   List<Candidate> link(int incidentIndex) {
     List<Candidate> all = candidates(incidentIndex);
+    Candidate best = all.isEmpty() ? null : all.get(0);
     boolean anyExplicit = false;
     for (Candidate c : all) {
       anyExplicit |= c.explicit;
@@ -449,6 +458,8 @@ final class Linker {
     }
     List<Candidate> out = new ArrayList<>();
     if (all.isEmpty() || all.get(0).score < rules.minConfidence) {
+      bestUnlinked[incidentIndex] = best;
+      unlinked[incidentIndex] = true;
       return out;
     }
     double top = all.get(0).score;
@@ -472,16 +483,21 @@ final class Linker {
 
   /** Why no link: the best candidate and its score, or that there was none. */
   String noLinkReason(int incidentIndex) {
-    List<Candidate> all = candidates(incidentIndex);
+    Candidate best;
+    if (unlinked[incidentIndex]) {
+      best = bestUnlinked[incidentIndex];
+    } else {
+      List<Candidate> all = candidates(incidentIndex);
+      best = all.isEmpty() ? null : all.get(0);
+    }
     int[] services = d.incidentServices.get(incidentIndex);
-    if (all.isEmpty()) {
+    if (best == null) {
       if (services.length == 0) {
         return "the incident names no service Rehearsal knows and cites no change";
       }
       return "no production deploy of " + serviceList(services) + " or its dependencies in "
           + "the " + hours(rules.windowMs) + " before onset, and no change cited";
     }
-    Candidate best = all.get(0);
     return "the most plausible change (" + describe(best.deploy) + ") scored "
         + Texts.fixed(best.score, 2) + ", below the "
         + Texts.fixed(rules.minConfidence, 2) + " needed to link";

@@ -46,30 +46,24 @@ final class References {
   private References() {}
 
   static List<Ref> extract(String text) {
-    Set<Ref> out = new LinkedHashSet<>();
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    // cheap tests first: most texts hold none of these; and each pattern is tried only where
-    // a match can start (see matches), as scanning every position of long texts with these
-    // patterns is the costly part of loading incidents
-    String lower = text.toLowerCase(Locale.ROOT);
-    boolean digits = hasDigit(text);
+    List<List<MatchResult>> found = scan(text);
+    Set<Ref> out = new LinkedHashSet<>();
     Set<String> rollbackTargets = new LinkedHashSet<>();
-    boolean rollback = digits && (lower.contains("back") || lower.contains("revert")
-        || lower.contains("downgrad"));
-    for (MatchResult m : matches(ROLLBACK, rollback ? text : "", ROLLBACK_STARTS)) {
+    for (MatchResult m : found.get(P_ROLLBACK)) {
       String v = AnalysisData.normaliseVersion(m.group(1));
       rollbackTargets.add(v);
       out.add(new Ref(Type.ROLLBACK_TARGET, v, m.group()));
     }
     List<int[]> urlSpans = new ArrayList<>();
-    for (MatchResult m : matches(URL, lower.contains("http") ? text : "", URL_STARTS)) {
+    for (MatchResult m : found.get(P_URL)) {
       String url = m.group().replaceAll("[.,;]+$", "");
       out.add(new Ref(Type.URL, url.toLowerCase(Locale.ROOT), url));
       urlSpans.add(new int[] {m.start(), m.end()});
     }
-    for (MatchResult m : matches(SHA, hasHexRun(text) ? text : "", SHA_STARTS)) {
+    for (MatchResult m : found.get(P_SHA)) {
       String s = m.group(1);
       boolean letter = s.chars().anyMatch(Character::isLetter);
       boolean digit = s.chars().anyMatch(Character::isDigit);
@@ -77,8 +71,7 @@ final class References {
         out.add(new Ref(Type.SHA, s.toLowerCase(Locale.ROOT), s));
       }
     }
-    for (MatchResult m : matches(VERSION, hasDottedNumber(text) ? text : "",
-        VERSION_STARTS)) {
+    for (MatchResult m : found.get(P_VERSION)) {
       if (inside(urlSpans, m.start())) {
         continue;
       }
@@ -87,11 +80,11 @@ final class References {
         out.add(new Ref(Type.VERSION, v, m.group(1)));
       }
     }
-    for (MatchResult m : matches(PR, digits ? text : "", PR_STARTS)) {
+    for (MatchResult m : found.get(P_PR)) {
       out.add(new Ref(Type.ID, "pr:" + m.group(1), m.group().strip()));
       out.add(new Ref(Type.ID, "mr:" + m.group(1), m.group().strip()));
     }
-    for (MatchResult m : matches(NUMBERED, digits ? text : "", NUMBERED_STARTS)) {
+    for (MatchResult m : found.get(P_NUMBERED)) {
       String kind = m.group(1).toLowerCase(Locale.ROOT);
       String num = m.group(2).toLowerCase(Locale.ROOT);
       if (kind.startsWith("deploy")) {
@@ -112,7 +105,60 @@ final class References {
         out.add(new Ref(Type.ID, num, m.group()));
       }
     }
-    return new ArrayList<>(out);
+    return out.isEmpty() ? List.of() : new ArrayList<>(out);
+  }
+
+  private static final int P_ROLLBACK = 0;
+  private static final int P_URL = 1;
+  private static final int P_SHA = 2;
+  private static final int P_VERSION = 3;
+  private static final int P_PR = 4;
+  private static final int P_NUMBERED = 5;
+
+  /**
+   * The matches {@link Matcher#find()} would give for each pattern, in one pass over the text:
+   * each pattern is tried only where a match can start ({@link Starts}), its look-behinds and
+   * look-aheads still seeing the whole text, and after a match only from its end on. Running a
+   * regular expression at a position costs far more than the tests, and most positions, even
+   * most word starts, begin no reference; one pass instead of one per pattern matters as
+   * much, since loading a hundred thousand incidents runs this before the code is compiled.
+   */
+  private static List<List<MatchResult>> scan(String text) {
+    List<List<MatchResult>> found = new ArrayList<>(PATTERNS.length);
+    for (int p = 0; p < PATTERNS.length; p++) {
+      found.add(List.of());
+    }
+    Matcher[] matchers = new Matcher[PATTERNS.length];
+    int[] next = new int[PATTERNS.length];
+    int length = text.length();
+    for (int at = 0; at < length; at++) {
+      char c = text.charAt(at);
+      int mask = c < 128 ? FIRST[c] : 0;
+      if (mask == 0) {
+        continue;
+      }
+      boolean wordStart = at == 0 || !isAsciiWord(text.charAt(at - 1));
+      for (int p = 0; mask != 0; p++, mask >>>= 1) {
+        if ((mask & 1) == 0 || at < next[p] || STARTS[p].wordStart() && !wordStart
+            || !STARTS[p].test().possible(text, at)) {
+          continue;
+        }
+        if (matchers[p] == null) {
+          matchers[p] = PATTERNS[p].matcher(text).useTransparentBounds(true)
+              .useAnchoringBounds(false);
+        }
+        Matcher m = matchers[p];
+        m.region(at, length);
+        if (m.lookingAt()) {
+          if (found.get(p).isEmpty()) {
+            found.set(p, new ArrayList<>(2));
+          }
+          found.get(p).add(m.toMatchResult());
+          next[p] = m.end() > m.start() ? m.end() : at + 1;
+        }
+      }
+    }
+    return found;
   }
 
   /**
@@ -129,61 +175,33 @@ final class References {
    * patterns that begin with a word boundary or a look-behind excluding those), and where its
    * own test says a match is possible.
    */
-  private static final class Starts {
-    private final boolean[] first = new boolean[128];
-    private final boolean wordStart;
-    private final Start test;
+  private record Starts(String firstChars, boolean wordStart, Start test) {}
 
-    Starts(String firstChars, boolean wordStart, Start test) {
-      for (char c : firstChars.toCharArray()) {
-        first[c] = true;
+  private static final Pattern[] PATTERNS = {ROLLBACK, URL, SHA, VERSION, PR, NUMBERED};
+
+  private static final Starts[] STARTS = {
+      new Starts("rRwWdD", true, References::rollbackStart),
+      new Starts("h", false, (t, at) -> t.startsWith("http", at)),
+      new Starts("0123456789abcdefABCDEF", true, (t, at) -> hexRun(t, at) >= 7),
+      new Starts("v0123456789", true, References::versionStart),
+      new Starts("#!pPmM", true, References::prStart),
+      new Starts("pPbBrRjJdDeE", true, References::numberedStart)};
+
+  /** For each ASCII character, one bit per pattern that can begin with it. */
+  private static final int[] FIRST = new int[128];
+
+  static {
+    for (int p = 0; p < STARTS.length; p++) {
+      for (char c : STARTS[p].firstChars().toCharArray()) {
+        FIRST[c] |= 1 << p;
       }
-      this.wordStart = wordStart;
-      this.test = test;
-    }
-
-    boolean possible(String text, int at) {
-      char c = text.charAt(at);
-      return c < 128 && first[c] && !(wordStart && at > 0 && isAsciiWord(text.charAt(at - 1)))
-          && test.possible(text, at);
     }
   }
 
-  private static final Starts ROLLBACK_STARTS = new Starts("rRwWdD", true, (t, at) -> true);
-  private static final Starts URL_STARTS = new Starts("hH", false,
-      (t, at) -> t.startsWith("http", at));
-  private static final Starts SHA_STARTS = new Starts("0123456789abcdefABCDEF", true,
-      (t, at) -> hexRun(t, at) >= 7);
-  private static final Starts VERSION_STARTS = new Starts("v0123456789", true,
-      References::versionStart);
-  private static final Starts PR_STARTS = new Starts("#!pPmM", true, References::prStart);
-  private static final Starts NUMBERED_STARTS = new Starts("pPbBrRjJdDeE", true,
-      References::numberedStart);
-
-  /**
-   * The matches {@link Matcher#find()} would give, found by trying the pattern only where a
-   * match can start ({@link Starts}), look-behinds and look-aheads still seeing the whole
-   * text. Running the regular expression at a position costs far more than the tests, and
-   * most positions, even most word starts, begin no reference.
-   */
-  private static List<MatchResult> matches(Pattern p, String text, Starts starts) {
-    List<MatchResult> found = new ArrayList<>(2);
-    Matcher m = null;
-    int next = 0;
-    for (int at = 0; at < text.length(); at++) {
-      if (at < next || !starts.possible(text, at)) {
-        continue;
-      }
-      if (m == null) {
-        m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-      }
-      m.region(at, text.length());
-      if (m.lookingAt()) {
-        found.add(m.toMatchResult());
-        next = m.end() > m.start() ? m.end() : at + 1;
-      }
-    }
-    return found;
+  /** A rollback begins with "roll", "revert", "went" or "downgrad". */
+  private static boolean rollbackStart(String s, int at) {
+    return startsWithWord(s, at, "roll") || startsWithWord(s, at, "revert")
+        || startsWithWord(s, at, "went") || startsWithWord(s, at, "downgrad");
   }
 
   /** Hexadecimal characters in a row from a position. */
@@ -214,27 +232,51 @@ final class References {
         && isAsciiDigit(s.charAt(i + 1));
   }
 
-  /** A PR or MR number begins with "#" or "!" and a digit, or with "pr", "pull", "mr", "merge". */
+  /**
+   * A PR or MR number begins with "#" or "!" and a digit, or with "pr", "pull", "mr" or
+   * "merge" followed by a space, "#" or a digit ("production" and "process" begin none).
+   */
   private static boolean prStart(String s, int at) {
     char c = s.charAt(at);
     if (c == '#' || c == '!') {
       return at + 1 < s.length() && isAsciiDigit(s.charAt(at + 1));
     }
-    return startsWithWord(s, at, "pr") || startsWithWord(s, at, "pull")
-        || startsWithWord(s, at, "mr") || startsWithWord(s, at, "merge");
+    return startsWithWord(s, at, "pr") && mayPrecedeNumber(s, at + 2, false)
+        || startsWithWord(s, at, "pull") && mayPrecedeNumber(s, at + 4, false)
+        || startsWithWord(s, at, "mr") && mayPrecedeNumber(s, at + 2, false)
+        || startsWithWord(s, at, "merge") && mayPrecedeNumber(s, at + 5, false);
   }
 
   private static final String[] NUMBERED_WORDS = {"pipeline", "build", "run", "job", "deploy",
       "release", "execution"};
 
-  /** A numbered handle begins with one of the words that name what is numbered. */
+  /**
+   * A numbered handle begins with one of the words that name what is numbered ("deploy" or
+   * "deployment"), followed by what may come before its number ("running" and "released"
+   * begin none).
+   */
   private static boolean numberedStart(String s, int at) {
     for (String w : NUMBERED_WORDS) {
       if (startsWithWord(s, at, w)) {
-        return true;
+        int end = at + w.length();
+        return mayPrecedeNumber(s, end, true) || w.equals("deploy")
+            && startsWithWord(s, end, "ment") && mayPrecedeNumber(s, end + 4, true);
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the character at a position may follow a word that names a number: a space, "#"
+   * or a digit; for numbered handles also ":", "v" (a release "v41") and "i" (for "id").
+   */
+  private static boolean mayPrecedeNumber(String s, int i, boolean numbered) {
+    if (i >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(i);
+    return Character.isWhitespace(c) || c == '#' || isAsciiDigit(c) || numbered
+        && (c == ':' || c == 'i' || c == 'I' || c == 'v' || c == 'V');
   }
 
   private static boolean startsWithWord(String s, int at, String lowerWord) {
@@ -243,47 +285,6 @@ final class References {
 
   private static boolean isAsciiWord(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-  }
-
-  private static boolean hasDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the text has seven hexadecimal characters in a row, a digit among them. */
-  private static boolean hasHexRun(String s) {
-    int run = 0;
-    boolean digit = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-      if (hex) {
-        run++;
-        digit |= c <= '9';
-        if (run >= 7 && digit) {
-          return true;
-        }
-      } else {
-        run = 0;
-        digit = false;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the text has a digit, a dot and a digit in a row. */
-  private static boolean hasDottedNumber(String s) {
-    for (int i = 1; i + 1 < s.length(); i++) {
-      if (s.charAt(i) == '.' && Character.isDigit(s.charAt(i - 1))
-          && Character.isDigit(s.charAt(i + 1))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean inside(List<int[]> spans, int pos) {

@@ -61,6 +61,21 @@ class ReferencesTest {
   }
 
   @Test
+  void handlesWrittenTightlyOrInOtherCaseAreFound() {
+    // a handle is tried only where its first word is followed by what may precede a number;
+    // these are the tight forms that test must let through
+    List<String> ids = values("PR#482, mr9, Pull 17, merge request 5, deployment:4521, "
+        + "BUILD ID 77, job#12, run:99, Execution 31337", Type.ID);
+    assertTrue(ids.containsAll(List.of("pr:482", "mr:9", "pr:17", "mr:5", "deploy:4521",
+        "4521", "build:77", "job:12", "run:99", "execution:31337")), ids.toString());
+    assertEquals(List.of(), values("production process problem: running jobs released "
+        + "deployed builds 12 times", Type.ID));
+    assertEquals(List.of("1.2.3", "1.2", "2.0", "3.1.4", "1.0"), values("Rollback to v1.2.3; "
+        + "ROLLED BACK to 1.2; Reverting to v2.0; went back to 3.1.4; downgraded to 1.0",
+        Type.ROLLBACK_TARGET));
+  }
+
+  @Test
   void charactersThatChangeLengthWhenLowerCasedDoNotShiftPositions() {
     // "İ" lower-cases to two characters; matches are read from the original text
     assertEquals(List.of("1.2.3"), values(WIDE, Type.VERSION));
