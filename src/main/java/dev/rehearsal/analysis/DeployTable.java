@@ -141,8 +141,13 @@ final class DeployTable {
     return ans;
   }
 
+  /** The statuses by ordinal, once: {@code values()} copies the array on every call. */
+  private static final DeployStatus[] STATUSES = DeployStatus.values();
+  private static final byte SUCCEEDED = (byte) DeployStatus.SUCCEEDED.ordinal();
+  private static final byte UNKNOWN = (byte) DeployStatus.UNKNOWN.ordinal();
+
   DeployStatus status(int i) {
-    return DeployStatus.values()[status[i]];
+    return STATUSES[status[i]];
   }
 
   String versionText(int i) {
@@ -154,7 +159,7 @@ final class DeployTable {
   }
 
   boolean succeeded(int i) {
-    DeployStatus s = status(i);
-    return s == DeployStatus.SUCCEEDED || s == DeployStatus.UNKNOWN;
+    byte s = status[i];
+    return s == SUCCEEDED || s == UNKNOWN;
   }
 }
