@@ -36,8 +36,9 @@ final class BenchReport {
     t.add("import / (parse + index)", f.get("importToFloorRatio"), "<= 1.5");
     t.add("import heap MB: live peak (after GC)", f.get("importPeakLiveHeapMB"), "< max heap");
     t.add("import heap MB: used peak (sampled)", f.get("importPeakUsedHeapMB"), "");
-    t.add("analysis seconds", f.get("analysisSeconds"), "<= 10");
+    t.add("analysis seconds: first in this JVM", f.get("analysisSeconds"), "<= 10");
     t.add("analysis seconds per 1,000 incidents", f.get("analysisSecondsPer1000Incidents"), "");
+    t.add("analysis seconds: run again", f.get("analysisAgainSeconds"), "<= 10");
     t.add("analysis heap MB: live peak (after GC)", f.get("analysisPeakLiveHeapMB"),
         "< max heap");
     t.add("analysis heap MB: used peak (sampled)", f.get("analysisPeakUsedHeapMB"), "");
@@ -45,8 +46,10 @@ final class BenchReport {
     if (duck instanceof Map<?, ?> d) {
       t.add("DuckDB load ms", d.get("loadMillis"), "");
       t.add("DuckDB ASOF join ms", d.get("asofJoinMillis"), "");
-      t.add("Rehearsal linking ms", d.get("rehearsalLinkMillis"), "");
-      t.add("linking / ASOF join", d.get("linkToJoinRatio"), "<= 1.0");
+      t.add("Rehearsal linking ms: first / again", d.get("rehearsalLinkMillis") + " / "
+          + d.get("rehearsalLinkAgainMillis"), "");
+      t.add("linking / ASOF join: first", d.get("linkToJoinRatio"), "<= 1.0");
+      t.add("linking / ASOF join: again", d.get("linkAgainToJoinRatio"), "<= 1.0");
     } else if (duck != null) {
       t.add("DuckDB", duck, "");
     }
@@ -82,5 +85,6 @@ final class BenchReport {
       ft.print(out);
     }
     out.println("analysis timings (ms): " + f.get("analysisTimingsMs"));
+    out.println("analysis again (ms): " + f.get("analysisAgainTimingsMs"));
   }
 }
