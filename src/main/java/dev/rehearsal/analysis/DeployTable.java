@@ -23,6 +23,9 @@ final class DeployTable {
   /** For service s and environment e: [from, to) into the sorted columns. */
   private final int[][] rangeFrom;
   private final int[][] rangeTo;
+  /** For service s, all environments: [from, to); rows are sorted by service first. */
+  private final int[] serviceFrom;
+  private final int[] serviceTo;
 
   DeployTable(int size, String[] key, int[] service, int[] env, long[] time, byte[] status,
       int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas, int services,
@@ -53,6 +56,8 @@ final class DeployTable {
     this.shas = shas;
     rangeFrom = new int[Math.max(1, services)][Math.max(1, envs)];
     rangeTo = new int[Math.max(1, services)][Math.max(1, envs)];
+    serviceFrom = new int[Math.max(1, services)];
+    serviceTo = new int[Math.max(1, services)];
     for (int i = 0; i < size; ) {
       int s = this.service[i];
       int e = this.env[i];
@@ -60,8 +65,14 @@ final class DeployTable {
       while (j < size && this.service[j] == s && this.env[j] == e) {
         j++;
       }
-      rangeFrom[s][e] = i;
-      rangeTo[s][e] = j;
+      if (s >= 0) {
+        rangeFrom[s][e] = i;
+        rangeTo[s][e] = j;
+        if (serviceTo[s] == 0) {
+          serviceFrom[s] = i;
+        }
+        serviceTo[s] = j;
+      }
       i = j;
     }
   }
@@ -114,6 +125,16 @@ final class DeployTable {
   /** Position of sorted row i in the columns as loaded. */
   int rawIndex(int i) {
     return order[i];
+  }
+
+  /** First row of a service's deploys in any environment. */
+  int serviceFrom(int service) {
+    return service < 0 || service >= serviceFrom.length ? 0 : serviceFrom[service];
+  }
+
+  /** End (exclusive) of a service's deploys in any environment; 0 when it has none. */
+  int serviceTo(int service) {
+    return service < 0 || service >= serviceTo.length ? 0 : serviceTo[service];
   }
 
   int from(int service, int env) {

@@ -90,7 +90,12 @@ final class Linker {
   private final Rules rules;
   private final int[] prodEnvs;
   private final double[] envWeight;
-  private final Map<String, List<Integer>> byVersion = new HashMap<>();
+  /**
+   * Deploys of each (service, cited version), in table order: versions repeat across services
+   * ("1.4.0" is everyone's), so a look-up by version alone gave each citation thousands of
+   * deploys to filter by service.
+   */
+  private final Map<Long, int[]> byServiceVersion = new HashMap<>();
   private final Map<String, List<Integer>> byShaPrefix = new HashMap<>();
   private final TextCues cues;
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
@@ -247,10 +252,11 @@ final class Linker {
     for (int h = 0; h < citedPrefixes.length && !prefixes.isEmpty(); h++) {
       citedPrefixes[h] = citedPrefixes(t.shas.value(h), prefixes, lengths);
     }
+    Map<Long, List<Integer>> byKey = new HashMap<>();
     for (int i = 0; i < t.size; i++) {
-      if (t.version[i] >= 0 && citedVersion[t.version[i]]) {
-        byVersion.computeIfAbsent(t.versions.value(t.version[i]), k -> new ArrayList<>())
-            .add(i);
+      if (t.version[i] >= 0 && citedVersion[t.version[i]] && t.service[i] >= 0) {
+        byKey.computeIfAbsent(serviceVersion(t.service[i], t.version[i]),
+            k -> new ArrayList<>()).add(i);
       }
       String[] cited = t.sha[i] >= 0 ? citedPrefixes[t.sha[i]] : null;
       if (cited != null) {
@@ -259,6 +265,35 @@ final class Linker {
         }
       }
     }
+    byKey.forEach((k, rows) -> byServiceVersion.put(k,
+        rows.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  private static long serviceVersion(int service, int version) {
+    return ((long) service << 32) | (version & 0xffffffffL);
+  }
+
+  /** The deploys of any of the services with a (normalised) version, in table order. */
+  private List<Integer> withVersion(String version, int[] services) {
+    int v = t.versions.find(version);
+    if (v < 0) {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    int lists = 0;
+    for (int s : services) {
+      int[] rows = byServiceVersion.get(serviceVersion(s, v));
+      if (rows != null) {
+        lists++;
+        for (int i : rows) {
+          out.add(i);
+        }
+      }
+    }
+    if (lists > 1) {
+      out.sort(null); // table order, as one list of the version's deploys would give
+    }
+    return out;
   }
 
   /** The prefixes of a commit SHA that incidents cite, or null when none. */
@@ -310,8 +345,11 @@ final class Linker {
       found.removeIf(c -> !contains(related, t.service[c.deploy]));
     }
     long rollbacksUntil = rollbacksUntil(incidentIndex, onset);
+    // a deploy in a service's window can only have been found already among the cited ones:
+    // the services are distinct, and so are their deploys
+    int cited = found.size();
     for (int s : related) {
-      window(s, onset, rules.wSameService, Why.SAME_SERVICE, found);
+      window(s, onset, rules.wSameService, Why.SAME_SERVICE, found, cited);
       rolledBack(s, onset, rollbacksUntil, 1.0, Why.SAME_SERVICE, found);
     }
     for (int s : deps) {
@@ -319,7 +357,7 @@ final class Linker {
       boolean named = s < namedBy.length && namedBy[s].get(incidentIndex);
       double weight = named ? rules.wSameService * 0.9 : rules.wDependency;
       int relation = named ? Why.NAMED_DEPENDENCY : Why.DEPENDENCY;
-      window(s, onset, weight, relation, found);
+      window(s, onset, weight, relation, found, cited);
       rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation, found);
     }
     List<Candidate> out = new ArrayList<>(found.size());
@@ -523,28 +561,20 @@ final class Linker {
         case VERSION:
           // versions repeat across services: the incident's own services first, and a
           // dependency's only when none of its own has that version
-          List<Integer> all = byVersion.getOrDefault(r.value(), List.of());
-          hits = all.stream().filter(i -> contains(related, t.service[i])).toList();
+          hits = withVersion(r.value(), related);
           if (hits.isEmpty()) {
-            hits = all.stream().filter(i -> contains(deps, t.service[i])).toList();
+            hits = withVersion(r.value(), deps);
           }
           what = "version " + r.text();
           break;
         case ID:
         case URL:
-          hits = new ArrayList<>();
           int[] ids = d.idMatches.get(r.value());
           // PR and merge-request numbers repeat across repositories: only the incident's
           // services and their dependencies count; other ids are unique
           boolean perRepo = r.value().startsWith("pr:") || r.value().startsWith("mr:");
-          if (ids != null) {
-            for (int i : ids) {
-              if (!perRepo || contains(related, t.service[i])
-                  || contains(deps, t.service[i])) {
-                hits.add(i);
-              }
-            }
-          }
+          hits = ids == null ? List.of() : perRepo ? ofServices(ids, related, deps)
+              : java.util.Arrays.stream(ids).boxed().toList();
           what = r.text();
           break;
         case ROLLBACK_TARGET:
@@ -579,6 +609,31 @@ final class Linker {
     }
   }
 
+  /**
+   * The deploys among {@code rows} (table rows, ascending) of the given services, ascending.
+   * A service's deploys are one block of the table, found by binary search: a PR number
+   * matches deploys of every repository that has one.
+   */
+  private List<Integer> ofServices(int[] rows, int[] related, int[] deps) {
+    List<Integer> out = new ArrayList<>();
+    int blocks = 0;
+    for (int[] services : new int[][] {related, deps}) {
+      for (int s : services) {
+        int from = java.util.Arrays.binarySearch(rows, t.serviceFrom(s));
+        from = from < 0 ? -from - 1 : from;
+        int start = out.size();
+        for (int k = from; k < rows.length && rows[k] < t.serviceTo(s); k++) {
+          out.add(rows[k]);
+        }
+        blocks += out.size() > start ? 1 : 0;
+      }
+    }
+    if (blocks > 1) {
+      out.sort(null);
+    }
+    return out;
+  }
+
   /** The production deploy that shipped what a staging deploy carried, if any, by onset. */
   private int productionOf(int staged, long latest) {
     int s = t.service[staged];
@@ -603,7 +658,7 @@ final class Linker {
 
   /** "Rolled back to v1.2": the suspect is the first deploy after v1.2 that is not v1.2. */
   private void rollbackTarget(Ref r, long onset, int[] related, List<Candidate> found) {
-    List<Integer> targets = byVersion.getOrDefault(r.value(), List.of());
+    List<Integer> targets = withVersion(r.value(), related);
     long latest = onset + rules.skewMs;
     for (int target : targets) {
       if (!isProduction(target) || !contains(related, t.service[target])
@@ -627,8 +682,13 @@ final class Linker {
 
   // ------------------------------------------------------------------ time window
 
+  /**
+   * The deploys of a service in the window before onset. Each is merged with a candidate for
+   * the same deploy among the first {@code cited} found (the cited ones), the only ones it can
+   * meet: merging against every candidate found cost linking a scan per candidate.
+   */
   private void window(int service, long onset, double weight, int relation,
-      List<Candidate> found) {
+      List<Candidate> found, int cited) {
     long latest = onset + rules.skewMs;
     long earliest = onset - rules.windowMs;
     for (int e : prodEnvs) {
@@ -647,7 +707,7 @@ final class Linker {
         Why why = new Why();
         why.relation = relation;
         why.intervening = intervening;
-        merge(found, new Candidate(i, score, false, why));
+        merge(found, cited, new Candidate(i, score, false, why));
         // a later deploy counts against earlier ones only if it landed before onset
         if (t.succeeded(i) && !rollback[i] && delta >= 0) {
           intervening++;
@@ -764,7 +824,12 @@ final class Linker {
   }
 
   private static void merge(List<Candidate> found, Candidate c) {
-    for (int k = 0; k < found.size(); k++) {
+    merge(found, found.size(), c);
+  }
+
+  /** Merges a candidate with the one for the same deploy among the first {@code n} found. */
+  private static void merge(List<Candidate> found, int n, Candidate c) {
+    for (int k = 0; k < n; k++) {
       Candidate old = found.get(k);
       if (old.deploy == c.deploy) {
         Candidate best = c.score > old.score ? c : old;
