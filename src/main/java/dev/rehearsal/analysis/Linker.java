@@ -118,6 +118,8 @@ final class Linker {
    * none), so that {@link #noLinkReason} need not weigh them all again.
    */
   private final Candidate[] bestUnlinked;
+  /** For each service: {@link #dependenciesOf} an incident of that service alone. */
+  private final int[][] dependenciesOfOne;
   private final boolean[] unlinked;
 
   Linker(AnalysisData d, Rules rules) {
@@ -148,6 +150,10 @@ final class Linker {
     this.nextRollback = new int[t.size];
     indexNextRollbacks();
     indexReferencedHandles();
+    this.dependenciesOfOne = new int[d.services.size()][];
+    for (int s = 0; s < dependenciesOfOne.length; s++) {
+      dependenciesOfOne[s] = dependenciesOfAll(new int[] {s});
+    }
     this.bestUnlinked = new Candidate[d.incidents.size()];
     this.unlinked = new boolean[d.incidents.size()];
   }
@@ -380,7 +386,16 @@ final class Linker {
     return c != 0 ? c : t.key[a.deploy].compareTo(t.key[b.deploy]);
   }
 
+  /** The dependencies of an incident's services (not those services themselves), distinct. */
   private int[] dependenciesOf(int[] related) {
+    // most incidents name one service: its dependencies are worked out once per service
+    if (related.length == 1 && related[0] < dependenciesOfOne.length) {
+      return dependenciesOfOne[related[0]];
+    }
+    return dependenciesOfAll(related);
+  }
+
+  private int[] dependenciesOfAll(int[] related) {
     int[] out = new int[8];
     int n = 0;
     for (int s : related) {
