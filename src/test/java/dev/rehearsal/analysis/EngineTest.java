@@ -114,6 +114,23 @@ class EngineTest {
   }
 
   @Test
+  void aDeployThatNamesNoServiceIsKeptOutOfTheWay() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      // a tool that wrote no service name (or one that is only punctuation): the deploy is
+      // imported, and the analysis links around it instead of failing on it
+      w.upsert(deploy("nameless", "", "production", "v9.9.9", "9999aaa",
+          "2024-03-04T14:30:00Z"));
+      w.upsert(deploy("punctuation", "///", "production", "v9.9.8", "9998aaa",
+          "2024-03-04T14:40:00Z"));
+      w.upsert(incident("I1", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release of v9.9.9."));
+      Finding f = analyse(w).get("incident/pagerduty/I1");
+      assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
+    }
+  }
+
+  @Test
   void anExplicitReferenceBeatsTheLatestDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
