@@ -69,6 +69,14 @@ final class AnalysisData {
     this.staging = envs.id("staging");
   }
 
+  /**
+   * A service's name for a sentence: "(no service)" for a deploy whose tool named none (such
+   * deploys are linked only when an incident cites them outright).
+   */
+  String serviceName(int id) {
+    return id < 0 ? "(no service)" : services.value(id);
+  }
+
   int service(String raw) {
     String c = names.canonical(raw);
     return c.isEmpty() ? -1 : services.id(c);

@@ -145,10 +145,10 @@ public final class Engine {
     for (Linker.Candidate c : links) {
       int d = c.deploy();
       DeployTable tbl = data.deploys;
-      dl.add(new DeployLink(tbl.key[d], data.services.value(tbl.service[d]),
-          tbl.versionText(d), tbl.shaText(d), data.envs.value(tbl.env[d]),
-          Instant.ofEpochMilli(tbl.time[d]), round(c.score()), c.explicit(),
-          linker.reasons(i, c)));
+      String service = tbl.service[d] < 0 ? "" : data.services.value(tbl.service[d]);
+      dl.add(new DeployLink(tbl.key[d], service, tbl.versionText(d), tbl.shaText(d),
+          data.envs.value(tbl.env[d]), Instant.ofEpochMilli(tbl.time[d]), round(c.score()),
+          c.explicit(), linker.reasons(i, c)));
     }
     Verdict verdict;
     List<String> reasons;

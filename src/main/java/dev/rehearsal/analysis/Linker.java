@@ -467,7 +467,7 @@ final class Linker {
     }
     if (w.intervening > 0) {
       out.add(w.intervening + " later deploy" + (w.intervening > 1 ? "s" : "") + " of "
-          + d.services.value(t.service[i]) + " landed before onset");
+          + d.serviceName(t.service[i]) + " landed before onset");
     }
     if (delta < 0) {
       out.add("recorded after onset, within the allowed clock skew of "
@@ -861,7 +861,7 @@ final class Linker {
   String describe(int i) {
     String what = t.versionText(i).isEmpty() ? abbreviate(t.shaText(i))
         : t.versionText(i);
-    return d.services.value(t.service[i]) + " " + (what.isEmpty() ? "(no version)" : what)
+    return d.serviceName(t.service[i]) + " " + (what.isEmpty() ? "(no version)" : what)
         + " to " + d.envs.value(t.env[i]) + " at " + HM.format(Instant.ofEpochMilli(t.time[i]));
   }
 

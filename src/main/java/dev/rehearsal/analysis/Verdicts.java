@@ -126,10 +126,10 @@ final class Verdicts {
 
   private Result notStaged(int s, String what, List<String> reasons, List<Evidence> evidence,
       List<StagingRun> runs) {
-    reasons.add("no staging deploy of " + d.services.value(s) + " " + what + " in the "
+    reasons.add("no staging deploy of " + d.serviceName(s) + " " + what + " in the "
         + (rules.stagingLookbackMs / 86_400_000L) + " days before it shipped to production");
     evidence.add(new Evidence("staging", "never deployed to staging",
-        "looked for " + what + " among " + d.services.value(s) + "'s staging deploys"));
+        "looked for " + what + " among " + d.serviceName(s) + "'s staging deploys"));
     return new Result(Verdict.NOT_STAGED, reasons, evidence, runs);
   }
 
@@ -149,7 +149,7 @@ final class Verdicts {
       reasons.add(empty > 0 ? "the staging runs of " + what + " executed no test"
           : "no staging test or load-test run of " + what + " was found");
       evidence.add(new Evidence("staging", "staged but untested", "no run tied to "
-          + d.services.value(t.service[prod]) + " " + what));
+          + d.serviceName(t.service[prod]) + " " + what));
       return new Result(Verdict.STAGED_UNTESTED, reasons, evidence, runs);
     }
     List<StagingRun> failed = new ArrayList<>();

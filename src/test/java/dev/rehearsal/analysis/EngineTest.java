@@ -9,6 +9,7 @@ import dev.rehearsal.Records;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.DeployLink;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.EnvironmentFact;
 import dev.rehearsal.model.FactType;
@@ -125,8 +126,15 @@ class EngineTest {
           "2024-03-04T14:40:00Z"));
       w.upsert(incident("I1", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
           "Errors began after the release of v9.9.9."));
-      Finding f = analyse(w).get("incident/pagerduty/I1");
-      assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
+      w.upsert(incident("I2", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after commit 9999aaa and deploy nameless."));
+      Map<String, Finding> f = analyse(w);
+      assertEquals("deploy/gitlab/checkout-p3",
+          f.get("incident/pagerduty/I1").links().get(0).deployKey());
+      // cited outright, it is linked, and described as of no known service
+      DeployLink cited = f.get("incident/pagerduty/I2").links().get(0);
+      assertEquals("deploy/gitlab/nameless", cited.deployKey());
+      assertEquals("", cited.service());
     }
   }
 
