@@ -54,7 +54,10 @@ public final class Engine {
 
     m.progress(40, 100, "linking incidents to changes");
     long t = System.nanoTime();
+    // the linker's look-ups: rollbacks, the versions and commits incidents cite
     Linker linker = new Linker(data, rules);
+    timings.put("lookups", ms(t));
+    t = System.nanoTime();
     ws.withSearcher(s -> {
       linker.readLanguage(s);
       return null;

@@ -275,8 +275,13 @@ final class Linker {
         rows.stream().mapToInt(Integer::intValue).toArray()));
   }
 
-  private static long serviceVersion(int service, int version) {
-    return ((long) service << 32) | (version & 0xffffffffL);
+  /**
+   * The key of a (service, version) pair: service × number of versions + version, so that keys
+   * are distinct and their hash codes spread. ({@code service << 32 | version} hashes to
+   * {@code service ^ version}: every service's "1.4.0" fell into a handful of buckets.)
+   */
+  private long serviceVersion(int service, int version) {
+    return (long) service * t.versions.size() + version;
   }
 
   /** The deploys of any of the services with a (normalised) version, in table order. */
