@@ -681,8 +681,8 @@ final class Linker {
     List<Integer> targets = withVersion(r.value(), related);
     long latest = onset + rules.skewMs;
     for (int target : targets) {
-      if (!isProduction(target) || !contains(related, t.service[target])
-          || t.time[target] > onset || t.time[target] < onset - rules.explicitWindowMs) {
+      // withVersion gave deploys of the incident's own services only
+      if (!isProduction(target) || t.time[target] > onset || t.time[target] < onset - rules.explicitWindowMs) {
         continue;
       }
       int s = t.service[target];
