@@ -47,7 +47,7 @@ final class AnalysisData {
   final int staging;
   final ServiceNames names;
   DeployTable deploys;
-  final List<Incident> incidents = new ArrayList<>();
+  final List<AnalysedIncident> incidents = new ArrayList<>();
   final List<int[]> incidentServices = new ArrayList<>();
   /** Global doc id of each incident, for scores computed by index queries. */
   int[] incidentDoc;
@@ -60,6 +60,8 @@ final class AnalysisData {
   final Map<Integer, List<StagingRun>> runs = new HashMap<>();
   final FactTable facts = new FactTable();
   int[][] dependsOn;
+  /** Every service name the tools wrote, with the canonical name it stood for at load. */
+  final Map<String, String> rawServices = new java.util.TreeMap<>();
   long loadMillis;
   final Map<String, Long> loadParts = new java.util.LinkedHashMap<>();
 
@@ -79,11 +81,112 @@ final class AnalysisData {
 
   int service(String raw) {
     String c = names.canonical(raw);
+    rawServices.put(raw, c);
     return c.isEmpty() ? -1 : services.id(c);
   }
 
+  /**
+   * The analysis's input: from the snapshot of the current generation of imported records when
+   * there is one (decision 0009), else from the index, after which the snapshot is written for
+   * the next analysis.
+   */
   static AnalysisData load(Workspace ws, Rules rules, TaskMonitor m) throws IOException {
     long t0 = System.nanoTime();
+    String generation = ws.inputGeneration();
+    m.progress(0, 100, "reading the analysis's input");
+    AnalysisData d = InputSnapshot.read(ws.dir(), ws.schemaVersion(), generation,
+        new AnalysisData(ws.services()));
+    if (d != null) {
+      d.loadParts.put("snapshot", (System.nanoTime() - t0) / 1_000_000);
+      long t = System.nanoTime();
+      boolean mapped = ws.withSearcher(d::mapIncidentDocs);
+      d.loadParts.put("docs", (System.nanoTime() - t) / 1_000_000);
+      if (!mapped) {
+        d = null;
+      }
+    }
+    if (d == null) {
+      d = fromIndex(ws, m);
+      if (generation.equals(ws.inputGeneration())) {
+        long t = System.nanoTime();
+        writeSnapshot(ws, generation, d);
+        d.loadParts.put("snapshot.write", (System.nanoTime() - t) / 1_000_000);
+      }
+    }
+    d.dependsOn = new int[d.services.size()][];
+    for (int i = 0; i < d.dependsOn.length; i++) {
+      List<String> deps = rules.dependencies.getOrDefault(d.services.value(i), List.of());
+      int[] ids = new int[deps.size()];
+      int k = 0;
+      for (String dep : deps) {
+        int id = d.services.find(Texts.slug(dep));
+        if (id >= 0) {
+          ids[k++] = id;
+        }
+      }
+      d.dependsOn[i] = Arrays.copyOf(ids, k);
+    }
+    d.loadMillis = (System.nanoTime() - t0) / 1_000_000;
+    return d;
+  }
+
+  /**
+   * Reads the analysis's input from the index and keeps it as the snapshot of the current
+   * generation, unless that snapshot exists already. Run after an import, so that the next
+   * analysis starts from the snapshot.
+   */
+  static void refreshSnapshot(Workspace ws, TaskMonitor m) throws IOException {
+    String generation = ws.inputGeneration();
+    if (!InputSnapshot.current(ws.dir(), ws.schemaVersion(), generation,
+        new AnalysisData(ws.services()))) {
+      writeSnapshot(ws, generation, fromIndex(ws, m));
+    }
+  }
+
+  private static void writeSnapshot(Workspace ws, String generation, AnalysisData d)
+      throws IOException {
+    InputSnapshot.write(ws.dir(), ws.schemaVersion(), generation, d);
+  }
+
+  /**
+   * Maps the snapshot's incidents to the index's current documents (doc ids change as segments
+   * merge). False when the index's incidents are not the snapshot's.
+   */
+  private boolean mapIncidentDocs(IndexSearcher s) throws IOException {
+    Map<String, Integer> byKey = new HashMap<>(incidents.size() * 2);
+    for (int i = 0; i < incidents.size(); i++) {
+      byKey.put(incidents.get(i).key(), i);
+    }
+    docToIncident = new int[s.getIndexReader().maxDoc()];
+    Arrays.fill(docToIncident, -1);
+    incidentDoc = new int[incidents.size()];
+    Arrays.fill(incidentDoc, -1);
+    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
+        DocKind.INCIDENT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int found = 0;
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      int[] docs = liveDocs(leaf.reader(), sc);
+      SortedDocValues keys = DocValues.getSorted(leaf.reader(), Schema.KEY);
+      int[] ords = ords(keys, docs);
+      String[] keyStr = ordStrings(keys.termsEnum(), keys.getValueCount(), used(ords));
+      for (int k = 0; k < docs.length; k++) {
+        Integer i = ords[k] < 0 ? null : byKey.get(keyStr[ords[k]]);
+        if (i == null || incidentDoc[i] >= 0) {
+          return false;
+        }
+        incidentDoc[i] = leaf.docBase + docs[k];
+        docToIncident[leaf.docBase + docs[k]] = i;
+        found++;
+      }
+    }
+    return found == incidents.size();
+  }
+
+  private static AnalysisData fromIndex(Workspace ws, TaskMonitor m) throws IOException {
     AnalysisData d = new AnalysisData(ws.services());
     ws.withSearcher(s -> {
       m.progress(0, 100, "reading incidents");
@@ -103,20 +206,6 @@ final class AnalysisData {
       d.loadParts.put("facts", (System.nanoTime() - t) / 1_000_000);
       return null;
     });
-    d.dependsOn = new int[d.services.size()][];
-    for (int i = 0; i < d.dependsOn.length; i++) {
-      List<String> deps = rules.dependencies.getOrDefault(d.services.value(i), List.of());
-      int[] ids = new int[deps.size()];
-      int k = 0;
-      for (String dep : deps) {
-        int id = d.services.find(Texts.slug(dep));
-        if (id >= 0) {
-          ids[k++] = id;
-        }
-      }
-      d.dependsOn[i] = Arrays.copyOf(ids, k);
-    }
-    d.loadMillis = (System.nanoTime() - t0) / 1_000_000;
     return d;
   }
 
@@ -138,7 +227,8 @@ final class AnalysisData {
     // shared between threads), decoded and searched for references on one thread; slices run
     // side by side
     record Slice(LeafReader reader, int docBase, int[] docs) {}
-    record Decoded(int doc, Incident incident, List<References.Ref> refs) {}
+    record Decoded(int doc, AnalysedIncident incident, List<String> services,
+        List<References.Ref> refs) {}
     Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
         DocKind.INCIDENT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<Slice> slices = new ArrayList<>();
@@ -163,40 +253,28 @@ final class AnalysisData {
         for (int doc : slice.docs()) {
           var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
           Incident i = codec.readValue(json.bytes, json.offset, json.length);
-          out.add(new Decoded(slice.docBase() + doc, i, References.extract(i.narrative())));
+          AnalysedIncident a = AnalysedIncident.of(i);
+          out.add(new Decoded(slice.docBase() + doc, a, i.services(),
+              References.extract(a.narrative())));
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
       return out.stream();
     }).toList();
-    List<Integer> docs = new ArrayList<>(decoded.size());
-    List<List<References.Ref>> refs = new ArrayList<>(decoded.size());
-    for (Decoded x : decoded) {
-      incidents.add(x.incident());
-      docs.add(x.doc());
-      refs.add(x.refs());
-    }
     // deterministic order whatever the index order: by onset, then key
-    Integer[] order = new Integer[incidents.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> incidents.get(i).startedAt()
-        .toEpochMilli()).thenComparing(i -> incidents.get(i).key()));
-    List<Incident> sortedIncidents = new ArrayList<>(incidents.size());
-    incidentDoc = new int[order.length];
-    for (int k = 0; k < order.length; k++) {
-      sortedIncidents.add(incidents.get(order[k]));
-      incidentDoc[k] = docs.get(order[k]);
-      docToIncident[incidentDoc[k]] = k;
-      incidentRefs.add(refs.get(order[k]));
-    }
-    incidents.clear();
-    incidents.addAll(sortedIncidents);
-    for (Incident i : incidents) {
+    Decoded[] sorted = decoded.toArray(new Decoded[0]);
+    Arrays.sort(sorted, Comparator.<Decoded>comparingLong(x -> x.incident().startedAt()
+        .toEpochMilli()).thenComparing(x -> x.incident().key()));
+    incidentDoc = new int[sorted.length];
+    for (int k = 0; k < sorted.length; k++) {
+      Decoded x = sorted[k];
+      incidents.add(x.incident());
+      incidentDoc[k] = x.doc();
+      docToIncident[x.doc()] = k;
+      incidentRefs.add(x.refs());
       List<Integer> ids = new ArrayList<>();
-      for (String raw : i.services()) {
+      for (String raw : x.services()) {
         int id = service(raw);
         if (id >= 0 && !ids.contains(id)) {
           ids.add(id);
@@ -205,8 +283,6 @@ final class AnalysisData {
       incidentServices.add(ids.stream().mapToInt(Integer::intValue).toArray());
     }
   }
-
-
 
   /** Referenced id values, sorted, for matching against each segment's terms in order. */
   private List<org.apache.lucene.util.BytesRef> referencedIds() {
@@ -508,10 +584,11 @@ final class AnalysisData {
   @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"caseNames"})
   private abstract static class WithoutCaseNames {}
 
-  private static final com.fasterxml.jackson.databind.ObjectReader RUN_READER =
+  private static final com.fasterxml.jackson.databind.ObjectMapper RUN_MAPPER =
       dev.rehearsal.util.Json.mapper().copy()
-          .addMixIn(dev.rehearsal.model.TestSummary.class, WithoutCaseNames.class)
-          .readerFor(StagingRun.class);
+          .addMixIn(dev.rehearsal.model.TestSummary.class, WithoutCaseNames.class);
+  private static final com.fasterxml.jackson.databind.ObjectReader RUN_READER =
+      RUN_MAPPER.readerFor(StagingRun.class);
 
   private void loadRuns(Workspace ws) throws IOException {
     ws.forEachStored(DocKind.RUN, json -> {

@@ -30,7 +30,25 @@ final class DeployTable {
   DeployTable(int size, String[] key, int[] service, int[] env, long[] time, byte[] status,
       int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas, int services,
       int envs) {
-    int[] order = sortOrder(size, key, service, env, time);
+    this(size, key, service, env, time, status, version, sha, rollback, versions, shas, services,
+        envs, sortOrder(size, key, service, env, time));
+  }
+
+  /** A table of columns already in its order (as {@link InputSnapshot} keeps them). */
+  static DeployTable sorted(int size, String[] key, int[] service, int[] env, long[] time,
+      byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
+      int services, int envs) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    return new DeployTable(size, key, service, env, time, status, version, sha, rollback,
+        versions, shas, services, envs, order);
+  }
+
+  private DeployTable(int size, String[] key, int[] service, int[] env, long[] time,
+      byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
+      int services, int envs, int[] order) {
     this.order = order;
     this.size = size;
     this.key = new String[size];

@@ -7,7 +7,6 @@ import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
-import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.model.Verdict;
 import dev.rehearsal.task.TaskMonitor;
@@ -33,6 +32,15 @@ public final class Engine {
 
   public Engine(Workspace ws) {
     this.ws = ws;
+  }
+
+  /**
+   * Prepares the next analysis after an import: reads its input from the index once and keeps
+   * it beside the index for this generation of imported records (decision 0009). Does nothing
+   * when that is already done.
+   */
+  public static void prepare(Workspace ws, TaskMonitor monitor) throws IOException {
+    AnalysisData.refreshSnapshot(ws, monitor == null ? TaskMonitor.NONE : monitor);
   }
 
   /** Analyses every incident and stores the findings. */
@@ -139,7 +147,7 @@ public final class Engine {
   private static Finding finding(AnalysisData data, Rules rules, Linker linker, int i,
       List<Linker.Candidate> links, Verdicts.Result v, GapClassifier.Result g,
       Map<String, Review> reviews) {
-    Incident inc = data.incidents.get(i);
+    AnalysedIncident inc = data.incidents.get(i);
     List<String> services = new ArrayList<>();
     for (int s : data.incidentServices.get(i)) {
       services.add(data.services.value(s));
@@ -262,8 +270,8 @@ public final class Engine {
     if (reviews.isEmpty()) {
       return null;
     }
-    List<Map.Entry<Incident, Gap>> examples = new ArrayList<>();
-    for (Incident i : data.incidents) {
+    List<Map.Entry<AnalysedIncident, Gap>> examples = new ArrayList<>();
+    for (AnalysedIncident i : data.incidents) {
       Review r = reviews.get(i.key());
       if (r != null && r.gaps() != null && !r.gaps().isEmpty()
           && (r.verdict() == null || r.verdict() == Verdict.ESCAPE)) {

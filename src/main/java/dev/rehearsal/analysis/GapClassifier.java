@@ -3,7 +3,6 @@ package dev.rehearsal.analysis;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
-import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
 import dev.rehearsal.util.Texts;
@@ -70,7 +69,7 @@ final class GapClassifier {
   }
 
   Result classify(int incident, int deploy, List<StagingRun> stagingRuns) {
-    Incident inc = d.incidents.get(incident);
+    AnalysedIncident inc = d.incidents.get(incident);
     Narrative text = new Narrative(inc.narrative());
     Map<Gap, Structure> structure = new EnumMap<>(Gap.class);
     structure.put(Gap.CONFIG, config(incident, deploy, text));

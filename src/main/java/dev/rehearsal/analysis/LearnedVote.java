@@ -2,7 +2,6 @@ package dev.rehearsal.analysis;
 
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.Gap;
-import dev.rehearsal.model.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
@@ -32,7 +31,7 @@ final class LearnedVote implements AutoCloseable {
   private final KNearestNeighborClassifier classifier;
   private final int examples;
 
-  private LearnedVote(List<Map.Entry<Incident, Gap>> reviewed) throws IOException {
+  private LearnedVote(List<Map.Entry<AnalysedIncident, Gap>> reviewed) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.textAnalyzer()))) {
       for (var e : reviewed) {
         Document doc = new Document();
@@ -48,7 +47,7 @@ final class LearnedVote implements AutoCloseable {
   }
 
   /** A vote trained on reviewed escapes (incident, primary gap), or null when too few. */
-  static LearnedVote train(List<Map.Entry<Incident, Gap>> reviewed, int minExamples)
+  static LearnedVote train(List<Map.Entry<AnalysedIncident, Gap>> reviewed, int minExamples)
       throws IOException {
     if (reviewed.size() < minExamples) {
       return null;
@@ -60,7 +59,7 @@ final class LearnedVote implements AutoCloseable {
    * Share of the nearest reviewed escapes per gap. Synchronised: incidents are classified on
    * several threads, and the classifier's query building is not documented as thread-safe.
    */
-  synchronized Map<Gap, Double> vote(Incident incident) {
+  synchronized Map<Gap, Double> vote(AnalysedIncident incident) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
       List<ClassificationResult<BytesRef>> classes = classifier.getClasses(

@@ -3,7 +3,6 @@ package dev.rehearsal.analysis;
 import dev.rehearsal.analysis.References.Ref;
 import dev.rehearsal.analysis.References.Type;
 import dev.rehearsal.model.DeployStatus;
-import dev.rehearsal.model.Incident;
 import dev.rehearsal.util.Texts;
 import java.time.Duration;
 import java.time.Instant;
@@ -433,7 +432,7 @@ final class Linker {
 
   /** The reasons of a reported link, in words. */
   List<String> reasons(int incidentIndex, Candidate c) {
-    Incident inc = d.incidents.get(incidentIndex);
+    AnalysedIncident inc = d.incidents.get(incidentIndex);
     long onset = inc.startedAt().toEpochMilli();
     int i = c.deploy;
     long delta = onset - t.time[i];

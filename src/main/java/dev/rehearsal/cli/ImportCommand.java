@@ -11,6 +11,7 @@ import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.DateOrder;
 import dev.rehearsal.util.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,13 @@ final class ImportCommand implements Callable<Integer> {
       ConsoleProgress progress = new ConsoleProgress();
       ImportRunner runner = new ImportRunner(registry, w.settings().environments());
       ImportSummary summary = runner.run(inputs, options, w.importStore(), progress);
+      try {
+        // the next analysis then starts from its input snapshot (decision 0009)
+        dev.rehearsal.analysis.Engine.prepare(w, progress);
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("rehearsal: the analysis's input snapshot could not "
+            + "be written (" + e.getMessage() + "); the next analysis reads the index instead");
+      }
       progress.done();
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(summary));

@@ -58,7 +58,12 @@ public final class DemoWorkspace {
     }
     ImportRunner runner = new ImportRunner(ImporterRegistry.standard(),
         ws.settings().environments());
-    return runner.run(inputs, ImportOptions.defaults(), ws.importStore(), m);
+    TaskMonitor mon = m == null ? TaskMonitor.NONE : m;
+    ImportSummary summary = runner.run(inputs, ImportOptions.defaults(), ws.importStore(),
+        scaled(mon, 0, 90));
+    // the next analysis then starts from its input snapshot (decision 0009)
+    dev.rehearsal.analysis.Engine.prepare(ws, scaled(mon, 90, 100));
+    return summary;
   }
 
   /** Copies the scenario's alias table and service dependencies into the workspace. */

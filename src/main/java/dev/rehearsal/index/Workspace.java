@@ -82,6 +82,10 @@ public final class Workspace implements Closeable {
   private volatile Settings settings;
   private volatile ServiceNames services;
   private volatile RecordCodec codec;
+  /** Commit user data: the generation of the imported records (see {@link #inputGeneration}). */
+  static final String INPUT_GENERATION = "rehearsal.inputGeneration";
+  private volatile String inputGeneration;
+  private volatile boolean inputChanged;
 
   private Workspace(Path dir, int schemaVersion) throws IOException {
     this.dir = dir;
@@ -117,8 +121,15 @@ public final class Workspace implements Closeable {
     if (migrate) {
       rebuildFrom(older.get());
     }
-    if (!hasSegments(indexDir)) {
-      writer.commit(); // an empty workspace still opens as one
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      if (e.getKey().equals(INPUT_GENERATION)) {
+        inputGeneration = e.getValue();
+      }
+    }
+    if (inputGeneration == null || migrate) {
+      // a new workspace, or one last written by a version that did not keep the generation
+      inputChanged = true;
+      commitWithGeneration();
     }
     this.searchers = new SearcherManager(writer, null);
     writeMeta();
@@ -276,31 +287,37 @@ public final class Workspace implements Closeable {
 
   /** Adds or replaces an imported record (by its key). */
   public void upsert(ImportedRecord r) throws IOException {
+    inputChanged = true;
     writer.updateDocument(new Term(Schema.KEY, r.key()), codec.encode(r));
   }
 
   /** Adds or replaces a prepared document by key. */
   public void put(String key, Document doc) throws IOException {
+    inputChanged = true;
     writer.updateDocument(new Term(Schema.KEY, key), doc);
   }
 
   public void delete(String key) throws IOException {
+    inputChanged = true;
     writer.deleteDocuments(new Term(Schema.KEY, key));
   }
 
   /** Deletes every document of a kind. */
   public void deleteAll(DocKind kind) throws IOException {
+    if (kind != DocKind.FINDING && kind != DocKind.REVIEW) {
+      inputChanged = true;
+    }
     writer.deleteDocuments(new Term(Schema.KIND, kind.code()));
   }
 
   /** Stores a review (replacing an earlier one of the same incident). Call {@link #commit()}. */
   public void putReview(dev.rehearsal.model.Review r) throws IOException {
-    put(r.key(), StoredDocs.review(r, codec));
+    writer.updateDocument(new Term(Schema.KEY, r.key()), StoredDocs.review(r, codec));
   }
 
   /** Stores an analysis finding (replacing the earlier one). Call {@link #commit()}. */
   public void putFinding(dev.rehearsal.model.Finding f) throws IOException {
-    put(f.key(), StoredDocs.finding(f, codec));
+    writer.updateDocument(new Term(Schema.KEY, f.key()), StoredDocs.finding(f, codec));
   }
 
   /**
@@ -353,8 +370,35 @@ public final class Workspace implements Closeable {
 
   /** Makes all changes durable and visible to searches. */
   public void commit() throws IOException {
-    writer.commit();
+    commitWithGeneration();
     searchers.maybeRefreshBlocking();
+  }
+
+  /**
+   * Commits; when imported records (incidents, deploys, runs, facts, statuses, rejections)
+   * changed since the last commit, the commit carries a new input generation.
+   */
+  private synchronized void commitWithGeneration() throws IOException {
+    String next = null;
+    if (inputChanged) {
+      inputChanged = false;
+      next = java.util.UUID.randomUUID().toString();
+      writer.setLiveCommitData(Map.of(INPUT_GENERATION, next).entrySet());
+    }
+    writer.commit();
+    if (next != null) {
+      inputGeneration = next;
+    }
+  }
+
+  /**
+   * The generation of the imported records as of the last commit: it changes with every commit
+   * that added, replaced or deleted any of them, and with nothing else (findings and reviews
+   * are not imported records). Derived data such as the analysis's input snapshot is valid for
+   * one generation.
+   */
+  public String inputGeneration() {
+    return inputGeneration;
   }
 
   /** The store an import writes into. */
