@@ -116,20 +116,33 @@ final class GapQueries {
    * {@code slop} positions of each other ("certificate ... expired"), stemmed, with synonyms.
    */
   static Query anyPhrase(List<String> phrases, int slop, List<List<String>> synonyms) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : phraseClauses(phrases, slop, synonyms)) {
+      b.add(new ConstantScoreQuery(q), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /**
+   * The clauses of {@link #anyPhrase}, one per phrase and field, for callers that only need to
+   * know which incidents match any of them ({@link IncidentScores#matchingAny}).
+   */
+  static List<Query> phraseClauses(List<String> phrases, int slop,
+      List<List<String>> synonyms) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer(synonyms));
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    List<Query> out = new java.util.ArrayList<>();
     for (String phrase : phrases) {
       boolean several = tokens(qb.getAnalyzer(), phrase) > 1;
       for (String f : FIELDS) {
         Query q = several ? qb.createPhraseQuery(f, phrase, slop)
             : qb.createBooleanQuery(f, phrase);
         if (q != null) {
-          b.add(new ConstantScoreQuery(q), BooleanClause.Occur.SHOULD);
+          out.add(q);
         }
       }
     }
-    return b.build();
+    return out;
   }
 
   /** Index analysis plus query-time synonyms, so "db" also finds "database". */

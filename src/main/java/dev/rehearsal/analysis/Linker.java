@@ -225,8 +225,8 @@ final class Linker {
             return new java.util.BitSet();
           }
           try {
-            return IncidentScores.matching(s, GapQueries.anyPhrase(List.of(name.replace('-',
-                ' ')), 0, List.of()), d.docToIncident);
+            return IncidentScores.matchingAny(s, GapQueries.phraseClauses(List.of(
+                name.replace('-', ' ')), 0, List.of()), d.docToIncident);
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -714,8 +714,13 @@ final class Linker {
       int from = t.from(service, e);
       int to = t.to(service, e);
       int last = t.lastAtOrBefore(from, to, latest);
+      // the window's first deploy by binary search too, and a plain counted loop: one with two
+      // exit tests was deoptimised in a first analysis (-Xlog / JFR: loop_limit_check) and ran
+      // interpreted for much of the linking step
+      int count = last + 1 - firstAtOrAfter(from, last + 1, earliest);
       int intervening = 0;
-      for (int i = last; i >= from && t.time[i] >= earliest; i--) {
+      for (int k = 0; k < count; k++) {
+        int i = last - k; // latest first
         if (rollback[i] && !t.succeeded(i)) {
           continue;
         }

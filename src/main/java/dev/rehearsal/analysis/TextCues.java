@@ -21,8 +21,8 @@ final class TextCues {
   record Result(boolean change, String changeWord, boolean external, String externalWord,
       boolean noChange, String noChangeWord) {}
 
-  private final Query changeQuery;
-  private final Query externalQuery;
+  private final List<Query> changeQueries;
+  private final List<Query> externalQueries;
   private final Pattern change;
   private final Pattern external;
   private final Pattern noChange;
@@ -31,8 +31,8 @@ final class TextCues {
 
   TextCues(List<String> changeWords, List<String> externalWords, List<String> noChangeWords,
       List<List<String>> synonyms) {
-    this.changeQuery = GapQueries.anyPhrase(changeWords, 3, synonyms);
-    this.externalQuery = GapQueries.anyPhrase(externalWords, 4, synonyms);
+    this.changeQueries = GapQueries.phraseClauses(changeWords, 3, synonyms);
+    this.externalQueries = GapQueries.phraseClauses(externalWords, 4, synonyms);
     this.change = alternation(changeWords, true);
     this.external = alternation(externalWords, true);
     this.noChange = alternation(noChangeWords, false);
@@ -50,13 +50,13 @@ final class TextCues {
       hits[i] = mayNegate(text) && noChange.matcher(text).find();
     });
     noChangeHit = hits;
-    float[] c = IncidentScores.collect(s, changeQuery, docToIncident, incidents);
-    float[] e = IncidentScores.collect(s, externalQuery, docToIncident, incidents);
+    java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
+    java.util.BitSet e = IncidentScores.matchingAny(s, externalQueries, docToIncident);
     changeHit = new boolean[incidents];
     externalHit = new boolean[incidents];
     for (int i = 0; i < incidents; i++) {
-      changeHit[i] = c[i] > 0;
-      externalHit[i] = e[i] > 0;
+      changeHit[i] = c.get(i);
+      externalHit[i] = e.get(i);
     }
   }
 
