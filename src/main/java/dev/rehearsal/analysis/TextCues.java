@@ -36,6 +36,93 @@ final class TextCues {
     this.change = alternation(changeWords, true);
     this.external = alternation(externalWords, true);
     this.noChange = alternation(noChangeWords, false);
+    this.noChangeWords = words(noChangeWords);
+  }
+
+  /**
+   * Each strict phrase as its runs of word characters, lower case; null for a phrase with a
+   * word that starts or ends with another character (then only the pattern can tell).
+   */
+  private final String[][] noChangeWords;
+
+  private static String[][] words(List<String> phrases) {
+    String[][] out = new String[phrases.size()][];
+    for (int k = 0; k < out.length; k++) {
+      String phrase = phrases.get(k).toLowerCase(Locale.ROOT).strip();
+      boolean plain = !phrase.isEmpty();
+      for (String token : phrase.split("\\s+")) {
+        plain &= !token.isEmpty() && isWord(token.charAt(0))
+            && isWord(token.charAt(token.length() - 1));
+      }
+      out[k] = plain ? phrase.split("[^a-z0-9_]+") : null;
+    }
+    return out;
+  }
+
+  /** A word character as the pattern {@code \w} sees it (ASCII letters, digits, underscore). */
+  private static boolean isWord(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  /**
+   * Whether the text has the words of one of the phrases in order, each a whole run of word
+   * characters, separated by other characters: true whenever the strict pattern of those
+   * phrases matches. The pattern then runs only on the texts that pass, a few in a hundred,
+   * instead of on every incident's text (in a fresh JVM the compiler spent close to a second
+   * on the pattern engine's code before linking could be compiled).
+   */
+  static boolean hasWords(String text, String[][] phrases) {
+    for (String[] words : phrases) {
+      if (words == null) {
+        return true;
+      }
+    }
+    int n = text.length();
+    int p = 0;
+    while (p < n) {
+      // the next run of word characters: [p, end)
+      while (p < n && !isWord(text.charAt(p))) {
+        p++;
+      }
+      int end = p;
+      while (end < n && isWord(text.charAt(end))) {
+        end++;
+      }
+      int len = end - p;
+      if (len > 0) {
+        for (String[] words : phrases) {
+          // a phrase can start here only with a first word of this run's length
+          if (words.length > 0 && words[0].length() == len && wordsAt(text, p, words)) {
+            return true;
+          }
+        }
+      }
+      p = end;
+    }
+    return false;
+  }
+
+  private static boolean wordsAt(String text, int start, String[] words) {
+    int p = start;
+    int n = text.length();
+    for (int k = 0; k < words.length; k++) {
+      String w = words[k];
+      int end = p + w.length();
+      if (end > n || !text.regionMatches(true, p, w, 0, w.length())
+          || end < n && isWord(text.charAt(end))) {
+        return false;
+      }
+      if (k + 1 < words.length) {
+        p = end;
+        while (p < n && !isWord(text.charAt(p))) {
+          p++;
+        }
+        if (p == end) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private boolean[] noChangeHit = new boolean[0];
@@ -47,7 +134,8 @@ final class TextCues {
     java.util.stream.IntStream.range(0, incidents).parallel().forEach(i -> {
       String text = texts.apply(i);
       // every negation the list holds starts with one of a few words: test those cheaply
-      hits[i] = mayNegate(text) && noChange.matcher(text).find();
+      hits[i] = mayNegate(text) && hasWords(text, noChangeWords)
+          && noChange.matcher(text).find();
     });
     noChangeHit = hits;
     java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
