@@ -375,13 +375,28 @@ final class Linker {
       double score = c.explicit ? c.score : c.score * language;
       out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, c.why));
     }
-    out.sort(order);
+    sortBestFirst(out);
     return out;
   }
 
-  /** Best first: higher score, then the more recent deploy, then the key (determinism). */
-  private final Comparator<Candidate> order = this::compare;
+  /**
+   * Insertion sort by {@link #compare}: an incident has tens of candidates at most, and this is
+   * a few lines of code where {@code List.sort} brings in TimSort, which the compiler inlines
+   * into the linker's hottest method and takes far longer to compile in a fresh JVM.
+   */
+  private void sortBestFirst(List<Candidate> l) {
+    for (int i = 1; i < l.size(); i++) {
+      Candidate c = l.get(i);
+      int j = i - 1;
+      while (j >= 0 && compare(l.get(j), c) > 0) {
+        l.set(j + 1, l.get(j));
+        j--;
+      }
+      l.set(j + 1, c);
+    }
+  }
 
+  /** Best first: higher score, then the more recent deploy, then the key (determinism). */
   private int compare(Candidate a, Candidate b) {
     int c = Double.compare(b.score, a.score);
     if (c == 0) {

@@ -40,59 +40,74 @@ final class TextCues {
   }
 
   /**
-   * Each strict phrase as its runs of word characters, lower case; null for a phrase with a
-   * word that starts or ends with another character (then only the pattern can tell).
+   * Each strict phrase as its words (split at white space, lower case, as {@link #alternation}
+   * splits them); null for a phrase with a word that does not begin and end with a letter,
+   * digit or underscore, which only the pattern can decide.
    */
   private final String[][] noChangeWords;
 
   private static String[][] words(List<String> phrases) {
     String[][] out = new String[phrases.size()][];
     for (int k = 0; k < out.length; k++) {
-      String phrase = phrases.get(k).toLowerCase(Locale.ROOT).strip();
-      boolean plain = !phrase.isEmpty();
-      for (String token : phrase.split("\\s+")) {
+      String[] tokens = phrases.get(k).toLowerCase(Locale.ROOT).strip().split("\\s+");
+      boolean plain = true;
+      for (String token : tokens) {
         plain &= !token.isEmpty() && isWord(token.charAt(0))
             && isWord(token.charAt(token.length() - 1));
       }
-      out[k] = plain ? phrase.split("[^a-z0-9_]+") : null;
+      out[k] = plain ? tokens : null;
     }
     return out;
   }
 
-  /** A word character as the pattern {@code \w} sees it (ASCII letters, digits, underscore). */
+  /** A character of the pattern's {@code \w}: ASCII letters, digits and the underscore. */
   private static boolean isWord(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
+  /** A character on the word side of the pattern's {@code \b}. */
+  private static boolean isBoundaryWord(int codePoint) {
+    return codePoint == '_' || Character.isLetterOrDigit(codePoint);
+  }
+
   /**
-   * Whether the text has the words of one of the phrases in order, each a whole run of word
-   * characters, separated by other characters: true whenever the strict pattern of those
-   * phrases matches. The pattern then runs only on the texts that pass, a few in a hundred,
-   * instead of on every incident's text (in a fresh JVM the compiler spent close to a second
-   * on the pattern engine's code before linking could be compiled).
+   * Whether the strict pattern of these phrases ({@link #alternation}, not loose) matches the
+   * text, decided without it: each word in place, ignoring ASCII case, a word boundary before
+   * the first and after each, and only non-word characters between them. Every incident's text
+   * goes through this; in a fresh JVM the pattern engine, run on every text, took the compiler
+   * close to a second, and the linking step's code waited behind it. Null phrases: the pattern
+   * is needed, and this says so with {@code null}.
    */
-  static boolean hasWords(String text, String[][] phrases) {
+  static Boolean matchesStrict(String text, String[][] phrases) {
     for (String[] words : phrases) {
       if (words == null) {
-        return true;
+        return null;
+      }
+    }
+    // the length of each phrase's first run of word characters, to try only phrases whose
+    // first word fits the run at hand
+    int[] firstRun = new int[phrases.length];
+    for (int k = 0; k < phrases.length; k++) {
+      String w = phrases[k].length == 0 ? "" : phrases[k][0];
+      while (firstRun[k] < w.length() && isWord(w.charAt(firstRun[k]))) {
+        firstRun[k]++;
       }
     }
     int n = text.length();
     int p = 0;
     while (p < n) {
-      // the next run of word characters: [p, end)
-      while (p < n && !isWord(text.charAt(p))) {
+      if (!isWord(text.charAt(p))) {
         p++;
+        continue;
       }
       int end = p;
       while (end < n && isWord(text.charAt(end))) {
         end++;
       }
-      int len = end - p;
-      if (len > 0) {
-        for (String[] words : phrases) {
-          // a phrase can start here only with a first word of this run's length
-          if (words.length > 0 && words[0].length() == len && wordsAt(text, p, words)) {
+      // a phrase begins with a word character right after a boundary
+      if (p == 0 || !isBoundaryWord(text.codePointBefore(p))) {
+        for (int k = 0; k < phrases.length; k++) {
+          if (firstRun[k] == end - p && phrases[k].length > 0 && wordsAt(text, p, phrases[k])) {
             return true;
           }
         }
@@ -108,11 +123,12 @@ final class TextCues {
     for (int k = 0; k < words.length; k++) {
       String w = words[k];
       int end = p + w.length();
-      if (end > n || !text.regionMatches(true, p, w, 0, w.length())
-          || end < n && isWord(text.charAt(end))) {
+      if (end > n || !asciiIgnoreCase(text, p, w)
+          || end < n && isBoundaryWord(text.codePointAt(end))) {
         return false;
       }
       if (k + 1 < words.length) {
+        // one or more non-word characters, then the next word where they end
         p = end;
         while (p < n && !isWord(text.charAt(p))) {
           p++;
@@ -125,6 +141,19 @@ final class TextCues {
     return true;
   }
 
+  /** The text at {@code from} equals the lower-case word, ASCII letters in either case. */
+  private static boolean asciiIgnoreCase(String text, int from, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = text.charAt(from + i);
+      char w = word.charAt(i);
+      if (c != w && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+
   private boolean[] noChangeHit = new boolean[0];
 
   /** Scores every incident of the index; {@code texts} gives each incident's narrative. */
@@ -133,9 +162,8 @@ final class TextCues {
     boolean[] hits = new boolean[incidents];
     java.util.stream.IntStream.range(0, incidents).parallel().forEach(i -> {
       String text = texts.apply(i);
-      // every negation the list holds starts with one of a few words: test those cheaply
-      hits[i] = mayNegate(text) && hasWords(text, noChangeWords)
-          && noChange.matcher(text).find();
+      Boolean strict = matchesStrict(text, noChangeWords);
+      hits[i] = strict != null ? strict : noChange.matcher(text).find();
     });
     noChangeHit = hits;
     java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
@@ -146,27 +174,6 @@ final class TextCues {
       changeHit[i] = c.get(i);
       externalHit[i] = e.get(i);
     }
-  }
-
-  private static boolean mayNegate(String text) {
-    for (int i = 0; i + 2 < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == 'n' || c == 'N') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
-        char c1 = Character.toLowerCase(text.charAt(i + 1));
-        if (c1 == 'o') {
-          return true; // "no", "nothing", "not"
-        }
-      } else if ((c == 'p' || c == 'P' || c == 'f' || c == 'F' || c == 'd' || c == 'D'
-          || c == 'c' || c == 'C') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
-        String rest = text.substring(i, Math.min(text.length(), i + 7)).toLowerCase(
-            java.util.Locale.ROOT);
-        if (rest.startsWith("paused") || rest.startsWith("freeze") || rest.startsWith("deploys")
-            || rest.startsWith("code fr") || rest.startsWith("change ")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   boolean change(int incident) {
@@ -203,7 +210,7 @@ final class TextCues {
    * (for quoting what an index query found). Strict: exact words, in order, next to each other
    * (for negations, which only the pattern decides).
    */
-  private static Pattern alternation(List<String> words, boolean loose) {
+  static Pattern alternation(List<String> words, boolean loose) {
     List<String> parts = new ArrayList<>();
     for (String w : words) {
       StringBuilder sb = new StringBuilder();
