@@ -109,8 +109,13 @@ final class AnalysisData {
       d = fromIndex(ws, m);
       if (generation.equals(ws.inputGeneration())) {
         long t = System.nanoTime();
-        writeSnapshot(ws, generation, d);
-        d.loadParts.put("snapshot.write", (System.nanoTime() - t) / 1_000_000);
+        try {
+          writeSnapshot(ws, generation, d);
+          d.loadParts.put("snapshot.write", (System.nanoTime() - t) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+          // only a cache: the analysis has its input; the next one reads the index again
+          d.loadParts.put("snapshot.writeFailed", (System.nanoTime() - t) / 1_000_000);
+        }
       }
     }
     d.dependsOn = new int[d.services.size()][];

@@ -155,12 +155,18 @@ final class DeployTable {
     return service < 0 || service >= serviceTo.length ? 0 : serviceTo[service];
   }
 
+  /**
+   * First row of a service's deploys to an environment. Services and environments that no
+   * deploy names (only facts or incidents do) have none.
+   */
   int from(int service, int env) {
-    return service < 0 || env < 0 || service >= rangeFrom.length ? 0 : rangeFrom[service][env];
+    return service < 0 || env < 0 || service >= rangeFrom.length
+        || env >= rangeFrom[service].length ? 0 : rangeFrom[service][env];
   }
 
   int to(int service, int env) {
-    return service < 0 || env < 0 || service >= rangeTo.length ? 0 : rangeTo[service][env];
+    return service < 0 || env < 0 || service >= rangeTo.length
+        || env >= rangeTo[service].length ? 0 : rangeTo[service][env];
   }
 
   /** Index of the last deploy in [from, to) with time <= t, or from - 1. */

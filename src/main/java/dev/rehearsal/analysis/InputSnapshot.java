@@ -41,17 +41,30 @@ final class InputSnapshot {
   /** Bumped whenever what is written here, or how the analysis reads the index, changes. */
   static final int FORMAT = 1;
   private static final int END = 0x454e4421; // "END!"
+  /**
+   * The build that wrote the file: a released version's snapshot is not read by another, in
+   * case what the analysis reads changed without {@link #FORMAT} being bumped.
+   */
+  private static final String VERSION = String.valueOf(
+      InputSnapshot.class.getPackage().getImplementationVersion());
 
   private InputSnapshot() {}
 
   /** Writes the data atomically: to a temporary file first, then moved into place. */
   static void write(Path dir, int schema, String generation, AnalysisData d) throws IOException {
+    // what a write cut short by a killed process left behind
+    try (var old = Files.newDirectoryStream(dir, "analysis-input*.tmp")) {
+      for (Path p : old) {
+        Files.deleteIfExists(p);
+      }
+    }
     Path tmp = Files.createTempFile(dir, "analysis-input", ".tmp");
     try {
       try (Out out = new Out(Files.newOutputStream(tmp))) {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         out.writeInt(schema);
+        out.string(VERSION);
         out.string(generation);
         out.writeInt(d.rawServices.size());
         for (var e : d.rawServices.entrySet()) {
@@ -78,8 +91,12 @@ final class InputSnapshot {
         writeFacts(out, d.facts);
         out.writeInt(END);
       }
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -97,7 +114,7 @@ final class InputSnapshot {
     } catch (IOException e) {
       return null;
     }
-    try (In in = new In(raw)) {
+    try (In in = new In(raw, size(dir))) {
       if (!header(in, schema, generation, d)) {
         return null;
       }
@@ -109,14 +126,14 @@ final class InputSnapshot {
       if (d.deploys == null) {
         return null;
       }
-      int ids = in.readInt();
+      int ids = in.count();
       for (int i = 0; i < ids; i++) {
         d.idMatches.put(in.string(), in.ints());
       }
-      int services = in.readInt();
+      int services = in.count();
       for (int i = 0; i < services; i++) {
         int service = in.readInt();
-        int n = in.readInt();
+        int n = in.count();
         List<StagingRun> l = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
           l.add(readRun(in));
@@ -134,9 +151,13 @@ final class InputSnapshot {
     }
   }
 
+  private static long size(Path dir) throws IOException {
+    return Files.size(dir.resolve(FILE));
+  }
+
   /** Whether a snapshot of this generation exists and still reads names as they are now. */
   static boolean current(Path dir, int schema, String generation, AnalysisData d) {
-    try (In in = new In(Files.newInputStream(dir.resolve(FILE)))) {
+    try (In in = new In(Files.newInputStream(dir.resolve(FILE)), size(dir))) {
       return header(in, schema, generation, d);
     } catch (IOException | RuntimeException e) {
       return false;
@@ -146,10 +167,10 @@ final class InputSnapshot {
   private static boolean header(In in, int schema, String generation, AnalysisData d)
       throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != schema
-        || !in.string().equals(generation)) {
+        || !in.string().equals(VERSION) || !in.string().equals(generation)) {
       return false;
     }
-    int raws = in.readInt();
+    int raws = in.count();
     for (int i = 0; i < raws; i++) {
       String r = in.string();
       String canonical = in.string();
@@ -184,7 +205,7 @@ final class InputSnapshot {
   }
 
   private static void readIncidents(In in, AnalysisData d) throws IOException {
-    int n = in.readInt();
+    int n = in.count();
     References.Type[] types = References.Type.values();
     for (int i = 0; i < n; i++) {
       String key = in.string();
@@ -192,7 +213,7 @@ final class InputSnapshot {
       Instant resolved = in.instant();
       d.incidents.add(new AnalysedIncident(key, start, resolved, in.string()));
       d.incidentServices.add(in.ints());
-      int refs = in.readInt();
+      int refs = in.count();
       List<References.Ref> l = new ArrayList<>(refs);
       for (int k = 0; k < refs; k++) {
         l.add(new References.Ref(types[in.readByte()], in.string(), in.string()));
@@ -224,7 +245,7 @@ final class InputSnapshot {
   }
 
   private static DeployTable readDeploys(In in, AnalysisData d) throws IOException {
-    int n = in.readInt();
+    int n = in.count();
     String[] key = new String[n];
     for (int i = 0; i < n; i++) {
       key[i] = in.string();
@@ -371,28 +392,28 @@ final class InputSnapshot {
   }
 
   private static void readFacts(In in, FactTable f) throws IOException {
-    int n = in.readInt();
+    int n = in.count();
     for (int i = 0; i < n; i++) {
       TreeMap<Long, FactTable.Snapshot> snaps = new TreeMap<>();
       f.config.put(in.readLong(), snaps);
-      int count = in.readInt();
+      int count = in.count();
       for (int k = 0; k < count; k++) {
         FactTable.Snapshot s = new FactTable.Snapshot(in.readLong());
-        int values = in.readInt();
+        int values = in.count();
         for (int v = 0; v < values; v++) {
           s.values.put(in.string(), in.string());
         }
         snaps.put(s.asOf, s);
       }
     }
-    n = in.readInt();
+    n = in.count();
     for (int i = 0; i < n; i++) {
       Map<String, List<FactTable.FlagState>> flags = new HashMap<>();
       f.flags.put(in.readLong(), flags);
-      int count = in.readInt();
+      int count = in.count();
       for (int k = 0; k < count; k++) {
         String flag = in.string();
-        int states = in.readInt();
+        int states = in.count();
         List<FactTable.FlagState> l = new ArrayList<>(states);
         for (int s = 0; s < states; s++) {
           l.add(new FactTable.FlagState(in.readLong(), in.string()));
@@ -400,23 +421,23 @@ final class InputSnapshot {
         flags.put(flag, l);
       }
     }
-    n = in.readInt();
+    n = in.count();
     for (int i = 0; i < n; i++) {
       f.traffic.put(in.readLong(), in.series());
     }
-    n = in.readInt();
+    n = in.count();
     for (int i = 0; i < n; i++) {
       Map<String, FactTable.Series> tables = new TreeMap<>();
       f.data.put(in.readLong(), tables);
-      int count = in.readInt();
+      int count = in.count();
       for (int k = 0; k < count; k++) {
         tables.put(in.string(), in.series());
       }
     }
-    n = in.readInt();
+    n = in.count();
     for (int i = 0; i < n; i++) {
       long key = in.readLong();
-      int count = in.readInt();
+      int count = in.count();
       List<FactTable.Mock> l = new ArrayList<>(count);
       for (int k = 0; k < count; k++) {
         l.add(new FactTable.Mock(in.string(), in.string(), in.readLong()));
@@ -502,13 +523,29 @@ final class InputSnapshot {
 
   private static final class In extends DataInputStream {
     private byte[] buf = new byte[1 << 16];
+    private final long fileSize;
 
-    In(InputStream is) {
+    In(InputStream is, long fileSize) {
       super(new BufferedInputStream(is, 1 << 20));
+      this.fileSize = fileSize;
+    }
+
+    /** A length read from the file, checked against the file's size before anything is made. */
+    private int length(long bytesEach) throws IOException {
+      int n = readInt();
+      if (n < 0 || n * bytesEach > fileSize) {
+        throw new IOException("damaged: a length of " + n);
+      }
+      return n;
+    }
+
+    /** A number of elements to read, each at least a byte. */
+    int count() throws IOException {
+      return length(1);
     }
 
     String string() throws IOException {
-      int n = readInt();
+      int n = length(1);
       if (n > buf.length) {
         buf = new byte[Math.max(n, buf.length * 2)];
       }
@@ -517,7 +554,7 @@ final class InputSnapshot {
     }
 
     List<String> strings() throws IOException {
-      int n = readInt();
+      int n = length(4);
       List<String> l = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         l.add(string());
@@ -526,7 +563,7 @@ final class InputSnapshot {
     }
 
     byte[] bytes() throws IOException {
-      byte[] b = new byte[readInt()];
+      byte[] b = new byte[length(1)];
       readFully(b);
       return b;
     }
@@ -536,7 +573,7 @@ final class InputSnapshot {
     }
 
     int[] ints() throws IOException {
-      int[] a = new int[readInt()];
+      int[] a = new int[length(4)];
       int per = buf.length / 4;
       for (int from = 0; from < a.length; from += per) {
         int n = Math.min(per, a.length - from);
@@ -547,7 +584,7 @@ final class InputSnapshot {
     }
 
     long[] longs() throws IOException {
-      long[] a = new long[readInt()];
+      long[] a = new long[length(8)];
       int per = buf.length / 8;
       for (int from = 0; from < a.length; from += per) {
         int n = Math.min(per, a.length - from);
@@ -559,7 +596,7 @@ final class InputSnapshot {
 
     /** Reads a dictionary's values in id order; false when they do not get the same ids. */
     boolean dict(Dict d) throws IOException {
-      int n = readInt();
+      int n = count();
       boolean same = true;
       for (int i = 0; i < n; i++) {
         same &= d.id(string()) == i;

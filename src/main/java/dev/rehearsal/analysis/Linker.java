@@ -385,6 +385,11 @@ final class Linker {
    * into the linker's hottest method and takes far longer to compile in a fresh JVM.
    */
   private void sortBestFirst(List<Candidate> l) {
+    if (l.size() > 32) {
+      // a service with a long run of failed deploys in the window: rare, and sorted as such
+      l.sort(this::compare);
+      return;
+    }
     for (int i = 1; i < l.size(); i++) {
       Candidate c = l.get(i);
       int j = i - 1;

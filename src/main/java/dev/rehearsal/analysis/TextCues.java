@@ -65,9 +65,34 @@ final class TextCues {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
-  /** A character on the word side of the pattern's {@code \b}. */
+  /** A character on the word side of a word boundary: a letter, digit or underscore. */
   private static boolean isBoundaryWord(int codePoint) {
     return codePoint == '_' || Character.isLetterOrDigit(codePoint);
+  }
+
+  /**
+   * Whether the character at {@code i} is on the word side of a boundary, as Java 17's
+   * {@code \b} decides: a letter, digit or underscore, or a combining mark that follows a
+   * letter or digit (the accent of "e\u0301" belongs to its word).
+   */
+  private static boolean wordAt(String text, int i) {
+    int cp = text.codePointAt(i);
+    if (isBoundaryWord(cp)) {
+      return true;
+    }
+    if (Character.getType(cp) != Character.NON_SPACING_MARK) {
+      return false;
+    }
+    for (int x = i; x >= 0; x--) {
+      int c = text.codePointAt(x);
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
@@ -105,7 +130,7 @@ final class TextCues {
         end++;
       }
       // a phrase begins with a word character right after a boundary
-      if (p == 0 || !isBoundaryWord(text.codePointBefore(p))) {
+      if (p == 0 || !wordAt(text, p - Character.charCount(text.codePointBefore(p)))) {
         for (int k = 0; k < phrases.length; k++) {
           if (firstRun[k] == end - p && phrases[k].length > 0 && wordsAt(text, p, phrases[k])) {
             return true;
@@ -124,7 +149,7 @@ final class TextCues {
       String w = words[k];
       int end = p + w.length();
       if (end > n || !asciiIgnoreCase(text, p, w)
-          || end < n && isBoundaryWord(text.codePointAt(end))) {
+          || end < n && wordAt(text, end)) {
         return false;
       }
       if (k + 1 < words.length) {

@@ -110,7 +110,8 @@ final class ImportCommand implements Callable<Integer> {
       try {
         // the next analysis then starts from its input snapshot (decision 0009)
         dev.rehearsal.analysis.Engine.prepare(w, progress);
-      } catch (IOException e) {
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // the records are imported and committed; only the preparation failed
         spec.commandLine().getErr().println("rehearsal: the analysis's input snapshot could not "
             + "be written (" + e.getMessage() + "); the next analysis reads the index instead");
       }

@@ -129,7 +129,7 @@ public final class Workspace implements Closeable {
     if (inputGeneration == null || migrate) {
       // a new workspace, or one last written by a version that did not keep the generation
       inputChanged = true;
-      commitWithGeneration();
+      inputGeneration = commitWithGeneration();
     }
     this.searchers = new SearcherManager(writer, null);
     writeMeta();
@@ -287,27 +287,27 @@ public final class Workspace implements Closeable {
 
   /** Adds or replaces an imported record (by its key). */
   public void upsert(ImportedRecord r) throws IOException {
-    inputChanged = true;
     writer.updateDocument(new Term(Schema.KEY, r.key()), codec.encode(r));
+    inputChanged = true;
   }
 
   /** Adds or replaces a prepared document by key. */
   public void put(String key, Document doc) throws IOException {
-    inputChanged = true;
     writer.updateDocument(new Term(Schema.KEY, key), doc);
+    inputChanged = true;
   }
 
   public void delete(String key) throws IOException {
-    inputChanged = true;
     writer.deleteDocuments(new Term(Schema.KEY, key));
+    inputChanged = true;
   }
 
   /** Deletes every document of a kind. */
   public void deleteAll(DocKind kind) throws IOException {
+    writer.deleteDocuments(new Term(Schema.KIND, kind.code()));
     if (kind != DocKind.FINDING && kind != DocKind.REVIEW) {
       inputChanged = true;
     }
-    writer.deleteDocuments(new Term(Schema.KIND, kind.code()));
   }
 
   /** Stores a review (replacing an earlier one of the same incident). Call {@link #commit()}. */
@@ -370,25 +370,36 @@ public final class Workspace implements Closeable {
 
   /** Makes all changes durable and visible to searches. */
   public void commit() throws IOException {
-    commitWithGeneration();
+    String next = commitWithGeneration();
     searchers.maybeRefreshBlocking();
+    if (next != null) {
+      // only once searches see the commit: an analysis that reads the new generation reads
+      // the records it stands for
+      inputGeneration = next;
+    }
   }
 
   /**
    * Commits; when imported records (incidents, deploys, runs, facts, statuses, rejections)
-   * changed since the last commit, the commit carries a new input generation.
+   * changed since the last commit, the commit carries a new input generation, returned (null
+   * when none).
    */
-  private synchronized void commitWithGeneration() throws IOException {
+  private synchronized String commitWithGeneration() throws IOException {
     String next = null;
     if (inputChanged) {
       inputChanged = false;
       next = java.util.UUID.randomUUID().toString();
       writer.setLiveCommitData(Map.of(INPUT_GENERATION, next).entrySet());
     }
-    writer.commit();
-    if (next != null) {
-      inputGeneration = next;
+    try {
+      writer.commit();
+    } catch (IOException | RuntimeException e) {
+      if (next != null) {
+        inputChanged = true; // the next commit renews the generation again
+      }
+      throw e;
     }
+    return next;
   }
 
   /**

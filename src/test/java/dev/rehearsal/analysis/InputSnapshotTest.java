@@ -189,6 +189,32 @@ class InputSnapshotTest {
     }
   }
 
+  @Test
+  void aDamagedLengthIsNotBelievedAndAFailedWriteDoesNotStopTheAnalysis() throws Exception {
+    try (Workspace ws = imported("damaged")) {
+      List<Finding> before = new Engine(ws).run(null, false).findings();
+      // the first length in the file (the build's version string) says two gigabytes
+      byte[] bytes = Files.readAllBytes(file(ws));
+      java.nio.ByteBuffer.wrap(bytes).putInt(12, Integer.MAX_VALUE);
+      Files.write(file(ws), bytes);
+      AnalysisReport damaged = new Engine(ws).run(null, false);
+      assertFalse(damaged.timings().containsKey("load.snapshot"));
+      assertEquals(before, damaged.findings());
+
+      // the snapshot cannot be written (its name is taken by a folder): the analysis still runs
+      Files.delete(file(ws));
+      Files.createDirectories(file(ws).resolve("taken"));
+      AnalysisReport unwritable = new Engine(ws).run(null, false);
+      assertTrue(unwritable.timings().containsKey("load.snapshot.writeFailed"),
+          unwritable.timings().toString());
+      assertEquals(before, unwritable.findings());
+      try (var left = Files.list(ws.dir())) {
+        assertTrue(left.noneMatch(x -> x.getFileName().toString().endsWith(".tmp")),
+            "no temporary file is left behind");
+      }
+    }
+  }
+
   private static List<String> values(Dict d) {
     List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < d.size(); i++) {

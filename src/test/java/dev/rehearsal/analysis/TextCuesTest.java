@@ -19,28 +19,40 @@ class TextCuesTest {
   private static final String[][] WORDS = {{"no", "deploys"}, {"code", "freeze"},
       {"nothing", "changed", "on", "ours"}, {"didn't", "deploy"}};
 
-  private static final List<String> TEXTS = List.of(
+  /** Texts with one of the phrases. */
+  private static final List<String> MATCHING = List.of(
       "There were no deploys today.", "NO DEPLOYS since Friday", "no\n\tdeploys, we checked",
       "We are in a code-freeze; nothing changed on ours.", "(code freeze)",
       "we didn't deploy anything", "no  deploys", "Root cause: no-deploys window",
       "Nothing changed on OURS, upstream did", "no\u00a0deploys", "no \u00e9 deploys",
-      // not the phrases
+      "Code Freeze!");
+
+  /** Texts without: parts of other words, other order, other punctuation, letters beside. */
+  private static final List<String> NOT_MATCHING = List.of(
       "we had nodeploys", "no deploysx here", "deploys: no", "barcode freeze",
       "nothing changed on our side", "no", "", "the know deploys list", "didn-t deploy",
       "didnt deploy", "\u00e9no deploys", "no deploys\u00e9", "no deploys_", "_no deploys",
-      "\ud835\udc00no deploys", "no deploys\ud835\udc00", "\u017fode freeze",
-      "no deploy", "code\u00e9freeze", "Code Freeze!", "code freeze2");
+      "\ud835\udc00no deploys", "no deploys\ud835\udc00", "\u017fode freeze", "no deploy",
+      "code\u00e9freeze", "code freeze2", "no deploys\u0301", "e\u0301no deploys");
+
+  private static final List<String> TEXTS = java.util.stream.Stream.concat(MATCHING.stream(),
+      NOT_MATCHING.stream()).toList();
 
   @Test
-  void agreesWithThePatternOnEveryText() {
-    int matched = 0;
-    for (String t : TEXTS) {
-      boolean expected = STRICT.matcher(t).find();
-      assertEquals(expected, TextCues.matchesStrict(t, WORDS), t);
-      matched += expected ? 1 : 0;
+  void decidesThePhrasesAsTheirPatternDoes() {
+    for (String t : MATCHING) {
+      assertEquals(Boolean.TRUE, TextCues.matchesStrict(t, WORDS), t);
     }
-    // both kinds of text are in the list
-    assertEquals(12, matched);
+    for (String t : NOT_MATCHING) {
+      assertEquals(Boolean.FALSE, TextCues.matchesStrict(t, WORDS), t);
+    }
+    // the pattern agrees on the Java this project builds with; from Java 19 on, the pattern's
+    // word boundary sees ASCII letters only, and the letters beside the phrases read otherwise
+    if (Runtime.version().feature() < 19) {
+      for (String t : TEXTS) {
+        assertEquals(STRICT.matcher(t).find(), MATCHING.contains(t), t);
+      }
+    }
   }
 
   @Test
@@ -66,8 +78,8 @@ class TextCuesTest {
       }
     }
     for (int i = 0; i < TEXTS.size(); i++) {
-      assertEquals(STRICT.matcher(TEXTS.get(i)).find(), cues.noChange(i), TEXTS.get(i));
+      assertEquals(MATCHING.contains(TEXTS.get(i)), cues.noChange(i), TEXTS.get(i));
     }
-    assertTrue(cues.noChange(0) && cues.noChange(5), "a phrase the defaults do not have is found too");
+    assertTrue(cues.noChange(5), "a phrase the defaults do not have is found too");
   }
 }
