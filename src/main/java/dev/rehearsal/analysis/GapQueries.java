@@ -112,20 +112,10 @@ final class GapQueries {
   }
 
   /**
-   * A query that matches when any of the phrases occurs in the title or body, words within
+   * One query per phrase and field (title, body), each matching the phrase's words within
    * {@code slop} positions of each other ("certificate ... expired"), stemmed, with synonyms.
-   */
-  static Query anyPhrase(List<String> phrases, int slop, List<List<String>> synonyms) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query q : phraseClauses(phrases, slop, synonyms)) {
-      b.add(new ConstantScoreQuery(q), BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
-  }
-
-  /**
-   * The clauses of {@link #anyPhrase}, one per phrase and field, for callers that only need to
-   * know which incidents match any of them ({@link IncidentScores#matchingAny}).
+   * Run one by one and joined ({@link IncidentScores#matchingAny}): a single disjunction of
+   * them costs a fresh JVM more to compile than it saves.
    */
   static List<Query> phraseClauses(List<String> phrases, int slop,
       List<List<String>> synonyms) {

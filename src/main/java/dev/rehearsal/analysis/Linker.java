@@ -701,7 +701,8 @@ final class Linker {
     long latest = onset + rules.skewMs;
     for (int target : targets) {
       // withVersion gave deploys of the incident's own services only
-      if (!isProduction(target) || t.time[target] > onset || t.time[target] < onset - rules.explicitWindowMs) {
+      if (!isProduction(target) || t.time[target] > onset
+          || t.time[target] < onset - rules.explicitWindowMs) {
         continue;
       }
       int s = t.service[target];

@@ -36,29 +36,37 @@ final class TextCues {
     this.change = alternation(changeWords, true);
     this.external = alternation(externalWords, true);
     this.noChange = alternation(noChangeWords, false);
-    this.noChangeWords = words(noChangeWords);
+    this.noChangeWords = Strict.of(noChangeWords);
   }
 
   /**
-   * Each strict phrase as its words (split at white space, lower case, as {@link #alternation}
-   * splits them); null for a phrase with a word that does not begin and end with a letter,
-   * digit or underscore, which only the pattern can decide.
+   * The strict phrases as their words (split at white space, lower case, as
+   * {@link #alternation} splits them), with the length of each phrase's first run of word
+   * characters, to try only phrases whose first word fits the run at hand. Null when a word
+   * does not begin and end with a letter, digit or underscore: then only the pattern decides.
    */
-  private final String[][] noChangeWords;
-
-  private static String[][] words(List<String> phrases) {
-    String[][] out = new String[phrases.size()][];
-    for (int k = 0; k < out.length; k++) {
-      String[] tokens = phrases.get(k).toLowerCase(Locale.ROOT).strip().split("\\s+");
-      boolean plain = true;
-      for (String token : tokens) {
-        plain &= !token.isEmpty() && isWord(token.charAt(0))
-            && isWord(token.charAt(token.length() - 1));
+  record Strict(String[][] words, int[] firstRun) {
+    static Strict of(List<String> phrases) {
+      String[][] words = new String[phrases.size()][];
+      int[] firstRun = new int[words.length];
+      for (int k = 0; k < words.length; k++) {
+        String[] tokens = phrases.get(k).toLowerCase(Locale.ROOT).strip().split("\\s+");
+        for (String token : tokens) {
+          if (token.isEmpty() || !isWord(token.charAt(0))
+              || !isWord(token.charAt(token.length() - 1))) {
+            return null;
+          }
+        }
+        words[k] = tokens;
+        while (firstRun[k] < tokens[0].length() && isWord(tokens[0].charAt(firstRun[k]))) {
+          firstRun[k]++;
+        }
       }
-      out[k] = plain ? tokens : null;
+      return new Strict(words, firstRun);
     }
-    return out;
   }
+
+  private final Strict noChangeWords;
 
   /** A character of the pattern's {@code \w}: ASCII letters, digits and the underscore. */
   private static boolean isWord(char c) {
@@ -100,24 +108,11 @@ final class TextCues {
    * text, decided without it: each word in place, ignoring ASCII case, a word boundary before
    * the first and after each, and only non-word characters between them. Every incident's text
    * goes through this; in a fresh JVM the pattern engine, run on every text, took the compiler
-   * close to a second, and the linking step's code waited behind it. Null phrases: the pattern
-   * is needed, and this says so with {@code null}.
+   * close to a second, and the linking step's code waited behind it.
    */
-  static Boolean matchesStrict(String text, String[][] phrases) {
-    for (String[] words : phrases) {
-      if (words == null) {
-        return null;
-      }
-    }
-    // the length of each phrase's first run of word characters, to try only phrases whose
-    // first word fits the run at hand
-    int[] firstRun = new int[phrases.length];
-    for (int k = 0; k < phrases.length; k++) {
-      String w = phrases[k].length == 0 ? "" : phrases[k][0];
-      while (firstRun[k] < w.length() && isWord(w.charAt(firstRun[k]))) {
-        firstRun[k]++;
-      }
-    }
+  static boolean matchesStrict(String text, Strict strict) {
+    String[][] phrases = strict.words();
+    int[] firstRun = strict.firstRun();
     int n = text.length();
     int p = 0;
     while (p < n) {
@@ -132,7 +127,7 @@ final class TextCues {
       // a phrase begins with a word character right after a boundary
       if (p == 0 || !wordAt(text, p - Character.charCount(text.codePointBefore(p)))) {
         for (int k = 0; k < phrases.length; k++) {
-          if (firstRun[k] == end - p && phrases[k].length > 0 && wordsAt(text, p, phrases[k])) {
+          if (firstRun[k] == end - p && wordsAt(text, p, phrases[k])) {
             return true;
           }
         }
@@ -178,7 +173,6 @@ final class TextCues {
     return true;
   }
 
-
   private boolean[] noChangeHit = new boolean[0];
 
   /** Scores every incident of the index; {@code texts} gives each incident's narrative. */
@@ -187,8 +181,8 @@ final class TextCues {
     boolean[] hits = new boolean[incidents];
     java.util.stream.IntStream.range(0, incidents).parallel().forEach(i -> {
       String text = texts.apply(i);
-      Boolean strict = matchesStrict(text, noChangeWords);
-      hits[i] = strict != null ? strict : noChange.matcher(text).find();
+      hits[i] = noChangeWords != null ? matchesStrict(text, noChangeWords)
+          : noChange.matcher(text).find();
     });
     noChangeHit = hits;
     java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
@@ -233,7 +227,7 @@ final class TextCues {
   /**
    * Phrases as a pattern. Loose: word endings vary and up to three words may come between
    * (for quoting what an index query found). Strict: exact words, in order, next to each other
-   * (for negations, which only the pattern decides).
+   * (for negations: quoted by it, and decided by {@link #matchesStrict} when their words allow).
    */
   static Pattern alternation(List<String> words, boolean loose) {
     List<String> parts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.rehearsal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,7 @@ class TextCuesTest {
   private static final List<String> PHRASES = List.of("no deploys", "code freeze",
       "nothing changed on ours", "didn't deploy");
   private static final Pattern STRICT = TextCues.alternation(PHRASES, false);
-  private static final String[][] WORDS = {{"no", "deploys"}, {"code", "freeze"},
-      {"nothing", "changed", "on", "ours"}, {"didn't", "deploy"}};
+  private static final TextCues.Strict WORDS = TextCues.Strict.of(PHRASES);
 
   /** Texts with one of the phrases. */
   private static final List<String> MATCHING = List.of(
@@ -41,10 +41,10 @@ class TextCuesTest {
   @Test
   void decidesThePhrasesAsTheirPatternDoes() {
     for (String t : MATCHING) {
-      assertEquals(Boolean.TRUE, TextCues.matchesStrict(t, WORDS), t);
+      assertTrue(TextCues.matchesStrict(t, WORDS), t);
     }
     for (String t : NOT_MATCHING) {
-      assertEquals(Boolean.FALSE, TextCues.matchesStrict(t, WORDS), t);
+      assertFalse(TextCues.matchesStrict(t, WORDS), t);
     }
     // the pattern agrees on the Java this project builds with; from Java 19 on, the pattern's
     // word boundary sees ASCII letters only, and the letters beside the phrases read otherwise
@@ -57,8 +57,11 @@ class TextCuesTest {
 
   @Test
   void aPhraseWhoseWordsCannotBeSplitIsLeftToThePattern() {
-    String[][] odd = {{"no", "deploys"}, null};
-    assertNull(TextCues.matchesStrict("nothing to see", odd));
+    assertNull(TextCues.Strict.of(List.of("no deploys", "(no) changes")));
+    assertNull(TextCues.Strict.of(List.of("nothing changed.")));
+    assertEquals(List.of(List.of("no", "deploys"), List.of("didn't", "deploy")),
+        java.util.Arrays.stream(TextCues.Strict.of(List.of("No  Deploys", "didn't deploy"))
+            .words()).map(List::of).toList());
   }
 
   @Test
