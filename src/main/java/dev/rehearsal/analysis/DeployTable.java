@@ -186,6 +186,22 @@ final class DeployTable {
     return ans;
   }
 
+  /**
+   * Index of the first deploy in [from, end) with time >= t, or end. Searched back from end in
+   * doubling steps, then by bisection: a few reads near end when the answer lies close to it
+   * (the start of a window of hours before its last deploy), where a binary search over the
+   * whole range would read its way across the range first.
+   */
+  int firstAtOrAfterBefore(int from, int end, long t) {
+    int hi = end; // every row in [hi, end) has time >= t
+    int step = 1;
+    while (hi - step >= from && time[hi - step] >= t) {
+      hi -= step;
+      step <<= 1;
+    }
+    return lastAtOrBefore(Math.max(from, hi - step), hi, t - 1) + 1;
+  }
+
   /** The statuses by ordinal, once: {@code values()} copies the array on every call. */
   private static final DeployStatus[] STATUSES = DeployStatus.values();
   private static final byte SUCCEEDED = (byte) DeployStatus.SUCCEEDED.ordinal();

@@ -95,7 +95,8 @@ final class Linker {
    * deploys to filter by service.
    */
   private final Map<Long, int[]> byServiceVersion = new HashMap<>();
-  private final Map<String, List<Integer>> byShaPrefix = new HashMap<>();
+  private final Map<String, int[]> byShaPrefix = new HashMap<>();
+  private static final int[] NONE = new int[0];
   private final TextCues cues;
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
   private final boolean[] rollback;
@@ -155,6 +156,7 @@ final class Linker {
     }
     this.bestUnlinked = new Candidate[d.incidents.size()];
     this.unlinked = new boolean[d.incidents.size()];
+    this.pads = ThreadLocal.withInitial(() -> new Pad(prodEnvs.length));
   }
 
   /** One pass per block, backwards, so that most incidents see at once that none followed. */
@@ -258,6 +260,7 @@ final class Linker {
       citedPrefixes[h] = citedPrefixes(t.shas.value(h), prefixes, lengths);
     }
     Map<Long, List<Integer>> byKey = new HashMap<>();
+    Map<String, List<Integer>> byPrefix = new HashMap<>();
     for (int i = 0; i < t.size; i++) {
       if (t.version[i] >= 0 && citedVersion[t.version[i]] && t.service[i] >= 0) {
         byKey.computeIfAbsent(serviceVersion(t.service[i], t.version[i]),
@@ -266,11 +269,13 @@ final class Linker {
       String[] cited = t.sha[i] >= 0 ? citedPrefixes[t.sha[i]] : null;
       if (cited != null) {
         for (String p : cited) {
-          byShaPrefix.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+          byPrefix.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
         }
       }
     }
     byKey.forEach((k, rows) -> byServiceVersion.put(k,
+        rows.stream().mapToInt(Integer::intValue).toArray()));
+    byPrefix.forEach((k, rows) -> byShaPrefix.put(k,
         rows.stream().mapToInt(Integer::intValue).toArray()));
   }
 
@@ -283,26 +288,33 @@ final class Linker {
     return (long) service * t.versions.size() + version;
   }
 
-  /** The deploys of any of the services with a (normalised) version, in table order. */
-  private List<Integer> withVersion(String version, int[] services) {
+  /**
+   * The deploys of any of the services with a (normalised) version, in table order. May be the
+   * look-up's own array: read it, never write it.
+   */
+  private int[] withVersion(String version, int[] services) {
     int v = t.versions.find(version);
     if (v < 0) {
-      return List.of();
+      return NONE;
     }
-    List<Integer> out = new ArrayList<>();
+    int[] out = NONE;
     int lists = 0;
     for (int s : services) {
       int[] rows = byServiceVersion.get(serviceVersion(s, v));
       if (rows != null) {
         lists++;
-        for (int i : rows) {
-          out.add(i);
-        }
+        out = lists == 1 ? rows : concat(out, rows);
       }
     }
     if (lists > 1) {
-      out.sort(null); // table order, as one list of the version's deploys would give
+      java.util.Arrays.sort(out); // table order, as one list of the version's deploys would give
     }
+    return out;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 
@@ -334,8 +346,98 @@ final class Linker {
     return false;
   }
 
+  /**
+   * One incident's candidates while they are weighed: columns reused from one incident to the
+   * next, so that scoring the ten or so deploys of an incident allocates nothing. Only what is
+   * reported (the links, and the best candidate of an incident left unlinked) becomes a
+   * {@link Candidate}. One per thread.
+   */
+  private static final class Pad {
+    int n;
+    int[] deploy = new int[16];
+    double[] score = new double[16];
+    boolean[] explicit = new boolean[16];
+    /**
+     * What the reasons are made of; null for a candidate found by the time window alone, whose
+     * reasons are its {@link #relation} and {@link #intervening} until it meets another.
+     */
+    Why[] why = new Why[16];
+    int[] relation = new int[16];
+    int[] intervening = new int[16];
+    /**
+     * Indexes into the columns, in the order ranked so far: {@link #link} ranks only as far as
+     * it needs, {@link #candidates} all.
+     */
+    int[] order = new int[16];
+    /** For each production environment: the last deploy by onset of the service in hand. */
+    final int[] last;
+    /** The services of the links chosen so far. */
+    int[] services = new int[4];
+
+    Pad(int environments) {
+      last = new int[environments];
+    }
+
+    void add(int d, double s, boolean x, Why w, int rel, int interv) {
+      if (n == deploy.length) {
+        int size = n * 2;
+        deploy = java.util.Arrays.copyOf(deploy, size);
+        score = java.util.Arrays.copyOf(score, size);
+        explicit = java.util.Arrays.copyOf(explicit, size);
+        why = java.util.Arrays.copyOf(why, size);
+        relation = java.util.Arrays.copyOf(relation, size);
+        intervening = java.util.Arrays.copyOf(intervening, size);
+        order = new int[size];
+      }
+      set(n++, d, s, x, w, rel, interv);
+    }
+
+    void set(int k, int d, double s, boolean x, Why w, int rel, int interv) {
+      deploy[k] = d;
+      score[k] = s;
+      explicit[k] = x;
+      why[k] = w;
+      relation[k] = rel;
+      intervening[k] = interv;
+    }
+
+    Why why(int k) {
+      if (why[k] == null) {
+        why[k] = new Why();
+        why[k].relation = relation[k];
+        why[k].intervening = intervening[k];
+      }
+      return why[k];
+    }
+
+    Candidate candidate(int k) {
+      return new Candidate(deploy[k], score[k], explicit[k], why(k));
+    }
+
+    /** Empties the pad; {@link #set} overwrites every column of a slot it reuses. */
+    void clear() {
+      n = 0;
+    }
+  }
+
+  private final ThreadLocal<Pad> pads;
+
   /** Candidates for one incident, best first; may be empty. */
   List<Candidate> candidates(int incidentIndex) {
+    Pad p = pads.get();
+    score(incidentIndex, p);
+    sortBestFirst(p);
+    List<Candidate> out = new ArrayList<>(p.n);
+    for (int r = 0; r < p.n; r++) {
+      out.add(p.candidate(p.order[r]));
+    }
+    p.clear();
+    return out;
+  }
+
+  /** Weighs every candidate of an incident into the pad, unranked. */
+  private void score(int incidentIndex, Pad p) {
+    p.clear();
     long onset = d.incidents.get(incidentIndex).startedAt().toEpochMilli();
     int[] related = d.incidentServices.get(incidentIndex);
     int[] deps = dependenciesOf(related);
@@ -343,71 +445,112 @@ final class Linker {
         ? rules.externalCauseFactor
         : cues.change(incidentIndex) ? 1.0 : rules.noChangeLanguageFactor;
 
-    List<Candidate> found = new ArrayList<>(8);
-    explicitCandidates(incidentIndex, onset, related, deps, found);
-    // a citation that matches the incident's own services settles it; the same number or
-    // version in a dependency is then a coincidence
-    boolean ownCited = false;
-    for (Candidate c : found) {
-      ownCited |= contains(related, t.service[c.deploy]);
-    }
-    if (ownCited) {
-      found.removeIf(c -> !contains(related, t.service[c.deploy]));
+    if (!d.incidentRefs.get(incidentIndex).isEmpty()) {
+      explicitCandidates(incidentIndex, onset, related, deps, p);
+      keepOwnCited(related, p);
     }
     long rollbacksUntil = rollbacksUntil(incidentIndex, onset);
     // a deploy in a service's window can only have been found already among the cited ones:
     // the services are distinct, and so are their deploys
-    int cited = found.size();
+    int cited = p.n;
     for (int s : related) {
-      window(s, onset, rules.wSameService, Why.SAME_SERVICE, found, cited);
-      rolledBack(s, onset, rollbacksUntil, 1.0, Why.SAME_SERVICE, found);
+      window(s, onset, rules.wSameService, Why.SAME_SERVICE, p, cited);
+      rolledBack(s, onset, rollbacksUntil, 1.0, Why.SAME_SERVICE, p);
     }
     for (int s : deps) {
       // a dependency the incident names is nearly as likely as the service itself
       boolean named = s < namedBy.length && namedBy[s].get(incidentIndex);
       double weight = named ? rules.wSameService * 0.9 : rules.wDependency;
       int relation = named ? Why.NAMED_DEPENDENCY : Why.DEPENDENCY;
-      window(s, onset, weight, relation, found, cited);
-      rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation, found);
+      window(s, onset, weight, relation, p, cited);
+      rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation, p);
     }
-    List<Candidate> out = new ArrayList<>(found.size());
-    for (Candidate c : found) {
-      double score = c.explicit ? c.score : c.score * language;
-      out.add(new Candidate(c.deploy, Math.max(0, Math.min(1, score)), c.explicit, c.why));
+    for (int k = 0; k < p.n; k++) {
+      double score = p.explicit[k] ? p.score[k] : p.score[k] * language;
+      p.score[k] = Math.max(0, Math.min(1, score));
+      p.order[k] = k;
     }
-    sortBestFirst(out);
-    return out;
   }
 
   /**
-   * Insertion sort by {@link #compare}: an incident has tens of candidates at most, and this is
-   * a few lines of code where {@code List.sort} brings in TimSort, which the compiler inlines
-   * into the linker's hottest method and takes far longer to compile in a fresh JVM.
+   * A citation that matches the incident's own services settles it: the same number or version
+   * in a dependency is then a coincidence, and is dropped.
    */
-  private void sortBestFirst(List<Candidate> l) {
-    if (l.size() > 32) {
-      // a service with a long run of failed deploys in the window: rare, and sorted as such
-      l.sort(this::compare);
+  private void keepOwnCited(int[] related, Pad p) {
+    boolean ownCited = false;
+    for (int k = 0; k < p.n; k++) {
+      ownCited |= contains(related, t.service[p.deploy[k]]);
+    }
+    if (!ownCited) {
       return;
     }
-    for (int i = 1; i < l.size(); i++) {
-      Candidate c = l.get(i);
+    int kept = 0;
+    for (int k = 0; k < p.n; k++) {
+      if (contains(related, t.service[p.deploy[k]])) {
+        p.set(kept++, p.deploy[k], p.score[k], p.explicit[k], p.why[k], p.relation[k],
+            p.intervening[k]);
+      }
+    }
+    p.n = kept;
+  }
+
+  /**
+   * Ranks the pad's candidates by {@link #compare}, by insertion sort: an incident has tens of
+   * candidates at most, and this is a few lines where a library sort brings in TimSort, which
+   * the compiler inlines into the linker's hottest code and takes far longer to compile in a
+   * fresh JVM.
+   */
+  private void sortBestFirst(Pad p) {
+    int[] o = p.order;
+    if (p.n > 32) {
+      // a service with a long run of failed deploys in the window: rare, and sorted as such
+      Integer[] boxed = new Integer[p.n];
+      for (int k = 0; k < p.n; k++) {
+        boxed[k] = k;
+      }
+      java.util.Arrays.sort(boxed, (a, b) -> compare(p, a, b));
+      for (int k = 0; k < p.n; k++) {
+        o[k] = boxed[k];
+      }
+      return;
+    }
+    for (int i = 1; i < p.n; i++) {
+      int c = o[i];
       int j = i - 1;
-      while (j >= 0 && compare(l.get(j), c) > 0) {
-        l.set(j + 1, l.get(j));
+      while (j >= 0 && compare(p, o[j], c) > 0) {
+        o[j + 1] = o[j];
         j--;
       }
-      l.set(j + 1, c);
+      o[j + 1] = c;
     }
   }
 
-  /** Best first: higher score, then the more recent deploy, then the key (determinism). */
-  private int compare(Candidate a, Candidate b) {
-    int c = Double.compare(b.score, a.score);
-    if (c == 0) {
-      c = Long.compare(t.time[b.deploy], t.time[a.deploy]);
+  /**
+   * Brings the best of the candidates at ranks [from, to) of the pad's order to rank
+   * {@code from}: linking needs the best and the few after it, not a ranking of all.
+   */
+  private void selectBest(Pad p, int from, int to) {
+    int[] o = p.order;
+    int best = from;
+    for (int r = from + 1; r < to; r++) {
+      if (compare(p, o[r], o[best]) < 0) {
+        best = r;
+      }
     }
-    return c != 0 ? c : t.key[a.deploy].compareTo(t.key[b.deploy]);
+    int slot = o[best];
+    o[best] = o[from];
+    o[from] = slot;
+  }
+
+  /** Best first: higher score, then the more recent deploy, then the key (determinism). */
+  private int compare(Pad p, int a, int b) {
+    int c = Double.compare(p.score[b], p.score[a]);
+    int da = p.deploy[a];
+    int db = p.deploy[b];
+    if (c == 0) {
+      c = Long.compare(t.time[db], t.time[da]);
+    }
+    return c != 0 ? c : t.key[da].compareTo(t.key[db]);
   }
 
   /** The dependencies of an incident's services (not those services themselves), distinct. */
@@ -524,37 +667,61 @@ final class Linker {
    * change explicitly, only cited changes are linked: a reference outranks any inference.
    */
   List<Candidate> link(int incidentIndex) {
-    List<Candidate> all = candidates(incidentIndex);
-    Candidate best = all.isEmpty() ? null : all.get(0);
+    Pad p = pads.get();
+    score(incidentIndex, p);
+    int[] o = p.order;
+    selectBest(p, 0, p.n);
+    int best = p.n > 0 ? o[0] : -1;
     boolean anyExplicit = false;
-    for (Candidate c : all) {
-      anyExplicit |= c.explicit;
+    for (int k = 0; k < p.n; k++) {
+      anyExplicit |= p.explicit[k];
     }
+    // the candidates that may be linked, ranked one at a time below, as far as they are needed
+    int ranked = p.n;
     if (anyExplicit) {
-      all.removeIf(c -> !c.explicit);
+      ranked = 0;
+      for (int r = 0; r < p.n; r++) {
+        if (p.explicit[o[r]]) {
+          o[ranked++] = o[r];
+        }
+      }
+      selectBest(p, 0, ranked);
     }
-    List<Candidate> out = new ArrayList<>();
-    if (all.isEmpty() || all.get(0).score < rules.minConfidence) {
-      bestUnlinked[incidentIndex] = best;
+    if (ranked == 0 || p.score[o[0]] < rules.minConfidence) {
+      bestUnlinked[incidentIndex] = best < 0 ? null : p.candidate(best);
       unlinked[incidentIndex] = true;
-      return out;
+      p.clear();
+      return List.of();
     }
-    double top = all.get(0).score;
-    Set<Integer> servicesLinked = new HashSet<>();
-    for (Candidate c : all) {
-      if (out.size() >= rules.maxLinks || c.score < rules.minConfidence
-          || c.score < top * rules.relativeCutoff) {
+    double top = p.score[o[0]];
+    List<Candidate> out = new ArrayList<>(2);
+    int linkedServices = 0;
+    for (int r = 0; r < ranked; r++) {
+      if (r > 0) {
+        selectBest(p, r, ranked);
+      }
+      int k = o[r];
+      double score = p.score[k];
+      if (out.size() >= rules.maxLinks || score < rules.minConfidence
+          || score < top * rules.relativeCutoff) {
         break;
+      }
+      int service = t.service[p.deploy[k]];
+      boolean seen = contains(p.services, linkedServices, service);
+      if (!seen) {
+        if (linkedServices == p.services.length) {
+          p.services = java.util.Arrays.copyOf(p.services, linkedServices * 2);
+        }
+        p.services[linkedServices++] = service;
       }
       // a second link must be another service's change (multi-service incidents), not an
       // older deploy of the same service, and either cited or nearly as likely as the first
-      if (!out.isEmpty() && (!servicesLinked.add(t.service[c.deploy])
-          || !c.explicit && c.score < top * rules.secondLinkRatio)) {
+      if (!out.isEmpty() && (seen || !p.explicit[k] && score < top * rules.secondLinkRatio)) {
         continue;
       }
-      servicesLinked.add(t.service[c.deploy]);
-      out.add(c);
+      out.add(p.candidate(k));
     }
+    p.clear();
     return out;
   }
 
@@ -587,24 +754,21 @@ final class Linker {
   // ------------------------------------------------------------------ explicit references
 
   private void explicitCandidates(int incidentIndex, long onset, int[] related, int[] deps,
-      List<Candidate> found) {
+      Pad p) {
     long latest = onset + rules.skewMs;
     for (Ref r : d.incidentRefs.get(incidentIndex)) {
-      List<Integer> hits;
-      String what;
+      int[] hits;
       switch (r.type()) {
         case SHA:
-          hits = byShaPrefix.getOrDefault(r.value(), List.of());
-          what = "commit " + r.text();
+          hits = byShaPrefix.getOrDefault(r.value(), NONE);
           break;
         case VERSION:
           // versions repeat across services: the incident's own services first, and a
           // dependency's only when none of its own has that version
           hits = withVersion(r.value(), related);
-          if (hits.isEmpty()) {
+          if (hits.length == 0) {
             hits = withVersion(r.value(), deps);
           }
-          what = "version " + r.text();
           break;
         case ID:
         case URL:
@@ -612,14 +776,12 @@ final class Linker {
           // PR and merge-request numbers repeat across repositories: only the incident's
           // services and their dependencies count; other ids are unique
           boolean perRepo = r.value().startsWith("pr:") || r.value().startsWith("mr:");
-          hits = ids == null ? List.of() : perRepo ? ofServices(ids, related, deps)
-              : java.util.Arrays.stream(ids).boxed().toList();
-          what = r.text();
+          hits = ids == null ? NONE : perRepo ? ofServices(ids, related, deps) : ids;
           break;
         case ROLLBACK_TARGET:
           int[] both = java.util.Arrays.copyOf(related, related.length + deps.length);
           System.arraycopy(deps, 0, both, related.length, deps.length);
-          rollbackTarget(r, onset, both, found);
+          rollbackTarget(r, onset, both, p);
           continue;
         default:
           continue;
@@ -639,11 +801,12 @@ final class Linker {
         double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
             * statusFactor(prod) * (rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
         Why why = new Why();
-        why.cite(what);
+        why.cite(r.type() == Type.SHA ? "commit " + r.text()
+            : r.type() == Type.VERSION ? "version " + r.text() : r.text());
         if (prod != h) {
           why.stagedAs = h;
         }
-        merge(found, new Candidate(prod, score, true, why));
+        merge(p, p.n, prod, score, true, why);
       }
     }
   }
@@ -653,22 +816,25 @@ final class Linker {
    * A service's deploys are one block of the table, found by binary search: a PR number
    * matches deploys of every repository that has one.
    */
-  private List<Integer> ofServices(int[] rows, int[] related, int[] deps) {
-    List<Integer> out = new ArrayList<>();
+  private int[] ofServices(int[] rows, int[] related, int[] deps) {
+    int[] out = NONE;
     int blocks = 0;
     for (int[] services : new int[][] {related, deps}) {
       for (int s : services) {
         int from = java.util.Arrays.binarySearch(rows, t.serviceFrom(s));
         from = from < 0 ? -from - 1 : from;
-        int start = out.size();
-        for (int k = from; k < rows.length && rows[k] < t.serviceTo(s); k++) {
-          out.add(rows[k]);
+        int to = from;
+        while (to < rows.length && rows[to] < t.serviceTo(s)) {
+          to++;
         }
-        blocks += out.size() > start ? 1 : 0;
+        if (to > from) {
+          blocks++;
+          out = concat(out, java.util.Arrays.copyOfRange(rows, from, to));
+        }
       }
     }
     if (blocks > 1) {
-      out.sort(null);
+      java.util.Arrays.sort(out);
     }
     return out;
   }
@@ -696,8 +862,8 @@ final class Linker {
   }
 
   /** "Rolled back to v1.2": the suspect is the first deploy after v1.2 that is not v1.2. */
-  private void rollbackTarget(Ref r, long onset, int[] related, List<Candidate> found) {
-    List<Integer> targets = withVersion(r.value(), related);
+  private void rollbackTarget(Ref r, long onset, int[] related, Pad p) {
+    int[] targets = withVersion(r.value(), related);
     long latest = onset + rules.skewMs;
     for (int target : targets) {
       // withVersion gave deploys of the incident's own services only
@@ -713,7 +879,7 @@ final class Linker {
               * envWeight[e];
           Why why = new Why();
           why.rollbackPhrase = r.text();
-          merge(found, new Candidate(i, score, true, why));
+          merge(p, p.n, i, score, true, why);
           break;
         }
       }
@@ -727,18 +893,19 @@ final class Linker {
    * the same deploy among the first {@code cited} found (the cited ones), the only ones it can
    * meet: merging against every candidate found cost linking a scan per candidate.
    */
-  private void window(int service, long onset, double weight, int relation,
-      List<Candidate> found, int cited) {
+  private void window(int service, long onset, double weight, int relation, Pad p,
+      int cited) {
     long latest = onset + rules.skewMs;
     long earliest = onset - rules.windowMs;
-    for (int e : prodEnvs) {
+    for (int x = 0; x < prodEnvs.length; x++) {
+      int e = prodEnvs[x];
       int from = t.from(service, e);
-      int to = t.to(service, e);
-      int last = t.lastAtOrBefore(from, to, latest);
-      // the window's first deploy by binary search too, and a plain counted loop: one with two
-      // exit tests was deoptimised in a first analysis (-Xlog / JFR: loop_limit_check) and ran
-      // interpreted for much of the linking step
-      int count = last + 1 - firstAtOrAfter(from, last + 1, earliest);
+      int last = t.lastAtOrBefore(from, t.to(service, e), latest);
+      p.last[x] = last;
+      // the window's first deploy searched back from its last (hours, in years of deploys),
+      // and a plain counted loop: one with two exit tests was deoptimised in a first analysis
+      // (-Xlog / JFR: loop_limit_check) and ran interpreted for much of the linking step
+      int count = last + 1 - t.firstAtOrAfterBefore(from, last + 1, earliest);
       int intervening = 0;
       for (int k = 0; k < count; k++) {
         int i = last - k; // latest first
@@ -749,10 +916,7 @@ final class Linker {
         double score = weight * recency(delta) * interveningPow[intervening] * statusFactor(i)
             * (rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
             * envWeight[e];
-        Why why = new Why();
-        why.relation = relation;
-        why.intervening = intervening;
-        merge(found, cited, new Candidate(i, score, false, why));
+        merge(p, cited, i, score, false, null, relation, intervening);
         // a later deploy counts against earlier ones only if it landed before onset
         if (t.succeeded(i) && !rollback[i] && delta >= 0) {
           intervening++;
@@ -787,12 +951,16 @@ final class Linker {
    * but the first one is where the change began).
    */
   private void rolledBack(int service, long onset, long until, double relationScale,
-      int relation, List<Candidate> found) {
+      int relation, Pad p) {
     long latest = onset + rules.skewMs;
-    for (int e : prodEnvs) {
+    for (int x = 0; x < prodEnvs.length; x++) {
+      int e = prodEnvs[x];
       int from = t.from(service, e);
       int to = t.to(service, e);
-      int first = firstAtOrAfter(from, to, onset - rules.skewMs);
+      // deploys after the window's last landed after onset + skew: the first at or after
+      // onset - skew is at most one past it, and near it
+      int first = rules.skewMs >= 0 ? t.firstAtOrAfterBefore(from, p.last[x] + 1,
+          onset - rules.skewMs) : firstAtOrAfter(from, to, onset - rules.skewMs);
       for (int rb = first < to ? nextRollback[first] : to; rb < to && t.time[rb] <= until;
           rb = rb + 1 < to ? nextRollback[rb + 1] : to) {
         int suspect = firstAfterRollbackTarget(from, rb, latest);
@@ -809,7 +977,7 @@ final class Linker {
         }
         double score = rules.wRolledBack * relationScale * envWeight[e]
             * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
-        merge(found, new Candidate(suspect, score, false, why));
+        merge(p, p.n, suspect, score, false, why);
       }
     }
   }
@@ -868,24 +1036,34 @@ final class Linker {
     return deltaMs <= 0 ? 1.0 : Math.exp(-deltaMs * decayPerMs);
   }
 
-  private static void merge(List<Candidate> found, Candidate c) {
-    merge(found, found.size(), c);
+  private static void merge(Pad p, int n, int deploy, double score, boolean explicit, Why why) {
+    merge(p, n, deploy, score, explicit, why, Why.NONE, 0);
   }
 
-  /** Merges a candidate with the one for the same deploy among the first {@code n} found. */
-  private static void merge(List<Candidate> found, int n, Candidate c) {
+  /**
+   * Adds a candidate, or merges it with the one for the same deploy among the first {@code n}
+   * found: the higher score's reasons take in the other's. {@code why} may be null for a
+   * candidate of the time window, made of {@code relation} and {@code intervening}.
+   */
+  private static void merge(Pad p, int n, int deploy, double score, boolean explicit, Why why,
+      int relation, int intervening) {
     for (int k = 0; k < n; k++) {
-      Candidate old = found.get(k);
-      if (old.deploy == c.deploy) {
-        Candidate best = c.score > old.score ? c : old;
-        Candidate other = best == c ? old : c;
-        best.why.mergeFrom(other.why);
-        found.set(k, new Candidate(c.deploy, best.score, best.explicit || other.explicit,
-            best.why));
+      if (p.deploy[k] == deploy) {
+        Why mine = why;
+        if (mine == null) {
+          mine = new Why();
+          mine.relation = relation;
+          mine.intervening = intervening;
+        }
+        boolean better = score > p.score[k];
+        Why best = better ? mine : p.why(k);
+        best.mergeFrom(better ? p.why(k) : mine);
+        p.set(k, deploy, better ? score : p.score[k], explicit || p.explicit[k], best,
+            Why.NONE, 0);
         return;
       }
     }
-    found.add(c);
+    p.add(deploy, score, explicit, why, relation, intervening);
   }
 
   String describe(int i) {

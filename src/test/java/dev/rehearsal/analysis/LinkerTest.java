@@ -1,0 +1,107 @@
+package dev.rehearsal.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.task.TaskMonitor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The links an incident gets, picked from its candidates one rank at a time, are those the
+ * rules pick from the whole ranking: the best above the threshold, cited changes only when any
+ * is cited, and a second or third link only of another service and nearly as likely.
+ */
+class LinkerTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void linksAreThoseTheRulesPickFromTheFullRanking() throws Exception {
+    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+      DemoWorkspace.build(ws, dir.resolve("scenario"),
+          new ScenarioGenerator.Options(5, 300, 6000, -1, 20), null);
+      Counts defaults = check(ws);
+      assertTrue(defaults.linked > 100, "linked " + defaults.linked);
+      assertTrue(defaults.linked < 300, "some incidents stay unlinked");
+      assertTrue(defaults.cited > 0, "incidents linked by a citation: " + defaults.cited);
+      // second links are rare with the default ratios: looser ones make many
+      ws.saveSettings(ws.settings()
+          .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
+          .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
+          .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
+      Counts loose = check(ws);
+      assertTrue(loose.several > 10, "incidents with more than one link: " + loose.several);
+    }
+  }
+
+  private record Counts(int linked, int several, int cited) {}
+
+  /** Compares every incident's links with those picked from its whole ranking. */
+  private static Counts check(Workspace ws) throws Exception {
+    Rules rules = new Rules(ws.settings());
+    AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
+    Linker linker = new Linker(data, rules);
+    ws.withSearcher(s -> {
+      linker.readLanguage(s);
+      return null;
+    });
+    int linked = 0;
+    int several = 0;
+    int cited = 0;
+    for (int i = 0; i < data.incidents.size(); i++) {
+      List<Linker.Candidate> all = linker.candidates(i);
+      for (int k = 1; k < all.size(); k++) {
+        Linker.Candidate a = all.get(k - 1);
+        Linker.Candidate b = all.get(k);
+        assertTrue(a.score() > b.score() || a.score() == b.score()
+            && data.deploys.time[a.deploy()] >= data.deploys.time[b.deploy()],
+            "candidates are ranked best first");
+      }
+      List<Integer> expected = pick(all, rules, data.deploys);
+      List<Linker.Candidate> links = linker.link(i);
+      assertEquals(expected, links.stream().map(Linker.Candidate::deploy).toList(),
+          "links of incident " + data.incidents.get(i).key());
+      linked += links.isEmpty() ? 0 : 1;
+      several += links.size() > 1 ? 1 : 0;
+      cited += !links.isEmpty() && links.get(0).explicit() ? 1 : 0;
+    }
+    return new Counts(linked, several, cited);
+  }
+
+  /** The rules of {@link Linker#link}, applied to the whole ranking. */
+  private static List<Integer> pick(List<Linker.Candidate> ranked, Rules rules, DeployTable t) {
+    List<Linker.Candidate> all = new ArrayList<>(ranked);
+    if (all.stream().anyMatch(Linker.Candidate::explicit)) {
+      all.removeIf(c -> !c.explicit());
+    }
+    List<Integer> out = new ArrayList<>();
+    if (all.isEmpty() || all.get(0).score() < rules.minConfidence) {
+      return out;
+    }
+    double top = all.get(0).score();
+    Set<Integer> services = new HashSet<>();
+    for (Linker.Candidate c : all) {
+      if (out.size() >= rules.maxLinks || c.score() < rules.minConfidence
+          || c.score() < top * rules.relativeCutoff) {
+        break;
+      }
+      boolean newService = services.add(t.service[c.deploy()]);
+      if (!out.isEmpty() && (!newService || !c.explicit()
+          && c.score() < top * rules.secondLinkRatio)) {
+        continue;
+      }
+      out.add(c.deploy());
+    }
+    return out;
+  }
+}
