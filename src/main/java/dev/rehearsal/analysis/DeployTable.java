@@ -193,6 +193,9 @@ final class DeployTable {
    * whole range would read its way across the range first.
    */
   int firstAtOrAfterBefore(int from, int end, long t) {
+    if (t == Long.MIN_VALUE) {
+      return from; // every time is at or after it, and t - 1 below would wrap
+    }
     int hi = end; // every row in [hi, end) has time >= t
     int step = 1;
     while (hi - step >= from && time[hi - step] >= t) {

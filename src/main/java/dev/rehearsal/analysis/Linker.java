@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +24,8 @@ import java.util.Set;
  * the service in between (each multiplies by {@code interveningChangeFactor}); the incident's
  * own words about a change or an external cause. Deterministic: inputs are sorted by time and
  * key before anything is compared. Work per incident is a binary search in the time-sorted
- * deploys of its services, never a scan of all deploys.
+ * deploys of each of its services and production environments for the window's last deploy,
+ * then a few steps back from it, never a scan of all deploys.
  */
 final class Linker {
   static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -348,9 +347,10 @@ final class Linker {
 
   /**
    * One incident's candidates while they are weighed: columns reused from one incident to the
-   * next, so that scoring the ten or so deploys of an incident allocates nothing. Only what is
-   * reported (the links, and the best candidate of an incident left unlinked) becomes a
-   * {@link Candidate}. One per thread.
+   * next, so that the ten or so deploys of an incident's time windows are weighed without
+   * allocating (cited changes and rollbacks, far fewer, still make their {@link Why}). Only
+   * what is reported (the links, and the best candidate of an incident left unlinked) becomes
+   * a {@link Candidate}. One per thread.
    */
   private static final class Pad {
     int n;
@@ -369,7 +369,10 @@ final class Linker {
      * it needs, {@link #candidates} all.
      */
     int[] order = new int[16];
-    /** For each production environment: the last deploy by onset of the service in hand. */
+    /**
+     * For each production environment: the last deploy, by onset plus the clock skew, of the
+     * service in hand ({@code from - 1} when none), as {@link #window} found it.
+     */
     final int[] last;
     /** The services of the links chosen so far. */
     int[] services = new int[4];

@@ -59,5 +59,6 @@ class DeployTableTest {
     assertEquals(2, t.firstAtOrAfterBefore(2, 4, 11), "never before from");
     assertEquals(3, t.firstAtOrAfterBefore(0, 3, 25), "never past end");
     assertEquals(2, t.firstAtOrAfterBefore(2, 2, 0), "an empty range: its end");
+    assertEquals(1, t.firstAtOrAfterBefore(1, 4, Long.MIN_VALUE), "the earliest time there is");
   }
 }
