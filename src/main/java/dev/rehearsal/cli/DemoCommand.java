@@ -35,8 +35,8 @@ final class DemoCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE})")
   int incidents;
 
-  @Option(names = "--deploys", defaultValue = "8000", description = "Deploys, approximately "
-      + "(default ${DEFAULT-VALUE})")
+  @Option(names = "--deploys", defaultValue = "8000", description = "Deploys: within half a "
+      + "percent from 10,000 up, a few percent below (default ${DEFAULT-VALUE})")
   int deploys;
 
   @Option(names = "--runs", defaultValue = "-1",
@@ -44,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
   int runs;
 
   @Option(names = "--cases-per-run", defaultValue = "40",
-      description = "Average test cases per run (default ${DEFAULT-VALUE})")
+      description = "Average test cases per staging run, load tests counted among the runs "
+          + "(default ${DEFAULT-VALUE})")
   int casesPerRun;
 
   @Option(names = "--import", description = "Import the scenario into the workspace and "

@@ -83,17 +83,55 @@ public final class ScenarioGenerator {
   private long githubDeployId = 1_480_000_000L;
   private long runCounter;
 
+  /**
+   * Changes planned per requested deploy, times this: 1 at first; when a plan misses the
+   * requested number of deploys, it is made again with the number of changes scaled by what it
+   * missed (see {@link #generate}).
+   */
+  private final double changesScale;
+
   public ScenarioGenerator(Options options) {
+    this(options, 1.0);
+  }
+
+  private ScenarioGenerator(Options options, double changesScale) {
     this.options = options;
+    this.changesScale = changesScale;
     this.rng = new SplittableRandom(options.seed());
   }
 
-  /** Generates and writes the scenario under {@code out}. */
+  /**
+   * Generates and writes the scenario under {@code out}. A change makes two deploys or so
+   * (staging, sometimes canary, production, failures and retries), rollbacks and redeploys add
+   * more; how many exactly is known only once planned. A plan more than half a percent off
+   * the requested number of deploys is made again, from the same seed, with as many more or
+   * fewer changes as it missed by, up to three times, and the closest plan is written. From ten
+   * thousand deploys up the scenario has the size asked for within half a percent; a small one
+   * is coarser (at least 12 services and 60 days, at least three changes per service).
+   */
   public Summary generate(Path out, TaskMonitor monitor) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Files.createDirectories(out);
     m.progress(0, 100, "planning the organisation's history");
     plan();
+    ScenarioGenerator best = this;
+    ScenarioGenerator g = this;
+    for (int pass = 1; pass < 4 && best.missedBy() > 0.005; pass++) {
+      m.checkCancelled();
+      g = new ScenarioGenerator(options,
+          g.changesScale * options.deploys() / Math.max(1, g.deploys.size()));
+      g.plan();
+      best = g.missedBy() < best.missedBy() ? g : best;
+    }
+    return best.write(out, m);
+  }
+
+  /** How far the planned deploys are from those requested, as a share of them. */
+  private double missedBy() {
+    return Math.abs(deploys.size() / (double) options.deploys() - 1);
+  }
+
+  private Summary write(Path out, TaskMonitor m) throws IOException {
     m.checkCancelled();
     m.progress(20, 100, "writing files");
     ScenarioWriter writer = new ScenarioWriter(out, services, rng.split(), START, end);
@@ -116,7 +154,7 @@ public final class ScenarioGenerator {
   // ==================================================================== planning
 
   private void plan() {
-    int targetChanges = Math.max(5, (int) Math.round(options.deploys() / 2.25));
+    int targetChanges = Math.max(5, (int) Math.round(options.deploys() / 2.25 * changesScale));
     double perServicePerDay = 1.4;
     int days = (int) Math.max(60, Math.min(1095, targetChanges / (12 * perServicePerDay)));
     int serviceCount = (int) Math.max(12, Math.round(targetChanges / (days * perServicePerDay)));
@@ -289,13 +327,14 @@ public final class ScenarioGenerator {
     for (int i = staged.size() - 1; i > 0; i--) {
       Collections.swap(staged, i, r.nextInt(i + 1));
     }
-    double loadShare = 0.25;
-    // runs per tested change: one suite, a flaky rerun (5%), an end-to-end suite (30%), a load
-    // test for services that load-test
-    double perChange = 1.05 + 0.3 + loadShare * 0.65;
+    double loadShare = LOAD_SHARE;
+    double perChange = RUNS_PER_CHANGE;
     int wanted = options.runs() >= 0 ? options.runs()
         : (int) Math.round(staged.size() * 0.9 * perChange);
-    double testedShare = Math.min(0.92, wanted / Math.max(1.0, staged.size() * perChange));
+    // a number of runs asked for is met exactly: changes are tested a little more often than
+    // it needs, until it is spent (the staged changes are in random order)
+    double testedShare = Math.min(0.92, (options.runs() >= 0 ? 1.1 : 1.0) * wanted
+        / Math.max(1.0, staged.size() * perChange));
     int budget = wanted;
     for (Change c : staged) {
       if (budget <= 0 || r.nextDouble() >= testedShare) {
@@ -339,9 +378,21 @@ public final class ScenarioGenerator {
     return last;
   }
 
+  /** Share of the tested changes of a load-testing service that get a load test. */
+  private static final double LOAD_SHARE = 0.25;
+  /**
+   * Runs per tested change: one suite, a flaky rerun (5 %), an end-to-end suite (30 %), and a
+   * load test for services that load-test (about 65 % of them).
+   */
+  private static final double TEST_RUNS_PER_CHANGE = 1.05 + 0.3;
+  private static final double RUNS_PER_CHANGE = TEST_RUNS_PER_CHANGE + LOAD_SHARE * 0.65;
+  private static final double TEST_RUN_SHARE = TEST_RUNS_PER_CHANGE / RUNS_PER_CHANGE;
+
   private RunEvent testRun(Change c, String suite, long t, boolean fail, SplittableRandom r) {
-    int total = Math.max(3, (int) Math.round(options.casesPerRun() * (0.7 + r.nextDouble()
-        * 0.6)));
+    // load runs hold no test cases: test runs hold their share, so that the runs together
+    // hold casesPerRun each on average
+    int total = Math.max(3, (int) Math.round(options.casesPerRun() / TEST_RUN_SHARE
+        * (0.7 + r.nextDouble() * 0.6)));
     int failed = fail ? 1 + r.nextInt(Math.max(1, Math.min(5, total / 10))) : 0;
     int skipped = r.nextDouble() < 0.3 ? r.nextInt(3) : 0;
     RunEvent e = new RunEvent(c.service, "run-" + (++runCounter), suite, false, t,

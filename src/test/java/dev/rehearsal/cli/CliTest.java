@@ -233,23 +233,31 @@ class CliTest {
         "--incidents", "60", "--deploys", "800", "--import", "--workspace", w.toString())
         .code());
     run("analyze", "--workspace", w.toString());
-    Run r = run("review", "OPS-126", "--verdict", "escape", "--gaps", "traffic", "--note",
+    // an incident by the id its tool shows: the first Jira key the scenario wrote
+    String key;
+    try (var files = Files.list(dir.resolve("review-sc/incidents/jira"))) {
+      Path csv = files.sorted().findFirst().orElseThrow();
+      var m = java.util.regex.Pattern.compile("\"(OPS-\\d+)\"").matcher(Files.readString(csv));
+      assertTrue(m.find(), "the scenario has Jira incidents");
+      key = m.group(1);
+    }
+    Run r = run("review", key, "--verdict", "escape", "--gaps", "traffic", "--note",
         "peak never rehearsed", "--reviewer", "ana", "--workspace", w.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Review of incident/jira/"), r.out());
-    Run explain = run("explain", "OPS-126", "--json", "--workspace", w.toString());
+    Run explain = run("explain", key, "--json", "--workspace", w.toString());
     assertEquals(0, explain.code(), explain.err());
     JsonNode f = explain.json();
     assertEquals("ESCAPE", f.path("review").path("verdict").asText(), f.toString());
     assertEquals("peak never rehearsed", f.path("review").path("note").asText());
     // the review survives re-analysis and wins over the engine
     run("analyze", "--workspace", w.toString());
-    JsonNode again = run("explain", "OPS-126", "--json", "--workspace", w.toString()).json();
+    JsonNode again = run("explain", key, "--json", "--workspace", w.toString()).json();
     assertEquals("ESCAPE", again.path("review").path("verdict").asText());
 
-    assertUsageError(run("review", "OPS-126", "--verdict", "bogus", "--workspace",
+    assertUsageError(run("review", key, "--verdict", "bogus", "--workspace",
         w.toString()), "unknown verdict 'bogus'", "review");
-    assertUsageError(run("review", "OPS-126", "--workspace", w.toString()),
+    assertUsageError(run("review", key, "--workspace", w.toString()),
         "say what the review decides", "review");
     assertUsageError(run("review", "nosuch", "--confirm", "--workspace", w.toString()),
         "no incident 'nosuch'", "review");

@@ -45,10 +45,23 @@ class ScenarioGeneratorTest {
   }
 
   @Test
+  void theScenarioHasTheSizeAskedFor() throws IOException {
+    // the benchmark's proportions, at a size a test can write: 10 deploys and 0.2 runs of 100
+    // test cases per incident
+    ScenarioGenerator.Summary s = new ScenarioGenerator(
+        new ScenarioGenerator.Options(7, 2000, 20_000, 400, 100)).generate(dir, null);
+    assertEquals(2000, s.incidents());
+    assertTrue(Math.abs(s.deploys() - 20_000) <= 100, "deploys " + s.deploys());
+    assertEquals(400, s.runs());
+    // load tests are runs without test cases: the other runs carry their share
+    assertTrue(Math.abs(s.testCases() - 40_000) <= 40_000 * 0.03, "test cases " + s.testCases());
+  }
+
+  @Test
   void theWorldIsUntidyAsPromised() throws IOException {
     ScenarioGenerator.Summary s = new ScenarioGenerator(SMALL).generate(dir, null);
     assertEquals(120, s.incidents());
-    assertTrue(s.deploys() > 1200 && s.deploys() < 1900, "about the deploys asked: "
+    assertTrue(Math.abs(s.deploys() - 1500) <= 1500 * 0.05, "about the deploys asked: "
         + s.deploys());
     assertTrue(s.services() >= 12);
     // every verdict the product distinguishes occurs
