@@ -51,6 +51,14 @@ final class Linker {
     /** A production rollback, during the incident, past this deploy's version; or -1. */
     int rolledBackBy = -1;
 
+    /** The reasons of a candidate found by the time window alone. */
+    static Why of(int relation, int intervening) {
+      Why w = new Why();
+      w.relation = relation;
+      w.intervening = intervening;
+      return w;
+    }
+
     void cite(String what) {
       if (cited.isEmpty()) {
         cited = new ArrayList<>(2);
@@ -406,9 +414,7 @@ final class Linker {
 
     Why why(int k) {
       if (why[k] == null) {
-        why[k] = new Why();
-        why[k].relation = relation[k];
-        why[k].intervening = intervening[k];
+        why[k] = Why.of(relation[k], intervening[k]);
       }
       return why[k];
     }
@@ -434,11 +440,10 @@ final class Linker {
     for (int r = 0; r < p.n; r++) {
       out.add(p.candidate(p.order[r]));
     }
-    p.clear();
     return out;
   }
 
-  /** Weighs every candidate of an incident into the pad, unranked. */
+  /** Weighs every candidate of an incident into the pad (emptied first), unranked. */
   private void score(int incidentIndex, Pad p) {
     p.clear();
     long onset = d.incidents.get(incidentIndex).startedAt().toEpochMilli();
@@ -693,7 +698,6 @@ final class Linker {
     if (ranked == 0 || p.score[o[0]] < rules.minConfidence) {
       bestUnlinked[incidentIndex] = best < 0 ? null : p.candidate(best);
       unlinked[incidentIndex] = true;
-      p.clear();
       return List.of();
     }
     double top = p.score[o[0]];
@@ -724,7 +728,6 @@ final class Linker {
       }
       out.add(p.candidate(k));
     }
-    p.clear();
     return out;
   }
 
@@ -1052,12 +1055,7 @@ final class Linker {
       int relation, int intervening) {
     for (int k = 0; k < n; k++) {
       if (p.deploy[k] == deploy) {
-        Why mine = why;
-        if (mine == null) {
-          mine = new Why();
-          mine.relation = relation;
-          mine.intervening = intervening;
-        }
+        Why mine = why != null ? why : Why.of(relation, intervening);
         boolean better = score > p.score[k];
         Why best = better ? mine : p.why(k);
         best.mergeFrom(better ? p.why(k) : mine);

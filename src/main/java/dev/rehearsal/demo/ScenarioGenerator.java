@@ -327,14 +327,12 @@ public final class ScenarioGenerator {
     for (int i = staged.size() - 1; i > 0; i--) {
       Collections.swap(staged, i, r.nextInt(i + 1));
     }
-    double loadShare = LOAD_SHARE;
-    double perChange = RUNS_PER_CHANGE;
     int wanted = options.runs() >= 0 ? options.runs()
-        : (int) Math.round(staged.size() * 0.9 * perChange);
+        : (int) Math.round(staged.size() * 0.9 * RUNS_PER_CHANGE);
     // a number of runs asked for is met exactly: changes are tested a little more often than
     // it needs, until it is spent (the staged changes are in random order)
     double testedShare = Math.min(0.92, (options.runs() >= 0 ? 1.1 : 1.0) * wanted
-        / Math.max(1.0, staged.size() * perChange));
+        / Math.max(1.0, staged.size() * RUNS_PER_CHANGE));
     int budget = wanted;
     for (Change c : staged) {
       if (budget <= 0 || r.nextDouble() >= testedShare) {
@@ -359,7 +357,7 @@ public final class ScenarioGenerator {
         runs.add(testRun(c, e2e, t + (3 + r.nextInt(10)) * MINUTE, false, r));
         budget--;
       }
-      if (budget > 0 && s.loadTested() && r.nextDouble() < loadShare) {
+      if (budget > 0 && s.loadTested() && r.nextDouble() < LOAD_SHARE) {
         runs.add(loadRun(c, s, t + (20 + r.nextInt(40)) * MINUTE, r));
         budget--;
       }
