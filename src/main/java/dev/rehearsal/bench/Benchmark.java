@@ -10,6 +10,7 @@ import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.settings.Settings;
+import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,7 +96,7 @@ public final class Benchmark {
     Path wsDir = base.resolve("workspace");
     deleteTree(wsDir);
     gc();
-    HeapWatch importHeap = new HeapWatch();
+    HeapWatch importHeap = HeapWatch.used();
     t0 = System.nanoTime();
     ImportSummary imported;
     Map<String, Object> search;
@@ -110,7 +111,6 @@ public final class Benchmark {
       f.put("rejected", imported.rejected());
       f.put("importSeconds", round(importSeconds));
       f.put("importRecordsPerSecond", Math.round(imported.accepted() / importSeconds));
-      f.put("importPeakLiveHeapMB", importHeap.livePeakMb());
       f.put("importPeakUsedHeapMB", importHeap.usedPeakMb());
       f.put("parseSeconds", round(parseSeconds));
       f.put("indexSeconds", round(indexSeconds));
@@ -121,7 +121,7 @@ public final class Benchmark {
 
       say("analysis ...");
       gc();
-      HeapWatch analysisHeap = new HeapWatch();
+      HeapWatch analysisHeap = HeapWatch.used();
       engine = new Engine(ws);
       analysis = engine.run(null, true);
       analysisHeap.close();
@@ -130,7 +130,6 @@ public final class Benchmark {
       f.put("analysisSecondsPer1000Incidents",
           round(t.get("total") / Math.max(1.0, analysis.incidents())));
       f.put("analysisTimingsMs", t);
-      f.put("analysisPeakLiveHeapMB", analysisHeap.livePeakMb());
       f.put("analysisPeakUsedHeapMB", analysisHeap.usedPeakMb());
       f.put("incidents", analysis.incidents());
       say(String.format("  %,d incidents in %.1f s %s", analysis.incidents(),
@@ -182,12 +181,61 @@ public final class Benchmark {
       say("  " + search);
     }
 
+    memory(scenario, base.resolve("workspace-memory"), f);
+
     if (o.app()) {
       say("app ...");
+      // the app runs in a JVM of its own on the same two cores; this one first lets go of its
+      // garbage and finishes what its collector and compilers still had queued, so that the
+      // app is measured as a user starts it, not next to the benchmark's leftovers
+      gc();
+      Thread.sleep(2000);
       f.put("app", AppProbe.run(o.jar(), o.benchLib(), wsDir, base.resolve("probe.json")));
       say("  " + f.get("app"));
     }
     return f;
+  }
+
+  /**
+   * The live heap of the import and the analysis, in a pass of their own: the same import and
+   * analysis again, into a scratch workspace, with the heap's live set sampled by forced full
+   * collections (which would distort the timed passes).
+   */
+  private void memory(Path scenario, Path wsDir, Map<String, Object> f) throws IOException {
+    say("memory: import and analysis again, live heap sampled ...");
+    deleteTree(wsDir);
+    try (Workspace ws = Workspace.open(wsDir)) {
+      DemoWorkspace.installNames(ws, scenario);
+      gc();
+      try (HeapWatch live = HeapWatch.sampleLive()) {
+        DemoWorkspace.importScenario(ws, scenario, null);
+        live.close();
+        f.put("importPeakLiveHeapMB", live.livePeakMb());
+        f.put("importLiveHeapSamples", live.liveSamples());
+      }
+      gc();
+      try (HeapWatch live = HeapWatch.sampleLive()) {
+        // sampled at the end of each step as well, where a step's data is still held
+        new Engine(ws).run(new TaskMonitor() {
+          @Override
+          public void progress(long done, long total, String message) {
+            live.sampleNow();
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        }, true);
+        live.close();
+        f.put("analysisPeakLiveHeapMB", live.livePeakMb());
+        f.put("analysisLiveHeapSamples", live.liveSamples());
+      }
+    }
+    deleteTree(wsDir);
+    say(String.format("  live peak: import %s MB (%s samples), analysis %s MB (%s samples)",
+        f.get("importPeakLiveHeapMB"), f.get("importLiveHeapSamples"),
+        f.get("analysisPeakLiveHeapMB"), f.get("analysisLiveHeapSamples")));
   }
 
   private double generate(Options o, Path scenario, int incidents, int deploys, int runs)
