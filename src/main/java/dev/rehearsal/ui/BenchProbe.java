@@ -54,6 +54,7 @@ final class BenchProbe {
       private long last = -1;
       private int step;
       private long maxScrollGap;
+      private int maxScrollGapStep;
       private long maxSearchGap;
       private int frames;
       private int settle;
@@ -80,8 +81,9 @@ final class BenchProbe {
           long gap = (now - last) / 1_000_000;
           if (searching) {
             maxSearchGap = Math.max(maxSearchGap, gap);
-          } else {
-            maxScrollGap = Math.max(maxScrollGap, gap);
+          } else if (gap > maxScrollGap) {
+            maxScrollGap = gap;
+            maxScrollGapStep = step;
           }
         }
         last = now;
@@ -104,6 +106,7 @@ final class BenchProbe {
           results.put("maxStallFirstLayoutMs", maxIdleGap);
           results.put("firstLayoutFrameGapsMs", firstGaps.toString());
           results.put("maxStallScrollMs", maxScrollGap);
+          results.put("maxStallScrollStep", maxScrollGapStep);
           results.put("maxStallSearchMs", maxSearchGap);
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);

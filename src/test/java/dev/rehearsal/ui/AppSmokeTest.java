@@ -80,4 +80,33 @@ class AppSmokeTest extends FxRobot {
     assertTrue(listWindows().stream().anyMatch(w -> w instanceof Stage s
         && s.getTitle().startsWith("Rehearsal")));
   }
+
+  /**
+   * The table's frame and rows each paint as one plain fill, focused or not: the style that
+   * keeps a software renderer from stretching a cached image over the table on every scroll
+   * step (docs/performance.md).
+   */
+  @Test
+  void tableAndRowsPaintAsPlainFills() throws Exception {
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#incident-table").tryQuery()
+        .isPresent() && !table().getItems().isEmpty());
+    TableView<Object> table = table();
+    assertPlainFill(table, "table");
+    javafx.scene.paint.Paint unfocused = table.getBorder().getStrokes().get(0).getTopStroke();
+    interact(table::requestFocus);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, table::isFocused);
+    interact(table::applyCss);
+    assertPlainFill(table, "focused table");
+    assertTrue(!unfocused.equals(table.getBorder().getStrokes().get(0).getTopStroke()),
+        "the focused table shows it by its border");
+    var row = lookup(".table-row-cell").queryAs(javafx.scene.control.TableRow.class);
+    assertPlainFill(row, "row");
+  }
+
+  private static void assertPlainFill(javafx.scene.layout.Region r, String what) {
+    var fills = r.getBackground().getFills();
+    assertEquals(1, fills.size(), what + ": " + fills);
+    assertEquals(javafx.geometry.Insets.EMPTY, fills.get(0).getInsets(), what);
+    assertEquals(javafx.scene.layout.CornerRadii.EMPTY, fills.get(0).getRadii(), what);
+  }
 }
