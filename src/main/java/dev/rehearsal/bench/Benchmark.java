@@ -320,17 +320,50 @@ public final class Benchmark {
 
   // ------------------------------------------------------------------ growth
 
-  /** Runs several scales and says how each figure grows with size. */
-  public Map<String, Object> growth(Options o, double[] scales) throws Exception {
+  /**
+   * Runs several scales, each {@code repeat} times, and says how each figure grows with size:
+   * from each figure's median at each scale, so that one run slowed by the machine does not
+   * make a step (the machine's speed varies by a fifth between runs).
+   */
+  public Map<String, Object> growth(Options o, double[] scales, int repeat) throws Exception {
     List<Map<String, Object>> results = new ArrayList<>();
+    List<Map<String, Object>> medians = new ArrayList<>();
     for (double s : scales) {
-      results.add(run(new Options(s, o.workDir(), o.jar(), o.benchLib(), o.app(), o.duckdb(),
-          o.seed())));
+      List<Map<String, Object>> same = new ArrayList<>();
+      for (int i = 0; i < repeat; i++) {
+        Map<String, Object> r = run(new Options(s, o.workDir(), o.jar(), o.benchLib(), o.app(),
+            o.duckdb(), o.seed()));
+        same.add(r);
+        results.add(r);
+      }
+      medians.add(median(same));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("runs", results);
-    out.put("growth", exponents(results));
+    out.put("runsPerSize", repeat);
+    out.put("medians", medians);
+    out.put("growth", exponents(medians));
     return out;
+  }
+
+  /** The median of each growing figure (and of search p95) over runs of one size. */
+  static Map<String, Object> median(List<Map<String, Object>> runs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scale", runs.get(0).get("scale"));
+    m.put("records", runs.get(0).get("records"));
+    for (String k : GROWING) {
+      m.put(k, medianOf(runs.stream().map(r -> r.get(k)).toList()));
+    }
+    m.put("search", Map.of("p95Ms", medianOf(runs.stream()
+        .map(r -> ((Map<?, ?>) r.get("search")).get("p95Ms")).toList())));
+    return m;
+  }
+
+  private static double medianOf(List<?> values) {
+    double[] v = values.stream().mapToDouble(x -> ((Number) x).doubleValue()).sorted()
+        .toArray();
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   /** Figures that should grow no faster than n log n, with their growth exponents. */

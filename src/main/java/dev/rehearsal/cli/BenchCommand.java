@@ -28,6 +28,11 @@ final class BenchCommand implements Callable<Integer> {
       + "report how each figure grows")
   boolean growth;
 
+  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "With "
+      + "--growth: run each size N times and take each figure's growth from its median "
+      + "(default ${DEFAULT-VALUE})")
+  int repeat;
+
   @Option(names = "--no-app", description = "Skip the desktop app measurement")
   boolean noApp;
 
@@ -54,6 +59,14 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--scale must be above 0 and at most 20");
     }
+    if (repeat < 1 || repeat > 9) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat must be from 1 to 9");
+    }
+    if (repeat > 1 && !growth) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat is for --growth: a single size is measured once");
+    }
     Path jar = runningJar();
     if (jar == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "run the benchmark from "
@@ -66,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Options o = new Benchmark.Options(scale, work.toAbsolutePath(), jar, lib, !noApp,
         !noDuckdb, seed);
     Object figures = growth
-        ? b.growth(o, new double[] {scale * 0.1, scale * 0.3, scale})
+        ? b.growth(o, new double[] {scale * 0.1, scale * 0.3, scale}, repeat)
         : b.run(o);
     if (json) {
       out.println(Benchmark.json(figures));

@@ -16,7 +16,14 @@ final class BenchReport {
         printOne(out, (Map<String, Object>) run);
         out.println();
       }
-      out.println("Growth (exponent of size; n log n between these sizes is nLogNExponent):");
+      if (((Number) f.get("runsPerSize")).intValue() > 1) {
+        out.println("Medians of " + f.get("runsPerSize") + " runs per size:");
+        for (Object m : (List<Object>) f.get("medians")) {
+          out.println("  " + m);
+        }
+      }
+      out.println("Growth (exponent of size, from the medians; n log n between these sizes is "
+          + "nLogNExponent):");
       ((Map<String, Object>) f.get("growth")).forEach((k, v) -> out.println("  " + k + ": "
           + v));
       return;
