@@ -19,15 +19,14 @@ import javax.management.openmbean.CompositeData;
  * Heap use over a stretch of work. The used peak samples the heap every 20 ms, garbage
  * included: how close the heap came to its limit. The live peak, taken only by a watch made
  * with {@link #sampleLive()}, is the largest heap left by a full collection that the watch
- * forces every tenth of a second, or, when collections take longer, at a pace that gives them
- * a third of the time: the
- * memory the work holds, sampled. It costs time, so it is taken in a pass of its own and never
- * in a timed one.
+ * forces every tenth of a second, or, when collections take longer, at a pace that gives them a
+ * third of the time: the memory the work holds, sampled. It costs time, so it is taken in a
+ * pass of its own and never in a timed one (decision 0010).
  *
  * <p>The heap left after the collector's own young collections is not a live figure: they do
  * not clear the old generation, so what they leave includes garbage that waits there for the
  * next marking cycle, and how much depends on the collector's policy and the heap's size at
- * the time, not on the work (an import that holds 130 MB left up to 770 MB).
+ * the time, not on the work (an import that holds 132 MB left up to 770 MB).
  */
 final class HeapWatch implements AutoCloseable {
   private static final String FORCED = "System.gc()";
