@@ -1,6 +1,7 @@
 package dev.rehearsal.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.Records;
@@ -97,7 +98,7 @@ class AppSmokeTest extends FxRobot {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, table::isFocused);
     interact(table::applyCss);
     assertPlainFill(table, "focused table");
-    assertTrue(!unfocused.equals(table.getBorder().getStrokes().get(0).getTopStroke()),
+    assertNotEquals(unfocused, table.getBorder().getStrokes().get(0).getTopStroke(),
         "the focused table shows it by its border");
     var row = lookup(".table-row-cell").queryAs(javafx.scene.control.TableRow.class);
     assertPlainFill(row, "row");
