@@ -337,7 +337,7 @@ final class AnalysisData {
    * nest, which matters in a job that lasts seconds on two cores.
    */
   private final class DeployColumns {
-    final String[] key;
+    final Utf8Column key;
     final int[] service;
     final int[] env;
     final long[] time;
@@ -353,7 +353,7 @@ final class AnalysisData {
     int n;
 
     DeployColumns(int cap) {
-      key = new String[cap];
+      key = new Utf8Column(cap, cap * 24);
       service = new int[cap];
       env = new int[cap];
       time = new long[cap];
@@ -398,7 +398,7 @@ final class AnalysisData {
       int noEnv = AnalysisData.this.envs.id("");
       for (int k = 0; k < count; k++) {
         int i = n++;
-        key[i] = keyOrd[k] < 0 ? "" : keyStr[keyOrd[k]];
+        key.add(keyOrd[k] < 0 ? "" : keyStr[keyOrd[k]]);
         service[i] = svcOrd[k] < 0 ? -1 : svcId[svcOrd[k]];
         env[i] = envOrd[k] < 0 ? noEnv : envId[envOrd[k]];
         time[i] = t[k];
@@ -557,7 +557,7 @@ final class AnalysisData {
       }
     }
     int size = c.n;
-    deploys = new DeployTable(size, Arrays.copyOf(c.key, size), Arrays.copyOf(c.service, size),
+    deploys = new DeployTable(size, c.key, Arrays.copyOf(c.service, size),
         Arrays.copyOf(c.env, size), Arrays.copyOf(c.time, size), Arrays.copyOf(c.status, size),
         Arrays.copyOf(c.version, size), Arrays.copyOf(c.sha, size),
         Arrays.copyOf(c.rollback, size), c.versions, c.shas, services.size(), envs.size());

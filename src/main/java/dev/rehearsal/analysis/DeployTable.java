@@ -9,7 +9,8 @@ import dev.rehearsal.model.DeployStatus;
  */
 final class DeployTable {
   final int size;
-  final String[] key;
+  /** Each deploy's record key, made into a string only for the deploys a finding names. */
+  private final Utf8Column key;
   final int[] service;
   final int[] env;
   final long[] time;
@@ -27,7 +28,7 @@ final class DeployTable {
   private final int[] serviceFrom;
   private final int[] serviceTo;
 
-  DeployTable(int size, String[] key, int[] service, int[] env, long[] time, byte[] status,
+  DeployTable(int size, Utf8Column key, int[] service, int[] env, long[] time, byte[] status,
       int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas, int services,
       int envs) {
     this(size, key, service, env, time, status, version, sha, rollback, versions, shas, services,
@@ -35,7 +36,7 @@ final class DeployTable {
   }
 
   /** A table of columns already in its order (as {@link InputSnapshot} keeps them). */
-  static DeployTable sorted(int size, String[] key, int[] service, int[] env, long[] time,
+  static DeployTable sorted(int size, Utf8Column key, int[] service, int[] env, long[] time,
       byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
       int services, int envs) {
     int[] order = new int[size];
@@ -46,29 +47,40 @@ final class DeployTable {
         versions, shas, services, envs, order);
   }
 
-  private DeployTable(int size, String[] key, int[] service, int[] env, long[] time,
+  private DeployTable(int size, Utf8Column key, int[] service, int[] env, long[] time,
       byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
       int services, int envs, int[] order) {
     this.order = order;
     this.size = size;
-    this.key = new String[size];
-    this.service = new int[size];
-    this.env = new int[size];
-    this.time = new long[size];
-    this.status = new byte[size];
-    this.version = new int[size];
-    this.sha = new int[size];
-    this.rollback = new boolean[size];
-    for (int i = 0; i < size; i++) {
-      int o = order[i];
-      this.key[i] = key[o];
-      this.service[i] = service[o];
-      this.env[i] = env[o];
-      this.time[i] = time[o];
-      this.status[i] = status[o];
-      this.version[i] = version[o];
-      this.sha[i] = sha[o];
-      this.rollback[i] = rollback[o];
+    if (inOrder(order)) {
+      // the snapshot's columns: kept as they are, not copied
+      this.key = key;
+      this.service = service;
+      this.env = env;
+      this.time = time;
+      this.status = status;
+      this.version = version;
+      this.sha = sha;
+      this.rollback = rollback;
+    } else {
+      this.key = key.select(order);
+      this.service = new int[size];
+      this.env = new int[size];
+      this.time = new long[size];
+      this.status = new byte[size];
+      this.version = new int[size];
+      this.sha = new int[size];
+      this.rollback = new boolean[size];
+      for (int i = 0; i < size; i++) {
+        int o = order[i];
+        this.service[i] = service[o];
+        this.env[i] = env[o];
+        this.time[i] = time[o];
+        this.status[i] = status[o];
+        this.version[i] = version[o];
+        this.sha[i] = sha[o];
+        this.rollback[i] = rollback[o];
+      }
     }
     this.versions = versions;
     this.shas = shas;
@@ -95,8 +107,17 @@ final class DeployTable {
     }
   }
 
+  private static boolean inOrder(int[] order) {
+    for (int i = 0; i < order.length; i++) {
+      if (order[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Order of rows by service, environment, time and key, sorted without boxing. */
-  static int[] sortOrder(int size, String[] key, int[] service, int[] env, long[] time) {
+  static int[] sortOrder(int size, Utf8Column key, int[] service, int[] env, long[] time) {
     int[] order = new int[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
@@ -134,10 +155,20 @@ final class DeployTable {
         if (c == 0) {
           c = Long.compare(time[a], time[b]);
         }
-        return c != 0 ? c : key[a].compareTo(key[b]);
+        return c != 0 ? c : key.compare(a, b);
       }
     }.sort(0, size);
     return order;
+  }
+
+  /** The record key of deploy i. */
+  String key(int i) {
+    return key.get(i);
+  }
+
+  /** Deploys i and j by record key. */
+  int compareKeys(int i, int j) {
+    return key.compare(i, j);
   }
 
   /** Position of sorted row i in the columns as loaded. */

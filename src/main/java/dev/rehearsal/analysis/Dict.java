@@ -1,29 +1,42 @@
 package dev.rehearsal.analysis;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Strings to dense ids and back; ids are given in order of first appearance. */
+/**
+ * Strings to dense ids and back; ids are given in order of first appearance. The values are
+ * held as UTF-8 in a {@link Utf8Column} and found through an open-addressing table of ids, so a
+ * dictionary of the half million commit SHAs of a million deploys is four arrays, not a million
+ * objects in a hash map.
+ */
 final class Dict {
-  private final Map<String, Integer> ids = new HashMap<>();
-  private final List<String> values = new ArrayList<>();
+  private final Utf8Column values = new Utf8Column();
+  /** Id + 1 at each slot, 0 for an empty one; its length is a power of two. */
+  private int[] slots = new int[16];
 
   int id(String s) {
-    Integer i = ids.get(s);
-    if (i == null) {
-      i = values.size();
-      ids.put(s, i);
-      values.add(s);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return id(b, 0, b.length);
+  }
+
+  /** The id of a value given as UTF-8, added when new. */
+  int id(byte[] b, int off, int len) {
+    int slot = slot(b, off, len, Utf8Column.hash(b, off, len));
+    if (slots[slot] != 0) {
+      return slots[slot] - 1;
     }
-    return i;
+    int id = values.add(b, off, len);
+    slots[slot] = id + 1;
+    if (values.size() * 2 > slots.length) {
+      grow();
+    }
+    return id;
   }
 
   /** The id of a known value, or -1. */
   int find(String s) {
-    Integer i = ids.get(s);
-    return i == null ? -1 : i;
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return slots[slot(b, 0, b.length, Utf8Column.hash(b, 0, b.length))] - 1;
   }
 
   String value(int id) {
@@ -32,5 +45,35 @@ final class Dict {
 
   int size() {
     return values.size();
+  }
+
+  /** The slot holding these bytes, or the empty slot where they would go. */
+  private int slot(byte[] b, int off, int len, int hash) {
+    int mask = slots.length - 1;
+    int i = hash & mask;
+    while (slots[i] != 0 && !values.equalsBytes(slots[i] - 1, b, off, len)) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void grow() {
+    int[] next = new int[slots.length * 2];
+    int mask = next.length - 1;
+    for (int id = 0; id < values.size(); id++) {
+      int i = values.hash(id) & mask;
+      while (next[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      next[i] = id + 1;
+    }
+    slots = next;
+  }
+
+  @Override
+  public String toString() {
+    String[] v = new String[Math.min(size(), 5)];
+    Arrays.setAll(v, this::value);
+    return "Dict" + Arrays.toString(v) + (size() > 5 ? " and " + (size() - 5) + " more" : "");
   }
 }

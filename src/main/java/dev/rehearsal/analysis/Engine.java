@@ -51,6 +51,10 @@ public final class Engine {
   /** Analyses every incident; stores the findings when {@code store} is true. */
   public AnalysisReport run(TaskMonitor monitor, boolean store) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    // the last run's data is let go before this run loads its own: two at once would hold
+    // twice the input in the heap
+    lastLinker = null;
+    lastData = null;
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     Rules rules = new Rules(ws.settings());
@@ -157,7 +161,7 @@ public final class Engine {
       int d = c.deploy();
       DeployTable tbl = data.deploys;
       String service = tbl.service[d] < 0 ? "" : data.services.value(tbl.service[d]);
-      dl.add(new DeployLink(tbl.key[d], service, tbl.versionText(d), tbl.shaText(d),
+      dl.add(new DeployLink(tbl.key(d), service, tbl.versionText(d), tbl.shaText(d),
           data.envs.value(tbl.env[d]), Instant.ofEpochMilli(tbl.time[d]), round(c.score()),
           c.explicit(), linker.reasons(i, c)));
     }
@@ -194,7 +198,7 @@ public final class Engine {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < lastData.incidents.size(); i++) {
       int b = lastLinker.baseline(i);
-      out.put(lastData.incidents.get(i).key(), b < 0 ? null : lastData.deploys.key[b]);
+      out.put(lastData.incidents.get(i).key(), b < 0 ? null : lastData.deploys.key(b));
     }
     return out;
   }
@@ -226,7 +230,7 @@ public final class Engine {
     for (int i = 0; i < t.size; i++) {
       if (t.env[i] == prod && t.status[i] == dev.rehearsal.model.DeployStatus.SUCCEEDED
           .ordinal() && t.service[i] >= 0) {
-        dep.add(new String[] {t.key[i], lastData.services.value(t.service[i])});
+        dep.add(new String[] {t.key(i), lastData.services.value(t.service[i])});
         times.add(t.time[i]);
       }
     }

@@ -227,7 +227,7 @@ final class InputSnapshot {
   private static void writeDeploys(Out out, DeployTable t) throws IOException {
     out.writeInt(t.size);
     for (int i = 0; i < t.size; i++) {
-      out.string(t.key[i]);
+      out.string(t.key(i));
     }
     out.ints(t.service);
     out.ints(t.env);
@@ -246,10 +246,11 @@ final class InputSnapshot {
 
   private static DeployTable readDeploys(In in, AnalysisData d) throws IOException {
     int n = in.count();
-    String[] key = new String[n];
+    Utf8Column key = new Utf8Column(n, n * 24);
     for (int i = 0; i < n; i++) {
-      key[i] = in.string();
+      in.string(key);
     }
+    key.trim();
     int[] service = in.ints();
     int[] env = in.ints();
     long[] time = in.longs();
@@ -401,7 +402,7 @@ final class InputSnapshot {
         FactTable.Snapshot s = new FactTable.Snapshot(in.readLong());
         int values = in.count();
         for (int v = 0; v < values; v++) {
-          s.values.put(in.string(), in.string());
+          s.values.put(in.pooled(), in.pooled());
         }
         snaps.put(s.asOf, s);
       }
@@ -412,11 +413,11 @@ final class InputSnapshot {
       f.flags.put(in.readLong(), flags);
       int count = in.count();
       for (int k = 0; k < count; k++) {
-        String flag = in.string();
+        String flag = in.pooled();
         int states = in.count();
         List<FactTable.FlagState> l = new ArrayList<>(states);
         for (int s = 0; s < states; s++) {
-          l.add(new FactTable.FlagState(in.readLong(), in.string()));
+          l.add(new FactTable.FlagState(in.readLong(), in.pooled()));
         }
         flags.put(flag, l);
       }
@@ -523,6 +524,7 @@ final class InputSnapshot {
 
   private static final class In extends DataInputStream {
     private byte[] buf = new byte[1 << 16];
+    private final Map<String, String> pool = new HashMap<>();
     private final long fileSize;
 
     In(InputStream is, long fileSize) {
@@ -551,6 +553,27 @@ final class InputSnapshot {
       }
       readFully(buf, 0, n);
       return new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A string that many records repeat (configuration keys and values, flag names and
+     * states), read once as one object: a workspace's config snapshots repeat the same few
+     * thousand of them hundreds of thousands of times.
+     */
+    String pooled() throws IOException {
+      String s = string();
+      String same = pool.putIfAbsent(s, s);
+      return same == null ? s : same;
+    }
+
+    /** Reads a string into a column, without making a String of it. */
+    void string(Utf8Column into) throws IOException {
+      int n = length(1);
+      if (n > buf.length) {
+        buf = new byte[Math.max(n, buf.length * 2)];
+      }
+      readFully(buf, 0, n);
+      into.add(buf, 0, n);
     }
 
     List<String> strings() throws IOException {
@@ -599,7 +622,12 @@ final class InputSnapshot {
       int n = count();
       boolean same = true;
       for (int i = 0; i < n; i++) {
-        same &= d.id(string()) == i;
+        int len = length(1);
+        if (len > buf.length) {
+          buf = new byte[Math.max(len, buf.length * 2)];
+        }
+        readFully(buf, 0, len);
+        same &= d.id(buf, 0, len) == i;
       }
       return same;
     }

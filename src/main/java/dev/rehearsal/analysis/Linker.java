@@ -558,7 +558,7 @@ final class Linker {
     if (c == 0) {
       c = Long.compare(t.time[db], t.time[da]);
     }
-    return c != 0 ? c : t.key[da].compareTo(t.key[db]);
+    return c != 0 ? c : t.compareKeys(da, db);
   }
 
   /** The dependencies of an incident's services (not those services themselves), distinct. */

@@ -323,19 +323,23 @@ public final class Benchmark {
   /**
    * Runs several scales, each {@code repeat} times, and says how each figure grows with size:
    * from each figure's median at each scale, so that one run slowed by the machine does not
-   * make a step (the machine's speed varies by a fifth between runs).
+   * make a step (the machine's speed varies by a fifth between runs). The sizes take turns
+   * (see {@link #schedule}).
    */
   public Map<String, Object> growth(Options o, double[] scales, int repeat) throws Exception {
     List<Map<String, Object>> results = new ArrayList<>();
+    List<List<Map<String, Object>>> bySize = new ArrayList<>();
+    for (int i = 0; i < scales.length; i++) {
+      bySize.add(new ArrayList<>());
+    }
+    for (int i : schedule(scales.length, repeat)) {
+      Map<String, Object> r = run(new Options(scales[i], o.workDir(), o.jar(), o.benchLib(),
+          o.app(), o.duckdb(), o.seed()));
+      bySize.get(i).add(r);
+      results.add(r);
+    }
     List<Map<String, Object>> medians = new ArrayList<>();
-    for (double s : scales) {
-      List<Map<String, Object>> same = new ArrayList<>();
-      for (int i = 0; i < repeat; i++) {
-        Map<String, Object> r = run(new Options(s, o.workDir(), o.jar(), o.benchLib(), o.app(),
-            o.duckdb(), o.seed()));
-        same.add(r);
-        results.add(r);
-      }
+    for (List<Map<String, Object>> same : bySize) {
       medians.add(median(same));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -344,6 +348,22 @@ public final class Benchmark {
     out.put("medians", medians);
     out.put("growth", exponents(medians));
     return out;
+  }
+
+  /**
+   * The order of the runs, as indexes of sizes: every size once, smallest first, then every
+   * size again. A run of 40 minutes sees the machine's speed drift; with the sizes taking turns
+   * the drift falls on each size alike, where running each size's repeats together would give
+   * all of it to the largest size, measured last.
+   */
+  static List<Integer> schedule(int sizes, int repeat) {
+    List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < repeat; r++) {
+      for (int i = 0; i < sizes; i++) {
+        order.add(i);
+      }
+    }
+    return order;
   }
 
   /** The median of each growing figure (and of search p95) over runs of one size. */

@@ -29,7 +29,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean growth;
 
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "With "
-      + "--growth: run each size N times and take each figure's growth from its median "
+      + "--growth: run each size N times, the sizes taking turns, and take each figure's "
+      + "growth from its median "
       + "(default ${DEFAULT-VALUE})")
   int repeat;
 

@@ -713,7 +713,45 @@ public final class Workspace implements Closeable {
     forEachMatching(new TermQuery(new Term(Schema.KIND, kind.code())), type, consumer);
   }
 
-  /** Streams the stored JSON of every document of a kind, undecoded. */
+  /**
+   * Reads a document's stored JSON into one buffer that is used again for the next document:
+   * the stored fields reader would otherwise copy every document's JSON into a new array and
+   * wrap it in a new {@link Document}, a third of what reading a hundred thousand of them
+   * allocated.
+   */
+  private static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
+    private final BytesRef json = new BytesRef(new byte[1 << 14]);
+    private boolean found;
+
+    /** The stored JSON of a document; valid until the next call. Null when it has none. */
+    BytesRef read(StoredFields stored, int doc) throws IOException {
+      found = false;
+      stored.document(doc, this);
+      return found ? json : null;
+    }
+
+    @Override
+    public Status needsField(org.apache.lucene.index.FieldInfo field) {
+      return found ? Status.STOP : field.name.equals(Schema.STORED) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void binaryField(org.apache.lucene.index.FieldInfo field,
+        org.apache.lucene.store.DataInput in, int length) throws IOException {
+      if (json.bytes.length < length) {
+        json.bytes = new byte[org.apache.lucene.util.ArrayUtil.oversize(length, 1)];
+      }
+      in.readBytes(json.bytes, 0, length);
+      json.offset = 0;
+      json.length = length;
+      found = true;
+    }
+  }
+
+  /**
+   * Streams the stored JSON of every document of a kind, undecoded. The bytes are valid only
+   * during the call: decode them there, or copy them.
+   */
   public void forEachStored(DocKind kind, Consumer<BytesRef> consumer) throws IOException {
     withSearcher(s -> {
       Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
@@ -725,11 +763,12 @@ public final class Workspace implements Closeable {
         }
         StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
-        var fields = java.util.Set.of(Schema.STORED);
+        JsonVisitor visitor = new JsonVisitor();
         DocIdSetIterator it = sc.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            consumer.accept(stored.document(doc, fields).getBinaryValue(Schema.STORED));
+          BytesRef json = live == null || live.get(doc) ? visitor.read(stored, doc) : null;
+          if (json != null) {
+            consumer.accept(json);
           }
         }
       }
@@ -740,6 +779,37 @@ public final class Workspace implements Closeable {
   /** Streams the stored objects matching a query. */
   public <T> void forEachMatching(Query query, Class<T> type, Consumer<T> consumer)
       throws IOException {
+    forEachMatching(query, json -> codec.decode(json, type), consumer);
+  }
+
+  /** The text of an incident that no table row shows: its reader does not make strings of it. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"description", "postmortem",
+      "labels", "url"})
+  private abstract static class RowFieldsOnly {}
+
+  /**
+   * Reads incidents for table rows: a hundred thousand incidents' descriptions and postmortems
+   * are most of their stored bytes, and made into strings they were most of what a search of
+   * the table allocated (5 KB a row), which the collector then had to clear while the user
+   * scrolls.
+   */
+  private static final java.util.function.Function<BytesRef, Incident> ROW_READER;
+
+  static {
+    var reader = Json.mapper().copy().addMixIn(Incident.class, RowFieldsOnly.class)
+        .readerFor(Incident.class);
+    ROW_READER = json -> {
+      try {
+        return reader.readValue(json.bytes, json.offset, json.length);
+      } catch (IOException e) {
+        throw new UncheckedIOException("a stored Incident cannot be read back: "
+            + e.getMessage(), e);
+      }
+    };
+  }
+
+  private <T> void forEachMatching(Query query, java.util.function.Function<BytesRef, T> decode,
+      Consumer<T> consumer) throws IOException {
     withSearcher(s -> {
       Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -749,13 +819,16 @@ public final class Workspace implements Closeable {
         }
         StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
+        JsonVisitor visitor = new JsonVisitor();
         DocIdSetIterator it = sc.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          Document d = stored.document(doc, java.util.Set.of(Schema.STORED));
-          consumer.accept(codec.decode(d.getBinaryValue(Schema.STORED), type));
+          BytesRef json = visitor.read(stored, doc);
+          if (json != null) {
+            consumer.accept(decode.apply(json));
+          }
         }
       }
       return null;
@@ -870,7 +943,7 @@ public final class Workspace implements Closeable {
     List<IncidentRow> rows = new ArrayList<>();
     ServiceNames names = services;
     Map<String, String[]> verdicts = findingSummaries();
-    forEachMatching(q, Incident.class, i -> {
+    forEachMatching(q, ROW_READER, i -> {
       List<String> canonical = new ArrayList<>();
       for (String s : i.services()) {
         String c = names.canonical(s);
@@ -890,45 +963,66 @@ public final class Workspace implements Closeable {
     return rows;
   }
 
+  /** The finding summaries of one reader of the index. */
+  private record Summaries(Object reader, Map<String, String[]> byIncident) {}
+
+  private volatile Summaries summaries;
+
   /**
    * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values
-   * (no JSON decoding), so the incident table can show them at a hundred thousand rows.
+   * (no JSON decoding), so the incident table can show them at a hundred thousand rows. Kept
+   * until the index changes: every search of the incident table needs all of them, and reading
+   * them again made a fifth of what each search allocated. Unmodifiable.
    */
   public Map<String, String[]> findingSummaries() throws IOException {
+    return withSearcher(s -> {
+      Object reader = s.getIndexReader().getReaderCacheHelper() == null ? null
+          : s.getIndexReader().getReaderCacheHelper().getKey();
+      Summaries cached = summaries;
+      if (reader != null && cached != null && cached.reader() == reader) {
+        return cached.byIncident();
+      }
+      Map<String, String[]> out = java.util.Collections.unmodifiableMap(readSummaries(s));
+      summaries = new Summaries(reader, out);
+      return out;
+    });
+  }
+
+  private static Map<String, String[]> readSummaries(IndexSearcher s) throws IOException {
     Map<String, String[]> out = new java.util.HashMap<>();
-    withSearcher(s -> {
-      Query q = new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code()));
-      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
+    // a few verdicts and sets of gaps, each held once
+    Map<String, String[]> same = new java.util.HashMap<>();
+    Query q = new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code()));
+    Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      var live = leaf.reader().getLiveDocs();
+      var keys = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.KEY);
+      var status = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.STATUS);
+      var gaps = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), Schema.GAP);
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc) || !keys.advanceExact(doc)) {
           continue;
         }
-        var live = leaf.reader().getLiveDocs();
-        var keys = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.KEY);
-        var status = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Schema.STATUS);
-        var gaps = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), Schema.GAP);
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc) || !keys.advanceExact(doc)) {
-            continue;
+        // finding keys are "finding/" + the incident key, case kept
+        String key = keys.lookupOrd(keys.ordValue()).utf8ToString()
+            .substring(DocKind.FINDING.code().length() + 1);
+        String verdict = status.advanceExact(doc)
+            ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
+        StringBuilder g = new StringBuilder();
+        if (gaps.advanceExact(doc)) {
+          for (int k = 0; k < gaps.docValueCount(); k++) {
+            g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
           }
-          // finding keys are "finding/" + the incident key, case kept
-          String key = keys.lookupOrd(keys.ordValue()).utf8ToString()
-              .substring(DocKind.FINDING.code().length() + 1);
-          String verdict = status.advanceExact(doc)
-              ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
-          StringBuilder g = new StringBuilder();
-          if (gaps.advanceExact(doc)) {
-            for (int k = 0; k < gaps.docValueCount(); k++) {
-              g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
-            }
-          }
-          out.put(key, new String[] {verdict, g.toString()});
         }
+        out.put(key, same.computeIfAbsent(verdict + "|" + g, x -> new String[] {verdict,
+            g.toString()}));
       }
-      return null;
-    });
+    }
     return out;
   }
 

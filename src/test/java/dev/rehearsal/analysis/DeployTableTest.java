@@ -10,9 +10,9 @@ class DeployTableTest {
   /** One service, one environment, deploys at the given times (ascending). */
   private static DeployTable table(long... times) {
     int n = times.length;
-    String[] key = new String[n];
+    Utf8Column key = new Utf8Column();
     for (int i = 0; i < n; i++) {
-      key[i] = "d" + i;
+      key.add("d" + i);
     }
     return DeployTable.sorted(n, key, new int[n], new int[n], times, new byte[n], new int[n],
         new int[n], new boolean[n], new Dict(), new Dict(), 1, 1);

@@ -49,6 +49,12 @@ class BenchmarkGrowthTest {
   }
 
   @Test
+  void sizesTakeTurnsSoThatDriftFallsOnEachAlike() {
+    assertEquals(List.of(0, 1, 2, 0, 1, 2, 0, 1, 2), Benchmark.schedule(3, 3));
+    assertEquals(List.of(0, 1, 2), Benchmark.schedule(3, 1));
+  }
+
+  @Test
   void anEvenNumberOfRunsTakesTheMiddleTwo() {
     Map<String, Object> m = Benchmark.median(List.of(run(100_000, 10, 4),
         run(100_000, 20, 8)));

@@ -233,4 +233,44 @@ class WorkspaceTest {
       assertTrue(EnumSet.allOf(DocKind.class).size() > 4);
     }
   }
+
+  private static dev.rehearsal.model.Finding finding(String incidentKey,
+      dev.rehearsal.model.Verdict verdict, List<dev.rehearsal.model.Gap> gaps) {
+    return new dev.rehearsal.model.Finding(incidentKey, Instant.parse("2024-03-01T10:00:00Z"),
+        List.of("checkout-api"), List.of(), 0.8, false, verdict, List.of(), gaps, List.of(),
+        List.of(), null);
+  }
+
+  @Test
+  void tableRowsCarryTheCommittedFindings() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      fill(w);
+      Incident p1 = incident("P1", "Checkout latency above SLO",
+          "The connection pool was exhausted after the deploy of v2.14.3", "Checkout API",
+          "2024-03-01T10:00:00Z");
+      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.ESCAPE,
+          List.of(dev.rehearsal.model.Gap.CONFIG, dev.rehearsal.model.Gap.DATA)));
+      w.commit();
+      List<IncidentRow> rows = w.incidentRows("", null);
+      assertEquals(2, rows.size());
+      IncidentRow row = rows.stream().filter(r -> r.key().equals(p1.key())).findFirst()
+          .orElseThrow();
+      assertEquals("Checkout latency above SLO", row.title());
+      assertEquals("#P1", row.reference());
+      assertEquals("P2", row.severity());
+      assertEquals("escape", row.verdict());
+      assertEquals(List.of("config", "data"), row.gaps());
+      // read once per version of the index, not once per search
+      org.junit.jupiter.api.Assertions.assertSame(w.findingSummaries(), w.findingSummaries());
+
+      // a new analysis's finding is seen as soon as it is committed
+      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.NOT_STAGED,
+          List.of()));
+      w.commit();
+      row = w.incidentRows("checkout", null).get(0);
+      assertEquals(p1.key(), row.key());
+      assertEquals("not_staged", row.verdict());
+      assertEquals(List.of(), row.gaps());
+    }
+  }
 }
