@@ -345,8 +345,8 @@ final class AnalysisData {
     final int[] version;
     final int[] sha;
     final boolean[] rollback;
-    final Dict versions = new Dict();
-    final Dict shas = new Dict();
+    final Dict versions = Dict.compact();
+    final Dict shas = Dict.compact();
     final Map<String, Integer> rawService = new HashMap<>();
     final List<org.apache.lucene.util.BytesRef> wanted = referencedIds();
     final Map<String, List<Integer>> rawIdMatches = new HashMap<>();

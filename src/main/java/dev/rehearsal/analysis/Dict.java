@@ -8,15 +8,39 @@ import java.util.Arrays;
  * held as UTF-8 in a {@link Utf8Column} and found through an open-addressing table of ids, so a
  * dictionary of the half million commit SHAs of a million deploys is four arrays, not a million
  * objects in a hash map.
+ *
+ * <p>A {@link #compact()} dictionary makes a string of a value each time one is asked for; the
+ * default one also keeps each value's string, for the small dictionaries (services,
+ * environments) whose names go into every finding and should be the same object there.
  */
 final class Dict {
   private final Utf8Column values = new Utf8Column();
   /** Id + 1 at each slot, 0 for an empty one; its length is a power of two. */
   private int[] slots = new int[16];
+  /** Each value's string, by id; null for a compact dictionary. */
+  private String[] strings;
+
+  Dict() {
+    strings = new String[16];
+  }
+
+  private Dict(boolean compact) {
+    strings = compact ? null : new String[16];
+  }
+
+  /** A dictionary that holds no String objects. */
+  static Dict compact() {
+    return new Dict(true);
+  }
 
   int id(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    return id(b, 0, b.length);
+    int before = values.size();
+    int id = id(b, 0, b.length);
+    if (strings != null && id == before) {
+      strings[id] = s; // the caller's string, not a copy
+    }
+    return id;
   }
 
   /** The id of a value given as UTF-8, added when new. */
@@ -27,6 +51,12 @@ final class Dict {
     }
     int id = values.add(b, off, len);
     slots[slot] = id + 1;
+    if (strings != null) {
+      if (id == strings.length) {
+        strings = java.util.Arrays.copyOf(strings, strings.length * 2);
+      }
+      strings[id] = values.get(id);
+    }
     if (values.size() * 2 > slots.length) {
       grow();
     }
@@ -40,7 +70,7 @@ final class Dict {
   }
 
   String value(int id) {
-    return values.get(id);
+    return strings != null && id >= 0 && id < values.size() ? strings[id] : values.get(id);
   }
 
   int size() {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -51,12 +52,31 @@ public final class Engine {
   /** Analyses every incident; stores the findings when {@code store} is true. */
   public AnalysisReport run(TaskMonitor monitor, boolean store) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
-    // the last run's data is let go before this run loads its own: two at once would hold
-    // twice the input in the heap
-    lastLinker = null;
-    lastData = null;
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    // the input and each step's results are let go when analyse returns, before the findings
+    // are stored: at a hundred thousand incidents they are most of the heap, and a live set
+    // above the collector's threshold for concurrent marking keeps it marking throughout
+    Analysed a = analyse(m, timings);
+    if (store) {
+      m.progress(90, 100, "storing the findings");
+      long t = System.nanoTime();
+      ws.replaceFindings(a.findings());
+      ws.commit();
+      timings.put("store", ms(t));
+    }
+    timings.put("total", ms(t0));
+    m.progress(100, 100, "analysis done");
+    return new AnalysisReport(a.findings(), a.verdictCounts(), a.gapCounts(), a.incidents(),
+        a.linked(), a.findings().stream().filter(Finding::reviewed).count(), a.learned(),
+        timings);
+  }
+
+  /** What the analysis found, without the data it found it in. */
+  private record Analysed(List<Finding> findings, Map<Verdict, Long> verdictCounts,
+      Map<Gap, Long> gapCounts, int incidents, long linked, boolean learned) {}
+
+  private Analysed analyse(TaskMonitor m, Map<String, Long> timings) throws IOException {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
@@ -84,7 +104,7 @@ public final class Engine {
             m.checkCancelled();
           }
           return linker.link(i);
-        }).toList();
+        }).collect(Collectors.toCollection(ArrayList::new));
     timings.put("link", ms(t));
 
     m.progress(55, 100, "judging what staging said");
@@ -93,7 +113,7 @@ public final class Engine {
     List<Verdicts.Result> verdictResults = IntStream.range(0, n).parallel().mapToObj(i -> {
       List<Linker.Candidate> l = links.get(i);
       return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker);
-    }).toList();
+    }).collect(Collectors.toCollection(ArrayList::new));
     timings.put("verdict", ms(t));
 
     m.progress(65, 100, "reading the incidents' words");
@@ -108,21 +128,28 @@ public final class Engine {
       Verdicts.Result v = verdictResults.get(i);
       return v != null && v.verdict() == Verdict.ESCAPE
           ? gaps.classify(i, links.get(i).get(0).deploy(), v.runs()) : null;
-    }).toList();
+    }).collect(Collectors.toCollection(ArrayList::new));
     timings.put("gaps", ms(t));
     if (learned != null) {
       learned.close();
     }
 
     t = System.nanoTime();
-    List<Finding> findings = IntStream.range(0, n).parallel().mapToObj(i -> finding(data, rules,
-        linker, i, links.get(i), verdictResults.get(i), gapResults.get(i), reviews)).toList();
+    // each step's result is let go as its finding is made, so the two are not held at once
+    List<Finding> findings = IntStream.range(0, n).parallel().mapToObj(i -> {
+      Finding f = finding(data, rules, linker, i, links.get(i), verdictResults.get(i),
+          gapResults.get(i), reviews);
+      links.set(i, null);
+      verdictResults.set(i, null);
+      gapResults.set(i, null);
+      return f;
+    }).toList();
     Map<Verdict, Long> verdictCounts = new EnumMap<>(Verdict.class);
     Map<Gap, Long> gapCounts = new EnumMap<>(Gap.class);
     long linked = 0;
     for (int i = 0; i < n; i++) {
       Finding f = findings.get(i);
-      linked += verdictResults.get(i) == null ? 0 : 1;
+      linked += f.links().isEmpty() ? 0 : 1; // linked: the incident has a verdict
       verdictCounts.merge(f.effectiveVerdict(), 1L, Long::sum);
       if (f.effectiveVerdict() == Verdict.ESCAPE) {
         for (Gap gap : f.effectiveGaps()) {
@@ -131,20 +158,7 @@ public final class Engine {
       }
     }
     timings.put("explain", ms(t));
-    if (store) {
-      m.progress(90, 100, "storing the findings");
-      t = System.nanoTime();
-      ws.replaceFindings(findings);
-      ws.commit();
-      timings.put("store", ms(t));
-    }
-    timings.put("total", ms(t0));
-    m.progress(100, 100, "analysis done");
-    AnalysisReport report = new AnalysisReport(findings, verdictCounts, gapCounts, n, linked,
-        findings.stream().filter(Finding::reviewed).count(), learned != null, timings);
-    lastLinker = linker;
-    lastData = data;
-    return report;
+    return new Analysed(findings, verdictCounts, gapCounts, n, linked, learned != null);
   }
 
   /** The finding of one incident, from the results of each step. */
@@ -184,53 +198,51 @@ public final class Engine {
         staging, reviews.get(inc.key()));
   }
 
-  private Linker lastLinker;
-  private AnalysisData lastData;
-
   /**
-   * The baseline most tools use, on the data of the last run: for each incident key, the key
-   * of the last successful production deploy of its service before onset (none when absent).
+   * The baseline most tools use, on the workspace's current input (what the next analysis
+   * reads, loaded again here: an analysis keeps none of its data): for each incident key, the
+   * key of the last successful production deploy of its service before onset (none when
+   * absent).
    */
-  public Map<String, String> baselineLinks() {
-    if (lastLinker == null) {
-      throw new IllegalStateException("run the analysis first");
-    }
+  public Map<String, String> baselineLinks() throws IOException {
+    Rules rules = new Rules(ws.settings());
+    AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
+    Linker linker = new Linker(data, rules);
     Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < lastData.incidents.size(); i++) {
-      int b = lastLinker.baseline(i);
-      out.put(lastData.incidents.get(i).key(), b < 0 ? null : lastData.deploys.key(b));
+    for (int i = 0; i < data.incidents.size(); i++) {
+      int b = linker.baseline(i);
+      out.put(data.incidents.get(i).key(), b < 0 ? null : data.deploys.key(b));
     }
     return out;
   }
 
   /**
-   * What a "last deploy before onset" join needs, from the data of the last run: one row per
-   * (incident, service) and one per successful production deploy, canonical service names,
-   * epoch millis. The benchmark hands these to DuckDB.
+   * What a "last deploy before onset" join needs, from the workspace's current input (loaded
+   * again, as for {@link #baselineLinks()}): one row per (incident, service) and one per
+   * successful production deploy, canonical service names, epoch millis. The benchmark hands
+   * these to DuckDB.
    */
   public record LinkInputs(List<String[]> incidents, long[] onsets, List<String[]> deploys,
       long[] deployTimes) {}
 
-  public LinkInputs linkInputs() {
-    if (lastData == null) {
-      throw new IllegalStateException("run the analysis first");
-    }
+  public LinkInputs linkInputs() throws IOException {
+    AnalysisData data = AnalysisData.load(ws, new Rules(ws.settings()), TaskMonitor.NONE);
     List<String[]> inc = new ArrayList<>();
     List<Long> onsets = new ArrayList<>();
-    for (int i = 0; i < lastData.incidents.size(); i++) {
-      for (int s : lastData.incidentServices.get(i)) {
-        inc.add(new String[] {lastData.incidents.get(i).key(), lastData.services.value(s)});
-        onsets.add(lastData.incidents.get(i).startedAt().toEpochMilli());
+    for (int i = 0; i < data.incidents.size(); i++) {
+      for (int s : data.incidentServices.get(i)) {
+        inc.add(new String[] {data.incidents.get(i).key(), data.services.value(s)});
+        onsets.add(data.incidents.get(i).startedAt().toEpochMilli());
       }
     }
-    DeployTable t = lastData.deploys;
-    int prod = lastData.production;
+    DeployTable t = data.deploys;
+    int prod = data.production;
     List<String[]> dep = new ArrayList<>();
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
       if (t.env[i] == prod && t.status[i] == dev.rehearsal.model.DeployStatus.SUCCEEDED
           .ordinal() && t.service[i] >= 0) {
-        dep.add(new String[] {t.key(i), lastData.services.value(t.service[i])});
+        dep.add(new String[] {t.key(i), data.services.value(t.service[i])});
         times.add(t.time[i]);
       }
     }

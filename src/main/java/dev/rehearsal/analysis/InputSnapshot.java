@@ -262,8 +262,8 @@ final class InputSnapshot {
     for (int i = 0; i < n; i++) {
       rollback[i] = rb[i] != 0;
     }
-    Dict versions = new Dict();
-    Dict shas = new Dict();
+    Dict versions = Dict.compact();
+    Dict shas = Dict.compact();
     if (!in.dict(versions) || !in.dict(shas)) {
       return null;
     }

@@ -329,6 +329,12 @@ public final class Workspace implements Closeable {
     // the indexing buffer; a system property lets tests force early flushes
     cfg.setRAMBufferSizeMB(Integer.getInteger("rehearsal.index.ramBufferMB", 96));
     cfg.setUseCompoundFile(false);
+    // up to 20 segments of a size before they are merged, not 10 (decision 0011)
+    org.apache.lucene.index.TieredMergePolicy merges =
+        new org.apache.lucene.index.TieredMergePolicy();
+    merges.setSegmentsPerTier(Double.parseDouble(System.getProperty(
+        "rehearsal.index.segmentsPerTier", "20")));
+    cfg.setMergePolicy(merges);
     return cfg;
   }
 

@@ -15,7 +15,7 @@ class DeployTableTest {
       key.add("d" + i);
     }
     return DeployTable.sorted(n, key, new int[n], new int[n], times, new byte[n], new int[n],
-        new int[n], new boolean[n], new Dict(), new Dict(), 1, 1);
+        new int[n], new boolean[n], Dict.compact(), Dict.compact(), 1, 1);
   }
 
   private static int firstAtOrAfterByScan(DeployTable t, int from, int end, long time) {

@@ -1,6 +1,7 @@
 package dev.rehearsal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,23 @@ class DictTest {
 
   @Test
   void givesTheIdsAHashMapWouldGiveAcrossManyGrowths() {
+    sameIdsAsAHashMap(new Dict());
+    sameIdsAsAHashMap(Dict.compact());
+  }
+
+  @Test
+  void theDefaultDictionaryHandsOutOneStringPerValue() {
     Dict d = new Dict();
+    String name = new String("checkout");
+    d.id(name);
+    assertSame(name, d.value(0));
+    assertSame(d.value(0), d.value(0));
+    Dict c = Dict.compact();
+    c.id(name);
+    assertEquals(name, c.value(0));
+  }
+
+  private static void sameIdsAsAHashMap(Dict d) {
     Map<String, Integer> expected = new HashMap<>();
     List<String> order = new ArrayList<>();
     Random random = new Random(11);
