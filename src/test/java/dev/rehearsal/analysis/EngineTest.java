@@ -344,6 +344,11 @@ class EngineTest {
     assertEquals(a.get("incident/pagerduty/O2").links(), b.get("incident/pagerduty/O2").links());
   }
 
+  private static String evidence(Finding f, Gap gap) {
+    return f.scores().stream().filter(s -> s.gap() == gap).findFirst().orElseThrow()
+        .evidence().toString();
+  }
+
   @Test
   void gapsFromStructureAndTextWithEvidence() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
@@ -367,7 +372,29 @@ class EngineTest {
       // nothing to go on
       w.upsert(incident("G3", "checkout", "2024-03-04T15:20:00Z", "Checkout errors",
           "An off-by-one error in the new code we deployed."));
+      // a flag on in production, off in staging; one incident names it
+      w.upsert(fact(FactType.FLAG, "checkout", "staging", "fast-checkout", "off", Double.NaN,
+          "2024-02-01T00:00:00Z"));
+      w.upsert(fact(FactType.FLAG, "checkout", "production", "fast-checkout", "on", Double.NaN,
+          "2024-02-01T00:00:00Z"));
+      w.upsert(incident("G4", "checkout", "2024-03-04T15:30:00Z", "Checkout errors",
+          "Orders failed once fast-checkout took the new path after the deploy."));
       Map<String, Finding> f = analyse(w);
+      // incidents that share their snapshots share evidence, but each keeps what it names
+      String g1Config = evidence(f.get("incident/pagerduty/G1"), Gap.CONFIG);
+      String g3Config = evidence(f.get("incident/pagerduty/G3"), Gap.CONFIG);
+      String g4Config = evidence(f.get("incident/pagerduty/G4"), Gap.CONFIG);
+      assertTrue(g1Config.contains("production 20, staging 80 (named in the incident)"),
+          g1Config);
+      assertTrue(g1Config.contains("subject=db.pool.max_size"), g1Config);
+      assertTrue(g1Config.contains("fast-checkout is on in production but off in staging, "),
+          g1Config);
+      assertTrue(g3Config.contains("production 20, staging 80, detail"), g3Config);
+      assertFalse(g3Config.contains("named in the incident"), g3Config);
+      assertTrue(g4Config.contains("fast-checkout is on in production but off in staging "
+          + "(named in the incident)"), g4Config);
+      assertTrue(g4Config.contains("subject=fast-checkout"), g4Config);
+      assertFalse(g4Config.contains("production 20, staging 80 (named"), g4Config);
       Finding g1 = f.get("incident/pagerduty/G1");
       assertEquals(Gap.CONFIG, g1.gaps().get(0));
       String ev = g1.scores().get(0).evidence().toString();
