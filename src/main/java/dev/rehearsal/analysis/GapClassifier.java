@@ -199,10 +199,10 @@ final class GapClassifier {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private List<Evidence> flagEvidence(FlagsNamed key) {
-    List<Evidence> cached = flagEvidenceCache.get(key);
-    if (cached != null) {
-      return cached;
-    }
+    return flagEvidenceCache.computeIfAbsent(key, this::writeFlagEvidence);
+  }
+
+  private List<Evidence> writeFlagEvidence(FlagsNamed key) {
     List<Evidence> ev = new ArrayList<>();
     List<String> unlistedFlags = new ArrayList<>();
     int listedFlags = 0;
@@ -225,9 +225,7 @@ final class GapClassifier {
           + (unlistedFlags.size() == 1 ? "flag differs" : "flags differ")
           + ", none named in the incident", String.join("; ", unlistedFlags)));
     }
-    List<Evidence> out = List.copyOf(ev);
-    flagEvidenceCache.put(key, out);
-    return out;
+    return List.copyOf(ev);
   }
 
   /** Keys that differ between two snapshots and are not expected to, memoised per pair. */
@@ -247,10 +245,12 @@ final class GapClassifier {
 
   private List<Evidence> driftEvidence(DriftNamed key, FactTable.Snapshot prod,
       FactTable.Snapshot stag, List<String> drift) {
-    List<Evidence> cached = driftEvidenceCache.get(key);
-    if (cached != null) {
-      return cached;
-    }
+    return driftEvidenceCache.computeIfAbsent(key, k -> writeDriftEvidence(k, prod, stag,
+        drift));
+  }
+
+  private List<Evidence> writeDriftEvidence(DriftNamed key, FactTable.Snapshot prod,
+      FactTable.Snapshot stag, List<String> drift) {
     List<Evidence> ev = new ArrayList<>();
     List<String> unlisted = new ArrayList<>();
     int listed = 0;
@@ -273,9 +273,7 @@ final class GapClassifier {
           + (unlisted.size() == 1 ? "key differs" : "keys differ") + ", none named in the "
           + "incident", String.join("; ", unlisted) + " (" + asOf + ")"));
     }
-    List<Evidence> out = List.copyOf(ev);
-    driftEvidenceCache.put(key, out);
-    return out;
+    return List.copyOf(ev);
   }
 
   private final Map<SnapshotPair, List<String>> driftCache =

@@ -25,15 +25,6 @@ final class Utf8Column {
     bytes = new byte[Math.max(16, byteCapacity)];
   }
 
-  /** A column of these strings, in this order. */
-  static Utf8Column of(String... values) {
-    Utf8Column c = new Utf8Column(values.length, values.length * 16);
-    for (String v : values) {
-      c.add(v);
-    }
-    return c;
-  }
-
   int size() {
     return size;
   }
