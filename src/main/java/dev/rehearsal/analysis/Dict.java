@@ -69,6 +69,21 @@ final class Dict {
     return slots[slot(b, 0, b.length, Utf8Column.hash(b, 0, b.length))] - 1;
   }
 
+  /** The id of the value made of the first {@code len} bytes of {@code of}'s value, or -1. */
+  int findPrefix(Dict of, int id, int len) {
+    byte[] b = of.values.raw();
+    int off = of.values.offset(id);
+    if (len > of.values.byteLength(id)) {
+      throw new IndexOutOfBoundsException(len + " bytes of a value of " + of.byteLength(id));
+    }
+    return slots[slot(b, off, len, Utf8Column.hash(b, off, len))] - 1;
+  }
+
+  /** Length in UTF-8 bytes of a value. */
+  int byteLength(int id) {
+    return values.byteLength(id);
+  }
+
   String value(int id) {
     return strings != null && id >= 0 && id < values.size() ? strings[id] : values.get(id);
   }

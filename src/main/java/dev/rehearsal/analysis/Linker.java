@@ -10,11 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Links an incident to the production deploys that most plausibly caused it. Evidence, strongest
@@ -242,48 +240,117 @@ final class Linker {
         }).toArray(java.util.BitSet[]::new);
   }
 
-  /** Builds version and SHA-prefix lookups for the values incidents actually cite. */
+  /**
+   * Builds version and SHA-prefix lookups for the values incidents actually cite. Each cited
+   * value is looked up once in the table's dictionaries, each distinct commit is compared as
+   * bytes with the cited prefixes, and the rows of a value are gathered by sorting packed
+   * (value, row) longs: at a million deploys, boxed row lists and a string per commit prefix
+   * made this the step that grew fastest with the table.
+   */
   private void indexReferencedHandles() {
-    Set<String> versions = new HashSet<>();
-    Set<String> prefixes = new HashSet<>();
-    java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
+    boolean[] citedVersion = new boolean[t.versions.size()];
+    Dict prefixes = new Dict();
     for (List<Ref> refs : d.incidentRefs) {
       for (Ref r : refs) {
         if (r.type() == Type.VERSION || r.type() == Type.ROLLBACK_TARGET) {
-          versions.add(r.value());
+          int v = t.versions.find(r.value());
+          if (v >= 0) {
+            citedVersion[v] = true;
+          }
         } else if (r.type() == Type.SHA) {
-          prefixes.add(r.value());
-          lengths.add(r.value().length());
+          prefixes.id(r.value());
         }
       }
     }
-    // each distinct version and commit is looked at once, not once per deploy
-    boolean[] citedVersion = new boolean[t.versions.size()];
-    for (int v = 0; v < citedVersion.length; v++) {
-      citedVersion[v] = versions.contains(t.versions.value(v));
+    LongRun packed = new LongRun();
+    for (int s = 0; s < d.services.size(); s++) {
+      packed.clear();
+      for (int i = t.serviceFrom(s); i < t.serviceTo(s); i++) {
+        if (t.version[i] >= 0 && citedVersion[t.version[i]]) {
+          packed.add((long) t.version[i] << 32 | i);
+        }
+      }
+      int service = s;
+      packed.groups((v, rows) -> byServiceVersion.put(serviceVersion(service, v), rows));
     }
-    String[][] citedPrefixes = new String[t.shas.size()][];
-    for (int h = 0; h < citedPrefixes.length && !prefixes.isEmpty(); h++) {
-      citedPrefixes[h] = citedPrefixes(t.shas.value(h), prefixes, lengths);
+    if (prefixes.size() == 0) {
+      return;
     }
-    Map<Long, List<Integer>> byKey = new HashMap<>();
-    Map<String, List<Integer>> byPrefix = new HashMap<>();
+    int[][] shaPrefixes = citedPrefixes(prefixes);
+    packed.clear();
     for (int i = 0; i < t.size; i++) {
-      if (t.version[i] >= 0 && citedVersion[t.version[i]] && t.service[i] >= 0) {
-        byKey.computeIfAbsent(serviceVersion(t.service[i], t.version[i]),
-            k -> new ArrayList<>()).add(i);
-      }
-      String[] cited = t.sha[i] >= 0 ? citedPrefixes[t.sha[i]] : null;
+      int[] cited = t.sha[i] >= 0 ? shaPrefixes[t.sha[i]] : null;
       if (cited != null) {
-        for (String p : cited) {
-          byPrefix.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+        for (int p : cited) {
+          packed.add((long) p << 32 | i);
         }
       }
     }
-    byKey.forEach((k, rows) -> byServiceVersion.put(k,
-        rows.stream().mapToInt(Integer::intValue).toArray()));
-    byPrefix.forEach((k, rows) -> byShaPrefix.put(k,
-        rows.stream().mapToInt(Integer::intValue).toArray()));
+    packed.groups((p, rows) -> byShaPrefix.put(prefixes.value(p), rows));
+  }
+
+  /** For each commit of the table: the ids of the cited prefixes it starts with, or null. */
+  private int[][] citedPrefixes(Dict prefixes) {
+    int[] lengths = java.util.stream.IntStream.range(0, prefixes.size())
+        .map(prefixes::byteLength).distinct().sorted().toArray();
+    int[][] out = new int[t.shas.size()][];
+    for (int h = 0; h < out.length; h++) {
+      int shaLength = t.shas.byteLength(h);
+      for (int len : lengths) {
+        if (len > shaLength) {
+          break;
+        }
+        int p = prefixes.findPrefix(t.shas, h, len);
+        if (p >= 0) {
+          int[] before = out[h] == null ? new int[0] : out[h];
+          out[h] = java.util.Arrays.copyOf(before, before.length + 1);
+          out[h][before.length] = p;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * (id, row) pairs packed in longs, id in the high half, grouped by sorting: rows of each id
+   * come out ascending, in table order.
+   */
+  private static final class LongRun {
+    private long[] values = new long[64];
+    private int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    void add(long v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    void groups(IdRows sink) {
+      java.util.Arrays.sort(values, 0, size);
+      int from = 0;
+      while (from < size) {
+        int id = (int) (values[from] >>> 32);
+        int to = from + 1;
+        while (to < size && (int) (values[to] >>> 32) == id) {
+          to++;
+        }
+        int[] rows = new int[to - from];
+        for (int k = from; k < to; k++) {
+          rows[k - from] = (int) values[k];
+        }
+        sink.accept(id, rows);
+        from = to;
+      }
+    }
+  }
+
+  private interface IdRows {
+    void accept(int id, int[] rows);
   }
 
   /**
@@ -323,25 +390,6 @@ final class Linker {
     int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
-  }
-
-  /** The prefixes of a commit SHA that incidents cite, or null when none. */
-  private static String[] citedPrefixes(String sha, Set<String> prefixes,
-      java.util.NavigableSet<Integer> lengths) {
-    List<String> out = null;
-    for (int len : lengths) {
-      if (len > sha.length()) {
-        break;
-      }
-      String p = sha.substring(0, len);
-      if (prefixes.contains(p)) {
-        if (out == null) {
-          out = new ArrayList<>(1);
-        }
-        out.add(p);
-      }
-    }
-    return out == null ? null : out.toArray(String[]::new);
   }
 
   boolean isProduction(int deploy) {

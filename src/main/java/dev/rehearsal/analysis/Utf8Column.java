@@ -53,6 +53,17 @@ final class Utf8Column {
     return i == 0 ? 0 : ends[i - 1];
   }
 
+  /** Where string i starts in {@link #raw()}. */
+  int offset(int i) {
+    check(i);
+    return start(i);
+  }
+
+  /** The bytes of all strings, end to end; read them, never write them. */
+  byte[] raw() {
+    return bytes;
+  }
+
   String get(int i) {
     check(i);
     int s = start(i);

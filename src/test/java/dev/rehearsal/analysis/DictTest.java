@@ -32,6 +32,27 @@ class DictTest {
     assertEquals(name, c.value(0));
   }
 
+  @Test
+  void findsTheStartOfAnotherDictionarysValueByItsBytes() {
+    Dict shas = Dict.compact();
+    shas.id("0000000");
+    int sha = shas.id("abc1234def");
+    int accented = shas.id("\u00e9t\u00e9-2024");
+    Dict prefixes = new Dict();
+    int seven = prefixes.id("abc1234");
+    int five = prefixes.id("abc12");
+    int accent = prefixes.id("\u00e9t\u00e9");
+    assertEquals(seven, prefixes.findPrefix(shas, sha, 7));
+    assertEquals(five, prefixes.findPrefix(shas, sha, 5));
+    assertEquals(-1, prefixes.findPrefix(shas, sha, 6));
+    assertEquals(-1, prefixes.findPrefix(shas, 0, 7));
+    // lengths are in UTF-8 bytes: "\u00e9t\u00e9" is three characters and five bytes
+    assertEquals(5, prefixes.byteLength(accent));
+    assertEquals(accent, prefixes.findPrefix(shas, accented, 5));
+    assertEquals(-1, prefixes.findPrefix(shas, accented, 3));
+    assertThrows(IndexOutOfBoundsException.class, () -> prefixes.findPrefix(shas, sha, 11));
+  }
+
   private static void sameIdsAsAHashMap(Dict d) {
     Map<String, Integer> expected = new HashMap<>();
     List<String> order = new ArrayList<>();

@@ -156,6 +156,34 @@ class EngineTest {
   }
 
   @Test
+  void everyCitedPrefixOfACommitFindsItsDeploys() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      // two prefixes of one commit, of different lengths, are both found; a citation longer
+      // than the commit, or one that merely shares its start, is not a prefix of it
+      w.upsert(incident("I6", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release of commit aaaa1bbb."));
+      w.upsert(incident("I7", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release of commit aaaa1bbbbcccc."));
+      w.upsert(incident("I8", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release of commit aaaa1bbbbccccdddd."));
+      w.upsert(incident("I9", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release of commit aaaa1bbc."));
+      Map<String, Finding> f = analyse(w);
+      for (String cited : List.of("I6", "I7")) {
+        DeployLink link = f.get("incident/pagerduty/" + cited).links().get(0);
+        assertEquals("deploy/gitlab/checkout-p1", link.deployKey(), cited);
+        assertTrue(link.explicit(), cited);
+      }
+      for (String notCited : List.of("I8", "I9")) {
+        DeployLink link = f.get("incident/pagerduty/" + notCited).links().get(0);
+        assertEquals("deploy/gitlab/checkout-p3", link.deployKey(), notCited);
+        assertFalse(link.explicit(), notCited);
+      }
+    }
+  }
+
+  @Test
   void aRollbackTargetPointsAtTheDeployAfterIt() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
