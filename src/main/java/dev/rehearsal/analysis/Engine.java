@@ -54,29 +54,36 @@ public final class Engine {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    // the input and each step's results are let go when analyse returns, before the findings
-    // are stored: at a hundred thousand incidents they are most of the heap, and a live set
-    // above the collector's threshold for concurrent marking keeps it marking throughout
-    Analysed a = analyse(m, timings);
+    // findings are written as they are made, and the input is let go when analyse returns,
+    // before the commit: at a hundred thousand incidents the input and the findings together
+    // were most of the heap, and a live set above the collector's threshold for concurrent
+    // marking kept it marking throughout
+    Analysed a = analyse(m, timings, store);
     if (store) {
-      m.progress(90, 100, "storing the findings");
+      m.progress(95, 100, "storing the findings");
       long t = System.nanoTime();
-      ws.replaceFindings(a.findings());
       ws.commit();
       timings.put("store", ms(t));
     }
     timings.put("total", ms(t0));
     m.progress(100, 100, "analysis done");
-    return new AnalysisReport(a.findings(), a.verdictCounts(), a.gapCounts(), a.incidents(),
-        a.linked(), a.findings().stream().filter(Finding::reviewed).count(), a.learned(),
-        timings);
+    List<Finding> findings = store ? new StoredFindings(ws, a.keys()) : a.findings();
+    return new AnalysisReport(findings, a.verdictCounts(), a.gapCounts(), a.incidents(),
+        a.linked(), a.reviewed(), a.learned(), timings);
   }
 
   /** What the analysis found, without the data it found it in. */
-  private record Analysed(List<Finding> findings, Map<Verdict, Long> verdictCounts,
-      Map<Gap, Long> gapCounts, int incidents, long linked, boolean learned) {}
+  private record Analysed(List<Finding> findings, String[] keys,
+      Map<Verdict, Long> verdictCounts, Map<Gap, Long> gapCounts, int incidents, long linked,
+      long reviewed, boolean learned) {}
 
-  private Analysed analyse(TaskMonitor m, Map<String, Long> timings) throws IOException {
+  /**
+   * Analyses every incident. When {@code store} is true, each finding is written to the
+   * workspace as soon as it is made (not yet committed) and none is kept: at a hundred thousand
+   * incidents they would otherwise be held together with the input they were made from.
+   */
+  private Analysed analyse(TaskMonitor m, Map<String, Long> timings, boolean store)
+      throws IOException {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
@@ -134,31 +141,57 @@ public final class Engine {
       learned.close();
     }
 
+    m.progress(85, 100, store ? "explaining and writing the findings" : "explaining");
     t = System.nanoTime();
-    // each step's result is let go as its finding is made, so the two are not held at once
-    List<Finding> findings = IntStream.range(0, n).parallel().mapToObj(i -> {
+    // each step's result is let go as its finding is made, so the two are not held at once;
+    // what the counts need is kept per incident, in arrays
+    byte[] verdictOf = new byte[n];
+    int[] gapsOf = new int[n];
+    boolean[] linkedOf = new boolean[n];
+    boolean[] reviewedOf = new boolean[n];
+    String[] keys = new String[n];
+    java.util.function.IntFunction<Finding> make = i -> {
       Finding f = finding(data, rules, linker, i, links.get(i), verdictResults.get(i),
           gapResults.get(i), reviews);
       links.set(i, null);
       verdictResults.set(i, null);
       gapResults.set(i, null);
+      keys[i] = f.incidentKey();
+      verdictOf[i] = (byte) f.effectiveVerdict().ordinal();
+      linkedOf[i] = !f.links().isEmpty(); // linked: the incident has a verdict
+      reviewedOf[i] = f.reviewed();
+      if (f.effectiveVerdict() == Verdict.ESCAPE) {
+        for (Gap gap : f.effectiveGaps()) {
+          gapsOf[i] |= 1 << gap.ordinal();
+        }
+      }
       return f;
-    }).toList();
+    };
+    List<Finding> findings = null;
+    if (store) {
+      ws.replaceFindings(n, make);
+    } else {
+      findings = IntStream.range(0, n).parallel().mapToObj(make).toList();
+    }
     Map<Verdict, Long> verdictCounts = new EnumMap<>(Verdict.class);
     Map<Gap, Long> gapCounts = new EnumMap<>(Gap.class);
     long linked = 0;
+    long reviewed = 0;
+    Verdict[] verdictValues = Verdict.values();
+    Gap[] gapValues = Gap.values();
     for (int i = 0; i < n; i++) {
-      Finding f = findings.get(i);
-      linked += f.links().isEmpty() ? 0 : 1; // linked: the incident has a verdict
-      verdictCounts.merge(f.effectiveVerdict(), 1L, Long::sum);
-      if (f.effectiveVerdict() == Verdict.ESCAPE) {
-        for (Gap gap : f.effectiveGaps()) {
+      linked += linkedOf[i] ? 1 : 0;
+      reviewed += reviewedOf[i] ? 1 : 0;
+      verdictCounts.merge(verdictValues[verdictOf[i]], 1L, Long::sum);
+      for (Gap gap : gapValues) {
+        if ((gapsOf[i] & 1 << gap.ordinal()) != 0) {
           gapCounts.merge(gap, 1L, Long::sum);
         }
       }
     }
     timings.put("explain", ms(t));
-    return new Analysed(findings, verdictCounts, gapCounts, n, linked, learned != null);
+    return new Analysed(findings, keys, verdictCounts, gapCounts, n, linked, reviewed,
+        learned != null);
   }
 
   /** The finding of one incident, from the results of each step. */

@@ -57,6 +57,11 @@ public final class Schema {
    * sorted-set doc values.
    */
   public static final String IDS = "ids";
+  /**
+   * The analysis run that wrote a finding, so that its replacement can delete the others and
+   * undo itself (decision 0007). StringField, not stored.
+   */
+  public static final String RUN = "run";
   /** Gaps of a finding. StringField (multi) + sorted-set doc values. */
   public static final String GAP = "gap";
   /** Suite or simulation of a staging run. StringField + sorted doc values. */

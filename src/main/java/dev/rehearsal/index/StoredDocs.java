@@ -40,7 +40,8 @@ final class StoredDocs {
    * unique incident key indexed a second time cost the store step a sort of a hundred thousand
    * terms (docs/decisions/0007-finding-documents.md).
    */
-  static Document finding(Finding f, RecordCodec codec) {
+  /** A finding's document; {@code run} tells the findings of one analysis run apart, or "". */
+  static Document finding(Finding f, RecordCodec codec, String run) {
     Document d = new Document();
     String key = f.key();
     d.add(new StringField(Schema.KEY, key, Field.Store.YES));
@@ -54,6 +55,9 @@ final class StoredDocs {
     for (Gap g : f.effectiveGaps()) {
       RecordCodec.multiKeyword(d, Schema.GAP, g.code());
     }
+    if (!run.isEmpty()) {
+      d.add(new StringField(Schema.RUN, run, Field.Store.NO));
+    }
     return d;
   }
 
@@ -64,7 +68,7 @@ final class StoredDocs {
       case REVIEW:
         return review(codec.decode(json, Review.class), codec);
       case FINDING:
-        return finding(codec.decode(json, Finding.class), codec);
+        return finding(codec.decode(json, Finding.class), codec, "");
       default:
         throw new IllegalStateException("documents of kind " + kind.code()
             + " have no rebuild rule (" + key + ")");

@@ -317,7 +317,7 @@ public final class Workspace implements Closeable {
 
   /** Stores an analysis finding (replacing the earlier one). Call {@link #commit()}. */
   public void putFinding(dev.rehearsal.model.Finding f) throws IOException {
-    writer.updateDocument(new Term(Schema.KEY, f.key()), StoredDocs.finding(f, codec));
+    writer.updateDocument(new Term(Schema.KEY, f.key()), StoredDocs.finding(f, codec, ""));
   }
 
   /**
@@ -338,41 +338,105 @@ public final class Workspace implements Closeable {
     return cfg;
   }
 
-  /**
-   * Replaces every stored finding with these, building the documents on several threads; the
-   * old findings are deleted first, so the new ones are added without a lookup each. The
-   * in-memory segments the threads filled are then written out on as many threads (a commit
-   * would write them one after the other on its own). Call {@link #commit()}.
-   */
+  /** Replaces every stored finding with these. Call {@link #commit()}. */
   public void replaceFindings(List<dev.rehearsal.model.Finding> findings) throws IOException {
-    deleteAll(DocKind.FINDING);
-    try {
-      findings.parallelStream().forEach(f -> {
+    replaceFindings(findings.size(), findings::get);
+  }
+
+  /**
+   * Replaces every stored finding with the {@code n} that {@code make} gives, each written as
+   * soon as it is made, on several threads: the caller need not hold them all at once. The
+   * in-memory segments the threads filled are then written out on as many threads (a commit
+   * would write them one after the other on its own). The earlier findings are deleted only
+   * once all the new ones are added; if making one fails, those already added are deleted and
+   * the earlier ones stay. Call {@link #commit()}.
+   */
+  public void replaceFindings(int n, java.util.function.IntFunction<dev.rehearsal.model.Finding>
+      make) throws IOException {
+    String run = Long.toString(findingRuns.incrementAndGet()) + "-" + System.nanoTime();
+    // the findings are made on the common pool's threads and this one, each taking the next;
+    // every thread has stopped before a failure is handled, so none adds one after the undo
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable work = () -> {
+      int i;
+      while (failure.get() == null && (i = next.getAndIncrement()) < n) {
         try {
-          writer.addDocument(StoredDocs.finding(f, codec));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          writer.addDocument(StoredDocs.finding(make.apply(i), codec, run));
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
         }
-      });
+      }
+    };
+    inParallel(work, failure);
+    if (failure.get() == null) {
       // each call writes out one in-memory segment, if any is left
-      List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
-      for (int i = 0; i < java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(); i++) {
-        others.add(java.util.concurrent.ForkJoinPool.commonPool().submit(
-            writer::flushNextBuffer));
+      inParallel(() -> {
+        try {
+          writer.flushNextBuffer();
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      }, failure);
+    }
+    Throwable e = failure.get();
+    if (e != null) {
+      writer.deleteDocuments(new Term(Schema.RUN, run));
+      if (e instanceof IOException io) {
+        throw io;
+      } else if (e instanceof UncheckedIOException io) {
+        throw io.getCause();
+      } else if (e instanceof RuntimeException r) {
+        throw r;
+      } else if (e instanceof Error err) {
+        throw err;
       }
-      writer.flushNextBuffer();
-      for (var f : others) {
-        f.get();
+      throw new IOException(e);
+    }
+    // a delete applies to the documents added before it: the earlier findings, not these
+    writer.deleteDocuments(new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code())),
+            BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Schema.RUN, run)), BooleanClause.Occur.MUST_NOT)
+        .build());
+  }
+
+  /**
+   * Runs {@code work} on this thread and on each of the common pool's, and returns when all
+   * have finished; an interruption while waiting is recorded in {@code failure}.
+   */
+  private static void inParallel(Runnable work,
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+    for (int k = 0; k < java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(); k++) {
+      others.add(java.util.concurrent.ForkJoinPool.commonPool().submit(work));
+    }
+    work.run();
+    boolean interrupted = false;
+    for (var f : others) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the others are still adding: wait for them, then say so
+          failure.compareAndSet(null, new java.io.InterruptedIOException(
+              "interrupted while storing findings"));
+        } catch (java.util.concurrent.ExecutionException e) {
+          failure.compareAndSet(null, e.getCause());
+          break;
+        }
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } catch (InterruptedException e) {
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while storing findings");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
+
+  /** Tells the findings of one {@link #replaceFindings} call from all others. */
+  private static final java.util.concurrent.atomic.AtomicLong findingRuns =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Makes all changes durable and visible to searches. */
   public void commit() throws IOException {

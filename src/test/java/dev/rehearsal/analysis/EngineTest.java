@@ -156,6 +156,34 @@ class EngineTest {
   }
 
   @Test
+  void aStoringRunReportsWhatItStoredInIncidentOrder() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("I1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release."));
+      w.upsert(incident("I2", "checkout", "2024-03-20T10:00:00Z", "Checkout down",
+          "The payment provider had an outage."));
+      w.upsert(incident("I3", "checkout", "2024-03-02T15:00:00Z", "Checkout slow",
+          "Latency after the release of v1.1.0 under the evening peak."));
+      w.commit();
+      AnalysisReport kept = new Engine(w).run(null, false);
+      assertEquals(0, w.count(DocKind.FINDING), "a run that does not store writes nothing");
+      AnalysisReport stored = new Engine(w).run(null, true);
+      assertEquals(3, w.count(DocKind.FINDING));
+      // the findings are read back from the workspace, equal to those made, in the same order
+      assertEquals(kept.findings(), stored.findings());
+      assertEquals(List.of("incident/pagerduty/I1", "incident/pagerduty/I2",
+          "incident/pagerduty/I3"), stored.findings().stream().map(Finding::incidentKey)
+              .sorted().toList());
+      assertEquals(kept.verdicts(), stored.verdicts());
+      assertEquals(kept.gaps(), stored.gaps());
+      assertEquals(kept.linked(), stored.linked());
+      assertEquals(2, stored.linked());
+      assertEquals(Long.valueOf(2), stored.verdicts().get(Verdict.ESCAPE));
+    }
+  }
+
+  @Test
   void everyCitedPrefixOfACommitFindsItsDeploys() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");

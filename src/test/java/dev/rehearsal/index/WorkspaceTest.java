@@ -241,6 +241,43 @@ class WorkspaceTest {
         List.of(), null);
   }
 
+  private static Set<String> storedFindingKeys(Workspace w) throws Exception {
+    Set<String> keys = new java.util.TreeSet<>();
+    w.forEach(DocKind.FINDING, dev.rehearsal.model.Finding.class,
+        f -> keys.add(f.incidentKey()));
+    return keys;
+  }
+
+  @Test
+  void replacingFindingsDeletesTheEarlierOnesOnlyOnceAllTheNewOnesAreMade() throws Exception {
+    var escape = dev.rehearsal.model.Verdict.ESCAPE;
+    try (Workspace w = Workspace.open(dir)) {
+      w.replaceFindings(List.of(finding("incident/x/A", escape, List.of()),
+          finding("incident/x/B", escape, List.of())));
+      w.commit();
+      assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
+
+      // the third finding cannot be made: the two made before it are taken back, and the
+      // earlier findings stay, even once something else is committed
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> w.replaceFindings(3, i -> {
+            if (i == 2) {
+              throw new IllegalStateException("broken");
+            }
+            return finding("incident/x/N" + i, escape, List.of());
+          }));
+      assertEquals("broken", e.getMessage());
+      w.commit();
+      assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
+
+      // a replacement that succeeds leaves only its own, one document per incident
+      w.replaceFindings(2, i -> finding("incident/x/" + (char) ('B' + i), escape, List.of()));
+      w.commit();
+      assertEquals(Set.of("incident/x/B", "incident/x/C"), storedFindingKeys(w));
+      assertEquals(2, w.count(DocKind.FINDING));
+    }
+  }
+
   @Test
   void tableRowsCarryTheCommittedFindings() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
