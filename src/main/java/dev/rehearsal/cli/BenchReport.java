@@ -38,6 +38,7 @@ final class BenchReport {
     t.add("records imported", f.get("records"), "");
     t.add("import seconds", f.get("importSeconds"), "");
     t.add("import records/s", f.get("importRecordsPerSecond"), "");
+    t.add("files read once first, seconds", f.get("filesReadOnceSeconds"), "");
     t.add("parse alone seconds", f.get("parseSeconds"), "");
     t.add("index alone seconds", f.get("indexSeconds"), "");
     t.add("import / (parse + index)", f.get("importToFloorRatio"), "<= 1.5");
