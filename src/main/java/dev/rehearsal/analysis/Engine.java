@@ -151,6 +151,9 @@ public final class Engine {
     boolean[] reviewedOf = new boolean[n];
     String[] keys = new String[n];
     java.util.function.IntFunction<Finding> make = i -> {
+      if ((i & 4095) == 0) {
+        m.checkCancelled(); // cancelled while storing: the earlier findings stay
+      }
       Finding f = finding(data, rules, linker, i, links.get(i), verdictResults.get(i),
           gapResults.get(i), reviews);
       links.set(i, null);

@@ -32,7 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -351,14 +357,13 @@ public final class Workspace implements Closeable {
    * once all the new ones are added; if making one fails, those already added are deleted and
    * the earlier ones stay. Call {@link #commit()}.
    */
-  public void replaceFindings(int n, java.util.function.IntFunction<dev.rehearsal.model.Finding>
-      make) throws IOException {
+  public void replaceFindings(int n, IntFunction<dev.rehearsal.model.Finding> make)
+      throws IOException {
     String run = Long.toString(findingRuns.incrementAndGet()) + "-" + System.nanoTime();
     // the findings are made on the common pool's threads and this one, each taking the next;
     // every thread has stopped before a failure is handled, so none adds one after the undo
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable work = () -> {
       int i;
       while (failure.get() == null && (i = next.getAndIncrement()) < n) {
@@ -406,11 +411,10 @@ public final class Workspace implements Closeable {
    * Runs {@code work} on this thread and on each of the common pool's, and returns when all
    * have finished; an interruption while waiting is recorded in {@code failure}.
    */
-  private static void inParallel(Runnable work,
-      java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
-    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
-    for (int k = 0; k < java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(); k++) {
-      others.add(java.util.concurrent.ForkJoinPool.commonPool().submit(work));
+  private static void inParallel(Runnable work, AtomicReference<Throwable> failure) {
+    List<Future<?>> others = new ArrayList<>();
+    for (int k = 0; k < ForkJoinPool.getCommonPoolParallelism(); k++) {
+      others.add(ForkJoinPool.commonPool().submit(work));
     }
     work.run();
     boolean interrupted = false;
@@ -435,8 +439,7 @@ public final class Workspace implements Closeable {
   }
 
   /** Tells the findings of one {@link #replaceFindings} call from all others. */
-  private static final java.util.concurrent.atomic.AtomicLong findingRuns =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong findingRuns = new AtomicLong();
 
   /** Makes all changes durable and visible to searches. */
   public void commit() throws IOException {

@@ -2,6 +2,7 @@ package dev.rehearsal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,6 +26,7 @@ import dev.rehearsal.model.TestSummary;
 import dev.rehearsal.model.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -180,6 +182,43 @@ class EngineTest {
       assertEquals(kept.linked(), stored.linked());
       assertEquals(2, stored.linked());
       assertEquals(Long.valueOf(2), stored.verdicts().get(Verdict.ESCAPE));
+    }
+  }
+
+  @Test
+  void anAnalysisCancelledWhileWritingItsFindingsLeavesTheEarlierOnes() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.upsert(incident("I1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
+          "Errors began after the release."));
+      w.commit();
+      List<Finding> before = new Engine(w).run(null, true).findings();
+      assertEquals(1, before.size());
+      w.upsert(incident("I2", "checkout", "2024-03-02T15:00:00Z", "Checkout slow",
+          "Latency after the release of v1.1.0."));
+      w.commit();
+      // cancelled once the findings are being written: the run's own are taken back
+      dev.rehearsal.task.TaskMonitor cancelWhenWriting = new dev.rehearsal.task.TaskMonitor() {
+        volatile boolean writing;
+
+        @Override
+        public void progress(long done, long total, String message) {
+          writing |= message.contains("writing the findings");
+        }
+
+        @Override
+        public boolean isCancelled() {
+          return writing;
+        }
+      };
+      assertThrows(dev.rehearsal.task.CancelledException.class,
+          () -> new Engine(w).run(cancelWhenWriting, true));
+      w.commit();
+      List<Finding> stored = new ArrayList<>();
+      w.forEach(DocKind.FINDING, Finding.class, stored::add);
+      assertEquals(before, stored);
+      assertEquals(2, new Engine(w).run(null, true).findings().size());
+      assertEquals(2, w.count(DocKind.FINDING));
     }
   }
 
