@@ -34,10 +34,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The figures reports and the dashboard show, over the stored findings of a period: escapes and
- * the escape rate per quarter, by gap and by service; repeat offenders; a staging-fidelity score
- * per service for each gap with its biggest contributors; and the change failure rate. Reviews
- * count as the engine's findings do, and win over them. Definitions are in
+ * The figures reports and the dashboard show, over the stored findings of a period: escapes and the
+ * escape rate per quarter, by gap and by service; repeat offenders; a staging-fidelity score per
+ * service for each gap with its biggest contributors; and the change failure rate. Reviews count as
+ * the engine's findings do, and win over them. Definitions are in
  * docs/decisions/0005-aggregates.md.
  *
  * @param from start of the period (inclusive), by incident onset; null for the beginning
@@ -47,8 +47,13 @@ import org.apache.lucene.search.TermQuery;
  * @param services one row per service, most escapes first
  * @param repeatOffenders services that escaped through the same gap again and again
  */
-public record Aggregates(Instant from, Instant to, Figures total, List<Period> quarters,
-    List<ServiceFigures> services, List<RepeatOffender> repeatOffenders) {
+public record Aggregates(
+    Instant from,
+    Instant to,
+    Figures total,
+    List<Period> quarters,
+    List<ServiceFigures> services,
+    List<RepeatOffender> repeatOffenders) {
 
   /**
    * Counts for a period or a service.
@@ -58,11 +63,16 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
    * @param escapes incidents whose change passed staging
    * @param escapesByGap escapes per gap; an escape with two gaps counts for both
    * @param productionDeploys production deploys that did not fail, by deploy time
-   * @param failedChanges distinct production deploys linked to a change-related incident, by
-   *     deploy time
+   * @param failedChanges distinct production deploys linked to a change-related incident, by deploy
+   *     time
    */
-  public record Figures(long incidents, long changeRelated, long escapes,
-      Map<Gap, Long> escapesByGap, long productionDeploys, long failedChanges) {
+  public record Figures(
+      long incidents,
+      long changeRelated,
+      long escapes,
+      Map<Gap, Long> escapesByGap,
+      long productionDeploys,
+      long failedChanges) {
 
     /** Escapes among change-related incidents, null when there are none. */
     @JsonProperty("escapeRate")
@@ -83,8 +93,8 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
   /**
    * How well staging stood in for production on one gap, for one service.
    *
-   * @param score 1 minus the share of the service's change-related incidents that escaped
-   *     through this gap; null when the service has too few change-related incidents to say
+   * @param score 1 minus the share of the service's change-related incidents that escaped through
+   *     this gap; null when the service has too few change-related incidents to say
    * @param escapes escapes of the service through this gap
    * @param contributors what those escapes' evidence names most often, most frequent first
    */
@@ -102,8 +112,8 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
    * @param quarters the quarters those escapes fell in
    * @param incidentKeys the escapes, oldest first (at most 20)
    */
-  public record RepeatOffender(String service, Gap gap, long escapes, List<String> quarters,
-      List<String> incidentKeys) {}
+  public record RepeatOffender(
+      String service, Gap gap, long escapes, List<String> quarters, List<String> incidentKeys) {}
 
   private static final int MAX_CONTRIBUTORS = 3;
   private static final int MAX_KEYS = 20;
@@ -112,23 +122,30 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
   public static Aggregates compute(Workspace ws, Instant from, Instant to) throws IOException {
     Rules rules = new Rules(ws.settings());
     List<Finding> findings = new ArrayList<>();
-    ws.forEach(DocKind.FINDING, Finding.class, f -> {
-      if (inside(f.onset(), from, to)) {
-        findings.add(f);
-      }
-    });
+    ws.forEach(
+        DocKind.FINDING,
+        Finding.class,
+        f -> {
+          if (inside(f.onset(), from, to)) {
+            findings.add(f);
+          }
+        });
     findings.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
-    Map<String, Map<Long, Long>> deploys = ws.countsByValueAndDay(DocKind.DEPLOY,
-        Schema.SERVICE, productionDeploys(rules));
+    Map<String, Map<Long, Long>> deploys =
+        ws.countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
     return compute(findings, deploys, rules, from, to);
   }
 
   /**
-   * The computation itself, on findings already read and production deploy counts per
-   * canonical service and epoch day.
+   * The computation itself, on findings already read and production deploy counts per canonical
+   * service and epoch day.
    */
-  static Aggregates compute(List<Finding> findings, Map<String, Map<Long, Long>> deploysByDay,
-      Rules rules, Instant from, Instant to) {
+  static Aggregates compute(
+      List<Finding> findings,
+      Map<String, Map<Long, Long>> deploysByDay,
+      Rules rules,
+      Instant from,
+      Instant to) {
     Counter total = new Counter();
     Map<String, Counter> byQuarter = new TreeMap<>();
     Map<String, Counter> byService = new TreeMap<>();
@@ -143,8 +160,11 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
       String quarter = quarter(f.onset());
       String service = serviceOf(f);
       Verdict v = f.effectiveVerdict();
-      List<Counter> counters = List.of(total, byQuarter.computeIfAbsent(quarter,
-          q -> new Counter()), byService.computeIfAbsent(service, s -> new Counter()));
+      List<Counter> counters =
+          List.of(
+              total,
+              byQuarter.computeIfAbsent(quarter, q -> new Counter()),
+              byService.computeIfAbsent(service, s -> new Counter()));
       for (Counter c : counters) {
         c.incidents++;
       }
@@ -164,55 +184,83 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
         counters.forEach(c -> c.escapes++);
         for (Gap g : f.effectiveGaps()) {
           counters.forEach(c -> c.byGap.merge(g, 1L, Long::sum));
-          escapesByServiceGap.computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
-              .computeIfAbsent(g, x -> new ArrayList<>()).add(f);
+          escapesByServiceGap
+              .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
+              .computeIfAbsent(g, x -> new ArrayList<>())
+              .add(f);
           for (String subject : subjects(f, g)) {
-            contributors.computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
-                .computeIfAbsent(g, x -> new HashMap<>()).merge(subject, 1L, Long::sum);
+            contributors
+                .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
+                .computeIfAbsent(g, x -> new HashMap<>())
+                .merge(subject, 1L, Long::sum);
           }
         }
       }
     }
     LocalDate fromDay = from == null ? null : LocalDate.ofInstant(from, ZoneOffset.UTC);
     Instant end = to == null ? Instant.now() : to;
-    deploysByDay.forEach((service, days) -> days.forEach((day, n) -> {
-      Instant at = Instant.ofEpochSecond(day * 86_400L);
-      boolean in = (fromDay == null || !LocalDate.ofEpochDay(day).isBefore(fromDay))
-          && at.isBefore(end);
-      if (in) {
-        total.deploys += n;
-        byQuarter.computeIfAbsent(quarter(at), q -> new Counter()).deploys += n;
-        byService.computeIfAbsent(service, s -> new Counter()).deploys += n;
-      }
-    }));
+    deploysByDay.forEach(
+        (service, days) ->
+            days.forEach(
+                (day, n) -> {
+                  Instant at = Instant.ofEpochSecond(day * 86_400L);
+                  boolean in =
+                      (fromDay == null || !LocalDate.ofEpochDay(day).isBefore(fromDay))
+                          && at.isBefore(end);
+                  if (in) {
+                    total.deploys += n;
+                    byQuarter.computeIfAbsent(quarter(at), q -> new Counter()).deploys += n;
+                    byService.computeIfAbsent(service, s -> new Counter()).deploys += n;
+                  }
+                }));
 
     List<Period> quarters = new ArrayList<>();
     byQuarter.forEach((q, c) -> quarters.add(new Period(q, c.figures())));
     List<ServiceFigures> services = new ArrayList<>();
-    byService.forEach((s, c) -> {
-      Map<Gap, Fidelity> fidelity = new EnumMap<>(Gap.class);
-      for (Gap g : Gap.real()) {
-        long escapes = c.byGap.getOrDefault(g, 0L);
-        Double score = c.changeRelated < rules.fidelityMinIncidents ? null
-            : 1 - (double) escapes / c.changeRelated;
-        fidelity.put(g, new Fidelity(score, escapes, top(contributors.getOrDefault(s,
-            Map.of()).getOrDefault(g, Map.of()))));
-      }
-      services.add(new ServiceFigures(s, c.figures(), fidelity));
-    });
-    services.sort(Comparator.comparingLong((ServiceFigures x) -> x.figures().escapes())
-        .reversed().thenComparing(ServiceFigures::service));
+    byService.forEach(
+        (s, c) -> {
+          Map<Gap, Fidelity> fidelity = new EnumMap<>(Gap.class);
+          for (Gap g : Gap.real()) {
+            long escapes = c.byGap.getOrDefault(g, 0L);
+            Double score =
+                c.changeRelated < rules.fidelityMinIncidents
+                    ? null
+                    : 1 - (double) escapes / c.changeRelated;
+            fidelity.put(
+                g,
+                new Fidelity(
+                    score,
+                    escapes,
+                    top(contributors.getOrDefault(s, Map.of()).getOrDefault(g, Map.of()))));
+          }
+          services.add(new ServiceFigures(s, c.figures(), fidelity));
+        });
+    services.sort(
+        Comparator.comparingLong((ServiceFigures x) -> x.figures().escapes())
+            .reversed()
+            .thenComparing(ServiceFigures::service));
     List<RepeatOffender> offenders = new ArrayList<>();
-    escapesByServiceGap.forEach((s, byGap) -> byGap.forEach((g, list) -> {
-      if (list.size() >= rules.repeatOffenderMinEscapes) {
-        Set<String> qs = new TreeSet<>();
-        list.forEach(f -> qs.add(quarter(f.onset())));
-        offenders.add(new RepeatOffender(s, g, list.size(), List.copyOf(qs), list.stream()
-            .limit(MAX_KEYS).map(Finding::incidentKey).toList()));
-      }
-    }));
-    offenders.sort(Comparator.comparingLong(RepeatOffender::escapes).reversed()
-        .thenComparing(RepeatOffender::service).thenComparing(RepeatOffender::gap));
+    escapesByServiceGap.forEach(
+        (s, byGap) ->
+            byGap.forEach(
+                (g, list) -> {
+                  if (list.size() >= rules.repeatOffenderMinEscapes) {
+                    Set<String> qs = new TreeSet<>();
+                    list.forEach(f -> qs.add(quarter(f.onset())));
+                    offenders.add(
+                        new RepeatOffender(
+                            s,
+                            g,
+                            list.size(),
+                            List.copyOf(qs),
+                            list.stream().limit(MAX_KEYS).map(Finding::incidentKey).toList()));
+                  }
+                }));
+    offenders.sort(
+        Comparator.comparingLong(RepeatOffender::escapes)
+            .reversed()
+            .thenComparing(RepeatOffender::service)
+            .thenComparing(RepeatOffender::gap));
     return new Aggregates(from, to, total.figures(), quarters, services, offenders);
   }
 
@@ -250,15 +298,19 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
 
   private static List<Contributor> top(Map<String, Long> counts) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(MAX_CONTRIBUTORS).map(e -> new Contributor(e.getKey(), e.getValue())).toList();
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CONTRIBUTORS)
+        .map(e -> new Contributor(e.getKey(), e.getValue()))
+        .toList();
   }
 
   /**
-   * Deploys that count as production changes: to an environment the linking rules call
-   * production at full weight (a canary is the same change rolled out partly), and not failed,
-   * cancelled or still running.
+   * Deploys that count as production changes: to an environment the linking rules call production
+   * at full weight (a canary is the same change rolled out partly), and not failed, cancelled or
+   * still running.
    */
   private static Query productionDeploys(Rules rules) {
     BooleanQuery.Builder envs = new BooleanQuery.Builder();
@@ -267,11 +319,12 @@ public record Aggregates(Instant from, Instant to, Figures total, List<Period> q
         envs.add(new TermQuery(new Term(Schema.ENV, e)), BooleanClause.Occur.SHOULD);
       }
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(envs.build(), BooleanClause.Occur.FILTER);
-    for (DeployStatus s : List.of(DeployStatus.FAILED, DeployStatus.CANCELLED,
-        DeployStatus.IN_PROGRESS)) {
-      b.add(new TermQuery(new Term(Schema.STATUS, s.name().toLowerCase(Locale.ROOT))),
+    BooleanQuery.Builder b =
+        new BooleanQuery.Builder().add(envs.build(), BooleanClause.Occur.FILTER);
+    for (DeployStatus s :
+        List.of(DeployStatus.FAILED, DeployStatus.CANCELLED, DeployStatus.IN_PROGRESS)) {
+      b.add(
+          new TermQuery(new Term(Schema.STATUS, s.name().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.MUST_NOT);
     }
     return b.build();

@@ -35,10 +35,9 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
 /**
- * Everything the analysis reads, loaded once from the workspace: deploys and facts as columns
- * from doc values (fast at a million records), incidents and staging runs as records. Service
- * names are mapped through the workspace's current alias table here, so an alias change needs
- * no re-import.
+ * Everything the analysis reads, loaded once from the workspace: deploys and facts as columns from
+ * doc values (fast at a million records), incidents and staging runs as records. Service names are
+ * mapped through the workspace's current alias table here, so an alias change needs no re-import.
  */
 final class AnalysisData {
   final Dict services = new Dict();
@@ -49,19 +48,26 @@ final class AnalysisData {
   DeployTable deploys;
   final List<AnalysedIncident> incidents = new ArrayList<>();
   final List<int[]> incidentServices = new ArrayList<>();
+
   /** Global doc id of each incident, for scores computed by index queries. */
   int[] incidentDoc;
+
   /** Global doc id to incident index, -1 for other documents. */
   int[] docToIncident;
+
   /** Explicit references found in each incident's text. */
   final List<List<References.Ref>> incidentRefs = new ArrayList<>();
+
   /** Referenced ids (PR, pipeline, deploy numbers) to the deploys that carry them. */
   final Map<String, int[]> idMatches = new HashMap<>();
+
   final Map<Integer, List<StagingRun>> runs = new HashMap<>();
   final FactTable facts = new FactTable();
   int[][] dependsOn;
+
   /** Every service name the tools wrote, with the canonical name it stood for at load. */
   final Map<String, String> rawServices = new java.util.TreeMap<>();
+
   long loadMillis;
   final Map<String, Long> loadParts = new java.util.LinkedHashMap<>();
 
@@ -87,15 +93,16 @@ final class AnalysisData {
 
   /**
    * The analysis's input: from the snapshot of the current generation of imported records when
-   * there is one (decision 0009), else from the index, after which the snapshot is written for
-   * the next analysis.
+   * there is one (decision 0009), else from the index, after which the snapshot is written for the
+   * next analysis.
    */
   static AnalysisData load(Workspace ws, Rules rules, TaskMonitor m) throws IOException {
     long t0 = System.nanoTime();
     String generation = ws.inputGeneration();
     m.progress(0, 100, "reading the analysis's input");
-    AnalysisData d = InputSnapshot.read(ws.dir(), ws.schemaVersion(), generation,
-        new AnalysisData(ws.services()));
+    AnalysisData d =
+        InputSnapshot.read(
+            ws.dir(), ws.schemaVersion(), generation, new AnalysisData(ws.services()));
     if (d != null) {
       d.loadParts.put("snapshot", (System.nanoTime() - t0) / 1_000_000);
       long t = System.nanoTime();
@@ -137,13 +144,13 @@ final class AnalysisData {
 
   /**
    * Reads the analysis's input from the index and keeps it as the snapshot of the current
-   * generation, unless that snapshot exists already. Run after an import, so that the next
-   * analysis starts from the snapshot.
+   * generation, unless that snapshot exists already. Run after an import, so that the next analysis
+   * starts from the snapshot.
    */
   static void refreshSnapshot(Workspace ws, TaskMonitor m) throws IOException {
     String generation = ws.inputGeneration();
-    if (!InputSnapshot.current(ws.dir(), ws.schemaVersion(), generation,
-        new AnalysisData(ws.services()))) {
+    if (!InputSnapshot.current(
+        ws.dir(), ws.schemaVersion(), generation, new AnalysisData(ws.services()))) {
       writeSnapshot(ws, generation, fromIndex(ws, m));
     }
   }
@@ -166,8 +173,11 @@ final class AnalysisData {
     Arrays.fill(docToIncident, -1);
     incidentDoc = new int[incidents.size()];
     Arrays.fill(incidentDoc, -1);
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
-        DocKind.INCIDENT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight w =
+        s.createWeight(
+            s.rewrite(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code()))),
+            ScoreMode.COMPLETE_NO_SCORES,
+            1f);
     int found = 0;
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       Scorer sc = w.scorer(leaf);
@@ -193,24 +203,25 @@ final class AnalysisData {
 
   private static AnalysisData fromIndex(Workspace ws, TaskMonitor m) throws IOException {
     AnalysisData d = new AnalysisData(ws.services());
-    ws.withSearcher(s -> {
-      m.progress(0, 100, "reading incidents");
-      long t = System.nanoTime();
-      d.loadIncidents(s, m);
-      d.loadParts.put("incidents", (System.nanoTime() - t) / 1_000_000);
-      m.progress(10, 100, "reading deploys");
-      t = System.nanoTime();
-      d.loadDeploys(s, m);
-      d.loadParts.put("deploys", (System.nanoTime() - t) / 1_000_000);
-      m.progress(25, 100, "reading staging runs and environment facts");
-      t = System.nanoTime();
-      d.loadRuns(ws);
-      d.loadParts.put("runs", (System.nanoTime() - t) / 1_000_000);
-      t = System.nanoTime();
-      d.loadFacts(s);
-      d.loadParts.put("facts", (System.nanoTime() - t) / 1_000_000);
-      return null;
-    });
+    ws.withSearcher(
+        s -> {
+          m.progress(0, 100, "reading incidents");
+          long t = System.nanoTime();
+          d.loadIncidents(s, m);
+          d.loadParts.put("incidents", (System.nanoTime() - t) / 1_000_000);
+          m.progress(10, 100, "reading deploys");
+          t = System.nanoTime();
+          d.loadDeploys(s, m);
+          d.loadParts.put("deploys", (System.nanoTime() - t) / 1_000_000);
+          m.progress(25, 100, "reading staging runs and environment facts");
+          t = System.nanoTime();
+          d.loadRuns(ws);
+          d.loadParts.put("runs", (System.nanoTime() - t) / 1_000_000);
+          t = System.nanoTime();
+          d.loadFacts(s);
+          d.loadParts.put("facts", (System.nanoTime() - t) / 1_000_000);
+          return null;
+        });
     return d;
   }
 
@@ -232,10 +243,13 @@ final class AnalysisData {
     // shared between threads), decoded and searched for references on one thread; slices run
     // side by side
     record Slice(LeafReader reader, int docBase, int[] docs) {}
-    record Decoded(int doc, AnalysedIncident incident, List<String> services,
-        List<References.Ref> refs) {}
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
-        DocKind.INCIDENT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    record Decoded(
+        int doc, AnalysedIncident incident, List<String> services, List<References.Ref> refs) {}
+    Weight w =
+        s.createWeight(
+            s.rewrite(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code()))),
+            ScoreMode.COMPLETE_NO_SCORES,
+            1f);
     List<Slice> slices = new ArrayList<>();
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       Scorer sc = w.scorer(leaf);
@@ -244,33 +258,46 @@ final class AnalysisData {
       }
       int[] leafDocs = liveDocs(leaf.reader(), sc);
       for (int from = 0; from < leafDocs.length; from += 2048) {
-        slices.add(new Slice(leaf.reader(), leaf.docBase, Arrays.copyOfRange(leafDocs, from,
-            Math.min(leafDocs.length, from + 2048))));
+        slices.add(
+            new Slice(
+                leaf.reader(),
+                leaf.docBase,
+                Arrays.copyOfRange(leafDocs, from, Math.min(leafDocs.length, from + 2048))));
       }
     }
     var codec = dev.rehearsal.util.Json.mapper().readerFor(Incident.class);
     var fields = java.util.Set.of(Schema.STORED);
-    List<Decoded> decoded = slices.parallelStream().flatMap(slice -> {
-      m.checkCancelled();
-      List<Decoded> out = new ArrayList<>(slice.docs().length);
-      try {
-        var stored = Workspace.sequentialStoredFields(slice.reader());
-        for (int doc : slice.docs()) {
-          var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
-          Incident i = codec.readValue(json.bytes, json.offset, json.length);
-          AnalysedIncident a = AnalysedIncident.of(i);
-          out.add(new Decoded(slice.docBase() + doc, a, i.services(),
-              References.extract(a.narrative())));
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return out.stream();
-    }).toList();
+    List<Decoded> decoded =
+        slices.parallelStream()
+            .flatMap(
+                slice -> {
+                  m.checkCancelled();
+                  List<Decoded> out = new ArrayList<>(slice.docs().length);
+                  try {
+                    var stored = Workspace.sequentialStoredFields(slice.reader());
+                    for (int doc : slice.docs()) {
+                      var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
+                      Incident i = codec.readValue(json.bytes, json.offset, json.length);
+                      AnalysedIncident a = AnalysedIncident.of(i);
+                      out.add(
+                          new Decoded(
+                              slice.docBase() + doc,
+                              a,
+                              i.services(),
+                              References.extract(a.narrative())));
+                    }
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                  return out.stream();
+                })
+            .toList();
     // deterministic order whatever the index order: by onset, then key
     Decoded[] sorted = decoded.toArray(new Decoded[0]);
-    Arrays.sort(sorted, Comparator.<Decoded>comparingLong(x -> x.incident().startedAt()
-        .toEpochMilli()).thenComparing(x -> x.incident().key()));
+    Arrays.sort(
+        sorted,
+        Comparator.<Decoded>comparingLong(x -> x.incident().startedAt().toEpochMilli())
+            .thenComparing(x -> x.incident().key()));
     incidentDoc = new int[sorted.length];
     for (int k = 0; k < sorted.length; k++) {
       Decoded x = sorted[k];
@@ -305,12 +332,13 @@ final class AnalysisData {
   // ------------------------------------------------------------------ deploys
 
   /**
-   * Strings of the ordinals a segment's documents use, read in one sequential pass over the
-   * field's terms: random lookups of a million ordinals decompress the same blocks again and
-   * again and cost seconds; one pass costs a fraction of that.
+   * Strings of the ordinals a segment's documents use, read in one sequential pass over the field's
+   * terms: random lookups of a million ordinals decompress the same blocks again and again and cost
+   * seconds; one pass costs a fraction of that.
    */
-  private static String[] ordStrings(org.apache.lucene.index.TermsEnum te, long count,
-      java.util.BitSet needed) throws IOException {
+  private static String[] ordStrings(
+      org.apache.lucene.index.TermsEnum te, long count, java.util.BitSet needed)
+      throws IOException {
     String[] out = new String[(int) count];
     org.apache.lucene.util.BytesRef b;
     int ord = 0;
@@ -332,9 +360,9 @@ final class AnalysisData {
   }
 
   /**
-   * The deploy columns while they are read, segment by segment. Each step is its own small
-   * method: the JIT compiles small methods sooner and far more cheaply than one large loop
-   * nest, which matters in a job that lasts seconds on two cores.
+   * The deploy columns while they are read, segment by segment. Each step is its own small method:
+   * the JIT compiles small methods sooner and far more cheaply than one large loop nest, which
+   * matters in a job that lasts seconds on two cores.
    */
   private final class DeployColumns {
     final Utf8Column key;
@@ -386,10 +414,10 @@ final class AnalysisData {
       int[] svcId = serviceIds(ordStrings(svc.termsEnum(), svc.getValueCount(), null));
       int[] envId = envIds(ordStrings(envs.termsEnum(), envs.getValueCount(), null));
       byte[] statId = statusIds(ordStrings(stat.termsEnum(), stat.getValueCount(), null));
-      int[] verId = dictIds(ordStrings(ver.termsEnum(), ver.getValueCount(), used(verOrd)),
-          versions, true);
-      int[] comId = dictIds(ordStrings(com.termsEnum(), com.getValueCount(), used(comOrd)),
-          shas, false);
+      int[] verId =
+          dictIds(ordStrings(ver.termsEnum(), ver.getValueCount(), used(verOrd)), versions, true);
+      int[] comId =
+          dictIds(ordStrings(com.termsEnum(), com.getValueCount(), used(comOrd)), shas, false);
       int rollbackOrd = ordOf(sub, "rollback");
       Map<Long, String> wantedOrds = wantedOrds(DocValues.getSortedSet(reader, Schema.IDS));
       java.util.BitSet wantedBits = bits(wantedOrds);
@@ -432,8 +460,7 @@ final class AnalysisData {
     private int[] dictIds(String[] terms, Dict dict, boolean isVersion) {
       int[] ids = new int[terms.length];
       for (int o = 0; o < terms.length; o++) {
-        ids[o] = terms[o] == null ? -1
-            : dict.id(isVersion ? normaliseVersion(terms[o]) : terms[o]);
+        ids[o] = terms[o] == null ? -1 : dict.id(isVersion ? normaliseVersion(terms[o]) : terms[o]);
       }
       return ids;
     }
@@ -455,8 +482,13 @@ final class AnalysisData {
       return out;
     }
 
-    private void matchIds(SortedSetDocValues idsDv, int doc, Map<Long, String> wantedOrds,
-        java.util.BitSet wanted, int row) throws IOException {
+    private void matchIds(
+        SortedSetDocValues idsDv,
+        int doc,
+        Map<Long, String> wantedOrds,
+        java.util.BitSet wanted,
+        int row)
+        throws IOException {
       if (!idsDv.advanceExact(doc)) {
         return;
       }
@@ -547,8 +579,11 @@ final class AnalysisData {
   private void loadDeploys(IndexSearcher s, TaskMonitor m) throws IOException {
     int cap = s.count(new TermQuery(new Term(Schema.KIND, DocKind.DEPLOY.code())));
     DeployColumns c = new DeployColumns(cap);
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
-        DocKind.DEPLOY.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight w =
+        s.createWeight(
+            s.rewrite(new TermQuery(new Term(Schema.KIND, DocKind.DEPLOY.code()))),
+            ScoreMode.COMPLETE_NO_SCORES,
+            1f);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       Scorer sc = w.scorer(leaf);
       if (sc != null) {
@@ -557,17 +592,28 @@ final class AnalysisData {
       }
     }
     int size = c.n;
-    deploys = new DeployTable(size, c.key, Arrays.copyOf(c.service, size),
-        Arrays.copyOf(c.env, size), Arrays.copyOf(c.time, size), Arrays.copyOf(c.status, size),
-        Arrays.copyOf(c.version, size), Arrays.copyOf(c.sha, size),
-        Arrays.copyOf(c.rollback, size), c.versions, c.shas, services.size(), envs.size());
+    deploys =
+        new DeployTable(
+            size,
+            c.key,
+            Arrays.copyOf(c.service, size),
+            Arrays.copyOf(c.env, size),
+            Arrays.copyOf(c.time, size),
+            Arrays.copyOf(c.status, size),
+            Arrays.copyOf(c.version, size),
+            Arrays.copyOf(c.sha, size),
+            Arrays.copyOf(c.rollback, size),
+            c.versions,
+            c.shas,
+            services.size(),
+            envs.size());
     int[] rawToSorted = new int[size];
     for (int k = 0; k < size; k++) {
       rawToSorted[deploys.rawIndex(k)] = k;
     }
     for (var e : c.rawIdMatches.entrySet()) {
-      idMatches.put(e.getKey(), e.getValue().stream().mapToInt(r -> rawToSorted[r]).sorted()
-          .toArray());
+      idMatches.put(
+          e.getKey(), e.getValue().stream().mapToInt(r -> rawToSorted[r]).sorted().toArray());
     }
   }
 
@@ -590,24 +636,27 @@ final class AnalysisData {
   private abstract static class WithoutCaseNames {}
 
   private static final com.fasterxml.jackson.databind.ObjectMapper RUN_MAPPER =
-      dev.rehearsal.util.Json.mapper().copy()
+      dev.rehearsal.util.Json.mapper()
+          .copy()
           .addMixIn(dev.rehearsal.model.TestSummary.class, WithoutCaseNames.class);
   private static final com.fasterxml.jackson.databind.ObjectReader RUN_READER =
       RUN_MAPPER.readerFor(StagingRun.class);
 
   private void loadRuns(Workspace ws) throws IOException {
-    ws.forEachStored(DocKind.RUN, json -> {
-      StagingRun r;
-      try {
-        r = RUN_READER.readValue(json.bytes, json.offset, json.length);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      int id = service(r.service());
-      if (id >= 0) {
-        runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
-      }
-    });
+    ws.forEachStored(
+        DocKind.RUN,
+        json -> {
+          StagingRun r;
+          try {
+            r = RUN_READER.readValue(json.bytes, json.offset, json.length);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          int id = service(r.service());
+          if (id >= 0) {
+            runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+          }
+        });
     for (List<StagingRun> l : runs.values()) {
       l.sort(Comparator.comparing(StagingRun::startedAt).thenComparing(StagingRun::key));
     }
@@ -617,8 +666,11 @@ final class AnalysisData {
 
   private void loadFacts(IndexSearcher s) throws IOException {
     Map<String, Integer> rawService = new HashMap<>();
-    Weight w = s.createWeight(s.rewrite(new TermQuery(new Term(Schema.KIND,
-        DocKind.FACT.code()))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight w =
+        s.createWeight(
+            s.rewrite(new TermQuery(new Term(Schema.KIND, DocKind.FACT.code()))),
+            ScoreMode.COMPLETE_NO_SCORES,
+            1f);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       Scorer sc = w.scorer(leaf);
       if (sc == null) {
@@ -642,10 +694,11 @@ final class AnalysisData {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        int[] r = {ord(type, doc), firstOrd(svc, doc), ord(env, doc), ord(subject, doc),
-            ord(value, doc)};
-        long num = number.advanceExact(doc) ? number.longValue() : Double.doubleToRawLongBits(
-            Double.NaN);
+        int[] r = {
+          ord(type, doc), firstOrd(svc, doc), ord(env, doc), ord(subject, doc), ord(value, doc)
+        };
+        long num =
+            number.advanceExact(doc) ? number.longValue() : Double.doubleToRawLongBits(Double.NaN);
         rows.add(r);
         nums.add(new long[] {time(times, doc), num});
         if (r[3] >= 0) {

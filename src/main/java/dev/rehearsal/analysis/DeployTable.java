@@ -9,8 +9,10 @@ import dev.rehearsal.model.DeployStatus;
  */
 final class DeployTable {
   final int size;
+
   /** Each deploy's record key, made into a string only for the deploys a finding names. */
   private final Utf8Column key;
+
   final int[] service;
   final int[] env;
   final long[] time;
@@ -21,35 +23,87 @@ final class DeployTable {
   final Dict versions;
   final Dict shas;
   private final int[] order;
+
   /** For service s and environment e: [from, to) into the sorted columns. */
   private final int[][] rangeFrom;
+
   private final int[][] rangeTo;
+
   /** For service s, all environments: [from, to); rows are sorted by service first. */
   private final int[] serviceFrom;
+
   private final int[] serviceTo;
 
-  DeployTable(int size, Utf8Column key, int[] service, int[] env, long[] time, byte[] status,
-      int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas, int services,
+  DeployTable(
+      int size,
+      Utf8Column key,
+      int[] service,
+      int[] env,
+      long[] time,
+      byte[] status,
+      int[] version,
+      int[] sha,
+      boolean[] rollback,
+      Dict versions,
+      Dict shas,
+      int services,
       int envs) {
-    this(size, key, service, env, time, status, version, sha, rollback, versions, shas, services,
-        envs, sortOrder(size, key, service, env, time));
+    this(
+        size,
+        key,
+        service,
+        env,
+        time,
+        status,
+        version,
+        sha,
+        rollback,
+        versions,
+        shas,
+        services,
+        envs,
+        sortOrder(size, key, service, env, time));
   }
 
   /** A table of columns already in its order (as {@link InputSnapshot} keeps them). */
-  static DeployTable sorted(int size, Utf8Column key, int[] service, int[] env, long[] time,
-      byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
-      int services, int envs) {
+  static DeployTable sorted(
+      int size,
+      Utf8Column key,
+      int[] service,
+      int[] env,
+      long[] time,
+      byte[] status,
+      int[] version,
+      int[] sha,
+      boolean[] rollback,
+      Dict versions,
+      Dict shas,
+      int services,
+      int envs) {
     int[] order = new int[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    return new DeployTable(size, key, service, env, time, status, version, sha, rollback,
-        versions, shas, services, envs, order);
+    return new DeployTable(
+        size, key, service, env, time, status, version, sha, rollback, versions, shas, services,
+        envs, order);
   }
 
-  private DeployTable(int size, Utf8Column key, int[] service, int[] env, long[] time,
-      byte[] status, int[] version, int[] sha, boolean[] rollback, Dict versions, Dict shas,
-      int services, int envs, int[] order) {
+  private DeployTable(
+      int size,
+      Utf8Column key,
+      int[] service,
+      int[] env,
+      long[] time,
+      byte[] status,
+      int[] version,
+      int[] sha,
+      boolean[] rollback,
+      Dict versions,
+      Dict shas,
+      int services,
+      int envs,
+      int[] order) {
     this.order = order;
     this.size = size;
     if (inOrder(order)) {
@@ -187,17 +241,19 @@ final class DeployTable {
   }
 
   /**
-   * First row of a service's deploys to an environment. Services and environments that no
-   * deploy names (only facts or incidents do) have none.
+   * First row of a service's deploys to an environment. Services and environments that no deploy
+   * names (only facts or incidents do) have none.
    */
   int from(int service, int env) {
-    return service < 0 || env < 0 || service >= rangeFrom.length
-        || env >= rangeFrom[service].length ? 0 : rangeFrom[service][env];
+    return service < 0 || env < 0 || service >= rangeFrom.length || env >= rangeFrom[service].length
+        ? 0
+        : rangeFrom[service][env];
   }
 
   int to(int service, int env) {
-    return service < 0 || env < 0 || service >= rangeTo.length
-        || env >= rangeTo[service].length ? 0 : rangeTo[service][env];
+    return service < 0 || env < 0 || service >= rangeTo.length || env >= rangeTo[service].length
+        ? 0
+        : rangeTo[service][env];
   }
 
   /** Index of the last deploy in [from, to) with time <= t, or from - 1. */
@@ -219,9 +275,9 @@ final class DeployTable {
 
   /**
    * Index of the first deploy in [from, end) with time >= t, or end. Searched back from end in
-   * doubling steps, then by bisection: a few reads near end when the answer lies close to it
-   * (the start of a window of hours before its last deploy), where a binary search over the
-   * whole range would read its way across the range first.
+   * doubling steps, then by bisection: a few reads near end when the answer lies close to it (the
+   * start of a window of hours before its last deploy), where a binary search over the whole range
+   * would read its way across the range first.
    */
   int firstAtOrAfterBefore(int from, int end, long t) {
     if (t == Long.MIN_VALUE) {
@@ -238,6 +294,7 @@ final class DeployTable {
 
   /** The statuses by ordinal, once: {@code values()} copies the array on every call. */
   private static final DeployStatus[] STATUSES = DeployStatus.values();
+
   private static final byte SUCCEEDED = (byte) DeployStatus.SUCCEEDED.ordinal();
   private static final byte UNKNOWN = (byte) DeployStatus.UNKNOWN.ordinal();
 

@@ -4,19 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Strings to dense ids and back; ids are given in order of first appearance. The values are
- * held as UTF-8 in a {@link Utf8Column} and found through an open-addressing table of ids, so a
- * dictionary of the half million commit SHAs of a million deploys is four arrays, not a million
- * objects in a hash map.
+ * Strings to dense ids and back; ids are given in order of first appearance. The values are held as
+ * UTF-8 in a {@link Utf8Column} and found through an open-addressing table of ids, so a dictionary
+ * of the half million commit SHAs of a million deploys is four arrays, not a million objects in a
+ * hash map.
  *
  * <p>A {@link #compact()} dictionary makes a string of a value each time one is asked for; the
- * default one also keeps each value's string, for the small dictionaries (services,
- * environments) whose names go into every finding and should be the same object there.
+ * default one also keeps each value's string, for the small dictionaries (services, environments)
+ * whose names go into every finding and should be the same object there.
  */
 final class Dict {
   private final Utf8Column values = new Utf8Column();
+
   /** Id + 1 at each slot, 0 for an empty one; its length is a power of two. */
   private int[] slots = new int[16];
+
   /** Each value's string, by id; null for a compact dictionary. */
   private String[] strings;
 

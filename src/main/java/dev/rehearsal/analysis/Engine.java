@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The analysis: for every incident, the change behind it ({@link Linker}), what staging said
- * about that change ({@link Verdicts}) and, for escapes, the gap ({@link GapClassifier}).
- * Reviews are applied on top and always win; the engine's own answer stays in the finding.
- * Findings are stored in the workspace so the app, reports and searches read them.
+ * The analysis: for every incident, the change behind it ({@link Linker}), what staging said about
+ * that change ({@link Verdicts}) and, for escapes, the gap ({@link GapClassifier}). Reviews are
+ * applied on top and always win; the engine's own answer stays in the finding. Findings are stored
+ * in the workspace so the app, reports and searches read them.
  */
 public final class Engine {
   private final Workspace ws;
@@ -36,9 +36,9 @@ public final class Engine {
   }
 
   /**
-   * Prepares the next analysis after an import: reads its input from the index once and keeps
-   * it beside the index for this generation of imported records (decision 0009). Does nothing
-   * when that is already done.
+   * Prepares the next analysis after an import: reads its input from the index once and keeps it
+   * beside the index for this generation of imported records (decision 0009). Does nothing when
+   * that is already done.
    */
   public static void prepare(Workspace ws, TaskMonitor monitor) throws IOException {
     AnalysisData.refreshSnapshot(ws, monitor == null ? TaskMonitor.NONE : monitor);
@@ -68,19 +68,32 @@ public final class Engine {
     timings.put("total", ms(t0));
     m.progress(100, 100, "analysis done");
     List<Finding> findings = store ? new StoredFindings(ws, a.keys()) : a.findings();
-    return new AnalysisReport(findings, a.verdictCounts(), a.gapCounts(), a.incidents(),
-        a.linked(), a.reviewed(), a.learned(), timings);
+    return new AnalysisReport(
+        findings,
+        a.verdictCounts(),
+        a.gapCounts(),
+        a.incidents(),
+        a.linked(),
+        a.reviewed(),
+        a.learned(),
+        timings);
   }
 
   /** What the analysis found, without the data it found it in. */
-  private record Analysed(List<Finding> findings, String[] keys,
-      Map<Verdict, Long> verdictCounts, Map<Gap, Long> gapCounts, int incidents, long linked,
-      long reviewed, boolean learned) {}
+  private record Analysed(
+      List<Finding> findings,
+      String[] keys,
+      Map<Verdict, Long> verdictCounts,
+      Map<Gap, Long> gapCounts,
+      int incidents,
+      long linked,
+      long reviewed,
+      boolean learned) {}
 
   /**
-   * Analyses every incident. When {@code store} is true, each finding is written to the
-   * workspace as soon as it is made (not yet committed) and none is kept: at a hundred thousand
-   * incidents they would otherwise be held together with the input they were made from.
+   * Analyses every incident. When {@code store} is true, each finding is written to the workspace
+   * as soon as it is made (not yet committed) and none is kept: at a hundred thousand incidents
+   * they would otherwise be held together with the input they were made from.
    */
   private Analysed analyse(TaskMonitor m, Map<String, Long> timings, boolean store)
       throws IOException {
@@ -97,30 +110,40 @@ public final class Engine {
     Linker linker = new Linker(data, rules);
     timings.put("lookups", ms(t));
     t = System.nanoTime();
-    ws.withSearcher(s -> {
-      linker.readLanguage(s);
-      return null;
-    });
+    ws.withSearcher(
+        s -> {
+          linker.readLanguage(s);
+          return null;
+        });
     timings.put("language", ms(t));
     t = System.nanoTime();
     int n = data.incidents.size();
     // incidents are independent and the linker reads shared data only: link them in parallel
-    List<List<Linker.Candidate>> links = IntStream.range(0, n).parallel()
-        .mapToObj(i -> {
-          if ((i & 4095) == 0) {
-            m.checkCancelled();
-          }
-          return linker.link(i);
-        }).collect(Collectors.toCollection(ArrayList::new));
+    List<List<Linker.Candidate>> links =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  if ((i & 4095) == 0) {
+                    m.checkCancelled();
+                  }
+                  return linker.link(i);
+                })
+            .collect(Collectors.toCollection(ArrayList::new));
     timings.put("link", ms(t));
 
     m.progress(55, 100, "judging what staging said");
     t = System.nanoTime();
     Verdicts verdicts = new Verdicts(data, rules);
-    List<Verdicts.Result> verdictResults = IntStream.range(0, n).parallel().mapToObj(i -> {
-      List<Linker.Candidate> l = links.get(i);
-      return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker);
-    }).collect(Collectors.toCollection(ArrayList::new));
+    List<Verdicts.Result> verdictResults =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  List<Linker.Candidate> l = links.get(i);
+                  return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker);
+                })
+            .collect(Collectors.toCollection(ArrayList::new));
     timings.put("verdict", ms(t));
 
     m.progress(65, 100, "reading the incidents' words");
@@ -131,11 +154,17 @@ public final class Engine {
 
     m.progress(75, 100, "weighing the gaps");
     t = System.nanoTime();
-    List<GapClassifier.Result> gapResults = IntStream.range(0, n).parallel().mapToObj(i -> {
-      Verdicts.Result v = verdictResults.get(i);
-      return v != null && v.verdict() == Verdict.ESCAPE
-          ? gaps.classify(i, links.get(i).get(0).deploy(), v.runs()) : null;
-    }).collect(Collectors.toCollection(ArrayList::new));
+    List<GapClassifier.Result> gapResults =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  Verdicts.Result v = verdictResults.get(i);
+                  return v != null && v.verdict() == Verdict.ESCAPE
+                      ? gaps.classify(i, links.get(i).get(0).deploy(), v.runs())
+                      : null;
+                })
+            .collect(Collectors.toCollection(ArrayList::new));
     timings.put("gaps", ms(t));
     if (learned != null) {
       learned.close();
@@ -150,26 +179,35 @@ public final class Engine {
     boolean[] linkedOf = new boolean[n];
     boolean[] reviewedOf = new boolean[n];
     String[] keys = new String[n];
-    java.util.function.IntFunction<Finding> make = i -> {
-      if ((i & 4095) == 0) {
-        m.checkCancelled(); // cancelled while storing: the earlier findings stay
-      }
-      Finding f = finding(data, rules, linker, i, links.get(i), verdictResults.get(i),
-          gapResults.get(i), reviews);
-      links.set(i, null);
-      verdictResults.set(i, null);
-      gapResults.set(i, null);
-      keys[i] = f.incidentKey();
-      verdictOf[i] = (byte) f.effectiveVerdict().ordinal();
-      linkedOf[i] = !f.links().isEmpty(); // linked: the incident has a verdict
-      reviewedOf[i] = f.reviewed();
-      if (f.effectiveVerdict() == Verdict.ESCAPE) {
-        for (Gap gap : f.effectiveGaps()) {
-          gapsOf[i] |= 1 << gap.ordinal();
-        }
-      }
-      return f;
-    };
+    java.util.function.IntFunction<Finding> make =
+        i -> {
+          if ((i & 4095) == 0) {
+            m.checkCancelled(); // cancelled while storing: the earlier findings stay
+          }
+          Finding f =
+              finding(
+                  data,
+                  rules,
+                  linker,
+                  i,
+                  links.get(i),
+                  verdictResults.get(i),
+                  gapResults.get(i),
+                  reviews);
+          links.set(i, null);
+          verdictResults.set(i, null);
+          gapResults.set(i, null);
+          keys[i] = f.incidentKey();
+          verdictOf[i] = (byte) f.effectiveVerdict().ordinal();
+          linkedOf[i] = !f.links().isEmpty(); // linked: the incident has a verdict
+          reviewedOf[i] = f.reviewed();
+          if (f.effectiveVerdict() == Verdict.ESCAPE) {
+            for (Gap gap : f.effectiveGaps()) {
+              gapsOf[i] |= 1 << gap.ordinal();
+            }
+          }
+          return f;
+        };
     List<Finding> findings = null;
     if (store) {
       ws.replaceFindings(n, make);
@@ -193,13 +231,19 @@ public final class Engine {
       }
     }
     timings.put("explain", ms(t));
-    return new Analysed(findings, keys, verdictCounts, gapCounts, n, linked, reviewed,
-        learned != null);
+    return new Analysed(
+        findings, keys, verdictCounts, gapCounts, n, linked, reviewed, learned != null);
   }
 
   /** The finding of one incident, from the results of each step. */
-  private static Finding finding(AnalysisData data, Rules rules, Linker linker, int i,
-      List<Linker.Candidate> links, Verdicts.Result v, GapClassifier.Result g,
+  private static Finding finding(
+      AnalysisData data,
+      Rules rules,
+      Linker linker,
+      int i,
+      List<Linker.Candidate> links,
+      Verdicts.Result v,
+      GapClassifier.Result g,
       Map<String, Review> reviews) {
     AnalysedIncident inc = data.incidents.get(i);
     List<String> services = new ArrayList<>();
@@ -211,9 +255,17 @@ public final class Engine {
       int d = c.deploy();
       DeployTable tbl = data.deploys;
       String service = tbl.service[d] < 0 ? "" : data.services.value(tbl.service[d]);
-      dl.add(new DeployLink(tbl.key(d), service, tbl.versionText(d), tbl.shaText(d),
-          data.envs.value(tbl.env[d]), Instant.ofEpochMilli(tbl.time[d]), round(c.score()),
-          c.explicit(), linker.reasons(i, c)));
+      dl.add(
+          new DeployLink(
+              tbl.key(d),
+              service,
+              tbl.versionText(d),
+              tbl.shaText(d),
+              data.envs.value(tbl.env[d]),
+              Instant.ofEpochMilli(tbl.time[d]),
+              round(c.score()),
+              c.explicit(),
+              linker.reasons(i, c)));
     }
     Verdict verdict;
     List<String> reasons;
@@ -229,16 +281,25 @@ public final class Engine {
     }
     List<Gap> gapList = g == null ? List.of() : g.gaps();
     List<GapScore> scores = g == null ? List.of() : g.scores();
-    return new Finding(inc.key(), inc.startedAt(), services, dl, confidence,
-        !dl.isEmpty() && confidence < rules.guessBelow, verdict, reasons, gapList, scores,
-        staging, reviews.get(inc.key()));
+    return new Finding(
+        inc.key(),
+        inc.startedAt(),
+        services,
+        dl,
+        confidence,
+        !dl.isEmpty() && confidence < rules.guessBelow,
+        verdict,
+        reasons,
+        gapList,
+        scores,
+        staging,
+        reviews.get(inc.key()));
   }
 
   /**
-   * The baseline most tools use, on the workspace's current input (what the next analysis
-   * reads, loaded again here: an analysis keeps none of its data): for each incident key, the
-   * key of the last successful production deploy of its service before onset (none when
-   * absent).
+   * The baseline most tools use, on the workspace's current input (what the next analysis reads,
+   * loaded again here: an analysis keeps none of its data): for each incident key, the key of the
+   * last successful production deploy of its service before onset (none when absent).
    */
   public Map<String, String> baselineLinks() throws IOException {
     Rules rules = new Rules(ws.settings());
@@ -253,13 +314,12 @@ public final class Engine {
   }
 
   /**
-   * What a "last deploy before onset" join needs, from the workspace's current input (loaded
-   * again, as for {@link #baselineLinks()}): one row per (incident, service) and one per
-   * successful production deploy, canonical service names, epoch millis. The benchmark hands
-   * these to DuckDB.
+   * What a "last deploy before onset" join needs, from the workspace's current input (loaded again,
+   * as for {@link #baselineLinks()}): one row per (incident, service) and one per successful
+   * production deploy, canonical service names, epoch millis. The benchmark hands these to DuckDB.
    */
-  public record LinkInputs(List<String[]> incidents, long[] onsets, List<String[]> deploys,
-      long[] deployTimes) {}
+  public record LinkInputs(
+      List<String[]> incidents, long[] onsets, List<String[]> deploys, long[] deployTimes) {}
 
   public LinkInputs linkInputs() throws IOException {
     AnalysisData data = AnalysisData.load(ws, new Rules(ws.settings()), TaskMonitor.NONE);
@@ -276,28 +336,31 @@ public final class Engine {
     List<String[]> dep = new ArrayList<>();
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
-      if (t.env[i] == prod && t.status[i] == dev.rehearsal.model.DeployStatus.SUCCEEDED
-          .ordinal() && t.service[i] >= 0) {
+      if (t.env[i] == prod
+          && t.status[i] == dev.rehearsal.model.DeployStatus.SUCCEEDED.ordinal()
+          && t.service[i] >= 0) {
         dep.add(new String[] {t.key(i), data.services.value(t.service[i])});
         times.add(t.time[i]);
       }
     }
-    return new LinkInputs(inc, onsets.stream().mapToLong(Long::longValue).toArray(), dep,
+    return new LinkInputs(
+        inc,
+        onsets.stream().mapToLong(Long::longValue).toArray(),
+        dep,
         times.stream().mapToLong(Long::longValue).toArray());
   }
 
   /**
-   * A finding with the highlighted passages of its incident's text added to the text evidence
-   * of each gap that has some. The analysis itself keeps no passages (a hundred thousand
-   * findings would cost more to highlight than to analyse); the app, reports and
-   * {@code rehearsal explain} add them for the incidents a person looks at.
+   * A finding with the highlighted passages of its incident's text added to the text evidence of
+   * each gap that has some. The analysis itself keeps no passages (a hundred thousand findings
+   * would cost more to highlight than to analyse); the app, reports and {@code rehearsal explain}
+   * add them for the incidents a person looks at.
    */
   public Finding withPassages(Finding f) throws IOException {
     if (f.scores().isEmpty()) {
       return f;
     }
-    Map<Gap, List<String>> passages = Passages.of(ws, f.incidentKey(),
-        new Rules(ws.settings()));
+    Map<Gap, List<String>> passages = Passages.of(ws, f.incidentKey(), new Rules(ws.settings()));
     List<GapScore> out = new ArrayList<>();
     for (GapScore s : f.scores()) {
       List<String> p = passages.get(s.gap());
@@ -307,13 +370,25 @@ public final class Engine {
       }
       List<Evidence> ev = new ArrayList<>();
       for (Evidence e : s.evidence()) {
-        ev.add(e.kind().equals("text") && e.detail().isEmpty()
-            ? new Evidence("text", e.summary(), String.join(" ... ", p)) : e);
+        ev.add(
+            e.kind().equals("text") && e.detail().isEmpty()
+                ? new Evidence("text", e.summary(), String.join(" ... ", p))
+                : e);
       }
       out.add(new GapScore(s.gap(), s.score(), s.text(), s.structure(), s.learned(), ev));
     }
-    return new Finding(f.incidentKey(), f.onset(), f.services(), f.links(), f.confidence(),
-        f.guess(), f.verdict(), f.verdictReasons(), f.gaps(), out, f.stagingEvidence(),
+    return new Finding(
+        f.incidentKey(),
+        f.onset(),
+        f.services(),
+        f.links(),
+        f.confidence(),
+        f.guess(),
+        f.verdict(),
+        f.verdictReasons(),
+        f.gaps(),
+        out,
+        f.stagingEvidence(),
         f.review());
   }
 
@@ -325,7 +400,9 @@ public final class Engine {
     List<Map.Entry<AnalysedIncident, Gap>> examples = new ArrayList<>();
     for (AnalysedIncident i : data.incidents) {
       Review r = reviews.get(i.key());
-      if (r != null && r.gaps() != null && !r.gaps().isEmpty()
+      if (r != null
+          && r.gaps() != null
+          && !r.gaps().isEmpty()
           && (r.verdict() == null || r.verdict() == Verdict.ESCAPE)) {
         examples.add(new AbstractMap.SimpleEntry<>(i, r.gaps().get(0)));
       }

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * The analysis measured against labelled data: link precision and recall (over incident-deploy
- * pairs), the same for the baseline most tools use, verdict accuracy with a confusion matrix,
- * and per-gap precision, recall and F1 over the labelled escapes with a confusion matrix of the
- * primary gap. Uses the engine's own answers, not reviews, so reviews cannot flatter it.
+ * pairs), the same for the baseline most tools use, verdict accuracy with a confusion matrix, and
+ * per-gap precision, recall and F1 over the labelled escapes with a confusion matrix of the primary
+ * gap. Uses the engine's own answers, not reviews, so reviews cannot flatter it.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -39,13 +39,20 @@ public final class Evaluation {
 
   /** The figures. */
   public record Result(
-      long labelled, long matched, List<String> unmatched, Score links, Score baseline,
-      double verdictAccuracy, Map<String, Map<String, Long>> verdictConfusion,
-      Map<Gap, Score> gaps, double gapMacroF1, long escapesLabelled,
-      Map<String, Map<String, Long>> gapConfusion, double gapMacroF1GivenVerdict) {}
+      long labelled,
+      long matched,
+      List<String> unmatched,
+      Score links,
+      Score baseline,
+      double verdictAccuracy,
+      Map<String, Map<String, Long>> verdictConfusion,
+      Map<Gap, Score> gaps,
+      double gapMacroF1,
+      long escapesLabelled,
+      Map<String, Map<String, Long>> gapConfusion,
+      double gapMacroF1GivenVerdict) {}
 
-  public static Result evaluate(Truth truth, List<Finding> findings,
-      Map<String, String> baseline) {
+  public static Result evaluate(Truth truth, List<Finding> findings, Map<String, String> baseline) {
     Map<String, Finding> byKey = new LinkedHashMap<>();
     for (Finding f : findings) {
       byKey.put(f.incidentKey(), f);
@@ -91,7 +98,8 @@ public final class Evaluation {
       if (f.verdict() == row.verdict()) {
         verdictRight++;
       }
-      vconf.computeIfAbsent(row.verdict().name().toLowerCase(), x -> new LinkedHashMap<>())
+      vconf
+          .computeIfAbsent(row.verdict().name().toLowerCase(), x -> new LinkedHashMap<>())
           .merge(f.verdict().name().toLowerCase(), 1L, Long::sum);
       if (row.verdict() == Verdict.ESCAPE && !row.gaps().isEmpty()) {
         escapes++;
@@ -110,9 +118,19 @@ public final class Evaluation {
       long[] c = gapCounts.getOrDefault(g, new long[3]);
       gapScores.put(g, new Score(c[0], c[1], c[2]));
     }
-    return new Result(truth.rows().size(), matched, unmatched, new Score(tp, predicted, actual),
-        new Score(btp, bpred, actual), matched == 0 ? 0 : (double) verdictRight / matched, vconf,
-        gapScores, macroF1(gapCounts), escapes, gconf, macroF1(gapCountsGiven));
+    return new Result(
+        truth.rows().size(),
+        matched,
+        unmatched,
+        new Score(tp, predicted, actual),
+        new Score(btp, bpred, actual),
+        matched == 0 ? 0 : (double) verdictRight / matched,
+        vconf,
+        gapScores,
+        macroF1(gapCounts),
+        escapes,
+        gconf,
+        macroF1(gapCountsGiven));
   }
 
   private static void count(Map<Gap, long[]> counts, List<Gap> truth, List<Gap> predicted) {

@@ -86,13 +86,18 @@ final class FactTable {
   }
 
   void addConfig(int service, int env, long asOf, String k, String v) {
-    config.computeIfAbsent(key(service, env), x -> new TreeMap<>())
-        .computeIfAbsent(asOf, Snapshot::new).values.put(k, v);
+    config
+        .computeIfAbsent(key(service, env), x -> new TreeMap<>())
+        .computeIfAbsent(asOf, Snapshot::new)
+        .values
+        .put(k, v);
   }
 
   void addFlag(int service, int env, long asOf, String flag, String v) {
-    flags.computeIfAbsent(key(service, env), x -> new HashMap<>())
-        .computeIfAbsent(flag, x -> new ArrayList<>()).add(new FlagState(asOf, v));
+    flags
+        .computeIfAbsent(key(service, env), x -> new HashMap<>())
+        .computeIfAbsent(flag, x -> new ArrayList<>())
+        .add(new FlagState(asOf, v));
   }
 
   void addTraffic(int service, int env, long asOf, double rps) {
@@ -101,21 +106,37 @@ final class FactTable {
 
   void addData(int service, int env, long asOf, String table, double rows) {
     data.computeIfAbsent(key(service, env), x -> new TreeMap<>())
-        .computeIfAbsent(table, x -> new Series()).add(asOf, rows);
+        .computeIfAbsent(table, x -> new Series())
+        .add(asOf, rows);
   }
 
   void addMock(int service, int env, long asOf, String dependency, String how) {
-    mocks.computeIfAbsent(key(service, env), x -> new ArrayList<>())
+    mocks
+        .computeIfAbsent(key(service, env), x -> new ArrayList<>())
         .add(new Mock(dependency, how, asOf));
   }
 
   void finish() {
     traffic.values().forEach(Series::sort);
     data.values().forEach(m -> m.values().forEach(Series::sort));
-    flags.values().forEach(m -> m.values().forEach(l -> l.sort(
-        java.util.Comparator.comparingLong(FlagState::at).thenComparing(FlagState::value))));
-    mocks.values().forEach(l -> l.sort(java.util.Comparator.comparing(Mock::dependency)
-        .thenComparingLong(Mock::asOf).thenComparing(Mock::how)));
+    flags
+        .values()
+        .forEach(
+            m ->
+                m.values()
+                    .forEach(
+                        l ->
+                            l.sort(
+                                java.util.Comparator.comparingLong(FlagState::at)
+                                    .thenComparing(FlagState::value))));
+    mocks
+        .values()
+        .forEach(
+            l ->
+                l.sort(
+                    java.util.Comparator.comparing(Mock::dependency)
+                        .thenComparingLong(Mock::asOf)
+                        .thenComparing(Mock::how)));
   }
 
   /** The snapshot of a service's configuration in an environment as of t, or null. */
@@ -135,17 +156,18 @@ final class FactTable {
     if (m == null) {
       return out;
     }
-    m.forEach((flag, states) -> {
-      String v = null;
-      for (FlagState s : states) {
-        if (s.at() <= t) {
-          v = s.value();
-        }
-      }
-      if (v != null) {
-        out.put(flag, v);
-      }
-    });
+    m.forEach(
+        (flag, states) -> {
+          String v = null;
+          for (FlagState s : states) {
+            if (s.at() <= t) {
+              v = s.value();
+            }
+          }
+          if (v != null) {
+            out.put(flag, v);
+          }
+        });
     return out;
   }
 }

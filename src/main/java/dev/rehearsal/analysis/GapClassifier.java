@@ -19,17 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Query;
 
 /**
  * Which gap let an escape through. Three kinds of evidence, combined with the weights in the
- * settings: the incident's words (one Lucene query per gap over title and body), the structure
- * of the environments at the time (configuration and flags that differ, production traffic
- * against what staging load tests reached, production data volume against staging's, staging
- * mocks of a dependency the incident names), and, once reviewers have confirmed enough
- * escapes, a k-nearest-neighbours vote over those reviews. A gap is assigned when its combined
- * score reaches {@code gaps.minScore}; weak evidence leaves the escape unexplained.
+ * settings: the incident's words (one Lucene query per gap over title and body), the structure of
+ * the environments at the time (configuration and flags that differ, production traffic against
+ * what staging load tests reached, production data volume against staging's, staging mocks of a
+ * dependency the incident names), and, once reviewers have confirmed enough escapes, a
+ * k-nearest-neighbours vote over those reviews. A gap is assigned when its combined score reaches
+ * {@code gaps.minScore}; weak evidence leaves the escape unexplained.
  */
 final class GapClassifier {
   private static final long DAY = 86_400_000L;
@@ -56,8 +54,8 @@ final class GapClassifier {
   /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
   private void scoreText(IndexSearcher s) throws IOException {
     for (Gap g : Gap.real()) {
-      float[] scores = IncidentScores.collect(s, queries.query(g), d.docToIncident,
-          d.incidents.size());
+      float[] scores =
+          IncidentScores.collect(s, queries.query(g), d.docToIncident, d.incidents.size());
       for (int i = 0; i < scores.length; i++) {
         textRaw[i][g.ordinal()] = scores[i];
       }
@@ -84,23 +82,38 @@ final class GapClassifier {
       double lv = vote.isEmpty() ? Double.NaN : vote.getOrDefault(g, 0.0);
       // independent kinds of evidence combine like independent witnesses (noisy-OR): each
       // one, weighted, can carry a gap; agreeing evidence makes it surer
-      double combined = 1 - (1 - rules.wText * tx) * (1 - rules.wStructure * st.score)
-          * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
+      double combined =
+          1
+              - (1 - rules.wText * tx)
+                  * (1 - rules.wStructure * st.score)
+                  * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
       List<Evidence> ev = new ArrayList<>();
       if (textRaw[incident][g.ordinal()] > 0) {
-        ev.add(new Evidence("text", "the incident's words match the "
-            + g.code() + " vocabulary (" + Texts.fixed(textRaw[incident][g.ordinal()], 1) + ")", ""));
+        ev.add(
+            new Evidence(
+                "text",
+                "the incident's words match the "
+                    + g.code()
+                    + " vocabulary ("
+                    + Texts.fixed(textRaw[incident][g.ordinal()], 1)
+                    + ")",
+                ""));
       }
       ev.addAll(st.evidence);
       if (!Double.isNaN(lv) && lv > 0) {
-        ev.add(new Evidence("learned", Texts.fixed(lv * 100, 0)
-            + "% of the most similar reviewed escapes were " + g.code() + " gaps",
-            learned.describe()));
+        ev.add(
+            new Evidence(
+                "learned",
+                Texts.fixed(lv * 100, 0)
+                    + "% of the most similar reviewed escapes were "
+                    + g.code()
+                    + " gaps",
+                learned.describe()));
       }
       scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
     }
-    scores.sort(Comparator.comparingDouble(GapScore::score).reversed()
-        .thenComparing(GapScore::gap));
+    scores.sort(
+        Comparator.comparingDouble(GapScore::score).reversed().thenComparing(GapScore::gap));
     List<Gap> gaps = new ArrayList<>();
     double top = scores.get(0).score();
     for (GapScore s : scores) {
@@ -154,8 +167,12 @@ final class GapClassifier {
         }
       }
       boolean mentioned = !named.isEmpty();
-      ev.addAll(driftEvidence(new DriftNamed(new SnapshotPair(svc, prod.asOf, stag.asOf),
-          named), prod, stag, drift));
+      ev.addAll(
+          driftEvidence(
+              new DriftNamed(new SnapshotPair(svc, prod.asOf, stag.asOf), named),
+              prod,
+              stag,
+              drift));
       if (!drift.isEmpty()) {
         // drift nobody names is common and weak; drift the incident names is the finding
         score = mentioned ? 0.95 : Math.min(0.35, 0.2 + 0.05 * (drift.size() - 1));
@@ -163,9 +180,16 @@ final class GapClassifier {
         if (recent != null) {
           // production changed by hand shortly before the release, staging did not follow
           score = Math.max(score, rules.recentConfigChangeScore);
-          ev.add(new Evidence("config", "production changed " + recent + " in the "
-              + rules.recentConfigChangeDays + " days before the deploy; staging did not",
-              "", recent));
+          ev.add(
+              new Evidence(
+                  "config",
+                  "production changed "
+                      + recent
+                      + " in the "
+                      + rules.recentConfigChangeDays
+                      + " days before the deploy; staging did not",
+                  "",
+                  recent));
         }
       }
     }
@@ -191,8 +215,8 @@ final class GapClassifier {
   }
 
   /** The flags of production and staging at the times compared, and those an incident names. */
-  private record FlagsNamed(Map<String, String> production, Map<String, String> staging,
-      List<String> named) {}
+  private record FlagsNamed(
+      Map<String, String> production, Map<String, String> staging, List<String> named) {}
 
   /** The evidence of flags that differ, memoised as {@link #driftEvidence} is. */
   private final Map<FlagsNamed, List<Evidence>> flagEvidenceCache =
@@ -212,18 +236,33 @@ final class GapClassifier {
         boolean named = key.named().contains(e.getKey());
         if (named || listedFlags < LISTED) {
           listedFlags += named ? 0 : 1;
-          ev.add(new Evidence("flag", "feature flag " + e.getKey() + " is " + e.getValue()
-              + " in production but " + s + " in staging" + (named ? " (named in the incident)"
-                  : ""), "", named ? e.getKey() : ""));
+          ev.add(
+              new Evidence(
+                  "flag",
+                  "feature flag "
+                      + e.getKey()
+                      + " is "
+                      + e.getValue()
+                      + " in production but "
+                      + s
+                      + " in staging"
+                      + (named ? " (named in the incident)" : ""),
+                  "",
+                  named ? e.getKey() : ""));
         } else {
           unlistedFlags.add(e.getKey() + ": production " + e.getValue() + ", staging " + s);
         }
       }
     }
     if (!unlistedFlags.isEmpty()) {
-      ev.add(new Evidence("flag", unlistedFlags.size() + " more feature "
-          + (unlistedFlags.size() == 1 ? "flag differs" : "flags differ")
-          + ", none named in the incident", String.join("; ", unlistedFlags)));
+      ev.add(
+          new Evidence(
+              "flag",
+              unlistedFlags.size()
+                  + " more feature "
+                  + (unlistedFlags.size() == 1 ? "flag differs" : "flags differ")
+                  + ", none named in the incident",
+              String.join("; ", unlistedFlags)));
     }
     return List.copyOf(ev);
   }
@@ -235,22 +274,21 @@ final class GapClassifier {
   private record DriftNamed(SnapshotPair pair, List<String> named) {}
 
   /**
-   * The evidence of drift between two snapshots, for the keys an incident names, memoised:
-   * the incidents of a service in one period share their snapshots, and at a hundred thousand
-   * incidents the same 26,000 pieces of config evidence were written out 164,000 times, a
-   * third of the text all findings hold until they are stored. Shared lists are unmodifiable.
+   * The evidence of drift between two snapshots, for the keys an incident names, memoised: the
+   * incidents of a service in one period share their snapshots, and at a hundred thousand incidents
+   * the same 26,000 pieces of config evidence were written out 164,000 times, a third of the text
+   * all findings hold until they are stored. Shared lists are unmodifiable.
    */
   private final Map<DriftNamed, List<Evidence>> driftEvidenceCache =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private List<Evidence> driftEvidence(DriftNamed key, FactTable.Snapshot prod,
-      FactTable.Snapshot stag, List<String> drift) {
-    return driftEvidenceCache.computeIfAbsent(key, k -> writeDriftEvidence(k, prod, stag,
-        drift));
+  private List<Evidence> driftEvidence(
+      DriftNamed key, FactTable.Snapshot prod, FactTable.Snapshot stag, List<String> drift) {
+    return driftEvidenceCache.computeIfAbsent(key, k -> writeDriftEvidence(k, prod, stag, drift));
   }
 
-  private List<Evidence> writeDriftEvidence(DriftNamed key, FactTable.Snapshot prod,
-      FactTable.Snapshot stag, List<String> drift) {
+  private List<Evidence> writeDriftEvidence(
+      DriftNamed key, FactTable.Snapshot prod, FactTable.Snapshot stag, List<String> drift) {
     List<Evidence> ev = new ArrayList<>();
     List<String> unlisted = new ArrayList<>();
     int listed = 0;
@@ -261,17 +299,32 @@ final class GapClassifier {
       boolean named = key.named().contains(k);
       if (named || listed < LISTED) {
         listed += named ? 0 : 1;
-        ev.add(new Evidence("config", "config key " + k + " differs: production "
-            + show(pv) + ", staging " + show(sv) + (named ? " (named in the incident)" : ""),
-            asOf, named ? k : ""));
+        ev.add(
+            new Evidence(
+                "config",
+                "config key "
+                    + k
+                    + " differs: production "
+                    + show(pv)
+                    + ", staging "
+                    + show(sv)
+                    + (named ? " (named in the incident)" : ""),
+                asOf,
+                named ? k : ""));
       } else {
         unlisted.add(k + ": production " + show(pv) + ", staging " + show(sv));
       }
     }
     if (!unlisted.isEmpty()) {
-      ev.add(new Evidence("config", unlisted.size() + " more config "
-          + (unlisted.size() == 1 ? "key differs" : "keys differ") + ", none named in the "
-          + "incident", String.join("; ", unlisted) + " (" + asOf + ")"));
+      ev.add(
+          new Evidence(
+              "config",
+              unlisted.size()
+                  + " more config "
+                  + (unlisted.size() == 1 ? "key differs" : "keys differ")
+                  + ", none named in the "
+                  + "incident",
+              String.join("; ", unlisted) + " (" + asOf + ")"));
     }
     return List.copyOf(ev);
   }
@@ -279,8 +332,7 @@ final class GapClassifier {
   private final Map<SnapshotPair, List<String>> driftCache =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private List<String> driftBetween(int svc, FactTable.Snapshot prod,
-      FactTable.Snapshot stag) {
+  private List<String> driftBetween(int svc, FactTable.Snapshot prod, FactTable.Snapshot stag) {
     SnapshotPair pair = new SnapshotPair(svc, prod.asOf, stag.asOf);
     List<String> cached = driftCache.get(pair);
     if (cached != null) {
@@ -304,8 +356,8 @@ final class GapClassifier {
   }
 
   /**
-   * The first drifted key whose production value changed within the recent window before the
-   * deploy while staging's stayed as it was, or null.
+   * The first drifted key whose production value changed within the recent window before the deploy
+   * while staging's stayed as it was, or null.
    */
   private String changedRecently(int svc, List<String> keys, long shipped) {
     var prodSnaps = d.facts.config.get(FactTable.key(svc, d.production));
@@ -315,8 +367,8 @@ final class GapClassifier {
     long from = shipped - rules.recentConfigChangeDays * DAY;
     FactTable.Snapshot now = d.facts.configAt(svc, d.production, shipped);
     var beforeEntry = prodSnaps.floorEntry(from);
-    FactTable.Snapshot before = beforeEntry != null ? beforeEntry.getValue()
-        : prodSnaps.firstEntry().getValue();
+    FactTable.Snapshot before =
+        beforeEntry != null ? beforeEntry.getValue() : prodSnaps.firstEntry().getValue();
     FactTable.Snapshot stagingNow = d.facts.configAt(svc, d.staging, shipped);
     FactTable.Snapshot stagingBefore = d.facts.configAt(svc, d.staging, before.asOf);
     if (now == null || before == now) {
@@ -325,8 +377,10 @@ final class GapClassifier {
     for (String k : keys) {
       String a = now.values.get(k);
       String b = before.values.get(k);
-      boolean stagingSame = stagingNow == null || stagingBefore == null
-          || java.util.Objects.equals(stagingNow.values.get(k), stagingBefore.values.get(k));
+      boolean stagingSame =
+          stagingNow == null
+              || stagingBefore == null
+              || java.util.Objects.equals(stagingNow.values.get(k), stagingBefore.values.get(k));
       if (a != null && !a.equals(b) && stagingSame) {
         return k;
       }
@@ -364,20 +418,36 @@ final class GapClassifier {
     double stagingPeak = Double.NaN;
     for (StagingRun r : runs) {
       if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
-        stagingPeak = Double.isNaN(stagingPeak) ? r.load().peakRps()
-            : Math.max(stagingPeak, r.load().peakRps());
+        stagingPeak =
+            Double.isNaN(stagingPeak)
+                ? r.load().peakRps()
+                : Math.max(stagingPeak, r.load().peakRps());
       }
     }
     double score = 0;
     if (bestSpike > 0) {
-      String staging = Double.isNaN(stagingPeak) ? "no staging load test of this change"
-          : "staging load tests of this change reached "
-              + Texts.fixed(stagingPeak, 0) + " rps (" + Texts.fixed(peak / stagingPeak, 0)
-              + "x less)";
-      ev.add(new Evidence("traffic", "production " + where + " peaked at "
-          + Texts.fixed(peak, 0) + " rps on " + when + ", " + Texts.fixed(bestSpike, 1)
-          + "x its 28-day median", staging,
-          bestSpike >= rules.trafficRatio ? "production traffic peak" : ""));
+      String staging =
+          Double.isNaN(stagingPeak)
+              ? "no staging load test of this change"
+              : "staging load tests of this change reached "
+                  + Texts.fixed(stagingPeak, 0)
+                  + " rps ("
+                  + Texts.fixed(peak / stagingPeak, 0)
+                  + "x less)";
+      ev.add(
+          new Evidence(
+              "traffic",
+              "production "
+                  + where
+                  + " peaked at "
+                  + Texts.fixed(peak, 0)
+                  + " rps on "
+                  + when
+                  + ", "
+                  + Texts.fixed(bestSpike, 1)
+                  + "x its 28-day median",
+              staging,
+              bestSpike >= rules.trafficRatio ? "production traffic peak" : ""));
       if (bestSpike >= rules.trafficRatio) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
       } else if (bestSpike >= 1.6) {
@@ -423,11 +493,21 @@ final class GapClassifier {
         boolean named = namesTable(text, e.getKey());
         maxRatio = Math.max(maxRatio, ratio);
         if (named || ratio >= rules.dataRatio) {
-          ev.add(new Evidence("data", "table " + e.getKey() + ": "
-              + Texts.grouped(e.getValue().value[pi]) + " rows in production, "
-              + Texts.grouped(ss.value[si]) + " in staging (" + Texts.grouped(ratio) + "x)"
-              + (named ? " (named in the incident)" : ""), "as of " + day(e.getValue().time[pi]),
-              named ? e.getKey() : ""));
+          ev.add(
+              new Evidence(
+                  "data",
+                  "table "
+                      + e.getKey()
+                      + ": "
+                      + Texts.grouped(e.getValue().value[pi])
+                      + " rows in production, "
+                      + Texts.grouped(ss.value[si])
+                      + " in staging ("
+                      + Texts.grouped(ratio)
+                      + "x)"
+                      + (named ? " (named in the incident)" : ""),
+                  "as of " + day(e.getValue().time[pi]),
+                  named ? e.getKey() : ""));
         }
         if (named) {
           score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
@@ -459,8 +539,15 @@ final class GapClassifier {
         boolean named = mentions(text, m.dependency());
         if (named) {
           score = 0.95;
-          ev.add(new Evidence("mock", "staging mocks " + m.dependency() + ", which the "
-              + "incident names: production called the real service", m.how(), m.dependency()));
+          ev.add(
+              new Evidence(
+                  "mock",
+                  "staging mocks "
+                      + m.dependency()
+                      + ", which the "
+                      + "incident names: production called the real service",
+                  m.how(),
+                  m.dependency()));
         }
       }
     }
@@ -470,11 +557,29 @@ final class GapClassifier {
     return new Structure(score, ev);
   }
 
-  private static final java.util.Set<String> DATA_CONTEXT = java.util.Set.of("table",
-      "tables", "rows", "row", "query", "queries", "index", "scan", "column", "columns",
-      "migration", "records", "record", "database", "db", "schema", "backfill", "data");
+  private static final java.util.Set<String> DATA_CONTEXT =
+      java.util.Set.of(
+          "table",
+          "tables",
+          "rows",
+          "row",
+          "query",
+          "queries",
+          "index",
+          "scan",
+          "column",
+          "columns",
+          "migration",
+          "records",
+          "record",
+          "database",
+          "db",
+          "schema",
+          "backfill",
+          "data");
   private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}_]+");
   private static final Pattern NAME_BREAK = Pattern.compile("[._\\-/\\s]+");
+
   /** The word parts of identifiers, which recur across thousands of incidents. */
   private static final Map<String, String[]> NAME_PARTS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -497,15 +602,15 @@ final class GapClassifier {
   }
 
   /**
-   * Whether a text names a table: an identifier with an underscore as written, or a plain
-   * word ("orders") only near words about data ("the orders table", "rows in orders"), since
-   * table names are often ordinary words that name a service too.
+   * Whether a text names a table: an identifier with an underscore as written, or a plain word
+   * ("orders") only near words about data ("the orders table", "rows in orders"), since table names
+   * are often ordinary words that name a service too.
    */
   static boolean namesTable(Narrative text, String table) {
     String t = table.toLowerCase(Locale.ROOT);
     if (t.contains("_")) {
-      return mentions(text, t) && (containsWord(text.lower, t)
-          || containsWord(text.lower, t.replace('_', ' ')));
+      return mentions(text, t)
+          && (containsWord(text.lower, t) || containsWord(text.lower, t.replace('_', ' ')));
     }
     if (!text.lower.contains(t)) {
       return false;
@@ -529,8 +634,13 @@ final class GapClassifier {
     if (n.length() >= 3 && containsWord(text.lower, n)) {
       return true;
     }
-    String[] parts = NAME_PARTS.computeIfAbsent(n, k -> Arrays.stream(NAME_BREAK.split(k))
-        .filter(p -> p.length() >= 3).toArray(String[]::new));
+    String[] parts =
+        NAME_PARTS.computeIfAbsent(
+            n,
+            k ->
+                Arrays.stream(NAME_BREAK.split(k))
+                    .filter(p -> p.length() >= 3)
+                    .toArray(String[]::new));
     if (parts.length < 2) {
       return false;
     }
@@ -547,9 +657,11 @@ final class GapClassifier {
     while (i >= 0) {
       boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
       int end = i + word.length();
-      boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
-          || text.charAt(end) == 's' && (end + 1 >= text.length()
-              || !Character.isLetterOrDigit(text.charAt(end + 1)));
+      boolean endOk =
+          end >= text.length()
+              || !Character.isLetterOrDigit(text.charAt(end))
+              || text.charAt(end) == 's'
+                  && (end + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(end + 1)));
       if (startOk && endOk) {
         return true;
       }

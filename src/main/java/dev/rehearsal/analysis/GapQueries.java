@@ -30,12 +30,12 @@ import org.apache.lucene.util.CharsRefBuilder;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * One Lucene query per gap, built from the vocabulary in the settings. Each entry is a word or
- * a phrase (matched with a slop of one word, so "pool exhausted" finds "pool was exhausted"),
+ * One Lucene query per gap, built from the vocabulary in the settings. Each entry is a word or a
+ * phrase (matched with a slop of one word, so "pool exhausted" finds "pool was exhausted"),
  * optionally with a weight ({@code "query plan^2"}); words are stemmed like the index, and the
- * settings' synonym groups expand at query time. Every entry scores its weight once when it
- * matches the title or the body, so a gap's raw score is the sum of the weights of the distinct
- * cues found: an explanation a reviewer can follow, not an opaque number.
+ * settings' synonym groups expand at query time. Every entry scores its weight once when it matches
+ * the title or the body, so a gap's raw score is the sum of the weights of the distinct cues found:
+ * an explanation a reviewer can follow, not an opaque number.
  */
 final class GapQueries {
   static final String[] FIELDS = {Schema.TITLE, Schema.BODY};
@@ -71,15 +71,16 @@ final class GapQueries {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
         for (String f : FIELDS) {
-          Query q = wordsIn == 1 ? qb.createBooleanQuery(f, text)
-              : qb.createPhraseQuery(f, text, 1);
+          Query q =
+              wordsIn == 1 ? qb.createBooleanQuery(f, text) : qb.createPhraseQuery(f, text, 1);
           if (q != null) {
             fields.add(q, BooleanClause.Occur.SHOULD);
             any = true;
           }
         }
         if (any) {
-          b.add(new BoostQuery(new ConstantScoreQuery(fields.build()), (float) weight),
+          b.add(
+              new BoostQuery(new ConstantScoreQuery(fields.build()), (float) weight),
               BooleanClause.Occur.SHOULD);
         }
       }
@@ -92,13 +93,14 @@ final class GapQueries {
   }
 
   /**
-   * How many words an entry is once analysed: "fan-out" and "hard-coded" are two words and
-   * must match as a phrase, not as either word alone.
+   * How many words an entry is once analysed: "fan-out" and "hard-coded" are two words and must
+   * match as a phrase, not as either word alone.
    */
   static int tokens(Analyzer analyzer, String text) {
     try (TokenStream ts = analyzer.tokenStream(Schema.BODY, text)) {
-      var inc = ts.addAttribute(
-          org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      var inc =
+          ts.addAttribute(
+              org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
       ts.reset();
       int positions = 0;
       while (ts.incrementToken()) {
@@ -112,21 +114,20 @@ final class GapQueries {
   }
 
   /**
-   * One query per phrase and field (title, body), each matching the phrase's words within
-   * {@code slop} positions of each other ("certificate ... expired"), stemmed, with synonyms.
-   * Run one by one and joined ({@link IncidentScores#matchingAny}): a single disjunction of
-   * them costs a fresh JVM more to compile than it saves.
+   * One query per phrase and field (title, body), each matching the phrase's words within {@code
+   * slop} positions of each other ("certificate ... expired"), stemmed, with synonyms. Run one by
+   * one and joined ({@link IncidentScores#matchingAny}): a single disjunction of them costs a fresh
+   * JVM more to compile than it saves.
    */
-  static List<Query> phraseClauses(List<String> phrases, int slop,
-      List<List<String>> synonyms) {
+  static List<Query> phraseClauses(List<String> phrases, int slop, List<List<String>> synonyms) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer(synonyms));
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     List<Query> out = new java.util.ArrayList<>();
     for (String phrase : phrases) {
       boolean several = tokens(qb.getAnalyzer(), phrase) > 1;
       for (String f : FIELDS) {
-        Query q = several ? qb.createPhraseQuery(f, phrase, slop)
-            : qb.createBooleanQuery(f, phrase);
+        Query q =
+            several ? qb.createPhraseQuery(f, phrase, slop) : qb.createBooleanQuery(f, phrase);
         if (q != null) {
           out.add(q);
         }

@@ -25,11 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The analysis's input as read from the index, kept in one file beside it for the generation
- * of imported records it was read from (decision 0009). Reading it back is a sequential read of
- * columns and strings, where reading the index means decoding a hundred thousand incident
- * records, finding the references in their text, and assembling a million deploys from doc
- * values.
+ * The analysis's input as read from the index, kept in one file beside it for the generation of
+ * imported records it was read from (decision 0009). Reading it back is a sequential read of
+ * columns and strings, where reading the index means decoding a hundred thousand incident records,
+ * finding the references in their text, and assembling a million deploys from doc values.
  *
  * <p>The file is derived data: it is written after an import and after any analysis that had to
  * read the index, and it is ignored (and rewritten) when its format, the index schema, the
@@ -38,15 +37,18 @@ import java.util.TreeMap;
 final class InputSnapshot {
   static final String FILE = "analysis-input.bin";
   private static final int MAGIC = 0x52484149; // "RHAI"
+
   /** Bumped whenever what is written here, or how the analysis reads the index, changes. */
   static final int FORMAT = 1;
+
   private static final int END = 0x454e4421; // "END!"
+
   /**
-   * The build that wrote the file: a released version's snapshot is not read by another, in
-   * case what the analysis reads changed without {@link #FORMAT} being bumped.
+   * The build that wrote the file: a released version's snapshot is not read by another, in case
+   * what the analysis reads changed without {@link #FORMAT} being bumped.
    */
-  private static final String VERSION = String.valueOf(
-      InputSnapshot.class.getPackage().getImplementationVersion());
+  private static final String VERSION =
+      String.valueOf(InputSnapshot.class.getPackage().getImplementationVersion());
 
   private InputSnapshot() {}
 
@@ -92,7 +94,10 @@ final class InputSnapshot {
         out.writeInt(END);
       }
       try {
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+            tmp,
+            dir.resolve(FILE),
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
@@ -166,8 +171,11 @@ final class InputSnapshot {
 
   private static boolean header(In in, int schema, String generation, AnalysisData d)
       throws IOException {
-    if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != schema
-        || !in.string().equals(VERSION) || !in.string().equals(generation)) {
+    if (in.readInt() != MAGIC
+        || in.readInt() != FORMAT
+        || in.readInt() != schema
+        || !in.string().equals(VERSION)
+        || !in.string().equals(generation)) {
       return false;
     }
     int raws = in.count();
@@ -267,8 +275,20 @@ final class InputSnapshot {
     if (!in.dict(versions) || !in.dict(shas)) {
       return null;
     }
-    return DeployTable.sorted(n, key, service, env, time, status, version, sha, rollback,
-        versions, shas, d.services.size(), d.envs.size());
+    return DeployTable.sorted(
+        n,
+        key,
+        service,
+        env,
+        time,
+        status,
+        version,
+        sha,
+        rollback,
+        versions,
+        shas,
+        d.services.size(),
+        d.envs.size());
   }
 
   // ---------------------------------------------------------------- runs
@@ -324,15 +344,44 @@ final class InputSnapshot {
     String suite = in.string();
     Instant start = in.instant();
     double duration = in.readDouble();
-    TestSummary tests = new TestSummary(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-        in.readInt(), in.strings(), List.of());
-    LoadSummary load = in.readBoolean() ? new LoadSummary(in.readLong(), in.readLong(),
-        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-        in.readBoolean()) : null;
-    Provenance p = new Provenance(in.string(), in.readLong(), in.readLong(), in.string(),
-        in.string(), in.strings());
-    return new StagingRun(source, sourceId, service, environment, version, sha, type, suite,
-        start, duration, tests, load, p);
+    TestSummary tests =
+        new TestSummary(
+            in.readInt(),
+            in.readInt(),
+            in.readInt(),
+            in.readInt(),
+            in.readInt(),
+            in.strings(),
+            List.of());
+    LoadSummary load =
+        in.readBoolean()
+            ? new LoadSummary(
+                in.readLong(),
+                in.readLong(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readBoolean())
+            : null;
+    Provenance p =
+        new Provenance(
+            in.string(), in.readLong(), in.readLong(), in.string(), in.string(), in.strings());
+    return new StagingRun(
+        source,
+        sourceId,
+        service,
+        environment,
+        version,
+        sha,
+        type,
+        suite,
+        start,
+        duration,
+        tests,
+        load,
+        p);
   }
 
   private static final RunType[] RUN_TYPES = RunType.values();
@@ -556,9 +605,9 @@ final class InputSnapshot {
     }
 
     /**
-     * A string that many records repeat (configuration keys and values, flag names and
-     * states), read once as one object: a workspace's config snapshots repeat the same few
-     * thousand of them hundreds of thousands of times.
+     * A string that many records repeat (configuration keys and values, flag names and states),
+     * read once as one object: a workspace's config snapshots repeat the same few thousand of them
+     * hundreds of thousands of times.
      */
     String pooled() throws IOException {
       String s = string();

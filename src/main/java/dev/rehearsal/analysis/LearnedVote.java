@@ -20,9 +20,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The learned part of gap classification: Lucene's k-nearest-neighbours classifier over the
- * escapes reviewers have confirmed, voting for the gaps of the reviewed incidents most like the
- * one at hand. Built only when enough reviewed escapes exist.
+ * The learned part of gap classification: Lucene's k-nearest-neighbours classifier over the escapes
+ * reviewers have confirmed, voting for the gaps of the reviewed incidents most like the one at
+ * hand. Built only when enough reviewed escapes exist.
  */
 final class LearnedVote implements AutoCloseable {
   private static final int K = 7;
@@ -41,8 +41,9 @@ final class LearnedVote implements AutoCloseable {
       }
     }
     this.reader = DirectoryReader.open(dir);
-    this.classifier = new KNearestNeighborClassifier(reader, null, Schema.textAnalyzer(), null,
-        K, 1, 1, "gap", "text");
+    this.classifier =
+        new KNearestNeighborClassifier(
+            reader, null, Schema.textAnalyzer(), null, K, 1, 1, "gap", "text");
     this.examples = reviewed.size();
   }
 
@@ -62,8 +63,7 @@ final class LearnedVote implements AutoCloseable {
   synchronized Map<Gap, Double> vote(AnalysedIncident incident) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
-      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(
-          incident.narrative(), 5);
+      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(incident.narrative(), 5);
       if (classes == null) {
         return out;
       }

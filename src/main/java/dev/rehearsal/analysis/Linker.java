@@ -18,16 +18,16 @@ import java.util.Map;
  * Links an incident to the production deploys that most plausibly caused it. Evidence, strongest
  * first: an explicit reference in the incident text (commit, version, PR, pipeline or deploy
  * number; a rollback target points at the deploy after it); the same service, or a service it
- * depends on; time before onset (halving every {@code recencyHalfLifeHours}); other deploys of
- * the service in between (each multiplies by {@code interveningChangeFactor}); the incident's
- * own words about a change or an external cause. Deterministic: inputs are sorted by time and
- * key before anything is compared. Work per incident is a binary search in the time-sorted
- * deploys of each of its services and production environments for the window's last deploy,
- * then a few steps back from it, never a scan of all deploys.
+ * depends on; time before onset (halving every {@code recencyHalfLifeHours}); other deploys of the
+ * service in between (each multiplies by {@code interveningChangeFactor}); the incident's own words
+ * about a change or an external cause. Deterministic: inputs are sorted by time and key before
+ * anything is compared. Work per incident is a binary search in the time-sorted deploys of each of
+ * its services and production environments for the window's last deploy, then a few steps back from
+ * it, never a scan of all deploys.
  */
 final class Linker {
-  static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter HM =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /**
    * Why a deploy is a candidate: the facts its reasons are written from. Kept as data while
@@ -42,10 +42,12 @@ final class Linker {
 
     /** What the incident cites of this deploy; empty for most candidates, so shared until then. */
     List<String> cited = List.of();
+
     int stagedAs = -1;
     String rollbackPhrase;
     int relation = NONE;
     int intervening;
+
     /** A production rollback, during the incident, past this deploy's version; or -1. */
     int rolledBackBy = -1;
 
@@ -94,37 +96,48 @@ final class Linker {
   private final Rules rules;
   private final int[] prodEnvs;
   private final double[] envWeight;
+
   /**
    * Deploys of each (service, cited version), in table order: versions repeat across services
-   * ("1.4.0" is everyone's), so a look-up by version alone gave each citation thousands of
-   * deploys to filter by service.
+   * ("1.4.0" is everyone's), so a look-up by version alone gave each citation thousands of deploys
+   * to filter by service.
    */
   private final Map<Long, int[]> byServiceVersion = new HashMap<>();
+
   private final Map<String, int[]> byShaPrefix = new HashMap<>();
   private static final int[] NONE = new int[0];
   private final TextCues cues;
+
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
   private final boolean[] rollback;
+
   /** Whether a rollback was inferred, not recorded: a later deploy of an earlier release. */
   private final boolean[] inferredRollback;
+
   /**
-   * For each production deploy: the first successful rollback at or after it in its block, or
-   * the block's end.
+   * For each production deploy: the first successful rollback at or after it in its block, or the
+   * block's end.
    */
   private final int[] nextRollback;
+
   /** Recency decay per millisecond: halving every {@code halfLifeHours}. */
   private final double decayPerMs;
+
   /** {@code interveningFactor} to the power 0..7, the most a window looks back over. */
   private final double[] interveningPow = new double[8];
+
   /** For each service: the incidents whose text names it. */
   private java.util.BitSet[] namedBy = new java.util.BitSet[0];
+
   /**
    * For each incident {@link #link} found nothing to link: its best candidate (null when it had
    * none), so that {@link #noLinkReason} need not weigh them all again.
    */
   private final Candidate[] bestUnlinked;
+
   /** For each service: {@link #dependenciesOf} an incident of that service alone. */
   private final int[][] dependenciesOfOne;
+
   private final boolean[] unlinked;
 
   Linker(AnalysisData d, Rules rules) {
@@ -143,8 +156,9 @@ final class Linker {
     for (int e = 0; e < envWeight.length; e++) {
       envWeight[e] = rules.environmentWeights.getOrDefault(d.envs.value(e), 1.0);
     }
-    this.cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
-        rules.noChangeLanguage, rules.synonyms);
+    this.cues =
+        new TextCues(
+            rules.changeLanguage, rules.externalLanguage, rules.noChangeLanguage, rules.synonyms);
     this.decayPerMs = Math.log(2) / (rules.halfLifeHours * 3_600_000.0);
     for (int k = 0; k < interveningPow.length; k++) {
       interveningPow[k] = Math.pow(rules.interveningFactor, k);
@@ -181,11 +195,11 @@ final class Linker {
   }
 
   /**
-   * Not every tool says a deploy was a rollback (a GitLab re-deploy of an older job, a Helm or
-   * Argo CD sync to an older revision look like any deploy). A successful production deploy of
-   * a commit (or, without one, a version) that the environment already ran before, and that
-   * differs from what ran just before it, is a rollback: a later deploy of an earlier release.
-   * A redeploy of what already runs, or a moving tag like "latest" deployed again, is not.
+   * Not every tool says a deploy was a rollback (a GitLab re-deploy of an older job, a Helm or Argo
+   * CD sync to an older revision look like any deploy). A successful production deploy of a commit
+   * (or, without one, a version) that the environment already ran before, and that differs from
+   * what ran just before it, is a rollback: a later deploy of an earlier release. A redeploy of
+   * what already runs, or a moving tag like "latest" deployed again, is not.
    */
   private void inferRollbacks() {
     int[] shaSeen = new int[t.shas.size()];
@@ -206,7 +220,9 @@ final class Linker {
             previous = -1;
             continue;
           }
-          if (!rollback[i] && seen[release] == block && previous >= 0
+          if (!rollback[i]
+              && seen[release] == block
+              && previous >= 0
               && !sameRelease(previous, t.version[i], t.sha[i])) {
             rollback[i] = true;
             inferredRollback[i] = true;
@@ -219,33 +235,39 @@ final class Linker {
   }
 
   /**
-   * Reads, with one query each over all incidents, the change and external-cause language of
-   * every incident and which services each names; call before linking.
+   * Reads, with one query each over all incidents, the change and external-cause language of every
+   * incident and which services each names; call before linking.
    */
   void readLanguage(org.apache.lucene.search.IndexSearcher s) throws java.io.IOException {
     cues.score(s, d.docToIncident, d.incidents.size(), i -> d.incidents.get(i).narrative());
     // one phrase query per service, run side by side: the searcher is shared by threads
-    namedBy = java.util.stream.IntStream.range(0, d.services.size()).parallel()
-        .mapToObj(svc -> {
-          String name = d.services.value(svc);
-          if (name.isBlank()) {
-            return new java.util.BitSet();
-          }
-          try {
-            return IncidentScores.matchingAny(s, GapQueries.phraseClauses(List.of(
-                name.replace('-', ' ')), 0, List.of()), d.docToIncident);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }).toArray(java.util.BitSet[]::new);
+    namedBy =
+        java.util.stream.IntStream.range(0, d.services.size())
+            .parallel()
+            .mapToObj(
+                svc -> {
+                  String name = d.services.value(svc);
+                  if (name.isBlank()) {
+                    return new java.util.BitSet();
+                  }
+                  try {
+                    return IncidentScores.matchingAny(
+                        s,
+                        GapQueries.phraseClauses(List.of(name.replace('-', ' ')), 0, List.of()),
+                        d.docToIncident);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .toArray(java.util.BitSet[]::new);
   }
 
   /**
-   * Builds version and SHA-prefix lookups for the values incidents actually cite. Each cited
-   * value is looked up once in the table's dictionaries, each distinct commit is compared as
-   * bytes with the cited prefixes, and the rows of a value are gathered by sorting packed
-   * (value, row) longs: at a million deploys, boxed row lists and a string per commit prefix
-   * made this the step that grew fastest with the table.
+   * Builds version and SHA-prefix lookups for the values incidents actually cite. Each cited value
+   * is looked up once in the table's dictionaries, each distinct commit is compared as bytes with
+   * the cited prefixes, and the rows of a value are gathered by sorting packed (value, row) longs:
+   * at a million deploys, boxed row lists and a string per commit prefix made this the step that
+   * grew fastest with the table.
    */
   private void indexReferencedHandles() {
     boolean[] citedVersion = new boolean[t.versions.size()];
@@ -291,8 +313,12 @@ final class Linker {
 
   /** For each commit of the table: the ids of the cited prefixes it starts with, or null. */
   private int[][] citedPrefixes(Dict prefixes) {
-    int[] lengths = java.util.stream.IntStream.range(0, prefixes.size())
-        .map(prefixes::byteLength).distinct().sorted().toArray();
+    int[] lengths =
+        java.util.stream.IntStream.range(0, prefixes.size())
+            .map(prefixes::byteLength)
+            .distinct()
+            .sorted()
+            .toArray();
     int[][] out = new int[t.shas.size()][];
     for (int h = 0; h < out.length; h++) {
       int shaLength = t.shas.byteLength(h);
@@ -312,8 +338,8 @@ final class Linker {
   }
 
   /**
-   * (id, row) pairs packed in longs, id in the high half, grouped by sorting: rows of each id
-   * come out ascending, in table order.
+   * (id, row) pairs packed in longs, id in the high half, grouped by sorting: rows of each id come
+   * out ascending, in table order.
    */
   private static final class LongRun {
     private long[] values = new long[64];
@@ -354,9 +380,9 @@ final class Linker {
   }
 
   /**
-   * The key of a (service, version) pair: service × number of versions + version, so that keys
-   * are distinct and their hash codes spread. ({@code service << 32 | version} hashes to
-   * {@code service ^ version}: every service's "1.4.0" fell into a handful of buckets.)
+   * The key of a (service, version) pair: service × number of versions + version, so that keys are
+   * distinct and their hash codes spread. ({@code service << 32 | version} hashes to {@code service
+   * ^ version}: every service's "1.4.0" fell into a handful of buckets.)
    */
   private long serviceVersion(int service, int version) {
     return (long) service * t.versions.size() + version;
@@ -402,34 +428,39 @@ final class Linker {
   }
 
   /**
-   * One incident's candidates while they are weighed: columns reused from one incident to the
-   * next, so that the ten or so deploys of an incident's time windows are weighed without
-   * allocating (cited changes and rollbacks, far fewer, still make their {@link Why}). Only
-   * what is reported (the links, and the best candidate of an incident left unlinked) becomes
-   * a {@link Candidate}. One per thread.
+   * One incident's candidates while they are weighed: columns reused from one incident to the next,
+   * so that the ten or so deploys of an incident's time windows are weighed without allocating
+   * (cited changes and rollbacks, far fewer, still make their {@link Why}). Only what is reported
+   * (the links, and the best candidate of an incident left unlinked) becomes a {@link Candidate}.
+   * One per thread.
    */
   private static final class Pad {
     int n;
     int[] deploy = new int[16];
     double[] score = new double[16];
     boolean[] explicit = new boolean[16];
+
     /**
      * What the reasons are made of; null for a candidate found by the time window alone, whose
      * reasons are its {@link #relation} and {@link #intervening} until it meets another.
      */
     Why[] why = new Why[16];
+
     int[] relation = new int[16];
     int[] intervening = new int[16];
+
     /**
-     * Indexes into the columns, in the order ranked so far: {@link #link} ranks only as far as
-     * it needs, {@link #candidates} all.
+     * Indexes into the columns, in the order ranked so far: {@link #link} ranks only as far as it
+     * needs, {@link #candidates} all.
      */
     int[] order = new int[16];
+
     /**
      * For each production environment: the last deploy, by onset plus the clock skew, of the
      * service in hand ({@code from - 1} when none), as {@link #window} found it.
      */
     final int[] last;
+
     /** The services of the links chosen so far. */
     int[] services = new int[4];
 
@@ -497,9 +528,10 @@ final class Linker {
     long onset = d.incidents.get(incidentIndex).startedAt().toEpochMilli();
     int[] related = d.incidentServices.get(incidentIndex);
     int[] deps = dependenciesOf(related);
-    double language = cues.external(incidentIndex) || cues.noChange(incidentIndex)
-        ? rules.externalCauseFactor
-        : cues.change(incidentIndex) ? 1.0 : rules.noChangeLanguageFactor;
+    double language =
+        cues.external(incidentIndex) || cues.noChange(incidentIndex)
+            ? rules.externalCauseFactor
+            : cues.change(incidentIndex) ? 1.0 : rules.noChangeLanguageFactor;
 
     if (!d.incidentRefs.get(incidentIndex).isEmpty()) {
       explicitCandidates(incidentIndex, onset, related, deps, p);
@@ -529,8 +561,8 @@ final class Linker {
   }
 
   /**
-   * A citation that matches the incident's own services settles it: the same number or version
-   * in a dependency is then a coincidence, and is dropped.
+   * A citation that matches the incident's own services settles it: the same number or version in a
+   * dependency is then a coincidence, and is dropped.
    */
   private void keepOwnCited(int[] related, Pad p) {
     boolean ownCited = false;
@@ -543,7 +575,13 @@ final class Linker {
     int kept = 0;
     for (int k = 0; k < p.n; k++) {
       if (contains(related, t.service[p.deploy[k]])) {
-        p.set(kept++, p.deploy[k], p.score[k], p.explicit[k], p.why[k], p.relation[k],
+        p.set(
+            kept++,
+            p.deploy[k],
+            p.score[k],
+            p.explicit[k],
+            p.why[k],
+            p.relation[k],
             p.intervening[k]);
       }
     }
@@ -552,9 +590,8 @@ final class Linker {
 
   /**
    * Ranks the pad's candidates by {@link #compare}, by insertion sort: an incident has tens of
-   * candidates at most, and this is a few lines where a library sort brings in TimSort, which
-   * the compiler inlines into the linker's hottest code and takes far longer to compile in a
-   * fresh JVM.
+   * candidates at most, and this is a few lines where a library sort brings in TimSort, which the
+   * compiler inlines into the linker's hottest code and takes far longer to compile in a fresh JVM.
    */
   private void sortBestFirst(Pad p) {
     int[] o = p.order;
@@ -582,8 +619,8 @@ final class Linker {
   }
 
   /**
-   * Brings the best of the candidates at ranks [from, to) of the pad's order to rank
-   * {@code from}: linking needs the best and the few after it, not a ranking of all.
+   * Brings the best of the candidates at ranks [from, to) of the pad's order to rank {@code from}:
+   * linking needs the best and the few after it, not a ranking of all.
    */
   private void selectBest(Pad p, int from, int to) {
     int[] o = p.order;
@@ -658,12 +695,16 @@ final class Linker {
     Why w = c.why;
     List<String> out = new ArrayList<>();
     for (String cited : w.cited) {
-      out.add("the incident cites " + cited + (w.stagedAs >= 0 ? ", staged as "
-          + describe(w.stagedAs) : ""));
+      out.add(
+          "the incident cites "
+              + cited
+              + (w.stagedAs >= 0 ? ", staged as " + describe(w.stagedAs) : ""));
     }
     if (w.rollbackPhrase != null) {
-      out.add("the incident says it " + w.rollbackPhrase.strip()
-          + ", so the deploy after that version is the suspect");
+      out.add(
+          "the incident says it "
+              + w.rollbackPhrase.strip()
+              + ", so the deploy after that version is the suspect");
     }
     String where = describe(i) + ", " + before(delta) + " onset";
     switch (w.relation) {
@@ -671,12 +712,18 @@ final class Linker {
         out.add("same service: " + where);
         break;
       case Why.DEPENDENCY:
-        out.add("a service " + serviceList(d.incidentServices.get(incidentIndex))
-            + " depends on: " + where);
+        out.add(
+            "a service "
+                + serviceList(d.incidentServices.get(incidentIndex))
+                + " depends on: "
+                + where);
         break;
       case Why.NAMED_DEPENDENCY:
-        out.add("named in the incident and a service "
-            + serviceList(d.incidentServices.get(incidentIndex)) + " depends on: " + where);
+        out.add(
+            "named in the incident and a service "
+                + serviceList(d.incidentServices.get(incidentIndex))
+                + " depends on: "
+                + where);
         break;
       default:
         out.add(where);
@@ -685,16 +732,28 @@ final class Linker {
     if (w.rolledBackBy >= 0) {
       int rb = w.rolledBackBy;
       String to = t.versionText(rb).isEmpty() ? abbreviate(t.shaText(rb)) : t.versionText(rb);
-      out.add("production was rolled back to " + to + " " + before(onset - t.time[rb])
-          + " onset, while the incident was open; this is the first deploy after " + to);
+      out.add(
+          "production was rolled back to "
+              + to
+              + " "
+              + before(onset - t.time[rb])
+              + " onset, while the incident was open; this is the first deploy after "
+              + to);
     }
     if (w.intervening > 0) {
-      out.add(w.intervening + " later deploy" + (w.intervening > 1 ? "s" : "") + " of "
-          + d.serviceName(t.service[i]) + " landed before onset");
+      out.add(
+          w.intervening
+              + " later deploy"
+              + (w.intervening > 1 ? "s" : "")
+              + " of "
+              + d.serviceName(t.service[i])
+              + " landed before onset");
     }
     if (delta < 0) {
-      out.add("recorded after onset, within the allowed clock skew of "
-          + Duration.ofMillis(rules.skewMs).toMinutes() + " min");
+      out.add(
+          "recorded after onset, within the allowed clock skew of "
+              + Duration.ofMillis(rules.skewMs).toMinutes()
+              + " min");
     }
     if (inferredRollback[i]) {
       out.add("it redeployed an earlier release (a rollback), which rarely causes an incident");
@@ -705,8 +764,8 @@ final class Linker {
     if (!c.explicit) {
       TextCues.Result cue = cues.at(incidentIndex, inc.narrative());
       if (cue.external()) {
-        out.add("the incident text points to a cause outside any change"
-            + quoted(cue.externalWord()));
+        out.add(
+            "the incident text points to a cause outside any change" + quoted(cue.externalWord()));
       } else if (cue.noChange()) {
         out.add("the incident text says nothing was changed" + quoted(cue.noChangeWord()));
       } else if (cue.change()) {
@@ -757,7 +816,8 @@ final class Linker {
       }
       int k = o[r];
       double score = p.score[k];
-      if (out.size() >= rules.maxLinks || score < rules.minConfidence
+      if (out.size() >= rules.maxLinks
+          || score < rules.minConfidence
           || score < top * rules.relativeCutoff) {
         break;
       }
@@ -793,12 +853,20 @@ final class Linker {
       if (services.length == 0) {
         return "the incident names no service Rehearsal knows and cites no change";
       }
-      return "no production deploy of " + serviceList(services) + " or its dependencies in "
-          + "the " + hours(rules.windowMs) + " before onset, and no change cited";
+      return "no production deploy of "
+          + serviceList(services)
+          + " or its dependencies in "
+          + "the "
+          + hours(rules.windowMs)
+          + " before onset, and no change cited";
     }
-    return "the most plausible change (" + describe(best.deploy) + ") scored "
-        + Texts.fixed(best.score, 2) + ", below the "
-        + Texts.fixed(rules.minConfidence, 2) + " needed to link";
+    return "the most plausible change ("
+        + describe(best.deploy)
+        + ") scored "
+        + Texts.fixed(best.score, 2)
+        + ", below the "
+        + Texts.fixed(rules.minConfidence, 2)
+        + " needed to link";
   }
 
   private static String quoted(String word) {
@@ -807,8 +875,7 @@ final class Linker {
 
   // ------------------------------------------------------------------ explicit references
 
-  private void explicitCandidates(int incidentIndex, long onset, int[] related, int[] deps,
-      Pad p) {
+  private void explicitCandidates(int incidentIndex, long onset, int[] related, int[] deps, Pad p) {
     long latest = onset + rules.skewMs;
     for (Ref r : d.incidentRefs.get(incidentIndex)) {
       int[] hits;
@@ -850,13 +917,20 @@ final class Linker {
         }
         // a cited change of the incident's own service outranks one of a dependency; a cited
         // rollback is more likely the mitigation than the cause
-        double relation = contains(related, t.service[prod]) ? 1.0
-            : contains(deps, t.service[prod]) ? 0.9 : 0.85;
-        double score = rules.wExplicit * relation * explicitRecency(onset - t.time[prod])
-            * statusFactor(prod) * (rollback[prod] ? 0.3 : 1.0) * envWeight[t.env[prod]];
+        double relation =
+            contains(related, t.service[prod]) ? 1.0 : contains(deps, t.service[prod]) ? 0.9 : 0.85;
+        double score =
+            rules.wExplicit
+                * relation
+                * explicitRecency(onset - t.time[prod])
+                * statusFactor(prod)
+                * (rollback[prod] ? 0.3 : 1.0)
+                * envWeight[t.env[prod]];
         Why why = new Why();
-        why.cite(r.type() == Type.SHA ? "commit " + r.text()
-            : r.type() == Type.VERSION ? "version " + r.text() : r.text());
+        why.cite(
+            r.type() == Type.SHA
+                ? "commit " + r.text()
+                : r.type() == Type.VERSION ? "version " + r.text() : r.text());
         if (prod != h) {
           why.stagedAs = h;
         }
@@ -866,9 +940,9 @@ final class Linker {
   }
 
   /**
-   * The deploys among {@code rows} (table rows, ascending) of the given services, ascending.
-   * A service's deploys are one block of the table, found by binary search: a PR number
-   * matches deploys of every repository that has one.
+   * The deploys among {@code rows} (table rows, ascending) of the given services, ascending. A
+   * service's deploys are one block of the table, found by binary search: a PR number matches
+   * deploys of every repository that has one.
    */
   private int[] ofServices(int[] rows, int[] related, int[] deps) {
     int[] out = NONE;
@@ -899,8 +973,7 @@ final class Linker {
     for (int e : prodEnvs) {
       int from = t.from(s, e);
       int to = t.to(s, e);
-      for (int i = firstAtOrAfter(from, to, t.time[staged]); i < to && t.time[i] <= latest;
-          i++) {
+      for (int i = firstAtOrAfter(from, to, t.time[staged]); i < to && t.time[i] <= latest; i++) {
         if (t.version[staged] >= 0 && t.version[i] == t.version[staged]
             || t.sha[staged] >= 0 && t.sha[i] == t.sha[staged]) {
           return i;
@@ -921,7 +994,8 @@ final class Linker {
     long latest = onset + rules.skewMs;
     for (int target : targets) {
       // withVersion gave deploys of the incident's own services only
-      if (!isProduction(target) || t.time[target] > onset
+      if (!isProduction(target)
+          || t.time[target] > onset
           || t.time[target] < onset - rules.explicitWindowMs) {
         continue;
       }
@@ -929,8 +1003,7 @@ final class Linker {
       int e = t.env[target];
       for (int i = target + 1; i < t.to(s, e) && t.time[i] <= latest; i++) {
         if (t.version[i] != t.version[target] && t.succeeded(i) && !rollback[i]) {
-          double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i])
-              * envWeight[e];
+          double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i]) * envWeight[e];
           Why why = new Why();
           why.rollbackPhrase = r.text();
           merge(p, p.n, i, score, true, why);
@@ -943,12 +1016,11 @@ final class Linker {
   // ------------------------------------------------------------------ time window
 
   /**
-   * The deploys of a service in the window before onset. Each is merged with a candidate for
-   * the same deploy among the first {@code cited} found (the cited ones), the only ones it can
-   * meet: merging against every candidate found cost linking a scan per candidate.
+   * The deploys of a service in the window before onset. Each is merged with a candidate for the
+   * same deploy among the first {@code cited} found (the cited ones), the only ones it can meet:
+   * merging against every candidate found cost linking a scan per candidate.
    */
-  private void window(int service, long onset, double weight, int relation, Pad p,
-      int cited) {
+  private void window(int service, long onset, double weight, int relation, Pad p, int cited) {
     long latest = onset + rules.skewMs;
     long earliest = onset - rules.windowMs;
     for (int x = 0; x < prodEnvs.length; x++) {
@@ -967,9 +1039,14 @@ final class Linker {
           continue;
         }
         long delta = onset - t.time[i];
-        double score = weight * recency(delta) * interveningPow[intervening] * statusFactor(i)
-            * (rollback[i] ? 0.3 : 1.0) * (delta < 0 ? rules.afterOnsetFactor : 1.0)
-            * envWeight[e];
+        double score =
+            weight
+                * recency(delta)
+                * interveningPow[intervening]
+                * statusFactor(i)
+                * (rollback[i] ? 0.3 : 1.0)
+                * (delta < 0 ? rules.afterOnsetFactor : 1.0)
+                * envWeight[e];
         merge(p, cited, i, score, false, null, relation, intervening);
         // a later deploy counts against earlier ones only if it landed before onset
         if (t.succeeded(i) && !rollback[i] && delta >= 0) {
@@ -985,8 +1062,8 @@ final class Linker {
   // ------------------------------------------------------------------ rollbacks
 
   /**
-   * Until when a production rollback counts as made during the incident: its resolution (plus
-   * the clock skew) when known, and never later than {@code rollbackWindowHours} after onset.
+   * Until when a production rollback counts as made during the incident: its resolution (plus the
+   * clock skew) when known, and never later than {@code rollbackWindowHours} after onset.
    */
   private long rollbacksUntil(int incidentIndex, long onset) {
     long until = onset + rules.rollbackWindowMs;
@@ -998,14 +1075,14 @@ final class Linker {
   }
 
   /**
-   * A successful production rollback of the service between onset and {@code until} says what
-   * the responders suspected: everything after the version it went back to. The first deploy
-   * after that version, if it landed before onset, is the suspect, even when later deploys
-   * landed between it and onset (rolling back past them means they were not trusted either,
-   * but the first one is where the change began).
+   * A successful production rollback of the service between onset and {@code until} says what the
+   * responders suspected: everything after the version it went back to. The first deploy after that
+   * version, if it landed before onset, is the suspect, even when later deploys landed between it
+   * and onset (rolling back past them means they were not trusted either, but the first one is
+   * where the change began).
    */
-  private void rolledBack(int service, long onset, long until, double relationScale,
-      int relation, Pad p) {
+  private void rolledBack(
+      int service, long onset, long until, double relationScale, int relation, Pad p) {
     long latest = onset + rules.skewMs;
     for (int x = 0; x < prodEnvs.length; x++) {
       int e = prodEnvs[x];
@@ -1013,9 +1090,12 @@ final class Linker {
       int to = t.to(service, e);
       // deploys after the window's last landed after onset + skew: the first at or after
       // onset - skew is at most one past it, and near it
-      int first = rules.skewMs >= 0 ? t.firstAtOrAfterBefore(from, p.last[x] + 1,
-          onset - rules.skewMs) : firstAtOrAfter(from, to, onset - rules.skewMs);
-      for (int rb = first < to ? nextRollback[first] : to; rb < to && t.time[rb] <= until;
+      int first =
+          rules.skewMs >= 0
+              ? t.firstAtOrAfterBefore(from, p.last[x] + 1, onset - rules.skewMs)
+              : firstAtOrAfter(from, to, onset - rules.skewMs);
+      for (int rb = first < to ? nextRollback[first] : to;
+          rb < to && t.time[rb] <= until;
           rb = rb + 1 < to ? nextRollback[rb + 1] : to) {
         int suspect = firstAfterRollbackTarget(from, rb, latest);
         if (suspect < 0) {
@@ -1029,17 +1109,20 @@ final class Linker {
             why.intervening++;
           }
         }
-        double score = rules.wRolledBack * relationScale * envWeight[e]
-            * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
+        double score =
+            rules.wRolledBack
+                * relationScale
+                * envWeight[e]
+                * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
         merge(p, p.n, suspect, score, false, why);
       }
     }
   }
 
   /**
-   * The first successful deploy after the one a rollback went back to (same version, or same
-   * commit when versions are unknown), landed by {@code latest}; -1 when the rollback's target
-   * is not found within the cited-change window or nothing else shipped after it.
+   * The first successful deploy after the one a rollback went back to (same version, or same commit
+   * when versions are unknown), landed by {@code latest}; -1 when the rollback's target is not
+   * found within the cited-change window or nothing else shipped after it.
    */
   private int firstAfterRollbackTarget(int from, int rb, long latest) {
     int v = t.version[rb];
@@ -1070,15 +1153,16 @@ final class Linker {
   private void addReasonsForStatus(int i, List<String> reasons) {
     DeployStatus s = t.status(i);
     if (s == DeployStatus.FAILED || s == DeployStatus.CANCELLED) {
-      reasons.add("the deploy " + s.name().toLowerCase(Locale.ROOT)
-          + ", so it may not have changed production");
+      reasons.add(
+          "the deploy "
+              + s.name().toLowerCase(Locale.ROOT)
+              + ", so it may not have changed production");
     }
   }
 
   private double statusFactor(int i) {
     DeployStatus s = t.status(i);
-    return s == DeployStatus.FAILED || s == DeployStatus.CANCELLED ? rules.failedDeployFactor
-        : 1.0;
+    return s == DeployStatus.FAILED || s == DeployStatus.CANCELLED ? rules.failedDeployFactor : 1.0;
   }
 
   /** A cited change loses little with time; among several, the more recent ranks first. */
@@ -1096,19 +1180,25 @@ final class Linker {
 
   /**
    * Adds a candidate, or merges it with the one for the same deploy among the first {@code n}
-   * found: the higher score's reasons take in the other's. {@code why} may be null for a
-   * candidate of the time window, made of {@code relation} and {@code intervening}.
+   * found: the higher score's reasons take in the other's. {@code why} may be null for a candidate
+   * of the time window, made of {@code relation} and {@code intervening}.
    */
-  private static void merge(Pad p, int n, int deploy, double score, boolean explicit, Why why,
-      int relation, int intervening) {
+  private static void merge(
+      Pad p,
+      int n,
+      int deploy,
+      double score,
+      boolean explicit,
+      Why why,
+      int relation,
+      int intervening) {
     for (int k = 0; k < n; k++) {
       if (p.deploy[k] == deploy) {
         Why mine = why != null ? why : Why.of(relation, intervening);
         boolean better = score > p.score[k];
         Why best = better ? mine : p.why(k);
         best.mergeFrom(better ? p.why(k) : mine);
-        p.set(k, deploy, better ? score : p.score[k], explicit || p.explicit[k], best,
-            Why.NONE, 0);
+        p.set(k, deploy, better ? score : p.score[k], explicit || p.explicit[k], best, Why.NONE, 0);
         return;
       }
     }
@@ -1116,10 +1206,14 @@ final class Linker {
   }
 
   String describe(int i) {
-    String what = t.versionText(i).isEmpty() ? abbreviate(t.shaText(i))
-        : t.versionText(i);
-    return d.serviceName(t.service[i]) + " " + (what.isEmpty() ? "(no version)" : what)
-        + " to " + d.envs.value(t.env[i]) + " at " + HM.format(Instant.ofEpochMilli(t.time[i]));
+    String what = t.versionText(i).isEmpty() ? abbreviate(t.shaText(i)) : t.versionText(i);
+    return d.serviceName(t.service[i])
+        + " "
+        + (what.isEmpty() ? "(no version)" : what)
+        + " to "
+        + d.envs.value(t.env[i])
+        + " at "
+        + HM.format(Instant.ofEpochMilli(t.time[i]));
   }
 
   static String abbreviate(String sha) {
@@ -1128,8 +1222,8 @@ final class Linker {
 
   static String before(long deltaMs) {
     long min = Math.abs(deltaMs) / 60_000;
-    String amount = min < 90 ? min + " min" : min < 48 * 60 ? (min / 60) + " h"
-        : (min / 1440) + " days";
+    String amount =
+        min < 90 ? min + " min" : min < 48 * 60 ? (min / 60) + " h" : (min / 1440) + " days";
     return deltaMs >= 0 ? amount + " before" : amount + " after";
   }
 

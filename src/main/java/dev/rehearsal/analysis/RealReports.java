@@ -39,12 +39,20 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class RealReports {
   private static final String BASE = "/dev/rehearsal/analysis/cloudir/";
-  private static final String[] PROVIDERS = {"atlassian", "azure", "github", "google_cloud",
-      "google_workspace"};
+  private static final String[] PROVIDERS = {
+    "atlassian", "azure", "github", "google_cloud", "google_workspace"
+  };
 
   /** One report: its label and what the text said. */
-  public record Row(String provider, String id, String title, boolean labelledChange,
-      List<Gap> labelledGaps, boolean saysChange, Gap predicted, Map<Gap, Double> scores,
+  public record Row(
+      String provider,
+      String id,
+      String title,
+      boolean labelledChange,
+      List<Gap> labelledGaps,
+      boolean saysChange,
+      Gap predicted,
+      Map<Gap, Double> scores,
       String reason) {
     public boolean agrees() {
       return labelledGaps.contains(predicted);
@@ -63,13 +71,14 @@ public final class RealReports {
     for (String p : PROVIDERS) {
       try (InputStream in = RealReports.class.getResourceAsStream(BASE + p + ".json")) {
         JsonNode root = Json.mapper().readTree(in);
-        root.fields().forEachRemaining(e -> reports.add(Map.entry(p + "/" + e.getKey(),
-            e.getValue())));
+        root.fields()
+            .forEachRemaining(e -> reports.add(Map.entry(p + "/" + e.getKey(), e.getValue())));
       }
     }
     GapQueries queries = new GapQueries(rules);
-    TextCues cues = new TextCues(rules.changeLanguage, rules.externalLanguage,
-        rules.noChangeLanguage, rules.synonyms);
+    TextCues cues =
+        new TextCues(
+            rules.changeLanguage, rules.externalLanguage, rules.noChangeLanguage, rules.synonyms);
     List<Row> rows = new ArrayList<>();
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer()))) {
@@ -92,8 +101,11 @@ public final class RealReports {
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
           docToReport[doc] = position.get(s.storedFields().document(doc).get("id"));
         }
-        cues.score(s, docToReport, reports.size(), k -> text(reports.get(k).getValue(), "title")
-            + "\n" + body(reports.get(k).getValue()));
+        cues.score(
+            s,
+            docToReport,
+            reports.size(),
+            k -> text(reports.get(k).getValue(), "title") + "\n" + body(reports.get(k).getValue()));
         Map<String, Map<Gap, Double>> raw = new LinkedHashMap<>();
         for (Gap g : Gap.real()) {
           Query q = queries.query(g);
@@ -126,19 +138,28 @@ public final class RealReports {
           for (String g : label[1].split(";")) {
             labelled.add(Gap.parse(g));
           }
-          TextCues.Result cue = cues.at(k, text(r.getValue(), "title") + "\n"
-              + body(r.getValue()));
+          TextCues.Result cue = cues.at(k, text(r.getValue(), "title") + "\n" + body(r.getValue()));
           boolean says = cue.change() && !cue.external() && !cue.noChange();
-          rows.add(new Row(r.getKey().substring(0, r.getKey().indexOf('/')),
-              r.getKey().substring(r.getKey().indexOf('/') + 1), text(r.getValue(), "title"),
-              label[0].equals("yes"), labelled, says, best, scores, label[2]));
+          rows.add(
+              new Row(
+                  r.getKey().substring(0, r.getKey().indexOf('/')),
+                  r.getKey().substring(r.getKey().indexOf('/') + 1),
+                  text(r.getValue(), "title"),
+                  label[0].equals("yes"),
+                  labelled,
+                  says,
+                  best,
+                  scores,
+                  label[2]));
         }
       }
     }
     rows.sort(Comparator.comparing(Row::provider).thenComparing(Row::id));
     long agree = rows.stream().filter(Row::agrees).count();
     long change = rows.stream().filter(r -> r.saysChange() == r.labelledChange()).count();
-    return new Result(rows, rows.isEmpty() ? 0 : (double) agree / rows.size(),
+    return new Result(
+        rows,
+        rows.isEmpty() ? 0 : (double) agree / rows.size(),
         rows.isEmpty() ? 0 : (double) change / rows.size());
   }
 
@@ -150,8 +171,10 @@ public final class RealReports {
   /** What a postmortem says: summary, root cause, mitigations, diagnosis (not the timeline). */
   private static String body(JsonNode n) {
     StringBuilder sb = new StringBuilder();
-    for (String f : new String[] {"summary", "root cause", "impact", "diagnosis", "mitigation",
-        "long-term mitigation"}) {
+    for (String f :
+        new String[] {
+          "summary", "root cause", "impact", "diagnosis", "mitigation", "long-term mitigation"
+        }) {
       String v = text(n, f);
       if (!v.isBlank()) {
         sb.append(v).append("\n\n");
@@ -168,8 +191,9 @@ public final class RealReports {
       csv.readNext();
       while ((row = csv.readNext()) != null) {
         if (row.length >= 5) {
-          out.put(row[0] + "/" + row[1], new String[] {row[2].toLowerCase(Locale.ROOT),
-              row[3], row[4]});
+          out.put(
+              row[0] + "/" + row[1],
+              new String[] {row[2].toLowerCase(Locale.ROOT), row[3], row[4]});
         }
       }
     } catch (IOException | com.opencsv.exceptions.CsvException e) {

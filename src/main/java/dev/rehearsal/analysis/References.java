@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Explicit references to a change in incident text: commit SHAs (7 to 40 hex characters),
- * versions and tags, PR and merge request numbers, pipeline, build, run, deploy and release
- * numbers, and URLs. A version named as the target of a rollback ("rolled back to v2.14.2") is
- * kept apart: it names the version before the culprit, not the culprit.
+ * Explicit references to a change in incident text: commit SHAs (7 to 40 hex characters), versions
+ * and tags, PR and merge request numbers, pipeline, build, run, deploy and release numbers, and
+ * URLs. A version named as the target of a rollback ("rolled back to v2.14.2") is kept apart: it
+ * names the version before the culprit, not the culprit.
  */
 final class References {
   /** What kind of handle a reference is. */
@@ -29,18 +29,22 @@ final class References {
   record Ref(Type type, String value, String text) {}
 
   private static final Pattern SHA = Pattern.compile("(?<![\\w/.-])([0-9a-fA-F]{7,40})(?![\\w-])");
-  private static final Pattern VERSION = Pattern.compile(
-      "(?<![\\w.])(v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)(?![\\w]|\\.\\d)");
-  private static final Pattern ROLLBACK = Pattern.compile(
-      "(?i)\\b(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?)\\s+"
-          + "(?:\\w+\\s+){0,3}?(?:to|onto)\\s+(?:version\\s+|release\\s+)?"
-          + "(v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?)");
-  private static final Pattern PR = Pattern.compile(
-      "(?i)(?:\\b(?:PR|pull request|pull|merge request|MR)\\s*#?\\s*|(?<![\\w&])#|(?<=\\s)!)"
-          + "(\\d{1,7})\\b");
-  private static final Pattern NUMBERED = Pattern.compile(
-      "(?i)\\b(pipeline|build|run|job|deploy(?:ment)?|release|execution)\\s*(?:id\\s*)?"
-          + "[#:]?\\s*(v?\\d{2,12})\\b");
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "(?<![\\w.])(v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)(?![\\w]|\\.\\d)");
+  private static final Pattern ROLLBACK =
+      Pattern.compile(
+          "(?i)\\b(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?)\\s+"
+              + "(?:\\w+\\s+){0,3}?(?:to|onto)\\s+(?:version\\s+|release\\s+)?"
+              + "(v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?)");
+  private static final Pattern PR =
+      Pattern.compile(
+          "(?i)(?:\\b(?:PR|pull request|pull|merge request|MR)\\s*#?\\s*|(?<![\\w&])#|(?<=\\s)!)"
+              + "(\\d{1,7})\\b");
+  private static final Pattern NUMBERED =
+      Pattern.compile(
+          "(?i)\\b(pipeline|build|run|job|deploy(?:ment)?|release|execution)\\s*(?:id\\s*)?"
+              + "[#:]?\\s*(v?\\d{2,12})\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>)\\]]+");
 
   private References() {}
@@ -116,12 +120,12 @@ final class References {
   private static final int P_NUMBERED = 5;
 
   /**
-   * The matches {@link Matcher#find()} would give for each pattern, in one pass over the text:
-   * each pattern is tried only where a match can start ({@link Starts}), its look-behinds and
+   * The matches {@link Matcher#find()} would give for each pattern, in one pass over the text: each
+   * pattern is tried only where a match can start ({@link Starts}), its look-behinds and
    * look-aheads still seeing the whole text, and after a match only from its end on. Running a
-   * regular expression at a position costs far more than the tests, and most positions, even
-   * most word starts, begin no reference; one pass instead of one per pattern matters as
-   * much, since loading a hundred thousand incidents runs this before the code is compiled.
+   * regular expression at a position costs far more than the tests, and most positions, even most
+   * word starts, begin no reference; one pass instead of one per pattern matters as much, since
+   * loading a hundred thousand incidents runs this before the code is compiled.
    */
   private static List<List<MatchResult>> scan(String text) {
     List<List<MatchResult>> found = new ArrayList<>(PATTERNS.length);
@@ -139,13 +143,15 @@ final class References {
       }
       boolean wordStart = at == 0 || !isAsciiWord(text.charAt(at - 1));
       for (int p = 0; mask != 0; p++, mask >>>= 1) {
-        if ((mask & 1) == 0 || at < next[p] || STARTS[p].wordStart() && !wordStart
+        if ((mask & 1) == 0
+            || at < next[p]
+            || STARTS[p].wordStart() && !wordStart
             || !STARTS[p].test().possible(text, at)) {
           continue;
         }
         if (matchers[p] == null) {
-          matchers[p] = PATTERNS[p].matcher(text).useTransparentBounds(true)
-              .useAnchoringBounds(false);
+          matchers[p] =
+              PATTERNS[p].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
         Matcher m = matchers[p];
         m.region(at, length);
@@ -162,30 +168,31 @@ final class References {
   }
 
   /**
-   * Whether a pattern could match at a position: a cheap test of the characters a match must
-   * begin with, true wherever the pattern can match (it may be true where it cannot).
+   * Whether a pattern could match at a position: a cheap test of the characters a match must begin
+   * with, true wherever the pattern can match (it may be true where it cannot).
    */
   private interface Start {
     boolean possible(String text, int at);
   }
 
   /**
-   * Where a pattern can start matching: at one of its first characters (all ASCII), with
-   * {@code wordStart} only where the character before is not an ASCII word character (for
-   * patterns that begin with a word boundary or a look-behind excluding those), and where its
-   * own test says a match is possible.
+   * Where a pattern can start matching: at one of its first characters (all ASCII), with {@code
+   * wordStart} only where the character before is not an ASCII word character (for patterns that
+   * begin with a word boundary or a look-behind excluding those), and where its own test says a
+   * match is possible.
    */
   private record Starts(String firstChars, boolean wordStart, Start test) {}
 
   private static final Pattern[] PATTERNS = {ROLLBACK, URL, SHA, VERSION, PR, NUMBERED};
 
   private static final Starts[] STARTS = {
-      new Starts("rRwWdD", true, References::rollbackStart),
-      new Starts("h", false, (t, at) -> t.startsWith("http", at)),
-      new Starts("0123456789abcdefABCDEF", true, (t, at) -> hexRun(t, at) >= 7),
-      new Starts("v0123456789", true, References::versionStart),
-      new Starts("#!pPmM", true, References::prStart),
-      new Starts("pPbBrRjJdDeE", true, References::numberedStart)};
+    new Starts("rRwWdD", true, References::rollbackStart),
+    new Starts("h", false, (t, at) -> t.startsWith("http", at)),
+    new Starts("0123456789abcdefABCDEF", true, (t, at) -> hexRun(t, at) >= 7),
+    new Starts("v0123456789", true, References::versionStart),
+    new Starts("#!pPmM", true, References::prStart),
+    new Starts("pPbBrRjJdDeE", true, References::numberedStart)
+  };
 
   /** For each ASCII character, one bit per pattern that can begin with it. */
   private static final int[] FIRST = new int[128];
@@ -200,8 +207,10 @@ final class References {
 
   /** A rollback begins with "roll", "revert", "went" or "downgrad". */
   private static boolean rollbackStart(String s, int at) {
-    return startsWithWord(s, at, "roll") || startsWithWord(s, at, "revert")
-        || startsWithWord(s, at, "went") || startsWithWord(s, at, "downgrad");
+    return startsWithWord(s, at, "roll")
+        || startsWithWord(s, at, "revert")
+        || startsWithWord(s, at, "went")
+        || startsWithWord(s, at, "downgrad");
   }
 
   /** Hexadecimal characters in a row from a position. */
@@ -228,13 +237,12 @@ final class References {
     while (i < s.length() && isAsciiDigit(s.charAt(i))) {
       i++;
     }
-    return i > digits && i + 1 < s.length() && s.charAt(i) == '.'
-        && isAsciiDigit(s.charAt(i + 1));
+    return i > digits && i + 1 < s.length() && s.charAt(i) == '.' && isAsciiDigit(s.charAt(i + 1));
   }
 
   /**
-   * A PR or MR number begins with "#" or "!" and a digit, or with "pr", "pull", "mr" or
-   * "merge" followed by a space, "#" or a digit ("production" and "process" begin none).
+   * A PR or MR number begins with "#" or "!" and a digit, or with "pr", "pull", "mr" or "merge"
+   * followed by a space, "#" or a digit ("production" and "process" begin none).
    */
   private static boolean prStart(String s, int at) {
     char c = s.charAt(at);
@@ -247,36 +255,41 @@ final class References {
         || startsWithWord(s, at, "merge") && mayPrecedeNumber(s, at + 5, false);
   }
 
-  private static final String[] NUMBERED_WORDS = {"pipeline", "build", "run", "job", "deploy",
-      "release", "execution"};
+  private static final String[] NUMBERED_WORDS = {
+    "pipeline", "build", "run", "job", "deploy", "release", "execution"
+  };
 
   /**
    * A numbered handle begins with one of the words that name what is numbered ("deploy" or
-   * "deployment"), followed by what may come before its number ("running" and "released"
-   * begin none).
+   * "deployment"), followed by what may come before its number ("running" and "released" begin
+   * none).
    */
   private static boolean numberedStart(String s, int at) {
     for (String w : NUMBERED_WORDS) {
       if (startsWithWord(s, at, w)) {
         int end = at + w.length();
-        return mayPrecedeNumber(s, end, true) || w.equals("deploy")
-            && startsWithWord(s, end, "ment") && mayPrecedeNumber(s, end + 4, true);
+        return mayPrecedeNumber(s, end, true)
+            || w.equals("deploy")
+                && startsWithWord(s, end, "ment")
+                && mayPrecedeNumber(s, end + 4, true);
       }
     }
     return false;
   }
 
   /**
-   * Whether the character at a position may follow a word that names a number: a space, "#"
-   * or a digit; for numbered handles also ":", "v" (a release "v41") and "i" (for "id").
+   * Whether the character at a position may follow a word that names a number: a space, "#" or a
+   * digit; for numbered handles also ":", "v" (a release "v41") and "i" (for "id").
    */
   private static boolean mayPrecedeNumber(String s, int i, boolean numbered) {
     if (i >= s.length()) {
       return false;
     }
     char c = s.charAt(i);
-    return Character.isWhitespace(c) || c == '#' || isAsciiDigit(c) || numbered
-        && (c == ':' || c == 'i' || c == 'I' || c == 'v' || c == 'V');
+    return Character.isWhitespace(c)
+        || c == '#'
+        || isAsciiDigit(c)
+        || numbered && (c == ':' || c == 'i' || c == 'I' || c == 'v' || c == 'V');
   }
 
   private static boolean startsWithWord(String s, int at, String lowerWord) {
@@ -302,12 +315,17 @@ final class References {
       return false;
     }
     int end = m.end();
-    String after = text.substring(end, Math.min(text.length(), end + 9)).toLowerCase(
-        Locale.ROOT);
-    if (after.startsWith("%") || after.startsWith("x") || after.startsWith(" ms")
-        || after.startsWith(" s") || after.startsWith(" gb") || after.startsWith(" mb")
-        || after.startsWith(" percent") || after.startsWith(" times")
-        || after.startsWith(" min") || after.startsWith(" h")) {
+    String after = text.substring(end, Math.min(text.length(), end + 9)).toLowerCase(Locale.ROOT);
+    if (after.startsWith("%")
+        || after.startsWith("x")
+        || after.startsWith(" ms")
+        || after.startsWith(" s")
+        || after.startsWith(" gb")
+        || after.startsWith(" mb")
+        || after.startsWith(" percent")
+        || after.startsWith(" times")
+        || after.startsWith(" min")
+        || after.startsWith(" h")) {
       return true;
     }
     // a bare two-part number without "v" is too often a measure; three parts is a version

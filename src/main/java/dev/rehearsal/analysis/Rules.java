@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The analysis rules of a workspace, read once from its settings (see docs/settings.md and
- * docs/decisions/0003-correlation-rules.md for what each means and why the defaults are what
- * they are).
+ * docs/decisions/0003-correlation-rules.md for what each means and why the defaults are what they
+ * are).
  */
 public final class Rules {
   final Set<String> productionEnvs;
@@ -85,8 +85,9 @@ public final class Rules {
     changeLanguage = s.strings("linking.changeLanguage");
     noChangeLanguage = s.strings("linking.noChangeLanguage");
     environmentWeights = new LinkedHashMap<>();
-    s.at("linking.environmentWeights").fields().forEachRemaining(e ->
-        environmentWeights.put(e.getKey(), e.getValue().asDouble()));
+    s.at("linking.environmentWeights")
+        .fields()
+        .forEachRemaining(e -> environmentWeights.put(e.getKey(), e.getValue().asDouble()));
     externalLanguage = s.strings("linking.externalCauseLanguage");
     stagingLookbackMs = (long) (s.number("verdict.stagingLookbackDays") * 86_400_000L);
     runSlackMs = (long) (s.number("verdict.runSlackMinutes") * 60_000L);
@@ -109,19 +110,24 @@ public final class Rules {
       expectedDifferentKeys.add(glob(g));
     }
     vocabulary = new LinkedHashMap<>();
-    s.at("gaps.vocabulary").fields().forEachRemaining(e -> {
-      List<String> words = new ArrayList<>();
-      e.getValue().forEach(v -> words.add(v.asText()));
-      vocabulary.put(e.getKey(), words);
-    });
+    s.at("gaps.vocabulary")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> words = new ArrayList<>();
+              e.getValue().forEach(v -> words.add(v.asText()));
+              vocabulary.put(e.getKey(), words);
+            });
     synonyms = new ArrayList<>();
-    s.at("gaps.synonyms").forEach(group -> {
-      List<String> g = new ArrayList<>();
-      group.forEach(v -> g.add(v.asText()));
-      if (g.size() > 1) {
-        synonyms.add(g);
-      }
-    });
+    s.at("gaps.synonyms")
+        .forEach(
+            group -> {
+              List<String> g = new ArrayList<>();
+              group.forEach(v -> g.add(v.asText()));
+              if (g.size() > 1) {
+                synonyms.add(g);
+              }
+            });
     dependencies = s.dependencies();
     validate();
   }
@@ -132,8 +138,8 @@ public final class Rules {
 
   private void validate() {
     if (windowMs <= 0 || halfLifeHours <= 0 || maxLinks < 1) {
-      throw new IllegalArgumentException("settings: linking.windowHours, "
-          + "recencyHalfLifeHours and maxLinks must be positive");
+      throw new IllegalArgumentException(
+          "settings: linking.windowHours, " + "recencyHalfLifeHours and maxLinks must be positive");
     }
     for (double v : new double[] {minConfidence, relativeCutoff, gapMinScore, secondaryRatio}) {
       if (v < 0 || v > 1) {
@@ -142,20 +148,21 @@ public final class Rules {
     }
   }
 
-  private final Map<String, Boolean> expectedCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Boolean> expectedCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Whether a configuration key is expected to differ between environments (hosts, secrets). */
   boolean expectedToDiffer(String key) {
-    return expectedCache.computeIfAbsent(key, k -> {
-      String lower = k.toLowerCase(java.util.Locale.ROOT);
-      for (Pattern p : expectedDifferentKeys) {
-        if (p.matcher(lower).matches()) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return expectedCache.computeIfAbsent(
+        key,
+        k -> {
+          String lower = k.toLowerCase(java.util.Locale.ROOT);
+          for (Pattern p : expectedDifferentKeys) {
+            if (p.matcher(lower).matches()) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   static Pattern glob(String g) {

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The findings an analysis stored, in the order of its incidents, read back from the workspace
- * the first time one is asked for. An analysis that stores its findings writes each as it is
- * made and keeps none: most callers only want the counts, and the findings of a hundred
- * thousand incidents held beside the analysis's input would double its heap.
+ * The findings an analysis stored, in the order of its incidents, read back from the workspace the
+ * first time one is asked for. An analysis that stores its findings writes each as it is made and
+ * keeps none: most callers only want the counts, and the findings of a hundred thousand incidents
+ * held beside the analysis's input would double its heap.
  *
- * <p>They are read from the workspace as it is when first asked; read them before the next
- * analysis of the same workspace replaces them.
+ * <p>They are read from the workspace as it is when first asked; read them before the next analysis
+ * of the same workspace replaces them.
  */
 final class StoredFindings extends AbstractList<Finding> {
   private final Workspace ws;
@@ -52,8 +52,8 @@ final class StoredFindings extends AbstractList<Finding> {
       for (String key : keys) {
         Finding f = byIncident.get(key);
         if (f == null) {
-          throw new IllegalStateException("the finding of " + key
-              + " is no longer in the workspace");
+          throw new IllegalStateException(
+              "the finding of " + key + " is no longer in the workspace");
         }
         out.add(f);
       }

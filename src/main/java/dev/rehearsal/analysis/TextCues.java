@@ -11,15 +11,20 @@ import org.apache.lucene.search.Query;
 
 /**
  * Whether each incident's text speaks of a change ("after the release", "rolled back") or of a
- * cause outside any change ("the certificate expired", "provider outage"). Decided by Lucene
- * phrase queries (stemmed, words up to three positions apart) over all incidents at once; a
- * regular expression finds the words to quote in the reasons, and the negations ("no
- * deploys", "nothing changed") whose "no" the index does not keep.
+ * cause outside any change ("the certificate expired", "provider outage"). Decided by Lucene phrase
+ * queries (stemmed, words up to three positions apart) over all incidents at once; a regular
+ * expression finds the words to quote in the reasons, and the negations ("no deploys", "nothing
+ * changed") whose "no" the index does not keep.
  */
 final class TextCues {
   /** What one incident's text says. */
-  record Result(boolean change, String changeWord, boolean external, String externalWord,
-      boolean noChange, String noChangeWord) {}
+  record Result(
+      boolean change,
+      String changeWord,
+      boolean external,
+      String externalWord,
+      boolean noChange,
+      String noChangeWord) {}
 
   private final List<Query> changeQueries;
   private final List<Query> externalQueries;
@@ -29,7 +34,10 @@ final class TextCues {
   private boolean[] changeHit = new boolean[0];
   private boolean[] externalHit = new boolean[0];
 
-  TextCues(List<String> changeWords, List<String> externalWords, List<String> noChangeWords,
+  TextCues(
+      List<String> changeWords,
+      List<String> externalWords,
+      List<String> noChangeWords,
       List<List<String>> synonyms) {
     this.changeQueries = GapQueries.phraseClauses(changeWords, 3, synonyms);
     this.externalQueries = GapQueries.phraseClauses(externalWords, 4, synonyms);
@@ -40,10 +48,10 @@ final class TextCues {
   }
 
   /**
-   * The strict phrases as their words (split at white space, lower case, as
-   * {@link #alternation} splits them), with the length of each phrase's first run of word
-   * characters, to try only phrases whose first word fits the run at hand. Null when a word
-   * does not begin and end with a letter, digit or underscore: then only the pattern decides.
+   * The strict phrases as their words (split at white space, lower case, as {@link #alternation}
+   * splits them), with the length of each phrase's first run of word characters, to try only
+   * phrases whose first word fits the run at hand. Null when a word does not begin and end with a
+   * letter, digit or underscore: then only the pattern decides.
    */
   record Strict(String[][] words, int[] firstRun) {
     static Strict of(List<String> phrases) {
@@ -52,7 +60,8 @@ final class TextCues {
       for (int k = 0; k < words.length; k++) {
         String[] tokens = phrases.get(k).toLowerCase(Locale.ROOT).strip().split("\\s+");
         for (String token : tokens) {
-          if (token.isEmpty() || !isWord(token.charAt(0))
+          if (token.isEmpty()
+              || !isWord(token.charAt(0))
               || !isWord(token.charAt(token.length() - 1))) {
             return null;
           }
@@ -79,9 +88,9 @@ final class TextCues {
   }
 
   /**
-   * Whether the character at {@code i} is on the word side of a boundary, as Java 17's
-   * {@code \b} decides: a letter, digit or underscore, or a combining mark that follows a
-   * letter or digit (the accent of "e\u0301" belongs to its word).
+   * Whether the character at {@code i} is on the word side of a boundary, as Java 17's {@code \b}
+   * decides: a letter, digit or underscore, or a combining mark that follows a letter or digit (the
+   * accent of "e\u0301" belongs to its word).
    */
   private static boolean wordAt(String text, int i) {
     int cp = text.codePointAt(i);
@@ -104,11 +113,11 @@ final class TextCues {
   }
 
   /**
-   * Whether the strict pattern of these phrases ({@link #alternation}, not loose) matches the
-   * text, decided without it: each word in place, ignoring ASCII case, a word boundary before
-   * the first and after each, and only non-word characters between them. Every incident's text
-   * goes through this; in a fresh JVM the pattern engine, run on every text, took the compiler
-   * close to a second, and the linking step's code waited behind it.
+   * Whether the strict pattern of these phrases ({@link #alternation}, not loose) matches the text,
+   * decided without it: each word in place, ignoring ASCII case, a word boundary before the first
+   * and after each, and only non-word characters between them. Every incident's text goes through
+   * this; in a fresh JVM the pattern engine, run on every text, took the compiler close to a
+   * second, and the linking step's code waited behind it.
    */
   static boolean matchesStrict(String text, Strict strict) {
     String[][] phrases = strict.words();
@@ -143,8 +152,7 @@ final class TextCues {
     for (int k = 0; k < words.length; k++) {
       String w = words[k];
       int end = p + w.length();
-      if (end > n || !asciiIgnoreCase(text, p, w)
-          || end < n && wordAt(text, end)) {
+      if (end > n || !asciiIgnoreCase(text, p, w) || end < n && wordAt(text, end)) {
         return false;
       }
       if (k + 1 < words.length) {
@@ -176,14 +184,23 @@ final class TextCues {
   private boolean[] noChangeHit = new boolean[0];
 
   /** Scores every incident of the index; {@code texts} gives each incident's narrative. */
-  void score(IndexSearcher s, int[] docToIncident, int incidents,
-      java.util.function.IntFunction<String> texts) throws IOException {
+  void score(
+      IndexSearcher s,
+      int[] docToIncident,
+      int incidents,
+      java.util.function.IntFunction<String> texts)
+      throws IOException {
     boolean[] hits = new boolean[incidents];
-    java.util.stream.IntStream.range(0, incidents).parallel().forEach(i -> {
-      String text = texts.apply(i);
-      hits[i] = noChangeWords != null ? matchesStrict(text, noChangeWords)
-          : noChange.matcher(text).find();
-    });
+    java.util.stream.IntStream.range(0, incidents)
+        .parallel()
+        .forEach(
+            i -> {
+              String text = texts.apply(i);
+              hits[i] =
+                  noChangeWords != null
+                      ? matchesStrict(text, noChangeWords)
+                      : noChange.matcher(text).find();
+            });
     noChangeHit = hits;
     java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
     java.util.BitSet e = IncidentScores.matchingAny(s, externalQueries, docToIncident);
@@ -215,8 +232,8 @@ final class TextCues {
     // the index, so they are matched on the text itself
     boolean hn = noChange(incident);
     String nw = hn ? quote(noChange, text) : "";
-    return new Result(hc, hc ? quote(change, text) : "", he, he ? quote(external, text) : "",
-        hn, nw);
+    return new Result(
+        hc, hc ? quote(change, text) : "", he, he ? quote(external, text) : "", hn, nw);
   }
 
   private static String quote(Pattern p, String text) {
@@ -225,9 +242,9 @@ final class TextCues {
   }
 
   /**
-   * Phrases as a pattern. Loose: word endings vary and up to three words may come between
-   * (for quoting what an index query found). Strict: exact words, in order, next to each other
-   * (for negations: quoted by it, and decided by {@link #matchesStrict} when their words allow).
+   * Phrases as a pattern. Loose: word endings vary and up to three words may come between (for
+   * quoting what an index query found). Strict: exact words, in order, next to each other (for
+   * negations: quoted by it, and decided by {@link #matchesStrict} when their words allow).
    */
   static Pattern alternation(List<String> words, boolean loose) {
     List<String> parts = new ArrayList<>();
@@ -244,7 +261,6 @@ final class TextCues {
     if (parts.isEmpty()) {
       return Pattern.compile("(?!)");
     }
-    return Pattern.compile("\\b(?:" + String.join("|", parts) + ")",
-        Pattern.CASE_INSENSITIVE);
+    return Pattern.compile("\\b(?:" + String.join("|", parts) + ")", Pattern.CASE_INSENSITIVE);
   }
 }

@@ -17,17 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A ground-truth file (see docs/truth-format.md): one row per labelled incident with columns
- * {@code incident, caused_by, verdict, gaps}. Incidents and deploys are named
- * {@code source/sourceId} as in the workspace ("pagerduty/Q1ABC", "gitlab/2054488");
- * {@code caused_by} lists deploys separated by spaces or semicolons (empty: not
- * change-related); {@code gaps} lists gaps most important first, separated by semicolons.
+ * A ground-truth file (see docs/truth-format.md): one row per labelled incident with columns {@code
+ * incident, caused_by, verdict, gaps}. Incidents and deploys are named {@code source/sourceId} as
+ * in the workspace ("pagerduty/Q1ABC", "gitlab/2054488"); {@code caused_by} lists deploys separated
+ * by spaces or semicolons (empty: not change-related); {@code gaps} lists gaps most important
+ * first, separated by semicolons.
  */
 public record Truth(Map<String, Row> rows, List<String> problems) {
 
   /** One labelled incident. */
-  public record Row(String incidentKey, List<String> deployKeys, Verdict verdict,
-      List<Gap> gaps, long line) {}
+  public record Row(
+      String incidentKey, List<String> deployKeys, Verdict verdict, List<Gap> gaps, long line) {}
 
   public static Truth read(Path file) throws IOException {
     Map<String, Row> rows = new LinkedHashMap<>();
@@ -44,8 +44,12 @@ public record Truth(Map<String, Row> rows, List<String> problems) {
       }
       for (String c : List.of("incident", "caused_by", "verdict")) {
         if (!col.containsKey(c)) {
-          throw new IOException(file + ": the header has no '" + c + "' column (expected "
-              + "incident,caused_by,verdict,gaps)");
+          throw new IOException(
+              file
+                  + ": the header has no '"
+                  + c
+                  + "' column (expected "
+                  + "incident,caused_by,verdict,gaps)");
         }
       }
       String[] row;

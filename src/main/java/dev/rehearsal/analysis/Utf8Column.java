@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Strings held as UTF-8 in one byte array, with the end of each in an int array: a million
- * deploy keys as two arrays instead of two million objects (a String and its byte array each),
- * which the collector would otherwise trace on every cycle of a one-gigabyte heap. A string is
- * made only when one is asked for.
+ * Strings held as UTF-8 in one byte array, with the end of each in an int array: a million deploy
+ * keys as two arrays instead of two million objects (a String and its byte array each), which the
+ * collector would otherwise trace on every cycle of a one-gigabyte heap. A string is made only when
+ * one is asked for.
  *
  * <p>Strings compare by their bytes, unsigned, which is the order of their code points.
  */

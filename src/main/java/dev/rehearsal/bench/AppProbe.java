@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Starts the desktop app on the benchmark's workspace in a JVM of its own (so launch time is
- * real), with a real display when there is one, under Xvfb when xvfb-run is installed, else
- * headless through Monocle; the app measures itself (see the UI's bench probe) and writes JSON.
+ * Starts the desktop app on the benchmark's workspace in a JVM of its own (so launch time is real),
+ * with a real display when there is one, under Xvfb when xvfb-run is installed, else headless
+ * through Monocle; the app measures itself (see the UI's bench probe) and writes JSON.
  */
 final class AppProbe {
   private AppProbe() {}
@@ -27,8 +27,9 @@ final class AppProbe {
     List<String> cmd = new ArrayList<>();
     String mode;
     String classpath = jar.toString();
-    List<String> props = new ArrayList<>(List.of("-Xmx1g",
-        "-Djavafx.cachedir=" + workspace.resolveSibling("openjfx-cache")));
+    List<String> props =
+        new ArrayList<>(
+            List.of("-Xmx1g", "-Djavafx.cachedir=" + workspace.resolveSibling("openjfx-cache")));
     if (System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank()) {
       mode = "display " + System.getenv("DISPLAY");
     } else if (onPath("xvfb-run")) {
@@ -41,29 +42,48 @@ final class AppProbe {
       }
       mode = "headless (Monocle)";
       classpath = classpath + java.io.File.pathSeparator + monocle;
-      props.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-          "-Dprism.order=sw"));
+      props.addAll(
+          List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
     }
     cmd.add(javaExe);
     cmd.addAll(props);
-    cmd.addAll(List.of("-cp", classpath, "dev.rehearsal.ui.Launcher",
-        "--workspace=" + workspace, "--probe=" + out));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(out.resolveSibling("probe.log").toFile()).start();
+    cmd.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            "dev.rehearsal.ui.Launcher",
+            "--workspace=" + workspace,
+            "--probe=" + out));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolveSibling("probe.log").toFile())
+            .start();
     boolean done = p.waitFor(10, TimeUnit.MINUTES);
     if (!done) {
       p.destroyForcibly();
       return Map.of("error", "the app did not finish within 10 minutes", "mode", mode);
     }
     if (!Files.isRegularFile(out)) {
-      return Map.of("error", "the app wrote no measurements (exit " + p.exitValue()
-          + "; see " + out.resolveSibling("probe.log") + ")", "mode", mode);
+      return Map.of(
+          "error",
+          "the app wrote no measurements (exit "
+              + p.exitValue()
+              + "; see "
+              + out.resolveSibling("probe.log")
+              + ")",
+          "mode",
+          mode);
     }
     JsonNode n = Json.mapper().readTree(out.toFile());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mode", mode);
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNumber()
-        ? e.getValue().numberValue() : e.getValue().asText()));
+    n.fields()
+        .forEachRemaining(
+            e ->
+                m.put(
+                    e.getKey(),
+                    e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asText()));
     return m;
   }
 
@@ -86,7 +106,8 @@ final class AppProbe {
     }
     try (Stream<Path> s = Files.list(benchLib)) {
       return s.filter(x -> x.getFileName().toString().startsWith("openjfx-monocle"))
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
   }
 }

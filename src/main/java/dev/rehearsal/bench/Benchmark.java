@@ -28,15 +28,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Measures import, analysis, search and the app at a chosen size of the demo scenario (scale
- * 1.0 = 100,000 incidents, 1,000,000 deploys, 20,000 staging runs with 2,000,000 test cases,
- * plus configuration snapshots and facts), against the floors and peers described in
+ * Measures import, analysis, search and the app at a chosen size of the demo scenario (scale 1.0 =
+ * 100,000 incidents, 1,000,000 deploys, 20,000 staging runs with 2,000,000 test cases, plus
+ * configuration snapshots and facts), against the floors and peers described in
  * docs/performance.md. Prints what it measured; nothing is asserted.
  */
 public final class Benchmark {
   /** What to run. */
-  public record Options(double scale, Path workDir, Path jar, Path benchLib, boolean app,
-      boolean duckdb, long seed) {}
+  public record Options(
+      double scale,
+      Path workDir,
+      Path jar,
+      Path benchLib,
+      boolean app,
+      boolean duckdb,
+      long seed) {}
 
   private final PrintWriter log;
 
@@ -59,8 +65,7 @@ public final class Benchmark {
     int runs = (int) Math.round(20_000 * o.scale());
     f.put("scale", o.scale());
     f.put("machine", machine());
-    Path base = o.workDir().resolve(String.format(java.util.Locale.ROOT, "scale-%.2f",
-        o.scale()));
+    Path base = o.workDir().resolve(String.format(java.util.Locale.ROOT, "scale-%.2f", o.scale()));
     Path scenario = base.resolve("scenario");
     f.put("generateSeconds", generate(o, scenario, incidents, deploys, runs));
     List<Path> inputs = new ArrayList<>();
@@ -124,8 +129,10 @@ public final class Benchmark {
       f.put("indexSeconds", round(indexSeconds));
       f.put("importToFloorRatio", round(importSeconds / (parseSeconds + indexSeconds)));
       f.put("formats", perFormat(imported, parsed));
-      say(String.format("  %,d records in %.1f s (%.2fx parse + index)", imported.accepted(),
-          importSeconds, importSeconds / (parseSeconds + indexSeconds)));
+      say(
+          String.format(
+              "  %,d records in %.1f s (%.2fx parse + index)",
+              imported.accepted(), importSeconds, importSeconds / (parseSeconds + indexSeconds)));
 
       say("analysis ...");
       gc();
@@ -135,20 +142,25 @@ public final class Benchmark {
       analysisHeap.close();
       Map<String, Long> t = analysis.timings();
       f.put("analysisSeconds", round(t.get("total") / 1000.0));
-      f.put("analysisSecondsPer1000Incidents",
+      f.put(
+          "analysisSecondsPer1000Incidents",
           round(t.get("total") / Math.max(1.0, analysis.incidents())));
       f.put("analysisTimingsMs", t);
       f.put("analysisPeakUsedHeapMB", analysisHeap.usedPeakMb());
       f.put("incidents", analysis.incidents());
-      say(String.format("  %,d incidents in %.1f s %s", analysis.incidents(),
-          t.get("total") / 1000.0, t));
+      say(
+          String.format(
+              "  %,d incidents in %.1f s %s", analysis.incidents(), t.get("total") / 1000.0, t));
 
       Map<String, Object> dm = null;
       if (o.duckdb()) {
         Path jar = DuckDbPeer.findJar(o.benchLib());
         if (jar == null) {
-          f.put("duckdb", "not run: no duckdb_jdbc jar in " + o.benchLib()
-              + " (mvn package puts it in target/bench-lib)");
+          f.put(
+              "duckdb",
+              "not run: no duckdb_jdbc jar in "
+                  + o.benchLib()
+                  + " (mvn package puts it in target/bench-lib)");
         } else {
           say("DuckDB ASOF join ...");
           DuckDbPeer.Result d = DuckDbPeer.run(jar, engine.linkInputs(), base.resolve("duckdb"));
@@ -224,26 +236,33 @@ public final class Benchmark {
       gc();
       try (HeapWatch live = HeapWatch.sampleLive()) {
         // sampled at the end of each step as well, where a step's data is still held
-        new Engine(ws).run(new TaskMonitor() {
-          @Override
-          public void progress(long done, long total, String message) {
-            live.sampleNow();
-          }
+        new Engine(ws)
+            .run(
+                new TaskMonitor() {
+                  @Override
+                  public void progress(long done, long total, String message) {
+                    live.sampleNow();
+                  }
 
-          @Override
-          public boolean isCancelled() {
-            return false;
-          }
-        }, true);
+                  @Override
+                  public boolean isCancelled() {
+                    return false;
+                  }
+                },
+                true);
         live.close();
         f.put("analysisPeakLiveHeapMB", live.livePeakMb());
         f.put("analysisLiveHeapSamples", live.liveSamples());
       }
     }
     deleteTree(wsDir);
-    say(String.format("  live peak: import %s MB (%s samples), analysis %s MB (%s samples)",
-        f.get("importPeakLiveHeapMB"), f.get("importLiveHeapSamples"),
-        f.get("analysisPeakLiveHeapMB"), f.get("analysisLiveHeapSamples")));
+    say(
+        String.format(
+            "  live peak: import %s MB (%s samples), analysis %s MB (%s samples)",
+            f.get("importPeakLiveHeapMB"),
+            f.get("importLiveHeapSamples"),
+            f.get("analysisPeakLiveHeapMB"),
+            f.get("analysisLiveHeapSamples")));
   }
 
   private double generate(Options o, Path scenario, int incidents, int deploys, int runs)
@@ -255,16 +274,36 @@ public final class Benchmark {
       return 0;
     }
     deleteTree(scenario);
-    say(String.format("generating %,d incidents, %,d deploys, %,d runs in %s ...", incidents,
-        deploys, runs, scenario));
+    say(
+        String.format(
+            "generating %,d incidents, %,d deploys, %,d runs in %s ...",
+            incidents, deploys, runs, scenario));
     long t0 = System.nanoTime();
     // in a JVM of its own: generating is not what is measured, and its heap is not ours
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx4g", "-cp", o.jar().toString(),
-        "dev.rehearsal.cli.Main", "demo", "--out", scenario.toString(), "--seed",
-        String.valueOf(o.seed()), "--incidents", String.valueOf(incidents), "--deploys",
-        String.valueOf(deploys), "--runs", String.valueOf(runs), "--cases-per-run", "100")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx4g",
+                "-cp",
+                o.jar().toString(),
+                "dev.rehearsal.cli.Main",
+                "demo",
+                "--out",
+                scenario.toString(),
+                "--seed",
+                String.valueOf(o.seed()),
+                "--incidents",
+                String.valueOf(incidents),
+                "--deploys",
+                String.valueOf(deploys),
+                "--runs",
+                String.valueOf(runs),
+                "--cases-per-run",
+                "100")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IOException("generating the scenario failed (exit " + p.exitValue() + ")");
     }
@@ -287,20 +326,21 @@ public final class Benchmark {
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    imp.forEach((k, a) -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("records", a[0]);
-      m.put("readSeconds", round(a[1] / 1000.0));
-      m.put("recordsPerSecond", a[1] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[1]));
-      m.put("parseOnlyRecordsPerSecond", a[2] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[2]));
-      out.put(k, m);
-    });
+    imp.forEach(
+        (k, a) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("records", a[0]);
+          m.put("readSeconds", round(a[1] / 1000.0));
+          m.put("recordsPerSecond", a[1] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[1]));
+          m.put("parseOnlyRecordsPerSecond", a[2] == 0 ? 0 : Math.round(a[0] * 1000.0 / a[2]));
+          out.put(k, m);
+        });
     return out;
   }
 
   private Map<String, Object> searches(Workspace ws) throws IOException {
-    List<String> services = new ArrayList<>(ws.valueCounts(DocKind.INCIDENT, Schema.SERVICE)
-        .keySet());
+    List<String> services =
+        new ArrayList<>(ws.valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
     Instant[] range = ws.timeRange(DocKind.INCIDENT);
     Instant from = range == null ? Instant.EPOCH : range[0];
     Instant to = range == null ? Instant.EPOCH : range[1];
@@ -329,10 +369,10 @@ public final class Benchmark {
   // ------------------------------------------------------------------ growth
 
   /**
-   * Runs several scales, each {@code repeat} times, and says how each figure grows with size:
-   * from each figure's median at each scale, so that one run slowed by the machine does not
-   * make a step (the machine's speed varies by a fifth between runs). The sizes take turns
-   * (see {@link #schedule}).
+   * Runs several scales, each {@code repeat} times, and says how each figure grows with size: from
+   * each figure's median at each scale, so that one run slowed by the machine does not make a step
+   * (the machine's speed varies by a fifth between runs). The sizes take turns (see {@link
+   * #schedule}).
    */
   public Map<String, Object> growth(Options o, double[] scales, int repeat) throws Exception {
     List<Map<String, Object>> results = new ArrayList<>();
@@ -341,8 +381,10 @@ public final class Benchmark {
       bySize.add(new ArrayList<>());
     }
     for (int i : schedule(scales.length, repeat)) {
-      Map<String, Object> r = run(new Options(scales[i], o.workDir(), o.jar(), o.benchLib(),
-          o.app(), o.duckdb(), o.seed()));
+      Map<String, Object> r =
+          run(
+              new Options(
+                  scales[i], o.workDir(), o.jar(), o.benchLib(), o.app(), o.duckdb(), o.seed()));
       bySize.get(i).add(r);
       results.add(r);
     }
@@ -359,10 +401,10 @@ public final class Benchmark {
   }
 
   /**
-   * The order of the runs, as indexes of sizes: every size once, smallest first, then every
-   * size again. A run of 40 minutes sees the machine's speed drift; with the sizes taking turns
-   * the drift falls on each size alike, where running each size's repeats together would give
-   * all of it to the largest size, measured last.
+   * The order of the runs, as indexes of sizes: every size once, smallest first, then every size
+   * again. A run of 40 minutes sees the machine's speed drift; with the sizes taking turns the
+   * drift falls on each size alike, where running each size's repeats together would give all of it
+   * to the largest size, measured last.
    */
   static List<Integer> schedule(int sizes, int repeat) {
     List<Integer> order = new ArrayList<>();
@@ -382,22 +424,30 @@ public final class Benchmark {
     for (String k : GROWING) {
       m.put(k, medianOf(runs.stream().map(r -> r.get(k)).toList()));
     }
-    m.put("search", Map.of("p95Ms", medianOf(runs.stream()
-        .map(r -> ((Map<?, ?>) r.get("search")).get("p95Ms")).toList())));
+    m.put(
+        "search",
+        Map.of(
+            "p95Ms",
+            medianOf(runs.stream().map(r -> ((Map<?, ?>) r.get("search")).get("p95Ms")).toList())));
     return m;
   }
 
   private static double medianOf(List<?> values) {
-    double[] v = values.stream().mapToDouble(x -> ((Number) x).doubleValue()).sorted()
-        .toArray();
+    double[] v = values.stream().mapToDouble(x -> ((Number) x).doubleValue()).sorted().toArray();
     int n = v.length;
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   /** Figures that should grow no faster than n log n, with their growth exponents. */
-  static final String[] GROWING = {"importSeconds", "parseSeconds", "indexSeconds",
-      "analysisSeconds", "analysisAgainSeconds", "importPeakLiveHeapMB",
-      "analysisPeakLiveHeapMB"};
+  static final String[] GROWING = {
+    "importSeconds",
+    "parseSeconds",
+    "indexSeconds",
+    "analysisSeconds",
+    "analysisAgainSeconds",
+    "importPeakLiveHeapMB",
+    "analysisPeakLiveHeapMB"
+  };
 
   static Map<String, Object> exponents(List<Map<String, Object>> runs) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -18,14 +18,19 @@ import java.util.stream.Stream;
 
 /**
  * The tool a user would reach for instead: DuckDB, loading the same incidents and production
- * deploys and answering "last successful production deploy of the same service before onset"
- * with an ASOF join. Its JDBC jar is loaded from the benchmark's library folder at run time; the
+ * deploys and answering "last successful production deploy of the same service before onset" with
+ * an ASOF join. Its JDBC jar is loaded from the benchmark's library folder at run time; the
  * application jar does not carry it.
  */
 final class DuckDbPeer {
   /** DuckDB's times. */
-  record Result(long loadMillis, long joinMillis, long incidentRows, long deployRows,
-      long joined, String version) {}
+  record Result(
+      long loadMillis,
+      long joinMillis,
+      long incidentRows,
+      long deployRows,
+      long joined,
+      String version) {}
 
   private DuckDbPeer() {}
 
@@ -35,7 +40,8 @@ final class DuckDbPeer {
     }
     try (Stream<Path> s = Files.list(benchLib)) {
       return s.filter(p -> p.getFileName().toString().startsWith("duckdb_jdbc"))
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -57,10 +63,13 @@ final class DuckDbPeer {
         w.write(r[0] + "," + r[1] + "," + in.deployTimes()[i] + "\n");
       }
     }
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-        DuckDbPeer.class.getClassLoader())) {
-      Driver driver = (Driver) Class.forName("org.duckdb.DuckDBDriver", true, loader)
-          .getDeclaredConstructor().newInstance();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, DuckDbPeer.class.getClassLoader())) {
+      Driver driver =
+          (Driver)
+              Class.forName("org.duckdb.DuckDBDriver", true, loader)
+                  .getDeclaredConstructor()
+                  .newInstance();
       try (Connection c = driver.connect("jdbc:duckdb:", new Properties());
           Statement st = c.createStatement()) {
         String version = "";
@@ -70,22 +79,33 @@ final class DuckDbPeer {
           }
         }
         long t0 = System.nanoTime();
-        st.execute("CREATE TABLE incidents AS SELECT key, service, "
-            + "make_timestamp(onset * 1000) AS onset FROM read_csv('" + incidents
-            + "', header = true, columns = {'key': 'VARCHAR', 'service': 'VARCHAR', "
-            + "'onset': 'BIGINT'})");
-        st.execute("CREATE TABLE deploys AS SELECT key, service, make_timestamp(at * 1000) AS at "
-            + "FROM read_csv('" + deploys + "', header = true, columns = {'key': 'VARCHAR', "
-            + "'service': 'VARCHAR', 'at': 'BIGINT'})");
+        st.execute(
+            "CREATE TABLE incidents AS SELECT key, service, "
+                + "make_timestamp(onset * 1000) AS onset FROM read_csv('"
+                + incidents
+                + "', header = true, columns = {'key': 'VARCHAR', 'service': 'VARCHAR', "
+                + "'onset': 'BIGINT'})");
+        st.execute(
+            "CREATE TABLE deploys AS SELECT key, service, make_timestamp(at * 1000) AS at "
+                + "FROM read_csv('"
+                + deploys
+                + "', header = true, columns = {'key': 'VARCHAR', "
+                + "'service': 'VARCHAR', 'at': 'BIGINT'})");
         long load = (System.nanoTime() - t0) / 1_000_000;
         t0 = System.nanoTime();
-        st.execute("CREATE TABLE links AS SELECT i.key AS incident, d.key AS deploy "
-            + "FROM incidents i ASOF LEFT JOIN deploys d "
-            + "ON i.service = d.service AND i.onset >= d.at");
+        st.execute(
+            "CREATE TABLE links AS SELECT i.key AS incident, d.key AS deploy "
+                + "FROM incidents i ASOF LEFT JOIN deploys d "
+                + "ON i.service = d.service AND i.onset >= d.at");
         long join = (System.nanoTime() - t0) / 1_000_000;
         long joined = count(st, "SELECT count(deploy) FROM links");
-        return new Result(load, join, count(st, "SELECT count(*) FROM incidents"),
-            count(st, "SELECT count(*) FROM deploys"), joined, version);
+        return new Result(
+            load,
+            join,
+            count(st, "SELECT count(*) FROM incidents"),
+            count(st, "SELECT count(*) FROM deploys"),
+            joined,
+            version);
       }
     }
   }

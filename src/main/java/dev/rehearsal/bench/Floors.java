@@ -22,8 +22,7 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The floor an import is compared with, measured on the same files: parsing alone (the same
  * importers, records dropped) and Lucene indexing alone of the same documents (the time spent
- * inside {@link IndexWriter#addDocument} and the final commit, documents built outside the
- * clock).
+ * inside {@link IndexWriter#addDocument} and the final commit, documents built outside the clock).
  */
 final class Floors {
   private Floors() {}
@@ -69,8 +68,10 @@ final class Floors {
       IndexWriterConfig cfg = dev.rehearsal.index.Workspace.writerConfig();
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       this.writer = new IndexWriter(dir, cfg);
-      this.codec = new RecordCodec(new dev.rehearsal.settings.ServiceNames(java.util.Map.of(),
-          settings.serviceSuffixes()));
+      this.codec =
+          new RecordCodec(
+              new dev.rehearsal.settings.ServiceNames(
+                  java.util.Map.of(), settings.serviceSuffixes()));
     }
 
     @Override

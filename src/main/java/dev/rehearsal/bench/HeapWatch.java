@@ -16,17 +16,17 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Heap use over a stretch of work. The used peak samples the heap every 20 ms, garbage
- * included: how close the heap came to its limit. The live peak, taken only by a watch made
- * with {@link #sampleLive()}, is the largest heap left by a full collection that the watch
- * forces every tenth of a second, or, when collections take longer, at a pace that gives them a
- * third of the time: the memory the work holds, sampled. It costs time, so it is taken in a
- * pass of its own and never in a timed one (decision 0010).
+ * Heap use over a stretch of work. The used peak samples the heap every 20 ms, garbage included:
+ * how close the heap came to its limit. The live peak, taken only by a watch made with {@link
+ * #sampleLive()}, is the largest heap left by a full collection that the watch forces every tenth
+ * of a second, or, when collections take longer, at a pace that gives them a third of the time: the
+ * memory the work holds, sampled. It costs time, so it is taken in a pass of its own and never in a
+ * timed one (decision 0010).
  *
- * <p>The heap left after the collector's own young collections is not a live figure: they do
- * not clear the old generation, so what they leave includes garbage that waits there for the
- * next marking cycle, and how much depends on the collector's policy and the heap's size at
- * the time, not on the work (an import that holds 132 MB left up to 770 MB).
+ * <p>The heap left after the collector's own young collections is not a live figure: they do not
+ * clear the old generation, so what they leave includes garbage that waits there for the next
+ * marking cycle, and how much depends on the collector's policy and the heap's size at the time,
+ * not on the work (an import that holds 132 MB left up to 770 MB).
  */
 final class HeapWatch implements AutoCloseable {
   private static final String FORCED = "System.gc()";
@@ -43,17 +43,20 @@ final class HeapWatch implements AutoCloseable {
   private volatile boolean running = true;
 
   private HeapWatch(boolean live) {
-    sampler = new Thread(() -> {
-      Runtime rt = Runtime.getRuntime();
-      while (running) {
-        sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-watch");
+    sampler =
+        new Thread(
+            () -> {
+              Runtime rt = Runtime.getRuntime();
+              while (running) {
+                sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-watch");
     sampler.setDaemon(true);
     sampler.start();
     if (!live) {
@@ -66,19 +69,22 @@ final class HeapWatch implements AutoCloseable {
         emitters.add(e);
       }
     }
-    collector = new Thread(() -> {
-      while (running) {
-        long t0 = System.nanoTime();
-        System.gc();
-        requested.incrementAndGet();
-        long took = (System.nanoTime() - t0) / 1_000_000;
-        try {
-          Thread.sleep(Math.max(LIVE_PERIOD_MS, 2 * took));
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-watch-live");
+    collector =
+        new Thread(
+            () -> {
+              while (running) {
+                long t0 = System.nanoTime();
+                System.gc();
+                requested.incrementAndGet();
+                long took = (System.nanoTime() - t0) / 1_000_000;
+                try {
+                  Thread.sleep(Math.max(LIVE_PERIOD_MS, 2 * took));
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-watch-live");
     collector.setDaemon(true);
     collector.start();
   }
@@ -102,8 +108,8 @@ final class HeapWatch implements AutoCloseable {
       return;
     }
     forcedCollections.incrementAndGet();
-    liveAfterFullGc.accumulateAndGet(heapAfter(info.getGcInfo().getMemoryUsageAfterGc()),
-        Math::max);
+    liveAfterFullGc.accumulateAndGet(
+        heapAfter(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
   }
 
   private static long heapAfter(Map<String, MemoryUsage> afterGc) {

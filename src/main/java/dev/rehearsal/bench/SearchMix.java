@@ -10,17 +10,43 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A fixed mix of 200 searches of the kinds people type: words, phrases, fielded terms,
- * wildcards, boolean combinations, time ranges and filters by kind, service and environment.
- * Deterministic for the workspace's services and time span.
+ * A fixed mix of 200 searches of the kinds people type: words, phrases, fielded terms, wildcards,
+ * boolean combinations, time ranges and filters by kind, service and environment. Deterministic for
+ * the workspace's services and time span.
  */
 final class SearchMix {
-  private static final String[] WORDS = {"timeout", "latency", "errors", "checkout", "payment",
-      "database", "rollback", "config", "traffic", "stripe", "migration", "pool", "cache",
-      "queue", "certificate", "deploy", "release", "spike", "orders", "flag"};
-  private static final String[] PHRASES = {"\"connection pool\"", "\"full table scan\"",
-      "\"feature flag\"", "\"rate limit\"", "\"error rate\"", "\"traffic spike\"",
-      "\"query plan\"", "\"rolled back\""};
+  private static final String[] WORDS = {
+    "timeout",
+    "latency",
+    "errors",
+    "checkout",
+    "payment",
+    "database",
+    "rollback",
+    "config",
+    "traffic",
+    "stripe",
+    "migration",
+    "pool",
+    "cache",
+    "queue",
+    "certificate",
+    "deploy",
+    "release",
+    "spike",
+    "orders",
+    "flag"
+  };
+  private static final String[] PHRASES = {
+    "\"connection pool\"",
+    "\"full table scan\"",
+    "\"feature flag\"",
+    "\"rate limit\"",
+    "\"error rate\"",
+    "\"traffic spike\"",
+    "\"query plan\"",
+    "\"rolled back\""
+  };
 
   private SearchMix() {}
 
@@ -48,28 +74,35 @@ final class SearchMix {
         case 4:
           q = SearchRequest.of(word + "*");
           break;
-        case 5: {
-          Instant a = from.plusMillis((long) (r.nextDouble() * span * 0.9));
-          q = SearchRequest.of(word).withRange(a, a.plus(Duration.ofDays(30)));
-          break;
-        }
+        case 5:
+          {
+            Instant a = from.plusMillis((long) (r.nextDouble() * span * 0.9));
+            q = SearchRequest.of(word).withRange(a, a.plus(Duration.ofDays(30)));
+            break;
+          }
         case 6:
-          q = SearchRequest.of("").withKinds(Set.of(DocKind.DEPLOY)).withService(service)
-              .withEnvironment("production");
+          q =
+              SearchRequest.of("")
+                  .withKinds(Set.of(DocKind.DEPLOY))
+                  .withService(service)
+                  .withEnvironment("production");
           break;
         case 7:
-          q = SearchRequest.of(word + " OR " + WORDS[r.nextInt(WORDS.length)])
-              .withService(service);
+          q = SearchRequest.of(word + " OR " + WORDS[r.nextInt(WORDS.length)]).withService(service);
           break;
         case 8:
           q = SearchRequest.of("version:v1.*").withKinds(Set.of(DocKind.DEPLOY, DocKind.RUN));
           break;
-        default: {
-          Instant a = from.plusMillis((long) (r.nextDouble() * span * 0.9));
-          q = SearchRequest.of("").withKinds(Set.of(DocKind.INCIDENT))
-              .withRange(a, a.plus(Duration.ofDays(7))).withSort(SearchRequest.Sort.OLDEST);
-          break;
-        }
+        default:
+          {
+            Instant a = from.plusMillis((long) (r.nextDouble() * span * 0.9));
+            q =
+                SearchRequest.of("")
+                    .withKinds(Set.of(DocKind.INCIDENT))
+                    .withRange(a, a.plus(Duration.ofDays(7)))
+                    .withSort(SearchRequest.Sort.OLDEST);
+            break;
+          }
       }
       out.add(q);
     }

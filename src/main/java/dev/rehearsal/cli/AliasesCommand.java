@@ -17,16 +17,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal aliases}: the table that maps tools' service names to one name. */
-@Command(name = "aliases", mixinStandardHelpOptions = true,
+@Command(
+    name = "aliases",
+    mixinStandardHelpOptions = true,
     description = "Show or edit the service alias table (\"Checkout API\" -> checkout).",
-    subcommands = {AliasesCommand.Set.class, AliasesCommand.Remove.class,
-        AliasesCommand.Load.class})
+    subcommands = {
+      AliasesCommand.Set.class,
+      AliasesCommand.Remove.class,
+      AliasesCommand.Load.class
+    })
 final class AliasesCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -36,8 +39,9 @@ final class AliasesCommand implements Callable<Integer> {
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(a));
       } else if (a.isEmpty()) {
-        out.println("No aliases. Names are still normalised: \"Checkout API\" and "
-            + "\"checkout-service\" both become \"checkout\".");
+        out.println(
+            "No aliases. Names are still normalised: \"Checkout API\" and "
+                + "\"checkout-service\" both become \"checkout\".");
       } else {
         TextTable t = new TextTable("ALIAS", "SERVICE");
         a.forEach(t::add);
@@ -47,11 +51,12 @@ final class AliasesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true,
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
       description = "Map an alias to a service name.")
   static final class Set implements Callable<Integer> {
-    @Mixin
-    WorkspaceOption ws;
+    @Mixin WorkspaceOption ws;
 
     @Parameters(index = "0", paramLabel = "ALIAS")
     String alias;
@@ -59,8 +64,7 @@ final class AliasesCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SERVICE")
     String service;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -69,22 +73,26 @@ final class AliasesCommand implements Callable<Integer> {
         a.put(alias, service);
         w.saveAliases(a);
       }
-      spec.commandLine().getOut().println("\"" + alias + "\" now means " + service
-          + "; it applies to records imported from now on and to the next analysis.");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "\""
+                  + alias
+                  + "\" now means "
+                  + service
+                  + "; it applies to records imported from now on and to the next analysis.");
       return 0;
     }
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an alias.")
   static final class Remove implements Callable<Integer> {
-    @Mixin
-    WorkspaceOption ws;
+    @Mixin WorkspaceOption ws;
 
     @Parameters(index = "0", paramLabel = "ALIAS")
     String alias;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -101,17 +109,17 @@ final class AliasesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "load", mixinStandardHelpOptions = true,
+  @Command(
+      name = "load",
+      mixinStandardHelpOptions = true,
       description = "Add the aliases of a CSV file with columns alias,service.")
   static final class Load implements Callable<Integer> {
-    @Mixin
-    WorkspaceOption ws;
+    @Mixin WorkspaceOption ws;
 
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -132,8 +140,9 @@ final class AliasesCommand implements Callable<Integer> {
         Map<String, String> a = new TreeMap<>(w.aliases());
         a.putAll(add);
         w.saveAliases(a);
-        spec.commandLine().getOut().println(add.size() + " alias(es) loaded; " + a.size()
-            + " in the table.");
+        spec.commandLine()
+            .getOut()
+            .println(add.size() + " alias(es) loaded; " + a.size() + " in the table.");
       }
       return 0;
     }

@@ -17,19 +17,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rehearsal analyze}: links, verdicts and gaps for every incident. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Link every incident to the change behind it, judge what staging said, and "
-        + "classify the gap of each escape. Stores the findings in the workspace.")
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description =
+        "Link every incident to the change behind it, judge what staging said, and "
+            + "classify the gap of each escape. Stores the findings in the workspace.")
 final class AnalyzeCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
-  @Option(names = "--findings", description = "Also print every finding (with --json: "
-      + "all of them; otherwise the escapes)")
+  @Option(
+      names = "--findings",
+      description =
+          "Also print every finding (with --json: " + "all of them; otherwise the escapes)")
   boolean findings;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -53,8 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.println(Json.pretty().writeValueAsString(m));
         return 0;
       }
-      out.printf("%,d incidents analysed in %.1f s: %,d linked to a change, %,d reviewed%s%n%n",
-          r.incidents(), r.timings().get("total") / 1000.0, r.linked(), r.reviewed(),
+      out.printf(
+          "%,d incidents analysed in %.1f s: %,d linked to a change, %,d reviewed%s%n%n",
+          r.incidents(),
+          r.timings().get("total") / 1000.0,
+          r.linked(),
+          r.reviewed(),
           r.learnedVoteUsed() ? " (learned vote in use)" : "");
       TextTable t = new TextTable("VERDICT", "INCIDENTS").rightAlign(1);
       for (Verdict v : Verdict.values()) {
@@ -71,10 +78,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (findings) {
         for (Finding f : r.findings()) {
           if (f.effectiveVerdict() == Verdict.ESCAPE) {
-            out.printf("%n%s  %s  gaps %s  confidence %.2f%n", f.onset(), f.incidentKey(),
-                f.effectiveGaps(), f.confidence());
-            f.links().forEach(l -> out.println("    " + l.deployKey() + ": "
-                + String.join("; ", l.reasons())));
+            out.printf(
+                "%n%s  %s  gaps %s  confidence %.2f%n",
+                f.onset(), f.incidentKey(), f.effectiveGaps(), f.confidence());
+            f.links()
+                .forEach(
+                    l ->
+                        out.println(
+                            "    " + l.deployKey() + ": " + String.join("; ", l.reasons())));
           }
         }
       }

@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rehearsal app}: opens the desktop app on a workspace. */
-@Command(name = "app", mixinStandardHelpOptions = true,
+@Command(
+    name = "app",
+    mixinStandardHelpOptions = true,
     description = "Open the desktop app (builds the demo workspace when the workspace is empty).")
 final class AppCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
   @Override
   public Integer call() {

@@ -10,28 +10,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rehearsal bench}: speed and memory at real size. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Generate the demo scenario at a chosen size (scale 1.0: 100,000 incidents, "
-        + "1,000,000 deploys, 20,000 staging runs with 2,000,000 test cases) and measure "
-        + "import against parsing and indexing alone, analysis, DuckDB's ASOF join, search "
-        + "latency and the app. Run it with -Xmx1g to measure the target heap.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate the demo scenario at a chosen size (scale 1.0: 100,000 incidents, "
+            + "1,000,000 deploys, 20,000 staging runs with 2,000,000 test cases) and measure "
+            + "import against parsing and indexing alone, analysis, DuckDB's ASOF join, search "
+            + "latency and the app. Run it with -Xmx1g to measure the target heap.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--scale", defaultValue = "1.0", description = "Size, 1.0 = default "
-      + "(${DEFAULT-VALUE})")
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      description = "Size, 1.0 = default " + "(${DEFAULT-VALUE})")
   double scale;
 
-  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "bench-work",
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      defaultValue = "bench-work",
       description = "Where data and workspaces are written (default ${DEFAULT-VALUE})")
   Path work;
 
-  @Option(names = "--growth", description = "Run at 10 %%, 30 %% and 100 %% of --scale and "
-      + "report how each figure grows")
+  @Option(
+      names = "--growth",
+      description =
+          "Run at 10 %%, 30 %% and 100 %% of --scale and " + "report how each figure grows")
   boolean growth;
 
-  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "With "
-      + "--growth: run each size N times, the sizes taking turns, and take each figure's "
-      + "growth from its median "
-      + "(default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "With "
+              + "--growth: run each size N times, the sizes taking turns, and take each figure's "
+              + "growth from its median "
+              + "(default ${DEFAULT-VALUE})")
   int repeat;
 
   @Option(names = "--no-app", description = "Skip the desktop app measurement")
@@ -40,9 +55,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-duckdb", description = "Skip the DuckDB comparison")
   boolean noDuckdb;
 
-  @Option(names = "--bench-lib", paramLabel = "DIR",
-      description = "Folder with duckdb_jdbc and openjfx-monocle jars (default: bench-lib "
-          + "next to the jar)")
+  @Option(
+      names = "--bench-lib",
+      paramLabel = "DIR",
+      description =
+          "Folder with duckdb_jdbc and openjfx-monocle jars (default: bench-lib "
+              + "next to the jar)")
   Path benchLib;
 
   @Option(names = "--seed", defaultValue = "7", description = "Scenario seed")
@@ -51,37 +69,36 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as JSON")
   boolean json;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (scale <= 0 || scale > 20) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--scale must be above 0 and at most 20");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--scale must be above 0 and at most 20");
     }
     if (repeat < 1 || repeat > 9) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repeat must be from 1 to 9");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be from 1 to 9");
     }
     if (repeat > 1 && !growth) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repeat is for --growth: a single size is measured once");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--repeat is for --growth: a single size is measured once");
     }
     Path jar = runningJar();
     if (jar == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "run the benchmark from "
-          + "the packaged jar: java -Xmx1g -jar target/rehearsal.jar bench");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "run the benchmark from "
+              + "the packaged jar: java -Xmx1g -jar target/rehearsal.jar bench");
     }
     Path lib = benchLib != null ? benchLib : jar.resolveSibling("bench-lib");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? null : out;
     Benchmark b = new Benchmark(progress);
-    Benchmark.Options o = new Benchmark.Options(scale, work.toAbsolutePath(), jar, lib, !noApp,
-        !noDuckdb, seed);
-    Object figures = growth
-        ? b.growth(o, new double[] {scale * 0.1, scale * 0.3, scale}, repeat)
-        : b.run(o);
+    Benchmark.Options o =
+        new Benchmark.Options(scale, work.toAbsolutePath(), jar, lib, !noApp, !noDuckdb, seed);
+    Object figures =
+        growth ? b.growth(o, new double[] {scale * 0.1, scale * 0.3, scale}, repeat) : b.run(o);
     if (json) {
       out.println(Benchmark.json(figures));
     } else {

@@ -22,10 +22,10 @@ final class BenchReport {
           out.println("  " + m);
         }
       }
-      out.println("Growth (exponent of size, from the medians; n log n between these sizes is "
-          + "nLogNExponent):");
-      ((Map<String, Object>) f.get("growth")).forEach((k, v) -> out.println("  " + k + ": "
-          + v));
+      out.println(
+          "Growth (exponent of size, from the medians; n log n between these sizes is "
+              + "nLogNExponent):");
+      ((Map<String, Object>) f.get("growth")).forEach((k, v) -> out.println("  " + k + ": " + v));
       return;
     }
     printOne(out, f);
@@ -47,15 +47,16 @@ final class BenchReport {
     t.add("analysis seconds: first in this JVM", f.get("analysisSeconds"), "<= 10");
     t.add("analysis seconds per 1,000 incidents", f.get("analysisSecondsPer1000Incidents"), "");
     t.add("analysis seconds: run again", f.get("analysisAgainSeconds"), "<= 10");
-    t.add("analysis heap MB: live peak (own pass)", f.get("analysisPeakLiveHeapMB"),
-        "< max heap");
+    t.add("analysis heap MB: live peak (own pass)", f.get("analysisPeakLiveHeapMB"), "< max heap");
     t.add("analysis heap MB: used peak (sampled)", f.get("analysisPeakUsedHeapMB"), "");
     Object duck = f.get("duckdb");
     if (duck instanceof Map<?, ?> d) {
       t.add("DuckDB load ms", d.get("loadMillis"), "");
       t.add("DuckDB ASOF join ms", d.get("asofJoinMillis"), "");
-      t.add("Rehearsal linking ms: first / again", d.get("rehearsalLinkMillis") + " / "
-          + d.get("rehearsalLinkAgainMillis"), "");
+      t.add(
+          "Rehearsal linking ms: first / again",
+          d.get("rehearsalLinkMillis") + " / " + d.get("rehearsalLinkAgainMillis"),
+          "");
       t.add("linking / ASOF join: first", d.get("linkToJoinRatio"), "<= 1.0");
       t.add("linking / ASOF join: again", d.get("linkAgainToJoinRatio"), "<= 1.0");
     } else if (duck != null) {
@@ -83,13 +84,19 @@ final class BenchReport {
     Object formats = f.get("formats");
     if (formats instanceof Map<?, ?> fm) {
       out.println();
-      TextTable ft = new TextTable("FORMAT", "RECORDS", "READ S", "RECORDS/S",
-          "PARSE-ONLY RECORDS/S").rightAlign(1, 2, 3, 4);
-      fm.forEach((k, v) -> {
-        Map<?, ?> m = (Map<?, ?>) v;
-        ft.add(k, m.get("records"), m.get("readSeconds"), m.get("recordsPerSecond"),
-            m.get("parseOnlyRecordsPerSecond"));
-      });
+      TextTable ft =
+          new TextTable("FORMAT", "RECORDS", "READ S", "RECORDS/S", "PARSE-ONLY RECORDS/S")
+              .rightAlign(1, 2, 3, 4);
+      fm.forEach(
+          (k, v) -> {
+            Map<?, ?> m = (Map<?, ?>) v;
+            ft.add(
+                k,
+                m.get("records"),
+                m.get("readSeconds"),
+                m.get("recordsPerSecond"),
+                m.get("parseOnlyRecordsPerSecond"));
+          });
       ft.print(out);
     }
     out.println("analysis timings (ms): " + f.get("analysisTimingsMs"));

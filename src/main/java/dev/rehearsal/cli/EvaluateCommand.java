@@ -22,26 +22,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rehearsal evaluate --truth FILE}: the analysis against labelled data. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Measure the analysis against a ground-truth file (docs/truth-format.md): link "
-        + "precision and recall next to the last-deploy baseline, verdict accuracy, per-gap "
-        + "precision/recall/F1 with confusion matrices; then how the text evidence alone "
-        + "classifies fifteen labelled real incident reports.")
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure the analysis against a ground-truth file (docs/truth-format.md): link "
+            + "precision and recall next to the last-deploy baseline, verdict accuracy, per-gap "
+            + "precision/recall/F1 with confusion matrices; then how the text evidence alone "
+            + "classifies fifteen labelled real incident reports.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
   @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV")
   Path truthFile;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(truthFile)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), truthFile
-          + " does not exist");
+      throw new CommandLine.ParameterException(spec.commandLine(), truthFile + " does not exist");
     }
     Truth truth = Truth.read(truthFile);
     PrintWriter out = spec.commandLine().getOut();
@@ -50,8 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Engine engine = new Engine(w);
       AnalysisReport report = engine.run(progress, false);
       progress.done();
-      Evaluation.Result r = Evaluation.evaluate(truth, report.findings(),
-          engine.baselineLinks());
+      Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), engine.baselineLinks());
       RealReports.Result real = RealReports.run(w.settings());
       if (ws.json) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -78,41 +77,61 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, Evaluation.Result r, Truth truth) {
-    out.printf("%,d labelled incidents, %,d found in the workspace%n", r.labelled(),
-        r.matched());
+    out.printf("%,d labelled incidents, %,d found in the workspace%n", r.labelled(), r.matched());
     truth.problems().forEach(p -> out.println("  truth problem: " + p));
     if (!r.unmatched().isEmpty()) {
       out.println("  not in the workspace (first ones): " + r.unmatched());
     }
     out.println("\nLinks (incident -> causing deploy)");
-    TextTable t = new TextTable("", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED",
-        "TRUE").rightAlign(1, 2, 3, 4, 5, 6);
-    t.add("Rehearsal", pct(r.links().precision()), pct(r.links().recall()),
-        pct(r.links().f1()), r.links().truePositives(), r.links().predicted(),
+    TextTable t =
+        new TextTable("", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED", "TRUE")
+            .rightAlign(1, 2, 3, 4, 5, 6);
+    t.add(
+        "Rehearsal",
+        pct(r.links().precision()),
+        pct(r.links().recall()),
+        pct(r.links().f1()),
+        r.links().truePositives(),
+        r.links().predicted(),
         r.links().actual());
-    t.add("baseline: last deploy", pct(r.baseline().precision()), pct(r.baseline().recall()),
-        pct(r.baseline().f1()), r.baseline().truePositives(), r.baseline().predicted(),
+    t.add(
+        "baseline: last deploy",
+        pct(r.baseline().precision()),
+        pct(r.baseline().recall()),
+        pct(r.baseline().f1()),
+        r.baseline().truePositives(),
+        r.baseline().predicted(),
         r.baseline().actual());
     t.print(out);
     out.printf("%nVerdict accuracy: %s%n", pct(r.verdictAccuracy()));
     confusion(out, "truth \\ engine", r.verdictConfusion());
-    out.printf("%nGaps over %,d labelled escapes (end to end: an escape the engine did not "
-        + "call an escape has no gap)%n", r.escapesLabelled());
-    TextTable g = new TextTable("GAP", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED",
-        "TRUE").rightAlign(1, 2, 3, 4, 5, 6);
+    out.printf(
+        "%nGaps over %,d labelled escapes (end to end: an escape the engine did not "
+            + "call an escape has no gap)%n",
+        r.escapesLabelled());
+    TextTable g =
+        new TextTable("GAP", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED", "TRUE")
+            .rightAlign(1, 2, 3, 4, 5, 6);
     for (Gap gap : Gap.values()) {
       Evaluation.Score s = r.gaps().get(gap);
-      g.add(gap.code(), pct(s.precision()), pct(s.recall()), pct(s.f1()), s.truePositives(),
-          s.predicted(), s.actual());
+      g.add(
+          gap.code(),
+          pct(s.precision()),
+          pct(s.recall()),
+          pct(s.f1()),
+          s.truePositives(),
+          s.predicted(),
+          s.actual());
     }
     g.print(out);
-    out.printf("macro-F1 over data, traffic, config, mocks: %s (given a correct escape "
-        + "verdict: %s)%n", pct(r.gapMacroF1()), pct(r.gapMacroF1GivenVerdict()));
+    out.printf(
+        "macro-F1 over data, traffic, config, mocks: %s (given a correct escape "
+            + "verdict: %s)%n",
+        pct(r.gapMacroF1()), pct(r.gapMacroF1GivenVerdict()));
     confusion(out, "primary gap: truth \\ engine", r.gapConfusion());
   }
 
-  private static void confusion(PrintWriter out, String title,
-      Map<String, Map<String, Long>> m) {
+  private static void confusion(PrintWriter out, String title, Map<String, Map<String, Long>> m) {
     TreeSet<String> cols = new TreeSet<>();
     m.values().forEach(row -> cols.addAll(row.keySet()));
     String[] header = new String[cols.size() + 1];
@@ -139,20 +158,34 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   static void printReal(PrintWriter out, RealReports.Result real) {
-    out.println("\nText evidence alone on 15 real incident reports (CloudIR-Bench samples, "
-        + "CC-BY-4.0; labels are ours, see the bundled labels.csv)");
-    TextTable t = new TextTable("REPORT", "LABEL", "TEXT SAYS", "DATA", "TRAFFIC", "CONFIG",
-        "MOCKS", "CHANGE (label/text)").rightAlign(3, 4, 5, 6);
+    out.println(
+        "\nText evidence alone on 15 real incident reports (CloudIR-Bench samples, "
+            + "CC-BY-4.0; labels are ours, see the bundled labels.csv)");
+    TextTable t =
+        new TextTable(
+                "REPORT",
+                "LABEL",
+                "TEXT SAYS",
+                "DATA",
+                "TRAFFIC",
+                "CONFIG",
+                "MOCKS",
+                "CHANGE (label/text)")
+            .rightAlign(3, 4, 5, 6);
     for (RealReports.Row row : real.rows()) {
-      t.add(row.provider() + "/" + row.id(), row.labelledGaps().stream().map(Gap::code)
-              .reduce((a, b) -> a + ";" + b).orElse(""),
+      t.add(
+          row.provider() + "/" + row.id(),
+          row.labelledGaps().stream().map(Gap::code).reduce((a, b) -> a + ";" + b).orElse(""),
           row.predicted().code() + (row.agrees() ? "" : " (differs)"),
-          pct(row.scores().get(Gap.DATA)), pct(row.scores().get(Gap.TRAFFIC)),
-          pct(row.scores().get(Gap.CONFIG)), pct(row.scores().get(Gap.MOCKS)),
+          pct(row.scores().get(Gap.DATA)),
+          pct(row.scores().get(Gap.TRAFFIC)),
+          pct(row.scores().get(Gap.CONFIG)),
+          pct(row.scores().get(Gap.MOCKS)),
           (row.labelledChange() ? "yes" : "no") + "/" + (row.saysChange() ? "yes" : "no"));
     }
     t.print(out);
-    out.printf("gap agrees with the label on %s of reports; change-related cue agrees on %s%n",
+    out.printf(
+        "gap agrees with the label on %s of reports; change-related cue agrees on %s%n",
         pct(real.agreement()), pct(real.changeAgreement()));
   }
 }

@@ -18,21 +18,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal explain INCIDENT}: everything the analysis says about one incident. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Show the analysis of one incident: the change behind it and why, what "
-        + "staging said, each gap's score and evidence with highlighted passages, and the "
-        + "review.")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the analysis of one incident: the change behind it and why, what "
+            + "staging said, each gap's score and evidence with highlighted passages, and the "
+            + "review.")
 final class ExplainCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
-  @Parameters(index = "0", paramLabel = "INCIDENT",
-      description = "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
-          + "or the id its tool shows (OPS-126)")
+  @Parameters(
+      index = "0",
+      paramLabel = "INCIDENT",
+      description =
+          "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
+              + "or the id its tool shows (OPS-126)")
   String incident;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -40,9 +44,13 @@ final class ExplainCommand implements Callable<Integer> {
     try (Workspace w = ws.open()) {
       String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
       Incident inc = w.get(key, Incident.class).orElseThrow();
-      Finding f = w.get("finding/" + key, Finding.class).orElseThrow(() ->
-          new CommandLine.ParameterException(spec.commandLine(), key + " has not been "
-              + "analysed yet; run `rehearsal analyze`"));
+      Finding f =
+          w.get("finding/" + key, Finding.class)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          key + " has not been " + "analysed yet; run `rehearsal analyze`"));
       f = new Engine(w).withPassages(f);
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(f));
@@ -55,8 +63,12 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("Change: none linked.");
       }
       for (DeployLink l : f.links()) {
-        out.printf(Locale.ROOT, "Change: %s (confidence %.2f%s)%n", l.deployKey(),
-            l.confidence(), f.guess() ? ", a guess" : "");
+        out.printf(
+            Locale.ROOT,
+            "Change: %s (confidence %.2f%s)%n",
+            l.deployKey(),
+            l.confidence(),
+            f.guess() ? ", a guess" : "");
         l.reasons().forEach(r -> out.println("  - " + r));
       }
       out.println();
@@ -66,10 +78,16 @@ final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println("Gaps: " + f.gaps());
         for (GapScore s : f.scores()) {
-          out.printf(Locale.ROOT, "  %s %.2f (text %.2f, structure %.2f%s)%n",
-              s.gap().code(), s.score(), s.text(), s.structure(),
-              Double.isNaN(s.learned()) ? "" : String.format(Locale.ROOT, ", learned %.2f",
-                  s.learned()));
+          out.printf(
+              Locale.ROOT,
+              "  %s %.2f (text %.2f, structure %.2f%s)%n",
+              s.gap().code(),
+              s.score(),
+              s.text(),
+              s.structure(),
+              Double.isNaN(s.learned())
+                  ? ""
+                  : String.format(Locale.ROOT, ", learned %.2f", s.learned()));
           for (Evidence e : s.evidence()) {
             out.println("    - [" + e.kind() + "] " + e.summary());
             if (!e.detail().isEmpty()) {
@@ -80,12 +98,20 @@ final class ExplainCommand implements Callable<Integer> {
       }
       if (f.review() != null) {
         out.println();
-        out.println("Review by " + f.review().reviewer() + " at " + f.review().at() + ": "
-            + "verdict " + f.review().verdict() + ", gaps " + f.review().gaps() + ", link "
-            + f.review().deployKeys() + (f.review().note().isEmpty() ? ""
-                : " — " + f.review().note()));
-        out.println("What counts: " + f.effectiveVerdict().label() + ", "
-            + f.effectiveGaps());
+        out.println(
+            "Review by "
+                + f.review().reviewer()
+                + " at "
+                + f.review().at()
+                + ": "
+                + "verdict "
+                + f.review().verdict()
+                + ", gaps "
+                + f.review().gaps()
+                + ", link "
+                + f.review().deployKeys()
+                + (f.review().note().isEmpty() ? "" : " — " + f.review().note()));
+        out.println("What counts: " + f.effectiveVerdict().label() + ", " + f.effectiveGaps());
       }
       return 0;
     }

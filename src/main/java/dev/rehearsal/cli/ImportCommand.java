@@ -26,26 +26,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal import FILE|DIR...}: imports files, folders and zip archives. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import exported files, folders or zip archives into the workspace. The "
-        + "format of each file is detected from its content.")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Import exported files, folders or zip archives into the workspace. The "
+            + "format of each file is detected from its content.")
 final class ImportCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, folders or .zip")
   List<Path> inputs;
 
-  @Option(names = "--format", paramLabel = "ID",
+  @Option(
+      names = "--format",
+      paramLabel = "ID",
       description = "Read every file with this importer instead of detecting (see --list-formats)")
   String format;
 
-  @Option(names = "--mapping", paramLabel = "NAME",
+  @Option(
+      names = "--mapping",
+      paramLabel = "NAME",
       description = "Saved column mapping for the generic CSV/JSON importers")
   String mapping;
 
-  @Option(names = "--service", description = "Service the result files are about, when they "
-      + "do not say")
+  @Option(
+      names = "--service",
+      description = "Service the result files are about, when they " + "do not say")
   String service;
 
   @Option(names = "--env", description = "Environment of the result files, when they do not say")
@@ -57,32 +64,43 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--commit", description = "Commit the result files tested")
   String commit;
 
-  @Option(names = "--at", paramLabel = "TIME", description = "When the runs happened, when the "
-      + "files do not say")
+  @Option(
+      names = "--at",
+      paramLabel = "TIME",
+      description = "When the runs happened, when the " + "files do not say")
   String at;
 
-  @Option(names = "--manifest", paramLabel = "FILE",
-      description = "Import manifest (CSV or JSON) naming service, environment, version and "
-          + "time per file")
+  @Option(
+      names = "--manifest",
+      paramLabel = "FILE",
+      description =
+          "Import manifest (CSV or JSON) naming service, environment, version and "
+              + "time per file")
   Path manifest;
 
-  @Option(names = "--zone", paramLabel = "ZONE",
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
       description = "Time zone for timestamps written without one (default from settings: UTC)")
   String zone;
 
-  @Option(names = "--date-order", paramLabel = "AUTO|DMY|MDY",
+  @Option(
+      names = "--date-order",
+      paramLabel = "AUTO|DMY|MDY",
       description = "Day/month order of numeric dates; AUTO decides per file and never guesses")
   String dateOrder;
 
   @Option(names = "--strict", description = "Fail (exit 1) if any record is rejected")
   boolean strict;
 
-  @Option(names = "--show-rejections", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--show-rejections",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "How many rejections to list (default ${DEFAULT-VALUE})")
   int showRejections;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -92,14 +110,17 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     if (manifest != null && !Files.isRegularFile(manifest)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "manifest " + manifest + " does not exist");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "manifest " + manifest + " does not exist");
     }
     ImporterRegistry registry = ImporterRegistry.standard();
     if (format != null && registry.byId(format).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "no importer has the id '"
-          + format + "'; known ids: " + String.join(", ", registry.importers().stream()
-              .map(i -> i.id()).toList()));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "no importer has the id '"
+              + format
+              + "'; known ids: "
+              + String.join(", ", registry.importers().stream().map(i -> i.id()).toList()));
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace w = ws.open()) {
@@ -112,8 +133,13 @@ final class ImportCommand implements Callable<Integer> {
         dev.rehearsal.analysis.Engine.prepare(w, progress);
       } catch (IOException | java.io.UncheckedIOException e) {
         // the records are imported and committed; only the preparation failed
-        spec.commandLine().getErr().println("rehearsal: the analysis's input snapshot could not "
-            + "be written (" + e.getMessage() + "); the next analysis reads the index instead");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "rehearsal: the analysis's input snapshot could not "
+                    + "be written ("
+                    + e.getMessage()
+                    + "); the next analysis reads the index instead");
       }
       progress.done();
       if (ws.json) {
@@ -122,8 +148,12 @@ final class ImportCommand implements Callable<Integer> {
         print(out, summary, showRejections);
       }
       if (strict && summary.rejected() > 0) {
-        spec.commandLine().getErr().println("rehearsal: --strict: " + summary.rejected()
-            + " record(s) were rejected (the accepted ones are imported)");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "rehearsal: --strict: "
+                    + summary.rejected()
+                    + " record(s) were rejected (the accepted ones are imported)");
         return 1;
       }
       return 0;
@@ -135,8 +165,11 @@ final class ImportCommand implements Callable<Integer> {
     try {
       z = zone != null ? ZoneId.of(zone) : w.settings().naiveZone();
     } catch (RuntimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "'" + zone
-          + "' is not a time zone (use a name like Europe/Berlin or an offset like +02:00)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "'"
+              + zone
+              + "' is not a time zone (use a name like Europe/Berlin or an offset like +02:00)");
     }
     DateOrder order;
     try {
@@ -157,26 +190,35 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, ImportSummary s, int maxRejections) {
-    TextTable t = new TextTable("FILE", "FORMAT", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
-        .rightAlign(2, 3, 4, 5);
+    TextTable t =
+        new TextTable("FILE", "FORMAT", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
+            .rightAlign(2, 3, 4, 5);
     for (FileReport f : s.files()) {
-      if (f.status() == FileReport.Status.IMPORTED || f.status()
-          == FileReport.Status.CANCELLED) {
-        t.add(f.file(), f.format(), f.seen(), f.accepted(), f.rejected(),
-            (long) f.warnings().size());
+      if (f.status() == FileReport.Status.IMPORTED || f.status() == FileReport.Status.CANCELLED) {
+        t.add(
+            f.file(), f.format(), f.seen(), f.accepted(), f.rejected(), (long) f.warnings().size());
       }
     }
     if (!t.isEmpty()) {
       t.print(out);
     }
-    long imported = s.files().stream().filter(f -> f.status() == FileReport.Status.IMPORTED)
-        .count();
-    out.printf("%n%,d file(s) imported: %,d records seen, %,d accepted, %,d rejected, %,d "
-        + "warning(s); %,d skipped, %,d failed (%.1f s)%n", imported, s.seen(), s.accepted(),
-        s.rejected(), s.warnings(), s.skipped().size(), s.failed().size(), s.millis() / 1000.0);
+    long imported =
+        s.files().stream().filter(f -> f.status() == FileReport.Status.IMPORTED).count();
+    out.printf(
+        "%n%,d file(s) imported: %,d records seen, %,d accepted, %,d rejected, %,d "
+            + "warning(s); %,d skipped, %,d failed (%.1f s)%n",
+        imported,
+        s.seen(),
+        s.accepted(),
+        s.rejected(),
+        s.warnings(),
+        s.skipped().size(),
+        s.failed().size(),
+        s.millis() / 1000.0);
     if (s.cancelled()) {
-      out.println("The import was cancelled; what was read so far is kept. Importing again "
-          + "completes it.");
+      out.println(
+          "The import was cancelled; what was read so far is kept. Importing again "
+              + "completes it.");
     }
     for (String m : s.manifestsUsed()) {
       out.println("manifest used: " + m);

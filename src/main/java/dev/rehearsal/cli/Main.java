@@ -5,28 +5,41 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code rehearsal <command> [options]}. Every command takes
- * {@code --workspace DIR} and prints a readable summary, or data with {@code --json}.
- * Exit codes: 0 done; 1 the command ran but found problems (e.g. --strict rejections) or
- * failed; 2 wrong arguments (usage is printed).
+ * The command line: {@code rehearsal <command> [options]}. Every command takes {@code --workspace
+ * DIR} and prints a readable summary, or data with {@code --json}. Exit codes: 0 done; 1 the
+ * command ran but found problems (e.g. --strict rejections) or failed; 2 wrong arguments (usage is
+ * printed).
  */
-@Command(name = "rehearsal", mixinStandardHelpOptions = true,
+@Command(
+    name = "rehearsal",
+    mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Finds production incidents caused by changes that passed staging, and the "
-        + "staging gap that let each through.",
-    subcommands = {ImportCommand.class, SearchCommand.class, StatsCommand.class,
-        DemoCommand.class, AnalyzeCommand.class, EvaluateCommand.class, ReviewCommand.class,
-        ExplainCommand.class, AggregatesCommand.class, BenchCommand.class,
-        RejectionsCommand.class, AliasesCommand.class, AppCommand.class,
-        CommandLine.HelpCommand.class})
+    description =
+        "Finds production incidents caused by changes that passed staging, and the "
+            + "staging gap that let each through.",
+    subcommands = {
+      ImportCommand.class,
+      SearchCommand.class,
+      StatsCommand.class,
+      DemoCommand.class,
+      AnalyzeCommand.class,
+      EvaluateCommand.class,
+      ReviewCommand.class,
+      ExplainCommand.class,
+      AggregatesCommand.class,
+      BenchCommand.class,
+      RejectionsCommand.class,
+      AliasesCommand.class,
+      AppCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command line with the given streams; returns the exit code. */
@@ -35,19 +48,21 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler((ex, arguments) -> {
-      // the reason, any "did you mean", then always the usage of the command that was meant
-      CommandLine c = ex.getCommandLine();
-      PrintWriter w = c.getErr();
-      w.println(ex.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
-      c.usage(w);
-      return 2;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      commandLine.getErr().println("rehearsal: " + Messages.describe(ex));
-      return 1;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          // the reason, any "did you mean", then always the usage of the command that was meant
+          CommandLine c = ex.getCommandLine();
+          PrintWriter w = c.getErr();
+          w.println(ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+          c.usage(w);
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("rehearsal: " + Messages.describe(ex));
+          return 1;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -57,8 +72,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     // No command: say how to use it and fail, so scripts notice.
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required (import, search, stats, demo, ...)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (import, search, stats, demo, ...)");
   }
 
   /** Version from the jar manifest when packaged. */

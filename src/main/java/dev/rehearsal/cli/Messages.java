@@ -16,7 +16,8 @@ final class Messages {
     if (t instanceof NoSuchFileException) {
       return t.getMessage() + " does not exist";
     }
-    if (t instanceof IOException || t instanceof IllegalArgumentException
+    if (t instanceof IOException
+        || t instanceof IllegalArgumentException
         || t instanceof IllegalStateException) {
       return t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal rejections [FILE]}: the records imports could not take, and why. */
-@Command(name = "rejections", mixinStandardHelpOptions = true,
+@Command(
+    name = "rejections",
+    mixinStandardHelpOptions = true,
     description = "List the records that imports rejected, with file, line and reason.")
 final class RejectionsCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Only this file (as reported)")
   String file;
@@ -25,8 +26,7 @@ final class RejectionsCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "100", description = "At most this many")
   int limit;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

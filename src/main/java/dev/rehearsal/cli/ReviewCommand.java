@@ -3,7 +3,6 @@ package dev.rehearsal.cli;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
-import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.model.Verdict;
 import dev.rehearsal.util.Json;
@@ -19,30 +18,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal review INCIDENT}: a reviewer confirms or corrects the analysis. */
-@Command(name = "review", mixinStandardHelpOptions = true,
-    description = "Confirm or correct what the analysis says about an incident. Reviews are "
-        + "kept in the workspace, survive re-import and re-analysis, and win over the engine.")
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description =
+        "Confirm or correct what the analysis says about an incident. Reviews are "
+            + "kept in the workspace, survive re-import and re-analysis, and win over the engine.")
 final class ReviewCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
-  @Parameters(index = "0", paramLabel = "INCIDENT",
-      description = "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
-          + "or the id its tool shows (OPS-126)")
+  @Parameters(
+      index = "0",
+      paramLabel = "INCIDENT",
+      description =
+          "Incident key (incident/pagerduty/Q1ABC), source/id (pagerduty/Q1ABC) "
+              + "or the id its tool shows (OPS-126)")
   String incident;
 
   @Option(names = "--confirm", description = "Confirm the engine's link, verdict and gaps")
   boolean confirm;
 
-  @Option(names = "--verdict", description = "escape, failed_but_shipped, not_staged, "
-      + "staged_untested, not_change_related or unknown")
+  @Option(
+      names = "--verdict",
+      description =
+          "escape, failed_but_shipped, not_staged, "
+              + "staged_untested, not_change_related or unknown")
   String verdict;
 
-  @Option(names = "--gaps", split = ",", description = "Gaps, most important first (data, "
-      + "traffic, config, mocks, unexplained)")
+  @Option(
+      names = "--gaps",
+      split = ",",
+      description = "Gaps, most important first (data, " + "traffic, config, mocks, unexplained)")
   List<String> gaps;
 
-  @Option(names = "--link", split = ",", paramLabel = "DEPLOY",
+  @Option(
+      names = "--link",
+      split = ",",
+      paramLabel = "DEPLOY",
       description = "The deploy(s) that caused it (deploy/gitlab/123 or gitlab/123)")
   List<String> links;
 
@@ -55,18 +67,18 @@ final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--reviewer", description = "Who reviews (default: the user name)")
   String reviewer = System.getProperty("user.name", "");
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (noLink && links != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--link and --no-link exclude each other");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--link and --no-link exclude each other");
     }
     if (!confirm && verdict == null && gaps == null && links == null && !noLink) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "say what the review "
-          + "decides: --confirm, --verdict, --gaps, --link or --no-link");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "say what the review " + "decides: --confirm, --verdict, --gaps, --link or --no-link");
     }
     Verdict v;
     List<Gap> g = null;
@@ -85,23 +97,31 @@ final class ReviewCommand implements Callable<Integer> {
     try (Workspace w = ws.open()) {
       String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
       Finding f = w.get("finding/" + key, Finding.class).orElse(null);
-      List<String> deployKeys = noLink ? List.of() : links == null ? null
-          : links.stream().map(l -> l.startsWith("deploy/") ? l : "deploy/" + l).toList();
+      List<String> deployKeys =
+          noLink
+              ? List.of()
+              : links == null
+                  ? null
+                  : links.stream().map(l -> l.startsWith("deploy/") ? l : "deploy/" + l).toList();
       if (confirm) {
         if (f == null) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "there is no analysis "
-              + "of " + key + " to confirm yet; run `rehearsal analyze` first");
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "there is no analysis "
+                  + "of "
+                  + key
+                  + " to confirm yet; run `rehearsal analyze` first");
         }
-        deployKeys = deployKeys != null ? deployKeys : f.links().stream()
-            .map(l -> l.deployKey()).toList();
+        deployKeys =
+            deployKeys != null ? deployKeys : f.links().stream().map(l -> l.deployKey()).toList();
         v = v != null ? v : f.verdict();
         g = g != null ? g : f.gaps();
       }
       if (deployKeys != null) {
         for (String d : deployKeys) {
           if (w.record(d).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no deploy " + d
-                + " in the workspace");
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "no deploy " + d + " in the workspace");
           }
         }
       }
@@ -114,8 +134,12 @@ final class ReviewCommand implements Callable<Integer> {
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(review));
       } else {
-        out.println("Review of " + key + " saved" + (f == null ? " (it applies when the "
-            + "analysis runs)" : "") + ".");
+        out.println(
+            "Review of "
+                + key
+                + " saved"
+                + (f == null ? " (it applies when the " + "analysis runs)" : "")
+                + ".");
       }
       return 0;
     }

@@ -23,21 +23,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal search QUERY}: Lucene query syntax across everything imported. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Search incidents, deploys, staging runs and facts with Lucene query syntax, "
-        + "e.g. 'checkout AND timeout', 'title:\"connection pool\"', 'service:payments', "
-        + "'version:v2.14.*'.")
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description =
+        "Search incidents, deploys, staging runs and facts with Lucene query syntax, "
+            + "e.g. 'checkout AND timeout', 'title:\"connection pool\"', 'service:payments', "
+            + "'version:v2.14.*'.")
 final class SearchCommand implements Callable<Integer> {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
-      .withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
   @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Query (empty matches all)")
   String query = "";
 
-  @Option(names = "--kind", split = ",", paramLabel = "KIND",
+  @Option(
+      names = "--kind",
+      split = ",",
+      paramLabel = "KIND",
       description = "incident, deploy, run or fact (repeat or comma-separate)")
   List<String> kinds;
 
@@ -53,7 +58,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "TIME", description = "Until this time (exclusive)")
   String to;
 
-  @Option(names = "--sort", defaultValue = "newest",
+  @Option(
+      names = "--sort",
+      defaultValue = "newest",
       description = "newest, oldest or relevance (default ${DEFAULT-VALUE})")
   SearchRequest.Sort sort;
 
@@ -63,8 +70,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--offset", defaultValue = "0", description = "Hits to skip")
   int offset;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -80,8 +86,18 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchRequest req;
     try {
-      req = new SearchRequest(query, kindSet, service, env, time(from, "--from"),
-          time(to, "--to"), sort, offset, limit, true);
+      req =
+          new SearchRequest(
+              query,
+              kindSet,
+              service,
+              env,
+              time(from, "--from"),
+              time(to, "--to"),
+              sort,
+              offset,
+              limit,
+              true);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -99,22 +115,31 @@ final class SearchCommand implements Callable<Integer> {
         json.put("total", r.total());
         json.put("offset", offset);
         json.put("millis", r.millis());
-        json.put("hits", r.hits().stream().map(h -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("key", h.key());
-          m.put("kind", h.kind().code());
-          m.put("time", h.time());
-          m.put("title", h.title());
-          m.put("snippets", h.snippets());
-          m.put("record", h.record());
-          return m;
-        }).toList());
+        json.put(
+            "hits",
+            r.hits().stream()
+                .map(
+                    h -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("key", h.key());
+                      m.put("kind", h.kind().code());
+                      m.put("time", h.time());
+                      m.put("title", h.title());
+                      m.put("snippets", h.snippets());
+                      m.put("record", h.record());
+                      return m;
+                    })
+                .toList());
         out.println(Json.pretty().writeValueAsString(json));
         return 0;
       }
-      out.printf("%,d match(es) (%d ms)%s%n", r.total(), r.millis(), r.total() > offset
-          + r.hits().size() ? String.format("; showing %d-%d", offset + 1, offset
-          + r.hits().size()) : "");
+      out.printf(
+          "%,d match(es) (%d ms)%s%n",
+          r.total(),
+          r.millis(),
+          r.total() > offset + r.hits().size()
+              ? String.format("; showing %d-%d", offset + 1, offset + r.hits().size())
+              : "");
       for (SearchHit h : r.hits()) {
         out.printf("%n%s  %-8s %s%n", TIME.format(h.time()), h.kind().code(), h.title());
         out.printf("    %s%n", h.key());

@@ -14,15 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rehearsal stats}: what the workspace holds. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Show what the workspace holds: records per kind, services, environments, "
-        + "formats imported, rejections.")
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what the workspace holds: records per kind, services, environments, "
+            + "formats imported, rejections.")
 final class StatsCommand implements Callable<Integer> {
-  @Mixin
-  WorkspaceOption ws;
+  @Mixin WorkspaceOption ws;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -37,8 +38,8 @@ final class StatsCommand implements Callable<Integer> {
       }
       data.put("documents", counts);
       Map<String, Object> kinds = new LinkedHashMap<>();
-      for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN,
-          DocKind.FACT}) {
+      for (DocKind k :
+          new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
         Map<String, Object> kd = new LinkedHashMap<>();
         kd.put("count", counts.get(k.code()));
         Instant[] range = w.timeRange(k);
@@ -58,18 +59,18 @@ final class StatsCommand implements Callable<Integer> {
         out.println(Json.pretty().writeValueAsString(data));
         return 0;
       }
-      out.println("Workspace " + data.get("workspace") + " (index schema v"
-          + w.schemaVersion() + ")");
+      out.println(
+          "Workspace " + data.get("workspace") + " (index schema v" + w.schemaVersion() + ")");
       TextTable t = new TextTable("KIND", "RECORDS", "FROM", "TO").rightAlign(1);
       for (var e : kinds.entrySet()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> kd = (Map<String, Object>) e.getValue();
-        t.add(e.getKey(), kd.get("count"), kd.getOrDefault("from", ""),
-            kd.getOrDefault("to", ""));
+        t.add(e.getKey(), kd.get("count"), kd.getOrDefault("from", ""), kd.getOrDefault("to", ""));
       }
       out.println();
       t.print(out);
-      out.printf("%nrejected records kept: %,d; files imported: %,d%n",
+      out.printf(
+          "%nrejected records kept: %,d; files imported: %,d%n",
           counts.get(DocKind.REJECTION.code()), counts.get(DocKind.IMPORT_LOG.code()));
       for (var e : kinds.entrySet()) {
         @SuppressWarnings("unchecked")
@@ -80,17 +81,14 @@ final class StatsCommand implements Callable<Integer> {
         Map<String, Long> envs = (Map<String, Long>) kd.get("environments");
         if (!services.isEmpty() || !envs.isEmpty()) {
           out.printf("%n%s by environment: %s%n", e.getKey(), envs);
-          out.printf("%s by service (%d): %s%n", e.getKey(), services.size(),
-              abbreviate(services));
+          out.printf("%s by service (%d): %s%n", e.getKey(), services.size(), abbreviate(services));
         }
       }
       Map<String, Map<String, Long>> formats = w.countsByFormat();
       if (!formats.isEmpty()) {
         out.println();
-        TextTable f = new TextTable("FORMAT", "FILES", "ACCEPTED", "REJECTED")
-            .rightAlign(1, 2, 3);
-        formats.forEach((k, v) -> f.add(k, v.get("files"), v.get("accepted"),
-            v.get("rejected")));
+        TextTable f = new TextTable("FORMAT", "FILES", "ACCEPTED", "REJECTED").rightAlign(1, 2, 3);
+        formats.forEach((k, v) -> f.add(k, v.get("files"), v.get("accepted"), v.get("rejected")));
         f.print(out);
       }
       return 0;

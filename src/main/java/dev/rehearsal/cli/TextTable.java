@@ -26,8 +26,10 @@ final class TextTable {
     String[] row = new String[header.length];
     for (int i = 0; i < header.length; i++) {
       Object c = i < cells.length ? cells[i] : "";
-      row[i] = c instanceof Long || c instanceof Integer ? String.format("%,d", c)
-          : String.valueOf(c == null ? "" : c);
+      row[i] =
+          c instanceof Long || c instanceof Integer
+              ? String.format("%,d", c)
+              : String.valueOf(c == null ? "" : c);
     }
     rows.add(row);
   }

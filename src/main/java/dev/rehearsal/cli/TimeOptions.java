@@ -22,8 +22,7 @@ final class TimeOptions {
     try {
       return TimeParser.utc().parse(raw).instant();
     } catch (Exception e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": "
-          + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }
   }
 
@@ -31,12 +30,14 @@ final class TimeOptions {
   static Instant[] quarter(CommandLine.Model.CommandSpec spec, String raw, String option) {
     Matcher m = QUARTER.matcher(raw.strip());
     if (!m.matches()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": \"" + raw
-          + "\" is not a quarter; write it like 2025-Q4");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": \"" + raw + "\" is not a quarter; write it like 2025-Q4");
     }
-    LocalDate start = LocalDate.of(Integer.parseInt(m.group(1)),
-        (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
-    return new Instant[] {start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        start.plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant()};
+    LocalDate start =
+        LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+    return new Instant[] {
+      start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+      start.plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant()
+    };
   }
 }

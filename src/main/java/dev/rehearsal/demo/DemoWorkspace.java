@@ -21,25 +21,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds a workspace from a generated scenario: writes the scenario, installs its service
- * aliases and dependencies in the workspace, and imports its files the way a user would.
+ * Builds a workspace from a generated scenario: writes the scenario, installs its service aliases
+ * and dependencies in the workspace, and imports its files the way a user would.
  */
 public final class DemoWorkspace {
   /** The folders of a scenario that hold tool exports. */
-  public static final List<String> DATA_FOLDERS = List.of("incidents", "deploys", "staging",
-      "config", "flags", "facts", "mocks");
+  public static final List<String> DATA_FOLDERS =
+      List.of("incidents", "deploys", "staging", "config", "flags", "facts", "mocks");
 
   private DemoWorkspace() {}
 
   /** What building the demo did. */
-  public record Result(ScenarioGenerator.Summary scenario, ImportSummary imported,
+  public record Result(
+      ScenarioGenerator.Summary scenario,
+      ImportSummary imported,
       dev.rehearsal.analysis.AnalysisReport analysis) {}
 
-  public static Result build(Workspace ws, Path scenarioDir, ScenarioGenerator.Options options,
-      TaskMonitor monitor) throws IOException {
+  public static Result build(
+      Workspace ws, Path scenarioDir, ScenarioGenerator.Options options, TaskMonitor monitor)
+      throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
-    ScenarioGenerator.Summary scenario = new ScenarioGenerator(options)
-        .generate(scenarioDir, scaled(m, 0, 30));
+    ScenarioGenerator.Summary scenario =
+        new ScenarioGenerator(options).generate(scenarioDir, scaled(m, 0, 30));
     ImportSummary imported = importScenario(ws, scenarioDir, scaled(m, 30, 85));
     var analysis = new dev.rehearsal.analysis.Engine(ws).run(scaled(m, 85, 100));
     return new Result(scenario, imported, analysis);
@@ -56,11 +59,11 @@ public final class DemoWorkspace {
         inputs.add(p);
       }
     }
-    ImportRunner runner = new ImportRunner(ImporterRegistry.standard(),
-        ws.settings().environments());
+    ImportRunner runner =
+        new ImportRunner(ImporterRegistry.standard(), ws.settings().environments());
     TaskMonitor mon = m == null ? TaskMonitor.NONE : m;
-    ImportSummary summary = runner.run(inputs, ImportOptions.defaults(), ws.importStore(),
-        scaled(mon, 0, 90));
+    ImportSummary summary =
+        runner.run(inputs, ImportOptions.defaults(), ws.importStore(), scaled(mon, 0, 90));
     // the next analysis then starts from its input snapshot (decision 0009)
     dev.rehearsal.analysis.Engine.prepare(ws, scaled(mon, 90, 100));
     return summary;
@@ -70,8 +73,8 @@ public final class DemoWorkspace {
   public static void installNames(Workspace ws, Path scenarioDir) throws IOException {
     Path settingsFile = scenarioDir.resolve("settings.json");
     if (Files.isRegularFile(settingsFile)) {
-      JsonNode deps = Json.mapper().readTree(settingsFile.toFile())
-          .path("services").path("dependencies");
+      JsonNode deps =
+          Json.mapper().readTree(settingsFile.toFile()).path("services").path("dependencies");
       if (deps.isObject()) {
         Settings s = ws.settings().with("services.dependencies", deps);
         ws.saveSettings(s);

@@ -32,13 +32,19 @@ final class IncidentTexts {
   void write(IncidentEvent inc, SplittableRandom r, Handles handles, boolean causeIsLatest) {
     Service s = services.get(inc.service);
     Service causeService = inc.cause == null ? s : services.get(inc.cause.service);
-    String vendorId = inc.vendor != null ? inc.vendor
-        : causeService.vendors().isEmpty() ? "stripe"
-            : causeService.vendors().get(r.nextInt(causeService.vendors().size()));
+    String vendorId =
+        inc.vendor != null
+            ? inc.vendor
+            : causeService.vendors().isEmpty()
+                ? "stripe"
+                : causeService.vendors().get(r.nextInt(causeService.vendors().size()));
     World.Vendor vendor = World.VENDORS.get(vendorId);
-    String table = inc.table != null ? inc.table
-        : causeService.tables().isEmpty() ? "events"
-            : causeService.tables().get(r.nextInt(causeService.tables().size()));
+    String table =
+        inc.table != null
+            ? inc.table
+            : causeService.tables().isEmpty()
+                ? "events"
+                : causeService.tables().get(r.nextInt(causeService.tables().size()));
     String key = "db.pool.max_size";
     String prodValue = "20";
     String stagingValue = "80";
@@ -46,18 +52,28 @@ final class IncidentTexts {
     if (inc.configKey != null) {
       if (inc.configKey.contains("=")) {
         key = inc.configKey.substring(0, inc.configKey.indexOf('='));
-        prodValue = inc.configKey.substring(inc.configKey.indexOf('=') + 1,
-            inc.configKey.indexOf('|'));
+        prodValue =
+            inc.configKey.substring(inc.configKey.indexOf('=') + 1, inc.configKey.indexOf('|'));
         stagingValue = inc.configKey.substring(inc.configKey.indexOf('|') + 1);
       } else {
         flag = inc.configKey;
       }
     }
     String display = r.nextDouble() < 0.5 ? s.pagerDutyName() : s.name();
-    Narratives.Slots slots = new Narratives.Slots(causeService.name(), display, table,
-        vendorId, vendor.display(), humanKey(key, r), prodValue, stagingValue, flag,
-        String.valueOf(2 + r.nextInt(40)), vendor.endpoints().get(0),
-        Narratives.pick(r, Narratives.CUSTOMERS));
+    Narratives.Slots slots =
+        new Narratives.Slots(
+            causeService.name(),
+            display,
+            table,
+            vendorId,
+            vendor.display(),
+            humanKey(key, r),
+            prodValue,
+            stagingValue,
+            flag,
+            String.valueOf(2 + r.nextInt(40)),
+            vendor.endpoints().get(0),
+            Narratives.pick(r, Narratives.CUSTOMERS));
 
     String primary = inc.gaps.isEmpty() ? null : inc.gaps.get(0);
     boolean changeRelated = inc.cause != null;
@@ -102,8 +118,9 @@ final class IncidentTexts {
         pm.append(Narratives.fill(Narratives.pick(r, Narratives.CAUSE_EXTERNAL), slots));
       } else if (inc.gaps.isEmpty()) {
         // not an escape: the cause can be anything, staging simply did not see it
-        String g = List.of("data", "traffic", "config", "mocks", "unexplained",
-            "unexplained").get(r.nextInt(6));
+        String g =
+            List.of("data", "traffic", "config", "mocks", "unexplained", "unexplained")
+                .get(r.nextInt(6));
         pm.append(Narratives.fill(Narratives.pick(r, causesFor(g)), slots));
       } else {
         for (String g : inc.gaps) {
@@ -121,8 +138,8 @@ final class IncidentTexts {
       append(pm, Narratives.pick(r, Narratives.ACTIONS));
     }
     inc.postmortem = pm.toString();
-    inc.severity = List.of("SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4")
-        .get(r.nextInt(7));
+    inc.severity =
+        List.of("SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4").get(r.nextInt(7));
   }
 
   private static String humanKey(String key, SplittableRandom r) {

@@ -30,16 +30,16 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Writes an organisation's history in the formats its tools export, plus the ground truth:
- * which deploy caused which incident, what staging said, and which gap let it through.
- * Deterministic for a seed. See docs/demo-scenario.md for what the world contains and
- * docs/truth-format.md for the truth file.
+ * Writes an organisation's history in the formats its tools export, plus the ground truth: which
+ * deploy caused which incident, what staging said, and which gap let it through. Deterministic for
+ * a seed. See docs/demo-scenario.md for what the world contains and docs/truth-format.md for the
+ * truth file.
  *
- * <p>The world is deliberately untidy: services are named differently in each tool, some
- * changes skip staging, some fail staging and ship anyway, some are staged and never tested,
- * incidents happen without any change, several deploys land close together, rollbacks
- * redeploy earlier versions, times come in several zones and formats, and the narratives vary
- * their wording and sometimes mislead.
+ * <p>The world is deliberately untidy: services are named differently in each tool, some changes
+ * skip staging, some fail staging and ship anyway, some are staged and never tested, incidents
+ * happen without any change, several deploys land close together, rollbacks redeploy earlier
+ * versions, times come in several zones and formats, and the narratives vary their wording and
+ * sometimes mislead.
  */
 public final class ScenarioGenerator {
   static final long DAY = 86_400_000L;
@@ -63,8 +63,17 @@ public final class ScenarioGenerator {
 
   /** What was written. */
   public record Summary(
-      Path out, int services, long incidents, long deploys, long runs, long testCases,
-      long facts, long files, Instant start, Instant end, Map<String, Long> verdicts,
+      Path out,
+      int services,
+      long incidents,
+      long deploys,
+      long runs,
+      long testCases,
+      long facts,
+      long files,
+      Instant start,
+      Instant end,
+      Map<String, Long> verdicts,
       Map<String, Long> gaps) {}
 
   private final Options options;
@@ -84,9 +93,9 @@ public final class ScenarioGenerator {
   private long runCounter;
 
   /**
-   * Changes planned per requested deploy, times this: 1 at first; when a plan misses the
-   * requested number of deploys, it is made again with the number of changes scaled by what it
-   * missed (see {@link #generate}).
+   * Changes planned per requested deploy, times this: 1 at first; when a plan misses the requested
+   * number of deploys, it is made again with the number of changes scaled by what it missed (see
+   * {@link #generate}).
    */
   private final double changesScale;
 
@@ -101,13 +110,13 @@ public final class ScenarioGenerator {
   }
 
   /**
-   * Generates and writes the scenario under {@code out}. A change makes two deploys or so
-   * (staging, sometimes canary, production, failures and retries), rollbacks and redeploys add
-   * more; how many exactly is known only once planned. A plan more than half a percent off
-   * the requested number of deploys is made again, from the same seed, with as many more or
-   * fewer changes as it missed by, up to three times, and the closest plan is written. From ten
-   * thousand deploys up the scenario has the size asked for within half a percent; a small one
-   * is coarser (at least 12 services and 60 days, at least three changes per service).
+   * Generates and writes the scenario under {@code out}. A change makes two deploys or so (staging,
+   * sometimes canary, production, failures and retries), rollbacks and redeploys add more; how many
+   * exactly is known only once planned. A plan more than half a percent off the requested number of
+   * deploys is made again, from the same seed, with as many more or fewer changes as it missed by,
+   * up to three times, and the closest plan is written. From ten thousand deploys up the scenario
+   * has the size asked for within half a percent; a small one is coarser (at least 12 services and
+   * 60 days, at least three changes per service).
    */
   public Summary generate(Path out, TaskMonitor monitor) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
@@ -118,8 +127,9 @@ public final class ScenarioGenerator {
     ScenarioGenerator g = this;
     for (int pass = 1; pass < 4 && best.missedBy() > 0.005; pass++) {
       m.checkCancelled();
-      g = new ScenarioGenerator(options,
-          g.changesScale * options.deploys() / Math.max(1, g.deploys.size()));
+      g =
+          new ScenarioGenerator(
+              options, g.changesScale * options.deploys() / Math.max(1, g.deploys.size()));
       g.plan();
       best = g.missedBy() < best.missedBy() ? g : best;
     }
@@ -135,8 +145,8 @@ public final class ScenarioGenerator {
     m.checkCancelled();
     m.progress(20, 100, "writing files");
     ScenarioWriter writer = new ScenarioWriter(out, services, rng.split(), START, end);
-    long files = writer.write(changes, deploys, runs, incidents, configEvents, flagEvents,
-        spikes, m);
+    long files =
+        writer.write(changes, deploys, runs, incidents, configEvents, flagEvents, spikes, m);
     Map<String, Long> verdicts = new TreeMap<>();
     Map<String, Long> gaps = new TreeMap<>();
     for (IncidentEvent i : incidents) {
@@ -147,8 +157,19 @@ public final class ScenarioGenerator {
     }
     long cases = runs.stream().filter(r -> !r.load).mapToLong(r -> r.total).sum();
     m.progress(100, 100, "done");
-    return new Summary(out, services.size(), incidents.size(), deploys.size(), runs.size(),
-        cases, writer.factCount(), files, START, end, verdicts, gaps);
+    return new Summary(
+        out,
+        services.size(),
+        incidents.size(),
+        deploys.size(),
+        runs.size(),
+        cases,
+        writer.factCount(),
+        files,
+        START,
+        end,
+        verdicts,
+        gaps);
   }
 
   // ==================================================================== planning
@@ -164,8 +185,8 @@ public final class ScenarioGenerator {
     planRuns();
     planIncidents();
     planNoise(days);
-    deploys.sort(Comparator.comparingLong((DeployEvent d) -> d.endMs)
-        .thenComparingLong(d -> d.toolId));
+    deploys.sort(
+        Comparator.comparingLong((DeployEvent d) -> d.endMs).thenComparingLong(d -> d.toolId));
   }
 
   private void planChanges(int targetChanges, int days) {
@@ -257,7 +278,8 @@ public final class ScenarioGenerator {
 
   private static long workingHours(long t, ZoneId zone, SplittableRandom r) {
     ZonedDateTime z = Instant.ofEpochMilli(t).atZone(zone);
-    while (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY
+    while (z.getDayOfWeek() == DayOfWeek.SATURDAY
+        || z.getDayOfWeek() == DayOfWeek.SUNDAY
         || r.nextDouble() < 0.03) {
       z = z.plusDays(1);
     }
@@ -269,8 +291,15 @@ public final class ScenarioGenerator {
     return z.toInstant().toEpochMilli();
   }
 
-  private DeployEvent deploy(Service s, String env, long start, boolean success, Change c,
-      boolean rollback, String rollbackTo, SplittableRandom r) {
+  private DeployEvent deploy(
+      Service s,
+      String env,
+      long start,
+      boolean success,
+      Change c,
+      boolean rollback,
+      String rollbackTo,
+      SplittableRandom r) {
     long duration = (40 + r.nextInt(600)) * 1000L;
     long toolId;
     long pipeline = 0;
@@ -293,8 +322,20 @@ public final class ScenarioGenerator {
     String sha = rollback ? c.previousSha : c.sha;
     // a rollback redeploys the previous change: its commit, its pull request
     int pr = rollback ? c.previousPr : c.pr;
-    return new DeployEvent(s.index(), env, start, start + duration, success, version, sha,
-        pr, rollback, rollbackTo, toolId, pipeline, c);
+    return new DeployEvent(
+        s.index(),
+        env,
+        start,
+        start + duration,
+        success,
+        version,
+        sha,
+        pr,
+        rollback,
+        rollbackTo,
+        toolId,
+        pipeline,
+        c);
   }
 
   static String sha(SplittableRandom r) {
@@ -305,34 +346,54 @@ public final class ScenarioGenerator {
     return sb.toString();
   }
 
-  private static final List<String> CHANGE_TITLES = List.of("Add bulk endpoint for {d}",
-      "Refactor {d} query layer", "Speed up {d} listing", "Migrate {d} to new schema",
-      "Introduce caching for {d}", "Upgrade HTTP client", "Retry transient {d} failures",
-      "New pricing rules for {d}", "Switch {d} serializer", "Paginate {d} history",
-      "Batch writes for {d}", "Support new currency in {d}", "Clean up {d} feature flag",
-      "Async processing for {d}", "Bump dependencies");
+  private static final List<String> CHANGE_TITLES =
+      List.of(
+          "Add bulk endpoint for {d}",
+          "Refactor {d} query layer",
+          "Speed up {d} listing",
+          "Migrate {d} to new schema",
+          "Introduce caching for {d}",
+          "Upgrade HTTP client",
+          "Retry transient {d} failures",
+          "New pricing rules for {d}",
+          "Switch {d} serializer",
+          "Paginate {d} history",
+          "Batch writes for {d}",
+          "Support new currency in {d}",
+          "Clean up {d} feature flag",
+          "Async processing for {d}",
+          "Bump dependencies");
 
   private static String changeTitle(SplittableRandom r, Service s) {
-    String d = s.tables().isEmpty() ? s.name() : s.tables().get(r.nextInt(s.tables().size()))
-        .replace('_', ' ');
+    String d =
+        s.tables().isEmpty()
+            ? s.name()
+            : s.tables().get(r.nextInt(s.tables().size())).replace('_', ' ');
     return CHANGE_TITLES.get(r.nextInt(CHANGE_TITLES.size())).replace("{d}", d);
   }
 
   private void planRuns() {
     SplittableRandom r = rng.split();
-    List<Change> staged = new ArrayList<>(changes.stream()
-        .filter(c -> c.staging != StagingTruth.NOT_STAGED).toList());
+    List<Change> staged =
+        new ArrayList<>(
+            changes.stream().filter(c -> c.staging != StagingTruth.NOT_STAGED).toList());
     // decide in a random order, so a budget that runs out leaves random changes untested,
     // not the most recent ones
     for (int i = staged.size() - 1; i > 0; i--) {
       Collections.swap(staged, i, r.nextInt(i + 1));
     }
-    int wanted = options.runs() >= 0 ? options.runs()
-        : (int) Math.round(staged.size() * 0.9 * RUNS_PER_CHANGE);
+    int wanted =
+        options.runs() >= 0
+            ? options.runs()
+            : (int) Math.round(staged.size() * 0.9 * RUNS_PER_CHANGE);
     // a number of runs asked for is met exactly: changes are tested a little more often than
     // it needs, until it is spent (the staged changes are in random order)
-    double testedShare = Math.min(0.92, (options.runs() >= 0 ? 1.1 : 1.0) * wanted
-        / Math.max(1.0, staged.size() * RUNS_PER_CHANGE));
+    double testedShare =
+        Math.min(
+            0.92,
+            (options.runs() >= 0 ? 1.1 : 1.0)
+                * wanted
+                / Math.max(1.0, staged.size() * RUNS_PER_CHANGE));
     int budget = wanted;
     for (Change c : staged) {
       if (budget <= 0 || r.nextDouble() >= testedShare) {
@@ -378,24 +439,42 @@ public final class ScenarioGenerator {
 
   /** Share of the tested changes of a load-testing service that get a load test. */
   private static final double LOAD_SHARE = 0.25;
+
   /**
-   * Runs per tested change: one suite, a flaky rerun (5 %), an end-to-end suite (30 %), and a
-   * load test for services that load-test (about 65 % of them).
+   * Runs per tested change: one suite, a flaky rerun (5 %), an end-to-end suite (30 %), and a load
+   * test for services that load-test (about 65 % of them).
    */
   private static final double TEST_RUNS_PER_CHANGE = 1.05 + 0.3;
+
   private static final double RUNS_PER_CHANGE = TEST_RUNS_PER_CHANGE + LOAD_SHARE * 0.65;
   private static final double TEST_RUN_SHARE = TEST_RUNS_PER_CHANGE / RUNS_PER_CHANGE;
 
   private RunEvent testRun(Change c, String suite, long t, boolean fail, SplittableRandom r) {
     // load runs hold no test cases: test runs hold their share, so that the runs together
     // hold casesPerRun each on average
-    int total = Math.max(3, (int) Math.round(options.casesPerRun() / TEST_RUN_SHARE
-        * (0.7 + r.nextDouble() * 0.6)));
+    int total =
+        Math.max(
+            3,
+            (int)
+                Math.round(options.casesPerRun() / TEST_RUN_SHARE * (0.7 + r.nextDouble() * 0.6)));
     int failed = fail ? 1 + r.nextInt(Math.max(1, Math.min(5, total / 10))) : 0;
     int skipped = r.nextDouble() < 0.3 ? r.nextInt(3) : 0;
-    RunEvent e = new RunEvent(c.service, "run-" + (++runCounter), suite, false, t,
-        20 + r.nextDouble() * 400, total, failed, skipped, Double.NaN, Double.NaN, Double.NaN,
-        r.nextBoolean(), c);
+    RunEvent e =
+        new RunEvent(
+            c.service,
+            "run-" + (++runCounter),
+            suite,
+            false,
+            t,
+            20 + r.nextDouble() * 400,
+            total,
+            failed,
+            skipped,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            r.nextBoolean(),
+            c);
     c.runs.add(e);
     return e;
   }
@@ -403,9 +482,22 @@ public final class ScenarioGenerator {
   private RunEvent loadRun(Change c, Service s, long t, SplittableRandom r) {
     double peak = Math.round(s.prodPeakRps() * (0.04 + r.nextDouble() * 0.25));
     double p95 = 80 + r.nextDouble() * 300;
-    RunEvent e = new RunEvent(c.service, "load-" + (++runCounter), "k6 " + s.name()
-        + " checkout-flow", true, t, 300 + r.nextInt(900), 0, 0, 0, peak, p95,
-        p95 * (1.3 + r.nextDouble()), false, c);
+    RunEvent e =
+        new RunEvent(
+            c.service,
+            "load-" + (++runCounter),
+            "k6 " + s.name() + " checkout-flow",
+            true,
+            t,
+            300 + r.nextInt(900),
+            0,
+            0,
+            0,
+            peak,
+            p95,
+            p95 * (1.3 + r.nextDouble()),
+            false,
+            c);
     c.runs.add(e);
     return e;
   }
@@ -416,8 +508,7 @@ public final class ScenarioGenerator {
     SplittableRandom r = rng.split();
     Map<String, List<Change>> byServiceTruth = new LinkedHashMap<>();
     for (Change c : changes) {
-      byServiceTruth.computeIfAbsent(c.service + "/" + c.staging, k -> new ArrayList<>())
-          .add(c);
+      byServiceTruth.computeIfAbsent(c.service + "/" + c.staging, k -> new ArrayList<>()).add(c);
     }
     double[] weight = new double[services.size()];
     double sum = 0;
@@ -437,8 +528,14 @@ public final class ScenarioGenerator {
         if (!caused.isEmpty() && r.nextDouble() < 0.05) {
           c = caused.get(r.nextInt(caused.size()));
         } else {
-          for (StagingTruth t : new StagingTruth[] {want, StagingTruth.PASSED,
-              StagingTruth.UNTESTED, StagingTruth.NOT_STAGED, StagingTruth.FAILED}) {
+          for (StagingTruth t :
+              new StagingTruth[] {
+                want,
+                StagingTruth.PASSED,
+                StagingTruth.UNTESTED,
+                StagingTruth.NOT_STAGED,
+                StagingTruth.FAILED
+              }) {
             List<Change> pool = byServiceTruth.get(service + "/" + t);
             if (pool != null && !pool.isEmpty()) {
               c = pool.get(r.nextInt(pool.size()));
@@ -490,9 +587,12 @@ public final class ScenarioGenerator {
   private IncidentEvent changeIncident(int index, Change c, SplittableRandom r, long endMs) {
     DeployEvent cause = c.prod;
     double u = r.nextDouble();
-    long lag = u < 0.1 ? (1 + r.nextInt(5)) * MINUTE
-        : u < 0.75 ? (5 + r.nextInt(120)) * MINUTE
-        : u < 0.95 ? (2 + r.nextInt(12)) * HOUR : (12 + r.nextInt(30)) * HOUR;
+    long lag =
+        u < 0.1
+            ? (1 + r.nextInt(5)) * MINUTE
+            : u < 0.75
+                ? (5 + r.nextInt(120)) * MINUTE
+                : u < 0.95 ? (2 + r.nextInt(12)) * HOUR : (12 + r.nextInt(30)) * HOUR;
     long onset = Math.min(cause.endMs + lag, endMs - HOUR);
     long detected = onset + (2 + r.nextInt(14)) * MINUTE;
     long resolved = detected + (15 + r.nextInt(420)) * MINUTE;
@@ -503,8 +603,8 @@ public final class ScenarioGenerator {
     if (viaDependency) {
       incidentService = callers.get(r.nextInt(callers.size()));
     }
-    IncidentEvent inc = new IncidentEvent(index, incidentService, onset, detected, resolved,
-        cause, verdict);
+    IncidentEvent inc =
+        new IncidentEvent(index, incidentService, onset, detected, resolved, cause, verdict);
     inc.services.add(incidentService);
     if (viaDependency && r.nextBoolean()) {
       inc.services.add(c.service);
@@ -561,12 +661,13 @@ public final class ScenarioGenerator {
     double[] w = new double[possible.size()];
     double sum = 0;
     for (int k = 0; k < possible.size(); k++) {
-      w[k] = switch (possible.get(k)) {
-        case "data" -> 0.3;
-        case "traffic" -> 0.25;
-        case "config" -> 0.25;
-        default -> 0.35;
-      };
+      w[k] =
+          switch (possible.get(k)) {
+            case "data" -> 0.3;
+            case "traffic" -> 0.25;
+            case "config" -> 0.25;
+            default -> 0.35;
+          };
       sum += w[k];
     }
     String primary = possible.get(pickWeighted(r, w, sum));
@@ -586,24 +687,35 @@ public final class ScenarioGenerator {
   private void plantEvidence(IncidentEvent inc, String gap, Service s, SplittableRandom r) {
     DeployEvent cause = inc.cause;
     switch (gap) {
-      case "config": {
-        if (r.nextDouble() < 0.4) {
-          List<String> flags = World.flags(s);
-          String flag = flags.get(r.nextInt(flags.size()));
-          flagEvents.add(new FlagEvent(s.index(), "production", flag, true,
-              cause.startMs - (1 + r.nextInt(30)) * DAY));
-          inc.configKey = flag;
-        } else {
-          List<World.ConfigKey> keys = World.configKeys(s).stream()
-              .filter(k -> !k.expectedToDiffer()).toList();
-          World.ConfigKey k = keys.get(r.nextInt(keys.size()));
-          String changed = changedValue(k.prod(), r);
-          configEvents.add(new ConfigEvent(s.index(), "production", k.key(), changed,
-              cause.startMs - (1 + r.nextInt(60)) * DAY));
-          inc.configKey = k.key() + "=" + changed + "|" + k.staging();
+      case "config":
+        {
+          if (r.nextDouble() < 0.4) {
+            List<String> flags = World.flags(s);
+            String flag = flags.get(r.nextInt(flags.size()));
+            flagEvents.add(
+                new FlagEvent(
+                    s.index(),
+                    "production",
+                    flag,
+                    true,
+                    cause.startMs - (1 + r.nextInt(30)) * DAY));
+            inc.configKey = flag;
+          } else {
+            List<World.ConfigKey> keys =
+                World.configKeys(s).stream().filter(k -> !k.expectedToDiffer()).toList();
+            World.ConfigKey k = keys.get(r.nextInt(keys.size()));
+            String changed = changedValue(k.prod(), r);
+            configEvents.add(
+                new ConfigEvent(
+                    s.index(),
+                    "production",
+                    k.key(),
+                    changed,
+                    cause.startMs - (1 + r.nextInt(60)) * DAY));
+            inc.configKey = k.key() + "=" + changed + "|" + k.staging();
+          }
+          break;
         }
-        break;
-      }
       case "traffic":
         spikes.add(new Spike(inc.service, dayOf(inc.onsetMs), 2.6 + r.nextDouble() * 3.5));
         break;
@@ -625,8 +737,8 @@ public final class ScenarioGenerator {
   private static String changedValue(String v, SplittableRandom r) {
     try {
       long n = Long.parseLong(v);
-      return String.valueOf(r.nextBoolean() ? Math.max(1, n / (2 + r.nextInt(4)))
-          : n * (2 + r.nextInt(3)));
+      return String.valueOf(
+          r.nextBoolean() ? Math.max(1, n / (2 + r.nextInt(4))) : n * (2 + r.nextInt(3)));
     } catch (NumberFormatException e) {
       if (v.endsWith("g") || v.endsWith("Gi")) {
         return "2" + v.substring(v.length() - (v.endsWith("Gi") ? 2 : 1));
@@ -640,8 +752,8 @@ public final class ScenarioGenerator {
     long onset = startMs + (long) (r.nextDouble() * (end.toEpochMilli() - startMs - 2 * DAY));
     long detected = onset + (1 + r.nextInt(20)) * MINUTE;
     long resolved = detected + (10 + r.nextInt(300)) * MINUTE;
-    IncidentEvent inc = new IncidentEvent(index, service, onset, detected, resolved, null,
-        "not_change_related");
+    IncidentEvent inc =
+        new IncidentEvent(index, service, onset, detected, resolved, null, "not_change_related");
     inc.services.add(service);
     if (r.nextDouble() < 0.15) {
       int other = r.nextInt(services.size());
@@ -662,22 +774,35 @@ public final class ScenarioGenerator {
     long startMs = START.toEpochMilli();
     for (Service s : services) {
       int drifts = Math.max(1, days / 120);
-      List<World.ConfigKey> keys = World.configKeys(s).stream()
-          .filter(k -> !k.expectedToDiffer()).toList();
+      List<World.ConfigKey> keys =
+          World.configKeys(s).stream().filter(k -> !k.expectedToDiffer()).toList();
       for (int i = 0; i < drifts; i++) {
         World.ConfigKey k = keys.get(r.nextInt(keys.size()));
-        configEvents.add(new ConfigEvent(s.index(), r.nextBoolean() ? "production" : "staging",
-            k.key(), changedValue(k.prod(), r), startMs + (long) (r.nextDouble() * days * DAY)));
+        configEvents.add(
+            new ConfigEvent(
+                s.index(),
+                r.nextBoolean() ? "production" : "staging",
+                k.key(),
+                changedValue(k.prod(), r),
+                startMs + (long) (r.nextDouble() * days * DAY)));
       }
       int spikeCount = Math.max(1, days / 45);
       for (int i = 0; i < spikeCount; i++) {
-        spikes.add(new Spike(s.index(), dayOf(startMs + (long) (r.nextDouble() * days * DAY)),
-            2.0 + r.nextDouble() * 2.5));
+        spikes.add(
+            new Spike(
+                s.index(),
+                dayOf(startMs + (long) (r.nextDouble() * days * DAY)),
+                2.0 + r.nextDouble() * 2.5));
       }
       if (r.nextDouble() < 0.5) {
         List<String> flags = World.flags(s);
-        flagEvents.add(new FlagEvent(s.index(), "production", flags.get(r.nextInt(
-            flags.size())), true, startMs + (long) (r.nextDouble() * days * DAY)));
+        flagEvents.add(
+            new FlagEvent(
+                s.index(),
+                "production",
+                flags.get(r.nextInt(flags.size())),
+                true,
+                startMs + (long) (r.nextDouble() * days * DAY)));
       }
     }
     configEvents.sort(Comparator.comparingLong(ConfigEvent::atMs));

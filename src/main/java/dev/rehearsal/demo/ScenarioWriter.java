@@ -39,16 +39,16 @@ import java.util.UUID;
 /** Writes the planned timeline in each tool's export format, and the truth file. */
 final class ScenarioWriter {
   private static final long DAY = ScenarioGenerator.DAY;
-  private static final DateTimeFormatter ISO_Z = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter ISO_MS_Z = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter SUREFIRE = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter JIRA = DateTimeFormatter
-      .ofPattern("dd/MMM/yy h:mm a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO_Z =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO_MS_Z =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SUREFIRE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter JIRA =
+      DateTimeFormatter.ofPattern("dd/MMM/yy h:mm a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
   /** Services whose teams run incidents in Jira Service Management instead of PagerDuty. */
   static boolean usesJira(Service s) {
@@ -66,8 +66,8 @@ final class ScenarioWriter {
   private long files;
   private long facts;
 
-  ScenarioWriter(Path out, List<Service> services, SplittableRandom rng, Instant start,
-      Instant end) {
+  ScenarioWriter(
+      Path out, List<Service> services, SplittableRandom rng, Instant start, Instant end) {
     this.out = out;
     this.services = services;
     this.rng = rng;
@@ -79,9 +79,16 @@ final class ScenarioWriter {
     return facts;
   }
 
-  long write(List<Change> changes, List<DeployEvent> deploys, List<RunEvent> runs,
-      List<IncidentEvent> incidents, List<ConfigEvent> configEvents, List<FlagEvent> flagEvents,
-      List<Spike> spikes, TaskMonitor m) throws IOException {
+  long write(
+      List<Change> changes,
+      List<DeployEvent> deploys,
+      List<RunEvent> runs,
+      List<IncidentEvent> incidents,
+      List<ConfigEvent> configEvents,
+      List<FlagEvent> flagEvents,
+      List<Spike> spikes,
+      TaskMonitor m)
+      throws IOException {
     numberHeroku(deploys);
     writeTexts(incidents, deploys);
     m.progress(25, 100, "writing incidents");
@@ -135,7 +142,9 @@ final class ScenarioWriter {
   }
 
   private static String isoOffset(long ms, String zone) {
-    return Instant.ofEpochMilli(ms).atZone(ZoneId.of(zone)).withNano(0)
+    return Instant.ofEpochMilli(ms)
+        .atZone(ZoneId.of(zone))
+        .withNano(0)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
@@ -187,26 +196,27 @@ final class ScenarioWriter {
         prodByService.computeIfAbsent(d.service, k -> new ArrayList<>()).add(d);
       }
     }
-    IncidentTexts.Handles handles = new IncidentTexts.Handles() {
-      @Override
-      public String pipelineOrDeployId(DeployEvent d) {
-        Service s = services.get(d.service);
-        return s.tool() == World.DeployTool.GITLAB ? "pipeline #" + d.pipelineId
-            : "deployment " + d.toolId;
-      }
+    IncidentTexts.Handles handles =
+        new IncidentTexts.Handles() {
+          @Override
+          public String pipelineOrDeployId(DeployEvent d) {
+            Service s = services.get(d.service);
+            return s.tool() == World.DeployTool.GITLAB
+                ? "pipeline #" + d.pipelineId
+                : "deployment " + d.toolId;
+          }
 
-      @Override
-      public String prNote(DeployEvent d) {
-        Service s = services.get(d.service);
-        return s.tool() == World.DeployTool.GITLAB ? "merge request !" + d.pr
-            : "PR #" + d.pr;
-      }
+          @Override
+          public String prNote(DeployEvent d) {
+            Service s = services.get(d.service);
+            return s.tool() == World.DeployTool.GITLAB ? "merge request !" + d.pr : "PR #" + d.pr;
+          }
 
-      @Override
-      public String release(DeployEvent d) {
-        return "v" + herokuVersion.getOrDefault(d, 0);
-      }
-    };
+          @Override
+          public String release(DeployEvent d) {
+            return "v" + herokuVersion.getOrDefault(d, 0);
+          }
+        };
     for (IncidentEvent inc : incidents) {
       boolean latest = true;
       if (inc.cause != null) {
@@ -231,8 +241,11 @@ final class ScenarioWriter {
     for (IncidentEvent inc : incidents) {
       Service s = services.get(inc.service);
       if (usesJira(s)) {
-        jiraByYear.computeIfAbsent(Instant.ofEpochMilli(inc.detectedMs).atZone(ZoneOffset.UTC)
-            .getYear(), k -> new ArrayList<>()).add(inc);
+        jiraByYear
+            .computeIfAbsent(
+                Instant.ofEpochMilli(inc.detectedMs).atZone(ZoneOffset.UTC).getYear(),
+                k -> new ArrayList<>())
+            .add(inc);
         incidentIds.put(inc, "OPS-" + (++jiraKey));
       } else {
         pdByMonth.computeIfAbsent(month(inc.detectedMs), k -> new ArrayList<>()).add(inc);
@@ -261,14 +274,13 @@ final class ScenarioWriter {
     }
   }
 
-  private void writePagerDuty(JsonGenerator g, IncidentEvent inc, int number,
-      SplittableRandom r) throws IOException {
+  private void writePagerDuty(JsonGenerator g, IncidentEvent inc, int number, SplittableRandom r)
+      throws IOException {
     Service s = services.get(inc.service);
     String id = incidentIds.get(inc);
     boolean localTimes = s.index() % 2 == 1;
     String created = localTimes ? isoOffset(inc.detectedMs, s.teamZone()) : iso(inc.detectedMs);
-    String resolved = localTimes ? isoOffset(inc.resolvedMs, s.teamZone())
-        : iso(inc.resolvedMs);
+    String resolved = localTimes ? isoOffset(inc.resolvedMs, s.teamZone()) : iso(inc.resolvedMs);
     String serviceId = "P" + Integer.toString(1_000_000 + s.index() * 7919, 36).toUpperCase();
     g.writeStartObject();
     g.writeStringField("id", id);
@@ -294,8 +306,8 @@ final class ScenarioWriter {
     g.writeEndArray();
     g.writeStringField("last_status_change_at", resolved);
     g.writeStringField("resolved_at", resolved);
-    g.writeStringField("urgency", inc.severity.equals("SEV1") || inc.severity.equals("SEV2")
-        ? "high" : "low");
+    g.writeStringField(
+        "urgency", inc.severity.equals("SEV1") || inc.severity.equals("SEV2") ? "high" : "low");
     g.writeObjectFieldStart("priority");
     g.writeStringField("id", "PPRIO" + inc.severity.charAt(3));
     g.writeStringField("type", "priority");
@@ -333,16 +345,35 @@ final class ScenarioWriter {
   private void writeJira(int year, List<IncidentEvent> list) throws IOException {
     Path p = file("incidents/jira/incidents-" + year + ".csv");
     int maxComponents = list.stream().mapToInt(i -> i.services.size()).max().orElse(1);
-    try (Writer w = text(p); CSVWriter csv = new CSVWriter(w)) {
-      List<String> header = new ArrayList<>(List.of("Summary", "Issue key", "Issue id",
-          "Issue Type", "Status", "Project key", "Priority", "Resolution", "Assignee",
-          "Reporter", "Created", "Updated", "Resolved"));
+    try (Writer w = text(p);
+        CSVWriter csv = new CSVWriter(w)) {
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "Summary",
+                  "Issue key",
+                  "Issue id",
+                  "Issue Type",
+                  "Status",
+                  "Project key",
+                  "Priority",
+                  "Resolution",
+                  "Assignee",
+                  "Reporter",
+                  "Created",
+                  "Updated",
+                  "Resolved"));
       for (int k = 0; k < maxComponents; k++) {
         header.add("Component/s");
       }
-      header.addAll(List.of("Labels", "Labels", "Description",
-          "Custom field (Incident Start)", "Custom field (Root Cause)",
-          "Custom field (Severity)"));
+      header.addAll(
+          List.of(
+              "Labels",
+              "Labels",
+              "Description",
+              "Custom field (Incident Start)",
+              "Custom field (Root Cause)",
+              "Custom field (Severity)"));
       csv.writeNext(header.toArray(new String[0]));
       for (IncidentEvent inc : list) {
         String key = incidentIds.get(inc);
@@ -353,8 +384,9 @@ final class ScenarioWriter {
         row.add("Incident");
         row.add("Closed");
         row.add("OPS");
-        row.add(List.of("Highest", "High", "Medium", "Low").get(
-            Integer.parseInt(inc.severity.substring(3)) - 1));
+        row.add(
+            List.of("Highest", "High", "Medium", "Low")
+                .get(Integer.parseInt(inc.severity.substring(3)) - 1));
         row.add("Done");
         row.add("oncall-" + services.get(inc.service).name());
         row.add("alertmanager");
@@ -362,8 +394,7 @@ final class ScenarioWriter {
         row.add(JIRA.format(Instant.ofEpochMilli(inc.resolvedMs + 3_600_000L)));
         row.add(JIRA.format(Instant.ofEpochMilli(inc.resolvedMs)));
         for (int k = 0; k < maxComponents; k++) {
-          row.add(k < inc.services.size() ? services.get(inc.services.get(k)).pagerDutyName()
-              : "");
+          row.add(k < inc.services.size() ? services.get(inc.services.get(k)).pagerDutyName() : "");
         }
         row.add("incident");
         row.add(inc.severity.toLowerCase(Locale.ROOT));
@@ -386,8 +417,10 @@ final class ScenarioWriter {
       Service s = services.get(d.service);
       switch (s.tool()) {
         case GITLAB:
-          gitlab.computeIfAbsent(s.repoName() + "/deployments-" + quarter(d.startMs),
-              k -> new ArrayList<>()).add(d);
+          gitlab
+              .computeIfAbsent(
+                  s.repoName() + "/deployments-" + quarter(d.startMs), k -> new ArrayList<>())
+              .add(d);
           break;
         case GITHUB:
           github.computeIfAbsent(s.repoName(), k -> new ArrayList<>()).add(d);
@@ -413,8 +446,8 @@ final class ScenarioWriter {
       int pages = (list.size() + 99) / 100;
       for (int p = 0; p < pages; p++) {
         List<DeployEvent> page = list.subList(p * 100, Math.min(list.size(), (p + 1) * 100));
-        String name = String.format("deploys/github/%s/deployments-page-%04d.json", e.getKey(),
-            p + 1);
+        String name =
+            String.format("deploys/github/%s/deployments-page-%04d.json", e.getKey(), p + 1);
         try (JsonGenerator g = json(file(name))) {
           writeGitHubPage(g, e.getKey(), page, list.size(), p + 1 < pages);
         }
@@ -433,8 +466,7 @@ final class ScenarioWriter {
     }
   }
 
-  private void writeGitLab(JsonGenerator g, DeployEvent d, SplittableRandom r)
-      throws IOException {
+  private void writeGitLab(JsonGenerator g, DeployEvent d, SplittableRandom r) throws IOException {
     Service s = services.get(d.service);
     String status = d.success ? "success" : "failed";
     String project = "https://gitlab.acme.io/acme/" + s.repoName();
@@ -456,8 +488,7 @@ final class ScenarioWriter {
     g.writeNumberField("id", 500 + d.service * 10 + d.env.length());
     g.writeStringField("name", d.env);
     g.writeStringField("slug", d.env);
-    g.writeStringField("external_url", "https://" + d.env + "." + s.configName()
-        + ".acme.io");
+    g.writeStringField("external_url", "https://" + d.env + "." + s.configName() + ".acme.io");
     g.writeEndObject();
     g.writeObjectFieldStart("deployable");
     g.writeNumberField("id", d.toolId * 3 + 7);
@@ -478,8 +509,16 @@ final class ScenarioWriter {
     g.writeStringField("created_at", isoOffset(d.startMs - 3_600_000L, s.teamZone()));
     String title = d.rollback ? "Revert to " + d.rollbackTo : d.change.title;
     g.writeStringField("title", title);
-    g.writeStringField("message", "Merge branch '" + branch(title) + "' into 'main'\n\n" + title
-        + "\n\nSee merge request acme/" + s.repoName() + "!" + d.pr);
+    g.writeStringField(
+        "message",
+        "Merge branch '"
+            + branch(title)
+            + "' into 'main'\n\n"
+            + title
+            + "\n\nSee merge request acme/"
+            + s.repoName()
+            + "!"
+            + d.pr);
     g.writeStringField("author_name", "Dev " + (char) ('A' + r.nextInt(26)));
     g.writeStringField("web_url", project + "/-/commit/" + d.sha);
     g.writeEndObject();
@@ -503,8 +542,9 @@ final class ScenarioWriter {
     return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
   }
 
-  private void writeGitHubPage(JsonGenerator g, String repo, List<DeployEvent> page, int total,
-      boolean more) throws IOException {
+  private void writeGitHubPage(
+      JsonGenerator g, String repo, List<DeployEvent> page, int total, boolean more)
+      throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("data");
     g.writeObjectFieldStart("repository");
@@ -553,8 +593,9 @@ final class ScenarioWriter {
       g.writeObjectFieldStart("commit");
       g.writeStringField("oid", d.sha);
       String title = d.rollback ? "Revert to " + d.rollbackTo : d.change.title;
-      g.writeStringField("message", "Merge pull request #" + d.pr + " from acme/"
-          + branch(title) + "\n\n" + title);
+      g.writeStringField(
+          "message",
+          "Merge pull request #" + d.pr + " from acme/" + branch(title) + "\n\n" + title);
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -580,8 +621,8 @@ final class ScenarioWriter {
     g.writeString("heroku-postgresql:standard-0");
     g.writeEndArray();
     g.writeObjectFieldStart("app");
-    g.writeStringField("id", UUID.nameUUIDFromBytes(app.getBytes(StandardCharsets.UTF_8))
-        .toString());
+    g.writeStringField(
+        "id", UUID.nameUUIDFromBytes(app.getBytes(StandardCharsets.UTF_8)).toString());
     g.writeStringField("name", app);
     g.writeEndObject();
     g.writeStringField("created_at", iso(d.startMs));
@@ -602,8 +643,8 @@ final class ScenarioWriter {
     g.writeStringField("status", d.success ? "succeeded" : "failed");
     g.writeStringField("id", herokuId.get(d));
     g.writeObjectFieldStart("slug");
-    g.writeStringField("id", UUID.nameUUIDFromBytes(d.sha.getBytes(StandardCharsets.UTF_8))
-        .toString());
+    g.writeStringField(
+        "id", UUID.nameUUIDFromBytes(d.sha.getBytes(StandardCharsets.UTF_8)).toString());
     g.writeEndObject();
     g.writeStringField("updated_at", iso(d.endMs));
     g.writeObjectFieldStart("user");
@@ -620,9 +661,10 @@ final class ScenarioWriter {
 
   private void writeRuns(List<RunEvent> runs, TaskMonitor m) throws IOException {
     Path manifest = file("staging/rehearsal-manifest.csv");
-    try (Writer mw = text(manifest); CSVWriter csv = new CSVWriter(mw)) {
-      csv.writeNext(new String[] {"file", "service", "environment", "version", "commit",
-          "time"}, false);
+    try (Writer mw = text(manifest);
+        CSVWriter csv = new CSVWriter(mw)) {
+      csv.writeNext(
+          new String[] {"file", "service", "environment", "version", "commit", "time"}, false);
       long k = 0;
       for (RunEvent run : runs) {
         if ((++k & 1023) == 0) {
@@ -634,23 +676,55 @@ final class ScenarioWriter {
           rel = "k6/" + s.configName() + "/" + run.runId + ".json";
           writeK6(out.resolve("staging").resolve(rel), run, s);
         } else {
-          rel = "junit/" + s.configName() + "/" + month(run.startMs) + "/TEST-" + run.runId
-              + ".xml";
+          rel =
+              "junit/" + s.configName() + "/" + month(run.startMs) + "/TEST-" + run.runId + ".xml";
           writeJUnit(out.resolve("staging").resolve(rel), run, s);
           if (!run.selfDescribing) {
             boolean heroku = s.tool() == World.DeployTool.HEROKU;
-            csv.writeNext(new String[] {rel, s.configName(), "staging",
-                heroku ? "" : run.change.version, run.change.sha, iso(run.startMs)}, false);
+            csv.writeNext(
+                new String[] {
+                  rel,
+                  s.configName(),
+                  "staging",
+                  heroku ? "" : run.change.version,
+                  run.change.sha,
+                  iso(run.startMs)
+                },
+                false);
           }
         }
       }
     }
   }
 
-  private static final String[] VERBS = {"creates", "updates", "rejects", "lists", "cancels",
-      "refunds", "retries", "validates", "paginates", "caches", "exports", "imports"};
-  private static final String[] NOUNS = {"Order", "Cart", "Payment", "User", "Item", "Coupon",
-      "Shipment", "Invoice", "Session", "Address", "Price", "Stock"};
+  private static final String[] VERBS = {
+    "creates",
+    "updates",
+    "rejects",
+    "lists",
+    "cancels",
+    "refunds",
+    "retries",
+    "validates",
+    "paginates",
+    "caches",
+    "exports",
+    "imports"
+  };
+  private static final String[] NOUNS = {
+    "Order",
+    "Cart",
+    "Payment",
+    "User",
+    "Item",
+    "Coupon",
+    "Shipment",
+    "Invoice",
+    "Session",
+    "Address",
+    "Price",
+    "Stock"
+  };
 
   private void writeJUnit(Path p, RunEvent run, Service s) throws IOException {
     Files.createDirectories(p.getParent());
@@ -660,12 +734,22 @@ final class ScenarioWriter {
     StringBuilder sb = new StringBuilder(256 + run.total * 120);
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" name=\"")
-        .append(run.suite).append("\" time=\"").append(String.format(Locale.ROOT, "%.3f",
-            run.durationS)).append("\" tests=\"").append(run.total).append("\" errors=\"")
-        .append(errors).append("\" skipped=\"").append(run.skipped).append("\" failures=\"")
-        .append(run.failed).append("\" timestamp=\"")
-        .append(SUREFIRE.format(Instant.ofEpochMilli(run.startMs))).append("\" hostname=\"ci-")
-        .append(r.nextInt(40)).append("\">\n");
+        .append(run.suite)
+        .append("\" time=\"")
+        .append(String.format(Locale.ROOT, "%.3f", run.durationS))
+        .append("\" tests=\"")
+        .append(run.total)
+        .append("\" errors=\"")
+        .append(errors)
+        .append("\" skipped=\"")
+        .append(run.skipped)
+        .append("\" failures=\"")
+        .append(run.failed)
+        .append("\" timestamp=\"")
+        .append(SUREFIRE.format(Instant.ofEpochMilli(run.startMs)))
+        .append("\" hostname=\"ci-")
+        .append(r.nextInt(40))
+        .append("\">\n");
     if (run.selfDescribing) {
       sb.append("  <properties>\n");
       property(sb, "service", s.configName());
@@ -680,17 +764,29 @@ final class ScenarioWriter {
     String pkg = "com.acme." + s.name().replace("-", "");
     for (int i = 0; i < run.total; i++) {
       String cls = pkg + "." + NOUNS[(i / 7) % NOUNS.length] + "FlowIT";
-      String name = VERBS[i % VERBS.length] + NOUNS[(i * 5) % NOUNS.length]
-          + (i >= VERBS.length ? "Case" + i : "");
-      sb.append("  <testcase name=\"").append(name).append("\" classname=\"").append(cls)
-          .append("\" time=\"").append(String.format(Locale.ROOT, "%.3f", r.nextDouble() * 4))
+      String name =
+          VERBS[i % VERBS.length]
+              + NOUNS[(i * 5) % NOUNS.length]
+              + (i >= VERBS.length ? "Case" + i : "");
+      sb.append("  <testcase name=\"")
+          .append(name)
+          .append("\" classname=\"")
+          .append(cls)
+          .append("\" time=\"")
+          .append(String.format(Locale.ROOT, "%.3f", r.nextDouble() * 4))
           .append('"');
       if (i < run.failed) {
-        sb.append(">\n    <failure message=\"expected: &lt;200&gt; but was: &lt;500&gt;\" "
-            + "type=\"org.opentest4j.AssertionFailedError\">org.opentest4j."
-            + "AssertionFailedError: expected: &lt;200&gt; but was: &lt;500&gt;\n\tat ")
-            .append(cls).append('.').append(name).append("(").append(cls.substring(
-                cls.lastIndexOf('.') + 1)).append(".java:").append(40 + i)
+        sb.append(
+                ">\n    <failure message=\"expected: &lt;200&gt; but was: &lt;500&gt;\" "
+                    + "type=\"org.opentest4j.AssertionFailedError\">org.opentest4j."
+                    + "AssertionFailedError: expected: &lt;200&gt; but was: &lt;500&gt;\n\tat ")
+            .append(cls)
+            .append('.')
+            .append(name)
+            .append("(")
+            .append(cls.substring(cls.lastIndexOf('.') + 1))
+            .append(".java:")
+            .append(40 + i)
             .append(")\n</failure>\n  </testcase>\n");
       } else if (i >= run.total - run.skipped) {
         sb.append(">\n    <skipped message=\"quarantined\"/>\n  </testcase>\n");
@@ -703,7 +799,10 @@ final class ScenarioWriter {
   }
 
   private static void property(StringBuilder sb, String name, String value) {
-    sb.append("    <property name=\"").append(name).append("\" value=\"").append(value)
+    sb.append("    <property name=\"")
+        .append(name)
+        .append("\" value=\"")
+        .append(value)
         .append("\"/>\n");
   }
 
@@ -722,18 +821,52 @@ final class ScenarioWriter {
         g.writeEndObject();
       }
       g.writeObjectFieldStart("metrics");
-      k6Metric(g, handleSummary, "http_reqs", "counter", Map.of("count", (double) count,
-          "rate", meanRps));
-      k6Metric(g, handleSummary, "http_req_duration", "trend", Map.of("avg", run.p95 * 0.45,
-          "min", 3.2, "med", run.p95 * 0.4, "max", run.p99 * 2.1, "p(90)", run.p95 * 0.85,
-          "p(95)", run.p95, "p(99)", run.p99));
-      k6Metric(g, handleSummary, "http_req_failed", "rate", Map.of("rate", 0.002,
-          "passes", (double) Math.round(count * 0.002), "fails",
-          (double) (count - Math.round(count * 0.002))));
-      k6Metric(g, handleSummary, "vus_max", "gauge", Map.of("value", 50.0, "min", 50.0,
-          "max", 50.0));
-      k6Metric(g, handleSummary, "iterations", "counter", Map.of("count",
-          (double) (count / 4), "rate", meanRps / 4));
+      k6Metric(
+          g,
+          handleSummary,
+          "http_reqs",
+          "counter",
+          Map.of("count", (double) count, "rate", meanRps));
+      k6Metric(
+          g,
+          handleSummary,
+          "http_req_duration",
+          "trend",
+          Map.of(
+              "avg",
+              run.p95 * 0.45,
+              "min",
+              3.2,
+              "med",
+              run.p95 * 0.4,
+              "max",
+              run.p99 * 2.1,
+              "p(90)",
+              run.p95 * 0.85,
+              "p(95)",
+              run.p95,
+              "p(99)",
+              run.p99));
+      k6Metric(
+          g,
+          handleSummary,
+          "http_req_failed",
+          "rate",
+          Map.of(
+              "rate",
+              0.002,
+              "passes",
+              (double) Math.round(count * 0.002),
+              "fails",
+              (double) (count - Math.round(count * 0.002))));
+      k6Metric(
+          g, handleSummary, "vus_max", "gauge", Map.of("value", 50.0, "min", 50.0, "max", 50.0));
+      k6Metric(
+          g,
+          handleSummary,
+          "iterations",
+          "counter",
+          Map.of("count", (double) (count / 4), "rate", meanRps / 4));
       g.writeEndObject();
       g.writeObjectFieldStart("root_group");
       g.writeStringField("name", "");
@@ -760,8 +893,9 @@ final class ScenarioWriter {
     }
   }
 
-  private static void k6Metric(JsonGenerator g, boolean handleSummary, String name,
-      String type, Map<String, Double> values) throws IOException {
+  private static void k6Metric(
+      JsonGenerator g, boolean handleSummary, String name, String type, Map<String, Double> values)
+      throws IOException {
     g.writeObjectFieldStart(name);
     if (handleSummary) {
       g.writeStringField("type", type);
@@ -769,8 +903,8 @@ final class ScenarioWriter {
       g.writeObjectFieldStart("values");
     }
     for (var e : new TreeMap<>(values).entrySet()) {
-      String k = !handleSummary && type.equals("rate") && e.getKey().equals("rate") ? "value"
-          : e.getKey();
+      String k =
+          !handleSummary && type.equals("rate") && e.getKey().equals("rate") ? "value" : e.getKey();
       g.writeNumberField(k, e.getValue());
     }
     if (handleSummary) {
@@ -794,7 +928,8 @@ final class ScenarioWriter {
     long span = endMs - startMs;
     long step = span > 730 * DAY ? 91 * DAY : 30 * DAY;
     Path manifest = file("config/rehearsal-manifest.csv");
-    try (Writer mw = text(manifest); CSVWriter csv = new CSVWriter(mw)) {
+    try (Writer mw = text(manifest);
+        CSVWriter csv = new CSVWriter(mw)) {
       csv.writeNext(new String[] {"file", "service", "environment", "time"}, false);
       for (Service s : services) {
         for (String env : List.of("staging", "production")) {
@@ -803,7 +938,9 @@ final class ScenarioWriter {
             times.add(t);
           }
           for (ConfigEvent e : events) {
-            if (e.service() == s.index() && e.env().equals(env) && e.atMs() > startMs
+            if (e.service() == s.index()
+                && e.env().equals(env)
+                && e.atMs() > startMs
                 && e.atMs() < endMs) {
               times.add(e.atMs() + 3_600_000L);
             }
@@ -830,54 +967,60 @@ final class ScenarioWriter {
 
   private String writeSnapshot(Service s, String env, long t, Map<String, String> values)
       throws IOException {
-    String date = DATE.format(Instant.ofEpochMilli(t)) + "T" + String.format("%02d",
-        Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getHour());
+    String date =
+        DATE.format(Instant.ofEpochMilli(t))
+            + "T"
+            + String.format("%02d", Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getHour());
     String dir = s.configName() + "/" + env + "/";
     switch (s.configStyle()) {
-      case PROPERTIES: {
-        String rel = dir + "application-" + date + ".properties";
-        try (Writer w = text(file("config/" + rel))) {
-          w.write("# " + s.configName() + " " + env + " configuration, exported " + iso(t)
-              + "\n");
-          for (var e : values.entrySet()) {
-            w.write(e.getKey() + "=" + e.getValue() + "\n");
+      case PROPERTIES:
+        {
+          String rel = dir + "application-" + date + ".properties";
+          try (Writer w = text(file("config/" + rel))) {
+            w.write(
+                "# " + s.configName() + " " + env + " configuration, exported " + iso(t) + "\n");
+            for (var e : values.entrySet()) {
+              w.write(e.getKey() + "=" + e.getValue() + "\n");
+            }
           }
+          return rel;
         }
-        return rel;
-      }
-      case DOTENV: {
-        String rel = dir + date + ".env";
-        try (Writer w = text(file("config/" + rel))) {
-          w.write("# exported " + iso(t) + "\n");
-          for (var e : values.entrySet()) {
-            w.write(envKey(e.getKey()) + "=" + quoteEnv(e.getValue()) + "\n");
+      case DOTENV:
+        {
+          String rel = dir + date + ".env";
+          try (Writer w = text(file("config/" + rel))) {
+            w.write("# exported " + iso(t) + "\n");
+            for (var e : values.entrySet()) {
+              w.write(envKey(e.getKey()) + "=" + quoteEnv(e.getValue()) + "\n");
+            }
           }
+          return rel;
         }
-        return rel;
-      }
-      case YAML: {
-        String rel = dir + "application-" + date + ".yml";
-        try (Writer w = text(file("config/" + rel))) {
-          writeNestedYaml(w, values);
-        }
-        return rel;
-      }
-      default: {
-        String rel = dir + "configmap-" + date + ".yaml";
-        try (Writer w = text(file("config/" + rel))) {
-          w.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n");
-          w.write("  name: " + s.configName() + "-config\n");
-          w.write("  namespace: " + s.configName() + "-" + env + "\n");
-          w.write("  labels:\n    app: " + s.configName() + "\n");
-          w.write("  creationTimestamp: \"" + iso(t) + "\"\n");
-          w.write("data:\n");
-          for (var e : values.entrySet()) {
-            w.write("  " + envKey(e.getKey()) + ": \"" + e.getValue().replace("\"", "\\\"")
-                + "\"\n");
+      case YAML:
+        {
+          String rel = dir + "application-" + date + ".yml";
+          try (Writer w = text(file("config/" + rel))) {
+            writeNestedYaml(w, values);
           }
+          return rel;
         }
-        return rel;
-      }
+      default:
+        {
+          String rel = dir + "configmap-" + date + ".yaml";
+          try (Writer w = text(file("config/" + rel))) {
+            w.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n");
+            w.write("  name: " + s.configName() + "-config\n");
+            w.write("  namespace: " + s.configName() + "-" + env + "\n");
+            w.write("  labels:\n    app: " + s.configName() + "\n");
+            w.write("  creationTimestamp: \"" + iso(t) + "\"\n");
+            w.write("data:\n");
+            for (var e : values.entrySet()) {
+              w.write(
+                  "  " + envKey(e.getKey()) + ": \"" + e.getValue().replace("\"", "\\\"") + "\"\n");
+            }
+          }
+          return rel;
+        }
     }
   }
 
@@ -896,8 +1039,8 @@ final class ScenarioWriter {
     Map<String, Object> tree = new TreeMap<>();
     for (var e : values.entrySet()) {
       String key = e.getKey();
-      String[] parts = key.equals(key.toUpperCase(Locale.ROOT)) ? new String[] {key}
-          : key.split("\\.");
+      String[] parts =
+          key.equals(key.toUpperCase(Locale.ROOT)) ? new String[] {key} : key.split("\\.");
       Map<String, Object> node = tree;
       for (int i = 0; i < parts.length - 1; i++) {
         Object next = node.get(parts[i]);
@@ -958,8 +1101,12 @@ final class ScenarioWriter {
             g.writeArrayFieldStart("variations");
             for (boolean b : new boolean[] {true, false}) {
               g.writeStartObject();
-              g.writeStringField("_id", java.util.UUID.nameUUIDFromBytes((flag + b)
-                  .getBytes(StandardCharsets.UTF_8)).toString());
+              g.writeStringField(
+                  "_id",
+                  java.util
+                      .UUID
+                      .nameUUIDFromBytes((flag + b).getBytes(StandardCharsets.UTF_8))
+                      .toString());
               g.writeBooleanField("value", b);
               g.writeEndObject();
             }
@@ -974,7 +1121,9 @@ final class ScenarioWriter {
               boolean on = false;
               long modified = created;
               for (FlagEvent e : events) {
-                if (e.service() == s.index() && e.flag().equals(flag) && e.env().equals(env)
+                if (e.service() == s.index()
+                    && e.flag().equals(flag)
+                    && e.env().equals(env)
                     && e.atMs() <= asOf) {
                   on = e.on();
                   modified = e.atMs();
@@ -1011,7 +1160,8 @@ final class ScenarioWriter {
       spikeBy.merge(s.service() * 100_000L + s.dayMs() / DAY, s.factor(), Math::max);
     }
     SplittableRandom r = rng.split();
-    try (Writer w = text(file("facts/traffic.csv")); CSVWriter csv = new CSVWriter(w)) {
+    try (Writer w = text(file("facts/traffic.csv"));
+        CSVWriter csv = new CSVWriter(w)) {
       csv.writeNext(new String[] {"environment", "service", "peak_rps", "as_of"}, false);
       for (long day = start.toEpochMilli(); day < end.toEpochMilli(); day += DAY) {
         int dow = Instant.ofEpochMilli(day).atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
@@ -1022,13 +1172,24 @@ final class ScenarioWriter {
           if (f != null) {
             peak *= f;
           }
-          csv.writeNext(new String[] {"production", s.configName(),
-              String.valueOf(Math.round(peak)), DATE.format(Instant.ofEpochMilli(day))}, false);
+          csv.writeNext(
+              new String[] {
+                "production",
+                s.configName(),
+                String.valueOf(Math.round(peak)),
+                DATE.format(Instant.ofEpochMilli(day))
+              },
+              false);
           facts++;
           if (dow == 1) {
-            csv.writeNext(new String[] {"staging", s.configName(),
-                String.valueOf(Math.round(3 + s.prodPeakRps() * 0.004 * (0.5 + r.nextDouble()))),
-                DATE.format(Instant.ofEpochMilli(day))}, false);
+            csv.writeNext(
+                new String[] {
+                  "staging",
+                  s.configName(),
+                  String.valueOf(Math.round(3 + s.prodPeakRps() * 0.004 * (0.5 + r.nextDouble()))),
+                  DATE.format(Instant.ofEpochMilli(day))
+                },
+                false);
             facts++;
           }
         }
@@ -1040,21 +1201,24 @@ final class ScenarioWriter {
     SplittableRandom r = rng.split();
     long startMs = start.toEpochMilli();
     long span = end.toEpochMilli() - startMs;
-    try (Writer w = text(file("facts/data-volume.csv")); CSVWriter csv = new CSVWriter(w)) {
+    try (Writer w = text(file("facts/data-volume.csv"));
+        CSVWriter csv = new CSVWriter(w)) {
       csv.writeNext(new String[] {"environment", "table", "rows", "as_of", "service"}, false);
       for (long t = startMs; t < end.toEpochMilli(); t += 30 * DAY) {
         double growth = 0.6 + 0.4 * (t - startMs) / (double) span;
         for (Service s : services) {
           int k = 0;
           for (String table : s.tables()) {
-            long prodRows = Math.round(s.prodRows() * growth / (1 + k) * (0.9 + r.nextDouble()
-                * 0.2));
+            long prodRows =
+                Math.round(s.prodRows() * growth / (1 + k) * (0.9 + r.nextDouble() * 0.2));
             long stagingRows = 1500 + (long) (r.nextDouble() * 40_000) / (1 + k);
             String date = DATE.format(Instant.ofEpochMilli(t));
-            csv.writeNext(new String[] {"production", table, String.valueOf(prodRows), date,
-                s.configName()}, false);
-            csv.writeNext(new String[] {"staging", table, String.valueOf(stagingRows), date,
-                s.configName()}, false);
+            csv.writeNext(
+                new String[] {"production", table, String.valueOf(prodRows), date, s.configName()},
+                false);
+            csv.writeNext(
+                new String[] {"staging", table, String.valueOf(stagingRows), date, s.configName()},
+                false);
             facts += 2;
             k++;
           }
@@ -1071,8 +1235,12 @@ final class ScenarioWriter {
         int k = 0;
         for (String endpoint : vendor.endpoints()) {
           String method = endpoint.substring(0, endpoint.indexOf(' '));
-          String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-              .replace("{id}", "[^/]+").replace("{sid}", "[^/]+").replace("{carrier}", "[^/]+");
+          String path =
+              endpoint
+                  .substring(endpoint.indexOf(' ') + 1)
+                  .replace("{id}", "[^/]+")
+                  .replace("{sid}", "[^/]+")
+                  .replace("{carrier}", "[^/]+");
           try (JsonGenerator g = json(file(dir + "stub-" + (++k) + ".json"))) {
             g.writeStartObject();
             g.writeStringField("name", vendor.display() + " " + endpoint);
@@ -1105,7 +1273,8 @@ final class ScenarioWriter {
   }
 
   private void writeAliasesAndSettings() throws IOException {
-    try (Writer w = text(file("aliases.csv")); CSVWriter csv = new CSVWriter(w)) {
+    try (Writer w = text(file("aliases.csv"));
+        CSVWriter csv = new CSVWriter(w)) {
       csv.writeNext(new String[] {"alias", "service"}, false);
       for (var e : World.aliases(services).entrySet()) {
         csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
@@ -1119,8 +1288,8 @@ final class ScenarioWriter {
     }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("services", Map.of("dependencies", deps));
-    Files.writeString(file("settings.json"), Json.pretty().writeValueAsString(settings),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        file("settings.json"), Json.pretty().writeValueAsString(settings), StandardCharsets.UTF_8);
   }
 
   // ==================================================================== truth
@@ -1139,30 +1308,53 @@ final class ScenarioWriter {
   }
 
   private void writeTruth(List<IncidentEvent> incidents) throws IOException {
-    try (Writer w = text(file("truth.csv")); CSVWriter csv = new CSVWriter(w)) {
+    try (Writer w = text(file("truth.csv"));
+        CSVWriter csv = new CSVWriter(w)) {
       csv.writeNext(new String[] {"incident", "caused_by", "verdict", "gaps"}, false);
       for (IncidentEvent inc : incidents) {
         Service s = services.get(inc.service);
         // Jira incidents are keyed by the issue id, PagerDuty ones by the incident id
-        String id = usesJira(s) ? "jira/" + jiraIssueId(incidentIds.get(inc))
-            : "pagerduty/" + incidentIds.get(inc);
-        csv.writeNext(new String[] {id,
-            inc.cause == null ? "" : deployTruthKey(inc.cause), inc.verdict,
-            String.join(";", inc.gaps)}, false);
+        String id =
+            usesJira(s)
+                ? "jira/" + jiraIssueId(incidentIds.get(inc))
+                : "pagerduty/" + incidentIds.get(inc);
+        csv.writeNext(
+            new String[] {
+              id,
+              inc.cause == null ? "" : deployTruthKey(inc.cause),
+              inc.verdict,
+              String.join(";", inc.gaps)
+            },
+            false);
       }
     }
   }
 
-  private void writeReadme(List<Change> changes, List<DeployEvent> deploys, List<RunEvent> runs,
-      List<IncidentEvent> incidents) throws IOException {
+  private void writeReadme(
+      List<Change> changes,
+      List<DeployEvent> deploys,
+      List<RunEvent> runs,
+      List<IncidentEvent> incidents)
+      throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# Rehearsal demo scenario\n\n");
-    sb.append("Generated history of a fictional shop, ").append(DATE.format(start))
-        .append(" to ").append(DATE.format(end)).append(", in the export formats of its ")
+    sb.append("Generated history of a fictional shop, ")
+        .append(DATE.format(start))
+        .append(" to ")
+        .append(DATE.format(end))
+        .append(", in the export formats of its ")
         .append("tools.\n\n");
-    sb.append("- ").append(services.size()).append(" services, ").append(changes.size())
-        .append(" changes, ").append(deploys.size()).append(" deploys, ").append(runs.size())
-        .append(" staging runs, ").append(incidents.size()).append(" incidents\n");
+    sb.append("- ")
+        .append(services.size())
+        .append(" services, ")
+        .append(changes.size())
+        .append(" changes, ")
+        .append(deploys.size())
+        .append(" deploys, ")
+        .append(runs.size())
+        .append(" staging runs, ")
+        .append(incidents.size())
+        .append(" incidents\n");
     sb.append("- incidents/: PagerDuty REST API JSON (one list per month) and Jira Service ")
         .append("Management CSV exports (one per year)\n");
     sb.append("- deploys/: GitLab deployments API, GitHub GraphQL deployment pages, Heroku ")

@@ -31,9 +31,20 @@ final class Timeline {
     final long pipelineId;
     final Change change;
 
-    DeployEvent(int service, String env, long startMs, long endMs, boolean success,
-        String version, String sha, int pr, boolean rollback, String rollbackTo, long toolId,
-        long pipelineId, Change change) {
+    DeployEvent(
+        int service,
+        String env,
+        long startMs,
+        long endMs,
+        boolean success,
+        String version,
+        String sha,
+        int pr,
+        boolean rollback,
+        String rollbackTo,
+        long toolId,
+        long pipelineId,
+        Change change) {
       this.service = service;
       this.env = env;
       this.startMs = startMs;
@@ -66,8 +77,7 @@ final class Timeline {
     final List<RunEvent> runs = new ArrayList<>();
     boolean incidentCaused;
 
-    Change(int service, String version, String previousVersion, String sha, int pr,
-        String title) {
+    Change(int service, String version, String previousVersion, String sha, int pr, String title) {
       this.service = service;
       this.version = version;
       this.previousVersion = previousVersion;
@@ -94,9 +104,21 @@ final class Timeline {
     final boolean selfDescribing;
     final Change change;
 
-    RunEvent(int service, String runId, String suite, boolean load, long startMs,
-        double durationS, int total, int failed, int skipped, double peakRps, double p95,
-        double p99, boolean selfDescribing, Change change) {
+    RunEvent(
+        int service,
+        String runId,
+        String suite,
+        boolean load,
+        long startMs,
+        double durationS,
+        int total,
+        int failed,
+        int skipped,
+        double peakRps,
+        double p95,
+        double p99,
+        boolean selfDescribing,
+        Change change) {
       this.service = service;
       this.runId = runId;
       this.suite = suite;
@@ -133,8 +155,14 @@ final class Timeline {
     String table;
     String configKey;
 
-    IncidentEvent(int index, int service, long onsetMs, long detectedMs, long resolvedMs,
-        DeployEvent cause, String verdict) {
+    IncidentEvent(
+        int index,
+        int service,
+        long onsetMs,
+        long detectedMs,
+        long resolvedMs,
+        DeployEvent cause,
+        String verdict) {
       this.index = index;
       this.service = service;
       this.onsetMs = onsetMs;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A user's description of a CSV or JSON export from a tool Rehearsal has no importer for: which
- * column holds the id, the time, the service, the title, and so on. Saved by name in the
- * workspace ({@code mappings/NAME.json}) and used by the generic importers.
+ * column holds the id, the time, the service, the title, and so on. Saved by name in the workspace
+ * ({@code mappings/NAME.json}) and used by the generic importers.
  *
  * @param name the name it is saved under
  * @param kind the kind of records the file holds
@@ -21,16 +21,57 @@ public record ColumnMapping(
     String name, RecordKind kind, Map<String, String> columns, Map<String, String> constants) {
 
   /** The fields a mapping can fill, per kind; the first ones are required. */
-  public static final Map<RecordKind, List<String>> FIELDS = Map.of(
-      RecordKind.INCIDENT, List.of("id", "time", "title", "description", "postmortem",
-          "service", "severity", "status", "resolved", "reference", "url", "environment"),
-      RecordKind.DEPLOY, List.of("id", "time", "service", "environment", "version", "commit",
-          "status", "started", "ref", "description", "url", "rollback", "actor"),
-      RecordKind.STAGING_RUN, List.of("id", "time", "service", "environment", "version",
-          "commit", "suite", "total", "failed", "skipped", "type", "peak_rps", "p95_ms",
-          "p99_ms", "requests"),
-      RecordKind.FACT, List.of("id", "time", "type", "service", "environment", "subject",
-          "value", "number"));
+  public static final Map<RecordKind, List<String>> FIELDS =
+      Map.of(
+          RecordKind.INCIDENT,
+              List.of(
+                  "id",
+                  "time",
+                  "title",
+                  "description",
+                  "postmortem",
+                  "service",
+                  "severity",
+                  "status",
+                  "resolved",
+                  "reference",
+                  "url",
+                  "environment"),
+          RecordKind.DEPLOY,
+              List.of(
+                  "id",
+                  "time",
+                  "service",
+                  "environment",
+                  "version",
+                  "commit",
+                  "status",
+                  "started",
+                  "ref",
+                  "description",
+                  "url",
+                  "rollback",
+                  "actor"),
+          RecordKind.STAGING_RUN,
+              List.of(
+                  "id",
+                  "time",
+                  "service",
+                  "environment",
+                  "version",
+                  "commit",
+                  "suite",
+                  "total",
+                  "failed",
+                  "skipped",
+                  "type",
+                  "peak_rps",
+                  "p95_ms",
+                  "p99_ms",
+                  "requests"),
+          RecordKind.FACT,
+              List.of(
+                  "id", "time", "type", "service", "environment", "subject", "value", "number"));
 
   /** Reads a saved mapping; the kind may be written "incident", "deploy", "run" or "fact". */
   @com.fasterxml.jackson.annotation.JsonCreator
@@ -38,10 +79,9 @@ public record ColumnMapping(
       @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
       @com.fasterxml.jackson.annotation.JsonProperty("kind") String kind,
       @com.fasterxml.jackson.annotation.JsonProperty("columns") Map<String, String> columns,
-      @com.fasterxml.jackson.annotation.JsonProperty("constants")
-          Map<String, String> constants) {
-    return new ColumnMapping(name, kind == null ? null : RecordKind.fromCode(kind), columns,
-        constants);
+      @com.fasterxml.jackson.annotation.JsonProperty("constants") Map<String, String> constants) {
+    return new ColumnMapping(
+        name, kind == null ? null : RecordKind.fromCode(kind), columns, constants);
   }
 
   public ColumnMapping {
@@ -73,8 +113,14 @@ public record ColumnMapping(
     List<String> allowed = FIELDS.get(kind);
     for (String f : columns.keySet()) {
       if (!allowed.contains(f)) {
-        out.add("'" + f + "' is not a field of " + kind.code() + " records (fields: "
-            + String.join(", ", allowed) + ")");
+        out.add(
+            "'"
+                + f
+                + "' is not a field of "
+                + kind.code()
+                + " records (fields: "
+                + String.join(", ", allowed)
+                + ")");
       }
     }
     if (!columns.containsKey("time") && !constants.containsKey("time")) {

@@ -54,8 +54,8 @@ public final class FileSource implements ImportSource {
     if (!Files.isRegularFile(p)) {
       return null;
     }
-    String parentDisplay = display.substring(0, Math.max(0, display.length()
-        - fileName().length()));
+    String parentDisplay =
+        display.substring(0, Math.max(0, display.length() - fileName().length()));
     return new FileSource(p, parentDisplay + name);
   }
 

@@ -6,9 +6,9 @@ import dev.rehearsal.task.TaskMonitor;
 import java.util.Map;
 
 /**
- * Everything a parse needs besides the file: how to read times, how to name environments, what
- * the file is about when it does not say (hints), saved column mappings, and the task handle.
- * One context per file.
+ * Everything a parse needs besides the file: how to read times, how to name environments, what the
+ * file is about when it does not say (hints), saved column mappings, and the task handle. One
+ * context per file.
  */
 public final class ImportContext {
   private final ImportOptions options;
@@ -18,8 +18,12 @@ public final class ImportContext {
   private final Map<String, ColumnMapping> mappings;
   private final TaskMonitor monitor;
 
-  public ImportContext(ImportOptions options, EnvironmentNames environments, TargetHints hints,
-      Map<String, ColumnMapping> mappings, TaskMonitor monitor) {
+  public ImportContext(
+      ImportOptions options,
+      EnvironmentNames environments,
+      TargetHints hints,
+      Map<String, ColumnMapping> mappings,
+      TaskMonitor monitor) {
     this.options = options == null ? ImportOptions.defaults() : options;
     this.time = new TimeParser(this.options.naiveZone(), this.options.dateOrder());
     this.environments = environments == null ? EnvironmentNames.defaults() : environments;
@@ -30,8 +34,12 @@ public final class ImportContext {
 
   /** A context with defaults, for tests and previews. */
   public static ImportContext defaults() {
-    return new ImportContext(ImportOptions.defaults(), EnvironmentNames.defaults(),
-        TargetHints.NONE, Map.of(), TaskMonitor.NONE);
+    return new ImportContext(
+        ImportOptions.defaults(),
+        EnvironmentNames.defaults(),
+        TargetHints.NONE,
+        Map.of(),
+        TaskMonitor.NONE);
   }
 
   public ImportContext withHints(TargetHints h) {
@@ -76,18 +84,21 @@ public final class ImportContext {
   }
 
   /**
-   * Parses a timestamp with the import's rules; when the zone had to be assumed, adds a note
-   * saying so to {@code notes} (which goes on the record's provenance).
+   * Parses a timestamp with the import's rules; when the zone had to be assumed, adds a note saying
+   * so to {@code notes} (which goes on the record's provenance).
    */
   public java.time.Instant instant(String raw, java.util.List<String> notes)
       throws dev.rehearsal.importers.support.TimeParseException {
     var p = time.parse(raw);
     if (p.zoneAssumed() && notes != null) {
-      String zone = time.naiveZone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC"
-          : time.naiveZone().getId();
-      String note = p.dateOnly()
-          ? "date without time or zone, read as midnight " + zone
-          : "time without zone, read as " + zone;
+      String zone =
+          time.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)
+              ? "UTC"
+              : time.naiveZone().getId();
+      String note =
+          p.dateOnly()
+              ? "date without time or zone, read as midnight " + zone
+              : "time without zone, read as " + zone;
       if (!notes.contains(note)) {
         notes.add(note);
       }

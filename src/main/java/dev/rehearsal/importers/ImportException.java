@@ -1,8 +1,8 @@
 package dev.rehearsal.importers;
 
 /**
- * A file that cannot be read any further (corrupt, truncated, refused). Records accepted before
- * it stay imported; the rest of the file counts as one rejected record with this message.
+ * A file that cannot be read any further (corrupt, truncated, refused). Records accepted before it
+ * stay imported; the rest of the file counts as one rejected record with this message.
  */
 public class ImportException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -25,8 +25,8 @@ import java.util.Map;
  * folder, or {@code --manifest FILE}) lists many files: CSV columns {@code file, service,
  * environment, version, commit, time} (only {@code file} is required; paths are relative to the
  * manifest), or a JSON list of objects with the same keys. A <b>sidecar</b> describes one file
- * ({@code NAME.rehearsal.json} next to it) or every file in its folder ({@code rehearsal.json}),
- * as one JSON object with the same keys.
+ * ({@code NAME.rehearsal.json} next to it) or every file in its folder ({@code rehearsal.json}), as
+ * one JSON object with the same keys.
  */
 public final class ImportManifest {
   public static final String SIDECAR_SUFFIX = ".rehearsal.json";
@@ -38,8 +38,10 @@ public final class ImportManifest {
   /** Whether a file name is a manifest or sidecar rather than data. */
   public static boolean isManifestName(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
-    return n.equals("rehearsal-manifest.csv") || n.equals("rehearsal-manifest.json")
-        || n.equals(FOLDER_SIDECAR) || n.endsWith(SIDECAR_SUFFIX);
+    return n.equals("rehearsal-manifest.csv")
+        || n.equals("rehearsal-manifest.json")
+        || n.equals(FOLDER_SIDECAR)
+        || n.endsWith(SIDECAR_SUFFIX);
   }
 
   public static boolean isImportManifestName(String fileName) {
@@ -109,8 +111,11 @@ public final class ImportManifest {
         col.put(header[i].strip().toLowerCase(Locale.ROOT), i);
       }
       if (!col.containsKey("file")) {
-        problems.add(name + ": the manifest has no 'file' column (header: "
-            + String.join(",", header) + ")");
+        problems.add(
+            name
+                + ": the manifest has no 'file' column (header: "
+                + String.join(",", header)
+                + ")");
         return;
       }
       String[] row;
@@ -133,9 +138,17 @@ public final class ImportManifest {
             problems.add(name + ":" + line + ": " + e.getMessage());
           }
         }
-        add(baseKey, file, new TargetHints(cell(row, col, "service"),
-            cell(row, col, "environment"), cell(row, col, "version"), cell(row, col, "commit"),
-            at, "manifest " + manifest.fileName()), name);
+        add(
+            baseKey,
+            file,
+            new TargetHints(
+                cell(row, col, "service"),
+                cell(row, col, "environment"),
+                cell(row, col, "version"),
+                cell(row, col, "commit"),
+                at,
+                "manifest " + manifest.fileName()),
+            name);
       }
     } catch (CsvException e) {
       problems.add(name + ": " + e.getMessage());
@@ -156,8 +169,8 @@ public final class ImportManifest {
         return TargetHints.NONE;
       }
       List<String> problems = new ArrayList<>();
-      TargetHints h = hintsOf(n, time, sidecar.displayName(), problems,
-          "sidecar " + sidecar.fileName());
+      TargetHints h =
+          hintsOf(n, time, sidecar.displayName(), problems, "sidecar " + sidecar.fileName());
       out.addAll(problems);
       return h;
     } catch (IOException e) {
@@ -170,8 +183,8 @@ public final class ImportManifest {
     return hintsOf(row, time, where, problems, "manifest");
   }
 
-  private static TargetHints hintsOf(JsonNode row, TimeParser time, String where,
-      List<String> problems, String origin) {
+  private static TargetHints hintsOf(
+      JsonNode row, TimeParser time, String where, List<String> problems, String origin) {
     Instant at = null;
     String t = text(row, "time", "at", "timestamp");
     if (t != null) {
@@ -181,8 +194,13 @@ public final class ImportManifest {
         problems.add(where + ": " + e.getMessage());
       }
     }
-    return new TargetHints(text(row, "service"), text(row, "environment", "env"),
-        text(row, "version"), text(row, "commit", "sha"), at, origin);
+    return new TargetHints(
+        text(row, "service"),
+        text(row, "environment", "env"),
+        text(row, "version"),
+        text(row, "commit", "sha"),
+        at,
+        origin);
   }
 
   private static String text(JsonNode n, String... names) {

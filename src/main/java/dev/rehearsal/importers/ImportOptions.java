@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
  *
  * @param naiveZone zone for timestamps written without one (flagged on each record)
  * @param dateOrder day/month order for numeric dates; AUTO decides per file and refuses to guess
- * @param hints service, environment, version, commit and time for result files that do not say
- *     them (lowest priority: a file's own values, its sidecar and the import manifest win)
+ * @param hints service, environment, version, commit and time for result files that do not say them
+ *     (lowest priority: a file's own values, its sidecar and the import manifest win)
  * @param format an importer id that overrides detection, or null
  * @param mapping the name of a saved column mapping for the generic importers, or null
- * @param manifest an import manifest file, or null (manifests found in imported folders are
- *     used too)
+ * @param manifest an import manifest file, or null (manifests found in imported folders are used
+ *     too)
  * @param strict any rejected record makes the import fail
  * @param limits bounds for archives
  */
@@ -73,8 +73,8 @@ public record ImportOptions(
   }
 
   /**
-   * Bounds on what an archive may hold before it is refused: entries, total uncompressed bytes,
-   * and the ratio of uncompressed to compressed size for any one entry (zip bombs).
+   * Bounds on what an archive may hold before it is refused: entries, total uncompressed bytes, and
+   * the ratio of uncompressed to compressed size for any one entry (zip bombs).
    */
   public record ArchiveLimits(int maxEntries, long maxTotalBytes, double maxRatio) {
     public static final ArchiveLimits DEFAULT =

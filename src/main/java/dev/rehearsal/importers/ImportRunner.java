@@ -25,9 +25,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Runs an import: expands folders and archives, loads manifests and sidecars, picks an importer
- * per file by content, streams each file into the store, and reports per file. One bad record
- * never stops its file; one bad file never stops the import. Commits once at the end.
+ * Runs an import: expands folders and archives, loads manifests and sidecars, picks an importer per
+ * file by content, streams each file into the store, and reports per file. One bad record never
+ * stops its file; one bad file never stops the import. Commits once at the end.
  */
 public final class ImportRunner {
   /** How many rejections a report keeps in memory; all of them go to the store. */
@@ -42,11 +42,10 @@ public final class ImportRunner {
   }
 
   /**
-   * @param pipelined whether the store is written on a thread of its own while parsing goes
-   *     on (the default); the benchmark turns it off to time parsing alone
+   * @param pipelined whether the store is written on a thread of its own while parsing goes on (the
+   *     default); the benchmark turns it off to time parsing alone
    */
-  public ImportRunner(ImporterRegistry registry, EnvironmentNames environments,
-      boolean pipelined) {
+  public ImportRunner(ImporterRegistry registry, EnvironmentNames environments, boolean pipelined) {
     this.registry = registry;
     this.environments = environments;
     this.pipelined = pipelined;
@@ -55,8 +54,9 @@ public final class ImportRunner {
   private record Planned(ImportSource source, String key, FileReport preReport) {}
 
   /** Imports files, folders and zip archives. */
-  public ImportSummary run(List<Path> inputs, ImportOptions options, RecordStore target,
-      TaskMonitor monitor) throws IOException {
+  public ImportSummary run(
+      List<Path> inputs, ImportOptions options, RecordStore target, TaskMonitor monitor)
+      throws IOException {
     if (!pipelined) {
       return run(inputs, options, target, monitor, System.nanoTime());
     }
@@ -65,8 +65,9 @@ public final class ImportRunner {
     }
   }
 
-  private ImportSummary run(List<Path> inputs, ImportOptions options, RecordStore store,
-      TaskMonitor monitor, long start) throws IOException {
+  private ImportSummary run(
+      List<Path> inputs, ImportOptions options, RecordStore store, TaskMonitor monitor, long start)
+      throws IOException {
     TaskMonitor mon = monitor == null ? TaskMonitor.NONE : monitor;
     TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
     List<ZipFile> open = new ArrayList<>();
@@ -86,13 +87,14 @@ public final class ImportRunner {
         if (!Files.isRegularFile(m)) {
           throw new IOException("manifest " + options.manifest() + " does not exist");
         }
-        manifests.add(0, new Planned(new FileSource(m, options.manifest().toString()),
-            key(m), null));
+        manifests.add(
+            0, new Planned(new FileSource(m, options.manifest().toString()), key(m), null));
       }
       for (Planned m : manifests) {
         if (ImportManifest.isImportManifestName(m.source.fileName())
-            || m.source.path() != null && options.manifest() != null
-            && m.source.path().equals(options.manifest().toAbsolutePath().normalize())) {
+            || m.source.path() != null
+                && options.manifest() != null
+                && m.source.path().equals(options.manifest().toAbsolutePath().normalize())) {
           manifest.load(m.source, parentKey(m.key), time);
           manifestsUsed.add(m.source.displayName());
         }
@@ -115,17 +117,18 @@ public final class ImportRunner {
         AtomicLong read = new AtomicLong();
         long size = Math.max(0, p.source.size());
         ImportSource counted = new CountingSource(p.source, read);
-        TaskMonitor fileMonitor = new TaskMonitor() {
-          @Override
-          public void progress(long done, long total, String message) {
-            mon.progress(base + Math.min(read.get(), size), totalBytes, message);
-          }
+        TaskMonitor fileMonitor =
+            new TaskMonitor() {
+              @Override
+              public void progress(long done, long total, String message) {
+                mon.progress(base + Math.min(read.get(), size), totalBytes, message);
+              }
 
-          @Override
-          public boolean isCancelled() {
-            return mon.isCancelled();
-          }
-        };
+              @Override
+              public boolean isCancelled() {
+                return mon.isCancelled();
+              }
+            };
         mon.progress(base, totalBytes, "reading " + p.source.displayName());
         FileReport report = importOne(counted, p.key, options, manifest, store, fileMonitor);
         reports.add(report);
@@ -146,12 +149,18 @@ public final class ImportRunner {
         }
       }
     }
-    return new ImportSummary(reports, manifestsUsed, problems, cancelled,
-        (System.nanoTime() - start) / 1_000_000);
+    return new ImportSummary(
+        reports, manifestsUsed, problems, cancelled, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private FileReport importOne(ImportSource source, String key, ImportOptions options,
-      ImportManifest manifest, RecordStore store, TaskMonitor monitor) throws IOException {
+  private FileReport importOne(
+      ImportSource source,
+      String key,
+      ImportOptions options,
+      ImportManifest manifest,
+      RecordStore store,
+      TaskMonitor monitor)
+      throws IOException {
     long t0 = System.nanoTime();
     String name = source.displayName();
     Sniff sniff;
@@ -162,20 +171,34 @@ public final class ImportRunner {
     }
     Importer importer;
     if (options.format() != null) {
-      importer = registry.byId(options.format()).orElseThrow(() -> new IllegalArgumentException(
-          "no importer has the id '" + options.format() + "'"));
+      importer =
+          registry
+              .byId(options.format())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no importer has the id '" + options.format() + "'"));
     } else {
       var d = registry.detect(sniff);
       if (d.isEmpty()) {
-        return new FileReport(name, FileReport.Status.SKIPPED, "", "", 0, 0, 0, List.of(),
-            List.of(), "not recognised: it looks like " + sniff.describe(), millis(t0));
+        return new FileReport(
+            name,
+            FileReport.Status.SKIPPED,
+            "",
+            "",
+            0,
+            0,
+            0,
+            List.of(),
+            List.of(),
+            "not recognised: it looks like " + sniff.describe(),
+            millis(t0));
       }
       importer = d.get().importer();
     }
     List<String> warnings = new ArrayList<>();
     TargetHints hints = hintsFor(source, key, options, manifest, warnings);
-    ImportContext ctx = new ImportContext(options, environments, hints, store.mappings(),
-        monitor);
+    ImportContext ctx = new ImportContext(options, environments, hints, store.mappings(), monitor);
     store.clearRejections(name);
     CountingSink sink = new CountingSink(store, name, importer.id(), monitor, warnings);
     FileReport.Status status = FileReport.Status.IMPORTED;
@@ -183,25 +206,36 @@ public final class ImportRunner {
     try {
       importer.parse(source, ctx, sink);
     } catch (ImportException e) {
-      sink.reject(e.line(), sink.seen, "the rest of the file could not be read: "
-          + e.getMessage());
+      sink.reject(e.line(), sink.seen, "the rest of the file could not be read: " + e.getMessage());
     } catch (CancelledException e) {
       status = FileReport.Status.CANCELLED;
       message = "cancelled after " + sink.seen + " records";
     } catch (UncheckedIOException e) {
-      sink.reject(0, sink.seen, "the rest of the file could not be read: "
-          + e.getCause().getMessage());
+      sink.reject(
+          0, sink.seen, "the rest of the file could not be read: " + e.getCause().getMessage());
     } catch (IOException e) {
       sink.reject(0, sink.seen, "the rest of the file could not be read: " + e.getMessage());
     } catch (RuntimeException e) {
-      sink.reject(0, sink.seen, "the importer failed on this file (" + e + "); please report "
-          + "it with the file");
+      sink.reject(
+          0,
+          sink.seen,
+          "the importer failed on this file (" + e + "); please report " + "it with the file");
     }
     if (sink.seen == 0 && status == FileReport.Status.IMPORTED) {
       warnings.add("the file holds no records");
     }
-    return new FileReport(name, status, importer.id(), importer.displayName(), sink.seen,
-        sink.accepted, sink.rejected, warnings, sink.kept, message, millis(t0));
+    return new FileReport(
+        name,
+        status,
+        importer.id(),
+        importer.displayName(),
+        sink.seen,
+        sink.accepted,
+        sink.rejected,
+        warnings,
+        sink.kept,
+        message,
+        millis(t0));
   }
 
   private static long millis(long t0) {
@@ -209,12 +243,16 @@ public final class ImportRunner {
   }
 
   private static FileReport failed(String name, String message, long t0) {
-    return new FileReport(name, FileReport.Status.FAILED, "", "", 0, 0, 0, List.of(), List.of(),
-        message, millis(t0));
+    return new FileReport(
+        name, FileReport.Status.FAILED, "", "", 0, 0, 0, List.of(), List.of(), message, millis(t0));
   }
 
-  private TargetHints hintsFor(ImportSource source, String key, ImportOptions options,
-      ImportManifest manifest, List<String> warnings) {
+  private TargetHints hintsFor(
+      ImportSource source,
+      String key,
+      ImportOptions options,
+      ImportManifest manifest,
+      List<String> warnings) {
     TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
     TargetHints h = TargetHints.NONE;
     ImportSource own = source.sibling(source.fileName() + ImportManifest.SIDECAR_SUFFIX);
@@ -226,14 +264,25 @@ public final class ImportRunner {
       h = h.orElse(ImportManifest.readSidecar(folder, time, warnings));
     }
     h = h.orElse(manifest.lookup(key));
-    return h.orElse(options.hints().isEmpty() ? TargetHints.NONE
-        : new TargetHints(options.hints().service(), options.hints().environment(),
-            options.hints().version(), options.hints().commit(), options.hints().at(),
-            "import options"));
+    return h.orElse(
+        options.hints().isEmpty()
+            ? TargetHints.NONE
+            : new TargetHints(
+                options.hints().service(),
+                options.hints().environment(),
+                options.hints().version(),
+                options.hints().commit(),
+                options.hints().at(),
+                "import options"));
   }
 
-  private void expand(Path input, ImportOptions options, List<Planned> plan,
-      List<Planned> manifests, List<ZipFile> open) throws IOException {
+  private void expand(
+      Path input,
+      ImportOptions options,
+      List<Planned> plan,
+      List<Planned> manifests,
+      List<ZipFile> open)
+      throws IOException {
     Path abs = input.toAbsolutePath().normalize();
     if (!Files.exists(abs)) {
       throw new IOException(input + " does not exist");
@@ -241,10 +290,11 @@ public final class ImportRunner {
     if (Files.isDirectory(abs)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(abs)) {
-        files = walk.filter(Files::isRegularFile)
-            .filter(p -> !hidden(abs.relativize(p)))
-            .sorted(Comparator.comparing(Path::toString))
-            .toList();
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> !hidden(abs.relativize(p)))
+                .sorted(Comparator.comparing(Path::toString))
+                .toList();
       }
       for (Path f : files) {
         String display = input.resolve(abs.relativize(f)).toString();
@@ -266,8 +316,14 @@ public final class ImportRunner {
     return false;
   }
 
-  private void addFile(Path f, String display, ImportOptions options, List<Planned> plan,
-      List<Planned> manifests, List<ZipFile> open) throws IOException {
+  private void addFile(
+      Path f,
+      String display,
+      ImportOptions options,
+      List<Planned> plan,
+      List<Planned> manifests,
+      List<ZipFile> open)
+      throws IOException {
     String name = f.getFileName().toString();
     FileSource src = new FileSource(f, display);
     if (ImportManifest.isManifestName(name)) {
@@ -290,19 +346,30 @@ public final class ImportRunner {
     }
   }
 
-  private void expandZip(Path f, String display, ImportOptions.ArchiveLimits limits,
-      List<Planned> plan, List<Planned> manifests, List<ZipFile> open) {
+  private void expandZip(
+      Path f,
+      String display,
+      ImportOptions.ArchiveLimits limits,
+      List<Planned> plan,
+      List<Planned> manifests,
+      List<ZipFile> open) {
     long t0 = System.nanoTime();
     ZipFile zip;
     try {
       zip = new ZipFile(f.toFile());
     } catch (ZipException e) {
-      plan.add(new Planned(new FileSource(f, display), key(f),
-          failed(display, "is not a readable zip archive: " + e.getMessage(), t0)));
+      plan.add(
+          new Planned(
+              new FileSource(f, display),
+              key(f),
+              failed(display, "is not a readable zip archive: " + e.getMessage(), t0)));
       return;
     } catch (IOException e) {
-      plan.add(new Planned(new FileSource(f, display), key(f),
-          failed(display, "cannot be opened: " + e.getMessage(), t0)));
+      plan.add(
+          new Planned(
+              new FileSource(f, display),
+              key(f),
+              failed(display, "cannot be opened: " + e.getMessage(), t0)));
       return;
     }
     open.add(zip);
@@ -311,8 +378,7 @@ public final class ImportRunner {
     String refusal = null;
     var all = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
     if (all.size() > limits.maxEntries()) {
-      refusal = "holds " + all.size() + " entries, more than the limit of "
-          + limits.maxEntries();
+      refusal = "holds " + all.size() + " entries, more than the limit of " + limits.maxEntries();
     }
     for (ZipEntry e : all) {
       if (refusal != null) {
@@ -324,9 +390,14 @@ public final class ImportRunner {
       long size = e.getSize();
       long comp = e.getCompressedSize();
       if (size > 0 && comp > 0 && (double) size / comp > limits.maxRatio()) {
-        refusal = "entry " + e.getName() + " would inflate " + Math.round((double) size / comp)
-            + " times its compressed size (limit " + Math.round(limits.maxRatio())
-            + "); refused as a possible zip bomb";
+        refusal =
+            "entry "
+                + e.getName()
+                + " would inflate "
+                + Math.round((double) size / comp)
+                + " times its compressed size (limit "
+                + Math.round(limits.maxRatio())
+                + "); refused as a possible zip bomb";
         break;
       }
       total += Math.max(0, size);
@@ -352,10 +423,22 @@ public final class ImportRunner {
       if (ImportManifest.isManifestName(src.fileName())) {
         manifests.add(new Planned(src, k, null));
       } else if (entryName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-        plan.add(new Planned(src, k, new FileReport(src.displayName(),
-            FileReport.Status.SKIPPED, "", "", 0, 0, 0, List.of(), List.of(),
-            "an archive inside an archive is not opened; unpack it and import it on its own",
-            0)));
+        plan.add(
+            new Planned(
+                src,
+                k,
+                new FileReport(
+                    src.displayName(),
+                    FileReport.Status.SKIPPED,
+                    "",
+                    "",
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    "an archive inside an archive is not opened; unpack it and import it on its own",
+                    0)));
       } else {
         plan.add(new Planned(src, k, null));
       }
@@ -383,8 +466,8 @@ public final class ImportRunner {
     long accepted;
     long rejected;
 
-    CountingSink(RecordStore store, String file, String format, TaskMonitor monitor,
-        List<String> warnings) {
+    CountingSink(
+        RecordStore store, String file, String format, TaskMonitor monitor, List<String> warnings) {
       this.store = store;
       this.file = file;
       this.format = format;

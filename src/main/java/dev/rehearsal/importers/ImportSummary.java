@@ -4,8 +4,11 @@ import java.util.List;
 
 /** The outcome of one import command: a report per file, manifest problems, totals. */
 public record ImportSummary(
-    List<FileReport> files, List<String> manifestsUsed, List<String> problems,
-    boolean cancelled, long millis) {
+    List<FileReport> files,
+    List<String> manifestsUsed,
+    List<String> problems,
+    boolean cancelled,
+    long millis) {
 
   public ImportSummary {
     files = List.copyOf(files);

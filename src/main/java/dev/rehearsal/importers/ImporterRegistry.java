@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All importers, and the choice of one for a file by its content. Each importer scores the
- * file's head; the highest score wins, and on a tie the one registered first.
+ * All importers, and the choice of one for a file by its content. Each importer scores the file's
+ * head; the highest score wins, and on a tie the one registered first.
  */
 public final class ImporterRegistry {
   private final List<Importer> importers;

@@ -11,17 +11,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Writes to a store on a thread of its own, so parsing the next records and indexing the last
- * ones overlap (on two cores an import then costs about the larger of the two, not their sum).
- * Operations keep their order; a bounded queue keeps memory flat; the first failure of the
- * writer thread is thrown to the caller at its next call.
+ * Writes to a store on a thread of its own, so parsing the next records and indexing the last ones
+ * overlap (on two cores an import then costs about the larger of the two, not their sum).
+ * Operations keep their order; a bounded queue keeps memory flat; the first failure of the writer
+ * thread is thrown to the caller at its next call.
  */
 final class PipelinedStore implements RecordStore, AutoCloseable {
   private interface Op {
     void apply(RecordStore store) throws IOException;
   }
 
-  private static final Op STOP = s -> { };
+  private static final Op STOP = s -> {};
 
   private final RecordStore delegate;
   private final BlockingQueue<Op> queue = new ArrayBlockingQueue<>(4096);

@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cheap look at a file that format detection works from: its name, its first bytes, the
- * same decoded as text, and (computed on demand) the JSON keys near its start, the XML root
- * element, and the first CSV line.
+ * The cheap look at a file that format detection works from: its name, its first bytes, the same
+ * decoded as text, and (computed on demand) the JSON keys near its start, the XML root element, and
+ * the first CSV line.
  */
 public final class Sniff {
   public static final int HEAD_BYTES = 64 * 1024;
@@ -129,9 +129,9 @@ public final class Sniff {
   }
 
   /**
-   * Field names that occur in the first part of the file when it is JSON, at any depth up to 4
-   * (so both a bare object's keys and the keys of a list's first element are here). Empty when
-   * the file is not JSON.
+   * Field names that occur in the first part of the file when it is JSON, at any depth up to 4 (so
+   * both a bare object's keys and the keys of a list's first element are here). Empty when the file
+   * is not JSON.
    */
   public Set<String> jsonKeys() {
     if (jsonKeys != null) {
@@ -181,8 +181,8 @@ public final class Sniff {
     return false;
   }
 
-  private static final Pattern XML_ROOT = Pattern.compile(
-      "<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)");
+  private static final Pattern XML_ROOT =
+      Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)");
 
   /** Local name of the first element of an XML document, or "". */
   public String xmlRoot() {
@@ -251,13 +251,15 @@ public final class Sniff {
 
   /**
    * Header cells of a CSV file, lowercased and trimmed, parsed as one CSV line with quotes (a
-   * header cell never spans lines in practice). Empty when the first line has no comma,
-   * semicolon or tab.
+   * header cell never spans lines in practice). Empty when the first line has no comma, semicolon
+   * or tab.
    */
   public List<String> csvHeader() {
     String line = firstLine();
-    char sep = line.indexOf(',') >= 0 ? ',' : line.indexOf(';') >= 0 ? ';'
-        : line.indexOf('\t') >= 0 ? '\t' : 0;
+    char sep =
+        line.indexOf(',') >= 0
+            ? ','
+            : line.indexOf(';') >= 0 ? ';' : line.indexOf('\t') >= 0 ? '\t' : 0;
     if (sep == 0) {
       return List.of();
     }
@@ -295,16 +297,19 @@ public final class Sniff {
   }
 
   /**
-   * A Rehearsal workspace settings file (as the demo scenario ships beside its exports): not
-   * data to import, and not a service's configuration snapshot either.
+   * A Rehearsal workspace settings file (as the demo scenario ships beside its exports): not data
+   * to import, and not a service's configuration snapshot either.
    */
   public boolean looksLikeRehearsalSettings() {
     if (!nameEndsWith("settings.json") || jsonStart() != '{') {
       return false;
     }
     Set<String> k = jsonKeys();
-    return k.contains("linking") || k.contains("gaps") || k.contains("verdict")
-        || k.contains("aggregates") || k.contains("services") && k.contains("dependencies");
+    return k.contains("linking")
+        || k.contains("gaps")
+        || k.contains("verdict")
+        || k.contains("aggregates")
+        || k.contains("services") && k.contains("dependencies");
   }
 
   /** Documentation beside exports (README.md, notes.txt): never a record source. */
@@ -330,7 +335,8 @@ public final class Sniff {
     if (looksLikeJson()) {
       Set<String> k = jsonKeys();
       List<String> few = new ArrayList<>(k).subList(0, Math.min(8, k.size()));
-      return "JSON " + (jsonStart() == '[' ? "list" : "object")
+      return "JSON "
+          + (jsonStart() == '[' ? "list" : "object")
           + (few.isEmpty() ? "" : " with keys " + String.join(", ", few));
     }
     if (looksLikeXml()) {
@@ -340,8 +346,8 @@ public final class Sniff {
     if (h.equals(List.of("alias", "service"))) {
       return "a service alias table (load it with 'rehearsal aliases load FILE')";
     }
-    if (h.size() >= 4 && h.subList(0, 4).equals(List.of("incident", "caused_by", "verdict",
-        "gaps"))) {
+    if (h.size() >= 4
+        && h.subList(0, 4).equals(List.of("incident", "caused_by", "verdict", "gaps"))) {
       return "a ground-truth file (compare with it: 'rehearsal evaluate --truth FILE')";
     }
     if (h.size() > 1) {

@@ -3,18 +3,20 @@ package dev.rehearsal.importers;
 import java.time.Instant;
 
 /**
- * What a result file is about when the file does not say it itself: service, environment,
- * version, commit and time. Values come from a sidecar manifest, an import manifest or the
- * import command; {@code origin} says which, for messages.
+ * What a result file is about when the file does not say it itself: service, environment, version,
+ * commit and time. Values come from a sidecar manifest, an import manifest or the import command;
+ * {@code origin} says which, for messages.
  */
 public record TargetHints(
-    String service, String environment, String version, String commit, Instant at,
-    String origin) {
+    String service, String environment, String version, String commit, Instant at, String origin) {
 
   public static final TargetHints NONE = new TargetHints(null, null, null, null, null, "");
 
   public boolean isEmpty() {
-    return service == null && environment == null && version == null && commit == null
+    return service == null
+        && environment == null
+        && version == null
+        && commit == null
         && at == null;
   }
 

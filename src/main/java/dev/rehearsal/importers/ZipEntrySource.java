@@ -17,8 +17,12 @@ final class ZipEntrySource implements ImportSource {
   private final String archiveDisplay;
   private final long maxBytes;
 
-  ZipEntrySource(ZipFile zip, ZipEntry entry, String archiveDisplay,
-      Map<String, ZipEntry> entries, long maxBytes) {
+  ZipEntrySource(
+      ZipFile zip,
+      ZipEntry entry,
+      String archiveDisplay,
+      Map<String, ZipEntry> entries,
+      long maxBytes) {
     this.zip = zip;
     this.entry = entry;
     this.archiveDisplay = archiveDisplay;
@@ -100,8 +104,8 @@ final class ZipEntrySource implements ImportSource {
     private void check(int n) throws IOException {
       count += n;
       if (count > max) {
-        throw new IOException(name + " inflates beyond " + max + " bytes; refused as a "
-            + "possible zip bomb");
+        throw new IOException(
+            name + " inflates beyond " + max + " bytes; refused as a " + "possible zip bomb");
       }
     }
   }

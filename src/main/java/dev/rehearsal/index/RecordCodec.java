@@ -39,10 +39,10 @@ public final class RecordCodec {
   }
 
   /**
-   * The document for an imported record. Narrative text goes to title, body and tests;
-   * identifiers (versions, commits, ids) to keyword fields that the query parser searches by
-   * default too; the few remaining words (severity, labels, raw names) to a small extra field.
-   * No catch-all copy of the text: indexing every word twice doubled the import's cost.
+   * The document for an imported record. Narrative text goes to title, body and tests; identifiers
+   * (versions, commits, ids) to keyword fields that the query parser searches by default too; the
+   * few remaining words (severity, labels, raw names) to a small extra field. No catch-all copy of
+   * the text: indexing every word twice doubled the import's cost.
    */
   public Document encode(ImportedRecord r) {
     Document d = base(DocKind.of(r.kind()), r.key(), r.time(), json(r));
@@ -61,8 +61,7 @@ public final class RecordCodec {
       extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
       extra.append(String.join(" ", i.labels()));
       if (i.resolvedAt() != null) {
-        d.add(new LongField(Schema.NUMBER + "_end", i.resolvedAt().toEpochMilli(),
-            Field.Store.NO));
+        d.add(new LongField(Schema.NUMBER + "_end", i.resolvedAt().toEpochMilli(), Field.Store.NO));
       }
     } else if (r instanceof Deploy dep) {
       services(d, List.of(dep.service()), extra);
@@ -83,7 +82,11 @@ public final class RecordCodec {
       }
       text(d, Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment());
       text(d, Schema.BODY, dep.description());
-      extra.append(dep.ref()).append(' ').append(dep.rawEnvironment()).append(' ')
+      extra
+          .append(dep.ref())
+          .append(' ')
+          .append(dep.rawEnvironment())
+          .append(' ')
           .append(dep.actor());
     } else if (r instanceof StagingRun run) {
       services(d, List.of(run.service()), extra);
@@ -97,8 +100,12 @@ public final class RecordCodec {
       }
       keyword(d, Schema.SUITE, run.suite(), true);
       text(d, Schema.TITLE, run.suite());
-      text(d, Schema.TESTS, join(String.join("\n", run.tests().caseNames()),
-          String.join("\n", run.tests().failures())));
+      text(
+          d,
+          Schema.TESTS,
+          join(
+              String.join("\n", run.tests().caseNames()),
+              String.join("\n", run.tests().failures())));
     } else if (r instanceof EnvironmentFact f) {
       if (!f.service().isEmpty()) {
         services(d, List.of(f.service()), extra);
@@ -208,8 +215,8 @@ public final class RecordCodec {
     try {
       return mapper.readValue(json.bytes, json.offset, json.length, type);
     } catch (IOException e) {
-      throw new UncheckedIOException("a stored " + type.getSimpleName()
-          + " cannot be read back: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "a stored " + type.getSimpleName() + " cannot be read back: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.rehearsal.index;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -12,9 +15,6 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The index schema in one place: field names, how each is indexed, the analyzers, and the schema
@@ -28,68 +28,108 @@ public final class Schema {
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";
+
   /** Document kind ({@link DocKind#code()}). StringField + sorted doc values. */
   public static final String KIND = "kind";
+
   /** Source tool ("pagerduty", "gitlab"). StringField. */
   public static final String SOURCE = "source";
+
   /** Importer id ("pagerduty-json"). StringField. */
   public static final String FORMAT = "format";
+
   /** Source file as reported. StringField. */
   public static final String FILE = "file";
+
   /** Timeline instant, epoch millis. LongField (points + doc values): ranges and sorting. */
   public static final String TIME = "time";
+
   /** Canonical service names. StringField (multi) + sorted-set doc values. */
   public static final String SERVICE = "service";
+
   /** Service names as the source wrote them. Sorted-set doc values (analysis re-maps them). */
   public static final String SERVICE_RAW = "service_raw";
+
   /** Normalised environment. StringField + sorted doc values. */
   public static final String ENV = "env";
+
   /** Version or tag, lowercase. StringField + sorted doc values. */
   public static final String VERSION_FIELD = "version";
+
   /** Commit SHA, lowercase. StringField + sorted doc values. */
   public static final String COMMIT = "commit";
+
   /** Deploy status, run outcome, fact type, verdict. StringField + sorted doc values. */
   public static final String STATUS = "status";
+
   /** Run type (tests, load) or fact subject. StringField + sorted doc values. */
   public static final String SUBTYPE = "subtype";
+
   /**
    * Other handles (deploy ids, pipeline ids, PR numbers, URLs), lowercase. StringField (multi) +
    * sorted-set doc values.
    */
   public static final String IDS = "ids";
+
   /**
-   * The analysis run that wrote a finding, so that its replacement can delete the others and
-   * undo itself (decision 0007). StringField, not stored.
+   * The analysis run that wrote a finding, so that its replacement can delete the others and undo
+   * itself (decision 0007). StringField, not stored.
    */
   public static final String RUN = "run";
+
   /** Gaps of a finding. StringField (multi) + sorted-set doc values. */
   public static final String GAP = "gap";
+
   /** Suite or simulation of a staging run. StringField + sorted doc values. */
   public static final String SUITE = "suite";
+
   /** Value of an environment fact (configuration value, flag state). StringField + doc values. */
   public static final String VALUE = "value";
+
   /** A number that analysis reads: peak rps, rows. Double doc values. */
   public static final String NUMBER = "number";
+
   /** Title or summary. TextField, stored. */
   public static final String TITLE = "title";
+
   /** Description, postmortem, messages. TextField, stored. */
   public static final String BODY = "body";
+
   /** Test case names and failure messages. TextField, stored. */
   public static final String TESTS = "tests";
+
   /** Words that belong to no other text field: severity, labels, raw names. TextField. */
   public static final String EXTRA = "extra";
+
   /**
-   * The fields a query without a field name searches: the text fields and the identifier
-   * keyword fields, so "connection pool", "v2.14.3" and "pr:482" all find what they name.
+   * The fields a query without a field name searches: the text fields and the identifier keyword
+   * fields, so "connection pool", "v2.14.3" and "pr:482" all find what they name.
    */
-  public static final String[] DEFAULT_SEARCH_FIELDS = {TITLE, BODY, TESTS, EXTRA, SERVICE,
-      VERSION_FIELD, COMMIT, IDS};
+  public static final String[] DEFAULT_SEARCH_FIELDS = {
+    TITLE, BODY, TESTS, EXTRA, SERVICE, VERSION_FIELD, COMMIT, IDS
+  };
+
   /** The record itself as JSON: the store of record. StoredField. */
   public static final String STORED = "_source";
 
   /** Fields whose values are exact terms (lowercased), not analysed text. */
-  public static final Set<String> KEYWORD_FIELDS = Set.of(KEY, KIND, SOURCE, FORMAT, FILE,
-      SERVICE, ENV, VERSION_FIELD, COMMIT, STATUS, SUBTYPE, IDS, SUITE, VALUE, GAP);
+  public static final Set<String> KEYWORD_FIELDS =
+      Set.of(
+          KEY,
+          KIND,
+          SOURCE,
+          FORMAT,
+          FILE,
+          SERVICE,
+          ENV,
+          VERSION_FIELD,
+          COMMIT,
+          STATUS,
+          SUBTYPE,
+          IDS,
+          SUITE,
+          VALUE,
+          GAP);
 
   /** Text fields a search highlights. */
   public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};
@@ -103,8 +143,8 @@ public final class Schema {
 
   /**
    * Dots, underscores, slashes, colons, hashes and equals signs before a letter separate words
-   * ("OrderIT.placesOrder", "db.pool.max_size", "api.stripe.com"), while version numbers keep
-   * their dots ("v2.14.3").
+   * ("OrderIT.placesOrder", "db.pool.max_size", "api.stripe.com"), while version numbers keep their
+   * dots ("v2.14.3").
    */
   private static final java.util.regex.Pattern JOINERS =
       java.util.regex.Pattern.compile("[._/:#=](?=\\p{L})");

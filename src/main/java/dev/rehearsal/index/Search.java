@@ -60,19 +60,25 @@ final class Search {
       int nl = msg.indexOf('\n');
       String first = nl > 0 ? msg.substring(0, nl) : msg;
       first = first.replace("Cannot parse '" + text + "': ", "");
-      throw new SearchSyntaxException("the query \"" + text + "\" is not valid search syntax: "
-          + first + ". Quote phrases, escape special characters (" + "+ - && || ! ( ) { } [ ] ^ "
-          + "\" ~ * ? : \\ /) with a backslash, e.g. " + QueryParserBase.escape(text), e);
+      throw new SearchSyntaxException(
+          "the query \""
+              + text
+              + "\" is not valid search syntax: "
+              + first
+              + ". Quote phrases, escape special characters ("
+              + "+ - && || ! ( ) { } [ ] ^ "
+              + "\" ~ * ? : \\ /) with a backslash, e.g. "
+              + QueryParserBase.escape(text),
+          e);
     } catch (IllegalArgumentException e) {
-      throw new SearchSyntaxException("the query \"" + text + "\" cannot be run: "
-          + e.getMessage(), e);
+      throw new SearchSyntaxException(
+          "the query \"" + text + "\" cannot be run: " + e.getMessage(), e);
     }
   }
 
   /**
-   * A query parser whose default is every field in {@link Schema#DEFAULT_SEARCH_FIELDS}; a
-   * bare word that looks like a commit (7 to 40 hex characters) also matches commits that start
-   * with it.
+   * A query parser whose default is every field in {@link Schema#DEFAULT_SEARCH_FIELDS}; a bare
+   * word that looks like a commit (7 to 40 hex characters) also matches commits that start with it.
    */
   private static final class DefaultFieldsParser
       extends org.apache.lucene.queryparser.classic.MultiFieldQueryParser {
@@ -89,8 +95,10 @@ final class Search {
         if (q != null) {
           b.add(q, BooleanClause.Occur.SHOULD);
         }
-        b.add(new org.apache.lucene.search.PrefixQuery(new Term(Schema.COMMIT,
-            queryText.toLowerCase(Locale.ROOT))), BooleanClause.Occur.SHOULD);
+        b.add(
+            new org.apache.lucene.search.PrefixQuery(
+                new Term(Schema.COMMIT, queryText.toLowerCase(Locale.ROOT))),
+            BooleanClause.Occur.SHOULD);
         return b.build();
       }
       return q;
@@ -100,8 +108,11 @@ final class Search {
   static Query filtered(SearchRequest r) {
     Query text = parse(r.query());
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(text, r.sort() == SearchRequest.Sort.RELEVANCE ? BooleanClause.Occur.MUST
-        : BooleanClause.Occur.MUST);
+    b.add(
+        text,
+        r.sort() == SearchRequest.Sort.RELEVANCE
+            ? BooleanClause.Occur.MUST
+            : BooleanClause.Occur.MUST);
     Set<DocKind> kinds = r.kinds().isEmpty() ? RECORD_KINDS : r.kinds();
     BooleanQuery.Builder kq = new BooleanQuery.Builder();
     for (DocKind k : kinds) {
@@ -109,11 +120,13 @@ final class Search {
     }
     b.add(kq.build(), BooleanClause.Occur.FILTER);
     if (r.service() != null && !r.service().isBlank()) {
-      b.add(new TermQuery(new Term(Schema.SERVICE, r.service().toLowerCase(Locale.ROOT))),
+      b.add(
+          new TermQuery(new Term(Schema.SERVICE, r.service().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.FILTER);
     }
     if (r.environment() != null && !r.environment().isBlank()) {
-      b.add(new TermQuery(new Term(Schema.ENV, r.environment().toLowerCase(Locale.ROOT))),
+      b.add(
+          new TermQuery(new Term(Schema.ENV, r.environment().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.FILTER);
     }
     if (r.from() != null || r.to() != null) {
@@ -124,20 +137,28 @@ final class Search {
     return b.build();
   }
 
-  static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec)
-      throws IOException {
+  static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec) throws IOException {
     long t0 = System.nanoTime();
     Query q = filtered(r);
     int n = r.offset() + r.limit();
     TopDocs top;
     if (r.sort() == SearchRequest.Sort.RELEVANCE) {
-      top = s.search(q, new TopScoreDocCollectorManager(Math.max(1, n), null,
-          Integer.MAX_VALUE, true));
+      top =
+          s.search(
+              q, new TopScoreDocCollectorManager(Math.max(1, n), null, Integer.MAX_VALUE, true));
     } else {
-      SortField sf = new SortedNumericSortField(Schema.TIME, SortField.Type.LONG,
-          r.sort() == SearchRequest.Sort.NEWEST);
-      top = s.search(q, new TopFieldCollectorManager(new Sort(sf, SortField.FIELD_DOC),
-          Math.max(1, n), null, Integer.MAX_VALUE, true));
+      SortField sf =
+          new SortedNumericSortField(
+              Schema.TIME, SortField.Type.LONG, r.sort() == SearchRequest.Sort.NEWEST);
+      top =
+          s.search(
+              q,
+              new TopFieldCollectorManager(
+                  new Sort(sf, SortField.FIELD_DOC),
+                  Math.max(1, n),
+                  null,
+                  Integer.MAX_VALUE,
+                  true));
     }
     long total = top.totalHits.value;
     List<ScoreDoc> page = new ArrayList<>();
@@ -154,8 +175,8 @@ final class Search {
       Document d = s.storedFields().document(sd.doc, Set.of(Schema.KEY, Schema.STORED));
       String key = d.get(Schema.KEY);
       DocKind kind = DocKind.fromCode(key.substring(0, key.indexOf('/')));
-      ImportedRecord rec = codec.decode(d.getBinaryValue(Schema.STORED),
-          RecordCodec.recordClass(kind));
+      ImportedRecord rec =
+          codec.decode(d.getBinaryValue(Schema.STORED), RecordCodec.recordClass(kind));
       List<String> sn = new ArrayList<>();
       for (String field : Schema.HIGHLIGHT_FIELDS) {
         String[] arr = snippets.get(field);
@@ -163,24 +184,28 @@ final class Search {
           sn.add(arr[i]);
         }
       }
-      hits.add(new SearchHit(key, kind, rec.time(), title(rec), rec, sn,
-          Float.isNaN(sd.score) ? 0f : sd.score));
+      hits.add(
+          new SearchHit(
+              key, kind, rec.time(), title(rec), rec, sn, Float.isNaN(sd.score) ? 0f : sd.score));
     }
     return new SearchResult(total, hits, (System.nanoTime() - t0) / 1_000_000);
   }
 
   private static Map<String, String[]> highlight(IndexSearcher s, Query q, List<ScoreDoc> page)
       throws IOException {
-    UnifiedHighlighter hl = UnifiedHighlighter.builder(s, Schema.analyzer())
-        .withFieldMatcher(f -> true)
-        // term-based matching: the query targets the catch-all field, the snippets come from
-        // title, body and tests (weight-based matching would only see the catch-all field)
-        .withFlags(java.util.EnumSet.of(UnifiedHighlighter.HighlightFlag.PHRASES,
-            UnifiedHighlighter.HighlightFlag.MULTI_TERM_QUERY))
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
-        .withMaxLength(20_000)
-        .withMaxNoHighlightPassages(0)
-        .build();
+    UnifiedHighlighter hl =
+        UnifiedHighlighter.builder(s, Schema.analyzer())
+            .withFieldMatcher(f -> true)
+            // term-based matching: the query targets the catch-all field, the snippets come from
+            // title, body and tests (weight-based matching would only see the catch-all field)
+            .withFlags(
+                java.util.EnumSet.of(
+                    UnifiedHighlighter.HighlightFlag.PHRASES,
+                    UnifiedHighlighter.HighlightFlag.MULTI_TERM_QUERY))
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ... ", true))
+            .withMaxLength(20_000)
+            .withMaxNoHighlightPassages(0)
+            .build();
     int[] docs = new int[page.size()];
     int[] passages = new int[Schema.HIGHLIGHT_FIELDS.length];
     for (int i = 0; i < docs.length; i++) {
@@ -197,16 +222,33 @@ final class Search {
     }
     if (r instanceof Deploy d) {
       String what = d.version().isEmpty() ? shortSha(d.commitSha()) : d.version();
-      return d.service() + " " + what + " to " + d.environment() + " ("
-          + d.status().name().toLowerCase(Locale.ROOT) + ")";
+      return d.service()
+          + " "
+          + what
+          + " to "
+          + d.environment()
+          + " ("
+          + d.status().name().toLowerCase(Locale.ROOT)
+          + ")";
     }
     if (r instanceof StagingRun run) {
-      return run.service() + " " + run.version() + " " + run.suite() + " on "
-          + run.environment() + ": " + run.outcome().name().toLowerCase(Locale.ROOT);
+      return run.service()
+          + " "
+          + run.version()
+          + " "
+          + run.suite()
+          + " on "
+          + run.environment()
+          + ": "
+          + run.outcome().name().toLowerCase(Locale.ROOT);
     }
     if (r instanceof EnvironmentFact f) {
-      return f.type().name().toLowerCase(Locale.ROOT) + " " + f.environment() + " "
-          + (f.service().isEmpty() ? "" : f.service() + " ") + f.subject();
+      return f.type().name().toLowerCase(Locale.ROOT)
+          + " "
+          + f.environment()
+          + " "
+          + (f.service().isEmpty() ? "" : f.service() + " ")
+          + f.subject();
     }
     return r.key();
   }

@@ -9,8 +9,13 @@ import java.util.List;
  * HTML-escaped with matches wrapped in {@code <mark>} and {@code </mark>}.
  */
 public record SearchHit(
-    String key, DocKind kind, Instant time, String title, ImportedRecord record,
-    List<String> snippets, float score) {
+    String key,
+    DocKind kind,
+    Instant time,
+    String title,
+    ImportedRecord record,
+    List<String> snippets,
+    float score) {
 
   public SearchHit {
     snippets = List.copyOf(snippets);
@@ -18,8 +23,14 @@ public record SearchHit(
 
   /** A snippet with the marks turned into plain brackets, for a terminal. */
   public static String plain(String snippet) {
-    return snippet.replace("<mark>", "[").replace("</mark>", "]").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-        .replace("&#x2F;", "/").replace("&amp;", "&");
+    return snippet
+        .replace("<mark>", "[")
+        .replace("</mark>", "]")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&");
   }
 }

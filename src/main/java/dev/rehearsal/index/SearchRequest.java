@@ -19,8 +19,16 @@ import java.util.Set;
  * @param highlight whether to compute highlighted snippets
  */
 public record SearchRequest(
-    String query, Set<DocKind> kinds, String service, String environment, Instant from,
-    Instant to, Sort sort, int offset, int limit, boolean highlight) {
+    String query,
+    Set<DocKind> kinds,
+    String service,
+    String environment,
+    Instant from,
+    Instant to,
+    Sort sort,
+    int offset,
+    int limit,
+    boolean highlight) {
 
   /** Hit order. */
   public enum Sort {
@@ -43,8 +51,8 @@ public record SearchRequest(
       throw new IllegalArgumentException("at most " + MAX_LIMIT + " hits per page");
     }
     if ((long) offset + limit > MAX_WINDOW) {
-      throw new IllegalArgumentException("pages reach at most hit " + MAX_WINDOW
-          + "; narrow the search with filters");
+      throw new IllegalArgumentException(
+          "pages reach at most hit " + MAX_WINDOW + "; narrow the search with filters");
     }
   }
 
@@ -53,37 +61,35 @@ public record SearchRequest(
   }
 
   public SearchRequest withKinds(Set<DocKind> k) {
-    return new SearchRequest(query, k, service, environment, from, to, sort, offset, limit,
-        highlight);
+    return new SearchRequest(
+        query, k, service, environment, from, to, sort, offset, limit, highlight);
   }
 
   public SearchRequest withService(String s) {
-    return new SearchRequest(query, kinds, s, environment, from, to, sort, offset, limit,
-        highlight);
+    return new SearchRequest(
+        query, kinds, s, environment, from, to, sort, offset, limit, highlight);
   }
 
   public SearchRequest withEnvironment(String e) {
-    return new SearchRequest(query, kinds, service, e, from, to, sort, offset, limit,
-        highlight);
+    return new SearchRequest(query, kinds, service, e, from, to, sort, offset, limit, highlight);
   }
 
   public SearchRequest withRange(Instant f, Instant t) {
-    return new SearchRequest(query, kinds, service, environment, f, t, sort, offset, limit,
-        highlight);
+    return new SearchRequest(
+        query, kinds, service, environment, f, t, sort, offset, limit, highlight);
   }
 
   public SearchRequest withSort(Sort s) {
-    return new SearchRequest(query, kinds, service, environment, from, to, s, offset, limit,
-        highlight);
+    return new SearchRequest(
+        query, kinds, service, environment, from, to, s, offset, limit, highlight);
   }
 
   public SearchRequest withPage(int off, int lim) {
-    return new SearchRequest(query, kinds, service, environment, from, to, sort, off, lim,
-        highlight);
+    return new SearchRequest(
+        query, kinds, service, environment, from, to, sort, off, lim, highlight);
   }
 
   public SearchRequest withHighlight(boolean h) {
-    return new SearchRequest(query, kinds, service, environment, from, to, sort, offset, limit,
-        h);
+    return new SearchRequest(query, kinds, service, environment, from, to, sort, offset, limit, h);
   }
 }

@@ -34,11 +34,11 @@ final class StoredDocs {
   }
 
   /**
-   * A finding's document holds what is read back: the key (term for lookups, doc values for
-   * the incident table), the kind, the verdict and gaps as doc values and terms, and the stored
-   * JSON. No time, ids, services or confidence: nothing searches findings by those, and each
-   * unique incident key indexed a second time cost the store step a sort of a hundred thousand
-   * terms (docs/decisions/0007-finding-documents.md).
+   * A finding's document holds what is read back: the key (term for lookups, doc values for the
+   * incident table), the kind, the verdict and gaps as doc values and terms, and the stored JSON.
+   * No time, ids, services or confidence: nothing searches findings by those, and each unique
+   * incident key indexed a second time cost the store step a sort of a hundred thousand terms
+   * (docs/decisions/0007-finding-documents.md).
    */
   /** A finding's document; {@code run} tells the findings of one analysis run apart, or "". */
   static Document finding(Finding f, RecordCodec codec, String run) {
@@ -70,8 +70,8 @@ final class StoredDocs {
       case FINDING:
         return finding(codec.decode(json, Finding.class), codec, "");
       default:
-        throw new IllegalStateException("documents of kind " + kind.code()
-            + " have no rebuild rule (" + key + ")");
+        throw new IllegalStateException(
+            "documents of kind " + kind.code() + " have no rebuild rule (" + key + ")");
     }
   }
 }

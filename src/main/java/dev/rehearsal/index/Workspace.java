@@ -70,9 +70,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A workspace: a folder that holds everything imported, in a Lucene index that is the store of
- * record, plus the user's settings, service aliases and column mappings as small files beside
- * it. One long-lived {@link IndexWriter} and one {@link SearcherManager}; changes become visible
- * and durable at {@link #commit()}. A process killed mid-import leaves the last commit intact.
+ * record, plus the user's settings, service aliases and column mappings as small files beside it.
+ * One long-lived {@link IndexWriter} and one {@link SearcherManager}; changes become visible and
+ * durable at {@link #commit()}. A process killed mid-import leaves the last commit intact.
  */
 public final class Workspace implements Closeable {
   public static final String ALIASES_FILE = "aliases.csv";
@@ -88,8 +88,10 @@ public final class Workspace implements Closeable {
   private volatile Settings settings;
   private volatile ServiceNames services;
   private volatile RecordCodec codec;
+
   /** Commit user data: the generation of the imported records (see {@link #inputGeneration}). */
   static final String INPUT_GENERATION = "rehearsal.inputGeneration";
+
   private volatile String inputGeneration;
   private volatile boolean inputChanged;
 
@@ -98,18 +100,25 @@ public final class Workspace implements Closeable {
     this.schemaVersion = schemaVersion;
     Files.createDirectories(dir);
     this.settings = Settings.load(dir.resolve(Settings.FILE));
-    this.services = new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)),
-        settings.serviceSuffixes());
+    this.services =
+        new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)), settings.serviceSuffixes());
     this.codec = new RecordCodec(services);
     Path indexDir = dir.resolve(Schema.indexFolder(schemaVersion));
     Optional<Path> older = newerOrOlder(dir, schemaVersion);
     boolean migrate = false;
-    if (older.isPresent() && !Files.exists(indexDir.resolve("write.lock"))
+    if (older.isPresent()
+        && !Files.exists(indexDir.resolve("write.lock"))
         && !hasSegments(indexDir)) {
       int v = version(older.get());
       if (v > schemaVersion) {
-        throw new IOException("the workspace " + dir + " was written by a newer Rehearsal "
-            + "(index schema v" + v + "); this version reads v" + schemaVersion);
+        throw new IOException(
+            "the workspace "
+                + dir
+                + " was written by a newer Rehearsal "
+                + "(index schema v"
+                + v
+                + "); this version reads v"
+                + schemaVersion);
       }
       migrate = true;
     }
@@ -121,8 +130,12 @@ public final class Workspace implements Closeable {
       this.writer = new IndexWriter(directory, cfg);
     } catch (LockObtainFailedException e) {
       directory.close();
-      throw new WorkspaceBusyException("the workspace " + dir + " is open in another Rehearsal "
-          + "window or command; close it first", e);
+      throw new WorkspaceBusyException(
+          "the workspace "
+              + dir
+              + " is open in another Rehearsal "
+              + "window or command; close it first",
+          e);
     }
     if (migrate) {
       rebuildFrom(older.get());
@@ -226,7 +239,8 @@ public final class Workspace implements Closeable {
   /** Re-indexes every stored record of an older index under this schema, then removes it. */
   private void rebuildFrom(Path old) throws IOException {
     long n = 0;
-    try (Directory od = FSDirectory.open(old); DirectoryReader r = DirectoryReader.open(od)) {
+    try (Directory od = FSDirectory.open(old);
+        DirectoryReader r = DirectoryReader.open(od)) {
       for (LeafReaderContext leaf : r.leaves()) {
         StoredFields stored = sequentialStoredFields(leaf.reader());
         var live = leaf.reader().getLiveDocs();
@@ -250,8 +264,14 @@ public final class Workspace implements Closeable {
     }
     writer.commit();
     deleteTree(old);
-    openNotes.add("the index was rebuilt from schema v" + version(old) + " to v" + schemaVersion
-        + " (" + n + " documents)");
+    openNotes.add(
+        "the index was rebuilt from schema v"
+            + version(old)
+            + " to v"
+            + schemaVersion
+            + " ("
+            + n
+            + " documents)");
   }
 
   /** Builds the current-schema document for a stored key and JSON. */
@@ -285,8 +305,10 @@ public final class Workspace implements Closeable {
     meta.put("schemaVersion", schemaVersion);
     meta.put("index", Schema.indexFolder(schemaVersion));
     meta.put("application", "Rehearsal");
-    Files.writeString(dir.resolve("workspace.json"),
-        Json.pretty().writeValueAsString(meta), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("workspace.json"),
+        Json.pretty().writeValueAsString(meta),
+        StandardCharsets.UTF_8);
   }
 
   // ---------------------------------------------------------------- writing
@@ -338,8 +360,8 @@ public final class Workspace implements Closeable {
     // up to 20 segments of a size before they are merged, not 10 (decision 0011)
     org.apache.lucene.index.TieredMergePolicy merges =
         new org.apache.lucene.index.TieredMergePolicy();
-    merges.setSegmentsPerTier(Double.parseDouble(System.getProperty(
-        "rehearsal.index.segmentsPerTier", "20")));
+    merges.setSegmentsPerTier(
+        Double.parseDouble(System.getProperty("rehearsal.index.segmentsPerTier", "20")));
     cfg.setMergePolicy(merges);
     return cfg;
   }
@@ -350,12 +372,12 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Replaces every stored finding with the {@code n} that {@code make} gives, each written as
-   * soon as it is made, on several threads: the caller need not hold them all at once. The
-   * in-memory segments the threads filled are then written out on as many threads (a commit
-   * would write them one after the other on its own). The earlier findings are deleted only
-   * once all the new ones are added; if making one fails, those already added are deleted and
-   * the earlier ones stay. Call {@link #commit()}.
+   * Replaces every stored finding with the {@code n} that {@code make} gives, each written as soon
+   * as it is made, on several threads: the caller need not hold them all at once. The in-memory
+   * segments the threads filled are then written out on as many threads (a commit would write them
+   * one after the other on its own). The earlier findings are deleted only once all the new ones
+   * are added; if making one fails, those already added are deleted and the earlier ones stay. Call
+   * {@link #commit()}.
    */
   public void replaceFindings(int n, IntFunction<dev.rehearsal.model.Finding> make)
       throws IOException {
@@ -364,26 +386,29 @@ public final class Workspace implements Closeable {
     // every thread has stopped before a failure is handled, so none adds one after the undo
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable work = () -> {
-      int i;
-      while (failure.get() == null && (i = next.getAndIncrement()) < n) {
-        try {
-          writer.addDocument(StoredDocs.finding(make.apply(i), codec, run));
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }
-    };
+    Runnable work =
+        () -> {
+          int i;
+          while (failure.get() == null && (i = next.getAndIncrement()) < n) {
+            try {
+              writer.addDocument(StoredDocs.finding(make.apply(i), codec, run));
+            } catch (Throwable e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        };
     inParallel(work, failure);
     if (failure.get() == null) {
       // each call writes out one in-memory segment, if any is left
-      inParallel(() -> {
-        try {
-          writer.flushNextBuffer();
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }, failure);
+      inParallel(
+          () -> {
+            try {
+              writer.flushNextBuffer();
+            } catch (Throwable e) {
+              failure.compareAndSet(null, e);
+            }
+          },
+          failure);
     }
     Throwable e = failure.get();
     if (e != null) {
@@ -400,16 +425,18 @@ public final class Workspace implements Closeable {
       throw new IOException(e);
     }
     // a delete applies to the documents added before it: the earlier findings, not these
-    writer.deleteDocuments(new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code())),
-            BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Schema.RUN, run)), BooleanClause.Occur.MUST_NOT)
-        .build());
+    writer.deleteDocuments(
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(Schema.KIND, DocKind.FINDING.code())),
+                BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(Schema.RUN, run)), BooleanClause.Occur.MUST_NOT)
+            .build());
   }
 
   /**
-   * Runs {@code work} on this thread and on each of the common pool's, and returns when all
-   * have finished; an interruption while waiting is recorded in {@code failure}.
+   * Runs {@code work} on this thread and on each of the common pool's, and returns when all have
+   * finished; an interruption while waiting is recorded in {@code failure}.
    */
   private static void inParallel(Runnable work, AtomicReference<Throwable> failure) {
     List<Future<?>> others = new ArrayList<>();
@@ -425,8 +452,8 @@ public final class Workspace implements Closeable {
           break;
         } catch (InterruptedException e) {
           interrupted = true; // the others are still adding: wait for them, then say so
-          failure.compareAndSet(null, new java.io.InterruptedIOException(
-              "interrupted while storing findings"));
+          failure.compareAndSet(
+              null, new java.io.InterruptedIOException("interrupted while storing findings"));
         } catch (java.util.concurrent.ExecutionException e) {
           failure.compareAndSet(null, e.getCause());
           break;
@@ -453,9 +480,8 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Commits; when imported records (incidents, deploys, runs, facts, statuses, rejections)
-   * changed since the last commit, the commit carries a new input generation, returned (null
-   * when none).
+   * Commits; when imported records (incidents, deploys, runs, facts, statuses, rejections) changed
+   * since the last commit, the commit carries a new input generation, returned (null when none).
    */
   private synchronized String commitWithGeneration() throws IOException {
     String next = null;
@@ -476,10 +502,10 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * The generation of the imported records as of the last commit: it changes with every commit
-   * that added, replaced or deleted any of them, and with nothing else (findings and reviews
-   * are not imported records). Derived data such as the analysis's input snapshot is valid for
-   * one generation.
+   * The generation of the imported records as of the last commit: it changes with every commit that
+   * added, replaced or deleted any of them, and with nothing else (findings and reviews are not
+   * imported records). Derived data such as the analysis's input snapshot is valid for one
+   * generation.
    */
   public String inputGeneration() {
     return inputGeneration;
@@ -500,18 +526,19 @@ public final class Workspace implements Closeable {
 
       @Override
       public void rejected(Rejection r) throws IOException {
-        String key = DocKind.REJECTION.code() + "/" + r.file() + "/" + r.line() + "/"
-            + r.index();
+        String key = DocKind.REJECTION.code() + "/" + r.file() + "/" + r.line() + "/" + r.index();
         put(key, rejectionDoc(r, key));
       }
 
       @Override
       public void clearRejections(String file) throws IOException {
-        BooleanQuery q = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
-                BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER)
-            .build();
+        BooleanQuery q =
+            new BooleanQuery.Builder()
+                .add(
+                    new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
+                    BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER)
+                .build();
         writer.deleteDocuments(q);
       }
 
@@ -550,16 +577,26 @@ public final class Workspace implements Closeable {
     }
     Map<String, DeployStatusEvent> latest = new java.util.HashMap<>();
     Map<String, Instant> finished = new java.util.HashMap<>();
-    forEach(DocKind.DEPLOY_STATUS, DeployStatusEvent.class, e -> {
-      latest.merge(e.deployKey(), e, (a, b) -> b.at().isAfter(a.at()) || b.at().equals(a.at())
-          && b.statusId().compareTo(a.statusId()) > 0 ? b : a);
-      // the deploy finished when it first reached an end state (later "inactive" events
-      // only say a newer deploy replaced it)
-      if (e.status() == DeployStatus.SUCCEEDED || e.status() == DeployStatus.FAILED
-          || e.status() == DeployStatus.CANCELLED) {
-        finished.merge(e.deployKey(), e.at(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-    });
+    forEach(
+        DocKind.DEPLOY_STATUS,
+        DeployStatusEvent.class,
+        e -> {
+          latest.merge(
+              e.deployKey(),
+              e,
+              (a, b) ->
+                  b.at().isAfter(a.at())
+                          || b.at().equals(a.at()) && b.statusId().compareTo(a.statusId()) > 0
+                      ? b
+                      : a);
+          // the deploy finished when it first reached an end state (later "inactive" events
+          // only say a newer deploy replaced it)
+          if (e.status() == DeployStatus.SUCCEEDED
+              || e.status() == DeployStatus.FAILED
+              || e.status() == DeployStatus.CANCELLED) {
+            finished.merge(e.deployKey(), e.at(), (a, b) -> a.isBefore(b) ? a : b);
+          }
+        });
     int changed = 0;
     for (var e : latest.entrySet()) {
       Optional<Deploy> d = get(e.getKey(), Deploy.class);
@@ -585,8 +622,12 @@ public final class Workspace implements Closeable {
   }
 
   private Document importLogDoc(FileReport report) {
-    Document d = RecordCodec.base(DocKind.IMPORT_LOG, DocKind.IMPORT_LOG.code() + "/"
-        + report.file(), Instant.now(), codec.json(report));
+    Document d =
+        RecordCodec.base(
+            DocKind.IMPORT_LOG,
+            DocKind.IMPORT_LOG.code() + "/" + report.file(),
+            Instant.now(),
+            codec.json(report));
     d.add(new StringField(Schema.FILE, report.file(), Field.Store.NO));
     return d;
   }
@@ -629,8 +670,7 @@ public final class Workspace implements Closeable {
       if (r.format().isEmpty()) {
         continue;
       }
-      out.computeIfAbsent(r.format(), k -> new TreeMap<>())
-          .merge("files", 1L, Long::sum);
+      out.computeIfAbsent(r.format(), k -> new TreeMap<>()).merge("files", 1L, Long::sum);
       out.get(r.format()).merge("accepted", r.accepted(), Long::sum);
       out.get(r.format()).merge("rejected", r.rejected(), Long::sum);
     }
@@ -638,139 +678,147 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Exact counts of the values of a keyword field (service, env, status ...) over the documents
-   * of one kind, read from doc values.
+   * Exact counts of the values of a keyword field (service, env, status ...) over the documents of
+   * one kind, read from doc values.
    */
   public Map<String, Long> valueCounts(DocKind kind, String field) throws IOException {
     Map<String, Long> out = new TreeMap<>();
-    withSearcher(s -> {
-      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
-      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
-          continue;
-        }
-        var live = leaf.reader().getLiveDocs();
-        var info = leaf.reader().getFieldInfos().fieldInfo(field);
-        if (info == null) {
-          continue;
-        }
-        boolean multi = info.getDocValuesType()
-            == org.apache.lucene.index.DocValuesType.SORTED_SET;
-        var set = multi ? org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field)
-            : null;
-        var single = multi ? null
-            : org.apache.lucene.index.DocValues.getSorted(leaf.reader(), field);
-        long[] counts = new long[(int) (multi ? set.getValueCount() : single.getValueCount())];
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          if (multi) {
-            if (set.advanceExact(doc)) {
-              for (int i = 0; i < set.docValueCount(); i++) {
-                counts[(int) set.nextOrd()]++;
+    withSearcher(
+        s -> {
+          Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+          Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer sc = w.scorer(leaf);
+            if (sc == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var info = leaf.reader().getFieldInfos().fieldInfo(field);
+            if (info == null) {
+              continue;
+            }
+            boolean multi =
+                info.getDocValuesType() == org.apache.lucene.index.DocValuesType.SORTED_SET;
+            var set =
+                multi ? org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field) : null;
+            var single =
+                multi ? null : org.apache.lucene.index.DocValues.getSorted(leaf.reader(), field);
+            long[] counts = new long[(int) (multi ? set.getValueCount() : single.getValueCount())];
+            DocIdSetIterator it = sc.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              if (multi) {
+                if (set.advanceExact(doc)) {
+                  for (int i = 0; i < set.docValueCount(); i++) {
+                    counts[(int) set.nextOrd()]++;
+                  }
+                }
+              } else if (single.advanceExact(doc)) {
+                counts[single.ordValue()]++;
               }
             }
-          } else if (single.advanceExact(doc)) {
-            counts[single.ordValue()]++;
+            for (int o = 0; o < counts.length; o++) {
+              if (counts[o] > 0) {
+                String v = (multi ? set.lookupOrd(o) : single.lookupOrd(o)).utf8ToString();
+                out.merge(v, counts[o], Long::sum);
+              }
+            }
           }
-        }
-        for (int o = 0; o < counts.length; o++) {
-          if (counts[o] > 0) {
-            String v = (multi ? set.lookupOrd(o) : single.lookupOrd(o)).utf8ToString();
-            out.merge(v, counts[o], Long::sum);
-          }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return out;
   }
 
   /**
-   * Counts the documents of a kind that match a filter, per value of a keyword field and per
-   * UTC day (epoch day) of their time, read from doc values without decoding a document. A
-   * document with several values counts once for each.
+   * Counts the documents of a kind that match a filter, per value of a keyword field and per UTC
+   * day (epoch day) of their time, read from doc values without decoding a document. A document
+   * with several values counts once for each.
    */
-  public Map<String, Map<Long, Long>> countsByValueAndDay(DocKind kind, String field,
-      Query filter) throws IOException {
+  public Map<String, Map<Long, Long>> countsByValueAndDay(DocKind kind, String field, Query filter)
+      throws IOException {
     Map<String, Map<Long, Long>> out = new TreeMap<>();
-    withSearcher(s -> {
-      BooleanQuery.Builder b = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Schema.KIND, kind.code())), BooleanClause.Occur.FILTER);
-      if (filter != null) {
-        b.add(filter, BooleanClause.Occur.FILTER);
-      }
-      Weight w = s.createWeight(s.rewrite(b.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
-          continue;
-        }
-        var live = leaf.reader().getLiveDocs();
-        var values = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field);
-        var times = org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(),
-            Schema.TIME);
-        Map<Long, Map<Long, Long>> byOrd = new java.util.HashMap<>();
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc) || !values.advanceExact(doc)) {
-            continue;
+    withSearcher(
+        s -> {
+          BooleanQuery.Builder b =
+              new BooleanQuery.Builder()
+                  .add(
+                      new TermQuery(new Term(Schema.KIND, kind.code())),
+                      BooleanClause.Occur.FILTER);
+          if (filter != null) {
+            b.add(filter, BooleanClause.Occur.FILTER);
           }
-          long day = times.advanceExact(doc)
-              ? Math.floorDiv(times.nextValue(), 86_400_000L) : 0;
-          for (int i = 0; i < values.docValueCount(); i++) {
-            byOrd.computeIfAbsent(values.nextOrd(), o -> new TreeMap<>())
-                .merge(day, 1L, Long::sum);
+          Weight w = s.createWeight(s.rewrite(b.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer sc = w.scorer(leaf);
+            if (sc == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var values = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), field);
+            var times =
+                org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+            Map<Long, Map<Long, Long>> byOrd = new java.util.HashMap<>();
+            DocIdSetIterator it = sc.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              if (live != null && !live.get(doc) || !values.advanceExact(doc)) {
+                continue;
+              }
+              long day =
+                  times.advanceExact(doc) ? Math.floorDiv(times.nextValue(), 86_400_000L) : 0;
+              for (int i = 0; i < values.docValueCount(); i++) {
+                byOrd
+                    .computeIfAbsent(values.nextOrd(), o -> new TreeMap<>())
+                    .merge(day, 1L, Long::sum);
+              }
+            }
+            for (var e : byOrd.entrySet()) {
+              String v = values.lookupOrd(e.getKey()).utf8ToString();
+              Map<Long, Long> days = out.computeIfAbsent(v, x -> new TreeMap<>());
+              e.getValue().forEach((d, n) -> days.merge(d, n, Long::sum));
+            }
           }
-        }
-        for (var e : byOrd.entrySet()) {
-          String v = values.lookupOrd(e.getKey()).utf8ToString();
-          Map<Long, Long> days = out.computeIfAbsent(v, x -> new TreeMap<>());
-          e.getValue().forEach((d, n) -> days.merge(d, n, Long::sum));
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return out;
   }
 
   /** Earliest and latest time of the documents of a kind, or null when there are none. */
   public Instant[] timeRange(DocKind kind) throws IOException {
-    return withSearcher(s -> {
-      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
-      long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
-          continue;
-        }
-        var live = leaf.reader().getLiveDocs();
-        var dv = org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if ((live == null || live.get(doc)) && dv.advanceExact(doc)) {
-            long v = dv.nextValue();
-            range[0] = Math.min(range[0], v);
-            range[1] = Math.max(range[1], v);
+    return withSearcher(
+        s -> {
+          Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+          long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+          Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer sc = w.scorer(leaf);
+            if (sc == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var dv = org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+            DocIdSetIterator it = sc.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              if ((live == null || live.get(doc)) && dv.advanceExact(doc)) {
+                long v = dv.nextValue();
+                range[0] = Math.min(range[0], v);
+                range[1] = Math.max(range[1], v);
+              }
+            }
           }
-        }
-      }
-      return range[0] > range[1] ? null
-          : new Instant[] {Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])};
-    });
+          return range[0] > range[1]
+              ? null
+              : new Instant[] {Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])};
+        });
   }
 
   /**
-   * Stored fields of a segment for reading many documents in doc id order. Lucene compresses
-   * stored fields in blocks of many documents; the ordinary reader decompresses a block again
-   * for every document read from it, while the sequential (merge) instance decompresses each
-   * block once and serves its documents in turn: several times faster over a whole kind. The
-   * instance belongs to one thread.
+   * Stored fields of a segment for reading many documents in doc id order. Lucene compresses stored
+   * fields in blocks of many documents; the ordinary reader decompresses a block again for every
+   * document read from it, while the sequential (merge) instance decompresses each block once and
+   * serves its documents in turn: several times faster over a whole kind. The instance belongs to
+   * one thread.
    */
   public static StoredFields sequentialStoredFields(org.apache.lucene.index.LeafReader reader)
       throws IOException {
@@ -787,10 +835,9 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Reads a document's stored JSON into one buffer that is used again for the next document:
-   * the stored fields reader would otherwise copy every document's JSON into a new array and
-   * wrap it in a new {@link Document}, a third of what reading a hundred thousand of them
-   * allocated.
+   * Reads a document's stored JSON into one buffer that is used again for the next document: the
+   * stored fields reader would otherwise copy every document's JSON into a new array and wrap it in
+   * a new {@link Document}, a third of what reading a hundred thousand of them allocated.
    */
   private static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
     private final BytesRef json = new BytesRef(new byte[1 << 14]);
@@ -809,8 +856,9 @@ public final class Workspace implements Closeable {
     }
 
     @Override
-    public void binaryField(org.apache.lucene.index.FieldInfo field,
-        org.apache.lucene.store.DataInput in, int length) throws IOException {
+    public void binaryField(
+        org.apache.lucene.index.FieldInfo field, org.apache.lucene.store.DataInput in, int length)
+        throws IOException {
       if (json.bytes.length < length) {
         json.bytes = new byte[org.apache.lucene.util.ArrayUtil.oversize(length, 1)];
       }
@@ -822,31 +870,32 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Streams the stored JSON of every document of a kind, undecoded. The bytes are valid only
-   * during the call: decode them there, or copy them.
+   * Streams the stored JSON of every document of a kind, undecoded. The bytes are valid only during
+   * the call: decode them there, or copy them.
    */
   public void forEachStored(DocKind kind, Consumer<BytesRef> consumer) throws IOException {
-    withSearcher(s -> {
-      Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
-      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
-          continue;
-        }
-        StoredFields stored = sequentialStoredFields(leaf.reader());
-        var live = leaf.reader().getLiveDocs();
-        JsonVisitor visitor = new JsonVisitor();
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          BytesRef json = live == null || live.get(doc) ? visitor.read(stored, doc) : null;
-          if (json != null) {
-            consumer.accept(json);
+    withSearcher(
+        s -> {
+          Query q = new TermQuery(new Term(Schema.KIND, kind.code()));
+          Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer sc = w.scorer(leaf);
+            if (sc == null) {
+              continue;
+            }
+            StoredFields stored = sequentialStoredFields(leaf.reader());
+            var live = leaf.reader().getLiveDocs();
+            JsonVisitor visitor = new JsonVisitor();
+            DocIdSetIterator it = sc.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              BytesRef json = live == null || live.get(doc) ? visitor.read(stored, doc) : null;
+              if (json != null) {
+                consumer.accept(json);
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /** Streams the stored objects matching a query. */
@@ -856,55 +905,65 @@ public final class Workspace implements Closeable {
   }
 
   /** The text of an incident that no table row shows: its reader does not make strings of it. */
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"description", "postmortem",
-      "labels", "url"})
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({
+    "description",
+    "postmortem",
+    "labels",
+    "url"
+  })
   private abstract static class RowFieldsOnly {}
 
   /**
-   * Reads incidents for table rows without making strings of their descriptions and
-   * postmortems, their longest fields: a search of all 100,000 incidents allocated an eighth
-   * less (525 to 464 MB), garbage the collector clears while the user scrolls.
+   * Reads incidents for table rows without making strings of their descriptions and postmortems,
+   * their longest fields: a search of all 100,000 incidents allocated an eighth less (525 to 464
+   * MB), garbage the collector clears while the user scrolls.
    */
   private static final java.util.function.Function<BytesRef, Incident> ROW_READER;
 
   static {
-    var reader = Json.mapper().copy().addMixIn(Incident.class, RowFieldsOnly.class)
-        .readerFor(Incident.class);
-    ROW_READER = json -> {
-      try {
-        return reader.readValue(json.bytes, json.offset, json.length);
-      } catch (IOException e) {
-        throw new UncheckedIOException("a stored Incident cannot be read back: "
-            + e.getMessage(), e);
-      }
-    };
+    var reader =
+        Json.mapper()
+            .copy()
+            .addMixIn(Incident.class, RowFieldsOnly.class)
+            .readerFor(Incident.class);
+    ROW_READER =
+        json -> {
+          try {
+            return reader.readValue(json.bytes, json.offset, json.length);
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "a stored Incident cannot be read back: " + e.getMessage(), e);
+          }
+        };
   }
 
-  private <T> void forEachMatching(Query query, java.util.function.Function<BytesRef, T> decode,
-      Consumer<T> consumer) throws IOException {
-    withSearcher(s -> {
-      Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(leaf);
-        if (sc == null) {
-          continue;
-        }
-        StoredFields stored = sequentialStoredFields(leaf.reader());
-        var live = leaf.reader().getLiveDocs();
-        JsonVisitor visitor = new JsonVisitor();
-        DocIdSetIterator it = sc.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc)) {
-            continue;
+  private <T> void forEachMatching(
+      Query query, java.util.function.Function<BytesRef, T> decode, Consumer<T> consumer)
+      throws IOException {
+    withSearcher(
+        s -> {
+          Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer sc = w.scorer(leaf);
+            if (sc == null) {
+              continue;
+            }
+            StoredFields stored = sequentialStoredFields(leaf.reader());
+            var live = leaf.reader().getLiveDocs();
+            JsonVisitor visitor = new JsonVisitor();
+            DocIdSetIterator it = sc.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              BytesRef json = visitor.read(stored, doc);
+              if (json != null) {
+                consumer.accept(decode.apply(json));
+              }
+            }
           }
-          BytesRef json = visitor.read(stored, doc);
-          if (json != null) {
-            consumer.accept(decode.apply(json));
-          }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   public <T> List<T> list(DocKind kind, Class<T> type) throws IOException {
@@ -925,33 +984,38 @@ public final class Workspace implements Closeable {
       return List.of(full);
     }
     String id = h.toLowerCase(java.util.Locale.ROOT);
-    return withSearcher(s -> {
-      Query q = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code())),
-              BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(Schema.IDS, id)), BooleanClause.Occur.FILTER).build();
-      TopDocs td = s.search(q, 20);
-      List<String> keys = new ArrayList<>();
-      for (var sd : td.scoreDocs) {
-        keys.add(s.storedFields().document(sd.doc, java.util.Set.of(Schema.KEY))
-            .get(Schema.KEY));
-      }
-      java.util.Collections.sort(keys);
-      return keys;
-    });
+    return withSearcher(
+        s -> {
+          Query q =
+              new BooleanQuery.Builder()
+                  .add(
+                      new TermQuery(new Term(Schema.KIND, DocKind.INCIDENT.code())),
+                      BooleanClause.Occur.FILTER)
+                  .add(new TermQuery(new Term(Schema.IDS, id)), BooleanClause.Occur.FILTER)
+                  .build();
+          TopDocs td = s.search(q, 20);
+          List<String> keys = new ArrayList<>();
+          for (var sd : td.scoreDocs) {
+            keys.add(
+                s.storedFields().document(sd.doc, java.util.Set.of(Schema.KEY)).get(Schema.KEY));
+          }
+          java.util.Collections.sort(keys);
+          return keys;
+        });
   }
 
   /** The stored object under a key. */
   public <T> Optional<T> get(String key, Class<T> type) throws IOException {
-    return withSearcher(s -> {
-      TopDocs td = s.search(new TermQuery(new Term(Schema.KEY, key)), 1);
-      if (td.scoreDocs.length == 0) {
-        return Optional.<T>empty();
-      }
-      Document d = s.storedFields().document(td.scoreDocs[0].doc,
-          java.util.Set.of(Schema.STORED));
-      return Optional.of(codec.decode(d.getBinaryValue(Schema.STORED), type));
-    });
+    return withSearcher(
+        s -> {
+          TopDocs td = s.search(new TermQuery(new Term(Schema.KEY, key)), 1);
+          if (td.scoreDocs.length == 0) {
+            return Optional.<T>empty();
+          }
+          Document d =
+              s.storedFields().document(td.scoreDocs[0].doc, java.util.Set.of(Schema.STORED));
+          return Optional.of(codec.decode(d.getBinaryValue(Schema.STORED), type));
+        });
   }
 
   /** An imported record by key. */
@@ -974,25 +1038,32 @@ public final class Workspace implements Closeable {
 
   /** Rejections kept from imports, optionally of one file. */
   public List<Rejection> rejections(String file, int max) throws IOException {
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
-            BooleanClause.Occur.FILTER);
+    BooleanQuery.Builder q =
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(Schema.KIND, DocKind.REJECTION.code())),
+                BooleanClause.Occur.FILTER);
     if (file != null) {
       q.add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER);
     }
     List<Rejection> out = new ArrayList<>();
     try {
-      forEachMatching(q.build(), Rejection.class, r -> {
-        if (out.size() >= max) {
-          throw new StopIteration();
-        }
-        out.add(r);
-      });
+      forEachMatching(
+          q.build(),
+          Rejection.class,
+          r -> {
+            if (out.size() >= max) {
+              throw new StopIteration();
+            }
+            out.add(r);
+          });
     } catch (StopIteration stop) {
       // enough
     }
-    out.sort(Comparator.comparing(Rejection::file).thenComparingLong(Rejection::line)
-        .thenComparingLong(Rejection::index));
+    out.sort(
+        Comparator.comparing(Rejection::file)
+            .thenComparingLong(Rejection::line)
+            .thenComparingLong(Rejection::index));
     return out;
   }
 
@@ -1005,33 +1076,39 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Every incident matching a query (blank for all), newest first, as table rows. Reads the
-   * stored records of the matches only; a syntax error throws {@link SearchSyntaxException}.
+   * Every incident matching a query (blank for all), newest first, as table rows. Reads the stored
+   * records of the matches only; a syntax error throws {@link SearchSyntaxException}.
    */
   public List<IncidentRow> incidentRows(String query, dev.rehearsal.task.TaskMonitor monitor)
       throws IOException {
-    Query q = Search.filtered(SearchRequest.of(query).withKinds(java.util.Set.of(
-        DocKind.INCIDENT)));
+    Query q =
+        Search.filtered(SearchRequest.of(query).withKinds(java.util.Set.of(DocKind.INCIDENT)));
     List<IncidentRow> rows = new ArrayList<>();
     ServiceNames names = services;
     Map<String, String[]> verdicts = findingSummaries();
-    forEachMatching(q, ROW_READER, i -> {
-      List<String> canonical = new ArrayList<>();
-      for (String s : i.services()) {
-        String c = names.canonical(s);
-        if (!c.isEmpty() && !canonical.contains(c)) {
-          canonical.add(c);
-        }
-      }
-      String[] f = verdicts.get(i.key());
-      rows.add(IncidentRow.of(i, canonical, f == null ? null : f[0],
-          f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(","))));
-      if (monitor != null && (rows.size() & 4095) == 0) {
-        monitor.checkCancelled();
-      }
-    });
-    rows.sort(Comparator.comparing(IncidentRow::onset).reversed()
-        .thenComparing(IncidentRow::key));
+    forEachMatching(
+        q,
+        ROW_READER,
+        i -> {
+          List<String> canonical = new ArrayList<>();
+          for (String s : i.services()) {
+            String c = names.canonical(s);
+            if (!c.isEmpty() && !canonical.contains(c)) {
+              canonical.add(c);
+            }
+          }
+          String[] f = verdicts.get(i.key());
+          rows.add(
+              IncidentRow.of(
+                  i,
+                  canonical,
+                  f == null ? null : f[0],
+                  f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(","))));
+          if (monitor != null && (rows.size() & 4095) == 0) {
+            monitor.checkCancelled();
+          }
+        });
+    rows.sort(Comparator.comparing(IncidentRow::onset).reversed().thenComparing(IncidentRow::key));
     return rows;
   }
 
@@ -1041,23 +1118,26 @@ public final class Workspace implements Closeable {
   private volatile Summaries summaries;
 
   /**
-   * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values
-   * (no JSON decoding), so the incident table can show them at a hundred thousand rows. Kept
-   * until the index changes: every search of the incident table needs all of them, and reading
-   * them again made a fifth of what each search allocated. Unmodifiable.
+   * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values (no
+   * JSON decoding), so the incident table can show them at a hundred thousand rows. Kept until the
+   * index changes: every search of the incident table needs all of them, and reading them again
+   * made a fifth of what each search allocated. Unmodifiable.
    */
   public Map<String, String[]> findingSummaries() throws IOException {
-    return withSearcher(s -> {
-      Object reader = s.getIndexReader().getReaderCacheHelper() == null ? null
-          : s.getIndexReader().getReaderCacheHelper().getKey();
-      Summaries cached = summaries;
-      if (reader != null && cached != null && cached.reader() == reader) {
-        return cached.byIncident();
-      }
-      Map<String, String[]> out = java.util.Collections.unmodifiableMap(readSummaries(s));
-      summaries = new Summaries(reader, out);
-      return out;
-    });
+    return withSearcher(
+        s -> {
+          Object reader =
+              s.getIndexReader().getReaderCacheHelper() == null
+                  ? null
+                  : s.getIndexReader().getReaderCacheHelper().getKey();
+          Summaries cached = summaries;
+          if (reader != null && cached != null && cached.reader() == reader) {
+            return cached.byIncident();
+          }
+          Map<String, String[]> out = java.util.Collections.unmodifiableMap(readSummaries(s));
+          summaries = new Summaries(reader, out);
+          return out;
+        });
   }
 
   private static Map<String, String[]> readSummaries(IndexSearcher s) throws IOException {
@@ -1081,18 +1161,21 @@ public final class Workspace implements Closeable {
           continue;
         }
         // finding keys are "finding/" + the incident key, case kept
-        String key = keys.lookupOrd(keys.ordValue()).utf8ToString()
-            .substring(DocKind.FINDING.code().length() + 1);
-        String verdict = status.advanceExact(doc)
-            ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
+        String key =
+            keys.lookupOrd(keys.ordValue())
+                .utf8ToString()
+                .substring(DocKind.FINDING.code().length() + 1);
+        String verdict =
+            status.advanceExact(doc) ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
         StringBuilder g = new StringBuilder();
         if (gaps.advanceExact(doc)) {
           for (int k = 0; k < gaps.docValueCount(); k++) {
             g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
           }
         }
-        out.put(key, same.computeIfAbsent(verdict + "|" + g, x -> new String[] {verdict,
-            g.toString()}));
+        out.put(
+            key,
+            same.computeIfAbsent(verdict + "|" + g, x -> new String[] {verdict, g.toString()}));
       }
     }
     return out;
@@ -1117,8 +1200,8 @@ public final class Workspace implements Closeable {
   }
 
   /**
-   * Replaces the alias table and re-indexes the canonical service names of every record so
-   * searches and filters follow at once. Analysis always reads raw names through the table.
+   * Replaces the alias table and re-indexes the canonical service names of every record so searches
+   * and filters follow at once. Analysis always reads raw names through the table.
    */
   public void saveAliases(Map<String, String> aliases) throws IOException {
     try (Writer w = Files.newBufferedWriter(dir.resolve(ALIASES_FILE), StandardCharsets.UTF_8);
@@ -1129,8 +1212,7 @@ public final class Workspace implements Closeable {
       }
     }
     reloadNames();
-    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN,
-        DocKind.FACT}) {
+    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
       List<ImportedRecord> batch = new ArrayList<>();
       forEach(k, RecordCodec.recordClass(k), r -> batch.add(r));
       for (ImportedRecord r : batch) {
@@ -1141,8 +1223,8 @@ public final class Workspace implements Closeable {
   }
 
   private void reloadNames() throws IOException {
-    this.services = new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)),
-        settings.serviceSuffixes());
+    this.services =
+        new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)), settings.serviceSuffixes());
     this.codec = new RecordCodec(services);
   }
 
@@ -1195,8 +1277,8 @@ public final class Workspace implements Closeable {
     }
     Path d = Files.createDirectories(dir.resolve(MAPPINGS_DIR));
     String file = dev.rehearsal.util.Texts.slug(m.name());
-    Files.writeString(d.resolve(file + ".json"), Json.pretty().writeValueAsString(m),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        d.resolve(file + ".json"), Json.pretty().writeValueAsString(m), StandardCharsets.UTF_8);
   }
 
   @Override

@@ -72,8 +72,23 @@ public record Deploy(
   }
 
   public Deploy withStatus(DeployStatus newStatus, Instant newFinishedAt) {
-    return new Deploy(source, sourceId, service, environment, rawEnvironment, version, commitSha,
-        ref, newStatus, startedAt, newFinishedAt == null ? finishedAt : newFinishedAt, rollback,
-        description, actor, identifiers, url, provenance);
+    return new Deploy(
+        source,
+        sourceId,
+        service,
+        environment,
+        rawEnvironment,
+        version,
+        commitSha,
+        ref,
+        newStatus,
+        startedAt,
+        newFinishedAt == null ? finishedAt : newFinishedAt,
+        rollback,
+        description,
+        actor,
+        identifiers,
+        url,
+        provenance);
   }
 }

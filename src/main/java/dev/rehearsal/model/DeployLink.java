@@ -8,8 +8,15 @@ import java.util.List;
  * reasons in words.
  */
 public record DeployLink(
-    String deployKey, String service, String version, String commitSha, String environment,
-    Instant at, double confidence, boolean explicit, List<String> reasons) {
+    String deployKey,
+    String service,
+    String version,
+    String commitSha,
+    String environment,
+    Instant at,
+    double confidence,
+    boolean explicit,
+    List<String> reasons) {
   public DeployLink {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
   }

@@ -4,16 +4,22 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A status change of a deploy that a tool exports apart from the deploy itself (GitHub's REST
- * API lists deployment statuses separately from deployments). The workspace keeps these events
- * and folds the latest one into the deploy with the same key, whichever file came first.
+ * A status change of a deploy that a tool exports apart from the deploy itself (GitHub's REST API
+ * lists deployment statuses separately from deployments). The workspace keeps these events and
+ * folds the latest one into the deploy with the same key, whichever file came first.
  *
  * @param deploySourceId the source id of the deploy this status belongs to
  * @param statusId the status's own id in the source
  */
 public record DeployStatusEvent(
-    String source, String deploySourceId, String statusId, DeployStatus status, Instant at,
-    String environment, String description, Provenance provenance) {
+    String source,
+    String deploySourceId,
+    String statusId,
+    DeployStatus status,
+    Instant at,
+    String environment,
+    String description,
+    Provenance provenance) {
 
   public DeployStatusEvent {
     Objects.requireNonNull(source, "source");

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the analysis says about one incident: the change behind it, what staging said about that
- * change, and the gaps that let it through, each with reasons and evidence; and, when a
- * reviewer has decided, the review, which wins. The engine's own answer stays visible.
+ * change, and the gaps that let it through, each with reasons and evidence; and, when a reviewer
+ * has decided, the review, which wins. The engine's own answer stays visible.
  *
  * @param services canonical services of the incident
  * @param links production deploys held responsible, best first (empty when none)
@@ -14,15 +14,24 @@ import java.util.List;
  * @param guess true when the link is weak enough to be shown as a guess
  * @param verdict the engine's staging verdict
  * @param verdictReasons why, in words
- * @param gaps the engine's gaps for an escape, ranked (empty for other verdicts; UNEXPLAINED
- *     when evidence is weak)
+ * @param gaps the engine's gaps for an escape, ranked (empty for other verdicts; UNEXPLAINED when
+ *     evidence is weak)
  * @param scores every gap's score and evidence, for escapes
  * @param review the reviewer's decision, or null
  */
 public record Finding(
-    String incidentKey, Instant onset, List<String> services, List<DeployLink> links,
-    double confidence, boolean guess, Verdict verdict, List<String> verdictReasons,
-    List<Gap> gaps, List<GapScore> scores, List<Evidence> stagingEvidence, Review review) {
+    String incidentKey,
+    Instant onset,
+    List<String> services,
+    List<DeployLink> links,
+    double confidence,
+    boolean guess,
+    Verdict verdict,
+    List<String> verdictReasons,
+    List<Gap> gaps,
+    List<GapScore> scores,
+    List<Evidence> stagingEvidence,
+    Review review) {
 
   public Finding {
     services = List.copyOf(services);
@@ -38,8 +47,19 @@ public record Finding(
   }
 
   public Finding withReview(Review r) {
-    return new Finding(incidentKey, onset, services, links, confidence, guess, verdict,
-        verdictReasons, gaps, scores, stagingEvidence, r);
+    return new Finding(
+        incidentKey,
+        onset,
+        services,
+        links,
+        confidence,
+        guess,
+        verdict,
+        verdictReasons,
+        gaps,
+        scores,
+        stagingEvidence,
+        r);
   }
 
   /** The verdict that counts: the reviewer's when given. */

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * Where a record came from: the file (for archive members {@code archive.zip!/path/in/zip}), the
- * line the record starts on (1-based, 0 when the format has no lines that mean anything), its
- * index among the records of the file (0-based), the importer that read it, the record's own id
- * in the source tool, and any notes the importer attached (a time read without a zone, a
- * character set guessed).
+ * line the record starts on (1-based, 0 when the format has no lines that mean anything), its index
+ * among the records of the file (0-based), the importer that read it, the record's own id in the
+ * source tool, and any notes the importer attached (a time read without a zone, a character set
+ * guessed).
  */
 public record Provenance(
     String file, long line, long index, String format, String sourceId, List<String> notes) {

@@ -63,9 +63,21 @@ public record StagingRun(
     return tests.anyFailed() ? RunOutcome.FAILED : RunOutcome.PASSED;
   }
 
-  public StagingRun withTarget(String newService, String newEnv, String newVersion,
-      String newSha, Instant newStart) {
-    return new StagingRun(source, sourceId, newService, newEnv, newVersion, newSha, type, suite,
-        newStart, durationSeconds, tests, load, provenance);
+  public StagingRun withTarget(
+      String newService, String newEnv, String newVersion, String newSha, Instant newStart) {
+    return new StagingRun(
+        source,
+        sourceId,
+        newService,
+        newEnv,
+        newVersion,
+        newSha,
+        type,
+        suite,
+        newStart,
+        durationSeconds,
+        tests,
+        load,
+        provenance);
   }
 }

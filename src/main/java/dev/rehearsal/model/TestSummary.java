@@ -8,8 +8,13 @@ import java.util.List;
  * always complete.
  */
 public record TestSummary(
-    int total, int passed, int failed, int errored, int skipped,
-    List<String> failures, List<String> caseNames) {
+    int total,
+    int passed,
+    int failed,
+    int errored,
+    int skipped,
+    List<String> failures,
+    List<String> caseNames) {
 
   public static final int MAX_LISTED = 500;
   public static final TestSummary NONE = new TestSummary(0, 0, 0, 0, 0, List.of(), List.of());

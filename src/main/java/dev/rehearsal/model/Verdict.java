@@ -50,8 +50,11 @@ public enum Verdict {
       case "UNKNOWN":
         return UNKNOWN;
       default:
-        throw new IllegalArgumentException("unknown verdict '" + text + "' (expected one of "
-            + "escape, failed_but_shipped, not_staged, staged_untested, not_change_related, unknown)");
+        throw new IllegalArgumentException(
+            "unknown verdict '"
+                + text
+                + "' (expected one of "
+                + "escape, failed_but_shipped, not_staged, staged_untested, not_change_related, unknown)");
     }
   }
 }

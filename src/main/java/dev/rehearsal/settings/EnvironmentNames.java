@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises environment names ("prod", "PRD", "production-eu-west-1", "live") to the names the
- * analysis uses ("production", "staging", "canary", ...) through a configurable table of
- * patterns. A pattern is a name, or a name with {@code *} wildcards; the first table entry with a
- * matching pattern wins. A name no pattern matches is kept, slugged.
+ * analysis uses ("production", "staging", "canary", ...) through a configurable table of patterns.
+ * A pattern is a name, or a name with {@code *} wildcards; the first table entry with a matching
+ * pattern wins. A name no pattern matches is kept, slugged.
  */
 public final class EnvironmentNames {
   public static final String PRODUCTION = "production";
@@ -38,14 +38,45 @@ public final class EnvironmentNames {
   public static Map<String, List<String>> defaultTable() {
     Map<String, List<String>> t = new LinkedHashMap<>();
     t.put("canary", List.of("canary", "canary-*", "*-canary", "prod-canary"));
-    t.put(PRODUCTION, List.of("prod", "prd", "production", "live", "prod-*", "production-*",
-        "prd-*", "*-prod", "*-production", "*-prd", "main-prod", "github-pages"));
-    t.put(STAGING, List.of("stage", "staging", "stg", "preprod", "pre-prod", "pre-production",
-        "preproduction", "stage-*", "staging-*", "stg-*", "*-staging", "*-stage", "*-stg",
-        "preprod-*", "uat", "uat-*", "acceptance"));
+    t.put(
+        PRODUCTION,
+        List.of(
+            "prod",
+            "prd",
+            "production",
+            "live",
+            "prod-*",
+            "production-*",
+            "prd-*",
+            "*-prod",
+            "*-production",
+            "*-prd",
+            "main-prod",
+            "github-pages"));
+    t.put(
+        STAGING,
+        List.of(
+            "stage",
+            "staging",
+            "stg",
+            "preprod",
+            "pre-prod",
+            "pre-production",
+            "preproduction",
+            "stage-*",
+            "staging-*",
+            "stg-*",
+            "*-staging",
+            "*-stage",
+            "*-stg",
+            "preprod-*",
+            "uat",
+            "uat-*",
+            "acceptance"));
     t.put("qa", List.of("qa", "qa-*", "test", "testing", "test-*", "*-qa"));
-    t.put("development", List.of("dev", "develop", "development", "dev-*", "*-dev", "sandbox",
-        "local"));
+    t.put(
+        "development",
+        List.of("dev", "develop", "development", "dev-*", "*-dev", "sandbox", "local"));
     t.put("review", List.of("review/*", "review-*", "preview", "preview-*", "pr-*"));
     return t;
   }

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * "checkout") into one canonical name. Steps, in order: clean and slug the name ("Checkout API"
  * becomes "checkout-api"); look the slug up in the alias table; drop an owner prefix
  * ("acme/checkout" becomes "checkout") and look again; strip a configured suffix ("-api",
- * "-service", "-svc") and look again; if nothing matched, the slug without suffix is the name.
- * The alias table is the user's to edit; it lives in the workspace as {@code aliases.csv}.
+ * "-service", "-svc") and look again; if nothing matched, the slug without suffix is the name. The
+ * alias table is the user's to edit; it lives in the workspace as {@code aliases.csv}.
  */
 public final class ServiceNames {
   private final Map<String, String> aliases;

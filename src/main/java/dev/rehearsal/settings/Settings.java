@@ -2,7 +2,6 @@ package dev.rehearsal.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +18,9 @@ import java.util.Map;
 
 /**
  * The workspace's rules: how to read times, what environments are called, service suffixes and
- * dependencies, and every rule of the analysis (windows, weights, vocabularies). Stored as
- * {@code settings.json} in the workspace; keys the user leaves out take the defaults in
- * {@code default-settings.json}, which docs/settings.md explains.
+ * dependencies, and every rule of the analysis (windows, weights, vocabularies). Stored as {@code
+ * settings.json} in the workspace; keys the user leaves out take the defaults in {@code
+ * default-settings.json}, which docs/settings.md explains.
  */
 public final class Settings {
   public static final String FILE = "settings.json";
@@ -74,12 +73,11 @@ public final class Settings {
   }
 
   /**
-   * Writes what the user changed, not the defaults: a newer Rehearsal's better defaults then
-   * still reach this workspace. {@code rehearsal settings} prints the effective settings.
+   * Writes what the user changed, not the defaults: a newer Rehearsal's better defaults then still
+   * reach this workspace. {@code rehearsal settings} prints the effective settings.
    */
   public void save(Path file) throws IOException {
-    Files.writeString(file, Json.pretty().writeValueAsString(overrides),
-        StandardCharsets.UTF_8);
+    Files.writeString(file, Json.pretty().writeValueAsString(overrides), StandardCharsets.UTF_8);
   }
 
   /** The values the user set, without the defaults. */
@@ -92,8 +90,11 @@ public final class Settings {
     while (it.hasNext()) {
       var e = it.next();
       JsonNode b = base.get(e.getKey());
-      if (b != null && b.isObject() && e.getValue().isObject()
-          && !e.getKey().equals("environments") && !e.getKey().equals("dependencies")) {
+      if (b != null
+          && b.isObject()
+          && e.getValue().isObject()
+          && !e.getKey().equals("environments")
+          && !e.getKey().equals("dependencies")) {
         merge((ObjectNode) b, e.getValue());
       } else {
         base.set(e.getKey(), e.getValue());
@@ -149,11 +150,14 @@ public final class Settings {
 
   public EnvironmentNames environments() {
     Map<String, List<String>> t = new LinkedHashMap<>();
-    at("environments").fields().forEachRemaining(e -> {
-      List<String> names = new ArrayList<>();
-      e.getValue().forEach(v -> names.add(v.asText()));
-      t.put(e.getKey(), names);
-    });
+    at("environments")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> names = new ArrayList<>();
+              e.getValue().forEach(v -> names.add(v.asText()));
+              t.put(e.getKey(), names);
+            });
     return new EnvironmentNames(t);
   }
 
@@ -164,11 +168,14 @@ public final class Settings {
   /** Declared dependencies: service to the services it calls. */
   public Map<String, List<String>> dependencies() {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    at("services.dependencies").fields().forEachRemaining(e -> {
-      List<String> deps = new ArrayList<>();
-      e.getValue().forEach(v -> deps.add(v.asText()));
-      out.put(e.getKey(), deps);
-    });
+    at("services.dependencies")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> deps = new ArrayList<>();
+              e.getValue().forEach(v -> deps.add(v.asText()));
+              out.put(e.getKey(), deps);
+            });
     return out;
   }
 

@@ -8,15 +8,16 @@ package dev.rehearsal.task;
 public interface TaskMonitor {
 
   /** A monitor that ignores progress and is never cancelled. */
-  TaskMonitor NONE = new TaskMonitor() {
-    @Override
-    public void progress(long done, long total, String message) {}
+  TaskMonitor NONE =
+      new TaskMonitor() {
+        @Override
+        public void progress(long done, long total, String message) {}
 
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-  };
+        @Override
+        public boolean isCancelled() {
+          return false;
+        }
+      };
 
   /**
    * Reports progress.

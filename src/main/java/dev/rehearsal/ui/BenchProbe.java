@@ -14,10 +14,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * Measures the app as a user meets it, for the benchmark: time from JVM launch to the first
- * frame and to the filled incident table, then the longest gap between frames (an FX-thread
- * stall) while the table scrolls from the first row to the last and while a search runs.
- * Started with {@code --probe=FILE}; writes JSON to FILE and closes the app.
+ * Measures the app as a user meets it, for the benchmark: time from JVM launch to the first frame
+ * and to the filled incident table, then the longest gap between frames (an FX-thread stall) while
+ * the table scrolls from the first row to the last and while a search runs. Started with {@code
+ * --probe=FILE}; writes JSON to FILE and closes the app.
  */
 final class BenchProbe {
   private static final int SCROLL_STEPS = 400;
@@ -33,16 +33,17 @@ final class BenchProbe {
 
   /** Call before the stage is shown. */
   void watchFirstFrame(Scene scene) {
-    scene.addPostLayoutPulseListener(new Runnable() {
-      @Override
-      public void run() {
-        if (!firstFrameSeen) {
-          firstFrameSeen = true;
-          results.put("launchToFirstFrameMs", System.currentTimeMillis() - jvmStart);
-          scene.removePostLayoutPulseListener(this);
-        }
-      }
-    });
+    scene.addPostLayoutPulseListener(
+        new Runnable() {
+          @Override
+          public void run() {
+            if (!firstFrameSeen) {
+              firstFrameSeen = true;
+              results.put("launchToFirstFrameMs", System.currentTimeMillis() - jvmStart);
+              scene.removePostLayoutPulseListener(this);
+            }
+          }
+        });
   }
 
   /** Call when the incident table has its rows. */

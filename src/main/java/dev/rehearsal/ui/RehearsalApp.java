@@ -28,8 +28,8 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The desktop app. Opens the workspace off the FX thread; when the workspace holds no incidents
- * yet it builds the demo workspace first, showing progress; then shows the incident list.
+ * The desktop app. Opens the workspace off the FX thread; when the workspace holds no incidents yet
+ * it builds the demo workspace first, showing progress; then shows the incident list.
  *
  * <p>Parameters: {@code --workspace=DIR}; {@code --screenshot=FILE.png} writes a snapshot of the
  * window once the incidents are shown; {@code --exit-after-load} closes the app after that.
@@ -52,8 +52,8 @@ public final class RehearsalApp extends Application {
   public void start(Stage primary) {
     this.stage = primary;
     Map<String, String> named = getParameters().getNamed();
-    Path dir = named.containsKey("workspace") ? Path.of(named.get("workspace"))
-        : Workspace.defaultDir();
+    Path dir =
+        named.containsKey("workspace") ? Path.of(named.get("workspace")) : Workspace.defaultDir();
 
     BorderPane root = new BorderPane();
     root.setId("app-root");
@@ -66,8 +66,7 @@ public final class RehearsalApp extends Application {
     root.setBottom(status);
 
     Scene scene = new Scene(root, 1280, 800);
-    scene.getStylesheets().add(RehearsalApp.class.getResource("rehearsal.css")
-        .toExternalForm());
+    scene.getStylesheets().add(RehearsalApp.class.getResource("rehearsal.css").toExternalForm());
     primary.setTitle("Rehearsal — " + dir.toAbsolutePath());
     primary.setScene(scene);
     if (named.containsKey("probe")) {
@@ -75,8 +74,9 @@ public final class RehearsalApp extends Application {
       probe.watchFirstFrame(scene);
     }
     primary.show();
-    boolean exitAfter = named.containsKey("exit-after-load")
-        || getParameters().getUnnamed().contains("--exit-after-load");
+    boolean exitAfter =
+        named.containsKey("exit-after-load")
+            || getParameters().getUnnamed().contains("--exit-after-load");
     openWorkspace(dir, named.get("screenshot"), exitAfter);
   }
 
@@ -97,23 +97,33 @@ public final class RehearsalApp extends Application {
   }
 
   private void openWorkspace(Path dir, String screenshot, boolean exitAfter) {
-    Task<Workspace> task = executor.submit(m -> {
-      m.progress(0, 100, "opening the workspace");
-      Workspace w = Workspace.open(dir);
-      if (w.count(DocKind.INCIDENT) == 0) {
-        m.progress(0, 100, "building the demo workspace");
-        DemoWorkspace.build(w, dir.resolve("demo-input"), ScenarioGenerator.Options.demo(), m);
-      }
-      return w;
-    }, w -> {
-      this.workspace = w;
-      showIncidents(w, screenshot, exitAfter);
-    }, this::failed);
-    content.getChildren().setAll(new LoadingView("Opening the workspace",
-        "When a workspace has nothing imported yet, Rehearsal builds a demo from a generated "
-            + "history of a fictional shop (PagerDuty and Jira incidents, GitLab, GitHub and "
-            + "Heroku deploys, JUnit and k6 staging runs, configuration snapshots) so you can "
-            + "explore it. Your own files are imported with the import command.", task));
+    Task<Workspace> task =
+        executor.submit(
+            m -> {
+              m.progress(0, 100, "opening the workspace");
+              Workspace w = Workspace.open(dir);
+              if (w.count(DocKind.INCIDENT) == 0) {
+                m.progress(0, 100, "building the demo workspace");
+                DemoWorkspace.build(
+                    w, dir.resolve("demo-input"), ScenarioGenerator.Options.demo(), m);
+              }
+              return w;
+            },
+            w -> {
+              this.workspace = w;
+              showIncidents(w, screenshot, exitAfter);
+            },
+            this::failed);
+    content
+        .getChildren()
+        .setAll(
+            new LoadingView(
+                "Opening the workspace",
+                "When a workspace has nothing imported yet, Rehearsal builds a demo from a generated "
+                    + "history of a fictional shop (PagerDuty and Jira incidents, GitLab, GitHub and "
+                    + "Heroku deploys, JUnit and k6 staging runs, configuration snapshots) so you can "
+                    + "explore it. Your own files are imported with the import command.",
+                task));
     footer.textProperty().bind(task.messageProperty());
   }
 
@@ -123,25 +133,29 @@ public final class RehearsalApp extends Application {
     IncidentsViewModel vm = new IncidentsViewModel((q, m) -> w.incidentRows(q, m), executor);
     IncidentsView view = new IncidentsView(vm);
     content.getChildren().setAll(view);
-    vm.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-      if (probe != null) {
-        BenchProbe p = probe;
-        probe = null;
-        p.tableReady(view, vm);
-      }
-      if (screenshot != null && !vm.rows().isEmpty()) {
-        Platform.runLater(() -> {
-          try {
-            Snapshots.write(stage.getScene(), Path.of(screenshot));
-          } catch (IOException e) {
-            LOG.log(Level.WARNING, "screenshot failed", e);
-          }
-          if (exitAfter) {
-            Platform.exit();
-          }
-        });
-      }
-    });
+    vm.rows()
+        .addListener(
+            (javafx.collections.ListChangeListener<Object>)
+                c -> {
+                  if (probe != null) {
+                    BenchProbe p = probe;
+                    probe = null;
+                    p.tableReady(view, vm);
+                  }
+                  if (screenshot != null && !vm.rows().isEmpty()) {
+                    Platform.runLater(
+                        () -> {
+                          try {
+                            Snapshots.write(stage.getScene(), Path.of(screenshot));
+                          } catch (IOException e) {
+                            LOG.log(Level.WARNING, "screenshot failed", e);
+                          }
+                          if (exitAfter) {
+                            Platform.exit();
+                          }
+                        });
+                  }
+                });
     vm.search();
   }
 

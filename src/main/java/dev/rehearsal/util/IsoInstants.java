@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The one form every stored instant takes, {@code 2023-01-02T17:47:58.222Z} (what
- * {@link Instant#toString()} writes for years 0000 to 9999), read and written directly. The
- * general formatter behind {@link Instant#parse} is slow to run and slower to compile, and the
- * analysis reads hundreds of thousands of instants in a fresh JVM. Anything else (other years,
- * offsets, a leap second, numbers) is left to the standard Jackson handling, so what is read and
- * written is the same either way.
+ * The one form every stored instant takes, {@code 2023-01-02T17:47:58.222Z} (what {@link
+ * Instant#toString()} writes for years 0000 to 9999), read and written directly. The general
+ * formatter behind {@link Instant#parse} is slow to run and slower to compile, and the analysis
+ * reads hundreds of thousands of instants in a fresh JVM. Anything else (other years, offsets, a
+ * leap second, numbers) is left to the standard Jackson handling, so what is read and written is
+ * the same either way.
  */
 public final class IsoInstants {
   private IsoInstants() {}
@@ -34,13 +34,19 @@ public final class IsoInstants {
   }
 
   /**
-   * The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text is not exactly
-   * that form with valid fields.
+   * The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text is not exactly that
+   * form with valid fields.
    */
   public static Instant parseCanonical(String s) {
     int n = s.length();
-    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || n > 30
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -49,8 +55,16 @@ public final class IsoInstants {
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     int nano = 0;
@@ -71,8 +85,7 @@ public final class IsoInstants {
       return null;
     }
     long epochDay = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second,
-        nano);
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nano);
   }
 
   /** The value of {@code count} ASCII digits from {@code from}, or -1. */
@@ -140,9 +153,11 @@ public final class IsoInstants {
     @Override
     public void serialize(Instant value, JsonGenerator g, SerializerProvider provider)
         throws IOException {
-      String s = provider.isEnabled(
-          com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          ? null : formatCanonical(value);
+      String s =
+          provider.isEnabled(
+                  com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              ? null
+              : formatCanonical(value);
       if (s != null) {
         g.writeString(s);
       } else {

@@ -22,20 +22,23 @@ public final class Json {
   private Json() {}
 
   private static ObjectMapper build(boolean pretty) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(MAX_STRING)
-            .maxNestingDepth(500)
-            .build())
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-        .build();
-    JsonMapper.Builder b = JsonMapper.builder(factory)
-        .addModule(new JavaTimeModule())
-        .addModule(IsoInstants.module()) // after JavaTimeModule: its instants take precedence
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING)
+                    .maxNestingDepth(500)
+                    .build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+    JsonMapper.Builder b =
+        JsonMapper.builder(factory)
+            .addModule(new JavaTimeModule())
+            .addModule(IsoInstants.module()) // after JavaTimeModule: its instants take precedence
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     if (pretty) {
       b.enable(SerializationFeature.INDENT_OUTPUT);
     }

@@ -8,9 +8,8 @@ public final class Texts {
   private Texts() {}
 
   /**
-   * Removes what must never reach an id, a service name or a key: NUL and other control
-   * characters, zero-width characters and byte-order marks; folds to NFC and trims. Returns "" for
-   * null.
+   * Removes what must never reach an id, a service name or a key: NUL and other control characters,
+   * zero-width characters and byte-order marks; folds to NFC and trims. Returns "" for null.
    */
   public static String cleanId(String s) {
     if (s == null) {
@@ -50,8 +49,8 @@ public final class Texts {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      boolean drop = isInvisible(c) || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
-          || c == 0x7f;
+      boolean drop =
+          isInvisible(c) || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f;
       boolean crlf = c == '\r';
       if (drop || crlf) {
         if (sb == null) {
@@ -72,8 +71,13 @@ public final class Texts {
   }
 
   private static boolean isInvisible(char c) {
-    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
-        || c == '\u00AD' || c == '\u180E';
+    return c == '\u200B'
+        || c == '\u200C'
+        || c == '\u200D'
+        || c == '\u2060'
+        || c == '\uFEFF'
+        || c == '\u00AD'
+        || c == '\u180E';
   }
 
   /** Lowercase, non-alphanumerics collapsed to single dashes, no leading or trailing dash. */
@@ -137,8 +141,8 @@ public final class Texts {
   }
 
   /**
-   * A number rounded to {@code decimals} places (half up), as {@code String.format("%.Nf")}
-   * writes it in the root locale, without the formatter's cost in loops over many records.
+   * A number rounded to {@code decimals} places (half up), as {@code String.format("%.Nf")} writes
+   * it in the root locale, without the formatter's cost in loops over many records.
    */
   public static String fixed(double v, int decimals) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -14,8 +14,20 @@ class DeployTableTest {
     for (int i = 0; i < n; i++) {
       key.add("d" + i);
     }
-    return DeployTable.sorted(n, key, new int[n], new int[n], times, new byte[n], new int[n],
-        new int[n], new boolean[n], Dict.compact(), Dict.compact(), 1, 1);
+    return DeployTable.sorted(
+        n,
+        key,
+        new int[n],
+        new int[n],
+        times,
+        new byte[n],
+        new int[n],
+        new int[n],
+        new boolean[n],
+        Dict.compact(),
+        Dict.compact(),
+        1,
+        1);
   }
 
   private static int firstAtOrAfterByScan(DeployTable t, int from, int end, long time) {
@@ -43,9 +55,18 @@ class DeployTableTest {
         int from = n == 0 ? 0 : random.nextInt(n + 1);
         int end = from + random.nextInt(n - from + 1);
         long time = random.nextInt((int) at + 4) - 1;
-        assertEquals(firstAtOrAfterByScan(t, from, end, time), t.firstAtOrAfterBefore(from, end,
-            time), () -> "times " + java.util.Arrays.toString(times) + " from " + from + " end "
-            + end + " time " + time);
+        assertEquals(
+            firstAtOrAfterByScan(t, from, end, time),
+            t.firstAtOrAfterBefore(from, end, time),
+            () ->
+                "times "
+                    + java.util.Arrays.toString(times)
+                    + " from "
+                    + from
+                    + " end "
+                    + end
+                    + " time "
+                    + time);
       }
     }
   }

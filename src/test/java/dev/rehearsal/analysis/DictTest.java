@@ -59,12 +59,13 @@ class DictTest {
     Random random = new Random(11);
     for (int k = 0; k < 50_000; k++) {
       // repeats, near-duplicates and non-ASCII text
-      String s = switch (random.nextInt(4)) {
-        case 0 -> Integer.toHexString(random.nextInt(20_000));
-        case 1 -> "v" + random.nextInt(300) + ".é" + random.nextInt(50);
-        case 2 -> "服务-" + random.nextInt(1000);
-        default -> "";
-      };
+      String s =
+          switch (random.nextInt(4)) {
+            case 0 -> Integer.toHexString(random.nextInt(20_000));
+            case 1 -> "v" + random.nextInt(300) + ".é" + random.nextInt(50);
+            case 2 -> "服务-" + random.nextInt(1000);
+            default -> "";
+          };
       Integer want = expected.get(s);
       if (want == null) {
         want = order.size();
@@ -115,8 +116,9 @@ class DictTest {
     assertTrue(c.compare(5, 4) < 0, "bytes compare unsigned: é after z");
     assertEquals(0, c.compare(2, 2));
     Utf8Column s = c.select(new int[] {3, 1, 2, 0, 5, 4});
-    assertEquals(List.of("", "a", "ab", "b", "z", "é"), List.of(s.get(0), s.get(1), s.get(2),
-        s.get(3), s.get(4), s.get(5)));
+    assertEquals(
+        List.of("", "a", "ab", "b", "z", "é"),
+        List.of(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(5)));
     assertEquals(2, c.byteLength(4));
     assertThrows(IndexOutOfBoundsException.class, () -> c.get(6));
     assertEquals(6, c.trim().size());

@@ -36,32 +36,73 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's rules, one situation per test, on hand-made records. */
 class EngineTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  static Incident incident(String id, String service, String onset, String title,
-      String text) {
-    return new Incident("pagerduty", id, "#" + id, title, text, "", List.of(service),
-        "production", "P2", "resolved", Instant.parse(onset), null, null, List.of(), "",
+  static Incident incident(String id, String service, String onset, String title, String text) {
+    return new Incident(
+        "pagerduty",
+        id,
+        "#" + id,
+        title,
+        text,
+        "",
+        List.of(service),
+        "production",
+        "P2",
+        "resolved",
+        Instant.parse(onset),
+        null,
+        null,
+        List.of(),
+        "",
         Records.prov("pagerduty-json", id));
   }
 
-  static Incident incident(String id, String service, String onset, String resolved,
-      String title, String text) {
-    return new Incident("pagerduty", id, "#" + id, title, text, "", List.of(service),
-        "production", "P2", "resolved", Instant.parse(onset), null, Instant.parse(resolved),
-        List.of(), "", Records.prov("pagerduty-json", id));
+  static Incident incident(
+      String id, String service, String onset, String resolved, String title, String text) {
+    return new Incident(
+        "pagerduty",
+        id,
+        "#" + id,
+        title,
+        text,
+        "",
+        List.of(service),
+        "production",
+        "P2",
+        "resolved",
+        Instant.parse(onset),
+        null,
+        Instant.parse(resolved),
+        List.of(),
+        "",
+        Records.prov("pagerduty-json", id));
   }
 
-  static Deploy deploy(String id, String service, String env, String version, String sha,
-      String at) {
+  static Deploy deploy(
+      String id, String service, String env, String version, String sha, String at) {
     return Records.deploy(id, service, env, version, sha, at, DeployStatus.SUCCEEDED);
   }
 
   static Deploy rollback(String id, String service, String version, String at) {
     Instant t = Instant.parse(at);
-    return new Deploy("gitlab", id, service, "production", "production", version, "", version,
-        DeployStatus.SUCCEEDED, t, t, true, "Rollback", "bot", List.of(), "",
+    return new Deploy(
+        "gitlab",
+        id,
+        service,
+        "production",
+        "production",
+        version,
+        "",
+        version,
+        DeployStatus.SUCCEEDED,
+        t,
+        t,
+        true,
+        "Rollback",
+        "bot",
+        List.of(),
+        "",
         Records.prov("gitlab-json", id));
   }
 
@@ -70,21 +111,46 @@ class EngineTest {
   }
 
   static StagingRun load(String id, String service, String version, String at, double rps) {
-    return new StagingRun("k6", id, service, "staging", version, "", RunType.LOAD, "k6",
-        Instant.parse(at), 300, TestSummary.NONE, new LoadSummary(9000, 3, rps * 0.8, rps, 120,
-            200, 50, false), Records.prov("k6-json", id));
+    return new StagingRun(
+        "k6",
+        id,
+        service,
+        "staging",
+        version,
+        "",
+        RunType.LOAD,
+        "k6",
+        Instant.parse(at),
+        300,
+        TestSummary.NONE,
+        new LoadSummary(9000, 3, rps * 0.8, rps, 120, 200, 50, false),
+        Records.prov("k6-json", id));
   }
 
-  static EnvironmentFact fact(FactType type, String service, String env, String subject,
-      String value, double number, String at) {
-    return new EnvironmentFact(type, service, env, subject, value, number, Instant.parse(at),
+  static EnvironmentFact fact(
+      FactType type,
+      String service,
+      String env,
+      String subject,
+      String value,
+      double number,
+      String at) {
+    return new EnvironmentFact(
+        type,
+        service,
+        env,
+        subject,
+        value,
+        number,
+        Instant.parse(at),
         new Provenance("facts.csv", 2, 1, "x", subject, List.of()));
   }
 
   private Map<String, Finding> analyse(Workspace w) throws Exception {
     w.commit();
-    return new Engine(w).run(null).findings().stream()
-        .collect(Collectors.toMap(Finding::incidentKey, Function.identity()));
+    return new Engine(w)
+        .run(null).findings().stream()
+            .collect(Collectors.toMap(Finding::incidentKey, Function.identity()));
   }
 
   /** A service shipping v1.0..v1.3 to staging then production, one per day. */
@@ -92,11 +158,23 @@ class EngineTest {
     for (int k = 0; k < 4; k++) {
       String v = "v1." + k + ".0";
       String day = "2024-03-0" + (k + 1);
-      w.upsert(deploy(service + "-s" + k, service, "staging", v, "aaaa" + k + "bbbbcccc",
-          day + "T09:00:00Z"));
+      w.upsert(
+          deploy(
+              service + "-s" + k,
+              service,
+              "staging",
+              v,
+              "aaaa" + k + "bbbbcccc",
+              day + "T09:00:00Z"));
       w.upsert(run(service + "-r" + k, service, v, day + "T09:30:00Z", 0));
-      w.upsert(deploy(service + "-p" + k, service, "production", v, "aaaa" + k + "bbbbcccc",
-          day + "T14:00:00Z"));
+      w.upsert(
+          deploy(
+              service + "-p" + k,
+              service,
+              "production",
+              v,
+              "aaaa" + k + "bbbbcccc",
+              day + "T14:00:00Z"));
     }
   }
 
@@ -104,14 +182,20 @@ class EngineTest {
   void linksTheLatestSameServiceDeployAndCallsAPassedChangeAnEscape() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("I1", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release."));
+      w.upsert(
+          incident(
+              "I1",
+              "Checkout API",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release."));
       Finding f = analyse(w).get("incident/pagerduty/I1");
       assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
       assertEquals(Verdict.ESCAPE, f.verdict());
       assertTrue(f.confidence() > 0.6, "one hour after the deploy: " + f.confidence());
       assertTrue(String.join(" ", f.links().get(0).reasons()).contains("same service"));
-      assertTrue(String.join(" ", f.verdictReasons()).contains("passed 20 tests"),
+      assertTrue(
+          String.join(" ", f.verdictReasons()).contains("passed 20 tests"),
           f.verdictReasons().toString());
     }
   }
@@ -122,17 +206,26 @@ class EngineTest {
       history(w, "checkout");
       // a tool that wrote no service name (or one that is only punctuation): the deploy is
       // imported, and the analysis links around it instead of failing on it
-      w.upsert(deploy("nameless", "", "production", "v9.9.9", "9999aaa",
-          "2024-03-04T14:30:00Z"));
-      w.upsert(deploy("punctuation", "///", "production", "v9.9.8", "9998aaa",
-          "2024-03-04T14:40:00Z"));
-      w.upsert(incident("I1", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release of v9.9.9."));
-      w.upsert(incident("I2", "Checkout API", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after commit 9999aaa and deploy nameless."));
+      w.upsert(deploy("nameless", "", "production", "v9.9.9", "9999aaa", "2024-03-04T14:30:00Z"));
+      w.upsert(
+          deploy("punctuation", "///", "production", "v9.9.8", "9998aaa", "2024-03-04T14:40:00Z"));
+      w.upsert(
+          incident(
+              "I1",
+              "Checkout API",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release of v9.9.9."));
+      w.upsert(
+          incident(
+              "I2",
+              "Checkout API",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after commit 9999aaa and deploy nameless."));
       Map<String, Finding> f = analyse(w);
-      assertEquals("deploy/gitlab/checkout-p3",
-          f.get("incident/pagerduty/I1").links().get(0).deployKey());
+      assertEquals(
+          "deploy/gitlab/checkout-p3", f.get("incident/pagerduty/I1").links().get(0).deployKey());
       // cited outright, it is linked, and described as of no known service
       DeployLink cited = f.get("incident/pagerduty/I2").links().get(0);
       assertEquals("deploy/gitlab/nameless", cited.deployKey());
@@ -144,16 +237,26 @@ class EngineTest {
   void anExplicitReferenceBeatsTheLatestDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("I2", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Root cause: the change introduced in commit aaaa2bbbb shipped two days ago."));
-      w.upsert(incident("I3", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Suspect is pipeline 12345? no: deploy of v1.1.0 started it."));
+      w.upsert(
+          incident(
+              "I2",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Root cause: the change introduced in commit aaaa2bbbb shipped two days ago."));
+      w.upsert(
+          incident(
+              "I3",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Suspect is pipeline 12345? no: deploy of v1.1.0 started it."));
       Map<String, Finding> f = analyse(w);
-      assertEquals("deploy/gitlab/checkout-p2", f.get("incident/pagerduty/I2").links().get(0)
-          .deployKey());
+      assertEquals(
+          "deploy/gitlab/checkout-p2", f.get("incident/pagerduty/I2").links().get(0).deployKey());
       assertTrue(f.get("incident/pagerduty/I2").links().get(0).explicit());
-      assertEquals("deploy/gitlab/checkout-p1", f.get("incident/pagerduty/I3").links().get(0)
-          .deployKey());
+      assertEquals(
+          "deploy/gitlab/checkout-p1", f.get("incident/pagerduty/I3").links().get(0).deployKey());
     }
   }
 
@@ -161,12 +264,27 @@ class EngineTest {
   void aStoringRunReportsWhatItStoredInIncidentOrder() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("I1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release."));
-      w.upsert(incident("I2", "checkout", "2024-03-20T10:00:00Z", "Checkout down",
-          "The payment provider had an outage."));
-      w.upsert(incident("I3", "checkout", "2024-03-02T15:00:00Z", "Checkout slow",
-          "Latency after the release of v1.1.0 under the evening peak."));
+      w.upsert(
+          incident(
+              "I1",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release."));
+      w.upsert(
+          incident(
+              "I2",
+              "checkout",
+              "2024-03-20T10:00:00Z",
+              "Checkout down",
+              "The payment provider had an outage."));
+      w.upsert(
+          incident(
+              "I3",
+              "checkout",
+              "2024-03-02T15:00:00Z",
+              "Checkout slow",
+              "Latency after the release of v1.1.0 under the evening peak."));
       w.commit();
       AnalysisReport kept = new Engine(w).run(null, false);
       assertEquals(0, w.count(DocKind.FINDING), "a run that does not store writes nothing");
@@ -174,9 +292,9 @@ class EngineTest {
       assertEquals(3, w.count(DocKind.FINDING));
       // the findings are read back from the workspace, equal to those made, in the same order
       assertEquals(kept.findings(), stored.findings());
-      assertEquals(List.of("incident/pagerduty/I1", "incident/pagerduty/I2",
-          "incident/pagerduty/I3"), stored.findings().stream().map(Finding::incidentKey)
-              .sorted().toList());
+      assertEquals(
+          List.of("incident/pagerduty/I1", "incident/pagerduty/I2", "incident/pagerduty/I3"),
+          stored.findings().stream().map(Finding::incidentKey).sorted().toList());
       assertEquals(kept.verdicts(), stored.verdicts());
       assertEquals(kept.gaps(), stored.gaps());
       assertEquals(kept.linked(), stored.linked());
@@ -189,29 +307,41 @@ class EngineTest {
   void anAnalysisCancelledWhileWritingItsFindingsLeavesTheEarlierOnes() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("I1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release."));
+      w.upsert(
+          incident(
+              "I1",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release."));
       w.commit();
       List<Finding> before = new Engine(w).run(null, true).findings();
       assertEquals(1, before.size());
-      w.upsert(incident("I2", "checkout", "2024-03-02T15:00:00Z", "Checkout slow",
-          "Latency after the release of v1.1.0."));
+      w.upsert(
+          incident(
+              "I2",
+              "checkout",
+              "2024-03-02T15:00:00Z",
+              "Checkout slow",
+              "Latency after the release of v1.1.0."));
       w.commit();
       // cancelled once the findings are being written: the run's own are taken back
-      dev.rehearsal.task.TaskMonitor cancelWhenWriting = new dev.rehearsal.task.TaskMonitor() {
-        volatile boolean writing;
+      dev.rehearsal.task.TaskMonitor cancelWhenWriting =
+          new dev.rehearsal.task.TaskMonitor() {
+            volatile boolean writing;
 
-        @Override
-        public void progress(long done, long total, String message) {
-          writing |= message.contains("writing the findings");
-        }
+            @Override
+            public void progress(long done, long total, String message) {
+              writing |= message.contains("writing the findings");
+            }
 
-        @Override
-        public boolean isCancelled() {
-          return writing;
-        }
-      };
-      assertThrows(dev.rehearsal.task.CancelledException.class,
+            @Override
+            public boolean isCancelled() {
+              return writing;
+            }
+          };
+      assertThrows(
+          dev.rehearsal.task.CancelledException.class,
           () -> new Engine(w).run(cancelWhenWriting, true));
       w.commit();
       List<Finding> stored = new ArrayList<>();
@@ -228,14 +358,34 @@ class EngineTest {
       history(w, "checkout");
       // two prefixes of one commit, of different lengths, are both found; a citation longer
       // than the commit, or one that merely shares its start, is not a prefix of it
-      w.upsert(incident("I6", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release of commit aaaa1bbb."));
-      w.upsert(incident("I7", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release of commit aaaa1bbbbcccc."));
-      w.upsert(incident("I8", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release of commit aaaa1bbbbccccdddd."));
-      w.upsert(incident("I9", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "Errors began after the release of commit aaaa1bbc."));
+      w.upsert(
+          incident(
+              "I6",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release of commit aaaa1bbb."));
+      w.upsert(
+          incident(
+              "I7",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release of commit aaaa1bbbbcccc."));
+      w.upsert(
+          incident(
+              "I8",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release of commit aaaa1bbbbccccdddd."));
+      w.upsert(
+          incident(
+              "I9",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "Errors began after the release of commit aaaa1bbc."));
       Map<String, Finding> f = analyse(w);
       for (String cited : List.of("I6", "I7")) {
         DeployLink link = f.get("incident/pagerduty/" + cited).links().get(0);
@@ -255,10 +405,17 @@ class EngineTest {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
       w.upsert(rollback("rb", "checkout", "v1.1.0", "2024-03-04T16:00:00Z"));
-      w.upsert(incident("I4", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "We rolled back to v1.1.0 and errors stopped."));
+      w.upsert(
+          incident(
+              "I4",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "We rolled back to v1.1.0 and errors stopped."));
       Finding f = analyse(w).get("incident/pagerduty/I4");
-      assertEquals("deploy/gitlab/checkout-p2", f.links().get(0).deployKey(),
+      assertEquals(
+          "deploy/gitlab/checkout-p2",
+          f.links().get(0).deployKey(),
           "the deploy after v1.1.0, not the rollback and not v1.1.0 itself");
     }
   }
@@ -267,15 +424,24 @@ class EngineTest {
   void noChangeInTheWindowAndExternalCausesAreNotChangeRelated() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("I5", "checkout", "2024-03-20T10:00:00Z", "Checkout down",
-          "Everything failed."));
-      w.upsert(incident("I6", "checkout", "2024-03-04T23:00:00Z", "Checkout down",
-          "The TLS certificate expired; certificate expired alerts fired."));
+      w.upsert(
+          incident(
+              "I5", "checkout", "2024-03-20T10:00:00Z", "Checkout down", "Everything failed."));
+      w.upsert(
+          incident(
+              "I6",
+              "checkout",
+              "2024-03-04T23:00:00Z",
+              "Checkout down",
+              "The TLS certificate expired; certificate expired alerts fired."));
       Map<String, Finding> f = analyse(w);
       assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I5").verdict());
-      assertTrue(f.get("incident/pagerduty/I5").verdictReasons().get(0).contains(
-          "no production deploy"), f.get("incident/pagerduty/I5").verdictReasons().toString());
-      assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I6").verdict(),
+      assertTrue(
+          f.get("incident/pagerduty/I5").verdictReasons().get(0).contains("no production deploy"),
+          f.get("incident/pagerduty/I5").verdictReasons().toString());
+      assertEquals(
+          Verdict.NOT_CHANGE_RELATED,
+          f.get("incident/pagerduty/I6").verdict(),
           "nine hours after a deploy and text blaming a certificate");
     }
   }
@@ -308,8 +474,9 @@ class EngineTest {
       Map<String, Finding> f = analyse(w);
       assertEquals(Verdict.NOT_STAGED, f.get("incident/pagerduty/A").verdict());
       assertEquals(Verdict.FAILED_BUT_SHIPPED, f.get("incident/pagerduty/B").verdict());
-      assertTrue(String.join(" ", f.get("incident/pagerduty/B").verdictReasons())
-          .contains("failed 3 of 20"));
+      assertTrue(
+          String.join(" ", f.get("incident/pagerduty/B").verdictReasons())
+              .contains("failed 3 of 20"));
       assertEquals(Verdict.STAGED_UNTESTED, f.get("incident/pagerduty/C").verdict());
       assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/D").verdict());
       assertEquals(Verdict.UNKNOWN, f.get("incident/pagerduty/E").verdict());
@@ -317,21 +484,32 @@ class EngineTest {
   }
 
   /**
-   * checkout v1.3.0 ships at 14:00, v1.4.0 at 16:00, errors start at 16:30 and production goes
-   * back to v1.2.0 at 17:00: the responders rolled back past both, so the change that began it
-   * is v1.3.0, the first after v1.2.0, although v1.4.0 is the latest.
+   * checkout v1.3.0 ships at 14:00, v1.4.0 at 16:00, errors start at 16:30 and production goes back
+   * to v1.2.0 at 17:00: the responders rolled back past both, so the change that began it is
+   * v1.3.0, the first after v1.2.0, although v1.4.0 is the latest.
    */
-  private Finding rolledBackPastTwo(Path where, Deploy rollback, String resolved)
-      throws Exception {
+  private Finding rolledBackPastTwo(Path where, Deploy rollback, String resolved) throws Exception {
     try (Workspace w = Workspace.open(where)) {
       history(w, "checkout");
-      w.upsert(deploy("checkout-p4", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc",
-          "2024-03-04T16:00:00Z"));
+      w.upsert(
+          deploy(
+              "checkout-p4",
+              "checkout",
+              "production",
+              "v1.4.0",
+              "aaaa4bbbbcccc",
+              "2024-03-04T16:00:00Z"));
       if (rollback != null) {
         w.upsert(rollback);
       }
-      w.upsert(incident("RB", "checkout", "2024-03-04T16:30:00Z", resolved, "Checkout errors",
-          "Error rate up on checkout."));
+      w.upsert(
+          incident(
+              "RB",
+              "checkout",
+              "2024-03-04T16:30:00Z",
+              resolved,
+              "Checkout errors",
+              "Error rate up on checkout."));
       return analyse(w).get("incident/pagerduty/RB");
     }
   }
@@ -339,16 +517,24 @@ class EngineTest {
   @Test
   void aRollbackDuringTheIncidentPointsAtTheFirstChangeAfterItsTarget() throws Exception {
     Finding none = rolledBackPastTwo(dir.resolve("none"), null, "2024-03-04T18:00:00Z");
-    assertEquals("deploy/gitlab/checkout-p4", none.links().get(0).deployKey(),
+    assertEquals(
+        "deploy/gitlab/checkout-p4",
+        none.links().get(0).deployKey(),
         "without a rollback the latest deploy is the suspect");
 
-    Finding f = rolledBackPastTwo(dir.resolve("flagged"), rollback("rb", "checkout", "v1.2.0",
-        "2024-03-04T17:00:00Z"), "2024-03-04T18:00:00Z");
+    Finding f =
+        rolledBackPastTwo(
+            dir.resolve("flagged"),
+            rollback("rb", "checkout", "v1.2.0", "2024-03-04T17:00:00Z"),
+            "2024-03-04T18:00:00Z");
     assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
     assertEquals(1, f.links().size(), "the later deploy is not linked as well");
     String why = String.join(" ", f.links().get(0).reasons());
-    assertTrue(why.contains("production was rolled back to 1.2.0 30 min after onset, while the "
-        + "incident was open; this is the first deploy after 1.2.0"), why);
+    assertTrue(
+        why.contains(
+            "production was rolled back to 1.2.0 30 min after onset, while the "
+                + "incident was open; this is the first deploy after 1.2.0"),
+        why);
     assertTrue(why.contains("1 later deploy of checkout landed before onset"), why);
     assertTrue(f.confidence() >= 0.6, "a rollback is strong evidence: " + f.confidence());
   }
@@ -356,22 +542,28 @@ class EngineTest {
   @Test
   void aRedeployOfAnEarlierCommitIsARollbackEvenWhenTheToolDoesNotSaySo() throws Exception {
     // GitLab's "re-deploy" of an older job: same commit and version as v1.2.0, no rollback flag
-    Deploy redeploy = deploy("redeploy", "checkout", "production", "v1.2.0", "aaaa2bbbbcccc",
-        "2024-03-04T17:00:00Z");
+    Deploy redeploy =
+        deploy(
+            "redeploy",
+            "checkout",
+            "production",
+            "v1.2.0",
+            "aaaa2bbbbcccc",
+            "2024-03-04T17:00:00Z");
     Finding f = rolledBackPastTwo(dir.resolve("inferred"), redeploy, "2024-03-04T18:00:00Z");
     assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
 
     // the incident was resolved before that redeploy: it says nothing about this incident
     Finding after = rolledBackPastTwo(dir.resolve("after"), redeploy, "2024-03-04T16:40:00Z");
-    assertEquals("deploy/gitlab/checkout-p4", after.links().get(0).deployKey(),
-        after.toString());
+    assertEquals("deploy/gitlab/checkout-p4", after.links().get(0).deployKey(), after.toString());
   }
 
   @Test
   void theSameReleaseDeployedTwiceInARowIsNotARollback() throws Exception {
     // a retried deploy of what already runs (or a moving tag) must not point anywhere
-    Deploy again = deploy("again", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc",
-        "2024-03-04T17:00:00Z");
+    Deploy again =
+        deploy(
+            "again", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc", "2024-03-04T17:00:00Z");
     Finding f = rolledBackPastTwo(dir.resolve("again"), again, "2024-03-04T18:00:00Z");
     assertEquals("deploy/gitlab/checkout-p4", f.links().get(0).deployKey(), f.toString());
     assertFalse(String.join(" ", f.links().get(0).reasons()).contains("rolled back"));
@@ -380,25 +572,42 @@ class EngineTest {
   @Test
   void dependenciesClockSkewAndSeveralIncidentsFromOneDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      w.saveSettings(w.settings().with("services.dependencies",
-          JsonNodeFactory.instance.objectNode().set("checkout",
-              JsonNodeFactory.instance.arrayNode().add("payments"))));
+      w.saveSettings(
+          w.settings()
+              .with(
+                  "services.dependencies",
+                  JsonNodeFactory.instance
+                      .objectNode()
+                      .set("checkout", JsonNodeFactory.instance.arrayNode().add("payments"))));
       w.upsert(deploy("pay-s", "payments", "staging", "v3.0.0", "", "2024-03-01T08:00:00Z"));
       w.upsert(run("pay-r", "payments", "v3.0.0", "2024-03-01T08:30:00Z", 0));
       w.upsert(deploy("pay-p", "payments", "production", "v3.0.0", "", "2024-03-01T10:00:00Z"));
       // checkout has no deploy: its incident comes from the dependency
-      w.upsert(incident("X1", "checkout", "2024-03-01T10:20:00Z", "Checkout failures",
-          "Errors after the payments rollout"));
+      w.upsert(
+          incident(
+              "X1",
+              "checkout",
+              "2024-03-01T10:20:00Z",
+              "Checkout failures",
+              "Errors after the payments rollout"));
       // the payments incident is reported two minutes before the deploy's recorded end
-      w.upsert(incident("X2", "payments", "2024-03-01T09:58:00Z", "Payments errors",
-          "Errors right after the release"));
+      w.upsert(
+          incident(
+              "X2",
+              "payments",
+              "2024-03-01T09:58:00Z",
+              "Payments errors",
+              "Errors right after the release"));
       Map<String, Finding> f = analyse(w);
-      assertEquals("deploy/gitlab/pay-p", f.get("incident/pagerduty/X1").links().get(0)
-          .deployKey());
-      assertTrue(String.join(" ", f.get("incident/pagerduty/X1").links().get(0).reasons())
-          .contains("depends on"));
-      assertEquals("deploy/gitlab/pay-p", f.get("incident/pagerduty/X2").links().get(0)
-          .deployKey(), "clock skew between tools is tolerated");
+      assertEquals(
+          "deploy/gitlab/pay-p", f.get("incident/pagerduty/X1").links().get(0).deployKey());
+      assertTrue(
+          String.join(" ", f.get("incident/pagerduty/X1").links().get(0).reasons())
+              .contains("depends on"));
+      assertEquals(
+          "deploy/gitlab/pay-p",
+          f.get("incident/pagerduty/X2").links().get(0).deployKey(),
+          "clock skew between tools is tolerated");
       assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/X2").verdict());
     }
   }
@@ -410,9 +619,11 @@ class EngineTest {
     List<String> envs = List.of("production", "canary", "eu-prod", "us-prod", "blue", "green");
     var array = JsonNodeFactory.instance.arrayNode();
     envs.forEach(array::add);
-    Rules rules = new Rules(dev.rehearsal.settings.Settings.defaults()
-        .with("linking.productionEnvironments", array)
-        .with("linking.stagingEnvironments", array));
+    Rules rules =
+        new Rules(
+            dev.rehearsal.settings.Settings.defaults()
+                .with("linking.productionEnvironments", array)
+                .with("linking.stagingEnvironments", array));
     assertEquals(envs, List.copyOf(rules.productionEnvs));
     assertEquals(envs, List.copyOf(rules.stagingEnvs));
   }
@@ -440,8 +651,12 @@ class EngineTest {
   }
 
   private static String evidence(Finding f, Gap gap) {
-    return f.scores().stream().filter(s -> s.gap() == gap).findFirst().orElseThrow()
-        .evidence().toString();
+    return f.scores().stream()
+        .filter(s -> s.gap() == gap)
+        .findFirst()
+        .orElseThrow()
+        .evidence()
+        .toString();
   }
 
   @Test
@@ -449,45 +664,115 @@ class EngineTest {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
       // config: pool size differs, and the incident names it
-      w.upsert(fact(FactType.CONFIG, "checkout", "staging", "db.pool.max_size", "80",
-          Double.NaN, "2024-02-01T00:00:00Z"));
-      w.upsert(fact(FactType.CONFIG, "checkout", "production", "db.pool.max_size", "20",
-          Double.NaN, "2024-02-01T00:00:00Z"));
-      w.upsert(fact(FactType.CONFIG, "checkout", "staging", "db.host", "db.staging",
-          Double.NaN, "2024-02-01T00:00:00Z"));
-      w.upsert(fact(FactType.CONFIG, "checkout", "production", "db.host", "db.prod",
-          Double.NaN, "2024-02-01T00:00:00Z"));
-      w.upsert(incident("G1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "After the release, production had the db pool max size set to 20, staging uses 80."));
+      w.upsert(
+          fact(
+              FactType.CONFIG,
+              "checkout",
+              "staging",
+              "db.pool.max_size",
+              "80",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          fact(
+              FactType.CONFIG,
+              "checkout",
+              "production",
+              "db.pool.max_size",
+              "20",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          fact(
+              FactType.CONFIG,
+              "checkout",
+              "staging",
+              "db.host",
+              "db.staging",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          fact(
+              FactType.CONFIG,
+              "checkout",
+              "production",
+              "db.host",
+              "db.prod",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          incident(
+              "G1",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout errors",
+              "After the release, production had the db pool max size set to 20, staging uses 80."));
       // mocks: staging stubs stripe, and the incident names Stripe
-      w.upsert(fact(FactType.MOCK, "checkout", "staging", "stripe", "wiremock: 2 stubs",
-          Double.NaN, "2024-01-01T00:00:00Z"));
-      w.upsert(incident("G2", "checkout", "2024-03-04T15:10:00Z", "Payments failing",
-          "Since the deploy, Stripe answered 429 Too Many Requests to the new code."));
+      w.upsert(
+          fact(
+              FactType.MOCK,
+              "checkout",
+              "staging",
+              "stripe",
+              "wiremock: 2 stubs",
+              Double.NaN,
+              "2024-01-01T00:00:00Z"));
+      w.upsert(
+          incident(
+              "G2",
+              "checkout",
+              "2024-03-04T15:10:00Z",
+              "Payments failing",
+              "Since the deploy, Stripe answered 429 Too Many Requests to the new code."));
       // nothing to go on
-      w.upsert(incident("G3", "checkout", "2024-03-04T15:20:00Z", "Checkout errors",
-          "An off-by-one error in the new code we deployed."));
+      w.upsert(
+          incident(
+              "G3",
+              "checkout",
+              "2024-03-04T15:20:00Z",
+              "Checkout errors",
+              "An off-by-one error in the new code we deployed."));
       // a flag on in production, off in staging; one incident names it
-      w.upsert(fact(FactType.FLAG, "checkout", "staging", "fast-checkout", "off", Double.NaN,
-          "2024-02-01T00:00:00Z"));
-      w.upsert(fact(FactType.FLAG, "checkout", "production", "fast-checkout", "on", Double.NaN,
-          "2024-02-01T00:00:00Z"));
-      w.upsert(incident("G4", "checkout", "2024-03-04T15:30:00Z", "Checkout errors",
-          "Orders failed once fast-checkout took the new path after the deploy."));
+      w.upsert(
+          fact(
+              FactType.FLAG,
+              "checkout",
+              "staging",
+              "fast-checkout",
+              "off",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          fact(
+              FactType.FLAG,
+              "checkout",
+              "production",
+              "fast-checkout",
+              "on",
+              Double.NaN,
+              "2024-02-01T00:00:00Z"));
+      w.upsert(
+          incident(
+              "G4",
+              "checkout",
+              "2024-03-04T15:30:00Z",
+              "Checkout errors",
+              "Orders failed once fast-checkout took the new path after the deploy."));
       Map<String, Finding> f = analyse(w);
       // incidents that share their snapshots share evidence, but each keeps what it names
       String g1Config = evidence(f.get("incident/pagerduty/G1"), Gap.CONFIG);
       String g3Config = evidence(f.get("incident/pagerduty/G3"), Gap.CONFIG);
       String g4Config = evidence(f.get("incident/pagerduty/G4"), Gap.CONFIG);
-      assertTrue(g1Config.contains("production 20, staging 80 (named in the incident)"),
-          g1Config);
+      assertTrue(g1Config.contains("production 20, staging 80 (named in the incident)"), g1Config);
       assertTrue(g1Config.contains("subject=db.pool.max_size"), g1Config);
-      assertTrue(g1Config.contains("fast-checkout is on in production but off in staging, "),
-          g1Config);
+      assertTrue(
+          g1Config.contains("fast-checkout is on in production but off in staging, "), g1Config);
       assertTrue(g3Config.contains("production 20, staging 80, detail"), g3Config);
       assertFalse(g3Config.contains("named in the incident"), g3Config);
-      assertTrue(g4Config.contains("fast-checkout is on in production but off in staging "
-          + "(named in the incident)"), g4Config);
+      assertTrue(
+          g4Config.contains(
+              "fast-checkout is on in production but off in staging " + "(named in the incident)"),
+          g4Config);
       assertTrue(g4Config.contains("subject=fast-checkout"), g4Config);
       assertFalse(g4Config.contains("production 20, staging 80 (named"), g4Config);
       Finding g1 = f.get("incident/pagerduty/G1");
@@ -497,8 +782,9 @@ class EngineTest {
       assertFalse(ev.contains("db.host"), "hosts are expected to differ");
       assertEquals(Gap.MOCKS, f.get("incident/pagerduty/G2").gaps().get(0));
       Finding explained = new Engine(w).withPassages(f.get("incident/pagerduty/G2"));
-      assertTrue(explained.scores().get(0).evidence().stream()
-          .anyMatch(e -> e.kind().equals("text") && e.detail().contains("<mark>")),
+      assertTrue(
+          explained.scores().get(0).evidence().stream()
+              .anyMatch(e -> e.kind().equals("text") && e.detail().contains("<mark>")),
           "a highlighted passage of the incident text: " + explained.scores().get(0));
       assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/G3").gaps());
     }
@@ -511,13 +797,24 @@ class EngineTest {
       w.upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 300));
       for (int day = 1; day <= 28; day++) {
         String d = String.format("2024-02-%02dT00:00:00Z", Math.min(day, 29));
-        w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000,
-            d));
+        w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000, d));
       }
-      w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 4200,
-          "2024-03-04T00:00:00Z"));
-      w.upsert(incident("T1", "checkout", "2024-03-04T15:00:00Z", "Checkout slow",
-          "Everything was slow in the evening after the release."));
+      w.upsert(
+          fact(
+              FactType.TRAFFIC_PEAK,
+              "checkout",
+              "production",
+              "peak_rps",
+              "",
+              4200,
+              "2024-03-04T00:00:00Z"));
+      w.upsert(
+          incident(
+              "T1",
+              "checkout",
+              "2024-03-04T15:00:00Z",
+              "Checkout slow",
+              "Everything was slow in the evening after the release."));
       Finding f = analyse(w).get("incident/pagerduty/T1");
       assertEquals(Gap.TRAFFIC, f.gaps().get(0), f.scores().toString());
       String ev = f.scores().get(0).evidence().toString();
@@ -530,14 +827,23 @@ class EngineTest {
   void reviewsWinSurviveReanalysisAndTheEngineStillShows() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(incident("R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "after the release"));
+      w.upsert(
+          incident(
+              "R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors", "after the release"));
       Finding before = analyse(w).get("incident/pagerduty/R1");
-      w.putReview(new Review("incident/pagerduty/R1", List.of("deploy/gitlab/checkout-p2"),
-          Verdict.ESCAPE, List.of(Gap.DATA), "the migration of p2", "sre", Instant.now()));
+      w.putReview(
+          new Review(
+              "incident/pagerduty/R1",
+              List.of("deploy/gitlab/checkout-p2"),
+              Verdict.ESCAPE,
+              List.of(Gap.DATA),
+              "the migration of p2",
+              "sre",
+              Instant.now()));
       // re-import of the incident does not drop the review
-      w.upsert(incident("R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors",
-          "after the release"));
+      w.upsert(
+          incident(
+              "R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors", "after the release"));
       Finding after = analyse(w).get("incident/pagerduty/R1");
       assertTrue(after.reviewed());
       assertEquals(List.of("deploy/gitlab/checkout-p2"), after.effectiveDeployKeys());

@@ -24,12 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analysis's input snapshot (decision 0009): the same input as reading the index, used only
- * for the generation of imported records and the service names it was written for.
+ * The analysis's input snapshot (decision 0009): the same input as reading the index, used only for
+ * the generation of imported records and the service names it was written for.
  */
 class InputSnapshotTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path scenario;
 
   @BeforeAll
@@ -124,22 +123,36 @@ class InputSnapshotTest {
       AnalysisReport r = new Engine(ws).run(null, true);
       assertEquals(g, ws.inputGeneration(), "storing findings changes no imported record");
       Finding f = r.findings().get(0);
-      ws.putReview(new Review(f.incidentKey(), null, Verdict.NOT_CHANGE_RELATED, List.of(),
-          "checked", "sre", java.time.Instant.parse("2025-01-01T00:00:00Z")));
+      ws.putReview(
+          new Review(
+              f.incidentKey(),
+              null,
+              Verdict.NOT_CHANGE_RELATED,
+              List.of(),
+              "checked",
+              "sre",
+              java.time.Instant.parse("2025-01-01T00:00:00Z")));
       ws.commit();
       assertEquals(g, ws.inputGeneration(), "a review changes no imported record");
       assertTrue(new Engine(ws).run(null, false).timings().containsKey("load.snapshot"));
 
-      ws.upsert(EngineTest.incident("NEW-1", "payments", "2025-03-01T10:00:00Z",
-          "Checkout errors", "payments returned 500s"));
+      ws.upsert(
+          EngineTest.incident(
+              "NEW-1",
+              "payments",
+              "2025-03-01T10:00:00Z",
+              "Checkout errors",
+              "payments returned 500s"));
       ws.commit();
       assertNotEquals(g, ws.inputGeneration());
       AnalysisReport after = new Engine(ws).run(null, false);
-      assertFalse(after.timings().containsKey("load.snapshot"),
+      assertFalse(
+          after.timings().containsKey("load.snapshot"),
           "a snapshot of the records before the import is not used");
       assertEquals(151, after.incidents());
-      assertTrue(after.findings().stream()
-          .anyMatch(x -> x.incidentKey().equals("incident/pagerduty/NEW-1")));
+      assertTrue(
+          after.findings().stream()
+              .anyMatch(x -> x.incidentKey().equals("incident/pagerduty/NEW-1")));
     }
   }
 
@@ -172,18 +185,24 @@ class InputSnapshotTest {
       // generation is the same, the snapshot's names are stale
       String g = ws.inputGeneration();
       AnalysisData d = load(ws);
-      dev.rehearsal.settings.ServiceNames unstripped = new dev.rehearsal.settings.ServiceNames(
-          ws.aliases(), List.of());
-      String raw = d.rawServices.keySet().stream()
-          .filter(x -> !unstripped.canonical(x).equals(d.rawServices.get(x)))
-          .findFirst().orElseThrow(() -> new AssertionError("no suffixed service name"));
-      ws.saveSettings(ws.settings().with("services.stripSuffixes",
-          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()));
+      dev.rehearsal.settings.ServiceNames unstripped =
+          new dev.rehearsal.settings.ServiceNames(ws.aliases(), List.of());
+      String raw =
+          d.rawServices.keySet().stream()
+              .filter(x -> !unstripped.canonical(x).equals(d.rawServices.get(x)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no suffixed service name"));
+      ws.saveSettings(
+          ws.settings()
+              .with(
+                  "services.stripSuffixes",
+                  com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()));
       assertEquals(g, ws.inputGeneration());
       AnalysisReport renamed = new Engine(ws).run(null, false);
       assertFalse(renamed.timings().containsKey("load.snapshot"));
       String now = unstripped.canonical(raw);
-      assertTrue(renamed.findings().stream().anyMatch(x -> x.services().contains(now)),
+      assertTrue(
+          renamed.findings().stream().anyMatch(x -> x.services().contains(now)),
           "the analysis reads " + raw + " as " + now);
       assertFalse(before.stream().anyMatch(x -> x.services().contains(now)));
     }
@@ -205,11 +224,13 @@ class InputSnapshotTest {
       Files.delete(file(ws));
       Files.createDirectories(file(ws).resolve("taken"));
       AnalysisReport unwritable = new Engine(ws).run(null, false);
-      assertTrue(unwritable.timings().containsKey("load.snapshot.writeFailed"),
+      assertTrue(
+          unwritable.timings().containsKey("load.snapshot.writeFailed"),
           unwritable.timings().toString());
       assertEquals(before, unwritable.findings());
       try (var left = Files.list(ws.dir())) {
-        assertTrue(left.noneMatch(x -> x.getFileName().toString().endsWith(".tmp")),
+        assertTrue(
+            left.noneMatch(x -> x.getFileName().toString().endsWith(".tmp")),
             "no temporary file is left behind");
       }
     }
@@ -241,29 +262,32 @@ class InputSnapshotTest {
   private static Map<String, Object> facts(FactTable f) {
     Map<String, Object> out = new HashMap<>();
     Map<Long, Object> config = new TreeMap<>();
-    f.config.forEach((k, snaps) -> {
-      Map<Long, Object> m = new TreeMap<>();
-      snaps.forEach((t, s) -> m.put(t, new TreeMap<>(s.values)));
-      config.put(k, m);
-    });
+    f.config.forEach(
+        (k, snaps) -> {
+          Map<Long, Object> m = new TreeMap<>();
+          snaps.forEach((t, s) -> m.put(t, new TreeMap<>(s.values)));
+          config.put(k, m);
+        });
     out.put("config", config);
     out.put("flags", new TreeMap<>(f.flags));
     Map<Long, Object> traffic = new TreeMap<>();
     f.traffic.forEach((k, s) -> traffic.put(k, series(s)));
     out.put("traffic", traffic);
     Map<Long, Object> data = new TreeMap<>();
-    f.data.forEach((k, tables) -> {
-      Map<String, Object> m = new TreeMap<>();
-      tables.forEach((t, s) -> m.put(t, series(s)));
-      data.put(k, m);
-    });
+    f.data.forEach(
+        (k, tables) -> {
+          Map<String, Object> m = new TreeMap<>();
+          tables.forEach((t, s) -> m.put(t, series(s)));
+          data.put(k, m);
+        });
     out.put("data", data);
     out.put("mocks", new TreeMap<>(f.mocks));
     return out;
   }
 
   private static List<Object> series(FactTable.Series s) {
-    return List.of(java.util.Arrays.toString(java.util.Arrays.copyOf(s.time, s.size)),
+    return List.of(
+        java.util.Arrays.toString(java.util.Arrays.copyOf(s.time, s.size)),
         java.util.Arrays.toString(java.util.Arrays.copyOf(s.value, s.size)));
   }
 }

@@ -17,28 +17,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The links an incident gets, picked from its candidates one rank at a time, are those the
- * rules pick from the whole ranking: the best above the threshold, cited changes only when any
- * is cited, and a second or third link only of another service and nearly as likely.
+ * The links an incident gets, picked from its candidates one rank at a time, are those the rules
+ * pick from the whole ranking: the best above the threshold, cited changes only when any is cited,
+ * and a second or third link only of another service and nearly as likely.
  */
 class LinkerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void linksAreThoseTheRulesPickFromTheFullRanking() throws Exception {
     try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-      DemoWorkspace.build(ws, dir.resolve("scenario"),
-          new ScenarioGenerator.Options(5, 300, 6000, -1, 20), null);
+      DemoWorkspace.build(
+          ws, dir.resolve("scenario"), new ScenarioGenerator.Options(5, 300, 6000, -1, 20), null);
       Counts defaults = check(ws);
       assertTrue(defaults.linked > 100, "linked " + defaults.linked);
       assertTrue(defaults.linked < 300, "some incidents stay unlinked");
       assertTrue(defaults.cited > 0, "incidents linked by a citation: " + defaults.cited);
       // second links are rare with the default ratios: looser ones make many
-      ws.saveSettings(ws.settings()
-          .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
-          .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
-          .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
+      ws.saveSettings(
+          ws.settings()
+              .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
+              .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
+              .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
       Counts loose = check(ws);
       assertTrue(loose.several > 10, "incidents with more than one link: " + loose.several);
     }
@@ -51,10 +51,11 @@ class LinkerTest {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
     Linker linker = new Linker(data, rules);
-    ws.withSearcher(s -> {
-      linker.readLanguage(s);
-      return null;
-    });
+    ws.withSearcher(
+        s -> {
+          linker.readLanguage(s);
+          return null;
+        });
     int linked = 0;
     int several = 0;
     int cited = 0;
@@ -63,13 +64,17 @@ class LinkerTest {
       for (int k = 1; k < all.size(); k++) {
         Linker.Candidate a = all.get(k - 1);
         Linker.Candidate b = all.get(k);
-        assertTrue(a.score() > b.score() || a.score() == b.score()
-            && data.deploys.time[a.deploy()] >= data.deploys.time[b.deploy()],
+        assertTrue(
+            a.score() > b.score()
+                || a.score() == b.score()
+                    && data.deploys.time[a.deploy()] >= data.deploys.time[b.deploy()],
             "candidates are ranked best first");
       }
       List<Integer> expected = pick(all, rules, data.deploys);
       List<Linker.Candidate> links = linker.link(i);
-      assertEquals(expected, links.stream().map(Linker.Candidate::deploy).toList(),
+      assertEquals(
+          expected,
+          links.stream().map(Linker.Candidate::deploy).toList(),
           "links of incident " + data.incidents.get(i).key());
       linked += links.isEmpty() ? 0 : 1;
       several += links.size() > 1 ? 1 : 0;
@@ -91,13 +96,14 @@ class LinkerTest {
     double top = all.get(0).score();
     Set<Integer> services = new HashSet<>();
     for (Linker.Candidate c : all) {
-      if (out.size() >= rules.maxLinks || c.score() < rules.minConfidence
+      if (out.size() >= rules.maxLinks
+          || c.score() < rules.minConfidence
           || c.score() < top * rules.relativeCutoff) {
         break;
       }
       boolean newService = services.add(t.service[c.deploy()]);
-      if (!out.isEmpty() && (!newService || !c.explicit()
-          && c.score() < top * rules.secondLinkRatio)) {
+      if (!out.isEmpty()
+          && (!newService || !c.explicit() && c.score() < top * rules.secondLinkRatio)) {
         continue;
       }
       out.add(c.deploy());

@@ -12,28 +12,31 @@ class ReferencesTest {
   private static final String WIDE = "İİİİ deploy v1.2.3 ab12cd3 https://x.example/a";
 
   private static List<String> values(String text, Type type) {
-    return References.extract(text).stream().filter(r -> r.type() == type).map(Ref::value)
-        .toList();
+    return References.extract(text).stream().filter(r -> r.type() == type).map(Ref::value).toList();
   }
 
   @Test
   void commitShasNeedLettersAndDigitsAndAreLowerCased() {
-    assertEquals(List.of("3f9a1c2d"),
+    assertEquals(
+        List.of("3f9a1c2d"),
         values("Caused by 3F9a1c2d in checkout; deadbeef and 1234567 are not", Type.SHA));
   }
 
   @Test
   void shaInsideAUrlIsTheUrlNotASha() {
     String text = "see https://github.com/acme/shop/commit/ab12cd34ef56 for the diff.";
-    assertEquals(List.of("https://github.com/acme/shop/commit/ab12cd34ef56"),
-        values(text, Type.URL));
+    assertEquals(
+        List.of("https://github.com/acme/shop/commit/ab12cd34ef56"), values(text, Type.URL));
     assertEquals(List.of(), values(text, Type.SHA));
   }
 
   @Test
   void versionsAreNormalisedAndMeasuresAreNot() {
-    assertEquals(List.of("2.14.3", "3.1.0-rc.1"), values("Deployed v2.14.3 then 3.1.0-rc.1; "
-        + "error rate 99.9% and 2.5x latency, took 3.5 s", Type.VERSION));
+    assertEquals(
+        List.of("2.14.3", "3.1.0-rc.1"),
+        values(
+            "Deployed v2.14.3 then 3.1.0-rc.1; " + "error rate 99.9% and 2.5x latency, took 3.5 s",
+            Type.VERSION));
   }
 
   @Test
@@ -45,8 +48,9 @@ class ReferencesTest {
 
   @Test
   void pullAndMergeRequestNumbers() {
-    assertTrue(values("Introduced by PR #482 (and pull request 17); MR !9", Type.ID)
-        .containsAll(List.of("pr:482", "mr:482", "pr:17", "mr:9")));
+    assertTrue(
+        values("Introduced by PR #482 (and pull request 17); MR !9", Type.ID)
+            .containsAll(List.of("pr:482", "mr:482", "pr:17", "mr:9")));
     assertTrue(values("see issue #12", Type.ID).contains("pr:12"));
     assertEquals(List.of(), values("price&#12", Type.ID));
     assertEquals(List.of(), values("impressive 404s, empire 12", Type.ID));
@@ -55,8 +59,10 @@ class ReferencesTest {
   @Test
   void numberedPipelinesAndReleases() {
     List<String> ids = values("Pipeline #88123 and deployment 4521 shipped Release 41", Type.ID);
-    assertTrue(ids.containsAll(List.of("pipeline:88123", "88123", "deploy:4521", "4521",
-        "release:41", "release:v41")), ids.toString());
+    assertTrue(
+        ids.containsAll(
+            List.of("pipeline:88123", "88123", "deploy:4521", "4521", "release:41", "release:v41")),
+        ids.toString());
     assertEquals(List.of(), values("rerun 42 times", Type.ID));
   }
 
@@ -64,15 +70,36 @@ class ReferencesTest {
   void handlesWrittenTightlyOrInOtherCaseAreFound() {
     // a handle is tried only where its first word is followed by what may precede a number;
     // these are the tight forms that test must let through
-    List<String> ids = values("PR#482, mr9, Pull 17, merge request 5, deployment:4521, "
-        + "BUILD ID 77, job#12, run:99, Execution 31337", Type.ID);
-    assertTrue(ids.containsAll(List.of("pr:482", "mr:9", "pr:17", "mr:5", "deploy:4521",
-        "4521", "build:77", "job:12", "run:99", "execution:31337")), ids.toString());
-    assertEquals(List.of(), values("production process problem: running jobs released "
-        + "deployed builds 12 times", Type.ID));
-    assertEquals(List.of("1.2.3", "1.2", "2.0", "3.1.4", "1.0"), values("Rollback to v1.2.3; "
-        + "ROLLED BACK to 1.2; Reverting to v2.0; went back to 3.1.4; downgraded to 1.0",
-        Type.ROLLBACK_TARGET));
+    List<String> ids =
+        values(
+            "PR#482, mr9, Pull 17, merge request 5, deployment:4521, "
+                + "BUILD ID 77, job#12, run:99, Execution 31337",
+            Type.ID);
+    assertTrue(
+        ids.containsAll(
+            List.of(
+                "pr:482",
+                "mr:9",
+                "pr:17",
+                "mr:5",
+                "deploy:4521",
+                "4521",
+                "build:77",
+                "job:12",
+                "run:99",
+                "execution:31337")),
+        ids.toString());
+    assertEquals(
+        List.of(),
+        values(
+            "production process problem: running jobs released " + "deployed builds 12 times",
+            Type.ID));
+    assertEquals(
+        List.of("1.2.3", "1.2", "2.0", "3.1.4", "1.0"),
+        values(
+            "Rollback to v1.2.3; "
+                + "ROLLED BACK to 1.2; Reverting to v2.0; went back to 3.1.4; downgraded to 1.0",
+            Type.ROLLBACK_TARGET));
   }
 
   @Test
@@ -87,7 +114,6 @@ class ReferencesTest {
   void emptyAndPlainTextsHaveNone() {
     assertEquals(List.of(), References.extract(null));
     assertEquals(List.of(), References.extract(""));
-    assertEquals(List.of(),
-        References.extract("Checkout was slow for everyone in the afternoon"));
+    assertEquals(List.of(), References.extract("Checkout was slow for everyone in the afternoon"));
   }
 }

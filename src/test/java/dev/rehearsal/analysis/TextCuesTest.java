@@ -10,33 +10,59 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check that decides "nothing changed" phrases without running their pattern on every
- * incident text: it must agree with the pattern on every text.
+ * The check that decides "nothing changed" phrases without running their pattern on every incident
+ * text: it must agree with the pattern on every text.
  */
 class TextCuesTest {
-  private static final List<String> PHRASES = List.of("no deploys", "code freeze",
-      "nothing changed on ours", "didn't deploy");
+  private static final List<String> PHRASES =
+      List.of("no deploys", "code freeze", "nothing changed on ours", "didn't deploy");
   private static final Pattern STRICT = TextCues.alternation(PHRASES, false);
   private static final TextCues.Strict WORDS = TextCues.Strict.of(PHRASES);
 
   /** Texts with one of the phrases. */
-  private static final List<String> MATCHING = List.of(
-      "There were no deploys today.", "NO DEPLOYS since Friday", "no\n\tdeploys, we checked",
-      "We are in a code-freeze; nothing changed on ours.", "(code freeze)",
-      "we didn't deploy anything", "no  deploys", "Root cause: no-deploys window",
-      "Nothing changed on OURS, upstream did", "no\u00a0deploys", "no \u00e9 deploys",
-      "Code Freeze!");
+  private static final List<String> MATCHING =
+      List.of(
+          "There were no deploys today.",
+          "NO DEPLOYS since Friday",
+          "no\n\tdeploys, we checked",
+          "We are in a code-freeze; nothing changed on ours.",
+          "(code freeze)",
+          "we didn't deploy anything",
+          "no  deploys",
+          "Root cause: no-deploys window",
+          "Nothing changed on OURS, upstream did",
+          "no\u00a0deploys",
+          "no \u00e9 deploys",
+          "Code Freeze!");
 
   /** Texts without: parts of other words, other order, other punctuation, letters beside. */
-  private static final List<String> NOT_MATCHING = List.of(
-      "we had nodeploys", "no deploysx here", "deploys: no", "barcode freeze",
-      "nothing changed on our side", "no", "", "the know deploys list", "didn-t deploy",
-      "didnt deploy", "\u00e9no deploys", "no deploys\u00e9", "no deploys_", "_no deploys",
-      "\ud835\udc00no deploys", "no deploys\ud835\udc00", "\u017fode freeze", "no deploy",
-      "code\u00e9freeze", "code freeze2", "no deploys\u0301", "e\u0301no deploys");
+  private static final List<String> NOT_MATCHING =
+      List.of(
+          "we had nodeploys",
+          "no deploysx here",
+          "deploys: no",
+          "barcode freeze",
+          "nothing changed on our side",
+          "no",
+          "",
+          "the know deploys list",
+          "didn-t deploy",
+          "didnt deploy",
+          "\u00e9no deploys",
+          "no deploys\u00e9",
+          "no deploys_",
+          "_no deploys",
+          "\ud835\udc00no deploys",
+          "no deploys\ud835\udc00",
+          "\u017fode freeze",
+          "no deploy",
+          "code\u00e9freeze",
+          "code freeze2",
+          "no deploys\u0301",
+          "e\u0301no deploys");
 
-  private static final List<String> TEXTS = java.util.stream.Stream.concat(MATCHING.stream(),
-      NOT_MATCHING.stream()).toList();
+  private static final List<String> TEXTS =
+      java.util.stream.Stream.concat(MATCHING.stream(), NOT_MATCHING.stream()).toList();
 
   @Test
   void decidesThePhrasesAsTheirPatternDoes() {
@@ -59,25 +85,27 @@ class TextCuesTest {
   void aPhraseWhoseWordsCannotBeSplitIsLeftToThePattern() {
     assertNull(TextCues.Strict.of(List.of("no deploys", "(no) changes")));
     assertNull(TextCues.Strict.of(List.of("nothing changed.")));
-    assertEquals(List.of(List.of("no", "deploys"), List.of("didn't", "deploy")),
-        java.util.Arrays.stream(TextCues.Strict.of(List.of("No  Deploys", "didn't deploy"))
-            .words()).map(List::of).toList());
+    assertEquals(
+        List.of(List.of("no", "deploys"), List.of("didn't", "deploy")),
+        java.util.Arrays.stream(TextCues.Strict.of(List.of("No  Deploys", "didn't deploy")).words())
+            .map(List::of)
+            .toList());
   }
 
   @Test
   void theCuesSayWhatThePatternSays() throws Exception {
-    TextCues cues = new TextCues(List.of("deploy"), List.of("upstream outage"), PHRASES,
-        List.of());
+    TextCues cues = new TextCues(List.of("deploy"), List.of("upstream outage"), PHRASES, List.of());
     // the change and external queries need an index; an empty one leaves them false, and the
     // negations are decided on the texts
     try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
-      try (var w = new org.apache.lucene.index.IndexWriter(dir,
-          new org.apache.lucene.index.IndexWriterConfig())) {
+      try (var w =
+          new org.apache.lucene.index.IndexWriter(
+              dir, new org.apache.lucene.index.IndexWriterConfig())) {
         w.commit();
       }
       try (var r = org.apache.lucene.index.DirectoryReader.open(dir)) {
-        cues.score(new org.apache.lucene.search.IndexSearcher(r), new int[0], TEXTS.size(),
-            TEXTS::get);
+        cues.score(
+            new org.apache.lucene.search.IndexSearcher(r), new int[0], TEXTS.size(), TEXTS::get);
       }
     }
     for (int i = 0; i < TEXTS.size(); i++) {

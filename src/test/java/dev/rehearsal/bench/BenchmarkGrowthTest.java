@@ -26,8 +26,7 @@ class BenchmarkGrowthTest {
 
   @Test
   void linearGrowthHasExponentOne() {
-    Map<String, Object> g = Benchmark.exponents(List.of(run(100_000, 10, 5),
-        run(300_000, 30, 5)));
+    Map<String, Object> g = Benchmark.exponents(List.of(run(100_000, 10, 5), run(300_000, 30, 5)));
     assertEquals(1.0, exponent(g, "importSeconds"), 1e-3);
     assertEquals(0.0, exponent(g, "searchP95"), 1e-3);
     // n log n from 100,000 to 300,000: log(3 * ln 300000 / ln 100000) / log 3
@@ -38,10 +37,10 @@ class BenchmarkGrowthTest {
   @Test
   void theMedianOfEachSizeIsUsed() {
     // the second run at the larger size was slowed by half: its median stays at 30
-    Map<String, Object> small = Benchmark.median(List.of(run(100_000, 10, 5),
-        run(100_000, 11, 6), run(100_000, 9, 4)));
-    Map<String, Object> large = Benchmark.median(List.of(run(300_000, 30, 5),
-        run(300_000, 45, 5), run(300_000, 29, 5)));
+    Map<String, Object> small =
+        Benchmark.median(List.of(run(100_000, 10, 5), run(100_000, 11, 6), run(100_000, 9, 4)));
+    Map<String, Object> large =
+        Benchmark.median(List.of(run(300_000, 30, 5), run(300_000, 45, 5), run(300_000, 29, 5)));
     assertEquals(10.0, ((Number) small.get("analysisSeconds")).doubleValue());
     assertEquals(30.0, ((Number) large.get("analysisSeconds")).doubleValue());
     Map<String, Object> g = Benchmark.exponents(List.of(small, large));
@@ -56,8 +55,7 @@ class BenchmarkGrowthTest {
 
   @Test
   void anEvenNumberOfRunsTakesTheMiddleTwo() {
-    Map<String, Object> m = Benchmark.median(List.of(run(100_000, 10, 4),
-        run(100_000, 20, 8)));
+    Map<String, Object> m = Benchmark.median(List.of(run(100_000, 10, 4), run(100_000, 20, 8)));
     assertEquals(15.0, ((Number) m.get("importSeconds")).doubleValue());
     assertEquals(6.0, ((Number) ((Map<?, ?>) m.get("search")).get("p95Ms")).doubleValue());
   }

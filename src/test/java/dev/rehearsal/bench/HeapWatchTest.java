@@ -30,7 +30,8 @@ class HeapWatchTest {
       }
       w.sampleNow();
       w.close();
-      assertTrue(w.livePeakMb() >= base + 90,
+      assertTrue(
+          w.livePeakMb() >= base + 90,
           "96 MB held over a baseline of " + base + " MB, live peak " + w.livePeakMb());
       assertTrue(w.liveSamples() >= 1);
     }
@@ -59,7 +60,8 @@ class HeapWatchTest {
       }
       w.sampleNow();
       w.close();
-      assertTrue(w.livePeakMb() <= base + 32,
+      assertTrue(
+          w.livePeakMb() <= base + 32,
           "garbage counted as live: baseline " + base + " MB, live peak " + w.livePeakMb());
       assertTrue(w.usedPeakMb() > 0);
     }

@@ -19,13 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command, run the way a user runs it (through {@link Main#execute}), on a small generated
- * scenario: what it prints, its JSON, and its exit code on wrong arguments (2, with usage, never
- * a stack trace).
+ * scenario: what it prints, its JSON, and its exit code on wrong arguments (2, with usage, never a
+ * stack trace).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private Path scenario;
   private Path ws;
@@ -55,8 +54,20 @@ class CliTest {
   void scenarioAndWorkspace() {
     scenario = dir.resolve("scenario");
     ws = dir.resolve("ws");
-    Run r = run("demo", "--out", scenario.toString(), "--seed", "3", "--incidents", "60",
-        "--deploys", "800", "--import", "--workspace", ws.toString());
+    Run r =
+        run(
+            "demo",
+            "--out",
+            scenario.toString(),
+            "--seed",
+            "3",
+            "--incidents",
+            "60",
+            "--deploys",
+            "800",
+            "--import",
+            "--workspace",
+            ws.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(0, run("analyze", "--workspace", ws.toString()).code());
   }
@@ -67,8 +78,22 @@ class CliTest {
     assertUsageError(run("frobnicate"), "Unmatched argument", "[-hV] [COMMAND]");
     Run help = run("--help");
     assertEquals(0, help.code());
-    for (String c : new String[] {"import", "search", "stats", "demo", "analyze", "evaluate",
-        "review", "explain", "aggregates", "bench", "rejections", "aliases", "app"}) {
+    for (String c :
+        new String[] {
+          "import",
+          "search",
+          "stats",
+          "demo",
+          "analyze",
+          "evaluate",
+          "review",
+          "explain",
+          "aggregates",
+          "bench",
+          "rejections",
+          "aliases",
+          "app"
+        }) {
       assertTrue(help.out().contains("  " + c + " "), c + " listed in " + help.out());
     }
   }
@@ -77,46 +102,68 @@ class CliTest {
   void demoIsDeterministicForASeedAndWritesTheTruth() throws IOException {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    assertEquals(0, run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30",
-        "--deploys", "300").code());
-    Run again = run("demo", "--out", b.toString(), "--seed", "11", "--incidents", "30",
-        "--deploys", "300", "--json");
+    assertEquals(
+        0,
+        run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30", "--deploys", "300")
+            .code());
+    Run again =
+        run(
+            "demo",
+            "--out",
+            b.toString(),
+            "--seed",
+            "11",
+            "--incidents",
+            "30",
+            "--deploys",
+            "300",
+            "--json");
     assertEquals(0, again.code());
     assertEquals(30, again.json().path("scenario").path("incidents").asInt(), again.out());
-    assertEquals(Files.readString(a.resolve("truth.csv")), Files.readString(b.resolve(
-        "truth.csv")));
+    assertEquals(
+        Files.readString(a.resolve("truth.csv")), Files.readString(b.resolve("truth.csv")));
     assertEquals(31, Files.readAllLines(a.resolve("truth.csv")).size(), "header + 30 rows");
     Path other = dir.resolve("c");
-    run("demo", "--out", other.toString(), "--seed", "12", "--incidents", "30", "--deploys",
-        "300");
-    assertFalse(Files.readString(a.resolve("truth.csv")).equals(Files.readString(
-        other.resolve("truth.csv"))), "another seed, another history");
+    run("demo", "--out", other.toString(), "--seed", "12", "--incidents", "30", "--deploys", "300");
+    assertFalse(
+        Files.readString(a.resolve("truth.csv"))
+            .equals(Files.readString(other.resolve("truth.csv"))),
+        "another seed, another history");
 
     assertUsageError(run("demo"), "Missing required option: '--out=DIR'", "demo");
-    assertUsageError(run("demo", "--out", a.toString(), "--incidents", "-5"),
-        "no negative counts", "demo");
+    assertUsageError(
+        run("demo", "--out", a.toString(), "--incidents", "-5"), "no negative counts", "demo");
   }
 
   @Test
   void importPrintsAPerFileTableAndIsIdempotent() throws IOException {
     Path w = dir.resolve("import-ws");
-    Run first = run("import", scenario.resolve("incidents").toString(), "--workspace",
-        w.toString());
+    Run first =
+        run("import", scenario.resolve("incidents").toString(), "--workspace", w.toString());
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("pagerduty-json"), first.out());
     assertTrue(first.out().contains("jira-csv"), first.out());
-    Run json = run("import", scenario.resolve("incidents").toString(), "--workspace",
-        w.toString(), "--json");
+    Run json =
+        run(
+            "import",
+            scenario.resolve("incidents").toString(),
+            "--workspace",
+            w.toString(),
+            "--json");
     assertEquals(0, json.code());
     long seen = 0;
     for (JsonNode f : json.json().path("files")) {
-      assertEquals(f.path("seen").asLong(), f.path("accepted").asLong()
-          + f.path("rejected").asLong(), f.toString());
+      assertEquals(
+          f.path("seen").asLong(),
+          f.path("accepted").asLong() + f.path("rejected").asLong(),
+          f.toString());
       seen += f.path("accepted").asLong();
     }
     assertEquals(60, seen, "every generated incident read");
     Run stats = run("stats", "--workspace", w.toString(), "--json");
-    assertEquals(60, stats.json().path("documents").path("incident").asInt(),
+    assertEquals(
+        60,
+        stats.json().path("documents").path("incident").asInt(),
         "importing twice changes nothing");
   }
 
@@ -124,23 +171,29 @@ class CliTest {
   void importListsWhatItSkipsAndWhy() {
     Run r = run("import", scenario.toString(), "--workspace", dir.resolve("skip-ws").toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("README.md: not recognised: it looks like documentation"),
+    assertTrue(r.out().contains("README.md: not recognised: it looks like documentation"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "settings.json: not recognised: it looks like Rehearsal " + "workspace settings"),
         r.out());
-    assertTrue(r.out().contains("settings.json: not recognised: it looks like Rehearsal "
-        + "workspace settings"), r.out());
-    assertTrue(r.out().contains("aliases.csv: not recognised: it looks like a service alias "
-        + "table"), r.out());
-    assertTrue(r.out().contains("truth.csv: not recognised: it looks like a ground-truth file"),
+    assertTrue(
+        r.out().contains("aliases.csv: not recognised: it looks like a service alias " + "table"),
         r.out());
+    assertTrue(
+        r.out().contains("truth.csv: not recognised: it looks like a ground-truth file"), r.out());
   }
 
   @Test
   void importStrictFailsOnRejectionsAndRejectionsListsThem() throws IOException {
     Path w = dir.resolve("strict-ws");
     Path csv = dir.resolve("deploys.csv");
-    Files.writeString(csv, "id,service,environment,version,time,status\n"
-        + "d1,checkout,production,1.0,2025-01-02T10:00:00Z,success\n"
-        + "d2,checkout,production,1.1,not a time,success\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        csv,
+        "id,service,environment,version,time,status\n"
+            + "d1,checkout,production,1.0,2025-01-02T10:00:00Z,success\n"
+            + "d2,checkout,production,1.1,not a time,success\n",
+        StandardCharsets.UTF_8);
     Run lenient = run("import", csv.toString(), "--workspace", w.toString());
     assertEquals(0, lenient.code(), lenient.out() + lenient.err());
     Run strict = run("import", csv.toString(), "--workspace", w.toString(), "--strict");
@@ -151,34 +204,56 @@ class CliTest {
     assertTrue(rej.out().contains(":3"), "line of the bad row: " + rej.out());
     assertTrue(rej.out().contains("not a time"), rej.out());
 
-    assertUsageError(run("import", dir.resolve("missing.json").toString(), "--workspace",
-        w.toString()), "does not exist", "import");
-    assertUsageError(run("import", "--workspace", w.toString()), "Missing required parameter",
+    assertUsageError(
+        run("import", dir.resolve("missing.json").toString(), "--workspace", w.toString()),
+        "does not exist",
         "import");
+    assertUsageError(
+        run("import", "--workspace", w.toString()), "Missing required parameter", "import");
   }
 
   @Test
   void searchFindsHighlightsAndRejectsBadSyntaxClearly() throws IOException {
-    Run r = run("search", "latency", "--kind", "incident", "--limit", "3", "--workspace",
-        ws.toString());
+    Run r =
+        run(
+            "search",
+            "latency",
+            "--kind",
+            "incident",
+            "--limit",
+            "3",
+            "--workspace",
+            ws.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("[latency]") || r.out().contains("[Latency]"),
-        "highlighted: " + r.out());
-    Run json = run("search", "latency", "--kind", "incident", "--limit", "3", "--json",
-        "--workspace", ws.toString());
+    assertTrue(
+        r.out().contains("[latency]") || r.out().contains("[Latency]"), "highlighted: " + r.out());
+    Run json =
+        run(
+            "search",
+            "latency",
+            "--kind",
+            "incident",
+            "--limit",
+            "3",
+            "--json",
+            "--workspace",
+            ws.toString());
     JsonNode j = json.json();
     assertTrue(j.path("total").asLong() >= 3, j.toString());
     assertEquals(3, j.path("hits").size(), j.toString());
 
     Run bad = run("search", "title:(", "--workspace", ws.toString());
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("the query \"title:(\" is not valid search syntax"),
-        bad.err());
+    assertTrue(bad.err().contains("the query \"title:(\" is not valid search syntax"), bad.err());
     assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
-    assertUsageError(run("search", "--kind", "bogus", "--workspace", ws.toString()),
-        "unknown record kind 'bogus'", "search");
-    assertUsageError(run("search", "--from", "yesterday", "--workspace", ws.toString()),
-        "'yesterday' is not a timestamp", "search");
+    assertUsageError(
+        run("search", "--kind", "bogus", "--workspace", ws.toString()),
+        "unknown record kind 'bogus'",
+        "search");
+    assertUsageError(
+        run("search", "--from", "yesterday", "--workspace", ws.toString()),
+        "'yesterday' is not a timestamp",
+        "search");
   }
 
   @Test
@@ -209,29 +284,63 @@ class CliTest {
 
   @Test
   void evaluatePrintsEngineAndBaselineSideBySide() throws IOException {
-    Run r = run("evaluate", "--truth", scenario.resolve("truth.csv").toString(),
-        "--workspace", ws.toString());
+    Run r =
+        run(
+            "evaluate",
+            "--truth",
+            scenario.resolve("truth.csv").toString(),
+            "--workspace",
+            ws.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("baseline: last deploy"), r.out());
     assertTrue(r.out().contains("Verdict accuracy"), r.out());
-    JsonNode j = run("evaluate", "--truth", scenario.resolve("truth.csv").toString(),
-        "--json", "--workspace", ws.toString()).json();
+    JsonNode j =
+        run(
+                "evaluate",
+                "--truth",
+                scenario.resolve("truth.csv").toString(),
+                "--json",
+                "--workspace",
+                ws.toString())
+            .json();
     double p = j.path("linkPrecision").asDouble();
     double baseline = j.path("baselinePrecision").asDouble();
     assertTrue(p > baseline + 0.2, "engine " + p + " vs baseline " + baseline);
 
-    assertUsageError(run("evaluate", "--workspace", ws.toString()),
-        "Missing required option: '--truth=FILE'", "evaluate");
-    assertUsageError(run("evaluate", "--truth", dir.resolve("none.csv").toString(),
-        "--workspace", ws.toString()), "does not exist", "evaluate");
+    assertUsageError(
+        run("evaluate", "--workspace", ws.toString()),
+        "Missing required option: '--truth=FILE'",
+        "evaluate");
+    assertUsageError(
+        run(
+            "evaluate",
+            "--truth",
+            dir.resolve("none.csv").toString(),
+            "--workspace",
+            ws.toString()),
+        "does not exist",
+        "evaluate");
   }
 
   @Test
   void reviewWinsAndExplainShowsIt() throws IOException {
     Path w = dir.resolve("review-ws");
-    assertEquals(0, run("demo", "--out", dir.resolve("review-sc").toString(), "--seed", "3",
-        "--incidents", "60", "--deploys", "800", "--import", "--workspace", w.toString())
-        .code());
+    assertEquals(
+        0,
+        run(
+                "demo",
+                "--out",
+                dir.resolve("review-sc").toString(),
+                "--seed",
+                "3",
+                "--incidents",
+                "60",
+                "--deploys",
+                "800",
+                "--import",
+                "--workspace",
+                w.toString())
+            .code());
     run("analyze", "--workspace", w.toString());
     // an incident by the id its tool shows: the first Jira key the scenario wrote
     String key;
@@ -241,8 +350,20 @@ class CliTest {
       assertTrue(m.find(), "the scenario has Jira incidents");
       key = m.group(1);
     }
-    Run r = run("review", key, "--verdict", "escape", "--gaps", "traffic", "--note",
-        "peak never rehearsed", "--reviewer", "ana", "--workspace", w.toString());
+    Run r =
+        run(
+            "review",
+            key,
+            "--verdict",
+            "escape",
+            "--gaps",
+            "traffic",
+            "--note",
+            "peak never rehearsed",
+            "--reviewer",
+            "ana",
+            "--workspace",
+            w.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Review of incident/jira/"), r.out());
     Run explain = run("explain", key, "--json", "--workspace", w.toString());
@@ -255,14 +376,18 @@ class CliTest {
     JsonNode again = run("explain", key, "--json", "--workspace", w.toString()).json();
     assertEquals("ESCAPE", again.path("review").path("verdict").asText());
 
-    assertUsageError(run("review", key, "--verdict", "bogus", "--workspace",
-        w.toString()), "unknown verdict 'bogus'", "review");
-    assertUsageError(run("review", key, "--workspace", w.toString()),
-        "say what the review decides", "review");
-    assertUsageError(run("review", "nosuch", "--confirm", "--workspace", w.toString()),
-        "no incident 'nosuch'", "review");
-    assertUsageError(run("explain", "nosuch", "--workspace", w.toString()),
-        "no incident 'nosuch'", "explain");
+    assertUsageError(
+        run("review", key, "--verdict", "bogus", "--workspace", w.toString()),
+        "unknown verdict 'bogus'",
+        "review");
+    assertUsageError(
+        run("review", key, "--workspace", w.toString()), "say what the review decides", "review");
+    assertUsageError(
+        run("review", "nosuch", "--confirm", "--workspace", w.toString()),
+        "no incident 'nosuch'",
+        "review");
+    assertUsageError(
+        run("explain", "nosuch", "--workspace", w.toString()), "no incident 'nosuch'", "explain");
   }
 
   @Test
@@ -271,53 +396,65 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("By quarter"), r.out());
     assertTrue(r.out().contains("2023-Q1"), r.out());
-    JsonNode j = run("aggregates", "--json", "--quarter", "2023-Q1", "--workspace",
-        ws.toString()).json();
+    JsonNode j =
+        run("aggregates", "--json", "--quarter", "2023-Q1", "--workspace", ws.toString()).json();
     assertEquals(60, j.path("total").path("incidents").asInt(), j.toString());
     assertTrue(j.path("total").path("productionDeploys").asInt() > 0, j.toString());
-    JsonNode empty = run("aggregates", "--json", "--quarter", "2021-Q1", "--workspace",
-        ws.toString()).json();
+    JsonNode empty =
+        run("aggregates", "--json", "--quarter", "2021-Q1", "--workspace", ws.toString()).json();
     assertEquals(0, empty.path("total").path("incidents").asInt());
 
-    assertUsageError(run("aggregates", "--quarter", "2025-Q7", "--workspace", ws.toString()),
-        "is not a quarter", "aggregates");
-    assertUsageError(run("aggregates", "--quarter", "2025-Q1", "--from", "2025-01-01",
-        "--workspace", ws.toString()), "cannot be combined", "aggregates");
+    assertUsageError(
+        run("aggregates", "--quarter", "2025-Q7", "--workspace", ws.toString()),
+        "is not a quarter",
+        "aggregates");
+    assertUsageError(
+        run(
+            "aggregates",
+            "--quarter",
+            "2025-Q1",
+            "--from",
+            "2025-01-01",
+            "--workspace",
+            ws.toString()),
+        "cannot be combined",
+        "aggregates");
   }
 
   @Test
   void aliasesCanBeSetShownAndRemoved() throws IOException {
     Path w = dir.resolve("alias-ws");
-    assertEquals(0, run("aliases", "set", "Checkout API", "checkout", "--workspace",
-        w.toString()).code());
+    assertEquals(
+        0, run("aliases", "set", "Checkout API", "checkout", "--workspace", w.toString()).code());
     Run show = run("aliases", "--workspace", w.toString());
-    assertTrue(show.out().contains("Checkout API") && show.out().contains("checkout"),
-        show.out());
-    assertEquals(0, run("aliases", "remove", "Checkout API", "--workspace", w.toString())
-        .code());
+    assertTrue(show.out().contains("Checkout API") && show.out().contains("checkout"), show.out());
+    assertEquals(0, run("aliases", "remove", "Checkout API", "--workspace", w.toString()).code());
     assertTrue(run("aliases", "--workspace", w.toString()).out().startsWith("No aliases"));
     Run missing = run("aliases", "remove", "Checkout API", "--workspace", w.toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("no alias 'Checkout API'"), missing.err());
-    assertUsageError(run("aliases", "set", "--workspace", w.toString()),
-        "Missing required parameters", "aliases set");
+    assertUsageError(
+        run("aliases", "set", "--workspace", w.toString()),
+        "Missing required parameters",
+        "aliases set");
   }
 
   @Test
   void theShippedExamplesImportAsDocumented() throws IOException {
     Path w = dir.resolve("examples-ws");
-    Run r = run("import", "resources/examples/ci-artifacts", "--workspace", w.toString(),
-        "--json");
+    Run r = run("import", "resources/examples/ci-artifacts", "--workspace", w.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode file = r.json().path("files").get(0);
     assertEquals("junit-xml", file.path("format").asText(), r.out());
     assertEquals(1, file.path("accepted").asInt(), r.out());
     assertEquals(0, file.path("rejected").asInt(), r.out());
-    assertEquals(0, run("aliases", "load", "resources/examples/aliases.csv", "--workspace",
-        w.toString()).code());
+    assertEquals(
+        0,
+        run("aliases", "load", "resources/examples/aliases.csv", "--workspace", w.toString())
+            .code());
     Files.copy(Path.of("resources/examples/settings.json"), w.resolve("settings.json"));
-    Run search = run("search", "service:checkout", "--kind", "run", "--json", "--workspace",
-        w.toString());
+    Run search =
+        run("search", "service:checkout", "--kind", "run", "--json", "--workspace", w.toString());
     assertEquals(0, search.code(), search.err());
     assertEquals(1, search.json().path("total").asInt(), "run tied to checkout by the manifest");
   }
@@ -325,8 +462,7 @@ class CliTest {
   @Test
   void benchAndAppRefuseBadArguments() {
     assertUsageError(run("bench", "--scale", "0"), "--scale must be above 0", "bench");
-    assertUsageError(run("bench", "--scale", "x"), "Invalid value for option '--scale'",
-        "bench");
+    assertUsageError(run("bench", "--scale", "x"), "Invalid value for option '--scale'", "bench");
     assertUsageError(run("app", "--bogus"), "Unknown option: '--bogus'", "app");
   }
 }

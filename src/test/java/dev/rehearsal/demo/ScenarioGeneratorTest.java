@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioGeneratorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static final ScenarioGenerator.Options SMALL =
       new ScenarioGenerator.Options(11, 120, 1500, -1, 10);
@@ -48,8 +47,9 @@ class ScenarioGeneratorTest {
   void theScenarioHasTheSizeAskedFor() throws IOException {
     // the benchmark's proportions, at a size a test can write: 10 deploys and 0.2 runs of 100
     // test cases per incident
-    ScenarioGenerator.Summary s = new ScenarioGenerator(
-        new ScenarioGenerator.Options(7, 2000, 20_000, 400, 100)).generate(dir, null);
+    ScenarioGenerator.Summary s =
+        new ScenarioGenerator(new ScenarioGenerator.Options(7, 2000, 20_000, 400, 100))
+            .generate(dir, null);
     assertEquals(2000, s.incidents());
     assertTrue(Math.abs(s.deploys() - 20_000) <= 100, "deploys " + s.deploys());
     assertEquals(400, s.runs());
@@ -61,12 +61,17 @@ class ScenarioGeneratorTest {
   void theWorldIsUntidyAsPromised() throws IOException {
     ScenarioGenerator.Summary s = new ScenarioGenerator(SMALL).generate(dir, null);
     assertEquals(120, s.incidents());
-    assertTrue(Math.abs(s.deploys() - 1500) <= 1500 * 0.05, "about the deploys asked: "
-        + s.deploys());
+    assertTrue(
+        Math.abs(s.deploys() - 1500) <= 1500 * 0.05, "about the deploys asked: " + s.deploys());
     assertTrue(s.services() >= 12);
     // every verdict the product distinguishes occurs
-    for (String v : List.of("escape", "not_staged", "failed_but_shipped", "staged_untested",
-        "not_change_related")) {
+    for (String v :
+        List.of(
+            "escape",
+            "not_staged",
+            "failed_but_shipped",
+            "staged_untested",
+            "not_change_related")) {
       assertTrue(s.verdicts().getOrDefault(v, 0L) > 0, "verdict " + v + " in " + s.verdicts());
     }
     List<String> truth = Files.readAllLines(dir.resolve("truth.csv"));
@@ -76,9 +81,19 @@ class ScenarioGeneratorTest {
     String aliases = Files.readString(dir.resolve("aliases.csv"));
     assertTrue(aliases.contains("Product Catalog,catalog"), aliases);
     // several formats for each kind of input
-    for (String folder : List.of("incidents/pagerduty", "incidents/jira", "deploys/gitlab",
-        "deploys/github", "deploys/heroku", "staging/junit", "staging/k6", "config", "flags",
-        "facts", "mocks/staging")) {
+    for (String folder :
+        List.of(
+            "incidents/pagerduty",
+            "incidents/jira",
+            "deploys/gitlab",
+            "deploys/github",
+            "deploys/heroku",
+            "staging/junit",
+            "staging/k6",
+            "config",
+            "flags",
+            "facts",
+            "mocks/staging")) {
       assertTrue(Files.isDirectory(dir.resolve(folder)), folder);
     }
     // multi-byte text somewhere in the incidents
@@ -92,7 +107,8 @@ class ScenarioGeneratorTest {
     }
     assertTrue(all.chars().anyMatch(c -> c > 0x7f), "some non-ASCII narrative text");
     // zones: offsets other than Z in PagerDuty exports
-    assertTrue(all.matches("(?s).*\"created_at\" : \"[0-9T:-]+[+-]\\d\\d:\\d\\d\".*"),
+    assertTrue(
+        all.matches("(?s).*\"created_at\" : \"[0-9T:-]+[+-]\\d\\d:\\d\\d\".*"),
         "PagerDuty times in several zones");
   }
 }

@@ -18,18 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one importer over one file and compares what it produced with a golden file: the input
- * sits in {@code src/test/resources/fixtures/...} (copied from the real samples with their
- * licence), the expected records in {@code src/test/resources/golden/NAME.json}. Run with
- * {@code -Drehearsal.updateGolden=true} to write missing or changed golden files; then read every
- * one you wrote before committing it.
+ * Runs one importer over one file and compares what it produced with a golden file: the input sits
+ * in {@code src/test/resources/fixtures/...} (copied from the real samples with their licence), the
+ * expected records in {@code src/test/resources/golden/NAME.json}. Run with {@code
+ * -Drehearsal.updateGolden=true} to write missing or changed golden files; then read every one you
+ * wrote before committing it.
  */
 public final class ImporterHarness {
   private ImporterHarness() {}
 
   /** What a parse produced. */
-  public record Result(List<ImportedRecord> records, List<DeployStatusEvent> statuses,
-      List<Rejection> rejections, List<String> warnings) {
+  public record Result(
+      List<ImportedRecord> records,
+      List<DeployStatusEvent> statuses,
+      List<Rejection> rejections,
+      List<String> warnings) {
     public long seen() {
       return records.size() + statuses.size() + rejections.size();
     }
@@ -74,33 +77,38 @@ public final class ImporterHarness {
     List<DeployStatusEvent> statuses = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    RecordSink sink = new RecordSink() {
-      @Override
-      public void accept(ImportedRecord record) {
-        records.add(record);
-      }
+    RecordSink sink =
+        new RecordSink() {
+          @Override
+          public void accept(ImportedRecord record) {
+            records.add(record);
+          }
 
-      @Override
-      public void acceptStatus(DeployStatusEvent event) {
-        statuses.add(event);
-      }
+          @Override
+          public void acceptStatus(DeployStatusEvent event) {
+            statuses.add(event);
+          }
 
-      @Override
-      public void reject(long line, long index, String reason) {
-        rejections.add(new Rejection(source.displayName(), line, index, importer.id(), reason));
-      }
+          @Override
+          public void reject(long line, long index, String reason) {
+            rejections.add(new Rejection(source.displayName(), line, index, importer.id(), reason));
+          }
 
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-    };
+          @Override
+          public void warn(String message) {
+            warnings.add(message);
+          }
+        };
     try {
       importer.parse(source, ctx, sink);
     } catch (ImportException e) {
-      rejections.add(new Rejection(source.displayName(), e.line(),
-          records.size() + statuses.size() + rejections.size(), importer.id(),
-          "the rest of the file could not be read: " + e.getMessage()));
+      rejections.add(
+          new Rejection(
+              source.displayName(),
+              e.line(),
+              records.size() + statuses.size() + rejections.size(),
+              importer.id(),
+              "the rest of the file could not be read: " + e.getMessage()));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -112,7 +120,9 @@ public final class ImporterHarness {
     try {
       Sniff s = Sniff.of(new FileSource(resource(resource), resource));
       var d = registry.detect(s);
-      assertEquals(id, d.map(x -> x.importer().id()).orElse("(none: " + s.describe() + ")"),
+      assertEquals(
+          id,
+          d.map(x -> x.importer().id()).orElse("(none: " + s.describe() + ")"),
           "detected importer for " + resource);
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -142,8 +152,11 @@ public final class ImporterHarness {
     try {
       if (!Files.exists(golden) || update) {
         if (!update) {
-          fail("golden file " + golden + " does not exist; run with "
-              + "-Drehearsal.updateGolden=true, then read it before committing");
+          fail(
+              "golden file "
+                  + golden
+                  + " does not exist; run with "
+                  + "-Drehearsal.updateGolden=true, then read it before committing");
         }
         Files.createDirectories(golden.getParent());
         Files.writeString(golden, actual, StandardCharsets.UTF_8);

@@ -26,19 +26,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void fill(Workspace w) throws Exception {
-    w.upsert(incident("P1", "Checkout latency above SLO",
-        "The connection pool was exhausted after the deploy of v2.14.3", "Checkout API",
-        "2024-03-01T10:00:00Z"));
-    w.upsert(incident("P2", "Search returns nothing", "Index rebuild failed", "search-svc",
-        "2024-03-05T10:00:00Z"));
-    w.upsert(deploy("101", "checkout-service", "production", "v2.14.3", "abc1234def",
-        "2024-03-01T09:30:00Z", DeployStatus.SUCCEEDED));
-    w.upsert(deploy("102", "checkout-service", "staging", "v2.14.3", "abc1234def",
-        "2024-02-29T09:30:00Z", DeployStatus.SUCCEEDED));
+    w.upsert(
+        incident(
+            "P1",
+            "Checkout latency above SLO",
+            "The connection pool was exhausted after the deploy of v2.14.3",
+            "Checkout API",
+            "2024-03-01T10:00:00Z"));
+    w.upsert(
+        incident(
+            "P2",
+            "Search returns nothing",
+            "Index rebuild failed",
+            "search-svc",
+            "2024-03-05T10:00:00Z"));
+    w.upsert(
+        deploy(
+            "101",
+            "checkout-service",
+            "production",
+            "v2.14.3",
+            "abc1234def",
+            "2024-03-01T09:30:00Z",
+            DeployStatus.SUCCEEDED));
+    w.upsert(
+        deploy(
+            "102",
+            "checkout-service",
+            "staging",
+            "v2.14.3",
+            "abc1234def",
+            "2024-02-29T09:30:00Z",
+            DeployStatus.SUCCEEDED));
     w.upsert(run("r1", "checkout", "v2.14.3", "2024-02-29T10:00:00Z", 40, 0));
     w.commit();
   }
@@ -61,11 +83,17 @@ class WorkspaceTest {
       assertEquals(2, w.count(DocKind.DEPLOY));
       assertEquals(1, w.count(DocKind.RUN));
       // a changed record under the same key replaces the old one
-      w.upsert(incident("P1", "Checkout latency above SLO (updated)", "", "Checkout API",
-          "2024-03-01T10:00:00Z"));
+      w.upsert(
+          incident(
+              "P1",
+              "Checkout latency above SLO (updated)",
+              "",
+              "Checkout API",
+              "2024-03-01T10:00:00Z"));
       w.commit();
       assertEquals(2, w.count(DocKind.INCIDENT));
-      assertEquals("Checkout latency above SLO (updated)",
+      assertEquals(
+          "Checkout latency above SLO (updated)",
           w.get("incident/pagerduty/P1", Incident.class).orElseThrow().title());
     }
   }
@@ -113,8 +141,8 @@ class WorkspaceTest {
   @Test
   void secondWriterIsRefusedWithAClearMessage() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      WorkspaceBusyException e = assertThrows(WorkspaceBusyException.class,
-          () -> Workspace.open(dir));
+      WorkspaceBusyException e =
+          assertThrows(WorkspaceBusyException.class, () -> Workspace.open(dir));
       assertTrue(e.getMessage().contains("open in another Rehearsal"));
     }
   }
@@ -131,16 +159,23 @@ class WorkspaceTest {
       SearchResult version = w.search(SearchRequest.of("v2.14.3"));
       assertEquals(4, version.total(), "incident text, two deploys and the run cite it");
 
-      SearchResult deploys = w.search(SearchRequest.of("v2.14.3")
-          .withKinds(Set.of(DocKind.DEPLOY)).withEnvironment("production"));
+      SearchResult deploys =
+          w.search(
+              SearchRequest.of("v2.14.3")
+                  .withKinds(Set.of(DocKind.DEPLOY))
+                  .withEnvironment("production"));
       assertEquals(1, deploys.total());
       assertInstanceOf(Deploy.class, deploys.hits().get(0).record());
 
       SearchResult byService = w.search(SearchRequest.of("").withService("checkout"));
       assertEquals(4, byService.total(), "aliases: Checkout API, checkout-service, checkout");
 
-      SearchResult range = w.search(SearchRequest.of("").withRange(
-          Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-02T00:00:00Z")));
+      SearchResult range =
+          w.search(
+              SearchRequest.of("")
+                  .withRange(
+                      Instant.parse("2024-03-01T00:00:00Z"),
+                      Instant.parse("2024-03-02T00:00:00Z")));
       assertEquals(2, range.total());
 
       SearchResult phrase = w.search(SearchRequest.of("\"connection pool\""));
@@ -151,11 +186,12 @@ class WorkspaceTest {
       SearchResult fielded = w.search(SearchRequest.of("title:search"));
       assertEquals(1, fielded.total());
 
-      SearchResult oldest = w.search(SearchRequest.of("").withSort(SearchRequest.Sort.OLDEST)
-          .withPage(1, 2));
+      SearchResult oldest =
+          w.search(SearchRequest.of("").withSort(SearchRequest.Sort.OLDEST).withPage(1, 2));
       assertEquals(5, oldest.total(), "the total does not depend on the page");
       assertEquals(2, oldest.hits().size());
-      assertEquals("run/junit/r1", oldest.hits().get(0).key(), "2nd oldest: staging deploy, then run");
+      assertEquals(
+          "run/junit/r1", oldest.hits().get(0).key(), "2nd oldest: staging deploy, then run");
 
       SearchResult tests = w.search(SearchRequest.of("OrderIT"));
       assertEquals(1, tests.total(), "test names are searchable");
@@ -165,10 +201,11 @@ class WorkspaceTest {
   @Test
   void aSyntaxErrorIsAMessageNotAStackTrace() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      SearchSyntaxException e = assertThrows(SearchSyntaxException.class,
-          () -> w.search(SearchRequest.of("title:(unclosed")));
-      assertTrue(e.getMessage().startsWith("the query \"title:(unclosed\" is not valid"),
-          e.getMessage());
+      SearchSyntaxException e =
+          assertThrows(
+              SearchSyntaxException.class, () -> w.search(SearchRequest.of("title:(unclosed")));
+      assertTrue(
+          e.getMessage().startsWith("the query \"title:(unclosed\" is not valid"), e.getMessage());
       assertFalse(e.getMessage().contains("Exception"), e.getMessage());
     }
   }
@@ -176,8 +213,7 @@ class WorkspaceTest {
   @Test
   void pagingLimitsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(0, 5000));
-    assertThrows(IllegalArgumentException.class,
-        () -> SearchRequest.of("x").withPage(200_000, 10));
+    assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(200_000, 10));
   }
 
   @Test
@@ -189,8 +225,8 @@ class WorkspaceTest {
       store.rejected(new Rejection("b.csv", 2, 1, "csv", "no id"));
       store.commit();
       assertEquals(3, w.rejections(null, 100).size());
-      assertEquals(List.of(3L, 9L), w.rejections("a.csv", 100).stream()
-          .map(Rejection::line).toList());
+      assertEquals(
+          List.of(3L, 9L), w.rejections("a.csv", 100).stream().map(Rejection::line).toList());
       store.clearRejections("a.csv");
       store.commit();
       assertEquals(1, w.rejections(null, 100).size());
@@ -201,18 +237,34 @@ class WorkspaceTest {
   void deployStatusesArrivingApartAreFoldedIntoTheirDeployInEitherOrder() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       var store = w.importStore();
-      Deploy d = deploy("555", "web", "production", "v1", "", "2024-01-01T10:00:00Z",
-          DeployStatus.UNKNOWN);
+      Deploy d =
+          deploy(
+              "555", "web", "production", "v1", "", "2024-01-01T10:00:00Z", DeployStatus.UNKNOWN);
       // statuses first (their deploy is not imported yet)
-      store.upsertStatus(new DeployStatusEvent("gitlab", "555", "s1", DeployStatus.IN_PROGRESS,
-          Instant.parse("2024-01-01T09:59:00Z"), "production", "", Records.prov("gh", "s1")));
-      store.upsertStatus(new DeployStatusEvent("gitlab", "555", "s2", DeployStatus.FAILED,
-          Instant.parse("2024-01-01T10:05:00Z"), "production", "", Records.prov("gh", "s2")));
+      store.upsertStatus(
+          new DeployStatusEvent(
+              "gitlab",
+              "555",
+              "s1",
+              DeployStatus.IN_PROGRESS,
+              Instant.parse("2024-01-01T09:59:00Z"),
+              "production",
+              "",
+              Records.prov("gh", "s1")));
+      store.upsertStatus(
+          new DeployStatusEvent(
+              "gitlab",
+              "555",
+              "s2",
+              DeployStatus.FAILED,
+              Instant.parse("2024-01-01T10:05:00Z"),
+              "production",
+              "",
+              Records.prov("gh", "s2")));
       store.commit();
       store.upsert(d);
       store.commit();
-      assertEquals(DeployStatus.FAILED,
-          w.get(d.key(), Deploy.class).orElseThrow().status());
+      assertEquals(DeployStatus.FAILED, w.get(d.key(), Deploy.class).orElseThrow().status());
       assertEquals(Map.of("failed", 1L), w.valueCounts(DocKind.DEPLOY, Schema.STATUS));
     }
   }
@@ -228,23 +280,33 @@ class WorkspaceTest {
     }
     try (Workspace w = Workspace.open(dir)) {
       assertEquals(Map.of("search-svc", "discovery"), w.aliases());
-      assertEquals(Set.of("checkout", "discovery"),
+      assertEquals(
+          Set.of("checkout", "discovery"),
           w.valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
       assertTrue(EnumSet.allOf(DocKind.class).size() > 4);
     }
   }
 
-  private static dev.rehearsal.model.Finding finding(String incidentKey,
-      dev.rehearsal.model.Verdict verdict, List<dev.rehearsal.model.Gap> gaps) {
-    return new dev.rehearsal.model.Finding(incidentKey, Instant.parse("2024-03-01T10:00:00Z"),
-        List.of("checkout-api"), List.of(), 0.8, false, verdict, List.of(), gaps, List.of(),
-        List.of(), null);
+  private static dev.rehearsal.model.Finding finding(
+      String incidentKey, dev.rehearsal.model.Verdict verdict, List<dev.rehearsal.model.Gap> gaps) {
+    return new dev.rehearsal.model.Finding(
+        incidentKey,
+        Instant.parse("2024-03-01T10:00:00Z"),
+        List.of("checkout-api"),
+        List.of(),
+        0.8,
+        false,
+        verdict,
+        List.of(),
+        gaps,
+        List.of(),
+        List.of(),
+        null);
   }
 
   private static Set<String> storedFindingKeys(Workspace w) throws Exception {
     Set<String> keys = new java.util.TreeSet<>();
-    w.forEach(DocKind.FINDING, dev.rehearsal.model.Finding.class,
-        f -> keys.add(f.incidentKey()));
+    w.forEach(DocKind.FINDING, dev.rehearsal.model.Finding.class, f -> keys.add(f.incidentKey()));
     return keys;
   }
 
@@ -252,20 +314,27 @@ class WorkspaceTest {
   void replacingFindingsDeletesTheEarlierOnesOnlyOnceAllTheNewOnesAreMade() throws Exception {
     var escape = dev.rehearsal.model.Verdict.ESCAPE;
     try (Workspace w = Workspace.open(dir)) {
-      w.replaceFindings(List.of(finding("incident/x/A", escape, List.of()),
-          finding("incident/x/B", escape, List.of())));
+      w.replaceFindings(
+          List.of(
+              finding("incident/x/A", escape, List.of()),
+              finding("incident/x/B", escape, List.of())));
       w.commit();
       assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
 
       // the third finding cannot be made: the two made before it are taken back, and the
       // earlier findings stay, even once something else is committed
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> w.replaceFindings(3, i -> {
-            if (i == 2) {
-              throw new IllegalStateException("broken");
-            }
-            return finding("incident/x/N" + i, escape, List.of());
-          }));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  w.replaceFindings(
+                      3,
+                      i -> {
+                        if (i == 2) {
+                          throw new IllegalStateException("broken");
+                        }
+                        return finding("incident/x/N" + i, escape, List.of());
+                      }));
       assertEquals("broken", e.getMessage());
       w.commit();
       assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
@@ -282,16 +351,23 @@ class WorkspaceTest {
   void tableRowsCarryTheCommittedFindings() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       fill(w);
-      Incident p1 = incident("P1", "Checkout latency above SLO",
-          "The connection pool was exhausted after the deploy of v2.14.3", "Checkout API",
-          "2024-03-01T10:00:00Z");
-      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.ESCAPE,
-          List.of(dev.rehearsal.model.Gap.CONFIG, dev.rehearsal.model.Gap.DATA)));
+      Incident p1 =
+          incident(
+              "P1",
+              "Checkout latency above SLO",
+              "The connection pool was exhausted after the deploy of v2.14.3",
+              "Checkout API",
+              "2024-03-01T10:00:00Z");
+      w.putFinding(
+          finding(
+              p1.key(),
+              dev.rehearsal.model.Verdict.ESCAPE,
+              List.of(dev.rehearsal.model.Gap.CONFIG, dev.rehearsal.model.Gap.DATA)));
       w.commit();
       List<IncidentRow> rows = w.incidentRows("", null);
       assertEquals(2, rows.size());
-      IncidentRow row = rows.stream().filter(r -> r.key().equals(p1.key())).findFirst()
-          .orElseThrow();
+      IncidentRow row =
+          rows.stream().filter(r -> r.key().equals(p1.key())).findFirst().orElseThrow();
       assertEquals("Checkout latency above SLO", row.title());
       assertEquals("#P1", row.reference());
       assertEquals("P2", row.severity());
@@ -301,8 +377,7 @@ class WorkspaceTest {
       org.junit.jupiter.api.Assertions.assertSame(w.findingSummaries(), w.findingSummaries());
 
       // a new analysis's finding is seen as soon as it is committed
-      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.NOT_STAGED,
-          List.of()));
+      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.NOT_STAGED, List.of()));
       w.commit();
       row = w.incidentRows("checkout", null).get(0);
       assertEquals(p1.key(), row.key());

@@ -30,17 +30,26 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM, kills it once the child has flushed uncommitted segments to disk, then checks.
  */
 class KillMidImportIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static void deploys(Path file, int from, int count) throws Exception {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("time,service,environment,version,status,commit,id\n");
       Instant base = Instant.parse("2024-01-01T00:00:00Z");
       for (int i = from; i < from + count; i++) {
-        w.write(base.plusSeconds(i * 60L) + ",svc-" + (i % 40) + ","
-            + (i % 2 == 0 ? "production" : "staging") + ",v1." + (i % 1000) + ".0,success,"
-            + String.format("%040x", i) + ",dep-" + i + "\n");
+        w.write(
+            base.plusSeconds(i * 60L)
+                + ",svc-"
+                + (i % 40)
+                + ","
+                + (i % 2 == 0 ? "production" : "staging")
+                + ",v1."
+                + (i % 1000)
+                + ".0,success,"
+                + String.format("%040x", i)
+                + ",dep-"
+                + i
+                + "\n");
       }
     }
   }
@@ -74,9 +83,20 @@ class KillMidImportIT {
     String jar = System.getProperty("rehearsal.jar");
     assertTrue(jar != null && new File(jar).isFile(), "the packaged jar is needed: " + jar);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Drehearsal.index.ramBufferMB=2", "-Xmx512m",
-        "-jar", jar, "import", big.toString(), "--workspace", ws.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Drehearsal.index.ramBufferMB=2",
+                "-Xmx512m",
+                "-jar",
+                jar,
+                "import",
+                big.toString(),
+                "--workspace",
+                ws.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     boolean flushed = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline && child.isAlive()) {
@@ -89,8 +109,10 @@ class KillMidImportIT {
       }
       Thread.sleep(20);
     }
-    assertTrue(child.isAlive(), "the child finished before it could be killed: "
-        + Files.readString(tmp.resolve("child.log")));
+    assertTrue(
+        child.isAlive(),
+        "the child finished before it could be killed: "
+            + Files.readString(tmp.resolve("child.log")));
     assertTrue(flushed, "the child wrote segments before being killed");
     child.destroyForcibly(); // SIGKILL: no shutdown hooks, no commit
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -98,8 +120,10 @@ class KillMidImportIT {
 
     try (Workspace w = Workspace.open(ws)) {
       assertEquals(1_000, w.count(DocKind.DEPLOY), "the workspace opens at its last commit");
-      assertEquals(1_000, w.search(SearchRequest.of("v1.5.0 OR svc-3")).total() > 0
-          ? 1_000 : -1, "and answers searches");
+      assertEquals(
+          1_000,
+          w.search(SearchRequest.of("v1.5.0 OR svc-3")).total() > 0 ? 1_000 : -1,
+          "and answers searches");
     }
     ImportSummary again = importInProcess(ws, big);
     assertEquals(200_000, again.accepted());

@@ -30,18 +30,34 @@ class AppSmokeTest extends FxRobot {
   static void start() throws Exception {
     dir = Files.createTempDirectory("rehearsal-ui");
     try (Workspace w = Workspace.open(dir)) {
-      w.upsert(Records.incident("P1", "Checkout latency above SLO",
-          "The connection pool was exhausted", "Checkout API", "2024-03-01T10:00:00Z"));
-      w.upsert(Records.incident("P2", "Search returns nothing", "Index rebuild failed",
-          "search", "2024-03-05T10:00:00Z"));
-      w.upsert(Records.incident("P3", "Payments declined", "Stripe answered 429", "payments",
-          "2024-03-07T10:00:00Z"));
+      w.upsert(
+          Records.incident(
+              "P1",
+              "Checkout latency above SLO",
+              "The connection pool was exhausted",
+              "Checkout API",
+              "2024-03-01T10:00:00Z"));
+      w.upsert(
+          Records.incident(
+              "P2",
+              "Search returns nothing",
+              "Index rebuild failed",
+              "search",
+              "2024-03-05T10:00:00Z"));
+      w.upsert(
+          Records.incident(
+              "P3",
+              "Payments declined",
+              "Stripe answered 429",
+              "payments",
+              "2024-03-07T10:00:00Z"));
       w.commit();
     }
     Path shot = dir.resolve("shot.png");
     FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(RehearsalApp.class, "--workspace=" + dir,
-        "--screenshot=" + shot);
+    app =
+        FxToolkit.setupApplication(
+            RehearsalApp.class, "--workspace=" + dir, "--screenshot=" + shot);
   }
 
   @AfterAll
@@ -57,8 +73,10 @@ class AppSmokeTest extends FxRobot {
 
   @Test
   void listsAndSearchesIncidents() throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#incident-table").tryQuery()
-        .isPresent() && table().getItems().size() == 3);
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> lookup("#incident-table").tryQuery().isPresent() && table().getItems().size() == 3);
     assertEquals(3, table().getItems().size());
     Label status = lookup("#incident-status").queryAs(Label.class);
     assertTrue(status.getText().startsWith("3 incidents"), status.getText());
@@ -75,22 +93,24 @@ class AppSmokeTest extends FxRobot {
     assertTrue(error.getText().contains("not valid search syntax"), error.getText());
     assertEquals(1, table().getItems().size(), "the last result stays");
 
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-        () -> Files.exists(dir.resolve("shot.png")));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("shot.png")));
     assertTrue(Files.size(dir.resolve("shot.png")) > 10_000, "a real picture was written");
-    assertTrue(listWindows().stream().anyMatch(w -> w instanceof Stage s
-        && s.getTitle().startsWith("Rehearsal")));
+    assertTrue(
+        listWindows().stream()
+            .anyMatch(w -> w instanceof Stage s && s.getTitle().startsWith("Rehearsal")));
   }
 
   /**
-   * The table's frame and rows each paint as one plain fill, focused or not: the style that
-   * keeps a software renderer from stretching a cached image over the table on every scroll
-   * step (docs/performance.md).
+   * The table's frame and rows each paint as one plain fill, focused or not: the style that keeps a
+   * software renderer from stretching a cached image over the table on every scroll step
+   * (docs/performance.md).
    */
   @Test
   void tableAndRowsPaintAsPlainFills() throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#incident-table").tryQuery()
-        .isPresent() && !table().getItems().isEmpty());
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> lookup("#incident-table").tryQuery().isPresent() && !table().getItems().isEmpty());
     TableView<Object> table = table();
     assertPlainFill(table, "table");
     javafx.scene.paint.Paint unfocused = table.getBorder().getStrokes().get(0).getTopStroke();
@@ -98,7 +118,9 @@ class AppSmokeTest extends FxRobot {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, table::isFocused);
     interact(table::applyCss);
     assertPlainFill(table, "focused table");
-    assertNotEquals(unfocused, table.getBorder().getStrokes().get(0).getTopStroke(),
+    assertNotEquals(
+        unfocused,
+        table.getBorder().getStrokes().get(0).getTopStroke(),
         "the focused table shows it by its border");
     var row = lookup(".table-row-cell").queryAs(javafx.scene.control.TableRow.class);
     assertPlainFill(row, "row");

@@ -16,17 +16,29 @@ import org.junit.jupiter.api.Test;
 /** The view model without a toolkit: work runs on the calling thread. */
 class IncidentsViewModelTest {
   private static IncidentRow row(String key, String title) {
-    return new IncidentRow(key, Instant.parse("2024-01-01T00:00:00Z"), key, title,
-        List.of("checkout"), "P2", "resolved", "pagerduty", "escape", List.of("config"));
+    return new IncidentRow(
+        key,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        key,
+        title,
+        List.of("checkout"),
+        "P2",
+        "resolved",
+        "pagerduty",
+        "escape",
+        List.of("config"));
   }
 
   @Test
   void searchFillsRowsAndStatus() {
     List<String> asked = new ArrayList<>();
-    IncidentsViewModel vm = new IncidentsViewModel((q, m) -> {
-      asked.add(q);
-      return q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A"));
-    }, Background.DIRECT);
+    IncidentsViewModel vm =
+        new IncidentsViewModel(
+            (q, m) -> {
+              asked.add(q);
+              return q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A"));
+            },
+            Background.DIRECT);
     vm.search();
     assertEquals(2, vm.rows().size());
     assertTrue(vm.statusProperty().get().startsWith("2 incidents"), vm.statusProperty().get());
@@ -34,19 +46,23 @@ class IncidentsViewModelTest {
     vm.search();
     assertEquals(List.of("", "timeout"), asked, "the query is trimmed");
     assertEquals(1, vm.rows().size());
-    assertTrue(vm.statusProperty().get().startsWith("1 incident match \"timeout\""),
+    assertTrue(
+        vm.statusProperty().get().startsWith("1 incident match \"timeout\""),
         vm.statusProperty().get());
     assertFalse(vm.busyProperty().get());
   }
 
   @Test
   void aSyntaxErrorKeepsTheRowsAndShowsTheMessage() {
-    IncidentsViewModel vm = new IncidentsViewModel((q, m) -> {
-      if (q.contains("(")) {
-        throw new SearchSyntaxException("the query \"(\" is not valid search syntax", null);
-      }
-      return List.of(row("a", "A"));
-    }, Background.DIRECT);
+    IncidentsViewModel vm =
+        new IncidentsViewModel(
+            (q, m) -> {
+              if (q.contains("(")) {
+                throw new SearchSyntaxException("the query \"(\" is not valid search syntax", null);
+              }
+              return List.of(row("a", "A"));
+            },
+            Background.DIRECT);
     vm.search();
     vm.queryProperty().set("(");
     vm.search();

@@ -24,8 +24,8 @@ class TextsNumbersTest {
     for (int i = 0; i < 10_000; i++) {
       double v = r.nextDouble() * Math.pow(10, r.nextInt(7));
       for (int d = 0; d <= 2; d++) {
-        assertEquals(String.format(Locale.ROOT, "%." + d + "f", v), Texts.fixed(v, d),
-            "value " + v);
+        assertEquals(
+            String.format(Locale.ROOT, "%." + d + "f", v), Texts.fixed(v, d), "value " + v);
       }
     }
   }

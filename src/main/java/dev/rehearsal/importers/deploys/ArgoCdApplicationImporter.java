@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Argo CD Applications as YAML or JSON ({@code kubectl get application NAME -o yaml|json},
- * {@code argocd app get NAME -o yaml|json}, a {@code kind: List} of them, or several documents):
- * each {@code status.history[]} entry is one successful sync, and {@code status.operationState}
- * (the latest operation, which may have failed) is one more deploy when it is not already in the
- * history. The history entries are read with the application's name and labels but one at a
- * time, each keeping the line it starts on.
+ * Argo CD Applications as YAML or JSON ({@code kubectl get application NAME -o yaml|json}, {@code
+ * argocd app get NAME -o yaml|json}, a {@code kind: List} of them, or several documents): each
+ * {@code status.history[]} entry is one successful sync, and {@code status.operationState} (the
+ * latest operation, which may have failed) is one more deploy when it is not already in the
+ * history. The history entries are read with the application's name and labels but one at a time,
+ * each keeping the line it starts on.
  */
 public final class ArgoCdApplicationImporter implements Importer {
   public static final String ID = "argocd-application";
@@ -53,8 +53,8 @@ public final class ArgoCdApplicationImporter implements Importer {
   public int recognizes(Sniff s) {
     String t = s.text();
     boolean argo = t.contains("argoproj.io/");
-    boolean app = t.matches("(?s).*(\"kind\"\\s*:\\s*\"Application\"|\\bkind:\\s*Application\\s"
-        + ").*");
+    boolean app =
+        t.matches("(?s).*(\"kind\"\\s*:\\s*\"Application\"|\\bkind:\\s*Application\\s" + ").*");
     boolean history = t.contains("history") || t.contains("operationState");
     if (argo && app && history) {
       return CERTAIN;
@@ -89,19 +89,27 @@ public final class ArgoCdApplicationImporter implements Importer {
                 object(p, ctx, sink, file, index);
               }
               if (t != JsonToken.END_ARRAY) {
-                throw new ImportException("the list of applications is cut off or holds "
-                    + "something else than objects", p.currentLocation().getLineNr());
+                throw new ImportException(
+                    "the list of applications is cut off or holds " + "something else than objects",
+                    p.currentLocation().getLineNr());
               }
             } else if (t != JsonToken.VALUE_NULL) {
-              throw new ImportException("expected an Argo CD Application object at line "
-                  + line, line);
+              throw new ImportException(
+                  "expected an Argo CD Application object at line " + line, line);
             }
           }
         } catch (JsonProcessingException e) {
           long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-          throw new ImportException("the file is not valid " + (yaml ? "YAML" : "JSON")
-              + " at line " + at + " (" + Nodes.shorten(String.valueOf(e.getOriginalMessage()))
-              + ")", at, e);
+          throw new ImportException(
+              "the file is not valid "
+                  + (yaml ? "YAML" : "JSON")
+                  + " at line "
+                  + at
+                  + " ("
+                  + Nodes.shorten(String.valueOf(e.getOriginalMessage()))
+                  + ")",
+              at,
+              e);
         }
       }
     } finally {
@@ -126,8 +134,8 @@ public final class ArgoCdApplicationImporter implements Importer {
   }
 
   /** An Application, or a List whose items are Applications. */
-  private void object(JsonParser p, ImportContext ctx, RecordSink sink, String file,
-      long[] index) throws IOException, ImportException {
+  private void object(JsonParser p, ImportContext ctx, RecordSink sink, String file, long[] index)
+      throws IOException, ImportException {
     ObjectMapper m = JsonStream.mapper();
     long appLine = p.currentTokenLocation().getLineNr();
     JsonNode metadata = null;
@@ -160,8 +168,8 @@ public final class ArgoCdApplicationImporter implements Importer {
               object(p, ctx, sink, file, index);
             }
             if (t != JsonToken.END_ARRAY) {
-              throw new ImportException("the list's items are cut off",
-                  p.currentLocation().getLineNr());
+              throw new ImportException(
+                  "the list's items are cut off", p.currentLocation().getLineNr());
             }
           } else {
             p.skipChildren();
@@ -175,8 +183,8 @@ public final class ArgoCdApplicationImporter implements Importer {
               if (f.equals("history") && fv == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                   if (t == null) {
-                    throw new ImportException("status.history is cut off",
-                        p.currentLocation().getLineNr());
+                    throw new ImportException(
+                        "status.history is cut off", p.currentLocation().getLineNr());
                   }
                   long line = p.currentTokenLocation().getLineNr();
                   history.add(new Entry(m.readTree(p), line));
@@ -189,8 +197,8 @@ public final class ArgoCdApplicationImporter implements Importer {
               }
             }
             if (t != JsonToken.END_OBJECT) {
-              throw new ImportException("the application's status is cut off",
-                  p.currentLocation().getLineNr());
+              throw new ImportException(
+                  "the application's status is cut off", p.currentLocation().getLineNr());
             }
           } else {
             p.skipChildren();
@@ -200,8 +208,9 @@ public final class ArgoCdApplicationImporter implements Importer {
       }
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new ImportException("an application is cut off before its end (the file looks "
-          + "truncated)", p.currentLocation().getLineNr());
+      throw new ImportException(
+          "an application is cut off before its end (the file looks " + "truncated)",
+          p.currentLocation().getLineNr());
     }
     if (list && kind != null && kind.endsWith("List")) {
       return;
@@ -216,16 +225,25 @@ public final class ArgoCdApplicationImporter implements Importer {
       return;
     }
     if (history.isEmpty() && operation == null) {
-      sink.warn("application '" + appName + "' (line " + appLine + ") has no sync history "
-          + "and no operation state: nothing to import from it");
+      sink.warn(
+          "application '"
+              + appName
+              + "' (line "
+              + appLine
+              + ") has no sync history "
+              + "and no operation state: nothing to import from it");
       return;
     }
     App app = new App(appName, metadata, spec, ctx);
     final Entry op = operation;
     for (Entry e : history) {
       long i = index[0]++;
-      Emit.one(sink, ctx, e.line(), i, () -> historyEntry(app, e.node(), operationFor(e, op),
-          file, e.line(), i));
+      Emit.one(
+          sink,
+          ctx,
+          e.line(),
+          i,
+          () -> historyEntry(app, e.node(), operationFor(e, op), file, e.line(), i));
     }
     if (op != null && !inHistory(op.node(), history)) {
       long i = index[0]++;
@@ -249,8 +267,8 @@ public final class ArgoCdApplicationImporter implements Importer {
       this.ctx = ctx;
       String env = null;
       String key = null;
-      for (String k : new String[] {"environment", "env", "app.kubernetes.io/environment",
-          "stage"}) {
+      for (String k :
+          new String[] {"environment", "env", "app.kubernetes.io/environment", "stage"}) {
         String v = Nodes.field(Nodes.child(metadata, "labels"), k);
         if (v != null) {
           env = v;
@@ -270,8 +288,13 @@ public final class ArgoCdApplicationImporter implements Importer {
     void fill(Draft d) {
       d.service = service;
       if (!service.equals(name)) {
-        d.note("service '" + service + "' is application '" + name + "' without its "
-            + "environment suffix");
+        d.note(
+            "service '"
+                + service
+                + "' is application '"
+                + name
+                + "' without its "
+                + "environment suffix");
       }
       if (labelEnv != null) {
         d.rawEnvironment = labelEnv;
@@ -315,8 +338,8 @@ public final class ArgoCdApplicationImporter implements Importer {
         || finished != null && finished.equals(Nodes.text(h, "deployedAt"));
   }
 
-  private Object historyEntry(App app, JsonNode h, JsonNode op, String file, long line,
-      long index) throws Reject {
+  private Object historyEntry(App app, JsonNode h, JsonNode op, String file, long line, long index)
+      throws Reject {
     if (app.name.isEmpty()) {
       throw new Reject("the application has no metadata.name");
     }
@@ -350,8 +373,7 @@ public final class ArgoCdApplicationImporter implements Importer {
     return d.build(TOOL, file, line, index, ID);
   }
 
-  private Object operation(App app, JsonNode op, String file, long line, long index)
-      throws Reject {
+  private Object operation(App app, JsonNode op, String file, long line, long index) throws Reject {
     if (app.name.isEmpty()) {
       throw new Reject("the application has no metadata.name");
     }
@@ -449,13 +471,25 @@ public final class ArgoCdApplicationImporter implements Importer {
     if (revs.isArray() && revs.size() > 0) {
       for (int i = 0; i < revs.size(); i++) {
         JsonNode s = srcs.isArray() && i < srcs.size() ? srcs.get(i) : null;
-        pairs.add(new String[] {revs.get(i).asText(null), Nodes.text(s, "chart"),
-            Nodes.text(s, "targetRevision"), Nodes.text(s, "repoURL"), Nodes.text(s, "path")});
+        pairs.add(
+            new String[] {
+              revs.get(i).asText(null),
+              Nodes.text(s, "chart"),
+              Nodes.text(s, "targetRevision"),
+              Nodes.text(s, "repoURL"),
+              Nodes.text(s, "path")
+            });
       }
     } else {
       JsonNode s = h.path("source");
-      pairs.add(new String[] {Nodes.text(h, "revision"), Nodes.text(s, "chart"),
-          Nodes.text(s, "targetRevision"), Nodes.text(s, "repoURL"), Nodes.text(s, "path")});
+      pairs.add(
+          new String[] {
+            Nodes.text(h, "revision"),
+            Nodes.text(s, "chart"),
+            Nodes.text(s, "targetRevision"),
+            Nodes.text(s, "repoURL"),
+            Nodes.text(s, "path")
+          });
     }
     StringBuilder desc = new StringBuilder();
     for (String[] p : pairs) {

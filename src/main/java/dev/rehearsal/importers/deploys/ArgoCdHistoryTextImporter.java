@@ -18,23 +18,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The table {@code argocd app history APPNAME} prints: before Argo CD 2.11 a header
- * {@code ID  DATE  REVISION} and one row per history entry; from 2.11 grouped by source, each
- * group opened by {@code SOURCE  <repoURL>}. DATE is Go's {@code time.String()} in the zone of the
- * machine that ran the CLI ({@code 2024-03-04 23:00:06 +0100 CET}); REVISION is the target
- * revision followed by the first 7 characters of the synced commit in parentheses. The table does
- * not name its application, so the service comes from the import's hints; without one every row
- * is rejected saying so. An entry of a multi-source application appears once per source and is
- * imported once.
+ * The table {@code argocd app history APPNAME} prints: before Argo CD 2.11 a header {@code ID DATE
+ * REVISION} and one row per history entry; from 2.11 grouped by source, each group opened by {@code
+ * SOURCE <repoURL>}. DATE is Go's {@code time.String()} in the zone of the machine that ran the CLI
+ * ({@code 2024-03-04 23:00:06 +0100 CET}); REVISION is the target revision followed by the first 7
+ * characters of the synced commit in parentheses. The table does not name its application, so the
+ * service comes from the import's hints; without one every row is rejected saying so. An entry of a
+ * multi-source application appears once per source and is imported once.
  */
 public final class ArgoCdHistoryTextImporter implements Importer {
   public static final String ID = "argocd-history-text";
   private static final String TOOL = "argocd";
   private static final Pattern SOURCE = Pattern.compile("^SOURCE\\s+(\\S+)\\s*$");
   private static final Pattern HEADER = Pattern.compile("^ID\\s+DATE\\s+REVISION\\s*$");
-  private static final Pattern ROW = Pattern.compile(
-      "^(\\d+)\\s+(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? [+-]\\d{4}(?: \\S+)?)"
-          + "(?:\\s{2,}(.*?))?\\s*$");
+  private static final Pattern ROW =
+      Pattern.compile(
+          "^(\\d+)\\s+(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? [+-]\\d{4}(?: \\S+)?)"
+              + "(?:\\s{2,}(.*?))?\\s*$");
   private static final Pattern REVISION = Pattern.compile("^(.*?)\\s*\\(([0-9a-fA-F]{7,})\\)$");
   private static final String GO_ZERO = "0001-01-01 00:00:00";
 
@@ -118,9 +118,10 @@ public final class ArgoCdHistoryTextImporter implements Importer {
         Matcher m = ROW.matcher(line.stripLeading());
         if (!header || !m.matches()) {
           bad.add(new long[] {r.number()});
-          badReasons.add(header ? "not a history row (ID, DATE, REVISION): '"
-              + Nodes.shorten(l) + "'" : "a row before the ID  DATE  REVISION header: '"
-              + Nodes.shorten(l) + "'");
+          badReasons.add(
+              header
+                  ? "not a history row (ID, DATE, REVISION): '" + Nodes.shorten(l) + "'"
+                  : "a row before the ID  DATE  REVISION header: '" + Nodes.shorten(l) + "'");
           continue;
         }
         String id = m.group(1);
@@ -157,9 +158,10 @@ public final class ArgoCdHistoryTextImporter implements Importer {
     Draft d = new Draft(ctx);
     String app = ctx.hints().service();
     if (app == null) {
-      throw new Reject("no service: argocd app history does not print the application's name; "
-          + "give it as the service in a sidecar file (NAME.rehearsal.json) or the import "
-          + "dialog");
+      throw new Reject(
+          "no service: argocd app history does not print the application's name; "
+              + "give it as the service in a sidecar file (NAME.rehearsal.json) or the import "
+              + "dialog");
     }
     if (it.date.startsWith(GO_ZERO)) {
       throw new Reject("entry " + it.id + " has no deploy time (0001-01-01 is Go's zero time)");
@@ -185,8 +187,10 @@ public final class ArgoCdHistoryTextImporter implements Importer {
         if (d.ref == null) {
           d.ref = target;
         }
-        if (Texts.isBlank(d.version) && (commit == null || Words.versionLike(target))
-            && !Words.sha(target) && !target.equals("HEAD")) {
+        if (Texts.isBlank(d.version)
+            && (commit == null || Words.versionLike(target))
+            && !Words.sha(target)
+            && !target.equals("HEAD")) {
           d.version = target;
         }
       }

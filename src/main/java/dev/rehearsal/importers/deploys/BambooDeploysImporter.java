@@ -16,11 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Bamboo deployment results: DevLake's {@code _raw_bamboo_api_deploy_builds.csv} and the REST
- * page it comes from ({@code GET /rest/api/latest/deploy/environment/{id}/results},
- * {@code {"results": [...]}}). A result does not name its environment; DevLake keeps it in the
- * {@code input} column, for the REST page it comes from the import's hints. Times are epoch
- * milliseconds.
+ * Bamboo deployment results: DevLake's {@code _raw_bamboo_api_deploy_builds.csv} and the REST page
+ * it comes from ({@code GET /rest/api/latest/deploy/environment/{id}/results}, {@code {"results":
+ * [...]}}). A result does not name its environment; DevLake keeps it in the {@code input} column,
+ * for the REST page it comes from the import's hints. Times are epoch milliseconds.
  */
 public final class BambooDeploysImporter implements Importer {
   public static final String ID = "bamboo-deploys";
@@ -46,8 +45,10 @@ public final class BambooDeploysImporter implements Importer {
   @Override
   public int recognizes(Sniff s) {
     if (DevLakeCsv.isRawTable(s)) {
-      return DevLakeCsv.hasKeys(s, "deploymentState") || DevLakeCsv.hasKeys(s,
-          "deploymentVersionName") ? CERTAIN : NO;
+      return DevLakeCsv.hasKeys(s, "deploymentState")
+              || DevLakeCsv.hasKeys(s, "deploymentVersionName")
+          ? CERTAIN
+          : NO;
     }
     if (s.looksLikeJson() && s.hasJsonKeys("deploymentState", "lifeCycleState")) {
       return CERTAIN;
@@ -60,18 +61,52 @@ public final class BambooDeploysImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> result(row.data(),
-          Nodes.text(row.params(), "PlanKey"), Nodes.text(row.input(), "name"), ctx, file,
-          row.line(), row.index()));
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row ->
+              result(
+                  row.data(),
+                  Nodes.text(row.params(), "PlanKey"),
+                  Nodes.text(row.input(), "name"),
+                  ctx,
+                  file,
+                  row.line(),
+                  row.index()));
       return;
     }
-    new JsonStream("results").stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> result(node, null,
-            Nodes.first(envelope, "environment.name", "name"), ctx, file, line, index)));
+    new JsonStream("results")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink,
+                    ctx,
+                    line,
+                    index,
+                    () ->
+                        result(
+                            node,
+                            null,
+                            Nodes.first(envelope, "environment.name", "name"),
+                            ctx,
+                            file,
+                            line,
+                            index)));
   }
 
-  private Object result(JsonNode n, String planKey, String environment, ImportContext ctx,
-      String file, long line, long index) throws Reject {
+  private Object result(
+      JsonNode n,
+      String planKey,
+      String environment,
+      ImportContext ctx,
+      String file,
+      long line,
+      long index)
+      throws Reject {
     String id = Nodes.text(n, "id");
     if (id == null || !(n.has("deploymentState") || n.has("lifeCycleState"))) {
       throw new Reject("not a Bamboo deployment result (" + Nodes.keys(n) + ")");
@@ -144,8 +179,9 @@ public final class BambooDeploysImporter implements Importer {
         }
         return DeployStatus.IN_PROGRESS;
       case "NOT_BUILT":
-        d.note("life cycle NOT_BUILT: the deployment did not run"
-            + (state == null ? "" : " (state " + state + ")"));
+        d.note(
+            "life cycle NOT_BUILT: the deployment did not run"
+                + (state == null ? "" : " (state " + state + ")"));
         return DeployStatus.CANCELLED;
       default:
         break;

@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * Bitbucket Cloud deployments: DevLake's {@code _raw_bitbucket_api_deployments.csv} and the REST
- * page it is collected from ({@code GET /2.0/repositories/{workspace}/{repo}/deployments/},
- * {@code {"values": [...]}}). A deployment whose state is UNDEPLOYED never ran (its step is still
- * waiting to be started) and is rejected as "not a deploy".
+ * page it is collected from ({@code GET /2.0/repositories/{workspace}/{repo}/deployments/}, {@code
+ * {"values": [...]}}). A deployment whose state is UNDEPLOYED never ran (its step is still waiting
+ * to be started) and is rejected as "not a deploy".
  */
 public final class BitbucketDeploymentsImporter implements Importer {
   public static final String ID = "bitbucket-deployments";
   private static final String TOOL = "bitbucket";
-  private static final Pattern REPO_IN_URL = Pattern.compile(
-      "^https?://(?:www\\.)?bitbucket\\.org/([^/]+/[^/#?]+)");
+  private static final Pattern REPO_IN_URL =
+      Pattern.compile("^https?://(?:www\\.)?bitbucket\\.org/([^/]+/[^/#?]+)");
 
   @Override
   public String id() {
@@ -46,7 +46,9 @@ public final class BitbucketDeploymentsImporter implements Importer {
   public int recognizes(Sniff s) {
     if (DevLakeCsv.isRawTable(s)) {
       return s.text().contains("\"\"type\"\": \"\"deployment\"\"")
-          || DevLakeCsv.hasKeys(s, "environment", "release", "state", "step") ? CERTAIN : NO;
+              || DevLakeCsv.hasKeys(s, "environment", "release", "state", "step")
+          ? CERTAIN
+          : NO;
     }
     if (!s.looksLikeJson()) {
       return NO;
@@ -64,33 +66,57 @@ public final class BitbucketDeploymentsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> deployment(row.data(),
-          Nodes.text(row.params(), "FullName"), ctx, file, row.line(), row.index()));
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row ->
+              deployment(
+                  row.data(),
+                  Nodes.text(row.params(), "FullName"),
+                  ctx,
+                  file,
+                  row.line(),
+                  row.index()));
       return;
     }
-    new JsonStream("values").stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> deployment(node, null, ctx, file, line, index)));
+    new JsonStream("values")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink, ctx, line, index, () -> deployment(node, null, ctx, file, line, index)));
   }
 
-  private Object deployment(JsonNode n, String repo, ImportContext ctx, String file, long line,
-      long index) throws Reject {
+  private Object deployment(
+      JsonNode n, String repo, ImportContext ctx, String file, long line, long index)
+      throws Reject {
     String uuid = Nodes.text(n, "uuid");
     if (uuid == null || !n.has("state")) {
       throw new Reject("not a Bitbucket deployment (" + Nodes.keys(n) + ")");
     }
     String state = Nodes.text(n, "state.name");
     if ("UNDEPLOYED".equalsIgnoreCase(state)) {
-      throw Reject.notADeploy("Bitbucket lists deployment " + uuid + " to '"
-          + Nodes.text(n, "environment.name") + "' as UNDEPLOYED: its step never ran");
+      throw Reject.notADeploy(
+          "Bitbucket lists deployment "
+              + uuid
+              + " to '"
+              + Nodes.text(n, "environment.name")
+              + "' as UNDEPLOYED: its step never ran");
     }
     Draft d = new Draft(ctx);
     String id = uuid.replace("{", "").replace("}", "");
     d.sourceId = id;
     d.id("deploy", id);
     String releaseUrl = Nodes.text(n, "release.url");
-    d.service = Texts.firstNonBlank(repo, repoFromUrl(releaseUrl),
-        repoFromUrl(Nodes.text(n, "state.url")),
-        repoFromUrl(Nodes.text(n, "release.commit.links.html.href")));
+    d.service =
+        Texts.firstNonBlank(
+            repo,
+            repoFromUrl(releaseUrl),
+            repoFromUrl(Nodes.text(n, "state.url")),
+            repoFromUrl(Nodes.text(n, "release.commit.links.html.href")));
     d.rawEnvironment = Nodes.text(n, "environment.name");
     d.commit = Nodes.text(n, "release.commit.hash");
     String release = Nodes.text(n, "release.name");
@@ -109,8 +135,8 @@ public final class BitbucketDeploymentsImporter implements Importer {
       }
     }
     if (d.startedAt == null && d.finishedAt == null) {
-      throw new Reject("no 'state.started_on', 'state.completed_on' or 'release.created_on' "
-          + "time");
+      throw new Reject(
+          "no 'state.started_on', 'state.completed_on' or 'release.created_on' " + "time");
     }
     d.url = Texts.firstNonBlank(Nodes.text(n, "state.url"), releaseUrl);
     if (releaseUrl != null) {

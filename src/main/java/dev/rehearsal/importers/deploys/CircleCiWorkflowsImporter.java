@@ -14,11 +14,11 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * CircleCI workflows: DevLake's {@code _raw_circleci_api_workflows.csv} (its {@code input}
- * column holds the pipeline, with the commit and branch) and the API v2 page
- * ({@code GET /api/v2/pipeline/{id}/workflow}, {@code {"items": [...]}}). Like CI builds, a
- * workflow is a deploy only when its name says deploy, release, promote, rollout or rollback, or
- * the import states an environment for the file.
+ * CircleCI workflows: DevLake's {@code _raw_circleci_api_workflows.csv} (its {@code input} column
+ * holds the pipeline, with the commit and branch) and the API v2 page ({@code GET
+ * /api/v2/pipeline/{id}/workflow}, {@code {"items": [...]}}). Like CI builds, a workflow is a
+ * deploy only when its name says deploy, release, promote, rollout or rollback, or the import
+ * states an environment for the file.
  */
 public final class CircleCiWorkflowsImporter implements Importer {
   public static final String ID = "circleci-workflows";
@@ -42,8 +42,7 @@ public final class CircleCiWorkflowsImporter implements Importer {
   @Override
   public int recognizes(Sniff s) {
     if (DevLakeCsv.isRawTable(s)) {
-      return DevLakeCsv.hasKeys(s, "project_slug", "pipeline_number", "stopped_at") ? CERTAIN
-          : NO;
+      return DevLakeCsv.hasKeys(s, "project_slug", "pipeline_number", "stopped_at") ? CERTAIN : NO;
     }
     if (s.looksLikeJson() && s.hasJsonKeys("project_slug", "pipeline_number", "stopped_at")) {
       return CERTAIN;
@@ -56,17 +55,44 @@ public final class CircleCiWorkflowsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> workflow(row.data(), row.input(),
-          Nodes.text(row.params(), "ProjectSlug"), ctx, file, row.line(), row.index()));
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row ->
+              workflow(
+                  row.data(),
+                  row.input(),
+                  Nodes.text(row.params(), "ProjectSlug"),
+                  ctx,
+                  file,
+                  row.line(),
+                  row.index()));
       return;
     }
-    new JsonStream("items").stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> workflow(node, null, null, ctx, file, line,
-            index)));
+    new JsonStream("items")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink,
+                    ctx,
+                    line,
+                    index,
+                    () -> workflow(node, null, null, ctx, file, line, index)));
   }
 
-  private Object workflow(JsonNode n, JsonNode pipeline, String projectSlug, ImportContext ctx,
-      String file, long line, long index) throws Reject {
+  private Object workflow(
+      JsonNode n,
+      JsonNode pipeline,
+      String projectSlug,
+      ImportContext ctx,
+      String file,
+      long line,
+      long index)
+      throws Reject {
     String id = Nodes.text(n, "id");
     if (id == null || !n.has("pipeline_number") && !n.has("pipeline_id")) {
       throw new Reject("not a CircleCI workflow (" + Nodes.keys(n) + ")");
@@ -75,12 +101,19 @@ public final class CircleCiWorkflowsImporter implements Importer {
     String name = Nodes.text(n, "name");
     String word = Words.deployWord(name);
     if (word == null && !d.hasEnvironment()) {
-      throw Reject.notADeploy("CircleCI workflow '" + name + "' (" + id + ") does not deploy, "
-          + "release or promote by its name; if it does, state its environment in a sidecar "
-          + "file or the import dialog");
+      throw Reject.notADeploy(
+          "CircleCI workflow '"
+              + name
+              + "' ("
+              + id
+              + ") does not deploy, "
+              + "release or promote by its name; if it does, state its environment in a sidecar "
+              + "file or the import dialog");
     }
-    d.note(word != null ? "deploy workflow: its name says '" + word + "'"
-        : "counted as a deploy because the import states its environment");
+    d.note(
+        word != null
+            ? "deploy workflow: its name says '" + word + "'"
+            : "counted as a deploy because the import states its environment");
     d.sourceId = id;
     d.id("run", id);
     d.id("pipeline", Nodes.text(n, "pipeline_number"));
@@ -116,8 +149,12 @@ public final class CircleCiWorkflowsImporter implements Importer {
     int slash = s.indexOf('/');
     if (slash > 0 && s.substring(slash + 1).contains("/")) {
       String vcs = s.substring(0, slash).toLowerCase(Locale.ROOT);
-      if (vcs.equals("gh") || vcs.equals("github") || vcs.equals("bb")
-          || vcs.equals("bitbucket") || vcs.equals("circleci") || vcs.equals("gl")
+      if (vcs.equals("gh")
+          || vcs.equals("github")
+          || vcs.equals("bb")
+          || vcs.equals("bitbucket")
+          || vcs.equals("circleci")
+          || vcs.equals("gl")
           || vcs.equals("gitlab")) {
         return s.substring(slash + 1);
       }

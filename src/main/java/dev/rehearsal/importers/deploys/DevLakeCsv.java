@@ -14,15 +14,14 @@ import java.util.List;
  * Apache DevLake's raw tables exported as CSV ({@code _raw_<plugin>_api_<thing>.csv}): columns
  * {@code id, params, data, url, input, created_at}, where {@code data} holds one API object as the
  * tool returned it, {@code params} the scope DevLake collected for (repository, project, job) and
- * {@code input} the parent object of a sub-collection (the Jenkins job, the CircleCI pipeline,
- * the Bamboo environment).
+ * {@code input} the parent object of a sub-collection (the Jenkins job, the CircleCI pipeline, the
+ * Bamboo environment).
  */
 final class DevLakeCsv {
   private DevLakeCsv() {}
 
   /** One row, its JSON cells parsed. */
-  record Row(JsonNode data, JsonNode params, JsonNode input, String url, long line,
-      long index) {}
+  record Row(JsonNode data, JsonNode params, JsonNode input, String url, long line, long index) {}
 
   @FunctionalInterface
   interface RowMapper {
@@ -32,7 +31,10 @@ final class DevLakeCsv {
   /** Whether the file has DevLake's raw-table header. */
   static boolean isRawTable(Sniff s) {
     List<String> h = s.csvHeader();
-    return h.size() >= 3 && h.contains("params") && h.contains("data") && h.contains("id")
+    return h.size() >= 3
+        && h.contains("params")
+        && h.contains("data")
+        && h.contains("id")
         && (h.contains("input") || h.contains("url"));
   }
 
@@ -56,16 +58,21 @@ final class DevLakeCsv {
       CsvTable.Row r;
       while ((r = t.next()) != null) {
         final CsvTable.Row row = r;
-        Emit.one(sink, ctx, row.line(), row.index(), () -> {
-          JsonNode data = Nodes.parse(row.get("data"), "data");
-          if (data == null || !data.isObject()) {
-            throw new Reject("the 'data' cell holds no API object");
-          }
-          JsonNode params = Nodes.parse(row.get("params"), "params");
-          JsonNode input = Nodes.parse(row.get("input"), "input");
-          return mapper.map(new Row(data, params, input, row.get("url"), row.line(),
-              row.index()));
-        });
+        Emit.one(
+            sink,
+            ctx,
+            row.line(),
+            row.index(),
+            () -> {
+              JsonNode data = Nodes.parse(row.get("data"), "data");
+              if (data == null || !data.isObject()) {
+                throw new Reject("the 'data' cell holds no API object");
+              }
+              JsonNode params = Nodes.parse(row.get("params"), "params");
+              JsonNode input = Nodes.parse(row.get("input"), "input");
+              return mapper.map(
+                  new Row(data, params, input, row.get("url"), row.line(), row.index()));
+            });
       }
       t.notes().forEach(sink::warn);
     }

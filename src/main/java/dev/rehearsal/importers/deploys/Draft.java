@@ -29,14 +29,18 @@ final class Draft {
   String sourceId;
   String service;
   String rawEnvironment;
+
   /** An environment read from a name (not a field); used only when hints give none. */
   String inferredEnvironment;
+
   String inferredFrom;
+
   /**
    * The environment a tool's convention implies when nothing names one (a bare Heroku app is
    * production); it sets the normalised environment and leaves the raw one empty.
    */
   String conventionEnvironment;
+
   String conventionNote;
   String version;
   String commit;
@@ -48,6 +52,7 @@ final class Draft {
   String description;
   String actor;
   String url;
+
   /** When false, hints do not fill the service (GitLab applies them itself, first). */
   boolean serviceFromHints = true;
 
@@ -157,12 +162,14 @@ final class Draft {
       normalised = ctx.environment(conventionEnvironment);
       note(conventionNote);
     } else if (env.isEmpty()) {
-      note("no environment: the source names none; state it in a sidecar file or the import "
-          + "dialog");
+      note(
+          "no environment: the source names none; state it in a sidecar file or the import "
+              + "dialog");
     }
     if (svc.isEmpty()) {
-      throw new Reject("no service: the record names no repository, project, application or "
-          + "job; give the service in a sidecar file (NAME.rehearsal.json) or the import dialog");
+      throw new Reject(
+          "no service: the record names no repository, project, application or "
+              + "job; give the service in a sidecar file (NAME.rehearsal.json) or the import dialog");
     }
     if (startedAt == null && finishedAt == null) {
       throw new Reject("no start or finish time");
@@ -181,8 +188,23 @@ final class Draft {
     }
     String link = Texts.cleanId(url);
     Provenance p = new Provenance(file, line, index, format, id, notes);
-    return new Deploy(tool, id, svc, normalised, env, ver, sha,
-        Texts.cleanId(ref), status, startedAt, finishedAt, rollback, desc,
-        Texts.cleanId(actor), new ArrayList<>(identifiers), link, p);
+    return new Deploy(
+        tool,
+        id,
+        svc,
+        normalised,
+        env,
+        ver,
+        sha,
+        Texts.cleanId(ref),
+        status,
+        startedAt,
+        finishedAt,
+        rollback,
+        desc,
+        Texts.cleanId(actor),
+        new ArrayList<>(identifiers),
+        link,
+        p);
   }
 }

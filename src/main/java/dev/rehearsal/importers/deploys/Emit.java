@@ -27,8 +27,13 @@ final class Emit {
       return;
     } catch (RuntimeException e) {
       // a value of an unexpected type or range in this record only
-      sink.reject(line, index, "the record could not be read (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + Nodes.shorten(e.getMessage())) + ")");
+      sink.reject(
+          line,
+          index,
+          "the record could not be read ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + Nodes.shorten(e.getMessage()))
+              + ")");
       return;
     }
     if (r instanceof DeployStatusEvent ev) {

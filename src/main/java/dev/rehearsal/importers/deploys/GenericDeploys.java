@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Rehearsal's own deploy format, shared by the CSV and the JSON Lines importer: one deploy per
- * row or line with {@code time, service, environment, version, status} and optionally
- * {@code commit, id, started, url, rollback, description, ref, actor}.
+ * Rehearsal's own deploy format, shared by the CSV and the JSON Lines importer: one deploy per row
+ * or line with {@code time, service, environment, version, status} and optionally {@code commit,
+ * id, started, url, rollback, description, ref, actor}.
  */
 final class GenericDeploys {
   private GenericDeploys() {}
@@ -19,8 +19,9 @@ final class GenericDeploys {
   static final String TOOL = "generic";
 
   static final String[] REQUIRED = {"time", "service", "environment", "version", "status"};
-  static final String[] OPTIONAL = {"commit", "id", "started", "url", "rollback",
-      "description", "ref", "actor"};
+  static final String[] OPTIONAL = {
+    "commit", "id", "started", "url", "rollback", "description", "ref", "actor"
+  };
 
   /** Maps one row; {@code get} returns a field's text or null. */
   static Draft map(Function<String, String> get, ImportContext ctx) throws Reject {
@@ -39,7 +40,8 @@ final class GenericDeploys {
     d.description = get.apply("description");
     String status = get.apply("status");
     d.status = DeployStatus.fromText(status);
-    if (status != null && d.status == DeployStatus.UNKNOWN
+    if (status != null
+        && d.status == DeployStatus.UNKNOWN
         && !status.strip().equalsIgnoreCase("unknown")) {
       d.note("status '" + status + "' is not one Rehearsal knows; kept as unknown");
     }
@@ -57,8 +59,9 @@ final class GenericDeploys {
       switch (rollback.strip().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "y", "1" -> d.rollback = true;
         case "false", "no", "n", "0", "" -> d.rollback = false;
-        default -> throw new Reject("'rollback' is '" + Nodes.shorten(rollback)
-            + "'; write true or false");
+        default ->
+            throw new Reject(
+                "'rollback' is '" + Nodes.shorten(rollback) + "'; write true or false");
       }
     }
     if (d.url != null) {
@@ -71,9 +74,12 @@ final class GenericDeploys {
       d.id("deploy", id);
     } else {
       // no id: one from what identifies the deploy (never from the file's path or line)
-      d.sourceId = Ids.digest(Texts.cleanId(d.service).toLowerCase(Locale.ROOT),
-          Texts.cleanId(d.rawEnvironment).toLowerCase(Locale.ROOT), Texts.cleanId(d.version),
-          at.toString());
+      d.sourceId =
+          Ids.digest(
+              Texts.cleanId(d.service).toLowerCase(Locale.ROOT),
+              Texts.cleanId(d.rawEnvironment).toLowerCase(Locale.ROOT),
+              Texts.cleanId(d.version),
+              at.toString());
     }
     return d;
   }

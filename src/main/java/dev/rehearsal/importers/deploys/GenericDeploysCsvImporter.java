@@ -13,11 +13,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Rehearsal's generic deploy CSV: a header with {@code time, service, environment, version,
- * status} (any order, any case, comma, semicolon or tab separated) and optionally
- * {@code commit, id, started, url, rollback, description, ref, actor}; see
- * docs/formats/deploys.md. Numeric dates have their day/month order decided for the whole file
- * first.
+ * Rehearsal's generic deploy CSV: a header with {@code time, service, environment, version, status}
+ * (any order, any case, comma, semicolon or tab separated) and optionally {@code commit, id,
+ * started, url, rollback, description, ref, actor}; see docs/formats/deploys.md. Numeric dates have
+ * their day/month order decided for the whole file first.
  */
 public final class GenericDeploysCsvImporter implements Importer {
   public static final String ID = "deploys-csv";
@@ -50,8 +49,8 @@ public final class GenericDeploysCsvImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
     String file = source.displayName();
-    DateOrderDetector.Result order = CsvTable.dateOrder(source, ctx.options().dateOrder(),
-        List.of("time", "started"));
+    DateOrderDetector.Result order =
+        CsvTable.dateOrder(source, ctx.options().dateOrder(), List.of("time", "started"));
     ImportContext c = ctx;
     if (order.decided()) {
       c = ctx.withOptions(ctx.options().withDateOrder(order.order()));
@@ -68,14 +67,19 @@ public final class GenericDeploysCsvImporter implements Importer {
       CsvTable.Row r;
       while ((r = t.next()) != null) {
         final CsvTable.Row row = r;
-        Emit.one(sink, ctx, row.line(), row.index(), () -> {
-          if (!row.complete()) {
-            throw new Reject("the row has " + row.size() + " cells, the header "
-                + t.header().length);
-          }
-          return GenericDeploys.map(row::get, rowCtx).build(TOOL, file, row.line(),
-              row.index(), ID);
-        });
+        Emit.one(
+            sink,
+            ctx,
+            row.line(),
+            row.index(),
+            () -> {
+              if (!row.complete()) {
+                throw new Reject(
+                    "the row has " + row.size() + " cells, the header " + t.header().length);
+              }
+              return GenericDeploys.map(row::get, rowCtx)
+                  .build(TOOL, file, row.line(), row.index(), ID);
+            });
       }
       t.notes().forEach(sink::warn);
     }

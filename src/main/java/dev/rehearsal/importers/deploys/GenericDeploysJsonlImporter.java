@@ -11,10 +11,10 @@ import dev.rehearsal.model.RecordKind;
 import java.io.IOException;
 
 /**
- * Rehearsal's generic deploy JSON Lines: one JSON object per line with the same fields as the
- * CSV ({@code time, service, environment, version, status}, optionally {@code commit, id,
- * started, url, rollback, description, ref, actor}). A JSON list of such objects is read too. A
- * line that is not valid JSON is rejected on its own; the lines around it still import.
+ * Rehearsal's generic deploy JSON Lines: one JSON object per line with the same fields as the CSV
+ * ({@code time, service, environment, version, status}, optionally {@code commit, id, started, url,
+ * rollback, description, ref, actor}). A JSON list of such objects is read too. A line that is not
+ * valid JSON is rejected on its own; the lines around it still import.
  */
 public final class GenericDeploysJsonlImporter implements Importer {
   public static final String ID = "deploys-jsonl";
@@ -53,8 +53,13 @@ public final class GenericDeploysJsonlImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (Sources.firstChar(source) == '[') {
-      new JsonStream().stream(source, sink, false, (node, envelope, line, index) ->
-          Emit.one(sink, ctx, line, index, () -> map(node, ctx, file, line, index)));
+      new JsonStream()
+          .stream(
+              source,
+              sink,
+              false,
+              (node, envelope, line, index) ->
+                  Emit.one(sink, ctx, line, index, () -> map(node, ctx, file, line, index)));
       return;
     }
     long index = 0;
@@ -67,19 +72,26 @@ public final class GenericDeploysJsonlImporter implements Importer {
         final String text = line;
         final long lineNo = r.number();
         final long i = index++;
-        Emit.one(sink, ctx, lineNo, i, () -> {
-          JsonNode node;
-          try {
-            node = JsonStream.mapper().readTree(text);
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Reject("the line is not valid JSON (" + Nodes.shorten(String.valueOf(
-                e.getOriginalMessage())) + ")");
-          }
-          if (node == null || !node.isObject()) {
-            throw new Reject("the line is not a JSON object");
-          }
-          return map(node, ctx, file, lineNo, i);
-        });
+        Emit.one(
+            sink,
+            ctx,
+            lineNo,
+            i,
+            () -> {
+              JsonNode node;
+              try {
+                node = JsonStream.mapper().readTree(text);
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new Reject(
+                    "the line is not valid JSON ("
+                        + Nodes.shorten(String.valueOf(e.getOriginalMessage()))
+                        + ")");
+              }
+              if (node == null || !node.isObject()) {
+                throw new Reject("the line is not a JSON object");
+              }
+              return map(node, ctx, file, lineNo, i);
+            });
       }
     }
   }
@@ -89,7 +101,6 @@ public final class GenericDeploysJsonlImporter implements Importer {
     if (!node.isObject()) {
       throw new Reject("not a JSON object");
     }
-    return GenericDeploys.map(k -> Nodes.text(node, k), ctx).build(TOOL, file, line, index,
-        ID);
+    return GenericDeploys.map(k -> Nodes.text(node, k), ctx).build(TOOL, file, line, index, ID);
   }
 }

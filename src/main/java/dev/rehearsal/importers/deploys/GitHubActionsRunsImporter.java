@@ -15,10 +15,10 @@ import java.util.Locale;
 
 /**
  * GitHub Actions workflow runs: the REST list ({@code {"total_count", "workflow_runs": [...]}}),
- * one run, the {@code workflow_run} webhook payload (one or a list), and DevLake's
- * {@code _raw_github_api_runs.csv}. A run is a deploy only when its workflow's name or file says
- * deploy, release, promote, rollout or rollback, or when the import states an environment for
- * the file; every other run is rejected as "not a deploy" with the workflow named.
+ * one run, the {@code workflow_run} webhook payload (one or a list), and DevLake's {@code
+ * _raw_github_api_runs.csv}. A run is a deploy only when its workflow's name or file says deploy,
+ * release, promote, rollout or rollback, or when the import states an environment for the file;
+ * every other run is rejected as "not a deploy" with the workflow named.
  */
 public final class GitHubActionsRunsImporter implements Importer {
   public static final String ID = "github-actions-runs";
@@ -66,26 +66,60 @@ public final class GitHubActionsRunsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> run(row.data(), null,
-          GitHubDeploymentsImporter.tail(Nodes.text(row.params(), "Name")), ctx, file,
-          row.line(), row.index()));
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row ->
+              run(
+                  row.data(),
+                  null,
+                  GitHubDeploymentsImporter.tail(Nodes.text(row.params(), "Name")),
+                  ctx,
+                  file,
+                  row.line(),
+                  row.index()));
       return;
     }
-    new JsonStream("workflow_runs").stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> {
-          if (node.has("workflow_run") && node.get("workflow_run").isObject()) {
-            return run(node.get("workflow_run"), node.get("workflow"),
-                Nodes.text(node, "repository.name"), ctx, file, line, index);
-          }
-          if (node.has("run_number") || node.has("workflow_id")) {
-            return run(node, null, null, ctx, file, line, index);
-          }
-          throw new Reject("not a GitHub Actions workflow run (" + Nodes.keys(node) + ")");
-        }));
+    new JsonStream("workflow_runs")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink,
+                    ctx,
+                    line,
+                    index,
+                    () -> {
+                      if (node.has("workflow_run") && node.get("workflow_run").isObject()) {
+                        return run(
+                            node.get("workflow_run"),
+                            node.get("workflow"),
+                            Nodes.text(node, "repository.name"),
+                            ctx,
+                            file,
+                            line,
+                            index);
+                      }
+                      if (node.has("run_number") || node.has("workflow_id")) {
+                        return run(node, null, null, ctx, file, line, index);
+                      }
+                      throw new Reject(
+                          "not a GitHub Actions workflow run (" + Nodes.keys(node) + ")");
+                    }));
   }
 
-  private Object run(JsonNode r, JsonNode workflow, String repo, ImportContext ctx, String file,
-      long line, long index) throws Reject {
+  private Object run(
+      JsonNode r,
+      JsonNode workflow,
+      String repo,
+      ImportContext ctx,
+      String file,
+      long line,
+      long index)
+      throws Reject {
     Draft d = new Draft(ctx);
     String id = Nodes.text(r, "id");
     if (id == null) {
@@ -94,21 +128,33 @@ public final class GitHubActionsRunsImporter implements Importer {
     String name = Texts.firstNonBlank(Nodes.text(r, "name"), Nodes.text(workflow, "name"));
     String path = Texts.firstNonBlank(Nodes.text(r, "path"), Nodes.text(workflow, "path"));
     String word = Words.deployWord(name, path);
-    String named = "workflow '" + Texts.firstNonBlank(name, path, "(unnamed)") + "'"
-        + (!path.isEmpty() && !path.equals(name) ? " (" + path + ")" : "");
+    String named =
+        "workflow '"
+            + Texts.firstNonBlank(name, path, "(unnamed)")
+            + "'"
+            + (!path.isEmpty() && !path.equals(name) ? " (" + path + ")" : "");
     if (word == null && !d.hasEnvironment()) {
-      throw Reject.notADeploy(named + " run " + id + " does not deploy, release or promote by "
-          + "its name; if it does, state its environment in a sidecar file or the import "
-          + "dialog");
+      throw Reject.notADeploy(
+          named
+              + " run "
+              + id
+              + " does not deploy, release or promote by "
+              + "its name; if it does, state its environment in a sidecar file or the import "
+              + "dialog");
     }
     d.sourceId = id;
     d.id("run", id);
     d.id("build", Nodes.text(r, "run_number"));
-    d.service = Texts.firstNonBlank(Nodes.text(r, "repository.name"), repo,
-        GitHubDeploymentsImporter.repoFromApiUrl(Nodes.text(r, "url")));
+    d.service =
+        Texts.firstNonBlank(
+            Nodes.text(r, "repository.name"),
+            repo,
+            GitHubDeploymentsImporter.repoFromApiUrl(Nodes.text(r, "url")));
     d.infer(Words.environmentIn(name, ctx), "the workflow name");
-    d.note(word != null ? "deploy " + named + ": its name says '" + word + "'"
-        : named + " counted as a deploy because the import states its environment");
+    d.note(
+        word != null
+            ? "deploy " + named + ": its name says '" + word + "'"
+            : named + " counted as a deploy because the import states its environment");
     d.commit = Nodes.text(r, "head_sha");
     String branch = Nodes.text(r, "head_branch");
     d.ref = branch;
@@ -125,8 +171,8 @@ public final class GitHubActionsRunsImporter implements Importer {
       d.finishedAt = d.time(Nodes.text(r, "updated_at"), "updated_at");
     }
     d.rollback = Words.saysRollback(name, path);
-    d.description = Texts.firstNonBlank(Nodes.text(r, "display_title"),
-        Nodes.text(r, "head_commit.message"));
+    d.description =
+        Texts.firstNonBlank(Nodes.text(r, "display_title"), Nodes.text(r, "head_commit.message"));
     d.actor = Nodes.first(r, "triggering_actor.login", "actor.login");
     d.url = Nodes.text(r, "html_url");
     JsonNode prs = r.get("pull_requests");

@@ -21,13 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GitHub deployments in every shape they are exported in: the REST list and single object
- * ({@code GET /repos/{owner}/{repo}/deployments[/{id}]}), the REST list of one deployment's
- * statuses (turned into {@link DeployStatusEvent}s, keyed by the deployment id read from
- * {@code deployment_url}), GraphQL response pages ({@code data.repository.deployments.nodes},
- * camelCase), DevLake's stored PascalCase copy of those nodes
- * ({@code _raw_github_graphql_deployment.csv}), and the {@code deployment} and
- * {@code deployment_status} webhook payloads, one per file or a list of them.
+ * GitHub deployments in every shape they are exported in: the REST list and single object ({@code
+ * GET /repos/{owner}/{repo}/deployments[/{id}]}), the REST list of one deployment's statuses
+ * (turned into {@link DeployStatusEvent}s, keyed by the deployment id read from {@code
+ * deployment_url}), GraphQL response pages ({@code data.repository.deployments.nodes}, camelCase),
+ * DevLake's stored PascalCase copy of those nodes ({@code _raw_github_graphql_deployment.csv}), and
+ * the {@code deployment} and {@code deployment_status} webhook payloads, one per file or a list of
+ * them.
  */
 public final class GitHubDeploymentsImporter implements Importer {
   public static final String ID = "github-deployments";
@@ -53,7 +53,9 @@ public final class GitHubDeploymentsImporter implements Importer {
   public int recognizes(Sniff s) {
     if (DevLakeCsv.isRawTable(s)) {
       return DevLakeCsv.hasKeys(s, "CommitOid", "LatestStatus")
-          || DevLakeCsv.hasKeys(s, "DatabaseId", "CommitOid") ? CERTAIN : NO;
+              || DevLakeCsv.hasKeys(s, "DatabaseId", "CommitOid")
+          ? CERTAIN
+          : NO;
     }
     if (!s.looksLikeJson() || s.hasJsonKeys("workflow_job")) {
       return NO; // job payloads of environment-protected jobs carry a deployment too
@@ -61,8 +63,8 @@ public final class GitHubDeploymentsImporter implements Importer {
     if (s.hasJsonKeys("original_environment", "statuses_url")
         || s.hasJsonKeys("deployment", "original_environment")
         || s.hasJsonKeys("deployment_status", "deployment")
-        || s.hasJsonKeys("deployment_url", "state") && s.hasAnyJsonKey("target_url",
-            "log_url", "environment_url")) {
+        || s.hasJsonKeys("deployment_url", "state")
+            && s.hasAnyJsonKey("target_url", "log_url", "environment_url")) {
       return CERTAIN;
     }
     // GraphQL: the node fields sit deeper than the keys the sniff collects, so look at the text
@@ -80,52 +82,84 @@ public final class GitHubDeploymentsImporter implements Importer {
     String file = source.displayName();
     boolean[] warnedNoStatus = {false};
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> graphql(row.data(), ctx, file, row.line(),
-          row.index(), tail(Nodes.text(row.params(), "Name"))));
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row ->
+              graphql(
+                  row.data(),
+                  ctx,
+                  file,
+                  row.line(),
+                  row.index(),
+                  tail(Nodes.text(row.params(), "Name"))));
       return;
     }
-    JsonStream stream = new JsonStream(
-        "data.repository.deployments.nodes", "data.repository.deployments.edges",
-        "repository.deployments.nodes", "repository.deployments.edges",
-        "deployments.nodes", "deployments.edges", "nodes", "edges", "deployments");
-    stream.stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> {
-          JsonNode n = node.has("node") && node.size() <= 2 ? node.get("node") : node;
-          if (!n.isObject()) {
-            throw new Reject("expected a deployment object but found " + Nodes.keys(n));
-          }
-          if (n.has("deployment_status") && n.has("deployment")) {
-            return webhook(n, n.get("deployment_status"), ctx, file, line, index);
-          }
-          if (n.has("deployment") && n.get("deployment").isObject()) {
-            return webhook(n, null, ctx, file, line, index);
-          }
-          if (n.has("deployment_url") && n.has("state")) {
-            return status(n, ctx, file, line, index);
-          }
-          if (Nodes.has(n, "databaseId") || Nodes.has(n, "commitOid")
-              || Nodes.has(n, "latestStatus") || Nodes.has(n, "createdAt")) {
-            String fallback = Nodes.first(envelope, "data.repository.name",
-                "repository.name");
-            return graphql(n, ctx, file, line, index, fallback);
-          }
-          if (n.has("sha") || n.has("statuses_url") || n.has("original_environment")) {
-            if (!warnedNoStatus[0]) {
-              warnedNoStatus[0] = true;
-              sink.warn("GitHub REST deployments carry no status of their own: import the "
-                  + "deployment statuses too (GET /repos/{owner}/{repo}/deployments/{id}/"
-                  + "statuses) to fill status and finish time");
-            }
-            return rest(n, null, ctx, file, line, index).build(TOOL, file, line, index, ID);
-          }
-          throw new Reject("not a GitHub deployment, deployment status or webhook payload ("
-              + Nodes.keys(n) + ")");
-        }));
+    JsonStream stream =
+        new JsonStream(
+            "data.repository.deployments.nodes",
+            "data.repository.deployments.edges",
+            "repository.deployments.nodes",
+            "repository.deployments.edges",
+            "deployments.nodes",
+            "deployments.edges",
+            "nodes",
+            "edges",
+            "deployments");
+    stream.stream(
+        source,
+        sink,
+        false,
+        (node, envelope, line, index) ->
+            Emit.one(
+                sink,
+                ctx,
+                line,
+                index,
+                () -> {
+                  JsonNode n = node.has("node") && node.size() <= 2 ? node.get("node") : node;
+                  if (!n.isObject()) {
+                    throw new Reject("expected a deployment object but found " + Nodes.keys(n));
+                  }
+                  if (n.has("deployment_status") && n.has("deployment")) {
+                    return webhook(n, n.get("deployment_status"), ctx, file, line, index);
+                  }
+                  if (n.has("deployment") && n.get("deployment").isObject()) {
+                    return webhook(n, null, ctx, file, line, index);
+                  }
+                  if (n.has("deployment_url") && n.has("state")) {
+                    return status(n, ctx, file, line, index);
+                  }
+                  if (Nodes.has(n, "databaseId")
+                      || Nodes.has(n, "commitOid")
+                      || Nodes.has(n, "latestStatus")
+                      || Nodes.has(n, "createdAt")) {
+                    String fallback =
+                        Nodes.first(envelope, "data.repository.name", "repository.name");
+                    return graphql(n, ctx, file, line, index, fallback);
+                  }
+                  if (n.has("sha") || n.has("statuses_url") || n.has("original_environment")) {
+                    if (!warnedNoStatus[0]) {
+                      warnedNoStatus[0] = true;
+                      sink.warn(
+                          "GitHub REST deployments carry no status of their own: import the "
+                              + "deployment statuses too (GET /repos/{owner}/{repo}/deployments/{id}/"
+                              + "statuses) to fill status and finish time");
+                    }
+                    return rest(n, null, ctx, file, line, index).build(TOOL, file, line, index, ID);
+                  }
+                  throw new Reject(
+                      "not a GitHub deployment, deployment status or webhook payload ("
+                          + Nodes.keys(n)
+                          + ")");
+                }));
   }
 
   /** A REST deployment object (also the "deployment" of webhook payloads). */
-  private Draft rest(JsonNode n, String repoName, ImportContext ctx, String file, long line,
-      long index) throws Reject {
+  private Draft rest(
+      JsonNode n, String repoName, ImportContext ctx, String file, long line, long index)
+      throws Reject {
     Draft d = new Draft(ctx);
     String id = Nodes.text(n, "id");
     if (id == null) {
@@ -133,13 +167,13 @@ public final class GitHubDeploymentsImporter implements Importer {
     }
     d.sourceId = id;
     d.id("deploy", id);
-    d.service = repoName != null ? repoName : repoFromApiUrl(Nodes.first(n, "repository_url",
-        "url"));
+    d.service =
+        repoName != null ? repoName : repoFromApiUrl(Nodes.first(n, "repository_url", "url"));
     d.rawEnvironment = Nodes.text(n, "environment");
     String original = Nodes.text(n, "original_environment");
     if (original != null && d.rawEnvironment != null && !original.equals(d.rawEnvironment)) {
-      d.note("requested for environment '" + original + "', deployed to '"
-          + d.rawEnvironment + "'");
+      d.note(
+          "requested for environment '" + original + "', deployed to '" + d.rawEnvironment + "'");
     }
     d.commit = Nodes.text(n, "sha");
     ref(d, Nodes.text(n, "ref"), null);
@@ -159,10 +193,17 @@ public final class GitHubDeploymentsImporter implements Importer {
   }
 
   /** A webhook payload: deployment (created) or deployment_status (with the deployment). */
-  private Object webhook(JsonNode payload, JsonNode ds, ImportContext ctx, String file,
-      long line, long index) throws Reject {
-    Draft d = rest(payload.get("deployment"), Nodes.text(payload, "repository.name"), ctx, file,
-        line, index);
+  private Object webhook(
+      JsonNode payload, JsonNode ds, ImportContext ctx, String file, long line, long index)
+      throws Reject {
+    Draft d =
+        rest(
+            payload.get("deployment"),
+            Nodes.text(payload, "repository.name"),
+            ctx,
+            file,
+            line,
+            index);
     JsonNode run = payload.get("workflow_run");
     if (run != null && run.isObject()) {
       d.id("run", Nodes.text(run, "id"));
@@ -172,8 +213,8 @@ public final class GitHubDeploymentsImporter implements Importer {
     if (ds != null && ds.isObject()) {
       String state = Nodes.text(ds, "state");
       d.status = DeployStatus.fromText(state);
-      Instant at = d.time(Nodes.first(ds, "created_at", "updated_at"),
-          "deployment_status.created_at");
+      Instant at =
+          d.time(Nodes.first(ds, "created_at", "updated_at"), "deployment_status.created_at");
       if (terminal(state) && at != null) {
         d.finishedAt = at;
       }
@@ -194,8 +235,8 @@ public final class GitHubDeploymentsImporter implements Importer {
   }
 
   /** One REST deployment status: an event for the deployment named in deployment_url. */
-  private DeployStatusEvent status(JsonNode n, ImportContext ctx, String file, long line,
-      long index) throws Reject {
+  private DeployStatusEvent status(
+      JsonNode n, ImportContext ctx, String file, long line, long index) throws Reject {
     String deploymentId = null;
     for (String u : new String[] {Nodes.text(n, "deployment_url"), Nodes.text(n, "url")}) {
       if (u != null) {
@@ -207,8 +248,8 @@ public final class GitHubDeploymentsImporter implements Importer {
       }
     }
     if (deploymentId == null) {
-      throw new Reject("the status names no deployment: 'deployment_url' has no "
-          + "/deployments/{id}");
+      throw new Reject(
+          "the status names no deployment: 'deployment_url' has no " + "/deployments/{id}");
     }
     String statusId = Nodes.text(n, "id");
     if (statusId == null) {
@@ -226,15 +267,29 @@ public final class GitHubDeploymentsImporter implements Importer {
       desc = Texts.truncate(desc, Draft.MAX_TEXT);
       d.note("description cut to " + Draft.MAX_TEXT + " characters");
     }
-    Provenance p = new Provenance(file, line, index, ID,
-        Texts.cleanId(deploymentId) + "/" + Texts.cleanId(statusId), d.notes);
-    return new DeployStatusEvent(TOOL, Texts.cleanId(deploymentId), Texts.cleanId(statusId),
-        DeployStatus.fromText(state), at, ctx.environment(env), desc, p);
+    Provenance p =
+        new Provenance(
+            file,
+            line,
+            index,
+            ID,
+            Texts.cleanId(deploymentId) + "/" + Texts.cleanId(statusId),
+            d.notes);
+    return new DeployStatusEvent(
+        TOOL,
+        Texts.cleanId(deploymentId),
+        Texts.cleanId(statusId),
+        DeployStatus.fromText(state),
+        at,
+        ctx.environment(env),
+        desc,
+        p);
   }
 
   /** A GraphQL Deployment node, camelCase (API) or PascalCase (DevLake). */
-  private Object graphql(JsonNode n, ImportContext ctx, String file, long line, long index,
-      String fallbackRepo) throws Reject {
+  private Object graphql(
+      JsonNode n, ImportContext ctx, String file, long line, long index, String fallbackRepo)
+      throws Reject {
     Draft d = new Draft(ctx);
     String dbId = Nodes.text(n, "databaseId");
     String nodeId = Nodes.text(n, "id");
@@ -243,14 +298,18 @@ public final class GitHubDeploymentsImporter implements Importer {
       d.id("deploy", dbId);
     } else if (nodeId != null) {
       d.sourceId = nodeId;
-      d.note("no databaseId: keyed by the GraphQL node id, so it will not match the same "
-          + "deployment imported from the REST API");
+      d.note(
+          "no databaseId: keyed by the GraphQL node id, so it will not match the same "
+              + "deployment imported from the REST API");
     } else {
       throw new Reject("no 'databaseId' or 'id'");
     }
-    d.service = Texts.firstNonBlank(Nodes.text(n, "repository.name"),
-        tail(Nodes.text(n, "repository.nameWithOwner")), tail(Nodes.text(n, "repository.url")),
-        fallbackRepo);
+    d.service =
+        Texts.firstNonBlank(
+            Nodes.text(n, "repository.name"),
+            tail(Nodes.text(n, "repository.nameWithOwner")),
+            tail(Nodes.text(n, "repository.url")),
+            fallbackRepo);
     JsonNode env = Nodes.child(n, "environment");
     d.rawEnvironment = env.isObject() ? Nodes.text(env, "name") : Nodes.text(n, "environment");
     d.commit = Nodes.first(n, "commitOid", "commit.oid");

@@ -16,19 +16,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GitLab deployments: the REST list and single object
- * ({@code GET /projects/:id/deployments[/:deployment_id]}) and DevLake's
- * {@code _raw_gitlab_api_deployments.csv}. A deployment object does not carry its project's
- * name, so the service comes from the import's hints (sidecar, manifest, dialog) first, then
- * from the project path inside {@code deployable.pipeline.web_url} or
- * {@code deployable.commit.web_url} ({@code https://host/<group>/<project>/-/...}); a record
- * with neither is rejected.
+ * GitLab deployments: the REST list and single object ({@code GET
+ * /projects/:id/deployments[/:deployment_id]}) and DevLake's {@code
+ * _raw_gitlab_api_deployments.csv}. A deployment object does not carry its project's name, so the
+ * service comes from the import's hints (sidecar, manifest, dialog) first, then from the project
+ * path inside {@code deployable.pipeline.web_url} or {@code deployable.commit.web_url} ({@code
+ * https://host/<group>/<project>/-/...}); a record with neither is rejected.
  */
 public final class GitLabDeploymentsImporter implements Importer {
   public static final String ID = "gitlab-deployments";
   private static final String TOOL = "gitlab";
-  private static final Pattern PROJECT_IN_URL = Pattern.compile(
-      "^https?://[^/]+/(.+?)/-/(?:pipelines|commit|jobs|merge_requests|environments|tags)/");
+  private static final Pattern PROJECT_IN_URL =
+      Pattern.compile(
+          "^https?://[^/]+/(.+?)/-/(?:pipelines|commit|jobs|merge_requests|environments|tags)/");
 
   @Override
   public String id() {
@@ -64,12 +64,17 @@ public final class GitLabDeploymentsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> deployment(row.data(), ctx, file, row.line(),
-          row.index()));
+      DevLakeCsv.read(
+          source, ctx, sink, row -> deployment(row.data(), ctx, file, row.line(), row.index()));
       return;
     }
-    new JsonStream().stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> deployment(node, ctx, file, line, index)));
+    new JsonStream()
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(sink, ctx, line, index, () -> deployment(node, ctx, file, line, index)));
   }
 
   private Object deployment(JsonNode n, ImportContext ctx, String file, long line, long index)
@@ -94,15 +99,17 @@ public final class GitLabDeploymentsImporter implements Importer {
     }
     if (ctx.hints().service() != null) {
       d.service = ctx.hints().service();
-      d.note("service from " + (Texts.isBlank(ctx.hints().origin()) ? "the import's hints"
-          : ctx.hints().origin()) + (project != null ? " (the URLs name project '" + project
-          + "')" : ""));
+      d.note(
+          "service from "
+              + (Texts.isBlank(ctx.hints().origin()) ? "the import's hints" : ctx.hints().origin())
+              + (project != null ? " (the URLs name project '" + project + "')" : ""));
     } else if (project != null) {
       d.service = project;
     } else {
-      throw new Reject("no service: a GitLab deployment does not name its project and this one "
-          + "has no deployable.pipeline.web_url or deployable.commit.web_url to read it from; "
-          + "give the service in a sidecar file (NAME.rehearsal.json) or the import dialog");
+      throw new Reject(
+          "no service: a GitLab deployment does not name its project and this one "
+              + "has no deployable.pipeline.web_url or deployable.commit.web_url to read it from; "
+              + "give the service in a sidecar file (NAME.rehearsal.json) or the import dialog");
     }
     JsonNode env = n.path("environment");
     d.rawEnvironment = env.isObject() ? Nodes.text(env, "name") : Nodes.text(n, "environment");
@@ -148,13 +155,14 @@ public final class GitLabDeploymentsImporter implements Importer {
     if (s == null) {
       return DeployStatus.UNKNOWN;
     }
-    DeployStatus st = switch (s.toLowerCase(Locale.ROOT)) {
-      case "success" -> DeployStatus.SUCCEEDED;
-      case "failed" -> DeployStatus.FAILED;
-      case "canceled", "cancelled", "skipped" -> DeployStatus.CANCELLED;
-      case "created", "running", "blocked", "pending" -> DeployStatus.IN_PROGRESS;
-      default -> null;
-    };
+    DeployStatus st =
+        switch (s.toLowerCase(Locale.ROOT)) {
+          case "success" -> DeployStatus.SUCCEEDED;
+          case "failed" -> DeployStatus.FAILED;
+          case "canceled", "cancelled", "skipped" -> DeployStatus.CANCELLED;
+          case "created", "running", "blocked", "pending" -> DeployStatus.IN_PROGRESS;
+          default -> null;
+        };
     if (st == null) {
       d.note("status '" + s + "' is not a GitLab deployment status");
       st = DeployStatus.UNKNOWN;

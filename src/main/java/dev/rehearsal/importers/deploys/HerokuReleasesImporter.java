@@ -17,19 +17,20 @@ import java.util.regex.Pattern;
 
 /**
  * Heroku releases: the Platform API's {@code GET /apps/{app}/releases} (a bare JSON array) and
- * {@code heroku releases --json}, which prints the same array. The app name carries the
- * environment by convention ("checkout-staging"): an ending the environment table knows is split
- * off; a bare app name is production unless the import states otherwise. The description is the
- * only place a release says what it was: "Deploy 69eec518" (a commit), "Rollback to v12" (a
- * rollback), "Set FOO config vars" (a configuration change, kept and marked "config-change").
+ * {@code heroku releases --json}, which prints the same array. The app name carries the environment
+ * by convention ("checkout-staging"): an ending the environment table knows is split off; a bare
+ * app name is production unless the import states otherwise. The description is the only place a
+ * release says what it was: "Deploy 69eec518" (a commit), "Rollback to v12" (a rollback), "Set FOO
+ * config vars" (a configuration change, kept and marked "config-change").
  */
 public final class HerokuReleasesImporter implements Importer {
   public static final String ID = "heroku-releases";
   private static final String TOOL = "heroku";
   private static final Pattern DEPLOY = Pattern.compile("(?i)^deploy\\s+([0-9a-f]{7,40})\\b");
   private static final Pattern ROLLBACK = Pattern.compile("(?i)^rollback to (v\\d+)");
-  private static final Pattern CONFIG = Pattern.compile(
-      "(?i)(config vars?\\b|^(?:set|remove|update|add|attach|detach)\\b.*\\bby\\b)");
+  private static final Pattern CONFIG =
+      Pattern.compile(
+          "(?i)(config vars?\\b|^(?:set|remove|update|add|attach|detach)\\b.*\\bby\\b)");
 
   @Override
   public String id() {
@@ -62,8 +63,13 @@ public final class HerokuReleasesImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
     String file = source.displayName();
-    new JsonStream().stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> release(node, ctx, file, line, index)));
+    new JsonStream()
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(sink, ctx, line, index, () -> release(node, ctx, file, line, index)));
   }
 
   private Object release(JsonNode n, ImportContext ctx, String file, long line, long index)
@@ -76,8 +82,9 @@ public final class HerokuReleasesImporter implements Importer {
     Long version = Nodes.number(n, "version");
     String id = Nodes.text(n, "id");
     if (app == null && ctx.hints().service() == null) {
-      throw new Reject("no 'app.name': the release names no app; give the service in a sidecar "
-          + "file or the import dialog");
+      throw new Reject(
+          "no 'app.name': the release names no app; give the service in a sidecar "
+              + "file or the import dialog");
     }
     if (id == null && (app == null || version == null)) {
       throw new Reject("no release 'id' (and no app name and version to stand in for it)");

@@ -21,22 +21,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jenkins builds: the remote API's JSON for a job ({@code /job/NAME/api/json} with
- * {@code builds} or {@code allBuilds}), for one build ({@code /job/NAME/42/api/json}), and
- * DevLake's {@code _raw_jenkins_api_builds*.csv} (plain and multibranch jobs). Times are epoch
- * milliseconds. A build is a deploy only when the job's name or the build's parameters say deploy,
- * release, promote, rollout or rollback, or a parameter names an environment, or the import states
- * an environment for the file; other builds are rejected as "not a deploy".
+ * Jenkins builds: the remote API's JSON for a job ({@code /job/NAME/api/json} with {@code builds}
+ * or {@code allBuilds}), for one build ({@code /job/NAME/42/api/json}), and DevLake's {@code
+ * _raw_jenkins_api_builds*.csv} (plain and multibranch jobs). Times are epoch milliseconds. A build
+ * is a deploy only when the job's name or the build's parameters say deploy, release, promote,
+ * rollout or rollback, or a parameter names an environment, or the import states an environment for
+ * the file; other builds are rejected as "not a deploy".
  */
 public final class JenkinsBuildsImporter implements Importer {
   public static final String ID = "jenkins-builds";
   private static final String TOOL = "jenkins";
   private static final Pattern JOB_IN_URL = Pattern.compile("((?:/job/[^/]+)+)(?:/\\d+)?/?$");
-  private static final String[] ENV_PARAMS = {"environment", "env", "target_env",
-      "target_environment", "deploy_env", "deploy_environment", "deploy_to", "stage",
-      "target", "tier"};
-  private static final String[] VERSION_PARAMS = {"version", "release", "release_version",
-      "app_version", "tag", "image_tag", "docker_tag", "release_tag", "build_version"};
+  private static final String[] ENV_PARAMS = {
+    "environment",
+    "env",
+    "target_env",
+    "target_environment",
+    "deploy_env",
+    "deploy_environment",
+    "deploy_to",
+    "stage",
+    "target",
+    "tier"
+  };
+  private static final String[] VERSION_PARAMS = {
+    "version",
+    "release",
+    "release_version",
+    "app_version",
+    "tag",
+    "image_tag",
+    "docker_tag",
+    "release_tag",
+    "build_version"
+  };
   private static final String[] BRANCH_PARAMS = {"branch", "git_branch", "ref", "branch_name"};
   private static final String[] COMMIT_PARAMS = {"commit", "git_commit", "sha", "revision"};
 
@@ -59,17 +77,20 @@ public final class JenkinsBuildsImporter implements Importer {
   public int recognizes(Sniff s) {
     if (DevLakeCsv.isRawTable(s)) {
       return DevLakeCsv.hasKeys(s, "fullDisplayName", "timestamp")
-          && (DevLakeCsv.hasKeys(s, "result") || DevLakeCsv.hasKeys(s, "building"))
-          ? CERTAIN : NO;
+              && (DevLakeCsv.hasKeys(s, "result") || DevLakeCsv.hasKeys(s, "building"))
+          ? CERTAIN
+          : NO;
     }
     if (!s.looksLikeJson()) {
       return NO;
     }
     String t = s.text();
-    boolean jenkinsClass = t.contains("hudson.") || t.contains("org.jenkinsci.")
-        || t.contains("jenkins.");
-    if (s.hasJsonKeys("_class") && jenkinsClass && (s.hasAnyJsonKey("builds", "allBuilds")
-        || s.hasJsonKeys("number", "timestamp") && s.hasAnyJsonKey("result", "building"))) {
+    boolean jenkinsClass =
+        t.contains("hudson.") || t.contains("org.jenkinsci.") || t.contains("jenkins.");
+    if (s.hasJsonKeys("_class")
+        && jenkinsClass
+        && (s.hasAnyJsonKey("builds", "allBuilds")
+            || s.hasJsonKeys("number", "timestamp") && s.hasAnyJsonKey("result", "building"))) {
       return CERTAIN;
     }
     if (s.hasJsonKeys("number", "timestamp", "duration", "fullDisplayName")) {
@@ -83,26 +104,47 @@ public final class JenkinsBuildsImporter implements Importer {
       throws IOException, ImportException {
     String file = source.displayName();
     if (!Sources.looksLikeJson(source)) {
-      DevLakeCsv.read(source, ctx, sink, row -> {
-        String jobPath = Nodes.text(row.input(), "FullName");
-        String project = Nodes.text(row.params(), "FullName");
-        if (jobPath == null) {
-          jobPath = project;
-        }
-        return build(row.data(), jobPath, project, Nodes.text(row.input(), "URL"), ctx, file,
-            row.line(), row.index());
-      });
+      DevLakeCsv.read(
+          source,
+          ctx,
+          sink,
+          row -> {
+            String jobPath = Nodes.text(row.input(), "FullName");
+            String project = Nodes.text(row.params(), "FullName");
+            if (jobPath == null) {
+              jobPath = project;
+            }
+            return build(
+                row.data(),
+                jobPath,
+                project,
+                Nodes.text(row.input(), "URL"),
+                ctx,
+                file,
+                row.line(),
+                row.index());
+          });
       return;
     }
-    new JsonStream("builds", "allBuilds").stream(source, sink, false,
-        (node, envelope, line, index) -> Emit.one(sink, ctx, line, index, () -> {
-          if (!node.isObject() || !node.has("number")) {
-            throw new Reject("not a Jenkins build (" + Nodes.keys(node) + ")");
-          }
-          String jobPath = jobFromEnvelope(envelope);
-          return build(node, jobPath, null, Nodes.text(envelope, "url"), ctx, file, line,
-              index);
-        }));
+    new JsonStream("builds", "allBuilds")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink,
+                    ctx,
+                    line,
+                    index,
+                    () -> {
+                      if (!node.isObject() || !node.has("number")) {
+                        throw new Reject("not a Jenkins build (" + Nodes.keys(node) + ")");
+                      }
+                      String jobPath = jobFromEnvelope(envelope);
+                      return build(
+                          node, jobPath, null, Nodes.text(envelope, "url"), ctx, file, line, index);
+                    }));
   }
 
   private static String jobFromEnvelope(ObjectNode envelope) {
@@ -138,8 +180,16 @@ public final class JenkinsBuildsImporter implements Importer {
     return sb.length() == 0 ? null : sb.toString();
   }
 
-  private Object build(JsonNode b, String jobPath, String project, String jobUrl,
-      ImportContext ctx, String file, long line, long index) throws Reject {
+  private Object build(
+      JsonNode b,
+      String jobPath,
+      String project,
+      String jobUrl,
+      ImportContext ctx,
+      String file,
+      long line,
+      long index)
+      throws Reject {
     Draft d = new Draft(ctx);
     Long number = Nodes.number(b, "number");
     if (number == null) {
@@ -155,16 +205,23 @@ public final class JenkinsBuildsImporter implements Importer {
       d.note("job name read from the build's display name");
     }
     if (job == null) {
-      throw new Reject("build #" + number + " names no job (no fullDisplayName or url); give "
-          + "the job as the service in a sidecar file");
+      throw new Reject(
+          "build #"
+              + number
+              + " names no job (no fullDisplayName or url); give "
+              + "the job as the service in a sidecar file");
     }
     Map<String, String> params = parameters(b);
     // multibranch: the last path segment is the branch, the rest is the project
     String branch = null;
     String service = job;
-    boolean multibranch = project != null && job.startsWith(project + "/")
-        && !job.equals(project) || hasAction(b, "jenkins.branch.BranchEventCause",
-        "jenkins.branch.BranchIndexingCause", "jenkins.scm.api.SCMRevisionAction");
+    boolean multibranch =
+        project != null && job.startsWith(project + "/") && !job.equals(project)
+            || hasAction(
+                b,
+                "jenkins.branch.BranchEventCause",
+                "jenkins.branch.BranchIndexingCause",
+                "jenkins.scm.api.SCMRevisionAction");
     if (multibranch && job.contains("/")) {
       int slash = job.lastIndexOf('/');
       service = job.substring(0, slash);
@@ -189,9 +246,14 @@ public final class JenkinsBuildsImporter implements Importer {
       }
     }
     if (word == null && paramWord == null && envValue == null && !d.hasEnvironment()) {
-      throw Reject.notADeploy("Jenkins job '" + job + "' build #" + number + " does not "
-          + "deploy, release or promote by its name or parameters and names no environment; if "
-          + "it does deploy, state its environment in a sidecar file or the import dialog");
+      throw Reject.notADeploy(
+          "Jenkins job '"
+              + job
+              + "' build #"
+              + number
+              + " does not "
+              + "deploy, release or promote by its name or parameters and names no environment; if "
+              + "it does deploy, state its environment in a sidecar file or the import dialog");
     }
     d.sourceId = job + "#" + number;
     d.service = service;
@@ -206,11 +268,16 @@ public final class JenkinsBuildsImporter implements Importer {
     } else {
       d.infer(Words.environmentIn(job, ctx), "the job name");
     }
-    d.note(word != null ? "deploy job: its name says '" + word + "'"
-        : paramWord != null ? "deploy build: parameter " + paramWord
-        : envValue != null ? "deploy build: parameter " + envParam.toUpperCase(Locale.ROOT)
-            + " names an environment"
-        : "counted as a deploy because the import states its environment");
+    d.note(
+        word != null
+            ? "deploy job: its name says '" + word + "'"
+            : paramWord != null
+                ? "deploy build: parameter " + paramWord
+                : envValue != null
+                    ? "deploy build: parameter "
+                        + envParam.toUpperCase(Locale.ROOT)
+                        + " names an environment"
+                    : "counted as a deploy because the import states its environment");
     for (String k : VERSION_PARAMS) {
       if (params.containsKey(k)) {
         d.version = params.get(k);
@@ -249,13 +316,18 @@ public final class JenkinsBuildsImporter implements Importer {
         d.finishedAt = d.startedAt.plusMillis(duration);
       }
     }
-    d.rollback = Words.saysRollback(job) || params.values().stream()
-        .anyMatch(v -> Words.saysRollback(v)) || params.keySet().stream()
-        .anyMatch(k -> Words.saysRollback(k));
+    d.rollback =
+        Words.saysRollback(job)
+            || params.values().stream().anyMatch(v -> Words.saysRollback(v))
+            || params.keySet().stream().anyMatch(k -> Words.saysRollback(k));
     d.description = Texts.firstNonBlank(Nodes.text(b, "description"), causes(b));
     d.actor = userCause(b);
-    d.url = Texts.firstNonBlank(Nodes.text(b, "url"), jobUrl == null ? null
-        : jobUrl.endsWith("/") ? jobUrl + number + "/" : jobUrl + "/" + number + "/");
+    d.url =
+        Texts.firstNonBlank(
+            Nodes.text(b, "url"),
+            jobUrl == null
+                ? null
+                : jobUrl.endsWith("/") ? jobUrl + number + "/" : jobUrl + "/" + number + "/");
     return d.build(TOOL, file, line, index, ID);
   }
 
@@ -340,8 +412,10 @@ public final class JenkinsBuildsImporter implements Importer {
           if (d.ref == null && branches != null && branches.isArray() && branches.size() > 0) {
             String name = Nodes.text(branches.get(0), "name");
             if (name != null) {
-              d.ref = name.replaceFirst("^refs/remotes/[^/]+/", "").replaceFirst("^origin/", "")
-                  .replaceFirst("^refs/heads/", "");
+              d.ref =
+                  name.replaceFirst("^refs/remotes/[^/]+/", "")
+                      .replaceFirst("^origin/", "")
+                      .replaceFirst("^refs/heads/", "");
             }
           }
         }

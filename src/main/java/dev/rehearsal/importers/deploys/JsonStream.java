@@ -22,14 +22,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Streams the records of a JSON or YAML file one at a time: a top-level list, a list found at one
- * of a few exact paths inside a top-level object (API envelopes such as
- * {@code {"workflow_runs": [...]}} or GraphQL's {@code data.repository.deployments.nodes}), a bare
- * object that is itself the record, and several values one after another (JSON Lines, kubectl
- * dumps, multi-document YAML). Only the paths given are followed, so a record that happens to
- * hold a field called "payload" or "status" stays one record.
+ * of a few exact paths inside a top-level object (API envelopes such as {@code {"workflow_runs":
+ * [...]}} or GraphQL's {@code data.repository.deployments.nodes}), a bare object that is itself the
+ * record, and several values one after another (JSON Lines, kubectl dumps, multi-document YAML).
+ * Only the paths given are followed, so a record that happens to hold a field called "payload" or
+ * "status" stays one record.
  *
- * <p>Fields of an envelope that come before its list are handed to the handler as context (the
- * job a list of Jenkins builds belongs to, the repository of a GraphQL page).
+ * <p>Fields of an envelope that come before its list are handed to the handler as context (the job
+ * a list of Jenkins builds belongs to, the repository of a GraphQL page).
  */
 final class JsonStream {
 
@@ -38,8 +38,8 @@ final class JsonStream {
   interface Handler {
     /**
      * @param node the record
-     * @param envelope the enclosing object's fields read before the list (empty for a bare
-     *     record or a top-level list)
+     * @param envelope the enclosing object's fields read before the list (empty for a bare record
+     *     or a top-level list)
      * @param line line the record starts on
      * @param index 0-based position among the file's records
      */
@@ -59,7 +59,9 @@ final class JsonStream {
   private final ObjectMapper mapper = Json.mapper();
   private long index;
 
-  /** @param listPaths dotted paths at which a list of records may sit inside a top object */
+  /**
+   * @param listPaths dotted paths at which a list of records may sit inside a top object
+   */
   JsonStream(String... listPaths) {
     for (String p : listPaths) {
       paths.add(p.split("\\."));
@@ -114,8 +116,8 @@ final class JsonStream {
         } else if (t == JsonToken.VALUE_NULL && p.getParsingContext().inRoot()) {
           continue; // an empty YAML document
         } else {
-          throw new ImportException("expected a JSON object or list at line " + line
-              + " but found " + describe(t), line);
+          throw new ImportException(
+              "expected a JSON object or list at line " + line + " but found " + describe(t), line);
         }
       }
     } catch (JsonProcessingException e) {
@@ -124,10 +126,9 @@ final class JsonStream {
       if (msg != null && msg.length() > 200) {
         msg = msg.substring(0, 200) + "...";
       }
-      String kind = p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML"
-          : "JSON";
-      throw new ImportException("the file is not valid " + kind + " at line " + at + " ("
-          + msg + ")", at, e);
+      String kind = p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "JSON";
+      throw new ImportException(
+          "the file is not valid " + kind + " at line " + at + " (" + msg + ")", at, e);
     }
     return index;
   }
@@ -147,8 +148,9 @@ final class JsonStream {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
-        throw new ImportException("the list is cut off before its end (the file looks "
-            + "truncated)", p.currentLocation().getLineNr());
+        throw new ImportException(
+            "the list is cut off before its end (the file looks " + "truncated)",
+            p.currentLocation().getLineNr());
       }
       long line = p.currentTokenLocation().getLineNr();
       JsonNode node = mapper.readTree(p);
@@ -157,11 +159,12 @@ final class JsonStream {
   }
 
   /**
-   * Reads an object's fields into {@code into}; a field on one of the paths is followed, and a
-   * list at a path's end is streamed. Returns whether a list was streamed.
+   * Reads an object's fields into {@code into}; a field on one of the paths is followed, and a list
+   * at a path's end is streamed. Returns whether a list was streamed.
    */
-  private boolean streamObject(JsonParser p, List<String[]> open, ObjectNode into,
-      ObjectNode envelope, Handler handler) throws IOException, ImportException {
+  private boolean streamObject(
+      JsonParser p, List<String[]> open, ObjectNode into, ObjectNode envelope, Handler handler)
+      throws IOException, ImportException {
     boolean streamed = false;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -195,8 +198,9 @@ final class JsonStream {
       }
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new ImportException("an object is cut off before its end (the file looks "
-          + "truncated)", p.currentLocation().getLineNr());
+      throw new ImportException(
+          "an object is cut off before its end (the file looks " + "truncated)",
+          p.currentLocation().getLineNr());
     }
     return streamed;
   }

@@ -15,18 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text {@code kubectl rollout history deployment/NAME} prints: the object line
- * ({@code deployment.apps/NAME}, older kubectl {@code deployments "NAME"}), the header
- * {@code REVISION  CHANGE-CAUSE}, one row per revision. The table has no times, images or
- * namespaces, so a row becomes a deploy only when the import gives a time (sidecar file, import
- * manifest or dialog); otherwise each row is rejected saying so. Several commands' outputs may be
- * concatenated in one file.
+ * The text {@code kubectl rollout history deployment/NAME} prints: the object line ({@code
+ * deployment.apps/NAME}, older kubectl {@code deployments "NAME"}), the header {@code REVISION
+ * CHANGE-CAUSE}, one row per revision. The table has no times, images or namespaces, so a row
+ * becomes a deploy only when the import gives a time (sidecar file, import manifest or dialog);
+ * otherwise each row is rejected saying so. Several commands' outputs may be concatenated in one
+ * file.
  */
 public final class KubectlRolloutHistoryImporter implements Importer {
   public static final String ID = "kubectl-rollout-history-text";
   private static final String TOOL = "kubernetes";
-  private static final Pattern OBJECT = Pattern.compile(
-      "^(?:deployment(?:\\.apps|\\.extensions)?/(\\S+)|deployments?\\s+\"([^\"]+)\")\\s*$");
+  private static final Pattern OBJECT =
+      Pattern.compile(
+          "^(?:deployment(?:\\.apps|\\.extensions)?/(\\S+)|deployments?\\s+\"([^\"]+)\")\\s*$");
   private static final Pattern HEADER = Pattern.compile("^REVISION\\s+CHANGE-CAUSE\\s*$");
   private static final Pattern ROW = Pattern.compile("^(\\d+)\\s+(.*?)\\s*$");
 
@@ -92,14 +93,21 @@ public final class KubectlRolloutHistoryImporter implements Importer {
           continue;
         }
         if (l.equals("No rollout history found.")) {
-          sink.warn("line " + r.number() + ": kubectl found no rollout history"
-              + (deployment == null ? "" : " for " + deployment));
+          sink.warn(
+              "line "
+                  + r.number()
+                  + ": kubectl found no rollout history"
+                  + (deployment == null ? "" : " for " + deployment));
           continue;
         }
         if (l.contains(" with revision #")) {
-          throw new ImportException("line " + r.number() + " starts the pod template of one "
-              + "revision (kubectl rollout history --revision=N), which this importer does not "
-              + "read; export the ReplicaSets with kubectl get rs -o json instead", r.number());
+          throw new ImportException(
+              "line "
+                  + r.number()
+                  + " starts the pod template of one "
+                  + "revision (kubectl rollout history --revision=N), which this importer does not "
+                  + "read; export the ReplicaSets with kubectl get rs -o json instead",
+              r.number());
         }
         final long lineNo = r.number();
         final long i = index++;
@@ -113,24 +121,33 @@ public final class KubectlRolloutHistoryImporter implements Importer {
     }
   }
 
-  private Object row(String l, String deployment, boolean inTable, ImportContext ctx,
-      String file, long line, long index) throws Reject {
+  private Object row(
+      String l,
+      String deployment,
+      boolean inTable,
+      ImportContext ctx,
+      String file,
+      long line,
+      long index)
+      throws Reject {
     Matcher m = ROW.matcher(l);
     if (!inTable || !m.matches()) {
-      throw new Reject("not a row of the REVISION  CHANGE-CAUSE table: '" + Nodes.shorten(l)
-          + "'");
+      throw new Reject("not a row of the REVISION  CHANGE-CAUSE table: '" + Nodes.shorten(l) + "'");
     }
     String revision = m.group(1);
     String cause = m.group(2);
     Draft d = new Draft(ctx);
     if (ctx.hints().at() == null) {
-      throw new Reject("no time: kubectl rollout history prints none; give the time in a "
-          + "sidecar file or the import dialog, or export the ReplicaSets (kubectl get rs -o "
-          + "json), which carry their creation times");
+      throw new Reject(
+          "no time: kubectl rollout history prints none; give the time in a "
+              + "sidecar file or the import dialog, or export the ReplicaSets (kubectl get rs -o "
+              + "json), which carry their creation times");
     }
     d.startedAt = ctx.hints().at();
-    d.note("time from " + (Texts.isBlank(ctx.hints().origin()) ? "the import's hints"
-        : ctx.hints().origin()) + ": the table has none");
+    d.note(
+        "time from "
+            + (Texts.isBlank(ctx.hints().origin()) ? "the import's hints" : ctx.hints().origin())
+            + ": the table has none");
     d.service = deployment;
     String env = ctx.hints().environment();
     d.sourceId = (env == null ? "" : Texts.cleanId(env) + "/") + deployment + "/" + revision;

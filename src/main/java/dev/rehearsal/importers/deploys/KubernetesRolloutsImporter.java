@@ -18,10 +18,10 @@ import java.util.Locale;
  * {@code kind: List}, typed {@code ReplicaSetList}s, several documents one after another as in
  * {@code kubectl cluster-info dump} or {@code kubectl rollout history -o json}) and Deployment
  * objects. Each ReplicaSet with a {@code deployment.kubernetes.io/revision} annotation is one
- * rollout of its owner Deployment; a Deployment object is the rollout of its current revision,
- * with the status its Progressing condition reports. Both use the key
- * {@code <namespace>/<deployment>/<revision>}, so the current ReplicaSet and its Deployment meet
- * in one record.
+ * rollout of its owner Deployment; a Deployment object is the rollout of its current revision, with
+ * the status its Progressing condition reports. Both use the key {@code
+ * <namespace>/<deployment>/<revision>}, so the current ReplicaSet and its Deployment meet in one
+ * record.
  */
 public final class KubernetesRolloutsImporter implements Importer {
   public static final String ID = "kubernetes-rollouts";
@@ -48,9 +48,11 @@ public final class KubernetesRolloutsImporter implements Importer {
   @Override
   public int recognizes(Sniff s) {
     String t = s.text();
-    boolean kind = t.matches("(?s).*(\"kind\"\\s*:\\s*\"(ReplicaSet|Deployment|ReplicaSetList|"
-        + "DeploymentList)\"|\\bkind:\\s*(ReplicaSet|Deployment|ReplicaSetList|DeploymentList)"
-        + "\\s).*");
+    boolean kind =
+        t.matches(
+            "(?s).*(\"kind\"\\s*:\\s*\"(ReplicaSet|Deployment|ReplicaSetList|"
+                + "DeploymentList)\"|\\bkind:\\s*(ReplicaSet|Deployment|ReplicaSetList|DeploymentList)"
+                + "\\s).*");
     if (kind && t.contains(REVISION)) {
       return CERTAIN;
     }
@@ -64,16 +66,25 @@ public final class KubernetesRolloutsImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
     String file = source.displayName();
-    new JsonStream("items").stream(source, sink, true, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> object(node, Nodes.text(envelope, "kind"), ctx,
-            file, line, index)));
+    new JsonStream("items")
+        .stream(
+            source,
+            sink,
+            true,
+            (node, envelope, line, index) ->
+                Emit.one(
+                    sink,
+                    ctx,
+                    line,
+                    index,
+                    () -> object(node, Nodes.text(envelope, "kind"), ctx, file, line, index)));
   }
 
-  private Object object(JsonNode n, String listKind, ImportContext ctx, String file, long line,
-      long index) throws Reject {
+  private Object object(
+      JsonNode n, String listKind, ImportContext ctx, String file, long line, long index)
+      throws Reject {
     String kind = Nodes.text(n, "kind");
-    if (kind == null && listKind != null && listKind.endsWith("List")
-        && !listKind.equals("List")) {
+    if (kind == null && listKind != null && listKind.endsWith("List") && !listKind.equals("List")) {
       kind = listKind.substring(0, listKind.length() - 4); // typed lists leave items untyped
     }
     if ("ReplicaSet".equals(kind)) {
@@ -82,9 +93,13 @@ public final class KubernetesRolloutsImporter implements Importer {
     if ("Deployment".equals(kind)) {
       return deployment(n, ctx, file, line, index);
     }
-    throw Reject.notADeploy("a " + (kind == null ? "object without kind" : kind)
-        + (Nodes.text(n, "metadata.name") == null ? "" : " '" + Nodes.text(n, "metadata.name")
-        + "'") + ", not a ReplicaSet or Deployment");
+    throw Reject.notADeploy(
+        "a "
+            + (kind == null ? "object without kind" : kind)
+            + (Nodes.text(n, "metadata.name") == null
+                ? ""
+                : " '" + Nodes.text(n, "metadata.name") + "'")
+            + ", not a ReplicaSet or Deployment");
   }
 
   private Object replicaSet(JsonNode rs, ImportContext ctx, String file, long line, long index)
@@ -93,8 +108,12 @@ public final class KubernetesRolloutsImporter implements Importer {
     String name = Nodes.text(meta, "name");
     String revision = Nodes.field(meta.path("annotations"), REVISION);
     if (revision == null) {
-      throw Reject.notADeploy("ReplicaSet '" + name + "' has no " + REVISION
-          + " annotation: it is not part of a Deployment's rollout history");
+      throw Reject.notADeploy(
+          "ReplicaSet '"
+              + name
+              + "' has no "
+              + REVISION
+              + " annotation: it is not part of a Deployment's rollout history");
     }
     Draft d = new Draft(ctx);
     String owner = null;
@@ -125,17 +144,21 @@ public final class KubernetesRolloutsImporter implements Importer {
     String history = Nodes.field(meta.path("annotations"), REVISION_HISTORY);
     if (history != null) {
       d.rollback = true;
-      d.note("this ReplicaSet also served revision(s) " + history + ": revision " + revision
-          + " is a rollback to it, and its time is when the ReplicaSet was first created, not "
-          + "when it was rolled back to");
+      d.note(
+          "this ReplicaSet also served revision(s) "
+              + history
+              + ": revision "
+              + revision
+              + " is a rollback to it, and its time is when the ReplicaSet was first created, not "
+              + "when it was rolled back to");
     } else {
       d.note("time is the ReplicaSet's creation (when this revision was rolled out)");
     }
     return d.build(TOOL, file, line, index, ID);
   }
 
-  private Object deployment(JsonNode dep, ImportContext ctx, String file, long line,
-      long index) throws Reject {
+  private Object deployment(JsonNode dep, ImportContext ctx, String file, long line, long index)
+      throws Reject {
     JsonNode meta = dep.path("metadata");
     String name = Nodes.text(meta, "name");
     String revision = Nodes.field(meta.path("annotations"), REVISION);
@@ -143,8 +166,13 @@ public final class KubernetesRolloutsImporter implements Importer {
       throw new Reject("Deployment has no metadata.name");
     }
     if (revision == null) {
-      throw new Reject("Deployment '" + name + "' has no " + REVISION + " annotation: it has "
-          + "not rolled out yet");
+      throw new Reject(
+          "Deployment '"
+              + name
+              + "' has no "
+              + REVISION
+              + " annotation: it has "
+              + "not rolled out yet");
     }
     Draft d = new Draft(ctx);
     common(d, meta, name, revision, Nodes.at(dep, "spec.template"), ctx);
@@ -159,8 +187,10 @@ public final class KubernetesRolloutsImporter implements Importer {
     }
     if (progressing != null) {
       String reason = Nodes.text(progressing, "reason");
-      Instant at = d.time(Nodes.first(progressing, "lastUpdateTime", "lastTransitionTime"),
-          "Progressing.lastUpdateTime");
+      Instant at =
+          d.time(
+              Nodes.first(progressing, "lastUpdateTime", "lastTransitionTime"),
+              "Progressing.lastUpdateTime");
       String r = reason == null ? "" : reason;
       switch (r) {
         case "NewReplicaSetAvailable" -> {
@@ -185,23 +215,35 @@ public final class KubernetesRolloutsImporter implements Importer {
           d.startedAt = at;
         }
       }
-      d.note("status and time from the Deployment's Progressing condition ("
-          + (reason == null ? "no reason" : reason) + ")");
+      d.note(
+          "status and time from the Deployment's Progressing condition ("
+              + (reason == null ? "no reason" : reason)
+              + ")");
     }
     if ("1".equals(revision.strip()) && d.startedAt == null) {
-      d.startedAt = d.time(Nodes.text(meta, "creationTimestamp"),
-          "metadata.creationTimestamp");
+      d.startedAt = d.time(Nodes.text(meta, "creationTimestamp"), "metadata.creationTimestamp");
     }
     if (d.startedAt == null && d.finishedAt == null) {
-      throw new Reject("Deployment '" + name + "' revision " + revision + " has no rollout "
-          + "time: no Progressing condition, and its creationTimestamp is only revision 1's");
+      throw new Reject(
+          "Deployment '"
+              + name
+              + "' revision "
+              + revision
+              + " has no rollout "
+              + "time: no Progressing condition, and its creationTimestamp is only revision 1's");
     }
     return d.build(TOOL, file, line, index, ID);
   }
 
   /** What ReplicaSets and Deployments share: key, service, environment, image, cause. */
-  private static void common(Draft d, JsonNode meta, String deployment, String revision,
-      JsonNode template, ImportContext ctx) throws Reject {
+  private static void common(
+      Draft d,
+      JsonNode meta,
+      String deployment,
+      String revision,
+      JsonNode template,
+      ImportContext ctx)
+      throws Reject {
     String ns = Nodes.text(meta, "namespace");
     String rev = revision.strip();
     if (!rev.matches("\\d+")) {
@@ -211,8 +253,13 @@ public final class KubernetesRolloutsImporter implements Importer {
     d.id("revision", rev);
     d.service = deployment;
     JsonNode labels = meta.path("labels");
-    String envLabel = Nodes.firstField(labels, "environment", "env",
-        "app.kubernetes.io/environment", "tags.datadoghq.com/env");
+    String envLabel =
+        Nodes.firstField(
+            labels,
+            "environment",
+            "env",
+            "app.kubernetes.io/environment",
+            "tags.datadoghq.com/env");
     if (envLabel != null) {
       d.rawEnvironment = envLabel;
       d.note("environment from a label");
@@ -224,8 +271,9 @@ public final class KubernetesRolloutsImporter implements Importer {
         d.infer(split[1], "the namespace '" + ns + "'");
       }
     }
-    String version = Nodes.firstField(labels, "app.kubernetes.io/version", "version",
-        "tags.datadoghq.com/version");
+    String version =
+        Nodes.firstField(
+            labels, "app.kubernetes.io/version", "version", "tags.datadoghq.com/version");
     JsonNode containers = Nodes.at(template, "spec.containers");
     String image = null;
     if (containers.isArray() && containers.size() > 0) {

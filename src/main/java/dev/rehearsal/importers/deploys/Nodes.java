@@ -7,9 +7,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Small readers over JSON trees. Field names are matched exactly first and then without case,
- * so GitHub's GraphQL camelCase ({@code databaseId}) and DevLake's stored PascalCase
- * ({@code DatabaseId}) read alike.
+ * Small readers over JSON trees. Field names are matched exactly first and then without case, so
+ * GitHub's GraphQL camelCase ({@code databaseId}) and DevLake's stored PascalCase ({@code
+ * DatabaseId}) read alike.
  */
 final class Nodes {
   private Nodes() {}
@@ -30,7 +30,10 @@ final class Nodes {
   }
 
   static JsonNode child(JsonNode n, String name) {
-    if (n != null && n.isArray() && !name.isEmpty() && name.chars().allMatch(Character::isDigit)
+    if (n != null
+        && n.isArray()
+        && !name.isEmpty()
+        && name.chars().allMatch(Character::isDigit)
         && name.length() < 6) {
       JsonNode v = n.get(Integer.parseInt(name));
       return v == null ? MissingNode.getInstance() : v;
@@ -58,7 +61,9 @@ final class Nodes {
     return !v.isMissingNode() && !v.isNull();
   }
 
-  /** Text at a path: strings as they are, numbers and booleans as written; null for absent/blank. */
+  /**
+   * Text at a path: strings as they are, numbers and booleans as written; null for absent/blank.
+   */
   static String text(JsonNode node, String dottedPath) {
     JsonNode v = at(node, dottedPath);
     if (v.isMissingNode() || v.isNull() || v.isContainerNode()) {
@@ -68,7 +73,9 @@ final class Nodes {
     return s.isBlank() ? null : s;
   }
 
-  /** Text of a field whose name may hold dots (Kubernetes labels and annotations); null if blank. */
+  /**
+   * Text of a field whose name may hold dots (Kubernetes labels and annotations); null if blank.
+   */
   static String field(JsonNode node, String name) {
     if (node == null || !node.isObject()) {
       return null;
@@ -152,8 +159,12 @@ final class Nodes {
     try {
       return Json.mapper().readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new Reject("the '" + what + "' cell is not valid JSON ("
-          + shorten(String.valueOf(e.getOriginalMessage())) + ")");
+      throw new Reject(
+          "the '"
+              + what
+              + "' cell is not valid JSON ("
+              + shorten(String.valueOf(e.getOriginalMessage()))
+              + ")");
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.rehearsal.importers.deploys;
 
 /**
- * Thrown while mapping one record that cannot be imported; the message is the reason the user
- * sees. Caught per record, so it never stops the file.
+ * Thrown while mapping one record that cannot be imported; the message is the reason the user sees.
+ * Caught per record, so it never stops the file.
  */
 final class Reject extends Exception {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,13 @@ final class Sources {
       String t = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
       for (int i = 0; i < t.length(); i++) {
         char c = t.charAt(i);
-        if (c == 0 || Character.isWhitespace(c) || c == 0xEF || c == 0xBB || c == 0xBF
-            || c == 0xFE || c == 0xFF) {
+        if (c == 0
+            || Character.isWhitespace(c)
+            || c == 0xEF
+            || c == 0xBB
+            || c == 0xBF
+            || c == 0xFE
+            || c == 0xFF) {
           continue;
         }
         return c;

@@ -18,26 +18,50 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Spinnaker pipeline executions as Gate returns them ({@code GET /applications/{app}/pipelines}
- * is a list, {@code GET /pipelines/{id}} one execution). An execution is a deploy when one of its
+ * Spinnaker pipeline executions as Gate returns them ({@code GET /applications/{app}/pipelines} is
+ * a list, {@code GET /pipelines/{id}} one execution). An execution is a deploy when one of its
  * stages deploys or rolls back (deploy, createServerGroup, deployManifest, rollbackServerGroup,
- * ...) or its name says deploy, release, promote, rollout or rollback; bake-only, webhook-only
- * and wait-only pipelines are rejected as "not a deploy" with their stage types listed.
+ * ...) or its name says deploy, release, promote, rollout or rollback; bake-only, webhook-only and
+ * wait-only pipelines are rejected as "not a deploy" with their stage types listed.
  */
 public final class SpinnakerExecutionsImporter implements Importer {
   public static final String ID = "spinnaker-executions";
   private static final String TOOL = "spinnaker";
-  private static final Set<String> DEPLOY_STAGES = Set.of("deploy", "createservergroup",
-      "cloneservergroup", "deploymanifest", "patchmanifest", "deploycloudformation",
-      "deployservice", "deployappengineconfiguration", "deploycloudrun", "deploystack",
-      "rollbackservergroup", "rollbackcluster", "undorolloutmanifest", "enableservergroup",
-      "deploycloudfoundryservice", "createfunction", "updatefunction", "kubernetesdeploy");
-  private static final Set<String> ROLLBACK_STAGES = Set.of("rollbackservergroup",
-      "rollbackcluster", "undorolloutmanifest");
-  private static final String[] ENV_PARAMS = {"environment", "env", "stage",
-      "target_environment", "targetEnvironment", "deployEnvironment"};
-  private static final String[] VERSION_PARAMS = {"version", "release", "tag", "image_tag",
-      "imageTag", "appVersion", "app_version", "buildVersion"};
+  private static final Set<String> DEPLOY_STAGES =
+      Set.of(
+          "deploy",
+          "createservergroup",
+          "cloneservergroup",
+          "deploymanifest",
+          "patchmanifest",
+          "deploycloudformation",
+          "deployservice",
+          "deployappengineconfiguration",
+          "deploycloudrun",
+          "deploystack",
+          "rollbackservergroup",
+          "rollbackcluster",
+          "undorolloutmanifest",
+          "enableservergroup",
+          "deploycloudfoundryservice",
+          "createfunction",
+          "updatefunction",
+          "kubernetesdeploy");
+  private static final Set<String> ROLLBACK_STAGES =
+      Set.of("rollbackservergroup", "rollbackcluster", "undorolloutmanifest");
+  private static final String[] ENV_PARAMS = {
+    "environment", "env", "stage", "target_environment", "targetEnvironment", "deployEnvironment"
+  };
+  private static final String[] VERSION_PARAMS = {
+    "version",
+    "release",
+    "tag",
+    "image_tag",
+    "imageTag",
+    "appVersion",
+    "app_version",
+    "buildVersion"
+  };
 
   @Override
   public String id() {
@@ -59,8 +83,8 @@ public final class SpinnakerExecutionsImporter implements Importer {
     if (!s.looksLikeJson()) {
       return NO;
     }
-    if (s.hasJsonKeys("application", "stages") && s.hasAnyJsonKey("pipelineConfigId",
-        "buildTime") || s.hasJsonKeys("pipelineConfigId", "trigger")) {
+    if (s.hasJsonKeys("application", "stages") && s.hasAnyJsonKey("pipelineConfigId", "buildTime")
+        || s.hasJsonKeys("pipelineConfigId", "trigger")) {
       return CERTAIN;
     }
     return NO;
@@ -70,8 +94,13 @@ public final class SpinnakerExecutionsImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
     String file = source.displayName();
-    new JsonStream("executions").stream(source, sink, false, (node, envelope, line, index) ->
-        Emit.one(sink, ctx, line, index, () -> execution(node, ctx, file, line, index)));
+    new JsonStream("executions")
+        .stream(
+            source,
+            sink,
+            false,
+            (node, envelope, line, index) ->
+                Emit.one(sink, ctx, line, index, () -> execution(node, ctx, file, line, index)));
   }
 
   private Object execution(JsonNode e, ImportContext ctx, String file, long line, long index)
@@ -104,15 +133,22 @@ public final class SpinnakerExecutionsImporter implements Importer {
     }
     String word = Words.deployWord(name);
     if (deployStage == null && word == null) {
-      throw Reject.notADeploy("Spinnaker pipeline '" + name + "' execution " + id
-          + " has no deploy stage (stages: " + (types.isEmpty() ? "none" : String.join(", ",
-          types)) + ")");
+      throw Reject.notADeploy(
+          "Spinnaker pipeline '"
+              + name
+              + "' execution "
+              + id
+              + " has no deploy stage (stages: "
+              + (types.isEmpty() ? "none" : String.join(", ", types))
+              + ")");
     }
     Draft d = new Draft(ctx);
     d.sourceId = id;
     d.id("deploy", id);
-    d.note(deployStage != null ? "deploy pipeline: stage '" + deployStage + "'"
-        : "deploy pipeline: its name says '" + word + "'");
+    d.note(
+        deployStage != null
+            ? "deploy pipeline: stage '" + deployStage + "'"
+            : "deploy pipeline: its name says '" + word + "'");
     d.service = Nodes.text(e, "application");
     JsonNode trigger = e.path("trigger");
     JsonNode params = trigger.path("parameters");
@@ -135,8 +171,8 @@ public final class SpinnakerExecutionsImporter implements Importer {
       }
     }
     if (Texts.isBlank(d.version)) {
-      d.version = Nodes.first(trigger, "tag", "artifacts.0.version",
-          "buildInfo.artifacts.0.version");
+      d.version =
+          Nodes.first(trigger, "tag", "artifacts.0.version", "buildInfo.artifacts.0.version");
       JsonNode artifacts = trigger.path("artifacts");
       if (Texts.isBlank(d.version) && artifacts.isArray()) {
         for (JsonNode a : artifacts) {
@@ -181,15 +217,15 @@ public final class SpinnakerExecutionsImporter implements Importer {
         continue;
       }
       JsonNode c = s.path("context");
-      String stack = Nodes.first(c, "moniker.stack", "stack", "clusters.0.stack",
-          "clusters.0.moniker.stack");
+      String stack =
+          Nodes.first(c, "moniker.stack", "stack", "clusters.0.stack", "clusters.0.moniker.stack");
       if (stack != null) {
         d.rawEnvironment = stack;
         d.note("environment is the stack of stage '" + Nodes.text(s, "name") + "'");
         return;
       }
-      String account = Nodes.first(c, "account", "credentials", "clusters.0.account",
-          "clusters.0.credentials");
+      String account =
+          Nodes.first(c, "account", "credentials", "clusters.0.account", "clusters.0.credentials");
       if (account != null) {
         d.rawEnvironment = account;
         d.note("environment is the account of stage '" + Nodes.text(s, "name") + "'");

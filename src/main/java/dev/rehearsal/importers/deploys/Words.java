@@ -17,16 +17,17 @@ final class Words {
   private Words() {}
 
   /** deploy, deployment, release, promote, rollout, rollback as words or word starts. */
-  private static final Pattern DEPLOY = Pattern.compile(
-      "(?i)(?:^|[^a-z])(deploy|release|promot|roll-?out|roll-?back|ship-?it)");
-  private static final Pattern ROLLBACK = Pattern.compile(
-      "(?i)(?:^|[^a-z])(roll-?back|revert|rolled back|undo)");
+  private static final Pattern DEPLOY =
+      Pattern.compile("(?i)(?:^|[^a-z])(deploy|release|promot|roll-?out|roll-?back|ship-?it)");
+
+  private static final Pattern ROLLBACK =
+      Pattern.compile("(?i)(?:^|[^a-z])(roll-?back|revert|rolled back|undo)");
   private static final Pattern PR_MERGE = Pattern.compile("(?i)merge pull request #(\\d+)");
   private static final Pattern PR_SQUASH = Pattern.compile("\\(#(\\d+)\\)");
-  private static final Pattern MR = Pattern.compile(
-      "(?i)see merge request\\s+[\\w./-]*!(\\d+)");
-  private static final Pattern VERSION = Pattern.compile(
-      "(?i)^(?:v|version[-_ ]?|release[-_/]?)?\\d+(?:\\.\\d+){1,3}(?:[-+.~][0-9a-z.+-]+)?$");
+  private static final Pattern MR = Pattern.compile("(?i)see merge request\\s+[\\w./-]*!(\\d+)");
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "(?i)^(?:v|version[-_ ]?|release[-_/]?)?\\d+(?:\\.\\d+){1,3}(?:[-+.~][0-9a-z.+-]+)?$");
   private static final Pattern SHA = Pattern.compile("(?i)^[0-9a-f]{7,64}$");
 
   /** The deploy word a name contains ("deploy", "release" ...), or null. */
@@ -123,9 +124,9 @@ final class Words {
   }
 
   /**
-   * Splits an application name that ends in an environment ("checkout-staging",
-   * "checkout-prod-eu") into service and environment; null when it does not end in one. The
-   * shortest ending that names an environment wins, so "my-app-staging" gives "my-app".
+   * Splits an application name that ends in an environment ("checkout-staging", "checkout-prod-eu")
+   * into service and environment; null when it does not end in one. The shortest ending that names
+   * an environment wins, so "my-app-staging" gives "my-app".
    */
   static String[] splitEnvironmentSuffix(String name, ImportContext ctx) {
     if (name == null) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns configuration entries into CONFIG facts (secrets digested) and collects the MOCK facts
- * they reveal, one per dependency per service, environment and as-of, sent at the end of the
- * file with the line and index of the first entry that revealed them.
+ * Turns configuration entries into CONFIG facts (secrets digested) and collects the MOCK facts they
+ * reveal, one per dependency per service, environment and as-of, sent at the end of the file with
+ * the line and index of the first entry that revealed them.
  */
 final class ConfigEmitter {
   private static final int MAX_MOCK_REASONS = 8;
@@ -69,7 +69,12 @@ final class ConfigEmitter {
    *
    * @param secretWhy the note saying why the value is secret, or null to decide from the entry
    */
-  void entry(Target target, String key, String rawValue, long line, List<String> extraNotes,
+  void entry(
+      Target target,
+      String key,
+      String rawValue,
+      long line,
+      List<String> extraNotes,
       String secretWhy) {
     long i = index++;
     String subject = Texts.cleanId(key);
@@ -94,13 +99,24 @@ final class ConfigEmitter {
       value = Facts.storedConfigValue(subject, rawValue, notes);
     }
     String env = target.environment(ctx);
-    sink.accept(Facts.fact(FactType.CONFIG, target.service(), env, subject, value, Double.NaN,
-        target.asOf(), source, line, i, format, notes));
+    sink.accept(
+        Facts.fact(
+            FactType.CONFIG,
+            target.service(),
+            env,
+            subject,
+            value,
+            Double.NaN,
+            target.asOf(),
+            source,
+            line,
+            i,
+            format,
+            notes));
     collectMocks(target, env, subject, rawValue, line, i);
   }
 
-  private void collectMocks(Target target, String env, String key, String raw, long line,
-      long i) {
+  private void collectMocks(Target target, String env, String key, String raw, long line, long i) {
     List<MockDetector.Mock> found = new ArrayList<>();
     if (raw != null && raw.indexOf('\n') < 0) {
       found.addAll(MockDetector.detect(key, raw));
@@ -108,14 +124,16 @@ final class ConfigEmitter {
       // a whole file in one value: look at its own entries, with their own keys
       for (String[] inner : Secrets.innerEntries(raw)) {
         for (MockDetector.Mock m : MockDetector.detect(inner[0], inner[1])) {
-          found.add(new MockDetector.Mock(m.dependency(), m.how().replace(" in " + inner[0],
-              " in " + key + " (" + inner[0] + ")")));
+          found.add(
+              new MockDetector.Mock(
+                  m.dependency(),
+                  m.how().replace(" in " + inner[0], " in " + key + " (" + inner[0] + ")")));
         }
       }
     }
     for (MockDetector.Mock m : found) {
-      String k = target.service() + "|" + env + "|" + m.dependency() + "|"
-          + target.asOf().toEpochMilli();
+      String k =
+          target.service() + "|" + env + "|" + m.dependency() + "|" + target.asOf().toEpochMilli();
       PendingMock pm = mocks.get(k);
       if (pm == null) {
         pm = new PendingMock();
@@ -126,8 +144,9 @@ final class ConfigEmitter {
         pm.line = line;
         pm.index = i;
         pm.notes = new ArrayList<>(target.notes());
-        pm.notes.add("derived from configuration: the entry points at a sandbox, mock or "
-            + "local stand-in");
+        pm.notes.add(
+            "derived from configuration: the entry points at a sandbox, mock or "
+                + "local stand-in");
         mocks.put(k, pm);
       }
       if (pm.reasons.contains(m.how())) {
@@ -144,10 +163,22 @@ final class ConfigEmitter {
   /** Sends the MOCK facts collected. */
   void finish() {
     for (PendingMock pm : mocks.values()) {
-      String value = String.join("; ", pm.reasons) + (pm.more > 0 ? "; and " + pm.more
-          + " more" : "");
-      sink.accept(Facts.fact(FactType.MOCK, pm.service, pm.environment, pm.dependency, value,
-          Double.NaN, pm.asOf, source, pm.line, pm.index, format, pm.notes));
+      String value =
+          String.join("; ", pm.reasons) + (pm.more > 0 ? "; and " + pm.more + " more" : "");
+      sink.accept(
+          Facts.fact(
+              FactType.MOCK,
+              pm.service,
+              pm.environment,
+              pm.dependency,
+              value,
+              Double.NaN,
+              pm.asOf,
+              source,
+              pm.line,
+              pm.index,
+              format,
+              pm.notes));
     }
     mocks.clear();
   }

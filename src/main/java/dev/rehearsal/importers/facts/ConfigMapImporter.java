@@ -37,17 +37,17 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.Parser;
 
 /**
- * Kubernetes ConfigMaps (and Secrets), as {@code kubectl get configmap -o yaml|json} prints
- * them: one object, a {@code kind: List} of them, or several YAML documents / JSON values in one
- * file. One CONFIG fact per {@code data} key; {@code binaryData} entries are counted as rejected
- * records (binary values are not stored); every value of a Secret is stored as a digest.
+ * Kubernetes ConfigMaps (and Secrets), as {@code kubectl get configmap -o yaml|json} prints them:
+ * one object, a {@code kind: List} of them, or several YAML documents / JSON values in one file.
+ * One CONFIG fact per {@code data} key; {@code binaryData} entries are counted as rejected records
+ * (binary values are not stored); every value of a Secret is stored as a digest.
  *
- * <p>Whom and when, from the object itself first: annotations {@code rehearsal.dev/service},
- * {@code rehearsal.dev/environment}, {@code rehearsal.dev/as-of}; labels
- * {@code app.kubernetes.io/name}, {@code app}, {@code service} for the service and
- * {@code environment}, {@code env} for the environment; the namespace when the environment table
- * knows it ({@code staging}, {@code checkout-prod}); the latest {@code metadata.managedFields[].time}
- * (the last change to the object) as the as-of time. Then the file name, then the hints.
+ * <p>Whom and when, from the object itself first: annotations {@code rehearsal.dev/service}, {@code
+ * rehearsal.dev/environment}, {@code rehearsal.dev/as-of}; labels {@code app.kubernetes.io/name},
+ * {@code app}, {@code service} for the service and {@code environment}, {@code env} for the
+ * environment; the namespace when the environment table knows it ({@code staging}, {@code
+ * checkout-prod}); the latest {@code metadata.managedFields[].time} (the last change to the object)
+ * as the as-of time. Then the file name, then the hints.
  */
 public final class ConfigMapImporter implements Importer {
   static final String ID = "k8s-configmap";
@@ -96,8 +96,8 @@ public final class ConfigMapImporter implements Importer {
       return CERTAIN;
     }
     // kubectl prints a List with its items first and "kind: List" at the end
-    if (sniff.text().startsWith("apiVersion: v1\nitems:") && ITEM_KIND.matcher(sniff.text())
-        .find()) {
+    if (sniff.text().startsWith("apiVersion: v1\nitems:")
+        && ITEM_KIND.matcher(sniff.text()).find()) {
       return LIKELY;
     }
     return NO;
@@ -194,8 +194,8 @@ public final class ConfigMapImporter implements Importer {
             JsonToken e;
             while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
               if (e == null) {
-                throw new ImportException("the JSON list is cut off before its end",
-                    p.currentLocation().getLineNr());
+                throw new ImportException(
+                    "the JSON list is cut off before its end", p.currentLocation().getLineNr());
               }
               long l = p.currentTokenLocation().getLineNr();
               object(JsonStream.readWithLines(p, keyLines), l);
@@ -223,7 +223,8 @@ public final class ConfigMapImporter implements Importer {
               JsonToken e;
               while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (e == null) {
-                  throw new ImportException("the list of items is cut off before its end",
+                  throw new ImportException(
+                      "the list of items is cut off before its end",
                       p.currentLocation().getLineNr());
                 }
                 long l = p.currentTokenLocation().getLineNr();
@@ -238,8 +239,9 @@ public final class ConfigMapImporter implements Importer {
             }
           }
           if (k != JsonToken.END_OBJECT) {
-            throw new ImportException("the JSON object that starts at line " + line
-                + " is cut off before its end", p.currentLocation().getLineNr());
+            throw new ImportException(
+                "the JSON object that starts at line " + line + " is cut off before its end",
+                p.currentLocation().getLineNr());
           }
           if (!items) {
             object(buf, line);
@@ -312,15 +314,19 @@ public final class ConfigMapImporter implements Importer {
       String name = JsonStream.text(obj, "metadata.name");
       String label = (kind == null ? "object" : kind) + (name == null ? "" : " '" + name + "'");
       if (!isConfigKind(kind)) {
-        out.reject(line, "a " + label + " at line " + line + ", not a ConfigMap or Secret: "
-            + "not imported");
+        out.reject(
+            line,
+            "a " + label + " at line " + line + ", not a ConfigMap or Secret: " + "not imported");
         return;
       }
       boolean secret = kind.equals("Secret");
       Target t = target(obj);
       String ns = JsonStream.text(obj, "metadata.namespace");
-      String where = kind + " " + (name == null ? "(unnamed)" : name)
-          + (ns == null ? "" : " in namespace " + ns);
+      String where =
+          kind
+              + " "
+              + (name == null ? "(unnamed)" : name)
+              + (ns == null ? "" : " in namespace " + ns);
       JsonNode data = obj.path("data");
       entries(t, data, line, where, secret, true);
       if (secret) {
@@ -334,14 +340,21 @@ public final class ConfigMapImporter implements Importer {
           var en = it.next();
           long l = lines.getOrDefault(en.getKey(), line);
           int size = en.getValue().asText("").length() * 3 / 4;
-          out.reject(l, "binaryData key '" + en.getKey() + "' of " + where + " (about " + size
-              + " bytes): binary values are counted but not stored");
+          out.reject(
+              l,
+              "binaryData key '"
+                  + en.getKey()
+                  + "' of "
+                  + where
+                  + " (about "
+                  + size
+                  + " bytes): binary values are counted but not stored");
         }
       }
     }
 
-    private void entries(Target t, JsonNode data, long line, String where, boolean secret,
-        boolean base64) {
+    private void entries(
+        Target t, JsonNode data, long line, String where, boolean secret, boolean base64) {
       if (!data.isObject()) {
         if (!data.isMissingNode() && !data.isNull()) {
           out.reject(line, "'data' of " + where + " is not a map of keys");
@@ -361,8 +374,15 @@ public final class ConfigMapImporter implements Importer {
         if (v.isNull()) {
           value = "";
         } else if (v.isContainerNode()) {
-          out.reject(l, "'" + key + "' of " + where + " holds a " + (v.isArray() ? "list"
-              : "map") + "; ConfigMap values are strings");
+          out.reject(
+              l,
+              "'"
+                  + key
+                  + "' of "
+                  + where
+                  + " holds a "
+                  + (v.isArray() ? "list" : "map")
+                  + "; ConfigMap values are strings");
           continue;
         } else {
           value = v.asText();
@@ -376,14 +396,24 @@ public final class ConfigMapImporter implements Importer {
               notes.add("the value is not valid base64; the digest is of the text as written");
             }
           }
-          secretWhy = "value of a Kubernetes Secret: stored as a SHA-256 digest prefix, never in "
-              + "clear";
+          secretWhy =
+              "value of a Kubernetes Secret: stored as a SHA-256 digest prefix, never in "
+                  + "clear";
         }
-        String prev = seenKeys.size() < MAX_KEYS_TRACKED ? seenKeys.putIfAbsent(
-            t.service() + "|" + t.rawEnvironment() + "|" + key, where) : null;
+        String prev =
+            seenKeys.size() < MAX_KEYS_TRACKED
+                ? seenKeys.putIfAbsent(t.service() + "|" + t.rawEnvironment() + "|" + key, where)
+                : null;
         if (prev != null && !prev.equals(where)) {
-          sink.warn("key '" + key + "' is in both " + prev + " and " + where + " for the same "
-              + "service and environment; the later one wins on import");
+          sink.warn(
+              "key '"
+                  + key
+                  + "' is in both "
+                  + prev
+                  + " and "
+                  + where
+                  + " for the same "
+                  + "service and environment; the later one wins on import");
         }
         out.entry(t, key, value, l, notes, secretWhy);
       }
@@ -431,8 +461,8 @@ public final class ConfigMapImporter implements Importer {
             latestNotes = n;
           }
         } catch (TimeParseException e) {
-          sink.warn("metadata.managedFields time '" + time + "' is not readable: "
-              + e.getMessage());
+          sink.warn(
+              "metadata.managedFields time '" + time + "' is not readable: " + e.getMessage());
         }
       }
       if (latest != null) {
@@ -444,8 +474,8 @@ public final class ConfigMapImporter implements Importer {
           List<String> n = new ArrayList<>();
           t.asOf(ctx.instant(annAt, n), "annotation rehearsal.dev/as-of", n);
         } catch (TimeParseException e) {
-          sink.warn("annotation rehearsal.dev/as-of '" + annAt + "' is not readable: "
-              + e.getMessage());
+          sink.warn(
+              "annotation rehearsal.dev/as-of '" + annAt + "' is not readable: " + e.getMessage());
         }
       }
       return t.withHints(ctx.hints());

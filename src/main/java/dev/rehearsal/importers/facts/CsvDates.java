@@ -9,8 +9,8 @@ import java.util.Collection;
 
 /**
  * The day/month order of a CSV's numeric dates, decided from the rows it can read: unlike the
- * shared {@code CsvTable.dateOrder}, a row that cannot be read (an unclosed quote) ends the
- * look instead of failing it, so the main pass still imports the rows before it.
+ * shared {@code CsvTable.dateOrder}, a row that cannot be read (an unclosed quote) ends the look
+ * instead of failing it, so the main pass still imports the rows before it.
  */
 public final class CsvDates {
   private CsvDates() {}

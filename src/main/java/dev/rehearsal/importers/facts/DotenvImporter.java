@@ -16,17 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code .env} files (Docker Compose {@code env_file}, dotenv libraries, systemd
- * {@code EnvironmentFile}): {@code KEY=value} lines, optionally prefixed with {@code export},
- * {@code #} comments, values in single quotes (literal), double quotes (with {@code \n},
- * {@code \"}, {@code \\} escapes; may span lines) or bare (a {@code #} after white space starts a
- * comment). {@code ${VAR}} references are kept as written, never expanded.
+ * {@code .env} files (Docker Compose {@code env_file}, dotenv libraries, systemd {@code
+ * EnvironmentFile}): {@code KEY=value} lines, optionally prefixed with {@code export}, {@code #}
+ * comments, values in single quotes (literal), double quotes (with {@code \n}, {@code \"}, {@code
+ * \\} escapes; may span lines) or bare (a {@code #} after white space starts a comment). {@code
+ * ${VAR}} references are kept as written, never expanded.
  */
 public final class DotenvImporter implements Importer {
   static final String ID = "config-env";
   private static final int MAX_QUOTED_LINES = 10_000;
-  private static final Pattern ENTRY = Pattern.compile(
-      "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*(=)?(.*)$", Pattern.DOTALL);
+  private static final Pattern ENTRY =
+      Pattern.compile(
+          "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*(=)?(.*)$", Pattern.DOTALL);
 
   @Override
   public String id() {
@@ -96,8 +97,9 @@ public final class DotenvImporter implements Importer {
             continue;
           }
           List<String> notes = new ArrayList<>();
-          notes.add("declared without a value (a tool reading the file takes it from its own "
-              + "environment)");
+          notes.add(
+              "declared without a value (a tool reading the file takes it from its own "
+                  + "environment)");
           out.entry(target, key, "", startLine, notes);
           continue;
         }
@@ -119,8 +121,16 @@ public final class DotenvImporter implements Importer {
             close = closingQuote(buf, q);
           }
           if (close < 0) {
-            out.reject(startLine, "the " + (q == '"' ? "double" : "single") + " quote opened "
-                + "for " + key + " at line " + startLine + " is never closed");
+            out.reject(
+                startLine,
+                "the "
+                    + (q == '"' ? "double" : "single")
+                    + " quote opened "
+                    + "for "
+                    + key
+                    + " at line "
+                    + startLine
+                    + " is never closed");
             // read the lines it swallowed again as entries of their own
             for (int k = taken.size() - 1; k >= 0; k--) {
               replay.addFirst(taken.get(k));

@@ -31,12 +31,14 @@ abstract class FactCsvImporter implements Importer {
   /** A column role and the header names that fill it. */
   record Column(String role, List<String> names) {}
 
-  static final Column ENVIRONMENT = new Column("environment", List.of("environment", "env",
-      "environment_name"));
-  static final Column SERVICE = new Column("service", List.of("service", "service_name",
-      "app", "application"));
-  static final Column AS_OF = new Column("as_of", List.of("as_of", "asof", "date", "time",
-      "timestamp", "measured_at", "snapshot_date"));
+  static final Column ENVIRONMENT =
+      new Column("environment", List.of("environment", "env", "environment_name"));
+  static final Column SERVICE =
+      new Column("service", List.of("service", "service_name", "app", "application"));
+  static final Column AS_OF =
+      new Column(
+          "as_of",
+          List.of("as_of", "asof", "date", "time", "timestamp", "measured_at", "snapshot_date"));
 
   abstract FactType type();
 
@@ -62,8 +64,14 @@ abstract class FactCsvImporter implements Importer {
   }
 
   static String norm(String header) {
-    return header == null ? "" : header.replace('\uFEFF', ' ').strip().toLowerCase(Locale.ROOT)
-        .replaceAll("[\\s_\\-./]+", "_").replaceAll("^_|_$", "");
+    return header == null
+        ? ""
+        : header
+            .replace('\uFEFF', ' ')
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[\\s_\\-./]+", "_")
+            .replaceAll("^_|_$", "");
   }
 
   static int find(List<String> normHeader, Column c) {
@@ -116,16 +124,20 @@ abstract class FactCsvImporter implements Importer {
       }
       List<String> missing = new ArrayList<>();
       if (!col.containsKey(numberColumn().role())) {
-        missing.add(numberColumn().role() + " (or " + String.join(", ",
-            numberColumn().names()) + ")");
+        missing.add(
+            numberColumn().role() + " (or " + String.join(", ", numberColumn().names()) + ")");
       }
       if (subjectColumn() != null && !col.containsKey(subjectColumn().role())) {
-        missing.add(subjectColumn().role() + " (or " + String.join(", ",
-            subjectColumn().names()) + ")");
+        missing.add(
+            subjectColumn().role() + " (or " + String.join(", ", subjectColumn().names()) + ")");
       }
       if (!missing.isEmpty()) {
-        throw new ImportException("the header has no column for " + String.join(" and ",
-            missing) + "; header: " + String.join(",", t.header()), 1);
+        throw new ImportException(
+            "the header has no column for "
+                + String.join(" and ", missing)
+                + "; header: "
+                + String.join(",", t.header()),
+            1);
       }
     }
     ImportContext rowCtx = ctx;
@@ -133,8 +145,12 @@ abstract class FactCsvImporter implements Importer {
       DateOrderDetector.Result r = CsvDates.order(source, List.of(asOfHeader));
       if (r.decided() && r.order() != DateOrder.AUTO) {
         rowCtx = ctx.withOptions(ctx.options().withDateOrder(r.order()));
-        sink.warn("numeric dates in '" + asOfHeader + "' read as " + r.order()
-            + " (decided from the file's own dates)");
+        sink.warn(
+            "numeric dates in '"
+                + asOfHeader
+                + "' read as "
+                + r.order()
+                + " (decided from the file's own dates)");
       } else if (!r.decided()) {
         sink.warn(r.problem());
       }
@@ -167,8 +183,14 @@ abstract class FactCsvImporter implements Importer {
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  private void row(CsvTable.Row row, Map<String, Integer> col, String[] header, Target base,
-      ImportContext ctx, ImportSource source, RecordSink sink) {
+  private void row(
+      CsvTable.Row row,
+      Map<String, Integer> col,
+      String[] header,
+      Target base,
+      ImportContext ctx,
+      ImportSource source,
+      RecordSink sink) {
     long line = row.line();
     long idx = row.index();
     Target t = base.copy();
@@ -191,8 +213,10 @@ abstract class FactCsvImporter implements Importer {
         return;
       }
     }
-    String subject = subjectColumn() == null ? fixedSubject()
-        : Texts.cleanId(cell(row, col, subjectColumn().role()));
+    String subject =
+        subjectColumn() == null
+            ? fixedSubject()
+            : Texts.cleanId(cell(row, col, subjectColumn().role()));
     if (subject == null || subject.isEmpty()) {
       sink.reject(line, idx, "no value in '" + header[col.get(subjectColumn().role())] + "'");
       return;
@@ -214,8 +238,10 @@ abstract class FactCsvImporter implements Importer {
       notes.add(n.note());
     }
     if (serviceRequired() && t.service().isEmpty()) {
-      sink.reject(line, idx, "no service: fill the 'service' column, or give it with "
-          + "--service or a sidecar");
+      sink.reject(
+          line,
+          idx,
+          "no service: fill the 'service' column, or give it with " + "--service or a sidecar");
       return;
     }
     String problem = t.problem();
@@ -225,8 +251,20 @@ abstract class FactCsvImporter implements Importer {
     }
     notes.addAll(0, t.notes());
     Instant asOf = t.asOf();
-    sink.accept(Facts.fact(type(), t.service(), t.environment(ctx), subject, plain(n.value()),
-        n.value(), asOf, source, line, idx, id(), notes));
+    sink.accept(
+        Facts.fact(
+            type(),
+            t.service(),
+            t.environment(ctx),
+            subject,
+            plain(n.value()),
+            n.value(),
+            asOf,
+            source,
+            line,
+            idx,
+            id(),
+            notes));
   }
 
   private static String plain(double v) {

@@ -4,8 +4,8 @@ import dev.rehearsal.importers.Importer;
 import java.util.List;
 
 /**
- * The environment fact importers, in detection order (on equal scores the earlier one wins):
- * the formats with their own markers first, the weakly recognised generic config shapes last.
+ * The environment fact importers, in detection order (on equal scores the earlier one wins): the
+ * formats with their own markers first, the weakly recognised generic config shapes last.
  */
 public final class FactImporters {
   private FactImporters() {}

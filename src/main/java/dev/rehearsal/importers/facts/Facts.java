@@ -20,21 +20,37 @@ public final class Facts {
    * A fact. The provenance's source id is the fact's own identity
    * (service|environment|subject|as-of), which is what re-imports upsert on.
    */
-  public static EnvironmentFact fact(FactType type, String service, String environment,
-      String subject, String value, double number, Instant asOf, ImportSource source, long line,
-      long index, String format, List<String> notes) {
+  public static EnvironmentFact fact(
+      FactType type,
+      String service,
+      String environment,
+      String subject,
+      String value,
+      double number,
+      Instant asOf,
+      ImportSource source,
+      long line,
+      long index,
+      String format,
+      List<String> notes) {
     String svc = Texts.cleanId(service);
     String env = Texts.cleanId(environment);
     String subj = Texts.cleanId(subject);
     String id = svc + "|" + env + "|" + subj + "|" + asOf.toEpochMilli();
-    Provenance p = new Provenance(source.displayName(), line, index, format, id,
-        notes == null ? List.of() : new ArrayList<>(notes));
+    Provenance p =
+        new Provenance(
+            source.displayName(),
+            line,
+            index,
+            format,
+            id,
+            notes == null ? List.of() : new ArrayList<>(notes));
     return new EnvironmentFact(type, svc, env, subj, value, number, asOf, p);
   }
 
   /**
-   * A configuration value as it may be stored: secrets as a digest, long values cut with a
-   * digest of the whole, other values cleaned of invisible characters. Notes say what was done.
+   * A configuration value as it may be stored: secrets as a digest, long values cut with a digest
+   * of the whole, other values cleaned of invisible characters. Notes say what was done.
    */
   public static String storedConfigValue(String key, String raw, List<String> notes) {
     String value = raw == null ? "" : raw;
@@ -42,8 +58,9 @@ public final class Facts {
       return "";
     }
     if (Secrets.isSecretKey(key)) {
-      notes.add("secret-looking key: the value is stored as a SHA-256 digest prefix, never in "
-          + "clear");
+      notes.add(
+          "secret-looking key: the value is stored as a SHA-256 digest prefix, never in "
+              + "clear");
       return Secrets.digest(value);
     }
     String why = Secrets.secretValue(value);
@@ -53,14 +70,21 @@ public final class Facts {
     }
     String inside = Secrets.secretInside(value);
     if (inside != null) {
-      notes.add("the value holds a secret-looking entry (" + inside + "): stored as a SHA-256 "
-          + "digest prefix, never in clear");
+      notes.add(
+          "the value holds a secret-looking entry ("
+              + inside
+              + "): stored as a SHA-256 "
+              + "digest prefix, never in clear");
       return Secrets.digest(value);
     }
     String clean = Texts.cleanText(value);
     if (clean.length() > MAX_VALUE) {
-      notes.add("value of " + clean.length() + " characters cut to " + MAX_VALUE
-          + "; the digest at its end is of the whole value");
+      notes.add(
+          "value of "
+              + clean.length()
+              + " characters cut to "
+              + MAX_VALUE
+              + "; the digest at its end is of the whole value");
       return Texts.truncate(clean, MAX_VALUE) + " (" + Secrets.digest(value) + ")";
     }
     return clean;

@@ -36,8 +36,8 @@ import java.util.Set;
  * </pre>
  *
  * One FLAG fact per flag per environment: value "on"/"off" for booleans, the variation text
- * otherwise. Service: the flag's, else the file's, else the hints. As-of: the environment's
- * {@code asOf}, else {@code exportedAt}, else a date in the file name, else the hints.
+ * otherwise. Service: the flag's, else the file's, else the hints. As-of: the environment's {@code
+ * asOf}, else {@code exportedAt}, else a date in the file name, else the hints.
  */
 public final class FlagsJsonImporter implements Importer {
   static final String ID = "flags-json";
@@ -95,42 +95,50 @@ public final class FlagsJsonImporter implements Importer {
     }
     base.withHints(ctx.hints());
     long[] index = {0};
-    read(source, sink, true, new JsonStream.FieldVisitor() {
-      @Override
-      public boolean wants(String field) {
-        return field.equals("flags");
-      }
+    read(
+        source,
+        sink,
+        true,
+        new JsonStream.FieldVisitor() {
+          @Override
+          public boolean wants(String field) {
+            return field.equals("flags");
+          }
 
-      @Override
-      public void element(String field, JsonNode flag, long line, long i) {
-        ctx.monitor().checkCancelled();
-        flag(flag, line, base, ctx, source, sink, index);
-      }
-    });
+          @Override
+          public void element(String field, JsonNode flag, long line, long i) {
+            ctx.monitor().checkCancelled();
+            flag(flag, line, base, ctx, source, sink, index);
+          }
+        });
   }
 
   private void header(ImportSource source, RecordSink sink, String[] header, long[] headerLine)
       throws IOException, ImportException {
-    read(source, sink, false, new JsonStream.FieldVisitor() {
-      @Override
-      public boolean wants(String field) {
-        return field.equals("exportedAt") || field.equals("service");
-      }
+    read(
+        source,
+        sink,
+        false,
+        new JsonStream.FieldVisitor() {
+          @Override
+          public boolean wants(String field) {
+            return field.equals("exportedAt") || field.equals("service");
+          }
 
-      @Override
-      public void value(String field, JsonNode node, long line) {
-        if (field.equals("exportedAt") && node.isValueNode() && !node.isNull()) {
-          header[0] = node.asText();
-          headerLine[0] = line;
-        } else if (field.equals("service") && node.isValueNode() && !node.isNull()) {
-          header[1] = node.asText();
-        }
-      }
-    });
+          @Override
+          public void value(String field, JsonNode node, long line) {
+            if (field.equals("exportedAt") && node.isValueNode() && !node.isNull()) {
+              header[0] = node.asText();
+              headerLine[0] = line;
+            } else if (field.equals("service") && node.isValueNode() && !node.isNull()) {
+              header[1] = node.asText();
+            }
+          }
+        });
   }
 
-  private void read(ImportSource source, RecordSink sink, boolean warn,
-      JsonStream.FieldVisitor v) throws IOException, ImportException {
+  private void read(ImportSource source, RecordSink sink, boolean warn, JsonStream.FieldVisitor v)
+      throws IOException, ImportException {
     Decoding.Decoded d = Decoding.open(source.open());
     try (Reader r = d.reader()) {
       JsonStream.fields(r, v);
@@ -144,8 +152,14 @@ public final class FlagsJsonImporter implements Importer {
   private static final Set<String> ON = Set.of("true", "on", "enabled", "yes");
   private static final Set<String> OFF = Set.of("false", "off", "disabled", "no");
 
-  private void flag(JsonNode flag, long line, Target base, ImportContext ctx,
-      ImportSource source, RecordSink sink, long[] index) {
+  private void flag(
+      JsonNode flag,
+      long line,
+      Target base,
+      ImportContext ctx,
+      ImportSource source,
+      RecordSink sink,
+      long[] index) {
     String key = flag.isObject() ? Texts.cleanId(JsonStream.text(flag, "key")) : "";
     if (key.isEmpty()) {
       sink.reject(line, index[0]++, "a flag without 'key'");
@@ -186,8 +200,15 @@ public final class FlagsJsonImporter implements Importer {
         JsonNode on = state.path("on");
         String variation = JsonStream.text(state, "variation");
         if (!on.isBoolean() && variation == null) {
-          sink.reject(line, i, "flag '" + key + "' in '" + rawEnv + "': the state object has "
-              + "neither 'on' (true/false) nor 'variation'");
+          sink.reject(
+              line,
+              i,
+              "flag '"
+                  + key
+                  + "' in '"
+                  + rawEnv
+                  + "': the state object has "
+                  + "neither 'on' (true/false) nor 'variation'");
           continue;
         }
         if (on.isBoolean() && !on.booleanValue()) {
@@ -201,14 +222,21 @@ public final class FlagsJsonImporter implements Importer {
             List<String> n = new ArrayList<>();
             t.asOf(ctx.instant(at, n), "the environment's 'asOf'", n);
           } catch (TimeParseException e) {
-            sink.reject(line, i, "flag '" + key + "' in '" + rawEnv + "': 'asOf' "
-                + e.getMessage());
+            sink.reject(
+                line, i, "flag '" + key + "' in '" + rawEnv + "': 'asOf' " + e.getMessage());
             continue;
           }
         }
       } else {
-        sink.reject(line, i, "flag '" + key + "' in '" + rawEnv + "': no state (expected true, "
-            + "false, a variation or an object)");
+        sink.reject(
+            line,
+            i,
+            "flag '"
+                + key
+                + "' in '"
+                + rawEnv
+                + "': no state (expected true, "
+                + "false, a variation or an object)");
         continue;
       }
       String problem = t.problem();
@@ -218,8 +246,20 @@ public final class FlagsJsonImporter implements Importer {
       }
       notes.addAll(0, t.notes());
       Instant asOf = t.asOf();
-      sink.accept(Facts.fact(FactType.FLAG, t.service(), t.environment(ctx), key, value,
-          Double.NaN, asOf, source, line, i, ID, notes));
+      sink.accept(
+          Facts.fact(
+              FactType.FLAG,
+              t.service(),
+              t.environment(ctx),
+              key,
+              value,
+              Double.NaN,
+              asOf,
+              source,
+              line,
+              i,
+              ID,
+              notes));
     }
   }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * JSON configuration snapshots (a nested object of settings, {@code appsettings.json},
- * {@code config/production.json}). Recognised only weakly and only for a top-level object that
- * is not a Kubernetes object: every other JSON format Rehearsal reads wins over it.
+ * JSON configuration snapshots (a nested object of settings, {@code appsettings.json}, {@code
+ * config/production.json}). Recognised only weakly and only for a top-level object that is not a
+ * Kubernetes object: every other JSON format Rehearsal reads wins over it.
  */
 public final class JsonConfigImporter extends TreeConfigImporter {
   static final String ID = "config-json";
@@ -43,7 +43,8 @@ public final class JsonConfigImporter extends TreeConfigImporter {
   }
 
   /** Names that say "configuration": appsettings.json, config/production.json, ... */
-  private static final java.util.regex.Pattern CONFIG_NAME = java.util.regex.Pattern.compile(
-      "config|settings|application|properties|values|\\.env|(^|[.\\-_])(prod|production|"
-          + "staging|stage|stg|uat|preprod|qa|test|dev|development)[.\\-_]");
+  private static final java.util.regex.Pattern CONFIG_NAME =
+      java.util.regex.Pattern.compile(
+          "config|settings|application|properties|values|\\.env|(^|[.\\-_])(prod|production|"
+              + "staging|stage|stg|uat|preprod|qa|test|dev|development)[.\\-_]");
 }

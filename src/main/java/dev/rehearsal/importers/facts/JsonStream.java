@@ -21,9 +21,9 @@ import java.util.Set;
  * <p>Unlike the shared {@code JsonRecords}, it never descends into an object-valued field just
  * because the field is called {@code response}, {@code data} or {@code status}: a WireMock stub
  * ({@code {"request": {...}, "response": {...}}}) or a generic row with a {@code status} object
- * stays one record. Shapes: a top-level array (each element a record); an object holding its
- * list under one of the given keys (each element a record, the other fields ignored); any other
- * object (itself one record); and several values one after another (JSON Lines).
+ * stays one record. Shapes: a top-level array (each element a record); an object holding its list
+ * under one of the given keys (each element a record, the other fields ignored); any other object
+ * (itself one record); and several values one after another (JSON Lines).
  */
 public final class JsonStream {
 
@@ -60,8 +60,9 @@ public final class JsonStream {
    * @param listKeys the keys an envelope object keeps its list under
    * @return the number of records
    */
-  public static long records(ImportSource source, RecordSink sink, Set<String> listKeys,
-      Handler handler) throws IOException, ImportException {
+  public static long records(
+      ImportSource source, RecordSink sink, Set<String> listKeys, Handler handler)
+      throws IOException, ImportException {
     Decoding.Decoded d = open(source);
     try (Reader r = d.reader()) {
       return records(r, listKeys, handler);
@@ -70,7 +71,9 @@ public final class JsonStream {
     }
   }
 
-  /** Streams records from a reader; see {@link #records(ImportSource, RecordSink, Set, Handler)}. */
+  /**
+   * Streams records from a reader; see {@link #records(ImportSource, RecordSink, Set, Handler)}.
+   */
   public static long records(Reader reader, Set<String> listKeys, Handler handler)
       throws IOException, ImportException {
     ObjectMapper mapper = Json.mapper();
@@ -85,8 +88,8 @@ public final class JsonStream {
         } else if (t == JsonToken.START_OBJECT) {
           streamObject(p, mapper, listKeys, handler, index, line);
         } else {
-          throw new ImportException("expected a JSON object or list at line " + line
-              + " but found " + describe(t), line);
+          throw new ImportException(
+              "expected a JSON object or list at line " + line + " but found " + describe(t), line);
         }
       }
     } catch (JsonProcessingException e) {
@@ -95,13 +98,13 @@ public final class JsonStream {
     return index[0];
   }
 
-  private static void streamArray(JsonParser p, ObjectMapper mapper, Handler handler,
-      long[] index) throws IOException, ImportException {
+  private static void streamArray(JsonParser p, ObjectMapper mapper, Handler handler, long[] index)
+      throws IOException, ImportException {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
-        throw new ImportException("the JSON list is cut off before its end",
-            p.currentLocation().getLineNr());
+        throw new ImportException(
+            "the JSON list is cut off before its end", p.currentLocation().getLineNr());
       }
       long line = p.currentTokenLocation().getLineNr();
       JsonNode node = mapper.readTree(p);
@@ -109,8 +112,14 @@ public final class JsonStream {
     }
   }
 
-  private static void streamObject(JsonParser p, ObjectMapper mapper, Set<String> listKeys,
-      Handler handler, long[] index, long startLine) throws IOException, ImportException {
+  private static void streamObject(
+      JsonParser p,
+      ObjectMapper mapper,
+      Set<String> listKeys,
+      Handler handler,
+      long[] index,
+      long startLine)
+      throws IOException, ImportException {
     ObjectNode buffered = mapper.createObjectNode();
     boolean streamed = false;
     JsonToken t;
@@ -132,8 +141,9 @@ public final class JsonStream {
       }
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new ImportException("the JSON object that starts at line " + startLine
-          + " is cut off before its end", p.currentLocation().getLineNr());
+      throw new ImportException(
+          "the JSON object that starts at line " + startLine + " is cut off before its end",
+          p.currentLocation().getLineNr());
     }
     if (!streamed) {
       handler.record(buffered, startLine, index[0]++);
@@ -141,8 +151,8 @@ public final class JsonStream {
   }
 
   /**
-   * Walks the top level of a JSON object, handing over the elements of wanted array fields one
-   * at a time and the wanted non-array fields whole; unwanted fields are skipped unbuilt.
+   * Walks the top level of a JSON object, handing over the elements of wanted array fields one at a
+   * time and the wanted non-array fields whole; unwanted fields are skipped unbuilt.
    */
   public static void fields(Reader reader, FieldVisitor visitor)
       throws IOException, ImportException {
@@ -170,7 +180,8 @@ public final class JsonStream {
           JsonToken e;
           while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             if (e == null) {
-              throw new ImportException("the list '" + name + "' is cut off before its end",
+              throw new ImportException(
+                  "the list '" + name + "' is cut off before its end",
                   p.currentLocation().getLineNr());
             }
             long l = p.currentTokenLocation().getLineNr();
@@ -182,8 +193,8 @@ public final class JsonStream {
         }
       }
       if (t != JsonToken.END_OBJECT) {
-        throw new ImportException("the JSON object is cut off before its end",
-            p.currentLocation().getLineNr());
+        throw new ImportException(
+            "the JSON object is cut off before its end", p.currentLocation().getLineNr());
       }
     } catch (JsonProcessingException e) {
       throw invalid(e, line);
@@ -193,11 +204,10 @@ public final class JsonStream {
   // ------------------------------------------------------------------ flattening
 
   /**
-   * Flattens every JSON value of a text (one object, or several one after another) into
-   * dotted keys, lists as {@code [n]}, without building a tree.
+   * Flattens every JSON value of a text (one object, or several one after another) into dotted
+   * keys, lists as {@code [n]}, without building a tree.
    */
-  static void flatten(Reader reader, YamlEvents.FlatHandler h)
-      throws IOException, ImportException {
+  static void flatten(Reader reader, YamlEvents.FlatHandler h) throws IOException, ImportException {
     long line = 1;
     try (JsonParser p = Json.factory().createParser(reader)) {
       JsonToken t;
@@ -220,8 +230,9 @@ public final class JsonStream {
         while (!stack.isEmpty()) {
           JsonToken e = p.nextToken();
           if (e == null) {
-            throw new ImportException("the JSON object that starts at line " + line
-                + " is cut off before its end", p.currentLocation().getLineNr());
+            throw new ImportException(
+                "the JSON object that starts at line " + line + " is cut off before its end",
+                p.currentLocation().getLineNr());
           }
           Object[] top = stack.peek();
           boolean isMap = (Boolean) top[0];
@@ -230,7 +241,11 @@ public final class JsonStream {
           if (e == JsonToken.END_OBJECT || e == JsonToken.END_ARRAY) {
             stack.pop();
             if (count[0] == 0 && !prefix.isEmpty()) {
-              h.entry(doc, prefix, e == JsonToken.END_OBJECT ? "{}" : "[]", (Long) top[3],
+              h.entry(
+                  doc,
+                  prefix,
+                  e == JsonToken.END_OBJECT ? "{}" : "[]",
+                  (Long) top[3],
                   java.util.List.of());
             }
             continue;
@@ -255,8 +270,8 @@ public final class JsonStream {
           } else if (e == JsonToken.START_ARRAY) {
             stack.push(new Object[] {false, full, new int[] {0}, at});
           } else {
-            h.entry(doc, full, e == JsonToken.VALUE_NULL ? "" : p.getText(), at,
-                java.util.List.of());
+            h.entry(
+                doc, full, e == JsonToken.VALUE_NULL ? "" : p.getText(), at, java.util.List.of());
           }
         }
       }
@@ -266,11 +281,12 @@ public final class JsonStream {
   }
 
   /**
-   * Reads the JSON value at the parser's current token into a tree, noting the line of every
-   * key of every object in {@code keyLines}.
+   * Reads the JSON value at the parser's current token into a tree, noting the line of every key of
+   * every object in {@code keyLines}.
    */
-  static JsonNode readWithLines(JsonParser p, java.util.Map<JsonNode, java.util.Map<String, Long>>
-      keyLines) throws IOException, ImportException {
+  static JsonNode readWithLines(
+      JsonParser p, java.util.Map<JsonNode, java.util.Map<String, Long>> keyLines)
+      throws IOException, ImportException {
     com.fasterxml.jackson.databind.node.JsonNodeFactory f =
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     JsonToken t = p.currentToken();
@@ -288,8 +304,8 @@ public final class JsonStream {
         obj.set(name, readWithLines(p, keyLines));
       }
       if (k != JsonToken.END_OBJECT) {
-        throw new ImportException("the JSON object is cut off before its end",
-            p.currentLocation().getLineNr());
+        throw new ImportException(
+            "the JSON object is cut off before its end", p.currentLocation().getLineNr());
       }
       return obj;
     }
@@ -298,8 +314,8 @@ public final class JsonStream {
       JsonToken e;
       while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
         if (e == null) {
-          throw new ImportException("the JSON list is cut off before its end",
-              p.currentLocation().getLineNr());
+          throw new ImportException(
+              "the JSON list is cut off before its end", p.currentLocation().getLineNr());
         }
         arr.add(readWithLines(p, keyLines));
       }
@@ -312,8 +328,8 @@ public final class JsonStream {
     long at = e.getLocation() == null ? fallbackLine : e.getLocation().getLineNr();
     String msg = e.getOriginalMessage();
     if (msg != null && msg.contains("end-of-input")) {
-      return new ImportException("the JSON is cut off at line " + at + " (" + firstLine(msg)
-          + ")", at, e);
+      return new ImportException(
+          "the JSON is cut off at line " + at + " (" + firstLine(msg) + ")", at, e);
     }
     return new ImportException("invalid JSON at line " + at + ": " + firstLine(msg), at, e);
   }
@@ -333,8 +349,8 @@ public final class JsonStream {
   // ------------------------------------------------------------------ node helpers
 
   /**
-   * The node at a path: a literal key first, then dotted segments, each of which may end in
-   * {@code [n]} for a list element ({@code services[0].name}) or be a bare number.
+   * The node at a path: a literal key first, then dotted segments, each of which may end in {@code
+   * [n]} for a list element ({@code services[0].name}) or be a bare number.
    */
   public static JsonNode at(JsonNode node, String path) {
     if (node == null || path == null) {

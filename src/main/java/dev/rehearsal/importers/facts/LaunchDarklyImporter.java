@@ -22,15 +22,15 @@ import java.util.Set;
 
 /**
  * LaunchDarkly flag lists as the REST API v2 returns them ({@code GET /api/v2/flags/{project}}:
- * {@code {"items": [FeatureFlag], "totalCount": n}}), or one flag
- * ({@code GET /api/v2/flags/{project}/{key}}). FORMATS.md section 12.
+ * {@code {"items": [FeatureFlag], "totalCount": n}}), or one flag ({@code GET
+ * /api/v2/flags/{project}/{key}}). FORMATS.md section 12.
  *
  * <p>One FLAG fact per flag per environment in {@code environments}: value "on"/"off" from the
  * environment's {@code on}; for multivariate flags, the variation served when it is one fixed
- * variation (the fallthrough when on, the off variation when off). As-of: the environment's
- * {@code lastModified} (epoch milliseconds, a number or a string), else a date in the file
- * name, else the hints. Service: a tag {@code service:NAME} (or {@code service=NAME}), else the
- * hints, else none (an environment-wide flag).
+ * variation (the fallthrough when on, the off variation when off). As-of: the environment's {@code
+ * lastModified} (epoch milliseconds, a number or a string), else a date in the file name, else the
+ * hints. Service: a tag {@code service:NAME} (or {@code service=NAME}), else the hints, else none
+ * (an environment-wide flag).
  */
 public final class LaunchDarklyImporter implements Importer {
   static final String ID = "launchdarkly-flags";
@@ -56,9 +56,15 @@ public final class LaunchDarklyImporter implements Importer {
     if (sniff.jsonStart() != '{') {
       return NO;
     }
-    boolean ldFlag = sniff.hasJsonKeys("key", "environments")
-        && sniff.hasAnyJsonKey("variations", "_maintainer", "_version", "_environmentName",
-            "salt", "trackEventsFallthrough");
+    boolean ldFlag =
+        sniff.hasJsonKeys("key", "environments")
+            && sniff.hasAnyJsonKey(
+                "variations",
+                "_maintainer",
+                "_version",
+                "_environmentName",
+                "salt",
+                "trackEventsFallthrough");
     if (!ldFlag) {
       return NO;
     }
@@ -70,14 +76,24 @@ public final class LaunchDarklyImporter implements Importer {
       throws IOException, ImportException {
     Target base = Target.fromName(source, ctx, false);
     long[] index = {0};
-    JsonStream.records(source, sink, Set.of("items"), (flag, line, i) -> {
-      ctx.monitor().checkCancelled();
-      flag(flag, line, base, ctx, source, sink, index);
-    });
+    JsonStream.records(
+        source,
+        sink,
+        Set.of("items"),
+        (flag, line, i) -> {
+          ctx.monitor().checkCancelled();
+          flag(flag, line, base, ctx, source, sink, index);
+        });
   }
 
-  private void flag(JsonNode flag, long line, Target base, ImportContext ctx,
-      ImportSource source, RecordSink sink, long[] index) {
+  private void flag(
+      JsonNode flag,
+      long line,
+      Target base,
+      ImportContext ctx,
+      ImportSource source,
+      RecordSink sink,
+      long[] index) {
     String key = flag.isObject() ? Texts.cleanId(JsonStream.text(flag, "key")) : "";
     if (key.isEmpty()) {
       sink.reject(line, index[0]++, "a flag without 'key'");
@@ -85,8 +101,13 @@ public final class LaunchDarklyImporter implements Importer {
     }
     JsonNode envs = flag.path("environments");
     if (!envs.isObject() || envs.isEmpty()) {
-      sink.reject(line, index[0]++, "flag '" + key + "' has no 'environments' (export the "
-          + "flags without an env filter, or with one env=... per environment)");
+      sink.reject(
+          line,
+          index[0]++,
+          "flag '"
+              + key
+              + "' has no 'environments' (export the "
+              + "flags without an env filter, or with one env=... per environment)");
       return;
     }
     Target ft = base.copy();
@@ -101,8 +122,9 @@ public final class LaunchDarklyImporter implements Importer {
     if (tagService != null && !tagService.isBlank()) {
       ft.service(tagService, "tag service:" + tagService);
     }
-    ft.withHints(new dev.rehearsal.importers.TargetHints(ctx.hints().service(), null, null,
-        null, null, ctx.hints().origin()));
+    ft.withHints(
+        new dev.rehearsal.importers.TargetHints(
+            ctx.hints().service(), null, null, null, null, ctx.hints().origin()));
     boolean multivariate = "multivariate".equals(JsonStream.text(flag, "kind"));
     JsonNode variations = flag.path("variations");
     Iterator<Map.Entry<String, JsonNode>> it = envs.fields();
@@ -124,22 +146,32 @@ public final class LaunchDarklyImporter implements Importer {
           long millis = lm.isNumber() ? lm.longValue() : Long.parseLong(lm.asText().strip());
           t.asOf(TimeParser.epochNumber(millis), null, null);
         } catch (NumberFormatException | DateTimeException e) {
-          sink.reject(line, i, "flag '" + key + "' in '" + envKey + "': 'lastModified' '"
-              + lm.asText() + "' is not epoch milliseconds");
+          sink.reject(
+              line,
+              i,
+              "flag '"
+                  + key
+                  + "' in '"
+                  + envKey
+                  + "': 'lastModified' '"
+                  + lm.asText()
+                  + "' is not epoch milliseconds");
           continue;
         }
       }
-      t.withHints(new dev.rehearsal.importers.TargetHints(null, null, null, null,
-          ctx.hints().at(), ctx.hints().origin()));
+      t.withHints(
+          new dev.rehearsal.importers.TargetHints(
+              null, null, null, null, ctx.hints().at(), ctx.hints().origin()));
       String problem = t.problem();
       if (problem != null) {
         sink.reject(line, i, "flag '" + key + "' in '" + envKey + "': " + problem);
         continue;
       }
       String value = on.booleanValue() ? "on" : "off";
-      String served = on.booleanValue()
-          ? variationAt(variations, env.path("fallthrough").path("variation"))
-          : variationAt(variations, env.path("offVariation"));
+      String served =
+          on.booleanValue()
+              ? variationAt(variations, env.path("fallthrough").path("variation"))
+              : variationAt(variations, env.path("offVariation"));
       if (multivariate && served != null) {
         value = served;
         if (!on.booleanValue()) {
@@ -160,8 +192,20 @@ public final class LaunchDarklyImporter implements Importer {
       }
       notes.addAll(0, t.notes());
       Instant asOf = t.asOf();
-      sink.accept(Facts.fact(FactType.FLAG, t.service(), t.environment(ctx), key, value,
-          Double.NaN, asOf, source, line, i, ID, notes));
+      sink.accept(
+          Facts.fact(
+              FactType.FLAG,
+              t.service(),
+              t.environment(ctx),
+              key,
+              value,
+              Double.NaN,
+              asOf,
+              source,
+              line,
+              i,
+              ID,
+              notes));
     }
   }
 

@@ -49,8 +49,8 @@ public final class Numbers {
       canonical = s.replace(',', '.');
       note = "'" + s + "' read as " + canonical + " (decimal comma)";
     } else if (s.startsWith("-")) {
-      throw new IllegalArgumentException("'" + raw.strip() + "' is negative; " + what
-          + " cannot be");
+      throw new IllegalArgumentException(
+          "'" + raw.strip() + "' is negative; " + what + " cannot be");
     } else {
       throw new IllegalArgumentException("'" + raw.strip() + "' is not a number (" + what + ")");
     }
@@ -58,15 +58,14 @@ public final class Numbers {
     try {
       v = Double.parseDouble(canonical);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + raw.strip() + "' is not a number (" + what + ")",
-          e);
+      throw new IllegalArgumentException("'" + raw.strip() + "' is not a number (" + what + ")", e);
     }
     if (Double.isInfinite(v) || Double.isNaN(v)) {
       throw new IllegalArgumentException("'" + raw.strip() + "' is out of range (" + what + ")");
     }
     if (wholeOnly && v != Math.rint(v)) {
-      throw new IllegalArgumentException("'" + raw.strip() + "' is not a whole number (" + what
-          + ")");
+      throw new IllegalArgumentException(
+          "'" + raw.strip() + "' is not a whole number (" + what + ")");
     }
     return new Read(v, note);
   }

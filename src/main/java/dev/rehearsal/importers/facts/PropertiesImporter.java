@@ -14,14 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Java {@code .properties} configuration snapshots: one CONFIG fact per key, read the way
- * {@code java.util.Properties.load} reads them ({@code =}, {@code :} or white space between key
- * and value, {@code \} at the end of a line continues it, {@code #} and {@code !} comments,
- * {@code \\uXXXX} and {@code \t}-style escapes). A key written twice gives two records; the
- * later one wins on import, as in Java.
+ * Java {@code .properties} configuration snapshots: one CONFIG fact per key, read the way {@code
+ * java.util.Properties.load} reads them ({@code =}, {@code :} or white space between key and value,
+ * {@code \} at the end of a line continues it, {@code #} and {@code !} comments, {@code \\uXXXX}
+ * and {@code \t}-style escapes). A key written twice gives two records; the later one wins on
+ * import, as in Java.
  */
 public final class PropertiesImporter implements Importer {
   static final String ID = "config-properties";
+
   /** A logical line longer than this is refused (a runaway continuation). */
   static final int MAX_LOGICAL = 4 * 1024 * 1024;
 
@@ -101,8 +102,15 @@ public final class PropertiesImporter implements Importer {
         }
         ctx.monitor().checkCancelled();
         if (tooLong) {
-          out.reject(startLine, "an entry continued over lines " + startLine + "-" + lineNo
-              + " is longer than " + MAX_LOGICAL + " characters; refused");
+          out.reject(
+              startLine,
+              "an entry continued over lines "
+                  + startLine
+                  + "-"
+                  + lineNo
+                  + " is longer than "
+                  + MAX_LOGICAL
+                  + " characters; refused");
           continue;
         }
         String[] kv;
@@ -155,14 +163,14 @@ public final class PropertiesImporter implements Importer {
     }
     String rawKey = logical.substring(0, i);
     int v = i;
-    while (v < len && (logical.charAt(v) == ' ' || logical.charAt(v) == '\t'
-        || logical.charAt(v) == '\f')) {
+    while (v < len
+        && (logical.charAt(v) == ' ' || logical.charAt(v) == '\t' || logical.charAt(v) == '\f')) {
       v++;
     }
     if (v < len && (logical.charAt(v) == '=' || logical.charAt(v) == ':')) {
       v++;
-      while (v < len && (logical.charAt(v) == ' ' || logical.charAt(v) == '\t'
-          || logical.charAt(v) == '\f')) {
+      while (v < len
+          && (logical.charAt(v) == ' ' || logical.charAt(v) == '\t' || logical.charAt(v) == '\f')) {
         v++;
       }
     }
@@ -189,8 +197,8 @@ public final class PropertiesImporter implements Importer {
         case 'u' -> {
           String hex = s.substring(i + 1, Math.min(s.length(), i + 5));
           if (hex.length() < 4 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-            throw new IllegalArgumentException("malformed \\uXXXX escape (\\u" + hex
-                + ") in the " + what + " '" + cut(s) + "'");
+            throw new IllegalArgumentException(
+                "malformed \\uXXXX escape (\\u" + hex + ") in the " + what + " '" + cut(s) + "'");
           }
           sb.append((char) Integer.parseInt(hex, 16));
           i += 4;
@@ -257,7 +265,8 @@ public final class PropertiesImporter implements Importer {
           }
         } else {
           s.colons++;
-          if (Character.isWhitespace(raw.isEmpty() ? 'x' : raw.charAt(0)) || value.isBlank()
+          if (Character.isWhitespace(raw.isEmpty() ? 'x' : raw.charAt(0))
+              || value.isBlank()
               || value.startsWith(" ")) {
             s.indentedColon++;
           }

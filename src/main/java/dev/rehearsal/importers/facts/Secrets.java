@@ -14,44 +14,115 @@ import java.util.regex.Pattern;
  * Decides which configuration values must never be stored in clear, and digests them. A value is
  * secret when its key looks like one (password, secret, token, API key, private key, credential,
  * passphrase ...) or when the value itself does (a URL or DSN with a password, a Stripe, GitHub,
- * Slack or AWS key, a PEM private key). Secrets are stored as {@code sha256:} plus the first 16
- * hex digits of the SHA-256 of the value, so two environments can still be compared for
- * equality without the value being kept.
+ * Slack or AWS key, a PEM private key). Secrets are stored as {@code sha256:} plus the first 16 hex
+ * digits of the SHA-256 of the value, so two environments can still be compared for equality
+ * without the value being kept.
  */
 public final class Secrets {
   private Secrets() {}
 
   /** Whole words that make a key secret. */
-  private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "pass",
-      "secret", "secrets", "token", "credential", "credentials", "passphrase", "apikey",
-      "privatekey", "secretkey", "accesskey", "authkey", "dsn");
+  private static final Set<String> SECRET_WORDS =
+      Set.of(
+          "password",
+          "passwd",
+          "pwd",
+          "pass",
+          "secret",
+          "secrets",
+          "token",
+          "credential",
+          "credentials",
+          "passphrase",
+          "apikey",
+          "privatekey",
+          "secretkey",
+          "accesskey",
+          "authkey",
+          "dsn");
+
   /** Word pairs that make a key secret ("api key", "private key", ...). */
-  private static final Set<String> SECRET_PAIRS = Set.of("api key", "private key", "secret key",
-      "access key", "auth key", "signing key", "encryption key", "client secret", "master key",
-      "session key", "shared key", "app key", "license key");
+  private static final Set<String> SECRET_PAIRS =
+      Set.of(
+          "api key",
+          "private key",
+          "secret key",
+          "access key",
+          "auth key",
+          "signing key",
+          "encryption key",
+          "client secret",
+          "master key",
+          "session key",
+          "shared key",
+          "app key",
+          "license key");
+
   /** Substrings of a joined word that make it secret ("dbpassword", "accesstoken"). */
-  private static final String[] SECRET_PARTS = {"password", "passwd", "secret", "credential",
-      "apikey", "privatekey", "passphrase", "token"};
+  private static final String[] SECRET_PARTS = {
+    "password", "passwd", "secret", "credential", "apikey", "privatekey", "passphrase", "token"
+  };
+
   /**
-   * A key whose last word is one of these names a setting about a secret, not the secret:
-   * {@code jwt.token.ttl}, {@code oauth.token-uri}, {@code password.min-length}.
+   * A key whose last word is one of these names a setting about a secret, not the secret: {@code
+   * jwt.token.ttl}, {@code oauth.token-uri}, {@code password.min-length}.
    */
-  private static final Set<String> ABOUT_WORDS = Set.of("uri", "url", "endpoint", "ttl",
-      "timeout", "expiry", "expiration", "expires", "length", "size", "enabled", "enable",
-      "header", "type", "name", "lifetime", "validity", "seconds", "ms", "millis", "minutes",
-      "path", "file", "location", "algorithm", "policy", "pattern", "regex", "count", "max",
-      "min", "prefix", "format", "mode", "strength", "rotation", "refresh", "cache", "store",
-      "provider", "issuer", "audience");
+  private static final Set<String> ABOUT_WORDS =
+      Set.of(
+          "uri",
+          "url",
+          "endpoint",
+          "ttl",
+          "timeout",
+          "expiry",
+          "expiration",
+          "expires",
+          "length",
+          "size",
+          "enabled",
+          "enable",
+          "header",
+          "type",
+          "name",
+          "lifetime",
+          "validity",
+          "seconds",
+          "ms",
+          "millis",
+          "minutes",
+          "path",
+          "file",
+          "location",
+          "algorithm",
+          "policy",
+          "pattern",
+          "regex",
+          "count",
+          "max",
+          "min",
+          "prefix",
+          "format",
+          "mode",
+          "strength",
+          "rotation",
+          "refresh",
+          "cache",
+          "store",
+          "provider",
+          "issuer",
+          "audience");
 
   private static final Pattern URL_WITH_PASSWORD =
       Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*://[^/\\s:@]*:[^/\\s@]+@");
-  private static final Pattern PASSWORD_PARAM = Pattern.compile(
-      "(?i)(?:^|[?&;\\s])(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token)=[^&;\\s]+");
-  private static final Pattern KNOWN_KEYS = Pattern.compile(
-      "(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|gh[pousr]_[A-Za-z0-9]{20,}"
-          + "|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}"
-          + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|SG\\.[A-Za-z0-9_\\-]{16,}\\.[A-Za-z0-9_\\-]{16,}"
-          + "|eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]+");
+  private static final Pattern PASSWORD_PARAM =
+      Pattern.compile(
+          "(?i)(?:^|[?&;\\s])(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token)=[^&;\\s]+");
+  private static final Pattern KNOWN_KEYS =
+      Pattern.compile(
+          "(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|gh[pousr]_[A-Za-z0-9]{20,}"
+              + "|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}"
+              + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|SG\\.[A-Za-z0-9_\\-]{16,}\\.[A-Za-z0-9_\\-]{16,}"
+              + "|eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]+");
 
   /** The words of a key: split at non-alphanumerics and camelCase boundaries, lowercased. */
   static List<String> words(String key) {
@@ -67,7 +138,8 @@ public final class Secrets {
       if (Character.isUpperCase(c) && cur.length() > 0) {
         char prev = k.charAt(i - 1);
         boolean nextLower = i + 1 < k.length() && Character.isLowerCase(k.charAt(i + 1));
-        if (Character.isLowerCase(prev) || Character.isDigit(prev)
+        if (Character.isLowerCase(prev)
+            || Character.isDigit(prev)
             || (Character.isUpperCase(prev) && nextLower)) {
           flush(cur, out);
         }
@@ -103,8 +175,10 @@ public final class Secrets {
         return true;
       }
       for (String part : SECRET_PARTS) {
-        if (word.length() > part.length() && word.contains(part)
-            && !word.endsWith("tokens") && !word.startsWith("tokeni")) {
+        if (word.length() > part.length()
+            && word.contains(part)
+            && !word.endsWith("tokens")
+            && !word.startsWith("tokeni")) {
           return true;
         }
       }
@@ -112,9 +186,7 @@ public final class Secrets {
     return false;
   }
 
-  /**
-   * Why a value looks secret by itself ("a URL with a password", "a Stripe key"), or null.
-   */
+  /** Why a value looks secret by itself ("a URL with a password", "a Stripe key"), or null. */
   public static String secretValue(String value) {
     if (value == null || value.isEmpty()) {
       return null;
@@ -198,8 +270,8 @@ public final class Secrets {
 
   private static String unquote(String v) {
     String s = v.strip();
-    if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"")
-        || s.startsWith("'") && s.endsWith("'"))) {
+    if (s.length() >= 2
+        && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
       return s.substring(1, s.length() - 1);
     }
     return s;

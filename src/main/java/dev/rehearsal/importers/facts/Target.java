@@ -14,44 +14,106 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whom and when a snapshot's facts are about: service, environment and as-of time, taken from
- * the file's content when it says so, else from its name, else from the hints (sidecar, import
+ * Whom and when a snapshot's facts are about: service, environment and as-of time, taken from the
+ * file's content when it says so, else from its name, else from the hints (sidecar, import
  * manifest, import options). A missing environment or as-of time is a reason to reject, never a
  * guess.
  *
- * <p>File names read (extension dropped, see {@link #fromName}): {@code SERVICE.ENV.ext}
- * ({@code checkout.staging.properties}), {@code SERVICE-ENV.ext} / {@code SERVICE_ENV.ext},
- * {@code ENV.ext} ({@code staging.env}), Spring's {@code application-PROFILE.yml},
- * dotenv's {@code .env.ENV}, each optionally with a date or time as a further dot-separated
- * part ({@code checkout.staging.2024-03-01.properties}, {@code 2024-03-01T12-00-00Z}). ENV must
- * be a name the environment table knows (staging, prod, uat, ...); SERVICE is taken only when
- * the name also names an environment, and never when it is a generic word (application, config,
- * values, ...).
+ * <p>File names read (extension dropped, see {@link #fromName}): {@code SERVICE.ENV.ext} ({@code
+ * checkout.staging.properties}), {@code SERVICE-ENV.ext} / {@code SERVICE_ENV.ext}, {@code ENV.ext}
+ * ({@code staging.env}), Spring's {@code application-PROFILE.yml}, dotenv's {@code .env.ENV}, each
+ * optionally with a date or time as a further dot-separated part ({@code
+ * checkout.staging.2024-03-01.properties}, {@code 2024-03-01T12-00-00Z}). ENV must be a name the
+ * environment table knows (staging, prod, uat, ...); SERVICE is taken only when the name also names
+ * an environment, and never when it is a generic word (application, config, values, ...).
  */
 public final class Target {
   /** The ways to give an environment, for messages. */
-  public static final String HOW_ENV = "give it with --env, an 'environment' in a sidecar "
-      + "(NAME.rehearsal.json or rehearsal.json) or import manifest, or in the file name "
-      + "(checkout.staging.properties)";
-  /** The ways to give an as-of time, for messages. */
-  public static final String HOW_AS_OF = "give the time the snapshot was taken with --at, a "
-      + "'time' in a sidecar (NAME.rehearsal.json or rehearsal.json) or import manifest, or a "
-      + "date in the file name (checkout.staging.2024-03-01.properties)";
+  public static final String HOW_ENV =
+      "give it with --env, an 'environment' in a sidecar "
+          + "(NAME.rehearsal.json or rehearsal.json) or import manifest, or in the file name "
+          + "(checkout.staging.properties)";
 
-  private static final Set<String> GENERIC_WORDS = Set.of("application", "app", "bootstrap",
-      "config", "configuration", "configs", "settings", "setting", "values", "value", "env",
-      "environment", "environments", "dotenv", "configmap", "configmaps", "secret", "secrets",
-      "flags", "flag", "features", "feature-flags", "export", "exports", "mappings", "mapping",
-      "data", "rows", "traffic", "snapshot", "properties", "defaults", "default", "common",
-      "base", "global", "appsettings", "k8s", "kube", "manifest", "manifests", "deployment", "helm", "chart",
-      "launchdarkly", "unleash", "wiremock", "stubs", "mocks", "volumes", "counts", "peaks");
-  private static final Set<String> EXTENSIONS = Set.of("properties", "env", "yaml", "yml",
-      "json", "jsonl", "ndjson", "csv", "txt", "conf", "cfg", "ini");
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2})(?:[T_](\\d{2})[-:]?(\\d{2})(?:[-:]?(\\d{2}))?(Z|[+-]\\d{2}:?\\d{2})?)?"
-          + "|(\\d{8})(?:T(\\d{6})(Z)?)?");
-  private static final Pattern TRAILING_DATE = Pattern.compile(
-      "^(.*?)[-_]((?:\\d{4}-\\d{2}-\\d{2}|\\d{8})(?:[T_][0-9:\\-]+(?:Z)?)?)$");
+  /** The ways to give an as-of time, for messages. */
+  public static final String HOW_AS_OF =
+      "give the time the snapshot was taken with --at, a "
+          + "'time' in a sidecar (NAME.rehearsal.json or rehearsal.json) or import manifest, or a "
+          + "date in the file name (checkout.staging.2024-03-01.properties)";
+
+  private static final Set<String> GENERIC_WORDS =
+      Set.of(
+          "application",
+          "app",
+          "bootstrap",
+          "config",
+          "configuration",
+          "configs",
+          "settings",
+          "setting",
+          "values",
+          "value",
+          "env",
+          "environment",
+          "environments",
+          "dotenv",
+          "configmap",
+          "configmaps",
+          "secret",
+          "secrets",
+          "flags",
+          "flag",
+          "features",
+          "feature-flags",
+          "export",
+          "exports",
+          "mappings",
+          "mapping",
+          "data",
+          "rows",
+          "traffic",
+          "snapshot",
+          "properties",
+          "defaults",
+          "default",
+          "common",
+          "base",
+          "global",
+          "appsettings",
+          "k8s",
+          "kube",
+          "manifest",
+          "manifests",
+          "deployment",
+          "helm",
+          "chart",
+          "launchdarkly",
+          "unleash",
+          "wiremock",
+          "stubs",
+          "mocks",
+          "volumes",
+          "counts",
+          "peaks");
+  private static final Set<String> EXTENSIONS =
+      Set.of(
+          "properties",
+          "env",
+          "yaml",
+          "yml",
+          "json",
+          "jsonl",
+          "ndjson",
+          "csv",
+          "txt",
+          "conf",
+          "cfg",
+          "ini");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:[T_](\\d{2})[-:]?(\\d{2})(?:[-:]?(\\d{2}))?(Z|[+-]\\d{2}:?\\d{2})?)?"
+              + "|(\\d{8})(?:T(\\d{6})(Z)?)?");
+  private static final Pattern TRAILING_DATE =
+      Pattern.compile("^(.*?)[-_]((?:\\d{4}-\\d{2}-\\d{2}|\\d{8})(?:[T_][0-9:\\-]+(?:Z)?)?)$");
 
   private String service = "";
   private String serviceFrom = "";
@@ -62,8 +124,10 @@ public final class Target {
   private final List<String> asOfNotes = new ArrayList<>();
   private String asOfProblem;
   private List<String> notes;
+
   /** The last raw environment normalised, and the result (normalising runs many patterns). */
   private String normalisedFrom;
+
   private String normalised;
 
   private Target() {}
@@ -161,7 +225,9 @@ public final class Target {
       t.rawEnvironment = Texts.cleanId(env);
       t.environmentFrom = "the file name";
     }
-    if (takeService && serviceToken != null && !serviceToken.isEmpty()
+    if (takeService
+        && serviceToken != null
+        && !serviceToken.isEmpty()
         && !GENERIC_WORDS.contains(serviceToken.toLowerCase(Locale.ROOT))) {
       t.service = Texts.cleanId(serviceToken);
       t.serviceFrom = "the file name";
@@ -173,8 +239,7 @@ public final class Target {
         t.asOfFrom = "the file name";
         t.asOfNotes.addAll(notes);
       } catch (TimeParseException e) {
-        t.asOfProblem = "the date '" + date + "' in the file name is not valid: "
-            + e.getMessage();
+        t.asOfProblem = "the date '" + date + "' in the file name is not valid: " + e.getMessage();
       }
     }
     return t;
@@ -218,8 +283,14 @@ public final class Target {
     String iso = d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6, 8);
     if (m.group(7) != null) {
       String t = m.group(7);
-      iso += "T" + t.substring(0, 2) + ":" + t.substring(2, 4) + ":" + t.substring(4, 6)
-          + (m.group(8) == null ? "" : "Z");
+      iso +=
+          "T"
+              + t.substring(0, 2)
+              + ":"
+              + t.substring(2, 4)
+              + ":"
+              + t.substring(4, 6)
+              + (m.group(8) == null ? "" : "Z");
     }
     return iso;
   }
@@ -359,8 +430,10 @@ public final class Target {
       p.add("no environment for this snapshot: " + HOW_ENV);
     }
     if (asOf == null) {
-      p.add(asOfProblem != null ? asOfProblem + "; " + HOW_AS_OF
-          : "no as-of time for this snapshot: " + HOW_AS_OF);
+      p.add(
+          asOfProblem != null
+              ? asOfProblem + "; " + HOW_AS_OF
+              : "no as-of time for this snapshot: " + HOW_AS_OF);
     }
     return p.isEmpty() ? null : String.join("; and ", p);
   }

@@ -16,14 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Configuration snapshots written as trees (YAML, JSON): nested maps flattened with dots, lists
- * as {@code key[0]}, one CONFIG fact per leaf. A file may hold several documents; a document
- * activated by a Spring profile ({@code spring.config.activate.on-profile}, or the older
- * {@code spring.profiles}) that names an environment is that environment's configuration; one
- * activated by any other profile keeps its keys apart as {@code key [profile NAME]}.
+ * Configuration snapshots written as trees (YAML, JSON): nested maps flattened with dots, lists as
+ * {@code key[0]}, one CONFIG fact per leaf. A file may hold several documents; a document activated
+ * by a Spring profile ({@code spring.config.activate.on-profile}, or the older {@code
+ * spring.profiles}) that names an environment is that environment's configuration; one activated by
+ * any other profile keeps its keys apart as {@code key [profile NAME]}.
  *
- * <p>Two passes over the file: the first finds each document's profile (it may be written after
- * the keys it governs), the second sends the records. Neither builds the document in memory.
+ * <p>Two passes over the file: the first finds each document's profile (it may be written after the
+ * keys it governs), the second sends the records. Neither builds the document in memory.
  */
 abstract class TreeConfigImporter implements Importer {
 
@@ -42,18 +42,22 @@ abstract class TreeConfigImporter implements Importer {
     Map<Integer, String> profiles = new HashMap<>();
     Map<Integer, Long> profileLines = new HashMap<>();
     try {
-      readAll(source, sink, false, new YamlEvents.FlatHandler() {
-        @Override
-        public void entry(int doc, String key, String value, long line, List<String> notes) {
-          if (isProfileKey(key) && !value.isBlank()) {
-            profiles.merge(doc, value.strip(), (a, b) -> a + "," + b);
-            profileLines.putIfAbsent(doc, line);
-          }
-        }
+      readAll(
+          source,
+          sink,
+          false,
+          new YamlEvents.FlatHandler() {
+            @Override
+            public void entry(int doc, String key, String value, long line, List<String> notes) {
+              if (isProfileKey(key) && !value.isBlank()) {
+                profiles.merge(doc, value.strip(), (a, b) -> a + "," + b);
+                profileLines.putIfAbsent(doc, line);
+              }
+            }
 
-        @Override
-        public void notAMap(int doc, long line, String what) {}
-      });
+            @Override
+            public void notAMap(int doc, long line, String what) {}
+          });
     } catch (ImportException e) {
       // the second pass meets the same problem after sending what comes before it
     }
@@ -63,48 +67,67 @@ abstract class TreeConfigImporter implements Importer {
     Target[] docTarget = {base};
     String[] suffix = {""};
     try {
-      readAll(source, sink, true, new YamlEvents.FlatHandler() {
-        @Override
-        public void document(int doc, long line) {
-          docTarget[0] = base;
-          suffix[0] = "";
-          String profile = profiles.get(doc);
-          if (profile != null) {
-            if (!profile.contains(",") && !profile.contains("|") && !profile.contains("&")
-                && !profile.startsWith("!") && Target.isKnownEnvironment(ctx, profile)) {
-              docTarget[0] = base.copy().environment(profile, "the Spring profile of the "
-                  + "document at line " + profileLines.get(doc));
-            } else {
-              suffix[0] = " [profile " + profile + "]";
+      readAll(
+          source,
+          sink,
+          true,
+          new YamlEvents.FlatHandler() {
+            @Override
+            public void document(int doc, long line) {
+              docTarget[0] = base;
+              suffix[0] = "";
+              String profile = profiles.get(doc);
+              if (profile != null) {
+                if (!profile.contains(",")
+                    && !profile.contains("|")
+                    && !profile.contains("&")
+                    && !profile.startsWith("!")
+                    && Target.isKnownEnvironment(ctx, profile)) {
+                  docTarget[0] =
+                      base.copy()
+                          .environment(
+                              profile,
+                              "the Spring profile of the "
+                                  + "document at line "
+                                  + profileLines.get(doc));
+                } else {
+                  suffix[0] = " [profile " + profile + "]";
+                }
+              }
             }
-          }
-        }
 
-        @Override
-        public void entry(int doc, String key, String value, long line, List<String> notes) {
-          ctx.monitor().checkCancelled();
-          List<String> n = notes.isEmpty() ? null : new ArrayList<>(notes);
-          if (!suffix[0].isEmpty()) {
-            n = n == null ? new ArrayList<>() : n;
-            n.add("from the document for Spring profile '" + profiles.get(doc)
-                + "', which does not name one environment");
-          }
-          out.entry(docTarget[0], key + suffix[0], value, line, n);
-        }
+            @Override
+            public void entry(int doc, String key, String value, long line, List<String> notes) {
+              ctx.monitor().checkCancelled();
+              List<String> n = notes.isEmpty() ? null : new ArrayList<>(notes);
+              if (!suffix[0].isEmpty()) {
+                n = n == null ? new ArrayList<>() : n;
+                n.add(
+                    "from the document for Spring profile '"
+                        + profiles.get(doc)
+                        + "', which does not name one environment");
+              }
+              out.entry(docTarget[0], key + suffix[0], value, line, n);
+            }
 
-        @Override
-        public void notAMap(int doc, long line, String what) {
-          out.reject(line, "the document at line " + line + " is " + what
-              + ", not a map of configuration keys");
-        }
-      });
+            @Override
+            public void notAMap(int doc, long line, String what) {
+              out.reject(
+                  line,
+                  "the document at line "
+                      + line
+                      + " is "
+                      + what
+                      + ", not a map of configuration keys");
+            }
+          });
     } finally {
       out.finish();
     }
   }
 
-  private void readAll(ImportSource source, RecordSink sink, boolean warn,
-      YamlEvents.FlatHandler h) throws IOException, ImportException {
+  private void readAll(ImportSource source, RecordSink sink, boolean warn, YamlEvents.FlatHandler h)
+      throws IOException, ImportException {
     Decoding.Decoded d = Decoding.open(source.open());
     try (Reader r = d.reader()) {
       flatten(r, h);
@@ -119,6 +142,7 @@ abstract class TreeConfigImporter implements Importer {
     String k = key.toLowerCase(Locale.ROOT);
     return k.equals("spring.config.activate.on-profile")
         || k.startsWith("spring.config.activate.on-profile[")
-        || k.equals("spring.profiles") || k.startsWith("spring.profiles[");
+        || k.equals("spring.profiles")
+        || k.startsWith("spring.profiles[");
   }
 }

@@ -28,15 +28,15 @@ import java.util.Set;
  * WireMock stub mapping files (FORMATS.md section 14): a file under {@code mappings/} holding one
  * stub, or {@code {"mappings": [...]}}. The stubs say which dependency staging does not call for
  * real. One MOCK fact per dependency per file (usually one per file): subject = the dependency,
- * value = the file's stubs for it, e.g.
- * {@code wiremock: 3 stubs (GET /v1/charges x2, POST /v1/refunds) (file charge.json)}.
+ * value = the file's stubs for it, e.g. {@code wiremock: 3 stubs (GET /v1/charges x2, POST
+ * /v1/refunds) (file charge.json)}.
  *
  * <p>The dependency, per stub: {@code metadata.dependency} or {@code metadata.service}, else the
- * host of {@code response.proxyBaseUrl}, else the folder above {@code mappings/}
- * ({@code mocks/staging/checkout/stripe/mappings/charge.json} gives {@code stripe}), else the
- * file name. Service, environment and as-of come only from the hints (a {@code rehearsal.json}
- * sidecar in the mappings folder, an import manifest, or the import options): stub files do not
- * say which environment uses them, and none is assumed.
+ * host of {@code response.proxyBaseUrl}, else the folder above {@code mappings/} ({@code
+ * mocks/staging/checkout/stripe/mappings/charge.json} gives {@code stripe}), else the file name.
+ * Service, environment and as-of come only from the hints (a {@code rehearsal.json} sidecar in the
+ * mappings folder, an import manifest, or the import options): stub files do not say which
+ * environment uses them, and none is assumed.
  *
  * <p>Several files for the same dependency give facts with the same identity
  * (service|environment|dependency|as-of): on import they upsert into one, the last file read
@@ -45,6 +45,7 @@ import java.util.Set;
 public final class WireMockImporter implements Importer {
   static final String ID = "wiremock-mappings";
   private static final int MAX_LISTED = 10;
+
   /** Dependencies kept per file while it is read (each is one pending fact). */
   private static final int MAX_GROUPS = 10_000;
 
@@ -104,12 +105,14 @@ public final class WireMockImporter implements Importer {
     if (top.contains("request") && top.contains("response")) {
       return CERTAIN;
     }
-    if (top.contains("mappings") && firstMapping.contains("request")
+    if (top.contains("mappings")
+        && firstMapping.contains("request")
         && firstMapping.contains("response")) {
       return CERTAIN;
     }
-    if (top.contains("request") && sniff.hasAnyJsonKey("urlPath", "urlPattern",
-        "urlPathPattern", "url") && sniff.hasAnyJsonKey("method")) {
+    if (top.contains("request")
+        && sniff.hasAnyJsonKey("urlPath", "urlPattern", "urlPathPattern", "url")
+        && sniff.hasAnyJsonKey("method")) {
       return LIKELY;
     }
     return NO;
@@ -138,34 +141,44 @@ public final class WireMockImporter implements Importer {
     Map<String, Group> groups = new LinkedHashMap<>();
     String[] fallback = fallbackDependency(source);
     try {
-      JsonStream.records(source, sink, Set.of("mappings"), (stub, line, i) -> {
-        ctx.monitor().checkCancelled();
-        if (!stub.isObject() || !stub.path("request").isObject()) {
-          sink.reject(line, i, "a stub mapping without a 'request' object");
-          return;
-        }
-        String[] dep = dependency(stub, fallback);
-        if (!groups.containsKey(dep[0]) && groups.size() >= MAX_GROUPS) {
-          sink.reject(line, i, "stub for '" + dep[0] + "': the file already names "
-              + MAX_GROUPS + " dependencies; split it to import more");
-          return;
-        }
-        Group g = groups.computeIfAbsent(dep[0], k -> new Group(k, dep[1], line, i));
-        g.stubs++;
-        String d = describe(stub);
-        if (g.listed.containsKey(d) || g.listed.size() < MAX_LISTED) {
-          g.listed.merge(d, 1, Integer::sum);
-        } else {
-          g.unlisted++;
-        }
-      });
+      JsonStream.records(
+          source,
+          sink,
+          Set.of("mappings"),
+          (stub, line, i) -> {
+            ctx.monitor().checkCancelled();
+            if (!stub.isObject() || !stub.path("request").isObject()) {
+              sink.reject(line, i, "a stub mapping without a 'request' object");
+              return;
+            }
+            String[] dep = dependency(stub, fallback);
+            if (!groups.containsKey(dep[0]) && groups.size() >= MAX_GROUPS) {
+              sink.reject(
+                  line,
+                  i,
+                  "stub for '"
+                      + dep[0]
+                      + "': the file already names "
+                      + MAX_GROUPS
+                      + " dependencies; split it to import more");
+              return;
+            }
+            Group g = groups.computeIfAbsent(dep[0], k -> new Group(k, dep[1], line, i));
+            g.stubs++;
+            String d = describe(stub);
+            if (g.listed.containsKey(d) || g.listed.size() < MAX_LISTED) {
+              g.listed.merge(d, 1, Integer::sum);
+            } else {
+              g.unlisted++;
+            }
+          });
     } finally {
       emit(groups, source, ctx, sink);
     }
   }
 
-  private void emit(Map<String, Group> groups, ImportSource source, ImportContext ctx,
-      RecordSink sink) {
+  private void emit(
+      Map<String, Group> groups, ImportSource source, ImportContext ctx, RecordSink sink) {
     Target t = Target.empty().withHints(ctx.hints());
     List<String> missing = new ArrayList<>();
     if (t.rawEnvironment().isEmpty()) {
@@ -174,14 +187,27 @@ public final class WireMockImporter implements Importer {
     if (t.asOf() == null) {
       missing.add("no as-of time (--at)");
     }
-    String problem = missing.isEmpty() ? null : String.join(" and ", missing) + " for these "
-        + "stubs: stub files do not say where they are used, so give it with the import "
-        + "options, a rehearsal.json sidecar in the mappings folder ({\"service\": ..., "
-        + "\"environment\": ..., \"time\": ...}) or an import manifest";
+    String problem =
+        missing.isEmpty()
+            ? null
+            : String.join(" and ", missing)
+                + " for these "
+                + "stubs: stub files do not say where they are used, so give it with the import "
+                + "options, a rehearsal.json sidecar in the mappings folder ({\"service\": ..., "
+                + "\"environment\": ..., \"time\": ...}) or an import manifest";
     for (Group g : groups.values()) {
       if (problem != null) {
-        sink.reject(g.line, g.index, "mock of '" + g.dependency + "' (" + g.stubs + " stub"
-            + (g.stubs == 1 ? "" : "s") + "): " + problem);
+        sink.reject(
+            g.line,
+            g.index,
+            "mock of '"
+                + g.dependency
+                + "' ("
+                + g.stubs
+                + " stub"
+                + (g.stubs == 1 ? "" : "s")
+                + "): "
+                + problem);
         continue;
       }
       List<String> parts = new ArrayList<>();
@@ -189,12 +215,30 @@ public final class WireMockImporter implements Importer {
       if (g.unlisted > 0) {
         parts.add("and " + g.unlisted + " more");
       }
-      String value = "wiremock: " + g.stubs + (g.stubs == 1 ? " stub (" : " stubs (")
-          + String.join(", ", parts) + ") (file " + source.fileName() + ")";
+      String value =
+          "wiremock: "
+              + g.stubs
+              + (g.stubs == 1 ? " stub (" : " stubs (")
+              + String.join(", ", parts)
+              + ") (file "
+              + source.fileName()
+              + ")";
       List<String> notes = new ArrayList<>(t.notes());
       notes.add("dependency from " + g.from);
-      sink.accept(Facts.fact(FactType.MOCK, t.service(), t.environment(ctx), g.dependency,
-          value, Double.NaN, t.asOf(), source, g.line, g.index, ID, notes));
+      sink.accept(
+          Facts.fact(
+              FactType.MOCK,
+              t.service(),
+              t.environment(ctx),
+              g.dependency,
+              value,
+              Double.NaN,
+              t.asOf(),
+              source,
+              g.line,
+              g.index,
+              ID,
+              notes));
     }
   }
 
@@ -256,10 +300,11 @@ public final class WireMockImporter implements Importer {
   private static String describe(JsonNode stub) {
     JsonNode req = stub.path("request");
     String method = JsonStream.text(req, "method");
-    String url = JsonStream.firstText(req, "url", "urlPath", "urlPattern", "urlPathPattern",
-        "urlPathTemplate");
-    StringBuilder sb = new StringBuilder(method == null ? "ANY" : Texts.cleanId(method)
-        .toUpperCase(Locale.ROOT));
+    String url =
+        JsonStream.firstText(
+            req, "url", "urlPath", "urlPattern", "urlPathPattern", "urlPathTemplate");
+    StringBuilder sb =
+        new StringBuilder(method == null ? "ANY" : Texts.cleanId(method).toUpperCase(Locale.ROOT));
     sb.append(' ').append(url == null ? "(any URL)" : Texts.cleanId(Texts.truncate(url, 120)));
     String proxy = JsonStream.text(stub.path("response"), "proxyBaseUrl");
     if (proxy != null) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * YAML configuration snapshots ({@code application-staging.yml}, Helm values, any nested map of
- * settings), including multi-document files. Recognised only weakly: any other family's YAML
- * format wins, and Kubernetes objects other than ConfigMaps are left alone.
+ * settings), including multi-document files. Recognised only weakly: any other family's YAML format
+ * wins, and Kubernetes objects other than ConfigMaps are left alone.
  */
 public final class YamlConfigImporter extends TreeConfigImporter {
   static final String ID = "config-yaml";
@@ -52,7 +52,9 @@ public final class YamlConfigImporter extends TreeConfigImporter {
         continue;
       }
       considered++;
-      if (t.equals("---") || t.startsWith("--- ") || YAML_KEY.matcher(t).matches()
+      if (t.equals("---")
+          || t.startsWith("--- ")
+          || YAML_KEY.matcher(t).matches()
           || t.startsWith("- ")) {
         yaml++;
       }
@@ -64,8 +66,9 @@ public final class YamlConfigImporter extends TreeConfigImporter {
       return NO;
     }
     boolean nested = lines.stream().anyMatch(l -> l.startsWith("  ") || l.startsWith("\t"));
-    boolean colonKeys = lines.stream().anyMatch(l -> YAML_KEY.matcher(l.strip()).matches()
-        && l.strip().contains(":"));
+    boolean colonKeys =
+        lines.stream()
+            .anyMatch(l -> YAML_KEY.matcher(l.strip()).matches() && l.strip().contains(":"));
     if (!colonKeys) {
       return NO;
     }

@@ -32,17 +32,18 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Streaming YAML for configuration snapshots and ConfigMaps, on SnakeYAML's event parser (the
- * library under jackson-dataformat-yaml). Jackson's YAML parser hands back an alias to a scalar
- * as the alias name, so a config with {@code timeout: *default} would read "default"; the event
- * parser gives anchors and aliases for every node, and line numbers for every value.
+ * library under jackson-dataformat-yaml). Jackson's YAML parser hands back an alias to a scalar as
+ * the alias name, so a config with {@code timeout: *default} would read "default"; the event parser
+ * gives anchors and aliases for every node, and line numbers for every value.
  *
  * <p>Aliases are expanded (so {@code <<: *defaults} merges work), within a budget: an alias bomb
- * ("billion laughs") stops at {@link #MAX_ALIAS_ENTRIES} expanded values and is refused. Nothing
- * is ever constructed from tags: values stay text.
+ * ("billion laughs") stops at {@link #MAX_ALIAS_ENTRIES} expanded values and is refused. Nothing is
+ * ever constructed from tags: values stay text.
  */
 final class YamlEvents {
   static final int MAX_ALIAS_ENTRIES = 100_000;
   static final int MAX_TREE_NODES = 5_000_000;
+
   /** One YAML document may hold this many characters; a bigger one is refused, not loaded. */
   static final int MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
@@ -100,8 +101,7 @@ final class YamlEvents {
       return false;
     }
     String v = s.getValue();
-    return v.isEmpty() || v.equals("~") || v.equals("null") || v.equals("Null")
-        || v.equals("NULL");
+    return v.isEmpty() || v.equals("~") || v.equals("null") || v.equals("Null") || v.equals("NULL");
   }
 
   // ------------------------------------------------------------------ trees
@@ -110,8 +110,10 @@ final class YamlEvents {
   static final class TreeReader {
     private final Parser parser;
     private final Map<String, JsonNode> anchors = new HashMap<>();
+
     /** For each map read, the line of each of its keys. */
     final Map<JsonNode, Map<String, Long>> keyLines = new java.util.IdentityHashMap<>();
+
     private long nodes;
 
     TreeReader(Parser parser) {
@@ -133,8 +135,12 @@ final class YamlEvents {
     JsonNode read(Event e) throws ImportException {
       JsonNodeFactory f = JsonNodeFactory.instance;
       if (++nodes > MAX_TREE_NODES) {
-        throw new ImportException("the YAML holds more than " + MAX_TREE_NODES + " values "
-            + "(counting expanded aliases); refused", line(e));
+        throw new ImportException(
+            "the YAML holds more than "
+                + MAX_TREE_NODES
+                + " values "
+                + "(counting expanded aliases); refused",
+            line(e));
       }
       if (e instanceof ScalarEvent s) {
         JsonNode n = isNull(s) ? f.nullNode() : f.textNode(s.getValue());
@@ -144,13 +150,17 @@ final class YamlEvents {
       if (e instanceof AliasEvent a) {
         JsonNode n = anchors.get(a.getAnchor());
         if (n == null) {
-          throw new ImportException("the YAML alias *" + a.getAnchor() + " at line " + line(e)
-              + " names no anchor", line(e));
+          throw new ImportException(
+              "the YAML alias *" + a.getAnchor() + " at line " + line(e) + " names no anchor",
+              line(e));
         }
         nodes += size(n);
         if (nodes > MAX_TREE_NODES) {
-          throw new ImportException("YAML aliases expand beyond " + MAX_TREE_NODES
-              + " values; refused as a possible alias bomb", line(e));
+          throw new ImportException(
+              "YAML aliases expand beyond "
+                  + MAX_TREE_NODES
+                  + " values; refused as a possible alias bomb",
+              line(e));
         }
         return n;
       }
@@ -199,8 +209,8 @@ final class YamlEvents {
         remember(s, arr);
         return arr;
       }
-      throw new ImportException("unexpected YAML event " + e.getEventId() + " at line "
-          + line(e), line(e));
+      throw new ImportException(
+          "unexpected YAML event " + e.getEventId() + " at line " + line(e), line(e));
     }
 
     private void remember(NodeEvent e, JsonNode n) {
@@ -349,8 +359,10 @@ final class YamlEvents {
             top.mergeKey = s.isPlain() && s.getValue().equals("<<");
           } else if (e instanceof AliasEvent a) {
             List<String[]> v = anchors.get(a.getAnchor());
-            top.key = v != null && v.size() == 1 && v.get(0)[0].isEmpty() ? v.get(0)[1]
-                : "*" + a.getAnchor();
+            top.key =
+                v != null && v.size() == 1 && v.get(0)[0].isEmpty()
+                    ? v.get(0)[1]
+                    : "*" + a.getAnchor();
             top.keyLine = line(e);
             top.mergeKey = false;
           } else {
@@ -399,8 +411,9 @@ final class YamlEvents {
       if (e instanceof AliasEvent a) {
         List<String[]> v = anchors.get(a.getAnchor());
         if (v == null) {
-          throw new ImportException("the YAML alias *" + a.getAnchor() + " at line " + line(e)
-              + " names no anchor", line(e));
+          throw new ImportException(
+              "the YAML alias *" + a.getAnchor() + " at line " + line(e) + " names no anchor",
+              line(e));
         }
         map.merges.add(v);
       } else if (e instanceof SequenceStartEvent s) {
@@ -426,8 +439,9 @@ final class YamlEvents {
       } else if (e instanceof AliasEvent a) {
         List<String[]> v = anchors.get(a.getAnchor());
         if (v == null) {
-          throw new ImportException("the YAML alias *" + a.getAnchor() + " at line " + line(e)
-              + " names no anchor", line(e));
+          throw new ImportException(
+              "the YAML alias *" + a.getAnchor() + " at line " + line(e) + " names no anchor",
+              line(e));
         }
         expand(key, v, entryLine, "*" + a.getAnchor());
       } else if (e instanceof MappingStartEvent m) {
@@ -442,8 +456,11 @@ final class YamlEvents {
       List<String> note = List.of("value from YAML alias " + alias);
       for (String[] en : entries) {
         if (++aliasEntries > MAX_ALIAS_ENTRIES) {
-          throw new ImportException("YAML aliases expand to more than " + MAX_ALIAS_ENTRIES
-              + " values; refused as a possible alias bomb", line);
+          throw new ImportException(
+              "YAML aliases expand to more than "
+                  + MAX_ALIAS_ENTRIES
+                  + " values; refused as a possible alias bomb",
+              line);
         }
         emit(en[0].isEmpty() ? prefix : join(prefix, en[0]), en[1], line, note);
       }
@@ -476,10 +493,16 @@ final class YamlEvents {
             }
             fromThis.add(first);
             if (++aliasEntries > MAX_ALIAS_ENTRIES) {
-              throw new ImportException("YAML aliases expand to more than " + MAX_ALIAS_ENTRIES
-                  + " values; refused as a possible alias bomb", f.mergeLine);
+              throw new ImportException(
+                  "YAML aliases expand to more than "
+                      + MAX_ALIAS_ENTRIES
+                      + " values; refused as a possible alias bomb",
+                  f.mergeLine);
             }
-            emit(en[0].isEmpty() ? f.prefix : join(f.prefix, en[0]), en[1], f.mergeLine,
+            emit(
+                en[0].isEmpty() ? f.prefix : join(f.prefix, en[0]),
+                en[1],
+                f.mergeLine,
                 List.of("value merged from a YAML anchor (<<)"));
             f.count++;
           }
@@ -508,9 +531,14 @@ final class YamlEvents {
         if (r.overflow) {
           continue;
         }
-        String rel = key.equals(r.base) ? "" : r.base.isEmpty() ? key
-            : key.startsWith(r.base + "[") ? key.substring(r.base.length())
-            : key.substring(Math.min(key.length(), r.base.length() + 1));
+        String rel =
+            key.equals(r.base)
+                ? ""
+                : r.base.isEmpty()
+                    ? key
+                    : key.startsWith(r.base + "[")
+                        ? key.substring(r.base.length())
+                        : key.substring(Math.min(key.length(), r.base.length() + 1));
         r.entries.add(new String[] {rel, value});
         if (r.entries.size() > MAX_ALIAS_ENTRIES) {
           r.overflow = true;

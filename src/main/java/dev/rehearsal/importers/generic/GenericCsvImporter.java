@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Any CSV (comma, semicolon or tab separated) read through a saved column mapping
- * (docs/formats/generic.md). Never chosen by detection: the user names it with
- * {@code --format generic-csv --mapping NAME}.
+ * (docs/formats/generic.md). Never chosen by detection: the user names it with {@code --format
+ * generic-csv --mapping NAME}.
  */
 public final class GenericCsvImporter implements Importer {
   static final String ID = "generic-csv";
@@ -57,21 +57,33 @@ public final class GenericCsvImporter implements Importer {
           if (e.getKey().equals("time") || e.getKey().equals("id")) {
             fatal.add(what);
           } else {
-            sink.warn("the mapping '" + m.name() + "' names column " + what + ", which this "
-                + "file's header does not have; the field stays empty");
+            sink.warn(
+                "the mapping '"
+                    + m.name()
+                    + "' names column "
+                    + what
+                    + ", which this "
+                    + "file's header does not have; the field stays empty");
           }
         }
       }
       if (!fatal.isEmpty()) {
-        throw new ImportException("the mapping '" + m.name() + "' names column "
-            + String.join(" and ", fatal) + ", which this file's header does not have; "
-            + "header: " + String.join(",", t.header()), 1);
+        throw new ImportException(
+            "the mapping '"
+                + m.name()
+                + "' names column "
+                + String.join(" and ", fatal)
+                + ", which this file's header does not have; "
+                + "header: "
+                + String.join(",", t.header()),
+            1);
       }
     }
     ImportContext rowCtx = ctx;
     List<String> timeColumns = records.timeColumns();
     if (!timeColumns.isEmpty() && ctx.options().dateOrder() == DateOrder.AUTO) {
-      DateOrderDetector.Result r = dev.rehearsal.importers.facts.CsvDates.order(source, timeColumns);
+      DateOrderDetector.Result r =
+          dev.rehearsal.importers.facts.CsvDates.order(source, timeColumns);
       if (r.decided() && r.order() != DateOrder.AUTO) {
         rowCtx = ctx.withOptions(ctx.options().withDateOrder(r.order()));
         sink.warn("numeric dates read as " + r.order() + " (decided from the file's own dates)");
@@ -85,22 +97,24 @@ public final class GenericCsvImporter implements Importer {
       while ((row = t.next()) != null) {
         ctx.monitor().checkCancelled();
         CsvTable.Row r = row;
-        records.row(new MappedRecords.Row() {
-          @Override
-          public long line() {
-            return r.line();
-          }
+        records.row(
+            new MappedRecords.Row() {
+              @Override
+              public long line() {
+                return r.line();
+              }
 
-          @Override
-          public long index() {
-            return r.index();
-          }
+              @Override
+              public long index() {
+                return r.index();
+              }
 
-          @Override
-          public String get(String column) {
-            return r.get(column);
-          }
-        }, rowCtx);
+              @Override
+              public String get(String column) {
+                return r.get(column);
+              }
+            },
+            rowCtx);
       }
     }
   }

@@ -4,9 +4,9 @@ import dev.rehearsal.importers.Importer;
 import java.util.List;
 
 /**
- * The generic importers, in detection order. Both recognise nothing on their own: they are
- * chosen by id ({@code --format generic-csv|generic-json}) together with a saved column mapping
- * ({@code --mapping NAME}).
+ * The generic importers, in detection order. Both recognise nothing on their own: they are chosen
+ * by id ({@code --format generic-csv|generic-json}) together with a saved column mapping ({@code
+ * --mapping NAME}).
  */
 public final class GenericImporters {
   private GenericImporters() {}

@@ -10,9 +10,9 @@ import dev.rehearsal.importers.RecordSink;
 import dev.rehearsal.importers.Sniff;
 import dev.rehearsal.importers.facts.JsonStream;
 import dev.rehearsal.importers.support.DateOrderDetector;
+import dev.rehearsal.importers.support.Decoding;
 import dev.rehearsal.model.RecordKind;
 import dev.rehearsal.settings.DateOrder;
-import dev.rehearsal.importers.support.Decoding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,19 +22,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Any JSON or JSON Lines file read through a saved column mapping (docs/formats/generic.md):
- * a top-level list of objects, one object per line, or an envelope object with its list under a
- * common key ({@code data}, {@code items}, {@code results}, ...). Columns are JSON paths:
- * {@code service.name}, {@code tags[0]}, {@code services[].name} (every element, joined with
- * ", "). Never chosen by detection: {@code --format generic-json --mapping NAME}.
+ * Any JSON or JSON Lines file read through a saved column mapping (docs/formats/generic.md): a
+ * top-level list of objects, one object per line, or an envelope object with its list under a
+ * common key ({@code data}, {@code items}, {@code results}, ...). Columns are JSON paths: {@code
+ * service.name}, {@code tags[0]}, {@code services[].name} (every element, joined with ", "). Never
+ * chosen by detection: {@code --format generic-json --mapping NAME}.
  */
 public final class GenericJsonImporter implements Importer {
   static final String ID = "generic-json";
+
   /** Keys under which an envelope object keeps its list of records. */
-  static final Set<String> ENVELOPES = Set.of("data", "items", "results", "result", "records",
-      "rows", "incidents", "alerts", "deploys", "deployments", "releases", "runs", "builds",
-      "pipelines", "executions", "events", "entries", "values", "objects", "hits", "facts",
-      "list", "nodes", "issues");
+  static final Set<String> ENVELOPES =
+      Set.of(
+          "data",
+          "items",
+          "results",
+          "result",
+          "records",
+          "rows",
+          "incidents",
+          "alerts",
+          "deploys",
+          "deployments",
+          "releases",
+          "runs",
+          "builds",
+          "pipelines",
+          "executions",
+          "events",
+          "entries",
+          "values",
+          "objects",
+          "hits",
+          "facts",
+          "list",
+          "nodes",
+          "issues");
 
   @Override
   public String id() {
@@ -66,17 +89,18 @@ public final class GenericJsonImporter implements Importer {
     List<String> timeColumns = records.timeColumns();
     if (!timeColumns.isEmpty() && ctx.options().dateOrder() == DateOrder.AUTO) {
       DateOrderDetector det = new DateOrderDetector();
-      JsonStream.Handler collect = (n, line, i) -> {
-        for (String c : timeColumns) {
-          String v = value(n, c);
-          if (v != null) {
-            det.add(v);
-          }
-        }
-      };
+      JsonStream.Handler collect =
+          (n, line, i) -> {
+            for (String c : timeColumns) {
+              String v = value(n, c);
+              if (v != null) {
+                det.add(v);
+              }
+            }
+          };
       try (Reader reader = Decoding.open(source.open()).reader()) {
         if (lines) {
-          eachLine(reader, collect, (line, index, reason) -> { }, new long[1]);
+          eachLine(reader, collect, (line, index, reason) -> {}, new long[1]);
         } else {
           JsonStream.records(reader, ENVELOPES, collect);
         }
@@ -92,30 +116,37 @@ public final class GenericJsonImporter implements Importer {
       }
     }
     ImportContext c = rowCtx;
-    JsonStream.Handler handler = (node, line, index) -> {
-      ctx.monitor().checkCancelled();
-      if (!node.isObject()) {
-        sink.reject(line, index, "a JSON " + (node.isArray() ? "list" : "value")
-            + " where a record (an object) was expected");
-        return;
-      }
-      records.row(new MappedRecords.Row() {
-        @Override
-        public long line() {
-          return line;
-        }
+    JsonStream.Handler handler =
+        (node, line, index) -> {
+          ctx.monitor().checkCancelled();
+          if (!node.isObject()) {
+            sink.reject(
+                line,
+                index,
+                "a JSON "
+                    + (node.isArray() ? "list" : "value")
+                    + " where a record (an object) was expected");
+            return;
+          }
+          records.row(
+              new MappedRecords.Row() {
+                @Override
+                public long line() {
+                  return line;
+                }
 
-        @Override
-        public long index() {
-          return index;
-        }
+                @Override
+                public long index() {
+                  return index;
+                }
 
-        @Override
-        public String get(String column) {
-          return value(node, column);
-        }
-      }, c);
-    };
+                @Override
+                public String get(String column) {
+                  return value(node, column);
+                }
+              },
+              c);
+        };
     if (lines) {
       Decoding.Decoded d = Decoding.open(source.open());
       try (Reader reader = d.reader()) {
@@ -134,11 +165,12 @@ public final class GenericJsonImporter implements Importer {
   }
 
   /**
-   * JSON Lines, one line at a time: a line that is not valid JSON is rejected on its own and
-   * the lines after it still import.
+   * JSON Lines, one line at a time: a line that is not valid JSON is rejected on its own and the
+   * lines after it still import.
    */
-  private static void eachLine(Reader reader, JsonStream.Handler handler, LineRejector bad,
-      long[] index) throws IOException, ImportException {
+  private static void eachLine(
+      Reader reader, JsonStream.Handler handler, LineRejector bad, long[] index)
+      throws IOException, ImportException {
     BufferedReader br = new BufferedReader(reader, 1 << 16);
     String text;
     long lineNo = 0;
@@ -149,18 +181,27 @@ public final class GenericJsonImporter implements Importer {
       }
       long at = lineNo;
       try {
-        JsonStream.records(new StringReader(text), ENVELOPES, (node, l, i) ->
-            handler.record(node, at, index[0]++));
+        JsonStream.records(
+            new StringReader(text),
+            ENVELOPES,
+            (node, l, i) -> handler.record(node, at, index[0]++));
       } catch (ImportException e) {
-        bad.reject(at, index[0]++, "line " + at + " is not valid JSON: " + e.getMessage()
-            .replaceFirst("^invalid JSON at line 1: ", "").replaceFirst(" at line 1", ""));
+        bad.reject(
+            at,
+            index[0]++,
+            "line "
+                + at
+                + " is not valid JSON: "
+                + e.getMessage()
+                    .replaceFirst("^invalid JSON at line 1: ", "")
+                    .replaceFirst(" at line 1", ""));
       }
     }
   }
 
   /**
-   * Whether the file is JSON Lines: its first non-blank line is a whole JSON object and more
-   * text follows.
+   * Whether the file is JSON Lines: its first non-blank line is a whole JSON object and more text
+   * follows.
    */
   static boolean isJsonLines(ImportSource source) throws IOException {
     try (BufferedReader br = new BufferedReader(Decoding.open(source.open()).reader(), 1 << 16)) {
@@ -171,8 +212,8 @@ public final class GenericJsonImporter implements Importer {
       if (line == null || !line.stripLeading().startsWith("{")) {
         return false;
       }
-      try (com.fasterxml.jackson.core.JsonParser p = dev.rehearsal.util.Json.parser(
-          new StringReader(line))) {
+      try (com.fasterxml.jackson.core.JsonParser p =
+          dev.rehearsal.util.Json.parser(new StringReader(line))) {
         p.nextToken();
         p.skipChildren();
         if (p.nextToken() != null) {
@@ -192,9 +233,9 @@ public final class GenericJsonImporter implements Importer {
   }
 
   /**
-   * The text at a path: a literal key first, then dotted segments where {@code [n]} picks a
-   * list element and {@code []} takes every element. Lists of values are joined with ", ";
-   * objects and lists that remain are written as JSON. Null for absent, null or blank.
+   * The text at a path: a literal key first, then dotted segments where {@code [n]} picks a list
+   * element and {@code []} takes every element. Lists of values are joined with ", "; objects and
+   * lists that remain are written as JSON. Null for absent, null or blank.
    */
   static String value(JsonNode node, String path) {
     List<JsonNode> found = new ArrayList<>();
@@ -215,11 +256,12 @@ public final class GenericJsonImporter implements Importer {
         continue;
       }
       if (f.isArray() && allScalars(f)) {
-        f.forEach(e -> {
-          if (!e.isNull() && !e.asText().isBlank()) {
-            texts.add(e.asText());
-          }
-        });
+        f.forEach(
+            e -> {
+              if (!e.isNull() && !e.asText().isBlank()) {
+                texts.add(e.asText());
+              }
+            });
       } else if (f.isContainerNode()) {
         texts.add(f.toString());
       } else if (!f.asText().isBlank()) {

@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds incidents, deploys, staging runs or facts from rows through a saved
- * {@link ColumnMapping}: each field from its mapped column (a CSV header or a JSON path), else
- * the mapping's constant for it, else (service, environment, version, commit, time) the hints.
- * A row missing a required value is rejected with the column it should have come from.
+ * Builds incidents, deploys, staging runs or facts from rows through a saved {@link ColumnMapping}:
+ * each field from its mapped column (a CSV header or a JSON path), else the mapping's constant for
+ * it, else (service, environment, version, commit, time) the hints. A row missing a required value
+ * is rejected with the column it should have come from.
  */
 final class MappedRecords {
   /** Narrative fields are cut to this many characters (and the cut noted). */
@@ -56,7 +56,11 @@ final class MappedRecords {
   private final String format;
   private final String tool;
 
-  MappedRecords(ColumnMapping mapping, ImportContext ctx, ImportSource source, RecordSink sink,
+  MappedRecords(
+      ColumnMapping mapping,
+      ImportContext ctx,
+      ImportSource source,
+      RecordSink sink,
       String format) {
     this.mapping = mapping;
     this.ctx = ctx;
@@ -73,21 +77,26 @@ final class MappedRecords {
     String name = ctx.options().mapping();
     Map<String, ColumnMapping> saved = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     saved.putAll(ctx.mappings());
-    String known = saved.isEmpty() ? "none is saved yet"
-        : "saved: " + String.join(", ", saved.keySet());
+    String known =
+        saved.isEmpty() ? "none is saved yet" : "saved: " + String.join(", ", saved.keySet());
     if (name == null || name.isBlank()) {
-      throw new ImportException("the generic importers read a file through a saved column "
-          + "mapping: choose one with --mapping NAME (" + known + ")", 0);
+      throw new ImportException(
+          "the generic importers read a file through a saved column "
+              + "mapping: choose one with --mapping NAME ("
+              + known
+              + ")",
+          0);
     }
     ColumnMapping m = saved.get(name.strip());
     if (m == null) {
-      throw new ImportException("no saved column mapping is named '" + name + "' (" + known
-          + ")", 0);
+      throw new ImportException(
+          "no saved column mapping is named '" + name + "' (" + known + ")", 0);
     }
     List<String> problems = m.problems();
     if (!problems.isEmpty()) {
-      throw new ImportException("the column mapping '" + m.name() + "' cannot be used: "
-          + String.join("; ", problems), 0);
+      throw new ImportException(
+          "the column mapping '" + m.name() + "' cannot be used: " + String.join("; ", problems),
+          0);
     }
     return m;
   }
@@ -121,12 +130,13 @@ final class MappedRecords {
     List<String> notes = new ArrayList<>();
     ImportedRecord rec;
     try {
-      rec = switch (mapping.kind()) {
-        case INCIDENT -> incident(row, rowCtx, notes);
-        case DEPLOY -> deploy(row, rowCtx, notes);
-        case STAGING_RUN -> run(row, rowCtx, notes);
-        case FACT -> fact(row, rowCtx, notes);
-      };
+      rec =
+          switch (mapping.kind()) {
+            case INCIDENT -> incident(row, rowCtx, notes);
+            case DEPLOY -> deploy(row, rowCtx, notes);
+            case STAGING_RUN -> run(row, rowCtx, notes);
+            case FACT -> fact(row, rowCtx, notes);
+          };
     } catch (Rejected e) {
       sink.reject(row.line(), row.index(), e.getMessage());
       return;
@@ -167,8 +177,13 @@ final class MappedRecords {
   }
 
   private String missing(String field) {
-    return mapping.column(field) != null ? "no value in " + where(field)
-        : "no '" + field + "': the mapping '" + mapping.name() + "' has no column or constant "
+    return mapping.column(field) != null
+        ? "no value in " + where(field)
+        : "no '"
+            + field
+            + "': the mapping '"
+            + mapping.name()
+            + "' has no column or constant "
             + "for it";
   }
 
@@ -179,8 +194,8 @@ final class MappedRecords {
     return null;
   }
 
-  private Instant time(Row row, String field, ImportContext c, List<String> notes,
-      boolean required) throws Rejected {
+  private Instant time(Row row, String field, ImportContext c, List<String> notes, boolean required)
+      throws Rejected {
     String v = required ? required(row, field) : raw(row, field);
     if (v == null) {
       return null;
@@ -213,8 +228,7 @@ final class MappedRecords {
     return v;
   }
 
-  private Double number(Row row, String field, boolean whole, List<String> notes)
-      throws Rejected {
+  private Double number(Row row, String field, boolean whole, List<String> notes) throws Rejected {
     String v = raw(row, field);
     if (v == null) {
       return null;
@@ -231,8 +245,7 @@ final class MappedRecords {
   }
 
   private Provenance provenance(Row row, String sourceId, List<String> notes) {
-    return new Provenance(source.displayName(), row.line(), row.index(), format, sourceId,
-        notes);
+    return new Provenance(source.displayName(), row.line(), row.index(), format, sourceId, notes);
   }
 
   // ------------------------------------------------------------------ kinds
@@ -258,10 +271,23 @@ final class MappedRecords {
       id = Ids.digest(start.toString(), title, String.join(",", svc), reference);
       notes.add("no id column: the id is a digest of time, title, service and reference");
     }
-    return new Incident(tool, id, reference, title, narrative(row, "description", notes),
-        narrative(row, "postmortem", notes), svc, ctx.environment(rawEnv), idText(row,
-            "severity"), idText(row, "status"), start, null, resolved, List.of(),
-        idText(row, "url"), provenance(row, id, notes));
+    return new Incident(
+        tool,
+        id,
+        reference,
+        title,
+        narrative(row, "description", notes),
+        narrative(row, "postmortem", notes),
+        svc,
+        ctx.environment(rawEnv),
+        idText(row, "severity"),
+        idText(row, "status"),
+        start,
+        null,
+        resolved,
+        List.of(),
+        idText(row, "url"),
+        provenance(row, id, notes));
   }
 
   private Deploy deploy(Row row, ImportContext c, List<String> notes) throws Rejected {
@@ -271,13 +297,14 @@ final class MappedRecords {
     Instant started = time(row, "started", c, notes, false);
     String service = hinted(row, "service", h.service());
     if (service.isEmpty()) {
-      throw new Rejected(missing("service") + (mapping.column("service") == null
-          ? " (or give --service)" : ""));
+      throw new Rejected(
+          missing("service") + (mapping.column("service") == null ? " (or give --service)" : ""));
     }
     String rawEnv = hinted(row, "environment", h.environment());
     if (rawEnv.isEmpty()) {
-      throw new Rejected(missing("environment") + (mapping.column("environment") == null
-          ? " (or give --env)" : ""));
+      throw new Rejected(
+          missing("environment")
+              + (mapping.column("environment") == null ? " (or give --env)" : ""));
     }
     String version = hinted(row, "version", h.version());
     String commit = hinted(row, "commit", h.commit());
@@ -297,13 +324,28 @@ final class MappedRecords {
     }
     if (id == null) {
       id = Ids.digest(finished.toString(), service, rawEnv, version, commit);
-      notes.add("no id column: the id is a digest of time, service, environment, version "
-          + "and commit");
+      notes.add(
+          "no id column: the id is a digest of time, service, environment, version "
+              + "and commit");
     }
-    return new Deploy(tool, id, service, ctx.environment(rawEnv), rawEnv, version, commit,
-        idText(row, "ref"), status, started, finished, rollback,
-        narrative(row, "description", notes), idText(row, "actor"), List.of(),
-        idText(row, "url"), provenance(row, id, notes));
+    return new Deploy(
+        tool,
+        id,
+        service,
+        ctx.environment(rawEnv),
+        rawEnv,
+        version,
+        commit,
+        idText(row, "ref"),
+        status,
+        started,
+        finished,
+        rollback,
+        narrative(row, "description", notes),
+        idText(row, "actor"),
+        List.of(),
+        idText(row, "url"),
+        provenance(row, id, notes));
   }
 
   private StagingRun run(Row row, ImportContext c, List<String> notes) throws Rejected {
@@ -325,17 +367,33 @@ final class MappedRecords {
     String typeText = idText(row, "type").toLowerCase(Locale.ROOT);
     RunType type;
     if (typeText.isEmpty()) {
-      type = peak != null || p95 != null || p99 != null || requests != null ? RunType.LOAD
-          : RunType.TESTS;
-    } else if (List.of("load", "perf", "performance", "stress", "soak", "k6", "jmeter",
-        "gatling", "locust").contains(typeText)) {
+      type =
+          peak != null || p95 != null || p99 != null || requests != null
+              ? RunType.LOAD
+              : RunType.TESTS;
+    } else if (List.of(
+            "load", "perf", "performance", "stress", "soak", "k6", "jmeter", "gatling", "locust")
+        .contains(typeText)) {
       type = RunType.LOAD;
-    } else if (List.of("tests", "test", "functional", "unit", "integration", "e2e",
-        "acceptance", "smoke", "regression").contains(typeText)) {
+    } else if (List.of(
+            "tests",
+            "test",
+            "functional",
+            "unit",
+            "integration",
+            "e2e",
+            "acceptance",
+            "smoke",
+            "regression")
+        .contains(typeText)) {
       type = RunType.TESTS;
     } else {
-      throw new Rejected(where("type") + ": '" + typeText + "' is neither a load test nor "
-          + "tests (expected load, perf, tests, functional, ...)");
+      throw new Rejected(
+          where("type")
+              + ": '"
+              + typeText
+              + "' is neither a load test nor "
+              + "tests (expected load, perf, tests, functional, ...)");
     }
     TestSummary tests = TestSummary.NONE;
     LoadSummary load = null;
@@ -344,8 +402,10 @@ final class MappedRecords {
         throw new Rejected(missing("total") + ": a test run needs its test count");
       }
       if (failed == null) {
-        throw new Rejected(missing("failed") + ": a test run needs its failure count "
-            + "(set a constant \"failed\": \"0\" if the tool only exports passing runs)");
+        throw new Rejected(
+            missing("failed")
+                + ": a test run needs its failure count "
+                + "(set a constant \"failed\": \"0\" if the tool only exports passing runs)");
       }
       int t = (int) Math.min(Integer.MAX_VALUE, total);
       int f = (int) Math.min(Integer.MAX_VALUE, failed);
@@ -354,8 +414,8 @@ final class MappedRecords {
         notes.add("no skipped count given; passed = total - failed");
       }
       if (f + s > t) {
-        throw new Rejected("failed (" + f + ") and skipped (" + s + ") are more than total ("
-            + t + ")");
+        throw new Rejected(
+            "failed (" + f + ") and skipped (" + s + ") are more than total (" + t + ")");
       }
       tests = new TestSummary(t, t - f - s, f, 0, s, List.of(), List.of());
     } else {
@@ -365,17 +425,36 @@ final class MappedRecords {
       if (failed == null) {
         throw new Rejected(missing("failed") + ": a load test needs its failed request count");
       }
-      load = new LoadSummary(requests.longValue(), failed.longValue(), Double.NaN,
-          peak == null ? Double.NaN : peak, p95 == null ? Double.NaN : p95,
-          p99 == null ? Double.NaN : p99, Double.NaN, false);
+      load =
+          new LoadSummary(
+              requests.longValue(),
+              failed.longValue(),
+              Double.NaN,
+              peak == null ? Double.NaN : peak,
+              p95 == null ? Double.NaN : p95,
+              p99 == null ? Double.NaN : p99,
+              Double.NaN,
+              false);
     }
     if (id == null) {
       id = Ids.digest(start.toString(), service, rawEnv, version, suite);
-      notes.add("no id column: the id is a digest of time, service, environment, version "
-          + "and suite");
+      notes.add(
+          "no id column: the id is a digest of time, service, environment, version " + "and suite");
     }
-    return new StagingRun(tool, id, service, ctx.environment(rawEnv), version, commit, type,
-        suite, start, Double.NaN, tests, load, provenance(row, id, notes));
+    return new StagingRun(
+        tool,
+        id,
+        service,
+        ctx.environment(rawEnv),
+        version,
+        commit,
+        type,
+        suite,
+        start,
+        Double.NaN,
+        tests,
+        load,
+        provenance(row, id, notes));
   }
 
   private ImportedRecord fact(Row row, ImportContext c, List<String> notes) throws Rejected {
@@ -383,15 +462,20 @@ final class MappedRecords {
     String typeText = required(row, "type");
     FactType type = factType(typeText);
     if (type == null) {
-      throw new Rejected(where("type") + ": '" + typeText + "' is not a fact type (config, "
-          + "flag, data_volume, traffic_peak or mock)");
+      throw new Rejected(
+          where("type")
+              + ": '"
+              + typeText
+              + "' is not a fact type (config, "
+              + "flag, data_volume, traffic_peak or mock)");
     }
     Instant asOf = time(row, "time", c, notes, true);
     String service = hinted(row, "service", h.service());
     String rawEnv = hinted(row, "environment", h.environment());
     if (rawEnv.isEmpty()) {
-      throw new Rejected(missing("environment") + (mapping.column("environment") == null
-          ? " (or give --env)" : ""));
+      throw new Rejected(
+          missing("environment")
+              + (mapping.column("environment") == null ? " (or give --env)" : ""));
     }
     String subject = Texts.cleanId(required(row, "subject"));
     String rawValue = raw(row, "value");
@@ -405,13 +489,25 @@ final class MappedRecords {
     } else if (type == FactType.FLAG) {
       String v = Texts.cleanId(rawValue);
       String l = v.toLowerCase(Locale.ROOT);
-      value = List.of("true", "on", "enabled", "yes").contains(l) ? "on"
-          : List.of("false", "off", "disabled", "no").contains(l) ? "off" : v;
+      value =
+          List.of("true", "on", "enabled", "yes").contains(l)
+              ? "on"
+              : List.of("false", "off", "disabled", "no").contains(l) ? "off" : v;
     } else {
       value = Texts.cleanText(rawValue);
     }
-    return Facts.fact(type, service, ctx.environment(rawEnv), subject, value,
-        number == null ? Double.NaN : number, asOf, source, row.line(), row.index(), format,
+    return Facts.fact(
+        type,
+        service,
+        ctx.environment(rawEnv),
+        subject,
+        value,
+        number == null ? Double.NaN : number,
+        asOf,
+        source,
+        row.line(),
+        row.index(),
+        format,
         notes);
   }
 

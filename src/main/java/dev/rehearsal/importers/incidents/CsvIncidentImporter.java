@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * The record loop shared by the incident CSV importers: opens the table, resolves the columns
- * through a header table, decides the file's day/month order from its time columns (and refuses
- * to guess when the file cannot tell), then maps row by row; a row that cannot be mapped is
- * rejected with its line and reason, and the rest of the file goes on.
+ * through a header table, decides the file's day/month order from its time columns (and refuses to
+ * guess when the file cannot tell), then maps row by row; a row that cannot be mapped is rejected
+ * with its line and reason, and the rest of the file goes on.
  */
 abstract class CsvIncidentImporter implements Importer {
 
@@ -36,14 +36,11 @@ abstract class CsvIncidentImporter implements Importer {
   /** Adds columns found by pattern rather than by name; default none. */
   void resolveMore(Headers headers) {}
 
-  /**
-   * Checks the resolved header once; reports file-level problems to the sink. Default: nothing.
-   */
+  /** Checks the resolved header once; reports file-level problems to the sink. Default: nothing. */
   void checkHeader(Headers headers, RecordSink sink) {}
 
   /** Maps one row. */
-  abstract IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem;
+  abstract IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem;
 
   @Override
   public RecordKind kind() {
@@ -77,8 +74,12 @@ abstract class CsvIncidentImporter implements Importer {
           try {
             d = map(h, row, rowCtx);
             if (!row.complete()) {
-              d.note("the row has " + row.size() + " cells, the header "
-                  + table.header().length + ": the file may be cut off here");
+              d.note(
+                  "the row has "
+                      + row.size()
+                      + " cells, the header "
+                      + table.header().length
+                      + ": the file may be cut off here");
             }
             Incident inc = d.build(source(), id(), source, row.line(), row.index(), rowCtx);
             sink.accept(inc);
@@ -96,8 +97,9 @@ abstract class CsvIncidentImporter implements Importer {
     }
   }
 
-  private ImportContext decideDateOrder(ImportSource source, ImportContext ctx, Headers h,
-      RecordSink sink) throws IOException, ImportException {
+  private ImportContext decideDateOrder(
+      ImportSource source, ImportContext ctx, Headers h, RecordSink sink)
+      throws IOException, ImportException {
     List<String> cols = h.columns(timeFields().toArray(new String[0]));
     if (cols.isEmpty() || ctx.options().dateOrder() != DateOrder.AUTO) {
       return ctx;
@@ -110,14 +112,17 @@ abstract class CsvIncidentImporter implements Importer {
     if (r.order() == DateOrder.AUTO) {
       return ctx;
     }
-    sink.warn("numeric dates read " + (r.order() == DateOrder.DMY ? "day first (DMY)"
-        : "month first (MDY)") + ", decided from the file's values in " + String.join(", ", cols));
+    sink.warn(
+        "numeric dates read "
+            + (r.order() == DateOrder.DMY ? "day first (DMY)" : "month first (MDY)")
+            + ", decided from the file's values in "
+            + String.join(", ", cols));
     return ctx.withOptions(ctx.options().withDateOrder(r.order()));
   }
 
   /**
-   * Like {@link CsvTable#dateOrder}, but a file that breaks off (a quote never closed) still
-   * gets the order its readable rows show; the main pass then reports where it breaks.
+   * Like {@link CsvTable#dateOrder}, but a file that breaks off (a quote never closed) still gets
+   * the order its readable rows show; the main pass then reports where it breaks.
    */
   private static DateOrderDetector.Result dateOrder(ImportSource source, List<String> cols)
       throws IOException {
@@ -152,8 +157,8 @@ abstract class CsvIncidentImporter implements Importer {
   }
 
   /** Whether the sniffed header has one of the accepted names for each given field. */
-  static boolean hasAll(List<String> normalised, Map<String, List<String>> table,
-      String... fields) {
+  static boolean hasAll(
+      List<String> normalised, Map<String, List<String>> table, String... fields) {
     for (String f : fields) {
       if (!Headers.any(normalised, table.get(f))) {
         return false;

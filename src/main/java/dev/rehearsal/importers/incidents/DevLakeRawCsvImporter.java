@@ -22,20 +22,19 @@ import java.util.List;
 /**
  * Apache DevLake raw tables exported as CSV: header {@code id,params,data,url,input,created_at},
  * one raw REST API object per row in the {@code data} cell. Every DevLake raw table shares that
- * header, so a file is claimed only when the first row's data is the tool's incident object.
- * The row's {@code created_at} is when DevLake fetched the object, not an incident time, and is
- * not used.
+ * header, so a file is claimed only when the first row's data is the tool's incident object. The
+ * row's {@code created_at} is when DevLake fetched the object, not an incident time, and is not
+ * used.
  */
 abstract class DevLakeRawCsvImporter implements Importer {
-  static final List<String> HEADER = List.of("id", "params", "data", "url", "input",
-      "created_at");
+  static final List<String> HEADER = List.of("id", "params", "data", "url", "input", "created_at");
 
   /** Whether the API object is one of this importer's records. */
   abstract boolean isRecord(JsonNode data);
 
   /**
-   * Whether the head of the file (quotes removed) carries the tool's incident field names, for
-   * a first row too long to fit in the sniffed head.
+   * Whether the head of the file (quotes removed) carries the tool's incident field names, for a
+   * first row too long to fit in the sniffed head.
    */
   abstract boolean markers(String unquoted);
 
@@ -66,8 +65,10 @@ abstract class DevLakeRawCsvImporter implements Importer {
 
   /** The data cell of the first row parsed as JSON, or null when it cannot be read whole. */
   static JsonNode firstData(String text) {
-    try (CSVReader r = new CSVReaderBuilder(new StringReader(text))
-        .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+    try (CSVReader r =
+        new CSVReaderBuilder(new StringReader(text))
+            .withCSVParser(new RFC4180ParserBuilder().build())
+            .build()) {
       String[] header = r.readNext();
       String[] row = r.readNext();
       if (header == null || row == null) {
@@ -107,11 +108,11 @@ abstract class DevLakeRawCsvImporter implements Importer {
             try {
               data = Json.mapper().readTree(cell);
             } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-              throw new RecordProblem("the 'data' cell ends before its JSON does: the file "
-                  + "may be cut off here");
+              throw new RecordProblem(
+                  "the 'data' cell ends before its JSON does: the file " + "may be cut off here");
             } catch (JsonProcessingException e) {
-              throw new RecordProblem("the 'data' cell is not valid JSON: "
-                  + e.getOriginalMessage());
+              throw new RecordProblem(
+                  "the 'data' cell is not valid JSON: " + e.getOriginalMessage());
             }
             if (data == null || !data.isObject() || !isRecord(data)) {
               throw new RecordProblem("the 'data' cell holds no " + what());

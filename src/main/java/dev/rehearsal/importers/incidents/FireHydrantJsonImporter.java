@@ -11,14 +11,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * FireHydrant API incidents: {"data": [IncidentEntity...], "pagination": {...}} from
- * {@code GET /v1/incidents}, or one IncidentEntity (FORMATS.md section 8).
+ * FireHydrant API incidents: {"data": [IncidentEntity...], "pagination": {...}} from {@code GET
+ * /v1/incidents}, or one IncidentEntity (FORMATS.md section 8).
  *
  * <p>Onset {@code started_at}, else {@code created_at}; {@code detectedAt} is {@code created_at}
- * when it differs. Resolution: the {@code occurred_at} of the milestone whose type (or, in
- * {@code lifecycle_phases[].milestones[]}, slug) is {@code resolved}. Status is
- * {@code current_milestone}; services {@code services[].name}; environment the first of
- * {@code environments[].name}.
+ * when it differs. Resolution: the {@code occurred_at} of the milestone whose type (or, in {@code
+ * lifecycle_phases[].milestones[]}, slug) is {@code resolved}. Status is {@code current_milestone};
+ * services {@code services[].name}; environment the first of {@code environments[].name}.
  */
 public final class FireHydrantJsonImporter extends JsonIncidentImporter {
 
@@ -48,8 +47,16 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
       return NO;
     }
     int hits = 0;
-    for (String k : new String[] {"current_milestone", "milestones", "incident_url",
-        "customer_impact_summary", "lifecycle_phases", "severity_color", "tag_list"}) {
+    for (String k :
+        new String[] {
+          "current_milestone",
+          "milestones",
+          "incident_url",
+          "customer_impact_summary",
+          "lifecycle_phases",
+          "severity_color",
+          "tag_list"
+        }) {
       if (s.hasJsonKeys(k)) {
         hits++;
       }
@@ -83,8 +90,11 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
     d.reference = text(n, "number");
     d.title = text(n, "name");
     String impact = text(n, "customer_impact_summary");
-    d.description = IncidentDraft.join(text(n, "summary"), text(n, "description"),
-        impact == null ? null : "Customer impact: " + impact);
+    d.description =
+        IncidentDraft.join(
+            text(n, "summary"),
+            text(n, "description"),
+            impact == null ? null : "Customer impact: " + impact);
     d.status = text(n, "current_milestone");
     d.severity = text(n, "severity");
     d.label("priority", text(n, "priority"));
@@ -104,8 +114,15 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
     }
     JsonNode labels = n.get("labels");
     if (labels != null && labels.isObject()) {
-      labels.fields().forEachRemaining(e -> d.label(e.getKey(),
-          e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+      labels
+          .fields()
+          .forEachRemaining(
+              e ->
+                  d.label(
+                      e.getKey(),
+                      e.getValue().isValueNode()
+                          ? e.getValue().asText()
+                          : e.getValue().toString()));
     }
     for (String f : names(n.get("functionalities"), "name")) {
       d.label("functionality", f);
@@ -118,8 +135,8 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
       throws RecordProblem {
     for (JsonNode m : IncidentIoJsonImporter.iter(n.get("milestones"))) {
       if (slug.equals(lower(JsonRecords.text(m, "type")))) {
-        Instant at = Times.node(ctx, m.get("occurred_at"), "milestones[" + slug + "].occurred_at",
-            d.notes);
+        Instant at =
+            Times.node(ctx, m.get("occurred_at"), "milestones[" + slug + "].occurred_at", d.notes);
         if (at != null) {
           return at;
         }
@@ -128,8 +145,12 @@ public final class FireHydrantJsonImporter extends JsonIncidentImporter {
     for (JsonNode phase : IncidentIoJsonImporter.iter(n.get("lifecycle_phases"))) {
       for (JsonNode m : IncidentIoJsonImporter.iter(phase.get("milestones"))) {
         if (slug.equals(lower(JsonRecords.text(m, "slug")))) {
-          Instant at = Times.node(ctx, m.get("occurred_at"),
-              "lifecycle_phases[].milestones[" + slug + "].occurred_at", d.notes);
+          Instant at =
+              Times.node(
+                  ctx,
+                  m.get("occurred_at"),
+                  "lifecycle_phases[].milestones[" + slug + "].occurred_at",
+                  d.notes);
           if (at != null) {
             return at;
           }

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Header-tolerant column lookup for CSV exports whose column names vary (by product version, by
- * locale, by who made the export). Header names are compared after {@link #norm}: accents
- * removed, lower case, every run of characters other than letters and digits turned into one
- * space ("Created At", "created_at" and "CREATED-AT" are all "created at"; "État" is "etat").
+ * locale, by who made the export). Header names are compared after {@link #norm}: accents removed,
+ * lower case, every run of characters other than letters and digits turned into one space ("Created
+ * At", "created_at" and "CREATED-AT" are all "created at"; "État" is "etat").
  *
  * <p>Each field has an ordered list of accepted names; the first one the file has wins, for the
  * whole file (so a row whose preferred column is blank does not silently take another column).
@@ -40,8 +40,8 @@ final class Headers {
   }
 
   /**
-   * Resolves each field of {@code table} (field to accepted names, in preference order) against
-   * the header.
+   * Resolves each field of {@code table} (field to accepted names, in preference order) against the
+   * header.
    */
   static Headers resolve(String[] header, Map<String, List<String>> table) {
     Headers h = new Headers(header);

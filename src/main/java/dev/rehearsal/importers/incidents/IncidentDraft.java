@@ -21,6 +21,7 @@ import java.util.Set;
 final class IncidentDraft {
   /** Narrative fields (description, postmortem) are cut beyond this many characters. */
   static final int MAX_NARRATIVE = 200_000;
+
   /** Titles are cut beyond this many characters. */
   static final int MAX_TITLE = 2_000;
 
@@ -31,8 +32,10 @@ final class IncidentDraft {
   String description;
   String postmortem;
   final List<String> services = new ArrayList<>();
+
   /** Normalised environment, or null when the record names none. */
   String environment;
+
   String severity;
   String status;
   Instant startedAt;
@@ -89,8 +92,9 @@ final class IncidentDraft {
     return String.join("\n\n", kept);
   }
 
-  Incident build(String source, String format, ImportSource file, long line, long index,
-      ImportContext ctx) throws RecordProblem {
+  Incident build(
+      String source, String format, ImportSource file, long line, long index, ImportContext ctx)
+      throws RecordProblem {
     String id = Texts.cleanId(sourceId);
     if (id.isEmpty()) {
       throw new RecordProblem("no id");
@@ -111,7 +115,8 @@ final class IncidentDraft {
       note("service '" + Texts.cleanId(hints.service()) + "' from " + origin(hints));
     }
     String env = environment;
-    if ((env == null || env.isBlank()) && hints.environment() != null
+    if ((env == null || env.isBlank())
+        && hints.environment() != null
         && !hints.environment().isBlank()) {
       env = ctx.environment(hints.environment());
       note("environment '" + env + "' from " + origin(hints));
@@ -131,9 +136,23 @@ final class IncidentDraft {
     String d = bounded("description", Texts.cleanText(description), MAX_NARRATIVE);
     String p = bounded("postmortem", Texts.cleanText(postmortem), MAX_NARRATIVE);
     Provenance prov = new Provenance(file.displayName(), line, index, format, id, notes);
-    return new Incident(source, id, Texts.cleanId(reference), t, d, p, List.copyOf(svc), env,
-        Texts.cleanId(severity), Texts.cleanId(status), startedAt, detected, resolvedAt,
-        List.copyOf(lab), Texts.cleanId(url), prov);
+    return new Incident(
+        source,
+        id,
+        Texts.cleanId(reference),
+        t,
+        d,
+        p,
+        List.copyOf(svc),
+        env,
+        Texts.cleanId(severity),
+        Texts.cleanId(status),
+        startedAt,
+        detected,
+        resolvedAt,
+        List.copyOf(lab),
+        Texts.cleanId(url),
+        prov);
   }
 
   private String bounded(String field, String text, int max) {

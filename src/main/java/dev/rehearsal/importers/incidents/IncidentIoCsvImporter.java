@@ -12,17 +12,27 @@ import java.util.Map;
 /**
  * incident.io incidents exported as CSV. No public column list exists (FORMATS.md section 7), so
  * columns are matched by name, without case, accents or punctuation, from {@link #TABLE}; every
- * column whose name has the word "service(s)" adds services, a column with "environment" gives
- * the environment. A file is claimed only when it has a Reference column, a Name/Title column, a
- * time column and an incident.io word (Incident Lead, Impact started, Reported at, Slack
- * channel, Incident type, Status category, Permalink, Postmortem document).
+ * column whose name has the word "service(s)" adds services, a column with "environment" gives the
+ * environment. A file is claimed only when it has a Reference column, a Name/Title column, a time
+ * column and an incident.io word (Incident Lead, Impact started, Reported at, Slack channel,
+ * Incident type, Status category, Permalink, Postmortem document).
  */
 public final class IncidentIoCsvImporter extends CsvIncidentImporter {
   static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
-  static final List<String> WORDS = List.of("incident lead", "impact started",
-      "impact started at", "reported at", "slack channel", "slack channel name",
-      "slack channel id", "incident type", "status category", "permalink",
-      "postmortem document", "postmortem document url");
+  static final List<String> WORDS =
+      List.of(
+          "incident lead",
+          "impact started",
+          "impact started at",
+          "reported at",
+          "slack channel",
+          "slack channel name",
+          "slack channel id",
+          "incident type",
+          "status category",
+          "permalink",
+          "postmortem document",
+          "postmortem document url");
 
   static {
     TABLE.put("id", List.of("id", "incident id"));
@@ -35,8 +45,14 @@ public final class IncidentIoCsvImporter extends CsvIncidentImporter {
     TABLE.put("type", List.of("incident type", "type"));
     TABLE.put("created", List.of("created at", "created", "declared at", "declared"));
     TABLE.put("reported", List.of("reported at", "reported"));
-    TABLE.put("impact", List.of("impact started", "impact started at", "impact start",
-        "impact start time", "impact began"));
+    TABLE.put(
+        "impact",
+        List.of(
+            "impact started",
+            "impact started at",
+            "impact start",
+            "impact start time",
+            "impact began"));
     TABLE.put("resolved", List.of("resolved at", "resolved", "resolved time"));
     TABLE.put("closed", List.of("closed at", "closed"));
     TABLE.put("url", List.of("permalink", "url", "link", "incident url"));
@@ -74,30 +90,29 @@ public final class IncidentIoCsvImporter extends CsvIncidentImporter {
     if (h.size() < 4) {
       return NO;
     }
-    boolean time = Headers.any(h, TABLE.get("created")) || Headers.any(h, TABLE.get("reported"))
-        || Headers.any(h, TABLE.get("impact"));
+    boolean time =
+        Headers.any(h, TABLE.get("created"))
+            || Headers.any(h, TABLE.get("reported"))
+            || Headers.any(h, TABLE.get("impact"));
     if (time && Headers.any(h, WORDS) && hasAll(h, TABLE, "reference", "title")) {
       return 85;
     }
     return NO;
   }
 
-
   @Override
   void checkHeader(Headers h, RecordSink sink) {
     if (!h.has("created") && !h.has("reported") && !h.has("impact")) {
-      sink.warn("no time column (Created at, Reported at or Impact started); every row is "
-          + "rejected");
+      sink.warn(
+          "no time column (Created at, Reported at or Impact started); every row is " + "rejected");
     }
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem {
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant created = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);
-    Instant reported = Times.optional(ctx, h.get(row, "reported"), h.column("reported"),
-        d.notes);
+    Instant reported = Times.optional(ctx, h.get(row, "reported"), h.column("reported"), d.notes);
     Instant impact = Times.optional(ctx, h.get(row, "impact"), h.column("impact"), d.notes);
     if (impact != null) {
       d.startedAt = impact;
@@ -107,8 +122,8 @@ public final class IncidentIoCsvImporter extends CsvIncidentImporter {
       d.startedAt = reported;
       d.note("no creation time; start from '" + h.column("reported") + "'");
     } else {
-      throw new RecordProblem("no '" + (h.has("created") ? h.column("created") : "Created at")
-          + "' time");
+      throw new RecordProblem(
+          "no '" + (h.has("created") ? h.column("created") : "Created at") + "' time");
     }
     d.detectedAt = reported != null ? reported : created;
     d.resolvedAt = Times.optional(ctx, h.get(row, "resolved"), h.column("resolved"), d.notes);

@@ -17,11 +17,11 @@ import java.util.Set;
  *
  * <p>Lifecycle times live in {@code incident_timestamp_values[]}, named per account; names are
  * matched without case: onset from a name with "impact" and "start" (or "began"), detection from
- * one with "reported" (else {@code created_at}), resolution from one with "resolved" (else one
- * with "closed", noted). Without an onset timestamp, {@code startedAt} is {@code created_at}.
- * Services come from custom fields whose name contains "service"; an environment from a custom
- * field whose name contains "environment". Status is the status {@code category} (names are per
- * account; the name is kept as a label).
+ * one with "reported" (else {@code created_at}), resolution from one with "resolved" (else one with
+ * "closed", noted). Without an onset timestamp, {@code startedAt} is {@code created_at}. Services
+ * come from custom fields whose name contains "service"; an environment from a custom field whose
+ * name contains "environment". Status is the status {@code category} (names are per account; the
+ * name is kept as a label).
  */
 public final class IncidentIoJsonImporter extends JsonIncidentImporter {
 
@@ -51,8 +51,11 @@ public final class IncidentIoJsonImporter extends JsonIncidentImporter {
       return NO;
     }
     if (s.hasJsonKeys("incident_status", "reference")
-        && s.hasAnyJsonKey("incident_timestamp_values", "custom_field_entries",
-            "slack_channel_id", "incident_role_assignments")) {
+        && s.hasAnyJsonKey(
+            "incident_timestamp_values",
+            "custom_field_entries",
+            "slack_channel_id",
+            "incident_role_assignments")) {
       return CERTAIN;
     }
     return NO;
@@ -151,8 +154,8 @@ public final class IncidentIoJsonImporter extends JsonIncidentImporter {
   static List<String> values(JsonNode list) {
     List<String> out = new ArrayList<>();
     for (JsonNode v : iter(list)) {
-      String s = JsonRecords.firstText(v, "value_catalog_entry.name", "value_option.value",
-          "value_text");
+      String s =
+          JsonRecords.firstText(v, "value_catalog_entry.name", "value_option.value", "value_text");
       if (s != null) {
         out.add(s);
       }

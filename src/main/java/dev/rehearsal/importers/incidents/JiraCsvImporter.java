@@ -11,38 +11,81 @@ import java.util.Map;
 
 /**
  * Jira / Jira Service Management issues exported as CSV ("Export Excel CSV (all fields)" or
- * "(current fields)"), in any of the languages in {@link #TABLE}: Jira writes the column names
- * in the exporting user's language (English, French, German, Spanish here; "Issue key", "Issue
- * id" and "Custom field (...)" stay English in every locale), repeats a column once per value
- * (Component/s, Labels, Watchers, Comment ...) and leaves some headers blank. Every row is taken
- * as an incident: the user exports a filter of incidents.
+ * "(current fields)"), in any of the languages in {@link #TABLE}: Jira writes the column names in
+ * the exporting user's language (English, French, German, Spanish here; "Issue key", "Issue id" and
+ * "Custom field (...)" stay English in every locale), repeats a column once per value (Component/s,
+ * Labels, Watchers, Comment ...) and leaves some headers blank. Every row is taken as an incident:
+ * the user exports a filter of incidents.
  *
- * <p>Onset: a custom field named like "Incident start" / "Impact started" / "Début de
- * l'incident" when the file has one, else the creation time. Dates are read with the file's
- * day/month order decided from all its values first; a file whose numeric dates could all be
- * read either way has those rows rejected, never guessed.
+ * <p>Onset: a custom field named like "Incident start" / "Impact started" / "Début de l'incident"
+ * when the file has one, else the creation time. Dates are read with the file's day/month order
+ * decided from all its values first; a file whose numeric dates could all be read either way has
+ * those rows rejected, never guessed.
  */
 public final class JiraCsvImporter extends CsvIncidentImporter {
   static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
 
   static {
-    TABLE.put("key", List.of("Issue key", "Clé de ticket", "Clé", "Vorgangsschlüssel",
-        "Schlüssel", "Clave de incidencia", "Clave", "Key"));
+    TABLE.put(
+        "key",
+        List.of(
+            "Issue key",
+            "Clé de ticket",
+            "Clé",
+            "Vorgangsschlüssel",
+            "Schlüssel",
+            "Clave de incidencia",
+            "Clave",
+            "Key"));
     TABLE.put("id", List.of("Issue id", "ID de ticket", "Vorgangs-ID", "ID de incidencia"));
     TABLE.put("summary", List.of("Résumé", "Zusammenfassung", "Resumen", "Summary"));
-    TABLE.put("description", List.of("Descriptif", "Beschreibung", "Descripción",
-        "Description"));
-    TABLE.put("created", List.of("Création", "Créé", "Date de création", "Erstellt",
-        "Erstellungsdatum", "Creada", "Creado", "Fecha de creación", "Created"));
-    TABLE.put("resolved", List.of("Résolue", "Résolu", "Date de résolution", "Erledigt",
-        "Gelöst", "Resuelta", "Resuelto", "Fecha de resolución", "Resolved"));
+    TABLE.put("description", List.of("Descriptif", "Beschreibung", "Descripción", "Description"));
+    TABLE.put(
+        "created",
+        List.of(
+            "Création",
+            "Créé",
+            "Date de création",
+            "Erstellt",
+            "Erstellungsdatum",
+            "Creada",
+            "Creado",
+            "Fecha de creación",
+            "Created"));
+    TABLE.put(
+        "resolved",
+        List.of(
+            "Résolue",
+            "Résolu",
+            "Date de résolution",
+            "Erledigt",
+            "Gelöst",
+            "Resuelta",
+            "Resuelto",
+            "Fecha de resolución",
+            "Resolved"));
     TABLE.put("status", List.of("État", "Statut", "Estado", "Status"));
     TABLE.put("priority", List.of("Priorité", "Priorität", "Prioridad", "Priority"));
-    TABLE.put("components", List.of("Composants", "Composant/s", "Komponente/n",
-        "Komponenten", "Componente/s", "Componentes", "Component/s", "Components"));
+    TABLE.put(
+        "components",
+        List.of(
+            "Composants",
+            "Composant/s",
+            "Komponente/n",
+            "Komponenten",
+            "Componente/s",
+            "Componentes",
+            "Component/s",
+            "Components"));
     TABLE.put("labels", List.of("Étiquettes", "Stichwörter", "Etiquetas", "Labels"));
-    TABLE.put("type", List.of("Type de ticket", "Type de demande", "Vorgangstyp",
-        "Tipo de incidencia", "Issue Type"));
+    TABLE.put(
+        "type",
+        List.of(
+            "Type de ticket",
+            "Type de demande",
+            "Vorgangstyp",
+            "Tipo de incidencia",
+            "Issue Type"));
     TABLE.put("resolution", List.of("Résolution", "Lösung", "Resolución", "Resolution"));
     TABLE.put("environment", List.of("Environnement", "Umgebung", "Entorno", "Environment"));
     TABLE.put("comment", List.of("Commentaire", "Kommentar", "Comentario", "Comment"));
@@ -79,8 +122,10 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     if (h.size() < 3) {
       return NO;
     }
-    if (hasAll(h, TABLE, "key", "summary") && (Headers.any(h, TABLE.get("id"))
-        || Headers.any(h, TABLE.get("type")) || Headers.any(h, TABLE.get("status")))) {
+    if (hasAll(h, TABLE, "key", "summary")
+        && (Headers.any(h, TABLE.get("id"))
+            || Headers.any(h, TABLE.get("type"))
+            || Headers.any(h, TABLE.get("status")))) {
       return 95;
     }
     return NO;
@@ -89,32 +134,41 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
   @Override
   void resolveMore(Headers h) {
     h.put("onset", h.findMatching(n -> JiraFields.isOnset(JiraFields.customName(n))));
-    h.put("severityField", h.findMatching(n -> n.startsWith("custom field ")
-        && JiraFields.isSeverity(JiraFields.customName(n))));
-    h.put("firstResponse", h.findMatching(n -> n.startsWith("custom field ")
-        && JiraFields.customName(n).contains("date of first response")));
+    h.put(
+        "severityField",
+        h.findMatching(
+            n -> n.startsWith("custom field ") && JiraFields.isSeverity(JiraFields.customName(n))));
+    h.put(
+        "firstResponse",
+        h.findMatching(
+            n ->
+                n.startsWith("custom field ")
+                    && JiraFields.customName(n).contains("date of first response")));
   }
 
   @Override
   void checkHeader(Headers h, RecordSink sink) {
     if (!h.has("created") && !h.has("onset")) {
       if (h.has("firstResponse") || h.has("comment")) {
-        sink.warn("the file has no creation time column (" + String.join(", ",
-            TABLE.get("created")) + ") and no incident-start field: each issue is placed at "
-            + "its earliest dated activity (first response, comments), noted on the record, "
-            + "and rejected when it has none; export again with the Created column for exact "
-            + "times");
+        sink.warn(
+            "the file has no creation time column ("
+                + String.join(", ", TABLE.get("created"))
+                + ") and no incident-start field: each issue is placed at "
+                + "its earliest dated activity (first response, comments), noted on the record, "
+                + "and rejected when it has none; export again with the Created column for exact "
+                + "times");
       } else {
-        sink.warn("the file has no creation time column (" + String.join(", ",
-            TABLE.get("created")) + ") and no incident-start field, so no row can be placed in "
-            + "time: every row is rejected; export again with the Created column");
+        sink.warn(
+            "the file has no creation time column ("
+                + String.join(", ", TABLE.get("created"))
+                + ") and no incident-start field, so no row can be placed in "
+                + "time: every row is rejected; export again with the Created column");
       }
     }
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem {
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant created = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);
     Instant onset = Times.optional(ctx, h.get(row, "onset"), h.column("onset"), d.notes);
@@ -126,9 +180,10 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     } else if (!h.has("created")) {
       d.startedAt = earliestActivity(h, row, ctx, d);
       if (d.startedAt == null) {
-        throw new RecordProblem("no creation time: the file has no 'Created' column (or its "
-            + "translation: Création, Erstellt, Creada), and the issue has no dated first "
-            + "response or comment");
+        throw new RecordProblem(
+            "no creation time: the file has no 'Created' column (or its "
+                + "translation: Création, Erstellt, Creada), and the issue has no dated first "
+                + "response or comment");
       }
     } else {
       throw new RecordProblem("no '" + h.column("created") + "' time");
@@ -158,8 +213,9 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     for (String c : h.all(row, "components")) {
       d.service(c);
     }
-    for (String col : h.allMatching(n -> n.startsWith("custom field ")
-        && JiraFields.isService(JiraFields.customName(n)))) {
+    for (String col :
+        h.allMatching(
+            n -> n.startsWith("custom field ") && JiraFields.isService(JiraFields.customName(n)))) {
       for (String v : row.all(col)) {
         split(v).forEach(d::service);
       }
@@ -187,13 +243,13 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
   }
 
   /**
-   * Without a creation time: the earliest time the issue shows, its first response or a
-   * comment's date (Jira writes a comment as "date;author;text", and tools that split cells on
-   * ';' leave the date alone in its cell). Cells that are not times are skipped; the record
-   * notes where its time came from.
+   * Without a creation time: the earliest time the issue shows, its first response or a comment's
+   * date (Jira writes a comment as "date;author;text", and tools that split cells on ';' leave the
+   * date alone in its cell). Cells that are not times are skipped; the record notes where its time
+   * came from.
    */
-  private static Instant earliestActivity(Headers h, CsvTable.Row row, ImportContext ctx,
-      IncidentDraft d) {
+  private static Instant earliestActivity(
+      Headers h, CsvTable.Row row, ImportContext ctx, IncidentDraft d) {
     Instant best = null;
     String from = null;
     List<String> bestNotes = List.of();
@@ -226,8 +282,13 @@ public final class JiraCsvImporter extends CsvIncidentImporter {
     }
     if (best != null) {
       bestNotes.forEach(d::note);
-      d.note("no creation time in the file: onset is " + from + " (" + best + "), an "
-          + "upper bound");
+      d.note(
+          "no creation time in the file: onset is "
+              + from
+              + " ("
+              + best
+              + "), an "
+              + "upper bound");
     }
     return best;
   }

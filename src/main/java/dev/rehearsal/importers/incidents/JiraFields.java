@@ -4,21 +4,55 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which Jira fields mean what for an incident, by (normalised) field name, in the languages
- * Jira exports in. Shared by the CSV and the REST JSON importers.
+ * Which Jira fields mean what for an incident, by (normalised) field name, in the languages Jira
+ * exports in. Shared by the CSV and the REST JSON importers.
  */
 final class JiraFields {
   private JiraFields() {}
 
-  private static final Set<String> ONSET_WHEN = Set.of("start", "started", "starts", "began",
-      "begin", "beginning", "onset", "debut", "beginn", "inicio", "comienzo");
-  private static final Set<String> ONSET_WHAT = Set.of("incident", "impact", "outage",
-      "downtime", "panne", "incidente", "storung", "stoerung", "ausfall", "impacto",
-      "interruption", "storungsbeginn");
-  private static final List<String> POSTMORTEM = List.of("root cause", "postmortem",
-      "post mortem", "retrospective", "cause racine", "cause premiere", "ursache",
-      "grundursache", "causa raiz", "causa principal", "resolution note", "resolution notes",
-      "resolution details", "rca");
+  private static final Set<String> ONSET_WHEN =
+      Set.of(
+          "start",
+          "started",
+          "starts",
+          "began",
+          "begin",
+          "beginning",
+          "onset",
+          "debut",
+          "beginn",
+          "inicio",
+          "comienzo");
+  private static final Set<String> ONSET_WHAT =
+      Set.of(
+          "incident",
+          "impact",
+          "outage",
+          "downtime",
+          "panne",
+          "incidente",
+          "storung",
+          "stoerung",
+          "ausfall",
+          "impacto",
+          "interruption",
+          "storungsbeginn");
+  private static final List<String> POSTMORTEM =
+      List.of(
+          "root cause",
+          "postmortem",
+          "post mortem",
+          "retrospective",
+          "cause racine",
+          "cause premiere",
+          "ursache",
+          "grundursache",
+          "causa raiz",
+          "causa principal",
+          "resolution note",
+          "resolution notes",
+          "resolution details",
+          "rca");
 
   /** Whether a normalised field name reads like an impact-start time ("Incident start"). */
   static boolean isOnset(String normName) {
@@ -45,8 +79,12 @@ final class JiraFields {
   /** Whether a normalised field name reads like an affected-service field. */
   static boolean isService(String normName) {
     for (String w : normName.split(" ")) {
-      if (w.equals("service") || w.equals("services") || w.equals("servicio")
-          || w.equals("servicios") || w.equals("dienst") || w.equals("dienste")) {
+      if (w.equals("service")
+          || w.equals("services")
+          || w.equals("servicio")
+          || w.equals("servicios")
+          || w.equals("dienst")
+          || w.equals("dienste")) {
         return true;
       }
     }
@@ -56,8 +94,11 @@ final class JiraFields {
   /** Whether a normalised field name reads like a severity field. */
   static boolean isSeverity(String normName) {
     for (String w : normName.split(" ")) {
-      if (w.equals("severity") || w.equals("gravite") || w.equals("schweregrad")
-          || w.equals("severidad") || w.equals("gravedad")) {
+      if (w.equals("severity")
+          || w.equals("gravite")
+          || w.equals("schweregrad")
+          || w.equals("severidad")
+          || w.equals("gravedad")) {
         return true;
       }
     }

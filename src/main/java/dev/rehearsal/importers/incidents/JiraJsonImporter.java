@@ -19,17 +19,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Jira (Cloud, Server, Data Center; Jira Service Management) REST API issues: the
- * {@code /rest/api/2/search} (or {@code /rest/api/3/search}) response {"expand", "startAt",
- * "maxResults", "total", "issues": [{"id", "key", "self", "fields": {...}}]}, one issue, or a
- * bare list of issues. Every issue in the file is taken as an incident (the user exports a filter
- * of incidents).
+ * Jira (Cloud, Server, Data Center; Jira Service Management) REST API issues: the {@code
+ * /rest/api/2/search} (or {@code /rest/api/3/search}) response {"expand", "startAt", "maxResults",
+ * "total", "issues": [{"id", "key", "self", "fields": {...}}]}, one issue, or a bare list of
+ * issues. Every issue in the file is taken as an incident (the user exports a filter of incidents).
  *
- * <p>When the response carries {@code "names"} (requested with {@code expand=names}), custom
- * fields are recognised by their names: an impact-start time ("Incident start", "Impact
- * started", ...) becomes the onset, a root-cause / postmortem text the postmortem, an
- * affected-service field more services, a severity field the severity. Without it, custom fields
- * are ignored (their ids say nothing).
+ * <p>When the response carries {@code "names"} (requested with {@code expand=names}), custom fields
+ * are recognised by their names: an impact-start time ("Incident start", "Impact started", ...)
+ * becomes the onset, a root-cause / postmortem text the postmortem, an affected-service field more
+ * services, a severity field the severity. Without it, custom fields are ignored (their ids say
+ * nothing).
  */
 public final class JiraJsonImporter extends JsonIncidentImporter {
 
@@ -70,18 +69,21 @@ public final class JiraJsonImporter extends JsonIncidentImporter {
       throws IOException, ImportException {
     Map<String, String> names = new LinkedHashMap<>();
     Decoding.Decoded decoded = Decoding.open(source.open());
-    try (Reader r = decoded.reader(); JsonParser p = Json.factory().createParser(r)) {
+    try (Reader r = decoded.reader();
+        JsonParser p = Json.factory().createParser(r)) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           JsonToken v = p.nextToken();
           if (name.equals("names") && v == JsonToken.START_OBJECT) {
             JsonNode n = Json.mapper().readTree(p);
-            n.fields().forEachRemaining(e -> {
-              if (e.getValue().isTextual()) {
-                names.put(e.getKey(), e.getValue().asText());
-              }
-            });
+            n.fields()
+                .forEachRemaining(
+                    e -> {
+                      if (e.getValue().isTextual()) {
+                        names.put(e.getKey(), e.getValue().asText());
+                      }
+                    });
           } else {
             p.skipChildren();
           }
@@ -199,8 +201,8 @@ public final class JiraJsonImporter extends JsonIncidentImporter {
   }
 
   /**
-   * Text of a field: a string (API v2), or the text nodes of an Atlassian Document Format tree
-   * (API v3), one line per paragraph.
+   * Text of a field: a string (API v2), or the text nodes of an Atlassian Document Format tree (API
+   * v3), one line per paragraph.
    */
   static String plain(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) {
@@ -233,7 +235,9 @@ public final class JiraJsonImporter extends JsonIncidentImporter {
     for (JsonNode c : IncidentIoJsonImporter.iter(node.get("content"))) {
       adf(c, sb);
     }
-    if ("paragraph".equals(type) || "heading".equals(type) || "listItem".equals(type)
+    if ("paragraph".equals(type)
+        || "heading".equals(type)
+        || "listItem".equals(type)
         || "codeBlock".equals(type)) {
       sb.append('\n');
     }

@@ -1,27 +1,27 @@
 package dev.rehearsal.importers.incidents;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.importers.ImportContext;
 import dev.rehearsal.importers.ImportException;
 import dev.rehearsal.importers.ImportSource;
 import dev.rehearsal.importers.Importer;
 import dev.rehearsal.importers.RecordSink;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.rehearsal.importers.support.Decoding;
 import dev.rehearsal.importers.support.JsonRecords;
-import dev.rehearsal.util.Json;
-import java.io.Reader;
 import dev.rehearsal.model.RecordKind;
 import dev.rehearsal.task.CancelledException;
+import dev.rehearsal.util.Json;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Set;
 
 /**
- * The record loop shared by the incident JSON importers: streams the records with
- * {@link JsonRecords} (list envelopes, bare lists, single objects, JSON Lines), maps each one,
- * and rejects only the record a mapping cannot read.
+ * The record loop shared by the incident JSON importers: streams the records with {@link
+ * JsonRecords} (list envelopes, bare lists, single objects, JSON Lines), maps each one, and rejects
+ * only the record a mapping cannot read.
  */
 abstract class JsonIncidentImporter implements Importer {
 
@@ -35,23 +35,21 @@ abstract class JsonIncidentImporter implements Importer {
   abstract IncidentDraft map(JsonNode record, ImportContext ctx, RecordSink sink)
       throws RecordProblem;
 
-  /**
-   * Maps one record with what {@link #prepare} found in the whole file; default: ignores it.
-   */
+  /** Maps one record with what {@link #prepare} found in the whole file; default: ignores it. */
   IncidentDraft map(JsonNode record, Prepared prepared, RecordSink sink) throws RecordProblem {
     return map(record, prepared.ctx(), sink);
   }
 
   /**
-   * What a first pass over the file found: the context to parse with (a day/month order decided
-   * for the file) and file-level facts such as Jira's custom field names.
+   * What a first pass over the file found: the context to parse with (a day/month order decided for
+   * the file) and file-level facts such as Jira's custom field names.
    */
   record Prepared(ImportContext ctx, java.util.Map<String, String> facts) {}
 
   /**
-   * A single-object response wraps its record ({"incident": {...}}, {"data": {...}}); returns
-   * the record. Default: the object under {@link #singleKey()} when the node is such an
-   * envelope (it has no "id" of its own), else the node itself.
+   * A single-object response wraps its record ({"incident": {...}}, {"data": {...}}); returns the
+   * record. Default: the object under {@link #singleKey()} when the node is such an envelope (it
+   * has no "id" of its own), else the node itself.
    */
   JsonNode unwrap(JsonNode node) {
     String key = singleKey();
@@ -74,9 +72,9 @@ abstract class JsonIncidentImporter implements Importer {
   }
 
   /**
-   * The key under which a single-object response holds its one record ({"data": {...}}), or
-   * null. Such a file is read as that one record, so that lists nested inside the record (a
-   * JSON:API "relationships" object holding "data" lists) are never taken for the record list.
+   * The key under which a single-object response holds its one record ({"data": {...}}), or null.
+   * Such a file is read as that one record, so that lists nested inside the record (a JSON:API
+   * "relationships" object holding "data" lists) are never taken for the record list.
    */
   String singleKey() {
     return null;
@@ -90,12 +88,15 @@ abstract class JsonIncidentImporter implements Importer {
     if (singleKey() != null && single(source, c, sink)) {
       return;
     }
-    JsonRecords.stream(source, sink, listKeys(), (node, line, index) ->
-        handle(node, line, index, source, c, sink));
+    JsonRecords.stream(
+        source,
+        sink,
+        listKeys(),
+        (node, line, index) -> handle(node, line, index, source, c, sink));
   }
 
-  private void handle(JsonNode node, long line, long index, ImportSource source,
-      Prepared c, RecordSink sink) {
+  private void handle(
+      JsonNode node, long line, long index, ImportSource source, Prepared c, RecordSink sink) {
     if ((index & 255) == 0) {
       c.ctx().monitor().checkCancelled();
     }
@@ -121,12 +122,12 @@ abstract class JsonIncidentImporter implements Importer {
    * the sink, when the file has another shape or cannot be parsed (the list reader then reports
    * it).
    */
-  private boolean single(ImportSource source, Prepared c, RecordSink sink)
-      throws IOException {
+  private boolean single(ImportSource source, Prepared c, RecordSink sink) throws IOException {
     Decoding.Decoded decoded = Decoding.open(source.open());
     JsonNode found = null;
     long line = 0;
-    try (Reader reader = decoded.reader(); JsonParser p = Json.factory().createParser(reader)) {
+    try (Reader reader = decoded.reader();
+        JsonParser p = Json.factory().createParser(reader)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }

@@ -12,10 +12,9 @@ import java.util.Map;
 
 /**
  * Opsgenie alerts or incidents exported as CSV. No public column list exists (FORMATS.md section
- * 11), so columns are matched by name, without case, accents or punctuation, from
- * {@link #TABLE}. A file is claimed only when it has an id or tinyId column, a message/title
- * column, a created-like column and an Opsgenie word: TinyId, Alias, Owner Team or Impacted
- * Services.
+ * 11), so columns are matched by name, without case, accents or punctuation, from {@link #TABLE}. A
+ * file is claimed only when it has an id or tinyId column, a message/title column, a created-like
+ * column and an Opsgenie word: TinyId, Alias, Owner Team or Impacted Services.
  */
 public final class OpsgenieCsvImporter extends CsvIncidentImporter {
   static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
@@ -26,18 +25,39 @@ public final class OpsgenieCsvImporter extends CsvIncidentImporter {
     TABLE.put("alias", List.of("alias"));
     TABLE.put("title", List.of("message", "title", "name", "summary"));
     TABLE.put("description", List.of("description", "details"));
-    TABLE.put("created", List.of("createdat", "created at", "created", "creation date",
-        "created date", "create date"));
-    TABLE.put("impactStart", List.of("impactstartdate", "impact start date", "impact start",
-        "impact started at", "impact started"));
-    TABLE.put("resolved", List.of("impactenddate", "impact end date", "impact end",
-        "resolved at", "resolved", "resolved date", "closed at", "closedat", "closed",
-        "close time", "closed date"));
+    TABLE.put(
+        "created",
+        List.of(
+            "createdat", "created at", "created", "creation date", "created date", "create date"));
+    TABLE.put(
+        "impactStart",
+        List.of(
+            "impactstartdate",
+            "impact start date",
+            "impact start",
+            "impact started at",
+            "impact started"));
+    TABLE.put(
+        "resolved",
+        List.of(
+            "impactenddate",
+            "impact end date",
+            "impact end",
+            "resolved at",
+            "resolved",
+            "resolved date",
+            "closed at",
+            "closedat",
+            "closed",
+            "close time",
+            "closed date"));
     TABLE.put("status", List.of("status", "state"));
     TABLE.put("priority", List.of("priority"));
     TABLE.put("team", List.of("owner team", "ownerteam", "team", "teams"));
-    TABLE.put("services", List.of("impacted services", "impactedservices", "impacted service",
-        "services", "service"));
+    TABLE.put(
+        "services",
+        List.of(
+            "impacted services", "impactedservices", "impacted service", "services", "service"));
     TABLE.put("tags", List.of("tags", "tag"));
     TABLE.put("source", List.of("source"));
     TABLE.put("url", List.of("url", "link", "web url", "links web"));
@@ -75,9 +95,11 @@ public final class OpsgenieCsvImporter extends CsvIncidentImporter {
       return NO;
     }
     boolean idLike = Headers.any(h, TABLE.get("id")) || Headers.any(h, TABLE.get("tiny"));
-    boolean ogWord = Headers.any(h, TABLE.get("tiny")) || Headers.any(h, TABLE.get("alias"))
-        || Headers.any(h, List.of("owner team", "ownerteam"))
-        || Headers.any(h, List.of("impacted services", "impactedservices"));
+    boolean ogWord =
+        Headers.any(h, TABLE.get("tiny"))
+            || Headers.any(h, TABLE.get("alias"))
+            || Headers.any(h, List.of("owner team", "ownerteam"))
+            || Headers.any(h, List.of("impacted services", "impactedservices"));
     if (idLike && ogWord && hasAll(h, TABLE, "title", "created")) {
       return 90;
     }
@@ -87,21 +109,22 @@ public final class OpsgenieCsvImporter extends CsvIncidentImporter {
   @Override
   void checkHeader(Headers h, RecordSink sink) {
     if (!h.has("created") && !h.has("impactStart")) {
-      sink.warn("no creation time column (one of: " + String.join(", ", TABLE.get("created"))
-          + "); every row is rejected");
+      sink.warn(
+          "no creation time column (one of: "
+              + String.join(", ", TABLE.get("created"))
+              + "); every row is rejected");
     }
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem {
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant created = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);
-    Instant impact = Times.optional(ctx, h.get(row, "impactStart"), h.column("impactStart"),
-        d.notes);
+    Instant impact =
+        Times.optional(ctx, h.get(row, "impactStart"), h.column("impactStart"), d.notes);
     if (created == null && impact == null) {
-      throw new RecordProblem("no '" + (h.has("created") ? h.column("created") : "Created At")
-          + "' time");
+      throw new RecordProblem(
+          "no '" + (h.has("created") ? h.column("created") : "Created At") + "' time");
     }
     d.startedAt = impact != null ? impact : created;
     d.detectedAt = created;
@@ -112,8 +135,9 @@ public final class OpsgenieCsvImporter extends CsvIncidentImporter {
     d.sourceId = h.get(row, "id");
     if (d.sourceId == null) {
       d.sourceId = Ids.digest("opsgenie", tiny, alias, h.get(row, "created"), title);
-      d.note("the row has no id; its key is derived from tinyId, alias, creation time and "
-          + "message");
+      d.note(
+          "the row has no id; its key is derived from tinyId, alias, creation time and "
+              + "message");
     }
     d.reference = tiny;
     d.title = title;

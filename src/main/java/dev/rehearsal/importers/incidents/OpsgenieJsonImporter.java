@@ -7,9 +7,8 @@ import dev.rehearsal.importers.Sniff;
 import java.util.Set;
 
 /**
- * Opsgenie REST API incidents or alerts: a list response {"data": [...], "took", "requestId",
- * ...}, a single response {"data": {...}}, a bare object or list. Mapping in
- * {@link OpsgenieMapping}.
+ * Opsgenie REST API incidents or alerts: a list response {"data": [...], "took", "requestId", ...},
+ * a single response {"data": {...}}, a bare object or list. Mapping in {@link OpsgenieMapping}.
  */
 public final class OpsgenieJsonImporter extends JsonIncidentImporter {
 
@@ -38,8 +37,8 @@ public final class OpsgenieJsonImporter extends JsonIncidentImporter {
     if (!s.looksLikeJson() || !s.hasJsonKeys("tinyId")) {
       return NO;
     }
-    if (s.hasAnyJsonKey("impactedServices", "impactStartDate", "ownerTeam", "alias",
-        "requestId", "responders")) {
+    if (s.hasAnyJsonKey(
+        "impactedServices", "impactStartDate", "ownerTeam", "alias", "requestId", "responders")) {
       return CERTAIN;
     }
     return s.hasAnyJsonKey("message", "createdAt") ? LIKELY : NO;

@@ -19,8 +19,9 @@ import java.util.Locale;
 final class OpsgenieMapping {
   private OpsgenieMapping() {}
 
-  static final String SERVICE_ID_WARNING = "Opsgenie gives impacted services as service ids; "
-      + "add the ids to the service alias table to map them to service names";
+  static final String SERVICE_ID_WARNING =
+      "Opsgenie gives impacted services as service ids; "
+          + "add the ids to the service alias table to map them to service names";
 
   /** A single response wraps the record: {"data": {...}}. */
   static JsonNode unwrap(JsonNode n) {
@@ -39,8 +40,8 @@ final class OpsgenieMapping {
     IncidentDraft d = new IncidentDraft();
     String createdRaw = JsonRecords.text(n, "createdAt");
     java.time.Instant created = Times.node(ctx, n.get("createdAt"), "createdAt", d.notes);
-    java.time.Instant impact = Times.node(ctx, n.get("impactStartDate"), "impactStartDate",
-        d.notes);
+    java.time.Instant impact =
+        Times.node(ctx, n.get("impactStartDate"), "impactStartDate", d.notes);
     if (created == null && impact == null) {
       throw new RecordProblem("no 'createdAt' time");
     }
@@ -51,10 +52,10 @@ final class OpsgenieMapping {
     String message = JsonRecords.text(n, "message");
     d.sourceId = JsonRecords.text(n, "id");
     if (d.sourceId == null) {
-      d.sourceId = Ids.digest("opsgenie", tiny, JsonRecords.text(n, "alias"), createdRaw,
-          message);
-      d.note("the record has no 'id'; its key is derived from tinyId, alias, creation time "
-          + "and message");
+      d.sourceId = Ids.digest("opsgenie", tiny, JsonRecords.text(n, "alias"), createdRaw, message);
+      d.note(
+          "the record has no 'id'; its key is derived from tinyId, alias, creation time "
+              + "and message");
     }
     d.reference = tiny;
     d.title = message;

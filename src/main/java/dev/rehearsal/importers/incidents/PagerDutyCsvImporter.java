@@ -13,25 +13,52 @@ import java.util.Map;
  * PagerDuty incidents exported as CSV from the web UI or Analytics. No public column list exists
  * (FORMATS.md section 11), so columns are matched by name, without case, accents or punctuation
  * ("Created At", "created_at" and "CREATED-AT" are the same), from {@link #TABLE}. A file is
- * claimed only when it has an id or number column, a title-like, a created-like and a
- * service-like column, and a PagerDuty word: Urgency or Escalation Policy.
+ * claimed only when it has an id or number column, a title-like, a created-like and a service-like
+ * column, and a PagerDuty word: Urgency or Escalation Policy.
  */
 public final class PagerDutyCsvImporter extends CsvIncidentImporter {
   static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
 
   static {
     TABLE.put("id", List.of("incident id", "id", "incident_id"));
-    TABLE.put("number", List.of("incident number", "number", "incident no",
-        "incident num"));
-    TABLE.put("title", List.of("title", "incident title", "summary", "incident summary", "name",
-        "description", "incident description"));
-    TABLE.put("description", List.of("details", "body", "incident details", "description",
-        "incident description", "summary"));
-    TABLE.put("created", List.of("created at", "created on", "created", "created date",
-        "opened at", "opened on", "opened", "triggered at", "triggered on", "triggered"));
+    TABLE.put("number", List.of("incident number", "number", "incident no", "incident num"));
+    TABLE.put(
+        "title",
+        List.of(
+            "title",
+            "incident title",
+            "summary",
+            "incident summary",
+            "name",
+            "description",
+            "incident description"));
+    TABLE.put(
+        "description",
+        List.of(
+            "details",
+            "body",
+            "incident details",
+            "description",
+            "incident description",
+            "summary"));
+    TABLE.put(
+        "created",
+        List.of(
+            "created at",
+            "created on",
+            "created",
+            "created date",
+            "opened at",
+            "opened on",
+            "opened",
+            "triggered at",
+            "triggered on",
+            "triggered"));
     TABLE.put("resolved", List.of("resolved at", "resolved on", "resolved", "resolved date"));
-    TABLE.put("service", List.of("service name", "service", "service summary",
-        "impacted service", "technical service"));
+    TABLE.put(
+        "service",
+        List.of(
+            "service name", "service", "service summary", "impacted service", "technical service"));
     TABLE.put("urgency", List.of("urgency"));
     TABLE.put("escalation", List.of("escalation policy", "escalation policy name"));
     TABLE.put("status", List.of("status", "incident status", "state"));
@@ -72,8 +99,8 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
       return NO;
     }
     boolean idLike = Headers.any(h, TABLE.get("id")) || Headers.any(h, TABLE.get("number"));
-    boolean pdWord = Headers.any(h, TABLE.get("urgency"))
-        || Headers.any(h, TABLE.get("escalation"));
+    boolean pdWord =
+        Headers.any(h, TABLE.get("urgency")) || Headers.any(h, TABLE.get("escalation"));
     if (idLike && pdWord && hasAll(h, TABLE, "title", "created", "service")) {
       return 90;
     }
@@ -83,18 +110,20 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
   @Override
   void checkHeader(Headers h, RecordSink sink) {
     if (!h.has("created")) {
-      sink.warn("no creation time column (one of: " + String.join(", ", TABLE.get("created"))
-          + "); every row is rejected");
+      sink.warn(
+          "no creation time column (one of: "
+              + String.join(", ", TABLE.get("created"))
+              + "); every row is rejected");
     }
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem {
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     String createdCol = h.column("created");
-    d.startedAt = Times.required(ctx, h.get(row, "created"),
-        createdCol == null ? "Created" : createdCol, d.notes);
+    d.startedAt =
+        Times.required(
+            ctx, h.get(row, "created"), createdCol == null ? "Created" : createdCol, d.notes);
     d.resolvedAt = Times.optional(ctx, h.get(row, "resolved"), h.column("resolved"), d.notes);
     String number = h.get(row, "number");
     if (number != null && number.startsWith("#")) {
@@ -108,8 +137,9 @@ public final class PagerDutyCsvImporter extends CsvIncidentImporter {
     }
     if (d.sourceId == null) {
       d.sourceId = Ids.digest("pagerduty", h.get(row, "created"), title, service);
-      d.note("the row has no incident id or number; its key is derived from creation time, "
-          + "title and service");
+      d.note(
+          "the row has no incident id or number; its key is derived from creation time, "
+              + "title and service");
     }
     d.reference = number == null ? null : "#" + number;
     d.title = title;

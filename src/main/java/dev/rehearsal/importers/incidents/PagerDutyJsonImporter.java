@@ -7,9 +7,9 @@ import dev.rehearsal.importers.Sniff;
 import java.util.Set;
 
 /**
- * PagerDuty REST API v2 incidents: a list response {"incidents": [...], "limit", "offset",
- * "more", "total"}, a show response {"incident": {...}}, a bare incident object, a bare list, or
- * JSON Lines of incidents. Mapping in {@link PagerDutyMapping}.
+ * PagerDuty REST API v2 incidents: a list response {"incidents": [...], "limit", "offset", "more",
+ * "total"}, a show response {"incident": {...}}, a bare incident object, a bare list, or JSON Lines
+ * of incidents. Mapping in {@link PagerDutyMapping}.
  */
 public final class PagerDutyJsonImporter extends JsonIncidentImporter {
 

@@ -11,10 +11,9 @@ import java.time.Instant;
  * raw-table importer.
  *
  * <p>Onset: PagerDuty has no impact-start field, so {@code startedAt} is {@code created_at} (the
- * trigger time). Resolution: {@code resolved_at} when present, else the newest
- * {@code resolve_log_entry} among the embedded {@code log_entries}, else
- * {@code last_status_change_at} of an incident whose status is {@code resolved} (each fallback
- * noted on the record).
+ * trigger time). Resolution: {@code resolved_at} when present, else the newest {@code
+ * resolve_log_entry} among the embedded {@code log_entries}, else {@code last_status_change_at} of
+ * an incident whose status is {@code resolved} (each fallback noted on the record).
  */
 final class PagerDutyMapping {
   private PagerDutyMapping() {}
@@ -30,7 +29,8 @@ final class PagerDutyMapping {
 
   /** Whether a node looks like a PagerDuty incident at all. */
   static boolean looksLikeIncident(JsonNode n) {
-    return n.has("incident_number") || "incident".equals(JsonRecords.text(n, "type"))
+    return n.has("incident_number")
+        || "incident".equals(JsonRecords.text(n, "type"))
         || n.has("escalation_policy") && n.has("created_at");
   }
 
@@ -54,9 +54,11 @@ final class PagerDutyMapping {
     String prefixed = number == null || title == null ? null : "[#" + number + "] " + title;
     String desc = JsonRecords.text(n, "description");
     String summary = JsonRecords.text(n, "summary");
-    d.description = IncidentDraft.join(details(n.path("body").path("details")),
-        same(desc, title, prefixed) ? null : desc,
-        same(summary, title, prefixed) ? null : summary);
+    d.description =
+        IncidentDraft.join(
+            details(n.path("body").path("details")),
+            same(desc, title, prefixed) ? null : desc,
+            same(summary, title, prefixed) ? null : summary);
     d.status = JsonRecords.text(n, "status");
     d.url = JsonRecords.text(n, "html_url");
     String service = JsonRecords.firstText(n, "service.summary", "service.name");
@@ -79,8 +81,12 @@ final class PagerDutyMapping {
         d.resolvedAt = fromLog;
         d.note("resolved time from the incident's resolve log entry");
       } else if ("resolved".equalsIgnoreCase(d.status)) {
-        d.resolvedAt = Times.optional(ctx, JsonRecords.text(n, "last_status_change_at"),
-            "last_status_change_at", d.notes);
+        d.resolvedAt =
+            Times.optional(
+                ctx,
+                JsonRecords.text(n, "last_status_change_at"),
+                "last_status_change_at",
+                d.notes);
         if (d.resolvedAt != null) {
           d.note("resolved time from 'last_status_change_at' (the status is resolved)");
         }
@@ -111,8 +117,9 @@ final class PagerDutyMapping {
     }
     for (JsonNode e : entries) {
       if ("resolve_log_entry".equals(JsonRecords.text(e, "type"))) {
-        Instant at = Times.optional(ctx, JsonRecords.text(e, "created_at"),
-            "log_entries[].created_at", d.notes);
+        Instant at =
+            Times.optional(
+                ctx, JsonRecords.text(e, "created_at"), "log_entries[].created_at", d.notes);
         if (at != null && (last == null || at.isAfter(last))) {
           last = at;
         }

@@ -11,18 +11,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Rootly API v1 incidents, JSON:API: {"data": [{"id", "type": "incidents", "attributes":
- * {...}}], "links", "meta"} or one {"data": {...}} (FORMATS.md section 9).
+ * Rootly API v1 incidents, JSON:API: {"data": [{"id", "type": "incidents", "attributes": {...}}],
+ * "links", "meta"} or one {"data": {...}} (FORMATS.md section 9).
  *
- * <p>Onset {@code started_at}, else {@code created_at}; detection {@code detected_at}, else
- * {@code created_at}; resolution {@code resolved_at}. Narrative {@code summary}; postmortem text
- * from {@code mitigation_message} and {@code resolution_message}. Severity, services,
- * environments and incident types are nested JSON:API documents ({"data": {"attributes":
- * {"name"}}}).
+ * <p>Onset {@code started_at}, else {@code created_at}; detection {@code detected_at}, else {@code
+ * created_at}; resolution {@code resolved_at}. Narrative {@code summary}; postmortem text from
+ * {@code mitigation_message} and {@code resolution_message}. Severity, services, environments and
+ * incident types are nested JSON:API documents ({"data": {"attributes": {"name"}}}).
  */
 public final class RootlyJsonImporter extends JsonIncidentImporter {
-  private static final Pattern TYPE_INCIDENTS =
-      Pattern.compile("\"type\"\\s*:\\s*\"incidents\"");
+  private static final Pattern TYPE_INCIDENTS = Pattern.compile("\"type\"\\s*:\\s*\"incidents\"");
 
   @Override
   public String id() {
@@ -50,8 +48,9 @@ public final class RootlyJsonImporter extends JsonIncidentImporter {
       return NO;
     }
     boolean typed = TYPE_INCIDENTS.matcher(s.text()).find();
-    boolean rootlyKeys = s.hasAnyJsonKey("sequential_id", "mitigated_at", "in_triage_at",
-        "retrospective_progress_status");
+    boolean rootlyKeys =
+        s.hasAnyJsonKey(
+            "sequential_id", "mitigated_at", "in_triage_at", "retrospective_progress_status");
     if (typed && rootlyKeys) {
       return CERTAIN;
     }
@@ -101,12 +100,17 @@ public final class RootlyJsonImporter extends JsonIncidentImporter {
     d.description = text(a, "summary");
     String mitigation = text(a, "mitigation_message");
     String resolution = text(a, "resolution_message");
-    d.postmortem = IncidentDraft.join(
-        mitigation == null ? null : "Mitigation: " + mitigation,
-        resolution == null ? null : "Resolution: " + resolution);
+    d.postmortem =
+        IncidentDraft.join(
+            mitigation == null ? null : "Mitigation: " + mitigation,
+            resolution == null ? null : "Resolution: " + resolution);
     d.status = text(a, "status");
-    d.severity = first(a, "severity.data.attributes.name", "severity.data.attributes.severity",
-        "severity.data.attributes.slug");
+    d.severity =
+        first(
+            a,
+            "severity.data.attributes.name",
+            "severity.data.attributes.severity",
+            "severity.data.attributes.slug");
     d.url = text(a, "url");
     for (String s : related(a.get("services"))) {
       d.service(s);
@@ -133,8 +137,15 @@ public final class RootlyJsonImporter extends JsonIncidentImporter {
     }
     JsonNode labels = a.get("labels");
     if (labels != null && labels.isObject()) {
-      labels.fields().forEachRemaining(e -> d.label(e.getKey(),
-          e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+      labels
+          .fields()
+          .forEachRemaining(
+              e ->
+                  d.label(
+                      e.getKey(),
+                      e.getValue().isValueNode()
+                          ? e.getValue().asText()
+                          : e.getValue().toString()));
     } else if (labels != null && labels.isArray()) {
       for (String l : names(labels, "name")) {
         d.label(l);
@@ -147,8 +158,8 @@ public final class RootlyJsonImporter extends JsonIncidentImporter {
   private static List<String> related(JsonNode list) {
     List<String> out = new ArrayList<>();
     for (JsonNode r : IncidentIoJsonImporter.iter(list)) {
-      String name = first(r, "data.attributes.name", "attributes.name", "name",
-          "data.attributes.slug");
+      String name =
+          first(r, "data.attributes.name", "attributes.name", "name", "data.attributes.slug");
       if (name != null) {
         out.add(name);
       }

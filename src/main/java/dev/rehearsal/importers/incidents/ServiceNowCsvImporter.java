@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ServiceNow incident table exported as CSV from a list view (right-click the header, Export,
- * CSV). The export writes field names as headers ({@code number}, {@code short_description},
- * {@code opened_at}, ...) and display values in the cells: choice labels ("Resolved",
- * "1 - Critical"), reference names ({@code business_service}, {@code cmdb_ci}), and date-times
- * in the exporting user's format and time zone, so times are read in the import's zone and
- * flagged. Column labels ("Number", "Short description", "Opened") are accepted too. Files in
- * Windows-1252 are read with a warning ({@code Decoding}).
+ * ServiceNow incident table exported as CSV from a list view (right-click the header, Export, CSV).
+ * The export writes field names as headers ({@code number}, {@code short_description}, {@code
+ * opened_at}, ...) and display values in the cells: choice labels ("Resolved", "1 - Critical"),
+ * reference names ({@code business_service}, {@code cmdb_ci}), and date-times in the exporting
+ * user's format and time zone, so times are read in the import's zone and flagged. Column labels
+ * ("Number", "Short description", "Opened") are accepted too. Files in Windows-1252 are read with a
+ * warning ({@code Decoding}).
  */
 public final class ServiceNowCsvImporter extends CsvIncidentImporter {
   static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
@@ -43,11 +43,21 @@ public final class ServiceNowCsvImporter extends CsvIncidentImporter {
     TABLE.put("urgency", List.of("urgency"));
   }
 
-  private static final List<String> SN_FIELDS = List.of("sys_id", "caller_id",
-      "incident_state", "cmdb_ci", "business_service", "assignment_group", "close_code",
-      "sys_created_on", "sys_updated_on", "opened_by");
-  private static final List<String> SN_LABELS = List.of("configuration item",
-      "assignment group", "caller", "resolution code", "incident state");
+  private static final List<String> SN_FIELDS =
+      List.of(
+          "sys_id",
+          "caller_id",
+          "incident_state",
+          "cmdb_ci",
+          "business_service",
+          "assignment_group",
+          "close_code",
+          "sys_created_on",
+          "sys_updated_on",
+          "opened_by");
+  private static final List<String> SN_LABELS =
+      List.of(
+          "configuration item", "assignment group", "caller", "resolution code", "incident state");
 
   @Override
   public String id() {
@@ -99,15 +109,14 @@ public final class ServiceNowCsvImporter extends CsvIncidentImporter {
   }
 
   @Override
-  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx)
-      throws RecordProblem {
+  IncidentDraft map(Headers h, CsvTable.Row row, ImportContext ctx) throws RecordProblem {
     IncidentDraft d = new IncidentDraft();
     Instant opened = Times.optional(ctx, h.get(row, "opened"), h.column("opened"), d.notes);
     if (opened == null) {
       opened = Times.optional(ctx, h.get(row, "created"), h.column("created"), d.notes);
       if (opened == null) {
-        throw new RecordProblem("no '" + (h.has("opened") ? h.column("opened") : "opened_at")
-            + "' time");
+        throw new RecordProblem(
+            "no '" + (h.has("opened") ? h.column("opened") : "opened_at") + "' time");
       }
       d.note("no opened time; start from '" + h.column("created") + "'");
     }

@@ -19,24 +19,34 @@ import java.util.regex.Pattern;
  * ServiceNow incident table as JSON: the Table API {"result": [...]} or {"result": {...}}
  * (FORMATS.md section 10) and the old JSONv2 processor's {"records": [...]}.
  *
- * <p>Every field may be a string or an object {"display_value", "value", "link"}, record by
- * record. Raw date-time values ({@code yyyy-MM-dd HH:mm:ss}) are documented as UTC and read as
- * UTC without a flag; display values are rendered in the exporting user's zone and format, so
- * they are read in the import's zone and flagged. A record of plain strings is taken as raw when
- * its choice fields are codes ("6") or its reference fields sys_ids, as display values when they
- * are labels ("Resolved"); with no evidence either way its times are read as UTC and the record
- * says so.
+ * <p>Every field may be a string or an object {"display_value", "value", "link"}, record by record.
+ * Raw date-time values ({@code yyyy-MM-dd HH:mm:ss}) are documented as UTC and read as UTC without
+ * a flag; display values are rendered in the exporting user's zone and format, so they are read in
+ * the import's zone and flagged. A record of plain strings is taken as raw when its choice fields
+ * are codes ("6") or its reference fields sys_ids, as display values when they are labels
+ * ("Resolved"); with no evidence either way its times are read as UTC and the record says so.
  */
 public final class ServiceNowJsonImporter extends JsonIncidentImporter {
   private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
-  private static final String[] CHOICES = {"state", "incident_state", "priority", "impact",
-      "urgency", "severity"};
-  private static final String[] REFERENCES = {"business_service", "cmdb_ci",
-      "assignment_group", "caller_id", "opened_by", "assigned_to", "resolved_by"};
-  private static final String[] TIMES = {"opened_at", "sys_created_on", "resolved_at",
-      "closed_at"};
+  private static final String[] CHOICES = {
+    "state", "incident_state", "priority", "impact", "urgency", "severity"
+  };
+  private static final String[] REFERENCES = {
+    "business_service",
+    "cmdb_ci",
+    "assignment_group",
+    "caller_id",
+    "opened_by",
+    "assigned_to",
+    "resolved_by"
+  };
+  private static final String[] TIMES = {"opened_at", "sys_created_on", "resolved_at", "closed_at"};
 
-  enum Mode { RAW, DISPLAY, UNKNOWN }
+  enum Mode {
+    RAW,
+    DISPLAY,
+    UNKNOWN
+  }
 
   @Override
   public String id() {
@@ -68,7 +78,8 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
     if (!s.looksLikeJson() || !s.hasAnyJsonKey("result", "records")) {
       return NO;
     }
-    if (s.hasJsonKeys("number") && s.hasAnyJsonKey("short_description", "opened_at")
+    if (s.hasJsonKeys("number")
+        && s.hasAnyJsonKey("short_description", "opened_at")
         && s.hasAnyJsonKey("sys_id", "sys_class_name", "incident_state", "sys_created_on")) {
       return CERTAIN;
     }
@@ -87,8 +98,8 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
   }
 
   /**
-   * First pass: the day/month order of display-value dates across the file (raw values are
-   * always ISO).
+   * First pass: the day/month order of display-value dates across the file (raw values are always
+   * ISO).
    */
   @Override
   Prepared prepare(ImportSource source, ImportContext ctx, RecordSink sink)
@@ -97,47 +108,54 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
       return new Prepared(ctx, Map.of());
     }
     DateOrderDetector det = new DateOrderDetector();
-    RecordSink none = new RecordSink() {
-      @Override
-      public void accept(dev.rehearsal.model.ImportedRecord record) {}
+    RecordSink none =
+        new RecordSink() {
+          @Override
+          public void accept(dev.rehearsal.model.ImportedRecord record) {}
 
-      @Override
-      public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {}
+          @Override
+          public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {}
 
-      @Override
-      public void reject(long line, long index, String reason) {}
+          @Override
+          public void reject(long line, long index, String reason) {}
 
-      @Override
-      public void warn(String message) {}
-    };
+          @Override
+          public void warn(String message) {}
+        };
     try {
-      JsonRecords.stream(source, none, listKeys(), (node, line, index) -> {
-        JsonNode rec = unwrap(node);
-        if (rec == null || !rec.isObject()) {
-          return;
-        }
-        Mode mode = mode(rec);
-        for (String f : TIMES) {
-          String dv = displayTime(rec, f, mode);
-          if (dv != null) {
-            det.add(dv);
-          }
-        }
-      });
+      JsonRecords.stream(
+          source,
+          none,
+          listKeys(),
+          (node, line, index) -> {
+            JsonNode rec = unwrap(node);
+            if (rec == null || !rec.isObject()) {
+              return;
+            }
+            Mode mode = mode(rec);
+            for (String f : TIMES) {
+              String dv = displayTime(rec, f, mode);
+              if (dv != null) {
+                det.add(dv);
+              }
+            }
+          });
     } catch (ImportException e) {
       // the main pass reports where the file breaks
     }
     DateOrderDetector.Result r = det.result();
     if (!r.decided()) {
-      sink.warn(r.problem() + "; records whose display dates could be read either way are "
-          + "rejected");
+      sink.warn(
+          r.problem() + "; records whose display dates could be read either way are " + "rejected");
       return new Prepared(ctx, Map.of());
     }
     if (r.order() == DateOrder.AUTO) {
       return new Prepared(ctx, Map.of());
     }
-    sink.warn("numeric display dates read " + (r.order() == DateOrder.DMY ? "day first (DMY)"
-        : "month first (MDY)") + ", decided from the file's values");
+    sink.warn(
+        "numeric display dates read "
+            + (r.order() == DateOrder.DMY ? "day first (DMY)" : "month first (MDY)")
+            + ", decided from the file's values");
     return new Prepared(ctx.withOptions(ctx.options().withDateOrder(r.order())), Map.of());
   }
 
@@ -174,8 +192,12 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
     d.title = shown(n, "short_description", mode);
     d.description = shown(n, "description", mode);
     d.postmortem = shown(n, "close_notes", mode);
-    d.status = firstNonNull(display(n, "state", mode), display(n, "incident_state", mode),
-        raw(n, "state"), raw(n, "incident_state"));
+    d.status =
+        firstNonNull(
+            display(n, "state", mode),
+            display(n, "incident_state", mode),
+            raw(n, "state"),
+            raw(n, "incident_state"));
     d.severity = firstNonNull(display(n, "priority", mode), raw(n, "priority"));
     for (String f : new String[] {"business_service", "cmdb_ci"}) {
       String name = display(n, f, mode);
@@ -183,8 +205,12 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
         d.service(name);
       } else if (raw(n, f) != null) {
         d.service(raw(n, f));
-        d.note("'" + f + "' is given only as the sys_id " + raw(n, f)
-            + " (export with display values to get its name)");
+        d.note(
+            "'"
+                + f
+                + "' is given only as the sys_id "
+                + raw(n, f)
+                + " (export with display values to get its name)");
       }
     }
     d.label("category", shown(n, "category", mode));
@@ -275,8 +301,8 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
     return mode == Mode.DISPLAY ? raw(n, f) : null;
   }
 
-  private static Instant time(JsonNode n, String f, Mode mode, ImportContext ctx,
-      IncidentDraft d) throws RecordProblem {
+  private static Instant time(JsonNode n, String f, Mode mode, ImportContext ctx, IncidentDraft d)
+      throws RecordProblem {
     JsonNode v = n.get(f);
     if (v == null || v.isNull()) {
       return null;
@@ -296,8 +322,9 @@ public final class ServiceNowJsonImporter extends JsonIncidentImporter {
       case DISPLAY:
         return Times.optional(ctx, s, f, d.notes);
       case UNKNOWN:
-        d.note("times read as UTC, as the Table API writes raw values; the record does not "
-            + "show whether it holds raw or display values");
+        d.note(
+            "times read as UTC, as the Table API writes raw values; the record does not "
+                + "show whether it holds raw or display values");
         return Times.documentedUtc(ctx, s, f);
       default:
         return Times.documentedUtc(ctx, s, f);

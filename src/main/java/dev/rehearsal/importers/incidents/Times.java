@@ -45,15 +45,15 @@ final class Times {
       }
     }
     if (n.isContainerNode()) {
-      throw new RecordProblem("'" + field + "' is " + (n.isArray() ? "a list" : "an object")
-          + ", not a time");
+      throw new RecordProblem(
+          "'" + field + "' is " + (n.isArray() ? "a list" : "an object") + ", not a time");
     }
     return optional(ctx, n.asText(), field, notes);
   }
 
   /**
-   * A time documented as UTC though written without a zone (ServiceNow raw values): read as UTC
-   * and not flagged.
+   * A time documented as UTC though written without a zone (ServiceNow raw values): read as UTC and
+   * not flagged.
    */
   static Instant documentedUtc(ImportContext ctx, String raw, String field) throws RecordProblem {
     if (raw == null || raw.isBlank()) {

@@ -23,23 +23,31 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Allure 2 results ({@code allure-results/}): each {@code *-result.json} holds one test and
- * becomes one run with one test case; {@code *-container.json} files describe fixtures (before
- * and after hooks) and hold no test, so they import no run (the hooks' failures already show in
- * the results they broke, as status {@code broken}).
+ * Allure 2 results ({@code allure-results/}): each {@code *-result.json} holds one test and becomes
+ * one run with one test case; {@code *-container.json} files describe fixtures (before and after
+ * hooks) and hold no test, so they import no run (the hooks' failures already show in the results
+ * they broke, as status {@code broken}).
  *
  * <p>Why one run per result file: an importer sees one file at a time and a run cannot be merged
  * across files (a second file with the same key replaces the first). The alternative, one run per
  * results folder, needs the import runner to hand a whole folder to one importer; until it can,
  * each result is its own run, named by its Allure suite labels so the runs of one suite group
- * together. Statuses: passed, failed, broken (errored), skipped; {@code unknown}, an invalid
- * status and a null status are kept as errored with a note, never dropped.
+ * together. Statuses: passed, failed, broken (errored), skipped; {@code unknown}, an invalid status
+ * and a null status are kept as errored with a note, never dropped.
  */
 public final class AllureJsonImporter implements Importer {
   static final String SOURCE = "allure";
 
-  private static final Set<String> SKIP = Set.of("steps", "attachments", "befores", "afters",
-      "trace", "descriptionHtml", "description", "links");
+  private static final Set<String> SKIP =
+      Set.of(
+          "steps",
+          "attachments",
+          "befores",
+          "afters",
+          "trace",
+          "descriptionHtml",
+          "description",
+          "links");
 
   @Override
   public String id() {
@@ -72,13 +80,21 @@ public final class AllureJsonImporter implements Importer {
     if (container && k.contains("uuid")) {
       return 60;
     }
-    boolean result = k.contains("status") && k.contains("name")
-        && (k.contains("statusDetails") || k.contains("historyId") || k.contains("testCaseId")
-        || k.contains("fullName") || k.contains("labels") && k.contains("stage"));
+    boolean result =
+        k.contains("status")
+            && k.contains("name")
+            && (k.contains("statusDetails")
+                || k.contains("historyId")
+                || k.contains("testCaseId")
+                || k.contains("fullName")
+                || k.contains("labels") && k.contains("stage"));
     if (result) {
       return 60;
     }
-    if (k.contains("uuid") && k.contains("status") && k.contains("name") && k.contains("start")
+    if (k.contains("uuid")
+        && k.contains("status")
+        && k.contains("name")
+        && k.contains("start")
         && k.contains("stop")) {
       return 55;
     }
@@ -95,8 +111,11 @@ public final class AllureJsonImporter implements Importer {
       p = Json.factory().createParser(reader);
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw new ImportException(t == null ? "the file is empty"
-            : "expected one JSON object (an Allure result) but found " + t, 1);
+        throw new ImportException(
+            t == null
+                ? "the file is empty"
+                : "expected one JSON object (an Allure result) but found " + t,
+            1);
       }
       node = JsonTrees.read(p, SKIP);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -113,9 +132,11 @@ public final class AllureJsonImporter implements Importer {
       }
     }
     if (node.has("children") && !node.has("status")) {
-      sink.warn("an Allure container file: it describes fixtures (before/after hooks) of "
-          + node.path("children").size() + " result(s) and holds no test of its own; the tests "
-          + "are imported from the *-result.json files");
+      sink.warn(
+          "an Allure container file: it describes fixtures (before/after hooks) of "
+              + node.path("children").size()
+              + " result(s) and holds no test of its own; the tests "
+              + "are imported from the *-result.json files");
       return;
     }
     RunDraft run = new RunDraft();
@@ -143,8 +164,8 @@ public final class AllureJsonImporter implements Importer {
     }
     for (JsonNode param : node.path("parameters")) {
       String pn = JsonTrees.text(param, "name");
-      run.facts.offer(pn, JsonTrees.text(param, "value"), "Allure parameter '"
-          + Texts.cleanId(pn) + "'");
+      run.facts.offer(
+          pn, JsonTrees.text(param, "value"), "Allure parameter '" + Texts.cleanId(pn) + "'");
     }
     readEnvironment(source, run, sink);
     StringBuilder s = new StringBuilder();
@@ -163,14 +184,16 @@ public final class AllureJsonImporter implements Importer {
     if (start != null && start > 0) {
       run.startedAt = TimeParser.epochNumber(start);
       if (stop != null && stop >= start) {
-        run.durationSeconds = (TimeParser.epochNumber(stop).toEpochMilli()
-            - run.startedAt.toEpochMilli()) / 1000.0;
+        run.durationSeconds =
+            (TimeParser.epochNumber(stop).toEpochMilli() - run.startedAt.toEpochMilli()) / 1000.0;
       }
     }
 
     JsonNode statusNode = node.get("status");
-    String status = statusNode == null || statusNode.isNull() ? null
-        : statusNode.asText().strip().toLowerCase(Locale.ROOT);
+    String status =
+        statusNode == null || statusNode.isNull()
+            ? null
+            : statusNode.asText().strip().toLowerCase(Locale.ROOT);
     JsonNode details = node.path("statusDetails");
     String message = JsonTrees.text(details, "message");
     CaseTally.Outcome outcome;
@@ -206,8 +229,8 @@ public final class AllureJsonImporter implements Importer {
     if (details.path("muted").asBoolean(false)) {
       run.note("Allure marks this test muted");
     }
-    String caseName = fullName != null ? Texts.cleanId(fullName)
-        : CaseTally.caseName(testClass, name);
+    String caseName =
+        fullName != null ? Texts.cleanId(fullName) : CaseTally.caseName(testClass, name);
     CaseTally tally = new CaseTally();
     tally.add(caseName, outcome, message);
     run.tests = tally.summary();

@@ -76,8 +76,8 @@ final class Attrs {
 
   /**
    * Parses a time; returns null and adds a note to {@code problems} when it cannot be read. The
-   * notes of a successful parse stay in the result, so that only the chosen time's notes reach
-   * the record.
+   * notes of a successful parse stay in the result, so that only the chosen time's notes reach the
+   * record.
    */
   static Timed time(ImportContext ctx, String raw, String what, List<String> problems) {
     if (raw == null || raw.isBlank()) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Counts test cases into a {@link TestSummary}: the counts are always complete, the lists of
- * failing cases and case names stop at {@link TestSummary#MAX_LISTED}, and only the first line of
- * a failure message is kept (never a stack trace).
+ * failing cases and case names stop at {@link TestSummary#MAX_LISTED}, and only the first line of a
+ * failure message is kept (never a stack trace).
  */
 final class CaseTally {
 
@@ -63,9 +63,9 @@ final class CaseTally {
   }
 
   /**
-   * The line of a failure text that says what went wrong: pytest's first {@code E   } line (its
-   * tracebacks start with the test's source and put the error on lines marked "E"), else the
-   * first line.
+   * The line of a failure text that says what went wrong: pytest's first {@code E } line (its
+   * tracebacks start with the test's source and put the error on lines marked "E"), else the first
+   * line.
    */
   static String summaryLine(String text) {
     if (text == null) {
@@ -92,7 +92,7 @@ final class CaseTally {
       case FAILED -> failed++;
       case ERRORED -> errored++;
       case SKIPPED -> skipped++;
-      default -> { }
+      default -> {}
     }
     if (names.size() < TestSummary.MAX_LISTED) {
       names.add(Texts.truncate(caseName, 500));
@@ -118,8 +118,8 @@ final class CaseTally {
   }
 
   /**
-   * Counts cases a file states only as numbers (a suite with counts but no case elements).
-   * Values below zero are read as zero; more failures than tests raise the total.
+   * Counts cases a file states only as numbers (a suite with counts but no case elements). Values
+   * below zero are read as zero; more failures than tests raise the total.
    */
   void addCounts(int tests, int failures, int errors, int skips) {
     int f = Math.max(0, failures);
@@ -149,19 +149,26 @@ final class CaseTally {
   }
 
   TestSummary summary() {
-    return new TestSummary(total, total - failed - errored - skipped, failed, errored, skipped,
-        failures, names);
+    return new TestSummary(
+        total, total - failed - errored - skipped, failed, errored, skipped, failures, names);
   }
 
   /** Notes saying how much the lists left out, if anything. */
   void addNotes(List<String> notes) {
     if (unlistedFailures > 0) {
-      notes.add(unlistedFailures + " more failing test cases are counted but not listed (the "
-          + "list keeps " + TestSummary.MAX_LISTED + ")");
+      notes.add(
+          unlistedFailures
+              + " more failing test cases are counted but not listed (the "
+              + "list keeps "
+              + TestSummary.MAX_LISTED
+              + ")");
     }
     if (unlistedNames > 0) {
-      notes.add(unlistedNames + " more test case names are not listed (the list keeps "
-          + TestSummary.MAX_LISTED + ")");
+      notes.add(
+          unlistedNames
+              + " more test case names are not listed (the list keeps "
+              + TestSummary.MAX_LISTED
+              + ")");
     }
   }
 }

@@ -14,9 +14,9 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A delimited file read row by row without assuming its first row is a header (JMeter writes
- * JTL files with or without one): quoted cells across lines, blank lines skipped, the line each
- * row starts on, the separator detected from the first non-blank line.
+ * A delimited file read row by row without assuming its first row is a header (JMeter writes JTL
+ * files with or without one): quoted cells across lines, blank lines skipped, the line each row
+ * starts on, the separator detected from the first non-blank line.
  */
 final class CsvLines implements Closeable {
   private final Decoding.Decoded decoded;
@@ -55,10 +55,11 @@ final class CsvLines implements Closeable {
     if (first != null) {
       br.reset();
     }
-    CSVReader r = new CSVReaderBuilder(br)
-        .withCSVParser(new RFC4180ParserBuilder().withSeparator(sep).build())
-        .withKeepCarriageReturn(false)
-        .build();
+    CSVReader r =
+        new CSVReaderBuilder(br)
+            .withCSVParser(new RFC4180ParserBuilder().withSeparator(sep).build())
+            .withKeepCarriageReturn(false)
+            .build();
     return new CsvLines(d, r, skipped, sink);
   }
 
@@ -70,12 +71,16 @@ final class CsvLines implements Closeable {
       try {
         cells = reader.readNext();
       } catch (CsvException e) {
-        throw new ImportException("unreadable from line " + start + ": " + e.getMessage(), start,
-            e);
+        throw new ImportException(
+            "unreadable from line " + start + ": " + e.getMessage(), start, e);
       } catch (IOException e) {
         if (e.getClass().getSimpleName().contains("Malformed")) {
-          throw new ImportException("a quoted cell opened at or after line " + start
-              + " is never closed (the file may be cut off)", start, e);
+          throw new ImportException(
+              "a quoted cell opened at or after line "
+                  + start
+                  + " is never closed (the file may be cut off)",
+              start,
+              e);
         }
         throw e;
       }

@@ -23,20 +23,29 @@ import java.util.Set;
 
 /**
  * Cucumber's JSON report (cucumber-jvm, cucumber-js, Behave and others write the same shape): a
- * list of features, each with {@code elements} (backgrounds and scenarios) made of steps and
- * hooks with a {@code result.status}. One file is one run; each scenario is a test case, its
- * background and hooks included. The worst step decides: {@code failed} fails the scenario,
- * {@code ambiguous} and {@code undefined} make it errored (it could not run), {@code pending},
- * {@code skipped} and a step without result make it skipped, otherwise it passed.
+ * list of features, each with {@code elements} (backgrounds and scenarios) made of steps and hooks
+ * with a {@code result.status}. One file is one run; each scenario is a test case, its background
+ * and hooks included. The worst step decides: {@code failed} fails the scenario, {@code ambiguous}
+ * and {@code undefined} make it errored (it could not run), {@code pending}, {@code skipped} and a
+ * step without result make it skipped, otherwise it passed.
  *
- * <p>Streaming: features and scenarios are read one at a time and attachments ({@code
- * embeddings}), captured output and data tables are skipped unread.
+ * <p>Streaming: features and scenarios are read one at a time and attachments ({@code embeddings}),
+ * captured output and data tables are skipped unread.
  */
 public final class CucumberJsonImporter implements Importer {
   static final String SOURCE = "cucumber";
 
-  private static final Set<String> SKIP = Set.of("embeddings", "output", "doc_string", "rows",
-      "attachments", "match", "arguments", "comments", "description");
+  private static final Set<String> SKIP =
+      Set.of(
+          "embeddings",
+          "output",
+          "doc_string",
+          "rows",
+          "attachments",
+          "match",
+          "arguments",
+          "comments",
+          "description");
 
   @Override
   public String id() {
@@ -108,8 +117,8 @@ public final class CucumberJsonImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
     State s = new State(ctx);
-    s.run.noTimeReason = "no scenario has a 'start_timestamp' (most Cucumber versions do not "
-        + "write one)";
+    s.run.noTimeReason =
+        "no scenario has a 'start_timestamp' (most Cucumber versions do not " + "write one)";
     Decoding.Decoded d = Decoding.open(source.open());
     JsonParser p = null;
     try (Reader reader = d.reader()) {
@@ -121,7 +130,8 @@ public final class CucumberJsonImporter implements Importer {
       if (t == JsonToken.START_ARRAY) {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
           if (t == null) {
-            throw new ImportException("the JSON list of features is cut off before its end",
+            throw new ImportException(
+                "the JSON list of features is cut off before its end",
                 p.currentLocation().getLineNr());
           }
           if (t == JsonToken.START_OBJECT) {
@@ -155,8 +165,7 @@ public final class CucumberJsonImporter implements Importer {
       run.startedAt = s.earliest.instant();
       s.earliest.notes().forEach(run::note);
       if (s.latestEnd != null && !s.latestEnd.isBefore(run.startedAt)) {
-        run.durationSeconds = (s.latestEnd.toEpochMilli() - run.startedAt.toEpochMilli())
-            / 1000.0;
+        run.durationSeconds = (s.latestEnd.toEpochMilli() - run.startedAt.toEpochMilli()) / 1000.0;
       }
     }
     s.problems.forEach(run::note);
@@ -164,18 +173,24 @@ public final class CucumberJsonImporter implements Importer {
       run.note("the report holds no features");
     }
     if (s.noResult > 0) {
-      run.note(s.noResult + " step(s) or hook(s) have no result; their scenarios count as "
-          + "skipped unless another step failed");
+      run.note(
+          s.noResult
+              + " step(s) or hook(s) have no result; their scenarios count as "
+              + "skipped unless another step failed");
     }
     if (s.unknownStatus > 0) {
-      run.note(s.unknownStatus + " step(s) have a status Cucumber does not write; their "
-          + "scenarios count as errored");
+      run.note(
+          s.unknownStatus
+              + " step(s) have a status Cucumber does not write; their "
+              + "scenarios count as errored");
     }
     s.tally.addNotes(run.notes);
     run.tests = s.tally.summary();
     if (s.firstFeature != null) {
-      run.suite = s.features > 1 ? s.firstFeature + " (+" + (s.features - 1) + " more features)"
-          : s.firstFeature;
+      run.suite =
+          s.features > 1
+              ? s.firstFeature + " (+" + (s.features - 1) + " more features)"
+              : s.firstFeature;
     }
     run.emit(this, SOURCE, source, ctx, sink);
   }
@@ -240,8 +255,7 @@ public final class CucumberJsonImporter implements Importer {
       s.firstFeature = featureName;
     }
     for (String tag : featureTags) {
-      s.run.facts.offerTag(tag, "tag " + Texts.cleanId(tag) + " of feature '" + featureName
-          + "'");
+      s.run.facts.offerTag(tag, "tag " + Texts.cleanId(tag) + " of feature '" + featureName + "'");
     }
     for (Scenario sc : scenarios) {
       s.tally.add(CaseTally.caseName(featureName, sc.name), sc.outcome, sc.message);
@@ -258,8 +272,8 @@ public final class CucumberJsonImporter implements Importer {
     String name = JsonTrees.text(el, "name");
     for (JsonNode t : el.path("tags")) {
       String tag = t.isTextual() ? t.asText() : JsonTrees.text(t, "name");
-      s.run.facts.offerTag(tag, "tag " + Texts.cleanId(tag) + " of scenario '"
-          + Texts.cleanId(name) + "'");
+      s.run.facts.offerTag(
+          tag, "tag " + Texts.cleanId(tag) + " of scenario '" + Texts.cleanId(name) + "'");
     }
     int[] worst = {-1};
     String[] message = {null};
@@ -298,8 +312,12 @@ public final class CucumberJsonImporter implements Importer {
         message[0] = stepMessage(step, result, status);
       }
     }
-    Attrs.Timed start = Attrs.time(s.ctx, JsonTrees.text(el, "start_timestamp"),
-        "the start_timestamp of scenario '" + Texts.cleanId(name) + "'", s.problems);
+    Attrs.Timed start =
+        Attrs.time(
+            s.ctx,
+            JsonTrees.text(el, "start_timestamp"),
+            "the start_timestamp of scenario '" + Texts.cleanId(name) + "'",
+            s.problems);
     if (start != null) {
       if (s.earliest == null || start.instant().isBefore(s.earliest.instant())) {
         s.earliest = start;
@@ -309,14 +327,19 @@ public final class CucumberJsonImporter implements Importer {
         s.latestEnd = end;
       }
     }
-    CaseTally.Outcome outcome = switch (worst[0]) {
-      case 5 -> CaseTally.Outcome.FAILED;
-      case 3, 4 -> CaseTally.Outcome.ERRORED;
-      case 1, 2 -> CaseTally.Outcome.SKIPPED;
-      default -> CaseTally.Outcome.PASSED;
-    };
-    return new Scenario(name, outcome, outcome == CaseTally.Outcome.PASSED
-        || outcome == CaseTally.Outcome.SKIPPED ? null : message[0]);
+    CaseTally.Outcome outcome =
+        switch (worst[0]) {
+          case 5 -> CaseTally.Outcome.FAILED;
+          case 3, 4 -> CaseTally.Outcome.ERRORED;
+          case 1, 2 -> CaseTally.Outcome.SKIPPED;
+          default -> CaseTally.Outcome.PASSED;
+        };
+    return new Scenario(
+        name,
+        outcome,
+        outcome == CaseTally.Outcome.PASSED || outcome == CaseTally.Outcome.SKIPPED
+            ? null
+            : message[0]);
   }
 
   private static String stepMessage(JsonNode step, JsonNode result, String status) {

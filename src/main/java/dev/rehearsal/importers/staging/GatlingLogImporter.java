@@ -26,13 +26,13 @@ import java.util.Map;
 /**
  * Gatling's {@code simulation.log}, both the tab-separated text written up to 3.12 (with the
  * user-id column of 3.0–3.3 or without it from 3.4; the layout is decided per record from its
- * fields, not from the version) and the binary file written from 3.13 on (see FORMATS.md §15).
- * One file is one load run: the RUN record gives the start, the simulation class (the run's
- * suite) and the Gatling version; each REQUEST is one request (OK or KO) with its start and end;
- * USER start/end records give the most concurrent users. GROUP records are timings of groups of
- * requests and are not requests. simulation.log holds the assertions a simulation declares but
- * not their outcome (Gatling computes it in its report), so {@code thresholdsFailed} stays false
- * and a note says so.
+ * fields, not from the version) and the binary file written from 3.13 on (see FORMATS.md §15). One
+ * file is one load run: the RUN record gives the start, the simulation class (the run's suite) and
+ * the Gatling version; each REQUEST is one request (OK or KO) with its start and end; USER
+ * start/end records give the most concurrent users. GROUP records are timings of groups of requests
+ * and are not requests. simulation.log holds the assertions a simulation declares but not their
+ * outcome (Gatling computes it in its report), so {@code thresholdsFailed} stays false and a note
+ * says so.
  */
 public final class GatlingLogImporter implements Importer {
   static final String SOURCE = "gatling";
@@ -76,7 +76,10 @@ public final class GatlingLogImporter implements Importer {
     }
     for (int i = 5; i < 5 + len; i++) {
       byte b = h[i];
-      if (!(b >= '0' && b <= '9' || b == '.' || b == '-' || b >= 'A' && b <= 'Z'
+      if (!(b >= '0' && b <= '9'
+          || b == '.'
+          || b == '-'
+          || b >= 'A' && b <= 'Z'
           || b >= 'a' && b <= 'z')) {
         return false;
       }
@@ -127,22 +130,32 @@ public final class GatlingLogImporter implements Importer {
       run.note("written by Gatling " + s.gatlingVersion);
     }
     if (s.assertions > 0) {
-      run.note("the simulation declares " + s.assertions + " assertion(s); simulation.log does "
-          + "not record whether they passed (Gatling's report does)");
+      run.note(
+          "the simulation declares "
+              + s.assertions
+              + " assertion(s); simulation.log does "
+              + "not record whether they passed (Gatling's report does)");
     }
     if (s.errors > 0) {
       run.note(s.errors + " ERROR record(s): errors Gatling logged outside requests");
     }
     if (s.rejected > 0) {
-      run.note(s.rejected + " record(s) could not be read and are not counted (see the "
-          + "rejections)");
+      run.note(
+          s.rejected
+              + " record(s) could not be read and are not counted (see the "
+              + "rejections)");
     }
     if (s.maxUsers > 0) {
       s.tally.users(s.maxUsers);
     }
     if (stop != null) {
-      run.note("the rest of the file could not be read (" + stop.getMessage() + "); the figures "
-          + "cover the " + s.tally.requests() + " requests before it");
+      run.note(
+          "the rest of the file could not be read ("
+              + stop.getMessage()
+              + "); the figures "
+              + "cover the "
+              + s.tally.requests()
+              + " requests before it");
     }
     Long first = s.tally.firstStart();
     if (s.runStart != null) {
@@ -224,8 +237,10 @@ public final class GatlingLogImporter implements Importer {
       }
       case "USER" -> {
         // 3.4+: USER scenario START|END time; 3.0-3.3: USER scenario userId START|END start time
-        String event = f.length > 2 && (f[2].equals("START") || f[2].equals("END")) ? f[2]
-            : f.length > 3 && (f[3].equals("START") || f[3].equals("END")) ? f[3] : null;
+        String event =
+            f.length > 2 && (f[2].equals("START") || f[2].equals("END"))
+                ? f[2]
+                : f.length > 3 && (f[3].equals("START") || f[3].equals("END")) ? f[3] : null;
         if (event == null) {
           return "a USER record without START or END";
         }
@@ -242,13 +257,17 @@ public final class GatlingLogImporter implements Importer {
           st = 6;
         } else {
           return "a REQUEST record without OK or KO where the layout puts it ("
-              + f.length + " fields)";
+              + f.length
+              + " fields)";
         }
         Long start = Attrs.longOrNull(f[st - 2]);
         Long end = Attrs.longOrNull(f[st - 1]);
         if (start == null || end == null) {
-          return "the request's start or end is not an epoch time ('" + f[st - 2] + "', '"
-              + f[st - 1] + "')";
+          return "the request's start or end is not an epoch time ('"
+              + f[st - 2]
+              + "', '"
+              + f[st - 1]
+              + "')";
         }
         if (end < start) {
           return "the request ends before it starts (" + start + " > " + end + ")";
@@ -425,8 +444,10 @@ public final class GatlingLogImporter implements Importer {
                 throw new IOException("a REQUEST before the RUN record");
               }
               if (end < start) {
-                sink.reject(0, index, "record not counted: the request at byte " + at
-                    + " ends before it starts");
+                sink.reject(
+                    0,
+                    index,
+                    "record not counted: the request at byte " + at + " ends before it starts");
                 s.rejected++;
               } else {
                 s.tally.sample(s.runStart + start, end - start, status == 1);
@@ -459,11 +480,16 @@ public final class GatlingLogImporter implements Importer {
             default -> throw new IOException("unknown record type " + h);
           }
         } catch (EOFException e) {
-          throw new ImportException("the file ends in the middle of a record that starts at "
-              + "byte " + at + " (cut off?)", 0, e);
+          throw new ImportException(
+              "the file ends in the middle of a record that starts at "
+                  + "byte "
+                  + at
+                  + " (cut off?)",
+              0,
+              e);
         } catch (IOException e) {
-          throw new ImportException("unreadable binary record at byte " + at + ": "
-              + e.getMessage(), 0, e);
+          throw new ImportException(
+              "unreadable binary record at byte " + at + ": " + e.getMessage(), 0, e);
         }
         index++;
         if ((index & 65535) == 0) {

@@ -19,21 +19,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * JMeter results saved as CSV ({@code .jtl} or {@code .csv}), with or without the header line.
- * One file is one load run; each row is one sample (request). Without a header the columns are
- * read in JMeter's default order ({@code timeStamp, elapsed, label, responseCode,
- * responseMessage, threadName, dataType, success, ...}). Rows written by a Transaction Controller
- * (message "Number of samples in transaction ...") summarise other rows and are not counted as
- * requests. A row that cannot be read is rejected with its line; the rest still count.
+ * JMeter results saved as CSV ({@code .jtl} or {@code .csv}), with or without the header line. One
+ * file is one load run; each row is one sample (request). Without a header the columns are read in
+ * JMeter's default order ({@code timeStamp, elapsed, label, responseCode, responseMessage,
+ * threadName, dataType, success, ...}). Rows written by a Transaction Controller (message "Number
+ * of samples in transaction ...") summarise other rows and are not counted as requests. A row that
+ * cannot be read is rejected with its line; the rest still count.
  */
 public final class JMeterCsvImporter implements Importer {
   static final String SOURCE = "jmeter";
 
-  private static final Pattern HEADERLESS = Pattern.compile(
-      "\\s*(\\d{10,13}|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}[ T]\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?)"
-          + "\\s*[,;\\t]\\s*-?\\d+\\s*[,;\\t].*");
-  private static final Pattern BOOLEAN_CELL = Pattern.compile(
-      ".*[,;\\t]\\s*(?i:true|false)\\s*([,;\\t].*)?");
+  private static final Pattern HEADERLESS =
+      Pattern.compile(
+          "\\s*(\\d{10,13}|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}[ T]\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?)"
+              + "\\s*[,;\\t]\\s*-?\\d+\\s*[,;\\t].*");
+  private static final Pattern BOOLEAN_CELL =
+      Pattern.compile(".*[,;\\t]\\s*(?i:true|false)\\s*([,;\\t].*)?");
   private static final String TRANSACTION = "number of samples in transaction";
 
   @Override
@@ -56,8 +57,8 @@ public final class JMeterCsvImporter implements Importer {
     if (sniff.isBinary() || sniff.looksLikeJson() || sniff.looksLikeXml()) {
       return NO;
     }
-    if (sniff.csvHeaderHas("timestamp", "elapsed") && (sniff.csvHeaderHas("label")
-        || sniff.csvHeaderHas("success"))) {
+    if (sniff.csvHeaderHas("timestamp", "elapsed")
+        && (sniff.csvHeaderHas("label") || sniff.csvHeaderHas("success"))) {
       return CERTAIN;
     }
     for (String line : sniff.lines(3)) {
@@ -95,8 +96,9 @@ public final class JMeterCsvImporter implements Importer {
           col.putIfAbsent(Texts.cleanId(row.cells()[i]).toLowerCase(Locale.ROOT), i);
         }
         if (!col.containsKey("timestamp") || !col.containsKey("elapsed")) {
-          throw new ImportException("the header has no 'timeStamp' and 'elapsed' columns: "
-              + "not a JMeter results file", row.line());
+          throw new ImportException(
+              "the header has no 'timeStamp' and 'elapsed' columns: " + "not a JMeter results file",
+              row.line());
         }
         if (!col.containsKey("success")) {
           noSuccess = true;
@@ -104,14 +106,23 @@ public final class JMeterCsvImporter implements Importer {
         }
         row = csv.next();
       } else {
-        String[] defaults = {"timestamp", "elapsed", "label", "responsecode", "responsemessage",
-            "threadname", "datatype", "success"};
+        String[] defaults = {
+          "timestamp",
+          "elapsed",
+          "label",
+          "responsecode",
+          "responsemessage",
+          "threadname",
+          "datatype",
+          "success"
+        };
         for (int i = 0; i < defaults.length; i++) {
           col.put(defaults[i], i);
         }
-        run.note("the file has no header line: columns read in JMeter's default order "
-            + "(timeStamp, elapsed, label, responseCode, responseMessage, threadName, dataType, "
-            + "success)");
+        run.note(
+            "the file has no header line: columns read in JMeter's default order "
+                + "(timeStamp, elapsed, label, responseCode, responseMessage, threadName, dataType, "
+                + "success)");
       }
       int ts = col.get("timestamp");
       int el = col.get("elapsed");
@@ -140,8 +151,10 @@ public final class JMeterCsvImporter implements Importer {
           if (reason == null) {
             elapsed = Attrs.longOrNull(rawEl);
             if (elapsed == null || elapsed < 0) {
-              reason = "'elapsed' is " + (rawEl == null ? "missing" : "'" + Texts.truncate(
-                  rawEl, 40) + "'") + ", not a number of milliseconds";
+              reason =
+                  "'elapsed' is "
+                      + (rawEl == null ? "missing" : "'" + Texts.truncate(rawEl, 40) + "'")
+                      + ", not a number of milliseconds";
             }
           }
           if (reason == null && ok >= 0) {
@@ -151,8 +164,10 @@ public final class JMeterCsvImporter implements Importer {
             } else if (s != null && s.strip().equalsIgnoreCase("false")) {
               success = false;
             } else {
-              reason = "'success' is " + (s == null ? "missing" : "'" + Texts.truncate(s, 40)
-                  + "'") + ", not true or false";
+              reason =
+                  "'success' is "
+                      + (s == null ? "missing" : "'" + Texts.truncate(s, 40) + "'")
+                      + ", not true or false";
             }
           }
           if (reason != null) {
@@ -180,19 +195,29 @@ public final class JMeterCsvImporter implements Importer {
       }
     }
     if (transactions > 0) {
-      run.note(transactions + " Transaction Controller row(s) summarise other samples and are "
-          + "not counted as requests");
+      run.note(
+          transactions
+              + " Transaction Controller row(s) summarise other samples and are "
+              + "not counted as requests");
     }
     if (rejected > 0) {
-      run.note(rejected + " sample row(s) could not be read and are not counted (see the "
-          + "rejections)");
+      run.note(
+          rejected
+              + " sample row(s) could not be read and are not counted (see the "
+              + "rejections)");
     }
     if (stop != null) {
       if (tally.requests() == 0) {
         throw stop;
       }
-      run.note("the file could not be read after line " + stop.line() + " (" + stop.getMessage()
-          + "); the figures cover the " + tally.requests() + " samples before it");
+      run.note(
+          "the file could not be read after line "
+              + stop.line()
+              + " ("
+              + stop.getMessage()
+              + "); the figures cover the "
+              + tally.requests()
+              + " samples before it");
     }
     finish(run, tally, source, ctx, sink, this);
     if (stop != null) {
@@ -201,8 +226,13 @@ public final class JMeterCsvImporter implements Importer {
   }
 
   /** Sets time, duration and load on the draft and emits it. */
-  static void finish(RunDraft run, LoadTally tally, ImportSource source, ImportContext ctx,
-      RecordSink sink, Importer importer) {
+  static void finish(
+      RunDraft run,
+      LoadTally tally,
+      ImportSource source,
+      ImportContext ctx,
+      RecordSink sink,
+      Importer importer) {
     Long first = tally.firstStart();
     if (first != null) {
       run.startedAt = Instant.ofEpochMilli(first);

@@ -17,11 +17,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * JMeter results saved as XML ({@code <testResults>} with {@code <httpSample>} and {@code
- * <sample>} elements). One file is one load run; each top-level sample is one request ({@code
- * t} elapsed ms, {@code ts} start epoch ms, {@code s} success, {@code na} active threads).
- * Sub-samples inside a request (redirects, embedded resources) belong to it and are not counted
- * again; a Transaction Controller's parent sample is not a request, its child samples are.
+ * JMeter results saved as XML ({@code <testResults>} with {@code <httpSample>} and {@code <sample>}
+ * elements). One file is one load run; each top-level sample is one request ({@code t} elapsed ms,
+ * {@code ts} start epoch ms, {@code s} success, {@code na} active threads). Sub-samples inside a
+ * request (redirects, embedded resources) belong to it and are not counted again; a Transaction
+ * Controller's parent sample is not a request, its child samples are.
  */
 public final class JMeterXmlImporter implements Importer {
   @Override
@@ -77,8 +77,12 @@ public final class JMeterXmlImporter implements Importer {
           if (!root) {
             root = true;
             if (!n.equals("testResults")) {
-              throw new ImportException("the XML root is <" + n + ">, not <testResults>: this "
-                  + "is not a JMeter results file", in.line());
+              throw new ImportException(
+                  "the XML root is <"
+                      + n
+                      + ">, not <testResults>: this "
+                      + "is not a JMeter results file",
+                  in.line());
             }
             run.line = in.rootLine();
             continue;
@@ -102,19 +106,29 @@ public final class JMeterXmlImporter implements Importer {
       }
     }
     if (st.transactions > 0) {
-      run.note(st.transactions + " Transaction Controller sample(s) summarise other samples; "
-          + "their child samples are counted instead");
+      run.note(
+          st.transactions
+              + " Transaction Controller sample(s) summarise other samples; "
+              + "their child samples are counted instead");
     }
     if (st.rejected > 0) {
-      run.note(st.rejected + " sample(s) could not be read and are not counted (see the "
-          + "rejections)");
+      run.note(
+          st.rejected
+              + " sample(s) could not be read and are not counted (see the "
+              + "rejections)");
     }
     if (stop != null) {
       if (tally.requests() == 0) {
         throw stop;
       }
-      run.note("the file could not be read after line " + stop.line() + " (" + stop.getMessage()
-          + "); the figures cover the " + tally.requests() + " samples before it");
+      run.note(
+          "the file could not be read after line "
+              + stop.line()
+              + " ("
+              + stop.getMessage()
+              + "); the figures cover the "
+              + tally.requests()
+              + " samples before it");
     }
     JMeterCsvImporter.finish(run, tally, source, ctx, sink, this);
     if (stop != null) {
@@ -123,12 +137,20 @@ public final class JMeterXmlImporter implements Importer {
   }
 
   /** Reads one sample element (and what it holds) up to its end tag. */
-  private static void sample(XMLStreamReader r, XmlInput in, ImportContext ctx, RecordSink sink,
-      RunDraft run, LoadTally tally, State st) throws XMLStreamException {
+  private static void sample(
+      XMLStreamReader r,
+      XmlInput in,
+      ImportContext ctx,
+      RecordSink sink,
+      RunDraft run,
+      LoadTally tally,
+      State st)
+      throws XMLStreamException {
     long line = in.line();
     String rm = Attrs.attr(r, "rm");
-    boolean transaction = rm != null && rm.strip().toLowerCase(Locale.ROOT)
-        .startsWith("number of samples in transaction");
+    boolean transaction =
+        rm != null
+            && rm.strip().toLowerCase(Locale.ROOT).startsWith("number of samples in transaction");
     if (transaction) {
       st.transactions++;
       int depth = 1;
@@ -157,8 +179,19 @@ public final class JMeterXmlImporter implements Importer {
     SafeXml.skipElement(r);
   }
 
-  private static void count(long line, long index, String t, String ts, String s, String na,
-      String tn, ImportContext ctx, RecordSink sink, RunDraft run, LoadTally tally, State st) {
+  private static void count(
+      long line,
+      long index,
+      String t,
+      String ts,
+      String s,
+      String na,
+      String tn,
+      ImportContext ctx,
+      RecordSink sink,
+      RunDraft run,
+      LoadTally tally,
+      State st) {
     String reason = null;
     Long start = null;
     Long elapsed = Attrs.longOrNull(t);
@@ -172,8 +205,10 @@ public final class JMeterXmlImporter implements Importer {
       }
     }
     if (reason == null && (elapsed == null || elapsed < 0)) {
-      reason = "'t' is " + (t == null ? "missing" : "'" + Texts.truncate(t, 40) + "'")
-          + ", not a number of milliseconds";
+      reason =
+          "'t' is "
+              + (t == null ? "missing" : "'" + Texts.truncate(t, 40) + "'")
+              + ", not a number of milliseconds";
     }
     boolean ok = true;
     if (reason == null) {

@@ -116,16 +116,24 @@ public final class JUnitXmlImporter implements Importer {
             String n = r.getLocalName();
             if (open.isEmpty()) {
               if (!n.equals("testsuites") && !n.equals("testsuite")) {
-                throw new ImportException("the XML root is <" + n + ">, not <testsuites> or "
-                    + "<testsuite>: this is not a JUnit report", in.line());
+                throw new ImportException(
+                    "the XML root is <"
+                        + n
+                        + ">, not <testsuites> or "
+                        + "<testsuite>: this is not a JUnit report",
+                    in.line());
               }
               run.line = in.rootLine();
               if (n.equals("testsuites")) {
                 rootName = Texts.cleanId(Attrs.attr(r, "name"));
                 declaredRoot = Attrs.intOrNull(Attrs.attr(r, "tests"));
                 rootDuration = Attrs.number(Attrs.attr(r, "time"));
-                rootTime = Attrs.time(ctx, Attrs.attr(r, "timestamp"),
-                    "the report's timestamp '" + Attrs.attr(r, "timestamp") + "'", problems);
+                rootTime =
+                    Attrs.time(
+                        ctx,
+                        Attrs.attr(r, "timestamp"),
+                        "the report's timestamp '" + Attrs.attr(r, "timestamp") + "'",
+                        problems);
                 open.push(n);
                 continue;
               }
@@ -146,14 +154,22 @@ public final class JUnitXmlImporter implements Importer {
                       topDuration += s.time;
                       anyTopDuration = true;
                     } else {
-                      problems.add("suite '" + s.name + "' has a negative time (" + s.time
-                          + " s); left out of the run's duration");
+                      problems.add(
+                          "suite '"
+                              + s.name
+                              + "' has a negative time ("
+                              + s.time
+                              + " s); left out of the run's duration");
                     }
                   }
                 }
                 if (rootTime == null && s.timestamp != null) {
-                  Attrs.Timed t = Attrs.time(ctx, s.timestamp, "the timestamp '" + s.timestamp
-                      + "' of suite '" + s.name + "'", problems);
+                  Attrs.Timed t =
+                      Attrs.time(
+                          ctx,
+                          s.timestamp,
+                          "the timestamp '" + s.timestamp + "' of suite '" + s.name + "'",
+                          problems);
                   if (t != null && (earliest == null || t.instant().isBefore(earliest.instant()))) {
                     earliest = t;
                   }
@@ -171,8 +187,8 @@ public final class JUnitXmlImporter implements Importer {
                   } else {
                     SafeXml.skipElement(r);
                   }
-                  String owner = suites.isEmpty() ? "the report" : "suite '"
-                      + suites.peek().name + "'";
+                  String owner =
+                      suites.isEmpty() ? "the report" : "suite '" + suites.peek().name + "'";
                   run.facts.offer(name, value, "property '" + name + "' of " + owner);
                 } else {
                   SafeXml.skipElement(r);
@@ -223,19 +239,29 @@ public final class JUnitXmlImporter implements Importer {
     }
     problems.forEach(run::note);
     if (flaky > 0) {
-      run.note(flaky + " test case(s) failed and then passed on a rerun (Surefire "
-          + "flakyFailure/flakyError); counted as passed");
+      run.note(
+          flaky
+              + " test case(s) failed and then passed on a rerun (Surefire "
+              + "flakyFailure/flakyError); counted as passed");
     }
-    Integer declared = declaredRoot != null ? declaredRoot
-        : declaredTopComplete && !topNames.isEmpty() ? Integer.valueOf(declaredTop) : null;
+    Integer declared =
+        declaredRoot != null
+            ? declaredRoot
+            : declaredTopComplete && !topNames.isEmpty() ? Integer.valueOf(declaredTop) : null;
     if (declared != null && declared != tally.total()) {
-      run.note("the report states " + declared + " tests but holds " + tally.total()
-          + "; counted what it holds");
+      run.note(
+          "the report states "
+              + declared
+              + " tests but holds "
+              + tally.total()
+              + "; counted what it holds");
     }
     tally.addNotes(run.notes);
     run.tests = tally.summary();
-    run.durationSeconds = !Double.isNaN(rootDuration) && rootDuration >= 0 ? rootDuration
-        : anyTopDuration ? topDuration : Double.NaN;
+    run.durationSeconds =
+        !Double.isNaN(rootDuration) && rootDuration >= 0
+            ? rootDuration
+            : anyTopDuration ? topDuration : Double.NaN;
     if (rootName != null && !rootName.isEmpty()) {
       run.suite = rootName;
     } else if (topNames.size() == 1) {
@@ -261,20 +287,34 @@ public final class JUnitXmlImporter implements Importer {
     if (tests > 0 || f + e + k > 0) {
       tally.addCounts(tests, f, e, k);
       s.counted = Math.max(tests, f + e + k);
-      run.note("suite '" + s.name + "' holds no test case elements; counted from its "
-          + "attributes (tests=" + tests + ", failures=" + f + ", errors=" + e + ", skipped="
-          + k + ")");
+      run.note(
+          "suite '"
+              + s.name
+              + "' holds no test case elements; counted from its "
+              + "attributes (tests="
+              + tests
+              + ", failures="
+              + f
+              + ", errors="
+              + e
+              + ", skipped="
+              + k
+              + ")");
       for (String p : s.suiteProblems) {
-        tally.listFailure(s.name, e > 0 ? CaseTally.Outcome.ERRORED : CaseTally.Outcome.FAILED,
-            p);
+        tally.listFailure(s.name, e > 0 ? CaseTally.Outcome.ERRORED : CaseTally.Outcome.FAILED, p);
       }
     } else if (!s.suiteProblems.isEmpty()) {
       for (String p : s.suiteProblems) {
         tally.add(s.name, CaseTally.Outcome.ERRORED, p);
         s.counted++;
       }
-      run.note("suite '" + s.name + "' reports " + s.suiteProblems.size() + " error(s) outside "
-          + "any test case; each counted as an errored case");
+      run.note(
+          "suite '"
+              + s.name
+              + "' reports "
+              + s.suiteProblems.size()
+              + " error(s) outside "
+              + "any test case; each counted as an errored case");
     }
   }
 
@@ -352,7 +392,10 @@ public final class JUnitXmlImporter implements Importer {
     } else if (failure || st.equals("failed") || st.equals("failure") || st.equals("fail")) {
       outcome = CaseTally.Outcome.FAILED;
       msg = message;
-    } else if (skipped || st.equals("disabled") || st.equals("skipped") || st.equals("notrun")
+    } else if (skipped
+        || st.equals("disabled")
+        || st.equals("skipped")
+        || st.equals("notrun")
         || st.equals("ignored")) {
       outcome = CaseTally.Outcome.SKIPPED;
     } else {

@@ -60,8 +60,10 @@ final class JsonTrees {
     }
     return switch (t) {
       case VALUE_STRING -> F.textNode(Texts.truncate(p.getText(), MAX_STRING));
-      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-          ? F.numberNode(p.getBigIntegerValue()) : F.numberNode(p.getLongValue());
+      case VALUE_NUMBER_INT ->
+          p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? F.numberNode(p.getBigIntegerValue())
+              : F.numberNode(p.getLongValue());
       case VALUE_NUMBER_FLOAT -> F.numberNode(p.getDoubleValue());
       case VALUE_TRUE -> F.booleanNode(true);
       case VALUE_FALSE -> F.booleanNode(false);
@@ -79,8 +81,10 @@ final class JsonTrees {
     } else if (p != null) {
       line = p.currentLocation().getLineNr();
     }
-    String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        ? jpe.getOriginalMessage() : e.getMessage();
+    String msg =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+            ? jpe.getOriginalMessage()
+            : e.getMessage();
     if (msg != null && msg.contains("end-of-input")) {
       msg = "the file ends in the middle of the JSON (cut off?)";
     }

@@ -31,15 +31,25 @@ import java.util.Set;
  *
  * <p>Requests are {@code http_reqs} plus {@code grpc_reqs}; failed requests come from {@code
  * http_req_failed} (its {@code passes} are the failed requests); latency from {@code
- * http_req_duration} (else {@code grpc_req_duration}). A summary has no per-second data and no
- * time of day: peak rps is the mean rate (noted), and the run time must come from the hints.
+ * http_req_duration} (else {@code grpc_req_duration}). A summary has no per-second data and no time
+ * of day: peak rps is the mean rate (noted), and the run time must come from the hints.
  */
 public final class K6SummaryImporter implements Importer {
   static final String SOURCE = "k6";
 
-  private static final Set<String> KNOWN_METRICS = Set.of("http_reqs", "iterations", "vus",
-      "vus_max", "grpc_reqs", "http_req_duration", "checks", "data_received", "data_sent",
-      "iteration_duration", "http_req_failed");
+  private static final Set<String> KNOWN_METRICS =
+      Set.of(
+          "http_reqs",
+          "iterations",
+          "vus",
+          "vus_max",
+          "grpc_reqs",
+          "http_req_duration",
+          "checks",
+          "data_received",
+          "data_sent",
+          "iteration_duration",
+          "http_req_failed");
 
   @Override
   public String id() {
@@ -70,8 +80,8 @@ public final class K6SummaryImporter implements Importer {
   }
 
   /** One metric as the summary states it: its values and its thresholds. */
-  private record Metric(String base, Map<String, String> tags, JsonNode values,
-      JsonNode thresholds) {}
+  private record Metric(
+      String base, Map<String, String> tags, JsonNode values, JsonNode thresholds) {}
 
   @Override
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
@@ -110,8 +120,13 @@ public final class K6SummaryImporter implements Importer {
         } else if (field.equals("options") && v == JsonToken.START_OBJECT) {
           JsonNode options = JsonTrees.read(p, Set.of());
           JsonNode tags = options.path("tags");
-          tags.fields().forEachRemaining(e -> run.facts.offer(e.getKey(), e.getValue().asText(),
-              "test tag '" + e.getKey() + "' in options"));
+          tags.fields()
+              .forEachRemaining(
+                  e ->
+                      run.facts.offer(
+                          e.getKey(),
+                          e.getValue().asText(),
+                          "test tag '" + e.getKey() + "' in options"));
         } else if (field.equals("state") && v == JsonToken.START_OBJECT) {
           JsonNode state = JsonTrees.read(p, Set.of());
           JsonNode ms = state.get("testRunDurationMs");
@@ -142,8 +157,10 @@ public final class K6SummaryImporter implements Importer {
       throw new ImportException("the JSON has no 'metrics' object: this is not a k6 summary", 1);
     }
     for (Metric m : metrics.values()) {
-      m.tags().forEach((tk, tv) -> run.facts.offer(tk, tv, "tag " + tk + ":" + tv
-          + " of metric " + m.base()));
+      m.tags()
+          .forEach(
+              (tk, tv) ->
+                  run.facts.offer(tk, tv, "tag " + tk + ":" + tv + " of metric " + m.base()));
     }
     run.load = summarise(metrics, run);
     run.emit(this, SOURCE, source, ctx, sink);
@@ -204,18 +221,21 @@ public final class K6SummaryImporter implements Importer {
         // http_req_failed is a rate of "request failed" = true: its passes are the failures
         failed = passes.asLong();
       } else {
-        JsonNode r = fail.values().has("rate") ? fail.values().get("rate")
-            : fail.values().get("value");
+        JsonNode r =
+            fail.values().has("rate") ? fail.values().get("rate") : fail.values().get("value");
         long httpCount = http == null ? 0 : Math.max(0, http.values().path("count").asLong(0));
         if (r != null && r.isNumber()) {
           failed = Math.round(r.asDouble() * httpCount);
-          run.note("failed requests computed from the http_req_failed rate ("
-              + r.asDouble() + ") times http_reqs");
+          run.note(
+              "failed requests computed from the http_req_failed rate ("
+                  + r.asDouble()
+                  + ") times http_reqs");
         }
       }
     } else if (requests > 0) {
-      run.note("the summary has no http_req_failed metric: failed requests are not known "
-          + "(recorded as 0)");
+      run.note(
+          "the summary has no http_req_failed metric: failed requests are not known "
+              + "(recorded as 0)");
     }
 
     Metric latency = untagged(metrics, "http_req_duration");
@@ -226,8 +246,10 @@ public final class K6SummaryImporter implements Importer {
       for (Metric m : metrics.values()) {
         if (m.base().equals("http_req_duration")) {
           latency = m;
-          run.note("latency percentiles are those of http_req_duration" + tagText(m)
-              + " (the untagged metric is missing)");
+          run.note(
+              "latency percentiles are those of http_req_duration"
+                  + tagText(m)
+                  + " (the untagged metric is missing)");
           break;
         }
       }
@@ -238,8 +260,11 @@ public final class K6SummaryImporter implements Importer {
       p95 = number(latency.values().get("p(95)"));
       p99 = number(latency.values().get("p(99)"));
       if (Double.isNaN(p99)) {
-        run.note("the summary has no p(99) for " + latency.base() + " (add it to "
-            + "summaryTrendStats)");
+        run.note(
+            "the summary has no p(99) for "
+                + latency.base()
+                + " (add it to "
+                + "summaryTrendStats)");
       }
     } else {
       run.note("the summary has no request duration metric: latency unknown");
@@ -263,35 +288,37 @@ public final class K6SummaryImporter implements Importer {
       if (th == null || !th.isObject()) {
         continue;
       }
-      th.fields().forEachRemaining(t -> {
-        JsonNode v = t.getValue();
-        boolean bad;
-        if (v.isObject()) {
-          bad = v.has("ok") && !v.path("ok").asBoolean(true);
-        } else {
-          // --summary-export writes true for a threshold that FAILED
-          bad = v.isBoolean() && v.asBoolean();
-        }
-        if (bad) {
-          failedThresholds.add("'" + t.getKey() + "' on " + e.getKey());
-        }
-      });
+      th.fields()
+          .forEachRemaining(
+              t -> {
+                JsonNode v = t.getValue();
+                boolean bad;
+                if (v.isObject()) {
+                  bad = v.has("ok") && !v.path("ok").asBoolean(true);
+                } else {
+                  // --summary-export writes true for a threshold that FAILED
+                  bad = v.isBoolean() && v.asBoolean();
+                }
+                if (bad) {
+                  failedThresholds.add("'" + t.getKey() + "' on " + e.getKey());
+                }
+              });
     }
     if (!failedThresholds.isEmpty()) {
-      run.note("k6 thresholds failed: " + Texts.truncate(String.join(", ", failedThresholds),
-          1000));
+      run.note(
+          "k6 thresholds failed: " + Texts.truncate(String.join(", ", failedThresholds), 1000));
     }
     if (requests > 0) {
       run.note("peak rps is the mean rate: a k6 summary has no per-second counts");
     }
-    return new LoadSummary(requests, failed, meanRps, meanRps, p95, p99, maxVus,
-        !failedThresholds.isEmpty());
+    return new LoadSummary(
+        requests, failed, meanRps, meanRps, p95, p99, maxVus, !failedThresholds.isEmpty());
   }
 
   private static String tagText(Metric m) {
     StringBuilder sb = new StringBuilder("{");
-    m.tags().forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(k).append(':')
-        .append(v));
+    m.tags()
+        .forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(k).append(':').append(v));
     return sb.append('}').toString();
   }
 

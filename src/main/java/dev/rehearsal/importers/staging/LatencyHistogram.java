@@ -2,16 +2,16 @@ package dev.rehearsal.importers.staging;
 
 /**
  * Latency percentiles in bounded memory, however many samples a load test has: one counter per
- * millisecond below one minute (exact), then buckets 0.5% wide up to about 35 days. Percentiles
- * are nearest-rank: the smallest recorded value with at least p% of the samples at or below it.
- * Above one minute a percentile is the upper edge of its bucket, so it is never understated by
- * more than 0.5%.
+ * millisecond below one minute (exact), then buckets 0.5% wide up to about 35 days. Percentiles are
+ * nearest-rank: the smallest recorded value with at least p% of the samples at or below it. Above
+ * one minute a percentile is the upper edge of its bucket, so it is never understated by more than
+ * 0.5%.
  */
 final class LatencyHistogram {
   static final int EXACT_MS = 60_000;
   private static final double GROWTH = 1.005;
-  private static final int LOG_BUCKETS = (int) Math.ceil(Math.log(3.0e9 / EXACT_MS)
-      / Math.log(GROWTH)) + 1;
+  private static final int LOG_BUCKETS =
+      (int) Math.ceil(Math.log(3.0e9 / EXACT_MS) / Math.log(GROWTH)) + 1;
 
   private long[] exact;
   private final long[] log = new long[LOG_BUCKETS];

@@ -78,19 +78,29 @@ final class LoadTally {
       peak = Double.NaN;
     } else if (perSecond.overflowed()) {
       peak = mean;
-      run.note("the test ran longer than " + PerSecondCounter.MAX_SECONDS / 86400
-          + " days: peak rps is the mean rate, not counted per second");
+      run.note(
+          "the test ran longer than "
+              + PerSecondCounter.MAX_SECONDS / 86400
+              + " days: peak rps is the mean rate, not counted per second");
     } else {
       peak = perSecond.peak();
     }
     double users = maxUsers;
     if (Double.isNaN(users) && threads != null && !threads.isEmpty()) {
       users = threads.size();
-      run.note("max VUs is the number of distinct thread names" + (threadsCapped
-          ? " (counting stopped at " + MAX_THREAD_NAMES + ")" : "")
-          + ": the file states no active-thread count");
+      run.note(
+          "max VUs is the number of distinct thread names"
+              + (threadsCapped ? " (counting stopped at " + MAX_THREAD_NAMES + ")" : "")
+              + ": the file states no active-thread count");
     }
-    return new LoadSummary(requests, failed, mean, peak, latency.percentile(95),
-        latency.percentile(99), users, thresholdsFailed);
+    return new LoadSummary(
+        requests,
+        failed,
+        mean,
+        peak,
+        latency.percentile(95),
+        latency.percentile(99),
+        users,
+        thresholdsFailed);
   }
 }

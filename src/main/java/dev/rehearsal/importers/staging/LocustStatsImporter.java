@@ -17,15 +17,15 @@ import java.util.Locale;
 /**
  * Locust's request statistics CSV ({@code --csv PREFIX}): {@code PREFIX_stats.csv} from 1.0 on
  * (header {@code Type,Name,Request Count,Failure Count,...,Requests/s,Failures/s,50%,...,100%},
- * totals row {@code Aggregated}), and the quoted pre-1.0 files {@code PREFIX_requests.csv} /
- * {@code PREFIX_stats.csv} (header {@code "Method"|"Type","Name","# requests","# failures",...},
- * totals row {@code "None","Total"}) whose percentiles sit in a second file,
- * {@code PREFIX_distribution.csv} / {@code PREFIX_response_times.csv}, read from beside it when
- * present. One stats file is one load run, figured from its totals row (FORMATS.md §16).
+ * totals row {@code Aggregated}), and the quoted pre-1.0 files {@code PREFIX_requests.csv} / {@code
+ * PREFIX_stats.csv} (header {@code "Method"|"Type","Name","# requests","# failures",...}, totals
+ * row {@code "None","Total"}) whose percentiles sit in a second file, {@code
+ * PREFIX_distribution.csv} / {@code PREFIX_response_times.csv}, read from beside it when present.
+ * One stats file is one load run, figured from its totals row (FORMATS.md §16).
  *
- * <p>A stats CSV has no time of day, no user count and no per-second data: the run time comes
- * from the hints, max VUs stays unknown and peak rps is the mean rate (both noted). A percentile
- * written {@code N/A} stays unknown.
+ * <p>A stats CSV has no time of day, no user count and no per-second data: the run time comes from
+ * the hints, max VUs stays unknown and peak rps is the mean rate (both noted). A percentile written
+ * {@code N/A} stays unknown.
  */
 public final class LocustStatsImporter implements Importer {
   static final String SOURCE = "locust";
@@ -83,14 +83,17 @@ public final class LocustStatsImporter implements Importer {
     String requestsCol = t.firstPresent("Request Count", "# requests");
     String failuresCol = t.firstPresent("Failure Count", "# failures");
     if (requestsCol != null && failuresCol == null && t.has("50%")) {
-      sink.warn("a Locust percentile distribution file: it holds no run of its own; its "
-          + "percentiles are read together with the PREFIX_requests.csv or PREFIX_stats.csv "
-          + "beside it");
+      sink.warn(
+          "a Locust percentile distribution file: it holds no run of its own; its "
+              + "percentiles are read together with the PREFIX_requests.csv or PREFIX_stats.csv "
+              + "beside it");
       return;
     }
     if (requestsCol == null || failuresCol == null || !t.has("Name")) {
-      throw new ImportException("the header has no 'Name', request count and failure count "
-          + "columns: not a Locust stats file", 1);
+      throw new ImportException(
+          "the header has no 'Name', request count and failure count "
+              + "columns: not a Locust stats file",
+          1);
     }
     boolean legacy = requestsCol.startsWith("#");
     String typeCol = t.firstPresent("Type", "Method");
@@ -104,15 +107,22 @@ public final class LocustStatsImporter implements Importer {
     while ((row = t.next()) != null) {
       String name = Texts.cleanId(row.get("Name"));
       String type = typeCol == null ? "" : Texts.cleanId(row.get(typeCol));
-      boolean isTotal = name.equalsIgnoreCase("Aggregated") || name.equalsIgnoreCase("Total")
-          && (type.isEmpty() || type.equalsIgnoreCase("None"));
+      boolean isTotal =
+          name.equalsIgnoreCase("Aggregated")
+              || name.equalsIgnoreCase("Total")
+                  && (type.isEmpty() || type.equalsIgnoreCase("None"));
       Double r = count(row.get(requestsCol));
       Double f = count(row.get(failuresCol));
       if (r == null || f == null) {
-        sink.reject(row.line(), row.index(), "row '" + Texts.truncate(name, 80) + "' not "
-            + "read: the request or failure count is " + (r == null ? "'"
-            + row.get(requestsCol) + "'" : "'" + row.get(failuresCol) + "'")
-            + ", not a number");
+        sink.reject(
+            row.line(),
+            row.index(),
+            "row '"
+                + Texts.truncate(name, 80)
+                + "' not "
+                + "read: the request or failure count is "
+                + (r == null ? "'" + row.get(requestsCol) + "'" : "'" + row.get(failuresCol) + "'")
+                + ", not a number");
         continue;
       }
       if (isTotal) {
@@ -144,8 +154,11 @@ public final class LocustStatsImporter implements Importer {
       requests = (long) reqs;
       failed = (long) fails;
       meanRps = anyRps ? rps : Double.NaN;
-      run.note("no totals row ('Aggregated' or 'Total'): requests, failures and rps are the "
-          + "sums of the " + rows + " rows; percentiles are not known");
+      run.note(
+          "no totals row ('Aggregated' or 'Total'): requests, failures and rps are the "
+              + "sums of the "
+              + rows
+              + " rows; percentiles are not known");
     }
     if (legacy && total != null && Double.isNaN(p95) && Double.isNaN(p99)) {
       double[] fromDistribution = distribution(source, run, sink);
@@ -154,8 +167,7 @@ public final class LocustStatsImporter implements Importer {
     }
     run.note("peak rps is the mean rate: a Locust stats CSV has no per-second counts");
     run.note("max VUs is not known: a Locust stats CSV does not record the user count");
-    run.load = new LoadSummary(requests, failed, meanRps, meanRps, p95, p99, Double.NaN,
-        false);
+    run.load = new LoadSummary(requests, failed, meanRps, meanRps, p95, p99, Double.NaN, false);
   }
 
   private static Double count(String s) {
@@ -188,20 +200,22 @@ public final class LocustStatsImporter implements Importer {
     if (lower.endsWith("_requests.csv")) {
       other = name.substring(0, name.length() - "_requests.csv".length()) + "_distribution.csv";
     } else if (lower.endsWith("_stats.csv")) {
-      other = name.substring(0, name.length() - "_stats.csv".length())
-          + "_response_times.csv";
+      other = name.substring(0, name.length() - "_stats.csv".length()) + "_response_times.csv";
     }
     ImportSource dist = other == null ? null : source.sibling(other);
     if (dist == null) {
-      run.note("percentiles are not known: Locust before 1.0 writes them to a separate file"
-          + (other == null ? "" : " (" + other + ")") + " that is not beside this one");
+      run.note(
+          "percentiles are not known: Locust before 1.0 writes them to a separate file"
+              + (other == null ? "" : " (" + other + ")")
+              + " that is not beside this one");
       return out;
     }
     try (CsvTable t = CsvTable.open(dist)) {
       CsvTable.Row row;
       while ((row = t.next()) != null) {
         String n = Texts.cleanId(row.get("Name"));
-        if (n.equalsIgnoreCase("Total") || n.equalsIgnoreCase("None Total")
+        if (n.equalsIgnoreCase("Total")
+            || n.equalsIgnoreCase("None Total")
             || n.equalsIgnoreCase("Aggregated")) {
           out[0] = percentile(row, "95%", run);
           out[1] = percentile(row, "99%", run);

@@ -30,8 +30,7 @@ final class PerSecondCounter {
         overflow = true;
         return;
       }
-      int[] n = new int[(int) Math.max(counts.length, Math.min(MAX_SECONDS,
-          (used + shift) * 2))];
+      int[] n = new int[(int) Math.max(counts.length, Math.min(MAX_SECONDS, (used + shift) * 2))];
       System.arraycopy(counts, 0, n, (int) shift, used);
       counts = n;
       used += (int) shift;

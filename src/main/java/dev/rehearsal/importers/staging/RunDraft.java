@@ -26,10 +26,13 @@ import java.util.List;
 final class RunDraft {
   final TargetFacts facts = new TargetFacts();
   final List<String> notes = new ArrayList<>();
+
   /** The run's start as the file states it, or null. */
   Instant startedAt;
+
   /** Why the file gives no start time (used in the rejection when hints give none either). */
   String noTimeReason = "the file does not say when the run started";
+
   RunType type = RunType.TESTS;
   String suite = "";
   double durationSeconds = Double.NaN;
@@ -37,6 +40,7 @@ final class RunDraft {
   LoadSummary load;
   long line = 1;
   long index;
+
   /** More parts for the source id when the usual ones do not tell runs of one file apart. */
   final List<String> idParts = new ArrayList<>();
 
@@ -51,16 +55,14 @@ final class RunDraft {
    *
    * @return whether a run was accepted
    */
-  boolean emit(Importer importer, String source, ImportSource file, ImportContext ctx,
-      RecordSink sink) {
+  boolean emit(
+      Importer importer, String source, ImportSource file, ImportContext ctx, RecordSink sink) {
     TargetHints h = ctx.hints() == null ? TargetHints.NONE : ctx.hints();
     List<String> fromHints = new ArrayList<>();
-    String service = pick(facts.get(TargetFacts.Field.SERVICE), h.service(), "service",
-        fromHints);
-    String rawEnv = pick(facts.get(TargetFacts.Field.ENVIRONMENT), h.environment(),
-        "environment", fromHints);
-    String version = pick(facts.get(TargetFacts.Field.VERSION), h.version(), "version",
-        fromHints);
+    String service = pick(facts.get(TargetFacts.Field.SERVICE), h.service(), "service", fromHints);
+    String rawEnv =
+        pick(facts.get(TargetFacts.Field.ENVIRONMENT), h.environment(), "environment", fromHints);
+    String version = pick(facts.get(TargetFacts.Field.VERSION), h.version(), "version", fromHints);
     String commit = pick(facts.get(TargetFacts.Field.COMMIT), h.commit(), "commit", fromHints);
     Instant start = startedAt;
     if (start == null && h.at() != null) {
@@ -68,17 +70,26 @@ final class RunDraft {
       fromHints.add("run time");
     }
     if (start == null) {
-      sink.reject(line, index, "no run time: " + noTimeReason
-          + "; give it with --at, a sidecar NAME.rehearsal.json or an import manifest");
+      sink.reject(
+          line,
+          index,
+          "no run time: "
+              + noTimeReason
+              + "; give it with --at, a sidecar NAME.rehearsal.json or an import manifest");
       return false;
     }
     List<String> all = new ArrayList<>(notes);
     all.addAll(facts.conflicts());
     if (!fromHints.isEmpty()) {
-      String origin = h.origin() == null || h.origin().isBlank() ? "the import's hints"
-          : h.origin();
-      all.add(String.join(", ", fromHints) + " taken from " + origin
-          + " (the file does not state " + (fromHints.size() == 1 ? "it" : "them") + ")");
+      String origin =
+          h.origin() == null || h.origin().isBlank() ? "the import's hints" : h.origin();
+      all.add(
+          String.join(", ", fromHints)
+              + " taken from "
+              + origin
+              + " (the file does not state "
+              + (fromHints.size() == 1 ? "it" : "them")
+              + ")");
     }
     if (service.isEmpty()) {
       all.add("no service stated: give it with --service, a sidecar or a manifest");
@@ -89,14 +100,35 @@ final class RunDraft {
     if (rawEnv.isEmpty()) {
       all.add("no environment stated: give it with --env, a sidecar or a manifest");
     }
-    List<String> parts = new ArrayList<>(List.of(source, service, rawEnv, version,
-        Texts.cleanId(suite), start.toString(), Texts.cleanId(file.fileName())));
+    List<String> parts =
+        new ArrayList<>(
+            List.of(
+                source,
+                service,
+                rawEnv,
+                version,
+                Texts.cleanId(suite),
+                start.toString(),
+                Texts.cleanId(file.fileName())));
     parts.addAll(idParts);
     String sourceId = Ids.digest(parts.toArray(new String[0]));
-    Provenance prov = new Provenance(file.displayName(), line, index, importer.id(), sourceId,
-        dedup(all));
-    sink.accept(new StagingRun(source, sourceId, service, ctx.environment(rawEnv), version,
-        commit, type, Texts.cleanId(suite), start, durationSeconds, tests, load, prov));
+    Provenance prov =
+        new Provenance(file.displayName(), line, index, importer.id(), sourceId, dedup(all));
+    sink.accept(
+        new StagingRun(
+            source,
+            sourceId,
+            service,
+            ctx.environment(rawEnv),
+            version,
+            commit,
+            type,
+            Texts.cleanId(suite),
+            start,
+            durationSeconds,
+            tests,
+            load,
+            prov));
     return true;
   }
 

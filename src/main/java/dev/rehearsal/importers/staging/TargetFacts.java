@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * What a result file says about the change it tested: service, environment, version and commit,
  * read from the file's own properties, labels, tags or parameters. The first value a file states
- * wins; a later different value is kept out and noted, so a file that names two services is
- * visible as such instead of silently taking the last one.
+ * wins; a later different value is kept out and noted, so a file that names two services is visible
+ * as such instead of silently taking the last one.
  */
 final class TargetFacts {
 
@@ -29,39 +29,40 @@ final class TargetFacts {
   }
 
   /**
-   * Names a tool may give each field, compared after lowercasing and turning '_' and '-' into
-   * '.'. Exact names only: Surefire copies every JVM system property into its reports, so a
-   * loose match ("java.version") would read the JDK version as the service version.
+   * Names a tool may give each field, compared after lowercasing and turning '_' and '-' into '.'.
+   * Exact names only: Surefire copies every JVM system property into its reports, so a loose match
+   * ("java.version") would read the JDK version as the service version.
    */
-  private static final Map<String, Field> NAMES = Map.ofEntries(
-      Map.entry("service", Field.SERVICE),
-      Map.entry("service.name", Field.SERVICE),
-      Map.entry("app", Field.SERVICE),
-      Map.entry("app.name", Field.SERVICE),
-      Map.entry("application", Field.SERVICE),
-      Map.entry("application.name", Field.SERVICE),
-      Map.entry("component", Field.SERVICE),
-      Map.entry("rehearsal.service", Field.SERVICE),
-      Map.entry("environment", Field.ENVIRONMENT),
-      Map.entry("env", Field.ENVIRONMENT),
-      Map.entry("stage", Field.ENVIRONMENT),
-      Map.entry("deployment.environment", Field.ENVIRONMENT),
-      Map.entry("target.environment", Field.ENVIRONMENT),
-      Map.entry("rehearsal.environment", Field.ENVIRONMENT),
-      Map.entry("version", Field.VERSION),
-      Map.entry("app.version", Field.VERSION),
-      Map.entry("application.version", Field.VERSION),
-      Map.entry("service.version", Field.VERSION),
-      Map.entry("build.version", Field.VERSION),
-      Map.entry("rehearsal.version", Field.VERSION),
-      Map.entry("commit", Field.COMMIT),
-      Map.entry("commit.sha", Field.COMMIT),
-      Map.entry("git.commit", Field.COMMIT),
-      Map.entry("git.sha", Field.COMMIT),
-      Map.entry("git.commit.id", Field.COMMIT),
-      Map.entry("git.revision", Field.COMMIT),
-      Map.entry("vcs.revision", Field.COMMIT),
-      Map.entry("rehearsal.commit", Field.COMMIT));
+  private static final Map<String, Field> NAMES =
+      Map.ofEntries(
+          Map.entry("service", Field.SERVICE),
+          Map.entry("service.name", Field.SERVICE),
+          Map.entry("app", Field.SERVICE),
+          Map.entry("app.name", Field.SERVICE),
+          Map.entry("application", Field.SERVICE),
+          Map.entry("application.name", Field.SERVICE),
+          Map.entry("component", Field.SERVICE),
+          Map.entry("rehearsal.service", Field.SERVICE),
+          Map.entry("environment", Field.ENVIRONMENT),
+          Map.entry("env", Field.ENVIRONMENT),
+          Map.entry("stage", Field.ENVIRONMENT),
+          Map.entry("deployment.environment", Field.ENVIRONMENT),
+          Map.entry("target.environment", Field.ENVIRONMENT),
+          Map.entry("rehearsal.environment", Field.ENVIRONMENT),
+          Map.entry("version", Field.VERSION),
+          Map.entry("app.version", Field.VERSION),
+          Map.entry("application.version", Field.VERSION),
+          Map.entry("service.version", Field.VERSION),
+          Map.entry("build.version", Field.VERSION),
+          Map.entry("rehearsal.version", Field.VERSION),
+          Map.entry("commit", Field.COMMIT),
+          Map.entry("commit.sha", Field.COMMIT),
+          Map.entry("git.commit", Field.COMMIT),
+          Map.entry("git.sha", Field.COMMIT),
+          Map.entry("git.commit.id", Field.COMMIT),
+          Map.entry("git.revision", Field.COMMIT),
+          Map.entry("vcs.revision", Field.COMMIT),
+          Map.entry("rehearsal.commit", Field.COMMIT));
 
   private final String[] values = new String[Field.values().length];
   private final String[] where = new String[Field.values().length];
@@ -101,8 +102,18 @@ final class TargetFacts {
       values[i] = Texts.truncate(v, 200);
       where[i] = origin;
     } else if (!values[i].equals(v) && conflicts.size() < 10) {
-      String note = "the file names more than one " + f.word + ": kept '" + values[i] + "' ("
-          + where[i] + "), not '" + Texts.truncate(v, 200) + "' (" + origin + ")";
+      String note =
+          "the file names more than one "
+              + f.word
+              + ": kept '"
+              + values[i]
+              + "' ("
+              + where[i]
+              + "), not '"
+              + Texts.truncate(v, 200)
+              + "' ("
+              + origin
+              + ")";
       if (!conflicts.contains(note)) {
         conflicts.add(note);
       }
@@ -119,9 +130,9 @@ final class TargetFacts {
   }
 
   /**
-   * Reads a tag of the form {@code @key=value}, {@code @key:value}, {@code key=value} or
-   * {@code key:value} (Cucumber tags, TestNG groups, Allure tags); returns whether it named one
-   * of our fields.
+   * Reads a tag of the form {@code @key=value}, {@code @key:value}, {@code key=value} or {@code
+   * key:value} (Cucumber tags, TestNG groups, Allure tags); returns whether it named one of our
+   * fields.
    */
   boolean offerTag(String tag, String origin) {
     if (tag == null) {

@@ -19,13 +19,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * TestNG's {@code testng-results.xml}: one file is one run. Every {@code <test-method>} that is
- * not a configuration method ({@code is-config="true"}: before/after hooks) is a test case:
- * PASS passed, FAIL failed, SKIP skipped. A configuration method that FAILs is counted as an
- * errored case (it is why the tests after it were skipped); passing configuration methods are not
- * counted. The start is the earliest {@code started-at} of the suites (else of the methods).
- * Service, environment and version come from test-method {@code <attribute>}s and from group
- * names written as {@code service=checkout}.
+ * TestNG's {@code testng-results.xml}: one file is one run. Every {@code <test-method>} that is not
+ * a configuration method ({@code is-config="true"}: before/after hooks) is a test case: PASS
+ * passed, FAIL failed, SKIP skipped. A configuration method that FAILs is counted as an errored
+ * case (it is why the tests after it were skipped); passing configuration methods are not counted.
+ * The start is the earliest {@code started-at} of the suites (else of the methods). Service,
+ * environment and version come from test-method {@code <attribute>}s and from group names written
+ * as {@code service=checkout}.
  */
 public final class TestNgXmlImporter implements Importer {
   static final String SOURCE = "testng";
@@ -81,8 +81,12 @@ public final class TestNgXmlImporter implements Importer {
           if (!rootSeen) {
             rootSeen = true;
             if (!n.equals("testng-results")) {
-              throw new ImportException("the XML root is <" + n + ">, not <testng-results>: "
-                  + "this is not a TestNG results file", in.line());
+              throw new ImportException(
+                  "the XML root is <"
+                      + n
+                      + ">, not <testng-results>: "
+                      + "this is not a TestNG results file",
+                  in.line());
             }
             run.line = in.rootLine();
             declaredTotal = Attrs.intOrNull(Attrs.attr(r, "total"));
@@ -92,14 +96,30 @@ public final class TestNgXmlImporter implements Importer {
             case "suite" -> {
               String name = Texts.cleanId(Attrs.attr(r, "name"));
               suiteNames.add(name);
-              Attrs.Timed t = Attrs.time(ctx, Attrs.attr(r, "started-at"), "the started-at '"
-                  + Attrs.attr(r, "started-at") + "' of suite '" + name + "'", problems);
-              if (t != null && (earliestSuite == null
-                  || t.instant().isBefore(earliestSuite.instant()))) {
+              Attrs.Timed t =
+                  Attrs.time(
+                      ctx,
+                      Attrs.attr(r, "started-at"),
+                      "the started-at '"
+                          + Attrs.attr(r, "started-at")
+                          + "' of suite '"
+                          + name
+                          + "'",
+                      problems);
+              if (t != null
+                  && (earliestSuite == null || t.instant().isBefore(earliestSuite.instant()))) {
                 earliestSuite = t;
               }
-              Attrs.Timed end = Attrs.time(ctx, Attrs.attr(r, "finished-at"), "the finished-at '"
-                  + Attrs.attr(r, "finished-at") + "' of suite '" + name + "'", problems);
+              Attrs.Timed end =
+                  Attrs.time(
+                      ctx,
+                      Attrs.attr(r, "finished-at"),
+                      "the finished-at '"
+                          + Attrs.attr(r, "finished-at")
+                          + "' of suite '"
+                          + name
+                          + "'",
+                      problems);
               if (end != null && (latestEnd == null || end.instant().isAfter(latestEnd))) {
                 latestEnd = end.instant();
               }
@@ -119,10 +139,14 @@ public final class TestNgXmlImporter implements Importer {
               methods++;
               Method m = readMethod(r, run);
               if (earliestSuite == null && m.started != null) {
-                Attrs.Timed t = Attrs.time(ctx, m.started, "the started-at '" + m.started
-                    + "' of method '" + m.name + "'", problems);
-                if (t != null && (earliestMethod == null
-                    || t.instant().isBefore(earliestMethod.instant()))) {
+                Attrs.Timed t =
+                    Attrs.time(
+                        ctx,
+                        m.started,
+                        "the started-at '" + m.started + "' of method '" + m.name + "'",
+                        problems);
+                if (t != null
+                    && (earliestMethod == null || t.instant().isBefore(earliestMethod.instant()))) {
                   earliestMethod = t;
                 }
               }
@@ -131,8 +155,11 @@ public final class TestNgXmlImporter implements Importer {
               if (m.config) {
                 if (st.equals("FAIL")) {
                   configFailures++;
-                  tally.add(caseName, CaseTally.Outcome.ERRORED, "configuration method failed"
-                      + (m.message.isEmpty() ? "" : ": " + m.message));
+                  tally.add(
+                      caseName,
+                      CaseTally.Outcome.ERRORED,
+                      "configuration method failed"
+                          + (m.message.isEmpty() ? "" : ": " + m.message));
                 }
               } else {
                 switch (st) {
@@ -141,8 +168,10 @@ public final class TestNgXmlImporter implements Importer {
                   case "SKIP" -> tally.add(caseName, CaseTally.Outcome.SKIPPED, null);
                   default -> {
                     unknownStatus++;
-                    tally.add(caseName, CaseTally.Outcome.ERRORED, "status '"
-                        + Texts.cleanId(m.status) + "' is not a TestNG status");
+                    tally.add(
+                        caseName,
+                        CaseTally.Outcome.ERRORED,
+                        "status '" + Texts.cleanId(m.status) + "' is not a TestNG status");
                   }
                 }
               }
@@ -163,10 +192,10 @@ public final class TestNgXmlImporter implements Importer {
     if (chosen != null) {
       run.startedAt = chosen.instant();
       chosen.notes().forEach(run::note);
-      if (latestEnd != null && !latestEnd.isBefore(chosen.instant())
+      if (latestEnd != null
+          && !latestEnd.isBefore(chosen.instant())
           && !(anySuiteMillis && suiteNames.size() == 1)) {
-        run.durationSeconds = (latestEnd.toEpochMilli() - chosen.instant().toEpochMilli())
-            / 1000.0;
+        run.durationSeconds = (latestEnd.toEpochMilli() - chosen.instant().toEpochMilli()) / 1000.0;
       }
     }
     if (Double.isNaN(run.durationSeconds) && anySuiteMillis) {
@@ -174,17 +203,23 @@ public final class TestNgXmlImporter implements Importer {
     }
     problems.forEach(run::note);
     if (configFailures > 0) {
-      run.note(configFailures + " configuration method(s) failed; each counted as an errored "
-          + "case");
+      run.note(
+          configFailures + " configuration method(s) failed; each counted as an errored " + "case");
     }
     if (unknownStatus > 0) {
-      run.note(unknownStatus + " test method(s) have a status TestNG does not write; counted as "
-          + "errored");
+      run.note(
+          unknownStatus
+              + " test method(s) have a status TestNG does not write; counted as "
+              + "errored");
     }
     int testCount = tally.total() - configFailures;
     if (declaredTotal != null && declaredTotal != testCount) {
-      run.note("the file's header states " + declaredTotal + " tests but it holds " + testCount
-          + " test methods; counted what it holds");
+      run.note(
+          "the file's header states "
+              + declaredTotal
+              + " tests but it holds "
+              + testCount
+              + " test methods; counted what it holds");
     }
     tally.addNotes(run.notes);
     run.tests = tally.summary();
@@ -234,8 +269,14 @@ public final class TestNgXmlImporter implements Importer {
           case "attribute" -> {
             String name = Attrs.attr(r, "name");
             String value = SafeXml.elementText(r, 1000);
-            run.facts.offer(name, value, "attribute '" + Texts.cleanId(name) + "' of method '"
-                + Texts.cleanId(m.name) + "'");
+            run.facts.offer(
+                name,
+                value,
+                "attribute '"
+                    + Texts.cleanId(name)
+                    + "' of method '"
+                    + Texts.cleanId(m.name)
+                    + "'");
           }
           default -> SafeXml.skipElement(r);
         }

@@ -13,10 +13,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * An XML result file opened for streaming through {@link SafeXml}: decoded with the usual
- * encoding rules (byte-order marks, UTF-16, Windows-1252 fallback, reported as warnings), with
- * white space before the XML declaration skipped (JMeter and some CI tools write it; a strict
- * parser refuses it), and with line numbers that still count the skipped lines.
+ * An XML result file opened for streaming through {@link SafeXml}: decoded with the usual encoding
+ * rules (byte-order marks, UTF-16, Windows-1252 fallback, reported as warnings), with white space
+ * before the XML declaration skipped (JMeter and some CI tools write it; a strict parser refuses
+ * it), and with line numbers that still count the skipped lines.
  */
 final class XmlInput implements Closeable {
   private final Decoding.Decoded decoded;
@@ -24,8 +24,8 @@ final class XmlInput implements Closeable {
   private final int skippedLines;
   private final RecordSink sink;
 
-  private XmlInput(Decoding.Decoded decoded, XMLStreamReader reader, int skippedLines,
-      RecordSink sink) {
+  private XmlInput(
+      Decoding.Decoded decoded, XMLStreamReader reader, int skippedLines, RecordSink sink) {
     this.decoded = decoded;
     this.reader = reader;
     this.skippedLines = skippedLines;
@@ -70,8 +70,8 @@ final class XmlInput implements Closeable {
 
   /**
    * The 1-based line of the root element's start tag within the head text: after the XML
-   * declaration, comments, processing instructions and any DOCTYPE. (A StAX reader only knows
-   * where a start tag ends, which for a tag written over several lines is later.)
+   * declaration, comments, processing instructions and any DOCTYPE. (A StAX reader only knows where
+   * a start tag ends, which for a tag written over several lines is later.)
    */
   private static int rootLine(String t) {
     int i = 0;
@@ -80,8 +80,10 @@ final class XmlInput implements Closeable {
       if (lt < 0) {
         return 1;
       }
-      String end = t.startsWith("<?", lt) ? "?>" : t.startsWith("<!--", lt) ? "-->"
-          : t.startsWith("<!", lt) ? ">" : null;
+      String end =
+          t.startsWith("<?", lt)
+              ? "?>"
+              : t.startsWith("<!--", lt) ? "-->" : t.startsWith("<!", lt) ? ">" : null;
       if (end == null) {
         int line = 1;
         for (int k = 0; k < lt; k++) {
@@ -120,8 +122,10 @@ final class XmlInput implements Closeable {
 
   /** The ImportException for an XML error: where it is and what it is, in plain words. */
   ImportException failure(XMLStreamException e) {
-    long at = e.getLocation() != null && e.getLocation().getLineNumber() > 0
-        ? e.getLocation().getLineNumber() + skippedLines : line();
+    long at =
+        e.getLocation() != null && e.getLocation().getLineNumber() > 0
+            ? e.getLocation().getLineNumber() + skippedLines
+            : line();
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
     if (e instanceof SafeXml.DoctypeRefusedException) {
       return new ImportException(msg, at, e);
@@ -131,8 +135,7 @@ final class XmlInput implements Closeable {
     if (m >= 0) {
       msg = msg.substring(m + "Message:".length()).strip();
     }
-    return new ImportException("the XML is cut off or malformed at line " + at + ": " + msg,
-        at, e);
+    return new ImportException("the XML is cut off or malformed at line " + at + ": " + msg, at, e);
   }
 
   @Override

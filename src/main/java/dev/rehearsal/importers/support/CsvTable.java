@@ -7,7 +7,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import dev.rehearsal.importers.ImportException;
 import dev.rehearsal.importers.ImportSource;
-import dev.rehearsal.importers.RecordSink;
 import dev.rehearsal.settings.DateOrder;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -20,10 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A delimited text file read row by row, with what real exports need: the separator detected
- * from the header line (comma, semicolon or tab), header names matched without case, duplicate
- * header names kept (Jira repeats "Labels", "Watchers", ... once per value), blank headers named
- * "column N", quoted cells across lines, blank lines skipped, and the line each row starts on.
+ * A delimited text file read row by row, with what real exports need: the separator detected from
+ * the header line (comma, semicolon or tab), header names matched without case, duplicate header
+ * names kept (Jira repeats "Labels", "Watchers", ... once per value), blank headers named "column
+ * N", quoted cells across lines, blank lines skipped, and the line each row starts on.
  */
 public final class CsvTable implements Closeable {
   private final CSVReader reader;
@@ -34,8 +33,8 @@ public final class CsvTable implements Closeable {
   private long index;
   private long linesRead;
 
-  private CsvTable(Decoding.Decoded decoded, char separator, String[] header, CSVReader reader,
-      long linesRead) {
+  private CsvTable(
+      Decoding.Decoded decoded, char separator, String[] header, CSVReader reader, long linesRead) {
     this.decoded = decoded;
     this.separator = separator;
     this.reader = reader;
@@ -74,8 +73,8 @@ public final class CsvTable implements Closeable {
     br.reset();
     char sep = detectSeparator(first);
     RFC4180Parser parser = new RFC4180ParserBuilder().withSeparator(sep).build();
-    CSVReader r = new CSVReaderBuilder(br).withCSVParser(parser).withKeepCarriageReturn(false)
-        .build();
+    CSVReader r =
+        new CSVReaderBuilder(br).withCSVParser(parser).withKeepCarriageReturn(false).build();
     try {
       String[] header = r.readNext();
       return new CsvTable(d, sep, header, r, skipped + r.getLinesRead());
@@ -147,12 +146,14 @@ public final class CsvTable implements Closeable {
       try {
         cells = reader.readNext();
       } catch (CsvException e) {
-        throw new ImportException("unreadable from line " + startLine + ": " + e.getMessage(),
-            startLine, e);
+        throw new ImportException(
+            "unreadable from line " + startLine + ": " + e.getMessage(), startLine, e);
       } catch (IOException e) {
         if (e.getClass().getSimpleName().contains("Malformed")) {
-          throw new ImportException("a quoted cell opened at or after line " + startLine
-              + " is never closed", startLine, e);
+          throw new ImportException(
+              "a quoted cell opened at or after line " + startLine + " is never closed",
+              startLine,
+              e);
         }
         throw e;
       }
@@ -249,8 +250,9 @@ public final class CsvTable implements Closeable {
    * First pass over some columns to decide the file's day/month order. Returns the detector's
    * result; when the user set an order, that order.
    */
-  public static DateOrderDetector.Result dateOrder(ImportSource source, DateOrder userOrder,
-      Collection<String> timeColumns) throws IOException, ImportException {
+  public static DateOrderDetector.Result dateOrder(
+      ImportSource source, DateOrder userOrder, Collection<String> timeColumns)
+      throws IOException, ImportException {
     if (userOrder != DateOrder.AUTO) {
       return new DateOrderDetector.Result(userOrder, null);
     }

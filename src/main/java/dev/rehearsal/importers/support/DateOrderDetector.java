@@ -3,9 +3,9 @@ package dev.rehearsal.importers.support;
 import dev.rehearsal.settings.DateOrder;
 
 /**
- * Decides the day/month order of a whole file from its numeric dates: one value with a first
- * number over 12 says day-first, one with a second number over 12 says month-first. A file where
- * every value could be read either way is ambiguous; a file with both kinds is inconsistent.
+ * Decides the day/month order of a whole file from its numeric dates: one value with a first number
+ * over 12 says day-first, one with a second number over 12 says month-first. A file where every
+ * value could be read either way is ambiguous; a file with both kinds is inconsistent.
  */
 public final class DateOrderDetector {
   private long dayFirst;
@@ -43,8 +43,13 @@ public final class DateOrderDetector {
   /** The outcome for the whole file. */
   public Result result() {
     if (dayFirst > 0 && monthFirst > 0) {
-      return new Result(null, "the file mixes day-first dates (" + dayFirstExample
-          + ") and month-first dates (" + monthFirstExample + ")");
+      return new Result(
+          null,
+          "the file mixes day-first dates ("
+              + dayFirstExample
+              + ") and month-first dates ("
+              + monthFirstExample
+              + ")");
     }
     if (dayFirst > 0) {
       return new Result(DateOrder.DMY, null);
@@ -53,9 +58,14 @@ public final class DateOrderDetector {
       return new Result(DateOrder.MDY, null);
     }
     if (either > 0) {
-      return new Result(null, "all " + either + " numeric dates in the file could be read as "
-          + "day/month or month/day (for example " + eitherExample
-          + "); set the date order (DMY or MDY) to import them");
+      return new Result(
+          null,
+          "all "
+              + either
+              + " numeric dates in the file could be read as "
+              + "day/month or month/day (for example "
+              + eitherExample
+              + "); set the date order (DMY or MDY) to import them");
     }
     return new Result(DateOrder.AUTO, null);
   }

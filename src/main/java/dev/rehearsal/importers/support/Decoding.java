@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns bytes into text the way exports need: a UTF-8 byte-order mark is skipped, UTF-16 with a
  * mark (or with the tell-tale zero bytes of ASCII text) is read as UTF-16, text whose first
- * megabyte is not valid UTF-8 is read as Windows-1252 (the ServiceNow and Excel case), and a
- * stray invalid byte later in a UTF-8 file is read as Windows-1252 rather than dropped. Every
- * such decision is reported through {@link Decoded#notes()}.
+ * megabyte is not valid UTF-8 is read as Windows-1252 (the ServiceNow and Excel case), and a stray
+ * invalid byte later in a UTF-8 file is read as Windows-1252 rather than dropped. Every such
+ * decision is reported through {@link Decoded#notes()}.
  */
 public final class Decoding {
   public static final Charset CP1252 = Charset.forName("windows-1252");
@@ -67,8 +67,12 @@ public final class Decoding {
         notes.add(note);
       }
       if (lenient != null && lenient.replaced() > 0) {
-        notes.add(lenient.replaced() + " byte(s) were not valid UTF-8 and were read as "
-            + "Windows-1252 (first at byte " + lenient.firstReplacedAt() + ")");
+        notes.add(
+            lenient.replaced()
+                + " byte(s) were not valid UTF-8 and were read as "
+                + "Windows-1252 (first at byte "
+                + lenient.firstReplacedAt()
+                + ")");
       }
       return notes;
     }
@@ -81,7 +85,9 @@ public final class Decoding {
     byte[] head = in.readNBytes(SNIFF);
     in.reset();
     int n = head.length;
-    if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+    if (n >= 3
+        && (head[0] & 0xff) == 0xEF
+        && (head[1] & 0xff) == 0xBB
         && (head[2] & 0xff) == 0xBF) {
       in.skipNBytes(3);
       LenientUtf8Reader r = new LenientUtf8Reader(in, 3);
@@ -89,23 +95,29 @@ public final class Decoding {
     }
     if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
       in.skipNBytes(2);
-      return new Decoded(new InputStreamReader(in, StandardCharsets.UTF_16BE), "UTF-16BE (BOM)",
-          null, null);
+      return new Decoded(
+          new InputStreamReader(in, StandardCharsets.UTF_16BE), "UTF-16BE (BOM)", null, null);
     }
     if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
       in.skipNBytes(2);
-      return new Decoded(new InputStreamReader(in, StandardCharsets.UTF_16LE), "UTF-16LE (BOM)",
-          null, null);
+      return new Decoded(
+          new InputStreamReader(in, StandardCharsets.UTF_16LE), "UTF-16LE (BOM)", null, null);
     }
     String utf16 = utf16WithoutBom(head);
     if (utf16 != null) {
       Charset cs = utf16.equals("LE") ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
-      return new Decoded(new InputStreamReader(in, cs), cs.name(),
-          "no byte-order mark, but the zero bytes say " + cs.name() + "; read as such", null);
+      return new Decoded(
+          new InputStreamReader(in, cs),
+          cs.name(),
+          "no byte-order mark, but the zero bytes say " + cs.name() + "; read as such",
+          null);
     }
     if (!isValidUtf8(head, n == SNIFF)) {
-      return new Decoded(new InputStreamReader(in, CP1252), "windows-1252",
-          "the file is not valid UTF-8; read as Windows-1252", null);
+      return new Decoded(
+          new InputStreamReader(in, CP1252),
+          "windows-1252",
+          "the file is not valid UTF-8; read as Windows-1252",
+          null);
     }
     LenientUtf8Reader r = new LenientUtf8Reader(in, 0);
     return new Decoded(r, "UTF-8", null, r);
@@ -172,9 +184,11 @@ public final class Decoding {
   /** UTF-8 decoding that reads each invalid byte as Windows-1252 and counts them. */
   static final class LenientUtf8Reader extends Reader {
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private final CharBuffer chars = CharBuffer.allocate(1 << 16);
     private boolean eof;

@@ -13,11 +13,11 @@ import java.io.Reader;
 import java.util.Set;
 
 /**
- * Streams the records of a JSON file one at a time, so a file of any size needs the memory of
- * one record. Handles the shapes exports come in: a top-level array; an object whose list sits
- * under one of the given keys (API envelopes like {@code {"incidents": [...]}} or
- * {@code {"data": [...]}}), found at any depth; one bare object (a single API response); and
- * several JSON values one after another (JSON Lines, {@code kubectl} dumps).
+ * Streams the records of a JSON file one at a time, so a file of any size needs the memory of one
+ * record. Handles the shapes exports come in: a top-level array; an object whose list sits under
+ * one of the given keys (API envelopes like {@code {"incidents": [...]}} or {@code {"data":
+ * [...]}}), found at any depth; one bare object (a single API response); and several JSON values
+ * one after another (JSON Lines, {@code kubectl} dumps).
  */
 public final class JsonRecords {
 
@@ -35,15 +35,16 @@ public final class JsonRecords {
   private JsonRecords() {}
 
   /**
-   * Opens the source as text (with the usual encoding rules, warnings to the sink) and streams
-   * its records.
+   * Opens the source as text (with the usual encoding rules, warnings to the sink) and streams its
+   * records.
    *
-   * @param listKeys keys under which the list of records sits in an envelope object; a bare
-   *     object that has none of them is itself the one record
+   * @param listKeys keys under which the list of records sits in an envelope object; a bare object
+   *     that has none of them is itself the one record
    * @return the number of records streamed
    */
-  public static long stream(ImportSource source, RecordSink sink, Set<String> listKeys,
-      Handler handler) throws IOException, ImportException {
+  public static long stream(
+      ImportSource source, RecordSink sink, Set<String> listKeys, Handler handler)
+      throws IOException, ImportException {
     Decoding.Decoded decoded = Decoding.open(source.open());
     try (Reader reader = decoded.reader()) {
       return stream(reader, listKeys, handler);
@@ -72,8 +73,8 @@ public final class JsonRecords {
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-      throw new ImportException("invalid JSON at line " + at + ": " + e.getOriginalMessage(),
-          at, e);
+      throw new ImportException(
+          "invalid JSON at line " + at + ": " + e.getOriginalMessage(), at, e);
     }
     return index;
   }
@@ -100,13 +101,14 @@ public final class JsonRecords {
   }
 
   /**
-   * Inside an object: if a field named like a list key holds an array, stream that array and
-   * skip the rest; a wrapper field (GraphQL's data.repository.deployments ...) is searched the
-   * same way, and kept as an ordinary field when it holds no list. At the top level an object
-   * without a list is the one record.
+   * Inside an object: if a field named like a list key holds an array, stream that array and skip
+   * the rest; a wrapper field (GraphQL's data.repository.deployments ...) is searched the same way,
+   * and kept as an ordinary field when it holds no list. At the top level an object without a list
+   * is the one record.
    */
-  private static long streamObject(JsonParser p, ObjectMapper mapper, Set<String> listKeys,
-      Handler handler, long index) throws IOException, ImportException {
+  private static long streamObject(
+      JsonParser p, ObjectMapper mapper, Set<String> listKeys, Handler handler, long index)
+      throws IOException, ImportException {
     long startLine = p.currentTokenLocation().getLineNr();
     Outcome o = readObject(p, mapper, listKeys, handler, index);
     index = o.index;
@@ -123,8 +125,9 @@ public final class JsonRecords {
     return index;
   }
 
-  private static Outcome readObject(JsonParser p, ObjectMapper mapper, Set<String> listKeys,
-      Handler handler, long index) throws IOException, ImportException {
+  private static Outcome readObject(
+      JsonParser p, ObjectMapper mapper, Set<String> listKeys, Handler handler, long index)
+      throws IOException, ImportException {
     Outcome o = new Outcome();
     o.index = index;
     o.buffered = mapper.createObjectNode();
@@ -135,7 +138,9 @@ public final class JsonRecords {
       if (!o.streamed && listKeys.contains(name) && v == JsonToken.START_ARRAY) {
         o.index = streamArray(p, mapper, handler, o.index);
         o.streamed = true;
-      } else if (!o.streamed && v == JsonToken.START_OBJECT && WRAPPERS.contains(name)
+      } else if (!o.streamed
+          && v == JsonToken.START_OBJECT
+          && WRAPPERS.contains(name)
           && !listKeys.contains(name)) {
         Outcome inner = readObject(p, mapper, listKeys, handler, o.index);
         o.index = inner.index;
@@ -158,16 +163,27 @@ public final class JsonRecords {
   }
 
   /** GraphQL connection objects whose nodes are the records. */
-  private static final Set<String> GRAPHQL_CONNECTIONS = Set.of("deployments", "incidents",
-      "workflowRuns", "pullRequests", "releases");
+  private static final Set<String> GRAPHQL_CONNECTIONS =
+      Set.of("deployments", "incidents", "workflowRuns", "pullRequests", "releases");
 
   /** Wrapper objects on the way to a list: GraphQL "data", "repository", ... */
-  private static final Set<String> WRAPPERS = Set.of("data", "repository", "result", "response",
-      "project", "application", "status", "body", "payload", "organization", "viewer");
+  private static final Set<String> WRAPPERS =
+      Set.of(
+          "data",
+          "repository",
+          "result",
+          "response",
+          "project",
+          "application",
+          "status",
+          "body",
+          "payload",
+          "organization",
+          "viewer");
 
   /**
-   * A list under a list key, directly or inside envelope objects only: a record's own nested
-   * lists (JSON:API relationships.*.data) are part of the record, not records.
+   * A list under a list key, directly or inside envelope objects only: a record's own nested lists
+   * (JSON:API relationships.*.data) are part of the record, not records.
    */
   private static JsonNode findNestedList(JsonNode node, Set<String> listKeys) {
     if (node == null || !node.isObject()) {
@@ -182,8 +198,8 @@ public final class JsonRecords {
     var it = node.fields();
     while (it.hasNext()) {
       var e = it.next();
-      if (e.getValue().isObject() && (WRAPPERS.contains(e.getKey())
-          || GRAPHQL_CONNECTIONS.contains(e.getKey()))) {
+      if (e.getValue().isObject()
+          && (WRAPPERS.contains(e.getKey()) || GRAPHQL_CONNECTIONS.contains(e.getKey()))) {
         JsonNode found = findNestedList(e.getValue(), listKeys);
         if (found != null) {
           return found;

@@ -8,9 +8,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The only way importers read XML: a streaming StAX reader that never resolves external
- * entities, never loads a DTD, and refuses any document that declares a DOCTYPE (so entity
- * expansion attacks never start). Nothing is ever fetched from the network or the disk.
+ * The only way importers read XML: a streaming StAX reader that never resolves external entities,
+ * never loads a DTD, and refuses any document that declares a DOCTYPE (so entity expansion attacks
+ * never start). Nothing is ever fetched from the network or the disk.
  */
 public final class SafeXml {
   private static final XMLInputFactory FACTORY = createFactory();
@@ -24,9 +24,10 @@ public final class SafeXml {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_COALESCING, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-      throw new XMLStreamException("external entity '" + systemId + "' refused");
-    });
+    f.setXMLResolver(
+        (publicId, systemId, baseUri, ns) -> {
+          throw new XMLStreamException("external entity '" + systemId + "' refused");
+        });
     trySet(f, "http://javax.xml.XMLConstants/property/accessExternalDTD", "");
     trySet(f, "http://javax.xml.XMLConstants/property/accessExternalSchema", "");
     return f;
@@ -45,8 +46,11 @@ public final class SafeXml {
     private static final long serialVersionUID = 1L;
 
     DoctypeRefusedException(int line) {
-      super("the XML declares a DOCTYPE (line " + line + "); documents with DTDs or entity "
-          + "declarations are refused for safety and nothing was fetched");
+      super(
+          "the XML declares a DOCTYPE (line "
+              + line
+              + "); documents with DTDs or entity "
+              + "declarations are refused for safety and nothing was fetched");
     }
   }
 
@@ -69,8 +73,12 @@ public final class SafeXml {
           throw new DoctypeRefusedException(getLocation().getLineNumber());
         }
         if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-          throw new XMLStreamException("entity reference '&" + getLocalName()
-              + ";' refused (line " + getLocation().getLineNumber() + ")");
+          throw new XMLStreamException(
+              "entity reference '&"
+                  + getLocalName()
+                  + ";' refused (line "
+                  + getLocation().getLineNumber()
+                  + ")");
         }
         return ev;
       }
@@ -78,9 +86,9 @@ public final class SafeXml {
   }
 
   /**
-   * Reads the text content of the current element up to its end tag, keeping at most
-   * {@code max} characters (the rest is counted, not kept) so a 50 MB text node stays cheap.
-   * Nested elements' text is included.
+   * Reads the text content of the current element up to its end tag, keeping at most {@code max}
+   * characters (the rest is counted, not kept) so a 50 MB text node stays cheap. Nested elements'
+   * text is included.
    */
   public static String elementText(XMLStreamReader r, int max) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
@@ -92,7 +100,8 @@ public final class SafeXml {
         depth++;
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         depth--;
-      } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+      } else if (ev == XMLStreamConstants.CHARACTERS
+          || ev == XMLStreamConstants.CDATA
           || ev == XMLStreamConstants.SPACE) {
         int len = r.getTextLength();
         int room = max - sb.length();

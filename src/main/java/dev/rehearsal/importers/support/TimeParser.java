@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the timestamps the tools write: ISO 8601 with or without offset (colon or not, Z, UTC,
- * GMT, a space or "T " between date and time, 1 to 9 fraction digits, date only), Go's
- * {@code time.String()} ("2024-03-04 23:00:06 +0100 CET"), RFC 1123, epoch seconds, millis,
- * micros and nanos, numeric dates with slashes or dots in a day/month order given or decided per
- * file, and dates with month names in English, French, German, Spanish, Italian, Portuguese and
- * Dutch ("10/oct./16 11:54 AM", "4 März 2024", "Mar 4, 2024 10:00 PM").
+ * Reads the timestamps the tools write: ISO 8601 with or without offset (colon or not, Z, UTC, GMT,
+ * a space or "T " between date and time, 1 to 9 fraction digits, date only), Go's {@code
+ * time.String()} ("2024-03-04 23:00:06 +0100 CET"), RFC 1123, epoch seconds, millis, micros and
+ * nanos, numeric dates with slashes or dots in a day/month order given or decided per file, and
+ * dates with month names in English, French, German, Spanish, Italian, Portuguese and Dutch
+ * ("10/oct./16 11:54 AM", "4 März 2024", "Mar 4, 2024 10:00 PM").
  *
  * <p>A time without a zone is read in the zone given to the constructor and reported as such in
  * {@link Parsed#zoneAssumed()}. Immutable and thread-safe.
@@ -37,18 +37,27 @@ public final class TimeParser {
       "(?:\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?|(?:UTC|GMT|UT)(?:[+-]\\d{1,2}(?::?\\d{2})?)?))?"
           + "(?:\\s+\\(?([A-Za-z]{2,5}|[+-]\\d{2,4})\\)?)?(?:\\[[A-Za-z_/+\\-0-9]+\\])?";
 
-  private static final Pattern ISO = Pattern.compile(
-      "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:" + TIME + ")?" + ZONE);
-  private static final Pattern ISO_BASIC = Pattern.compile(
-      "(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})(?:[.,](\\d{1,9}))?" + ZONE);
-  private static final Pattern NUMERIC = Pattern.compile(
-      "(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:" + TIME + ")?" + ZONE);
-  private static final Pattern DAY_MONTH_NAME = Pattern.compile(
-      "(?:[\\p{L}]+\\.?,?\\s+)?(\\d{1,2})\\.?[\\s/\\-.]+([\\p{L}]{3,10})\\.?[\\s/\\-.,]+(\\d{4}|\\d{2})"
-          + "(?:" + TIME + ")?" + ZONE);
-  private static final Pattern MONTH_NAME_DAY = Pattern.compile(
-      "(?:[\\p{L}]+\\.?,?\\s+)?([\\p{L}]{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
-          + "(?:" + TIME + ")?" + ZONE);
+  private static final Pattern ISO =
+      Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:" + TIME + ")?" + ZONE);
+  private static final Pattern ISO_BASIC =
+      Pattern.compile(
+          "(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})(?:[.,](\\d{1,9}))?" + ZONE);
+  private static final Pattern NUMERIC =
+      Pattern.compile("(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:" + TIME + ")?" + ZONE);
+  private static final Pattern DAY_MONTH_NAME =
+      Pattern.compile(
+          "(?:[\\p{L}]+\\.?,?\\s+)?(\\d{1,2})\\.?[\\s/\\-.]+([\\p{L}]{3,10})\\.?[\\s/\\-.,]+(\\d{4}|\\d{2})"
+              + "(?:"
+              + TIME
+              + ")?"
+              + ZONE);
+  private static final Pattern MONTH_NAME_DAY =
+      Pattern.compile(
+          "(?:[\\p{L}]+\\.?,?\\s+)?([\\p{L}]{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
+              + "(?:"
+              + TIME
+              + ")?"
+              + ZONE);
   private static final Pattern EPOCH = Pattern.compile("(\\d{1,20})(?:\\.(\\d{1,9}))?");
 
   private static final Map<String, Integer> MONTHS = new HashMap<>();
@@ -57,29 +66,96 @@ public final class TimeParser {
   static {
     String[][] names = {
       // English
-      {"jan", "january"}, {"feb", "february"}, {"mar", "march"}, {"apr", "april"}, {"may"},
-      {"jun", "june"}, {"jul", "july"}, {"aug", "august"}, {"sep", "sept", "september"},
-      {"oct", "october"}, {"nov", "november"}, {"dec", "december"},
+      {"jan", "january"},
+      {"feb", "february"},
+      {"mar", "march"},
+      {"apr", "april"},
+      {"may"},
+      {"jun", "june"},
+      {"jul", "july"},
+      {"aug", "august"},
+      {"sep", "sept", "september"},
+      {"oct", "october"},
+      {"nov", "november"},
+      {"dec", "december"},
       // French (Jira exports: janv., févr., mars, avr., mai, juin, juil., août, sept., oct. ...)
-      {"janv", "janvier"}, {"fevr", "fevrier", "fev"}, {"mars"}, {"avr", "avril"}, {"mai"},
-      {"juin"}, {"juil", "juillet"}, {"aout"}, {"septembre"}, {"octobre"}, {"novembre"},
+      {"janv", "janvier"},
+      {"fevr", "fevrier", "fev"},
+      {"mars"},
+      {"avr", "avril"},
+      {"mai"},
+      {"juin"},
+      {"juil", "juillet"},
+      {"aout"},
+      {"septembre"},
+      {"octobre"},
+      {"novembre"},
       {"decembre"},
       // German
-      {"januar", "jän", "janner", "jaenner"}, {"februar"}, {"marz", "maerz", "mrz"}, {},
-      {}, {"juni"}, {"juli"}, {}, {}, {"okt", "oktober"}, {}, {"dez", "dezember"},
+      {"januar", "jän", "janner", "jaenner"},
+      {"februar"},
+      {"marz", "maerz", "mrz"},
+      {},
+      {},
+      {"juni"},
+      {"juli"},
+      {},
+      {},
+      {"okt", "oktober"},
+      {},
+      {"dez", "dezember"},
       // Spanish
-      {"ene", "enero"}, {"febrero"}, {"marzo"}, {"abr", "abril"}, {"mayo"}, {"junio"},
-      {"julio"}, {"ago", "agosto"}, {"septiembre", "setiembre", "set"}, {"octubre"},
-      {"noviembre"}, {"dic", "diciembre"},
+      {"ene", "enero"},
+      {"febrero"},
+      {"marzo"},
+      {"abr", "abril"},
+      {"mayo"},
+      {"junio"},
+      {"julio"},
+      {"ago", "agosto"},
+      {"septiembre", "setiembre", "set"},
+      {"octubre"},
+      {"noviembre"},
+      {"dic", "diciembre"},
       // Italian
-      {"gen", "gennaio"}, {"febbraio"}, {}, {"aprile"}, {"mag", "maggio"}, {"giu", "giugno"},
-      {"lug", "luglio"}, {}, {"settembre"}, {"ott", "ottobre"}, {}, {"dicembre"},
+      {"gen", "gennaio"},
+      {"febbraio"},
+      {},
+      {"aprile"},
+      {"mag", "maggio"},
+      {"giu", "giugno"},
+      {"lug", "luglio"},
+      {},
+      {"settembre"},
+      {"ott", "ottobre"},
+      {},
+      {"dicembre"},
       // Portuguese
-      {"janeiro"}, {"fevereiro"}, {"marco"}, {}, {"maio"}, {"junho"}, {"julho"}, {},
-      {"setembro"}, {"out", "outubro"}, {"novembro"}, {"dezembro"},
+      {"janeiro"},
+      {"fevereiro"},
+      {"marco"},
+      {},
+      {"maio"},
+      {"junho"},
+      {"julho"},
+      {},
+      {"setembro"},
+      {"out", "outubro"},
+      {"novembro"},
+      {"dezembro"},
       // Dutch
-      {"januari"}, {"februari"}, {"maart", "mrt"}, {}, {"mei"}, {}, {}, {"augustus"}, {}, {},
-      {}, {},
+      {"januari"},
+      {"februari"},
+      {"maart", "mrt"},
+      {},
+      {"mei"},
+      {},
+      {},
+      {"augustus"},
+      {},
+      {},
+      {},
+      {},
     };
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
@@ -87,12 +163,40 @@ public final class TimeParser {
       }
     }
     Object[][] zones = {
-      {"UTC", 0}, {"GMT", 0}, {"UT", 0}, {"Z", 0}, {"WET", 0}, {"WEST", 1}, {"BST", 1},
-      {"CET", 1}, {"CEST", 2}, {"MET", 1}, {"MEST", 2}, {"EET", 2}, {"EEST", 3}, {"MSK", 3},
-      {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
-      {"PST", -8}, {"PDT", -7}, {"AKST", -9}, {"AKDT", -8}, {"HST", -10}, {"JST", 9},
-      {"KST", 9}, {"SGT", 8}, {"HKT", 8}, {"AWST", 8}, {"AEST", 10}, {"AEDT", 11},
-      {"NZST", 12}, {"NZDT", 13},
+      {"UTC", 0},
+      {"GMT", 0},
+      {"UT", 0},
+      {"Z", 0},
+      {"WET", 0},
+      {"WEST", 1},
+      {"BST", 1},
+      {"CET", 1},
+      {"CEST", 2},
+      {"MET", 1},
+      {"MEST", 2},
+      {"EET", 2},
+      {"EEST", 3},
+      {"MSK", 3},
+      {"EST", -5},
+      {"EDT", -4},
+      {"CST", -6},
+      {"CDT", -5},
+      {"MST", -7},
+      {"MDT", -6},
+      {"PST", -8},
+      {"PDT", -7},
+      {"AKST", -9},
+      {"AKDT", -8},
+      {"HST", -10},
+      {"JST", 9},
+      {"KST", 9},
+      {"SGT", 8},
+      {"HKT", 8},
+      {"AWST", 8},
+      {"AEST", 10},
+      {"AEDT", 11},
+      {"NZST", 12},
+      {"NZDT", 13},
     };
     for (Object[] z : zones) {
       ZONE_ABBREVIATIONS.put((String) z[0], ZoneOffset.ofHours((Integer) z[1]));
@@ -143,15 +247,25 @@ public final class TimeParser {
       }
       m = ISO.matcher(s);
       if (m.matches()) {
-        return build(s, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(3)), m, 4);
+        return build(
+            s,
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            m,
+            4);
       }
       m = ISO_BASIC.matcher(s);
       if (m.matches()) {
-        LocalDateTime ldt = LocalDateTime.of(Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-            Integer.parseInt(m.group(6)), nanos(m.group(7)));
+        LocalDateTime ldt =
+            LocalDateTime.of(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)),
+                Integer.parseInt(m.group(6)),
+                nanos(m.group(7)));
         return withZone(s, ldt, m.group(8), m.group(9), false);
       }
       m = NUMERIC.matcher(s);
@@ -169,8 +283,11 @@ public final class TimeParser {
           } else if (b > 12 && a <= 12) {
             o = DateOrder.MDY;
           } else {
-            throw new TimeParseException("'" + raw + "' could be day/month or month/day; "
-                + "set the date order (DMY or MDY)");
+            throw new TimeParseException(
+                "'"
+                    + raw
+                    + "' could be day/month or month/day; "
+                    + "set the date order (DMY or MDY)");
           }
         }
         int day = o == DateOrder.DMY ? a : b;
@@ -198,7 +315,8 @@ public final class TimeParser {
     } catch (DateTimeException | NumberFormatException e) {
       throw new TimeParseException("'" + raw + "' is not a valid date or time: " + e.getMessage());
     }
-    throw new TimeParseException("'" + shorten(raw) + "' is not a timestamp format Rehearsal reads");
+    throw new TimeParseException(
+        "'" + shorten(raw) + "' is not a timestamp format Rehearsal reads");
   }
 
   private static String shorten(String raw) {
@@ -214,8 +332,8 @@ public final class TimeParser {
   }
 
   /**
-   * Epoch value to instant, unit decided by magnitude: up to 11 digits seconds, up to 14 millis,
-   * up to 17 micros, else nanos.
+   * Epoch value to instant, unit decided by magnitude: up to 11 digits seconds, up to 14 millis, up
+   * to 17 micros, else nanos.
    */
   public static Instant epochNumber(long value) {
     if (value < 0) {
@@ -276,20 +394,25 @@ public final class TimeParser {
     return withZone(s, ldt, m.group(g + 5), m.group(g + 6), false);
   }
 
-  private Parsed withZone(String s, LocalDateTime ldt, String zone, String abbrev,
-      boolean dateOnly) throws TimeParseException {
+  private Parsed withZone(String s, LocalDateTime ldt, String zone, String abbrev, boolean dateOnly)
+      throws TimeParseException {
     ZoneOffset offset = null;
     if (zone != null) {
       offset = offset(zone);
     }
     if (offset == null && abbrev != null) {
       // Go's time.String() writes the offset and then an abbreviation; the offset wins.
-      offset = abbrev.startsWith("+") || abbrev.startsWith("-")
-          ? offset(abbrev)
-          : ZONE_ABBREVIATIONS.get(abbrev.toUpperCase(Locale.ROOT));
+      offset =
+          abbrev.startsWith("+") || abbrev.startsWith("-")
+              ? offset(abbrev)
+              : ZONE_ABBREVIATIONS.get(abbrev.toUpperCase(Locale.ROOT));
       if (offset == null) {
-        throw new TimeParseException("'" + s + "' has a zone abbreviation '" + abbrev
-            + "' that is not unambiguous; export with an offset or UTC");
+        throw new TimeParseException(
+            "'"
+                + s
+                + "' has a zone abbreviation '"
+                + abbrev
+                + "' that is not unambiguous; export with an offset or UTC");
       }
     }
     if (offset == null) {
@@ -322,9 +445,10 @@ public final class TimeParser {
     return ZoneOffset.ofHoursMinutes(sgn * hours, sgn * minutes);
   }
 
-  private static final Pattern RFC1123 = Pattern.compile(
-      "(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})"
-          + "(?::(\\d{2}))?\\s*(Z|[+-]\\d{4}|[A-Z]{1,5})?");
+  private static final Pattern RFC1123 =
+      Pattern.compile(
+          "(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})"
+              + "(?::(\\d{2}))?\\s*(Z|[+-]\\d{4}|[A-Z]{1,5})?");
 
   private Parsed rfc1123(String s) throws TimeParseException {
     Matcher m = RFC1123.matcher(s);
@@ -335,9 +459,14 @@ public final class TimeParser {
     if (month == null) {
       return null;
     }
-    LocalDateTime ldt = LocalDateTime.of(year(m.group(3)), month, Integer.parseInt(m.group(1)),
-        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+    LocalDateTime ldt =
+        LocalDateTime.of(
+            year(m.group(3)),
+            month,
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(4)),
+            Integer.parseInt(m.group(5)),
+            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
     String z = m.group(7);
     if (z == null) {
       return withZone(s, ldt, null, null, false);
@@ -349,8 +478,10 @@ public final class TimeParser {
   }
 
   private static Integer month(String name) {
-    String n = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").replace(".", "");
+    String n =
+        Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replace(".", "");
     return MONTHS.get(n);
   }
 
@@ -374,8 +505,12 @@ public final class TimeParser {
   }
 
   private static String normalise(String raw) {
-    String s = raw.replace('\u00A0', ' ').replace('\u202F', ' ').replace("\u200B", "")
-        .replace("\uFEFF", "").strip();
+    String s =
+        raw.replace('\u00A0', ' ')
+            .replace('\u202F', ' ')
+            .replace("\u200B", "")
+            .replace("\uFEFF", "")
+            .strip();
     if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
       s = s.substring(1, s.length() - 1).strip();
     }
@@ -383,9 +518,8 @@ public final class TimeParser {
   }
 
   /**
-   * For numeric dates (a/b/yyyy), what one value says about day/month order: {@code 'D'} day
-   * first (a > 12), {@code 'M'} month first (b > 12), {@code '?'} either, {@code 0} not such a
-   * date.
+   * For numeric dates (a/b/yyyy), what one value says about day/month order: {@code 'D'} day first
+   * (a > 12), {@code 'M'} month first (b > 12), {@code '?'} either, {@code 0} not such a date.
    */
   public static char orderEvidence(String raw) {
     if (raw == null) {

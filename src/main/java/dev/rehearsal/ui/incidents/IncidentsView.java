@@ -22,8 +22,8 @@ import org.controlsfx.control.textfield.TextFields;
 
 /** The incident list: a search field over a sortable table. Binds to its view model only. */
 public final class IncidentsView extends BorderPane {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.systemDefault());
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final TextField search;
   private final TableView<IncidentRow> table;
@@ -32,12 +32,15 @@ public final class IncidentsView extends BorderPane {
     getStyleClass().add("incidents-view");
     search = TextFields.createClearableTextField();
     search.setId("incident-search");
-    search.setPromptText("Search incidents — Lucene syntax: checkout AND timeout, "
-        + "title:\"connection pool\", service:payments");
+    search.setPromptText(
+        "Search incidents — Lucene syntax: checkout AND timeout, "
+            + "title:\"connection pool\", service:payments");
     search.textProperty().bindBidirectional(vm.queryProperty());
     search.setOnAction(e -> vm.search());
-    search.setTooltip(new Tooltip("Press Enter to search. Words are ANDed; use quotes for "
-        + "phrases, field:value for fields, * for wildcards."));
+    search.setTooltip(
+        new Tooltip(
+            "Press Enter to search. Words are ANDed; use quotes for "
+                + "phrases, field:value for fields, * for wildcards."));
     HBox.setHgrow(search, Priority.ALWAYS);
 
     ProgressIndicator spinner = new ProgressIndicator();
@@ -68,22 +71,24 @@ public final class IncidentsView extends BorderPane {
     table.setPlaceholder(new Label("No incidents match."));
     TableColumn<IncidentRow, Instant> onset = new TableColumn<>("Onset");
     onset.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().onset()));
-    onset.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-      @Override
-      protected void updateItem(Instant item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : TIME.format(item));
-      }
-    });
+    onset.setCellFactory(
+        c ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : TIME.format(item));
+              }
+            });
     onset.setPrefWidth(130);
     onset.setSortType(TableColumn.SortType.DESCENDING);
     TableColumn<IncidentRow, String> ref = text("Ref", r -> r.reference(), 80);
     TableColumn<IncidentRow, String> title = text("Title", r -> r.title(), 360);
-    TableColumn<IncidentRow, String> services = text("Services",
-        r -> String.join(", ", r.services()), 160);
+    TableColumn<IncidentRow, String> services =
+        text("Services", r -> String.join(", ", r.services()), 160);
     TableColumn<IncidentRow, String> severity = text("Severity", r -> r.severity(), 70);
-    TableColumn<IncidentRow, String> verdict = text("Staging verdict",
-        r -> VerdictLabels.label(r.verdict()), 170);
+    TableColumn<IncidentRow, String> verdict =
+        text("Staging verdict", r -> VerdictLabels.label(r.verdict()), 170);
     verdict.setId("verdict-column");
     TableColumn<IncidentRow, String> gaps = text("Gap", r -> String.join(", ", r.gaps()), 110);
     TableColumn<IncidentRow, String> source = text("Source", r -> r.source(), 90);
@@ -100,8 +105,8 @@ public final class IncidentsView extends BorderPane {
     setCenter(table);
   }
 
-  private static TableColumn<IncidentRow, String> text(String name,
-      java.util.function.Function<IncidentRow, String> value, double width) {
+  private static TableColumn<IncidentRow, String> text(
+      String name, java.util.function.Function<IncidentRow, String> value, double width) {
     TableColumn<IncidentRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(width);

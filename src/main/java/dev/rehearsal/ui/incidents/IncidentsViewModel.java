@@ -15,8 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the incident list: the query the user typed, the rows that match, a status line and
- * the query's error when its syntax is wrong. Holds no controls; the view binds to it.
+ * State of the incident list: the query the user typed, the rows that match, a status line and the
+ * query's error when its syntax is wrong. Holds no controls; the view binds to it.
  */
 public final class IncidentsViewModel {
 
@@ -66,27 +66,37 @@ public final class IncidentsViewModel {
     long mine = ++generation;
     busy.set(true);
     long t0 = System.nanoTime();
-    background.run(m -> source.rows(q, m), result -> {
-      if (mine != generation) {
-        return;
-      }
-      rows.setAll(result);
-      error.set("");
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      status.set(String.format("%,d incident%s%s (%d ms)", result.size(),
-          result.size() == 1 ? "" : "s", q.isEmpty() ? "" : " match \"" + q + "\"", ms));
-      busy.set(false);
-    }, failure -> {
-      if (mine != generation) {
-        return;
-      }
-      busy.set(false);
-      Throwable cause = failure;
-      while (!(cause instanceof SearchSyntaxException) && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      error.set(cause instanceof SearchSyntaxException ? cause.getMessage()
-          : "The search failed: " + failure.getMessage());
-    });
+    background.run(
+        m -> source.rows(q, m),
+        result -> {
+          if (mine != generation) {
+            return;
+          }
+          rows.setAll(result);
+          error.set("");
+          long ms = (System.nanoTime() - t0) / 1_000_000;
+          status.set(
+              String.format(
+                  "%,d incident%s%s (%d ms)",
+                  result.size(),
+                  result.size() == 1 ? "" : "s",
+                  q.isEmpty() ? "" : " match \"" + q + "\"",
+                  ms));
+          busy.set(false);
+        },
+        failure -> {
+          if (mine != generation) {
+            return;
+          }
+          busy.set(false);
+          Throwable cause = failure;
+          while (!(cause instanceof SearchSyntaxException) && cause.getCause() != null) {
+            cause = cause.getCause();
+          }
+          error.set(
+              cause instanceof SearchSyntaxException
+                  ? cause.getMessage()
+                  : "The search failed: " + failure.getMessage());
+        });
   }
 }

@@ -9,18 +9,19 @@ public interface Background {
   <T> void run(UiExecutor.Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
   /** Runs work on the calling thread; for tests of view models without a toolkit. */
-  Background DIRECT = new Background() {
-    @Override
-    public <T> void run(UiExecutor.Work<T> work, Consumer<T> onSuccess,
-        Consumer<Throwable> onFailure) {
-      T value;
-      try {
-        value = work.run(dev.rehearsal.task.TaskMonitor.NONE);
-      } catch (Exception e) {
-        onFailure.accept(e);
-        return;
-      }
-      onSuccess.accept(value);
-    }
-  };
+  Background DIRECT =
+      new Background() {
+        @Override
+        public <T> void run(
+            UiExecutor.Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+          T value;
+          try {
+            value = work.run(dev.rehearsal.task.TaskMonitor.NONE);
+          } catch (Exception e) {
+            onFailure.accept(e);
+            return;
+          }
+          onSuccess.accept(value);
+        }
+      };
 }

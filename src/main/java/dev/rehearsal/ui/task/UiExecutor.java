@@ -11,8 +11,8 @@ import javafx.concurrent.Task;
 
 /**
  * Runs core work off the FX thread: the work gets a {@link TaskMonitor} whose progress and
- * cancellation go through a JavaFX {@link Task}; results and errors come back on the FX thread.
- * A small pool of named daemon threads; nothing here touches controls.
+ * cancellation go through a JavaFX {@link Task}; results and errors come back on the FX thread. A
+ * small pool of named daemon threads; nothing here touches controls.
  */
 public class UiExecutor implements Background {
   /** Core work that reports to a monitor. */
@@ -25,42 +25,45 @@ public class UiExecutor implements Background {
 
   public UiExecutor() {
     AtomicInteger n = new AtomicInteger();
-    ThreadFactory f = r -> {
-      Thread t = new Thread(r, "rehearsal-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    ThreadFactory f =
+        r -> {
+          Thread t = new Thread(r, "rehearsal-worker-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
     this.pool = Executors.newFixedThreadPool(2, f);
   }
 
   /** Starts work; returns the JavaFX task (bind progress and message to it, cancel it). */
   public <T> Task<T> submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    Task<T> task = new Task<>() {
-      @Override
-      protected T call() throws Exception {
-        TaskMonitor monitor = new TaskMonitor() {
+    Task<T> task =
+        new Task<>() {
           @Override
-          public void progress(long done, long total, String message) {
-            if (total > 0) {
-              updateProgress(done, total);
-            }
-            if (message != null) {
-              updateMessage(message);
-            }
+          protected T call() throws Exception {
+            TaskMonitor monitor =
+                new TaskMonitor() {
+                  @Override
+                  public void progress(long done, long total, String message) {
+                    if (total > 0) {
+                      updateProgress(done, total);
+                    }
+                    if (message != null) {
+                      updateMessage(message);
+                    }
+                  }
+
+                  @Override
+                  public boolean isCancelled() {
+                    return isCancelled0();
+                  }
+                };
+            return work.run(monitor);
           }
 
-          @Override
-          public boolean isCancelled() {
-            return isCancelled0();
+          private boolean isCancelled0() {
+            return isCancelled();
           }
         };
-        return work.run(monitor);
-      }
-
-      private boolean isCancelled0() {
-        return isCancelled();
-      }
-    };
     task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
     task.setOnFailed(e -> onFailure.accept(task.getException()));
     pool.submit(task);

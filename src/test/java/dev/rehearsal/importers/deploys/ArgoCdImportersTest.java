@@ -46,8 +46,12 @@ class ArgoCdImportersTest {
     assertEquals("qa", first.environment(), "'-test' ends the application name");
     assertEquals("test", first.rawEnvironment());
     // ten re-syncs of one commit are ten deploys
-    assertEquals(10, r.records().stream().map(x -> ((Deploy) x).commitSha()).filter(
-        "ea8759964626a583667a2bfd08f334ec2070040a"::equals).count());
+    assertEquals(
+        10,
+        r.records().stream()
+            .map(x -> ((Deploy) x).commitSha())
+            .filter("ea8759964626a583667a2bfd08f334ec2070040a"::equals)
+            .count());
     // the latest operation is the last history entry: not imported twice, its user kept
     Deploy last = deploy(r, "velero-test/23");
     assertEquals("foo@example.com", last.actor());
@@ -82,16 +86,21 @@ class ArgoCdImportersTest {
 
   @Test
   void truncatedListKeepsTheApplicationsBeforeTheCut() throws Exception {
-    String json = Files.readString(ImporterHarness.resource(DOC
-        + "argocd/applications-list.json"), StandardCharsets.UTF_8);
+    String json =
+        Files.readString(
+            ImporterHarness.resource(DOC + "argocd/applications-list.json"),
+            StandardCharsets.UTF_8);
     String cut = json.substring(0, json.indexOf("\"revision\": \"89abcdef"));
     Path tmp = dir.resolve("cut.json");
     Files.writeString(tmp, cut, StandardCharsets.UTF_8);
     var r = ImporterHarness.parse(app, new FileSource(tmp, "cut.json"), ImportContext.defaults());
     assertCounts(r, 3, 1);
     assertEquals("checkout-production/7", r.records().get(0).sourceId());
-    assertTrue(DeployTests.rejection(r, 3).reason().startsWith("the rest of the file could not "
-        + "be read"), DeployTests.rejection(r, 3).reason());
+    assertTrue(
+        DeployTests.rejection(r, 3)
+            .reason()
+            .startsWith("the rest of the file could not " + "be read"),
+        DeployTests.rejection(r, 3).reason());
   }
 
   @Test
@@ -103,19 +112,20 @@ class ArgoCdImportersTest {
     var r = ImporterHarness.parse(app, new FileSource(tmp, "cut.yaml"), ImportContext.defaults());
     assertCounts(r, 0, 1);
     var rest = r.rejections().get(0);
-    assertTrue(rest.reason().startsWith("the rest of the file could not be read: the file is "
-        + "not valid YAML"), rest.reason());
+    assertTrue(
+        rest.reason()
+            .startsWith("the rest of the file could not be read: the file is " + "not valid YAML"),
+        rest.reason());
     assertTrue(rest.line() > 200, "line " + rest.line());
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void historyTextBefore211() {
     // documented-deploys/README.md: FORMATS.md §2, layout before v2.11.0
-    var r = parse(text, DOC + "argocd/history-pre-2.11.txt", sidecar("checkout", "production",
-        null));
+    var r =
+        parse(text, DOC + "argocd/history-pre-2.11.txt", sidecar("checkout", "production", null));
     ImporterHarness.assertGolden(r, "deploys/argocd-history-text-pre-2.11");
     assertCounts(r, 4, 1);
     Deploy d = deploy(r, "checkout/9");
@@ -124,7 +134,9 @@ class ArgoCdImportersTest {
     assertEquals("main", d.ref());
     assertEquals("production", d.environment());
     assertEquals("v1.4.2", deploy(r, "checkout/10").version());
-    assertEquals(Instant.parse("2024-03-05T13:01:02Z"), deploy(r, "checkout/12").finishedAt(),
+    assertEquals(
+        Instant.parse("2024-03-05T13:01:02Z"),
+        deploy(r, "checkout/12").finishedAt(),
         "an offset-only zone (-0300 -03)");
     assertEquals("0.1.0", deploy(r, "checkout/12").version());
     var zero = DeployTests.rejection(r, 3);
@@ -134,8 +146,8 @@ class ArgoCdImportersTest {
 
   @Test
   void historyTextGroupedBySourceImportsEachEntryOnce() {
-    var r = parse(text, DOC + "argocd/history-grouped.txt", sidecar("checkout", "production",
-        null));
+    var r =
+        parse(text, DOC + "argocd/history-grouped.txt", sidecar("checkout", "production", null));
     ImporterHarness.assertGolden(r, "deploys/argocd-history-text-grouped");
     assertCounts(r, 2, 0);
     Deploy d = deploy(r, "checkout/5");
@@ -153,8 +165,8 @@ class ArgoCdImportersTest {
 
   @Test
   void sameKeysFromTextAndFromTheApplicationWhenTheServiceIsTheAppName() {
-    var fromText = parse(text, DOC + "argocd/history-grouped.txt", sidecar("checkout-production",
-        null, null));
+    var fromText =
+        parse(text, DOC + "argocd/history-grouped.txt", sidecar("checkout-production", null, null));
     assertEquals("deploy/argocd/checkout-production/4", fromText.records().get(0).key());
     assertFalse(fromText.records().isEmpty());
   }
@@ -163,11 +175,11 @@ class ArgoCdImportersTest {
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
     ImporterHarness.assertDetected(reg, YAML, ArgoCdApplicationImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "argocd/applications-list.json",
-        ArgoCdApplicationImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "argocd/history-pre-2.11.txt",
-        ArgoCdHistoryTextImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "argocd/history-grouped.txt",
-        ArgoCdHistoryTextImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "argocd/applications-list.json", ArgoCdApplicationImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "argocd/history-pre-2.11.txt", ArgoCdHistoryTextImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "argocd/history-grouped.txt", ArgoCdHistoryTextImporter.ID);
   }
 }

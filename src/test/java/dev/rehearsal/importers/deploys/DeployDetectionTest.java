@@ -35,26 +35,26 @@ class DeployDetectionTest {
   /** Other tools' exports that look like ours (same DevLake table layout, same vendors). */
   @Test
   void otherFamiliesAndNonDeployTablesAreNotClaimed() throws Exception {
-    Set<String> ours = DeployImporters.all().stream().map(Importer::id)
-        .collect(Collectors.toSet());
+    Set<String> ours = DeployImporters.all().stream().map(Importer::id).collect(Collectors.toSet());
     String[] others = {
-        "devlake/pagerduty/_raw_pagerduty_incidents.csv",
-        "devlake/opsgenie/_raw_opsgenie_incidents.csv",
-        "devlake/github/_raw_github_api_jobs.csv",
-        "devlake/gitlab/_raw_gitlab_api_job.csv",
-        "devlake/gitlab/_raw_gitlab_api_pipeline.csv",
-        "devlake/jenkins/_raw_jenkins_api_stages.csv",
-        "devlake/bitbucket/_raw_bitbucket_api_pipelines.csv",
-        "octokit-webhooks-examples/extracted/workflow_job.examples.json",
-        "github-rest-openapi/extracted-examples/check-run.json",
-        "github-rest-openapi/extracted-examples/environment.json",
-        "github-rest-openapi/extracted-examples/environments.json",
-        "github-rest-openapi/extracted-examples/pending-deployment-items.json",
-        "github-rest-openapi/extracted-examples/environment-approvals-items.json",
-        "incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
-        "k6-reporter/tests/data/simple.json",
-        "unleash-state-export/src/test/examples/exported412-enterprise.json",
-        "wiremock-mappings/src/test/resources/test-file-root/mappings/testjsonmapping.json"};
+      "devlake/pagerduty/_raw_pagerduty_incidents.csv",
+      "devlake/opsgenie/_raw_opsgenie_incidents.csv",
+      "devlake/github/_raw_github_api_jobs.csv",
+      "devlake/gitlab/_raw_gitlab_api_job.csv",
+      "devlake/gitlab/_raw_gitlab_api_pipeline.csv",
+      "devlake/jenkins/_raw_jenkins_api_stages.csv",
+      "devlake/bitbucket/_raw_bitbucket_api_pipelines.csv",
+      "octokit-webhooks-examples/extracted/workflow_job.examples.json",
+      "github-rest-openapi/extracted-examples/check-run.json",
+      "github-rest-openapi/extracted-examples/environment.json",
+      "github-rest-openapi/extracted-examples/environments.json",
+      "github-rest-openapi/extracted-examples/pending-deployment-items.json",
+      "github-rest-openapi/extracted-examples/environment-approvals-items.json",
+      "incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
+      "k6-reporter/tests/data/simple.json",
+      "unleash-state-export/src/test/examples/exported412-enterprise.json",
+      "wiremock-mappings/src/test/resources/test-file-root/mappings/testjsonmapping.json"
+    };
     for (String f : others) {
       String resource = REAL + f;
       Sniff s = Sniff.of(new FileSource(ImporterHarness.resource(resource), resource));
@@ -62,7 +62,8 @@ class DeployDetectionTest {
         assertEquals(Importer.NO, i.recognizes(s), i.id() + " claims " + f);
       }
       var d = ImporterRegistry.standard().detect(s);
-      assertTrue(d.isEmpty() || !ours.contains(d.get().importer().id()),
+      assertTrue(
+          d.isEmpty() || !ours.contains(d.get().importer().id()),
           f + " detected as " + d.map(x -> x.importer().id()).orElse(""));
     }
   }

@@ -63,8 +63,7 @@ class DeployImportRunTest {
     public void commit() {}
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void copy(String resource, String name) throws Exception {
     Files.copy(ImporterHarness.resource(resource), dir.resolve(name));
@@ -73,16 +72,19 @@ class DeployImportRunTest {
   @Test
   void aFolderOfExportsWithASidecar() throws Exception {
     copy(DOC + "argocd/history-pre-2.11.txt", "checkout.history.txt");
-    Files.writeString(dir.resolve("checkout.history.txt.rehearsal.json"),
-        "{\"service\": \"checkout\", \"environment\": \"production\"}", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("checkout.history.txt.rehearsal.json"),
+        "{\"service\": \"checkout\", \"environment\": \"production\"}",
+        StandardCharsets.UTF_8);
     copy(DOC + "heroku/checkout-staging.releases.json", "releases.json");
     copy(REAL + "devlake/gitlab/_raw_gitlab_api_deployments.csv", "gitlab.csv");
     copy(REAL + "argo-cd-testdata/controller/testdata/diff-cache.yaml", "app.yaml");
     copy(REAL + "devlake/jenkins/_raw_jenkins_api_builds.csv", "jenkins.csv");
-    copy(REAL + "github-rest-openapi/extracted-examples/deployment-status-items.json",
+    copy(
+        REAL + "github-rest-openapi/extracted-examples/deployment-status-items.json",
         "statuses.json");
-    ImportRunner runner = new ImportRunner(ImporterRegistry.standard(),
-        EnvironmentNames.defaults());
+    ImportRunner runner =
+        new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults());
     MapStore store = new MapStore();
     ImportSummary s = runner.run(List.of(dir), ImportOptions.defaults(), store, null);
 
@@ -91,19 +93,25 @@ class DeployImportRunTest {
       formats.put(Path.of(f.file()).getFileName().toString(), f.format());
       assertEquals(f.seen(), f.accepted() + f.rejected(), f.file());
     }
-    assertEquals(Map.of(
-        "app.yaml", ArgoCdApplicationImporter.ID,
-        "checkout.history.txt", ArgoCdHistoryTextImporter.ID,
-        "gitlab.csv", GitLabDeploymentsImporter.ID,
-        "jenkins.csv", JenkinsBuildsImporter.ID,
-        "releases.json", HerokuReleasesImporter.ID,
-        "statuses.json", GitHubDeploymentsImporter.ID), formats);
+    assertEquals(
+        Map.of(
+            "app.yaml", ArgoCdApplicationImporter.ID,
+            "checkout.history.txt", ArgoCdHistoryTextImporter.ID,
+            "gitlab.csv", GitLabDeploymentsImporter.ID,
+            "jenkins.csv", JenkinsBuildsImporter.ID,
+            "releases.json", HerokuReleasesImporter.ID,
+            "statuses.json", GitHubDeploymentsImporter.ID),
+        formats);
     // the sidecar named the application the history table does not
     Deploy fromText = (Deploy) store.records.get("deploy/argocd/checkout/9");
     assertEquals("checkout", fromText.service());
     assertEquals("production", fromText.environment());
-    assertTrue(fromText.provenance().notes().contains("service from sidecar "
-        + "checkout.history.txt.rehearsal.json"), fromText.provenance().notes().toString());
+    assertTrue(
+        fromText
+            .provenance()
+            .notes()
+            .contains("service from sidecar " + "checkout.history.txt.rehearsal.json"),
+        fromText.provenance().notes().toString());
     assertEquals(1, store.statuses.size());
     // 4 + 7 + 8 + 10 records and 1 status accepted; 1 zero-time row and 14 CI builds rejected
     assertEquals(30, s.accepted());

@@ -40,15 +40,24 @@ final class DeployTests {
   }
 
   static Deploy deploy(ImporterHarness.Result r, String sourceId) {
-    return deploys(r).stream().filter(d -> d.sourceId().equals(sourceId)).findFirst()
-        .orElseThrow(() -> new AssertionError("no deploy with source id " + sourceId + " in "
-            + deploys(r).stream().map(Deploy::sourceId).collect(Collectors.toList())));
+    return deploys(r).stream()
+        .filter(d -> d.sourceId().equals(sourceId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no deploy with source id "
+                        + sourceId
+                        + " in "
+                        + deploys(r).stream().map(Deploy::sourceId).collect(Collectors.toList())));
   }
 
   static Rejection rejection(ImporterHarness.Result r, long index) {
-    return r.rejections().stream().filter(x -> x.index() == index).findFirst()
-        .orElseThrow(() -> new AssertionError("no rejection at index " + index + " in "
-            + r.rejections()));
+    return r.rejections().stream()
+        .filter(x -> x.index() == index)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no rejection at index " + index + " in " + r.rejections()));
   }
 
   /** Counts, and that every record position 0..seen-1 ends in exactly one outcome. */
@@ -58,8 +67,8 @@ final class DeployTests {
     assertEquals(accepted + rejected, r.seen(), "seen == accepted + rejected");
     java.util.Set<Long> indexes = new java.util.TreeSet<>();
     for (ImportedRecord rec : r.records()) {
-      assertTrue(indexes.add(rec.provenance().index()), "index used twice: "
-          + rec.provenance().index());
+      assertTrue(
+          indexes.add(rec.provenance().index()), "index used twice: " + rec.provenance().index());
     }
     for (var s : r.statuses()) {
       assertTrue(indexes.add(s.provenance().index()), "index used twice");
@@ -78,17 +87,19 @@ final class DeployTests {
   /** Element {@code i} of a JSON list resource, written alone to a file in {@code dir}. */
   static java.nio.file.Path element(String resource, int i, java.nio.file.Path dir)
       throws java.io.IOException {
-    var list = dev.rehearsal.util.Json.mapper().readTree(ImporterHarness.resource(resource)
-        .toFile());
+    var list =
+        dev.rehearsal.util.Json.mapper().readTree(ImporterHarness.resource(resource).toFile());
     java.nio.file.Path out = dir.resolve("single-" + i + ".json");
-    java.nio.file.Files.writeString(out, dev.rehearsal.util.Json.pretty().writeValueAsString(
-        list.get(i)), java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(
+        out,
+        dev.rehearsal.util.Json.pretty().writeValueAsString(list.get(i)),
+        java.nio.charset.StandardCharsets.UTF_8);
     return out;
   }
 
   static ImporterHarness.Result parseFile(Importer importer, java.nio.file.Path file) {
-    return ImporterHarness.parse(importer, new dev.rehearsal.importers.FileSource(file),
-        ImportContext.defaults());
+    return ImporterHarness.parse(
+        importer, new dev.rehearsal.importers.FileSource(file), ImportContext.defaults());
   }
 
   /** Every rejection says "not a deploy". */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bitbucket, Bamboo and CircleCI, read from DevLake's raw tables. */
 class DevLakeCiImportersTest {
-  private static final String BITBUCKET = REAL
-      + "devlake/bitbucket/_raw_bitbucket_api_deployments.csv";
+  private static final String BITBUCKET =
+      REAL + "devlake/bitbucket/_raw_bitbucket_api_deployments.csv";
   private static final String BAMBOO = REAL + "devlake/bamboo/_raw_bamboo_api_deploy_builds.csv";
   private static final String CIRCLE = REAL + "devlake/circleci/_raw_circleci_api_workflows.csv";
 
@@ -39,10 +39,10 @@ class DevLakeCiImportersTest {
     assertTrue(d.identifiers().contains("pipeline:186"));
     assertEquals(DeployStatus.UNKNOWN, d.status(), "COMPLETED says it ended, not how");
     assertEquals("qa", deploy(r, "3ded5ffb-d61b-509d-bbdc-788806431302").environment());
-    assertEquals(DeployStatus.SUCCEEDED,
-        deploy(r, "5c6b00c4-a848-5db6-b9e1-3912631d4102").status());
-    assertEquals(DeployStatus.CANCELLED,
-        deploy(r, "5c6b00c4-a848-5db6-b9e1-3912631d4104").status());
+    assertEquals(
+        DeployStatus.SUCCEEDED, deploy(r, "5c6b00c4-a848-5db6-b9e1-3912631d4102").status());
+    assertEquals(
+        DeployStatus.CANCELLED, deploy(r, "5c6b00c4-a848-5db6-b9e1-3912631d4104").status());
     Deploy running = deploy(r, "5c6b00c4-a848-5db6-b9e1-3912631d4106");
     assertEquals(DeployStatus.IN_PROGRESS, running.status());
     assertNull(running.finishedAt());
@@ -66,7 +66,9 @@ class DevLakeCiImportersTest {
     assertTrue(d.identifiers().contains("build:TEST-PLA2-12"));
     assertEquals("root", deploy(r, "1540106").actor());
     assertEquals(DeployStatus.FAILED, deploy(r, "1540101").status());
-    assertEquals(DeployStatus.IN_PROGRESS, deploy(r, "130002").status(),
+    assertEquals(
+        DeployStatus.IN_PROGRESS,
+        deploy(r, "130002").status(),
         "life cycle IN_PROGRESS wins over state FAILED");
     assertNull(deploy(r, "130002").finishedAt());
     assertEquals(DeployStatus.CANCELLED, deploy(r, "130005").status(), "NOT_BUILT");
@@ -92,8 +94,11 @@ class DevLakeCiImportersTest {
     assertEquals(Instant.parse("2023-03-25T17:52:23Z"), d.finishedAt());
     assertTrue(d.identifiers().contains("pipeline:5"));
     // stopped before it was created (as exported): kept, and said so
-    assertTrue(deploy(r, "fc76deef-bcdd-4856-8e96-a8e2d1c5a85f").provenance().notes()
-        .contains("finish time is before start time in the source"));
+    assertTrue(
+        deploy(r, "fc76deef-bcdd-4856-8e96-a8e2d1c5a85f")
+            .provenance()
+            .notes()
+            .contains("finish time is before start time in the source"));
     var empty = DeployTests.rejection(r, 9);
     assertEquals(101, empty.line());
     assertTrue(empty.reason().startsWith("no 'created_at'"), empty.reason());

@@ -26,8 +26,7 @@ class GenericDeploysImportersTest {
   private final GenericDeploysCsvImporter csv = new GenericDeploysCsvImporter();
   private final GenericDeploysJsonlImporter jsonl = new GenericDeploysJsonlImporter();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void csvRowsImportAndBadRowsAreRejectedWithTheirLine() {
@@ -55,8 +54,9 @@ class GenericDeploysImportersTest {
     var r = parse(csv, DOC + "generic/deploys.csv");
     Deploy noId = (Deploy) r.records().get(1);
     assertEquals(16, noId.sourceId().length());
-    assertTrue(noId.provenance().notes().stream().anyMatch(n -> n.startsWith(
-        "time without zone")), "2024-06-10 13:20:00 has no zone");
+    assertTrue(
+        noId.provenance().notes().stream().anyMatch(n -> n.startsWith("time without zone")),
+        "2024-06-10 13:20:00 has no zone");
     // the JSON Lines copy of the same deploy gets the same id: it does not hang on the file
     var j = parse(jsonl, DOC + "generic/deploys.jsonl");
     assertEquals(noId.key(), j.records().get(1).key());
@@ -80,28 +80,38 @@ class GenericDeploysImportersTest {
   @Test
   void ambiguousNumericDatesAreRejectedUntilTheOrderIsSet() throws Exception {
     Path f = dir.resolve("deploys.csv");
-    Files.writeString(f, "time,service,environment,version,status\n"
-        + "03/04/2024 10:00,checkout,production,1.0,success\n"
-        + "05/06/2024 10:00,checkout,production,1.1,success\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        "time,service,environment,version,status\n"
+            + "03/04/2024 10:00,checkout,production,1.0,success\n"
+            + "05/06/2024 10:00,checkout,production,1.1,success\n",
+        StandardCharsets.UTF_8);
     var r = ImporterHarness.parse(csv, new FileSource(f), ImportContext.defaults());
     assertCounts(r, 0, 2);
     assertTrue(r.warnings().get(0).contains("set the date order"), r.warnings().toString());
-    Files.writeString(f, "time,service,environment,version,status\n"
-        + "03/04/2024 10:00,checkout,production,1.0,success\n"
-        + "25/06/2024 10:00,checkout,production,1.1,success\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        "time,service,environment,version,status\n"
+            + "03/04/2024 10:00,checkout,production,1.0,success\n"
+            + "25/06/2024 10:00,checkout,production,1.1,success\n",
+        StandardCharsets.UTF_8);
     var decided = ImporterHarness.parse(csv, new FileSource(f), ImportContext.defaults());
     assertCounts(decided, 2, 0);
-    assertEquals(Instant.parse("2024-04-03T10:00:00Z"),
-        ((Deploy) decided.records().get(0)).finishedAt(), "day first, decided by 25/06");
+    assertEquals(
+        Instant.parse("2024-04-03T10:00:00Z"),
+        ((Deploy) decided.records().get(0)).finishedAt(),
+        "day first, decided by 25/06");
     assertNotEquals(decided.records().get(0).sourceId(), decided.records().get(1).sourceId());
   }
 
   @Test
   void invisibleCharactersNeverReachIdsOrNames() throws Exception {
     Path f = dir.resolve("deploys.jsonl");
-    Files.writeString(f, "{\"time\": \"2024-06-10T14:05:00Z\", \"service\": \"check\u200Bout\\u0000\","
-        + " \"environment\": \"\uFEFFproduction\", \"version\": \"v1\", \"status\": \"ok\","
-        + " \"id\": \"dep\u200D-1\", \"description\": \"line one\\r\\nline two\\u0007\"}\n",
+    Files.writeString(
+        f,
+        "{\"time\": \"2024-06-10T14:05:00Z\", \"service\": \"check\u200Bout\\u0000\","
+            + " \"environment\": \"\uFEFFproduction\", \"version\": \"v1\", \"status\": \"ok\","
+            + " \"id\": \"dep\u200D-1\", \"description\": \"line one\\r\\nline two\\u0007\"}\n",
         StandardCharsets.UTF_8);
     var r = ImporterHarness.parse(jsonl, new FileSource(f), ImportContext.defaults());
     assertCounts(r, 1, 0);
@@ -116,7 +126,7 @@ class GenericDeploysImportersTest {
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
     ImporterHarness.assertDetected(reg, DOC + "generic/deploys.csv", GenericDeploysCsvImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "generic/deploys.jsonl",
-        GenericDeploysJsonlImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "generic/deploys.jsonl", GenericDeploysJsonlImporter.ID);
   }
 }

@@ -32,8 +32,11 @@ class GitHubActionsRunsImporterTest {
 
   @Test
   void devLakeRunsWithAnEnvironmentStatedForTheFileImport() {
-    var r = parse(importer, REAL + "devlake/github/_raw_github_api_runs.csv",
-        sidecar(null, "staging", null));
+    var r =
+        parse(
+            importer,
+            REAL + "devlake/github/_raw_github_api_runs.csv",
+            sidecar(null, "staging", null));
     ImporterHarness.assertGolden(r, "deploys/github-actions-devlake-runs-hinted");
     assertCounts(r, 35, 0);
     Deploy first = deploy(r, "2983238245");
@@ -52,15 +55,16 @@ class GitHubActionsRunsImporterTest {
 
   @Test
   void restAndWebhookExamplesAreCiBuilds() {
-    var page = parse(importer, REAL
-        + "github-rest-openapi/extracted-examples/workflow-run-paginated.json");
+    var page =
+        parse(
+            importer, REAL + "github-rest-openapi/extracted-examples/workflow-run-paginated.json");
     assertCounts(page, 0, 1);
     assertAllNotADeploy(page);
     assertTrue(page.rejections().get(0).reason().contains("'Build'"));
     var single = parse(importer, REAL + "github-rest-openapi/extracted-examples/workflow-run.json");
     assertCounts(single, 0, 1);
-    var hooks = parse(importer, REAL
-        + "octokit-webhooks-examples/extracted/workflow_run.examples.json");
+    var hooks =
+        parse(importer, REAL + "octokit-webhooks-examples/extracted/workflow_run.examples.json");
     ImporterHarness.assertGolden(hooks, "deploys/github-actions-webhook-runs");
     assertCounts(hooks, 0, 5);
     assertAllNotADeploy(hooks);
@@ -91,16 +95,17 @@ class GitHubActionsRunsImporterTest {
     assertEquals(29, ci.line());
   }
 
-  @org.junit.jupiter.api.io.TempDir
-  java.nio.file.Path dir;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
   @Test
   void singleWebhookPayloadOfADeployWorkflow() throws Exception {
     // the workflow_run payload that a deployment webhook example carries is a deploy workflow
-    var hook = DeployTests.element(REAL
-        + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir);
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.rehearsal.util.Json.mapper()
-        .readTree(hook.toFile());
+    var hook =
+        DeployTests.element(
+            REAL + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir);
+    var tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            dev.rehearsal.util.Json.mapper().readTree(hook.toFile());
     tree.remove("deployment");
     java.nio.file.Files.writeString(hook, tree.toString());
     var r = DeployTests.parseFile(importer, hook);
@@ -114,12 +119,14 @@ class GitHubActionsRunsImporterTest {
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
-    for (String f : new String[] {
-        REAL + "devlake/github/_raw_github_api_runs.csv",
-        REAL + "github-rest-openapi/extracted-examples/workflow-run-paginated.json",
-        REAL + "github-rest-openapi/extracted-examples/workflow-run.json",
-        REAL + "octokit-webhooks-examples/extracted/workflow_run.examples.json",
-        DOC + "github/workflow-runs-deploy.json"}) {
+    for (String f :
+        new String[] {
+          REAL + "devlake/github/_raw_github_api_runs.csv",
+          REAL + "github-rest-openapi/extracted-examples/workflow-run-paginated.json",
+          REAL + "github-rest-openapi/extracted-examples/workflow-run.json",
+          REAL + "octokit-webhooks-examples/extracted/workflow_run.examples.json",
+          DOC + "github/workflow-runs-deploy.json"
+        }) {
       ImporterHarness.assertDetected(reg, f, GitHubActionsRunsImporter.ID);
     }
   }

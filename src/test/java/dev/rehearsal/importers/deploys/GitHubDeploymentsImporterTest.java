@@ -67,7 +67,8 @@ class GitHubDeploymentsImporterTest {
 
   @Test
   void restListAndSingleDeployment() {
-    var list = parse(importer, REAL + "github-rest-openapi/extracted-examples/deployment-items.json");
+    var list =
+        parse(importer, REAL + "github-rest-openapi/extracted-examples/deployment-items.json");
     ImporterHarness.assertGolden(list, "deploys/github-rest-deployments");
     assertCounts(list, 1, 0);
     Deploy d = deploy(list, "1");
@@ -84,8 +85,9 @@ class GitHubDeploymentsImporterTest {
 
   @Test
   void restStatusesBecomeEventsForTheDeploymentInTheirUrl() {
-    var r = parse(importer, REAL
-        + "github-rest-openapi/extracted-examples/deployment-status-items.json");
+    var r =
+        parse(
+            importer, REAL + "github-rest-openapi/extracted-examples/deployment-status-items.json");
     ImporterHarness.assertGolden(r, "deploys/github-rest-statuses");
     assertCounts(r, 1, 0);
     DeployStatusEvent e = r.statuses().get(0);
@@ -94,22 +96,24 @@ class GitHubDeploymentsImporterTest {
     assertEquals("deploy/github/42", e.deployKey());
     assertEquals(DeployStatus.SUCCEEDED, e.status());
     assertEquals(Instant.parse("2012-07-20T01:19:13Z"), e.at());
-    var single = parse(importer, REAL + "github-rest-openapi/extracted-examples/deployment-status.json");
+    var single =
+        parse(importer, REAL + "github-rest-openapi/extracted-examples/deployment-status.json");
     assertEquals(e.key(), single.statuses().get(0).key());
   }
 
   @Test
   void webhookPayloads() {
-    var created = parse(importer, REAL
-        + "octokit-webhooks-examples/extracted/deployment.examples.json");
+    var created =
+        parse(importer, REAL + "octokit-webhooks-examples/extracted/deployment.examples.json");
     ImporterHarness.assertGolden(created, "deploys/github-webhook-deployment");
     assertCounts(created, 4, 0);
     Deploy pages = (Deploy) created.records().get(1);
     assertEquals("Hello-World", pages.service());
     assertEquals("github-pages", pages.rawEnvironment());
     assertTrue(pages.identifiers().contains("run:289782451"));
-    var status = parse(importer, REAL
-        + "octokit-webhooks-examples/extracted/deployment_status.examples.json");
+    var status =
+        parse(
+            importer, REAL + "octokit-webhooks-examples/extracted/deployment_status.examples.json");
     ImporterHarness.assertGolden(status, "deploys/github-webhook-deployment-status");
     assertCounts(status, 4, 0);
     Deploy first = (Deploy) status.records().get(0);
@@ -121,17 +125,24 @@ class GitHubDeploymentsImporterTest {
     assertEquals("deploy/github/145988746", first.key(), "same key as the REST deployment");
   }
 
-  @org.junit.jupiter.api.io.TempDir
-  java.nio.file.Path dir;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
   @Test
   void singleWebhookPayloads() throws Exception {
-    var created = DeployTests.parseFile(importer, DeployTests.element(REAL
-        + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir));
+    var created =
+        DeployTests.parseFile(
+            importer,
+            DeployTests.element(
+                REAL + "octokit-webhooks-examples/extracted/deployment.examples.json", 1, dir));
     assertCounts(created, 1, 0);
     assertEquals("github-pages", ((Deploy) created.records().get(0)).rawEnvironment());
-    var status = DeployTests.parseFile(importer, DeployTests.element(REAL
-        + "octokit-webhooks-examples/extracted/deployment_status.examples.json", 0, dir));
+    var status =
+        DeployTests.parseFile(
+            importer,
+            DeployTests.element(
+                REAL + "octokit-webhooks-examples/extracted/deployment_status.examples.json",
+                0,
+                dir));
     assertCounts(status, 1, 0);
     assertEquals(DeployStatus.SUCCEEDED, ((Deploy) status.records().get(0)).status());
     assertEquals(1, status.records().get(0).provenance().line());
@@ -143,8 +154,8 @@ class GitHubDeploymentsImporterTest {
     assertCounts(r, 2, 1);
     var bad = DeployTests.rejection(r, 1);
     assertEquals(40, bad.line());
-    assertTrue(bad.reason().contains("'created_at'") && bad.reason().contains("2024-13-45"),
-        bad.reason());
+    assertTrue(
+        bad.reason().contains("'created_at'") && bad.reason().contains("2024-13-45"), bad.reason());
     assertEquals("v2.0.0", deploy(r, "500").version());
     assertEquals("v2.2.0", deploy(r, "502").version());
   }
@@ -162,23 +173,25 @@ class GitHubDeploymentsImporterTest {
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
-    for (String f : new String[] {
-        REAL + "devlake/github_graphql/_raw_github_graphql_deployment.csv",
-        REAL + "github-rest-openapi/extracted-examples/deployment-items.json",
-        REAL + "github-rest-openapi/extracted-examples/deployment-simple-example.json",
-        REAL + "github-rest-openapi/extracted-examples/deployment.json",
-        REAL + "github-rest-openapi/extracted-examples/deployment-status-items.json",
-        REAL + "github-rest-openapi/extracted-examples/deployment-status.json",
-        REAL + "octokit-webhooks-examples/extracted/deployment.examples.json",
-        REAL + "octokit-webhooks-examples/extracted/deployment_status.examples.json",
-        DOC + "github/graphql-deployments-page-1.json"}) {
+    for (String f :
+        new String[] {
+          REAL + "devlake/github_graphql/_raw_github_graphql_deployment.csv",
+          REAL + "github-rest-openapi/extracted-examples/deployment-items.json",
+          REAL + "github-rest-openapi/extracted-examples/deployment-simple-example.json",
+          REAL + "github-rest-openapi/extracted-examples/deployment.json",
+          REAL + "github-rest-openapi/extracted-examples/deployment-status-items.json",
+          REAL + "github-rest-openapi/extracted-examples/deployment-status.json",
+          REAL + "octokit-webhooks-examples/extracted/deployment.examples.json",
+          REAL + "octokit-webhooks-examples/extracted/deployment_status.examples.json",
+          DOC + "github/graphql-deployments-page-1.json"
+        }) {
       ImporterHarness.assertDetected(reg, f, GitHubDeploymentsImporter.ID);
     }
   }
 
   @Test
   void idempotent() {
-    DeployTests.assertIdempotent(importer,
-        REAL + "devlake/github_graphql/_raw_github_graphql_deployment.csv", null);
+    DeployTests.assertIdempotent(
+        importer, REAL + "devlake/github_graphql/_raw_github_graphql_deployment.csv", null);
   }
 }

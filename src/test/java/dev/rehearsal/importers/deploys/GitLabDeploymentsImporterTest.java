@@ -43,8 +43,8 @@ class GitLabDeploymentsImporterTest {
     // hand-edited upstream: "undeployed" is no GitLab status; kept as unknown and said so
     Deploy odd = deploy(r, "13436915");
     assertEquals(DeployStatus.UNKNOWN, odd.status());
-    assertTrue(odd.provenance().notes().contains(
-        "status 'undeployed' is not a GitLab deployment status"));
+    assertTrue(
+        odd.provenance().notes().contains("status 'undeployed' is not a GitLab deployment status"));
   }
 
   @Test
@@ -67,17 +67,21 @@ class GitLabDeploymentsImporterTest {
 
   @Test
   void serviceFromHintsWinsAndWithoutItOrAUrlTheRecordIsRejected() {
-    var withHint = parse(importer, DOC + "gitlab/deployments-checkout.json",
-        sidecar("Checkout", null, null));
+    var withHint =
+        parse(importer, DOC + "gitlab/deployments-checkout.json", sidecar("Checkout", null, null));
     assertEquals("Checkout", deploy(withHint, "41001").service());
-    assertTrue(deploy(withHint, "41001").provenance().notes().get(0)
-        .contains("the URLs name project 'acme/checkout'"));
+    assertTrue(
+        deploy(withHint, "41001")
+            .provenance()
+            .notes()
+            .get(0)
+            .contains("the URLs name project 'acme/checkout'"));
     var none = parse(importer, DOC + "gitlab/deployments-no-project.json");
     assertCounts(none, 0, 1);
     assertTrue(none.rejections().get(0).reason().startsWith("no service:"));
     assertEquals(2, none.rejections().get(0).line());
-    var hinted = parse(importer, DOC + "gitlab/deployments-no-project.json",
-        sidecar("ledger", null, null));
+    var hinted =
+        parse(importer, DOC + "gitlab/deployments-no-project.json", sidecar("ledger", null, null));
     assertCounts(hinted, 1, 0);
     assertEquals("ledger", deploy(hinted, "52001").service());
     assertEquals("v1.0.1", deploy(hinted, "52001").version());
@@ -89,15 +93,23 @@ class GitLabDeploymentsImporterTest {
     assertCounts(r, 1, 0);
     Deploy d = deploy(r, "61001");
     assertEquals(Instant.parse("2024-05-23T14:00:05Z"), d.startedAt());
-    assertTrue(d.provenance().notes().stream().anyMatch(n -> n.startsWith(
-        "time without zone")), d.provenance().notes().toString());
-    var berlin = dev.rehearsal.importers.ImporterHarness.parse(importer,
-        DOC + "bad/gitlab-naive-times.json", dev.rehearsal.importers.ImportContext.defaults()
-            .withOptions(dev.rehearsal.importers.ImportOptions.defaults()
-                .withNaiveZone(java.time.ZoneId.of("Europe/Berlin"))));
+    assertTrue(
+        d.provenance().notes().stream().anyMatch(n -> n.startsWith("time without zone")),
+        d.provenance().notes().toString());
+    var berlin =
+        dev.rehearsal.importers.ImporterHarness.parse(
+            importer,
+            DOC + "bad/gitlab-naive-times.json",
+            dev.rehearsal.importers.ImportContext.defaults()
+                .withOptions(
+                    dev.rehearsal.importers.ImportOptions.defaults()
+                        .withNaiveZone(java.time.ZoneId.of("Europe/Berlin"))));
     assertEquals(Instant.parse("2024-05-23T12:00:05Z"), deploy(berlin, "61001").startedAt());
-    assertTrue(deploy(berlin, "61001").provenance().notes()
-        .contains("time without zone, read as Europe/Berlin"));
+    assertTrue(
+        deploy(berlin, "61001")
+            .provenance()
+            .notes()
+            .contains("time without zone, read as Europe/Berlin"));
   }
 
   @Test
@@ -117,13 +129,13 @@ class GitLabDeploymentsImporterTest {
     assertTrue(DeployTests.rejection(r, 2).reason().contains("never closed"));
   }
 
-  @org.junit.jupiter.api.io.TempDir
-  java.nio.file.Path dir;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
   @Test
   void singleDeploymentObject() throws Exception {
-    var r = DeployTests.parseFile(importer, DeployTests.element(DOC
-        + "gitlab/deployments-checkout.json", 1, dir));
+    var r =
+        DeployTests.parseFile(
+            importer, DeployTests.element(DOC + "gitlab/deployments-checkout.json", 1, dir));
     assertCounts(r, 1, 0);
     assertEquals("deploy/gitlab/41002", r.records().get(0).key());
   }
@@ -131,10 +143,12 @@ class GitLabDeploymentsImporterTest {
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
-    for (String f : new String[] {
-        REAL + "devlake/gitlab/_raw_gitlab_api_deployments.csv",
-        DOC + "gitlab/deployments-checkout.json",
-        DOC + "gitlab/deployments-no-project.json"}) {
+    for (String f :
+        new String[] {
+          REAL + "devlake/gitlab/_raw_gitlab_api_deployments.csv",
+          DOC + "gitlab/deployments-checkout.json",
+          DOC + "gitlab/deployments-no-project.json"
+        }) {
       ImporterHarness.assertDetected(reg, f, GitLabDeploymentsImporter.ID);
     }
   }

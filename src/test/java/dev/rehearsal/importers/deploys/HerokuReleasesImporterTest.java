@@ -44,10 +44,11 @@ class HerokuReleasesImporterTest {
     Deploy rollback = deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a04");
     assertTrue(rollback.rollback());
     assertTrue(rollback.identifiers().contains("rollback-to:v41"));
-    assertTrue(deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a05").identifiers()
-        .contains("config-change"), "add-on update changes config vars");
-    assertEquals(DeployStatus.FAILED, deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a06").status(),
-        "expired");
+    assertTrue(
+        deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a05").identifiers().contains("config-change"),
+        "add-on update changes config vars");
+    assertEquals(
+        DeployStatus.FAILED, deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a06").status(), "expired");
     Deploy pending = deploy(r, "9a1f6c1e-2b0e-4c4f-9d5e-0e7f3f1c2a07");
     assertEquals(DeployStatus.IN_PROGRESS, pending.status());
     assertNull(pending.finishedAt());

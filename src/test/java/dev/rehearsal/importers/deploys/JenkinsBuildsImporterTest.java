@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class JenkinsBuildsImporterTest {
   private final JenkinsBuildsImporter importer = new JenkinsBuildsImporter();
   private static final String BUILDS = REAL + "devlake/jenkins/_raw_jenkins_api_builds.csv";
-  private static final String MULTI = REAL
-      + "devlake/jenkins/_raw_jenkins_api_builds_multibranch.csv";
+  private static final String MULTI =
+      REAL + "devlake/jenkins/_raw_jenkins_api_builds_multibranch.csv";
 
   @Test
   void devLakeBuildsOfCiJobsAreNotDeploys() {
@@ -30,8 +30,12 @@ class JenkinsBuildsImporterTest {
     ImporterHarness.assertGolden(r, "deploys/jenkins-devlake-builds");
     assertCounts(r, 0, 14);
     assertAllNotADeploy(r);
-    assertTrue(r.rejections().get(0).reason().contains(
-        "Jenkins job 'Test-jenkins-dir/test-jenkins-sub-dir/test-sub-sub-dir/devlake' build #31"));
+    assertTrue(
+        r.rejections()
+            .get(0)
+            .reason()
+            .contains(
+                "Jenkins job 'Test-jenkins-dir/test-jenkins-sub-dir/test-sub-sub-dir/devlake' build #31"));
     var m = parse(importer, MULTI);
     assertCounts(m, 0, 15);
     assertAllNotADeploy(m);
@@ -57,8 +61,11 @@ class JenkinsBuildsImporterTest {
     assertEquals(DeployStatus.CANCELLED, deploy(r, job + "10003").status(), "ABORTED");
     Deploy notBuild = deploy(r, job + "10004");
     assertEquals(DeployStatus.CANCELLED, notBuild.status());
-    assertTrue(notBuild.provenance().notes().contains(
-        "result 'NOT_BUILD' is not a Jenkins result; read as NOT_BUILT"));
+    assertTrue(
+        notBuild
+            .provenance()
+            .notes()
+            .contains("result 'NOT_BUILD' is not a Jenkins result; read as NOT_BUILT"));
     assertEquals(DeployStatus.FAILED, deploy(r, job + "10005").status(), "UNSTABLE");
     assertEquals("pipeline-test2", deploy(r, "pipeline-test2#1").service());
   }
@@ -111,8 +118,10 @@ class JenkinsBuildsImporterTest {
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
-    for (String f : new String[] {BUILDS, MULTI, DOC + "jenkins/job-builds.json",
-        DOC + "jenkins/build-single.json"}) {
+    for (String f :
+        new String[] {
+          BUILDS, MULTI, DOC + "jenkins/job-builds.json", DOC + "jenkins/build-single.json"
+        }) {
       ImporterHarness.assertDetected(reg, f, JenkinsBuildsImporter.ID);
     }
   }

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rehearsal.importers.FileSource;
+import dev.rehearsal.importers.ImportContext;
 import dev.rehearsal.importers.ImporterHarness;
 import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.DeployStatus;
-import dev.rehearsal.importers.FileSource;
-import dev.rehearsal.importers.ImportContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +85,11 @@ class KubernetesImportersTest {
   void rolloutHistoryTextNeedsATime() {
     var none = parse(text, DOC + "kubernetes/rollout-history.txt");
     assertCounts(none, 0, 3);
-    assertTrue(none.rejections().get(0).reason().startsWith("no time: kubectl rollout history "
-        + "prints none"));
+    assertTrue(
+        none.rejections()
+            .get(0)
+            .reason()
+            .startsWith("no time: kubectl rollout history " + "prints none"));
     Instant at = Instant.parse("2024-06-12T10:00:00Z");
     var r = parse(text, DOC + "kubernetes/rollout-history.txt", sidecar(null, "production", at));
     ImporterHarness.assertGolden(r, "deploys/kubectl-rollout-history-text");
@@ -98,35 +101,38 @@ class KubernetesImportersTest {
     assertEquals("", deploy(r, "production/checkout/2").description(), "<none>");
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void yamlDocumentsOneAfterAnother() throws Exception {
     Path f = dir.resolve("rs.yaml");
-    Files.writeString(f, String.join("\n",
-        "apiVersion: apps/v1",
-        "kind: ReplicaSet",
-        "metadata:",
-        "  name: checkout-6b9f7c5d4",
-        "  namespace: checkout-staging",
-        "  creationTimestamp: \"2024-06-10T14:02:11Z\"",
-        "  annotations:",
-        "    deployment.kubernetes.io/revision: \"7\"",
-        "  ownerReferences:",
-        "  - {apiVersion: apps/v1, kind: Deployment, name: checkout, controller: true}",
-        "spec:",
-        "  template:",
-        "    spec:",
-        "      containers:",
-        "      - name: checkout",
-        "        image: registry.example.com/checkout:2.15.0",
-        "---",
-        "apiVersion: v1",
-        "kind: ConfigMap",
-        "metadata: {name: checkout-config, namespace: checkout-staging}",
-        "data: {TIMEOUT_MS: \"900\"}",
-        ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "apiVersion: apps/v1",
+            "kind: ReplicaSet",
+            "metadata:",
+            "  name: checkout-6b9f7c5d4",
+            "  namespace: checkout-staging",
+            "  creationTimestamp: \"2024-06-10T14:02:11Z\"",
+            "  annotations:",
+            "    deployment.kubernetes.io/revision: \"7\"",
+            "  ownerReferences:",
+            "  - {apiVersion: apps/v1, kind: Deployment, name: checkout, controller: true}",
+            "spec:",
+            "  template:",
+            "    spec:",
+            "      containers:",
+            "      - name: checkout",
+            "        image: registry.example.com/checkout:2.15.0",
+            "---",
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata: {name: checkout-config, namespace: checkout-staging}",
+            "data: {TIMEOUT_MS: \"900\"}",
+            ""),
+        StandardCharsets.UTF_8);
     var r = ImporterHarness.parse(rollouts, new FileSource(f), ImportContext.defaults());
     assertCounts(r, 1, 1);
     Deploy d = deploy(r, "checkout-staging/checkout/7");
@@ -143,11 +149,11 @@ class KubernetesImportersTest {
     ImporterRegistry reg = ImporterRegistry.standard();
     ImporterHarness.assertDetected(reg, RS, KubernetesRolloutsImporter.ID);
     ImporterHarness.assertDetected(reg, DP, KubernetesRolloutsImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "kubernetes/replicasets-list.json",
-        KubernetesRolloutsImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "kubernetes/cluster-dump-replicasets.json",
-        KubernetesRolloutsImporter.ID);
-    ImporterHarness.assertDetected(reg, DOC + "kubernetes/rollout-history.txt",
-        KubectlRolloutHistoryImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "kubernetes/replicasets-list.json", KubernetesRolloutsImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "kubernetes/cluster-dump-replicasets.json", KubernetesRolloutsImporter.ID);
+    ImporterHarness.assertDetected(
+        reg, DOC + "kubernetes/rollout-history.txt", KubectlRolloutHistoryImporter.ID);
   }
 }

@@ -49,7 +49,8 @@ class SpinnakerExecutionsImporterTest {
 
   @Test
   void bakeAndWebhookPipelinesAreNotDeploys() {
-    var bake = parse(importer, DIR + "cloudfoundry/pipelines/01F6848ZR2N8NJAPBVTEP9R8FV.succeeded.json");
+    var bake =
+        parse(importer, DIR + "cloudfoundry/pipelines/01F6848ZR2N8NJAPBVTEP9R8FV.succeeded.json");
     assertCounts(bake, 0, 1);
     assertAllNotADeploy(bake);
     var list = parse(importer, DIR + "cloudfoundry/pipelines/pipelines.json");
@@ -60,20 +61,24 @@ class SpinnakerExecutionsImporterTest {
     assertAllNotADeploy(google);
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void terminalExecutionOfADeployPipelineIsAFailedDeploy() throws Exception {
     // the real TERMINAL execution above is a webhook pipeline; the same record with a deploy
     // stage shows how TERMINAL and NOT_STARTED read
-    String json = Files.readString(ImporterHarness.resource(DIR
-        + "google/pipelines_list/pipelines.json"), StandardCharsets.UTF_8)
-        .replace("\"type\": \"webhook\"", "\"type\": \"deployManifest\"");
+    String json =
+        Files.readString(
+                ImporterHarness.resource(DIR + "google/pipelines_list/pipelines.json"),
+                StandardCharsets.UTF_8)
+            .replace("\"type\": \"webhook\"", "\"type\": \"deployManifest\"");
     Path f = dir.resolve("pipelines.json");
     Files.writeString(f, json, StandardCharsets.UTF_8);
-    var r = ImporterHarness.parse(importer, new dev.rehearsal.importers.FileSource(f),
-        dev.rehearsal.importers.ImportContext.defaults());
+    var r =
+        ImporterHarness.parse(
+            importer,
+            new dev.rehearsal.importers.FileSource(f),
+            dev.rehearsal.importers.ImportContext.defaults());
     assertCounts(r, 2, 0);
     assertEquals(DeployStatus.FAILED, deploy(r, "01CXDH5AFBEJ3NVA478DYR8MFX").status());
     assertEquals(DeployStatus.SUCCEEDED, deploy(r, "01CXDG0Y3V6XQJTT1SK1YM4R9W").status());
@@ -82,10 +87,14 @@ class SpinnakerExecutionsImporterTest {
   @Test
   void detection() {
     ImporterRegistry reg = ImporterRegistry.standard();
-    for (String f : new String[] {"appengine/pipelines_list/pipelines.json",
-        "cloudfoundry/pipelines/01F6848ZR2N8NJAPBVTEP9R8FV.succeeded.json",
-        "cloudfoundry/pipelines/pipelines.json", "ecs/pipelines/pipelines.json",
-        "google/pipelines_list/pipelines.json"}) {
+    for (String f :
+        new String[] {
+          "appengine/pipelines_list/pipelines.json",
+          "cloudfoundry/pipelines/01F6848ZR2N8NJAPBVTEP9R8FV.succeeded.json",
+          "cloudfoundry/pipelines/pipelines.json",
+          "ecs/pipelines/pipelines.json",
+          "google/pipelines_list/pipelines.json"
+        }) {
       ImporterHarness.assertDetected(reg, DIR + f, SpinnakerExecutionsImporter.ID);
     }
   }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class StreamingTest {
 
   /** A source whose bytes are produced on demand: a head, many copies of a record, a tail. */
-  private static ImportSource generated(String name, String head, String record, String sep,
-      String tail, int count) {
+  private static ImportSource generated(
+      String name, String head, String record, String sep, String tail, int count) {
     return new ImportSource() {
       @Override
       public String displayName() {
@@ -42,28 +42,29 @@ class StreamingTest {
 
       @Override
       public InputStream open() {
-        Enumeration<InputStream> parts = new Enumeration<>() {
-          int i = -1;
+        Enumeration<InputStream> parts =
+            new Enumeration<>() {
+              int i = -1;
 
-          @Override
-          public boolean hasMoreElements() {
-            return i <= count;
-          }
+              @Override
+              public boolean hasMoreElements() {
+                return i <= count;
+              }
 
-          @Override
-          public InputStream nextElement() {
-            String s;
-            if (i < 0) {
-              s = head;
-            } else if (i == count) {
-              s = tail;
-            } else {
-              s = (i > 0 ? sep : "") + record.replace("#N#", Integer.toString(i));
-            }
-            i++;
-            return new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
-          }
-        };
+              @Override
+              public InputStream nextElement() {
+                String s;
+                if (i < 0) {
+                  s = head;
+                } else if (i == count) {
+                  s = tail;
+                } else {
+                  s = (i > 0 ? sep : "") + record.replace("#N#", Integer.toString(i));
+                }
+                i++;
+                return new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+              }
+            };
         return new SequenceInputStream(parts);
       }
 
@@ -105,15 +106,23 @@ class StreamingTest {
   @Test
   void graphQlPageWithManyNodesStreams() throws Exception {
     String padding = "x".repeat(2000);
-    String node = "{\"databaseId\": #N#, \"environment\": \"production\", \"createdAt\": "
-        + "\"2024-04-09T10:00:00Z\", \"ref\": {\"name\": \"v1.#N#.0\", \"prefix\": "
-        + "\"refs/tags/\"}, \"repository\": {\"name\": \"checkout-api\"}, \"latestStatus\": "
-        + "{\"state\": \"SUCCESS\", \"updatedAt\": \"2024-04-09T10:05:00Z\"}, \"description\": \""
-        + padding + "\"}";
+    String node =
+        "{\"databaseId\": #N#, \"environment\": \"production\", \"createdAt\": "
+            + "\"2024-04-09T10:00:00Z\", \"ref\": {\"name\": \"v1.#N#.0\", \"prefix\": "
+            + "\"refs/tags/\"}, \"repository\": {\"name\": \"checkout-api\"}, \"latestStatus\": "
+            + "{\"state\": \"SUCCESS\", \"updatedAt\": \"2024-04-09T10:05:00Z\"}, \"description\": \""
+            + padding
+            + "\"}";
     // more JSON than the heap holds: only a streaming parse gets through it
     int n = (int) Math.min(600_000, Runtime.getRuntime().maxMemory() * 11 / 10 / node.length());
-    ImportSource src = generated("big.json", "{\"data\": {\"repository\": {\"deployments\": "
-        + "{\"nodes\": [", node, ",\n", "]}}}}", n);
+    ImportSource src =
+        generated(
+            "big.json",
+            "{\"data\": {\"repository\": {\"deployments\": " + "{\"nodes\": [",
+            node,
+            ",\n",
+            "]}}}}",
+            n);
     Counter c = new Counter();
     new GitHubDeploymentsImporter().parse(src, ImportContext.defaults(), c);
     assertEquals(n, c.accepted.get());
@@ -122,15 +131,22 @@ class StreamingTest {
 
   @Test
   void devLakeTableWithManyRowsStreams() throws Exception {
-    String row = "#N#,\"{\"\"ConnectionId\"\":1,\"\"ProjectSlug\"\":\"\"gh/acme/checkout\"\"}\","
-        + "\"{\"\"id\"\": \"\"w#N#\"\", \"\"name\"\": \"\"deploy-production\"\", "
-        + "\"\"project_slug\"\": \"\"gh/acme/checkout\"\", \"\"status\"\": \"\"success\"\", "
-        + "\"\"pipeline_number\"\": #N#, \"\"created_at\"\": \"\"2023-03-25T17:52:15Z\"\", "
-        + "\"\"stopped_at\"\": \"\"2023-03-25T17:52:23Z\"\"}\",https://circleci.com,null,"
-        + "2023-03-28 15:39:56.782\n";
+    String row =
+        "#N#,\"{\"\"ConnectionId\"\":1,\"\"ProjectSlug\"\":\"\"gh/acme/checkout\"\"}\","
+            + "\"{\"\"id\"\": \"\"w#N#\"\", \"\"name\"\": \"\"deploy-production\"\", "
+            + "\"\"project_slug\"\": \"\"gh/acme/checkout\"\", \"\"status\"\": \"\"success\"\", "
+            + "\"\"pipeline_number\"\": #N#, \"\"created_at\"\": \"\"2023-03-25T17:52:15Z\"\", "
+            + "\"\"stopped_at\"\": \"\"2023-03-25T17:52:23Z\"\"}\",https://circleci.com,null,"
+            + "2023-03-28 15:39:56.782\n";
     int n = 100_000;
-    ImportSource src = generated("_raw_circleci_api_workflows.csv",
-        "id,params,data,url,input,created_at\n", row, "", "", n);
+    ImportSource src =
+        generated(
+            "_raw_circleci_api_workflows.csv",
+            "id,params,data,url,input,created_at\n",
+            row,
+            "",
+            "",
+            n);
     Counter c = new Counter();
     new CircleCiWorkflowsImporter().parse(src, ImportContext.defaults(), c);
     assertEquals(n, c.accepted.get());

@@ -31,8 +31,7 @@ class ConfigMapImporterTest {
   static final String LIST = "fixtures/facts-samples/k8s/production-configmaps.json";
   static final String MULTI = "fixtures/facts-samples/k8s/search-manifests.yaml";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void singleConfigMapGolden() {
@@ -47,25 +46,29 @@ class ConfigMapImporterTest {
     EnvironmentFact level = fact(r, FactType.CONFIG, "LOG_LEVEL");
     assertEquals("checkout", level.service(), "label app.kubernetes.io/name");
     assertEquals("staging", level.environment(), "namespace checkout-staging");
-    assertEquals(Instant.parse("2024-02-27T10:15:00Z"), level.asOf(),
-        "the latest managedFields time");
+    assertEquals(
+        Instant.parse("2024-02-27T10:15:00Z"), level.asOf(), "the latest managedFields time");
     assertEquals("debug", level.value());
     assertEquals(33, level.provenance().line());
     assertEquals("10", fact(r, FactType.CONFIG, "DB_POOL_SIZE").value());
     EnvironmentFact props = fact(r, FactType.CONFIG, "application.properties");
     assertTrue(props.value().startsWith("sha256:"), "holds spring.datasource.password");
-    assertTrue(props.provenance().notes().stream().anyMatch(n -> n.contains(
-        "line 3: spring.datasource.password")), props.provenance().notes().toString());
-    assertEquals("Welcome to checkout (staging)", fact(r, FactType.CONFIG, "banner.txt")
-        .value());
+    assertTrue(
+        props.provenance().notes().stream()
+            .anyMatch(n -> n.contains("line 3: spring.datasource.password")),
+        props.provenance().notes().toString());
+    assertEquals("Welcome to checkout (staging)", fact(r, FactType.CONFIG, "banner.txt").value());
     Rejection bin = rejection(r, "binaryData key 'truststore.jks'");
     assertEquals(45, bin.line());
     assertEquals(6, facts(r, FactType.CONFIG).size());
-    assertEquals(List.of("paypal", "fraud-check", "shipping"), facts(r, FactType.MOCK).stream()
-        .map(EnvironmentFact::subject).toList());
-    assertEquals("sandbox host api.sandbox.paypal.com in PAYMENT_PROVIDER_URL",
+    assertEquals(
+        List.of("paypal", "fraud-check", "shipping"),
+        facts(r, FactType.MOCK).stream().map(EnvironmentFact::subject).toList());
+    assertEquals(
+        "sandbox host api.sandbox.paypal.com in PAYMENT_PROVIDER_URL",
         fact(r, FactType.MOCK, "paypal").value());
-    assertEquals("mock host wiremock:8080 in application.properties (shipping.base-url)",
+    assertEquals(
+        "mock host wiremock:8080 in application.properties (shipping.base-url)",
         fact(r, FactType.MOCK, "shipping").value());
   }
 
@@ -88,7 +91,8 @@ class ConfigMapImporterTest {
     EnvironmentFact pw = fact(r, FactType.CONFIG, "DATABASE_PASSWORD");
     assertEquals(Secrets.digest("pr0d-secret"), pw.value(), "digest of the decoded value");
     assertTrue(pw.provenance().notes().stream().anyMatch(n -> n.contains("Kubernetes Secret")));
-    assertEquals(Secrets.digest("sk_live_51H8zyxwvutsrqponml"),
+    assertEquals(
+        Secrets.digest("sk_live_51H8zyxwvutsrqponml"),
         fact(r, FactType.CONFIG, "STRIPE_KEY").value());
     Rejection dep = rejection(r, "Deployment 'checkout'");
     assertEquals(38, dep.line());
@@ -120,34 +124,42 @@ class ConfigMapImporterTest {
     EnvironmentFact shards = fact(r, FactType.CONFIG, "INDEX_SHARDS");
     assertEquals("staging", shards.environment(), "label environment: uat");
     assertEquals("search", shards.service());
-    assertEquals(Instant.parse("2024-03-01T06:00:00Z"), shards.asOf(),
-        "annotation rehearsal.dev/as-of");
-    assertEquals(Secrets.digest("elastic-uat"), fact(r, FactType.CONFIG, "ELASTIC_PASSWORD")
-        .value(), "stringData is not base64");
+    assertEquals(
+        Instant.parse("2024-03-01T06:00:00Z"), shards.asOf(), "annotation rehearsal.dev/as-of");
+    assertEquals(
+        Secrets.digest("elastic-uat"),
+        fact(r, FactType.CONFIG, "ELASTIC_PASSWORD").value(),
+        "stringData is not base64");
     assertEquals(17, rejection(r, "Service 'search'").line());
     assertEquals(3, facts(r).size());
   }
 
   @Test
   void truncatedYamlKeepsWhatCameBefore() throws Exception {
-    var src = FactTests.file(tmp, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-        + "  name: a\n  namespace: staging\ndata:\n  A: \"1\"\n---\napiVersion: v1\n"
-        + "kind: ConfigMap\nmetadata:\n  name: b\ndata:\n  B: \"unclosed\n");
+    var src =
+        FactTests.file(
+            tmp,
+            "cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: a\n  namespace: staging\ndata:\n  A: \"1\"\n---\napiVersion: v1\n"
+                + "kind: ConfigMap\nmetadata:\n  name: b\ndata:\n  B: \"unclosed\n");
     var r = ImporterHarness.parse(new ConfigMapImporter(), src, hints(null, null, AT));
     assertEquals(List.of("A"), facts(r).stream().map(EnvironmentFact::subject).toList());
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().contains("invalid YAML"),
-        r.rejections().toString());
+    assertTrue(r.rejections().get(0).reason().contains("invalid YAML"), r.rejections().toString());
   }
 
   @Test
   void environmentFromHintsWhenTheNamespaceSaysNothing() throws Exception {
-    var src = FactTests.file(tmp, "cm.json", "{\"kind\": \"ConfigMap\", \"metadata\": "
-        + "{\"name\": \"x\", \"namespace\": \"default\"}, \"data\": {\"K\": \"v\"}}");
+    var src =
+        FactTests.file(
+            tmp,
+            "cm.json",
+            "{\"kind\": \"ConfigMap\", \"metadata\": "
+                + "{\"name\": \"x\", \"namespace\": \"default\"}, \"data\": {\"K\": \"v\"}}");
     var none = ImporterHarness.parse(new ConfigMapImporter(), src, hints(null, null, AT));
     assertTrue(rejection(none, "K").reason().contains("no environment"));
-    var r = ImporterHarness.parse(new ConfigMapImporter(), src,
-        hints("svc", "preprod", AT));
+    var r = ImporterHarness.parse(new ConfigMapImporter(), src, hints("svc", "preprod", AT));
     assertEquals("staging", facts(r).get(0).environment());
     assertEquals("svc", facts(r).get(0).service());
     assertEquals(1, facts(r).get(0).provenance().line());

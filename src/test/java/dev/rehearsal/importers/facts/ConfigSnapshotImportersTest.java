@@ -22,19 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Configuration snapshots: .properties, .env, YAML and JSON. No real export of these exists in
- * the shared fixtures; the samples in fixtures/facts-samples/config were written from the
- * documents their README names (java.util.Properties#load, Docker Compose env_file / dotenv,
- * Spring Boot "Externalized Configuration" with YAML 1.1 anchors, ASP.NET Core appsettings).
+ * Configuration snapshots: .properties, .env, YAML and JSON. No real export of these exists in the
+ * shared fixtures; the samples in fixtures/facts-samples/config were written from the documents
+ * their README names (java.util.Properties#load, Docker Compose env_file / dotenv, Spring Boot
+ * "Externalized Configuration" with YAML 1.1 anchors, ASP.NET Core appsettings).
  */
 class ConfigSnapshotImportersTest {
-  static final String PROPS = "fixtures/facts-samples/config/checkout.staging.2024-03-01.properties";
+  static final String PROPS =
+      "fixtures/facts-samples/config/checkout.staging.2024-03-01.properties";
   static final String ENV = "fixtures/facts-samples/config/payments.staging.env";
   static final String YAML = "fixtures/facts-samples/config/application.yml";
   static final String JSON = "fixtures/facts-samples/config/appsettings.Production.json";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   // ------------------------------------------------------------------ .properties
 
@@ -57,15 +57,16 @@ class ConfigSnapshotImportersTest {
     assertEquals(Instant.parse("2024-03-01T00:00:00Z"), port.asOf());
     assertEquals("8081", port.value(), "the later of two equal keys is the last record");
     assertEquals(24, port.provenance().line());
-    assertTrue(port.provenance().notes().contains(
-        "date without time or zone, read as midnight UTC"), port.provenance().notes().toString());
+    assertTrue(
+        port.provenance().notes().contains("date without time or zone, read as midnight UTC"),
+        port.provenance().notes().toString());
     assertEquals("checkout", fact(r, FactType.CONFIG, "spring.application.name").value());
     assertEquals("Grüße aus Staging", fact(r, FactType.CONFIG, "app.greeting").value());
     EnvironmentFact desc = fact(r, FactType.CONFIG, "app.description");
     assertEquals("A long value that continues on the next line and the one after", desc.value());
     assertEquals(11, desc.provenance().line());
-    assertEquals("http://localhost:9000/collect", fact(r, FactType.CONFIG, "analytics.url")
-        .value());
+    assertEquals(
+        "http://localhost:9000/collect", fact(r, FactType.CONFIG, "analytics.url").value());
     assertEquals("2500", fact(r, FactType.CONFIG, "feature.timeout.ms").value());
     assertEquals("C:\\checkout\\data", fact(r, FactType.CONFIG, "app.path").value());
     assertEquals("value", fact(r, FactType.CONFIG, "key=with:separators").value());
@@ -82,14 +83,16 @@ class ConfigSnapshotImportersTest {
     assertEquals(Secrets.digest("s3cr3t-Staging!"), pw.value());
     assertTrue(pw.value().matches("sha256:[0-9a-f]{16}"));
     assertTrue(pw.provenance().notes().stream().anyMatch(n -> n.contains("secret-looking key")));
-    assertEquals(Secrets.digest("sk_test_51H8abcdefghijklmnopqrstuv"),
+    assertEquals(
+        Secrets.digest("sk_test_51H8abcdefghijklmnopqrstuv"),
         fact(r, FactType.CONFIG, "payments.stripe.api-key").value());
     EnvironmentFact dsn = fact(r, FactType.CONFIG, "reporting.dsn");
     assertTrue(dsn.value().startsWith("sha256:"), "a DSN with a password: " + dsn.value());
     for (var rec : r.records()) {
       String all = rec.toString();
-      assertFalse(all.contains("s3cr3t") || all.contains("hunter2")
-          || all.contains("abcdefghijklmnop"), "clear secret in " + all);
+      assertFalse(
+          all.contains("s3cr3t") || all.contains("hunter2") || all.contains("abcdefghijklmnop"),
+          "clear secret in " + all);
     }
   }
 
@@ -97,12 +100,13 @@ class ConfigSnapshotImportersTest {
   void propertiesDeriveMocksFromSandboxAndLocalHosts() {
     var r = ImporterHarness.parse(new PropertiesImporter(), PROPS);
     List<EnvironmentFact> mocks = FactTests.facts(r, FactType.MOCK);
-    assertEquals(List.of("stripe", "paypal", "shipping"), mocks.stream()
-        .map(EnvironmentFact::subject).toList());
-    assertEquals("Stripe test-mode key (sk_test_...) in payments.stripe.api-key",
-        mocks.get(0).value());
-    assertEquals("sandbox host api-m.sandbox.paypal.com in payments.paypal.base-url",
-        mocks.get(1).value());
+    assertEquals(
+        List.of("stripe", "paypal", "shipping"),
+        mocks.stream().map(EnvironmentFact::subject).toList());
+    assertEquals(
+        "Stripe test-mode key (sk_test_...) in payments.stripe.api-key", mocks.get(0).value());
+    assertEquals(
+        "sandbox host api-m.sandbox.paypal.com in payments.paypal.base-url", mocks.get(1).value());
     assertEquals("local address localhost:8089 in shipping.api.url", mocks.get(2).value());
     assertEquals("staging", mocks.get(2).environment());
     assertEquals(16, mocks.get(2).provenance().line());
@@ -119,8 +123,8 @@ class ConfigSnapshotImportersTest {
     assertTrue(reason.contains("no as-of time") && reason.contains("--at"), reason);
     assertEquals(1, r.rejections().get(0).line());
 
-    var withHints = ImporterHarness.parse(new PropertiesImporter(), src,
-        hints("billing", "prod", AT));
+    var withHints =
+        ImporterHarness.parse(new PropertiesImporter(), src, hints("billing", "prod", AT));
     assertEquals(2, withHints.records().size());
     EnvironmentFact a = facts(withHints).get(0);
     assertEquals("billing", a.service());
@@ -132,8 +136,11 @@ class ConfigSnapshotImportersTest {
 
   @Test
   void theFileNameWinsOverHints() {
-    var r = ImporterHarness.parse(new PropertiesImporter(), PROPS,
-        hints("billing", "production", Instant.parse("2020-01-01T00:00:00Z")));
+    var r =
+        ImporterHarness.parse(
+            new PropertiesImporter(),
+            PROPS,
+            hints("billing", "production", Instant.parse("2020-01-01T00:00:00Z")));
     EnvironmentFact port = fact(r, FactType.CONFIG, "server.port");
     assertEquals("checkout", port.service());
     assertEquals("staging", port.environment());
@@ -144,7 +151,8 @@ class ConfigSnapshotImportersTest {
   void reimportingGivesTheSameKeys() {
     var a = ImporterHarness.parse(new PropertiesImporter(), PROPS);
     var b = ImporterHarness.parse(new PropertiesImporter(), PROPS);
-    assertEquals(a.records().stream().map(x -> x.key()).toList(),
+    assertEquals(
+        a.records().stream().map(x -> x.key()).toList(),
         b.records().stream().map(x -> x.key()).toList());
   }
 
@@ -172,8 +180,9 @@ class ConfigSnapshotImportersTest {
     assertEquals("", fact(r, FactType.CONFIG, "EMPTY").value());
     assertEquals("${REDIS_HOST}:6379", fact(r, FactType.CONFIG, "REDIS_URL").value());
     assertEquals("", fact(r, FactType.CONFIG, "INHERITED").value());
-    assertTrue(Secrets.digest("postgres://payments:st4g-Pa55@db.staging.internal:5432/payments")
-        .equals(fact(r, FactType.CONFIG, "DATABASE_URL").value()));
+    assertTrue(
+        Secrets.digest("postgres://payments:st4g-Pa55@db.staging.internal:5432/payments")
+            .equals(fact(r, FactType.CONFIG, "DATABASE_URL").value()));
     Rejection notEntry = rejection(r, "not a KEY=value line");
     assertEquals(16, notEntry.line());
     Rejection unclosed = rejection(r, "never closed");
@@ -184,14 +193,11 @@ class ConfigSnapshotImportersTest {
 
   @Test
   void dotenvUnclosedQuoteInTheMiddleLosesOnlyItsOwnLine() throws Exception {
-    var src = FactTests.file(tmp, "svc.staging.env",
-        "A=1\nB=\"never closed\nC=3\nD='x'\n");
+    var src = FactTests.file(tmp, "svc.staging.env", "A=1\nB=\"never closed\nC=3\nD='x'\n");
     var r = ImporterHarness.parse(new DotenvImporter(), src, hints(null, null, AT));
     countsAddUp(r);
-    assertEquals(List.of("A", "C", "D"), facts(r).stream().map(EnvironmentFact::subject)
-        .toList());
-    assertEquals(List.of(1L, 3L, 4L), facts(r).stream().map(f -> f.provenance().line())
-        .toList());
+    assertEquals(List.of("A", "C", "D"), facts(r).stream().map(EnvironmentFact::subject).toList());
+    assertEquals(List.of(1L, 3L, 4L), facts(r).stream().map(f -> f.provenance().line()).toList());
     Rejection b = rejection(r, "never closed");
     assertEquals(2, b.line());
     assertEquals(1, b.index());
@@ -201,10 +207,12 @@ class ConfigSnapshotImportersTest {
   void dotenvMocks() {
     var r = ImporterHarness.parse(new DotenvImporter(), ENV, hints(null, null, AT));
     List<EnvironmentFact> mocks = FactTests.facts(r, FactType.MOCK);
-    assertEquals(List.of("stripe", "paypal", "smtp"), mocks.stream()
-        .map(EnvironmentFact::subject).toList());
-    assertEquals("Stripe test-mode key (sk_test_...) in STRIPE_SECRET_KEY; mock host "
-        + "stripe-mock:12111 in STRIPE_API_BASE", mocks.get(0).value());
+    assertEquals(
+        List.of("stripe", "paypal", "smtp"), mocks.stream().map(EnvironmentFact::subject).toList());
+    assertEquals(
+        "Stripe test-mode key (sk_test_...) in STRIPE_SECRET_KEY; mock host "
+            + "stripe-mock:12111 in STRIPE_API_BASE",
+        mocks.get(0).value());
     assertEquals("PAYPAL_MODE=sandbox", mocks.get(1).value());
     assertEquals("mock host mailhog:1025 in SMTP_HOST", mocks.get(2).value());
   }
@@ -213,49 +221,56 @@ class ConfigSnapshotImportersTest {
 
   @Test
   void yamlGolden() {
-    var r = ImporterHarness.parse(new YamlConfigImporter(), YAML,
-        hints("orders", "staging", AT));
+    var r = ImporterHarness.parse(new YamlConfigImporter(), YAML, hints("orders", "staging", AT));
     ImporterHarness.assertGolden(r, "facts/yaml-application-orders");
   }
 
   @Test
   void yamlFlattensResolvesAnchorsAndSplitsProfileDocuments() {
-    var r = ImporterHarness.parse(new YamlConfigImporter(), YAML,
-        hints("orders", "staging", AT));
+    var r = ImporterHarness.parse(new YamlConfigImporter(), YAML, hints("orders", "staging", AT));
     countsAddUp(r);
     assertTrue(r.rejections().isEmpty(), r.rejections().toString());
     List<EnvironmentFact> all = facts(r, FactType.CONFIG);
-    EnvironmentFact pool = all.stream().filter(f -> f.subject().equals(
-        "spring.datasource.hikari.maximum-pool-size")).findFirst().orElseThrow();
+    EnvironmentFact pool =
+        all.stream()
+            .filter(f -> f.subject().equals("spring.datasource.hikari.maximum-pool-size"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("5", pool.value(), "an explicit key beats the merged one");
-    EnvironmentFact timeout = fact(r, FactType.CONFIG,
-        "spring.datasource.hikari.connection-timeout");
+    EnvironmentFact timeout =
+        fact(r, FactType.CONFIG, "spring.datasource.hikari.connection-timeout");
     assertEquals("30000", timeout.value());
     assertTrue(timeout.provenance().notes().contains("value merged from a YAML anchor (<<)"));
-    assertEquals(1, all.stream().filter(f -> f.subject().equals(
-        "spring.datasource.hikari.maximum-pool-size")).count(), "merged key not repeated");
+    assertEquals(
+        1,
+        all.stream()
+            .filter(f -> f.subject().equals("spring.datasource.hikari.maximum-pool-size"))
+            .count(),
+        "merged key not repeated");
     assertEquals("3", fact(r, FactType.CONFIG, "orders.refund-retry").value());
     assertEquals("GBP", fact(r, FactType.CONFIG, "orders.allowed-currencies[2]").value());
     assertEquals("Orders service\n(c) ACME", fact(r, FactType.CONFIG, "orders.banner").value());
     assertEquals("[]", fact(r, FactType.CONFIG, "orders.empty-list").value());
     assertEquals("", fact(r, FactType.CONFIG, "orders.nothing").value());
     // the prod document is production's configuration; the default one takes the hints
-    List<EnvironmentFact> urls = all.stream().filter(f -> f.subject().equals(
-        "spring.datasource.url")).toList();
-    assertEquals(List.of("staging", "staging", "production"), urls.stream()
-        .map(EnvironmentFact::environment).toList());
+    List<EnvironmentFact> urls =
+        all.stream().filter(f -> f.subject().equals("spring.datasource.url")).toList();
+    assertEquals(
+        List.of("staging", "staging", "production"),
+        urls.stream().map(EnvironmentFact::environment).toList());
     assertEquals("jdbc:postgresql://orders-db.prod.internal:5432/orders", urls.get(2).value());
     assertEquals(44, urls.get(2).provenance().line());
     // a profile that names no environment keeps its keys apart
     EnvironmentFact docker = fact(r, FactType.CONFIG, "server.port [profile docker]");
     assertEquals("8090", docker.value());
     assertEquals("staging", docker.environment());
-    assertTrue(Secrets.digest("st4ging-Pw").equals(fact(r, FactType.CONFIG,
-        "spring.datasource.password").value()));
+    assertTrue(
+        Secrets.digest("st4ging-Pw")
+            .equals(fact(r, FactType.CONFIG, "spring.datasource.password").value()));
     EnvironmentFact shipping = fact(r, FactType.MOCK, "shipping");
     assertEquals("staging", shipping.environment());
-    assertEquals("mock host wiremock.staging.internal:8080 in clients.shipping.base-url",
-        shipping.value());
+    assertEquals(
+        "mock host wiremock.staging.internal:8080 in clients.shipping.base-url", shipping.value());
     assertEquals(1, facts(r, FactType.MOCK).size(), "production's real host is no mock");
   }
 
@@ -282,11 +297,16 @@ class ConfigSnapshotImportersTest {
   void yamlCutOffKeepsWhatCameBefore() throws Exception {
     var src = FactTests.file(tmp, "cut.staging.yaml", "a: 1\nb:\n  c: 2\n  d: [1, 2\n");
     var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
-    assertEquals(List.of("a", "b.c", "b.d[0]", "b.d[1]"), facts(r).stream()
-        .map(EnvironmentFact::subject).toList());
+    assertEquals(
+        List.of("a", "b.c", "b.d[0]", "b.d[1]"),
+        facts(r).stream().map(EnvironmentFact::subject).toList());
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().startsWith("the rest of the file could not be "
-        + "read: invalid YAML at line"), r.rejections().get(0).reason());
+    assertTrue(
+        r.rejections()
+            .get(0)
+            .reason()
+            .startsWith("the rest of the file could not be " + "read: invalid YAML at line"),
+        r.rejections().get(0).reason());
   }
 
   @Test
@@ -321,13 +341,11 @@ class ConfigSnapshotImportersTest {
     assertEquals("{}", fact(r, FactType.CONFIG, "Limits").value());
     assertEquals("", fact(r, FactType.CONFIG, "Owner").value());
     assertEquals("true", fact(r, FactType.CONFIG, "FeatureManagement.NewCheckout").value());
-    assertTrue(fact(r, FactType.CONFIG, "ConnectionStrings.Orders").value()
-        .startsWith("sha256:"));
+    assertTrue(fact(r, FactType.CONFIG, "ConnectionStrings.Orders").value().startsWith("sha256:"));
     assertTrue(fact(r, FactType.CONFIG, "Payments.Adyen.ApiKey").value().startsWith("sha256:"));
     EnvironmentFact adyen = fact(r, FactType.MOCK, "adyen");
     assertEquals("production", adyen.environment());
-    assertEquals("sandbox host checkout-test.adyen.com in Payments.Adyen.Endpoint",
-        adyen.value());
+    assertEquals("sandbox host checkout-test.adyen.com in Payments.Adyen.Endpoint", adyen.value());
   }
 
   @Test
@@ -342,12 +360,19 @@ class ConfigSnapshotImportersTest {
   @Test
   void timeWithoutZoneFromHintsIsFlaggedOnEveryRecord() throws Exception {
     var src = FactTests.file(tmp, "svc.staging.2024-03-01T09-30-00.properties", "a=1\n");
-    var r = ImporterHarness.parse(new PropertiesImporter(), src, ImportContext.defaults()
-        .withOptions(ImportContext.defaults().options().withNaiveZone(
-            java.time.ZoneId.of("Europe/Paris"))));
+    var r =
+        ImporterHarness.parse(
+            new PropertiesImporter(),
+            src,
+            ImportContext.defaults()
+                .withOptions(
+                    ImportContext.defaults()
+                        .options()
+                        .withNaiveZone(java.time.ZoneId.of("Europe/Paris"))));
     EnvironmentFact a = facts(r).get(0);
     assertEquals(Instant.parse("2024-03-01T08:30:00Z"), a.asOf());
-    assertTrue(a.provenance().notes().contains("time without zone, read as Europe/Paris"),
+    assertTrue(
+        a.provenance().notes().contains("time without zone, read as Europe/Paris"),
         a.provenance().notes().toString());
   }
 }

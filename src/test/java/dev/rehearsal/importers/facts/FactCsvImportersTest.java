@@ -27,8 +27,7 @@ class FactCsvImportersTest {
   static final String ROWS = "fixtures/facts-samples/csv/data-volume.csv";
   static final String RPS = "fixtures/facts-samples/csv/traffic-peaks.csv";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void dataVolumeGolden() {
@@ -66,8 +65,8 @@ class FactCsvImportersTest {
   @Test
   void dataVolumeAsOfFromHintsWhenTheRowHasNone() {
     var r = ImporterHarness.parse(new DataVolumeCsvImporter(), ROWS, hints(null, null, AT));
-    EnvironmentFact audit = facts(r).stream().filter(x -> x.subject().equals("audit_log"))
-        .findFirst().orElseThrow();
+    EnvironmentFact audit =
+        facts(r).stream().filter(x -> x.subject().equals("audit_log")).findFirst().orElseThrow();
     assertEquals(987_654_321d, audit.number());
     assertEquals(AT, audit.asOf());
     assertEquals("", audit.service(), "an environment-wide table");
@@ -90,12 +89,15 @@ class FactCsvImportersTest {
     assertEquals("peak_rps", f.get(0).subject());
     assertEquals("checkout", f.get(0).service());
     assertEquals(FactType.TRAFFIC_PEAK, f.get(0).type());
-    assertTrue(f.get(0).provenance().notes().contains(
-        "date without time or zone, read as midnight UTC"));
+    assertTrue(
+        f.get(0).provenance().notes().contains("date without time or zone, read as midnight UTC"));
     assertEquals(85, f.get(1).number());
     assertEquals(12_500, f.get(2).number());
-    assertTrue(f.get(2).provenance().notes().contains(
-        "'12,500' read as 12500 (comma as thousands separator)"));
+    assertTrue(
+        f.get(2)
+            .provenance()
+            .notes()
+            .contains("'12,500' read as 12500 (comma as thousands separator)"));
     assertTrue(rejection(r, "negative").line() == 5);
     assertTrue(rejection(r, "no service").line() == 6);
     assertTrue(rejection(r, "'twelve' is not a number").line() == 7);
@@ -103,19 +105,23 @@ class FactCsvImportersTest {
 
   @Test
   void ambiguousNumericDatesAreDecidedFromTheFileOrRefused() throws Exception {
-    var dmy = FactTests.file(tmp, "a.csv", "env,service,rps,date\nprod,a,1,03/04/2024\n"
-        + "prod,b,2,25/04/2024\n");
+    var dmy =
+        FactTests.file(
+            tmp, "a.csv", "env,service,rps,date\nprod,a,1,03/04/2024\n" + "prod,b,2,25/04/2024\n");
     var r = ImporterHarness.parse(new TrafficCsvImporter(), dmy, ImportContext.defaults());
     assertEquals(Instant.parse("2024-04-03T00:00:00Z"), facts(r).get(0).asOf());
     assertTrue(r.warnings().stream().anyMatch(w -> w.contains("DMY")), r.warnings().toString());
 
     var either = FactTests.file(tmp, "b.csv", "env,service,rps,date\nprod,a,1,03/04/2024\n");
-    var refused = ImporterHarness.parse(new TrafficCsvImporter(), either,
-        ImportContext.defaults());
+    var refused = ImporterHarness.parse(new TrafficCsvImporter(), either, ImportContext.defaults());
     assertTrue(refused.records().isEmpty());
     assertTrue(refused.rejections().get(0).reason().contains("day/month or month/day"));
-    var told = ImporterHarness.parse(new TrafficCsvImporter(), either, ImportContext.defaults()
-        .withOptions(ImportContext.defaults().options().withDateOrder(DateOrder.MDY)));
+    var told =
+        ImporterHarness.parse(
+            new TrafficCsvImporter(),
+            either,
+            ImportContext.defaults()
+                .withOptions(ImportContext.defaults().options().withDateOrder(DateOrder.MDY)));
     assertEquals(Instant.parse("2024-03-04T00:00:00Z"), facts(told).get(0).asOf());
   }
 
@@ -124,18 +130,21 @@ class FactCsvImportersTest {
     var src = FactTests.file(tmp, "c.csv", "environment,table,count\nprod,t,1\n");
     var r = ImporterHarness.parse(new DataVolumeCsvImporter(), src, ImportContext.defaults());
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().contains("no column for rows"),
-        r.rejections().toString());
+    assertTrue(
+        r.rejections().get(0).reason().contains("no column for rows"), r.rejections().toString());
   }
 
   @Test
   void unclosedQuoteKeepsTheRowsBefore() throws Exception {
-    var src = FactTests.file(tmp, "d.csv", "environment,table,rows,as_of\n"
-        + "prod,a,1,2024-03-01T00:00:00Z\nprod,\"b,2,2024-03-01T00:00:00Z\n");
+    var src =
+        FactTests.file(
+            tmp,
+            "d.csv",
+            "environment,table,rows,as_of\n"
+                + "prod,a,1,2024-03-01T00:00:00Z\nprod,\"b,2,2024-03-01T00:00:00Z\n");
     var r = ImporterHarness.parse(new DataVolumeCsvImporter(), src, ImportContext.defaults());
     assertEquals(1, facts(r).size());
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().contains("never closed"),
-        r.rejections().toString());
+    assertTrue(r.rejections().get(0).reason().contains("never closed"), r.rejections().toString());
   }
 }

@@ -10,10 +10,10 @@ import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.importers.Sniff;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Detection picks the right fact importer by content, and leaves other families' files alone. */
 class FactDetectionTest {
@@ -51,24 +51,25 @@ class FactDetectionTest {
 
   /** Other families' real files: no fact importer claims them above WEAK. */
   @ParameterizedTest
-  @ValueSource(strings = {
-    "fixtures/argo-cd-testdata/controller/testdata/diff-cache.yaml",
-    "fixtures/k9s-testdata/internal/render/testdata/dp.json",
-    "fixtures/k6-reporter/tests/data/simple.json",
-    "fixtures/allure2/allure2/simple-testcase.json",
-    "fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
-    "fixtures/spinnaker-deck-fixtures/ecs/pipelines/pipelines.json",
-    "fixtures/cloudir-bench-samples/data-samples/github/annotations/final.json",
-    "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
-    "fixtures/github-rest-openapi/extracted-examples/environments.json",
-    "fixtures/github-rest-openapi/extracted-examples/workflow-run.json",
-    "fixtures/jira-csv-export-fr/JIRA.csv",
-    "fixtures/jenkins-performance-plugin/test_results_stats.csv",
-    "fixtures/jenkins-performance-plugin/JMeterCsvResults.csv",
-    "fixtures/jenkins-performance-plugin/summary.log",
-    "fixtures/devlake/jenkins/_raw_jenkins_api_builds.csv",
-    "fixtures/wiremock-mappings/schemas/wiremock-stub-mapping-or-mappings.json",
-  })
+  @ValueSource(
+      strings = {
+        "fixtures/argo-cd-testdata/controller/testdata/diff-cache.yaml",
+        "fixtures/k9s-testdata/internal/render/testdata/dp.json",
+        "fixtures/k6-reporter/tests/data/simple.json",
+        "fixtures/allure2/allure2/simple-testcase.json",
+        "fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
+        "fixtures/spinnaker-deck-fixtures/ecs/pipelines/pipelines.json",
+        "fixtures/cloudir-bench-samples/data-samples/github/annotations/final.json",
+        "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
+        "fixtures/github-rest-openapi/extracted-examples/environments.json",
+        "fixtures/github-rest-openapi/extracted-examples/workflow-run.json",
+        "fixtures/jira-csv-export-fr/JIRA.csv",
+        "fixtures/jenkins-performance-plugin/test_results_stats.csv",
+        "fixtures/jenkins-performance-plugin/JMeterCsvResults.csv",
+        "fixtures/jenkins-performance-plugin/summary.log",
+        "fixtures/devlake/jenkins/_raw_jenkins_api_builds.csv",
+        "fixtures/wiremock-mappings/schemas/wiremock-stub-mapping-or-mappings.json",
+      })
   void leavesOtherFamiliesFilesToThem(String resource) {
     Set<String> weakOnly = Set.of("config-json", "config-yaml");
     for (Importer i : FactImporters.all()) {
@@ -91,39 +92,45 @@ class FactDetectionTest {
   @Test
   void genericImportersNeverWinDetection() {
     for (Importer i : dev.rehearsal.importers.generic.GenericImporters.all()) {
-      for (String r : List.of("fixtures/jira-csv-export-fr/JIRA.csv",
-          "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
-          "fixtures/facts-samples/csv/data-volume.csv")) {
+      for (String r :
+          List.of(
+              "fixtures/jira-csv-export-fr/JIRA.csv",
+              "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
+              "fixtures/facts-samples/csv/data-volume.csv")) {
         assertEquals(Importer.NO, score(i, r), i.id() + " on " + r);
       }
     }
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "a.properties|# only a comment\\n|config-properties",
-    "settings.conf|server.port=8080\\nspring.datasource.url=jdbc:x\\napp.name=x\\n|config-properties",
-    "x.txt|DATABASE_URL=postgres://x\\nPORT=3000\\nexport NODE_ENV=production\\n|config-env",
-    ".env.production|PORT=3000\\n|config-env",
-    "values.txt|server:\\n  port: 8080\\nlogging:\\n  level: info\\n|config-yaml",
-    "cm.txt|{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {}}|k8s-configmap",
-    "list.yaml|apiVersion: v1\\nitems:\\n- apiVersion: v1\\n  kind: ConfigMap\\n  data: {}\\nkind: List\\n|k8s-configmap",
-    "r.csv|Environment;Table Name;Row Count;Date\\n|data-volume-csv",
-    "t.csv|env,service,peak rps,date\\n|traffic-csv",
-    // a Kubernetes Deployment is rollout history (deploys family), never configuration
-    "k.yaml|apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: x\\n|kubernetes-rollouts",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a.properties|# only a comment\\n|config-properties",
+        "settings.conf|server.port=8080\\nspring.datasource.url=jdbc:x\\napp.name=x\\n|config-properties",
+        "x.txt|DATABASE_URL=postgres://x\\nPORT=3000\\nexport NODE_ENV=production\\n|config-env",
+        ".env.production|PORT=3000\\n|config-env",
+        "values.txt|server:\\n  port: 8080\\nlogging:\\n  level: info\\n|config-yaml",
+        "cm.txt|{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {}}|k8s-configmap",
+        "list.yaml|apiVersion: v1\\nitems:\\n- apiVersion: v1\\n  kind: ConfigMap\\n  data: {}\\nkind: List\\n|k8s-configmap",
+        "r.csv|Environment;Table Name;Row Count;Date\\n|data-volume-csv",
+        "t.csv|env,service,peak rps,date\\n|traffic-csv",
+        // a Kubernetes Deployment is rollout history (deploys family), never configuration
+        "k.yaml|apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: x\\n|kubernetes-rollouts",
+      })
   void recognisesByContent(String name, String content, String id) {
     var d = ImporterRegistry.standard().detect(Sniff.ofText(name, content.replace("\\n", "\n")));
     assertEquals(id, d.map(x -> x.importer().id()).orElse("(none)"), name);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "app.log|time=2024-03-01T10:00:00Z level=info msg=started user=a\\ntime=2024-03-01T10:00:01Z level=warn msg=slow user=b\\n",
-    "notes.txt|Hello there,\\nthis is a letter.\\n",
-    "rows.jsonl|{\"a\": 1}\\n{\"a\": 2}\\n",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "app.log|time=2024-03-01T10:00:00Z level=info msg=started user=a\\ntime=2024-03-01T10:00:01Z level=warn msg=slow user=b\\n",
+        "notes.txt|Hello there,\\nthis is a letter.\\n",
+        "rows.jsonl|{\"a\": 1}\\n{\"a\": 2}\\n",
+      })
   void recognisesNothingInOtherText(String name, String content) {
     var d = ImporterRegistry.standard().detect(Sniff.ofText(name, content.replace("\\n", "\n")));
     assertEquals("(none)", d.map(x -> x.importer().id()).orElse("(none)"), name);

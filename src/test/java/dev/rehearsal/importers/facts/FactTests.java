@@ -32,8 +32,8 @@ final class FactTests {
 
   /** A context whose hints say what a sidecar would. */
   static ImportContext hints(String service, String env, Instant at) {
-    return ImportContext.defaults().withHints(new TargetHints(service, env, null, null, at,
-        "sidecar rehearsal.json"));
+    return ImportContext.defaults()
+        .withHints(new TargetHints(service, env, null, null, at, "sidecar rehearsal.json"));
   }
 
   /** Every record the file holds ended in exactly one accept or reject. */
@@ -54,19 +54,28 @@ final class FactTests {
   }
 
   static EnvironmentFact fact(ImporterHarness.Result r, FactType type, String subject) {
-    List<EnvironmentFact> found = facts(r, type).stream().filter(f -> f.subject().equals(subject))
-        .toList();
+    List<EnvironmentFact> found =
+        facts(r, type).stream().filter(f -> f.subject().equals(subject)).toList();
     if (found.isEmpty()) {
-      fail("no " + type + " fact for '" + subject + "' among " + facts(r).stream()
-          .map(EnvironmentFact::subject).toList());
+      fail(
+          "no "
+              + type
+              + " fact for '"
+              + subject
+              + "' among "
+              + facts(r).stream().map(EnvironmentFact::subject).toList());
     }
     return found.get(found.size() - 1);
   }
 
   static Rejection rejection(ImporterHarness.Result r, String containing) {
-    return r.rejections().stream().filter(j -> j.reason().contains(containing)).findFirst()
-        .orElseThrow(() -> new AssertionError("no rejection mentions '" + containing + "': "
-            + r.rejections()));
+    return r.rejections().stream()
+        .filter(j -> j.reason().contains(containing))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no rejection mentions '" + containing + "': " + r.rejections()));
   }
 
   /** A source over text written to a temporary file with the given name. */
@@ -79,8 +88,8 @@ final class FactTests {
 
   static int score(Importer importer, String resource) {
     try {
-      return importer.recognizes(Sniff.of(new FileSource(ImporterHarness.resource(resource),
-          resource)));
+      return importer.recognizes(
+          Sniff.of(new FileSource(ImporterHarness.resource(resource), resource)));
     } catch (IOException e) {
       throw new AssertionError(e);
     }

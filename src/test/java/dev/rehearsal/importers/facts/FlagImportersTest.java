@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Feature-flag exports: Rehearsal's flags JSON (docs/formats/facts.md), LaunchDarkly (FORMATS.md
- * section 12; sample written from it, no real export exists), Unleash (FORMATS.md section 13;
- * real state exports in fixtures/unleash-state-export, the batch export written from
+ * section 12; sample written from it, no real export exists), Unleash (FORMATS.md section 13; real
+ * state exports in fixtures/unleash-state-export, the batch export written from
  * export-result-schema.ts as that section describes it).
  */
 class FlagImportersTest {
@@ -30,13 +30,14 @@ class FlagImportersTest {
   static final String BATCH = "fixtures/facts-samples/flags/unleash-features-batch-export.json";
   static final String UNLEASH = "fixtures/unleash-state-export/src/test/examples/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static EnvironmentFact flag(ImporterHarness.Result r, String key, String env) {
-    return facts(r, FactType.FLAG).stream().filter(f -> f.subject().equals(key)
-        && f.environment().equals(env)).findFirst().orElseThrow(() -> new AssertionError(
-            "no flag " + key + " in " + env + " among " + facts(r)));
+    return facts(r, FactType.FLAG).stream()
+        .filter(f -> f.subject().equals(key) && f.environment().equals(env))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no flag " + key + " in " + env + " among " + facts(r)));
   }
 
   // ------------------------------------------------------------------ flags-json
@@ -74,8 +75,11 @@ class FlagImportersTest {
 
   @Test
   void oursWithoutExportedAtNeedsATime() throws Exception {
-    var src = FactTests.file(tmp, "flags.json",
-        "{\"flags\": [{\"key\": \"a\", \"environments\": {\"staging\": true}}]}");
+    var src =
+        FactTests.file(
+            tmp,
+            "flags.json",
+            "{\"flags\": [{\"key\": \"a\", \"environments\": {\"staging\": true}}]}");
     var r = ImporterHarness.parse(new FlagsJsonImporter(), src, hints(null, null, null));
     assertTrue(rejection(r, "'a' in 'staging'").reason().contains("no as-of time"));
     var ok = ImporterHarness.parse(new FlagsJsonImporter(), src, hints(null, null, AT));
@@ -85,9 +89,13 @@ class FlagImportersTest {
 
   @Test
   void oursTruncatedKeepsTheFlagsBefore() throws Exception {
-    var src = FactTests.file(tmp, "flags.json", "{\"exportedAt\": \"2024-03-01T00:00:00Z\", "
-        + "\"flags\": [{\"key\": \"a\", \"environments\": {\"staging\": true}},\n"
-        + "{\"key\": \"b\", \"environments\": {\"sta");
+    var src =
+        FactTests.file(
+            tmp,
+            "flags.json",
+            "{\"exportedAt\": \"2024-03-01T00:00:00Z\", "
+                + "\"flags\": [{\"key\": \"a\", \"environments\": {\"staging\": true}},\n"
+                + "{\"key\": \"b\", \"environments\": {\"sta");
     var r = ImporterHarness.parse(new FlagsJsonImporter(), src, hints(null, null, null));
     assertEquals(List.of("a"), facts(r).stream().map(EnvironmentFact::subject).toList());
     assertEquals(1, r.rejections().size());
@@ -112,10 +120,11 @@ class FlagImportersTest {
     assertEquals(Instant.ofEpochMilli(1709251200000L), prod.asOf(), "lastModified as number");
     EnvironmentFact staging = flag(r, "new-checkout-flow", "staging");
     assertEquals("on", staging.value());
-    assertEquals(Instant.ofEpochMilli(1709164800000L), staging.asOf(),
-        "lastModified as string");
+    assertEquals(Instant.ofEpochMilli(1709164800000L), staging.asOf(), "lastModified as string");
     assertTrue(rejection(r, "'new-checkout-flow' in 'test': no 'on'").line() > 0);
-    assertEquals("v1", flag(r, "pricing-engine", "production").value(),
+    assertEquals(
+        "v1",
+        flag(r, "pricing-engine", "production").value(),
         "multivariate: the fallthrough variation");
     EnvironmentFact rollout = flag(r, "pricing-engine", "staging");
     assertEquals("on", rollout.value());
@@ -130,8 +139,11 @@ class FlagImportersTest {
 
   @Test
   void launchDarklyServiceFromHintsWhenNoTag() {
-    var r = ImporterHarness.parse(new LaunchDarklyImporter(), LD,
-        hints("pricing", "development", Instant.parse("2020-01-01T00:00:00Z")));
+    var r =
+        ImporterHarness.parse(
+            new LaunchDarklyImporter(),
+            LD,
+            hints("pricing", "development", Instant.parse("2020-01-01T00:00:00Z")));
     EnvironmentFact p = flag(r, "pricing-engine", "production");
     assertEquals("pricing", p.service());
     assertEquals("production", p.environment(), "the flag's own environment, not the hint");
@@ -143,15 +155,21 @@ class FlagImportersTest {
 
   @Test
   void unleashVersion1Golden() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported405-enterprise.json", hints(null, "production", AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(),
+            UNLEASH + "exported405-enterprise.json",
+            hints(null, "production", AT));
     ImporterHarness.assertGolden(r, "facts/unleash-v1-exported405");
   }
 
   @Test
   void unleashVersion1IsOneFactPerFeatureInTheHintedEnvironment() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported-3175-enterprise.json", hints(null, "production", AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(),
+            UNLEASH + "exported-3175-enterprise.json",
+            hints(null, "production", AT));
     countsAddUp(r);
     assertEquals(4, facts(r).size());
     EnvironmentFact f = flag(r, "in-another-project", "production");
@@ -159,10 +177,13 @@ class FlagImportersTest {
     assertEquals("someother", f.service(), "the project");
     assertEquals(AT, f.asOf());
     assertEquals(4, f.provenance().line());
-    assertTrue(f.provenance().notes().contains("strategies: gradualRolloutRandom(percentage=29)"
-        + " with 2 constraints"), f.provenance().notes().toString());
-    var none = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported-3175-enterprise.json");
+    assertTrue(
+        f.provenance()
+            .notes()
+            .contains("strategies: gradualRolloutRandom(percentage=29)" + " with 2 constraints"),
+        f.provenance().notes().toString());
+    var none =
+        ImporterHarness.parse(new UnleashImporter(), UNLEASH + "exported-3175-enterprise.json");
     assertEquals(4, none.rejections().size());
     String reason = none.rejections().get(0).reason();
     assertTrue(reason.contains("no environment") && reason.contains("no as-of time"), reason);
@@ -170,54 +191,70 @@ class FlagImportersTest {
 
   @Test
   void unleashVersion2GlobalEnvironmentGolden() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported412-enterprise.json", hints(null, "staging", AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(),
+            UNLEASH + "exported412-enterprise.json",
+            hints(null, "staging", AT));
     ImporterHarness.assertGolden(r, "facts/unleash-v2-exported412");
   }
 
   @Test
   void unleashVersion2GlobalNeedsTheEnvironmentFromHints() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported412-enterprise.json", hints(null, "staging", AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(),
+            UNLEASH + "exported412-enterprise.json",
+            hints(null, "staging", AT));
     countsAddUp(r);
     assertEquals(6, facts(r).size());
     EnvironmentFact t = flag(r, "toggle-created-in-4-1", "staging");
     assertEquals("default", t.service());
     assertTrue(t.provenance().notes().stream().anyMatch(n -> n.contains("':global:'")));
-    assertTrue(t.provenance().notes().contains("strategies: applicationHostname(hostNames="
-        + "vg.no)"), t.provenance().notes().toString());
-    var none = ImporterHarness.parse(new UnleashImporter(), UNLEASH
-        + "exported412-enterprise.json", hints(null, null, AT));
+    assertTrue(
+        t.provenance().notes().contains("strategies: applicationHostname(hostNames=" + "vg.no)"),
+        t.provenance().notes().toString());
+    var none =
+        ImporterHarness.parse(
+            new UnleashImporter(), UNLEASH + "exported412-enterprise.json", hints(null, null, AT));
     assertEquals(6, none.rejections().size());
     assertTrue(none.rejections().get(0).reason().contains("no environment"));
   }
 
   @Test
   void unleashVersion3Golden() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH + "variantsexport_v3.json",
-        hints("shop", null, AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(), UNLEASH + "variantsexport_v3.json", hints("shop", null, AT));
     ImporterHarness.assertGolden(r, "facts/unleash-v3-variantsexport");
   }
 
   @Test
   void unleashVersion3PerEnvironment() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH + "variantsexport_v3.json",
-        hints("shop", null, AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(), UNLEASH + "variantsexport_v3.json", hints("shop", null, AT));
     countsAddUp(r);
     assertEquals(4, facts(r).size());
     EnvironmentFact p = flag(r, "UX-toggle1", "production");
     assertEquals("on", p.value());
     assertEquals("shop", p.service(), "hints name the service, so the project does not");
-    assertTrue(p.provenance().notes().contains("strategies: flexibleRollout(groupId=UX-toggle1,"
-        + " rollout=50, stickiness=default)"), p.provenance().notes().toString());
+    assertTrue(
+        p.provenance()
+            .notes()
+            .contains(
+                "strategies: flexibleRollout(groupId=UX-toggle1,"
+                    + " rollout=50, stickiness=default)"),
+        p.provenance().notes().toString());
     EnvironmentFact v = flag(r, "variants-tester", "development");
     assertTrue(v.provenance().notes().contains("variants: azure, lilac, maroon, purple"));
   }
 
   @Test
   void unleashSegmentsExportGolden() {
-    var r = ImporterHarness.parse(new UnleashImporter(), UNLEASH + "exported-segments.json",
-        hints(null, null, AT));
+    var r =
+        ImporterHarness.parse(
+            new UnleashImporter(), UNLEASH + "exported-segments.json", hints(null, null, AT));
     ImporterHarness.assertGolden(r, "facts/unleash-v3-segments");
     countsAddUp(r);
     EnvironmentFact f = flag(r, "seed_feature_1", "default");
@@ -238,9 +275,13 @@ class FlagImportersTest {
     EnvironmentFact a = flag(r, "checkout.new-flow", "production");
     assertEquals("on", a.value());
     assertEquals("checkout", a.service());
-    assertTrue(a.provenance().notes().contains("strategies: flexibleRollout(groupId="
-        + "checkout.new-flow, rollout=25, stickiness=default)"), a.provenance().notes()
-        .toString());
+    assertTrue(
+        a.provenance()
+            .notes()
+            .contains(
+                "strategies: flexibleRollout(groupId="
+                    + "checkout.new-flow, rollout=25, stickiness=default)"),
+        a.provenance().notes().toString());
     EnvironmentFact b = flag(r, "search.semantic", "production");
     assertEquals("off", b.value());
     assertTrue(b.provenance().notes().contains("variants: blue, green"));

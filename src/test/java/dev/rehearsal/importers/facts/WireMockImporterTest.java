@@ -15,19 +15,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * WireMock stub mappings (FORMATS.md section 14): real mapping files from WireMock's own tests
- * in fixtures/wiremock-mappings, and written ones in fixtures/facts-samples/wiremock that follow
- * the same section and WireMock's JSON schema (metadata, proxyBaseUrl, a broken file).
+ * WireMock stub mappings (FORMATS.md section 14): real mapping files from WireMock's own tests in
+ * fixtures/wiremock-mappings, and written ones in fixtures/facts-samples/wiremock that follow the
+ * same section and WireMock's JSON schema (metadata, proxyBaseUrl, a broken file).
  */
 class WireMockImporterTest {
   static final String REAL = "fixtures/wiremock-mappings/src/test/resources/";
-  static final String SEVERAL = REAL + "remoteloader/mappings/with-several-mappings-in-one-file.json";
+  static final String SEVERAL =
+      REAL + "remoteloader/mappings/with-several-mappings-in-one-file.json";
   static final String ONE = REAL + "remoteloader/mappings/two.json";
   static final String STRIPE = "fixtures/facts-samples/wiremock/stripe/mappings/charges.json";
 
   static ImporterHarness.Result parse(String resource) {
-    return ImporterHarness.parse(new WireMockImporter(), resource,
-        hints("checkout", "staging", AT));
+    return ImporterHarness.parse(
+        new WireMockImporter(), resource, hints("checkout", "staging", AT));
   }
 
   @Test
@@ -38,8 +39,10 @@ class WireMockImporterTest {
     EnvironmentFact f = facts(r).get(0);
     assertEquals(FactType.MOCK, f.type());
     assertEquals("remoteloader", f.subject(), "the folder above mappings/");
-    assertEquals("wiremock: 3 stubs (GET /todo/items x2, POST /todo/items) "
-        + "(file with-several-mappings-in-one-file.json)", f.value());
+    assertEquals(
+        "wiremock: 3 stubs (GET /todo/items x2, POST /todo/items) "
+            + "(file with-several-mappings-in-one-file.json)",
+        f.value());
     assertEquals("checkout", f.service());
     assertEquals("staging", f.environment());
     assertEquals(AT, f.asOf());
@@ -50,27 +53,31 @@ class WireMockImporterTest {
   void oneStubPerFileGolden() {
     var r = parse(ONE);
     ImporterHarness.assertGolden(r, "facts/wiremock-single-stub");
-    assertEquals("wiremock: 1 stub (GET /remote-load/2) (file two.json)", facts(r).get(0)
-        .value());
+    assertEquals("wiremock: 1 stub (GET /remote-load/2) (file two.json)", facts(r).get(0).value());
     assertEquals(1, facts(r).get(0).provenance().line());
   }
 
   @Test
   void everyRealMappingFileGivesOneFact() {
-    for (String f : List.of("classpath-filesource/mappings/slow-response.json",
-        "remoteloader/mappings/with-text-body-file-header.json",
-        "test-file-root/mappings/testjsonmapping.json",
-        "test-file-root/mappings/testmapping.json")) {
+    for (String f :
+        List.of(
+            "classpath-filesource/mappings/slow-response.json",
+            "remoteloader/mappings/with-text-body-file-header.json",
+            "test-file-root/mappings/testjsonmapping.json",
+            "test-file-root/mappings/testmapping.json")) {
       var r = parse(REAL + f);
       countsAddUp(r);
       assertEquals(1, r.records().size(), f);
       assertTrue(r.rejections().isEmpty(), f + ": " + r.rejections());
     }
-    assertEquals("wiremock: 1 stub (ANY /text-file-from-header) "
-        + "(file with-text-body-file-header.json)", facts(parse(REAL
-            + "remoteloader/mappings/with-text-body-file-header.json")).get(0).value());
-    assertEquals("test-file-root", facts(parse(REAL + "test-file-root/mappings/testmapping.json"))
-        .get(0).subject());
+    assertEquals(
+        "wiremock: 1 stub (ANY /text-file-from-header) " + "(file with-text-body-file-header.json)",
+        facts(parse(REAL + "remoteloader/mappings/with-text-body-file-header.json"))
+            .get(0)
+            .value());
+    assertEquals(
+        "test-file-root",
+        facts(parse(REAL + "test-file-root/mappings/testmapping.json")).get(0).subject());
   }
 
   @Test
@@ -78,10 +85,13 @@ class WireMockImporterTest {
     var r = parse(STRIPE);
     ImporterHarness.assertGolden(r, "facts/wiremock-stripe-charges");
     countsAddUp(r);
-    assertEquals(List.of("stripe", "stripe-connect"), facts(r).stream()
-        .map(EnvironmentFact::subject).toList());
-    assertEquals("wiremock: 3 stubs (POST /v1/charges x2, GET /v1/charges/[a-z0-9_]+) "
-        + "(file charges.json)", facts(r).get(0).value());
+    assertEquals(
+        List.of("stripe", "stripe-connect"),
+        facts(r).stream().map(EnvironmentFact::subject).toList());
+    assertEquals(
+        "wiremock: 3 stubs (POST /v1/charges x2, GET /v1/charges/[a-z0-9_]+) "
+            + "(file charges.json)",
+        facts(r).get(0).value());
     assertEquals(1, r.rejections().size());
     assertEquals(12, r.rejections().get(0).line());
     assertTrue(r.rejections().get(0).reason().contains("without a 'request'"));
@@ -89,8 +99,10 @@ class WireMockImporterTest {
     var proxy = parse("fixtures/facts-samples/wiremock/mixed/mappings/proxy-easypost.json");
     EnvironmentFact p = facts(proxy).get(0);
     assertEquals("easypost", p.subject());
-    assertEquals("wiremock: 1 stub (ANY /shipments/.* -> proxy https://api.easypost.com:443) "
-        + "(file proxy-easypost.json)", p.value());
+    assertEquals(
+        "wiremock: 1 stub (ANY /shipments/.* -> proxy https://api.easypost.com:443) "
+            + "(file proxy-easypost.json)",
+        p.value());
     assertFalse(p.toString().contains("s3cret"), "no proxy credentials in the fact");
   }
 
@@ -118,10 +130,15 @@ class WireMockImporterTest {
   @Test
   void sameDependencyInTwoFilesSharesTheFactKey() {
     var a = facts(parse(STRIPE)).get(0);
-    var b = facts(ImporterHarness.parse(new WireMockImporter(),
-        new dev.rehearsal.importers.FileSource(ImporterHarness.resource(STRIPE),
-            "mocks/staging/checkout/stripe/mappings/refunds.json"),
-        hints("checkout", "staging", AT))).get(0);
+    var b =
+        facts(
+                ImporterHarness.parse(
+                    new WireMockImporter(),
+                    new dev.rehearsal.importers.FileSource(
+                        ImporterHarness.resource(STRIPE),
+                        "mocks/staging/checkout/stripe/mappings/refunds.json"),
+                    hints("checkout", "staging", AT)))
+            .get(0);
     assertEquals(a.key(), b.key());
   }
 }

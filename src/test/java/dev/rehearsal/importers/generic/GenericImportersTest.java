@@ -34,36 +34,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generic importers with saved column mappings (docs/formats/generic.md). Real files: the
- * French Jira CSV export (fixtures/jira-csv-export-fr) read as incidents, and GitHub's
- * deployment list example (fixtures/github-rest-openapi) read as deploys. Written samples in
+ * French Jira CSV export (fixtures/jira-csv-export-fr) read as incidents, and GitHub's deployment
+ * list example (fixtures/github-rest-openapi) read as deploys. Written samples in
  * fixtures/generic-samples follow docs/formats/generic.md.
  */
 class GenericImportersTest {
   static final String MAPPINGS = "fixtures/generic-samples/mappings/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** A mapping file as the workspace saves it. */
   static ColumnMapping mapping(String file) {
     try {
-      return Json.mapper().readValue(ImporterHarness.resource(MAPPINGS + file).toFile(),
-          ColumnMapping.class);
+      return Json.mapper()
+          .readValue(ImporterHarness.resource(MAPPINGS + file).toFile(), ColumnMapping.class);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
 
   static ImportContext ctx(ColumnMapping m, String chosen) {
-    return ImportContext.defaults().withMappings(Map.of(m.name(), m))
+    return ImportContext.defaults()
+        .withMappings(Map.of(m.name(), m))
         .withOptions(ImportOptions.defaults().withFormat("generic").withMapping(chosen));
   }
 
   static void countsAddUp(ImporterHarness.Result r) {
     assertEquals(r.seen(), r.records().size() + r.statuses().size() + r.rejections().size());
     Set<Long> seen = new HashSet<>();
-    r.records().forEach(x -> assertTrue(seen.add(x.provenance().index()),
-        "index used twice: " + x.provenance()));
+    r.records()
+        .forEach(
+            x ->
+                assertTrue(
+                    seen.add(x.provenance().index()), "index used twice: " + x.provenance()));
     r.rejections().forEach(x -> assertTrue(seen.add(x.index()), "index used twice: " + x));
   }
 
@@ -72,16 +75,18 @@ class GenericImportersTest {
   @Test
   void jiraCsvAsIncidentsGolden() {
     ColumnMapping m = mapping("jira-fr.json");
-    var r = ImporterHarness.parse(new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv",
-        ctx(m, "jira-fr"));
+    var r =
+        ImporterHarness.parse(
+            new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv", ctx(m, "jira-fr"));
     ImporterHarness.assertGolden(r, "generic/jira-fr-incidents");
   }
 
   @Test
   void jiraCsvAsIncidents() {
     ColumnMapping m = mapping("jira-fr.json");
-    var r = ImporterHarness.parse(new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv",
-        ctx(m, "jira-fr"));
+    var r =
+        ImporterHarness.parse(
+            new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv", ctx(m, "jira-fr"));
     countsAddUp(r);
     assertEquals(516, r.seen());
     assertEquals(170, r.records().size(), "rows with a date of first response");
@@ -99,16 +104,24 @@ class GenericImportersTest {
     assertTrue(first.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(2, first.provenance().line());
     Rejection j = r.rejections().get(0);
-    assertTrue(j.reason().equals("no value in column 'Custom field ([CHART] Date of First "
-        + "Response)' (time)"), j.reason());
+    assertTrue(
+        j.reason()
+            .equals(
+                "no value in column 'Custom field ([CHART] Date of First " + "Response)' (time)"),
+        j.reason());
   }
 
   @Test
   void mappingNamesAColumnTheFileDoesNotHave() throws Exception {
-    ColumnMapping m = new ColumnMapping("broken", dev.rehearsal.model.RecordKind.INCIDENT,
-        Map.of("time", "Created", "title", "Summary"), Map.of());
-    var r = ImporterHarness.parse(new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv",
-        ctx(m, "broken"));
+    ColumnMapping m =
+        new ColumnMapping(
+            "broken",
+            dev.rehearsal.model.RecordKind.INCIDENT,
+            Map.of("time", "Created", "title", "Summary"),
+            Map.of());
+    var r =
+        ImporterHarness.parse(
+            new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv", ctx(m, "broken"));
     assertEquals(1, r.rejections().size());
     assertTrue(r.rejections().get(0).reason().contains("'Created' (time)"));
     assertTrue(r.records().isEmpty());
@@ -117,15 +130,25 @@ class GenericImportersTest {
   @Test
   void noMappingChosenOrUnknownName() {
     ColumnMapping m = mapping("jira-fr.json");
-    var none = ImporterHarness.parse(new GenericCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv",
-        ImportContext.defaults().withMappings(Map.of(m.name(), m)));
-    assertTrue(none.rejections().get(0).reason().contains("--mapping NAME (saved: jira-fr)"),
+    var none =
+        ImporterHarness.parse(
+            new GenericCsvImporter(),
+            "fixtures/jira-csv-export-fr/JIRA.csv",
+            ImportContext.defaults().withMappings(Map.of(m.name(), m)));
+    assertTrue(
+        none.rejections().get(0).reason().contains("--mapping NAME (saved: jira-fr)"),
         none.rejections().toString());
-    var unknown = ImporterHarness.parse(new GenericJsonImporter(),
-        "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
-        ctx(m, "nope"));
-    assertTrue(unknown.rejections().get(0).reason().contains("no saved column mapping is named "
-        + "'nope'"));
+    var unknown =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
+            ctx(m, "nope"));
+    assertTrue(
+        unknown
+            .rejections()
+            .get(0)
+            .reason()
+            .contains("no saved column mapping is named " + "'nope'"));
   }
 
   // ------------------------------------------------------------------ deploys, real GitHub JSON
@@ -133,9 +156,11 @@ class GenericImportersTest {
   @Test
   void githubDeploymentsAsDeploysGolden() {
     ColumnMapping m = mapping("github-deployments.json");
-    var r = ImporterHarness.parse(new GenericJsonImporter(),
-        "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
-        ctx(m, "GitHub-Deployments"));
+    var r =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
+            ctx(m, "GitHub-Deployments"));
     ImporterHarness.assertGolden(r, "generic/github-deployments");
     countsAddUp(r);
     Deploy d = r.of(Deploy.class).get(0);
@@ -156,16 +181,22 @@ class GenericImportersTest {
   @Test
   void stagingRunsFromJsonLinesGolden() {
     ColumnMapping m = mapping("staging-runs.json");
-    var r = ImporterHarness.parse(new GenericJsonImporter(),
-        "fixtures/generic-samples/staging-runs.jsonl", ctx(m, "ci-runs"));
+    var r =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            "fixtures/generic-samples/staging-runs.jsonl",
+            ctx(m, "ci-runs"));
     ImporterHarness.assertGolden(r, "generic/staging-runs");
   }
 
   @Test
   void stagingRunsFromJsonLines() {
     ColumnMapping m = mapping("staging-runs.json");
-    var r = ImporterHarness.parse(new GenericJsonImporter(),
-        "fixtures/generic-samples/staging-runs.jsonl", ctx(m, "ci-runs"));
+    var r =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            "fixtures/generic-samples/staging-runs.jsonl",
+            ctx(m, "ci-runs"));
     countsAddUp(r);
     List<StagingRun> runs = r.of(StagingRun.class);
     assertEquals(3, runs.size());
@@ -192,24 +223,42 @@ class GenericImportersTest {
     Rejection broken = r.rejections().get(0);
     assertEquals(3, broken.line());
     assertTrue(broken.reason().startsWith("line 3 is not valid JSON"), broken.reason());
-    assertTrue(r.rejections().stream().anyMatch(j -> j.line() == 5
-        && j.reason().startsWith("no value in column 'run.id' (id)")), r.rejections().toString());
-    assertTrue(r.rejections().stream().anyMatch(j -> j.line() == 6
-        && j.reason().startsWith("no value in column 'run.started' (time)")));
-    assertTrue(r.rejections().stream().anyMatch(j -> j.line() == 7
-        && j.reason().contains("'chaos' is neither")));
+    assertTrue(
+        r.rejections().stream()
+            .anyMatch(
+                j -> j.line() == 5 && j.reason().startsWith("no value in column 'run.id' (id)")),
+        r.rejections().toString());
+    assertTrue(
+        r.rejections().stream()
+            .anyMatch(
+                j ->
+                    j.line() == 6
+                        && j.reason().startsWith("no value in column 'run.started' (time)")));
+    assertTrue(
+        r.rejections().stream()
+            .anyMatch(j -> j.line() == 7 && j.reason().contains("'chaos' is neither")));
   }
 
   @Test
   void hintsFillWhatTheRowsDoNotSay() throws Exception {
     Path f = tmp.resolve("runs.json");
-    Files.writeString(f, "{\"data\": [{\"at\": \"2024-03-01T10:00:00Z\", \"n\": 5, \"bad\": 1}]}",
+    Files.writeString(
+        f,
+        "{\"data\": [{\"at\": \"2024-03-01T10:00:00Z\", \"n\": 5, \"bad\": 1}]}",
         StandardCharsets.UTF_8);
-    ColumnMapping m = new ColumnMapping("mini", dev.rehearsal.model.RecordKind.STAGING_RUN,
-        Map.of("time", "at", "total", "n", "failed", "bad"), Map.of());
-    var r = ImporterHarness.parse(new GenericJsonImporter(), new FileSource(f),
-        ctx(m, "mini").withHints(new TargetHints("search", "uat", "7.1.0", "ABC123", null,
-            "import options")));
+    ColumnMapping m =
+        new ColumnMapping(
+            "mini",
+            dev.rehearsal.model.RecordKind.STAGING_RUN,
+            Map.of("time", "at", "total", "n", "failed", "bad"),
+            Map.of());
+    var r =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            new FileSource(f),
+            ctx(m, "mini")
+                .withHints(
+                    new TargetHints("search", "uat", "7.1.0", "ABC123", null, "import options")));
     StagingRun run = r.of(StagingRun.class).get(0);
     assertEquals("search", run.service());
     assertEquals("staging", run.environment());
@@ -218,9 +267,13 @@ class GenericImportersTest {
     assertEquals(1, run.tests().failed());
     assertTrue(run.provenance().notes().stream().anyMatch(n -> n.contains("digest")));
     String id1 = run.sourceId();
-    var again = ImporterHarness.parse(new GenericJsonImporter(), new FileSource(f),
-        ctx(m, "mini").withHints(new TargetHints("search", "uat", "7.1.0", "ABC123", null,
-            "import options")));
+    var again =
+        ImporterHarness.parse(
+            new GenericJsonImporter(),
+            new FileSource(f),
+            ctx(m, "mini")
+                .withHints(
+                    new TargetHints("search", "uat", "7.1.0", "ABC123", null, "import options")));
     assertEquals(id1, again.of(StagingRun.class).get(0).sourceId(), "stable derived id");
   }
 
@@ -229,16 +282,22 @@ class GenericImportersTest {
   @Test
   void environmentFactsFromCsvGolden() {
     ColumnMapping m = mapping("environment-facts.json");
-    var r = ImporterHarness.parse(new GenericCsvImporter(),
-        "fixtures/generic-samples/environment-facts.csv", ctx(m, "facts-sheet"));
+    var r =
+        ImporterHarness.parse(
+            new GenericCsvImporter(),
+            "fixtures/generic-samples/environment-facts.csv",
+            ctx(m, "facts-sheet"));
     ImporterHarness.assertGolden(r, "generic/environment-facts");
   }
 
   @Test
   void environmentFactsFromCsv() {
     ColumnMapping m = mapping("environment-facts.json");
-    var r = ImporterHarness.parse(new GenericCsvImporter(),
-        "fixtures/generic-samples/environment-facts.csv", ctx(m, "facts-sheet"));
+    var r =
+        ImporterHarness.parse(
+            new GenericCsvImporter(),
+            "fixtures/generic-samples/environment-facts.csv",
+            ctx(m, "facts-sheet"));
     countsAddUp(r);
     List<EnvironmentFact> f = r.of(EnvironmentFact.class);
     assertEquals(7, f.size());
@@ -259,14 +318,17 @@ class GenericImportersTest {
     assertTrue(r.rejections().get(0).reason().contains("'weather' is not a fact type"));
     assertEquals(9, r.rejections().get(0).line());
     assertTrue(r.rejections().get(1).reason().startsWith("no value in column 'Environment'"));
-    assertTrue(r.rejections().get(2).reason().startsWith("no value in column 'Amount' "
-        + "(number)"));
+    assertTrue(
+        r.rejections().get(2).reason().startsWith("no value in column 'Amount' " + "(number)"));
   }
 
   @Test
   void jsonPaths() throws Exception {
-    var node = Json.mapper().readTree("{\"a\": {\"b\": [{\"n\": \"x\"}, {\"n\": \"y\"}]}, "
-        + "\"tags\": [\"p1\", \"p2\"], \"k.dotted\": 3, \"o\": {\"z\": 1}, \"nil\": null}");
+    var node =
+        Json.mapper()
+            .readTree(
+                "{\"a\": {\"b\": [{\"n\": \"x\"}, {\"n\": \"y\"}]}, "
+                    + "\"tags\": [\"p1\", \"p2\"], \"k.dotted\": 3, \"o\": {\"z\": 1}, \"nil\": null}");
     assertEquals("x", GenericJsonImporter.value(node, "a.b[0].n"));
     assertEquals("y", GenericJsonImporter.value(node, "a.b.1.n"));
     assertEquals("x, y", GenericJsonImporter.value(node, "a.b[].n"));

@@ -48,8 +48,11 @@ class FireHydrantRootlyImportersTest {
     assertEquals("postmortem_started", sso.status());
     assertTrue(sso.description().contains("IdP metadata URL differs"));
     assertTrue(sso.description().contains("Customer impact: Enterprise customers"));
-    assertTrue(sso.labels().containsAll(List.of("sso", "config", "region:eu-west-1",
-        "priority:P1", "functionality:Login")));
+    assertTrue(
+        sso.labels()
+            .containsAll(
+                List.of(
+                    "sso", "config", "region:eu-west-1", "priority:P1", "functionality:Login")));
     Incident media = byRef(r, "88");
     assertEquals(Instant.parse("2024-03-16T12:00:00Z"), media.startedAt());
     assertNull(media.detectedAt());
@@ -67,9 +70,10 @@ class FireHydrantRootlyImportersTest {
 
   @Test
   void fireHydrantBareEntity() throws Exception {
-    String text = "{\"id\": \"fh-1\", \"number\": 5, \"name\": \"x\", \"current_milestone\": "
-        + "\"started\", \"incident_url\": \"https://app.firehydrant.io/incidents/fh-1\","
-        + " \"created_at\": \"2024-01-01T00:00:00Z\", \"started_at\": null}";
+    String text =
+        "{\"id\": \"fh-1\", \"number\": 5, \"name\": \"x\", \"current_milestone\": "
+            + "\"started\", \"incident_url\": \"https://app.firehydrant.io/incidents/fh-1\","
+            + " \"created_at\": \"2024-01-01T00:00:00Z\", \"started_at\": null}";
     ImporterHarness.Result r = IncidentTests.parseText(fireHydrant, tmp, "one.json", text);
     assertCounts(r, 1, 0);
     assertEquals("fh-1", r.records().get(0).sourceId());
@@ -88,8 +92,10 @@ class FireHydrantRootlyImportersTest {
     assertEquals("SEV1", gw.severity());
     assertEquals(List.of("API Gateway"), gw.services());
     assertEquals("production", gw.environment());
-    assertEquals("Mitigation: Rolled back gateway to v2.14.\n\nResolution: Connection pool size "
-        + "was 10 in production config, 100 in staging.", gw.postmortem());
+    assertEquals(
+        "Mitigation: Rolled back gateway to v2.14.\n\nResolution: Connection pool size "
+            + "was 10 in production config, 100 in staging.",
+        gw.postmortem());
     assertTrue(gw.labels().containsAll(List.of("type:Availability", "platform:k8s")));
     Incident test = byRef(r, "1043");
     assertEquals(Instant.parse("2024-03-19T08:00:00Z"), test.startedAt());

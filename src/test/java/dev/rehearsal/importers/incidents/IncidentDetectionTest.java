@@ -15,17 +15,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Detection across the whole family: every sample is taken by its own importer, no other
- * incident importer claims it with a score as high, and files of other families that look
- * alike (other DevLake raw tables, GitHub deployment lists, incident reports that are not a
- * tool's export) are left alone.
+ * Detection across the whole family: every sample is taken by its own importer, no other incident
+ * importer claims it with a score as high, and files of other families that look alike (other
+ * DevLake raw tables, GitHub deployment lists, incident reports that are not a tool's export) are
+ * left alone.
  */
 class IncidentDetectionTest {
   static final Map<String, String> SAMPLES = new LinkedHashMap<>();
 
   static {
-    SAMPLES.put("fixtures/devlake/pagerduty/_raw_pagerduty_incidents.csv",
-        "pagerduty-devlake-csv");
+    SAMPLES.put("fixtures/devlake/pagerduty/_raw_pagerduty_incidents.csv", "pagerduty-devlake-csv");
     SAMPLES.put(DOC + "pagerduty/incidents-list.json", "pagerduty-json");
     SAMPLES.put(DOC + "pagerduty/incident-show.json", "pagerduty-json");
     SAMPLES.put(DOC + "pagerduty/incidents.csv", "pagerduty-csv");
@@ -33,9 +32,11 @@ class IncidentDetectionTest {
     SAMPLES.put(DOC + "opsgenie/incidents-list.json", "opsgenie-json");
     SAMPLES.put(DOC + "opsgenie/alert-single.json", "opsgenie-json");
     SAMPLES.put(DOC + "opsgenie/alerts.csv", "opsgenie-csv");
-    SAMPLES.put("fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
+    SAMPLES.put(
+        "fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents.200.json",
         "incident-io-json");
-    SAMPLES.put("fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents_id.200.json",
+    SAMPLES.put(
+        "fixtures/incident-io-openapi/extracted-examples/GET_v2_incidents_id.200.json",
         "incident-io-json");
     SAMPLES.put(DOC + "incident-io/incidents.csv", "incident-io-csv");
     SAMPLES.put(DOC + "firehydrant/incidents.json", "firehydrant-json");
@@ -58,8 +59,8 @@ class IncidentDetectionTest {
   void everySampleIsTakenByItsImporterAndNoOtherIncidentImporterTies() throws Exception {
     for (var e : SAMPLES.entrySet()) {
       ImporterHarness.assertDetected(ImporterRegistry.standard(), e.getKey(), e.getValue());
-      Sniff s = Sniff.of(new dev.rehearsal.importers.FileSource(
-          ImporterHarness.resource(e.getKey())));
+      Sniff s =
+          Sniff.of(new dev.rehearsal.importers.FileSource(ImporterHarness.resource(e.getKey())));
       int own = -1;
       for (Importer i : IncidentImporters.all()) {
         if (i.id().equals(e.getValue())) {
@@ -69,8 +70,9 @@ class IncidentDetectionTest {
       for (Importer i : IncidentImporters.all()) {
         if (!i.id().equals(e.getValue())) {
           int other = i.recognizes(s);
-          assertTrue(other < own, i.id() + " scores " + other + " on " + e.getKey()
-              + " (owner " + own + ")");
+          assertTrue(
+              other < own,
+              i.id() + " scores " + other + " on " + e.getKey() + " (owner " + own + ")");
         }
       }
     }
@@ -78,14 +80,16 @@ class IncidentDetectionTest {
 
   @Test
   void otherFamiliesFilesAreNotClaimed() throws Exception {
-    for (String res : new String[] {
-        "fixtures/devlake/gitlab/_raw_gitlab_api_deployments.csv",
-        "fixtures/devlake/github/_raw_github_api_runs.csv",
-        "fixtures/devlake/opsgenie/_raw_opsgenie_teams.csv",
-        "fixtures/devlake/opsgenie/_raw_opsgenie_users.csv",
-        "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
-        "fixtures/cloudir-bench-samples/data-samples/github/annotations/final.json",
-        "fixtures/incident-io-openapi/extracted-examples/GET_v2_incident_updates.200.json"}) {
+    for (String res :
+        new String[] {
+          "fixtures/devlake/gitlab/_raw_gitlab_api_deployments.csv",
+          "fixtures/devlake/github/_raw_github_api_runs.csv",
+          "fixtures/devlake/opsgenie/_raw_opsgenie_teams.csv",
+          "fixtures/devlake/opsgenie/_raw_opsgenie_users.csv",
+          "fixtures/github-rest-openapi/extracted-examples/deployment-items.json",
+          "fixtures/cloudir-bench-samples/data-samples/github/annotations/final.json",
+          "fixtures/incident-io-openapi/extracted-examples/GET_v2_incident_updates.200.json"
+        }) {
       IncidentTests.assertNotOurs(res);
     }
   }

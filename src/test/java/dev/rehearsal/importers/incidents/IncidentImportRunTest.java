@@ -68,11 +68,11 @@ class IncidentImportRunTest {
   @Test
   void aFolderOfExportsImportsTwiceToTheSameRecords() throws Exception {
     Path folder = ImporterHarness.resource(IncidentTests.DOC + "README.md").getParent();
-    ImportRunner runner = new ImportRunner(ImporterRegistry.standard(),
-        EnvironmentNames.defaults());
+    ImportRunner runner =
+        new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults());
     MemoryStore store = new MemoryStore();
-    ImportSummary first = runner.run(List.of(folder), ImportOptions.defaults(), store,
-        TaskMonitor.NONE);
+    ImportSummary first =
+        runner.run(List.of(folder), ImportOptions.defaults(), store, TaskMonitor.NONE);
     int keys = store.records.size();
     for (FileReport f : first.files()) {
       if (f.file().endsWith("README.md")) {
@@ -81,11 +81,14 @@ class IncidentImportRunTest {
       }
       assertEquals(FileReport.Status.IMPORTED, f.status(), f.file() + ": " + f.message());
       assertEquals(f.seen(), f.accepted() + f.rejected(), f.file());
-      assertTrue(f.format().matches("(pagerduty|opsgenie|incident-io|firehydrant|rootly|jira"
-          + "|servicenow)-.*"), f.file() + " read as " + f.format());
+      assertTrue(
+          f.format()
+              .matches(
+                  "(pagerduty|opsgenie|incident-io|firehydrant|rootly|jira" + "|servicenow)-.*"),
+          f.file() + " read as " + f.format());
     }
-    ImportSummary second = runner.run(List.of(folder), ImportOptions.defaults(), store,
-        TaskMonitor.NONE);
+    ImportSummary second =
+        runner.run(List.of(folder), ImportOptions.defaults(), store, TaskMonitor.NONE);
     assertEquals(keys, store.records.size(), "re-import added records");
     assertEquals(first.accepted(), second.accepted());
     assertEquals(first.rejected(), second.rejected());
@@ -94,9 +97,12 @@ class IncidentImportRunTest {
 
   @Test
   void sidecarHintsNameTheServiceOfAJiraExport(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("ops.csv"), "Summary,Issue key,Issue id,Status,Created\n"
-        + "Checkout down,OPS-1,1,Open,2024-03-04T10:00:00Z\n");
-    Files.writeString(dir.resolve("ops.csv.rehearsal.json"),
+    Files.writeString(
+        dir.resolve("ops.csv"),
+        "Summary,Issue key,Issue id,Status,Created\n"
+            + "Checkout down,OPS-1,1,Open,2024-03-04T10:00:00Z\n");
+    Files.writeString(
+        dir.resolve("ops.csv.rehearsal.json"),
         "{\"service\": \"Checkout API\", \"environment\": \"prod\"}");
     MemoryStore store = new MemoryStore();
     new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults())
@@ -104,29 +110,48 @@ class IncidentImportRunTest {
     Incident i = (Incident) store.records.get("incident/jira/1");
     assertEquals(List.of("Checkout API"), i.services());
     assertEquals("production", i.environment());
-    assertTrue(i.provenance().notes().stream().anyMatch(n -> n.contains("from sidecar")),
+    assertTrue(
+        i.provenance().notes().stream().anyMatch(n -> n.contains("from sidecar")),
         i.provenance().notes().toString());
   }
 
   @Test
   void cancellationStopsTheParse() {
-    TaskMonitor cancelled = new TaskMonitor() {
-      @Override
-      public void progress(long done, long total, String message) {}
+    TaskMonitor cancelled =
+        new TaskMonitor() {
+          @Override
+          public void progress(long done, long total, String message) {}
 
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
-    ImportContext ctx = new ImportContext(ImportOptions.defaults(), EnvironmentNames.defaults(),
-        TargetHints.NONE, Map.of(), cancelled);
-    assertThrows(CancelledException.class, () -> ImporterHarness.parse(
-        new PagerDutyJsonImporter(), IncidentTests.DOC + "pagerduty/incidents-list.json", ctx));
-    assertThrows(CancelledException.class, () -> ImporterHarness.parse(
-        new JiraCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv", ctx));
-    assertThrows(CancelledException.class, () -> ImporterHarness.parse(
-        new PagerDutyDevLakeCsvImporter(),
-        "fixtures/devlake/pagerduty/_raw_pagerduty_incidents.csv", ctx));
+          @Override
+          public boolean isCancelled() {
+            return true;
+          }
+        };
+    ImportContext ctx =
+        new ImportContext(
+            ImportOptions.defaults(),
+            EnvironmentNames.defaults(),
+            TargetHints.NONE,
+            Map.of(),
+            cancelled);
+    assertThrows(
+        CancelledException.class,
+        () ->
+            ImporterHarness.parse(
+                new PagerDutyJsonImporter(),
+                IncidentTests.DOC + "pagerduty/incidents-list.json",
+                ctx));
+    assertThrows(
+        CancelledException.class,
+        () ->
+            ImporterHarness.parse(
+                new JiraCsvImporter(), "fixtures/jira-csv-export-fr/JIRA.csv", ctx));
+    assertThrows(
+        CancelledException.class,
+        () ->
+            ImporterHarness.parse(
+                new PagerDutyDevLakeCsvImporter(),
+                "fixtures/devlake/pagerduty/_raw_pagerduty_incidents.csv",
+                ctx));
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * incident.io: the vendor's own API v2 examples (fixtures/incident-io-openapi, lifted out of its
- * OpenAPI file; shared/FORMATS.md section 6) and the CSV export (no public column list,
- * FORMATS.md section 7: the sample follows this importer's documented header table).
+ * OpenAPI file; shared/FORMATS.md section 6) and the CSV export (no public column list, FORMATS.md
+ * section 7: the sample follows this importer's documented header table).
  */
 class IncidentIoImportersTest {
   static final String EX = "fixtures/incident-io-openapi/extracted-examples/";
@@ -41,8 +41,7 @@ class IncidentIoImportersTest {
     Incident i = byRef(r, "INC-123");
     assertEquals("incident/incident-io/01FDAG4SAP5TYPT98WGR2N7W91", i.key());
     assertEquals("Our database is sad", i.title());
-    assertEquals("Our database is really really sad, and we don't know why yet.",
-        i.description());
+    assertEquals("Our database is really really sad, and we don't know why yet.", i.description());
     // "Impact started" is the onset; created_at is the same instant, so no separate detection
     assertEquals(Instant.parse("2021-08-17T13:28:57.801578Z"), i.startedAt());
     assertNull(i.detectedAt());
@@ -75,9 +74,13 @@ class IncidentIoImportersTest {
   void detectionPicksIncidentsAndNotTheOtherExamples() throws Exception {
     ImporterHarness.assertDetected(ImporterRegistry.standard(), LIST, "incident-io-json");
     ImporterHarness.assertDetected(ImporterRegistry.standard(), SHOW, "incident-io-json");
-    for (String other : List.of("GET_v1_incident_statuses.200.json",
-        "GET_v1_severities.200.json", "GET_v2_custom_fields.200.json",
-        "GET_v2_incident_timestamps.200.json", "GET_v2_incident_updates.200.json")) {
+    for (String other :
+        List.of(
+            "GET_v1_incident_statuses.200.json",
+            "GET_v1_severities.200.json",
+            "GET_v2_custom_fields.200.json",
+            "GET_v2_incident_timestamps.200.json",
+            "GET_v2_incident_updates.200.json")) {
       IncidentTests.assertNotOurs(EX + other);
     }
   }
@@ -85,24 +88,25 @@ class IncidentIoImportersTest {
   @Test
   void lifecycleTimesServicesAndBadRecord() throws Exception {
     // Built from the documented shapes (FORMATS.md section 6): names matched without case.
-    String text = "{\"incidents\": [\n"
-        + "{\"id\": \"01A\", \"reference\": \"INC-1\", \"name\": \"a\",\n"
-        + " \"incident_status\": {\"name\": \"Resolved\", \"category\": \"closed\"},\n"
-        + " \"created_at\": \"2024-03-01T10:10:00Z\",\n"
-        + " \"incident_timestamp_values\": [\n"
-        + "  {\"incident_timestamp\": {\"name\": \"IMPACT STARTED\"}, \"value\": {\"value\": \"2024-03-01T09:58:00Z\"}},\n"
-        + "  {\"incident_timestamp\": {\"name\": \"Reported at\"}, \"value\": {\"value\": \"2024-03-01T10:05:00Z\"}},\n"
-        + "  {\"incident_timestamp\": {\"name\": \"Resolved at\"}, \"value\": {\"value\": \"2024-03-01T11:00:00Z\"}},\n"
-        + "  {\"incident_timestamp\": {\"name\": \"Fixed at\"}}],\n"
-        + " \"custom_field_entries\": [\n"
-        + "  {\"custom_field\": {\"name\": \"Affected services\", \"field_type\": \"multi_select\"},\n"
-        + "   \"values\": [{\"value_catalog_entry\": {\"id\": \"c1\", \"name\": \"Checkout API\"}},\n"
-        + "              {\"value_option\": {\"id\": \"o1\", \"value\": \"Payments\"}}]},\n"
-        + "  {\"custom_field\": {\"name\": \"Environment\"}, \"values\": [{\"value_text\": \"prod\"}]}]},\n"
-        + "{\"id\": \"01B\", \"reference\": \"INC-2\", \"name\": \"b\", \"created_at\": \"not a time\"},\n"
-        + "{\"id\": \"01C\", \"reference\": \"INC-3\", \"name\": \"c\", \"created_at\": \"2024-03-02T10:00:00Z\",\n"
-        + " \"incident_timestamp_values\": [{\"incident_timestamp\": {\"name\": \"Closed at\"}, \"value\": {\"value\": \"2024-03-02T12:00:00Z\"}}]}\n"
-        + "]}";
+    String text =
+        "{\"incidents\": [\n"
+            + "{\"id\": \"01A\", \"reference\": \"INC-1\", \"name\": \"a\",\n"
+            + " \"incident_status\": {\"name\": \"Resolved\", \"category\": \"closed\"},\n"
+            + " \"created_at\": \"2024-03-01T10:10:00Z\",\n"
+            + " \"incident_timestamp_values\": [\n"
+            + "  {\"incident_timestamp\": {\"name\": \"IMPACT STARTED\"}, \"value\": {\"value\": \"2024-03-01T09:58:00Z\"}},\n"
+            + "  {\"incident_timestamp\": {\"name\": \"Reported at\"}, \"value\": {\"value\": \"2024-03-01T10:05:00Z\"}},\n"
+            + "  {\"incident_timestamp\": {\"name\": \"Resolved at\"}, \"value\": {\"value\": \"2024-03-01T11:00:00Z\"}},\n"
+            + "  {\"incident_timestamp\": {\"name\": \"Fixed at\"}}],\n"
+            + " \"custom_field_entries\": [\n"
+            + "  {\"custom_field\": {\"name\": \"Affected services\", \"field_type\": \"multi_select\"},\n"
+            + "   \"values\": [{\"value_catalog_entry\": {\"id\": \"c1\", \"name\": \"Checkout API\"}},\n"
+            + "              {\"value_option\": {\"id\": \"o1\", \"value\": \"Payments\"}}]},\n"
+            + "  {\"custom_field\": {\"name\": \"Environment\"}, \"values\": [{\"value_text\": \"prod\"}]}]},\n"
+            + "{\"id\": \"01B\", \"reference\": \"INC-2\", \"name\": \"b\", \"created_at\": \"not a time\"},\n"
+            + "{\"id\": \"01C\", \"reference\": \"INC-3\", \"name\": \"c\", \"created_at\": \"2024-03-02T10:00:00Z\",\n"
+            + " \"incident_timestamp_values\": [{\"incident_timestamp\": {\"name\": \"Closed at\"}, \"value\": {\"value\": \"2024-03-02T12:00:00Z\"}}]}\n"
+            + "]}";
     ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "io.json", text);
     assertCounts(r, 2, 1);
     Incident a = byRef(r, "INC-1");
@@ -115,8 +119,10 @@ class IncidentIoImportersTest {
     assertRejected(r, 15, "created_at", "not a time");
     Incident c = byRef(r, "INC-3");
     assertEquals(Instant.parse("2024-03-02T12:00:00Z"), c.resolvedAt());
-    assertTrue(c.provenance().notes().contains(
-        "resolved time from the 'closed' timestamp (no 'resolved' timestamp)"));
+    assertTrue(
+        c.provenance()
+            .notes()
+            .contains("resolved time from the 'closed' timestamp (no 'resolved' timestamp)"));
   }
 
   @Test

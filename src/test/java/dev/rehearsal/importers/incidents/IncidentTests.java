@@ -33,17 +33,24 @@ final class IncidentTests {
 
   /** The one accepted incident with this reference. */
   static Incident byRef(ImporterHarness.Result r, String reference) {
-    List<Incident> found = incidents(r).stream()
-        .filter(i -> i.reference().equals(reference)).toList();
+    List<Incident> found =
+        incidents(r).stream().filter(i -> i.reference().equals(reference)).toList();
     if (found.size() != 1) {
-      fail("expected one incident with reference " + reference + ", found " + found.size()
-          + " in " + incidents(r).stream().map(Incident::reference).toList());
+      fail(
+          "expected one incident with reference "
+              + reference
+              + ", found "
+              + found.size()
+              + " in "
+              + incidents(r).stream().map(Incident::reference).toList());
     }
     return found.get(0);
   }
 
   static Incident bySourceId(ImporterHarness.Result r, String sourceId) {
-    return incidents(r).stream().filter(i -> i.sourceId().equals(sourceId)).findFirst()
+    return incidents(r).stream()
+        .filter(i -> i.sourceId().equals(sourceId))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no incident " + sourceId));
   }
 
@@ -59,7 +66,8 @@ final class IncidentTests {
     List<Rejection> at = r.rejections().stream().filter(x -> x.line() == line).toList();
     assertEquals(1, at.size(), () -> "rejections at line " + line + ": " + r.rejections());
     for (String f : fragments) {
-      assertTrue(at.get(0).reason().contains(f),
+      assertTrue(
+          at.get(0).reason().contains(f),
           () -> "reason '" + at.get(0).reason() + "' should contain '" + f + "'");
     }
     return at.get(0);
@@ -83,27 +91,29 @@ final class IncidentTests {
     Path copy = tmp.resolve("moved-" + Path.of(resource).getFileName());
     Files.copy(ImporterHarness.resource(resource), copy);
     ImporterHarness.Result a = ImporterHarness.parse(importer, resource);
-    ImporterHarness.Result b = ImporterHarness.parse(importer, new FileSource(copy),
-        ImportContext.defaults());
-    assertEquals(a.records().stream().map(x -> x.key()).toList(),
+    ImporterHarness.Result b =
+        ImporterHarness.parse(importer, new FileSource(copy), ImportContext.defaults());
+    assertEquals(
+        a.records().stream().map(x -> x.key()).toList(),
         b.records().stream().map(x -> x.key()).toList());
-    assertNotEquals(a.records().get(0).provenance().file(),
-        b.records().get(0).provenance().file());
+    assertNotEquals(a.records().get(0).provenance().file(), b.records().get(0).provenance().file());
   }
 
   /** Parses text written to a temporary file. */
-  static ImporterHarness.Result parseText(Importer importer, Path dir, String name,
-      String content) throws IOException {
+  static ImporterHarness.Result parseText(Importer importer, Path dir, String name, String content)
+      throws IOException {
     return parseText(importer, dir, name, content, ImportContext.defaults());
   }
 
-  static ImporterHarness.Result parseText(Importer importer, Path dir, String name,
-      String content, ImportContext ctx) throws IOException {
+  static ImporterHarness.Result parseText(
+      Importer importer, Path dir, String name, String content, ImportContext ctx)
+      throws IOException {
     return parseBytes(importer, dir, name, content.getBytes(StandardCharsets.UTF_8), ctx);
   }
 
-  static ImporterHarness.Result parseBytes(Importer importer, Path dir, String name,
-      byte[] content, ImportContext ctx) throws IOException {
+  static ImporterHarness.Result parseBytes(
+      Importer importer, Path dir, String name, byte[] content, ImportContext ctx)
+      throws IOException {
     Path p = dir.resolve(name);
     Files.write(p, content);
     return ImporterHarness.parse(importer, new FileSource(p, name), ctx);

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Jira: the real French CSV export (fixtures/jira-csv-export-fr/JIRA.csv, 516 issues, 103
- * columns), CSV samples in four languages built on that file's layout with the Created/Resolved
- * columns it lacks, and the REST API search response (Jira Cloud REST API v2, "Search for issues
- * using JQL", {@code GET /rest/api/2/search}; see fixtures/incidents-documented/README.md).
+ * Jira: the real French CSV export (fixtures/jira-csv-export-fr/JIRA.csv, 516 issues, 103 columns),
+ * CSV samples in four languages built on that file's layout with the Created/Resolved columns it
+ * lacks, and the REST API search response (Jira Cloud REST API v2, "Search for issues using JQL",
+ * {@code GET /rest/api/2/search}; see fixtures/incidents-documented/README.md).
  */
 class JiraImportersTest {
   static final String REAL = "fixtures/jira-csv-export-fr/JIRA.csv";
@@ -59,8 +59,10 @@ class JiraImportersTest {
     Incident first = byRef(r, "CNED-1");
     // first response 2016-10-10 11:54:44.723, first comment 10/oct./16 11:54 AM: the earlier
     assertEquals(Instant.parse("2016-10-10T11:54:00Z"), first.startedAt());
-    assertTrue(first.provenance().notes().stream().anyMatch(n -> n.contains(
-        "onset is its earliest comment")), first.provenance().notes().toString());
+    assertTrue(
+        first.provenance().notes().stream()
+            .anyMatch(n -> n.contains("onset is its earliest comment")),
+        first.provenance().notes().toString());
     assertTrue(first.provenance().notes().contains("time without zone, read as UTC"));
     Rejection rejected = r.rejections().get(0);
     assertEquals(5, rejected.line());
@@ -78,8 +80,9 @@ class JiraImportersTest {
 
   @Test
   void realFrenchExportColumnsResolve() throws Exception {
-    try (var t = dev.rehearsal.importers.support.CsvTable.open(
-        new dev.rehearsal.importers.FileSource(ImporterHarness.resource(REAL)))) {
+    try (var t =
+        dev.rehearsal.importers.support.CsvTable.open(
+            new dev.rehearsal.importers.FileSource(ImporterHarness.resource(REAL)))) {
       Headers h = Headers.resolve(t.header(), JiraCsvImporter.TABLE);
       assertEquals("Issue key", h.column("key"));
       assertEquals("Issue id", h.column("id"));
@@ -117,8 +120,9 @@ class JiraImportersTest {
     assertEquals(Instant.parse("2016-10-10T14:05:00Z"), ops.resolvedAt());
     assertTrue(ops.provenance().notes().contains("time without zone, read as UTC"));
     assertEquals(List.of("Paiement", "API Commandes"), ops.services());
-    assertTrue(ops.labels().containsAll(List.of("incident", "prod", "type:Incident",
-        "resolution:Terminé")));
+    assertTrue(
+        ops.labels()
+            .containsAll(List.of("incident", "prod", "type:Incident", "resolution:Terminé")));
     assertEquals("Bloquant", ops.severity());
     assertEquals("Résolu", ops.status());
     assertEquals("production", ops.environment());
@@ -135,12 +139,16 @@ class JiraImportersTest {
 
   @Test
   void frenchTimesInTheUsersZone() {
-    ImportContext ctx = ImportContext.defaults().withOptions(
-        ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
+    ImportContext ctx =
+        ImportContext.defaults()
+            .withOptions(ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
     ImporterHarness.Result r = ImporterHarness.parse(csv, FR, ctx);
     assertEquals(Instant.parse("2016-10-10T09:40:00Z"), byRef(r, "OPS-101").startedAt());
-    assertTrue(byRef(r, "OPS-101").provenance().notes().contains(
-        "time without zone, read as Europe/Paris"));
+    assertTrue(
+        byRef(r, "OPS-101")
+            .provenance()
+            .notes()
+            .contains("time without zone, read as Europe/Paris"));
   }
 
   @Test
@@ -154,8 +162,8 @@ class JiraImportersTest {
     assertEquals(Instant.parse("2024-03-04T23:40:00Z"), inc.resolvedAt());
     assertEquals("Sev-1", inc.severity());
     assertTrue(inc.labels().contains("priority:Highest"));
-    assertEquals("Full table scan on orders: staging holds 20k rows, production 40M.",
-        inc.postmortem());
+    assertEquals(
+        "Full table scan on orders: staging holds 20k rows, production 40M.", inc.postmortem());
     assertEquals(List.of("Checkout API", "Orders DB"), inc.services());
     assertEquals("production", inc.environment());
     assertEquals("staging", byRef(r, "INC-8").environment());
@@ -193,8 +201,8 @@ class JiraImportersTest {
     assertRejected(r, 3, "05/06/2024 09:00", "set the date order");
     assertTrue(r.warnings().get(0).contains("could be read as day/month or month/day"));
     // with the order stated, every row imports
-    ImportContext dmy = ImportContext.defaults().withOptions(
-        ImportOptions.defaults().withDateOrder(DateOrder.DMY));
+    ImportContext dmy =
+        ImportContext.defaults().withOptions(ImportOptions.defaults().withDateOrder(DateOrder.DMY));
     ImporterHarness.Result d = ImporterHarness.parse(csv, AMBIGUOUS, dmy);
     assertCounts(d, 3, 0);
     assertEquals(Instant.parse("2024-03-04T10:15:00Z"), byRef(d, "AMB-1").startedAt());
@@ -202,9 +210,10 @@ class JiraImportersTest {
 
   @Test
   void oneUnambiguousDateDecidesTheWholeFile() throws Exception {
-    String text = "Summary,Issue key,Issue id,Status,Created\n"
-        + "a,X-1,1,Open,04/03/2024 10:15\n"
-        + "b,X-2,2,Open,13/03/2024 09:00\n";
+    String text =
+        "Summary,Issue key,Issue id,Status,Created\n"
+            + "a,X-1,1,Open,04/03/2024 10:15\n"
+            + "b,X-2,2,Open,13/03/2024 09:00\n";
     ImporterHarness.Result r = IncidentTests.parseText(csv, tmp, "dmy.csv", text);
     assertCounts(r, 2, 0);
     assertEquals(Instant.parse("2024-03-04T10:15:00Z"), byRef(r, "X-1").startedAt());
@@ -233,12 +242,20 @@ class JiraImportersTest {
     assertEquals("Sev-1", ops.severity());
     assertEquals(List.of("Payments", "Checkout API", "Orders DB"), ops.services());
     assertEquals("Full table scan: staging holds 20k orders, production 40M.", ops.postmortem());
-    assertEquals("Order history query times out on the orders table.\nStarted right after the "
-        + "deploy.", ops.description());
+    assertEquals(
+        "Order history query times out on the orders table.\nStarted right after the " + "deploy.",
+        ops.description());
     assertEquals("https://acme.atlassian.net/browse/OPS-231", ops.url());
     assertEquals("production", ops.environment());
-    assertTrue(ops.labels().containsAll(List.of("escape", "staging-passed", "type:Incident",
-        "resolution:Done", "priority:Highest")));
+    assertTrue(
+        ops.labels()
+            .containsAll(
+                List.of(
+                    "escape",
+                    "staging-passed",
+                    "type:Incident",
+                    "resolution:Done",
+                    "priority:Highest")));
     assertRejected(r, 31, "created", "2024-03-32");
     Incident adf = byRef(r, "OPS-233");
     assertEquals("The indexer stopped at 02:00.\nQueue depth grew to 1M.", adf.description());
@@ -254,8 +271,9 @@ class JiraImportersTest {
 
   @Test
   void csvAndJsonOfTheSameIssueShareTheKey() throws Exception {
-    String text = "Summary,Issue key,Issue id,Status,Created\n"
-        + "Checkout returns 500,OPS-231,10231,Resolved,04/Mar/24 11:20 PM\n";
+    String text =
+        "Summary,Issue key,Issue id,Status,Created\n"
+            + "Checkout returns 500,OPS-231,10231,Resolved,04/Mar/24 11:20 PM\n";
     ImporterHarness.Result c = IncidentTests.parseText(csv, tmp, "one.csv", text);
     ImporterHarness.Result j = ImporterHarness.parse(json, SEARCH);
     assertEquals(byRef(j, "OPS-231").key(), byRef(c, "OPS-231").key());

@@ -55,8 +55,9 @@ class OpsgenieImportersTest {
     assertEquals("P5", resolved.severity());
     assertTrue(r.warnings().contains(OpsgenieMapping.SERVICE_ID_WARNING));
     // CRLF file: rows start on lines 2 and 3
-    assertEquals(List.of(2L, 3L), IncidentTests.incidents(r).stream()
-        .map(i -> i.provenance().line()).toList());
+    assertEquals(
+        List.of(2L, 3L),
+        IncidentTests.incidents(r).stream().map(i -> i.provenance().line()).toList());
   }
 
   @Test
@@ -64,8 +65,12 @@ class OpsgenieImportersTest {
     ImporterHarness.assertDetected(ImporterRegistry.standard(), DEVLAKE, "opsgenie-devlake-csv");
     IncidentTests.assertNotOurs("fixtures/devlake/opsgenie/_raw_opsgenie_teams.csv");
     IncidentTests.assertNotOurs("fixtures/devlake/opsgenie/_raw_opsgenie_users.csv");
-    assertEquals(0, new PagerDutyDevLakeCsvImporter().recognizes(Sniff.of(
-        new dev.rehearsal.importers.FileSource(ImporterHarness.resource(DEVLAKE)))));
+    assertEquals(
+        0,
+        new PagerDutyDevLakeCsvImporter()
+            .recognizes(
+                Sniff.of(
+                    new dev.rehearsal.importers.FileSource(ImporterHarness.resource(DEVLAKE)))));
   }
 
   @Test
@@ -95,10 +100,11 @@ class OpsgenieImportersTest {
     assertEquals(Instant.parse("2024-03-08T08:55:00Z"), pay.startedAt());
     assertEquals(Instant.parse("2024-03-08T09:12:44.120Z"), pay.detectedAt());
     assertEquals(Instant.parse("2024-03-08T10:40:00Z"), pay.resolvedAt());
-    assertEquals(List.of("5f0e8c1a-aaaa-4bbb-8ccc-0000000000a1", "Payment Gateway"),
-        pay.services());
-    assertTrue(pay.labels().containsAll(List.of("payments", "service:Payment Gateway",
-        "team:payments-team")));
+    assertEquals(
+        List.of("5f0e8c1a-aaaa-4bbb-8ccc-0000000000a1", "Payment Gateway"), pay.services());
+    assertTrue(
+        pay.labels()
+            .containsAll(List.of("payments", "service:Payment Gateway", "team:payments-team")));
     assertRejected(r, 23, "createdAt", "yesterday at noon");
   }
 
@@ -146,7 +152,8 @@ class OpsgenieImportersTest {
     assertEquals("Backlog at 50,000 messages", queue.description());
     // 31/02/2024 decides day-first for the file, and is then not a date
     assertRejected(r, 3, "CreatedAt", "31/02/2024");
-    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("day first (DMY)")),
+    assertTrue(
+        r.warnings().stream().anyMatch(w -> w.contains("day first (DMY)")),
         r.warnings().toString());
   }
 

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PagerDuty: the real DevLake raw table (fixtures/devlake/pagerduty, Apache DevLake e2e data),
- * REST API list and show responses, and the web UI CSV. The JSON samples follow the real API
- * objects' field names plus the demo generator's fields (see fixtures/incidents-documented
- * README); the CSV sample follows this importer's documented header table, since no public
- * column list exists (shared/FORMATS.md section 11).
+ * PagerDuty: the real DevLake raw table (fixtures/devlake/pagerduty, Apache DevLake e2e data), REST
+ * API list and show responses, and the web UI CSV. The JSON samples follow the real API objects'
+ * field names plus the demo generator's fields (see fixtures/incidents-documented README); the CSV
+ * sample follows this importer's documented header table, since no public column list exists
+ * (shared/FORMATS.md section 11).
  */
 class PagerDutyImportersTest {
   static final String DEVLAKE = "fixtures/devlake/pagerduty/_raw_pagerduty_incidents.csv";
@@ -63,8 +63,8 @@ class PagerDutyImportersTest {
     // The resolved incident has no resolved_at; its resolve log entry gives the time.
     Incident spam = byRef(r, "#6");
     assertEquals(Instant.parse("2022-11-03T06:51:44Z"), spam.resolvedAt());
-    assertTrue(spam.provenance().notes().contains(
-        "resolved time from the incident's resolve log entry"));
+    assertTrue(
+        spam.provenance().notes().contains("resolved time from the incident's resolve log entry"));
     assertEquals("low", spam.severity());
   }
 
@@ -83,14 +83,20 @@ class PagerDutyImportersTest {
     int firstRowEnd = real.indexOf("\n2,");
     String header = real.substring(0, real.indexOf('\n') + 1);
     String row = real.substring(header.length(), firstRowEnd);
-    String padded = row.replace("\"\"alerts\"\": []", "\"\"alerts\"\": [], \"\"padding\"\": \"\""
-        + "x".repeat(70_000) + "\"\"");
+    String padded =
+        row.replace(
+            "\"\"alerts\"\": []",
+            "\"\"alerts\"\": [], \"\"padding\"\": \"\"" + "x".repeat(70_000) + "\"\"");
     java.nio.file.Files.writeString(tmp.resolve("big.csv"), header + padded + "\n");
-    var sniff = dev.rehearsal.importers.Sniff.of(
-        new dev.rehearsal.importers.FileSource(tmp.resolve("big.csv")));
+    var sniff =
+        dev.rehearsal.importers.Sniff.of(
+            new dev.rehearsal.importers.FileSource(tmp.resolve("big.csv")));
     assertEquals(dev.rehearsal.importers.Importer.LIKELY, devlake.recognizes(sniff));
-    ImporterHarness.Result r = ImporterHarness.parse(devlake,
-        new dev.rehearsal.importers.FileSource(tmp.resolve("big.csv")), ImportContext.defaults());
+    ImporterHarness.Result r =
+        ImporterHarness.parse(
+            devlake,
+            new dev.rehearsal.importers.FileSource(tmp.resolve("big.csv")),
+            ImportContext.defaults());
     assertCounts(r, 1, 0);
   }
 
@@ -100,12 +106,12 @@ class PagerDutyImportersTest {
     String[] lines = real.split("\n", -1);
     // line 3 (second row) gets a data cell that is not JSON
     lines[2] = "2,\"{}\",\"{not json\",,null,2022-11-03T07:11:37.373+00:00";
-    ImporterHarness.Result r = IncidentTests.parseText(devlake, tmp, "pd.csv",
-        String.join("\n", lines));
+    ImporterHarness.Result r =
+        IncidentTests.parseText(devlake, tmp, "pd.csv", String.join("\n", lines));
     assertCounts(r, 2, 1);
     assertRejected(r, 3, "the 'data' cell is not valid JSON");
-    assertEquals(List.of("#4", "#6"), IncidentTests.incidents(r).stream()
-        .map(Incident::reference).toList());
+    assertEquals(
+        List.of("#4", "#6"), IncidentTests.incidents(r).stream().map(Incident::reference).toList());
   }
 
   @Test
@@ -166,14 +172,14 @@ class PagerDutyImportersTest {
     // The same API object read as a bare JSON list gives the same key as through DevLake.
     ImporterHarness.Result viaDevlake = ImporterHarness.parse(devlake, DEVLAKE);
     StringBuilder sb = new StringBuilder("[");
-    try (var t = dev.rehearsal.importers.support.CsvTable.open(
-        new dev.rehearsal.importers.FileSource(ImporterHarness.resource(DEVLAKE)))) {
+    try (var t =
+        dev.rehearsal.importers.support.CsvTable.open(
+            new dev.rehearsal.importers.FileSource(ImporterHarness.resource(DEVLAKE)))) {
       var row = t.next();
       sb.append(row.get("data"));
     }
     sb.append("]");
-    ImporterHarness.Result viaJson = IncidentTests.parseText(json, tmp, "bare.json",
-        sb.toString());
+    ImporterHarness.Result viaJson = IncidentTests.parseText(json, tmp, "bare.json", sb.toString());
     assertEquals(viaDevlake.records().get(0).key(), viaJson.records().get(0).key());
   }
 
@@ -191,8 +197,8 @@ class PagerDutyImportersTest {
   void jsonLinesOfShowResponsesAreAllRead() throws Exception {
     String one = IncidentTests.read(SHOW).replaceAll("\\s*\n\\s*", " ");
     String two = one.replace("Q1CHECKOUT01", "Q9OTHER00009").replace("1201", "1209");
-    ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "lines.jsonl",
-        one + "\n" + two + "\n");
+    ImporterHarness.Result r =
+        IncidentTests.parseText(json, tmp, "lines.jsonl", one + "\n" + two + "\n");
     assertCounts(r, 2, 0);
     assertEquals(List.of(1L, 2L), r.records().stream().map(x -> x.provenance().line()).toList());
   }
@@ -206,9 +212,12 @@ class PagerDutyImportersTest {
   @Test
   void hugeDescriptionIsCutAndNoted() throws Exception {
     String big = "x".repeat(IncidentDraft.MAX_NARRATIVE + 10);
-    String text = "{\"incidents\": [{\"id\": \"QBIG\", \"incident_number\": 9, \"title\": \"Big\","
-        + " \"created_at\": \"2024-01-01T00:00:00Z\", \"urgency\": \"low\","
-        + " \"body\": {\"details\": \"" + big + "\"}}]}";
+    String text =
+        "{\"incidents\": [{\"id\": \"QBIG\", \"incident_number\": 9, \"title\": \"Big\","
+            + " \"created_at\": \"2024-01-01T00:00:00Z\", \"urgency\": \"low\","
+            + " \"body\": {\"details\": \""
+            + big
+            + "\"}}]}";
     ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "big.json", text);
     Incident i = IncidentTests.incidents(r).get(0);
     assertTrue(i.description().length() < IncidentDraft.MAX_NARRATIVE + 100);
@@ -218,19 +227,21 @@ class PagerDutyImportersTest {
 
   @Test
   void hintsFillServiceAndEnvironmentOnlyWhenMissing() throws Exception {
-    String text = "[{\"id\": \"QA\", \"incident_number\": 1, \"title\": \"a\", \"urgency\": \"low\","
-        + " \"created_at\": \"2024-01-01T00:00:00Z\"},"
-        + " {\"id\": \"QB\", \"incident_number\": 2, \"title\": \"b\", \"urgency\": \"low\","
-        + " \"created_at\": \"2024-01-01T00:00:00Z\", \"service\": {\"summary\": \"Own\"}}]";
-    ImportContext ctx = ImportContext.defaults().withHints(
-        new TargetHints("Hinted", "stage", null, null, null, "sidecar x.rehearsal.json"));
+    String text =
+        "[{\"id\": \"QA\", \"incident_number\": 1, \"title\": \"a\", \"urgency\": \"low\","
+            + " \"created_at\": \"2024-01-01T00:00:00Z\"},"
+            + " {\"id\": \"QB\", \"incident_number\": 2, \"title\": \"b\", \"urgency\": \"low\","
+            + " \"created_at\": \"2024-01-01T00:00:00Z\", \"service\": {\"summary\": \"Own\"}}]";
+    ImportContext ctx =
+        ImportContext.defaults()
+            .withHints(
+                new TargetHints("Hinted", "stage", null, null, null, "sidecar x.rehearsal.json"));
     ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "h.json", text, ctx);
     Incident a = IncidentTests.bySourceId(r, "QA");
     Incident b = IncidentTests.bySourceId(r, "QB");
     assertEquals(List.of("Hinted"), a.services());
     assertEquals("staging", a.environment());
-    assertTrue(a.provenance().notes().contains(
-        "service 'Hinted' from sidecar x.rehearsal.json"));
+    assertTrue(a.provenance().notes().contains("service 'Hinted' from sidecar x.rehearsal.json"));
     assertEquals(List.of("Own"), b.services());
   }
 
@@ -243,16 +254,21 @@ class PagerDutyImportersTest {
     assertCounts(r, 3, 2);
     Incident checkout = byRef(r, "#1201");
     assertEquals("Q1CHECKOUT01", checkout.sourceId());
-    assertEquals("Error rate rose after release 2024.03.04-1.\nFull scan on orders table.",
+    assertEquals(
+        "Error rate rose after release 2024.03.04-1.\nFull scan on orders table.",
         checkout.description());
     assertEquals(List.of("Checkout API"), checkout.services());
     assertEquals("P1", checkout.severity());
-    assertTrue(checkout.labels().containsAll(List.of("urgency:high",
-        "escalation policy:Payments on-call", "team:Payments")));
+    assertTrue(
+        checkout
+            .labels()
+            .containsAll(
+                List.of("urgency:high", "escalation policy:Payments on-call", "team:Payments")));
     // a time without zone is read in the import's zone and flagged
     Incident search = byRef(r, "#1202");
     assertEquals(Instant.parse("2024-03-05T10:00:00Z"), search.startedAt());
-    assertTrue(search.provenance().notes().contains("time without zone, read as UTC"),
+    assertTrue(
+        search.provenance().notes().contains("time without zone, read as UTC"),
         search.provenance().notes().toString());
     assertEquals("low", search.severity());
     assertTrue(search.labels().containsAll(List.of("team:Search", "team:Platform")));
@@ -262,12 +278,13 @@ class PagerDutyImportersTest {
 
   @Test
   void csvNaiveTimesInTheUsersZone() throws Exception {
-    ImportContext ctx = ImportContext.defaults().withOptions(
-        ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
+    ImportContext ctx =
+        ImportContext.defaults()
+            .withOptions(ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
     ImporterHarness.Result r = ImporterHarness.parse(csv, CSV, ctx);
     assertEquals(Instant.parse("2024-03-05T09:00:00Z"), byRef(r, "#1202").startedAt());
-    assertTrue(byRef(r, "#1202").provenance().notes().contains(
-        "time without zone, read as Europe/Paris"));
+    assertTrue(
+        byRef(r, "#1202").provenance().notes().contains("time without zone, read as Europe/Paris"));
     // times with a zone are not affected
     assertEquals(Instant.parse("2024-03-04T22:14:05Z"), byRef(r, "#1201").startedAt());
   }
@@ -277,8 +294,9 @@ class PagerDutyImportersTest {
     ImporterHarness.assertDetected(ImporterRegistry.standard(), CSV, "pagerduty-csv");
     String noPdWord = "Incident ID,Title,Service,Created At\nQ1,t,s,2024-01-01T00:00:00Z\n";
     assertEquals(0, csv.recognizes(dev.rehearsal.importers.Sniff.ofText("x.csv", noPdWord)));
-    String lower = "id,incident_number,description,service_name,escalation_policy_name,"
-        + "created_on,resolved_on,urgency\n";
+    String lower =
+        "id,incident_number,description,service_name,escalation_policy_name,"
+            + "created_on,resolved_on,urgency\n";
     assertTrue(csv.recognizes(dev.rehearsal.importers.Sniff.ofText("x.csv", lower)) > 50);
   }
 
@@ -291,7 +309,7 @@ class PagerDutyImportersTest {
   @Test
   void csvTruncatedInsideAQuotedCellKeepsWhatCameBefore() throws Exception {
     String text = IncidentTests.read(CSV);
-    String cut = text.substring(0, text.indexOf("Full scan")) ;
+    String cut = text.substring(0, text.indexOf("Full scan"));
     ImporterHarness.Result r = IncidentTests.parseText(csv, tmp, "cut.csv", cut);
     assertEquals(0, r.records().size());
     assertEquals(1, r.rejections().size());

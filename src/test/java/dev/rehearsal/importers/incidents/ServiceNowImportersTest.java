@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ServiceNow. No real sample exists: the JSON inputs follow shared/FORMATS.md section 10 (Table
- * API {"result": ...}, values as strings or {"display_value","value","link"} objects, raw
- * date-times in UTC; JSONv2 {"records": [...]} with dv_ fields); the CSV inputs follow the list
- * view CSV export (field names as headers, display values in cells), in UTF-8 and Windows-1252.
+ * ServiceNow. No real sample exists: the JSON inputs follow shared/FORMATS.md section 10 (Table API
+ * {"result": ...}, values as strings or {"display_value","value","link"} objects, raw date-times in
+ * UTC; JSONv2 {"records": [...]} with dv_ fields); the CSV inputs follow the list view CSV export
+ * (field names as headers, display values in cells), in UTF-8 and Windows-1252.
  */
 class ServiceNowImportersTest {
   static final String CSV = DOC + "servicenow/incidents.csv";
@@ -53,12 +53,15 @@ class ServiceNowImportersTest {
     assertEquals("Closed", mail.status());
     assertEquals("1 - Critical", mail.severity());
     assertTrue(mail.postmortem().startsWith("Queue throttling limit differs"));
-    assertTrue(mail.labels().containsAll(List.of("group:Messaging", "category:Software",
-        "close code:Solved (Permanently)")));
+    assertTrue(
+        mail.labels()
+            .containsAll(
+                List.of(
+                    "group:Messaging", "category:Software", "close code:Solved (Permanently)")));
     Incident vpn = byRef(r, "INC0010004");
     assertEquals(Instant.parse("2024-03-06T10:00:00Z"), vpn.resolvedAt());
-    assertTrue(vpn.provenance().notes().contains(
-        "no resolved time; resolved time from 'closed_at'"));
+    assertTrue(
+        vpn.provenance().notes().contains("no resolved time; resolved time from 'closed_at'"));
     assertEquals(List.of("vpn-gw-02"), vpn.services());
     assertRejected(r, 4, "opened_at", "2024-03-35");
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());
@@ -69,7 +72,8 @@ class ServiceNowImportersTest {
     ImporterHarness.Result utf8 = ImporterHarness.parse(csv, CSV);
     ImporterHarness.Result cp = ImporterHarness.parse(csv, CSV_1252);
     ImporterHarness.assertGolden(cp, "incidents/servicenow-csv-cp1252");
-    assertEquals(utf8.records().stream().map(x -> ((Incident) x).title()).toList(),
+    assertEquals(
+        utf8.records().stream().map(x -> ((Incident) x).title()).toList(),
         cp.records().stream().map(x -> ((Incident) x).title()).toList());
     assertEquals("Email delivery delayed – Café orders", byRef(cp, "INC0010001").title());
     assertEquals(List.of("the file is not valid UTF-8; read as Windows-1252"), cp.warnings());
@@ -78,8 +82,9 @@ class ServiceNowImportersTest {
 
   @Test
   void csvTimesInTheUsersZone() {
-    ImportContext ctx = ImportContext.defaults().withOptions(
-        ImportOptions.defaults().withNaiveZone(ZoneId.of("America/New_York")));
+    ImportContext ctx =
+        ImportContext.defaults()
+            .withOptions(ImportOptions.defaults().withNaiveZone(ZoneId.of("America/New_York")));
     ImporterHarness.Result r = ImporterHarness.parse(csv, CSV, ctx);
     assertEquals(Instant.parse("2024-03-04T14:15:00Z"), byRef(r, "INC0010001").startedAt());
   }
@@ -124,8 +129,9 @@ class ServiceNowImportersTest {
 
   @Test
   void displayValuesFollowTheUsersZoneRawValuesDoNot() {
-    ImportContext ctx = ImportContext.defaults().withOptions(
-        ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
+    ImportContext ctx =
+        ImportContext.defaults()
+            .withOptions(ImportOptions.defaults().withNaiveZone(ZoneId.of("Europe/Paris")));
     ImporterHarness.Result r = ImporterHarness.parse(json, TABLE, ctx);
     assertEquals(Instant.parse("2024-03-04T09:15:00Z"), byRef(r, "INC0010001").startedAt());
     assertEquals(Instant.parse("2024-03-06T06:30:00Z"), byRef(r, "INC0010004").startedAt());
@@ -164,11 +170,12 @@ class ServiceNowImportersTest {
 
   @Test
   void ambiguousDisplayDatesAreRejected() throws Exception {
-    String text = "{\"result\": [\n"
-        + "{\"number\": \"INC1\", \"state\": \"New\", \"short_description\": \"a\","
-        + " \"opened_at\": \"04-03-2024 10:00:00\", \"sys_id\": \"x1\"},\n"
-        + "{\"number\": \"INC2\", \"state\": \"New\", \"short_description\": \"b\","
-        + " \"opened_at\": \"05-06-2024 10:00:00\", \"sys_id\": \"x2\"}\n]}";
+    String text =
+        "{\"result\": [\n"
+            + "{\"number\": \"INC1\", \"state\": \"New\", \"short_description\": \"a\","
+            + " \"opened_at\": \"04-03-2024 10:00:00\", \"sys_id\": \"x1\"},\n"
+            + "{\"number\": \"INC2\", \"state\": \"New\", \"short_description\": \"b\","
+            + " \"opened_at\": \"05-06-2024 10:00:00\", \"sys_id\": \"x2\"}\n]}";
     ImporterHarness.Result r = IncidentTests.parseText(json, tmp, "amb.json", text);
     assertCounts(r, 0, 2);
     assertRejected(r, 2, "could be day/month or month/day");

@@ -27,15 +27,16 @@ class AllureJsonImporterTest {
 
   @Test
   void resultFileMatchesGolden() {
-    var r = ImporterHarness.parse(IMPORTER,
-        DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json");
+    var r =
+        ImporterHarness.parse(
+            IMPORTER, DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json");
     ImporterHarness.assertGolden(r, "staging/allure-result");
     StagingRun run = onlyRun(r);
     assertEquals(Instant.ofEpochMilli(1480450630386L), run.startedAt());
     assertEquals(0.002, run.durationSeconds(), 1e-9);
     assertEquals("My suite", run.suite());
-    assertEquals("io.qameta.allure.ProjectServiceTest.shouldNotCreate",
-        run.tests().caseNames().get(0));
+    assertEquals(
+        "io.qameta.allure.ProjectServiceTest.shouldNotCreate", run.tests().caseNames().get(0));
     assertEquals(RunOutcome.PASSED, run.outcome());
   }
 
@@ -55,21 +56,26 @@ class AllureJsonImporterTest {
   void resultsWithoutStartNeedTheHints() {
     var flaky = ImporterHarness.parse(IMPORTER, DIR + "allure2/flaky.json");
     assertEquals(0, flaky.records().size());
-    assertTrue(flaky.rejections().get(0).reason().startsWith("no run time: the result has no "
-        + "'start' time"));
-    StagingRun withHint = onlyRun(ImporterHarness.parse(IMPORTER, DIR + "allure2/flaky.json",
-        atHint()));
+    assertTrue(
+        flaky
+            .rejections()
+            .get(0)
+            .reason()
+            .startsWith("no run time: the result has no " + "'start' time"));
+    StagingRun withHint =
+        onlyRun(ImporterHarness.parse(IMPORTER, DIR + "allure2/flaky.json", atHint()));
     assertEquals(HINT_AT, withHint.startedAt());
     assertTrue(hasNote(withHint, "Allure marks this test flaky"));
-    StagingRun params = onlyRun(ImporterHarness.parse(IMPORTER, DIR + "allure2/parameters.json",
-        atHint()));
+    StagingRun params =
+        onlyRun(ImporterHarness.parse(IMPORTER, DIR + "allure2/parameters.json", atHint()));
     assertEquals(1, params.tests().passed(), "status 'Passed' read without case");
   }
 
   @Test
   void containerFilesHoldNoRun() {
-    var r = ImporterHarness.parse(IMPORTER,
-        DIR + "allure2data/04642ae7-159a-4dcd-baef-8db98884d041-container.json");
+    var r =
+        ImporterHarness.parse(
+            IMPORTER, DIR + "allure2data/04642ae7-159a-4dcd-baef-8db98884d041-container.json");
     assertEquals(0, r.seen());
     assertTrue(r.warnings().get(0).contains("container file"));
   }
@@ -78,19 +84,29 @@ class AllureJsonImporterTest {
   void twoResultsSharingAUuidKeepTwoKeys() {
     // upstream's sample gives two different results the same uuid; they must not replace each
     // other
-    StagingRun a = onlyRun(ImporterHarness.parse(IMPORTER,
-        DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json"));
-    StagingRun b = onlyRun(ImporterHarness.parse(IMPORTER,
-        DIR + "allure2data/81465b3d-00ca-4494-b486-321bbd388ae7-result.json"));
+    StagingRun a =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json"));
+    StagingRun b =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, DIR + "allure2data/81465b3d-00ca-4494-b486-321bbd388ae7-result.json"));
     assertNotEquals(a.key(), b.key());
-    assertEquals(a.key(), onlyRun(ImporterHarness.parse(IMPORTER,
-        DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json")).key());
+    assertEquals(
+        a.key(),
+        onlyRun(
+                ImporterHarness.parse(
+                    IMPORTER, DIR + "allure2data/1649989e-8043-4906-b645-a317a7fc3e72-result.json"))
+            .key());
   }
 
   @Test
   void labelsAndEnvironmentPropertiesNameTheTarget() {
-    var r = ImporterHarness.parse(IMPORTER,
-        "fixtures/rehearsal-made/allure-env/5d1c7c52-8c44-4f0e-a3a0-2b1f5e9c0d11-result.json");
+    var r =
+        ImporterHarness.parse(
+            IMPORTER,
+            "fixtures/rehearsal-made/allure-env/5d1c7c52-8c44-4f0e-a3a0-2b1f5e9c0d11-result.json");
     ImporterHarness.assertGolden(r, "staging/allure-labels-environment");
     StagingRun run = onlyRun(r);
     assertEquals("checkout", run.service(), "from environment.properties");
@@ -99,11 +115,16 @@ class AllureJsonImporterTest {
     assertTrue(hasNote(run, "more than one environment: kept 'staging'"));
     assertEquals("Checkout / Refunds", run.suite());
     assertEquals(1, run.tests().errored(), "broken");
-    assertEquals("shop.checkout.RefundTest.refundsOrder: java.net.SocketTimeoutException: Read "
-        + "timed out", run.tests().failures().get(0));
+    assertEquals(
+        "shop.checkout.RefundTest.refundsOrder: java.net.SocketTimeoutException: Read "
+            + "timed out",
+        run.tests().failures().get(0));
     assertFalse(run.tests().failures().toString().contains("NioSocketImpl"), "no trace kept");
-    StagingRun unknown = onlyRun(ImporterHarness.parse(IMPORTER,
-        "fixtures/rehearsal-made/allure-env/9a8b7c6d-0000-4e1f-8a2b-3c4d5e6f7a8b-result.json"));
+    StagingRun unknown =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER,
+                "fixtures/rehearsal-made/allure-env/9a8b7c6d-0000-4e1f-8a2b-3c4d5e6f7a8b-result.json"));
     assertEquals(1, unknown.tests().errored());
     assertTrue(hasNote(unknown, "Allure status 'unknown'"));
     assertEquals("production", unknown.environment(), "only environment.properties says");
@@ -111,12 +132,17 @@ class AllureJsonImporterTest {
 
   @Test
   void brokenJsonIsRejected(@TempDir Path dir) throws Exception {
-    var r = parseBytes(IMPORTER, dir, "x-result.json",
-        "{\"uuid\": \"1\", \"status\": \"passed\", \"start\": 17".getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    var r =
+        parseBytes(
+            IMPORTER,
+            dir,
+            "x-result.json",
+            "{\"uuid\": \"1\", \"status\": \"passed\", \"start\": 17"
+                .getBytes(StandardCharsets.UTF_8),
+            ImportContext.defaults());
     assertEquals(0, r.records().size());
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().contains("invalid JSON"),
-        r.rejections().get(0).reason());
+    assertTrue(
+        r.rejections().get(0).reason().contains("invalid JSON"), r.rejections().get(0).reason());
   }
 }

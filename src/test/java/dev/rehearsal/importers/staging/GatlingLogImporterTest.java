@@ -27,8 +27,7 @@ class GatlingLogImporterTest {
   private static final GatlingLogImporter IMPORTER = new GatlingLogImporter();
   private static final String DIR = "fixtures/taurus-gatling-logs/tests/resources/gatling/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void gatling302WithUserIdsAndKoRequests() {
@@ -128,13 +127,19 @@ class GatlingLogImporterTest {
   @Test
   void truncatedBinaryKeepsTheRequestsBeforeTheCut() throws Exception {
     byte[] whole = StagingTestSupport.bytes(DIR + "gatling-6-314/simulation.log");
-    var r = parseBytes(IMPORTER, tmp, "cut/simulation.log", Arrays.copyOf(whole, 600),
-        ImportContext.defaults());
+    var r =
+        parseBytes(
+            IMPORTER,
+            tmp,
+            "cut/simulation.log",
+            Arrays.copyOf(whole, 600),
+            ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertTrue(run.load().requests() > 0 && run.load().requests() < 39);
     assertTrue(hasNote(run, "the figures cover the " + run.load().requests() + " requests"));
     assertEquals(1, r.rejections().size());
-    assertTrue(r.rejections().get(0).reason().contains("ends in the middle of a record"),
+    assertTrue(
+        r.rejections().get(0).reason().contains("ends in the middle of a record"),
         r.rejections().get(0).reason());
   }
 
@@ -154,9 +159,13 @@ class GatlingLogImporterTest {
     byte[] whole = StagingTestSupport.bytes(DIR + "gatling-351-000/simulation.log");
     String s = new String(whole, java.nio.charset.StandardCharsets.UTF_8);
     int cut = s.indexOf("REQUEST", s.length() / 2) + 12;
-    var r = parseBytes(IMPORTER, tmp, "t/simulation.log",
-        s.substring(0, cut).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    var r =
+        parseBytes(
+            IMPORTER,
+            tmp,
+            "t/simulation.log",
+            s.substring(0, cut).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertTrue(run.load().requests() > 50 && run.load().requests() < 220);
     assertEquals(1, r.rejections().size(), "the cut-off last line");

@@ -23,8 +23,7 @@ class JMeterImportersTest {
   private static final JMeterXmlImporter XML = new JMeterXmlImporter();
   private static final String DIR = "fixtures/jenkins-performance-plugin/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void csvWithTransactionsMatchesGolden() {
@@ -42,7 +41,9 @@ class JMeterImportersTest {
     assertEquals(5.0, l.maxVus(), 0.0, "allThreads column");
     assertEquals(116.768, run.durationSeconds(), 1e-9);
     assertEquals(210 / 116.768, l.meanRps(), 1e-9);
-    assertEquals(Instant.ofEpochMilli(1547676357242L), run.startedAt(),
+    assertEquals(
+        Instant.ofEpochMilli(1547676357242L),
+        run.startedAt(),
         "the earliest request; the earlier Transaction Controller row is not a request");
     assertTrue(hasNote(run, "103 Transaction Controller row(s)"));
   }
@@ -80,15 +81,17 @@ class JMeterImportersTest {
 
   @Test
   void badRowIsRejectedAndTheRunStillImports() throws Exception {
-    String csv = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,"
-        + "success,bytes\n"
-        + "1393227741256,1425,login,200,OK,TG 1-1,text,true,3478\n"
-        + "\n"
-        + "1393227741300,oops,login,200,OK,TG 1-1,text,true,3478\n"
-        + "1393227741400,120,cart,500,ERR,TG 1-2,text,false,10\n"
-        + "1393227741500,80,cart,200,OK,TG 1-2,text,maybe,10\n";
-    var r = parseBytes(CSV, tmp, "bad.csv", csv.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    String csv =
+        "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,"
+            + "success,bytes\n"
+            + "1393227741256,1425,login,200,OK,TG 1-1,text,true,3478\n"
+            + "\n"
+            + "1393227741300,oops,login,200,OK,TG 1-1,text,true,3478\n"
+            + "1393227741400,120,cart,500,ERR,TG 1-2,text,false,10\n"
+            + "1393227741500,80,cart,200,OK,TG 1-2,text,maybe,10\n";
+    var r =
+        parseBytes(
+            CSV, tmp, "bad.csv", csv.getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertEquals(2, run.load().requests());
     assertEquals(1, run.load().failedRequests());
@@ -103,13 +106,15 @@ class JMeterImportersTest {
 
   @Test
   void truncatedCsvKeepsWhatCameBefore() throws Exception {
-    String csv = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,"
-        + "success\n"
-        + "1393227741256,100,a,200,OK,T 1-1,text,true\n"
-        + "1393227742256,200,b,200,OK,T 1-1,text,true\n"
-        + "1393227743256,300,\"c is cut off in the mid";
-    var r = parseBytes(CSV, tmp, "cut.csv", csv.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    String csv =
+        "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,"
+            + "success\n"
+            + "1393227741256,100,a,200,OK,T 1-1,text,true\n"
+            + "1393227742256,200,b,200,OK,T 1-1,text,true\n"
+            + "1393227743256,300,\"c is cut off in the mid";
+    var r =
+        parseBytes(
+            CSV, tmp, "cut.csv", csv.getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertEquals(2, run.load().requests());
     assertTrue(hasNote(run, "the figures cover the 2 samples before it"));
@@ -152,19 +157,21 @@ class JMeterImportersTest {
 
   @Test
   void transactionParentsCountTheirChildren() throws Exception {
-    String xml = "<?xml version=\"1.0\"?>\n<testResults version=\"1.2\">\n"
-        + "<sample t=\"300\" ts=\"1700000000000\" s=\"false\" lb=\"checkout\" "
-        + "rm=\"Number of samples in transaction : 2, number of failing samples : 1\" na=\"4\">\n"
-        + "  <httpSample t=\"100\" ts=\"1700000000000\" s=\"true\" lb=\"cart\" na=\"4\">\n"
-        + "    <httpSample t=\"20\" ts=\"1700000000010\" s=\"true\" lb=\"cart-redirect\"/>\n"
-        + "  </httpSample>\n"
-        + "  <httpSample t=\"200\" ts=\"1700000000100\" s=\"false\" lb=\"pay\" na=\"6\"/>\n"
-        + "</sample>\n"
-        + "<httpSample t=\"x\" ts=\"1700000001000\" s=\"true\" lb=\"bad\"/>\n"
-        + "<httpSample t=\"50\" ts=\"1700000002000\" s=\"true\" lb=\"home\" na=\"2\"/>\n"
-        + "</testResults>\n";
-    var r = parseBytes(XML, tmp, "tx.jtl", xml.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    String xml =
+        "<?xml version=\"1.0\"?>\n<testResults version=\"1.2\">\n"
+            + "<sample t=\"300\" ts=\"1700000000000\" s=\"false\" lb=\"checkout\" "
+            + "rm=\"Number of samples in transaction : 2, number of failing samples : 1\" na=\"4\">\n"
+            + "  <httpSample t=\"100\" ts=\"1700000000000\" s=\"true\" lb=\"cart\" na=\"4\">\n"
+            + "    <httpSample t=\"20\" ts=\"1700000000010\" s=\"true\" lb=\"cart-redirect\"/>\n"
+            + "  </httpSample>\n"
+            + "  <httpSample t=\"200\" ts=\"1700000000100\" s=\"false\" lb=\"pay\" na=\"6\"/>\n"
+            + "</sample>\n"
+            + "<httpSample t=\"x\" ts=\"1700000001000\" s=\"true\" lb=\"bad\"/>\n"
+            + "<httpSample t=\"50\" ts=\"1700000002000\" s=\"true\" lb=\"home\" na=\"2\"/>\n"
+            + "</testResults>\n";
+    var r =
+        parseBytes(
+            XML, tmp, "tx.jtl", xml.getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertEquals(3, run.load().requests(), "cart, pay, home; not the redirect, not the parent");
     assertEquals(1, run.load().failedRequests());
@@ -179,8 +186,13 @@ class JMeterImportersTest {
     byte[] whole = StagingTestSupport.bytes(DIR + "JMeterResults.jtl");
     String s = new String(whole, StandardCharsets.UTF_8);
     int cut = s.indexOf("<httpSample", s.indexOf("<httpSample t=\"598\"") + 1);
-    var r = parseBytes(XML, tmp, "cut.jtl", s.substring(0, cut + 20)
-        .getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
+    var r =
+        parseBytes(
+            XML,
+            tmp,
+            "cut.jtl",
+            s.substring(0, cut + 20).getBytes(StandardCharsets.UTF_8),
+            ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertEquals(5, run.load().requests());
     assertTrue(hasNote(run, "the figures cover the 5 samples before it"));

@@ -35,8 +35,7 @@ class JUnitXmlImporterTest {
   private static final String ENRICO =
       "fixtures/enricomi-publish-unit-test-result/python/test/files/junit-xml/";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   // ------------------------------------------------------------------ golden files
 
@@ -56,8 +55,8 @@ class JUnitXmlImporterTest {
     assertEquals(1, t.failed());
     assertEquals(1, t.errored());
     assertEquals(1, t.skipped());
-    assertEquals("Tests.Registration.testCase5: Expected value did not match.",
-        t.failures().get(0));
+    assertEquals(
+        "Tests.Registration.testCase5: Expected value did not match.", t.failures().get(0));
   }
 
   @Test
@@ -121,8 +120,8 @@ class JUnitXmlImporterTest {
 
   @Test
   void reportTimestampWinsOverSuiteTimestamps() {
-    var r = ImporterHarness.parse(IMPORTER,
-        JENKINS + "junit-report-testsuite-various-timestamps.xml");
+    var r =
+        ImporterHarness.parse(IMPORTER, JENKINS + "junit-report-testsuite-various-timestamps.xml");
     ImporterHarness.assertGolden(r, "staging/junit-various-timestamps");
     StagingRun run = onlyRun(r);
     assertEquals(Instant.parse("2024-01-03T11:23:00Z"), run.startedAt());
@@ -176,25 +175,33 @@ class JUnitXmlImporterTest {
 
   @Test
   void surefireRerunsCountTheCaseOnce() {
-    var always = onlyRun(ImporterHarness.parse(IMPORTER,
-        JENKINS + "gh-237/TEST-io.olamy.AlwaysFailTest.xml", atHint()));
+    var always =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, JENKINS + "gh-237/TEST-io.olamy.AlwaysFailTest.xml", atHint()));
     assertEquals(1, always.tests().total());
     assertEquals(1, always.tests().failed());
-    assertEquals("io.olamy.AlwaysFailTest.testApp: built to fail",
-        always.tests().failures().get(0));
-    var flaky = onlyRun(ImporterHarness.parse(IMPORTER,
-        JENKINS + "gh-237/TEST-io.olamy.FlakyTest.xml", atHint()));
+    assertEquals(
+        "io.olamy.AlwaysFailTest.testApp: built to fail", always.tests().failures().get(0));
+    var flaky =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, JENKINS + "gh-237/TEST-io.olamy.FlakyTest.xml", atHint()));
     assertEquals(1, flaky.tests().passed());
     assertTrue(hasNote(flaky, "passed on a rerun"));
   }
 
   @Test
   void emptyTestCaseNameUsesTheClassName() {
-    var run = onlyRun(ImporterHarness.parse(IMPORTER,
-        JENKINS + "junit-report-empty-testcasename.xml", atHint()));
+    var run =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, JENKINS + "junit-report-empty-testcasename.xml", atHint()));
     assertEquals("test.TestJUnit5FailingInBeforeAll", run.tests().caseNames().get(0));
-    assertEquals("test.TestJUnit5FailingInBeforeAll: org.opentest4j.AssertionFailedError: "
-        + "Failure in @BeforeAll method", run.tests().failures().get(0));
+    assertEquals(
+        "test.TestJUnit5FailingInBeforeAll: org.opentest4j.AssertionFailedError: "
+            + "Failure in @BeforeAll method",
+        run.tests().failures().get(0));
   }
 
   @Test
@@ -207,38 +214,43 @@ class JUnitXmlImporterTest {
 
   @Test
   void carriageReturnReferencesStayOutOfMessages() {
-    var run = onlyRun(ImporterHarness.parse(IMPORTER, JENKINS + "junit-report-20090516.xml",
-        atHint()));
+    var run =
+        onlyRun(ImporterHarness.parse(IMPORTER, JENKINS + "junit-report-20090516.xml", atHint()));
     assertEquals(8, run.tests().total());
     assertEquals(3, run.tests().errored());
-    assertEquals("org.twia.vendor.VendorManagerTest.testGetVendorFirmKeyForVendorRep: "
-        + "java.lang.NullPointerException", run.tests().failures().get(0));
+    assertEquals(
+        "org.twia.vendor.VendorManagerTest.testGetVendorFirmKeyForVendorRep: "
+            + "java.lang.NullPointerException",
+        run.tests().failures().get(0));
     run.tests().failures().forEach(f -> assertFalse(f.contains("\r"), f));
   }
 
   @Test
   void xmlEntitiesAreDecoded() {
-    var run = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "with-xml-entities.xml",
-        atHint()));
+    var run = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "with-xml-entities.xml", atHint()));
     assertEquals("Test with \"quotes\" in the test name", run.tests().caseNames().get(0));
-    assertEquals("Test with & in the test name: A message with &",
-        run.tests().failures().get(1));
+    assertEquals("Test with & in the test name: A message with &", run.tests().failures().get(1));
   }
 
   @Test
   void skippedFailedErroredAndDisabledStatuses() {
-    var multi = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "junit.multiresult.xml",
-        atHint()));
-    assertEquals(Arrays.asList(4, 1, 1, 1, 1), Arrays.asList(multi.tests().total(),
-        multi.tests().passed(), multi.tests().failed(), multi.tests().errored(),
-        multi.tests().skipped()), "error beats failure beats skipped");
+    var multi =
+        onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "junit.multiresult.xml", atHint()));
+    assertEquals(
+        Arrays.asList(4, 1, 1, 1, 1),
+        Arrays.asList(
+            multi.tests().total(),
+            multi.tests().passed(),
+            multi.tests().failed(),
+            multi.tests().errored(),
+            multi.tests().skipped()),
+        "error beats failure beats skipped");
     var tst = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "tst/disabled.xml", atHint()));
     assertEquals(31, tst.tests().total());
     assertEquals(5, tst.tests().skipped(), "status='disabled'");
     assertEquals(19, tst.tests().failed());
     assertEquals(1, tst.tests().errored());
-    var bazel = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "bazel/suite-logs.xml",
-        atHint()));
+    var bazel = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "bazel/suite-logs.xml", atHint()));
     assertEquals(1, bazel.tests().errored());
   }
 
@@ -257,8 +269,8 @@ class JUnitXmlImporterTest {
 
   @Test
   void suiteInSuiteAndSuiteRootGiveTheSameCounts() {
-    var a = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "testsuite-in-testsuite.xml",
-        atHint()));
+    var a =
+        onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "testsuite-in-testsuite.xml", atHint()));
     var b = onlyRun(ImporterHarness.parse(IMPORTER, ENRICO + "testsuite-root.xml", atHint()));
     assertEquals(5, a.tests().total());
     assertEquals(a.tests(), b.tests());
@@ -267,14 +279,19 @@ class JUnitXmlImporterTest {
 
   @Test
   void dornyUtcSuffixAndEmptySuites() {
-    var run = onlyRun(ImporterHarness.parse(IMPORTER,
-        DORNY + "external/java/TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml"));
+    var run =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER,
+                DORNY + "external/java/TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml"));
     assertEquals(Instant.parse("2021-03-07T10:36:56Z"), run.startedAt());
     assertFalse(hasNote(run, "without zone"));
     var empty = onlyRun(ImporterHarness.parse(IMPORTER, DORNY + "empty/java-junit.xml"));
     assertEquals(RunOutcome.EMPTY, empty.outcome());
-    var pulsar = onlyRun(ImporterHarness.parse(IMPORTER,
-        DORNY + "external/java/pulsar-test-report.xml", atHint()));
+    var pulsar =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, DORNY + "external/java/pulsar-test-report.xml", atHint()));
     assertEquals(808, pulsar.tests().total());
     assertEquals(1, pulsar.tests().failed());
     assertEquals(14, pulsar.tests().skipped());
@@ -282,14 +299,21 @@ class JUnitXmlImporterTest {
 
   @Test
   void propertiesWithTextValuesAreRead(@TempDir Path dir) throws Exception {
-    String xml = "<testsuite name=\"s\" timestamp=\"2024-03-01T10:00:00Z\"><properties>"
-        + "<property name=\"app\">\n   billing\n</property>"
-        + "<property name=\"build.version\" value=\"2.3.4\"/>"
-        + "<property name=\"ENV\" value=\"stg\"/></properties>"
-        + "<testcase name=\"t\" classname=\"c\"><properties><property name=\"service\" "
-        + "value=\"case-level-ignored\"/></properties></testcase></testsuite>";
-    var run = onlyRun(parseBytes(IMPORTER, dir, "p.xml", xml.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults()));
+    String xml =
+        "<testsuite name=\"s\" timestamp=\"2024-03-01T10:00:00Z\"><properties>"
+            + "<property name=\"app\">\n   billing\n</property>"
+            + "<property name=\"build.version\" value=\"2.3.4\"/>"
+            + "<property name=\"ENV\" value=\"stg\"/></properties>"
+            + "<testcase name=\"t\" classname=\"c\"><properties><property name=\"service\" "
+            + "value=\"case-level-ignored\"/></properties></testcase></testsuite>";
+    var run =
+        onlyRun(
+            parseBytes(
+                IMPORTER,
+                dir,
+                "p.xml",
+                xml.getBytes(StandardCharsets.UTF_8),
+                ImportContext.defaults()));
     assertEquals("billing", run.service());
     assertEquals("2.3.4", run.version());
     assertEquals("staging", run.environment(), "normalised");
@@ -299,18 +323,27 @@ class JUnitXmlImporterTest {
   // ------------------------------------------------------------------ timestamps
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "2024-01-03T 12:40:13|2024-01-03T12:40:13Z|time without zone",
-      "2024-01-03|2024-01-03T00:00:00Z|date without time or zone",
-      "2020-09-01T07:11:23.815873|2020-09-01T07:11:23.815873Z|time without zone",
-      "2021-03-07T10:36:56 UTC|2021-03-07T10:36:56Z|",
-      "2024-01-03T12:27:11.21-01:00|2024-01-03T13:27:11.210Z|",
-      "2024-01-03 12:27:54Z|2024-01-03T12:27:54Z|"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2024-01-03T 12:40:13|2024-01-03T12:40:13Z|time without zone",
+        "2024-01-03|2024-01-03T00:00:00Z|date without time or zone",
+        "2020-09-01T07:11:23.815873|2020-09-01T07:11:23.815873Z|time without zone",
+        "2021-03-07T10:36:56 UTC|2021-03-07T10:36:56Z|",
+        "2024-01-03T12:27:11.21-01:00|2024-01-03T13:27:11.210Z|",
+        "2024-01-03 12:27:54Z|2024-01-03T12:27:54Z|"
+      })
   void suiteTimestampOddities(String raw, String expected, String note) throws Exception {
-    String xml = "<testsuite name=\"s\" timestamp=\"" + raw + "\"><testcase name=\"t\"/>"
-        + "</testsuite>";
-    var run = onlyRun(parseBytes(IMPORTER, tmp, "t.xml", xml.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults()));
+    String xml =
+        "<testsuite name=\"s\" timestamp=\"" + raw + "\"><testcase name=\"t\"/>" + "</testsuite>";
+    var run =
+        onlyRun(
+            parseBytes(
+                IMPORTER,
+                tmp,
+                "t.xml",
+                xml.getBytes(StandardCharsets.UTF_8),
+                ImportContext.defaults()));
     assertEquals(Instant.parse(expected), run.startedAt());
     if (note == null) {
       assertFalse(hasNote(run, "zone"), run.provenance().notes().toString());
@@ -321,14 +354,15 @@ class JUnitXmlImporterTest {
 
   @Test
   void unreadableTimestampFallsBackToHintsWithANote() throws Exception {
-    String xml = "<testsuite name=\"s\" timestamp=\"yesterday\"><testcase name=\"t\"/>"
-        + "</testsuite>";
+    String xml =
+        "<testsuite name=\"s\" timestamp=\"yesterday\"><testcase name=\"t\"/>" + "</testsuite>";
     var r = parseBytes(IMPORTER, tmp, "t.xml", xml.getBytes(StandardCharsets.UTF_8), atHint());
     var run = onlyRun(r);
     assertEquals(HINT_AT, run.startedAt());
     assertTrue(hasNote(run, "'yesterday'"));
-    var without = parseBytes(IMPORTER, tmp, "t.xml", xml.getBytes(StandardCharsets.UTF_8),
-        ImportContext.defaults());
+    var without =
+        parseBytes(
+            IMPORTER, tmp, "t.xml", xml.getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
     assertEquals(0, without.records().size());
     assertTrue(without.rejections().get(0).reason().startsWith("no run time:"));
   }
@@ -337,10 +371,14 @@ class JUnitXmlImporterTest {
 
   @Test
   void demoFileStatesItsOwnTargetAndWinsOverHints() {
-    var ctx = ImportContext.defaults().withHints(StagingTestSupport.sidecar("payments",
-        "production", "v0.0.1", Instant.parse("2020-01-01T00:00:00Z")));
-    var r = ImporterHarness.parse(IMPORTER,
-        "fixtures/rehearsal-made/demo-junit/TEST-checkout.CheckoutApiIT.xml", ctx);
+    var ctx =
+        ImportContext.defaults()
+            .withHints(
+                StagingTestSupport.sidecar(
+                    "payments", "production", "v0.0.1", Instant.parse("2020-01-01T00:00:00Z")));
+    var r =
+        ImporterHarness.parse(
+            IMPORTER, "fixtures/rehearsal-made/demo-junit/TEST-checkout.CheckoutApiIT.xml", ctx);
     ImporterHarness.assertGolden(r, "staging/junit-demo-with-properties");
     StagingRun run = onlyRun(r);
     assertEquals("checkout", run.service());
@@ -355,10 +393,13 @@ class JUnitXmlImporterTest {
 
   @Test
   void demoFileWithoutPropertiesTakesTheHints() {
-    var ctx = ImportContext.defaults().withHints(StagingTestSupport.sidecar("payments", "stage",
-        "v2.0.1", null));
-    var run = onlyRun(ImporterHarness.parse(IMPORTER,
-        "fixtures/rehearsal-made/demo-junit/TEST-payments.PaymentsIT.xml", ctx));
+    var ctx =
+        ImportContext.defaults()
+            .withHints(StagingTestSupport.sidecar("payments", "stage", "v2.0.1", null));
+    var run =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, "fixtures/rehearsal-made/demo-junit/TEST-payments.PaymentsIT.xml", ctx));
     assertEquals("payments", run.service());
     assertEquals("staging", run.environment());
     assertEquals("v2.0.1", run.version());
@@ -368,8 +409,10 @@ class JUnitXmlImporterTest {
 
   @Test
   void noServiceIsImportedWithANote() {
-    var run = onlyRun(ImporterHarness.parse(IMPORTER,
-        "fixtures/rehearsal-made/demo-junit/TEST-payments.PaymentsIT.xml"));
+    var run =
+        onlyRun(
+            ImporterHarness.parse(
+                IMPORTER, "fixtures/rehearsal-made/demo-junit/TEST-payments.PaymentsIT.xml"));
     assertEquals("", run.service());
     assertEquals("", run.environment(), "never assumed to be staging");
     assertTrue(hasNote(run, "no service stated: give it with --service"));
@@ -387,8 +430,13 @@ class JUnitXmlImporterTest {
     Path moved = tmp.resolve("elsewhere/junit-report-1233.xml");
     Files.createDirectories(moved.getParent());
     Files.copy(ImporterHarness.resource(a), moved);
-    var k3 = onlyRun(ImporterHarness.parse(IMPORTER,
-        new dev.rehearsal.importers.FileSource(moved), ImportContext.defaults())).key();
+    var k3 =
+        onlyRun(
+                ImporterHarness.parse(
+                    IMPORTER,
+                    new dev.rehearsal.importers.FileSource(moved),
+                    ImportContext.defaults()))
+            .key();
     assertEquals(k1, k3);
     var other = onlyRun(ImporterHarness.parse(IMPORTER, JENKINS + "junit-report-bad-duration.xml"));
     assertNotEquals(k1, other.key());
@@ -401,11 +449,18 @@ class JUnitXmlImporterTest {
     Path secret = tmp.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET-MARKER");
     for (String target : new String[] {secret.toUri().toString(), "file:///etc/passwd"}) {
-      String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [\n  <!ENTITY xxe SYSTEM \""
-          + target + "\">\n]>\n<testsuite name=\"&xxe;\" timestamp=\"2024-03-01T10:00:00Z\">"
-          + "<testcase name=\"&xxe;\"/></testsuite>";
-      var r = parseBytes(IMPORTER, tmp, "xxe.xml", xml.getBytes(StandardCharsets.UTF_8),
-          ImportContext.defaults());
+      String xml =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [\n  <!ENTITY xxe SYSTEM \""
+              + target
+              + "\">\n]>\n<testsuite name=\"&xxe;\" timestamp=\"2024-03-01T10:00:00Z\">"
+              + "<testcase name=\"&xxe;\"/></testsuite>";
+      var r =
+          parseBytes(
+              IMPORTER,
+              tmp,
+              "xxe.xml",
+              xml.getBytes(StandardCharsets.UTF_8),
+              ImportContext.defaults());
       assertEquals(0, r.records().size());
       assertEquals(1, r.rejections().size());
       String reason = r.rejections().get(0).reason();
@@ -418,8 +473,9 @@ class JUnitXmlImporterTest {
 
   @Test
   void billionLaughsIsRefusedQuickly() throws Exception {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
-        + " <!ENTITY lol \"lol\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n" + " <!ENTITY lol \"lol\">\n");
     for (int i = 1; i <= 9; i++) {
       sb.append(" <!ENTITY lol").append(i).append(" \"");
       for (int j = 0; j < 10; j++) {
@@ -427,11 +483,13 @@ class JUnitXmlImporterTest {
       }
       sb.append("\">\n");
     }
-    sb.append("]>\n<testsuites><testsuite name=\"&lol9;\"><testcase name=\"x\"/></testsuite>"
-        + "</testsuites>");
+    sb.append(
+        "]>\n<testsuites><testsuite name=\"&lol9;\"><testcase name=\"x\"/></testsuite>"
+            + "</testsuites>");
     long t0 = System.nanoTime();
-    var r = parseBytes(IMPORTER, tmp, "lol.xml", sb.toString().getBytes(StandardCharsets.UTF_8),
-        atHint());
+    var r =
+        parseBytes(
+            IMPORTER, tmp, "lol.xml", sb.toString().getBytes(StandardCharsets.UTF_8), atHint());
     assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000, "refused without expanding");
     assertEquals(0, r.records().size());
     assertTrue(r.rejections().get(0).reason().contains("DOCTYPE"));

@@ -69,15 +69,19 @@ class K6SummaryImporterTest {
   void noTimestampAndNoHintsIsRejected() {
     var r = ImporterHarness.parse(IMPORTER, DIR + "simple.json");
     assertEquals(0, r.records().size());
-    assertEquals("no run time: a k6 summary does not record when the test ran; give it with "
-        + "--at, a sidecar NAME.rehearsal.json or an import manifest",
+    assertEquals(
+        "no run time: a k6 summary does not record when the test ran; give it with "
+            + "--at, a sidecar NAME.rehearsal.json or an import manifest",
         r.rejections().get(0).reason());
   }
 
   @Test
   void summaryExportStyleWithSidecarHints() {
-    var ctx = ImportContext.defaults().withHints(StagingTestSupport.sidecar("checkout",
-        "staging", "v1.4.2", Instant.parse("2024-03-01T10:30:00Z")));
+    var ctx =
+        ImportContext.defaults()
+            .withHints(
+                StagingTestSupport.sidecar(
+                    "checkout", "staging", "v1.4.2", Instant.parse("2024-03-01T10:30:00Z")));
     var r = ImporterHarness.parse(IMPORTER, DEMO + "checkout-load.json", ctx);
     ImporterHarness.assertGolden(r, "staging/k6-summary-export");
     StagingRun run = onlyRun(r);
@@ -96,8 +100,11 @@ class K6SummaryImporterTest {
 
   @Test
   void handleSummaryStyleWithFailedThreshold() {
-    var ctx = ImportContext.defaults().withHints(StagingTestSupport.sidecar("payments",
-        "staging", "v2.0.1", Instant.parse("2024-03-01T11:30:00Z")));
+    var ctx =
+        ImportContext.defaults()
+            .withHints(
+                StagingTestSupport.sidecar(
+                    "payments", "staging", "v2.0.1", Instant.parse("2024-03-01T11:30:00Z")));
     StagingRun run = onlyRun(ImporterHarness.parse(IMPORTER, DEMO + "payments-load.json", ctx));
     LoadSummary l = run.load();
     assertEquals(60000, l.requests());
@@ -111,12 +118,14 @@ class K6SummaryImporterTest {
 
   @Test
   void tagsInOptionsAndMetricNamesNameTheTarget(@TempDir Path dir) throws Exception {
-    String json = "{\"options\": {\"tags\": {\"service\": \"search\"}},"
-        + "\"metrics\": {\"http_reqs\": {\"values\": {\"count\": 10, \"rate\": 2}},"
-        + "\"http_req_duration{environment:stage,version:3.1.0}\": {\"values\": {\"p(95)\": 5},"
-        + " \"thresholds\": {\"p(95)<10\": {\"ok\": true}}}}}";
-    var run = onlyRun(parseBytes(IMPORTER, dir, "k6.json", json.getBytes(StandardCharsets.UTF_8),
-        atHint()));
+    String json =
+        "{\"options\": {\"tags\": {\"service\": \"search\"}},"
+            + "\"metrics\": {\"http_reqs\": {\"values\": {\"count\": 10, \"rate\": 2}},"
+            + "\"http_req_duration{environment:stage,version:3.1.0}\": {\"values\": {\"p(95)\": 5},"
+            + " \"thresholds\": {\"p(95)<10\": {\"ok\": true}}}}}";
+    var run =
+        onlyRun(
+            parseBytes(IMPORTER, dir, "k6.json", json.getBytes(StandardCharsets.UTF_8), atHint()));
     assertEquals("search", run.service());
     assertEquals("staging", run.environment());
     assertEquals("3.1.0", run.version());
@@ -132,8 +141,13 @@ class K6SummaryImporterTest {
     assertEquals(0, r.records().size());
     assertEquals(1, r.rejections().size());
     assertTrue(r.rejections().get(0).reason().contains("invalid JSON at line"));
-    var noMetrics = parseBytes(IMPORTER, dir, "n.json",
-        "{\"root_group\": {}}".getBytes(StandardCharsets.UTF_8), atHint());
+    var noMetrics =
+        parseBytes(
+            IMPORTER,
+            dir,
+            "n.json",
+            "{\"root_group\": {}}".getBytes(StandardCharsets.UTF_8),
+            atHint());
     assertTrue(noMetrics.rejections().get(0).reason().contains("no 'metrics'"));
   }
 }

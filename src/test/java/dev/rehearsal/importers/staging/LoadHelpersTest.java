@@ -96,8 +96,9 @@ class LoadHelpersTest {
 
   @Test
   void pytestErrorLineIsTheSummary() {
-    assertEquals("AssertionError: 1 != 2", CaseTally.summaryLine(
-        "def test_x():\n>   assert 1 == 2\nE   AssertionError: 1 != 2\n"));
+    assertEquals(
+        "AssertionError: 1 != 2",
+        CaseTally.summaryLine("def test_x():\n>   assert 1 == 2\nE   AssertionError: 1 != 2\n"));
     assertEquals("Error: boom", CaseTally.summaryLine("\n\n  Error: boom\n  at x (y.js:1)"));
     assertEquals("", CaseTally.summaryLine(null));
   }

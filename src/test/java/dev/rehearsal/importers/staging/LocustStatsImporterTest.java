@@ -23,8 +23,9 @@ class LocustStatsImporterTest {
 
   @Test
   void locust1StatsMatchesGolden() {
-    var r = ImporterHarness.parse(IMPORTER,
-        "fixtures/jenkins-performance-plugin/test_results_stats.csv", atHint());
+    var r =
+        ImporterHarness.parse(
+            IMPORTER, "fixtures/jenkins-performance-plugin/test_results_stats.csv", atHint());
     ImporterHarness.assertGolden(r, "staging/locust-stats");
     StagingRun run = onlyRun(r);
     assertEquals(HINT_AT, run.startedAt());
@@ -42,8 +43,9 @@ class LocustStatsImporterTest {
 
   @Test
   void withoutHintsTheRunIsRejected() {
-    var r = ImporterHarness.parse(IMPORTER,
-        "fixtures/jenkins-performance-plugin/test_results_stats.csv");
+    var r =
+        ImporterHarness.parse(
+            IMPORTER, "fixtures/jenkins-performance-plugin/test_results_stats.csv");
     assertEquals(0, r.records().size());
     assertTrue(r.rejections().get(0).reason().startsWith("no run time: a Locust stats CSV"));
   }
@@ -65,16 +67,16 @@ class LocustStatsImporterTest {
 
   @Test
   void distributionFileAloneHoldsNoRun() {
-    var r = ImporterHarness.parse(IMPORTER, MADE + "locust-0.13/example_distribution.csv",
-        atHint());
+    var r =
+        ImporterHarness.parse(IMPORTER, MADE + "locust-0.13/example_distribution.csv", atHint());
     assertEquals(0, r.seen());
     assertTrue(r.warnings().get(0).contains("percentile distribution"));
   }
 
   @Test
   void locust014ResponseTimesWithNa() {
-    StagingRun run = onlyRun(ImporterHarness.parse(IMPORTER, MADE + "locust-0.14/example_stats.csv",
-        atHint()));
+    StagingRun run =
+        onlyRun(ImporterHarness.parse(IMPORTER, MADE + "locust-0.14/example_stats.csv", atHint()));
     assertEquals(100, run.load().requests());
     assertEquals(80.0, run.load().p95Ms(), 0.0, "Total row of example_response_times.csv");
     assertEquals(88.0, run.load().p99Ms(), 0.0);
@@ -90,8 +92,8 @@ class LocustStatsImporterTest {
     assertEquals(1, r.rejections().size());
     assertEquals(3, r.rejections().get(0).line());
     assertTrue(r.rejections().get(0).reason().contains("'abc', not a number"));
-    StagingRun empty = onlyRun(ImporterHarness.parse(IMPORTER, MADE + "locust-1.0/empty_stats.csv",
-        atHint()));
+    StagingRun empty =
+        onlyRun(ImporterHarness.parse(IMPORTER, MADE + "locust-1.0/empty_stats.csv", atHint()));
     assertTrue(Double.isNaN(empty.load().p95Ms()));
     assertTrue(hasNote(empty, "95% percentile is written N/A"));
     assertEquals(RunOutcome.EMPTY, empty.outcome());

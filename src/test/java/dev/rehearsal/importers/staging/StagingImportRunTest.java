@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo folders imported the way the app imports them: detection by content, an import
- * manifest and sidecars giving what the files do not say, the files' own values winning, and a
- * second import changing nothing.
+ * The demo folders imported the way the app imports them: detection by content, an import manifest
+ * and sidecars giving what the files do not say, the files' own values winning, and a second import
+ * changing nothing.
  */
 class StagingImportRunTest {
 
@@ -85,8 +85,8 @@ class StagingImportRunTest {
   void demoFoldersImportWithManifestAndSidecars(@TempDir Path dir) throws Exception {
     copyTree(ImporterHarness.resource("fixtures/rehearsal-made/demo-junit"), dir.resolve("junit"));
     copyTree(ImporterHarness.resource("fixtures/rehearsal-made/demo-k6"), dir.resolve("k6"));
-    ImportRunner runner = new ImportRunner(ImporterRegistry.standard(),
-        EnvironmentNames.defaults());
+    ImportRunner runner =
+        new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults());
     MapStore store = new MapStore();
     var summary = runner.run(List.of(dir), ImportOptions.defaults(), store, TaskMonitor.NONE);
     assertEquals(4, store.records.size(), store.reports.toString());

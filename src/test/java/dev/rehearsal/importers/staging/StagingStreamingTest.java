@@ -14,14 +14,14 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Large inputs generated on the fly (never held in memory by the test): the importers stream
- * them, keep bounded lists and still count everything.
+ * Large inputs generated on the fly (never held in memory by the test): the importers stream them,
+ * keep bounded lists and still count everything.
  */
 class StagingStreamingTest {
 
   /** A source whose bytes are a header, N generated records and a footer. */
-  private static ImportSource generated(String name, String header, long n,
-      LongFunction<String> record, String footer) {
+  private static ImportSource generated(
+      String name, String header, long n, LongFunction<String> record, String footer) {
     return new ImportSource() {
       @Override
       public String displayName() {
@@ -81,13 +81,22 @@ class StagingStreamingTest {
   @Test
   void aJunitReportWith200000Cases() {
     long n = 200_000;
-    ImportSource src = generated("big.xml",
-        "<?xml version=\"1.0\"?>\n<testsuite name=\"big\" timestamp=\"2024-03-01T10:00:00Z\">\n",
-        n, i -> i % 1000 == 0
-            ? "<testcase classname=\"c\" name=\"t" + i + "\"><failure message=\"m" + i
-              + "\">" + "x".repeat(5000) + "</failure></testcase>\n"
-            : "<testcase classname=\"c\" name=\"t" + i + "\"/>\n",
-        "</testsuite>\n");
+    ImportSource src =
+        generated(
+            "big.xml",
+            "<?xml version=\"1.0\"?>\n<testsuite name=\"big\" timestamp=\"2024-03-01T10:00:00Z\">\n",
+            n,
+            i ->
+                i % 1000 == 0
+                    ? "<testcase classname=\"c\" name=\"t"
+                        + i
+                        + "\"><failure message=\"m"
+                        + i
+                        + "\">"
+                        + "x".repeat(5000)
+                        + "</failure></testcase>\n"
+                    : "<testcase classname=\"c\" name=\"t" + i + "\"/>\n",
+            "</testsuite>\n");
     var r = ImporterHarness.parse(new JUnitXmlImporter(), src, ImportContext.defaults());
     StagingRun run = StagingTestSupport.onlyRun(r);
     assertEquals(n, run.tests().total());
@@ -100,12 +109,24 @@ class StagingStreamingTest {
   @Test
   void aJmeterFileWith500000Samples() {
     long n = 500_000;
-    ImportSource src = generated("big.jtl",
-        "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
-            + "bytes,allThreads\n", n,
-        i -> (1_700_000_000_000L + i * 2) + "," + (i % 997) + ",req,200,OK,T 1-" + (i % 50)
-            + ",text," + (i % 100 == 0 ? "false" : "true") + ",100," + (1 + i % 50) + "\n",
-        "");
+    ImportSource src =
+        generated(
+            "big.jtl",
+            "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
+                + "bytes,allThreads\n",
+            n,
+            i ->
+                (1_700_000_000_000L + i * 2)
+                    + ","
+                    + (i % 997)
+                    + ",req,200,OK,T 1-"
+                    + (i % 50)
+                    + ",text,"
+                    + (i % 100 == 0 ? "false" : "true")
+                    + ",100,"
+                    + (1 + i % 50)
+                    + "\n",
+            "");
     var r = ImporterHarness.parse(new JMeterCsvImporter(), src, ImportContext.defaults());
     StagingRun run = StagingTestSupport.onlyRun(r);
     assertEquals(n, run.load().requests());

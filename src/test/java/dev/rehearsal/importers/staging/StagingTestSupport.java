@@ -32,8 +32,9 @@ final class StagingTestSupport {
   }
 
   /** Parses bytes written to a temporary file, named {@code tmp/NAME} in the results. */
-  static ImporterHarness.Result parseBytes(Importer importer, Path dir, String name, byte[] bytes,
-      ImportContext ctx) throws IOException {
+  static ImporterHarness.Result parseBytes(
+      Importer importer, Path dir, String name, byte[] bytes, ImportContext ctx)
+      throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
     Files.write(p, bytes);

@@ -54,7 +54,8 @@ class TestNgXmlImporterTest {
     ImporterHarness.assertGolden(r, "staging/testng-multiline-message");
     StagingRun run = onlyRun(r);
     assertEquals(1, run.tests().total(), "the passing setUp configuration method is not a test");
-    assertEquals("com.fakepkg.test.FoobarTests.test: Test did not generate the expected output.",
+    assertEquals(
+        "com.fakepkg.test.FoobarTests.test: Test did not generate the expected output.",
         run.tests().failures().get(0));
     assertEquals(44.881, run.durationSeconds(), 1e-9, "duration-ms of the one suite");
   }
@@ -62,9 +63,14 @@ class TestNgXmlImporterTest {
   @Test
   void failedConfigurationMethodIsAnErroredCase() {
     var run = onlyRun(ImporterHarness.parse(IMPORTER, DIR + "testng-failed-test-config.xml"));
-    assertEquals(Arrays.asList(2, 0, 0, 1, 1), Arrays.asList(run.tests().total(),
-        run.tests().passed(), run.tests().failed(), run.tests().errored(),
-        run.tests().skipped()));
+    assertEquals(
+        Arrays.asList(2, 0, 0, 1, 1),
+        Arrays.asList(
+            run.tests().total(),
+            run.tests().passed(),
+            run.tests().failed(),
+            run.tests().errored(),
+            run.tests().skipped()));
     assertEquals(RunOutcome.FAILED, run.outcome());
     assertTrue(hasNote(run, "header states 121 tests but it holds 1"));
   }
@@ -77,14 +83,16 @@ class TestNgXmlImporterTest {
     assertEquals(0.029, dp.durationSeconds(), 1e-9, "duration-ms of the one suite");
     var log = onlyRun(ImporterHarness.parse(IMPORTER, DIR + "testng-reporter-log-result.xml"));
     assertEquals(2, log.tests().total());
-    assertEquals("org.example.test.ExampleIntegrationTest.FirstTest: java.lang.AssertionError",
+    assertEquals(
+        "org.example.test.ExampleIntegrationTest.FirstTest: java.lang.AssertionError",
         log.tests().failures().get(0));
   }
 
   @Test
   void groupsAndAttributesNameTheTarget() {
     // rehearsal-made/testng-tags follows the testng-results.xml shape (see its README)
-    var r = ImporterHarness.parse(IMPORTER, "fixtures/rehearsal-made/testng-tags/testng-results.xml");
+    var r =
+        ImporterHarness.parse(IMPORTER, "fixtures/rehearsal-made/testng-tags/testng-results.xml");
     ImporterHarness.assertGolden(r, "staging/testng-tags");
     StagingRun run = onlyRun(r);
     assertEquals("checkout", run.service());
@@ -98,8 +106,8 @@ class TestNgXmlImporterTest {
   @Test
   void truncatedFileImportsNothing(@TempDir Path dir) throws Exception {
     byte[] whole = StagingTestSupport.bytes(DIR + "testng-dp-result.xml");
-    var r = parseBytes(IMPORTER, dir, "cut.xml", Arrays.copyOf(whole, 3000),
-        ImportContext.defaults());
+    var r =
+        parseBytes(IMPORTER, dir, "cut.xml", Arrays.copyOf(whole, 3000), ImportContext.defaults());
     assertEquals(0, r.records().size());
     assertEquals(1, r.rejections().size());
     assertTrue(r.rejections().get(0).reason().contains("cut off or malformed"));
