@@ -85,6 +85,27 @@ final class AnalysisData {
     return id < 0 ? "(no service)" : services.value(id);
   }
 
+  /**
+   * A reason with the fields of a deploy added: its key, service, version, commit, environment and
+   * time, named as they are or, with a prefix, as {@code prefix + "Service"} and so on.
+   */
+  dev.rehearsal.model.Reason withDeploy(dev.rehearsal.model.Reason r, int deploy, String prefix) {
+    Map<String, String> f = new java.util.LinkedHashMap<>();
+    f.put(named(prefix, "deploy"), deploys.key(deploy));
+    f.put(named(prefix, "service"), serviceName(deploys.service[deploy]));
+    f.put(named(prefix, "version"), deploys.versionText(deploy));
+    f.put(named(prefix, "commit"), deploys.shaText(deploy));
+    f.put(named(prefix, "env"), envs.value(deploys.env[deploy]));
+    f.put(named(prefix, "at"), java.time.Instant.ofEpochMilli(deploys.time[deploy]).toString());
+    return r.with(f);
+  }
+
+  private static String named(String prefix, String name) {
+    return prefix.isEmpty()
+        ? name
+        : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   int service(String raw) {
     String c = names.canonical(raw);
     rawServices.put(raw, c);

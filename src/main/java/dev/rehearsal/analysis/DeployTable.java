@@ -273,6 +273,11 @@ final class DeployTable {
     return ans;
   }
 
+  /** Index of the first deploy in [from, to) with time >= t, or to. */
+  int firstAtOrAfter(int from, int to, long t) {
+    return t == Long.MIN_VALUE ? from : lastAtOrBefore(from, to, t - 1) + 1;
+  }
+
   /**
    * Index of the first deploy in [from, end) with time >= t, or end. Searched back from end in
    * doubling steps, then by bisection: a few reads near end when the answer lies close to it (the

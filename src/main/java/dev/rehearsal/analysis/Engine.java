@@ -7,6 +7,7 @@ import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
+import dev.rehearsal.model.Reason;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.model.Verdict;
 import dev.rehearsal.task.TaskMonitor;
@@ -141,7 +142,7 @@ public final class Engine {
             .mapToObj(
                 i -> {
                   List<Linker.Candidate> l = links.get(i);
-                  return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy(), linker);
+                  return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy());
                 })
             .collect(Collectors.toCollection(ArrayList::new));
     timings.put("verdict", ms(t));
@@ -265,10 +266,11 @@ public final class Engine {
               Instant.ofEpochMilli(tbl.time[d]),
               round(c.score()),
               c.explicit(),
-              linker.reasons(i, c)));
+              linker.reasons(i, c),
+              linker.evidence(c)));
     }
     Verdict verdict;
-    List<String> reasons;
+    List<Reason> reasons;
     List<Evidence> staging = List.of();
     double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
     if (v == null) {
@@ -360,20 +362,14 @@ public final class Engine {
     if (f.scores().isEmpty()) {
       return f;
     }
-    Map<Gap, List<String>> passages = Passages.of(ws, f.incidentKey(), new Rules(ws.settings()));
+    Map<Gap, List<Evidence.Passage>> passages =
+        Passages.of(ws, f.incidentKey(), new Rules(ws.settings()));
     List<GapScore> out = new ArrayList<>();
     for (GapScore s : f.scores()) {
-      List<String> p = passages.get(s.gap());
-      if (p == null || p.isEmpty()) {
-        out.add(s);
-        continue;
-      }
+      List<Evidence.Passage> p = passages.getOrDefault(s.gap(), List.of());
       List<Evidence> ev = new ArrayList<>();
       for (Evidence e : s.evidence()) {
-        ev.add(
-            e.kind().equals("text") && e.detail().isEmpty()
-                ? new Evidence("text", e.summary(), String.join(" ... ", p))
-                : e);
+        ev.add(e instanceof Evidence.TextMatch m && !p.isEmpty() ? m.withPassages(p) : e);
       }
       out.add(new GapScore(s.gap(), s.score(), s.text(), s.structure(), s.learned(), ev));
     }

@@ -5,7 +5,6 @@ import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
-import dev.rehearsal.util.Texts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,26 +88,11 @@ final class GapClassifier {
                   * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
       List<Evidence> ev = new ArrayList<>();
       if (textRaw[incident][g.ordinal()] > 0) {
-        ev.add(
-            new Evidence(
-                "text",
-                "the incident's words match the "
-                    + g.code()
-                    + " vocabulary ("
-                    + Texts.fixed(textRaw[incident][g.ordinal()], 1)
-                    + ")",
-                ""));
+        ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
       }
       ev.addAll(st.evidence);
       if (!Double.isNaN(lv) && lv > 0) {
-        ev.add(
-            new Evidence(
-                "learned",
-                Texts.fixed(lv * 100, 0)
-                    + "% of the most similar reviewed escapes were "
-                    + g.code()
-                    + " gaps",
-                learned.describe()));
+        ev.add(new Evidence.LearnedVote(g, lv, learned.describe()));
       }
       scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
     }
@@ -143,12 +127,6 @@ final class GapClassifier {
     return s;
   }
 
-  /**
-   * Differences nobody names are listed one by one up to this many per kind; the rest go in one
-   * summary entry, so evidence stays readable when dozens of keys differ.
-   */
-  private static final int LISTED = 3;
-
   private Structure config(int incident, int deploy, Narrative text) {
     int svc = d.deploys.service[deploy];
     long shipped = d.deploys.time[deploy];
@@ -180,16 +158,7 @@ final class GapClassifier {
         if (recent != null) {
           // production changed by hand shortly before the release, staging did not follow
           score = Math.max(score, rules.recentConfigChangeScore);
-          ev.add(
-              new Evidence(
-                  "config",
-                  "production changed "
-                      + recent
-                      + " in the "
-                      + rules.recentConfigChangeDays
-                      + " days before the deploy; staging did not",
-                  "",
-                  recent));
+          ev.add(new Evidence.RecentConfigChange(recent, rules.recentConfigChangeDays));
         }
       }
     }
@@ -228,41 +197,12 @@ final class GapClassifier {
 
   private List<Evidence> writeFlagEvidence(FlagsNamed key) {
     List<Evidence> ev = new ArrayList<>();
-    List<String> unlistedFlags = new ArrayList<>();
-    int listedFlags = 0;
     for (var e : key.production().entrySet()) {
       String s = key.staging().get(e.getKey());
       if (s != null && !s.equals(e.getValue())) {
         boolean named = key.named().contains(e.getKey());
-        if (named || listedFlags < LISTED) {
-          listedFlags += named ? 0 : 1;
-          ev.add(
-              new Evidence(
-                  "flag",
-                  "feature flag "
-                      + e.getKey()
-                      + " is "
-                      + e.getValue()
-                      + " in production but "
-                      + s
-                      + " in staging"
-                      + (named ? " (named in the incident)" : ""),
-                  "",
-                  named ? e.getKey() : ""));
-        } else {
-          unlistedFlags.add(e.getKey() + ": production " + e.getValue() + ", staging " + s);
-        }
+        ev.add(new Evidence.FlagDrift(e.getKey(), e.getValue(), s, named));
       }
-    }
-    if (!unlistedFlags.isEmpty()) {
-      ev.add(
-          new Evidence(
-              "flag",
-              unlistedFlags.size()
-                  + " more feature "
-                  + (unlistedFlags.size() == 1 ? "flag differs" : "flags differ")
-                  + ", none named in the incident",
-              String.join("; ", unlistedFlags)));
     }
     return List.copyOf(ev);
   }
@@ -290,41 +230,17 @@ final class GapClassifier {
   private List<Evidence> writeDriftEvidence(
       DriftNamed key, FactTable.Snapshot prod, FactTable.Snapshot stag, List<String> drift) {
     List<Evidence> ev = new ArrayList<>();
-    List<String> unlisted = new ArrayList<>();
-    int listed = 0;
-    String asOf = "production as of " + day(prod.asOf) + ", staging as of " + day(stag.asOf);
+    Instant prodAsOf = Instant.ofEpochMilli(prod.asOf);
+    Instant stagAsOf = Instant.ofEpochMilli(stag.asOf);
     for (String k : drift) {
-      String pv = prod.values.get(k);
-      String sv = stag.values.get(k);
-      boolean named = key.named().contains(k);
-      if (named || listed < LISTED) {
-        listed += named ? 0 : 1;
-        ev.add(
-            new Evidence(
-                "config",
-                "config key "
-                    + k
-                    + " differs: production "
-                    + show(pv)
-                    + ", staging "
-                    + show(sv)
-                    + (named ? " (named in the incident)" : ""),
-                asOf,
-                named ? k : ""));
-      } else {
-        unlisted.add(k + ": production " + show(pv) + ", staging " + show(sv));
-      }
-    }
-    if (!unlisted.isEmpty()) {
       ev.add(
-          new Evidence(
-              "config",
-              unlisted.size()
-                  + " more config "
-                  + (unlisted.size() == 1 ? "key differs" : "keys differ")
-                  + ", none named in the "
-                  + "incident",
-              String.join("; ", unlisted) + " (" + asOf + ")"));
+          new Evidence.ConfigDrift(
+              k,
+              prod.values.get(k),
+              stag.values.get(k),
+              prodAsOf,
+              stagAsOf,
+              key.named().contains(k)));
     }
     return List.copyOf(ev);
   }
@@ -393,7 +309,7 @@ final class GapClassifier {
     double bestSpike = 0;
     double peak = Double.NaN;
     String where = "";
-    String when = "";
+    long peakAt = 0;
     for (int svc : servicesOf(incident, deploy)) {
       FactTable.Series s = d.facts.traffic.get(FactTable.key(svc, d.production));
       if (s == null) {
@@ -410,7 +326,7 @@ final class GapClassifier {
           bestSpike = spike;
           peak = s.value[at];
           where = d.services.value(svc);
-          when = day(s.time[at]);
+          peakAt = s.time[at];
         }
       }
     }
@@ -426,28 +342,10 @@ final class GapClassifier {
     }
     double score = 0;
     if (bestSpike > 0) {
-      String staging =
-          Double.isNaN(stagingPeak)
-              ? "no staging load test of this change"
-              : "staging load tests of this change reached "
-                  + Texts.fixed(stagingPeak, 0)
-                  + " rps ("
-                  + Texts.fixed(peak / stagingPeak, 0)
-                  + "x less)";
+      boolean carries = bestSpike >= rules.trafficRatio;
       ev.add(
-          new Evidence(
-              "traffic",
-              "production "
-                  + where
-                  + " peaked at "
-                  + Texts.fixed(peak, 0)
-                  + " rps on "
-                  + when
-                  + ", "
-                  + Texts.fixed(bestSpike, 1)
-                  + "x its 28-day median",
-              staging,
-              bestSpike >= rules.trafficRatio ? "production traffic peak" : ""));
+          new Evidence.TrafficPeak(
+              where, peak, Instant.ofEpochMilli(peakAt), peak / bestSpike, stagingPeak, carries));
       if (bestSpike >= rules.trafficRatio) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
       } else if (bestSpike >= 1.6) {
@@ -494,20 +392,15 @@ final class GapClassifier {
         maxRatio = Math.max(maxRatio, ratio);
         if (named || ratio >= rules.dataRatio) {
           ev.add(
-              new Evidence(
-                  "data",
-                  "table "
-                      + e.getKey()
-                      + ": "
-                      + Texts.grouped(e.getValue().value[pi])
-                      + " rows in production, "
-                      + Texts.grouped(ss.value[si])
-                      + " in staging ("
-                      + Texts.grouped(ratio)
-                      + "x)"
-                      + (named ? " (named in the incident)" : ""),
-                  "as of " + day(e.getValue().time[pi]),
-                  named ? e.getKey() : ""));
+              new Evidence.Ratio(
+                  "rows",
+                  e.getKey(),
+                  e.getValue().value[pi],
+                  "row counts of " + d.services.value(svc) + " in production",
+                  ss.value[si],
+                  "row counts of " + d.services.value(svc) + " in staging",
+                  Instant.ofEpochMilli(e.getValue().time[pi]),
+                  named));
         }
         if (named) {
           score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
@@ -517,8 +410,12 @@ final class GapClassifier {
     if (score == 0 && maxRatio >= rules.dataRatio) {
       score = 0.15;
     }
-    ev.sort(Comparator.comparing(Evidence::summary));
-    return new Structure(score, ev.size() > 5 ? ev.subList(0, 5) : ev);
+    // the named tables first, then the largest differences; five at most
+    ev.sort(
+        Comparator.comparing((Evidence e) -> !((Evidence.Ratio) e).named())
+            .thenComparing(e -> -((Evidence.Ratio) e).ratio())
+            .thenComparing(e -> ((Evidence.Ratio) e).measuredOn()));
+    return new Structure(score, ev.size() > 5 ? List.copyOf(ev.subList(0, 5)) : ev);
   }
 
   private Structure mocks(int incident, int deploy, Narrative text) {
@@ -539,15 +436,7 @@ final class GapClassifier {
         boolean named = mentions(text, m.dependency());
         if (named) {
           score = 0.95;
-          ev.add(
-              new Evidence(
-                  "mock",
-                  "staging mocks "
-                      + m.dependency()
-                      + ", which the "
-                      + "incident names: production called the real service",
-                  m.how(),
-                  m.dependency()));
+          ev.add(new Evidence.MockedDependency(m.dependency(), m.how(), true));
         }
       }
     }
@@ -668,13 +557,5 @@ final class GapClassifier {
       i = text.indexOf(word, i + 1);
     }
     return false;
-  }
-
-  private static String show(String v) {
-    return v == null ? "(not set)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
-  }
-
-  private static String day(long ms) {
-    return Instant.ofEpochMilli(ms).toString().substring(0, 10);
   }
 }

@@ -1,12 +1,12 @@
 package dev.rehearsal.analysis;
 
 import dev.rehearsal.model.Evidence;
+import dev.rehearsal.model.Reason;
+import dev.rehearsal.model.Reason.Code;
 import dev.rehearsal.model.RunOutcome;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
 import dev.rehearsal.model.Verdict;
-import dev.rehearsal.util.Texts;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Map;
 final class Verdicts {
   /** A verdict with its reasons and the staging evidence. */
   record Result(
-      Verdict verdict, List<String> reasons, List<Evidence> evidence, List<StagingRun> runs) {}
+      Verdict verdict, List<Reason> reasons, List<Evidence> evidence, List<StagingRun> runs) {}
 
   private final AnalysisData d;
   private final DeployTable t;
@@ -77,14 +77,12 @@ final class Verdicts {
     return new ServiceRuns(all, at, version, staging);
   }
 
-  Result verdict(int prod, Linker linker) {
+  Result verdict(int prod) {
     String version = t.versionText(prod);
     String sha = t.shaText(prod);
     if (version.isEmpty() && sha.isEmpty()) {
-      List<String> reasons = new ArrayList<>();
-      reasons.add(
-          "the production deploy names neither a version nor a commit, so it cannot "
-              + "be found in staging");
+      List<Reason> reasons = new ArrayList<>();
+      reasons.add(Reason.of(Code.NO_RELEASE_ID));
       return new Result(Verdict.UNKNOWN, reasons, new ArrayList<>(), List.of());
     }
     String what = version.isEmpty() ? "commit " + Linker.abbreviate(sha) : "v" + version;
@@ -93,26 +91,27 @@ final class Verdicts {
     long until = shipped + rules.skewMs;
     List<Integer> staged = staged(prod, from, until);
     List<StagingRun> runs = matchingRuns(prod, staged, version, sha, from, until);
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
     if (staged.isEmpty() && runs.isEmpty()) {
       return notStaged(t.service[prod], what, reasons, evidence, runs);
     }
     if (!staged.isEmpty()) {
       int first = staged.get(0);
-      reasons.add(
-          "deployed to staging "
-              + Linker.before(shipped - t.time[first])
-              + " production ("
-              + linker.describe(first)
-              + ")");
+      long before = shipped - t.time[first];
+      reasons.add(d.withDeploy(Reason.of(Code.STAGED_BEFORE, "beforeMs", before), first, ""));
       evidence.add(
-          new Evidence(
-              "staging",
-              "staged " + Linker.before(shipped - t.time[first]) + " production",
-              linker.describe(first)));
+          new Evidence.StagingDeploy(
+              t.key(first),
+              d.serviceName(t.service[first]),
+              t.versionText(first).isEmpty()
+                  ? Linker.abbreviate(t.shaText(first))
+                  : t.versionText(first),
+              d.envs.value(t.env[first]),
+              java.time.Instant.ofEpochMilli(t.time[first]),
+              before));
     } else {
-      reasons.add("no staging deploy record, but staging runs tested " + what);
+      reasons.add(Reason.of(Code.RUNS_WITHOUT_STAGING_DEPLOY, "change", what));
     }
     return judgeRuns(prod, what, runs, reasons, evidence);
   }
@@ -134,26 +133,23 @@ final class Verdicts {
   }
 
   private Result notStaged(
-      int s, String what, List<String> reasons, List<Evidence> evidence, List<StagingRun> runs) {
+      int s, String what, List<Reason> reasons, List<Evidence> evidence, List<StagingRun> runs) {
     reasons.add(
-        "no staging deploy of "
-            + d.serviceName(s)
-            + " "
-            + what
-            + " in the "
-            + (rules.stagingLookbackMs / 86_400_000L)
-            + " days before it shipped to production");
-    evidence.add(
-        new Evidence(
-            "staging",
-            "never deployed to staging",
-            "looked for " + what + " among " + d.serviceName(s) + "'s staging deploys"));
+        Reason.of(
+            Code.NOT_STAGED,
+            "service",
+            d.serviceName(s),
+            "change",
+            what,
+            "days",
+            rules.stagingLookbackMs / 86_400_000L));
+    evidence.add(new Evidence.NotStaged(d.serviceName(s), what));
     return new Result(Verdict.NOT_STAGED, reasons, evidence, runs);
   }
 
   /** The verdict from what the latest run of each suite said. */
   private Result judgeRuns(
-      int prod, String what, List<StagingRun> runs, List<String> reasons, List<Evidence> evidence) {
+      int prod, String what, List<StagingRun> runs, List<Reason> reasons, List<Evidence> evidence) {
     Map<String, StagingRun> latest = new LinkedHashMap<>();
     int empty = 0;
     for (StagingRun r : runs) {
@@ -164,22 +160,15 @@ final class Verdicts {
       latest.put(r.type() + "|" + r.suite(), r); // runs are time-sorted: the last one wins
     }
     if (latest.isEmpty()) {
-      reasons.add(
-          empty > 0
-              ? "the staging runs of " + what + " executed no test"
-              : "no staging test or load-test run of " + what + " was found");
-      evidence.add(
-          new Evidence(
-              "staging",
-              "staged but untested",
-              "no run tied to " + d.serviceName(t.service[prod]) + " " + what));
+      reasons.add(Reason.of(empty > 0 ? Code.RUNS_EMPTY : Code.NO_RUNS, "change", what));
+      evidence.add(new Evidence.Untested(d.serviceName(t.service[prod]), what));
       return new Result(Verdict.STAGED_UNTESTED, reasons, evidence, runs);
     }
     List<StagingRun> failed = new ArrayList<>();
     for (StagingRun r : latest.values()) {
-      String line = describe(r);
-      evidence.add(new Evidence("staging", line, r.provenance().location()));
-      reasons.add(line);
+      Evidence.RunResult result = result(r);
+      evidence.add(result);
+      reasons.add(runReason(result));
       if (r.outcome() == RunOutcome.FAILED) {
         failed.add(r);
       }
@@ -187,13 +176,71 @@ final class Verdicts {
     if (!failed.isEmpty()) {
       StagingRun f = failed.get(failed.size() - 1);
       reasons.add(
-          "the change shipped "
-              + Linker.before(t.time[prod] - f.startedAt().toEpochMilli()).replace(" before", "")
-              + " after "
-              + (failed.size() == 1 ? "that failure" : "those failures"));
+          Reason.of(
+              Code.SHIPPED_AFTER_FAILURE,
+              "afterMs",
+              t.time[prod] - f.startedAt().toEpochMilli(),
+              "count",
+              failed.size()));
       return new Result(Verdict.FAILED_BUT_SHIPPED, reasons, evidence, runs);
     }
     return new Result(Verdict.ESCAPE, reasons, evidence, runs);
+  }
+
+  /** What a staging run said, as evidence. */
+  static Evidence.RunResult result(StagingRun r) {
+    var ts = r.tests();
+    var l = r.load();
+    boolean load = r.type() == RunType.LOAD && l != null;
+    return new Evidence.RunResult(
+        r.suite(),
+        r.type(),
+        r.outcome(),
+        r.startedAt(),
+        ts == null ? 0 : ts.total(),
+        ts == null ? 0 : ts.skipped(),
+        ts == null ? 0 : ts.failed() + ts.errored(),
+        ts == null || ts.failures().isEmpty() ? "" : ts.failures().get(0),
+        load ? l.requests() : 0,
+        load ? l.peakRps() : Double.NaN,
+        load ? l.p95Ms() : Double.NaN,
+        load && l.thresholdsFailed(),
+        !r.environment().isEmpty(),
+        r.provenance().location());
+  }
+
+  /** The reason a run gives: the run's fields as arguments. */
+  static Reason runReason(Evidence.RunResult r) {
+    return Reason.of(
+        Code.RUN,
+        "suite",
+        r.suite(),
+        "type",
+        r.type().name(),
+        "outcome",
+        r.outcome().name(),
+        "at",
+        r.at(),
+        "total",
+        r.total(),
+        "skipped",
+        r.skipped(),
+        "failed",
+        r.failed(),
+        "firstFailure",
+        r.firstFailure(),
+        "requests",
+        r.requests(),
+        "peakRps",
+        r.peakRps(),
+        "p95Ms",
+        r.p95Ms(),
+        "thresholdsFailed",
+        r.thresholdsFailed(),
+        "environmentStated",
+        r.environmentStated(),
+        "location",
+        r.location());
   }
 
   private boolean sameChange(int a, int b) {
@@ -257,45 +304,5 @@ final class Verdicts {
       }
     }
     return lo;
-  }
-
-  static String describe(StagingRun r) {
-    String when = Linker.HM.format(r.startedAt());
-    String env = r.environment().isEmpty() ? " (environment not stated)" : "";
-    if (r.type() == RunType.LOAD && r.load() != null) {
-      var l = r.load();
-      return "load test "
-          + r.suite()
-          + " "
-          + (r.outcome() == RunOutcome.FAILED ? "failed" : "passed")
-          + " at "
-          + when
-          + ": "
-          + Texts.grouped(l.requests())
-          + " requests, peak "
-          + Texts.fixed(l.peakRps(), 0)
-          + " rps, p95 "
-          + Texts.fixed(l.p95Ms(), 0)
-          + " ms"
-          + (l.thresholdsFailed() ? ", thresholds failed" : "")
-          + env;
-    }
-    var ts = r.tests();
-    if (r.outcome() == RunOutcome.FAILED) {
-      return r.suite()
-          + " failed "
-          + (ts.failed() + ts.errored())
-          + " of "
-          + ts.total()
-          + " tests at "
-          + when
-          + (ts.failures().isEmpty() ? "" : " (" + ts.failures().get(0) + ")")
-          + env;
-    }
-    return r.suite() + " passed " + (ts.total() - ts.skipped()) + " tests at " + when + env;
-  }
-
-  static Instant at(StagingRun r) {
-    return r.startedAt();
   }
 }

@@ -2,6 +2,7 @@ package dev.rehearsal.cli;
 
 import dev.rehearsal.analysis.AnalysisReport;
 import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.app.Sentences;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
@@ -85,7 +86,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .forEach(
                     l ->
                         out.println(
-                            "    " + l.deployKey() + ": " + String.join("; ", l.reasons())));
+                            "    "
+                                + l.deployKey()
+                                + ": "
+                                + String.join("; ", Sentences.of(l.reasons()))));
           }
         }
       }

@@ -1,10 +1,9 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.analysis.Engine;
-import dev.rehearsal.index.SearchHit;
+import dev.rehearsal.app.Sentences;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.DeployLink;
-import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.Incident;
@@ -69,11 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
             l.deployKey(),
             l.confidence(),
             f.guess() ? ", a guess" : "");
-        l.reasons().forEach(r -> out.println("  - " + r));
+        Sentences.of(l.reasons()).forEach(r -> out.println("  - " + r));
       }
       out.println();
       out.println("Staging verdict: " + f.verdict().label());
-      f.verdictReasons().forEach(r -> out.println("  - " + r));
+      Sentences.of(f.verdictReasons()).forEach(r -> out.println("  - " + r));
       if (!f.scores().isEmpty()) {
         out.println();
         out.println("Gaps: " + f.gaps());
@@ -88,10 +87,10 @@ final class ExplainCommand implements Callable<Integer> {
               Double.isNaN(s.learned())
                   ? ""
                   : String.format(Locale.ROOT, ", learned %.2f", s.learned()));
-          for (Evidence e : s.evidence()) {
-            out.println("    - [" + e.kind() + "] " + e.summary());
-            if (!e.detail().isEmpty()) {
-              out.println("      " + SearchHit.plain(e.detail()).replace('\n', ' '));
+          for (String[] line : Sentences.lines(s.evidence())) {
+            out.println("    - " + line[0]);
+            if (!line[1].isEmpty()) {
+              out.println("      " + line[1]);
             }
           }
         }

@@ -23,8 +23,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * rebuilds it from the stored records (see docs/decisions/0002-index-schema.md).
  */
 public final class Schema {
-  /** Bump when fields, analyzers or stored forms change. */
-  public static final int VERSION = 1;
+  /**
+   * Bump when fields, analyzers or stored forms change. 2: findings hold reasons and evidence as
+   * data (codes with arguments, typed evidence) instead of sentences.
+   */
+  public static final int VERSION = 2;
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";

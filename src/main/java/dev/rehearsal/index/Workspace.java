@@ -287,6 +287,10 @@ public final class Workspace implements Closeable {
         return rejectionDoc(codec.decode(json, Rejection.class), key);
       case IMPORT_LOG:
         return importLogDoc(codec.decode(json, FileReport.class));
+      case FINDING:
+        // findings are derived, and their stored form changes with the schema: the next
+        // analysis makes them again (reviews are kept)
+        return null;
       default:
         return StoredDocs.reencode(kind, key, json, codec);
     }

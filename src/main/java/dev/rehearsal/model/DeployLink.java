@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A production deploy the analysis holds responsible for an incident, with its score and the
- * reasons in words.
+ * A production deploy the analysis holds responsible for an incident, with its score, the reasons
+ * (codes with arguments) and the evidence the link rests on (the references the incident cites).
  */
 public record DeployLink(
     String deployKey,
@@ -16,8 +16,10 @@ public record DeployLink(
     Instant at,
     double confidence,
     boolean explicit,
-    List<String> reasons) {
+    List<Reason> reasons,
+    List<Evidence> evidence) {
   public DeployLink {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 }

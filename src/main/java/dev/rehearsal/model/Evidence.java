@@ -1,25 +1,263 @@
 package dev.rehearsal.model;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * One piece of evidence a reviewer can check.
- *
- * @param kind where it comes from: "text" (a passage of the incident, matches marked with {@code
- *     <mark>}), "config" (a key that differs between staging and production), "flag", "traffic",
- *     "data", "mock", "learned", "link" or "staging"
- * @param summary the evidence in one sentence
- * @param detail the passage, the values compared, or the figures
- * @param subject what the evidence is about when it carried the gap's score: the config key or flag
- *     the incident names or that changed just before, the table, the mocked dependency, "peak
- *     traffic"; empty for context. Aggregates rank a service's biggest contributors by it.
+ * One piece of evidence a reviewer can check, as data: the words of the incident that match a gap,
+ * the configuration keys and flags that differ between staging and production with both values,
+ * traffic and data figures with where each came from, the dependency staging mocks, what staging's
+ * deploys and runs said, the vote of reviewed incidents, the change an incident cites. Front ends
+ * render it (the command line and the reports as sentences, the window as tables and marks); none
+ * of them parses text back.
  */
-public record Evidence(String kind, String summary, String detail, String subject) {
-  public Evidence {
-    detail = detail == null ? "" : detail;
-    subject = subject == null ? "" : subject;
+public sealed interface Evidence {
+
+  /**
+   * What the evidence is about when it carried a gap's score: the configuration key or flag the
+   * incident names or that changed just before, the table, the mocked dependency, "production
+   * traffic peak"; empty for context. Aggregates rank a service's biggest contributors by it.
+   */
+  String subject();
+
+  /** A span of marked characters in a passage, [start, end). */
+  record Span(int start, int end) {}
+
+  /**
+   * A passage of an incident's text with the words that matched marked.
+   *
+   * @param field which part of the incident it comes from (title, body)
+   * @param text the passage, plain text
+   * @param marks the matched words, in order
+   */
+  record Passage(String field, String text, List<Span> marks) {
+    public Passage {
+      text = text == null ? "" : text;
+      marks = marks == null ? List.of() : List.copyOf(marks);
+    }
   }
 
-  /** Evidence that gives context and carries no subject. */
-  public Evidence(String kind, String summary, String detail) {
-    this(kind, summary, detail, "");
+  /**
+   * The incident's words match a gap's vocabulary.
+   *
+   * @param gap the gap whose vocabulary matched
+   * @param weight the summed weight of the matched cues (before saturation)
+   * @param passages the passages that matched, with the words marked; empty until a finding is
+   *     opened (the analysis keeps none)
+   */
+  record TextMatch(Gap gap, double weight, List<Passage> passages) implements Evidence {
+    public TextMatch {
+      passages = passages == null ? List.of() : List.copyOf(passages);
+    }
+
+    public TextMatch withPassages(List<Passage> p) {
+      return new TextMatch(gap, weight, p);
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
+   * A configuration key whose value differs between the production and staging snapshots compared
+   * (a null value: not set there).
+   *
+   * @param named whether the incident names the key
+   */
+  record ConfigDrift(
+      String key,
+      String production,
+      String staging,
+      Instant productionAsOf,
+      Instant stagingAsOf,
+      boolean named)
+      implements Evidence {
+    @Override
+    public String subject() {
+      return named ? key : "";
+    }
+  }
+
+  /**
+   * Production's value of a drifted key changed within the days before the deploy while staging's
+   * stayed as it was: someone changed production by hand, staging did not follow.
+   */
+  record RecentConfigChange(String key, int days) implements Evidence {
+    @Override
+    public String subject() {
+      return key;
+    }
+  }
+
+  /** A feature flag set one way in production and another in staging. */
+  record FlagDrift(String flag, String production, String staging, boolean named)
+      implements Evidence {
+    @Override
+    public String subject() {
+      return named ? flag : "";
+    }
+  }
+
+  /**
+   * Production's traffic at onset against its usual level, and what staging's load tests of the
+   * change reached.
+   *
+   * @param service the service whose traffic this is
+   * @param peakRps production's peak requests per second at the time
+   * @param at the day the peak was recorded
+   * @param medianRps production's median of the 28 days before
+   * @param stagingPeakRps the highest peak a staging load test of the change reached, NaN when none
+   *     ran
+   * @param carriesScore whether the peak was high enough to count for the traffic gap
+   */
+  record TrafficPeak(
+      String service,
+      double peakRps,
+      Instant at,
+      double medianRps,
+      double stagingPeakRps,
+      boolean carriesScore)
+      implements Evidence {
+    @Override
+    public String subject() {
+      return carriesScore ? "production traffic peak" : "";
+    }
+  }
+
+  /**
+   * A figure in production against the same figure in staging, each with where it came from.
+   *
+   * @param metric what is compared ("rows", "peak rps")
+   * @param measuredOn what it is measured on (a table, a service)
+   * @param named whether the incident names it
+   */
+  record Ratio(
+      String metric,
+      String measuredOn,
+      double production,
+      String productionSource,
+      double staging,
+      String stagingSource,
+      Instant asOf,
+      boolean named)
+      implements Evidence {
+    /** Production over staging; NaN when staging's figure is unknown or zero. */
+    public double ratio() {
+      return staging > 0 ? production / staging : Double.NaN;
+    }
+
+    @Override
+    public String subject() {
+      return named ? measuredOn : "";
+    }
+  }
+
+  /**
+   * Staging replaces a dependency with a mock or sandbox, and the incident points at it.
+   *
+   * @param mockedBy how staging mocks it (the mapping file, the sandbox host)
+   */
+  record MockedDependency(String dependency, String mockedBy, boolean named) implements Evidence {
+    @Override
+    public String subject() {
+      return dependency;
+    }
+  }
+
+  /** A staging deploy of the change, before it shipped to production. */
+  record StagingDeploy(
+      String deployKey,
+      String service,
+      String version,
+      String environment,
+      Instant at,
+      long beforeProductionMs)
+      implements Evidence {
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /** No staging deploy of the change was found. */
+  record NotStaged(String service, String change) implements Evidence {
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /** The change reached staging but no run tested it. */
+  record Untested(String service, String change) implements Evidence {
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
+   * What one staging run of the change said (the latest of its suite before production).
+   *
+   * @param total tests in the run (0 for a load test)
+   * @param skipped tests skipped
+   * @param failed failed and errored tests
+   * @param firstFailure the first failure's message, or ""
+   * @param requests load tests: requests made (0 otherwise)
+   * @param environmentStated whether the run's file said which environment it ran in
+   * @param location file and line of the run
+   */
+  record RunResult(
+      String suite,
+      RunType type,
+      RunOutcome outcome,
+      Instant at,
+      int total,
+      int skipped,
+      int failed,
+      String firstFailure,
+      long requests,
+      double peakRps,
+      double p95Ms,
+      boolean thresholdsFailed,
+      boolean environmentStated,
+      String location)
+      implements Evidence {
+    public boolean loadTest() {
+      return type == RunType.LOAD;
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
+   * The most similar reviewed escapes were of this gap.
+   *
+   * @param share the share of those neighbours that were
+   * @param neighbours how the vote was made
+   */
+  record LearnedVote(Gap gap, double share, String neighbours) implements Evidence {
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
+   * A change the incident cites.
+   *
+   * @param kind commit, version, id (PR, pipeline, deploy number, URL) or title
+   * @param text what the incident says
+   * @param deployKey the deploy it matched
+   */
+  record CitedReference(String kind, String text, String deployKey) implements Evidence {
+    @Override
+    public String subject() {
+      return "";
+    }
   }
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param confidence confidence of the best link in [0,1] (0 when none)
  * @param guess true when the link is weak enough to be shown as a guess
  * @param verdict the engine's staging verdict
- * @param verdictReasons why, in words
+ * @param verdictReasons why, as codes with arguments
  * @param gaps the engine's gaps for an escape, ranked (empty for other verdicts; UNEXPLAINED when
  *     evidence is weak)
  * @param scores every gap's score and evidence, for escapes
+ * @param stagingEvidence what staging's deploys and runs of the linked change said
  * @param review the reviewer's decision, or null
  */
 public record Finding(
@@ -27,7 +28,7 @@ public record Finding(
     double confidence,
     boolean guess,
     Verdict verdict,
-    List<String> verdictReasons,
+    List<Reason> verdictReasons,
     List<Gap> gaps,
     List<GapScore> scores,
     List<Evidence> stagingEvidence,

@@ -1,5 +1,6 @@
 package dev.rehearsal.util;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -9,7 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rehearsal.model.Evidence;
+import java.util.Locale;
 
 /** The configured JSON mapper shared by importers, the store and the command line. */
 public final class Json {
@@ -42,7 +46,21 @@ public final class Json {
     if (pretty) {
       b.enable(SerializationFeature.INDENT_OUTPUT);
     }
+    // evidence is a sealed family of records: each is written with its type's name
+    b.addMixIn(Evidence.class, Typed.class);
+    for (Class<?> type : Evidence.class.getPermittedSubclasses()) {
+      b.registerSubtypes(new NamedType(type, typeName(type)));
+    }
     return b.build();
+  }
+
+  /** Written as a "type" property naming the record ({@link #typeName}). */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  private abstract static class Typed {}
+
+  /** A record's name in JSON: "ConfigDrift" is "config-drift". */
+  static String typeName(Class<?> type) {
+    return type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   public static ObjectMapper mapper() {

@@ -53,14 +53,15 @@ class AggregatesTest {
                     Instant.parse(shipped),
                     0.8,
                     false,
+                    List.of(),
                     List.of()));
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : gaps) {
       List<Evidence> ev = new ArrayList<>();
       for (String s : subjects) {
-        ev.add(new Evidence(g.code(), "about " + s, "", s));
+        ev.add(new Evidence.RecentConfigChange(s, 7));
       }
-      ev.add(new Evidence(g.code(), "context only", ""));
+      ev.add(new Evidence.FlagDrift("context-only", "on", "off", false));
       scores.add(new GapScore(g, 0.9, 0.9, 0.9, Double.NaN, ev));
     }
     return new Finding(

@@ -7,18 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.Records;
+import dev.rehearsal.app.Sentences;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.DeployLink;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.EnvironmentFact;
+import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.FactType;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.LoadSummary;
 import dev.rehearsal.model.Provenance;
+import dev.rehearsal.model.Reason;
+import dev.rehearsal.model.Reason.Code;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
@@ -193,9 +197,14 @@ class EngineTest {
       assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
       assertEquals(Verdict.ESCAPE, f.verdict());
       assertTrue(f.confidence() > 0.6, "one hour after the deploy: " + f.confidence());
-      assertTrue(String.join(" ", f.links().get(0).reasons()).contains("same service"));
+      assertTrue(has(f.links().get(0).reasons(), Code.SAME_SERVICE), f.toString());
       assertTrue(
-          String.join(" ", f.verdictReasons()).contains("passed 20 tests"),
+          f.verdictReasons().stream()
+              .anyMatch(
+                  r ->
+                      r.code() == Code.RUN
+                          && r.arg("outcome").equals("PASSED")
+                          && r.number("total", 0) == 20),
           f.verdictReasons().toString());
     }
   }
@@ -436,8 +445,9 @@ class EngineTest {
               "The TLS certificate expired; certificate expired alerts fired."));
       Map<String, Finding> f = analyse(w);
       assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I5").verdict());
-      assertTrue(
-          f.get("incident/pagerduty/I5").verdictReasons().get(0).contains("no production deploy"),
+      assertEquals(
+          Code.NO_DEPLOY_IN_WINDOW,
+          f.get("incident/pagerduty/I5").verdictReasons().get(0).code(),
           f.get("incident/pagerduty/I5").verdictReasons().toString());
       assertEquals(
           Verdict.NOT_CHANGE_RELATED,
@@ -475,8 +485,14 @@ class EngineTest {
       assertEquals(Verdict.NOT_STAGED, f.get("incident/pagerduty/A").verdict());
       assertEquals(Verdict.FAILED_BUT_SHIPPED, f.get("incident/pagerduty/B").verdict());
       assertTrue(
-          String.join(" ", f.get("incident/pagerduty/B").verdictReasons())
-              .contains("failed 3 of 20"));
+          f.get("incident/pagerduty/B").verdictReasons().stream()
+              .anyMatch(
+                  r ->
+                      r.code() == Code.RUN
+                          && r.arg("outcome").equals("FAILED")
+                          && r.number("failed", 0) == 3
+                          && r.number("total", 0) == 20),
+          f.get("incident/pagerduty/B").verdictReasons().toString());
       assertEquals(Verdict.STAGED_UNTESTED, f.get("incident/pagerduty/C").verdict());
       assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/D").verdict());
       assertEquals(Verdict.UNKNOWN, f.get("incident/pagerduty/E").verdict());
@@ -529,13 +545,17 @@ class EngineTest {
             "2024-03-04T18:00:00Z");
     assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
     assertEquals(1, f.links().size(), "the later deploy is not linked as well");
-    String why = String.join(" ", f.links().get(0).reasons());
-    assertTrue(
-        why.contains(
-            "production was rolled back to 1.2.0 30 min after onset, while the "
-                + "incident was open; this is the first deploy after 1.2.0"),
-        why);
-    assertTrue(why.contains("1 later deploy of checkout landed before onset"), why);
+    List<Reason> why = f.links().get(0).reasons();
+    Reason rolledBack = only(why, Code.ROLLED_BACK_PAST);
+    assertEquals("1.2.0", rolledBack.arg("to"), why.toString());
+    assertEquals(-30 * 60_000L, rolledBack.number("beforeMs", 0), "30 min after onset");
+    Reason later = only(why, Code.INTERVENING);
+    assertEquals("1", later.arg("count"), why.toString());
+    assertEquals("checkout", later.arg("service"), why.toString());
+    assertEquals(
+        "production was rolled back to 1.2.0 30 min after onset, while the incident was open;"
+            + " this is the first deploy after 1.2.0",
+        Sentences.of(rolledBack));
     assertTrue(f.confidence() >= 0.6, "a rollback is strong evidence: " + f.confidence());
   }
 
@@ -566,7 +586,7 @@ class EngineTest {
             "again", "checkout", "production", "v1.4.0", "aaaa4bbbbcccc", "2024-03-04T17:00:00Z");
     Finding f = rolledBackPastTwo(dir.resolve("again"), again, "2024-03-04T18:00:00Z");
     assertEquals("deploy/gitlab/checkout-p4", f.links().get(0).deployKey(), f.toString());
-    assertFalse(String.join(" ", f.links().get(0).reasons()).contains("rolled back"));
+    assertFalse(has(f.links().get(0).reasons(), Code.ROLLED_BACK_PAST), f.toString());
   }
 
   @Test
@@ -602,8 +622,9 @@ class EngineTest {
       assertEquals(
           "deploy/gitlab/pay-p", f.get("incident/pagerduty/X1").links().get(0).deployKey());
       assertTrue(
-          String.join(" ", f.get("incident/pagerduty/X1").links().get(0).reasons())
-              .contains("depends on"));
+          has(f.get("incident/pagerduty/X1").links().get(0).reasons(), Code.UPSTREAM)
+              || has(f.get("incident/pagerduty/X1").links().get(0).reasons(), Code.NAMED_UPSTREAM),
+          f.get("incident/pagerduty/X1").toString());
       assertEquals(
           "deploy/gitlab/pay-p",
           f.get("incident/pagerduty/X2").links().get(0).deployKey(),
@@ -650,13 +671,22 @@ class EngineTest {
     assertEquals(a.get("incident/pagerduty/O2").links(), b.get("incident/pagerduty/O2").links());
   }
 
-  private static String evidence(Finding f, Gap gap) {
-    return f.scores().stream()
-        .filter(s -> s.gap() == gap)
-        .findFirst()
-        .orElseThrow()
-        .evidence()
-        .toString();
+  private static List<Evidence> evidence(Finding f, Gap gap) {
+    return f.scores().stream().filter(s -> s.gap() == gap).findFirst().orElseThrow().evidence();
+  }
+
+  private static boolean has(List<Reason> reasons, Code code) {
+    return reasons.stream().anyMatch(r -> r.code() == code);
+  }
+
+  private static Reason only(List<Reason> reasons, Code code) {
+    List<Reason> found = reasons.stream().filter(r -> r.code() == code).toList();
+    assertEquals(1, found.size(), code + " in " + reasons);
+    return found.get(0);
+  }
+
+  private static <T extends Evidence> List<T> ofType(List<Evidence> evidence, Class<T> type) {
+    return evidence.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   @Test
@@ -760,32 +790,45 @@ class EngineTest {
               "Orders failed once fast-checkout took the new path after the deploy."));
       Map<String, Finding> f = analyse(w);
       // incidents that share their snapshots share evidence, but each keeps what it names
-      String g1Config = evidence(f.get("incident/pagerduty/G1"), Gap.CONFIG);
-      String g3Config = evidence(f.get("incident/pagerduty/G3"), Gap.CONFIG);
-      String g4Config = evidence(f.get("incident/pagerduty/G4"), Gap.CONFIG);
-      assertTrue(g1Config.contains("production 20, staging 80 (named in the incident)"), g1Config);
-      assertTrue(g1Config.contains("subject=db.pool.max_size"), g1Config);
+      List<Evidence> g1Config = evidence(f.get("incident/pagerduty/G1"), Gap.CONFIG);
+      List<Evidence> g3Config = evidence(f.get("incident/pagerduty/G3"), Gap.CONFIG);
+      List<Evidence> g4Config = evidence(f.get("incident/pagerduty/G4"), Gap.CONFIG);
+      Evidence.ConfigDrift pool = ofType(g1Config, Evidence.ConfigDrift.class).get(0);
+      assertEquals("db.pool.max_size", pool.key());
+      assertEquals("20", pool.production());
+      assertEquals("80", pool.staging());
+      assertTrue(pool.named(), g1Config.toString());
+      assertEquals("db.pool.max_size", pool.subject());
+      Evidence.FlagDrift flag = ofType(g1Config, Evidence.FlagDrift.class).get(0);
+      assertEquals(
+          List.of("fast-checkout", "on", "off"),
+          List.of(flag.flag(), flag.production(), flag.staging()));
+      assertFalse(flag.named(), "G1 does not name the flag");
       assertTrue(
-          g1Config.contains("fast-checkout is on in production but off in staging, "), g1Config);
-      assertTrue(g3Config.contains("production 20, staging 80, detail"), g3Config);
-      assertFalse(g3Config.contains("named in the incident"), g3Config);
+          ofType(g3Config, Evidence.ConfigDrift.class).stream()
+              .noneMatch(Evidence.ConfigDrift::named),
+          g3Config.toString());
       assertTrue(
-          g4Config.contains(
-              "fast-checkout is on in production but off in staging " + "(named in the incident)"),
-          g4Config);
-      assertTrue(g4Config.contains("subject=fast-checkout"), g4Config);
-      assertFalse(g4Config.contains("production 20, staging 80 (named"), g4Config);
+          ofType(g3Config, Evidence.FlagDrift.class).stream().noneMatch(Evidence.FlagDrift::named));
+      assertTrue(ofType(g4Config, Evidence.FlagDrift.class).get(0).named(), g4Config.toString());
+      assertEquals("fast-checkout", ofType(g4Config, Evidence.FlagDrift.class).get(0).subject());
+      assertFalse(ofType(g4Config, Evidence.ConfigDrift.class).get(0).named(), g4Config.toString());
       Finding g1 = f.get("incident/pagerduty/G1");
       assertEquals(Gap.CONFIG, g1.gaps().get(0));
-      String ev = g1.scores().get(0).evidence().toString();
-      assertTrue(ev.contains("db.pool.max_size differs: production 20, staging 80"), ev);
-      assertFalse(ev.contains("db.host"), "hosts are expected to differ");
+      List<Evidence.ConfigDrift> drift =
+          ofType(g1.scores().get(0).evidence(), Evidence.ConfigDrift.class);
+      assertTrue(
+          drift.stream().noneMatch(d -> d.key().equals("db.host")), "hosts are expected to differ");
       assertEquals(Gap.MOCKS, f.get("incident/pagerduty/G2").gaps().get(0));
       Finding explained = new Engine(w).withPassages(f.get("incident/pagerduty/G2"));
-      assertTrue(
-          explained.scores().get(0).evidence().stream()
-              .anyMatch(e -> e.kind().equals("text") && e.detail().contains("<mark>")),
-          "a highlighted passage of the incident text: " + explained.scores().get(0));
+      List<Evidence.TextMatch> text =
+          ofType(explained.scores().get(0).evidence(), Evidence.TextMatch.class);
+      assertFalse(text.isEmpty(), explained.scores().get(0).toString());
+      Evidence.Passage passage = text.get(0).passages().get(0);
+      assertFalse(passage.marks().isEmpty(), "a passage with the matched words marked: " + passage);
+      Evidence.Span mark = passage.marks().get(0);
+      assertFalse(
+          passage.text().substring(mark.start(), mark.end()).isBlank(), "a mark covers a word");
       assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/G3").gaps());
     }
   }
@@ -817,9 +860,12 @@ class EngineTest {
               "Everything was slow in the evening after the release."));
       Finding f = analyse(w).get("incident/pagerduty/T1");
       assertEquals(Gap.TRAFFIC, f.gaps().get(0), f.scores().toString());
-      String ev = f.scores().get(0).evidence().toString();
-      assertTrue(ev.contains("peaked at 4200 rps") && ev.contains("4.2x"), ev);
-      assertTrue(ev.contains("reached 300 rps"), ev);
+      Evidence.TrafficPeak peak =
+          ofType(f.scores().get(0).evidence(), Evidence.TrafficPeak.class).get(0);
+      assertEquals(4200, peak.peakRps(), 0.001);
+      assertEquals(4.2, peak.peakRps() / peak.medianRps(), 0.001);
+      assertEquals(300, peak.stagingPeakRps(), 0.001);
+      assertTrue(peak.carriesScore());
     }
   }
 

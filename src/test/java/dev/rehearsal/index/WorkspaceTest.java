@@ -139,6 +139,48 @@ class WorkspaceTest {
   }
 
   @Test
+  void aRebuildKeepsReviewsAndDropsFindingsForTheNextAnalysisToRemake() throws Exception {
+    // a finding written by an older schema is in an older stored form: it is not carried over
+    try (Workspace w = Workspace.open(dir, 1)) {
+      fill(w);
+      w.putReview(
+          new dev.rehearsal.model.Review(
+              "incident/pagerduty/P1",
+              null,
+              dev.rehearsal.model.Verdict.ESCAPE,
+              List.of(dev.rehearsal.model.Gap.CONFIG),
+              "pool size",
+              "sam",
+              Instant.parse("2024-03-02T10:00:00Z")));
+      w.putFinding(
+          new dev.rehearsal.model.Finding(
+              "incident/pagerduty/P1",
+              Instant.parse("2024-03-01T10:00:00Z"),
+              List.of("checkout"),
+              List.of(),
+              0,
+              false,
+              dev.rehearsal.model.Verdict.NOT_CHANGE_RELATED,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              null));
+      w.commit();
+      assertEquals(1, w.count(DocKind.FINDING));
+    }
+    try (Workspace w = Workspace.open(dir, 2)) {
+      assertEquals(0, w.count(DocKind.FINDING));
+      assertEquals(1, w.count(DocKind.REVIEW));
+      assertEquals(
+          "pool size",
+          w.get("review/incident/pagerduty/P1", dev.rehearsal.model.Review.class)
+              .orElseThrow()
+              .note());
+    }
+  }
+
+  @Test
   void secondWriterIsRefusedWithAClearMessage() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       WorkspaceBusyException e =

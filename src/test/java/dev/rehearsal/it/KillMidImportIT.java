@@ -77,7 +77,8 @@ class KillMidImportIT {
 
     ImportSummary first = importInProcess(ws, small);
     assertEquals(1_000, first.accepted());
-    Path index = ws.resolve("index-v1");
+    Path index =
+        ws.resolve(dev.rehearsal.index.Schema.indexFolder(dev.rehearsal.index.Schema.VERSION));
     Set<String> committed = files(index);
 
     String jar = System.getProperty("rehearsal.jar");

@@ -1,0 +1,502 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.model.Evidence;
+import dev.rehearsal.model.Reason;
+import dev.rehearsal.model.RunOutcome;
+import dev.rehearsal.model.RunType;
+import dev.rehearsal.util.Texts;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reasons and evidence in words: the one place where the analysis's codes and figures become the
+ * sentences the command line, the window and the reports show. Nothing reads these sentences back.
+ */
+public final class Sentences {
+  static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** Unnamed configuration keys and flags listed one by one before the rest are summed up. */
+  static final int LISTED = 3;
+
+  private Sentences() {}
+
+  // ------------------------------------------------------------------ reasons
+
+  /** A reason as one sentence. */
+  public static String of(Reason r) {
+    switch (r.code()) {
+      case CITED:
+        return "the incident cites "
+            + cited(r.arg("cited"), r.arg("text"))
+            + (r.arg("stagedDeploy").isEmpty() ? "" : ", staged as " + deploy(r, "staged"));
+      case ROLLBACK_TARGET_NAMED:
+        return "the incident says it "
+            + r.arg("phrase")
+            + ", so the deploy after that version is the suspect";
+      case SAME_SERVICE:
+        return "same service: " + where(r);
+      case UPSTREAM:
+        return "a service " + r.arg("services") + " depends on: " + where(r);
+      case NAMED_UPSTREAM:
+        return "named in the incident and a service "
+            + r.arg("services")
+            + " depends on: "
+            + where(r);
+      case TIMING:
+        return where(r);
+      case ROLLED_BACK_PAST:
+        return "production was rolled back to "
+            + r.arg("to")
+            + " "
+            + before(r.number("beforeMs", 0))
+            + " onset, while the incident was open; this is the first deploy after "
+            + r.arg("to");
+      case INTERVENING:
+        long n = r.number("count", 0);
+        return n
+            + " later deploy"
+            + (n > 1 ? "s" : "")
+            + " of "
+            + r.arg("service")
+            + " landed before onset";
+      case AFTER_ONSET_WITHIN_SKEW:
+        return "recorded after onset, within the allowed clock skew of "
+            + r.arg("skewMinutes")
+            + " min";
+      case IS_ROLLBACK:
+        return Boolean.parseBoolean(r.arg("inferred"))
+            ? "it redeployed an earlier release (a rollback), which rarely causes an incident"
+            : "it is a rollback, which rarely causes an incident";
+      case DEPLOY_NOT_SUCCEEDED:
+        return "the deploy "
+            + r.arg("status").toLowerCase(Locale.ROOT)
+            + ", so it may not have changed production";
+      case TEXT_EXTERNAL_CAUSE:
+        return "the incident text points to a cause outside any change" + quoted(r.arg("word"));
+      case TEXT_NO_CHANGE:
+        return "the incident text says nothing was changed" + quoted(r.arg("word"));
+      case TEXT_CHANGE:
+        return "the incident text speaks of a change" + quoted(r.arg("word"));
+      case TEXT_SILENT:
+        return "the incident text does not speak of a change";
+      case NO_SERVICE:
+        return "the incident names no service Rehearsal knows and cites no change";
+      case NO_DEPLOY_IN_WINDOW:
+        return "no production deploy of "
+            + r.arg("services")
+            + " or its dependencies in the "
+            + r.arg("hours")
+            + " h before onset, and no change cited";
+      case BELOW_THRESHOLD:
+        return "the most plausible change ("
+            + deploy(r, "")
+            + ") scored "
+            + Texts.fixed(r.decimal("score"), 2)
+            + ", below the "
+            + Texts.fixed(r.decimal("needed"), 2)
+            + " needed to link";
+      case NO_RELEASE_ID:
+        return "the production deploy names neither a version nor a commit, so it cannot be found"
+            + " in staging";
+      case STAGED_BEFORE:
+        return "deployed to staging "
+            + before(r.number("beforeMs", 0))
+            + " production ("
+            + deploy(r, "")
+            + ")";
+      case RUNS_WITHOUT_STAGING_DEPLOY:
+        return "no staging deploy record, but staging runs tested " + r.arg("change");
+      case NOT_STAGED:
+        return "no staging deploy of "
+            + r.arg("service")
+            + " "
+            + r.arg("change")
+            + " in the "
+            + r.arg("days")
+            + " days before it shipped to production";
+      case RUNS_EMPTY:
+        return "the staging runs of " + r.arg("change") + " executed no test";
+      case NO_RUNS:
+        return "no staging test or load-test run of " + r.arg("change") + " was found";
+      case RUN:
+        return run(
+            r.arg("suite"),
+            RunType.valueOf(r.arg("type")),
+            RunOutcome.valueOf(r.arg("outcome")),
+            Instant.parse(r.arg("at")),
+            (int) r.number("total", 0),
+            (int) r.number("skipped", 0),
+            (int) r.number("failed", 0),
+            r.arg("firstFailure"),
+            r.number("requests", 0),
+            r.decimal("peakRps"),
+            r.decimal("p95Ms"),
+            Boolean.parseBoolean(r.arg("thresholdsFailed")),
+            Boolean.parseBoolean(r.arg("environmentStated")));
+      case SHIPPED_AFTER_FAILURE:
+        return "the change shipped "
+            + before(r.number("afterMs", 0)).replace(" before", "")
+            + " after "
+            + (r.number("count", 1) == 1 ? "that failure" : "those failures");
+      default:
+        throw new IllegalStateException("no words for " + r.code());
+    }
+  }
+
+  /** Reasons as sentences, in order. */
+  public static List<String> of(List<Reason> reasons) {
+    List<String> out = new ArrayList<>(reasons.size());
+    for (Reason r : reasons) {
+      out.add(of(r));
+    }
+    return out;
+  }
+
+  private static String cited(String kind, String text) {
+    switch (kind) {
+      case "commit":
+        return "commit " + text;
+      case "version":
+        return "version " + text;
+      case "title":
+        return "the change \u201c" + text + "\u201d";
+      default:
+        return text;
+    }
+  }
+
+  private static String where(Reason r) {
+    return deploy(r, "") + ", " + before(r.number("beforeMs", 0)) + " onset";
+  }
+
+  /**
+   * A deploy as a reason's arguments name it: "checkout 1.4.2 to production at 2024-03-01 10:12
+   * UTC" (the commit, abbreviated, when it has no version).
+   */
+  static String deploy(Reason r, String prefix) {
+    String version = r.arg(named(prefix, "version"));
+    String what = version.isEmpty() ? abbreviate(r.arg(named(prefix, "commit"))) : version;
+    String at = r.arg(named(prefix, "at"));
+    return r.arg(named(prefix, "service"))
+        + " "
+        + (what.isEmpty() ? "(no version)" : what)
+        + " to "
+        + r.arg(named(prefix, "env"))
+        + " at "
+        + (at.isEmpty() ? "?" : MINUTE.format(Instant.parse(at)));
+  }
+
+  private static String named(String prefix, String name) {
+    return prefix.isEmpty()
+        ? name
+        : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** "42 min before", "3 h after", "4 days before". */
+  public static String before(long deltaMs) {
+    long min = Math.abs(deltaMs) / 60_000;
+    String amount =
+        min < 90 ? min + " min" : min < 48 * 60 ? (min / 60) + " h" : (min / 1440) + " days";
+    return deltaMs >= 0 ? amount + " before" : amount + " after";
+  }
+
+  private static String quoted(String word) {
+    return word.isEmpty() ? "" : " (\"" + word + "\")";
+  }
+
+  static String abbreviate(String sha) {
+    return sha.length() > 10 ? sha.substring(0, 10) : sha;
+  }
+
+  // ------------------------------------------------------------------ evidence
+
+  /** One piece of evidence in one sentence. */
+  public static String summary(Evidence e) {
+    if (e instanceof Evidence.TextMatch m) {
+      return "the incident's words match the "
+          + m.gap().code()
+          + " vocabulary ("
+          + Texts.fixed(m.weight(), 1)
+          + ")";
+    }
+    if (e instanceof Evidence.ConfigDrift c) {
+      return "config key "
+          + c.key()
+          + " differs: production "
+          + value(c.production())
+          + ", staging "
+          + value(c.staging())
+          + (c.named() ? " (named in the incident)" : "");
+    }
+    if (e instanceof Evidence.RecentConfigChange c) {
+      return "production changed "
+          + c.key()
+          + " in the "
+          + c.days()
+          + " days before the deploy; staging did not";
+    }
+    if (e instanceof Evidence.FlagDrift f) {
+      return "feature flag "
+          + f.flag()
+          + " is "
+          + f.production()
+          + " in production but "
+          + f.staging()
+          + " in staging"
+          + (f.named() ? " (named in the incident)" : "");
+    }
+    if (e instanceof Evidence.TrafficPeak p) {
+      return "production "
+          + p.service()
+          + " peaked at "
+          + Texts.fixed(p.peakRps(), 0)
+          + " rps on "
+          + day(p.at())
+          + ", "
+          + Texts.fixed(p.medianRps() > 0 ? p.peakRps() / p.medianRps() : Double.NaN, 1)
+          + "x its 28-day median";
+    }
+    if (e instanceof Evidence.Ratio r) {
+      if (r.metric().equals("rows")) {
+        return "table "
+            + r.measuredOn()
+            + ": "
+            + Texts.grouped(r.production())
+            + " rows in production, "
+            + Texts.grouped(r.staging())
+            + " in staging ("
+            + Texts.grouped(r.ratio())
+            + "x)"
+            + (r.named() ? " (named in the incident)" : "");
+      }
+      return r.metric()
+          + " of "
+          + r.measuredOn()
+          + ": "
+          + Texts.fixed(r.production(), 0)
+          + " in production, "
+          + (Double.isNaN(r.staging()) ? "unknown" : Texts.fixed(r.staging(), 0))
+          + " in staging"
+          + (Double.isNaN(r.ratio()) ? "" : " (" + Texts.fixed(r.ratio(), 1) + "x)");
+    }
+    if (e instanceof Evidence.MockedDependency m) {
+      return "staging mocks "
+          + m.dependency()
+          + (m.named()
+              ? ", which the incident names: production called the real service"
+              : ", which production calls for real");
+    }
+    if (e instanceof Evidence.StagingDeploy s) {
+      return "staged " + before(s.beforeProductionMs()) + " production";
+    }
+    if (e instanceof Evidence.NotStaged n) {
+      return "never deployed to staging";
+    }
+    if (e instanceof Evidence.Untested u) {
+      return "staged but untested";
+    }
+    if (e instanceof Evidence.RunResult r) {
+      return run(
+          r.suite(),
+          r.type(),
+          r.outcome(),
+          r.at(),
+          r.total(),
+          r.skipped(),
+          r.failed(),
+          r.firstFailure(),
+          r.requests(),
+          r.peakRps(),
+          r.p95Ms(),
+          r.thresholdsFailed(),
+          r.environmentStated());
+    }
+    if (e instanceof Evidence.LearnedVote v) {
+      return Texts.fixed(v.share() * 100, 0)
+          + "% of the most similar reviewed escapes were "
+          + v.gap().code()
+          + " gaps";
+    }
+    if (e instanceof Evidence.CitedReference c) {
+      return "the incident cites " + cited(c.kind(), c.text());
+    }
+    throw new IllegalStateException("no words for " + e.getClass().getSimpleName());
+  }
+
+  /** What backs a piece of evidence up (where it came from, the figures compared), or "". */
+  public static String detail(Evidence e) {
+    if (e instanceof Evidence.TextMatch m) {
+      List<String> parts = new ArrayList<>();
+      for (Evidence.Passage p : m.passages()) {
+        parts.add(marked(p, "[", "]"));
+      }
+      return String.join(" ... ", parts);
+    }
+    if (e instanceof Evidence.ConfigDrift c) {
+      return "production as of "
+          + day(c.productionAsOf())
+          + ", staging as of "
+          + day(c.stagingAsOf());
+    }
+    if (e instanceof Evidence.TrafficPeak p) {
+      return Double.isNaN(p.stagingPeakRps())
+          ? "no staging load test of this change"
+          : "staging load tests of this change reached "
+              + Texts.fixed(p.stagingPeakRps(), 0)
+              + " rps ("
+              + Texts.fixed(p.peakRps() / p.stagingPeakRps(), 0)
+              + "x less)";
+    }
+    if (e instanceof Evidence.Ratio r) {
+      return "as of " + day(r.asOf());
+    }
+    if (e instanceof Evidence.MockedDependency m) {
+      return m.mockedBy();
+    }
+    if (e instanceof Evidence.StagingDeploy s) {
+      return s.service()
+          + " "
+          + (s.version().isEmpty() ? "(no version)" : s.version())
+          + " to "
+          + s.environment()
+          + " at "
+          + MINUTE.format(s.at());
+    }
+    if (e instanceof Evidence.NotStaged n) {
+      return "looked for " + n.change() + " among " + n.service() + "'s staging deploys";
+    }
+    if (e instanceof Evidence.Untested u) {
+      return "no run tied to " + u.service() + " " + u.change();
+    }
+    if (e instanceof Evidence.RunResult r) {
+      return r.location();
+    }
+    if (e instanceof Evidence.LearnedVote v) {
+      return v.neighbours();
+    }
+    if (e instanceof Evidence.CitedReference c) {
+      return c.deployKey();
+    }
+    return "";
+  }
+
+  /**
+   * A gap's evidence as lines of "summary" and "detail": every named key and flag, the first
+   * {@value #LISTED} unnamed ones of each kind, and one line summing up the rest.
+   */
+  public static List<String[]> lines(List<Evidence> evidence) {
+    List<String[]> out = new ArrayList<>();
+    List<String> moreKeys = new ArrayList<>();
+    List<String> moreFlags = new ArrayList<>();
+    String keysAsOf = "";
+    int keys = 0;
+    int flags = 0;
+    for (Evidence e : evidence) {
+      if (e instanceof Evidence.ConfigDrift c && !c.named() && keys++ >= LISTED) {
+        moreKeys.add(
+            c.key() + ": production " + value(c.production()) + ", staging " + value(c.staging()));
+        keysAsOf = detail(c);
+        continue;
+      }
+      if (e instanceof Evidence.FlagDrift f && !f.named() && flags++ >= LISTED) {
+        moreFlags.add(f.flag() + ": production " + f.production() + ", staging " + f.staging());
+        continue;
+      }
+      out.add(new String[] {summary(e), detail(e)});
+    }
+    if (!moreKeys.isEmpty()) {
+      out.add(
+          new String[] {
+            moreKeys.size()
+                + " more config "
+                + (moreKeys.size() == 1 ? "key differs" : "keys differ")
+                + ", none named in the incident",
+            String.join("; ", moreKeys) + " (" + keysAsOf + ")"
+          });
+    }
+    if (!moreFlags.isEmpty()) {
+      out.add(
+          new String[] {
+            moreFlags.size()
+                + " more feature "
+                + (moreFlags.size() == 1 ? "flag differs" : "flags differ")
+                + ", none named in the incident",
+            String.join("; ", moreFlags)
+          });
+    }
+    return out;
+  }
+
+  /** A passage with its marks set between the given brackets. */
+  public static String marked(Evidence.Passage p, String open, String close) {
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Evidence.Span s : p.marks()) {
+      sb.append(p.text(), at, s.start()).append(open).append(p.text(), s.start(), s.end());
+      sb.append(close);
+      at = s.end();
+    }
+    sb.append(p.text().substring(at));
+    return sb.toString().replace('\n', ' ');
+  }
+
+  private static String run(
+      String suite,
+      RunType type,
+      RunOutcome outcome,
+      Instant at,
+      int total,
+      int skipped,
+      int failed,
+      String firstFailure,
+      long requests,
+      double peakRps,
+      double p95Ms,
+      boolean thresholdsFailed,
+      boolean environmentStated) {
+    String when = MINUTE.format(at);
+    String env = environmentStated ? "" : " (environment not stated)";
+    if (type == RunType.LOAD && !Double.isNaN(peakRps)) {
+      return "load test "
+          + suite
+          + " "
+          + (outcome == RunOutcome.FAILED ? "failed" : "passed")
+          + " at "
+          + when
+          + ": "
+          + Texts.grouped(requests)
+          + " requests, peak "
+          + Texts.fixed(peakRps, 0)
+          + " rps, p95 "
+          + Texts.fixed(p95Ms, 0)
+          + " ms"
+          + (thresholdsFailed ? ", thresholds failed" : "")
+          + env;
+    }
+    if (outcome == RunOutcome.FAILED) {
+      return suite
+          + " failed "
+          + failed
+          + " of "
+          + total
+          + " tests at "
+          + when
+          + (firstFailure.isEmpty() ? "" : " (" + firstFailure + ")")
+          + env;
+    }
+    return suite + " passed " + (total - skipped) + " tests at " + when + env;
+  }
+
+  private static String value(String v) {
+    return v == null ? "(not set)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+
+  private static String day(Instant at) {
+    return at == null ? "?" : at.toString().substring(0, 10);
+  }
+}

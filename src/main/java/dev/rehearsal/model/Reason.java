@@ -1,0 +1,145 @@
+package dev.rehearsal.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why the analysis decided something, as a code with its arguments: the link to a deploy, the
+ * staging verdict, or the absence of a link. Arguments are plain strings (numbers as written by
+ * {@link #of}, instants in ISO-8601, lists comma-separated) so that the stored finding reads the
+ * same in any front end; one class turns them into sentences.
+ *
+ * @param code what kind of reason
+ * @param args its arguments by name; which names each code takes is documented on the code
+ */
+public record Reason(Code code, Map<String, String> args) {
+
+  /** The kinds of reasons, with the arguments each carries. */
+  public enum Code {
+    // ------------------------------------------------------------------ linking
+    /**
+     * The incident cites the deploy: {@code cited} (kind: commit, version, id, title), {@code
+     * text}; when it cites a staging deploy of the same change, {@code staged*} deploy fields.
+     */
+    CITED,
+    /** The incident says it was rolled back to a version: {@code phrase}. */
+    ROLLBACK_TARGET_NAMED,
+    /** The deploy is of the incident's own service: deploy fields, {@code beforeMs}. */
+    SAME_SERVICE,
+    /**
+     * The deploy is of a service the incident's services depend on: {@code services}, deploy
+     * fields, {@code beforeMs}.
+     */
+    UPSTREAM,
+    /** As {@link #UPSTREAM}, and the incident names that service. */
+    NAMED_UPSTREAM,
+    /** The deploy's time before onset alone: deploy fields, {@code beforeMs}. */
+    TIMING,
+    /**
+     * A production rollback during the incident went back past this deploy: {@code to}, {@code
+     * beforeMs} (of the rollback, before onset; negative after).
+     */
+    ROLLED_BACK_PAST,
+    /** Later deploys of the same service landed before onset: {@code count}, {@code service}. */
+    INTERVENING,
+    /** The deploy was recorded after onset, within the clock skew: {@code skewMinutes}. */
+    AFTER_ONSET_WITHIN_SKEW,
+    /** The deploy is a rollback: {@code inferred} (true when no tool said so). */
+    IS_ROLLBACK,
+    /** The deploy did not succeed: {@code status}. */
+    DEPLOY_NOT_SUCCEEDED,
+    /** The incident text points to a cause outside any change: {@code word}. */
+    TEXT_EXTERNAL_CAUSE,
+    /** The incident text says nothing was changed: {@code word}. */
+    TEXT_NO_CHANGE,
+    /** The incident text speaks of a change: {@code word}. */
+    TEXT_CHANGE,
+    /** The incident text does not speak of a change. */
+    TEXT_SILENT,
+    /** Nothing linked: the incident names no known service and cites no change. */
+    NO_SERVICE,
+    /** Nothing linked: no production deploy in the window: {@code services}, {@code hours}. */
+    NO_DEPLOY_IN_WINDOW,
+    /**
+     * Nothing linked: the best candidate scored too low: deploy fields, {@code score}, {@code
+     * needed}.
+     */
+    BELOW_THRESHOLD,
+
+    // ------------------------------------------------------------------ staging verdict
+    /** The production deploy names neither a version nor a commit. */
+    NO_RELEASE_ID,
+    /**
+     * The change was deployed to staging first: deploy fields (the staging deploy), {@code
+     * beforeMs} (before production).
+     */
+    STAGED_BEFORE,
+    /** No staging deploy record, but staging runs tested the change: {@code change}. */
+    RUNS_WITHOUT_STAGING_DEPLOY,
+    /**
+     * No staging deploy of the change in the look-back: {@code service}, {@code change}, {@code
+     * days}.
+     */
+    NOT_STAGED,
+    /** The staging runs of the change executed no test: {@code change}. */
+    RUNS_EMPTY,
+    /** No staging run tested the change: {@code change}. */
+    NO_RUNS,
+    /** What one staging run said: the run's fields (see {@link Evidence.StagingRun}). */
+    RUN,
+    /** The change shipped after failing staging runs: {@code afterMs}, {@code count}. */
+    SHIPPED_AFTER_FAILURE
+  }
+
+  public Reason {
+    Objects.requireNonNull(code, "code");
+    args = args == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
+  }
+
+  /** A reason from alternating names and values; null values are left out. */
+  public static Reason of(Code code, Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values come in pairs");
+    }
+    Map<String, String> args = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      Object v = namesAndValues[i + 1];
+      if (v != null) {
+        args.put(String.valueOf(namesAndValues[i]), String.valueOf(v));
+      }
+    }
+    return new Reason(code, args);
+  }
+
+  /** This reason with more arguments (replacing any of the same name). */
+  public Reason with(Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(args);
+    all.putAll(more);
+    return new Reason(code, all);
+  }
+
+  /** An argument, or "" when absent. */
+  public String arg(String name) {
+    return args.getOrDefault(name, "");
+  }
+
+  /** A numeric argument, or {@code otherwise} when absent or not a number. */
+  public long number(String name, long otherwise) {
+    try {
+      return Long.parseLong(arg(name));
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  /** A decimal argument, or NaN when absent or not a number. */
+  public double decimal(String name) {
+    try {
+      return Double.parseDouble(arg(name));
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}
