@@ -136,6 +136,53 @@ public record Aggregates(
     return compute(findings, deploys, rules, from, to);
   }
 
+  /** What a cell of the figures counts. */
+  public enum Measure {
+    INCIDENTS,
+    CHANGE_RELATED,
+    ESCAPES
+  }
+
+  /**
+   * The incidents a cell of the figures counts, newest first: those of the period (by onset), of a
+   * service (as the figures attribute an incident to a service; null for all), of a gap (escapes
+   * through it; null for any) and of a measure, reviews winning over the engine.
+   */
+  public static List<String> incidentsBehind(
+      Workspace ws, Instant from, Instant to, String service, Gap gap, Measure measure)
+      throws IOException {
+    List<Finding> found = new ArrayList<>();
+    ws.forEach(
+        DocKind.FINDING,
+        Finding.class,
+        f -> {
+          if (inside(f.onset(), from, to) && counts(f, service, gap, measure)) {
+            found.add(f);
+          }
+        });
+    found.sort(Comparator.comparing(Finding::onset).reversed().thenComparing(Finding::incidentKey));
+    return found.stream().map(Finding::incidentKey).toList();
+  }
+
+  private static boolean counts(Finding f, String service, Gap gap, Measure measure) {
+    if (service != null && !service.equals(serviceOf(f))) {
+      return false;
+    }
+    Verdict v = f.effectiveVerdict();
+    boolean escape = v == Verdict.ESCAPE;
+    if (gap != null) {
+      return escape && f.effectiveGaps().contains(gap);
+    }
+    switch (measure) {
+      case CHANGE_RELATED:
+        return v != Verdict.NOT_CHANGE_RELATED;
+      case ESCAPES:
+        return escape;
+      default:
+        return true;
+    }
+  }
+
   /**
    * The computation itself, on findings already read and production deploy counts per canonical
    * service and epoch day.

@@ -120,7 +120,7 @@ public final class Engine {
     t = System.nanoTime();
     int n = data.incidents.size();
     // incidents are independent and the linker reads shared data only: link them in parallel
-    List<List<Linker.Candidate>> links =
+    List<Linker.Choice> choices =
         IntStream.range(0, n)
             .parallel()
             .mapToObj(
@@ -128,7 +128,7 @@ public final class Engine {
                   if ((i & 4095) == 0) {
                     m.checkCancelled();
                   }
-                  return linker.link(i);
+                  return linker.choose(i);
                 })
             .collect(Collectors.toCollection(ArrayList::new));
     timings.put("link", ms(t));
@@ -141,7 +141,7 @@ public final class Engine {
             .parallel()
             .mapToObj(
                 i -> {
-                  List<Linker.Candidate> l = links.get(i);
+                  List<Linker.Candidate> l = choices.get(i).links();
                   return l.isEmpty() ? null : verdicts.verdict(l.get(0).deploy());
                 })
             .collect(Collectors.toCollection(ArrayList::new));
@@ -162,7 +162,7 @@ public final class Engine {
                 i -> {
                   Verdicts.Result v = verdictResults.get(i);
                   return v != null && v.verdict() == Verdict.ESCAPE
-                      ? gaps.classify(i, links.get(i).get(0).deploy(), v.runs())
+                      ? gaps.classify(i, choices.get(i).links().get(0).deploy(), v.runs())
                       : null;
                 })
             .collect(Collectors.toCollection(ArrayList::new));
@@ -191,11 +191,11 @@ public final class Engine {
                   rules,
                   linker,
                   i,
-                  links.get(i),
+                  choices.get(i),
                   verdictResults.get(i),
                   gapResults.get(i),
                   reviews);
-          links.set(i, null);
+          choices.set(i, null);
           verdictResults.set(i, null);
           gapResults.set(i, null);
           keys[i] = f.incidentKey();
@@ -242,7 +242,7 @@ public final class Engine {
       Rules rules,
       Linker linker,
       int i,
-      List<Linker.Candidate> links,
+      Linker.Choice choice,
       Verdicts.Result v,
       GapClassifier.Result g,
       Map<String, Review> reviews) {
@@ -252,22 +252,12 @@ public final class Engine {
       services.add(data.services.value(s));
     }
     List<DeployLink> dl = new ArrayList<>();
-    for (Linker.Candidate c : links) {
-      int d = c.deploy();
-      DeployTable tbl = data.deploys;
-      String service = tbl.service[d] < 0 ? "" : data.services.value(tbl.service[d]);
-      dl.add(
-          new DeployLink(
-              tbl.key(d),
-              service,
-              tbl.versionText(d),
-              tbl.shaText(d),
-              data.envs.value(tbl.env[d]),
-              Instant.ofEpochMilli(tbl.time[d]),
-              round(c.score()),
-              c.explicit(),
-              linker.reasons(i, c),
-              linker.evidence(c)));
+    for (Linker.Candidate c : choice.links()) {
+      dl.add(link(data, linker, i, c));
+    }
+    List<DeployLink> alternatives = new ArrayList<>();
+    for (Linker.Candidate c : choice.alternatives(ALTERNATIVES)) {
+      alternatives.add(link(data, linker, i, c));
     }
     Verdict verdict;
     List<Reason> reasons;
@@ -275,7 +265,7 @@ public final class Engine {
     double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
     if (v == null) {
       verdict = Verdict.NOT_CHANGE_RELATED;
-      reasons = List.of(linker.noLinkReason(i));
+      reasons = List.of(linker.noLinkReason(i, choice.weighed()));
     } else {
       verdict = v.verdict();
       reasons = v.reasons();
@@ -295,7 +285,28 @@ public final class Engine {
         gapList,
         scores,
         staging,
-        reviews.get(inc.key()));
+        reviews.get(inc.key()),
+        alternatives);
+  }
+
+  /** Alternatives kept in a finding: the candidates weighed and not linked, best first. */
+  static final int ALTERNATIVES = 3;
+
+  private static DeployLink link(AnalysisData data, Linker linker, int i, Linker.Candidate c) {
+    int d = c.deploy();
+    DeployTable tbl = data.deploys;
+    String service = tbl.service[d] < 0 ? "" : data.services.value(tbl.service[d]);
+    return new DeployLink(
+        tbl.key(d),
+        service,
+        tbl.versionText(d),
+        tbl.shaText(d),
+        data.envs.value(tbl.env[d]),
+        Instant.ofEpochMilli(tbl.time[d]),
+        round(c.score()),
+        c.explicit(),
+        linker.reasons(i, c),
+        linker.evidence(c));
   }
 
   /**
@@ -385,7 +396,8 @@ public final class Engine {
         f.gaps(),
         out,
         f.stagingEvidence(),
-        f.review());
+        f.review(),
+        f.alternatives());
   }
 
   private LearnedVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)

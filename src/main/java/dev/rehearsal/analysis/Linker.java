@@ -554,7 +554,37 @@ final class Linker {
    * and either cited or nearly as likely as the first.
    */
   List<Candidate> link(int incident) {
-    List<Candidate> ranked = new ArrayList<>(candidates(incident));
+    return choose(incident).links();
+  }
+
+  /**
+   * What the linker decided for one incident: the links, and every candidate it weighed, best
+   * first.
+   */
+  record Choice(List<Candidate> links, List<Candidate> weighed) {
+    /** The candidates weighed and not linked, best first, at most {@code n}. */
+    List<Candidate> alternatives(int n) {
+      List<Candidate> out = new ArrayList<>();
+      for (Candidate c : weighed) {
+        if (out.size() == n) {
+          break;
+        }
+        if (!links.contains(c)) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+  }
+
+  Choice choose(int incident) {
+    List<Candidate> weighed = candidates(incident);
+    return new Choice(pick(weighed), weighed);
+  }
+
+  /** The links among ranked candidates, by the rules above. */
+  private List<Candidate> pick(List<Candidate> candidates) {
+    List<Candidate> ranked = new ArrayList<>(candidates);
     if (ranked.stream().anyMatch(Candidate::explicit)) {
       ranked.removeIf(c -> !c.explicit());
     }
@@ -659,8 +689,7 @@ final class Linker {
   }
 
   /** Why nothing was linked: the best candidate and its score, or that there was none. */
-  Reason noLinkReason(int incident) {
-    List<Candidate> all = candidates(incident);
+  Reason noLinkReason(int incident, List<Candidate> all) {
     int[] services = d.incidentServices.get(incident);
     if (all.isEmpty()) {
       if (services.length == 0) {

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The analysis rules of a workspace, read once from its settings (see docs/settings.md and
+ * The analysis rules of a workspace, read once from its settings, which were checked against the
+ * settings schema when they were loaded (see docs/settings.md and
  * docs/decisions/0003-correlation-rules.md for what each means and why the defaults are what they
  * are).
  */
@@ -129,23 +130,10 @@ public final class Rules {
               }
             });
     dependencies = s.dependencies();
-    validate();
   }
 
   private static Set<String> ordered(List<String> values) {
     return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(values));
-  }
-
-  private void validate() {
-    if (windowMs <= 0 || halfLifeHours <= 0 || maxLinks < 1) {
-      throw new IllegalArgumentException(
-          "settings: linking.windowHours, " + "recencyHalfLifeHours and maxLinks must be positive");
-    }
-    for (double v : new double[] {minConfidence, relativeCutoff, gapMinScore, secondaryRatio}) {
-      if (v < 0 || v > 1) {
-        throw new IllegalArgumentException("settings: thresholds must lie in [0,1]");
-      }
-    }
   }
 
   private final Map<String, Boolean> expectedCache = new java.util.concurrent.ConcurrentHashMap<>();

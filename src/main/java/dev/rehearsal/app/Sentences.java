@@ -213,6 +213,34 @@ public final class Sentences {
     return sha.length() > 10 ? sha.substring(0, 10) : sha;
   }
 
+  /** A review in one line: who, when, and what they decided. */
+  public static String review(dev.rehearsal.model.Review r) {
+    List<String> parts = new ArrayList<>();
+    if (r.deployKeys() != null) {
+      parts.add(
+          r.deployKeys().isEmpty()
+              ? "no change caused it"
+              : "caused by " + String.join(", ", r.deployKeys()));
+    }
+    if (r.verdict() != null) {
+      parts.add("staging verdict: " + r.verdict().label());
+    }
+    if (r.gaps() != null) {
+      parts.add(
+          "gaps: "
+              + (r.gaps().isEmpty()
+                  ? "none"
+                  : String.join(", ", r.gaps().stream().map(g -> g.code()).toList())));
+    }
+    return "by "
+        + (r.reviewer().isBlank() ? "someone" : r.reviewer())
+        + " at "
+        + MINUTE.format(r.at())
+        + ": "
+        + String.join("; ", parts)
+        + (r.note().isBlank() ? "" : " \u2014 " + r.note());
+  }
+
   // ------------------------------------------------------------------ evidence
 
   /** One piece of evidence in one sentence. */

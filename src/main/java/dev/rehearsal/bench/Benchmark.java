@@ -2,7 +2,9 @@ package dev.rehearsal.bench;
 
 import dev.rehearsal.analysis.AnalysisReport;
 import dev.rehearsal.analysis.Engine;
-import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Imports;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.importers.FileReport;
 import dev.rehearsal.importers.ImportSummary;
 import dev.rehearsal.index.DocKind;
@@ -68,12 +70,7 @@ public final class Benchmark {
     Path base = o.workDir().resolve(String.format(java.util.Locale.ROOT, "scale-%.2f", o.scale()));
     Path scenario = base.resolve("scenario");
     f.put("generateSeconds", generate(o, scenario, incidents, deploys, runs));
-    List<Path> inputs = new ArrayList<>();
-    for (String d : DemoWorkspace.DATA_FOLDERS) {
-      if (Files.isDirectory(scenario.resolve(d))) {
-        inputs.add(scenario.resolve(d));
-      }
-    }
+    List<Path> inputs = dev.rehearsal.demo.DemoScenario.dataFolders(scenario);
     f.put("inputBytes", size(scenario));
     Settings settings = Settings.defaults();
 
@@ -115,9 +112,9 @@ public final class Benchmark {
     Map<String, Object> search;
     AnalysisReport analysis;
     Engine engine;
-    try (Workspace ws = Workspace.open(wsDir)) {
-      DemoWorkspace.installNames(ws, scenario);
-      imported = DemoWorkspace.importScenario(ws, scenario, null);
+    try (Session session = Session.openOrCreate(wsDir)) {
+      Workspace ws = session.workspace();
+      imported = Demo.install(session, scenario, Imports.Then.PREPARE, null).summary();
       double importSeconds = seconds(t0);
       importHeap.close();
       f.put("records", imported.accepted());
@@ -224,11 +221,11 @@ public final class Benchmark {
   private void memory(Path scenario, Path wsDir, Map<String, Object> f) throws IOException {
     say("memory: import and analysis again, live heap sampled ...");
     deleteTree(wsDir);
-    try (Workspace ws = Workspace.open(wsDir)) {
-      DemoWorkspace.installNames(ws, scenario);
+    try (Session session = Session.openOrCreate(wsDir)) {
+      Workspace ws = session.workspace();
       gc();
       try (HeapWatch live = HeapWatch.sampleLive()) {
-        DemoWorkspace.importScenario(ws, scenario, null);
+        Demo.install(session, scenario, Imports.Then.PREPARE, null);
         live.close();
         f.put("importPeakLiveHeapMB", live.livePeakMb());
         f.put("importLiveHeapSamples", live.liveSamples());

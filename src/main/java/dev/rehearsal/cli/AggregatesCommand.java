@@ -4,13 +4,12 @@ import dev.rehearsal.analysis.Aggregates;
 import dev.rehearsal.analysis.Aggregates.Fidelity;
 import dev.rehearsal.analysis.Aggregates.Figures;
 import dev.rehearsal.analysis.Aggregates.ServiceFigures;
-import dev.rehearsal.index.DocKind;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Period;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.util.Json;
 import dev.rehearsal.util.Texts;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,24 +58,13 @@ final class AggregatesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Instant start = TimeOptions.parse(spec, from, "--from");
-    Instant end = TimeOptions.parse(spec, to, "--to");
-    if (quarter != null) {
-      if (from != null || to != null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--quarter cannot be combined with --from or --to");
+    Period period = TimeOptions.period(spec, quarter, from, to);
+    try (Session s = ws.open()) {
+      if (!s.analyses().analysed()) {
+        throw new IllegalStateException(
+            "the workspace has no analysis yet; run `rehearsal analyze` first");
       }
-      Instant[] q = TimeOptions.quarter(spec, quarter, "--quarter");
-      start = q[0];
-      end = q[1];
-    }
-    try (Workspace w = ws.open()) {
-      if (w.count(DocKind.FINDING) == 0) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "the workspace has no " + "analysis yet; run `rehearsal analyze` first");
-      }
-      Aggregates a = Aggregates.compute(w, start, end);
+      Aggregates a = s.dashboard().figures(period);
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(a));
         return 0;

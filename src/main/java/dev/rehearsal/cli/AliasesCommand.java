@@ -1,15 +1,12 @@
 package dev.rehearsal.cli;
 
-import com.opencsv.CSVReader;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Configuration;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,8 +31,8 @@ final class AliasesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      Map<String, String> a = w.aliases();
+    try (Session s = ws.open()) {
+      Map<String, String> a = s.configuration().aliases();
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(a));
       } else if (a.isEmpty()) {
@@ -68,10 +65,13 @@ final class AliasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (Workspace w = ws.open()) {
-        Map<String, String> a = new TreeMap<>(w.aliases());
-        a.put(alias, service);
-        w.saveAliases(a);
+      try (Session s = ws.openOrCreate()) {
+        if (s.created()) {
+          spec.commandLine()
+              .getOut()
+              .println("Created a new workspace at " + s.dir().toAbsolutePath());
+        }
+        s.configuration().setAlias(alias, service, new ConsoleProgress());
       }
       spec.commandLine()
           .getOut()
@@ -96,13 +96,11 @@ final class AliasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (Workspace w = ws.open()) {
-        Map<String, String> a = new TreeMap<>(w.aliases());
-        if (a.remove(alias) == null) {
+      try (Session s = ws.open()) {
+        if (!s.configuration().removeAlias(alias, new ConsoleProgress())) {
           spec.commandLine().getErr().println("rehearsal: no alias '" + alias + "'");
           return 1;
         }
-        w.saveAliases(a);
       }
       spec.commandLine().getOut().println("Alias \"" + alias + "\" removed.");
       return 0;
@@ -126,23 +124,16 @@ final class AliasesCommand implements Callable<Integer> {
       if (!Files.isRegularFile(file)) {
         throw new CommandLine.ParameterException(spec.commandLine(), file + " does not exist");
       }
-      Map<String, String> add = new TreeMap<>();
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-          CSVReader csv = new CSVReader(r)) {
-        String[] row;
-        while ((row = csv.readNext()) != null) {
-          if (row.length >= 2 && !row[0].isBlank() && !row[0].equalsIgnoreCase("alias")) {
-            add.put(row[0].strip(), row[1].strip());
-          }
+      try (Session s = ws.openOrCreate()) {
+        if (s.created()) {
+          spec.commandLine()
+              .getOut()
+              .println("Created a new workspace at " + s.dir().toAbsolutePath());
         }
-      }
-      try (Workspace w = ws.open()) {
-        Map<String, String> a = new TreeMap<>(w.aliases());
-        a.putAll(add);
-        w.saveAliases(a);
+        Configuration.Loaded loaded = s.configuration().loadAliases(file, new ConsoleProgress());
         spec.commandLine()
             .getOut()
-            .println(add.size() + " alias(es) loaded; " + a.size() + " in the table.");
+            .println(loaded.added() + " alias(es) loaded; " + loaded.inTable() + " in the table.");
       }
       return 0;
     }

@@ -1,9 +1,8 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.analysis.AnalysisReport;
-import dev.rehearsal.analysis.Engine;
 import dev.rehearsal.app.Sentences;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.Verdict;
@@ -38,9 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
+    try (Session s = ws.open()) {
       ConsoleProgress progress = new ConsoleProgress();
-      AnalysisReport r = new Engine(w).run(progress);
+      AnalysisReport r = s.analyses().run(progress);
       progress.done();
       if (ws.json) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.importers.ImportSummary;
-import dev.rehearsal.index.Workspace;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,13 +80,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter pw = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress();
-    ScenarioGenerator.Summary s = new ScenarioGenerator(o).generate(out, progress);
+    ScenarioGenerator.Summary s;
     ImportSummary imported = null;
     if (doImport) {
-      try (Workspace w = ws.open()) {
-        imported = DemoWorkspace.importScenario(w, out, progress);
-        new dev.rehearsal.analysis.Engine(w).run(progress);
+      try (Session session = ws.openOrCreate()) {
+        Demo.Built built = Demo.build(session, out, o, progress);
+        s = built.scenario();
+        imported = built.imported().summary();
       }
+    } else {
+      s = new ScenarioGenerator(o).generate(out, progress);
     }
     progress.done();
     if (ws.json) {

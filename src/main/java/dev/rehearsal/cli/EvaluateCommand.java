@@ -1,17 +1,16 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.analysis.AnalysisReport;
-import dev.rehearsal.analysis.Engine;
 import dev.rehearsal.analysis.Evaluation;
 import dev.rehearsal.analysis.RealReports;
-import dev.rehearsal.analysis.Truth;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Analyses;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -43,19 +42,17 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!Files.isRegularFile(truthFile)) {
       throw new CommandLine.ParameterException(spec.commandLine(), truthFile + " does not exist");
     }
-    Truth truth = Truth.read(truthFile);
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
+    try (Session s = ws.open()) {
       ConsoleProgress progress = new ConsoleProgress();
-      Engine engine = new Engine(w);
-      AnalysisReport report = engine.run(progress, false);
+      Analyses.EvaluationReport e = s.analyses().evaluate(truthFile, progress);
       progress.done();
-      Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), engine.baselineLinks());
-      RealReports.Result real = RealReports.run(w.settings());
+      Evaluation.Result r = e.result();
+      RealReports.Result real = e.realReports();
       if (ws.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("truth", truthFile.toString());
-        m.put("truthProblems", truth.problems());
+        m.put("truthProblems", e.truthProblems());
         m.put("evaluation", r);
         m.put("linkPrecision", r.links().precision());
         m.put("linkRecall", r.links().recall());
@@ -66,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println(Json.pretty().writeValueAsString(m));
         return 0;
       }
-      print(out, r, truth);
+      print(out, r, e.truthProblems());
       printReal(out, real);
       return 0;
     }
@@ -76,9 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 
-  static void print(PrintWriter out, Evaluation.Result r, Truth truth) {
+  static void print(PrintWriter out, Evaluation.Result r, List<String> truthProblems) {
     out.printf("%,d labelled incidents, %,d found in the workspace%n", r.labelled(), r.matched());
-    truth.problems().forEach(p -> out.println("  truth problem: " + p));
+    truthProblems.forEach(p -> out.println("  truth problem: " + p));
     if (!r.unmatched().isEmpty()) {
       out.println("  not in the workspace (first ones): " + r.unmatched());
     }

@@ -1,12 +1,13 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.app.IncidentDetails;
 import dev.rehearsal.app.Sentences;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.DeployLink;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.Review;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -40,23 +41,24 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
-      Incident inc = w.get(key, Incident.class).orElseThrow();
-      Finding f =
-          w.get("finding/" + key, Finding.class)
-              .orElseThrow(
-                  () ->
-                      new CommandLine.ParameterException(
-                          spec.commandLine(),
-                          key + " has not been " + "analysed yet; run `rehearsal analyze`"));
-      f = new Engine(w).withPassages(f);
+    try (Session s = ws.open()) {
+      IncidentDetails.Detail d = s.incidents().of(incident);
+      Incident inc = d.incident();
+      Finding f = d.finding();
+      if (f == null) {
+        throw new IllegalStateException(
+            inc.key() + " has not been analysed yet; run `rehearsal analyze` first");
+      }
       if (ws.json) {
-        out.println(Json.pretty().writeValueAsString(f));
+        out.println(Json.pretty().writeValueAsString(d));
         return 0;
       }
       out.println(inc.reference() + " " + inc.title());
-      out.println("onset " + inc.startedAt() + "; services " + f.services());
+      out.println(
+          "onset "
+              + inc.startedAt()
+              + "; services "
+              + (f.services().isEmpty() ? "none known" : String.join(", ", f.services())));
       out.println();
       if (f.links().isEmpty()) {
         out.println("Change: none linked.");
@@ -70,24 +72,32 @@ final class ExplainCommand implements Callable<Integer> {
             f.guess() ? ", a guess" : "");
         Sentences.of(l.reasons()).forEach(r -> out.println("  - " + r));
       }
+      if (!d.alternatives().isEmpty()) {
+        out.println();
+        out.println("Also weighed:");
+        for (DeployLink l : d.alternatives()) {
+          out.printf(Locale.ROOT, "  %s (%.2f)%n", l.deployKey(), l.confidence());
+          Sentences.of(l.reasons()).stream().limit(2).forEach(r -> out.println("    - " + r));
+        }
+      }
       out.println();
       out.println("Staging verdict: " + f.verdict().label());
       Sentences.of(f.verdictReasons()).forEach(r -> out.println("  - " + r));
       if (!f.scores().isEmpty()) {
         out.println();
-        out.println("Gaps: " + f.gaps());
-        for (GapScore s : f.scores()) {
+        out.println("Gaps: " + gaps(f.gaps()));
+        for (GapScore g : f.scores()) {
           out.printf(
               Locale.ROOT,
               "  %s %.2f (text %.2f, structure %.2f%s)%n",
-              s.gap().code(),
-              s.score(),
-              s.text(),
-              s.structure(),
-              Double.isNaN(s.learned())
+              g.gap().code(),
+              g.score(),
+              g.text(),
+              g.structure(),
+              Double.isNaN(g.learned())
                   ? ""
-                  : String.format(Locale.ROOT, ", learned %.2f", s.learned()));
-          for (String[] line : Sentences.lines(s.evidence())) {
+                  : String.format(Locale.ROOT, ", learned %.2f", g.learned()));
+          for (String[] line : Sentences.lines(g.evidence())) {
             out.println("    - " + line[0]);
             if (!line[1].isEmpty()) {
               out.println("      " + line[1]);
@@ -95,24 +105,29 @@ final class ExplainCommand implements Callable<Integer> {
           }
         }
       }
-      if (f.review() != null) {
+      if (!d.reviews().isEmpty()) {
         out.println();
+        for (Review r : d.reviews()) {
+          out.println("Reviewed " + Sentences.review(r));
+        }
         out.println(
-            "Review by "
-                + f.review().reviewer()
-                + " at "
-                + f.review().at()
-                + ": "
-                + "verdict "
-                + f.review().verdict()
-                + ", gaps "
-                + f.review().gaps()
-                + ", link "
-                + f.review().deployKeys()
-                + (f.review().note().isEmpty() ? "" : " — " + f.review().note()));
-        out.println("What counts: " + f.effectiveVerdict().label() + ", " + f.effectiveGaps());
+            "In force: "
+                + f.effectiveVerdict().label()
+                + (f.effectiveVerdict() == dev.rehearsal.model.Verdict.ESCAPE
+                    ? ", gaps " + gaps(f.effectiveGaps())
+                    : "")
+                + " (the engine said "
+                + f.verdict().label()
+                + (f.gaps().isEmpty() ? "" : ", gaps " + gaps(f.gaps()))
+                + ")");
       }
       return 0;
     }
+  }
+
+  private static String gaps(java.util.List<dev.rehearsal.model.Gap> gaps) {
+    return gaps.isEmpty()
+        ? "none"
+        : String.join(", ", gaps.stream().map(dev.rehearsal.model.Gap::code).toList());
   }
 }

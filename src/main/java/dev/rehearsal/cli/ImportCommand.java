@@ -1,17 +1,15 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.app.Imports;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.importers.FileReport;
 import dev.rehearsal.importers.ImportOptions;
-import dev.rehearsal.importers.ImportRunner;
 import dev.rehearsal.importers.ImportSummary;
-import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.importers.TargetHints;
 import dev.rehearsal.importers.support.TimeParser;
-import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.DateOrder;
 import dev.rehearsal.util.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,35 +111,24 @@ final class ImportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "manifest " + manifest + " does not exist");
     }
-    ImporterRegistry registry = ImporterRegistry.standard();
-    if (format != null && registry.byId(format).isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "no importer has the id '"
-              + format
-              + "'; known ids: "
-              + String.join(", ", registry.importers().stream().map(i -> i.id()).toList()));
-    }
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      ImportOptions options = options(w);
+    try (Session s = ws.openOrCreate()) {
+      if (s.created() && !ws.json) {
+        out.println("Created a new workspace at " + s.dir().toAbsolutePath());
+      }
+      ImportOptions options = options(s);
       ConsoleProgress progress = new ConsoleProgress();
-      ImportRunner runner = new ImportRunner(registry, w.settings().environments());
-      ImportSummary summary = runner.run(inputs, options, w.importStore(), progress);
+      Imports.Outcome outcome;
       try {
-        // the next analysis then starts from its input snapshot (decision 0009)
-        dev.rehearsal.analysis.Engine.prepare(w, progress);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        // the records are imported and committed; only the preparation failed
-        spec.commandLine()
-            .getErr()
-            .println(
-                "rehearsal: the analysis's input snapshot could not "
-                    + "be written ("
-                    + e.getMessage()
-                    + "); the next analysis reads the index instead");
+        outcome = s.imports().run(inputs, options, Imports.Then.PREPARE, progress);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       progress.done();
+      ImportSummary summary = outcome.summary();
+      if (!outcome.preparationProblem().isEmpty()) {
+        spec.commandLine().getErr().println("rehearsal: " + outcome.preparationProblem());
+      }
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(summary));
       } else {
@@ -160,10 +147,10 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private ImportOptions options(Workspace w) {
+  private ImportOptions options(Session w) {
     ZoneId z;
     try {
-      z = zone != null ? ZoneId.of(zone) : w.settings().naiveZone();
+      z = zone != null ? ZoneId.of(zone) : w.configuration().settings().naiveZone();
     } catch (RuntimeException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -173,7 +160,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     DateOrder order;
     try {
-      order = dateOrder != null ? DateOrder.parse(dateOrder) : w.settings().dateOrder();
+      order =
+          dateOrder != null ? DateOrder.parse(dateOrder) : w.configuration().settings().dateOrder();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

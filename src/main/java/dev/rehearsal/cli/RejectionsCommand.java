@@ -1,6 +1,6 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
@@ -31,8 +31,8 @@ final class RejectionsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      List<Rejection> list = w.rejections(file, limit);
+    try (Session s = ws.open()) {
+      List<Rejection> list = s.rows().rejections(file, limit);
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(list));
         return 0;

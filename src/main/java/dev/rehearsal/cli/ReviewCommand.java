@@ -1,13 +1,12 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.index.Workspace;
-import dev.rehearsal.model.Finding;
+import dev.rehearsal.app.Reviews;
+import dev.rehearsal.app.Sentences;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Gap;
-import dev.rehearsal.model.Review;
 import dev.rehearsal.model.Verdict;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,7 +77,7 @@ final class ReviewCommand implements Callable<Integer> {
     if (!confirm && verdict == null && gaps == null && links == null && !noLink) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "say what the review " + "decides: --confirm, --verdict, --gaps, --link or --no-link");
+          "say what the review decides: --confirm, --verdict, --gaps, --link or --no-link");
     }
     Verdict v;
     List<Gap> g = null;
@@ -94,52 +93,20 @@ final class ReviewCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      String key = WorkspaceOption.incidentKey(w, incident, spec.commandLine());
-      Finding f = w.get("finding/" + key, Finding.class).orElse(null);
-      List<String> deployKeys =
-          noLink
-              ? List.of()
-              : links == null
-                  ? null
-                  : links.stream().map(l -> l.startsWith("deploy/") ? l : "deploy/" + l).toList();
-      if (confirm) {
-        if (f == null) {
-          throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "there is no analysis "
-                  + "of "
-                  + key
-                  + " to confirm yet; run `rehearsal analyze` first");
-        }
-        deployKeys =
-            deployKeys != null ? deployKeys : f.links().stream().map(l -> l.deployKey()).toList();
-        v = v != null ? v : f.verdict();
-        g = g != null ? g : f.gaps();
-      }
-      if (deployKeys != null) {
-        for (String d : deployKeys) {
-          if (w.record(d).isEmpty()) {
-            throw new CommandLine.ParameterException(
-                spec.commandLine(), "no deploy " + d + " in the workspace");
-          }
-        }
-      }
-      Review review = new Review(key, deployKeys, v, g, note, reviewer, Instant.now());
-      w.putReview(review);
-      if (f != null) {
-        w.putFinding(f.withReview(review));
-      }
-      w.commit();
+    try (Session s = ws.open()) {
+      Reviews.Saved saved =
+          s.reviews()
+              .save(new Reviews.Request(incident, confirm, v, g, links, noLink, note, reviewer));
       if (ws.json) {
-        out.println(Json.pretty().writeValueAsString(review));
+        out.println(Json.pretty().writeValueAsString(saved.review()));
       } else {
         out.println(
             "Review of "
-                + key
+                + saved.review().incidentKey()
                 + " saved"
-                + (f == null ? " (it applies when the " + "analysis runs)" : "")
-                + ".");
+                + (saved.appliedToFinding() ? "" : " (it applies when the analysis runs)")
+                + ": "
+                + Sentences.review(saved.review()));
       }
       return 0;
     }

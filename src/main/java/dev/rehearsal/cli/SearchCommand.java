@@ -1,10 +1,10 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.app.Session;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.SearchResult;
-import dev.rehearsal.index.Workspace;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -102,11 +102,11 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
+    try (Session s = ws.open()) {
       SearchResult r;
       try {
-        r = w.search(req);
-      } catch (dev.rehearsal.index.SearchSyntaxException e) {
+        r = s.rows().search(req);
+      } catch (dev.rehearsal.app.Rows.QuerySyntaxException e) {
         spec.commandLine().getErr().println("rehearsal: " + e.getMessage());
         return 2;
       }
@@ -143,8 +143,8 @@ final class SearchCommand implements Callable<Integer> {
       for (SearchHit h : r.hits()) {
         out.printf("%n%s  %-8s %s%n", TIME.format(h.time()), h.kind().code(), h.title());
         out.printf("    %s%n", h.key());
-        for (String s : h.snippets()) {
-          out.println("    " + SearchHit.plain(s).replace('\n', ' '));
+        for (String snippet : h.snippets()) {
+          out.println("    " + SearchHit.plain(snippet).replace('\n', ' '));
         }
       }
       return 0;

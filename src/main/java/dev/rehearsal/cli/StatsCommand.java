@@ -1,12 +1,10 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.app.Inventory;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.index.DocKind;
-import dev.rehearsal.index.Schema;
-import dev.rehearsal.index.Workspace;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,67 +26,50 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace w = ws.open()) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("workspace", w.dir().toAbsolutePath().toString());
-      data.put("schemaVersion", w.schemaVersion());
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (var e : w.counts().entrySet()) {
-        counts.put(e.getKey().code(), e.getValue());
-      }
-      data.put("documents", counts);
-      Map<String, Object> kinds = new LinkedHashMap<>();
-      for (DocKind k :
-          new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
-        Map<String, Object> kd = new LinkedHashMap<>();
-        kd.put("count", counts.get(k.code()));
-        Instant[] range = w.timeRange(k);
-        if (range != null) {
-          kd.put("from", range[0].toString());
-          kd.put("to", range[1].toString());
-        }
-        kd.put("services", w.valueCounts(k, Schema.SERVICE));
-        kd.put("environments", w.valueCounts(k, Schema.ENV));
-        kd.put("status", w.valueCounts(k, Schema.STATUS));
-        kinds.put(k.code(), kd);
-      }
-      data.put("records", kinds);
-      data.put("formats", w.countsByFormat());
-      w.openNotes().forEach(n -> out.println("note: " + n));
+    try (Session s = ws.open()) {
+      Inventory.Summary sum = s.inventory();
+      s.notes().forEach(n -> out.println("note: " + n));
       if (ws.json) {
-        out.println(Json.pretty().writeValueAsString(data));
+        out.println(Json.pretty().writeValueAsString(sum));
         return 0;
       }
       out.println(
-          "Workspace " + data.get("workspace") + " (index schema v" + w.schemaVersion() + ")");
+          "Workspace "
+              + sum.workspace()
+              + " (index schema v"
+              + sum.schemaVersion()
+              + ")"
+              + (sum.demo() ? " \u2014 demo data" : ""));
       TextTable t = new TextTable("KIND", "RECORDS", "FROM", "TO").rightAlign(1);
-      for (var e : kinds.entrySet()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kd = (Map<String, Object>) e.getValue();
-        t.add(e.getKey(), kd.get("count"), kd.getOrDefault("from", ""), kd.getOrDefault("to", ""));
-      }
+      sum.records()
+          .forEach(
+              (kind, k) ->
+                  t.add(
+                      kind,
+                      k.count(),
+                      k.from() == null ? "" : k.from().toString(),
+                      k.to() == null ? "" : k.to().toString()));
       out.println();
       t.print(out);
       out.printf(
           "%nrejected records kept: %,d; files imported: %,d%n",
-          counts.get(DocKind.REJECTION.code()), counts.get(DocKind.IMPORT_LOG.code()));
-      for (var e : kinds.entrySet()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kd = (Map<String, Object>) e.getValue();
-        @SuppressWarnings("unchecked")
-        Map<String, Long> services = (Map<String, Long>) kd.get("services");
-        @SuppressWarnings("unchecked")
-        Map<String, Long> envs = (Map<String, Long>) kd.get("environments");
-        if (!services.isEmpty() || !envs.isEmpty()) {
-          out.printf("%n%s by environment: %s%n", e.getKey(), envs);
-          out.printf("%s by service (%d): %s%n", e.getKey(), services.size(), abbreviate(services));
-        }
-      }
-      Map<String, Map<String, Long>> formats = w.countsByFormat();
-      if (!formats.isEmpty()) {
+          sum.documents().get(DocKind.REJECTION.code()),
+          sum.documents().get(DocKind.IMPORT_LOG.code()));
+      sum.records()
+          .forEach(
+              (kind, k) -> {
+                if (!k.services().isEmpty() || !k.environments().isEmpty()) {
+                  out.printf("%n%s by environment: %s%n", kind, abbreviate(k.environments()));
+                  out.printf(
+                      "%s by service (%d): %s%n",
+                      kind, k.services().size(), abbreviate(k.services()));
+                }
+              });
+      if (!sum.formats().isEmpty()) {
         out.println();
         TextTable f = new TextTable("FORMAT", "FILES", "ACCEPTED", "REJECTED").rightAlign(1, 2, 3);
-        formats.forEach((k, v) -> f.add(k, v.get("files"), v.get("accepted"), v.get("rejected")));
+        sum.formats()
+            .forEach((k, v) -> f.add(k, v.get("files"), v.get("accepted"), v.get("rejected")));
         f.print(out);
       }
       return 0;

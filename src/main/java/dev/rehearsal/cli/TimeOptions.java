@@ -26,6 +26,28 @@ final class TimeOptions {
     }
   }
 
+  /** The period of --quarter, or of --from and --to. */
+  static dev.rehearsal.app.Period period(
+      CommandLine.Model.CommandSpec spec, String quarter, String from, String to) {
+    if (quarter != null) {
+      if (from != null || to != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--quarter cannot be combined with --from or --to");
+      }
+      try {
+        return dev.rehearsal.app.Period.quarter(quarter);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--quarter: " + e.getMessage());
+      }
+    }
+    try {
+      return dev.rehearsal.app.Period.between(parse(spec, from, "--from"), parse(spec, to, "--to"));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   /** Start and end (exclusive) of a calendar quarter written "2025-Q4" or "2025Q4", in UTC. */
   static Instant[] quarter(CommandLine.Model.CommandSpec spec, String raw, String option) {
     Matcher m = QUARTER.matcher(raw.strip());

@@ -1,10 +1,9 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Locations;
+import dev.rehearsal.app.Session;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code --workspace DIR} and {@code --json}, shared by every command. */
@@ -12,43 +11,25 @@ final class WorkspaceOption {
   @Option(
       names = "--workspace",
       paramLabel = "DIR",
-      description = "Workspace folder (default: $REHEARSAL_WORKSPACE or ~/.rehearsal/workspace)")
+      description =
+          "Workspace folder (default: $REHEARSAL_WORKSPACE, else the platform's data folder,"
+              + " e.g. ~/.local/share/rehearsal/workspace on Linux)")
   Path workspace;
 
   @Option(names = "--json", description = "Print the result as JSON for scripts")
   boolean json;
 
   Path dir() {
-    return workspace != null ? workspace : Workspace.defaultDir();
+    return workspace != null ? workspace : Locations.system().defaultWorkspace();
   }
 
-  Workspace open() throws IOException {
-    return Workspace.open(dir());
+  /** The workspace, which must exist. */
+  Session open() throws IOException {
+    return Session.open(dir());
   }
 
-  /**
-   * The key of the one incident a user's handle names (full key, source/id, or the id or reference
-   * the tool shows); a usage error when it names none or several.
-   */
-  static String incidentKey(Workspace w, String handle, CommandLine cl) throws IOException {
-    List<String> keys = w.incidentKeysFor(handle);
-    if (keys.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          cl,
-          "no incident '"
-              + handle
-              + "' in the workspace (give its key, source/id, or the id its tool shows)");
-    }
-    if (keys.size() > 1) {
-      throw new CommandLine.ParameterException(
-          cl,
-          "'"
-              + handle
-              + "' names "
-              + keys.size()
-              + " incidents; give one key: "
-              + String.join(", ", keys));
-    }
-    return keys.get(0);
+  /** The workspace, created when the folder holds none. */
+  Session openOrCreate() throws IOException {
+    return Session.openOrCreate(dir());
   }
 }

@@ -153,6 +153,232 @@ public final class ImportRunner {
         reports, manifestsUsed, problems, cancelled, (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * What {@link #run} would do with these inputs, without writing anything: each file's format and
+   * the detector's confidence, its first {@code previewRecords} records (and rejections), and what
+   * it lacks once manifests, sidecars and the options' hints are applied.
+   */
+  public ImportPlan plan(
+      List<Path> inputs,
+      ImportOptions options,
+      java.util.Map<String, ColumnMapping> mappings,
+      int previewRecords)
+      throws IOException {
+    TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
+    List<ZipFile> open = new ArrayList<>();
+    List<ImportPlan.File> files = new ArrayList<>();
+    List<String> manifestsUsed = new ArrayList<>();
+    ImportManifest manifest = new ImportManifest();
+    try {
+      List<Planned> plan = new ArrayList<>();
+      List<Planned> manifests = new ArrayList<>();
+      for (Path input : inputs) {
+        expand(input, options, plan, manifests, open);
+      }
+      for (Planned m : manifests) {
+        if (ImportManifest.isImportManifestName(m.source.fileName())) {
+          manifest.load(m.source, parentKey(m.key), time);
+          manifestsUsed.add(m.source.displayName());
+        }
+      }
+      for (Planned p : plan) {
+        files.add(
+            p.preReport != null
+                ? new ImportPlan.File(
+                    p.preReport.file(),
+                    p.preReport.status(),
+                    "",
+                    "",
+                    null,
+                    0,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    p.preReport.message())
+                : planOne(p, options, manifest, mappings, previewRecords));
+      }
+    } finally {
+      for (ZipFile z : open) {
+        try {
+          z.close();
+        } catch (IOException ignored) {
+          // closing a read-only archive cannot lose data
+        }
+      }
+    }
+    return new ImportPlan(files, manifestsUsed, manifest.problems());
+  }
+
+  private ImportPlan.File planOne(
+      Planned p,
+      ImportOptions options,
+      ImportManifest manifest,
+      java.util.Map<String, ColumnMapping> mappings,
+      int previewRecords) {
+    String name = p.source.displayName();
+    Sniff sniff;
+    try {
+      sniff = Sniff.of(p.source);
+    } catch (IOException e) {
+      return new ImportPlan.File(
+          name,
+          FileReport.Status.FAILED,
+          "",
+          "",
+          null,
+          0,
+          List.of(),
+          List.of(),
+          List.of(),
+          "cannot be read: " + e.getMessage());
+    }
+    Importer importer;
+    int confidence;
+    if (options.format() != null) {
+      importer = registry.byId(options.format()).orElse(null);
+      confidence = importer == null ? 0 : Importer.CERTAIN;
+    } else {
+      var d = registry.detect(sniff);
+      importer = d.map(ImporterRegistry.Detection::importer).orElse(null);
+      confidence = d.map(ImporterRegistry.Detection::score).orElse(0);
+    }
+    if (importer == null) {
+      return new ImportPlan.File(
+          name,
+          FileReport.Status.SKIPPED,
+          "",
+          "",
+          null,
+          0,
+          List.of(),
+          List.of(),
+          List.of(),
+          "not recognised: it looks like " + sniff.describe());
+    }
+    List<String> warnings = new ArrayList<>();
+    TargetHints hints = hintsFor(p.source, p.key, options, manifest, warnings);
+    PreviewSink sink = new PreviewSink(name, importer.id(), previewRecords);
+    ImportContext ctx = new ImportContext(options, environments, hints, mappings, sink);
+    String message = "would be read as " + importer.displayName();
+    try {
+      importer.parse(p.source, ctx, sink);
+    } catch (CancelledException e) {
+      // the preview is full
+    } catch (ImportException | IOException | RuntimeException e) {
+      message = "reading stops early: " + e.getMessage();
+    }
+    return new ImportPlan.File(
+        name,
+        FileReport.Status.IMPORTED,
+        importer.id(),
+        importer.displayName(),
+        importer.kind(),
+        confidence,
+        sink.records,
+        sink.rejections,
+        lacks(importer, options, hints, sink),
+        message);
+  }
+
+  /** What a file lacks, judged from its first records and what the hints supply. */
+  private static List<ImportPlan.Lack> lacks(
+      Importer importer, ImportOptions options, TargetHints hints, PreviewSink sink) {
+    List<ImportPlan.Lack> out = new ArrayList<>();
+    if (importer.id().startsWith("generic-") && options.mapping() == null) {
+      out.add(ImportPlan.Lack.MAPPING);
+      return out;
+    }
+    if (importer.kind() == dev.rehearsal.model.RecordKind.STAGING_RUN) {
+      List<dev.rehearsal.model.StagingRun> runs = new ArrayList<>();
+      for (var r : sink.records) {
+        if (r instanceof dev.rehearsal.model.StagingRun run) {
+          runs.add(run);
+        }
+      }
+      boolean none = runs.isEmpty();
+      if (hints.service() == null && (none || runs.stream().allMatch(r -> r.service().isEmpty()))) {
+        out.add(ImportPlan.Lack.SERVICE);
+      }
+      if (hints.environment() == null
+          && (none || runs.stream().allMatch(r -> r.environment().isEmpty()))) {
+        out.add(ImportPlan.Lack.ENVIRONMENT);
+      }
+      if (hints.version() == null
+          && hints.commit() == null
+          && (none
+              || runs.stream().allMatch(r -> r.version().isEmpty() && r.commitSha().isEmpty()))) {
+        out.add(ImportPlan.Lack.VERSION);
+      }
+    }
+    boolean untimed =
+        !sink.rejections.isEmpty()
+            && sink.records.isEmpty()
+            && sink.rejections.stream()
+                .allMatch(r -> r.reason().toLowerCase(Locale.ROOT).contains("time"));
+    if (untimed && hints.at() == null) {
+      out.add(ImportPlan.Lack.TIME);
+    }
+    return out;
+  }
+
+  /**
+   * Keeps the first records and rejections of a file and then stops its parse (through the
+   * cancellation every importer honours); stores nothing.
+   */
+  private static final class PreviewSink implements RecordSink, TaskMonitor {
+    private final String file;
+    private final String format;
+    private final int max;
+    final List<dev.rehearsal.model.ImportedRecord> records = new ArrayList<>();
+    final List<Rejection> rejections = new ArrayList<>();
+
+    PreviewSink(String file, String format, int max) {
+      this.file = file;
+      this.format = format;
+      this.max = Math.max(1, max);
+    }
+
+    private boolean full() {
+      return records.size() + rejections.size() >= max;
+    }
+
+    private void stopWhenFull() {
+      if (full()) {
+        throw new CancelledException();
+      }
+    }
+
+    @Override
+    public void accept(dev.rehearsal.model.ImportedRecord record) {
+      stopWhenFull();
+      records.add(record);
+    }
+
+    @Override
+    public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {
+      stopWhenFull();
+    }
+
+    @Override
+    public void reject(long line, long index, String reason) {
+      stopWhenFull();
+      rejections.add(new Rejection(file, line, index, format, reason));
+    }
+
+    @Override
+    public void warn(String message) {
+      // warnings are reported by the import itself
+    }
+
+    @Override
+    public void progress(long done, long total, String message) {}
+
+    @Override
+    public boolean isCancelled() {
+      return full();
+    }
+  }
+
   private FileReport importOne(
       ImportSource source,
       String key,

@@ -14,8 +14,10 @@ public enum DocKind {
   REJECTION("rejection"),
   /** The report of one file's import. */
   IMPORT_LOG("import"),
-  /** A reviewer's decision about one incident. */
+  /** A reviewer's decision about one incident: the one in force (the latest). */
   REVIEW("review"),
+  /** Every review ever made, kept with who made it and when. */
+  REVIEW_HISTORY("review-history"),
   /** The engine's analysis of one incident. */
   FINDING("finding");
 

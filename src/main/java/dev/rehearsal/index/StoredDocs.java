@@ -25,7 +25,20 @@ final class StoredDocs {
   }
 
   static Document review(Review r, RecordCodec codec) {
-    Document d = RecordCodec.base(DocKind.REVIEW, r.key(), r.at(), codec.json(r));
+    return review(DocKind.REVIEW, r.key(), r, codec);
+  }
+
+  /** The key of a review in the history: its incident and when it was made. */
+  static String historyKey(Review r) {
+    return DocKind.REVIEW_HISTORY.code() + "/" + r.incidentKey() + "/" + r.at().toEpochMilli();
+  }
+
+  static Document reviewHistory(Review r, RecordCodec codec) {
+    return review(DocKind.REVIEW_HISTORY, historyKey(r), r, codec);
+  }
+
+  private static Document review(DocKind kind, String key, Review r, RecordCodec codec) {
+    Document d = RecordCodec.base(kind, key, r.at(), codec.json(r));
     RecordCodec.multiKeyword(d, Schema.IDS, r.incidentKey());
     if (!r.note().isBlank()) {
       d.add(new TextField(Schema.BODY, r.note(), Field.Store.NO));
@@ -67,6 +80,8 @@ final class StoredDocs {
         return status(codec.decode(json, DeployStatusEvent.class), codec);
       case REVIEW:
         return review(codec.decode(json, Review.class), codec);
+      case REVIEW_HISTORY:
+        return reviewHistory(codec.decode(json, Review.class), codec);
       case FINDING:
         return finding(codec.decode(json, Finding.class), codec, "");
       default:

@@ -11,6 +11,7 @@ import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.settings.Settings;
@@ -100,6 +101,7 @@ public final class Workspace implements Closeable {
     this.schemaVersion = schemaVersion;
     Files.createDirectories(dir);
     this.settings = Settings.load(dir.resolve(Settings.FILE));
+    openNotes.addAll(settings.notes());
     this.services =
         new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)), settings.serviceSuffixes());
     this.codec = new RecordCodec(services);
@@ -342,9 +344,32 @@ public final class Workspace implements Closeable {
     }
   }
 
-  /** Stores a review (replacing an earlier one of the same incident). Call {@link #commit()}. */
+  /**
+   * Stores a review: it replaces the one in force for its incident, and joins the incident's review
+   * history. Call {@link #commit()}.
+   */
   public void putReview(dev.rehearsal.model.Review r) throws IOException {
     writer.updateDocument(new Term(Schema.KEY, r.key()), StoredDocs.review(r, codec));
+    writer.updateDocument(
+        new Term(Schema.KEY, StoredDocs.historyKey(r)), StoredDocs.reviewHistory(r, codec));
+  }
+
+  /** Every review of an incident, oldest first. */
+  public List<dev.rehearsal.model.Review> reviewHistory(String incidentKey) throws IOException {
+    List<dev.rehearsal.model.Review> out = new ArrayList<>();
+    forEachMatching(
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(Schema.KIND, DocKind.REVIEW_HISTORY.code())),
+                BooleanClause.Occur.FILTER)
+            .add(
+                new TermQuery(new Term(Schema.IDS, incidentKey.toLowerCase(java.util.Locale.ROOT))),
+                BooleanClause.Occur.FILTER)
+            .build(),
+        dev.rehearsal.model.Review.class,
+        out::add);
+    out.sort(Comparator.comparing(dev.rehearsal.model.Review::at));
+    return out;
   }
 
   /** Stores an analysis finding (replacing the earlier one). Call {@link #commit()}. */
@@ -1114,6 +1139,47 @@ public final class Workspace implements Closeable {
         });
     rows.sort(Comparator.comparing(IncidentRow::onset).reversed().thenComparing(IncidentRow::key));
     return rows;
+  }
+
+  /**
+   * The records a search matches, newest (or oldest) first, read a page at a time from one view of
+   * the index; close them when done.
+   */
+  public <T> SortedRows<T> rows(SearchRequest filter, boolean newestFirst, Class<T> type)
+      throws IOException {
+    return new SortedRows<>(
+        searchers, Search.filtered(filter), newestFirst, json -> codec.decode(json, type));
+  }
+
+  /**
+   * The incidents a search matches as table rows (with their verdicts and gaps), newest first, read
+   * a page at a time; close them when done.
+   */
+  public SortedRows<IncidentRow> incidentRowPages(String query) throws IOException {
+    Query q =
+        Search.filtered(SearchRequest.of(query).withKinds(java.util.Set.of(DocKind.INCIDENT)));
+    ServiceNames names = services;
+    Map<String, String[]> verdicts = findingSummaries();
+    return new SortedRows<>(
+        searchers,
+        q,
+        true,
+        json -> {
+          Incident i = ROW_READER.apply(json);
+          List<String> canonical = new ArrayList<>();
+          for (String s : i.services()) {
+            String c = names.canonical(s);
+            if (!c.isEmpty() && !canonical.contains(c)) {
+              canonical.add(c);
+            }
+          }
+          String[] f = verdicts.get(i.key());
+          return IncidentRow.of(
+              i,
+              canonical,
+              f == null ? null : f[0],
+              f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(",")));
+        });
   }
 
   /** The finding summaries of one reader of the index. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param scores every gap's score and evidence, for escapes
  * @param stagingEvidence what staging's deploys and runs of the linked change said
  * @param review the reviewer's decision, or null
+ * @param alternatives the next most plausible deploys the linker weighed and did not link, best
+ *     first, with their scores and reasons
  */
 public record Finding(
     String incidentKey,
@@ -32,7 +34,8 @@ public record Finding(
     List<Gap> gaps,
     List<GapScore> scores,
     List<Evidence> stagingEvidence,
-    Review review) {
+    Review review,
+    List<DeployLink> alternatives) {
 
   public Finding {
     services = List.copyOf(services);
@@ -41,6 +44,7 @@ public record Finding(
     gaps = List.copyOf(gaps);
     scores = List.copyOf(scores);
     stagingEvidence = stagingEvidence == null ? List.of() : List.copyOf(stagingEvidence);
+    alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
   }
 
   public String key() {
@@ -60,7 +64,8 @@ public record Finding(
         gaps,
         scores,
         stagingEvidence,
-        r);
+        r,
+        alternatives);
   }
 
   /** The verdict that counts: the reviewer's when given. */

@@ -60,7 +60,11 @@ public final class Settings {
     if (user == null || !user.isObject()) {
       throw new IOException(file + " must hold one JSON object");
     }
-    return fromJson(user);
+    try {
+      return fromJson(user);
+    } catch (SettingsSchema.Invalid e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Settings from a JSON object laid over the defaults. */
@@ -74,7 +78,8 @@ public final class Settings {
 
   /**
    * Writes what the user changed, not the defaults: a newer Rehearsal's better defaults then still
-   * reach this workspace. {@code rehearsal settings} prints the effective settings.
+   * reach this workspace. Settings are valid once made (a bad value is refused by {@link #fromJson}
+   * and {@link #with}), so only valid settings are saved.
    */
   public void save(Path file) throws IOException {
     Files.writeString(file, Json.pretty().writeValueAsString(overrides), StandardCharsets.UTF_8);
@@ -102,13 +107,17 @@ public final class Settings {
     }
   }
 
+  /**
+   * Checks every setting against {@link SettingsSchema}; a bad value is refused with its key, its
+   * value and what is allowed.
+   */
   private void validate() {
-    try {
-      naiveZone();
-      dateOrder();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("settings: " + e.getMessage(), e);
-    }
+    SettingsSchema.check(tree);
+  }
+
+  /** What the user's settings name that is not a setting (typing mistakes), as notes. */
+  public List<String> notes() {
+    return SettingsSchema.unknown(overrides);
   }
 
   public JsonNode tree() {

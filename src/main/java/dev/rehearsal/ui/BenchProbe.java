@@ -19,7 +19,7 @@ import javafx.scene.Scene;
  * the table scrolls from the first row to the last and while a search runs. Started with {@code
  * --probe=FILE}; writes JSON to FILE and closes the app.
  */
-final class BenchProbe {
+final class BenchProbe implements AppObserver {
   private static final int SCROLL_STEPS = 400;
 
   private final Path out;
@@ -31,8 +31,8 @@ final class BenchProbe {
     this.out = out;
   }
 
-  /** Call before the stage is shown. */
-  void watchFirstFrame(Scene scene) {
+  @Override
+  public void beforeShown(Scene scene) {
     scene.addPostLayoutPulseListener(
         new Runnable() {
           @Override
@@ -46,8 +46,8 @@ final class BenchProbe {
         });
   }
 
-  /** Call when the incident table has its rows. */
-  void tableReady(IncidentsView view, IncidentsViewModel vm) {
+  @Override
+  public void incidentsShown(Scene scene, IncidentsView view, IncidentsViewModel vm) {
     results.put("launchToTableMs", System.currentTimeMillis() - jvmStart);
     results.put("rows", vm.rows().size());
     int rows = vm.rows().size();

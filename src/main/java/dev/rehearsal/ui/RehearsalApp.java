@@ -1,20 +1,19 @@
 package dev.rehearsal.ui;
 
-import dev.rehearsal.demo.DemoWorkspace;
-import dev.rehearsal.demo.ScenarioGenerator;
-import dev.rehearsal.index.DocKind;
-import dev.rehearsal.index.Workspace;
+import dev.rehearsal.app.Locations;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.shell.LoadingView;
 import dev.rehearsal.ui.task.UiExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,20 +27,22 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The desktop app. Opens the workspace off the FX thread; when the workspace holds no incidents yet
- * it builds the demo workspace first, showing progress; then shows the incident list.
+ * The desktop app: a window that opens the workspace off the FX thread (the app layer builds the
+ * demo workspace first when nothing is imported yet), then shows the incidents.
  *
- * <p>Parameters: {@code --workspace=DIR}; {@code --screenshot=FILE.png} writes a snapshot of the
- * window once the incidents are shown; {@code --exit-after-load} closes the app after that.
+ * <p>Parameters: {@code --workspace=DIR}; {@code --screenshot=FILE.png} writes a snapshot once the
+ * incidents are shown; {@code --exit-after-load} closes the app then; {@code --probe=FILE} measures
+ * the app for the benchmark.
  */
 public final class RehearsalApp extends Application {
   private static final Logger LOG = Logger.getLogger(RehearsalApp.class.getName());
 
   private final UiExecutor executor = new UiExecutor();
-  private volatile Workspace workspace;
-  private Stage stage;
+  private final List<AppObserver> observers = new ArrayList<>();
+  private volatile Session session;
+  private IncidentsViewModel incidents;
+  private Scene scene;
   private final StackPane content = new StackPane();
-  private BenchProbe probe;
   private final Label footer = new Label();
 
   public static void main(String[] args) {
@@ -49,11 +50,24 @@ public final class RehearsalApp extends Application {
   }
 
   @Override
-  public void start(Stage primary) {
-    this.stage = primary;
+  public void start(Stage stage) {
     Map<String, String> named = getParameters().getNamed();
     Path dir =
-        named.containsKey("workspace") ? Path.of(named.get("workspace")) : Workspace.defaultDir();
+        named.containsKey("workspace")
+            ? Path.of(named.get("workspace"))
+            : Locations.system().defaultWorkspace();
+    boolean exitAfter =
+        named.containsKey("exit-after-load")
+            || getParameters().getUnnamed().contains("--exit-after-load");
+    if (named.containsKey("screenshot") || exitAfter) {
+      observers.add(
+          new ScreenshotObserver(
+              named.containsKey("screenshot") ? Path.of(named.get("screenshot")) : null,
+              exitAfter));
+    }
+    if (named.containsKey("probe")) {
+      observers.add(new BenchProbe(Path.of(named.get("probe"))));
+    }
 
     BorderPane root = new BorderPane();
     root.setId("app-root");
@@ -65,19 +79,13 @@ public final class RehearsalApp extends Application {
     status.setPadding(new Insets(4, 10, 4, 10));
     root.setBottom(status);
 
-    Scene scene = new Scene(root, 1280, 800);
+    scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(RehearsalApp.class.getResource("rehearsal.css").toExternalForm());
-    primary.setTitle("Rehearsal — " + dir.toAbsolutePath());
-    primary.setScene(scene);
-    if (named.containsKey("probe")) {
-      probe = new BenchProbe(Path.of(named.get("probe")));
-      probe.watchFirstFrame(scene);
-    }
-    primary.show();
-    boolean exitAfter =
-        named.containsKey("exit-after-load")
-            || getParameters().getUnnamed().contains("--exit-after-load");
-    openWorkspace(dir, named.get("screenshot"), exitAfter);
+    stage.setTitle("Rehearsal — " + dir.toAbsolutePath());
+    stage.setScene(scene);
+    observers.forEach(o -> o.beforeShown(scene));
+    stage.show();
+    open(dir);
   }
 
   private Region header(Path dir) {
@@ -96,22 +104,16 @@ public final class RehearsalApp extends Application {
     return h;
   }
 
-  private void openWorkspace(Path dir, String screenshot, boolean exitAfter) {
-    Task<Workspace> task =
+  private void open(Path dir) {
+    Task<Session> task =
         executor.submit(
             m -> {
               m.progress(0, 100, "opening the workspace");
-              Workspace w = Workspace.open(dir);
-              if (w.count(DocKind.INCIDENT) == 0) {
-                m.progress(0, 100, "building the demo workspace");
-                DemoWorkspace.build(
-                    w, dir.resolve("demo-input"), ScenarioGenerator.Options.demo(), m);
-              }
-              return w;
+              return Session.openOrBuildDemo(dir, m);
             },
-            w -> {
-              this.workspace = w;
-              showIncidents(w, screenshot, exitAfter);
+            s -> {
+              this.session = s;
+              showIncidents(s);
             },
             this::failed);
     content
@@ -127,36 +129,25 @@ public final class RehearsalApp extends Application {
     footer.textProperty().bind(task.messageProperty());
   }
 
-  private void showIncidents(Workspace w, String screenshot, boolean exitAfter) {
+  private void showIncidents(Session s) {
     footer.textProperty().unbind();
-    footer.setText("Workspace " + w.dir().toAbsolutePath());
-    IncidentsViewModel vm = new IncidentsViewModel((q, m) -> w.incidentRows(q, m), executor);
-    IncidentsView view = new IncidentsView(vm);
+    footer.setText("Workspace " + s.dir().toAbsolutePath() + (s.isDemo() ? " — demo data" : ""));
+    incidents = new IncidentsViewModel((q, m) -> s.rows().incidents(q), executor);
+    IncidentsView view = new IncidentsView(incidents);
     content.getChildren().setAll(view);
-    vm.rows()
+    incidents
+        .rows()
         .addListener(
-            (javafx.collections.ListChangeListener<Object>)
-                c -> {
-                  if (probe != null) {
-                    BenchProbe p = probe;
-                    probe = null;
-                    p.tableReady(view, vm);
-                  }
-                  if (screenshot != null && !vm.rows().isEmpty()) {
-                    Platform.runLater(
-                        () -> {
-                          try {
-                            Snapshots.write(stage.getScene(), Path.of(screenshot));
-                          } catch (IOException e) {
-                            LOG.log(Level.WARNING, "screenshot failed", e);
-                          }
-                          if (exitAfter) {
-                            Platform.exit();
-                          }
-                        });
-                  }
-                });
-    vm.search();
+            new javafx.collections.ListChangeListener<Object>() {
+              @Override
+              public void onChanged(Change<?> c) {
+                if (!incidents.rows().isEmpty()) {
+                  incidents.rows().removeListener(this);
+                  observers.forEach(o -> o.incidentsShown(scene, view, incidents));
+                }
+              }
+            });
+    incidents.search();
   }
 
   private void failed(Throwable t) {
@@ -172,8 +163,11 @@ public final class RehearsalApp extends Application {
   @Override
   public void stop() throws IOException {
     executor.shutdown();
-    if (workspace != null) {
-      workspace.close();
+    if (incidents != null) {
+      incidents.close();
+    }
+    if (session != null) {
+      session.close();
     }
   }
 }

@@ -54,8 +54,8 @@ public final class Json {
     return b.build();
   }
 
-  /** Written as a "type" property naming the record ({@link #typeName}). */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  /** Written as a "kind" property naming the record ({@link #typeName}). */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
   private abstract static class Typed {}
 
   /** A record's name in JSON: "ConfigDrift" is "config-drift". */

@@ -76,7 +76,8 @@ class AggregatesTest {
         gaps,
         scores,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   private static Rules rules(int fidelityMin, int repeatMin) {

@@ -3,7 +3,8 @@ package dev.rehearsal.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.importers.ImportSummary;
 import dev.rehearsal.index.Workspace;
@@ -21,14 +22,15 @@ class EndToEndEvaluationTest {
 
   @Test
   void generatedFilesImportAnalyseAndMeetTheTargets() throws Exception {
-    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-      DemoWorkspace.Result built =
-          DemoWorkspace.build(
-              ws,
+    try (Session session = Session.openOrCreate(dir.resolve("ws"))) {
+      Workspace ws = session.workspace();
+      Demo.Built built =
+          Demo.build(
+              session,
               dir.resolve("scenario"),
               new ScenarioGenerator.Options(21, 400, 8000, -1, 20),
               null);
-      ImportSummary imported = built.imported();
+      ImportSummary imported = built.imported().summary();
       assertEquals(0, imported.rejected(), "the generator writes files the importers read");
       assertEquals(imported.seen(), imported.accepted());
       assertTrue(imported.skipped().isEmpty(), "no file is left unrecognised");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Imports;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Finding;
@@ -39,9 +41,10 @@ class InputSnapshotTest {
   }
 
   private Workspace imported(String name) throws Exception {
-    Workspace ws = Workspace.open(dir.resolve(name));
-    DemoWorkspace.importScenario(ws, scenario, null);
-    return ws;
+    // the session's workspace outlives it here: the test closes the workspace itself
+    Session s = Session.openOrCreate(dir.resolve(name));
+    Demo.install(s, scenario, Imports.Then.PREPARE, null);
+    return s.workspace();
   }
 
   private static Path file(Workspace ws) {

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.rehearsal.demo.DemoWorkspace;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.task.TaskMonitor;
@@ -26,9 +27,13 @@ class LinkerTest {
 
   @Test
   void linksAreThoseTheRulesPickFromTheFullRanking() throws Exception {
-    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-      DemoWorkspace.build(
-          ws, dir.resolve("scenario"), new ScenarioGenerator.Options(5, 300, 6000, -1, 20), null);
+    try (Session session = Session.openOrCreate(dir.resolve("ws"))) {
+      Workspace ws = session.workspace();
+      Demo.build(
+          session,
+          dir.resolve("scenario"),
+          new ScenarioGenerator.Options(5, 300, 6000, -1, 20),
+          null);
       Counts defaults = check(ws);
       assertTrue(defaults.linked > 100, "linked " + defaults.linked);
       assertTrue(defaults.linked < 300, "some incidents stay unlinked");

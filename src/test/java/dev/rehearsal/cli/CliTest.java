@@ -43,6 +43,14 @@ class CliTest {
   }
 
   /** A usage error: exit 2, the reason and the command's usage on stderr, no stack trace. */
+  /** A command that ran and failed: exit 1, the reason in one line, no usage, no stack trace. */
+  static void assertFailed(Run r, String reason) {
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(reason), r.err());
+    assertFalse(r.err().contains("Usage:"), "not a usage error: " + r.err());
+    assertFalse(r.err().contains("\tat dev.rehearsal"), "no stack trace: " + r.err());
+  }
+
   static void assertUsageError(Run r, String reason, String usage) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains(reason), r.err());
@@ -368,12 +376,17 @@ class CliTest {
     assertTrue(r.out().contains("Review of incident/jira/"), r.out());
     Run explain = run("explain", key, "--json", "--workspace", w.toString());
     assertEquals(0, explain.code(), explain.err());
-    JsonNode f = explain.json();
+    JsonNode f = explain.json().path("finding");
     assertEquals("ESCAPE", f.path("review").path("verdict").asText(), f.toString());
     assertEquals("peak never rehearsed", f.path("review").path("note").asText());
+    assertEquals(
+        "ana",
+        explain.json().path("reviews").get(0).path("reviewer").asText(),
+        "kept in the history");
     // the review survives re-analysis and wins over the engine
     run("analyze", "--workspace", w.toString());
-    JsonNode again = run("explain", key, "--json", "--workspace", w.toString()).json();
+    JsonNode again =
+        run("explain", key, "--json", "--workspace", w.toString()).json().path("finding");
     assertEquals("ESCAPE", again.path("review").path("verdict").asText());
 
     assertUsageError(
@@ -382,12 +395,20 @@ class CliTest {
         "review");
     assertUsageError(
         run("review", key, "--workspace", w.toString()), "say what the review decides", "review");
-    assertUsageError(
-        run("review", "nosuch", "--confirm", "--workspace", w.toString()),
-        "no incident 'nosuch'",
-        "review");
-    assertUsageError(
-        run("explain", "nosuch", "--workspace", w.toString()), "no incident 'nosuch'", "explain");
+    assertFailed(
+        run("review", "nosuch", "--confirm", "--workspace", w.toString()), "no incident 'nosuch'");
+    assertFailed(run("explain", "nosuch", "--workspace", w.toString()), "no incident 'nosuch'");
+    assertFailed(
+        run(
+            "review",
+            key,
+            "--gaps",
+            "config",
+            "--verdict",
+            "not_change_related",
+            "--workspace",
+            w.toString()),
+        "a staging gap explains an escape");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Rejection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,8 @@ class WorkspaceTest {
               List.of(),
               List.of(),
               List.of(),
-              null));
+              null,
+              List.of()));
       w.commit();
       assertEquals(1, w.count(DocKind.FINDING));
     }
@@ -343,7 +345,8 @@ class WorkspaceTest {
         gaps,
         List.of(),
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   private static Set<String> storedFindingKeys(Workspace w) throws Exception {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rehearsal.index.IncidentRow;
-import dev.rehearsal.index.SearchSyntaxException;
+import dev.rehearsal.app.Rows;
+import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.task.Background;
 import java.time.Instant;
@@ -29,6 +29,65 @@ class IncidentsViewModelTest {
         List.of("config"));
   }
 
+  /** Rows from a list, as the workspace gives them a page at a time; counts what is closed. */
+  private static final class ListSource implements Rows.Source<IncidentRow> {
+    final List<IncidentRow> all;
+    final List<int[]> pagesRead = new ArrayList<>();
+    boolean closed;
+
+    ListSource(List<IncidentRow> all) {
+      this.all = all;
+    }
+
+    @Override
+    public int size() {
+      return all.size();
+    }
+
+    @Override
+    public List<IncidentRow> page(int from, int count) {
+      pagesRead.add(new int[] {from, count});
+      return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + count));
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  private static Rows.Source<IncidentRow> rows(List<IncidentRow> all) {
+    return new ListSource(all);
+  }
+
+  @Test
+  void aLargeResultIsReadAPageAtATimeAndTheLastOneIsClosedByTheNext() {
+    List<IncidentRow> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(row("k" + i, "T" + i));
+    }
+    List<ListSource> opened = new ArrayList<>();
+    IncidentsViewModel vm =
+        new IncidentsViewModel(
+            (q, m) -> {
+              ListSource src = new ListSource(many);
+              opened.add(src);
+              return src;
+            },
+            Background.DIRECT);
+    vm.search();
+    assertEquals(1000, vm.rows().size());
+    ListSource first = opened.get(0);
+    assertEquals(1, first.pagesRead.size(), "only the first page is read for the status");
+    assertEquals("T950", vm.rows().get(950).title());
+    assertEquals(2, first.pagesRead.size(), "row 950 brings its own page only");
+    assertEquals(800, first.pagesRead.get(1)[0]);
+    vm.search();
+    assertTrue(first.closed, "a new search lets go of the previous rows");
+    vm.close();
+    assertTrue(opened.get(1).closed);
+  }
+
   @Test
   void searchFillsRowsAndStatus() {
     List<String> asked = new ArrayList<>();
@@ -36,7 +95,8 @@ class IncidentsViewModelTest {
         new IncidentsViewModel(
             (q, m) -> {
               asked.add(q);
-              return q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A"));
+              return rows(
+                  q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A")));
             },
             Background.DIRECT);
     vm.search();
@@ -58,9 +118,10 @@ class IncidentsViewModelTest {
         new IncidentsViewModel(
             (q, m) -> {
               if (q.contains("(")) {
-                throw new SearchSyntaxException("the query \"(\" is not valid search syntax", null);
+                throw new Rows.QuerySyntaxException(
+                    "the query \"(\" is not valid search syntax", null);
               }
-              return List.of(row("a", "A"));
+              return rows(List.of(row("a", "A")));
             },
             Background.DIRECT);
     vm.search();

@@ -1,6 +1,6 @@
 package dev.rehearsal.ui.incidents;
 
-import dev.rehearsal.index.IncidentRow;
+import dev.rehearsal.model.IncidentRow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -70,7 +70,8 @@ public final class IncidentsView extends BorderPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No incidents match."));
     TableColumn<IncidentRow, Instant> onset = new TableColumn<>("Onset");
-    onset.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().onset()));
+    onset.setCellValueFactory(
+        c -> new ReadOnlyObjectWrapper<>(c.getValue() == null ? null : c.getValue().onset()));
     onset.setCellFactory(
         c ->
             new javafx.scene.control.TableCell<>() {
@@ -100,6 +101,8 @@ public final class IncidentsView extends BorderPane {
     table.getColumns().add(verdict);
     table.getColumns().add(gaps);
     table.getColumns().add(source);
+    // rows come a page at a time in the order the search gives; sorting is the search's
+    table.getColumns().forEach(col -> col.setSortable(false));
 
     setTop(new VBox(bar, error));
     setCenter(table);
@@ -108,7 +111,10 @@ public final class IncidentsView extends BorderPane {
   private static TableColumn<IncidentRow, String> text(
       String name, java.util.function.Function<IncidentRow, String> value, double width) {
     TableColumn<IncidentRow, String> c = new TableColumn<>(name);
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    // a row whose page is still being read is null: its cells stay empty until it arrives
+    c.setCellValueFactory(
+        cell ->
+            new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
     c.setPrefWidth(width);
     return c;
   }

@@ -1,9 +1,10 @@
 package dev.rehearsal.ui.incidents;
 
-import dev.rehearsal.index.IncidentRow;
-import dev.rehearsal.index.SearchSyntaxException;
+import dev.rehearsal.app.Rows;
+import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.ui.task.Background;
+import dev.rehearsal.ui.task.PagedList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -20,16 +20,19 @@ import javafx.collections.ObservableList;
  */
 public final class IncidentsViewModel {
 
-  /** Where rows come from: the workspace in the app, a list in tests. */
+  /** Where rows come from: the workspace's rows in the app, a list in tests. */
   @FunctionalInterface
   public interface RowSource {
-    List<IncidentRow> rows(String query, TaskMonitor monitor) throws Exception;
+    Rows.Source<IncidentRow> rows(String query, TaskMonitor monitor) throws Exception;
   }
+
+  /** A search's rows with their first page, read off the FX thread. */
+  private record Found(Rows.Source<IncidentRow> rows, List<IncidentRow> firstPage) {}
 
   private final RowSource source;
   private final Background background;
   private final StringProperty query = new SimpleStringProperty("");
-  private final ObservableList<IncidentRow> rows = FXCollections.observableArrayList();
+  private final PagedList<IncidentRow> rows;
   private final StringProperty status = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -38,6 +41,7 @@ public final class IncidentsViewModel {
   public IncidentsViewModel(RowSource source, Background background) {
     this.source = source;
     this.background = background;
+    this.rows = new PagedList<>(background);
   }
 
   public StringProperty queryProperty() {
@@ -46,6 +50,11 @@ public final class IncidentsViewModel {
 
   public ObservableList<IncidentRow> rows() {
     return rows;
+  }
+
+  /** Lets go of the rows shown. */
+  public void close() {
+    rows.close();
   }
 
   public ReadOnlyStringProperty statusProperty() {
@@ -67,21 +76,27 @@ public final class IncidentsViewModel {
     busy.set(true);
     long t0 = System.nanoTime();
     background.run(
-        m -> source.rows(q, m),
-        result -> {
+        m -> {
+          Rows.Source<IncidentRow> found = source.rows(q, m);
+          return new Found(found, found.page(0, PagedList.PAGE));
+        },
+        found -> {
           if (mine != generation) {
+            try {
+              found.rows().close();
+            } catch (java.io.IOException ignored) {
+              // a view of the index no search shows any more
+            }
             return;
           }
-          rows.setAll(result);
+          rows.show(found.rows(), found.firstPage());
+          int size = found.rows().size();
           error.set("");
           long ms = (System.nanoTime() - t0) / 1_000_000;
           status.set(
               String.format(
                   "%,d incident%s%s (%d ms)",
-                  result.size(),
-                  result.size() == 1 ? "" : "s",
-                  q.isEmpty() ? "" : " match \"" + q + "\"",
-                  ms));
+                  size, size == 1 ? "" : "s", q.isEmpty() ? "" : " match \"" + q + "\"", ms));
           busy.set(false);
         },
         failure -> {
@@ -90,11 +105,11 @@ public final class IncidentsViewModel {
           }
           busy.set(false);
           Throwable cause = failure;
-          while (!(cause instanceof SearchSyntaxException) && cause.getCause() != null) {
+          while (!(cause instanceof Rows.QuerySyntaxException) && cause.getCause() != null) {
             cause = cause.getCause();
           }
           error.set(
-              cause instanceof SearchSyntaxException
+              cause instanceof Rows.QuerySyntaxException
                   ? cause.getMessage()
                   : "The search failed: " + failure.getMessage());
         });

@@ -66,13 +66,35 @@ public class UiExecutor implements Background {
         };
     task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
     task.setOnFailed(e -> onFailure.accept(task.getException()));
+    task.setOnCancelled(e -> onFailure.accept(new dev.rehearsal.task.CancelledException()));
     pool.submit(task);
     return task;
   }
 
   @Override
-  public <T> void run(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    submit(work, onSuccess, onFailure);
+  public <T> TaskHandle run(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    Task<T> task = submit(work, onSuccess, onFailure);
+    return new TaskHandle() {
+      @Override
+      public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return task.progressProperty();
+      }
+
+      @Override
+      public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
+        return task.messageProperty();
+      }
+
+      @Override
+      public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return task.runningProperty();
+      }
+
+      @Override
+      public void cancel() {
+        task.cancel(false);
+      }
+    };
   }
 
   /** Runs on the FX thread (now, when already on it). */

@@ -1,6 +1,5 @@
-package dev.rehearsal.index;
+package dev.rehearsal.model;
 
-import dev.rehearsal.model.Incident;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +19,7 @@ public record IncidentRow(
     String verdict,
     List<String> gaps) {
 
-  static IncidentRow of(
+  public static IncidentRow of(
       Incident i, List<String> canonicalServices, String verdict, List<String> gaps) {
     return new IncidentRow(
         i.key(),

@@ -1,0 +1,55 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.analysis.Evaluation;
+import dev.rehearsal.analysis.RealReports;
+import dev.rehearsal.analysis.Truth;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Running the analysis, and measuring it against labelled data. */
+public final class Analyses {
+  private final Workspace ws;
+
+  Analyses(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /** Analyses every incident and stores the findings (reviews win over the engine). */
+  public AnalysisReport run(TaskMonitor monitor) throws IOException {
+    return new Engine(ws).run(monitor);
+  }
+
+  /** Whether the workspace holds an analysis. */
+  public boolean analysed() throws IOException {
+    return ws.count(DocKind.FINDING) > 0;
+  }
+
+  /**
+   * The analysis measured against a truth file (links next to the last-deploy baseline, verdicts,
+   * gaps), and the text evidence against the labelled real write-ups.
+   */
+  public record EvaluationReport(
+      Path truthFile,
+      List<String> truthProblems,
+      Evaluation.Result result,
+      RealReports.Result realReports) {}
+
+  /** Runs the analysis without storing it and compares it with the truth file. */
+  public EvaluationReport evaluate(Path truthFile, TaskMonitor monitor) throws IOException {
+    if (!Files.isRegularFile(truthFile)) {
+      throw new java.nio.file.NoSuchFileException(truthFile.toString());
+    }
+    Truth truth = Truth.read(truthFile);
+    Engine engine = new Engine(ws);
+    AnalysisReport report = engine.run(monitor, false);
+    Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), engine.baselineLinks());
+    return new EvaluationReport(truthFile, truth.problems(), r, RealReports.run(ws.settings()));
+  }
+}

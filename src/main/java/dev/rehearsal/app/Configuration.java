@@ -1,0 +1,106 @@
+package dev.rehearsal.app;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.settings.Settings;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The workspace's rules as users change them: the service alias table, the services each service
+ * depends on, and the settings. Each change is saved to the workspace's files and takes effect for
+ * searches at once and for the next analysis.
+ */
+public final class Configuration {
+  private final Workspace ws;
+
+  Configuration(Workspace ws) {
+    this.ws = ws;
+  }
+
+  public Settings settings() {
+    return ws.settings();
+  }
+
+  /** Saves settings (validated when they were made). */
+  public void save(Settings s) throws IOException {
+    ws.saveSettings(s);
+  }
+
+  /** The alias table: a tool's name for a service to the service. */
+  public Map<String, String> aliases() throws IOException {
+    return ws.aliases();
+  }
+
+  /** Maps an alias to a service. */
+  public void setAlias(String alias, String service, TaskMonitor monitor) throws IOException {
+    if (alias.isBlank() || service.isBlank()) {
+      throw new IllegalArgumentException("an alias and a service name, neither blank");
+    }
+    Map<String, String> a = new TreeMap<>(ws.aliases());
+    a.put(alias.strip(), service.strip());
+    ws.saveAliases(a);
+  }
+
+  /** Removes an alias; false when there was none. */
+  public boolean removeAlias(String alias, TaskMonitor monitor) throws IOException {
+    Map<String, String> a = new TreeMap<>(ws.aliases());
+    if (a.remove(alias) == null) {
+      return false;
+    }
+    ws.saveAliases(a);
+    return true;
+  }
+
+  /** What loading an alias file did. */
+  public record Loaded(int added, int inTable) {}
+
+  /** Adds the aliases of a CSV file with columns alias,service (a header row is skipped). */
+  public Loaded loadAliases(Path file, TaskMonitor monitor) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    Map<String, String> add = new TreeMap<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVReader csv = new CSVReader(r)) {
+      String[] row;
+      while ((row = csv.readNext()) != null) {
+        if (row.length >= 2
+            && !row[0].isBlank()
+            && !row[1].isBlank()
+            && !row[0].strip().equalsIgnoreCase("alias")) {
+          add.put(row[0].strip(), row[1].strip());
+        }
+      }
+    } catch (CsvException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    Map<String, String> a = new TreeMap<>(ws.aliases());
+    a.putAll(add);
+    ws.saveAliases(a);
+    return new Loaded(add.size(), a.size());
+  }
+
+  /** The services each service depends on. */
+  public Map<String, List<String>> dependencies() {
+    return ws.settings().dependencies();
+  }
+
+  /** Replaces the dependency table. */
+  public void setDependencies(Map<String, List<String>> deps) throws IOException {
+    ws.saveSettings(
+        ws.settings()
+            .with(
+                "services.dependencies",
+                dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.importers.ImportOptions;
+import dev.rehearsal.importers.ImportPlan;
+import dev.rehearsal.importers.ImportRunner;
+import dev.rehearsal.importers.ImportSummary;
+import dev.rehearsal.importers.Importer;
+import dev.rehearsal.importers.ImporterRegistry;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.task.CancelledException;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Importing files, folders and zip archives: what an import would do ({@link #plan}), and doing it
+ * ({@link #run}), which also prepares the next analysis and, when asked, runs it. One error policy
+ * for every front end: what was imported stands; a later step that fails is reported in the
+ * outcome, not thrown.
+ */
+public final class Imports {
+  /** Records shown per file before an import. */
+  public static final int PREVIEW_RECORDS = 5;
+
+  private final Workspace ws;
+  private final Analyses analyses;
+  private final ImporterRegistry registry = ImporterRegistry.standard();
+
+  Imports(Workspace ws, Analyses analyses) {
+    this.ws = ws;
+    this.analyses = analyses;
+  }
+
+  /** The formats Rehearsal reads, for listings and the import dialog. */
+  public List<Importer> formats() {
+    return registry.importers();
+  }
+
+  /** The options of an import in this workspace: its time zone and date order. */
+  public ImportOptions defaults() {
+    return ImportOptions.defaults()
+        .withNaiveZone(ws.settings().naiveZone())
+        .withDateOrder(ws.settings().dateOrder());
+  }
+
+  /**
+   * What importing these inputs would do: every file with its detected format and confidence, its
+   * first records, and what it lacks (service, environment, version or time of a staging result; a
+   * mapping for a generic CSV or JSON). Writes nothing.
+   */
+  public ImportPlan plan(List<Path> inputs, ImportOptions options) throws IOException {
+    checkFormat(options);
+    return runner().plan(inputs, options, ws.mappings(), PREVIEW_RECORDS);
+  }
+
+  /** What to do after the records are in. */
+  public enum Then {
+    /** Prepare the next analysis's input (the command line's import). */
+    PREPARE,
+    /** Prepare it and analyse (the window, the demo). */
+    ANALYSE
+  }
+
+  /**
+   * The result of an import: what each file gave, and how the steps after it went.
+   *
+   * @param preparationProblem why the analysis's input could not be prepared, or "" (the next
+   *     analysis then reads the index instead)
+   * @param analysis the analysis run after the import, or null
+   * @param analysisProblem why that analysis failed, or ""
+   */
+  public record Outcome(
+      ImportSummary summary,
+      String preparationProblem,
+      AnalysisReport analysis,
+      String analysisProblem) {
+
+    /** Whether anything at all was imported. */
+    public boolean importedAnything() {
+      return summary.accepted() > 0;
+    }
+  }
+
+  /** Imports, then prepares (and, with {@link Then#ANALYSE}, runs) the analysis. */
+  public Outcome run(List<Path> inputs, ImportOptions options, Then then, TaskMonitor monitor)
+      throws IOException {
+    checkFormat(options);
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    boolean analyse = then == Then.ANALYSE;
+    ImportSummary summary =
+        runner().run(inputs, options, ws.importStore(), Progress.part(m, 0, analyse ? 70 : 90));
+    if (summary.cancelled()) {
+      return new Outcome(summary, "", null, "");
+    }
+    String preparation = "";
+    try {
+      // the next analysis then starts from its input snapshot (decision 0009)
+      Engine.prepare(ws, Progress.part(m, analyse ? 70 : 90, analyse ? 80 : 100));
+    } catch (IOException | UncheckedIOException e) {
+      preparation =
+          "the analysis's input could not be prepared ("
+              + e.getMessage()
+              + "); the next analysis reads the index instead";
+    }
+    if (!analyse) {
+      return new Outcome(summary, preparation, null, "");
+    }
+    try {
+      return new Outcome(summary, preparation, analyses.run(Progress.part(m, 80, 100)), "");
+    } catch (CancelledException e) {
+      return new Outcome(summary, preparation, null, "the analysis was cancelled");
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(summary, preparation, null, "the analysis failed: " + e.getMessage());
+    }
+  }
+
+  private ImportRunner runner() {
+    return new ImportRunner(registry, ws.settings().environments());
+  }
+
+  private void checkFormat(ImportOptions options) {
+    if (options.format() != null && registry.byId(options.format()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "no importer has the id '"
+              + options.format()
+              + "'; known ids: "
+              + String.join(", ", registry.importers().stream().map(Importer::id).toList()));
+    }
+  }
+}

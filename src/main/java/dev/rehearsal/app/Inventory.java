@@ -1,0 +1,71 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.Workspace;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a workspace holds: records per kind, their time span, services, environments, formats. */
+public final class Inventory {
+  private Inventory() {}
+
+  /**
+   * The records of one kind.
+   *
+   * @param from earliest record, or null when there are none
+   * @param to latest record, or null
+   */
+  public record Kind(
+      long count,
+      Instant from,
+      Instant to,
+      Map<String, Long> services,
+      Map<String, Long> environments,
+      Map<String, Long> statuses) {}
+
+  /**
+   * A workspace's contents.
+   *
+   * @param documents every document kind the index holds, with its count
+   * @param records incidents, deploys, staging runs and facts
+   * @param formats per importer: files, accepted and rejected records
+   */
+  public record Summary(
+      String workspace,
+      int schemaVersion,
+      boolean demo,
+      Map<String, Long> documents,
+      Map<String, Kind> records,
+      Map<String, Map<String, Long>> formats) {}
+
+  static Summary of(Session s) throws IOException {
+    Workspace w = s.workspace();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (var e : w.counts().entrySet()) {
+      counts.put(e.getKey().code(), e.getValue());
+    }
+    Map<String, Kind> kinds = new LinkedHashMap<>();
+    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
+      Instant[] range = w.timeRange(k);
+      kinds.put(
+          k.code(),
+          new Kind(
+              counts.get(k.code()),
+              range == null ? null : range[0],
+              range == null ? null : range[1],
+              w.valueCounts(k, Schema.SERVICE),
+              w.valueCounts(k, Schema.ENV),
+              w.valueCounts(k, Schema.STATUS)));
+    }
+    return new Summary(
+        w.dir().toAbsolutePath().toString(),
+        w.schemaVersion(),
+        s.isDemo(),
+        counts,
+        kinds,
+        w.countsByFormat());
+  }
+}

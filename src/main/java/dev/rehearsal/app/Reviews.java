@@ -1,0 +1,200 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Deploy;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.model.Verdict;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reviewer confirms or corrects what the analysis says about an incident. A review that
+ * contradicts itself (gaps on an incident no change caused, a staging verdict without a change) is
+ * refused with a message that says how to write it. Every review is kept with who made it and when;
+ * the latest is in force and wins over the engine.
+ */
+public final class Reviews {
+  private final Workspace ws;
+  private final Clock clock;
+
+  Reviews(Workspace ws) {
+    this(ws, Clock.systemUTC());
+  }
+
+  Reviews(Workspace ws, Clock clock) {
+    this.ws = ws;
+    this.clock = clock;
+  }
+
+  /**
+   * What a reviewer decides. A null part is not decided (the engine's answer stands for it).
+   *
+   * @param incident the incident: its key, source/id, or the id its tool shows
+   * @param confirm take the engine's link, verdict and gaps for every part not given
+   * @param links the deploys that caused it (keys, with or without "deploy/"); empty with {@code
+   *     noLink}
+   * @param noLink no change caused it
+   */
+  public record Request(
+      String incident,
+      boolean confirm,
+      Verdict verdict,
+      List<Gap> gaps,
+      List<String> links,
+      boolean noLink,
+      String note,
+      String reviewer) {}
+
+  /** A review the rules refuse, with how to write it instead. */
+  public static final class Refused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** A review that was saved, and whether it applies now or when the analysis next runs. */
+  public record Saved(Review review, boolean appliedToFinding) {}
+
+  /** Checks a review against the rules and the workspace, and saves it. */
+  public Saved save(Request q) throws IOException {
+    String key = IncidentDetails.resolve(ws, q.incident());
+    Finding f = ws.get("finding/" + key, Finding.class).orElse(null);
+    if (q.noLink() && q.links() != null && !q.links().isEmpty()) {
+      throw new Refused(
+          "--link and --no-link exclude each other: say which deploy caused it, or"
+              + " that no change did");
+    }
+    if (!q.confirm()
+        && q.verdict() == null
+        && q.gaps() == null
+        && q.links() == null
+        && !q.noLink()) {
+      throw new Refused(
+          "say what the review decides: --confirm, --verdict, --gaps, --link or --no-link");
+    }
+    if (q.confirm() && f == null) {
+      throw new Refused(
+          "there is no analysis of " + key + " to confirm yet; run `rehearsal analyze` first");
+    }
+    List<String> deployKeys = q.noLink() ? List.of() : deployKeys(q.links());
+    Verdict verdict = q.verdict();
+    List<Gap> gaps = q.gaps() == null ? null : List.copyOf(q.gaps());
+    if (q.confirm()) {
+      deployKeys =
+          deployKeys != null ? deployKeys : f.links().stream().map(l -> l.deployKey()).toList();
+      verdict = verdict != null ? verdict : f.verdict();
+      gaps = gaps != null ? gaps : f.gaps();
+    }
+    if (verdict == Verdict.NOT_CHANGE_RELATED && deployKeys == null) {
+      deployKeys = List.of(); // no change caused it: no link either
+    }
+    checkConsistent(key, f, deployKeys, verdict, gaps);
+    Review review =
+        new Review(key, deployKeys, verdict, gaps, q.note(), q.reviewer(), Instant.now(clock));
+    ws.putReview(review);
+    if (f != null) {
+      ws.putFinding(f.withReview(review));
+    }
+    ws.commit();
+    return new Saved(review, f != null);
+  }
+
+  /** Every review of an incident, oldest first; the last is in force. */
+  public List<Review> history(String incident) throws IOException {
+    return ws.reviewHistory(IncidentDetails.resolve(ws, incident));
+  }
+
+  private List<String> deployKeys(List<String> links) throws IOException {
+    if (links == null) {
+      return null;
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (String l : links) {
+      String k = l.strip().startsWith("deploy/") ? l.strip() : "deploy/" + l.strip();
+      var d = ws.get(k, Deploy.class);
+      if (d.isEmpty()) {
+        throw new Refused(
+            "no deploy " + k + " in the workspace (give its key as `rehearsal explain` shows it)");
+      }
+      keys.add(k);
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /**
+   * The rules a review must keep: gaps belong to escapes; a staging verdict belongs to a change;
+   * "unexplained" stands alone.
+   */
+  private static void checkConsistent(
+      String key, Finding f, List<String> deployKeys, Verdict verdict, List<Gap> gaps) {
+    boolean noChange = deployKeys != null && deployKeys.isEmpty();
+    Verdict effective = verdict != null ? verdict : f == null ? null : f.verdict();
+    if (noChange && verdict != null && verdict != Verdict.NOT_CHANGE_RELATED) {
+      throw new Refused(
+          "the review says no change caused "
+              + key
+              + " but gives the staging verdict '"
+              + code(verdict)
+              + "', which only a change can have; write --no-link --verdict not_change_related,"
+              + " or name the deploy with --link");
+    }
+    boolean engineLinked = f != null && !f.links().isEmpty();
+    if (verdict != null
+        && verdict != Verdict.NOT_CHANGE_RELATED
+        && verdict != Verdict.UNKNOWN
+        && deployKeys == null
+        && !engineLinked) {
+      throw new Refused(
+          "the verdict '"
+              + code(verdict)
+              + "' is about a change, and the engine linked none to "
+              + key
+              + "; name it with --link DEPLOY");
+    }
+    if (verdict == Verdict.NOT_CHANGE_RELATED && deployKeys != null && !deployKeys.isEmpty()) {
+      throw new Refused(
+          "the review links "
+              + String.join(", ", deployKeys)
+              + " but says no change caused it; drop --link, or give the verdict staging had");
+    }
+    if (gaps != null && !gaps.isEmpty()) {
+      if (noChange || effective == Verdict.NOT_CHANGE_RELATED) {
+        throw new Refused(
+            "a staging gap explains an escape, and "
+                + key
+                + (verdict == null
+                    ? " is not change-related (the engine's verdict)"
+                    : " would not be change-related")
+                + "; drop --gaps, or give --verdict escape (with --link when the engine found no"
+                + " change)");
+      }
+      if (effective != null && effective != Verdict.ESCAPE) {
+        throw new Refused(
+            "a staging gap explains an escape, and the verdict is '"
+                + code(effective)
+                + "'"
+                + (verdict == null ? " (the engine's)" : "")
+                + "; give --verdict escape with the gaps, or drop --gaps");
+      }
+      if (gaps.contains(Gap.UNEXPLAINED) && gaps.size() > 1) {
+        throw new Refused("'unexplained' stands alone: give the gaps, or unexplained, not both");
+      }
+      if (new LinkedHashSet<>(gaps).size() != gaps.size()) {
+        throw new Refused("each gap once, most important first");
+      }
+    }
+  }
+
+  private static String code(Verdict v) {
+    return v.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.index.Workspace;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One open workspace and the use cases over it: what the command line and the window both work
+ * with. Opening an existing workspace, creating one, and the demo workspace on first start are
+ * decided here, not in the front ends.
+ */
+public final class Session implements Closeable {
+  /** The file that marks a workspace filled with generated demo data. */
+  static final String DEMO_MARKER = "demo.json";
+
+  private final Workspace ws;
+  private final boolean created;
+  private Imports imports;
+  private Analyses analyses;
+  private Reviews reviews;
+  private Configuration configuration;
+  private IncidentDetails incidents;
+  private Rows rows;
+  private Dashboard dashboard;
+
+  private Session(Workspace ws, boolean created) {
+    this.ws = ws;
+    this.created = created;
+  }
+
+  /** Opens an existing workspace; a folder that holds none is refused with a message. */
+  public static Session open(Path dir) throws IOException {
+    if (!Workspace.exists(dir)) {
+      throw new NotAWorkspaceException(dir);
+    }
+    return new Session(Workspace.open(dir), false);
+  }
+
+  /** Opens a workspace, creating it when the folder holds none ({@link #created} says so). */
+  public static Session openOrCreate(Path dir) throws IOException {
+    boolean exists = Workspace.exists(dir);
+    if (!exists && Files.isRegularFile(dir)) {
+      throw new IOException(dir + " is a file, not a folder: name a folder for the workspace");
+    }
+    return new Session(Workspace.open(dir), !exists);
+  }
+
+  /**
+   * Opens the workspace the app starts with; when it holds nothing yet, builds the demo workspace
+   * in it first (a generated history written to its {@code demo-input} folder and imported).
+   */
+  public static Session openOrBuildDemo(Path dir, dev.rehearsal.task.TaskMonitor monitor)
+      throws IOException {
+    Session s = openOrCreate(dir);
+    try {
+      if (s.isEmpty()) {
+        Demo.build(
+            s,
+            dir.resolve("demo-input"),
+            dev.rehearsal.demo.ScenarioGenerator.Options.demo(),
+            monitor);
+      }
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  public Path dir() {
+    return ws.dir();
+  }
+
+  /** Whether opening created the workspace. */
+  public boolean created() {
+    return created;
+  }
+
+  /** Whether the workspace holds generated demo data. */
+  public boolean isDemo() {
+    return Files.isRegularFile(ws.dir().resolve(DEMO_MARKER));
+  }
+
+  /** Whether nothing has been imported yet. */
+  public boolean isEmpty() throws IOException {
+    return ws.count(dev.rehearsal.index.DocKind.INCIDENT) == 0
+        && ws.count(dev.rehearsal.index.DocKind.DEPLOY) == 0
+        && ws.count(dev.rehearsal.index.DocKind.RUN) == 0;
+  }
+
+  /** What happened when the workspace opened (a rebuild after a schema change), for users. */
+  public java.util.List<String> notes() {
+    return ws.openNotes();
+  }
+
+  /** What the workspace holds. */
+  public Inventory.Summary inventory() throws IOException {
+    return Inventory.of(this);
+  }
+
+  public synchronized Imports imports() {
+    return imports == null ? imports = new Imports(ws, analyses()) : imports;
+  }
+
+  public synchronized Analyses analyses() {
+    return analyses == null ? analyses = new Analyses(ws) : analyses;
+  }
+
+  public synchronized Reviews reviews() {
+    return reviews == null ? reviews = new Reviews(ws) : reviews;
+  }
+
+  public synchronized Configuration configuration() {
+    return configuration == null ? configuration = new Configuration(ws) : configuration;
+  }
+
+  public synchronized IncidentDetails incidents() {
+    return incidents == null ? incidents = new IncidentDetails(ws) : incidents;
+  }
+
+  public synchronized Rows rows() {
+    return rows == null ? rows = new Rows(ws) : rows;
+  }
+
+  public synchronized Dashboard dashboard() {
+    return dashboard == null ? dashboard = new Dashboard(ws) : dashboard;
+  }
+
+  /**
+   * The workspace itself, for the parts of the product that work on the store directly (the
+   * benchmark, exporters through their scope).
+   */
+  public Workspace workspace() {
+    return ws;
+  }
+
+  @Override
+  public void close() throws IOException {
+    ws.close();
+  }
+}

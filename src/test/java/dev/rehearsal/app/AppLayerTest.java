@@ -1,0 +1,296 @@
+package dev.rehearsal.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.analysis.Aggregates;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportPlan;
+import dev.rehearsal.model.DeployLink;
+import dev.rehearsal.model.Finding;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.model.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The use cases the command line and the window share, on one small demo workspace. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppLayerTest {
+  @TempDir static Path dir;
+  private Session session;
+  private Demo.Built built;
+
+  @BeforeAll
+  void demo() throws Exception {
+    session = Session.openOrCreate(dir.resolve("ws"));
+    built =
+        Demo.build(
+            session,
+            dir.resolve("scenario"),
+            new ScenarioGenerator.Options(5, 150, 3000, -1, 10),
+            null);
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    session.close();
+  }
+
+  @Test
+  void theDemoIsImportedAnalysedAndMarked() throws Exception {
+    assertTrue(session.created());
+    assertTrue(session.isDemo(), "marked as demo data");
+    assertEquals(0, built.imported().summary().rejected());
+    assertNotNull(built.imported().analysis(), "imported, then analysed");
+    assertEquals(150, built.imported().analysis().incidents());
+    assertTrue(session.analyses().analysed());
+    assertTrue(session.inventory().demo());
+  }
+
+  @Test
+  void aFolderThatHoldsNoWorkspaceIsRefusedByOpenAndMadeByOpenOrCreate() throws Exception {
+    Path empty = dir.resolve("not-a-workspace");
+    NotAWorkspaceException e =
+        assertThrows(NotAWorkspaceException.class, () -> Session.open(empty));
+    assertTrue(e.getMessage().contains("is not a Rehearsal workspace"), e.getMessage());
+    assertTrue(e.getMessage().contains("rehearsal import --workspace"), e.getMessage());
+    assertFalse(Files.exists(empty), "opening to read creates nothing");
+    try (Session s = Session.openOrCreate(empty)) {
+      assertTrue(s.created());
+      assertTrue(s.isEmpty());
+    }
+    try (Session s = Session.open(empty)) {
+      assertFalse(s.created());
+    }
+  }
+
+  @Test
+  void aPlanShowsFormatsConfidencePreviewAndWhatFilesLack() throws Exception {
+    ImportPlan plan =
+        session
+            .imports()
+            .plan(
+                List.of(
+                    built.scenario().out().resolve("incidents"),
+                    fixture("jenkins-junit-plugin/junit-report-1233.xml")),
+                session.imports().defaults());
+    ImportPlan.File incidents =
+        plan.files().stream()
+            .filter(f -> f.kind() == dev.rehearsal.model.RecordKind.INCIDENT)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(incidents.confidence() >= 50, incidents.toString());
+    assertEquals(Imports.PREVIEW_RECORDS, incidents.preview().size(), "the first records");
+    assertTrue(incidents.lacks().isEmpty(), incidents.lacks().toString());
+    ImportPlan.File junit =
+        plan.files().stream()
+            .filter(f -> f.file().endsWith("junit-report-1233.xml"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(FileReport.Status.IMPORTED, junit.status());
+    assertTrue(
+        junit.lacks().containsAll(List.of(ImportPlan.Lack.SERVICE, ImportPlan.Lack.VERSION)),
+        "a real JUnit report says neither service nor version: " + junit.lacks());
+    long before = session.inventory().documents().get("incident");
+    assertEquals(150, before, "planning writes nothing");
+  }
+
+  private static Path fixture(String path) {
+    return Path.of(System.getProperty("rehearsal.fixtures", "../shared/fixtures/real"))
+        .resolve(path);
+  }
+
+  @Test
+  void theIncidentTablePagesThroughEveryIncidentNewestFirst() throws Exception {
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("")) {
+      assertEquals(150, rows.size());
+      List<IncidentRow> first = rows.page(0, 100);
+      List<IncidentRow> rest = rows.page(100, 100);
+      assertEquals(100, first.size());
+      assertEquals(50, rest.size(), "the last page is short");
+      for (int i = 1; i < first.size(); i++) {
+        assertFalse(first.get(i).onset().isAfter(first.get(i - 1).onset()), "newest first");
+      }
+      assertTrue(first.stream().anyMatch(r -> !r.verdict().isEmpty()), "rows carry the verdict");
+    }
+    assertThrows(Rows.QuerySyntaxException.class, () -> session.rows().incidents("title:(broken"));
+  }
+
+  @Test
+  void anIncidentComesWithItsTimelineAlternativesAndPassages() throws Exception {
+    Finding linked = anEscape();
+    IncidentDetails.Detail d = session.incidents().of(linked.incidentKey());
+    assertEquals(linked.incidentKey(), d.incident().key());
+    assertTrue(d.analysed());
+    String deploy = linked.links().get(0).deployKey();
+    IncidentDetails.Event mark =
+        d.timeline().events().stream()
+            .filter(e -> e.key().equals(deploy))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(mark.linked(), "the linked deploy is marked on the timeline");
+    assertEquals(IncidentDetails.EventKind.PRODUCTION_DEPLOY, mark.kind());
+    assertTrue(
+        d.timeline().events().stream().anyMatch(e -> e.kind() == IncidentDetails.EventKind.ONSET));
+    List<Instant> times = d.timeline().events().stream().map(IncidentDetails.Event::at).toList();
+    for (int i = 1; i < times.size(); i++) {
+      assertFalse(times.get(i).isBefore(times.get(i - 1)), "in time order");
+    }
+    for (DeployLink alt : d.alternatives()) {
+      assertTrue(alt.confidence() <= linked.confidence(), "alternatives rank below the link");
+      assertFalse(alt.reasons().isEmpty(), "each alternative says why it was weighed");
+    }
+  }
+
+  private Finding anEscape() throws Exception {
+    for (String key :
+        session
+            .dashboard()
+            .incidentsBehind(
+                new Dashboard.Cell(Period.ALL, null, null, Aggregates.Measure.ESCAPES))) {
+      Finding f = session.incidents().of(key).finding();
+      if (!f.links().isEmpty()) {
+        return f;
+      }
+    }
+    throw new AssertionError("the demo has escapes");
+  }
+
+  @Test
+  void theIncidentsBehindACellAreThoseItCounts() throws Exception {
+    Aggregates all = session.dashboard().figures(Period.ALL);
+    List<String> escapes =
+        session
+            .dashboard()
+            .incidentsBehind(
+                new Dashboard.Cell(Period.ALL, null, null, Aggregates.Measure.ESCAPES));
+    assertEquals(all.total().escapes(), escapes.size());
+    for (Gap g : Gap.values()) {
+      List<String> behind =
+          session
+              .dashboard()
+              .incidentsBehind(new Dashboard.Cell(Period.ALL, null, g, Aggregates.Measure.ESCAPES));
+      assertEquals(
+          all.total().escapesByGap().getOrDefault(g, 0L).longValue(), behind.size(), g.code());
+    }
+    Aggregates.Period q = all.quarters().get(0);
+    Period quarter = Period.quarter(q.quarter());
+    assertEquals(
+        q.figures().incidents(),
+        session
+            .dashboard()
+            .incidentsBehind(new Dashboard.Cell(quarter, null, null, Aggregates.Measure.INCIDENTS))
+            .size());
+  }
+
+  @Test
+  void reviewsThatContradictThemselvesAreRefusedWithHowToWriteThem() throws Exception {
+    Finding escape = anEscape();
+    String key = escape.incidentKey();
+    Reviews reviews = session.reviews();
+    Reviews.Refused gapsWithoutChange =
+        assertThrows(
+            Reviews.Refused.class,
+            () ->
+                reviews.save(
+                    new Reviews.Request(
+                        key,
+                        false,
+                        Verdict.NOT_CHANGE_RELATED,
+                        List.of(Gap.CONFIG),
+                        null,
+                        false,
+                        "",
+                        "ana")));
+    assertTrue(
+        gapsWithoutChange.getMessage().contains("drop --gaps"), gapsWithoutChange.getMessage());
+    Reviews.Refused verdictWithoutChange =
+        assertThrows(
+            Reviews.Refused.class,
+            () ->
+                reviews.save(
+                    new Reviews.Request(key, false, Verdict.ESCAPE, null, null, true, "", "ana")));
+    assertTrue(
+        verdictWithoutChange.getMessage().contains("--verdict not_change_related"),
+        verdictWithoutChange.getMessage());
+    assertThrows(
+        Reviews.Refused.class,
+        () ->
+            reviews.save(
+                new Reviews.Request(
+                    key,
+                    false,
+                    Verdict.ESCAPE,
+                    List.of(Gap.UNEXPLAINED, Gap.DATA),
+                    null,
+                    false,
+                    "",
+                    "ana")));
+    assertThrows(
+        Reviews.Refused.class,
+        () ->
+            reviews.save(
+                new Reviews.Request(
+                    key, false, null, null, List.of("gitlab/nosuch"), false, "", "ana")));
+  }
+
+  @Test
+  void everyReviewIsKeptWithWhoAndWhenAndTheLatestIsInForce() throws Exception {
+    Finding escape = anEscape();
+    String key = escape.incidentKey();
+    Reviews first =
+        new Reviews(
+            session.workspace(),
+            Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC));
+    Reviews second =
+        new Reviews(
+            session.workspace(),
+            Clock.fixed(Instant.parse("2026-01-02T10:00:00Z"), ZoneOffset.UTC));
+    first.save(
+        new Reviews.Request(
+            key, false, Verdict.ESCAPE, List.of(Gap.DATA), null, false, "rows", "ana"));
+    Reviews.Saved saved =
+        second.save(
+            new Reviews.Request(key, true, null, List.of(Gap.TRAFFIC), null, false, "peak", "bo"));
+    assertTrue(saved.appliedToFinding());
+    List<Review> history = session.reviews().history(key);
+    assertTrue(history.size() >= 2, history.toString());
+    Review last = history.get(history.size() - 1);
+    assertEquals("bo", last.reviewer());
+    assertEquals(List.of(Gap.TRAFFIC), last.gaps());
+    assertEquals("ana", history.get(history.size() - 2).reviewer());
+    Finding now = session.incidents().of(key).finding();
+    assertEquals(List.of(Gap.TRAFFIC), now.effectiveGaps(), "the latest review is in force");
+    assertEquals(escape.gaps(), now.gaps(), "and the engine's answer stays visible");
+  }
+
+  @Test
+  void aliasesAreSetLoadedAndRemoved() throws Exception {
+    Path file = dir.resolve("aliases.csv");
+    Files.writeString(file, "alias,service\nCheckout Web,checkout\nPay Svc,payments\n");
+    Configuration c = session.configuration();
+    Configuration.Loaded loaded = c.loadAliases(file, null);
+    assertEquals(2, loaded.added());
+    assertEquals("checkout", c.aliases().get("Checkout Web"));
+    assertTrue(c.removeAlias("Pay Svc", null));
+    assertFalse(c.removeAlias("Pay Svc", null));
+    Map<String, List<String>> deps = c.dependencies();
+    assertFalse(deps.isEmpty(), "the demo's dependencies were installed");
+  }
+}
