@@ -2,6 +2,7 @@ package dev.rehearsal.analysis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.KeywordFilter;
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.DeployLink;
@@ -27,11 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The figures reports and the dashboard show, over the stored findings of a period: escapes and the
@@ -122,17 +118,18 @@ public record Aggregates(
   public static Aggregates compute(Workspace ws, Instant from, Instant to) throws IOException {
     Rules rules = new Rules(ws.settings());
     List<Finding> findings = new ArrayList<>();
-    ws.forEach(
-        DocKind.FINDING,
-        Finding.class,
-        f -> {
-          if (inside(f.onset(), from, to)) {
-            findings.add(f);
-          }
-        });
+    ws.records()
+        .forEach(
+            DocKind.FINDING,
+            Finding.class,
+            f -> {
+              if (inside(f.onset(), from, to)) {
+                findings.add(f);
+              }
+            });
     findings.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
     Map<String, Map<Long, Long>> deploys =
-        ws.countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
+        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
     return compute(findings, deploys, rules, from, to);
   }
 
@@ -152,14 +149,15 @@ public record Aggregates(
       Workspace ws, Instant from, Instant to, String service, Gap gap, Measure measure)
       throws IOException {
     List<Finding> found = new ArrayList<>();
-    ws.forEach(
-        DocKind.FINDING,
-        Finding.class,
-        f -> {
-          if (inside(f.onset(), from, to) && counts(f, service, gap, measure)) {
-            found.add(f);
-          }
-        });
+    ws.records()
+        .forEach(
+            DocKind.FINDING,
+            Finding.class,
+            f -> {
+              if (inside(f.onset(), from, to) && counts(f, service, gap, measure)) {
+                found.add(f);
+              }
+            });
     found.sort(Comparator.comparing(Finding::onset).reversed().thenComparing(Finding::incidentKey));
     return found.stream().map(Finding::incidentKey).toList();
   }
@@ -359,22 +357,19 @@ public record Aggregates(
    * at full weight (a canary is the same change rolled out partly), and not failed, cancelled or
    * still running.
    */
-  private static Query productionDeploys(Rules rules) {
-    BooleanQuery.Builder envs = new BooleanQuery.Builder();
-    for (String e : new TreeSet<>(rules.productionEnvs)) {
+  private static KeywordFilter productionDeploys(Rules rules) {
+    Set<String> envs = new TreeSet<>();
+    for (String e : rules.productionEnvs) {
       if (rules.environmentWeights.getOrDefault(e, 1.0) >= 1.0) {
-        envs.add(new TermQuery(new Term(Schema.ENV, e)), BooleanClause.Occur.SHOULD);
+        envs.add(e);
       }
     }
-    BooleanQuery.Builder b =
-        new BooleanQuery.Builder().add(envs.build(), BooleanClause.Occur.FILTER);
+    Set<String> unfinished = new TreeSet<>();
     for (DeployStatus s :
         List.of(DeployStatus.FAILED, DeployStatus.CANCELLED, DeployStatus.IN_PROGRESS)) {
-      b.add(
-          new TermQuery(new Term(Schema.STATUS, s.name().toLowerCase(Locale.ROOT))),
-          BooleanClause.Occur.MUST_NOT);
+      unfinished.add(s.name().toLowerCase(Locale.ROOT));
     }
-    return b.build();
+    return KeywordFilter.ALL.anyOf(Schema.ENV, envs).noneOf(Schema.STATUS, unfinished);
   }
 
   /** "2025-Q4" for an instant, in UTC. */

@@ -295,7 +295,7 @@ final class AnalysisData {
                   m.checkCancelled();
                   List<Decoded> out = new ArrayList<>(slice.docs().length);
                   try {
-                    var stored = Workspace.sequentialStoredFields(slice.reader());
+                    var stored = dev.rehearsal.index.Records.sequentialStoredFields(slice.reader());
                     for (int doc : slice.docs()) {
                       var json = stored.document(doc, fields).getBinaryValue(Schema.STORED);
                       Incident i = codec.readValue(json.bytes, json.offset, json.length);
@@ -664,20 +664,21 @@ final class AnalysisData {
       RUN_MAPPER.readerFor(StagingRun.class);
 
   private void loadRuns(Workspace ws) throws IOException {
-    ws.forEachStored(
-        DocKind.RUN,
-        json -> {
-          StagingRun r;
-          try {
-            r = RUN_READER.readValue(json.bytes, json.offset, json.length);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          int id = service(r.service());
-          if (id >= 0) {
-            runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
-          }
-        });
+    ws.records()
+        .forEachStored(
+            DocKind.RUN,
+            json -> {
+              StagingRun r;
+              try {
+                r = RUN_READER.readValue(json.bytes, json.offset, json.length);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              int id = service(r.service());
+              if (id >= 0) {
+                runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+              }
+            });
     for (List<StagingRun> l : runs.values()) {
       l.sort(Comparator.comparing(StagingRun::startedAt).thenComparing(StagingRun::key));
     }

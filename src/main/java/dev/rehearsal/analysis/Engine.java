@@ -2,6 +2,9 @@ package dev.rehearsal.analysis;
 
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Workspace;
+import dev.rehearsal.index.text.IncidentText;
+import dev.rehearsal.index.text.KnnVote;
+import dev.rehearsal.index.text.TextPassages;
 import dev.rehearsal.model.DeployLink;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Finding;
@@ -63,7 +66,7 @@ public final class Engine {
     if (store) {
       m.progress(95, 100, "storing the findings");
       long t = System.nanoTime();
-      ws.commit();
+      ws.writes().commit();
       timings.put("store", ms(t));
     }
     timings.put("total", ms(t0));
@@ -103,7 +106,7 @@ public final class Engine {
     timings.put("load", data.loadMillis);
     data.loadParts.forEach((k, v) -> timings.put("load." + k, v));
     Map<String, Review> reviews = new HashMap<>();
-    ws.forEach(DocKind.REVIEW, Review.class, r -> reviews.put(r.incidentKey(), r));
+    ws.records().forEach(DocKind.REVIEW, Review.class, r -> reviews.put(r.incidentKey(), r));
 
     m.progress(40, 100, "linking incidents to changes");
     long t = System.nanoTime();
@@ -111,11 +114,14 @@ public final class Engine {
     Linker linker = new Linker(data, rules);
     timings.put("lookups", ms(t));
     t = System.nanoTime();
-    ws.withSearcher(
-        s -> {
-          linker.readLanguage(s);
-          return null;
-        });
+    // one view of the index for every question asked of the incidents' words
+    IncidentText text = IncidentText.of(ws, data.docToIncident, data.incidents.size());
+    try {
+      linker.readLanguage(text);
+    } catch (IOException | RuntimeException e) {
+      text.close();
+      throw e;
+    }
     timings.put("language", ms(t));
     t = System.nanoTime();
     int n = data.incidents.size();
@@ -149,8 +155,12 @@ public final class Engine {
 
     m.progress(65, 100, "reading the incidents' words");
     t = System.nanoTime();
-    LearnedVote learned = trainLearned(data, reviews, rules);
-    GapClassifier gaps = ws.withSearcher(s -> new GapClassifier(data, rules, s, learned));
+    KnnVote learned;
+    GapClassifier gaps;
+    try (text) {
+      learned = trainLearned(data, reviews, rules);
+      gaps = new GapClassifier(data, rules, text, learned);
+    }
     timings.put("text", ms(t));
 
     m.progress(75, 100, "weighing the gaps");
@@ -211,7 +221,7 @@ public final class Engine {
         };
     List<Finding> findings = null;
     if (store) {
-      ws.replaceFindings(n, make);
+      ws.writes().replaceFindings(n, make);
     } else {
       findings = IntStream.range(0, n).parallel().mapToObj(make).toList();
     }
@@ -373,8 +383,9 @@ public final class Engine {
     if (f.scores().isEmpty()) {
       return f;
     }
+    Rules rules = new Rules(ws.settings());
     Map<Gap, List<Evidence.Passage>> passages =
-        Passages.of(ws, f.incidentKey(), new Rules(ws.settings()));
+        TextPassages.of(ws, f.incidentKey(), rules.vocabulary, rules.synonyms);
     List<GapScore> out = new ArrayList<>();
     for (GapScore s : f.scores()) {
       List<Evidence.Passage> p = passages.getOrDefault(s.gap(), List.of());
@@ -400,22 +411,22 @@ public final class Engine {
         f.alternatives());
   }
 
-  private LearnedVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)
+  private KnnVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)
       throws IOException {
     if (reviews.isEmpty()) {
       return null;
     }
-    List<Map.Entry<AnalysedIncident, Gap>> examples = new ArrayList<>();
+    List<Map.Entry<String, Gap>> examples = new ArrayList<>();
     for (AnalysedIncident i : data.incidents) {
       Review r = reviews.get(i.key());
       if (r != null
           && r.gaps() != null
           && !r.gaps().isEmpty()
           && (r.verdict() == null || r.verdict() == Verdict.ESCAPE)) {
-        examples.add(new AbstractMap.SimpleEntry<>(i, r.gaps().get(0)));
+        examples.add(new AbstractMap.SimpleEntry<>(i.narrative(), r.gaps().get(0)));
       }
     }
-    return LearnedVote.train(examples, rules.learnedMinExamples);
+    return KnnVote.train(examples, rules.learnedMinExamples);
   }
 
   private static double round(double v) {

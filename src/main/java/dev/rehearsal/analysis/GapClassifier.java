@@ -1,5 +1,8 @@
 package dev.rehearsal.analysis;
 
+import dev.rehearsal.index.text.IncidentText;
+import dev.rehearsal.index.text.KnnVote;
+import dev.rehearsal.index.text.TextQueries;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
@@ -17,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Which gap let an escape through. Three kinds of evidence, combined with the weights in the
@@ -36,25 +38,24 @@ final class GapClassifier {
 
   private final AnalysisData d;
   private final Rules rules;
-  private final GapQueries queries;
+  private final TextQueries queries;
   private final float[][] textRaw; // [incident][gap ordinal]
-  private final LearnedVote learned;
+  private final KnnVote learned;
 
-  GapClassifier(AnalysisData d, Rules rules, IndexSearcher searcher, LearnedVote learned)
+  GapClassifier(AnalysisData d, Rules rules, IncidentText text, KnnVote learned)
       throws IOException {
     this.d = d;
     this.rules = rules;
-    this.queries = new GapQueries(rules);
+    this.queries = new TextQueries(rules.vocabulary, rules.synonyms);
     this.learned = learned;
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
-    scoreText(searcher);
+    scoreText(text);
   }
 
   /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
-  private void scoreText(IndexSearcher s) throws IOException {
+  private void scoreText(IncidentText text) throws IOException {
     for (Gap g : Gap.real()) {
-      float[] scores =
-          IncidentScores.collect(s, queries.query(g), d.docToIncident, d.incidents.size());
+      float[] scores = text.weights(queries, g);
       for (int i = 0; i < scores.length; i++) {
         textRaw[i][g.ordinal()] = scores[i];
       }
@@ -73,7 +74,7 @@ final class GapClassifier {
     structure.put(Gap.TRAFFIC, traffic(incident, deploy, stagingRuns));
     structure.put(Gap.DATA, data(incident, deploy, text));
     structure.put(Gap.MOCKS, mocks(incident, deploy, text));
-    Map<Gap, Double> vote = learned == null ? Map.of() : learned.vote(inc);
+    Map<Gap, Double> vote = learned == null ? Map.of() : learned.vote(inc.narrative());
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : Gap.real()) {
       double tx = textScore(incident, g);

@@ -1,6 +1,7 @@
 package dev.rehearsal.analysis;
 
 import dev.rehearsal.analysis.References.Ref;
+import dev.rehearsal.index.text.IncidentText;
 import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Reason;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Links an incident to the production deploys that most plausibly caused it (decisions 0003 and
@@ -188,25 +188,22 @@ final class Linker {
    * Reads, with one query each over all incidents, the change and external-cause language of every
    * incident and which services each names; call before linking.
    */
-  void readLanguage(IndexSearcher s) throws IOException {
-    cues.score(s, d.docToIncident, d.incidents.size(), i -> d.incidents.get(i).narrative());
-    // one phrase query per service, run side by side: the searcher is shared by threads
+  void readLanguage(IncidentText text) throws IOException {
+    cues.score(text, i -> d.incidents.get(i).narrative());
+    // one phrase query per service, run side by side: the index view is shared by threads
     namedBy =
         IntStream.range(0, d.services.size())
             .parallel()
-            .mapToObj(svc -> incidentsNaming(s, d.services.value(svc)))
+            .mapToObj(svc -> incidentsNaming(text, d.services.value(svc)))
             .toArray(BitSet[]::new);
   }
 
-  private BitSet incidentsNaming(IndexSearcher s, String service) {
+  private static BitSet incidentsNaming(IncidentText text, String service) {
     if (service.isBlank()) {
       return new BitSet();
     }
     try {
-      return IncidentScores.matchingAny(
-          s,
-          GapQueries.phraseClauses(List.of(service.replace('-', ' ')), 0, List.of()),
-          d.docToIncident);
+      return text.matchingAny(List.of(service.replace('-', ' ')), 0, List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,8 +2,8 @@ package dev.rehearsal.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVReader;
-import dev.rehearsal.index.DocKind;
-import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.text.IncidentText;
+import dev.rehearsal.index.text.TextQueries;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.settings.Settings;
 import dev.rehearsal.util.Json;
@@ -19,18 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * How the text evidence alone classifies real, public incident reports (CloudIR-Bench samples
@@ -75,83 +63,56 @@ public final class RealReports {
             .forEachRemaining(e -> reports.add(Map.entry(p + "/" + e.getKey(), e.getValue())));
       }
     }
-    GapQueries queries = new GapQueries(rules);
+    TextQueries queries = new TextQueries(rules.vocabulary, rules.synonyms);
     TextCues cues =
         new TextCues(
             rules.changeLanguage, rules.externalLanguage, rules.noChangeLanguage, rules.synonyms);
     List<Row> rows = new ArrayList<>();
-    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer()))) {
-        for (var r : reports) {
-          Document d = new Document();
-          d.add(new StringField("id", r.getKey(), Field.Store.YES));
-          d.add(new StringField(Schema.KIND, DocKind.INCIDENT.code(), Field.Store.NO));
-          d.add(new TextField(Schema.TITLE, text(r.getValue(), "title"), Field.Store.YES));
-          d.add(new TextField(Schema.BODY, body(r.getValue()), Field.Store.YES));
-          w.addDocument(d);
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        IndexSearcher s = new IndexSearcher(reader);
-        int[] docToReport = new int[reader.maxDoc()];
-        Map<String, Integer> position = new LinkedHashMap<>();
-        for (int k = 0; k < reports.size(); k++) {
-          position.put(reports.get(k).getKey(), k);
-        }
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-          docToReport[doc] = position.get(s.storedFields().document(doc).get("id"));
-        }
-        cues.score(
-            s,
-            docToReport,
-            reports.size(),
-            k -> text(reports.get(k).getValue(), "title") + "\n" + body(reports.get(k).getValue()));
-        Map<String, Map<Gap, Double>> raw = new LinkedHashMap<>();
+    List<String> titles = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    for (var r : reports) {
+      titles.add(text(r.getValue(), "title"));
+      bodies.add(body(r.getValue()));
+    }
+    try (IncidentText index = IncidentText.inMemory(titles, bodies)) {
+      cues.score(index, k -> titles.get(k) + "\n" + bodies.get(k));
+      Map<Gap, float[]> raw = index.weights(queries);
+      for (int k = 0; k < reports.size(); k++) {
+        var r = reports.get(k);
+        Map<Gap, Double> scores = new EnumMap<>(Gap.class);
+        Gap best = Gap.UNEXPLAINED;
+        double bestScore = 0;
         for (Gap g : Gap.real()) {
-          Query q = queries.query(g);
-          TopDocs td = s.search(q, reports.size());
-          for (ScoreDoc sd : td.scoreDocs) {
-            String id = s.storedFields().document(sd.doc).get("id");
-            raw.computeIfAbsent(id, k -> new EnumMap<>(Gap.class)).put(g, (double) sd.score);
+          double rawScore = raw.get(g)[k];
+          double score = 1 - Math.exp(-rawScore / rules.textSaturation);
+          scores.put(g, Math.round(score * 100) / 100.0);
+          if (score > bestScore) {
+            bestScore = score;
+            best = g;
           }
         }
-        for (int k = 0; k < reports.size(); k++) {
-          var r = reports.get(k);
-          Map<Gap, Double> scores = new EnumMap<>(Gap.class);
-          Gap best = Gap.UNEXPLAINED;
-          double bestScore = 0;
-          for (Gap g : Gap.real()) {
-            double rawScore = raw.getOrDefault(r.getKey(), Map.of()).getOrDefault(g, 0.0);
-            double score = 1 - Math.exp(-rawScore / rules.textSaturation);
-            scores.put(g, Math.round(score * 100) / 100.0);
-            if (score > bestScore) {
-              bestScore = score;
-              best = g;
-            }
-          }
-          // text is the only evidence here, so it carries the engine's threshold alone
-          if (bestScore < rules.gapMinScore) {
-            best = Gap.UNEXPLAINED;
-          }
-          String[] label = labels.get(r.getKey());
-          List<Gap> labelled = new ArrayList<>();
-          for (String g : label[1].split(";")) {
-            labelled.add(Gap.parse(g));
-          }
-          TextCues.Result cue = cues.at(k, text(r.getValue(), "title") + "\n" + body(r.getValue()));
-          boolean says = cue.change() && !cue.external() && !cue.noChange();
-          rows.add(
-              new Row(
-                  r.getKey().substring(0, r.getKey().indexOf('/')),
-                  r.getKey().substring(r.getKey().indexOf('/') + 1),
-                  text(r.getValue(), "title"),
-                  label[0].equals("yes"),
-                  labelled,
-                  says,
-                  best,
-                  scores,
-                  label[2]));
+        // text is the only evidence here, so it carries the engine's threshold alone
+        if (bestScore < rules.gapMinScore) {
+          best = Gap.UNEXPLAINED;
         }
+        String[] label = labels.get(r.getKey());
+        List<Gap> labelled = new ArrayList<>();
+        for (String g : label[1].split(";")) {
+          labelled.add(Gap.parse(g));
+        }
+        TextCues.Result cue = cues.at(k, text(r.getValue(), "title") + "\n" + body(r.getValue()));
+        boolean says = cue.change() && !cue.external() && !cue.noChange();
+        rows.add(
+            new Row(
+                r.getKey().substring(0, r.getKey().indexOf('/')),
+                r.getKey().substring(r.getKey().indexOf('/') + 1),
+                text(r.getValue(), "title"),
+                label[0].equals("yes"),
+                labelled,
+                says,
+                best,
+                scores,
+                label[2]));
       }
     }
     rows.sort(Comparator.comparing(Row::provider).thenComparing(Row::id));

@@ -44,7 +44,8 @@ final class StoredFindings extends AbstractList<Finding> {
     if (loaded == null) {
       Map<String, Finding> byIncident = new HashMap<>(keys.length * 2);
       try {
-        ws.forEach(DocKind.FINDING, Finding.class, f -> byIncident.put(f.incidentKey(), f));
+        ws.records()
+            .forEach(DocKind.FINDING, Finding.class, f -> byIncident.put(f.incidentKey(), f));
       } catch (IOException e) {
         throw new UncheckedIOException("could not read the stored findings back", e);
       }

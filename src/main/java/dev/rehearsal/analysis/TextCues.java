@@ -1,13 +1,12 @@
 package dev.rehearsal.analysis;
 
+import dev.rehearsal.index.text.IncidentText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 
 /**
  * Whether each incident's text speaks of a change ("after the release", "rolled back") or of a
@@ -26,8 +25,9 @@ final class TextCues {
       boolean noChange,
       String noChangeWord) {}
 
-  private final List<Query> changeQueries;
-  private final List<Query> externalQueries;
+  private final List<String> changeWords;
+  private final List<String> externalWords;
+  private final List<List<String>> synonyms;
   private final Pattern change;
   private final Pattern external;
   private final Pattern noChange;
@@ -39,8 +39,9 @@ final class TextCues {
       List<String> externalWords,
       List<String> noChangeWords,
       List<List<String>> synonyms) {
-    this.changeQueries = GapQueries.phraseClauses(changeWords, 3, synonyms);
-    this.externalQueries = GapQueries.phraseClauses(externalWords, 4, synonyms);
+    this.changeWords = List.copyOf(changeWords);
+    this.externalWords = List.copyOf(externalWords);
+    this.synonyms = synonyms;
     this.change = alternation(changeWords, true);
     this.external = alternation(externalWords, true);
     this.noChange = alternation(noChangeWords, false);
@@ -184,12 +185,8 @@ final class TextCues {
   private boolean[] noChangeHit = new boolean[0];
 
   /** Scores every incident of the index; {@code texts} gives each incident's narrative. */
-  void score(
-      IndexSearcher s,
-      int[] docToIncident,
-      int incidents,
-      java.util.function.IntFunction<String> texts)
-      throws IOException {
+  void score(IncidentText index, java.util.function.IntFunction<String> texts) throws IOException {
+    int incidents = index.size();
     boolean[] hits = new boolean[incidents];
     java.util.stream.IntStream.range(0, incidents)
         .parallel()
@@ -202,8 +199,9 @@ final class TextCues {
                       : noChange.matcher(text).find();
             });
     noChangeHit = hits;
-    java.util.BitSet c = IncidentScores.matchingAny(s, changeQueries, docToIncident);
-    java.util.BitSet e = IncidentScores.matchingAny(s, externalQueries, docToIncident);
+    // change language: words up to three positions apart; an outside cause: four
+    java.util.BitSet c = index.matchingAny(changeWords, 3, synonyms);
+    java.util.BitSet e = index.matchingAny(externalWords, 4, synonyms);
     changeHit = new boolean[incidents];
     externalHit = new boolean[incidents];
     for (int i = 0; i < incidents; i++) {

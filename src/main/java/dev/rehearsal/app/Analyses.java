@@ -28,7 +28,7 @@ public final class Analyses {
 
   /** Whether the workspace holds an analysis. */
   public boolean analysed() throws IOException {
-    return ws.count(DocKind.FINDING) > 0;
+    return ws.facets().count(DocKind.FINDING) > 0;
   }
 
   /**

@@ -33,12 +33,12 @@ public final class Configuration {
 
   /** Saves settings (validated when they were made). */
   public void save(Settings s) throws IOException {
-    ws.saveSettings(s);
+    ws.writes().saveSettings(s);
   }
 
   /** The alias table: a tool's name for a service to the service. */
   public Map<String, String> aliases() throws IOException {
-    return ws.aliases();
+    return ws.files().aliases();
   }
 
   /** Maps an alias to a service. */
@@ -46,18 +46,18 @@ public final class Configuration {
     if (alias.isBlank() || service.isBlank()) {
       throw new IllegalArgumentException("an alias and a service name, neither blank");
     }
-    Map<String, String> a = new TreeMap<>(ws.aliases());
+    Map<String, String> a = new TreeMap<>(ws.files().aliases());
     a.put(alias.strip(), service.strip());
-    ws.saveAliases(a);
+    ws.writes().saveAliases(a);
   }
 
   /** Removes an alias; false when there was none. */
   public boolean removeAlias(String alias, TaskMonitor monitor) throws IOException {
-    Map<String, String> a = new TreeMap<>(ws.aliases());
+    Map<String, String> a = new TreeMap<>(ws.files().aliases());
     if (a.remove(alias) == null) {
       return false;
     }
-    ws.saveAliases(a);
+    ws.writes().saveAliases(a);
     return true;
   }
 
@@ -84,9 +84,9 @@ public final class Configuration {
     } catch (CsvException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
-    Map<String, String> a = new TreeMap<>(ws.aliases());
+    Map<String, String> a = new TreeMap<>(ws.files().aliases());
     a.putAll(add);
-    ws.saveAliases(a);
+    ws.writes().saveAliases(a);
     return new Loaded(add.size(), a.size());
   }
 
@@ -97,10 +97,11 @@ public final class Configuration {
 
   /** Replaces the dependency table. */
   public void setDependencies(Map<String, List<String>> deps) throws IOException {
-    ws.saveSettings(
-        ws.settings()
-            .with(
-                "services.dependencies",
-                dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
+    ws.writes()
+        .saveSettings(
+            ws.settings()
+                .with(
+                    "services.dependencies",
+                    dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
   }
 }

@@ -54,7 +54,7 @@ public final class Imports {
    */
   public ImportPlan plan(List<Path> inputs, ImportOptions options) throws IOException {
     checkFormat(options);
-    return runner().plan(inputs, options, ws.mappings(), PREVIEW_RECORDS);
+    return runner().plan(inputs, options, ws.files().mappings(), PREVIEW_RECORDS);
   }
 
   /** What to do after the records are in. */
@@ -92,7 +92,9 @@ public final class Imports {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     boolean analyse = then == Then.ANALYSE;
     ImportSummary summary =
-        runner().run(inputs, options, ws.importStore(), Progress.part(m, 0, analyse ? 70 : 90));
+        runner()
+            .run(
+                inputs, options, ws.writes().importStore(), Progress.part(m, 0, analyse ? 70 : 90));
     if (summary.cancelled()) {
       return new Outcome(summary, "", null, "");
     }

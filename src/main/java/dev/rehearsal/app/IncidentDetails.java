@@ -55,7 +55,7 @@ public final class IncidentDetails {
    * its tool shows ("OPS-126", "#1030").
    */
   public static String resolve(Workspace ws, String handle) throws IOException {
-    List<String> keys = ws.incidentKeysFor(handle);
+    List<String> keys = ws.records().incidentKeysFor(handle);
     if (keys.isEmpty()) {
       throw new NotFound(
           "no incident '"
@@ -138,12 +138,12 @@ public final class IncidentDetails {
   /** Everything about one incident. */
   public Detail of(String handle) throws IOException {
     String key = resolve(handle);
-    Incident incident = ws.get(key, Incident.class).orElseThrow();
-    Finding finding = ws.get("finding/" + key, Finding.class).orElse(null);
+    Incident incident = ws.records().get(key, Incident.class).orElseThrow();
+    Finding finding = ws.records().get("finding/" + key, Finding.class).orElse(null);
     if (finding != null) {
       finding = new Engine(ws).withPassages(finding);
     }
-    List<Review> reviews = ws.reviewHistory(key);
+    List<Review> reviews = ws.records().reviewHistory(key);
     return new Detail(
         incident,
         finding,
@@ -293,6 +293,6 @@ public final class IncidentDetails {
             0,
             SearchRequest.MAX_LIMIT,
             false);
-    return ws.search(q).hits();
+    return ws.records().search(q).hits();
   }
 }

@@ -44,21 +44,21 @@ public final class Inventory {
   static Summary of(Session s) throws IOException {
     Workspace w = s.workspace();
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (var e : w.counts().entrySet()) {
+    for (var e : w.facets().counts().entrySet()) {
       counts.put(e.getKey().code(), e.getValue());
     }
     Map<String, Kind> kinds = new LinkedHashMap<>();
     for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
-      Instant[] range = w.timeRange(k);
+      Instant[] range = w.facets().timeRange(k);
       kinds.put(
           k.code(),
           new Kind(
               counts.get(k.code()),
               range == null ? null : range[0],
               range == null ? null : range[1],
-              w.valueCounts(k, Schema.SERVICE),
-              w.valueCounts(k, Schema.ENV),
-              w.valueCounts(k, Schema.STATUS)));
+              w.facets().valueCounts(k, Schema.SERVICE),
+              w.facets().valueCounts(k, Schema.ENV),
+              w.facets().valueCounts(k, Schema.STATUS)));
     }
     return new Summary(
         w.dir().toAbsolutePath().toString(),
@@ -66,6 +66,6 @@ public final class Inventory {
         s.isDemo(),
         counts,
         kinds,
-        w.countsByFormat());
+        w.facets().countsByFormat());
   }
 }

@@ -67,7 +67,7 @@ public final class Reviews {
   /** Checks a review against the rules and the workspace, and saves it. */
   public Saved save(Request q) throws IOException {
     String key = IncidentDetails.resolve(ws, q.incident());
-    Finding f = ws.get("finding/" + key, Finding.class).orElse(null);
+    Finding f = ws.records().get("finding/" + key, Finding.class).orElse(null);
     if (q.noLink() && q.links() != null && !q.links().isEmpty()) {
       throw new Refused(
           "--link and --no-link exclude each other: say which deploy caused it, or"
@@ -100,17 +100,17 @@ public final class Reviews {
     checkConsistent(key, f, deployKeys, verdict, gaps);
     Review review =
         new Review(key, deployKeys, verdict, gaps, q.note(), q.reviewer(), Instant.now(clock));
-    ws.putReview(review);
+    ws.writes().putReview(review);
     if (f != null) {
-      ws.putFinding(f.withReview(review));
+      ws.writes().putFinding(f.withReview(review));
     }
-    ws.commit();
+    ws.writes().commit();
     return new Saved(review, f != null);
   }
 
   /** Every review of an incident, oldest first; the last is in force. */
   public List<Review> history(String incident) throws IOException {
-    return ws.reviewHistory(IncidentDetails.resolve(ws, incident));
+    return ws.records().reviewHistory(IncidentDetails.resolve(ws, incident));
   }
 
   private List<String> deployKeys(List<String> links) throws IOException {
@@ -120,7 +120,7 @@ public final class Reviews {
     Set<String> keys = new LinkedHashSet<>();
     for (String l : links) {
       String k = l.strip().startsWith("deploy/") ? l.strip() : "deploy/" + l.strip();
-      var d = ws.get(k, Deploy.class);
+      var d = ws.records().get(k, Deploy.class);
       if (d.isEmpty()) {
         throw new Refused(
             "no deploy " + k + " in the workspace (give its key as `rehearsal explain` shows it)");

@@ -57,27 +57,29 @@ public final class Rows {
 
   /** The incidents a search matches (Lucene syntax; blank for all), with their findings. */
   public Source<IncidentRow> incidents(String query) throws IOException {
-    return wrap(parsed(() -> ws.incidentRowPages(query)));
+    return wrap(parsed(() -> ws.records().incidentRows(query)));
   }
 
   /** The deploys a search matches. */
   public Source<Deploy> deploys(String query) throws IOException {
-    return wrap(parsed(() -> ws.rows(filter(query, DocKind.DEPLOY), true, Deploy.class)));
+    return wrap(parsed(() -> ws.records().rows(filter(query, DocKind.DEPLOY), true, Deploy.class)));
   }
 
   /** The staging runs a search matches. */
   public Source<StagingRun> runs(String query) throws IOException {
-    return wrap(parsed(() -> ws.rows(filter(query, DocKind.RUN), true, StagingRun.class)));
+    return wrap(
+        parsed(() -> ws.records().rows(filter(query, DocKind.RUN), true, StagingRun.class)));
   }
 
   /** The environment facts a search matches. */
   public Source<EnvironmentFact> facts(String query) throws IOException {
-    return wrap(parsed(() -> ws.rows(filter(query, DocKind.FACT), true, EnvironmentFact.class)));
+    return wrap(
+        parsed(() -> ws.records().rows(filter(query, DocKind.FACT), true, EnvironmentFact.class)));
   }
 
   /** The records imports rejected, of one file or all ({@code file} null). */
   public List<Rejection> rejections(String file, int max) throws IOException {
-    return ws.rejections(file, max);
+    return ws.records().rejections(file, max);
   }
 
   /**
@@ -85,7 +87,7 @@ public final class Rows {
    * a syntax error throws {@link QuerySyntaxException} saying what is wrong and where.
    */
   public dev.rehearsal.index.SearchResult search(SearchRequest request) throws IOException {
-    return parsed(() -> ws.search(request));
+    return parsed(() -> ws.records().search(request));
   }
 
   private static SearchRequest filter(String query, DocKind kind) {

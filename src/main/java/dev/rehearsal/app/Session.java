@@ -73,6 +73,17 @@ public final class Session implements Closeable {
     return ws.dir();
   }
 
+  /**
+   * Says who this session is to other processes, and what to do when one of them is writing the
+   * workspace: wait up to {@code patience} (telling {@code notice} once), then fail naming it.
+   * Reading never waits.
+   */
+  public Session identify(
+      String who, java.time.Duration patience, java.util.function.Consumer<String> notice) {
+    ws.whenBusy(who, patience, notice);
+    return this;
+  }
+
   /** Whether opening created the workspace. */
   public boolean created() {
     return created;
@@ -85,9 +96,9 @@ public final class Session implements Closeable {
 
   /** Whether nothing has been imported yet. */
   public boolean isEmpty() throws IOException {
-    return ws.count(dev.rehearsal.index.DocKind.INCIDENT) == 0
-        && ws.count(dev.rehearsal.index.DocKind.DEPLOY) == 0
-        && ws.count(dev.rehearsal.index.DocKind.RUN) == 0;
+    return ws.facets().count(dev.rehearsal.index.DocKind.INCIDENT) == 0
+        && ws.facets().count(dev.rehearsal.index.DocKind.DEPLOY) == 0
+        && ws.facets().count(dev.rehearsal.index.DocKind.RUN) == 0;
   }
 
   /** What happened when the workspace opened (a rebuild after a schema change), for users. */

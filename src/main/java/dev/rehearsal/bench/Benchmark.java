@@ -337,19 +337,19 @@ public final class Benchmark {
 
   private Map<String, Object> searches(Workspace ws) throws IOException {
     List<String> services =
-        new ArrayList<>(ws.valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
-    Instant[] range = ws.timeRange(DocKind.INCIDENT);
+        new ArrayList<>(ws.facets().valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
+    Instant[] range = ws.facets().timeRange(DocKind.INCIDENT);
     Instant from = range == null ? Instant.EPOCH : range[0];
     Instant to = range == null ? Instant.EPOCH : range[1];
     List<SearchRequest> mix = SearchMix.build(services, from, to);
     for (SearchRequest q : mix) {
-      ws.search(q); // warm up caches and code paths once
+      ws.records().search(q); // warm up caches and code paths once
     }
     long[] nanos = new long[mix.size()];
     long hits = 0;
     for (int i = 0; i < mix.size(); i++) {
       long t0 = System.nanoTime();
-      hits += ws.search(mix.get(i)).total();
+      hits += ws.records().search(mix.get(i)).total();
       nanos[i] = System.nanoTime() - t0;
     }
     Arrays.sort(nanos);

@@ -3,8 +3,12 @@ package dev.rehearsal.cli;
 import dev.rehearsal.app.Locations;
 import dev.rehearsal.app.Session;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --workspace DIR} and {@code --json}, shared by every command. */
 final class WorkspaceOption {
@@ -23,13 +27,44 @@ final class WorkspaceOption {
     return workspace != null ? workspace : Locations.system().defaultWorkspace();
   }
 
+  /** The command this option belongs to, to name it to other processes. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * How long a writing command waits for another process that writes the workspace: a minute, or
+   * {@code -Drehearsal.writerPatienceSeconds}.
+   */
+  static final Duration PATIENCE =
+      Duration.ofSeconds(Long.getLong("rehearsal.writerPatienceSeconds", 60));
+
   /** The workspace, which must exist. */
   Session open() throws IOException {
-    return Session.open(dir());
+    return identified(Session.open(dir()));
   }
 
   /** The workspace, created when the folder holds none. */
   Session openOrCreate() throws IOException {
-    return Session.openOrCreate(dir());
+    return identified(Session.openOrCreate(dir()));
+  }
+
+  private static Duration patience() {
+    return Duration.ofSeconds(
+        Long.getLong("rehearsal.writerPatienceSeconds", PATIENCE.toSeconds()));
+  }
+
+  private Session identified(Session s) {
+    PrintWriter err = command == null ? null : command.commandLine().getErr();
+    return s.identify(
+        command == null
+            ? "rehearsal"
+            : "rehearsal " + command.qualifiedName(" ").replaceFirst("^rehearsal ", ""),
+        patience(),
+        message -> {
+          if (err != null) {
+            err.println("rehearsal: " + message + " (up to " + patience().toSeconds() + " s) ...");
+            err.flush();
+          }
+        });
   }
 }

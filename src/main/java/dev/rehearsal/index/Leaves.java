@@ -29,6 +29,9 @@ final class Leaves {
   @FunctionalInterface
   interface DocVisitor {
     void doc(int doc) throws IOException;
+
+    /** Called once the segment's last matching document was taken. */
+    default void done() throws IOException {}
   }
 
   /** Visits every live document that matches {@code query}, in index order. */
@@ -50,6 +53,7 @@ final class Leaves {
           v.doc(doc);
         }
       }
+      v.done();
     }
   }
 

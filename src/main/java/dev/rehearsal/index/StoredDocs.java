@@ -74,6 +74,31 @@ final class StoredDocs {
     return d;
   }
 
+  /** A rejected record's document: found by file, its reason searchable. */
+  static Document rejection(dev.rehearsal.model.Rejection r, String key, RecordCodec codec) {
+    Document d = RecordCodec.base(DocKind.REJECTION, key, java.time.Instant.now(), codec.json(r));
+    d.add(new StringField(Schema.FILE, r.file(), Field.Store.NO));
+    d.add(new TextField(Schema.BODY, r.reason(), Field.Store.NO));
+    return d;
+  }
+
+  /** The key of a rejection: its file, line and index. */
+  static String rejectionKey(dev.rehearsal.model.Rejection r) {
+    return DocKind.REJECTION.code() + "/" + r.file() + "/" + r.line() + "/" + r.index();
+  }
+
+  /** A file's import report, found by file. */
+  static Document importLog(dev.rehearsal.importers.FileReport report, RecordCodec codec) {
+    Document d =
+        RecordCodec.base(
+            DocKind.IMPORT_LOG,
+            DocKind.IMPORT_LOG.code() + "/" + report.file(),
+            java.time.Instant.now(),
+            codec.json(report));
+    d.add(new StringField(Schema.FILE, report.file(), Field.Store.NO));
+    return d;
+  }
+
   static Document reencode(DocKind kind, String key, BytesRef json, RecordCodec codec) {
     switch (kind) {
       case DEPLOY_STATUS:

@@ -2,7 +2,6 @@ package dev.rehearsal.ui;
 
 import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
-import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -119,12 +118,42 @@ final class BenchProbe implements AppObserver {
     }.start();
   }
 
+  /** The figures as a JSON object: numbers as they are, anything else as a string. */
+  static String json(Map<String, Object> figures) {
+    StringBuilder sb = new StringBuilder("{\n");
+    int n = 0;
+    for (var e : figures.entrySet()) {
+      sb.append(n++ == 0 ? "" : ",\n").append("  \"").append(escape(e.getKey())).append("\": ");
+      Object v = e.getValue();
+      if (v instanceof Number) {
+        sb.append(v);
+      } else {
+        sb.append('"').append(escape(String.valueOf(v))).append('"');
+      }
+    }
+    return sb.append("\n}\n").toString();
+  }
+
+  private static String escape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private void write() {
     try {
       if (out.getParent() != null) {
         Files.createDirectories(out.getParent());
       }
-      Files.writeString(out, Json.pretty().writeValueAsString(results));
+      Files.writeString(out, json(results));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -109,7 +109,13 @@ public final class RehearsalApp extends Application {
         executor.submit(
             m -> {
               m.progress(0, 100, "opening the workspace");
-              return Session.openOrBuildDemo(dir, m);
+              Session s = Session.openOrBuildDemo(dir, m);
+              // other processes (the command line) may read and write the workspace while the
+              // window shows it; the window's own writes wait for theirs
+              return s.identify(
+                  "the Rehearsal window",
+                  java.time.Duration.ofMinutes(2),
+                  notice -> m.progress(-1, -1, notice));
             },
             s -> {
               this.session = s;

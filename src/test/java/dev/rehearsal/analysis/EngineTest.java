@@ -151,7 +151,7 @@ class EngineTest {
   }
 
   private Map<String, Finding> analyse(Workspace w) throws Exception {
-    w.commit();
+    w.writes().commit();
     return new Engine(w)
         .run(null).findings().stream()
             .collect(Collectors.toMap(Finding::incidentKey, Function.identity()));
@@ -162,23 +162,25 @@ class EngineTest {
     for (int k = 0; k < 4; k++) {
       String v = "v1." + k + ".0";
       String day = "2024-03-0" + (k + 1);
-      w.upsert(
-          deploy(
-              service + "-s" + k,
-              service,
-              "staging",
-              v,
-              "aaaa" + k + "bbbbcccc",
-              day + "T09:00:00Z"));
-      w.upsert(run(service + "-r" + k, service, v, day + "T09:30:00Z", 0));
-      w.upsert(
-          deploy(
-              service + "-p" + k,
-              service,
-              "production",
-              v,
-              "aaaa" + k + "bbbbcccc",
-              day + "T14:00:00Z"));
+      w.writes()
+          .upsert(
+              deploy(
+                  service + "-s" + k,
+                  service,
+                  "staging",
+                  v,
+                  "aaaa" + k + "bbbbcccc",
+                  day + "T09:00:00Z"));
+      w.writes().upsert(run(service + "-r" + k, service, v, day + "T09:30:00Z", 0));
+      w.writes()
+          .upsert(
+              deploy(
+                  service + "-p" + k,
+                  service,
+                  "production",
+                  v,
+                  "aaaa" + k + "bbbbcccc",
+                  day + "T14:00:00Z"));
     }
   }
 
@@ -186,13 +188,14 @@ class EngineTest {
   void linksTheLatestSameServiceDeployAndCallsAPassedChangeAnEscape() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "I1",
-              "Checkout API",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "Checkout API",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release."));
       Finding f = analyse(w).get("incident/pagerduty/I1");
       assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey());
       assertEquals(Verdict.ESCAPE, f.verdict());
@@ -215,23 +218,29 @@ class EngineTest {
       history(w, "checkout");
       // a tool that wrote no service name (or one that is only punctuation): the deploy is
       // imported, and the analysis links around it instead of failing on it
-      w.upsert(deploy("nameless", "", "production", "v9.9.9", "9999aaa", "2024-03-04T14:30:00Z"));
-      w.upsert(
-          deploy("punctuation", "///", "production", "v9.9.8", "9998aaa", "2024-03-04T14:40:00Z"));
-      w.upsert(
-          incident(
-              "I1",
-              "Checkout API",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release of v9.9.9."));
-      w.upsert(
-          incident(
-              "I2",
-              "Checkout API",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after commit 9999aaa and deploy nameless."));
+      w.writes()
+          .upsert(
+              deploy("nameless", "", "production", "v9.9.9", "9999aaa", "2024-03-04T14:30:00Z"));
+      w.writes()
+          .upsert(
+              deploy(
+                  "punctuation", "///", "production", "v9.9.8", "9998aaa", "2024-03-04T14:40:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "Checkout API",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release of v9.9.9."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I2",
+                  "Checkout API",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after commit 9999aaa and deploy nameless."));
       Map<String, Finding> f = analyse(w);
       assertEquals(
           "deploy/gitlab/checkout-p3", f.get("incident/pagerduty/I1").links().get(0).deployKey());
@@ -246,20 +255,22 @@ class EngineTest {
   void anExplicitReferenceBeatsTheLatestDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "I2",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Root cause: the change introduced in commit aaaa2bbbb shipped two days ago."));
-      w.upsert(
-          incident(
-              "I3",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Suspect is pipeline 12345? no: deploy of v1.1.0 started it."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I2",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Root cause: the change introduced in commit aaaa2bbbb shipped two days ago."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I3",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Suspect is pipeline 12345? no: deploy of v1.1.0 started it."));
       Map<String, Finding> f = analyse(w);
       assertEquals(
           "deploy/gitlab/checkout-p2", f.get("incident/pagerduty/I2").links().get(0).deployKey());
@@ -273,32 +284,36 @@ class EngineTest {
   void aStoringRunReportsWhatItStoredInIncidentOrder() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "I1",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release."));
-      w.upsert(
-          incident(
-              "I2",
-              "checkout",
-              "2024-03-20T10:00:00Z",
-              "Checkout down",
-              "The payment provider had an outage."));
-      w.upsert(
-          incident(
-              "I3",
-              "checkout",
-              "2024-03-02T15:00:00Z",
-              "Checkout slow",
-              "Latency after the release of v1.1.0 under the evening peak."));
-      w.commit();
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I2",
+                  "checkout",
+                  "2024-03-20T10:00:00Z",
+                  "Checkout down",
+                  "The payment provider had an outage."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I3",
+                  "checkout",
+                  "2024-03-02T15:00:00Z",
+                  "Checkout slow",
+                  "Latency after the release of v1.1.0 under the evening peak."));
+      w.writes().commit();
       AnalysisReport kept = new Engine(w).run(null, false);
-      assertEquals(0, w.count(DocKind.FINDING), "a run that does not store writes nothing");
+      assertEquals(
+          0, w.facets().count(DocKind.FINDING), "a run that does not store writes nothing");
       AnalysisReport stored = new Engine(w).run(null, true);
-      assertEquals(3, w.count(DocKind.FINDING));
+      assertEquals(3, w.facets().count(DocKind.FINDING));
       // the findings are read back from the workspace, equal to those made, in the same order
       assertEquals(kept.findings(), stored.findings());
       assertEquals(
@@ -316,24 +331,26 @@ class EngineTest {
   void anAnalysisCancelledWhileWritingItsFindingsLeavesTheEarlierOnes() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "I1",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release."));
-      w.commit();
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release."));
+      w.writes().commit();
       List<Finding> before = new Engine(w).run(null, true).findings();
       assertEquals(1, before.size());
-      w.upsert(
-          incident(
-              "I2",
-              "checkout",
-              "2024-03-02T15:00:00Z",
-              "Checkout slow",
-              "Latency after the release of v1.1.0."));
-      w.commit();
+      w.writes()
+          .upsert(
+              incident(
+                  "I2",
+                  "checkout",
+                  "2024-03-02T15:00:00Z",
+                  "Checkout slow",
+                  "Latency after the release of v1.1.0."));
+      w.writes().commit();
       // cancelled once the findings are being written: the run's own are taken back
       dev.rehearsal.task.TaskMonitor cancelWhenWriting =
           new dev.rehearsal.task.TaskMonitor() {
@@ -352,12 +369,12 @@ class EngineTest {
       assertThrows(
           dev.rehearsal.task.CancelledException.class,
           () -> new Engine(w).run(cancelWhenWriting, true));
-      w.commit();
+      w.writes().commit();
       List<Finding> stored = new ArrayList<>();
-      w.forEach(DocKind.FINDING, Finding.class, stored::add);
+      w.records().forEach(DocKind.FINDING, Finding.class, stored::add);
       assertEquals(before, stored);
       assertEquals(2, new Engine(w).run(null, true).findings().size());
-      assertEquals(2, w.count(DocKind.FINDING));
+      assertEquals(2, w.facets().count(DocKind.FINDING));
     }
   }
 
@@ -367,34 +384,38 @@ class EngineTest {
       history(w, "checkout");
       // two prefixes of one commit, of different lengths, are both found; a citation longer
       // than the commit, or one that merely shares its start, is not a prefix of it
-      w.upsert(
-          incident(
-              "I6",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release of commit aaaa1bbb."));
-      w.upsert(
-          incident(
-              "I7",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release of commit aaaa1bbbbcccc."));
-      w.upsert(
-          incident(
-              "I8",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release of commit aaaa1bbbbccccdddd."));
-      w.upsert(
-          incident(
-              "I9",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "Errors began after the release of commit aaaa1bbc."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I6",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release of commit aaaa1bbb."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I7",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release of commit aaaa1bbbbcccc."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I8",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release of commit aaaa1bbbbccccdddd."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I9",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release of commit aaaa1bbc."));
       Map<String, Finding> f = analyse(w);
       for (String cited : List.of("I6", "I7")) {
         DeployLink link = f.get("incident/pagerduty/" + cited).links().get(0);
@@ -413,14 +434,15 @@ class EngineTest {
   void aRollbackTargetPointsAtTheDeployAfterIt() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(rollback("rb", "checkout", "v1.1.0", "2024-03-04T16:00:00Z"));
-      w.upsert(
-          incident(
-              "I4",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "We rolled back to v1.1.0 and errors stopped."));
+      w.writes().upsert(rollback("rb", "checkout", "v1.1.0", "2024-03-04T16:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "I4",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "We rolled back to v1.1.0 and errors stopped."));
       Finding f = analyse(w).get("incident/pagerduty/I4");
       assertEquals(
           "deploy/gitlab/checkout-p2",
@@ -433,16 +455,18 @@ class EngineTest {
   void noChangeInTheWindowAndExternalCausesAreNotChangeRelated() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "I5", "checkout", "2024-03-20T10:00:00Z", "Checkout down", "Everything failed."));
-      w.upsert(
-          incident(
-              "I6",
-              "checkout",
-              "2024-03-04T23:00:00Z",
-              "Checkout down",
-              "The TLS certificate expired; certificate expired alerts fired."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I5", "checkout", "2024-03-20T10:00:00Z", "Checkout down", "Everything failed."));
+      w.writes()
+          .upsert(
+              incident(
+                  "I6",
+                  "checkout",
+                  "2024-03-04T23:00:00Z",
+                  "Checkout down",
+                  "The TLS certificate expired; certificate expired alerts fired."));
       Map<String, Finding> f = analyse(w);
       assertEquals(Verdict.NOT_CHANGE_RELATED, f.get("incident/pagerduty/I5").verdict());
       assertEquals(
@@ -460,27 +484,32 @@ class EngineTest {
   void verdictsForEveryStagingHistory() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       // never staged
-      w.upsert(deploy("a-p", "alpha", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
-      w.upsert(incident("A", "alpha", "2024-03-01T10:30:00Z", "alpha errors", "after deploy"));
+      w.writes().upsert(deploy("a-p", "alpha", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(incident("A", "alpha", "2024-03-01T10:30:00Z", "alpha errors", "after deploy"));
       // staged, runs failed, shipped anyway
-      w.upsert(deploy("b-s", "beta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
-      w.upsert(run("b-r", "beta", "v2.0.0", "2024-03-01T08:20:00Z", 3));
-      w.upsert(deploy("b-p", "beta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
-      w.upsert(incident("B", "beta", "2024-03-01T10:30:00Z", "beta errors", "after deploy"));
+      w.writes().upsert(deploy("b-s", "beta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.writes().upsert(run("b-r", "beta", "v2.0.0", "2024-03-01T08:20:00Z", 3));
+      w.writes().upsert(deploy("b-p", "beta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(incident("B", "beta", "2024-03-01T10:30:00Z", "beta errors", "after deploy"));
       // staged, never tested (a run of another version does not count)
-      w.upsert(deploy("c-s", "gamma", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
-      w.upsert(run("c-r", "gamma", "v1.9.0", "2024-03-01T08:20:00Z", 0));
-      w.upsert(deploy("c-p", "gamma", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
-      w.upsert(incident("C", "gamma", "2024-03-01T10:30:00Z", "gamma errors", "after deploy"));
+      w.writes().upsert(deploy("c-s", "gamma", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.writes().upsert(run("c-r", "gamma", "v1.9.0", "2024-03-01T08:20:00Z", 0));
+      w.writes().upsert(deploy("c-p", "gamma", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(incident("C", "gamma", "2024-03-01T10:30:00Z", "gamma errors", "after deploy"));
       // flaky: failed then green on rerun -> escape
-      w.upsert(deploy("d-s", "delta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
-      w.upsert(run("d-r1", "delta", "v2.0.0", "2024-03-01T08:20:00Z", 2));
-      w.upsert(run("d-r2", "delta", "v2.0.0", "2024-03-01T08:40:00Z", 0));
-      w.upsert(deploy("d-p", "delta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
-      w.upsert(incident("D", "delta", "2024-03-01T10:30:00Z", "delta errors", "after deploy"));
+      w.writes().upsert(deploy("d-s", "delta", "staging", "v2.0.0", "", "2024-03-01T08:00:00Z"));
+      w.writes().upsert(run("d-r1", "delta", "v2.0.0", "2024-03-01T08:20:00Z", 2));
+      w.writes().upsert(run("d-r2", "delta", "v2.0.0", "2024-03-01T08:40:00Z", 0));
+      w.writes().upsert(deploy("d-p", "delta", "production", "v2.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(incident("D", "delta", "2024-03-01T10:30:00Z", "delta errors", "after deploy"));
       // production deploy names nothing to find it by
-      w.upsert(deploy("e-p", "epsilon", "production", "", "", "2024-03-01T10:00:00Z"));
-      w.upsert(incident("E", "epsilon", "2024-03-01T10:30:00Z", "epsilon", "after deploy"));
+      w.writes().upsert(deploy("e-p", "epsilon", "production", "", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(incident("E", "epsilon", "2024-03-01T10:30:00Z", "epsilon", "after deploy"));
       Map<String, Finding> f = analyse(w);
       assertEquals(Verdict.NOT_STAGED, f.get("incident/pagerduty/A").verdict());
       assertEquals(Verdict.FAILED_BUT_SHIPPED, f.get("incident/pagerduty/B").verdict());
@@ -507,25 +536,27 @@ class EngineTest {
   private Finding rolledBackPastTwo(Path where, Deploy rollback, String resolved) throws Exception {
     try (Workspace w = Workspace.open(where)) {
       history(w, "checkout");
-      w.upsert(
-          deploy(
-              "checkout-p4",
-              "checkout",
-              "production",
-              "v1.4.0",
-              "aaaa4bbbbcccc",
-              "2024-03-04T16:00:00Z"));
+      w.writes()
+          .upsert(
+              deploy(
+                  "checkout-p4",
+                  "checkout",
+                  "production",
+                  "v1.4.0",
+                  "aaaa4bbbbcccc",
+                  "2024-03-04T16:00:00Z"));
       if (rollback != null) {
-        w.upsert(rollback);
+        w.writes().upsert(rollback);
       }
-      w.upsert(
-          incident(
-              "RB",
-              "checkout",
-              "2024-03-04T16:30:00Z",
-              resolved,
-              "Checkout errors",
-              "Error rate up on checkout."));
+      w.writes()
+          .upsert(
+              incident(
+                  "RB",
+                  "checkout",
+                  "2024-03-04T16:30:00Z",
+                  resolved,
+                  "Checkout errors",
+                  "Error rate up on checkout."));
       return analyse(w).get("incident/pagerduty/RB");
     }
   }
@@ -592,32 +623,37 @@ class EngineTest {
   @Test
   void dependenciesClockSkewAndSeveralIncidentsFromOneDeploy() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      w.saveSettings(
-          w.settings()
-              .with(
-                  "services.dependencies",
-                  JsonNodeFactory.instance
-                      .objectNode()
-                      .set("checkout", JsonNodeFactory.instance.arrayNode().add("payments"))));
-      w.upsert(deploy("pay-s", "payments", "staging", "v3.0.0", "", "2024-03-01T08:00:00Z"));
-      w.upsert(run("pay-r", "payments", "v3.0.0", "2024-03-01T08:30:00Z", 0));
-      w.upsert(deploy("pay-p", "payments", "production", "v3.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .saveSettings(
+              w.settings()
+                  .with(
+                      "services.dependencies",
+                      JsonNodeFactory.instance
+                          .objectNode()
+                          .set("checkout", JsonNodeFactory.instance.arrayNode().add("payments"))));
+      w.writes()
+          .upsert(deploy("pay-s", "payments", "staging", "v3.0.0", "", "2024-03-01T08:00:00Z"));
+      w.writes().upsert(run("pay-r", "payments", "v3.0.0", "2024-03-01T08:30:00Z", 0));
+      w.writes()
+          .upsert(deploy("pay-p", "payments", "production", "v3.0.0", "", "2024-03-01T10:00:00Z"));
       // checkout has no deploy: its incident comes from the dependency
-      w.upsert(
-          incident(
-              "X1",
-              "checkout",
-              "2024-03-01T10:20:00Z",
-              "Checkout failures",
-              "Errors after the payments rollout"));
+      w.writes()
+          .upsert(
+              incident(
+                  "X1",
+                  "checkout",
+                  "2024-03-01T10:20:00Z",
+                  "Checkout failures",
+                  "Errors after the payments rollout"));
       // the payments incident is reported two minutes before the deploy's recorded end
-      w.upsert(
-          incident(
-              "X2",
-              "payments",
-              "2024-03-01T09:58:00Z",
-              "Payments errors",
-              "Errors right after the release"));
+      w.writes()
+          .upsert(
+              incident(
+                  "X2",
+                  "payments",
+                  "2024-03-01T09:58:00Z",
+                  "Payments errors",
+                  "Errors right after the release"));
       Map<String, Finding> f = analyse(w);
       assertEquals(
           "deploy/gitlab/pay-p", f.get("incident/pagerduty/X1").links().get(0).deployKey());
@@ -656,14 +692,14 @@ class EngineTest {
     try (Workspace w = Workspace.open(dir.resolve("a"))) {
       history(w, "checkout");
       history(w, "search");
-      w.upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
-      w.upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
+      w.writes().upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
+      w.writes().upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
       a = analyse(w);
     }
     try (Workspace w = Workspace.open(dir.resolve("b"))) {
-      w.upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
+      w.writes().upsert(incident("O2", "search", "2024-03-03T15:00:00Z", "t", "release"));
       history(w, "search");
-      w.upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
+      w.writes().upsert(incident("O1", "checkout", "2024-03-02T15:00:00Z", "t", "release"));
       history(w, "checkout");
       b = analyse(w);
     }
@@ -694,100 +730,111 @@ class EngineTest {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
       // config: pool size differs, and the incident names it
-      w.upsert(
-          fact(
-              FactType.CONFIG,
-              "checkout",
-              "staging",
-              "db.pool.max_size",
-              "80",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          fact(
-              FactType.CONFIG,
-              "checkout",
-              "production",
-              "db.pool.max_size",
-              "20",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          fact(
-              FactType.CONFIG,
-              "checkout",
-              "staging",
-              "db.host",
-              "db.staging",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          fact(
-              FactType.CONFIG,
-              "checkout",
-              "production",
-              "db.host",
-              "db.prod",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          incident(
-              "G1",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout errors",
-              "After the release, production had the db pool max size set to 20, staging uses 80."));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.CONFIG,
+                  "checkout",
+                  "staging",
+                  "db.pool.max_size",
+                  "80",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.CONFIG,
+                  "checkout",
+                  "production",
+                  "db.pool.max_size",
+                  "20",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.CONFIG,
+                  "checkout",
+                  "staging",
+                  "db.host",
+                  "db.staging",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.CONFIG,
+                  "checkout",
+                  "production",
+                  "db.host",
+                  "db.prod",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "G1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "After the release, production had the db pool max size set to 20, staging uses 80."));
       // mocks: staging stubs stripe, and the incident names Stripe
-      w.upsert(
-          fact(
-              FactType.MOCK,
-              "checkout",
-              "staging",
-              "stripe",
-              "wiremock: 2 stubs",
-              Double.NaN,
-              "2024-01-01T00:00:00Z"));
-      w.upsert(
-          incident(
-              "G2",
-              "checkout",
-              "2024-03-04T15:10:00Z",
-              "Payments failing",
-              "Since the deploy, Stripe answered 429 Too Many Requests to the new code."));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.MOCK,
+                  "checkout",
+                  "staging",
+                  "stripe",
+                  "wiremock: 2 stubs",
+                  Double.NaN,
+                  "2024-01-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "G2",
+                  "checkout",
+                  "2024-03-04T15:10:00Z",
+                  "Payments failing",
+                  "Since the deploy, Stripe answered 429 Too Many Requests to the new code."));
       // nothing to go on
-      w.upsert(
-          incident(
-              "G3",
-              "checkout",
-              "2024-03-04T15:20:00Z",
-              "Checkout errors",
-              "An off-by-one error in the new code we deployed."));
+      w.writes()
+          .upsert(
+              incident(
+                  "G3",
+                  "checkout",
+                  "2024-03-04T15:20:00Z",
+                  "Checkout errors",
+                  "An off-by-one error in the new code we deployed."));
       // a flag on in production, off in staging; one incident names it
-      w.upsert(
-          fact(
-              FactType.FLAG,
-              "checkout",
-              "staging",
-              "fast-checkout",
-              "off",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          fact(
-              FactType.FLAG,
-              "checkout",
-              "production",
-              "fast-checkout",
-              "on",
-              Double.NaN,
-              "2024-02-01T00:00:00Z"));
-      w.upsert(
-          incident(
-              "G4",
-              "checkout",
-              "2024-03-04T15:30:00Z",
-              "Checkout errors",
-              "Orders failed once fast-checkout took the new path after the deploy."));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.FLAG,
+                  "checkout",
+                  "staging",
+                  "fast-checkout",
+                  "off",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.FLAG,
+                  "checkout",
+                  "production",
+                  "fast-checkout",
+                  "on",
+                  Double.NaN,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "G4",
+                  "checkout",
+                  "2024-03-04T15:30:00Z",
+                  "Checkout errors",
+                  "Orders failed once fast-checkout took the new path after the deploy."));
       Map<String, Finding> f = analyse(w);
       // incidents that share their snapshots share evidence, but each keeps what it names
       List<Evidence> g1Config = evidence(f.get("incident/pagerduty/G1"), Gap.CONFIG);
@@ -837,27 +884,30 @@ class EngineTest {
   void trafficSpikeAgainstStagingLoadTests() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 300));
+      w.writes().upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 300));
       for (int day = 1; day <= 28; day++) {
         String d = String.format("2024-02-%02dT00:00:00Z", Math.min(day, 29));
-        w.upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000, d));
+        w.writes()
+            .upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000, d));
       }
-      w.upsert(
-          fact(
-              FactType.TRAFFIC_PEAK,
-              "checkout",
-              "production",
-              "peak_rps",
-              "",
-              4200,
-              "2024-03-04T00:00:00Z"));
-      w.upsert(
-          incident(
-              "T1",
-              "checkout",
-              "2024-03-04T15:00:00Z",
-              "Checkout slow",
-              "Everything was slow in the evening after the release."));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.TRAFFIC_PEAK,
+                  "checkout",
+                  "production",
+                  "peak_rps",
+                  "",
+                  4200,
+                  "2024-03-04T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "T1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout slow",
+                  "Everything was slow in the evening after the release."));
       Finding f = analyse(w).get("incident/pagerduty/T1");
       assertEquals(Gap.TRAFFIC, f.gaps().get(0), f.scores().toString());
       Evidence.TrafficPeak peak =
@@ -873,30 +923,41 @@ class EngineTest {
   void reviewsWinSurviveReanalysisAndTheEngineStillShows() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.upsert(
-          incident(
-              "R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors", "after the release"));
+      w.writes()
+          .upsert(
+              incident(
+                  "R1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "after the release"));
       Finding before = analyse(w).get("incident/pagerduty/R1");
-      w.putReview(
-          new Review(
-              "incident/pagerduty/R1",
-              List.of("deploy/gitlab/checkout-p2"),
-              Verdict.ESCAPE,
-              List.of(Gap.DATA),
-              "the migration of p2",
-              "sre",
-              Instant.now()));
+      w.writes()
+          .putReview(
+              new Review(
+                  "incident/pagerduty/R1",
+                  List.of("deploy/gitlab/checkout-p2"),
+                  Verdict.ESCAPE,
+                  List.of(Gap.DATA),
+                  "the migration of p2",
+                  "sre",
+                  Instant.now()));
       // re-import of the incident does not drop the review
-      w.upsert(
-          incident(
-              "R1", "checkout", "2024-03-04T15:00:00Z", "Checkout errors", "after the release"));
+      w.writes()
+          .upsert(
+              incident(
+                  "R1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "after the release"));
       Finding after = analyse(w).get("incident/pagerduty/R1");
       assertTrue(after.reviewed());
       assertEquals(List.of("deploy/gitlab/checkout-p2"), after.effectiveDeployKeys());
       assertEquals(List.of(Gap.DATA), after.effectiveGaps());
       assertEquals(before.links(), after.links(), "the engine's own answer is kept");
-      assertEquals(1, w.count(DocKind.REVIEW));
-      assertEquals(w.count(DocKind.INCIDENT), w.count(DocKind.FINDING));
+      assertEquals(1, w.facets().count(DocKind.REVIEW));
+      assertEquals(w.facets().count(DocKind.INCIDENT), w.facets().count(DocKind.FINDING));
     }
   }
 }

@@ -84,7 +84,7 @@ class InputSnapshotTest {
 
       DeployTable a = fromIndex.deploys;
       DeployTable b = fromSnapshot.deploys;
-      assertEquals(ws.count(dev.rehearsal.index.DocKind.DEPLOY), a.size);
+      assertEquals(ws.facets().count(dev.rehearsal.index.DocKind.DEPLOY), a.size);
       assertTrue(a.size > 2000);
       assertEquals(keys(a), keys(b));
       assertArrayEquals(a.service, b.service);
@@ -126,27 +126,29 @@ class InputSnapshotTest {
       AnalysisReport r = new Engine(ws).run(null, true);
       assertEquals(g, ws.inputGeneration(), "storing findings changes no imported record");
       Finding f = r.findings().get(0);
-      ws.putReview(
-          new Review(
-              f.incidentKey(),
-              null,
-              Verdict.NOT_CHANGE_RELATED,
-              List.of(),
-              "checked",
-              "sre",
-              java.time.Instant.parse("2025-01-01T00:00:00Z")));
-      ws.commit();
+      ws.writes()
+          .putReview(
+              new Review(
+                  f.incidentKey(),
+                  null,
+                  Verdict.NOT_CHANGE_RELATED,
+                  List.of(),
+                  "checked",
+                  "sre",
+                  java.time.Instant.parse("2025-01-01T00:00:00Z")));
+      ws.writes().commit();
       assertEquals(g, ws.inputGeneration(), "a review changes no imported record");
       assertTrue(new Engine(ws).run(null, false).timings().containsKey("load.snapshot"));
 
-      ws.upsert(
-          EngineTest.incident(
-              "NEW-1",
-              "payments",
-              "2025-03-01T10:00:00Z",
-              "Checkout errors",
-              "payments returned 500s"));
-      ws.commit();
+      ws.writes()
+          .upsert(
+              EngineTest.incident(
+                  "NEW-1",
+                  "payments",
+                  "2025-03-01T10:00:00Z",
+                  "Checkout errors",
+                  "payments returned 500s"));
+      ws.writes().commit();
       assertNotEquals(g, ws.inputGeneration());
       AnalysisReport after = new Engine(ws).run(null, false);
       assertFalse(
@@ -189,17 +191,18 @@ class InputSnapshotTest {
       String g = ws.inputGeneration();
       AnalysisData d = load(ws);
       dev.rehearsal.settings.ServiceNames unstripped =
-          new dev.rehearsal.settings.ServiceNames(ws.aliases(), List.of());
+          new dev.rehearsal.settings.ServiceNames(ws.files().aliases(), List.of());
       String raw =
           d.rawServices.keySet().stream()
               .filter(x -> !unstripped.canonical(x).equals(d.rawServices.get(x)))
               .findFirst()
               .orElseThrow(() -> new AssertionError("no suffixed service name"));
-      ws.saveSettings(
-          ws.settings()
-              .with(
-                  "services.stripSuffixes",
-                  com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()));
+      ws.writes()
+          .saveSettings(
+              ws.settings()
+                  .with(
+                      "services.stripSuffixes",
+                      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()));
       assertEquals(g, ws.inputGeneration());
       AnalysisReport renamed = new Engine(ws).run(null, false);
       assertFalse(renamed.timings().containsKey("load.snapshot"));

@@ -39,11 +39,12 @@ class LinkerTest {
       assertTrue(defaults.linked < 300, "some incidents stay unlinked");
       assertTrue(defaults.cited > 0, "incidents linked by a citation: " + defaults.cited);
       // second links are rare with the default ratios: looser ones make many
-      ws.saveSettings(
-          ws.settings()
-              .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
-              .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
-              .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
+      ws.writes()
+          .saveSettings(
+              ws.settings()
+                  .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
+                  .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
+                  .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
       Counts loose = check(ws);
       assertTrue(loose.several > 10, "incidents with more than one link: " + loose.several);
     }
@@ -56,11 +57,10 @@ class LinkerTest {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
     Linker linker = new Linker(data, rules);
-    ws.withSearcher(
-        s -> {
-          linker.readLanguage(s);
-          return null;
-        });
+    try (var text =
+        dev.rehearsal.index.text.IncidentText.of(ws, data.docToIncident, data.incidents.size())) {
+      linker.readLanguage(text);
+    }
     int linked = 0;
     int several = 0;
     int cited = 0;

@@ -443,6 +443,38 @@ class CliTest {
   }
 
   @Test
+  void readCommandsWorkWhileAnotherProcessWritesAndWritingCommandsSayWhoWrites()
+      throws IOException {
+    Path w = dir.resolve("shared-ws");
+    assertEquals(
+        0, run("aliases", "set", "Checkout API", "checkout", "--workspace", w.toString()).code());
+    String before = System.getProperty("rehearsal.writerPatienceSeconds");
+    System.setProperty("rehearsal.writerPatienceSeconds", "1");
+    try (dev.rehearsal.index.Workspace window = dev.rehearsal.index.Workspace.open(w)) {
+      window.whenBusy("the Rehearsal window", java.time.Duration.ZERO, m -> {});
+      window
+          .writes()
+          .upsert(
+              dev.rehearsal.Records.incident("P9", "t", "b", "checkout", "2024-03-01T10:00:00Z"));
+      Run stats = run("stats", "--workspace", w.toString());
+      assertEquals(0, stats.code(), stats.err());
+      Run search = run("search", "checkout", "--workspace", w.toString());
+      assertEquals(0, search.code(), search.err());
+      Run set = run("aliases", "set", "Pay", "payments", "--workspace", w.toString());
+      assertFailed(set, "is being written by the Rehearsal window (process");
+      assertTrue(set.err().contains("waiting for the Rehearsal window"), set.err());
+      window.writes().commit();
+      assertEquals(0, run("aliases", "set", "Pay", "payments", "--workspace", w.toString()).code());
+    } finally {
+      if (before == null) {
+        System.clearProperty("rehearsal.writerPatienceSeconds");
+      } else {
+        System.setProperty("rehearsal.writerPatienceSeconds", before);
+      }
+    }
+  }
+
+  @Test
   void aliasesCanBeSetShownAndRemoved() throws IOException {
     Path w = dir.resolve("alias-ws");
     assertEquals(

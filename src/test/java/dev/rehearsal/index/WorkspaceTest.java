@@ -16,6 +16,7 @@ import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Rejection;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,46 +31,50 @@ class WorkspaceTest {
   @TempDir Path dir;
 
   private void fill(Workspace w) throws Exception {
-    w.upsert(
-        incident(
-            "P1",
-            "Checkout latency above SLO",
-            "The connection pool was exhausted after the deploy of v2.14.3",
-            "Checkout API",
-            "2024-03-01T10:00:00Z"));
-    w.upsert(
-        incident(
-            "P2",
-            "Search returns nothing",
-            "Index rebuild failed",
-            "search-svc",
-            "2024-03-05T10:00:00Z"));
-    w.upsert(
-        deploy(
-            "101",
-            "checkout-service",
-            "production",
-            "v2.14.3",
-            "abc1234def",
-            "2024-03-01T09:30:00Z",
-            DeployStatus.SUCCEEDED));
-    w.upsert(
-        deploy(
-            "102",
-            "checkout-service",
-            "staging",
-            "v2.14.3",
-            "abc1234def",
-            "2024-02-29T09:30:00Z",
-            DeployStatus.SUCCEEDED));
-    w.upsert(run("r1", "checkout", "v2.14.3", "2024-02-29T10:00:00Z", 40, 0));
-    w.commit();
+    w.writes()
+        .upsert(
+            incident(
+                "P1",
+                "Checkout latency above SLO",
+                "The connection pool was exhausted after the deploy of v2.14.3",
+                "Checkout API",
+                "2024-03-01T10:00:00Z"));
+    w.writes()
+        .upsert(
+            incident(
+                "P2",
+                "Search returns nothing",
+                "Index rebuild failed",
+                "search-svc",
+                "2024-03-05T10:00:00Z"));
+    w.writes()
+        .upsert(
+            deploy(
+                "101",
+                "checkout-service",
+                "production",
+                "v2.14.3",
+                "abc1234def",
+                "2024-03-01T09:30:00Z",
+                DeployStatus.SUCCEEDED));
+    w.writes()
+        .upsert(
+            deploy(
+                "102",
+                "checkout-service",
+                "staging",
+                "v2.14.3",
+                "abc1234def",
+                "2024-02-29T09:30:00Z",
+                DeployStatus.SUCCEEDED));
+    w.writes().upsert(run("r1", "checkout", "v2.14.3", "2024-02-29T10:00:00Z", 40, 0));
+    w.writes().commit();
   }
 
   @Test
   void emptyWorkspaceOpensAndCountsZero() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      assertEquals(0, w.count(DocKind.INCIDENT));
+      assertEquals(0, w.facets().count(DocKind.INCIDENT));
       assertTrue(Files.isDirectory(dir.resolve("index-v" + Schema.VERSION)));
     }
     assertTrue(Workspace.exists(dir));
@@ -80,22 +85,23 @@ class WorkspaceTest {
     try (Workspace w = Workspace.open(dir)) {
       fill(w);
       fill(w);
-      assertEquals(2, w.count(DocKind.INCIDENT));
-      assertEquals(2, w.count(DocKind.DEPLOY));
-      assertEquals(1, w.count(DocKind.RUN));
+      assertEquals(2, w.facets().count(DocKind.INCIDENT));
+      assertEquals(2, w.facets().count(DocKind.DEPLOY));
+      assertEquals(1, w.facets().count(DocKind.RUN));
       // a changed record under the same key replaces the old one
-      w.upsert(
-          incident(
-              "P1",
-              "Checkout latency above SLO (updated)",
-              "",
-              "Checkout API",
-              "2024-03-01T10:00:00Z"));
-      w.commit();
-      assertEquals(2, w.count(DocKind.INCIDENT));
+      w.writes()
+          .upsert(
+              incident(
+                  "P1",
+                  "Checkout latency above SLO (updated)",
+                  "",
+                  "Checkout API",
+                  "2024-03-01T10:00:00Z"));
+      w.writes().commit();
+      assertEquals(2, w.facets().count(DocKind.INCIDENT));
       assertEquals(
           "Checkout latency above SLO (updated)",
-          w.get("incident/pagerduty/P1", Incident.class).orElseThrow().title());
+          w.records().get("incident/pagerduty/P1", Incident.class).orElseThrow().title());
     }
   }
 
@@ -103,15 +109,15 @@ class WorkspaceTest {
   void reopeningKeepsWhatWasCommittedAndNothingElse() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       fill(w);
-      w.upsert(incident("P3", "uncommitted", "", "x", "2024-03-06T10:00:00Z"));
+      w.writes().upsert(incident("P3", "uncommitted", "", "x", "2024-03-06T10:00:00Z"));
       // closed without commit: P3 must not survive
     }
     try (Workspace w = Workspace.open(dir)) {
-      assertEquals(2, w.count(DocKind.INCIDENT));
-      Incident i = w.get("incident/pagerduty/P1", Incident.class).orElseThrow();
+      assertEquals(2, w.facets().count(DocKind.INCIDENT));
+      Incident i = w.records().get("incident/pagerduty/P1", Incident.class).orElseThrow();
       assertEquals(Instant.parse("2024-03-01T10:00:00Z"), i.startedAt());
       assertEquals("pagerduty-json", i.provenance().format());
-      assertTrue(w.record("incident/pagerduty/P3").isEmpty());
+      assertTrue(w.records().record("incident/pagerduty/P3").isEmpty());
     }
   }
 
@@ -119,22 +125,22 @@ class WorkspaceTest {
   void aSchemaVersionChangeRebuildsTheIndexFromStoredRecords() throws Exception {
     try (Workspace w = Workspace.open(dir, 1)) {
       fill(w);
-      w.importStore().rejected(new Rejection("a.csv", 3, 2, "x", "bad time"));
-      w.commit();
+      w.writes().importStore().rejected(new Rejection("a.csv", 3, 2, "x", "bad time"));
+      w.writes().commit();
     }
     try (Workspace w = Workspace.open(dir, 2)) {
       assertFalse(Files.exists(dir.resolve("index-v1")), "the old index is removed");
       assertTrue(Files.isDirectory(dir.resolve("index-v2")));
       assertTrue(w.openNotes().get(0).contains("rebuilt from schema v1 to v2"));
-      assertEquals(2, w.count(DocKind.INCIDENT));
-      assertEquals(2, w.count(DocKind.DEPLOY));
-      assertEquals(1, w.rejections(null, 10).size());
+      assertEquals(2, w.facets().count(DocKind.INCIDENT));
+      assertEquals(2, w.facets().count(DocKind.DEPLOY));
+      assertEquals(1, w.records().rejections(null, 10).size());
       // the rebuilt index answers searches, not only counts
-      assertEquals(1, w.search(SearchRequest.of("connection pool")).total());
+      assertEquals(1, w.records().search(SearchRequest.of("connection pool")).total());
     }
     // an index written by a newer version is refused, not misread
     try (Workspace w = Workspace.open(dir, 2)) {
-      w.commit();
+      w.writes().commit();
     }
     assertThrows(java.io.IOException.class, () -> Workspace.open(dir, 1).close());
   }
@@ -144,50 +150,89 @@ class WorkspaceTest {
     // a finding written by an older schema is in an older stored form: it is not carried over
     try (Workspace w = Workspace.open(dir, 1)) {
       fill(w);
-      w.putReview(
-          new dev.rehearsal.model.Review(
-              "incident/pagerduty/P1",
-              null,
-              dev.rehearsal.model.Verdict.ESCAPE,
-              List.of(dev.rehearsal.model.Gap.CONFIG),
-              "pool size",
-              "sam",
-              Instant.parse("2024-03-02T10:00:00Z")));
-      w.putFinding(
-          new dev.rehearsal.model.Finding(
-              "incident/pagerduty/P1",
-              Instant.parse("2024-03-01T10:00:00Z"),
-              List.of("checkout"),
-              List.of(),
-              0,
-              false,
-              dev.rehearsal.model.Verdict.NOT_CHANGE_RELATED,
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              null,
-              List.of()));
-      w.commit();
-      assertEquals(1, w.count(DocKind.FINDING));
+      w.writes()
+          .putReview(
+              new dev.rehearsal.model.Review(
+                  "incident/pagerduty/P1",
+                  null,
+                  dev.rehearsal.model.Verdict.ESCAPE,
+                  List.of(dev.rehearsal.model.Gap.CONFIG),
+                  "pool size",
+                  "sam",
+                  Instant.parse("2024-03-02T10:00:00Z")));
+      w.writes()
+          .putFinding(
+              new dev.rehearsal.model.Finding(
+                  "incident/pagerduty/P1",
+                  Instant.parse("2024-03-01T10:00:00Z"),
+                  List.of("checkout"),
+                  List.of(),
+                  0,
+                  false,
+                  dev.rehearsal.model.Verdict.NOT_CHANGE_RELATED,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  null,
+                  List.of()));
+      w.writes().commit();
+      assertEquals(1, w.facets().count(DocKind.FINDING));
     }
     try (Workspace w = Workspace.open(dir, 2)) {
-      assertEquals(0, w.count(DocKind.FINDING));
-      assertEquals(1, w.count(DocKind.REVIEW));
+      assertEquals(0, w.facets().count(DocKind.FINDING));
+      assertEquals(1, w.facets().count(DocKind.REVIEW));
       assertEquals(
           "pool size",
-          w.get("review/incident/pagerduty/P1", dev.rehearsal.model.Review.class)
+          w.records()
+              .get("review/incident/pagerduty/P1", dev.rehearsal.model.Review.class)
               .orElseThrow()
               .note());
     }
   }
 
   @Test
-  void secondWriterIsRefusedWithAClearMessage() throws Exception {
-    try (Workspace w = Workspace.open(dir)) {
-      WorkspaceBusyException e =
-          assertThrows(WorkspaceBusyException.class, () -> Workspace.open(dir));
-      assertTrue(e.getMessage().contains("open in another Rehearsal"));
+  void manyReadAtOnceAndOneWritesWhileAnotherWaitsOrSaysWhoWrites() throws Exception {
+    try (Workspace a = Workspace.open(dir);
+        Workspace b = Workspace.open(dir)) {
+      a.whenBusy("rehearsal import", java.time.Duration.ZERO, m -> {});
+      a.writes().upsert(incident("P1", "One", "body", "checkout", "2024-03-01T10:00:00Z"));
+      // a holds the writer until it commits: b reads, and its write is refused naming a
+      b.whenBusy("Rehearsal window", java.time.Duration.ZERO, m -> {});
+      assertEquals(0, b.facets().count(DocKind.INCIDENT), "b reads the last commit");
+      WorkspaceBusyException busy =
+          assertThrows(
+              WorkspaceBusyException.class,
+              () ->
+                  b.writes()
+                      .upsert(incident("P2", "Two", "body", "checkout", "2024-03-02T10:00:00Z")));
+      assertTrue(
+          busy.getMessage()
+              .contains(
+                  "is being written by rehearsal import (process " + ProcessHandle.current().pid()),
+          busy.getMessage());
+      // b waits for a when told to, and says so once
+      List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+      b.whenBusy("Rehearsal window", java.time.Duration.ofSeconds(20), notices::add);
+      var writer =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  b.writes()
+                      .upsert(incident("P2", "Two", "body", "checkout", "2024-03-02T10:00:00Z"));
+                  b.writes().commit();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      Thread.sleep(600);
+      a.writes().commit();
+      writer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, notices.size(), notices.toString());
+      assertTrue(notices.get(0).startsWith("waiting for rehearsal import"), notices.get(0));
+      Thread.sleep(1100); // a sees b's commit at its next look
+      assertEquals(2, a.facets().count(DocKind.INCIDENT));
+      assertFalse(Files.exists(dir.resolve("writer.json")), "nobody writes now");
     }
   }
 
@@ -195,49 +240,52 @@ class WorkspaceTest {
   void searchAcrossKindsWithFiltersSortingPagingAndHighlights() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       fill(w);
-      SearchResult all = w.search(SearchRequest.of(""));
+      SearchResult all = w.records().search(SearchRequest.of(""));
       assertEquals(5, all.total());
       // newest first by default
       assertEquals("incident/pagerduty/P2", all.hits().get(0).key());
 
-      SearchResult version = w.search(SearchRequest.of("v2.14.3"));
+      SearchResult version = w.records().search(SearchRequest.of("v2.14.3"));
       assertEquals(4, version.total(), "incident text, two deploys and the run cite it");
 
       SearchResult deploys =
-          w.search(
-              SearchRequest.of("v2.14.3")
-                  .withKinds(Set.of(DocKind.DEPLOY))
-                  .withEnvironment("production"));
+          w.records()
+              .search(
+                  SearchRequest.of("v2.14.3")
+                      .withKinds(Set.of(DocKind.DEPLOY))
+                      .withEnvironment("production"));
       assertEquals(1, deploys.total());
       assertInstanceOf(Deploy.class, deploys.hits().get(0).record());
 
-      SearchResult byService = w.search(SearchRequest.of("").withService("checkout"));
+      SearchResult byService = w.records().search(SearchRequest.of("").withService("checkout"));
       assertEquals(4, byService.total(), "aliases: Checkout API, checkout-service, checkout");
 
       SearchResult range =
-          w.search(
-              SearchRequest.of("")
-                  .withRange(
-                      Instant.parse("2024-03-01T00:00:00Z"),
-                      Instant.parse("2024-03-02T00:00:00Z")));
+          w.records()
+              .search(
+                  SearchRequest.of("")
+                      .withRange(
+                          Instant.parse("2024-03-01T00:00:00Z"),
+                          Instant.parse("2024-03-02T00:00:00Z")));
       assertEquals(2, range.total());
 
-      SearchResult phrase = w.search(SearchRequest.of("\"connection pool\""));
+      SearchResult phrase = w.records().search(SearchRequest.of("\"connection pool\""));
       assertEquals(1, phrase.total());
       String snippet = phrase.hits().get(0).snippets().get(0);
       assertTrue(snippet.contains("<mark>connection pool</mark>"), snippet);
 
-      SearchResult fielded = w.search(SearchRequest.of("title:search"));
+      SearchResult fielded = w.records().search(SearchRequest.of("title:search"));
       assertEquals(1, fielded.total());
 
       SearchResult oldest =
-          w.search(SearchRequest.of("").withSort(SearchRequest.Sort.OLDEST).withPage(1, 2));
+          w.records()
+              .search(SearchRequest.of("").withSort(SearchRequest.Sort.OLDEST).withPage(1, 2));
       assertEquals(5, oldest.total(), "the total does not depend on the page");
       assertEquals(2, oldest.hits().size());
       assertEquals(
           "run/junit/r1", oldest.hits().get(0).key(), "2nd oldest: staging deploy, then run");
 
-      SearchResult tests = w.search(SearchRequest.of("OrderIT"));
+      SearchResult tests = w.records().search(SearchRequest.of("OrderIT"));
       assertEquals(1, tests.total(), "test names are searchable");
     }
   }
@@ -247,7 +295,8 @@ class WorkspaceTest {
     try (Workspace w = Workspace.open(dir)) {
       SearchSyntaxException e =
           assertThrows(
-              SearchSyntaxException.class, () -> w.search(SearchRequest.of("title:(unclosed")));
+              SearchSyntaxException.class,
+              () -> w.records().search(SearchRequest.of("title:(unclosed")));
       assertTrue(
           e.getMessage().startsWith("the query \"title:(unclosed\" is not valid"), e.getMessage());
       assertFalse(e.getMessage().contains("Exception"), e.getMessage());
@@ -263,24 +312,25 @@ class WorkspaceTest {
   @Test
   void rejectionsAreKeptPerFileAndClearedWhenTheFileIsImportedAgain() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      var store = w.importStore();
+      var store = w.writes().importStore();
       store.rejected(new Rejection("a.csv", 3, 2, "csv", "no time"));
       store.rejected(new Rejection("a.csv", 9, 8, "csv", "bad date"));
       store.rejected(new Rejection("b.csv", 2, 1, "csv", "no id"));
       store.commit();
-      assertEquals(3, w.rejections(null, 100).size());
+      assertEquals(3, w.records().rejections(null, 100).size());
       assertEquals(
-          List.of(3L, 9L), w.rejections("a.csv", 100).stream().map(Rejection::line).toList());
+          List.of(3L, 9L),
+          w.records().rejections("a.csv", 100).stream().map(Rejection::line).toList());
       store.clearRejections("a.csv");
       store.commit();
-      assertEquals(1, w.rejections(null, 100).size());
+      assertEquals(1, w.records().rejections(null, 100).size());
     }
   }
 
   @Test
   void deployStatusesArrivingApartAreFoldedIntoTheirDeployInEitherOrder() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      var store = w.importStore();
+      var store = w.writes().importStore();
       Deploy d =
           deploy(
               "555", "web", "production", "v1", "", "2024-01-01T10:00:00Z", DeployStatus.UNKNOWN);
@@ -308,8 +358,9 @@ class WorkspaceTest {
       store.commit();
       store.upsert(d);
       store.commit();
-      assertEquals(DeployStatus.FAILED, w.get(d.key(), Deploy.class).orElseThrow().status());
-      assertEquals(Map.of("failed", 1L), w.valueCounts(DocKind.DEPLOY, Schema.STATUS));
+      assertEquals(
+          DeployStatus.FAILED, w.records().get(d.key(), Deploy.class).orElseThrow().status());
+      assertEquals(Map.of("failed", 1L), w.facets().valueCounts(DocKind.DEPLOY, Schema.STATUS));
     }
   }
 
@@ -317,16 +368,16 @@ class WorkspaceTest {
   void aliasChangesReachTheServiceFilter() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       fill(w);
-      assertEquals(1, w.search(SearchRequest.of("").withService("search")).total());
-      w.saveAliases(Map.of("search-svc", "discovery"));
-      assertEquals(0, w.search(SearchRequest.of("").withService("search")).total());
-      assertEquals(1, w.search(SearchRequest.of("").withService("discovery")).total());
+      assertEquals(1, w.records().search(SearchRequest.of("").withService("search")).total());
+      w.writes().saveAliases(Map.of("search-svc", "discovery"));
+      assertEquals(0, w.records().search(SearchRequest.of("").withService("search")).total());
+      assertEquals(1, w.records().search(SearchRequest.of("").withService("discovery")).total());
     }
     try (Workspace w = Workspace.open(dir)) {
-      assertEquals(Map.of("search-svc", "discovery"), w.aliases());
+      assertEquals(Map.of("search-svc", "discovery"), w.files().aliases());
       assertEquals(
           Set.of("checkout", "discovery"),
-          w.valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
+          w.facets().valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
       assertTrue(EnumSet.allOf(DocKind.class).size() > 4);
     }
   }
@@ -351,7 +402,9 @@ class WorkspaceTest {
 
   private static Set<String> storedFindingKeys(Workspace w) throws Exception {
     Set<String> keys = new java.util.TreeSet<>();
-    w.forEach(DocKind.FINDING, dev.rehearsal.model.Finding.class, f -> keys.add(f.incidentKey()));
+    w.records()
+        .forEach(
+            DocKind.FINDING, dev.rehearsal.model.Finding.class, f -> keys.add(f.incidentKey()));
     return keys;
   }
 
@@ -359,11 +412,12 @@ class WorkspaceTest {
   void replacingFindingsDeletesTheEarlierOnesOnlyOnceAllTheNewOnesAreMade() throws Exception {
     var escape = dev.rehearsal.model.Verdict.ESCAPE;
     try (Workspace w = Workspace.open(dir)) {
-      w.replaceFindings(
-          List.of(
-              finding("incident/x/A", escape, List.of()),
-              finding("incident/x/B", escape, List.of())));
-      w.commit();
+      w.writes()
+          .replaceFindings(
+              List.of(
+                  finding("incident/x/A", escape, List.of()),
+                  finding("incident/x/B", escape, List.of())));
+      w.writes().commit();
       assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
 
       // the third finding cannot be made: the two made before it are taken back, and the
@@ -372,23 +426,25 @@ class WorkspaceTest {
           assertThrows(
               IllegalStateException.class,
               () ->
-                  w.replaceFindings(
-                      3,
-                      i -> {
-                        if (i == 2) {
-                          throw new IllegalStateException("broken");
-                        }
-                        return finding("incident/x/N" + i, escape, List.of());
-                      }));
+                  w.writes()
+                      .replaceFindings(
+                          3,
+                          i -> {
+                            if (i == 2) {
+                              throw new IllegalStateException("broken");
+                            }
+                            return finding("incident/x/N" + i, escape, List.of());
+                          }));
       assertEquals("broken", e.getMessage());
-      w.commit();
+      w.writes().commit();
       assertEquals(Set.of("incident/x/A", "incident/x/B"), storedFindingKeys(w));
 
       // a replacement that succeeds leaves only its own, one document per incident
-      w.replaceFindings(2, i -> finding("incident/x/" + (char) ('B' + i), escape, List.of()));
-      w.commit();
+      w.writes()
+          .replaceFindings(2, i -> finding("incident/x/" + (char) ('B' + i), escape, List.of()));
+      w.writes().commit();
       assertEquals(Set.of("incident/x/B", "incident/x/C"), storedFindingKeys(w));
-      assertEquals(2, w.count(DocKind.FINDING));
+      assertEquals(2, w.facets().count(DocKind.FINDING));
     }
   }
 
@@ -403,13 +459,17 @@ class WorkspaceTest {
               "The connection pool was exhausted after the deploy of v2.14.3",
               "Checkout API",
               "2024-03-01T10:00:00Z");
-      w.putFinding(
-          finding(
-              p1.key(),
-              dev.rehearsal.model.Verdict.ESCAPE,
-              List.of(dev.rehearsal.model.Gap.CONFIG, dev.rehearsal.model.Gap.DATA)));
-      w.commit();
-      List<IncidentRow> rows = w.incidentRows("", null);
+      w.writes()
+          .putFinding(
+              finding(
+                  p1.key(),
+                  dev.rehearsal.model.Verdict.ESCAPE,
+                  List.of(dev.rehearsal.model.Gap.CONFIG, dev.rehearsal.model.Gap.DATA)));
+      w.writes().commit();
+      List<IncidentRow> rows;
+      try (SortedRows<IncidentRow> all = w.records().incidentRows("")) {
+        rows = all.page(0, 100);
+      }
       assertEquals(2, rows.size());
       IncidentRow row =
           rows.stream().filter(r -> r.key().equals(p1.key())).findFirst().orElseThrow();
@@ -419,12 +479,16 @@ class WorkspaceTest {
       assertEquals("escape", row.verdict());
       assertEquals(List.of("config", "data"), row.gaps());
       // read once per version of the index, not once per search
-      org.junit.jupiter.api.Assertions.assertSame(w.findingSummaries(), w.findingSummaries());
+      org.junit.jupiter.api.Assertions.assertSame(
+          w.records().findingSummaries(), w.records().findingSummaries());
 
       // a new analysis's finding is seen as soon as it is committed
-      w.putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.NOT_STAGED, List.of()));
-      w.commit();
-      row = w.incidentRows("checkout", null).get(0);
+      w.writes().putFinding(finding(p1.key(), dev.rehearsal.model.Verdict.NOT_STAGED, List.of()));
+      w.writes().commit();
+      try (SortedRows<IncidentRow> matching = w.records().incidentRows("checkout")) {
+        assertEquals(1, matching.size());
+        row = matching.page(0, 10).get(0);
+      }
       assertEquals(p1.key(), row.key());
       assertEquals("not_staged", row.verdict());
       assertEquals(List.of(), row.gaps());

@@ -57,7 +57,7 @@ class KillMidImportIT {
   private static ImportSummary importInProcess(Path ws, Path file) throws Exception {
     try (Workspace w = Workspace.open(ws)) {
       return new ImportRunner(ImporterRegistry.standard(), w.settings().environments())
-          .run(List.of(file), ImportOptions.defaults(), w.importStore(), null);
+          .run(List.of(file), ImportOptions.defaults(), w.writes().importStore(), null);
     }
   }
 
@@ -120,20 +120,21 @@ class KillMidImportIT {
     assertEquals(137, child.exitValue(), "killed by SIGKILL");
 
     try (Workspace w = Workspace.open(ws)) {
-      assertEquals(1_000, w.count(DocKind.DEPLOY), "the workspace opens at its last commit");
+      assertEquals(
+          1_000, w.facets().count(DocKind.DEPLOY), "the workspace opens at its last commit");
       assertEquals(
           1_000,
-          w.search(SearchRequest.of("v1.5.0 OR svc-3")).total() > 0 ? 1_000 : -1,
+          w.records().search(SearchRequest.of("v1.5.0 OR svc-3")).total() > 0 ? 1_000 : -1,
           "and answers searches");
     }
     ImportSummary again = importInProcess(ws, big);
     assertEquals(200_000, again.accepted());
     try (Workspace w = Workspace.open(ws)) {
-      assertEquals(201_000, w.count(DocKind.DEPLOY), "importing again completes it");
+      assertEquals(201_000, w.facets().count(DocKind.DEPLOY), "importing again completes it");
     }
     importInProcess(ws, big);
     try (Workspace w = Workspace.open(ws)) {
-      assertEquals(201_000, w.count(DocKind.DEPLOY), "and a third import changes nothing");
+      assertEquals(201_000, w.facets().count(DocKind.DEPLOY), "and a third import changes nothing");
     }
   }
 }

@@ -30,28 +30,31 @@ class AppSmokeTest extends FxRobot {
   static void start() throws Exception {
     dir = Files.createTempDirectory("rehearsal-ui");
     try (Workspace w = Workspace.open(dir)) {
-      w.upsert(
-          Records.incident(
-              "P1",
-              "Checkout latency above SLO",
-              "The connection pool was exhausted",
-              "Checkout API",
-              "2024-03-01T10:00:00Z"));
-      w.upsert(
-          Records.incident(
-              "P2",
-              "Search returns nothing",
-              "Index rebuild failed",
-              "search",
-              "2024-03-05T10:00:00Z"));
-      w.upsert(
-          Records.incident(
-              "P3",
-              "Payments declined",
-              "Stripe answered 429",
-              "payments",
-              "2024-03-07T10:00:00Z"));
-      w.commit();
+      w.writes()
+          .upsert(
+              Records.incident(
+                  "P1",
+                  "Checkout latency above SLO",
+                  "The connection pool was exhausted",
+                  "Checkout API",
+                  "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(
+              Records.incident(
+                  "P2",
+                  "Search returns nothing",
+                  "Index rebuild failed",
+                  "search",
+                  "2024-03-05T10:00:00Z"));
+      w.writes()
+          .upsert(
+              Records.incident(
+                  "P3",
+                  "Payments declined",
+                  "Stripe answered 429",
+                  "payments",
+                  "2024-03-07T10:00:00Z"));
+      w.writes().commit();
     }
     Path shot = dir.resolve("shot.png");
     FxToolkit.registerPrimaryStage();

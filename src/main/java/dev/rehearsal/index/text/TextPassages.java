@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.index.text;
 
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
@@ -20,13 +20,17 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * The passages of an incident's text that match each gap's query, with the matched words as spans:
  * the text evidence a reviewer reads.
  */
-public final class Passages {
-  private Passages() {}
+public final class TextPassages {
+  private TextPassages() {}
 
   /** Passages per gap for one incident; gaps with no match are absent. */
-  static Map<Gap, List<Evidence.Passage>> of(Workspace ws, String incidentKey, Rules rules)
+  public static Map<Gap, List<Evidence.Passage>> of(
+      Workspace ws,
+      String incidentKey,
+      Map<String, List<String>> vocabulary,
+      List<List<String>> synonyms)
       throws IOException {
-    GapQueries queries = new GapQueries(rules);
+    TextQueries queries = new TextQueries(vocabulary, synonyms);
     return ws.withSearcher(
         s -> {
           Map<Gap, List<Evidence.Passage>> out = new EnumMap<>(Gap.class);
@@ -37,16 +41,16 @@ public final class Passages {
           int doc = td.scoreDocs[0].doc;
           Highlighter hl =
               new Highlighter(
-                  UnifiedHighlighter.builder(s, GapQueries.queryAnalyzer(rules.synonyms))
+                  UnifiedHighlighter.builder(s, TextQueries.queryAnalyzer(synonyms))
                       .withFormatter(new Spans())
                       .withMaxNoHighlightPassages(0)
                       .withMaxLength(50_000));
           for (Gap g : Gap.real()) {
             Map<String, Object[]> hits =
                 hl.asObjects(
-                    GapQueries.FIELDS, queries.query(g), new int[] {doc}, new int[] {1, 2});
+                    TextQueries.FIELDS, queries.query(g), new int[] {doc}, new int[] {1, 2});
             List<Evidence.Passage> passages = new ArrayList<>();
-            for (String f : GapQueries.FIELDS) {
+            for (String f : TextQueries.FIELDS) {
               Object found = hits.get(f)[0];
               if (found instanceof List<?> list) {
                 for (Object p : list) {

@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.index.text;
 
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.Gap;
@@ -30,24 +30,28 @@ import org.apache.lucene.util.CharsRefBuilder;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * One Lucene query per gap, built from the vocabulary in the settings. Each entry is a word or a
- * phrase (matched with a slop of one word, so "pool exhausted" finds "pool was exhausted"),
- * optionally with a weight ({@code "query plan^2"}); words are stemmed like the index, and the
- * settings' synonym groups expand at query time. Every entry scores its weight once when it matches
- * the title or the body, so a gap's raw score is the sum of the weights of the distinct cues found:
- * an explanation a reviewer can follow, not an opaque number.
+ * One Lucene query per gap, built from a vocabulary (the settings' or one learned from write-ups).
+ * Each entry is a word or a phrase (matched with a slop of one word, so "pool exhausted" finds
+ * "pool was exhausted"), optionally with a weight ({@code "query plan^2"}); words are stemmed like
+ * the index, and the settings' synonym groups expand at query time. Every entry scores its weight
+ * once when it matches the title or the body, so a gap's raw score is the sum of the weights of the
+ * distinct cues found: an explanation a reviewer can follow, not an opaque number.
  */
-final class GapQueries {
-  static final String[] FIELDS = {Schema.TITLE, Schema.BODY};
+public final class TextQueries {
+  public static final String[] FIELDS = {Schema.TITLE, Schema.BODY};
 
   private final Map<Gap, Query> queries = new EnumMap<>(Gap.class);
 
-  GapQueries(Rules rules) {
-    Analyzer analyzer = queryAnalyzer(rules.synonyms);
+  /**
+   * @param vocabulary per gap code ("data", "traffic", "config", "mocks"), its entries
+   * @param synonyms groups of words that mean the same
+   */
+  public TextQueries(Map<String, List<String>> vocabulary, List<List<String>> synonyms) {
+    Analyzer analyzer = queryAnalyzer(synonyms);
     QueryBuilder qb = new QueryBuilder(analyzer);
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     for (Gap g : Gap.real()) {
-      List<String> words = rules.vocabulary.getOrDefault(g.code(), List.of());
+      List<String> words = vocabulary.getOrDefault(g.code(), List.of());
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       for (String entry : words) {
         String text = entry;
@@ -88,7 +92,7 @@ final class GapQueries {
     }
   }
 
-  Query query(Gap g) {
+  public Query query(Gap g) {
     return queries.get(g);
   }
 
@@ -119,7 +123,8 @@ final class GapQueries {
    * one and joined ({@link IncidentScores#matchingAny}): a single disjunction of them costs a fresh
    * JVM more to compile than it saves.
    */
-  static List<Query> phraseClauses(List<String> phrases, int slop, List<List<String>> synonyms) {
+  public static List<Query> phraseClauses(
+      List<String> phrases, int slop, List<List<String>> synonyms) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer(synonyms));
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     List<Query> out = new java.util.ArrayList<>();
@@ -137,7 +142,7 @@ final class GapQueries {
   }
 
   /** Index analysis plus query-time synonyms, so "db" also finds "database". */
-  static Analyzer queryAnalyzer(List<List<String>> groups) {
+  public static Analyzer queryAnalyzer(List<List<String>> groups) {
     SynonymMap map;
     try {
       SynonymMap.Builder sb = new SynonymMap.Builder(true);

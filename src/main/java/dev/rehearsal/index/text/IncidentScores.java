@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.index.text;
 
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Schema;
@@ -21,10 +21,10 @@ final class IncidentScores {
   private IncidentScores() {}
 
   /**
-   * Scores of a query for every incident (0 where it does not match), indexed like {@link
-   * AnalysisData#incidents}. One pass over the index, not one query per incident.
+   * Scores of a query for every incident (0 where it does not match), indexed as {@code
+   * docToIncident} numbers them. One pass over the index, not one query per incident.
    */
-  static float[] collect(IndexSearcher s, Query query, int[] docToIncident, int incidents)
+  public static float[] collect(IndexSearcher s, Query query, int[] docToIncident, int incidents)
       throws IOException {
     float[] out = new float[incidents];
     Query q =
@@ -82,7 +82,7 @@ final class IncidentScores {
    * large method that the compiler compiles again as each kind of clause shows up, and the steps
    * after it wait for the compiler.
    */
-  static java.util.BitSet matchingAny(
+  public static java.util.BitSet matchingAny(
       IndexSearcher s, java.util.List<Query> queries, int[] docToIncident) throws IOException {
     java.util.BitSet out = new java.util.BitSet();
     for (Query q : queries) {

@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.index.text;
 
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.Gap;
@@ -24,18 +24,18 @@ import org.apache.lucene.util.BytesRef;
  * reviewers have confirmed, voting for the gaps of the reviewed incidents most like the one at
  * hand. Built only when enough reviewed escapes exist.
  */
-final class LearnedVote implements AutoCloseable {
+public final class KnnVote implements AutoCloseable {
   private static final int K = 7;
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final KNearestNeighborClassifier classifier;
   private final int examples;
 
-  private LearnedVote(List<Map.Entry<AnalysedIncident, Gap>> reviewed) throws IOException {
+  private KnnVote(List<Map.Entry<String, Gap>> reviewed) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.textAnalyzer()))) {
       for (var e : reviewed) {
         Document doc = new Document();
-        doc.add(new TextField("text", e.getKey().narrative(), Field.Store.NO));
+        doc.add(new TextField("text", e.getKey(), Field.Store.NO));
         doc.add(new StringField("gap", e.getValue().code(), Field.Store.YES));
         w.addDocument(doc);
       }
@@ -47,23 +47,23 @@ final class LearnedVote implements AutoCloseable {
     this.examples = reviewed.size();
   }
 
-  /** A vote trained on reviewed escapes (incident, primary gap), or null when too few. */
-  static LearnedVote train(List<Map.Entry<AnalysedIncident, Gap>> reviewed, int minExamples)
+  /** A vote trained on reviewed escapes (text, primary gap), or null when too few. */
+  public static KnnVote train(List<Map.Entry<String, Gap>> reviewed, int minExamples)
       throws IOException {
     if (reviewed.size() < minExamples) {
       return null;
     }
-    return new LearnedVote(reviewed);
+    return new KnnVote(reviewed);
   }
 
   /**
    * Share of the nearest reviewed escapes per gap. Synchronised: incidents are classified on
    * several threads, and the classifier's query building is not documented as thread-safe.
    */
-  synchronized Map<Gap, Double> vote(AnalysedIncident incident) {
+  public synchronized Map<Gap, Double> vote(String text) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
-      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(incident.narrative(), 5);
+      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(text, 5);
       if (classes == null) {
         return out;
       }
@@ -83,7 +83,7 @@ final class LearnedVote implements AutoCloseable {
     return out;
   }
 
-  String describe() {
+  public String describe() {
     return "k-nearest-neighbours vote (k=" + K + ") over " + examples + " reviewed escapes";
   }
 

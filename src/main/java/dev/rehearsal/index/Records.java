@@ -1,0 +1,410 @@
+package dev.rehearsal.index;
+
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.settings.ServiceNames;
+import dev.rehearsal.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Reading what a workspace holds: one record by key, every record of a kind, the records a search
+ * matches (a page of hits, or rows read a page at a time), rejections, reviews, and the incident
+ * table's rows with their findings.
+ */
+public final class Records {
+  private final IndexStore store;
+  private final WorkspaceFiles files;
+
+  Records(IndexStore store, WorkspaceFiles files) {
+    this.store = store;
+    this.files = files;
+  }
+
+  /** The stored object under a key. */
+  public <T> Optional<T> get(String key, Class<T> type) throws IOException {
+    RecordCodec codec = files.codec();
+    return store.withSearcher(
+        s -> {
+          TopDocs td = s.search(new TermQuery(new Term(Schema.KEY, key)), 1);
+          if (td.scoreDocs.length == 0) {
+            return Optional.<T>empty();
+          }
+          Document d = s.storedFields().document(td.scoreDocs[0].doc, Set.of(Schema.STORED));
+          return Optional.of(codec.decode(d.getBinaryValue(Schema.STORED), type));
+        });
+  }
+
+  /** An imported record (incident, deploy, run, fact) by key. */
+  public Optional<ImportedRecord> record(String key) throws IOException {
+    int slash = key.indexOf('/');
+    if (slash < 0) {
+      return Optional.empty();
+    }
+    DocKind kind;
+    try {
+      kind = DocKind.fromCode(key.substring(0, slash));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (kind.ordinal() > DocKind.FACT.ordinal()) {
+      return Optional.empty();
+    }
+    return get(key, RecordCodec.recordClass(kind)).map(r -> (ImportedRecord) r);
+  }
+
+  long countOf(DocKind kind) throws IOException {
+    return store.withSearcher(s -> (long) s.count(ofKind(kind)));
+  }
+
+  /** Streams every stored object of a kind, decoded, in index order. */
+  public <T> void forEach(DocKind kind, Class<T> type, Consumer<T> consumer) throws IOException {
+    RecordCodec codec = files.codec();
+    forEachMatching(ofKind(kind), json -> codec.decode(json, type), consumer);
+  }
+
+  /**
+   * Streams the stored JSON of every document of a kind, undecoded. The bytes are valid only during
+   * the call: decode them there, or copy them.
+   */
+  public void forEachStored(DocKind kind, Consumer<BytesRef> consumer) throws IOException {
+    forEachMatching(ofKind(kind), json -> json, consumer);
+  }
+
+  public <T> List<T> list(DocKind kind, Class<T> type) throws IOException {
+    List<T> out = new ArrayList<>();
+    forEach(kind, type, out::add);
+    return out;
+  }
+
+  /**
+   * The keys of the incidents a user's handle names: a full key ("incident/pagerduty/Q1ABC"),
+   * source/id ("pagerduty/Q1ABC"), or the id or reference the tool shows ("OPS-126", "#1030",
+   * "Q1ABC"). Several keys when the handle is ambiguous, none when nothing matches.
+   */
+  public List<String> incidentKeysFor(String handle) throws IOException {
+    String h = handle.strip();
+    String full = h.startsWith("incident/") ? h : "incident/" + h;
+    if (get(full, Incident.class).isPresent()) {
+      return List.of(full);
+    }
+    String id = h.toLowerCase(Locale.ROOT);
+    return store.withSearcher(
+        s -> {
+          Query q =
+              new BooleanQuery.Builder()
+                  .add(ofKind(DocKind.INCIDENT), BooleanClause.Occur.FILTER)
+                  .add(new TermQuery(new Term(Schema.IDS, id)), BooleanClause.Occur.FILTER)
+                  .build();
+          TopDocs td = s.search(q, 20);
+          List<String> keys = new ArrayList<>();
+          for (var sd : td.scoreDocs) {
+            keys.add(s.storedFields().document(sd.doc, Set.of(Schema.KEY)).get(Schema.KEY));
+          }
+          java.util.Collections.sort(keys);
+          return keys;
+        });
+  }
+
+  /** Rejections kept from imports, of one file or all ({@code file} null), at most {@code max}. */
+  public List<Rejection> rejections(String file, int max) throws IOException {
+    BooleanQuery.Builder q =
+        new BooleanQuery.Builder().add(ofKind(DocKind.REJECTION), BooleanClause.Occur.FILTER);
+    if (file != null) {
+      q.add(new TermQuery(new Term(Schema.FILE, file)), BooleanClause.Occur.FILTER);
+    }
+    List<Rejection> out = new ArrayList<>();
+    RecordCodec codec = files.codec();
+    try {
+      forEachMatching(
+          q.build(),
+          json -> codec.decode(json, Rejection.class),
+          r -> {
+            if (out.size() >= max) {
+              throw new StopIteration();
+            }
+            out.add(r);
+          });
+    } catch (StopIteration stop) {
+      // enough
+    }
+    out.sort(
+        Comparator.comparing(Rejection::file)
+            .thenComparingLong(Rejection::line)
+            .thenComparingLong(Rejection::index));
+    return out;
+  }
+
+  /** Every review of an incident, oldest first; the last is the one in force. */
+  public List<Review> reviewHistory(String incidentKey) throws IOException {
+    List<Review> out = new ArrayList<>();
+    RecordCodec codec = files.codec();
+    forEachMatching(
+        new BooleanQuery.Builder()
+            .add(ofKind(DocKind.REVIEW_HISTORY), BooleanClause.Occur.FILTER)
+            .add(
+                new TermQuery(new Term(Schema.IDS, incidentKey.toLowerCase(Locale.ROOT))),
+                BooleanClause.Occur.FILTER)
+            .build(),
+        json -> codec.decode(json, Review.class),
+        out::add);
+    out.sort(Comparator.comparing(Review::at));
+    return out;
+  }
+
+  /** Searches with Lucene query syntax; see {@link Search}. */
+  public SearchResult search(SearchRequest request) throws IOException {
+    RecordCodec codec = files.codec();
+    return store.withSearcher(s -> Search.run(s, request, codec));
+  }
+
+  /**
+   * The records a search matches, newest (or oldest) first, read a page at a time from one view of
+   * the index; close them when done.
+   */
+  public <T> SortedRows<T> rows(SearchRequest filter, boolean newestFirst, Class<T> type)
+      throws IOException {
+    RecordCodec codec = files.codec();
+    return new SortedRows<>(
+        store.searchers(), Search.filtered(filter), newestFirst, json -> codec.decode(json, type));
+  }
+
+  /**
+   * The incidents a search matches as table rows (with their verdicts and gaps), newest first, read
+   * a page at a time; close them when done. A syntax error throws {@link SearchSyntaxException}.
+   */
+  public SortedRows<IncidentRow> incidentRows(String query) throws IOException {
+    Query q = Search.filtered(SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)));
+    ServiceNames names = files.services();
+    Map<String, String[]> verdicts = findingSummaries();
+    return new SortedRows<>(
+        store.searchers(),
+        q,
+        true,
+        json -> {
+          Incident i = ROW_READER.apply(json);
+          List<String> canonical = new ArrayList<>();
+          for (String s : i.services()) {
+            String c = names.canonical(s);
+            if (!c.isEmpty() && !canonical.contains(c)) {
+              canonical.add(c);
+            }
+          }
+          String[] f = verdicts.get(i.key());
+          return IncidentRow.of(
+              i,
+              canonical,
+              f == null ? null : f[0],
+              f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(",")));
+        });
+  }
+
+  /** The finding summaries of one reader of the index. */
+  private record Summaries(Object reader, Map<String, String[]> byIncident) {}
+
+  private volatile Summaries summaries;
+
+  /**
+   * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values (no
+   * JSON decoding), so the incident table can show them at a hundred thousand rows. Kept until the
+   * index changes: every search of the incident table needs all of them, and reading them again
+   * made a fifth of what each search allocated. Unmodifiable.
+   */
+  public Map<String, String[]> findingSummaries() throws IOException {
+    return store.withSearcher(
+        s -> {
+          Object reader =
+              s.getIndexReader().getReaderCacheHelper() == null
+                  ? null
+                  : s.getIndexReader().getReaderCacheHelper().getKey();
+          Summaries cached = summaries;
+          if (reader != null && cached != null && cached.reader() == reader) {
+            return cached.byIncident();
+          }
+          Map<String, String[]> out = java.util.Collections.unmodifiableMap(readSummaries(s));
+          summaries = new Summaries(reader, out);
+          return out;
+        });
+  }
+
+  private static Map<String, String[]> readSummaries(IndexSearcher s) throws IOException {
+    Map<String, String[]> out = new HashMap<>();
+    // a few verdicts and sets of gaps, each held once
+    Map<String, String[]> same = new HashMap<>();
+    int prefix = DocKind.FINDING.code().length() + 1;
+    Leaves.visit(
+        s,
+        ofKind(DocKind.FINDING),
+        leaf -> {
+          var keys = DocValues.getSorted(leaf.reader(), Schema.KEY);
+          var status = DocValues.getSorted(leaf.reader(), Schema.STATUS);
+          var gaps = DocValues.getSortedSet(leaf.reader(), Schema.GAP);
+          return doc -> {
+            if (!keys.advanceExact(doc)) {
+              return;
+            }
+            // finding keys are "finding/" + the incident key, case kept
+            String key = keys.lookupOrd(keys.ordValue()).utf8ToString().substring(prefix);
+            String verdict =
+                status.advanceExact(doc) ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
+            StringBuilder g = new StringBuilder();
+            if (gaps.advanceExact(doc)) {
+              for (int k = 0; k < gaps.docValueCount(); k++) {
+                g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
+              }
+            }
+            out.put(
+                key,
+                same.computeIfAbsent(verdict + "|" + g, x -> new String[] {verdict, g.toString()}));
+          };
+        });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the one reading loop
+
+  static Query ofKind(DocKind kind) {
+    return new TermQuery(new Term(Schema.KIND, kind.code()));
+  }
+
+  /**
+   * Decodes the stored JSON of every live document a query matches, in index order, each segment's
+   * documents read sequentially into one reused buffer.
+   */
+  <T> void forEachMatching(Query query, Function<BytesRef, T> decode, Consumer<T> consumer)
+      throws IOException {
+    store.withSearcher(
+        s -> {
+          Leaves.visit(
+              s,
+              query,
+              leaf -> {
+                StoredFields stored = sequentialStoredFields(leaf.reader());
+                JsonVisitor visitor = new JsonVisitor();
+                return doc -> {
+                  BytesRef json = visitor.read(stored, doc);
+                  if (json != null) {
+                    consumer.accept(decode.apply(json));
+                  }
+                };
+              });
+          return null;
+        });
+  }
+
+  /**
+   * Stored fields of a segment for reading many documents in doc id order. Lucene compresses stored
+   * fields in blocks of many documents; the ordinary reader decompresses a block again for every
+   * document read from it, while the sequential (merge) instance decompresses each block once and
+   * serves its documents in turn: several times faster over a whole kind. The instance belongs to
+   * one thread.
+   */
+  public static StoredFields sequentialStoredFields(org.apache.lucene.index.LeafReader reader)
+      throws IOException {
+    if (reader instanceof org.apache.lucene.index.CodecReader codecReader
+        && codecReader.getFieldsReader() != null) {
+      return codecReader.getFieldsReader().getMergeInstance();
+    }
+    return reader.storedFields();
+  }
+
+  /**
+   * Reads a document's stored JSON into one buffer that is used again for the next document: the
+   * stored fields reader would otherwise copy every document's JSON into a new array and wrap it in
+   * a new {@link Document}, a third of what reading a hundred thousand of them allocated.
+   */
+  private static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
+    private final BytesRef json = new BytesRef(new byte[1 << 14]);
+    private boolean found;
+
+    /** The stored JSON of a document; valid until the next call. Null when it has none. */
+    BytesRef read(StoredFields stored, int doc) throws IOException {
+      found = false;
+      stored.document(doc, this);
+      return found ? json : null;
+    }
+
+    @Override
+    public Status needsField(org.apache.lucene.index.FieldInfo field) {
+      return found ? Status.STOP : field.name.equals(Schema.STORED) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void binaryField(
+        org.apache.lucene.index.FieldInfo field, org.apache.lucene.store.DataInput in, int length)
+        throws IOException {
+      if (json.bytes.length < length) {
+        json.bytes = new byte[org.apache.lucene.util.ArrayUtil.oversize(length, 1)];
+      }
+      in.readBytes(json.bytes, 0, length);
+      json.offset = 0;
+      json.length = length;
+      found = true;
+    }
+  }
+
+  private static final class StopIteration extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopIteration() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The text of an incident that no table row shows: its reader does not make strings of it. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({
+    "description",
+    "postmortem",
+    "labels",
+    "url"
+  })
+  private abstract static class RowFieldsOnly {}
+
+  /**
+   * Reads incidents for table rows without making strings of their descriptions and postmortems,
+   * their longest fields: a search of all 100,000 incidents allocated an eighth less (525 to 464
+   * MB), garbage the collector clears while the user scrolls.
+   */
+  private static final Function<BytesRef, Incident> ROW_READER;
+
+  static {
+    var reader =
+        Json.mapper()
+            .copy()
+            .addMixIn(Incident.class, RowFieldsOnly.class)
+            .readerFor(Incident.class);
+    ROW_READER =
+        json -> {
+          try {
+            return reader.readValue(json.bytes, json.offset, json.length);
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "a stored Incident cannot be read back: " + e.getMessage(), e);
+          }
+        };
+  }
+}
