@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.util.BuildInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,12 +77,11 @@ public final class Main implements Runnable {
         spec.commandLine(), "a command is required (import, search, stats, demo, ...)");
   }
 
-  /** Version from the jar manifest when packaged. */
+  /** {@code rehearsal --version}: the pom's version and the commit, as the build recorded them. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"Rehearsal " + (v == null ? "(development build)" : v)};
+      return new String[] {BuildInfo.current().describe()};
     }
   }
 }
