@@ -216,9 +216,8 @@ final class GapClassifier {
 
   /**
    * The evidence of drift between two snapshots, for the keys an incident names, memoised: the
-   * incidents of a service in one period share their snapshots, and at a hundred thousand incidents
-   * the same 26,000 pieces of config evidence were written out 164,000 times, a third of the text
-   * all findings hold until they are stored. Shared lists are unmodifiable.
+   * incidents of a service in one period share their snapshots, so each pair's evidence is made
+   * once. Shared lists are unmodifiable.
    */
   private final Map<DriftNamed, List<Evidence>> driftEvidenceCache =
       new java.util.concurrent.ConcurrentHashMap<>();

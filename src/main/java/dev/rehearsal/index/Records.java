@@ -231,8 +231,7 @@ public final class Records {
   /**
    * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values (no
    * JSON decoding), so the incident table can show them at a hundred thousand rows. Kept until the
-   * index changes: every search of the incident table needs all of them, and reading them again
-   * made a fifth of what each search allocated. Unmodifiable.
+   * index changes: every search of the incident table needs all of them. Unmodifiable.
    */
   public Map<String, String[]> findingSummaries() throws IOException {
     return store.withSearcher(
@@ -333,9 +332,9 @@ public final class Records {
   }
 
   /**
-   * Reads a document's stored JSON into one buffer that is used again for the next document: the
-   * stored fields reader would otherwise copy every document's JSON into a new array and wrap it in
-   * a new {@link Document}, a third of what reading a hundred thousand of them allocated.
+   * Reads a document's stored JSON into one buffer that is used again for the next document, where
+   * the stored fields reader would copy every document's JSON into a new array and wrap it in a new
+   * {@link Document}.
    */
   private static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
     private final BytesRef json = new BytesRef(new byte[1 << 14]);
@@ -386,8 +385,7 @@ public final class Records {
 
   /**
    * Reads incidents for table rows without making strings of their descriptions and postmortems,
-   * their longest fields: a search of all 100,000 incidents allocated an eighth less (525 to 464
-   * MB), garbage the collector clears while the user scrolls.
+   * their longest fields, which no row shows.
    */
   private static final Function<BytesRef, Incident> ROW_READER;
 

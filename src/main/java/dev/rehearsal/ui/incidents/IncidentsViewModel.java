@@ -89,14 +89,15 @@ public final class IncidentsViewModel {
             }
             return;
           }
-          rows.show(found.rows(), found.firstPage());
           int size = found.rows().size();
           error.set("");
           long ms = (System.nanoTime() - t0) / 1_000_000;
+          // the status first: whoever watches the rows finds it saying what they are
           status.set(
               String.format(
                   "%,d incident%s%s (%d ms)",
                   size, size == 1 ? "" : "s", q.isEmpty() ? "" : " match \"" + q + "\"", ms));
+          rows.show(found.rows(), found.firstPage());
           busy.set(false);
         },
         failure -> {
