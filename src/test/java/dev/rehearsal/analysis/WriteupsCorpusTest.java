@@ -34,7 +34,14 @@ class WriteupsCorpusTest {
 
   /** Licences under which the text may be redistributed, so the record must carry it. */
   private static final Set<String> SHIPPABLE_LICENCES =
-      Set.of("MIT", "BSD-3-Clause", "Apache-2.0", "MIT OR Apache-2.0", "CC-BY-4.0");
+      Set.of(
+          "MIT",
+          "BSD-3-Clause",
+          "Apache-2.0",
+          "MIT OR Apache-2.0",
+          "CC-BY-4.0",
+          "CC-BY-SA-3.0",
+          "CC-BY-SA-4.0");
 
   /** Repositories held out for an independent check, or derived from one. */
   private static final Set<String> HELD_OUT_REPOSITORIES =
