@@ -50,7 +50,10 @@ TITLE_IN_FRONT_MATTER = (
     "berkeley-dsep-infra/datahub",
     "usegalaxy-eu/website",
     "CocoaPods/blog.cocoapods.org",
+    "wmde/wikibase-cloud-status",
 )
+# Status pages that keep every incident in one file: a record is the "## <title>" section.
+ONE_FILE_INCIDENT_LOGS = ("lambda-feedback/user-documentation",)
 # Blog posts exported from a blog engine as HTML inside Markdown: entities are decoded too.
 HTML_EXPORTS = ("apache/infrastructure-website",)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -150,6 +153,8 @@ def extract(record, repo_dir):
     elif source == "IntelligentDDS/Post-mortems-Analysis" and "/google/" in path:
         m = re.search(r"^# .*Incident #\d+.*$", raw, re.MULTILINE)
         text = raw[m.start():] if m else raw
+    elif source in ONE_FILE_INCIDENT_LOGS:
+        text = section(raw.replace("\r\n", "\n"), record["title"])
     elif source in HTML_EXPORTS:
         m = PELICAN_HEADER.match(raw)
         text = raw[m.end():] if m else raw
@@ -164,6 +169,14 @@ def extract(record, repo_dir):
             if source in TITLE_IN_FRONT_MATTER:
                 text = f"# {record['title']}\n\n{text}"
     return trim(clean(text))
+
+
+def section(text, title):
+    """The "## title" section of a Markdown file, up to the next level-2 heading, as "# title"."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"## {title}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join([f"# {title}"] + lines[start + 1 : end])
 
 
 def find_clone(repos, source):
