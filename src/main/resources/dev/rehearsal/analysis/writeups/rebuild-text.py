@@ -18,6 +18,7 @@ Standard library only; needs git on the PATH.
 """
 
 import argparse
+import html
 import json
 import os
 import re
@@ -37,6 +38,24 @@ ROOT_CAUSE_MARKER = re.compile(
 
 YAML_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.DOTALL)
 TOML_FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n?", re.DOTALL)
+# Pelican-style metadata: "key: value" lines up to the first blank line, without delimiters.
+PELICAN_HEADER = re.compile(r"\A(?:[A-Za-z_]+:.*\n)+\n", re.MULTILINE)
+
+# Status pages and blogs whose title lives in the front matter; it is put back as the first line.
+TITLE_IN_FRONT_MATTER = (
+    "jenkins-infra/status",
+    "rust-lang/blog.rust-lang.org",
+    "X4BNet/x4b-status",
+    "hachyderm/community",
+    "berkeley-dsep-infra/datahub",
+    "usegalaxy-eu/website",
+    "CocoaPods/blog.cocoapods.org",
+    "wmde/wikibase-cloud-status",
+)
+# Status pages that keep every incident in one file: a record is the "## <title>" section.
+ONE_FILE_INCIDENT_LOGS = ("lambda-feedback/user-documentation",)
+# Blog posts exported from a blog engine as HTML inside Markdown: entities are decoded too.
+HTML_EXPORTS = ("apache/infrastructure-website",)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_TAG_NAMES = (
     "a|b|i|u|s|em|strong|br|p|div|span|img|sup|sub|code|pre|table|thead|tbody|tr|td|th|ul|ol|"
@@ -134,14 +153,30 @@ def extract(record, repo_dir):
     elif source == "IntelligentDDS/Post-mortems-Analysis" and "/google/" in path:
         m = re.search(r"^# .*Incident #\d+.*$", raw, re.MULTILINE)
         text = raw[m.start():] if m else raw
+    elif source in ONE_FILE_INCIDENT_LOGS:
+        text = section(raw.replace("\r\n", "\n"), record["title"])
+    elif source in HTML_EXPORTS:
+        m = PELICAN_HEADER.match(raw)
+        text = raw[m.end():] if m else raw
+        text = re.sub(r"<br\b[^>]*>|</p>|</h[1-6]>|</li>", "\n", text, flags=re.IGNORECASE)
+        text = html.unescape(HTML_TAG.sub("", text)).replace("\u00a0", " ")
+        text = f"# {record['title']}\n\n{text}"
     else:
-        text = raw
+        text = raw.replace("\r\n", "\n")
         m = YAML_FRONT_MATTER.match(text) or TOML_FRONT_MATTER.match(text)
         if m:
             text = text[m.end():]
-            if source in ("jenkins-infra/status", "rust-lang/blog.rust-lang.org"):
+            if source in TITLE_IN_FRONT_MATTER:
                 text = f"# {record['title']}\n\n{text}"
     return trim(clean(text))
+
+
+def section(text, title):
+    """The "## title" section of a Markdown file, up to the next level-2 heading, as "# title"."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"## {title}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join([f"# {title}"] + lines[start + 1 : end])
 
 
 def find_clone(repos, source):
