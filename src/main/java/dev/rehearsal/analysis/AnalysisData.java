@@ -9,7 +9,6 @@ import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.StagingRun;
 import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.task.TaskMonitor;
-import dev.rehearsal.util.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +105,15 @@ final class AnalysisData {
         : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
+  /**
+   * For each incident: the names its services were written as that read as a service only through
+   * an inferred alias (usually none).
+   */
+  final List<List<String>> incidentInferredNames = new ArrayList<>();
+
+  /** The names inferred to mean each service (service id to the suggestions that apply). */
+  final Map<Integer, List<dev.rehearsal.model.AliasSuggestion>> inferredNames = new HashMap<>();
+
   int service(String raw) {
     String c = names.canonical(raw);
     rawServices.put(raw, c);
@@ -146,18 +154,32 @@ final class AnalysisData {
         }
       }
     }
+    // the dependency table is written as the person writes services: read like any other name
+    Map<String, List<String>> dependencies = new HashMap<>();
+    ServiceNames names = d.names;
+    rules.dependencies.forEach(
+        (service, deps) ->
+            dependencies
+                .computeIfAbsent(names.canonical(service), k -> new ArrayList<>())
+                .addAll(deps));
     d.dependsOn = new int[d.services.size()][];
     for (int i = 0; i < d.dependsOn.length; i++) {
-      List<String> deps = rules.dependencies.getOrDefault(d.services.value(i), List.of());
+      List<String> deps = dependencies.getOrDefault(d.services.value(i), List.of());
       int[] ids = new int[deps.size()];
       int k = 0;
       for (String dep : deps) {
-        int id = d.services.find(Texts.slug(dep));
+        int id = d.services.find(d.names.canonical(dep));
         if (id >= 0) {
           ids[k++] = id;
         }
       }
       d.dependsOn[i] = Arrays.copyOf(ids, k);
+    }
+    for (dev.rehearsal.model.AliasSuggestion a : ws.files().inferredAliases()) {
+      int id = a.applied() ? d.services.find(a.service()) : -1;
+      if (id >= 0) {
+        d.inferredNames.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+      }
     }
     d.loadMillis = (System.nanoTime() - t0) / 1_000_000;
     return d;
@@ -327,13 +349,19 @@ final class AnalysisData {
       docToIncident[x.doc()] = k;
       incidentRefs.add(x.refs());
       List<Integer> ids = new ArrayList<>();
+      List<String> inferred = new ArrayList<>(0);
       for (String raw : x.services()) {
         int id = service(raw);
         if (id >= 0 && !ids.contains(id)) {
           ids.add(id);
         }
+        String via = names.inferredFrom(raw);
+        if (via != null && !inferred.contains(via)) {
+          inferred.add(via);
+        }
       }
       incidentServices.add(ids.stream().mapToInt(Integer::intValue).toArray());
+      incidentInferredNames.add(inferred.isEmpty() ? List.of() : List.copyOf(inferred));
     }
   }
 

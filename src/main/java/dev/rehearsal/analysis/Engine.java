@@ -45,7 +45,28 @@ public final class Engine {
    * that is already done.
    */
   public static void prepare(Workspace ws, TaskMonitor monitor) throws IOException {
-    AnalysisData.refreshSnapshot(ws, monitor == null ? TaskMonitor.NONE : monitor);
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    m.progress(0, 100, "working out which names are one service");
+    inferServiceNames(ws);
+    AnalysisData.refreshSnapshot(ws, m);
+  }
+
+  /**
+   * Works out, from the records, which of the names the tools wrote are one service (see {@link
+   * ServiceIdentity}) and keeps the result in the workspace: confident ones apply, the others are
+   * suggestions; a person's alias table and rejections win. Returns every suggestion.
+   */
+  public static List<dev.rehearsal.model.AliasSuggestion> inferServiceNames(Workspace ws)
+      throws IOException {
+    Rules rules = new Rules(ws.settings());
+    var evidence = ws.facets().serviceEvidence(rules.productionEnvs);
+    List<dev.rehearsal.model.AliasSuggestion> s =
+        ServiceIdentity.suggest(
+            evidence, ws.services().withoutInferred(), ws.files().rejectedAliases());
+    if (!s.equals(ws.files().inferredAliases())) {
+      ws.writes().saveInferredAliases(s);
+    }
+    return s;
   }
 
   /** Analyses every incident and stores the findings. */
@@ -316,7 +337,7 @@ public final class Engine {
         round(c.score()),
         c.explicit(),
         linker.reasons(i, c),
-        linker.evidence(c));
+        linker.evidence(i, c));
   }
 
   /**

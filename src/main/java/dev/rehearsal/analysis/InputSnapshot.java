@@ -39,7 +39,7 @@ final class InputSnapshot {
   private static final int MAGIC = 0x52484149; // "RHAI"
 
   /** Bumped whenever what is written here, or how the analysis reads the index, changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final int END = 0x454e4421; // "END!"
 
@@ -202,6 +202,11 @@ final class InputSnapshot {
       out.instant(inc.resolvedAt());
       out.string(inc.narrative());
       out.ints(d.incidentServices.get(i));
+      List<String> inferred = d.incidentInferredNames.get(i);
+      out.writeInt(inferred.size());
+      for (String name : inferred) {
+        out.string(name);
+      }
       List<References.Ref> refs = d.incidentRefs.get(i);
       out.writeInt(refs.size());
       for (References.Ref r : refs) {
@@ -221,6 +226,12 @@ final class InputSnapshot {
       Instant resolved = in.instant();
       d.incidents.add(new AnalysedIncident(key, start, resolved, in.string()));
       d.incidentServices.add(in.ints());
+      int inferredNames = in.count();
+      List<String> inferred = new ArrayList<>(inferredNames);
+      for (int k = 0; k < inferredNames; k++) {
+        inferred.add(in.string());
+      }
+      d.incidentInferredNames.add(inferred.isEmpty() ? List.of() : inferred);
       int refs = in.count();
       List<References.Ref> l = new ArrayList<>(refs);
       for (int k = 0; k < refs; k++) {

@@ -609,7 +609,10 @@ final class Linker {
 
   // ------------------------------------------------------------------ reasons
 
-  /** The reasons of a reported link. */
+  /**
+   * The reasons of a reported link, among them the name the incident's service was written as when
+   * it reads as the deploy's service only through an inferred alias.
+   */
   List<Reason> reasons(int incident, Candidate c) {
     AnalysedIncident inc = d.incidents.get(incident);
     long onset = inc.startedAt().toEpochMilli();
@@ -661,6 +664,11 @@ final class Linker {
     if (status == DeployStatus.FAILED || status == DeployStatus.CANCELLED) {
       out.add(Reason.of(Code.DEPLOY_NOT_SUCCEEDED, "status", status.name()));
     }
+    for (var a : d.inferredNames.getOrDefault(t.service[i], List.of())) {
+      out.add(
+          Reason.of(
+              Code.INFERRED_ALIAS, "name", a.name(), "service", a.service(), "score", a.score()));
+    }
     if (!c.explicit()) {
       TextCues.Result cue = cues.at(incident, inc.narrative());
       if (cue.external()) {
@@ -677,10 +685,14 @@ final class Linker {
   }
 
   /** The evidence a reported link rests on: the references the incident cites. */
-  List<Evidence> evidence(Candidate c) {
+  List<Evidence> evidence(int incident, Candidate c) {
     List<Evidence> out = new ArrayList<>();
     for (Cite cite : c.why().cited()) {
       out.add(new Evidence.CitedReference(cite.kind(), cite.text(), t.key(c.deploy())));
+    }
+    for (var a : d.inferredNames.getOrDefault(t.service[c.deploy()], List.of())) {
+      out.add(
+          new Evidence.ServiceAlias(a.name(), a.written(), a.service(), a.score(), a.reasons()));
     }
     return out;
   }

@@ -90,6 +90,64 @@ public final class Configuration {
     return new Loaded(add.size(), a.size());
   }
 
+  /**
+   * The service names inferred from the records: confident ones apply until a person rejects them;
+   * weaker ones wait for a person to accept them.
+   */
+  public List<dev.rehearsal.model.AliasSuggestion> suggestions() throws IOException {
+    return ws.files().inferredAliases();
+  }
+
+  /** Works the suggestions out again from the records (an import does it on its own). */
+  public List<dev.rehearsal.model.AliasSuggestion> inferAgain() throws IOException {
+    return dev.rehearsal.analysis.Engine.inferServiceNames(ws);
+  }
+
+  /**
+   * Accepts suggested names: each goes into the alias table as the service it was taken for (where
+   * a person's word is final), and is no longer rejected.
+   */
+  public int accept(java.util.Collection<String> names) throws IOException {
+    Map<String, String> table = new TreeMap<>(ws.files().aliases());
+    java.util.Set<String> rejected = new java.util.TreeSet<>(ws.files().rejectedAliases());
+    int n = 0;
+    for (dev.rehearsal.model.AliasSuggestion s : suggestions()) {
+      if (names.contains(s.name())) {
+        for (String written : s.written().isEmpty() ? List.of(s.name()) : s.written()) {
+          table.put(written, s.service());
+        }
+        rejected.remove(s.name());
+        n++;
+      }
+    }
+    unknown(names);
+    ws.writes().saveRejectedAliases(rejected);
+    ws.writes().saveAliases(table);
+    inferAgain();
+    return n;
+  }
+
+  /** Rejects suggested names: they no longer apply, and are not suggested as applying again. */
+  public int reject(java.util.Collection<String> names) throws IOException {
+    unknown(names);
+    java.util.Set<String> rejected = new java.util.TreeSet<>(ws.files().rejectedAliases());
+    rejected.addAll(names);
+    ws.writes().saveRejectedAliases(rejected);
+    inferAgain();
+    return names.size();
+  }
+
+  private void unknown(java.util.Collection<String> names) throws IOException {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    suggestions().forEach(s -> known.add(s.name()));
+    for (String n : names) {
+      if (!known.contains(n)) {
+        throw new IllegalArgumentException(
+            "no suggestion '" + n + "'; `rehearsal aliases suggest` lists them by name");
+      }
+    }
+  }
+
   /** The services each service depends on. */
   public Map<String, List<String>> dependencies() {
     return ws.settings().dependencies();

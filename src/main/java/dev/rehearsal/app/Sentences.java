@@ -138,6 +138,38 @@ public final class Sentences {
             r.decimal("p95Ms"),
             Boolean.parseBoolean(r.arg("thresholdsFailed")),
             Boolean.parseBoolean(r.arg("environmentStated")));
+      case NAME_MATCH:
+        return "\u201c"
+            + r.arg("name")
+            + "\u201d reads as "
+            + r.arg("service")
+            + " ("
+            + r.arg("how")
+            + ", "
+            + r.arg("score")
+            + ")";
+      case SHARED_RELEASES:
+        return r.arg("shared")
+            + " of the "
+            + r.arg("of")
+            + " releases its staging runs tested were shipped by the service's deploys";
+      case FOLLOWS_DEPLOYS:
+        return r.arg("followed")
+            + " of its "
+            + r.arg("of")
+            + " incidents began within a day after the service's production deploys ("
+            + Texts.fixed(r.decimal("expected") * 100, 0)
+            + " % would by chance)";
+      case AMBIGUOUS_NAME:
+        return "it also reads as " + r.arg("other") + " (" + r.arg("score") + ")";
+      case INFERRED_ALIAS:
+        return "the incident's service \u201c"
+            + r.arg("name")
+            + "\u201d was taken for "
+            + r.arg("service")
+            + " (inferred, "
+            + r.arg("score")
+            + ")";
       case SHIPPED_AFTER_FAILURE:
         return "the change shipped "
             + before(r.number("afterMs", 0)).replace(" before", "")
@@ -353,6 +385,15 @@ public final class Sentences {
     if (e instanceof Evidence.CitedReference c) {
       return "the incident cites " + cited(c.kind(), c.text());
     }
+    if (e instanceof Evidence.ServiceAlias a) {
+      return "\u201c"
+          + String.join("\u201d, \u201c", a.written().isEmpty() ? List.of(a.name()) : a.written())
+          + "\u201d taken for "
+          + a.service()
+          + " (inferred, "
+          + Texts.fixed(a.score(), 2)
+          + ")";
+    }
     throw new IllegalStateException("no words for " + e.getClass().getSimpleName());
   }
 
@@ -409,6 +450,9 @@ public final class Sentences {
     }
     if (e instanceof Evidence.CitedReference c) {
       return c.deployKey();
+    }
+    if (e instanceof Evidence.ServiceAlias a) {
+      return String.join("; ", of(a.reasons()));
     }
     return "";
   }

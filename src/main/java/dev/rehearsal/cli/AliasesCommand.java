@@ -1,16 +1,19 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.app.Configuration;
+import dev.rehearsal.app.Sentences;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehearsal aliases}: the table that maps tools' service names to one name. */
@@ -21,7 +24,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       AliasesCommand.Set.class,
       AliasesCommand.Remove.class,
-      AliasesCommand.Load.class
+      AliasesCommand.Load.class,
+      AliasesCommand.Suggest.class
     })
 final class AliasesCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
@@ -35,14 +39,23 @@ final class AliasesCommand implements Callable<Integer> {
       Map<String, String> a = s.configuration().aliases();
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(a));
-      } else if (a.isEmpty()) {
+      } else if (a.isEmpty()
+          && s.configuration().suggestions().stream().noneMatch(x -> x.applied())) {
         out.println(
             "No aliases. Names are still normalised: \"Checkout API\" and "
                 + "\"checkout-service\" both become \"checkout\".");
       } else {
-        TextTable t = new TextTable("ALIAS", "SERVICE");
-        a.forEach(t::add);
+        TextTable t = new TextTable("ALIAS", "SERVICE", "FROM");
+        a.forEach((k, v) -> t.add(k, v, "your table"));
+        for (var x : s.configuration().suggestions()) {
+          if (x.applied()) {
+            t.add(x.name(), x.service(), "inferred (" + x.score() + ")");
+          }
+        }
         t.print(out);
+        out.println();
+        out.println(
+            "Inferred names apply until you reject them; `rehearsal aliases suggest` shows why.");
       }
       return 0;
     }
@@ -136,6 +149,81 @@ final class AliasesCommand implements Callable<Integer> {
             .println(loaded.added() + " alias(es) loaded; " + loaded.inTable() + " in the table.");
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "suggest",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show the service names Rehearsal inferred from the records (words, releases that staging"
+              + " runs and deploys share, incidents that follow deploys), and accept or reject"
+              + " them. Confident ones apply until rejected; an accepted one goes into your alias"
+              + " table.")
+  static final class Suggest implements Callable<Integer> {
+    @Mixin WorkspaceOption ws;
+
+    @Option(names = "--accept", split = ",", paramLabel = "NAME", description = "Accept these")
+    List<String> accept;
+
+    @Option(names = "--reject", split = ",", paramLabel = "NAME", description = "Reject these")
+    List<String> reject;
+
+    @Option(names = "--again", description = "Work the suggestions out again from the records")
+    boolean again;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Session s = ws.open()) {
+        try {
+          if (again) {
+            s.configuration().inferAgain();
+          }
+          if (accept != null) {
+            out.println(s.configuration().accept(accept) + " accepted into your alias table.");
+          }
+          if (reject != null) {
+            out.println(s.configuration().reject(reject) + " rejected.");
+          }
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        var suggestions = s.configuration().suggestions();
+        if (ws.json) {
+          out.println(Json.pretty().writeValueAsString(suggestions));
+          return 0;
+        }
+        if (suggestions.isEmpty()) {
+          out.println(
+              "No suggestions: every name the tools wrote reads as a service that deploys, or is"
+                  + " in your alias table.");
+          return 0;
+        }
+        TextTable t = new TextTable("NAME", "TAKEN FOR", "SCORE", "STATUS", "WRITTEN AS");
+        for (var x : suggestions) {
+          t.add(
+              x.name(),
+              x.service(),
+              x.score(),
+              x.status().name().toLowerCase(java.util.Locale.ROOT),
+              String.join(" | ", x.written()));
+        }
+        t.print(out);
+        out.println();
+        for (var x : suggestions) {
+          out.println(x.name() + " \u2192 " + x.service() + ":");
+          for (String r : Sentences.of(x.reasons())) {
+            out.println("  - " + r);
+          }
+        }
+        out.println();
+        out.println(
+            "Accept with --accept NAME (it joins your alias table), reject with --reject NAME.");
+        return 0;
+      }
     }
   }
 }

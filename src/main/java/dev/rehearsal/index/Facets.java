@@ -3,10 +3,15 @@ package dev.rehearsal.index;
 import dev.rehearsal.importers.FileReport;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.search.BooleanClause;
@@ -180,5 +185,125 @@ public final class Facets {
     return range[0] > range[1]
         ? null
         : new Instant[] {Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])};
+  }
+
+  /**
+   * What the records say about the raw service names (see {@link ServiceEvidence}); deploys count
+   * as production when their environment is one of {@code productionEnvs}.
+   */
+  public ServiceEvidence serviceEvidence(Set<String> productionEnvs) throws IOException {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    Map<String, List<Long>> deploys = new TreeMap<>();
+    Map<String, List<Long>> onsets = new TreeMap<>();
+    Map<String, Set<String>> runReleases = new TreeMap<>();
+    store.withSearcher(
+        s -> {
+          for (DocKind k :
+              new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
+            Leaves.visit(
+                s,
+                Records.ofKind(k),
+                leaf -> {
+                  var raw = DocValues.getSortedSet(leaf.reader(), Schema.SERVICE_RAW);
+                  var env = DocValues.getSorted(leaf.reader(), Schema.ENV);
+                  var time = DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+                  var version = DocValues.getSorted(leaf.reader(), Schema.VERSION_FIELD);
+                  var commit = DocValues.getSorted(leaf.reader(), Schema.COMMIT);
+                  return doc -> {
+                    if (!raw.advanceExact(doc)) {
+                      return;
+                    }
+                    long t = time.advanceExact(doc) ? time.nextValue() : 0;
+                    for (int i = 0; i < raw.docValueCount(); i++) {
+                      String name = raw.lookupOrd(raw.nextOrd()).utf8ToString();
+                      uses.computeIfAbsent(name, x -> new TreeMap<>())
+                          .merge(k.code(), 1L, Long::sum);
+                      if (k == DocKind.INCIDENT) {
+                        onsets.computeIfAbsent(name, x -> new ArrayList<>()).add(t);
+                      } else if (k == DocKind.DEPLOY
+                          && env.advanceExact(doc)
+                          && productionEnvs.contains(
+                              env.lookupOrd(env.ordValue()).utf8ToString())) {
+                        deploys.computeIfAbsent(name, x -> new ArrayList<>()).add(t);
+                      } else if (k == DocKind.RUN) {
+                        Set<String> rel = runReleases.computeIfAbsent(name, x -> new TreeSet<>());
+                        if (version.advanceExact(doc)) {
+                          rel.add(version.lookupOrd(version.ordValue()).utf8ToString());
+                        }
+                        if (commit.advanceExact(doc)) {
+                          rel.add(commit.lookupOrd(commit.ordValue()).utf8ToString());
+                        }
+                      }
+                    }
+                  };
+                });
+          }
+          return null;
+        });
+    Set<String> wanted = new HashSet<>();
+    runReleases.values().forEach(wanted::addAll);
+    Map<String, Set<String>> byRelease = new TreeMap<>();
+    if (!wanted.isEmpty()) {
+      store.withSearcher(
+          s -> {
+            Leaves.visit(
+                s,
+                Records.ofKind(DocKind.DEPLOY),
+                leaf -> {
+                  var raw = DocValues.getSortedSet(leaf.reader(), Schema.SERVICE_RAW);
+                  var version = DocValues.getSorted(leaf.reader(), Schema.VERSION_FIELD);
+                  var commit = DocValues.getSorted(leaf.reader(), Schema.COMMIT);
+                  // the segment's releases that some run tested, by ordinal, looked up once
+                  java.util.BitSet versions = wantedOrds(version, wanted);
+                  java.util.BitSet commits = wantedOrds(commit, wanted);
+                  return doc -> {
+                    String v =
+                        version.advanceExact(doc) && versions.get(version.ordValue())
+                            ? version.lookupOrd(version.ordValue()).utf8ToString()
+                            : null;
+                    String c =
+                        commit.advanceExact(doc) && commits.get(commit.ordValue())
+                            ? commit.lookupOrd(commit.ordValue()).utf8ToString()
+                            : null;
+                    if ((v != null || c != null) && raw.advanceExact(doc)) {
+                      for (int i = 0; i < raw.docValueCount(); i++) {
+                        String name = raw.lookupOrd(raw.nextOrd()).utf8ToString();
+                        if (v != null) {
+                          byRelease.computeIfAbsent(v, x -> new TreeSet<>()).add(name);
+                        }
+                        if (c != null) {
+                          byRelease.computeIfAbsent(c, x -> new TreeSet<>()).add(name);
+                        }
+                      }
+                    }
+                  };
+                });
+            return null;
+          });
+    }
+    return new ServiceEvidence(uses, sorted(deploys), sorted(onsets), runReleases, byRelease);
+  }
+
+  private static java.util.BitSet wantedOrds(
+      org.apache.lucene.index.SortedDocValues dv, Set<String> wanted) throws IOException {
+    java.util.BitSet out = new java.util.BitSet();
+    var terms = dv.termsEnum();
+    for (int o = 0; terms.next() != null; o++) {
+      if (wanted.contains(terms.term().utf8ToString())) {
+        out.set(o);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, long[]> sorted(Map<String, List<Long>> in) {
+    Map<String, long[]> out = new TreeMap<>();
+    in.forEach(
+        (k, v) -> {
+          long[] a = v.stream().mapToLong(Long::longValue).toArray();
+          java.util.Arrays.sort(a);
+          out.put(k, a);
+        });
+    return out;
   }
 }

@@ -34,6 +34,11 @@ public final class RecordCodec {
   private final ObjectMapper mapper = dev.rehearsal.util.Json.mapper();
   private final ServiceNames services;
 
+  /** How service names read for this codec. */
+  ServiceNames services() {
+    return services;
+  }
+
   public RecordCodec(ServiceNames services) {
     this.services = services;
   }

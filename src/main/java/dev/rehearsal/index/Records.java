@@ -190,7 +190,10 @@ public final class Records {
       throws IOException {
     RecordCodec codec = files.codec();
     return new SortedRows<>(
-        store.searchers(), Search.filtered(filter), newestFirst, json -> codec.decode(json, type));
+        store.searchers(),
+        Search.filtered(filter, files.services()),
+        newestFirst,
+        json -> codec.decode(json, type));
   }
 
   /**
@@ -198,8 +201,8 @@ public final class Records {
    * a page at a time; close them when done. A syntax error throws {@link SearchSyntaxException}.
    */
   public SortedRows<IncidentRow> incidentRows(String query) throws IOException {
-    Query q = Search.filtered(SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)));
     ServiceNames names = files.services();
+    Query q = Search.filtered(SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)), names);
     Map<String, String[]> verdicts = findingSummaries();
     return new SortedRows<>(
         store.searchers(),

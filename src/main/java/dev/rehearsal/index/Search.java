@@ -5,6 +5,7 @@ import dev.rehearsal.model.EnvironmentFact;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.settings.ServiceNames;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,14 @@ final class Search {
 
   /** Parses user query syntax, with a message naming the problem when it is not valid. */
   static Query parse(String text) {
+    return parse(text, ServiceNames.defaults());
+  }
+
+  static Query parse(String text, ServiceNames names) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    QueryParser p = new DefaultFieldsParser();
+    QueryParser p = new DefaultFieldsParser(names);
     p.setAllowLeadingWildcard(true);
     p.setDefaultOperator(QueryParser.Operator.AND);
     p.setSplitOnWhitespace(true);
@@ -82,13 +87,19 @@ final class Search {
    */
   private static final class DefaultFieldsParser
       extends org.apache.lucene.queryparser.classic.MultiFieldQueryParser {
-    DefaultFieldsParser() {
+    private final ServiceNames names;
+
+    DefaultFieldsParser(ServiceNames names) {
       super(Schema.DEFAULT_SEARCH_FIELDS, Schema.analyzer());
+      this.names = names;
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
+      if (Schema.SERVICE.equals(field)) {
+        return service(queryText, names);
+      }
       Query q = super.getFieldQuery(field, queryText, quoted);
       if (field == null && !quoted && queryText.matches("(?i)[0-9a-f]{7,40}")) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -105,8 +116,39 @@ final class Search {
     }
   }
 
+  /**
+   * A service as the index holds it: its canonical name, and the names inferred to mean it (records
+   * imported before an inference keep the name they were indexed with).
+   */
+  static Query service(String service, ServiceNames names) {
+    String asked = service.strip().toLowerCase(Locale.ROOT);
+    String target = names.canonical(asked);
+    Set<String> all = new java.util.TreeSet<>();
+    all.add(asked);
+    if (!target.isEmpty()) {
+      all.add(target);
+    }
+    for (var e : names.inferred().entrySet()) {
+      if (e.getValue().equals(target)) {
+        all.add(e.getKey());
+      }
+    }
+    if (all.size() == 1) {
+      return new TermQuery(new Term(Schema.SERVICE, asked));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String n : all) {
+      b.add(new TermQuery(new Term(Schema.SERVICE, n)), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
   static Query filtered(SearchRequest r) {
-    Query text = parse(r.query());
+    return filtered(r, ServiceNames.defaults());
+  }
+
+  static Query filtered(SearchRequest r, ServiceNames names) {
+    Query text = parse(r.query(), names);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(
         text,
@@ -120,9 +162,7 @@ final class Search {
     }
     b.add(kq.build(), BooleanClause.Occur.FILTER);
     if (r.service() != null && !r.service().isBlank()) {
-      b.add(
-          new TermQuery(new Term(Schema.SERVICE, r.service().toLowerCase(Locale.ROOT))),
-          BooleanClause.Occur.FILTER);
+      b.add(service(r.service(), names), BooleanClause.Occur.FILTER);
     }
     if (r.environment() != null && !r.environment().isBlank()) {
       b.add(
@@ -139,7 +179,7 @@ final class Search {
 
   static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec) throws IOException {
     long t0 = System.nanoTime();
-    Query q = filtered(r);
+    Query q = filtered(r, codec.services());
     int n = r.offset() + r.limit();
     TopDocs top;
     if (r.sort() == SearchRequest.Sort.RELEVANCE) {

@@ -4,6 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import dev.rehearsal.importers.ColumnMapping;
+import dev.rehearsal.model.AliasSuggestion;
 import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.settings.Settings;
 import dev.rehearsal.util.Json;
@@ -26,6 +27,13 @@ import java.util.stream.Stream;
  */
 public final class WorkspaceFiles {
   public static final String ALIASES_FILE = "aliases.csv";
+
+  /** Service names inferred from the records (derived: rewritten after each import). */
+  public static final String INFERRED_FILE = "aliases-inferred.json";
+
+  /** Inferred names a person rejected. */
+  public static final String REJECTED_FILE = "aliases-rejected.csv";
+
   public static final String MAPPINGS_DIR = "mappings";
 
   private final Path dir;
@@ -94,20 +102,69 @@ public final class WorkspaceFiles {
 
   /** Writes the alias table and reads names through it. */
   void writeAliases(Map<String, String> aliases) throws IOException {
-    try (Writer w = Files.newBufferedWriter(dir.resolve(ALIASES_FILE), StandardCharsets.UTF_8);
-        CSVWriter csv = new CSVWriter(w)) {
-      csv.writeNext(new String[] {"alias", "service"}, false);
-      for (var e : new TreeMap<>(aliases).entrySet()) {
-        csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
-      }
-    }
+    writeTable(dir.resolve(ALIASES_FILE), new String[] {"alias", "service"}, aliases);
     reload();
   }
 
+  private static void writeTable(Path file, String[] header, Map<String, String> rows)
+      throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVWriter csv = new CSVWriter(w)) {
+      csv.writeNext(header, false);
+      for (var e : new TreeMap<>(rows).entrySet()) {
+        csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
+      }
+    }
+  }
+
   private void reload() throws IOException {
+    Map<String, String> inferred = new LinkedHashMap<>();
+    for (AliasSuggestion s : inferredAliases()) {
+      if (s.applied()) {
+        inferred.put(s.name(), s.service());
+      }
+    }
     this.services =
-        new ServiceNames(readAliases(dir.resolve(ALIASES_FILE)), settings.serviceSuffixes());
+        new ServiceNames(
+            readAliases(dir.resolve(ALIASES_FILE)), inferred, settings.serviceSuffixes());
     this.codec = new RecordCodec(services);
+  }
+
+  /** The service names inferred from the records, with their status (applied, suggested). */
+  public List<AliasSuggestion> inferredAliases() throws IOException {
+    Path f = dir.resolve(INFERRED_FILE);
+    if (!Files.isRegularFile(f)) {
+      return List.of();
+    }
+    try {
+      return List.of(Json.mapper().readValue(f.toFile(), AliasSuggestion[].class));
+    } catch (IOException e) {
+      // derived data: a damaged file is made again by the next import
+      return List.of();
+    }
+  }
+
+  /** The inferred names a person rejected. */
+  public java.util.Set<String> rejectedAliases() throws IOException {
+    return new java.util.TreeSet<>(readAliases(dir.resolve(REJECTED_FILE)).keySet());
+  }
+
+  /** Writes the inferred names and reads names through them. */
+  void writeInferred(List<AliasSuggestion> suggestions) throws IOException {
+    Files.writeString(
+        dir.resolve(INFERRED_FILE),
+        Json.pretty().writeValueAsString(suggestions),
+        StandardCharsets.UTF_8);
+    reload();
+  }
+
+  /** Records a person's rejection of inferred names. */
+  void writeRejected(java.util.Set<String> names) throws IOException {
+    Map<String, String> rows = new TreeMap<>();
+    for (String n : names) {
+      rows.put(n, "rejected");
+    }
+    writeTable(dir.resolve(REJECTED_FILE), new String[] {"name", "decision"}, rows);
   }
 
   static Map<String, String> readAliases(Path file) throws IOException {

@@ -330,6 +330,25 @@ public final class Writes {
     reindexServices();
   }
 
+  /**
+   * Replaces the service names inferred from the records; commits. Records are not indexed again:
+   * searches by service also find the names inferred to mean it, and records imported from now on
+   * are indexed with the service they are taken for.
+   */
+  public void saveInferredAliases(List<dev.rehearsal.model.AliasSuggestion> suggestions)
+      throws IOException {
+    store.writer();
+    files.writeInferred(suggestions);
+    commit();
+  }
+
+  /** Records a person's rejection (or, with {@code rejected} false, acceptance) of names. */
+  public void saveRejectedAliases(java.util.Set<String> rejected) throws IOException {
+    store.writer();
+    files.writeRejected(rejected);
+    commit();
+  }
+
   private void reindexServices() throws IOException {
     for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
       List<ImportedRecord> batch = new ArrayList<>();

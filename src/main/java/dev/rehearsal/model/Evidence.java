@@ -248,6 +248,29 @@ public sealed interface Evidence {
   }
 
   /**
+   * Names the tools wrote that were taken for a service without the alias table saying so.
+   *
+   * @param name the name as it read before ("notifications-fan-out-prod")
+   * @param written how the tools wrote it
+   * @param service the service it was taken for
+   * @param score how sure the inference was
+   * @param reasons why (words, shared releases, incidents after deploys)
+   */
+  record ServiceAlias(
+      String name, List<String> written, String service, double score, List<Reason> reasons)
+      implements Evidence {
+    public ServiceAlias {
+      written = written == null ? List.of() : List.copyOf(written);
+      reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
    * A change the incident cites.
    *
    * @param kind commit, version, id (PR, pipeline, deploy number, URL) or title

@@ -90,7 +90,28 @@ public record Reason(Code code, Map<String, String> args) {
     /** What one staging run said: the run's fields (see {@link Evidence.StagingRun}). */
     RUN,
     /** The change shipped after failing staging runs: {@code afterMs}, {@code count}. */
-    SHIPPED_AFTER_FAILURE
+    SHIPPED_AFTER_FAILURE,
+
+    // ------------------------------------------------------------------ service names
+    /** A name reads as a service's: {@code name}, {@code service}, {@code how}, {@code score}. */
+    NAME_MATCH,
+    /**
+     * A name's staging runs tested releases the service's deploys shipped: {@code shared}, {@code
+     * of}.
+     */
+    SHARED_RELEASES,
+    /**
+     * A name's incidents follow the service's production deploys more often than chance: {@code
+     * followed}, {@code of}, {@code expected} (the share chance gives).
+     */
+    FOLLOWS_DEPLOYS,
+    /** Another service fits the name nearly as well: {@code other}, {@code score}. */
+    AMBIGUOUS_NAME,
+    /**
+     * The incident's service reads as the linked deploy's through an inferred alias: {@code name},
+     * {@code service}, {@code score}.
+     */
+    INFERRED_ALIAS
   }
 
   public Reason {

@@ -19,16 +19,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ServiceNames {
   private final Map<String, String> aliases;
+  private final Map<String, String> inferred;
   private final List<String> suffixes;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   public ServiceNames(Map<String, String> aliases, List<String> suffixes) {
+    this(aliases, Map.of(), suffixes);
+  }
+
+  /**
+   * @param aliases the person's alias table: always wins
+   * @param inferred names inferred to mean another service (name as it reads without them, to the
+   *     service), applied where the person's table says nothing
+   */
+  public ServiceNames(
+      Map<String, String> aliases, Map<String, String> inferred, List<String> suffixes) {
     Map<String, String> m = new LinkedHashMap<>();
     for (var e : aliases.entrySet()) {
       m.put(Texts.slug(e.getKey()), Texts.slug(e.getValue()));
     }
     this.aliases = Collections.unmodifiableMap(m);
+    this.inferred = Map.copyOf(inferred);
     this.suffixes = List.copyOf(suffixes);
+  }
+
+  /** The same names without the inferred ones: what inference itself reasons from. */
+  public ServiceNames withoutInferred() {
+    return new ServiceNames(aliases, Map.of(), suffixes);
+  }
+
+  /** The inferred names in use: name as it reads without them, to the service. */
+  public Map<String, String> inferred() {
+    return inferred;
+  }
+
+  /**
+   * The inferred name a raw name was read through, or null when it read without one (the person's
+   * table, or the name itself).
+   */
+  public String inferredFrom(String raw) {
+    Resolved own = resolveOwn(raw);
+    return own.fromTable() || !inferred.containsKey(own.name()) ? null : own.name();
   }
 
   public static ServiceNames defaults() {
@@ -57,24 +88,34 @@ public final class ServiceNames {
   }
 
   private String resolve(String raw) {
+    Resolved own = resolveOwn(raw);
+    return own.fromTable() ? own.name() : inferred.getOrDefault(own.name(), own.name());
+  }
+
+  /** What a name reads as without inference, and whether the person's table said so. */
+  private record Resolved(String name, boolean fromTable) {}
+
+  /** What a name reads as through the person's table and normalisation, without inference. */
+  private Resolved resolveOwn(String raw) {
     String slug = Texts.slug(raw.replace('/', ' ').replace(':', ' '));
     String hit = lookup(slug);
     if (hit != null) {
-      return hit;
+      return new Resolved(hit, true);
     }
     String c = Texts.cleanId(raw);
-    int slash = Math.max(c.lastIndexOf('/'), c.lastIndexOf(':'));
+    // an owner before a slash ("acme/checkout"), not a slash between words ("Accounts / Identity")
+    int slash = c.matches(".*\\s[/:]\\s.*") ? -1 : Math.max(c.lastIndexOf('/'), c.lastIndexOf(':'));
     if (slash >= 0 && slash < c.length() - 1) {
       String tail = Texts.slug(c.substring(slash + 1));
       hit = lookup(tail);
       if (hit != null) {
-        return hit;
+        return new Resolved(hit, true);
       }
       slug = tail;
     }
     String stripped = stripSuffix(slug);
     hit = lookup(stripped);
-    return hit != null ? hit : stripped;
+    return hit != null ? new Resolved(hit, true) : new Resolved(stripped, false);
   }
 
   private String lookup(String slug) {

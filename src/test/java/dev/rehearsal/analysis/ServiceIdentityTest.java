@@ -1,0 +1,136 @@
+package dev.rehearsal.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.index.ServiceEvidence;
+import dev.rehearsal.model.AliasSuggestion;
+import dev.rehearsal.model.Reason;
+import dev.rehearsal.settings.ServiceNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Which names are one service, from the words, the releases and the incidents' timing. */
+class ServiceIdentityTest {
+  private static final long HOUR = 3_600_000L;
+
+  /** Evidence with these written names: each deploys (d), has incidents (i) or runs (r). */
+  private static ServiceEvidence evidence(Map<String, String> names) {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    Map<String, long[]> deploys = new TreeMap<>();
+    Map<String, long[]> onsets = new TreeMap<>();
+    names.forEach(
+        (name, kinds) -> {
+          Map<String, Long> u = new TreeMap<>();
+          if (kinds.contains("d")) {
+            u.put("deploy", 50L);
+            long[] t = new long[50];
+            for (int k = 0; k < t.length; k++) {
+              t[k] = k * 48 * HOUR + name.length() * HOUR;
+            }
+            deploys.put(name, t);
+          }
+          if (kinds.contains("i")) {
+            u.put("incident", 5L);
+          }
+          uses.put(name, u);
+        });
+    return new ServiceEvidence(uses, deploys, onsets, Map.of(), Map.of());
+  }
+
+  private static Map<String, AliasSuggestion> byName(List<AliasSuggestion> list) {
+    Map<String, AliasSuggestion> out = new TreeMap<>();
+    list.forEach(s -> out.put(s.name(), s));
+    return out;
+  }
+
+  @Test
+  void eachToolsNameIsTakenForTheRepositoryItMeans() {
+    Map<String, String> names = new TreeMap<>();
+    names.put("acme/notif-fanout", "d");
+    names.put("acme/pay-svc", "d");
+    names.put("acme/catalog-api", "d");
+    names.put("acme/recs", "d");
+    names.put("Notifications Fan-out (prod)", "i");
+    names.put("[P1] Payments – production", "i");
+    names.put("Product Catalog", "i");
+    names.put("Recommendations", "i");
+    Map<String, AliasSuggestion> s =
+        byName(ServiceIdentity.suggest(evidence(names), ServiceNames.defaults(), Set.of()));
+    assertEquals("notif-fanout", s.get("notifications-fan-out-prod").service());
+    assertTrue(s.get("notifications-fan-out-prod").applied(), s.toString());
+    assertEquals("pay", s.get("p1-payments-production").service(), s.toString());
+    assertEquals("catalog", s.get("product-catalog").service());
+    assertEquals("recs", s.get("recommendations").service());
+    assertEquals(4, s.size(), "deploy services keep their own names: " + s.keySet());
+  }
+
+  @Test
+  void aNameThatFitsTwoServicesAlikeIsOnlySuggested() {
+    Map<String, String> names = new TreeMap<>();
+    names.put("payments-eu", "d");
+    names.put("payments-us", "d");
+    names.put("Payments", "i");
+    AliasSuggestion s =
+        ServiceIdentity.suggest(evidence(names), ServiceNames.defaults(), Set.of()).get(0);
+    assertEquals(AliasSuggestion.Status.SUGGESTED, s.status());
+    assertTrue(
+        s.reasons().stream().anyMatch(r -> r.code() == Reason.Code.AMBIGUOUS_NAME), s.toString());
+  }
+
+  @Test
+  void thePersonsTableWinsAndARejectionSticks() {
+    Map<String, String> names = new TreeMap<>();
+    names.put("checkout", "d");
+    names.put("Checkout Web", "i");
+    names.put("Checkout Mobile", "i");
+    ServiceNames table = new ServiceNames(Map.of("Checkout Web", "checkout"), List.of("api"));
+    List<AliasSuggestion> out =
+        ServiceIdentity.suggest(evidence(names), table, Set.of("checkout-mobile"));
+    assertEquals(1, out.size(), "the table decides Checkout Web: " + out);
+    assertEquals(AliasSuggestion.Status.REJECTED, out.get(0).status());
+  }
+
+  @Test
+  void incidentsThatFollowAServicesDeploysTieANameWithNoWordsInCommon() {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    uses.put("web-frontend", Map.of("deploy", 40L));
+    uses.put("payments", Map.of("deploy", 40L));
+    uses.put("Storefront", Map.of("incident", 30L));
+    long[] web = new long[40];
+    long[] pay = new long[40];
+    List<Long> on = new ArrayList<>();
+    for (int k = 0; k < 40; k++) {
+      web[k] = k * 100 * HOUR;
+      pay[k] = k * 100 * HOUR + 50 * HOUR;
+      if (k < 30) {
+        on.add(web[k] + 2 * HOUR); // two hours after each of web-frontend's deploys
+      }
+    }
+    ServiceEvidence e =
+        new ServiceEvidence(
+            uses,
+            Map.of("web-frontend", web, "payments", pay),
+            Map.of("Storefront", on.stream().mapToLong(Long::longValue).toArray()),
+            Map.of(),
+            Map.of());
+    AliasSuggestion s = ServiceIdentity.suggest(e, ServiceNames.defaults(), Set.of()).get(0);
+    assertEquals("web-frontend", s.service(), s.toString());
+    assertTrue(
+        s.reasons().stream().anyMatch(r -> r.code() == Reason.Code.FOLLOWS_DEPLOYS), s.toString());
+  }
+
+  @Test
+  void wordsMatchByPrefixPluralAbbreviationAndJoining() {
+    assertEquals(0.85, ServiceIdentity.word("notif", "notifications").score());
+    assertEquals(0.95, ServiceIdentity.word("order", "orders").score());
+    assertEquals(0.7, ServiceIdentity.word("recs", "recommendations").score());
+    assertEquals(0.0, ServiceIdentity.word("search", "shipping").score());
+    assertEquals(
+        1.0, ServiceIdentity.match(List.of("fan", "out"), List.of("fanout")).score(), 1e-9);
+  }
+}
