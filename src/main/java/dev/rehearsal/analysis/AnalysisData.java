@@ -468,7 +468,7 @@ final class AnalysisData {
       int[] comId =
           dictIds(ordStrings(com.termsEnum(), com.getValueCount(), used(comOrd)), shas, false);
       int rollbackOrd = ordOf(sub, "rollback");
-      Map<Long, String> wantedOrds = wantedOrds(DocValues.getSortedSet(reader, Schema.IDS));
+      Map<Long, List<String>> wantedOrds = wantedOrds(DocValues.getSortedSet(reader, Schema.IDS));
       java.util.BitSet wantedBits = bits(wantedOrds);
       SortedSetDocValues idsDv = DocValues.getSortedSet(reader, Schema.IDS);
       int unknown = DeployStatus.UNKNOWN.ordinal();
@@ -515,17 +515,36 @@ final class AnalysisData {
     }
 
     /** The segment's ordinals of the ids incidents cite, with the id each stands for. */
-    private Map<Long, String> wantedOrds(SortedSetDocValues idsDv) throws IOException {
-      Map<Long, String> out = new HashMap<>();
+    /**
+     * The segment's id ordinals that incidents cite, each with the cited values it answers: the
+     * same id, or for a change title cut short ({@code title*:}), every title it begins.
+     */
+    private Map<Long, List<String>> wantedOrds(SortedSetDocValues idsDv) throws IOException {
+      Map<Long, List<String>> out = new HashMap<>();
       if (wanted.isEmpty() || idsDv.getValueCount() == 0) {
         return out;
       }
       var te = idsDv.termsEnum();
       for (org.apache.lucene.util.BytesRef want : wanted) {
-        if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
-          out.put(te.ord(), want.utf8ToString());
-        } else if (te.term() == null) {
-          break;
+        String w = want.utf8ToString();
+        if (w.startsWith(References.TITLE_PREFIX)) {
+          var prefix =
+              new org.apache.lucene.util.BytesRef(
+                  References.TITLE + w.substring(References.TITLE_PREFIX.length()));
+          if (te.seekCeil(prefix) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+            continue;
+          }
+          int seen = 0;
+          while (te.term() != null
+              && org.apache.lucene.util.StringHelper.startsWith(te.term(), prefix)
+              && seen++ < 50) {
+            out.computeIfAbsent(te.ord(), k -> new ArrayList<>(1)).add(w);
+            if (te.next() == null) {
+              break;
+            }
+          }
+        } else if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
+          out.computeIfAbsent(te.ord(), k -> new ArrayList<>(1)).add(w);
         }
       }
       return out;
@@ -534,7 +553,7 @@ final class AnalysisData {
     private void matchIds(
         SortedSetDocValues idsDv,
         int doc,
-        Map<Long, String> wantedOrds,
+        Map<Long, List<String>> wantedOrds,
         java.util.BitSet wanted,
         int row)
         throws IOException {
@@ -546,13 +565,15 @@ final class AnalysisData {
         // nearly every id of a million deploys is one no incident cites: a bit test, not a
         // lookup of a boxed ordinal, rules those out
         if (ord < Integer.MAX_VALUE && wanted.get((int) ord)) {
-          rawIdMatches.computeIfAbsent(wantedOrds.get(ord), x -> new ArrayList<>()).add(row);
+          for (String value : wantedOrds.get(ord)) {
+            rawIdMatches.computeIfAbsent(value, x -> new ArrayList<>()).add(row);
+          }
         }
       }
     }
 
     /** The wanted ordinals as bits. */
-    private java.util.BitSet bits(Map<Long, String> wantedOrds) {
+    private java.util.BitSet bits(Map<Long, List<String>> wantedOrds) {
       java.util.BitSet b = new java.util.BitSet();
       for (long ord : wantedOrds.keySet()) {
         if (ord >= Integer.MAX_VALUE) {

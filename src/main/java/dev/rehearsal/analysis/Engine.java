@@ -60,9 +60,10 @@ public final class Engine {
       throws IOException {
     Rules rules = new Rules(ws.settings());
     var evidence = ws.facets().serviceEvidence(rules.productionEnvs);
+    var names = ws.services().withoutInferred();
+    var cited = CitedServices.of(ws, evidence, names, rules);
     List<dev.rehearsal.model.AliasSuggestion> s =
-        ServiceIdentity.suggest(
-            evidence, ws.services().withoutInferred(), ws.files().rejectedAliases());
+        ServiceIdentity.suggest(evidence, cited, names, ws.files().rejectedAliases());
     if (!s.equals(ws.files().inferredAliases())) {
       ws.writes().saveInferredAliases(s);
     }
@@ -144,6 +145,10 @@ public final class Engine {
       throw e;
     }
     timings.put("language", ms(t));
+    t = System.nanoTime();
+    // what the incidents whose change is known teach: the lag to onset, the threshold
+    linker.calibrate(reviews);
+    timings.put("calibrate", ms(t));
     t = System.nanoTime();
     int n = data.incidents.size();
     // incidents are independent and the linker reads shared data only: link them in parallel
@@ -336,6 +341,7 @@ public final class Engine {
         Instant.ofEpochMilli(tbl.time[d]),
         round(c.score()),
         c.explicit(),
+        c.byTimeAlone(),
         linker.reasons(i, c),
         linker.evidence(i, c));
   }

@@ -39,7 +39,7 @@ final class InputSnapshot {
   private static final int MAGIC = 0x52484149; // "RHAI"
 
   /** Bumped whenever what is written here, or how the analysis reads the index, changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private static final int END = 0x454e4421; // "END!"
 
@@ -213,6 +213,7 @@ final class InputSnapshot {
         out.writeByte(r.type().ordinal());
         out.string(r.value());
         out.string(r.text());
+        out.writeBoolean(r.negated());
       }
     }
   }
@@ -235,7 +236,7 @@ final class InputSnapshot {
       int refs = in.count();
       List<References.Ref> l = new ArrayList<>(refs);
       for (int k = 0; k < refs; k++) {
-        l.add(new References.Ref(types[in.readByte()], in.string(), in.string()));
+        l.add(new References.Ref(types[in.readByte()], in.string(), in.string(), in.readBoolean()));
       }
       d.incidentRefs.add(refs == 0 ? List.of() : l);
     }

@@ -6,6 +6,7 @@ import dev.rehearsal.model.DeployStatus;
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Reason;
 import dev.rehearsal.model.Reason.Code;
+import dev.rehearsal.model.Review;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -30,16 +31,24 @@ import java.util.stream.IntStream;
  *       the incident's own services have a cited change, cited changes of other services are
  *       coincidences and are dropped.
  *   <li><b>The time window</b> ({@link #window}): every production deploy of the incident's
- *       services, and of the services they depend on, in the hours before onset; the score halves
- *       every {@code recencyHalfLifeHours} and each later deploy in between multiplies it by {@code
+ *       services, and of the services they depend on, in the hours before onset (further when the
+ *       workspace's incidents surface later); the score falls with the time from deploy to onset as
+ *       the workspace's own incidents whose change is known fell ({@link #calibrate}, {@link
+ *       LagModel}), and each later deploy in between multiplies it by {@code
  *       interveningChangeFactor}.
  *   <li><b>Rollbacks during the incident</b> ({@link #rolledBack}): a production rollback while the
  *       incident was open points at the first deploy after the version it went back to.
  *   <li><b>The incident's words</b>: talk of a change keeps a non-cited candidate's score, talk of
- *       an outside cause or of nothing changed lowers it, silence lowers it less.
- *   <li><b>Choosing</b> ({@link #link}): the best candidate is linked when it reaches {@code
- *       minConfidence}; when any change is cited only cited changes are linked; a second link must
- *       be another service's change, cited or nearly as likely as the first.
+ *       an outside cause or of nothing changed lowers it, silence lowers it less; a change cited
+ *       only to be ruled out ("abc1234 was ruled out") is lowered by {@code ruledOutFactor}.
+ *   <li><b>Choosing</b> ({@link #link}): a cited change is linked when it reaches {@code
+ *       minConfidence}, and when any change is cited only cited changes are linked; otherwise the
+ *       best candidate is linked when it reaches the threshold set for {@code targetPrecision} on
+ *       the incidents whose change is known ({@link #calibrate}). A second link must be another
+ *       service's change, cited or nearly as likely as the first.
+ *   <li><b>Suspects by time</b> ({@link #suspectByTime}): when nothing is linked, the last deploy
+ *       of the incident's own service with nothing shipped after it is linked with its own, lower
+ *       score, marked as a suspect by time alone, unless something speaks against it.
  * </ol>
  *
  * The same deploy found by several rules is one candidate: the higher score, with the reasons of
@@ -72,14 +81,20 @@ final class Linker {
       String rollbackPhrase,
       Relation relation,
       int intervening,
-      int rolledBackBy) {
+      int rolledBackBy,
+      String ruledOut) {
 
     static Why of(Relation relation, int intervening) {
-      return new Why(List.of(), -1, null, relation, intervening, -1);
+      return new Why(List.of(), -1, null, relation, intervening, -1, null);
     }
 
     static Why cited(Cite cite, int stagedAs) {
-      return new Why(List.of(cite), stagedAs, null, Relation.NONE, 0, -1);
+      return new Why(List.of(cite), stagedAs, null, Relation.NONE, 0, -1, null);
+    }
+
+    /** These reasons, and that the incident rules the change out in these words. */
+    Why ruledOut(String words) {
+      return new Why(cited, stagedAs, rollbackPhrase, relation, intervening, rolledBackBy, words);
     }
 
     /** This one's reasons, with what the other adds. */
@@ -99,12 +114,24 @@ final class Linker {
           rollbackPhrase != null ? rollbackPhrase : other.rollbackPhrase,
           otherRelation ? other.relation : relation,
           otherRelation ? other.intervening : intervening,
-          rolledBackBy >= 0 ? rolledBackBy : other.rolledBackBy);
+          rolledBackBy >= 0 ? rolledBackBy : other.rolledBackBy,
+          ruledOut != null ? ruledOut : other.ruledOut);
     }
   }
 
-  /** A candidate deploy with its score, whether it is cited, and why. */
-  record Candidate(int deploy, double score, boolean explicit, Why why) {}
+  /**
+   * A candidate deploy with its score, whether it is cited, whether it is linked as a suspect by
+   * time alone ({@link #suspectByTime}), and why.
+   */
+  record Candidate(int deploy, double score, boolean explicit, boolean byTimeAlone, Why why) {
+    Candidate(int deploy, double score, boolean explicit, Why why) {
+      this(deploy, score, explicit, false, why);
+    }
+
+    Candidate asSuspectByTime() {
+      return new Candidate(deploy, score, explicit, true, why);
+    }
+  }
 
   private final AnalysisData d;
   private final DeployTable t;
@@ -120,8 +147,28 @@ final class Linker {
   /** Whether a rollback was inferred, not recorded. */
   private final boolean[] inferredRollback;
 
-  /** Recency decay per millisecond: halving every {@code recencyHalfLifeHours}. */
-  private final double decayPerMs;
+  /**
+   * How long after their change this workspace's incidents begin ({@link #calibrate}); until then
+   * the prior alone.
+   */
+  private LagModel lag;
+
+  /** How far back before onset the time window looks: the setting, or the learned lags' reach. */
+  private long windowMs;
+
+  /** The score a link needs ({@link #calibrate}); until then {@code minConfidence}. */
+  private double threshold;
+
+  /** How many incidents the threshold was set on; 0 when it is the setting. */
+  private int calibratedOn;
+
+  /**
+   * Among the known incidents replayed, how many would have had a suspect by time, and in how many
+   * it was the cause.
+   */
+  private int suspectsWeighed;
+
+  private int suspectsRight;
 
   /** For each service: the incidents whose text names it ({@link #readLanguage}). */
   private BitSet[] namedBy = new BitSet[0];
@@ -139,7 +186,9 @@ final class Linker {
     this.cues =
         new TextCues(
             rules.changeLanguage, rules.externalLanguage, rules.noChangeLanguage, rules.synonyms);
-    this.decayPerMs = Math.log(2) / (rules.halfLifeHours * 3_600_000.0);
+    this.lag = LagModel.of(new long[0], rules.halfLifeHours);
+    this.windowMs = rules.windowMs;
+    this.threshold = rules.minConfidence;
     this.rollback = t.rollback.clone();
     this.inferredRollback = new boolean[t.size];
     inferRollbacks();
@@ -209,16 +258,178 @@ final class Linker {
     }
   }
 
+  // ------------------------------------------------------------------ calibration
+
+  /** Fewer known incidents than this and the threshold stays {@code minConfidence}. */
+  static final int MIN_CALIBRATION = 30;
+
+  /** At most this many known incidents are replayed to set the threshold (evenly spread). */
+  static final int MAX_CALIBRATION = 5_000;
+
+  /** The threshold never leaves these bounds, however the known incidents fall. */
+  static final double LOWEST_THRESHOLD = 0.3;
+
+  static final double HIGHEST_THRESHOLD = 0.95;
+
+  /** An incident whose cause is known: the deploys that caused it (none: no change did). */
+  private record Known(int incident, Set<Integer> causes) {}
+
+  /**
+   * Learns from the incidents whose change is known, before linking: those a person reviewed, and
+   * those that cite a production deploy of their own service. Their lags from change to onset
+   * become the recency curve ({@link LagModel}, with the settings as a prior) and widen the window
+   * when they reach further than it. Then each is linked again as if it cited nothing, and the
+   * threshold is set to the lowest score at which those links would have been right at least {@code
+   * targetPrecision} of the time.
+   */
+  void calibrate(Map<String, Review> reviews) {
+    List<Known> known = knownIncidents(reviews);
+    List<Long> lags = new ArrayList<>();
+    for (Known k : known) {
+      long onset = d.incidents.get(k.incident()).startedAt().toEpochMilli();
+      int[] own = d.incidentServices.get(k.incident());
+      for (int deploy : k.causes()) {
+        long delta = onset - t.time[deploy];
+        if (delta >= 0 && contains(own, t.service[deploy])) {
+          lags.add(delta);
+        }
+      }
+    }
+    lag = LagModel.of(lags.stream().mapToLong(Long::longValue).toArray(), rules.halfLifeHours);
+    if (lag.samples() >= LagModel.PRIOR_WEIGHT) {
+      windowMs = Math.max(rules.windowMs, Math.min(rules.explicitWindowMs, lag.quantile(0.95)));
+    }
+    setThreshold(known);
+  }
+
+  /**
+   * The incidents whose cause is known: reviewed ones (the reviewer's deploys), and those citing a
+   * production deploy of one of their own services (the best such deploy).
+   */
+  private List<Known> knownIncidents(Map<String, Review> reviews) {
+    Map<String, Integer> rows = reviewedDeployRows(reviews);
+    List<Known> out = new ArrayList<>();
+    for (int i = 0; i < d.incidents.size(); i++) {
+      Review r = reviews.get(d.incidents.get(i).key());
+      if (r != null && r.deployKeys() != null) {
+        Set<Integer> causes = new LinkedHashSet<>();
+        r.deployKeys().stream().map(rows::get).filter(x -> x != null).forEach(causes::add);
+        if (causes.size() == r.deployKeys().size()) {
+          out.add(new Known(i, causes));
+        }
+        continue;
+      }
+      if (d.incidentRefs.get(i).isEmpty()) {
+        continue;
+      }
+      long onset = d.incidents.get(i).startedAt().toEpochMilli();
+      int[] own = d.incidentServices.get(i);
+      Candidate best = null;
+      for (Candidate c : citedChanges(i, onset, own, dependenciesOf(own))) {
+        boolean ownChange =
+            contains(own, t.service[c.deploy()]) && c.why().rollbackPhrase() == null;
+        if (ownChange && (best == null || c.score() > best.score())) {
+          best = c;
+        }
+      }
+      if (best != null) {
+        out.add(new Known(i, Set.of(best.deploy())));
+      }
+    }
+    return out;
+  }
+
+  /** The score a link needs: {@code minConfidence} until {@link #calibrate} sets it. */
+  double threshold() {
+    return threshold;
+  }
+
+  /** The table rows of the deploys reviewers named. */
+  private Map<String, Integer> reviewedDeployRows(Map<String, Review> reviews) {
+    Set<String> wanted = new java.util.HashSet<>();
+    for (Review r : reviews.values()) {
+      if (r.deployKeys() != null) {
+        wanted.addAll(r.deployKeys());
+      }
+    }
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int i = 0; wanted.size() > out.size() && i < t.size; i++) {
+      String key = t.key(i);
+      if (wanted.contains(key)) {
+        out.put(key, i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Replays the known incidents without their citations and sets the threshold where the links
+   * scoring at least it would have been right {@code targetPrecision} of the time. A link is right
+   * when its deploy caused the incident; for an incident no change caused, any link is wrong.
+   */
+  private void setThreshold(List<Known> known) {
+    int step = Math.max(1, known.size() / MAX_CALIBRATION);
+    List<double[]> scored = new ArrayList<>(); // {score, 1 if right}
+    List<Known> replayed = new ArrayList<>();
+    List<List<Candidate>> rankings = new ArrayList<>();
+    for (int k = 0; k < known.size(); k += step) {
+      Known kn = known.get(k);
+      List<Candidate> ranked = candidates(kn.incident(), false);
+      if (!ranked.isEmpty()) {
+        Candidate top = ranked.get(0);
+        scored.add(new double[] {top.score(), kn.causes().contains(top.deploy()) ? 1 : 0});
+        replayed.add(kn);
+        rankings.add(ranked);
+      }
+    }
+    if (scored.size() >= MIN_CALIBRATION) {
+      scored.sort((a, b) -> Double.compare(b[0], a[0]));
+      double right = 0;
+      double lowest = HIGHEST_THRESHOLD;
+      for (int n = 0; n < scored.size(); n++) {
+        right += scored.get(n)[1];
+        // the precision of everything scoring at least this one; ties are taken together
+        boolean lastOfTie = n + 1 == scored.size() || scored.get(n + 1)[0] < scored.get(n)[0];
+        if (lastOfTie && n + 1 >= MIN_CALIBRATION / 3 && right / (n + 1) >= rules.targetPrecision) {
+          lowest = scored.get(n)[0];
+        }
+      }
+      threshold = Math.max(LOWEST_THRESHOLD, Math.min(HIGHEST_THRESHOLD, lowest));
+      calibratedOn = scored.size();
+    }
+    // how often, among the known incidents, a suspect by time would have been right: shown with
+    // each suspect, so that a reader can weigh it (it does not decide whether suspects are linked:
+    // incidents that cite their change are not a fair sample of those that do not)
+    suspectsWeighed = 0;
+    suspectsRight = 0;
+    for (int k = 0; k < replayed.size(); k++) {
+      List<Candidate> ranked = rankings.get(k);
+      if (ranked.get(0).score() < threshold
+          && suspectByTime(replayed.get(k).incident(), ranked) != null) {
+        suspectsWeighed++;
+        suspectsRight += replayed.get(k).causes().contains(ranked.get(0).deploy()) ? 1 : 0;
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ candidates
 
   /** Every candidate of an incident, best first; may be empty. */
   List<Candidate> candidates(int incident) {
+    return candidates(incident, true);
+  }
+
+  /**
+   * Every candidate of an incident, best first, with or without the changes it cites (without, to
+   * see how the other rules fare on incidents whose change is known).
+   */
+  private List<Candidate> candidates(int incident, boolean withCitations) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     int[] own = d.incidentServices.get(incident);
     int[] upstream = dependenciesOf(own);
     Map<Integer, Candidate> found = new LinkedHashMap<>();
 
-    if (!d.incidentRefs.get(incident).isEmpty()) {
+    if (withCitations && !d.incidentRefs.get(incident).isEmpty()) {
       citedChanges(incident, onset, own, upstream).forEach(c -> add(found, c));
       keepOwnCited(found, own);
     }
@@ -238,10 +449,19 @@ final class Linker {
     }
 
     double language = languageFactor(incident);
+    Map<Integer, String> ruledOut =
+        withCitations ? ruledOut(incident, onset, own, upstream) : Map.of();
     List<Candidate> out = new ArrayList<>(found.size());
     for (Candidate c : found.values()) {
       double score = c.explicit() ? c.score() : c.score() * language;
-      out.add(new Candidate(c.deploy(), clamp(score), c.explicit(), c.why()));
+      Why why = c.why();
+      String ruled = c.explicit() ? null : ruledOut.get(c.deploy());
+      if (ruled != null) {
+        // the incident cites this change only to say it was not the cause
+        score *= rules.ruledOutFactor;
+        why = why.ruledOut(ruled);
+      }
+      out.add(new Candidate(c.deploy(), clamp(score), c.explicit(), why));
     }
     out.sort(bestFirst());
     return out;
@@ -300,43 +520,16 @@ final class Linker {
 
   private List<Candidate> citedChanges(int incident, long onset, int[] own, int[] upstream) {
     List<Candidate> out = new ArrayList<>();
-    long latest = onset + rules.skewMs;
     for (Ref r : d.incidentRefs.get(incident)) {
-      int[] hits;
-      switch (r.type()) {
-        case SHA:
-          hits = cited.withCommitPrefix(r.value());
-          break;
-        case VERSION:
-          // versions repeat across services: the incident's own services first, and an
-          // upstream service's only when none of its own has that version
-          hits = cited.withVersion(r.value(), own);
-          if (hits.length == 0) {
-            hits = cited.withVersion(r.value(), upstream);
-          }
-          break;
-        case ID:
-        case URL:
-          int[] ids = d.idMatches.get(r.value());
-          // PR and merge-request numbers repeat across repositories: only the incident's
-          // services and their upstreams count; other ids are unique
-          boolean perRepository = r.value().startsWith("pr:") || r.value().startsWith("mr:");
-          hits = ids == null ? new int[0] : perRepository ? ofServices(ids, own, upstream) : ids;
-          break;
-        case ROLLBACK_TARGET:
-          out.addAll(rollbackTarget(r, onset, concat(own, upstream)));
-          continue;
-        default:
-          continue;
+      if (r.negated()) {
+        continue; // a change cited to rule it out: see ruledOut
       }
-      for (int h : hits) {
-        int prod = isProduction(h) ? h : productionOf(h, latest);
-        if (prod < 0 || t.time[prod] > latest) {
-          continue; // a change cited but shipped after onset: a mitigation, not a cause
-        }
-        if (t.time[prod] < onset - rules.explicitWindowMs) {
-          continue; // a number cited that matches a change from long ago: a coincidence
-        }
+      if (r.type() == References.Type.ROLLBACK_TARGET) {
+        out.addAll(rollbackTarget(r, onset, concat(own, upstream)));
+        continue;
+      }
+      for (int[] hit : productionDeploysCited(r, onset, own, upstream)) {
+        int prod = hit[0];
         // a cited change of the incident's own service outranks one of an upstream service; a
         // cited rollback is more likely the mitigation than the cause
         double relation =
@@ -349,7 +542,66 @@ final class Linker {
                 * (rollback[prod] ? 0.3 : 1.0)
                 * envWeight[t.env[prod]];
         Cite cite = new Cite(citeKind(r), r.text());
-        out.add(new Candidate(prod, score, true, Why.cited(cite, prod != h ? h : -1)));
+        out.add(new Candidate(prod, score, true, Why.cited(cite, hit[1])));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The production deploys a reference points at, each with the staging deploy it was found through
+   * (or -1): shipped by onset (a change shipped after it is a mitigation) and within the
+   * cited-change window (a number that matches a change from long ago is a coincidence).
+   */
+  private List<int[]> productionDeploysCited(Ref r, long onset, int[] own, int[] upstream) {
+    long latest = onset + rules.skewMs;
+    int[] hits;
+    switch (r.type()) {
+      case SHA:
+        hits = cited.withCommitPrefix(r.value());
+        break;
+      case VERSION:
+        // versions repeat across services: the incident's own services first, and an
+        // upstream service's only when none of its own has that version
+        hits = cited.withVersion(r.value(), own);
+        if (hits.length == 0) {
+          hits = cited.withVersion(r.value(), upstream);
+        }
+        break;
+      case ID:
+      case URL:
+        int[] ids = d.idMatches.get(r.value());
+        // PR and merge-request numbers repeat across repositories: only the incident's services
+        // and their upstreams count; a change title too, unless none of theirs has it
+        boolean perRepository = r.value().startsWith("pr:") || r.value().startsWith("mr:");
+        hits = ids == null ? new int[0] : ids;
+        if (perRepository || r.title()) {
+          int[] ours = ofServices(hits, own, upstream);
+          hits = perRepository || ours.length > 0 ? ours : hits;
+        }
+        break;
+      default:
+        return List.of();
+    }
+    List<int[]> out = new ArrayList<>();
+    for (int h : hits) {
+      int prod = isProduction(h) ? h : productionOf(h, latest);
+      if (prod < 0 || t.time[prod] > latest || t.time[prod] < onset - rules.explicitWindowMs) {
+        continue;
+      }
+      out.add(new int[] {prod, prod != h ? h : -1});
+    }
+    return out;
+  }
+
+  /** The production deploys the incident cites only to rule them out, with its words. */
+  private Map<Integer, String> ruledOut(int incident, long onset, int[] own, int[] upstream) {
+    Map<Integer, String> out = new LinkedHashMap<>();
+    for (Ref r : d.incidentRefs.get(incident)) {
+      if (r.negated()) {
+        for (int[] hit : productionDeploysCited(r, onset, own, upstream)) {
+          out.putIfAbsent(hit[0], r.text());
+        }
       }
     }
     return out;
@@ -362,7 +614,7 @@ final class Linker {
       case VERSION:
         return "version";
       default:
-        return "id";
+        return r.title() ? "title" : "id";
     }
   }
 
@@ -405,7 +657,7 @@ final class Linker {
       for (int i = target + 1; i < t.to(s, e) && t.time[i] <= latest; i++) {
         if (t.version[i] != t.version[target] && t.succeeded(i) && !rollback[i]) {
           double score = rules.wExplicit * 0.95 * explicitRecency(onset - t.time[i]) * envWeight[e];
-          Why why = new Why(List.of(), -1, r.text(), Relation.NONE, 0, -1);
+          Why why = new Why(List.of(), -1, r.text(), Relation.NONE, 0, -1, null);
           out.add(new Candidate(i, score, true, why));
           break;
         }
@@ -424,7 +676,7 @@ final class Linker {
   private List<Candidate> window(int service, long onset, double weight, Relation relation) {
     List<Candidate> out = new ArrayList<>();
     long latest = onset + rules.skewMs;
-    long earliest = onset - rules.windowMs;
+    long earliest = onset - windowMs;
     for (int e : productionEnvs) {
       int from = t.from(service, e);
       int last = t.lastAtOrBefore(from, t.to(service, e), latest);
@@ -504,7 +756,7 @@ final class Linker {
                 * relationScale
                 * envWeight[e]
                 * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
-        Why why = new Why(List.of(), -1, null, relation, intervening, rb);
+        Why why = new Why(List.of(), -1, null, relation, intervening, rb, null);
         out.add(new Candidate(suspect, score, false, why));
       }
     }
@@ -576,7 +828,61 @@ final class Linker {
 
   Choice choose(int incident) {
     List<Candidate> weighed = candidates(incident);
-    return new Choice(pick(weighed), weighed);
+    List<Candidate> links = pick(weighed);
+    if (links.isEmpty()) {
+      Candidate suspect = suspectByTime(incident, weighed);
+      if (suspect != null) {
+        links = List.of(suspect.asSuspectByTime());
+        weighed = new ArrayList<>(weighed);
+        weighed.set(0, links.get(0));
+      }
+    }
+    return new Choice(links, weighed);
+  }
+
+  /**
+   * A suspect by time alone must be no later than this share of the incidents here begin after
+   * their change: a deploy further back than nine in ten of them is not suspected by time.
+   */
+  static final double SUSPECT_MIN_SHARE = 0.1;
+
+  /**
+   * The last deploy of the incident's own service before onset, with nothing of its services or
+   * their upstreams shipped after it, is linked even below the threshold, as a suspect by time
+   * alone with its own (lower) score, unless something speaks against it: the incident cites any
+   * change, rules this one out, blames an outside cause or says nothing changed; the deploy failed
+   * or was a rollback; or it landed further back than nearly all incidents here begin after their
+   * change ({@link #SUSPECT_MIN_SHARE}). Null when there is no such suspect.
+   */
+  private Candidate suspectByTime(int incident, List<Candidate> ranked) {
+    if (ranked.isEmpty() || cues.external(incident) || cues.noChange(incident)) {
+      return null;
+    }
+    Candidate top = ranked.get(0);
+    Why w = top.why();
+    int i = top.deploy();
+    long delta = d.incidents.get(incident).startedAt().toEpochMilli() - t.time[i];
+    boolean lastOwn =
+        w.relation() == Relation.SAME_SERVICE
+            && w.intervening() == 0
+            && w.ruledOut() == null
+            && w.rolledBackBy() < 0
+            && delta >= 0
+            && lag.survival(delta) >= SUSPECT_MIN_SHARE;
+    if (!lastOwn
+        || top.explicit()
+        || !t.succeeded(i)
+        || rollback[i]
+        || ranked.stream().anyMatch(Candidate::explicit)) {
+      return null;
+    }
+    // nothing of the incident's services or their upstreams shipped after it
+    for (Candidate c : ranked) {
+      if (c != top && t.time[c.deploy()] > t.time[i] && t.time[c.deploy()] <= t.time[i] + delta) {
+        return null;
+      }
+    }
+    return top;
   }
 
   /** The links among ranked candidates, by the rules above. */
@@ -586,14 +892,16 @@ final class Linker {
       ranked.removeIf(c -> !c.explicit());
     }
     List<Candidate> out = new ArrayList<>();
-    if (ranked.isEmpty() || ranked.get(0).score() < rules.minConfidence) {
+    // a cited change needs only the setting; the calibrated threshold is for links by time
+    double needed = !ranked.isEmpty() && ranked.get(0).explicit() ? rules.minConfidence : threshold;
+    if (ranked.isEmpty() || ranked.get(0).score() < needed) {
       return out;
     }
     double top = ranked.get(0).score();
     Set<Integer> services = new LinkedHashSet<>();
     for (Candidate c : ranked) {
       if (out.size() >= rules.maxLinks
-          || c.score() < rules.minConfidence
+          || c.score() < needed
           || c.score() < top * rules.relativeCutoff) {
         break;
       }
@@ -627,6 +935,9 @@ final class Linker {
     if (w.rollbackPhrase() != null) {
       out.add(Reason.of(Code.ROLLBACK_TARGET_NAMED, "phrase", w.rollbackPhrase().strip()));
     }
+    if (w.ruledOut() != null) {
+      out.add(Reason.of(Code.RULED_OUT, "text", w.ruledOut(), "factor", rules.ruledOutFactor));
+    }
     String services = serviceList(d.incidentServices.get(incident));
     Reason where;
     switch (w.relation()) {
@@ -644,6 +955,34 @@ final class Linker {
         break;
     }
     out.add(d.withDeploy(where, i, ""));
+    if (c.byTimeAlone()) {
+      out.add(
+          Reason.of(
+              Code.SUSPECT_BY_TIME,
+              "score",
+              round(c.score()),
+              "needed",
+              round(threshold),
+              "calibratedOn",
+              calibratedOn,
+              "right",
+              suspectsRight,
+              "weighed",
+              suspectsWeighed));
+    }
+    if (!c.explicit() && w.rollbackPhrase() == null && w.rolledBackBy() < 0 && lag.samples() > 0) {
+      out.add(
+          Reason.of(
+              Code.LEARNED_LAG,
+              "samples",
+              lag.samples(),
+              "medianMs",
+              lag.median(),
+              "share",
+              round(lag.survival(delta)),
+              "beforeMs",
+              delta));
+    }
     if (w.rolledBackBy() >= 0) {
       int rb = w.rolledBackBy();
       String to = t.versionText(rb).isEmpty() ? abbreviate(t.shaText(rb)) : t.versionText(rb);
@@ -709,11 +1048,20 @@ final class Linker {
           "services",
           serviceList(services),
           "hours",
-          rules.windowMs / 3_600_000);
+          windowMs / 3_600_000);
     }
     Candidate best = all.get(0);
     return d.withDeploy(
-        Reason.of(Code.BELOW_THRESHOLD, "score", best.score(), "needed", rules.minConfidence),
+        Reason.of(
+            Code.BELOW_THRESHOLD,
+            "score",
+            round(best.score()),
+            "needed",
+            round(best.explicit() ? rules.minConfidence : threshold),
+            "calibratedOn",
+            best.explicit() ? 0 : calibratedOn,
+            "precision",
+            rules.targetPrecision),
         best.deploy(),
         "");
   }
@@ -734,8 +1082,16 @@ final class Linker {
     return 0.85 + 0.15 * recency(deltaMs);
   }
 
+  /**
+   * How the score falls with the time from deploy to onset: the share of this workspace's incidents
+   * that began at least that long after their change ({@link LagModel}).
+   */
   private double recency(long deltaMs) {
-    return deltaMs <= 0 ? 1.0 : Math.exp(-deltaMs * decayPerMs);
+    return lag.survival(deltaMs);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private static double clamp(double score) {

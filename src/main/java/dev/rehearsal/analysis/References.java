@@ -25,8 +25,26 @@ final class References {
     URL
   }
 
-  /** One reference: its type, the normalised value to look up, and the text it came from. */
-  record Ref(Type type, String value, String text) {}
+  /**
+   * One reference: its type, the normalised value to look up, the text it came from, and whether
+   * the incident cites it only to rule it out ("abc1234 was ruled out", "not caused by v2.3").
+   */
+  record Ref(Type type, String value, String text, boolean negated) {
+    Ref(Type type, String value, String text) {
+      this(type, value, text, false);
+    }
+
+    /** Whether it names a change by its title ("since the “Refactor cut-off” change"). */
+    boolean title() {
+      return type == Type.ID && (value.startsWith(TITLE) || value.startsWith(TITLE_PREFIX));
+    }
+  }
+
+  /** The id prefix of a change title: deploys carry {@code title:} + their title's key. */
+  static final String TITLE = "title:";
+
+  /** The id prefix of a title cut short ("Refactor cut-off calc…"): matches titles it begins. */
+  static final String TITLE_PREFIX = "title*:";
 
   private static final Pattern SHA = Pattern.compile("(?<![\\w/.-])([0-9a-fA-F]{7,40})(?![\\w-])");
   private static final Pattern VERSION =
@@ -46,6 +64,114 @@ final class References {
           "(?i)\\b(pipeline|build|run|job|deploy(?:ment)?|release|execution)\\s*(?:id\\s*)?"
               + "[#:]?\\s*(v?\\d{2,12})\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>)\\]]+");
+
+  /** A quoted phrase: “…”, "…", '…', «…», `…`. */
+  private static final Pattern QUOTED =
+      Pattern.compile(
+          "(\u201c|\"|\u2018|'|\u00ab|`)([^\u201c\u201d\"\u00ab\u00bb`\n]{6,140}?)(\u201d|\"|\u2019|'|\u00bb|`)");
+
+  /** Words that make a quoted phrase the title of a change. */
+  private static final Pattern CHANGE_NEAR =
+      Pattern.compile(
+          "(?i)\\b(change|changes|commit|pr|pull request|merge request|mr|release|deploy(ed|ment)?"
+              + "|rollout|rolled out|patch|fix|revert(ed)?|shipped|went out|went live|landed|merged"
+              + "|since|after|introduced|upgrade|migration)\\b");
+
+  /** Whether change words stand within a few words before or after a quote. */
+  private static boolean changeNear(String text, int start, int end) {
+    String before = text.substring(Math.max(0, start - 40), start);
+    String after = text.substring(end, Math.min(text.length(), end + 30));
+    return CHANGE_NEAR.matcher(before).find() || CHANGE_NEAR.matcher(after).find();
+  }
+
+  /** What says a change was not the cause. */
+  private static final Pattern RULED_OUT =
+      Pattern.compile(
+          "(?i)\\b(ruled out|rules? (it|that|this)? ?out|was excluded|were excluded|excluded as"
+              + "|not the (cause|culprit|trigger|problem|root cause)|not (caused|triggered) by"
+              + "|not related to|unrelated|innocent|red herring|false lead|played no part|no role"
+              + "|did not cause|didn't cause|(is|was|were|are) not (involved|responsible|related)"
+              + "|(isn't|wasn't|weren't|aren't) (involved|responsible|related)"
+              + "|only touched|(had|has|have) been (live|running|out|in production) for"
+              + " (days|weeks|months)|exonerated|cleared of)\\b");
+
+  /** Suspicion a later "but" withdraws ("we first suspected abc1234, but ..."). */
+  private static final Pattern SUSPECTED =
+      Pattern.compile(
+          "(?i)\\b(suspected|blamed|thought|assumed|looked like|looked suspicious|suspicious"
+              + "|looked at|checked|investigated|considered)\\b");
+
+  /**
+   * Whether the clause that holds a reference says it was not the cause: a clause runs to the
+   * nearest sentence end, semicolon or "but"; a suspicion followed by "but" is withdrawn.
+   */
+  static boolean negated(String text, String quoted) {
+    int at = text.indexOf(quoted);
+    while (at >= 0) {
+      int from = at;
+      while (from > 0 && ".!?;\n".indexOf(text.charAt(from - 1)) < 0) {
+        from--;
+      }
+      int to = at + quoted.length();
+      while (to < text.length() && ".!?;\n".indexOf(text.charAt(to)) < 0) {
+        to++;
+      }
+      String sentence = text.substring(from, to);
+      int but = indexOfWord(sentence, "but", at - from + quoted.length());
+      String clause;
+      if (but >= 0) {
+        clause = sentence.substring(0, but);
+        if (SUSPECTED.matcher(clause).find()) {
+          return true;
+        }
+      } else {
+        int before = lastIndexOfWord(sentence, "but", at - from);
+        clause = before >= 0 ? sentence.substring(before) : sentence;
+      }
+      if (RULED_OUT.matcher(clause).find()) {
+        return true;
+      }
+      // "we looked at !1224; it is not involved": a clause after a semicolon that names no
+      // change of its own speaks of the one before it
+      if (to < text.length() && text.charAt(to) == ';') {
+        int end = to + 1;
+        while (end < text.length() && ".!?;\n".indexOf(text.charAt(end)) < 0) {
+          end++;
+        }
+        String next = text.substring(to + 1, end);
+        if (RULED_OUT.matcher(next).find() && !namesAChange(next)) {
+          return true;
+        }
+      }
+      at = text.indexOf(quoted, at + 1);
+    }
+    return false;
+  }
+
+  /** Whether a piece of text holds a commit, version or change number of its own. */
+  private static boolean namesAChange(String text) {
+    return SHA_LIKE.matcher(text).find()
+        || VERSION.matcher(text).find()
+        || NUMBER.matcher(text).find();
+  }
+
+  private static final Pattern SHA_LIKE = Pattern.compile("\\b[0-9a-f]{7,40}\\b");
+
+  private static final Pattern NUMBER = Pattern.compile("[#!]\\d+");
+
+  private static int indexOfWord(String s, String word, int from) {
+    Matcher m = Pattern.compile("(?i)\\b" + word + "\\b").matcher(s);
+    return m.find(Math.min(Math.max(0, from), s.length())) ? m.start() : -1;
+  }
+
+  private static int lastIndexOfWord(String s, String word, int before) {
+    Matcher m = Pattern.compile("(?i)\\b" + word + "\\b").matcher(s);
+    int last = -1;
+    while (m.find() && m.start() < before) {
+      last = m.start();
+    }
+    return last;
+  }
 
   private References() {}
 
@@ -109,7 +235,34 @@ final class References {
         out.add(new Ref(Type.ID, num, m.group()));
       }
     }
-    return out.isEmpty() ? List.of() : new ArrayList<>(out);
+    for (Matcher m = QUOTED.matcher(text); m.find(); ) {
+      String quote = m.group(2).strip();
+      boolean cut = quote.endsWith("\u2026") || quote.endsWith("...");
+      String key = dev.rehearsal.util.Texts.titleKey(quote.replaceAll("(\u2026|\\.\\.\\.)$", ""));
+      if (key.split(" ").length >= 2 && key.length() >= 8 && changeNear(text, m.start(), m.end())) {
+        out.add(new Ref(Type.ID, (cut ? TITLE_PREFIX : TITLE) + key, quote));
+      }
+    }
+    if (out.isEmpty()) {
+      return List.of();
+    }
+    // a reference the incident rules out, and does not also cite plainly, lowers its change
+    List<Ref> marked = new ArrayList<>(out.size());
+    Set<String> plain = new java.util.HashSet<>();
+    List<Ref> all = new ArrayList<>(out);
+    boolean[] neg = new boolean[all.size()];
+    for (int k = 0; k < all.size(); k++) {
+      neg[k] = negated(text, all.get(k).text());
+      if (!neg[k]) {
+        plain.add(all.get(k).value());
+      }
+    }
+    for (int k = 0; k < all.size(); k++) {
+      Ref r = all.get(k);
+      marked.add(
+          neg[k] && !plain.contains(r.value()) ? new Ref(r.type(), r.value(), r.text(), true) : r);
+    }
+    return marked;
   }
 
   private static final int P_ROLLBACK = 0;

@@ -35,6 +35,8 @@ public final class Rules {
   final double externalCauseFactor;
   final double afterOnsetFactor;
   final double wRolledBack;
+  final double ruledOutFactor;
+  final double targetPrecision;
   final List<String> changeLanguage;
   final List<String> noChangeLanguage;
   final Map<String, Double> environmentWeights;
@@ -83,6 +85,8 @@ public final class Rules {
     externalCauseFactor = s.number("linking.weights.externalCauseFactor");
     afterOnsetFactor = s.number("linking.weights.afterOnsetFactor");
     wRolledBack = s.number("linking.weights.rolledBackDuringIncident");
+    ruledOutFactor = s.number("linking.weights.ruledOutFactor");
+    targetPrecision = s.number("linking.targetPrecision");
     changeLanguage = s.strings("linking.changeLanguage");
     noChangeLanguage = s.strings("linking.noChangeLanguage");
     environmentWeights = new LinkedHashMap<>();

@@ -35,6 +35,8 @@ import java.util.TreeSet;
  *       by the service's deploys.
  *   <li><b>Incidents after deploys</b>: a name's incidents begin within a day after the service's
  *       production deploys more often than the service's deploy rate gives by chance.
+ *   <li><b>Cited changes</b>: a name's incidents cite commits, versions, pull or merge requests
+ *       that only the service's production deploys shipped ({@link CitedServices}).
  * </ol>
  *
  * A match applies on its own when it is confident ({@link #CONFIDENT}) and clearly better than the
@@ -123,6 +125,8 @@ final class ServiceIdentity {
     long[] deployTimes = new long[0];
     long[] onsets = new long[0];
     final Set<String> releases = new TreeSet<>();
+    final Map<String, Long> cites = new TreeMap<>();
+    long citing;
 
     Cluster(String name) {
       this.name = name;
@@ -142,6 +146,15 @@ final class ServiceIdentity {
    */
   static List<AliasSuggestion> suggest(
       ServiceEvidence e, ServiceNames names, Set<String> rejected) {
+    return suggest(e, CitedServices.Counts.NONE, names, rejected);
+  }
+
+  /**
+   * As {@link #suggest(ServiceEvidence, ServiceNames, Set)}, with what the incidents of each name
+   * cite.
+   */
+  static List<AliasSuggestion> suggest(
+      ServiceEvidence e, CitedServices.Counts cited, ServiceNames names, Set<String> rejected) {
     Map<String, Cluster> clusters = new TreeMap<>();
     Set<String> personal = names.aliases().keySet();
     for (var u : e.uses().entrySet()) {
@@ -158,6 +171,11 @@ final class ServiceIdentity {
       c.deployTimes = merge(c.deployTimes, e.productionDeploys().get(written));
       c.onsets = merge(c.onsets, e.incidentOnsets().get(written));
       c.releases.addAll(e.runReleases().getOrDefault(written, Set.of()));
+      c.citing += cited.citing().getOrDefault(written, 0L);
+      cited
+          .cites()
+          .getOrDefault(written, Map.of())
+          .forEach((k, v) -> c.cites.merge(k, v, Long::sum));
     }
     Set<String> organisation = organisationWords(clusters.values());
     for (Cluster c : clusters.values()) {
@@ -319,8 +337,20 @@ final class ServiceIdentity {
                 round(expected)));
       }
     }
+    // incidents that cite changes only this service shipped
+    double cites = 0;
+    long citedHere = 0;
+    for (String w : d.written) {
+      citedHere += c.cites.getOrDefault(w, 0L);
+    }
+    if (citedHere >= 2 && c.citing > 0) {
+      double share = Math.min(1.0, (double) citedHere / c.citing);
+      cites = share * Math.min(1.0, citedHere / 3.0);
+      reasons.add(Reason.of(Code.CITES_CHANGES, "cited", citedHere, "of", c.citing));
+    }
     // independent kinds of evidence combine like independent witnesses
-    double score = 1 - (1 - words) * (1 - 0.9 * releases) * (1 - 0.6 * follows);
+    double score =
+        1 - (1 - words) * (1 - 0.9 * releases) * (1 - 0.6 * follows) * (1 - 0.95 * cites);
     return new Scored(d, score, reasons);
   }
 
@@ -361,6 +391,8 @@ final class ServiceIdentity {
     List<String> longer = a.size() <= b.size() ? b : a;
     boolean[] used = new boolean[longer.size()];
     double sum = 0;
+    int matched = 0;
+    double bestWord = 0;
     Set<String> hows = new LinkedHashSet<>();
     for (String w : shorter) {
       double best = 0;
@@ -392,14 +424,22 @@ final class ServiceIdentity {
         }
         sum += best;
         hows.add(bestHow);
+        matched++;
+        bestWord = Math.max(bestWord, best);
       }
     }
     int leftOver = 0;
     for (boolean u : used) {
       leftOver += u ? 0 : 1;
     }
-    double score = sum / shorter.size() * Math.pow(0.9, leftOver);
-    return new Match(score, String.join(", ", hows));
+    double average = sum / shorter.size() * Math.pow(0.9, leftOver);
+    // one word in common that the rest does not contradict ("Pricing Engine" and pricing-rules):
+    // the shared word, less a little for every word on either side that found no partner
+    int unmatched = leftOver + shorter.size() - matched;
+    double oneWord = bestWord * Math.pow(0.92, unmatched);
+    return average >= oneWord
+        ? new Match(average, String.join(", ", hows))
+        : new Match(oneWord, String.join(", ", hows) + ", other words aside");
   }
 
   private static Match joined(String w, String together) {
@@ -444,9 +484,19 @@ final class ServiceIdentity {
     return j == s.length();
   }
 
-  /** A name's words: split at anything not a letter or digit and at camelCase, decorations out. */
+  /**
+   * A name's words: split at anything not a letter or digit and at camelCase, decorations out; of a
+   * repository path ("discovery/recs-engine", no spaces) only the repository, since the group or
+   * owner before it is shared by many services.
+   */
   static List<String> words(String name, Set<String> organisation) {
-    String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
+    String own = name;
+    if (name.indexOf('/') > 0
+        && !name.isBlank()
+        && name.chars().noneMatch(Character::isWhitespace)) {
+      own = name.substring(name.lastIndexOf('/') + 1);
+    }
+    String spaced = own.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
     List<String> out = new ArrayList<>();
     for (String w : spaced.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty() && !DECORATIONS.contains(w) && !organisation.contains(w)) {

@@ -34,6 +34,12 @@ public final class Sentences {
         return "the incident cites "
             + cited(r.arg("cited"), r.arg("text"))
             + (r.arg("stagedDeploy").isEmpty() ? "" : ", staged as " + deploy(r, "staged"));
+      case RULED_OUT:
+        return "the incident rules this change out (\u201c"
+            + r.arg("text")
+            + "\u201d), so it weighs "
+            + Texts.fixed(r.decimal("factor"), 2)
+            + " of what it would";
       case ROLLBACK_TARGET_NAMED:
         return "the incident says it "
             + r.arg("phrase")
@@ -99,7 +105,31 @@ public final class Sentences {
             + Texts.fixed(r.decimal("score"), 2)
             + ", below the "
             + Texts.fixed(r.decimal("needed"), 2)
-            + " needed to link";
+            + " needed to link"
+            + calibration(r);
+      case SUSPECT_BY_TIME:
+        return "a suspect by time alone: the last deploy of the incident's own service before"
+            + " onset, nothing shipped after it and nothing in the incident speaks against it;"
+            + " it scored "
+            + Texts.fixed(r.decimal("score"), 2)
+            + ", under the "
+            + Texts.fixed(r.decimal("needed"), 2)
+            + " a link otherwise needs"
+            + calibration(r)
+            + (r.number("weighed", 0) == 0
+                ? ""
+                : "; such a deploy was the cause in "
+                    + r.arg("right")
+                    + " of "
+                    + r.arg("weighed")
+                    + " incidents here whose change is known");
+      case LEARNED_LAG:
+        return Texts.fixed(r.decimal("share") * 100, 0)
+            + "% of the "
+            + r.arg("samples")
+            + " incidents here whose change is known began this long after it or later (median "
+            + before(r.number("medianMs", 0)).replace(" before", "")
+            + ")";
       case NO_RELEASE_ID:
         return "the production deploy names neither a version nor a commit, so it cannot be found"
             + " in staging";
@@ -160,6 +190,11 @@ public final class Sentences {
             + " incidents began within a day after the service's production deploys ("
             + Texts.fixed(r.decimal("expected") * 100, 0)
             + " % would by chance)";
+      case CITES_CHANGES:
+        return r.arg("cited")
+            + " of its "
+            + r.arg("of")
+            + " incidents that cite a change cite one only the service's production deploys shipped";
       case AMBIGUOUS_NAME:
         return "it also reads as " + r.arg("other") + " (" + r.arg("score") + ")";
       case INFERRED_ALIAS:
@@ -200,6 +235,22 @@ public final class Sentences {
       default:
         return text;
     }
+  }
+
+  /** "(set for 90% precision on 412 incidents whose change is known)", or "" for the setting. */
+  private static String calibration(Reason r) {
+    long on = r.number("calibratedOn", 0);
+    if (on == 0) {
+      return " (the minConfidence setting)";
+    }
+    String precision = r.arg("precision");
+    return " (set"
+        + (precision.isEmpty()
+            ? ""
+            : " for " + Texts.fixed(r.decimal("precision") * 100, 0) + "% precision")
+        + " on "
+        + on
+        + " incidents whose change is known)";
   }
 
   private static String where(Reason r) {

@@ -284,6 +284,86 @@ public final class Facets {
     return new ServiceEvidence(uses, sorted(deploys), sorted(onsets), runReleases, byRelease);
   }
 
+  /** A deploy whose version, commit or id was wanted: which value, its raw service, env, time. */
+  public record ReleaseMatch(String value, String service, String environment, long time) {}
+
+  /**
+   * The deploys whose version, commit or one of whose ids (as indexed: lower case) the predicates
+   * accept, in one pass over the deploys' doc values; each predicate is asked once per distinct
+   * value of a segment.
+   */
+  public List<ReleaseMatch> deploysWith(
+      java.util.function.Predicate<String> version,
+      java.util.function.Predicate<String> commit,
+      java.util.function.Predicate<String> id)
+      throws IOException {
+    List<ReleaseMatch> out = new ArrayList<>();
+    store.withSearcher(
+        s -> {
+          Leaves.visit(
+              s,
+              Records.ofKind(DocKind.DEPLOY),
+              leaf -> {
+                var raw = DocValues.getSortedSet(leaf.reader(), Schema.SERVICE_RAW);
+                var env = DocValues.getSorted(leaf.reader(), Schema.ENV);
+                var time = DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+                var versions = DocValues.getSorted(leaf.reader(), Schema.VERSION_FIELD);
+                var commits = DocValues.getSorted(leaf.reader(), Schema.COMMIT);
+                var ids = DocValues.getSortedSet(leaf.reader(), Schema.IDS);
+                Map<Integer, String> v = accepted(versions.termsEnum(), version);
+                Map<Integer, String> c = accepted(commits.termsEnum(), commit);
+                Map<Integer, String> d = accepted(ids.termsEnum(), id);
+                return doc -> {
+                  List<String> hits = new ArrayList<>(1);
+                  if (!v.isEmpty() && versions.advanceExact(doc)) {
+                    addIfPresent(hits, v.get(versions.ordValue()));
+                  }
+                  if (!c.isEmpty() && commits.advanceExact(doc)) {
+                    addIfPresent(hits, c.get(commits.ordValue()));
+                  }
+                  if (!d.isEmpty() && ids.advanceExact(doc)) {
+                    for (int k = 0; k < ids.docValueCount(); k++) {
+                      addIfPresent(hits, d.get((int) ids.nextOrd()));
+                    }
+                  }
+                  if (hits.isEmpty() || !raw.advanceExact(doc)) {
+                    return;
+                  }
+                  String service = raw.lookupOrd(raw.nextOrd()).utf8ToString();
+                  String e =
+                      env.advanceExact(doc) ? env.lookupOrd(env.ordValue()).utf8ToString() : "";
+                  long t = time.advanceExact(doc) ? time.nextValue() : 0;
+                  for (String h : hits) {
+                    out.add(new ReleaseMatch(h, service, e, t));
+                  }
+                };
+              });
+          return null;
+        });
+    return out;
+  }
+
+  private static void addIfPresent(List<String> out, String v) {
+    if (v != null) {
+      out.add(v);
+    }
+  }
+
+  /** The ordinals of a segment's values the predicate accepts, with the values. */
+  private static Map<Integer, String> accepted(
+      org.apache.lucene.index.TermsEnum terms, java.util.function.Predicate<String> wanted)
+      throws IOException {
+    Map<Integer, String> out = new HashMap<>();
+    org.apache.lucene.util.BytesRef b;
+    for (int o = 0; (b = terms.next()) != null; o++) {
+      String v = b.utf8ToString();
+      if (wanted.test(v)) {
+        out.put(o, v);
+      }
+    }
+    return out;
+  }
+
   private static java.util.BitSet wantedOrds(
       org.apache.lucene.index.SortedDocValues dv, Set<String> wanted) throws IOException {
     java.util.BitSet out = new java.util.BitSet();

@@ -79,6 +79,11 @@ public final class RecordCodec {
       for (String id : dep.identifiers()) {
         ids.add(id.strip().toLowerCase(Locale.ROOT));
       }
+      // the change's title, so that an incident quoting it finds the deploy
+      String title = dev.rehearsal.util.Texts.titleKey(dep.description());
+      if (title.split(" ").length >= 2) {
+        ids.add("title:" + title);
+      }
       for (String id : ids) {
         multiKeyword(d, Schema.IDS, id);
       }

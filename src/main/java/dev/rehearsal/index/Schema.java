@@ -25,9 +25,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class Schema {
   /**
    * Bump when fields, analyzers or stored forms change. 2: findings hold reasons and evidence as
-   * data (codes with arguments, typed evidence) instead of sentences.
+   * data (codes with arguments, typed evidence) instead of sentences. 3: a deploy's ids include its
+   * change title ({@code title:} and the title's key).
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";

@@ -24,6 +24,8 @@ public record Reason(Code code, Map<String, String> args) {
      * text}; when it cites a staging deploy of the same change, {@code staged*} deploy fields.
      */
     CITED,
+    /** The incident cites the deploy only to rule it out: {@code text}, {@code factor}. */
+    RULED_OUT,
     /** The incident says it was rolled back to a version: {@code phrase}. */
     ROLLBACK_TARGET_NAMED,
     /** The deploy is of the incident's own service: deploy fields, {@code beforeMs}. */
@@ -56,6 +58,20 @@ public record Reason(Code code, Map<String, String> args) {
     TEXT_NO_CHANGE,
     /** The incident text speaks of a change: {@code word}. */
     TEXT_CHANGE,
+    /**
+     * Linked as a suspect by time alone: the last deploy of the incident's own service before
+     * onset, nothing shipped after it and nothing speaking against it, though it scored {@code
+     * score}, below the {@code needed} (set on {@code calibratedOn} incidents whose change is
+     * known; 0: the setting); such a deploy was the cause in {@code right} of the {@code weighed}
+     * incidents here whose change is known.
+     */
+    SUSPECT_BY_TIME,
+    /**
+     * The score's fall with time was learned from {@code samples} incidents whose change is known:
+     * their median lag {@code medianMs}, and the {@code share} of them that began at least {@code
+     * beforeMs} after their change.
+     */
+    LEARNED_LAG,
     /** The incident text does not speak of a change. */
     TEXT_SILENT,
     /** Nothing linked: the incident names no known service and cites no change. */
@@ -64,7 +80,8 @@ public record Reason(Code code, Map<String, String> args) {
     NO_DEPLOY_IN_WINDOW,
     /**
      * Nothing linked: the best candidate scored too low: deploy fields, {@code score}, {@code
-     * needed}.
+     * needed}, {@code calibratedOn} (how many incidents whose change is known set it; 0: the
+     * setting), {@code precision} (the precision it was set for).
      */
     BELOW_THRESHOLD,
 
@@ -105,6 +122,11 @@ public record Reason(Code code, Map<String, String> args) {
      * followed}, {@code of}, {@code expected} (the share chance gives).
      */
     FOLLOWS_DEPLOYS,
+    /**
+     * A name's incidents cite changes only the service shipped: {@code cited} of the {@code of}
+     * incidents that cite any change.
+     */
+    CITES_CHANGES,
     /** Another service fits the name nearly as well: {@code other}, {@code score}. */
     AMBIGUOUS_NAME,
     /**

@@ -119,6 +119,7 @@ public final class SettingsSchema {
     number("linking.rollbackWindowHours", 0, 30 * DAY_HOURS);
     positive("linking.recencyHalfLifeHours", 365 * DAY_HOURS);
     number("linking.minConfidence", 0, 1);
+    number("linking.targetPrecision", 0.5, 1);
     number("linking.relativeCutoff", 0, 1);
     integer("linking.maxLinks", 1, 20);
     number("linking.secondLinkRatio", 0, 1);
@@ -132,7 +133,8 @@ public final class SettingsSchema {
             "afterOnsetFactor",
             "rolledBackDuringIncident",
             "noChangeLanguageFactor",
-            "externalCauseFactor")) {
+            "externalCauseFactor",
+            "ruledOutFactor")) {
       number("linking.weights." + w, 0, 1);
     }
     of("linking.changeLanguage", Type.WORDS);

@@ -102,6 +102,35 @@ public final class Texts {
     return sb.toString();
   }
 
+  /**
+   * A change title as deploys and incidents are matched on it: the first line, lower case, letters
+   * and digits only, single spaces, a trailing "(#123)" dropped, at most 100 characters.
+   */
+  public static String titleKey(String title) {
+    if (title == null) {
+      return "";
+    }
+    String first = title.strip();
+    int nl = first.indexOf('\n');
+    if (nl >= 0) {
+      first = first.substring(0, nl);
+    }
+    first = first.replaceAll("\\s*\\(#?\\d+\\)\\s*$", "");
+    StringBuilder sb = new StringBuilder(first.length());
+    boolean space = false;
+    for (char c : cleanId(first).toLowerCase(Locale.ROOT).toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(c);
+        space = false;
+      } else if (!space && sb.length() > 0) {
+        sb.append(' ');
+        space = true;
+      }
+    }
+    String out = sb.toString().strip();
+    return out.length() > 100 ? out.substring(0, 100).strip() : out;
+  }
+
   /** Cuts a text to at most {@code max} characters, marking the cut. */
   public static String truncate(String s, int max) {
     if (s == null || s.length() <= max) {

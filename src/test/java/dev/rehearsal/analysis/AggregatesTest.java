@@ -53,6 +53,7 @@ class AggregatesTest {
                     Instant.parse(shipped),
                     0.8,
                     false,
+                    false,
                     List.of(),
                     List.of()));
     List<GapScore> scores = new ArrayList<>();

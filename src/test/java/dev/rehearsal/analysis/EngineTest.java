@@ -955,9 +955,168 @@ class EngineTest {
       assertTrue(after.reviewed());
       assertEquals(List.of("deploy/gitlab/checkout-p2"), after.effectiveDeployKeys());
       assertEquals(List.of(Gap.DATA), after.effectiveGaps());
-      assertEquals(before.links(), after.links(), "the engine's own answer is kept");
+      assertEquals(
+          before.links().stream().map(DeployLink::deployKey).toList(),
+          after.links().stream().map(DeployLink::deployKey).toList(),
+          "the engine's own answer is kept");
+      // and the review teaches the engine how long this workspace's incidents take to surface
+      Reason lag = only(after.links().get(0).reasons(), Code.LEARNED_LAG);
+      assertEquals("1", lag.arg("samples"));
+      assertEquals(String.valueOf(25 * 3_600_000L), lag.arg("medianMs"));
       assertEquals(1, w.facets().count(DocKind.REVIEW));
       assertEquals(w.facets().count(DocKind.INCIDENT), w.facets().count(DocKind.FINDING));
+    }
+  }
+
+  @Test
+  void aQuotedChangeTitleLinksItsDeployAndARuledOutOneIsLowered() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      // the change titled "Refactor cut-off calculation" shipped on the 2nd, two changes ago
+      Deploy titled =
+          new Deploy(
+              "gitlab",
+              "checkout-p1",
+              "checkout",
+              "production",
+              "production",
+              "v1.1.0",
+              "aaaa1bbbbcccc",
+              "v1.1.0",
+              DeployStatus.SUCCEEDED,
+              Instant.parse("2024-03-02T13:58:00Z"),
+              Instant.parse("2024-03-02T14:00:00Z"),
+              false,
+              "Refactor cut-off calculation\n\nMoves the cut-off into the order service.",
+              "bot",
+              List.of("pipeline:checkout-p1"),
+              "",
+              dev.rehearsal.Records.prov("gitlab-json", "checkout-p1"));
+      w.writes().upsert(titled);
+      w.writes()
+          .upsert(
+              incident(
+                  "T1",
+                  "checkout",
+                  "2024-03-04T20:00:00Z",
+                  "Late orders",
+                  "Orders miss the cut-off since the \u201cRefactor cut-off calculation\u201d"
+                      + " change."));
+      w.writes()
+          .upsert(
+              incident(
+                  "T2",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors after the release",
+                  "Errors after the release. v1.3.0 was ruled out early; the cause is elsewhere."));
+      Map<String, Finding> f = analyse(w);
+      Finding t1 = f.get("incident/pagerduty/T1");
+      assertEquals("deploy/gitlab/checkout-p1", t1.links().get(0).deployKey(), t1.toString());
+      assertTrue(t1.links().get(0).explicit());
+      Reason cited = only(t1.links().get(0).reasons(), Code.CITED);
+      assertEquals("title", cited.arg("cited"));
+      Finding t2 = f.get("incident/pagerduty/T2");
+      assertTrue(
+          t2.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/checkout-p3")),
+          "the deploy it rules out is not linked: " + t2.links());
+      DeployLink ruled =
+          t2.alternatives().stream()
+              .filter(l -> l.deployKey().equals("deploy/gitlab/checkout-p3"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(t2.alternatives().toString()));
+      assertTrue(has(ruled.reasons(), Code.RULED_OUT), ruled.reasons().toString());
+    }
+  }
+
+  /**
+   * Forty daily billing releases; when {@code cited} of them have an incident citing the release
+   * twenty hours later, plus one incident twenty hours after the 38th release that cites nothing.
+   */
+  private Finding lateIncidents(Workspace w, int cited) throws Exception {
+    Instant day1 = Instant.parse("2024-01-01T00:00:00Z");
+    for (int k = 1; k <= 40; k++) {
+      Instant at = day1.plus(java.time.Duration.ofDays(k - 1));
+      w.writes()
+          .upsert(
+              deploy(
+                  "billing-p" + k, "billing", "production", "v1." + k + ".0", "", at.toString()));
+      if (k <= cited) {
+        w.writes()
+            .upsert(
+                incident(
+                    "L" + k,
+                    "billing",
+                    at.plusSeconds(20 * 3600).toString(),
+                    "Invoices failing",
+                    "Invoices fail to render after v1." + k + ".0 went out."));
+      }
+    }
+    Instant onset = day1.plus(java.time.Duration.ofDays(37)).plusSeconds(20 * 3600);
+    w.writes()
+        .upsert(
+            incident(
+                "U",
+                "billing",
+                onset.toString(),
+                "Invoices failing",
+                "Invoices fail to render since the new build."));
+    return analyse(w).get("incident/pagerduty/U");
+  }
+
+  @Test
+  void theLastOwnDeployWithNothingAfterItIsASuspectByTimeAlone() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      Finding u = lateIncidents(w, 0);
+      assertEquals(1, u.links().size(), u.toString());
+      DeployLink link = u.links().get(0);
+      assertEquals("deploy/gitlab/billing-p38", link.deployKey());
+      assertTrue(link.byTimeAlone(), "twenty hours is long for the prior: a suspect by time alone");
+      assertTrue(link.confidence() < 0.6, "with a lower confidence: " + link.confidence());
+      Reason suspect = only(link.reasons(), Code.SUSPECT_BY_TIME);
+      assertEquals("0", suspect.arg("calibratedOn"), "no incident's change is known");
+      assertTrue(Sentences.of(suspect).contains("suspect by time alone"));
+    }
+  }
+
+  @Test
+  void theLagIsLearnedFromTheIncidentsThatCiteTheirChange() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      Finding u = lateIncidents(w, 35);
+      DeployLink link = u.links().get(0);
+      assertEquals("deploy/gitlab/billing-p38", link.deployKey());
+      assertFalse(
+          link.byTimeAlone(), "thirty-five incidents began twenty hours after their change");
+      Reason lag = only(link.reasons(), Code.LEARNED_LAG);
+      assertEquals("35", lag.arg("samples"));
+      assertEquals(String.valueOf(20 * 3_600_000L), lag.arg("medianMs"));
+      assertTrue(lag.decimal("share") > 0.6, lag.toString());
+      assertTrue(Sentences.of(lag).contains("35 incidents here"), Sentences.of(lag));
+    }
+  }
+
+  @Test
+  void theThresholdIsSetOnTheIncidentsWhoseChangeIsKnown() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // the incident blames an outside cause, so nothing is linked and the reason shows the
+      // threshold the known incidents set
+      Instant day1 = Instant.parse("2024-01-01T00:00:00Z");
+      lateIncidents(w, 35);
+      w.writes()
+          .upsert(
+              incident(
+                  "X",
+                  "billing",
+                  day1.plus(java.time.Duration.ofDays(38)).plusSeconds(20 * 3600).toString(),
+                  "Invoices failing",
+                  "The TLS certificate expired; certificate expired alerts fired."));
+      Finding x = analyse(w).get("incident/pagerduty/X");
+      assertTrue(x.links().isEmpty(), x.toString());
+      Reason below = only(x.verdictReasons(), Code.BELOW_THRESHOLD);
+      assertEquals("35", below.arg("calibratedOn"));
+      assertTrue(
+          Sentences.of(below).contains("on 35 incidents whose change is known"),
+          Sentences.of(below));
     }
   }
 }

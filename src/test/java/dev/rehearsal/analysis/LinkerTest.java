@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The links an incident gets, picked from its candidates one rank at a time, are those the rules
  * pick from the whole ranking: the best above the threshold, cited changes only when any is cited,
- * and a second or third link only of another service and nearly as likely.
+ * and a second or third link only of another service and nearly as likely; and when none is, the
+ * best candidate alone as a suspect by time.
  */
 class LinkerTest {
   @TempDir Path dir;
@@ -34,10 +35,12 @@ class LinkerTest {
           dir.resolve("scenario"),
           new ScenarioGenerator.Options(5, 300, 6000, -1, 20),
           null);
-      Counts defaults = check(ws);
+      Counts defaults = check(ws, true);
       assertTrue(defaults.linked > 100, "linked " + defaults.linked);
       assertTrue(defaults.linked < 300, "some incidents stay unlinked");
       assertTrue(defaults.cited > 0, "incidents linked by a citation: " + defaults.cited);
+      assertTrue(defaults.suspects > 0, "incidents linked by time alone: " + defaults.suspects);
+      assertTrue(defaults.suspects < defaults.linked / 2, "suspects " + defaults.suspects);
       // second links are rare with the default ratios: looser ones make many
       ws.writes()
           .saveSettings(
@@ -45,15 +48,16 @@ class LinkerTest {
                   .with("linking.secondLinkRatio", JsonNodeFactory.instance.numberNode(0.2))
                   .with("linking.relativeCutoff", JsonNodeFactory.instance.numberNode(0.2))
                   .with("linking.minConfidence", JsonNodeFactory.instance.numberNode(0.2)));
-      Counts loose = check(ws);
+      // (the threshold left at the setting: not calibrated on the cited incidents)
+      Counts loose = check(ws, false);
       assertTrue(loose.several > 10, "incidents with more than one link: " + loose.several);
     }
   }
 
-  private record Counts(int linked, int several, int cited) {}
+  private record Counts(int linked, int several, int cited, int suspects) {}
 
   /** Compares every incident's links with those picked from its whole ranking. */
-  private static Counts check(Workspace ws) throws Exception {
+  private static Counts check(Workspace ws, boolean calibrate) throws Exception {
     Rules rules = new Rules(ws.settings());
     AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
     Linker linker = new Linker(data, rules);
@@ -61,7 +65,11 @@ class LinkerTest {
         dev.rehearsal.index.text.IncidentText.of(ws, data.docToIncident, data.incidents.size())) {
       linker.readLanguage(text);
     }
+    if (calibrate) {
+      linker.calibrate(java.util.Map.of());
+    }
     int linked = 0;
+    int suspects = 0;
     int several = 0;
     int cited = 0;
     for (int i = 0; i < data.incidents.size(); i++) {
@@ -75,8 +83,17 @@ class LinkerTest {
                     && data.deploys.time[a.deploy()] >= data.deploys.time[b.deploy()],
             "candidates are ranked best first");
       }
-      List<Integer> expected = pick(all, rules, data.deploys);
+      List<Integer> expected = pick(all, linker.threshold(), rules, data.deploys);
       List<Linker.Candidate> links = linker.link(i);
+      if (expected.isEmpty() && !links.isEmpty()) {
+        // a suspect by time alone: the best candidate, below the threshold, alone
+        assertEquals(1, links.size());
+        assertTrue(links.get(0).byTimeAlone());
+        assertEquals(all.get(0).deploy(), links.get(0).deploy());
+        assertTrue(links.get(0).score() < linker.threshold());
+        suspects++;
+        expected = List.of(all.get(0).deploy());
+      }
       assertEquals(
           expected,
           links.stream().map(Linker.Candidate::deploy).toList(),
@@ -85,24 +102,26 @@ class LinkerTest {
       several += links.size() > 1 ? 1 : 0;
       cited += !links.isEmpty() && links.get(0).explicit() ? 1 : 0;
     }
-    return new Counts(linked, several, cited);
+    return new Counts(linked, several, cited, suspects);
   }
 
   /** The rules of {@link Linker#link}, applied to the whole ranking. */
-  private static List<Integer> pick(List<Linker.Candidate> ranked, Rules rules, DeployTable t) {
+  private static List<Integer> pick(
+      List<Linker.Candidate> ranked, double threshold, Rules rules, DeployTable t) {
     List<Linker.Candidate> all = new ArrayList<>(ranked);
     if (all.stream().anyMatch(Linker.Candidate::explicit)) {
       all.removeIf(c -> !c.explicit());
     }
     List<Integer> out = new ArrayList<>();
-    if (all.isEmpty() || all.get(0).score() < rules.minConfidence) {
+    double needed = !all.isEmpty() && all.get(0).explicit() ? rules.minConfidence : threshold;
+    if (all.isEmpty() || all.get(0).score() < needed) {
       return out;
     }
     double top = all.get(0).score();
     Set<Integer> services = new HashSet<>();
     for (Linker.Candidate c : all) {
       if (out.size() >= rules.maxLinks
-          || c.score() < rules.minConfidence
+          || c.score() < needed
           || c.score() < top * rules.relativeCutoff) {
         break;
       }

@@ -116,4 +116,65 @@ class ReferencesTest {
     assertEquals(List.of(), References.extract(""));
     assertEquals(List.of(), References.extract("Checkout was slow for everyone in the afternoon"));
   }
+
+  private static java.util.Map<String, Boolean> negated(String text) {
+    java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+    References.extract(text).forEach(r -> out.put(r.value(), r.negated()));
+    return out;
+  }
+
+  @Test
+  void aReferenceCitedOnlyToRuleItOutIsMarked() {
+    assertEquals(
+        java.util.Map.of("abc1234", true),
+        negated("We looked at abc1234 first. abc1234 was ruled out within minutes."));
+    assertEquals(
+        java.util.Map.of("2.3", true, "2.4", false),
+        negated("The outage was not caused by v2.3; it started with v2.4."));
+    assertEquals(
+        java.util.Map.of("abc1234", true, "def5678", false),
+        negated("We first suspected abc1234, but the real cause was def5678."));
+    assertEquals(
+        java.util.Map.of("abc1234", false),
+        negated("Reverting abc1234 fixed it; it was not tested under load."),
+        "a negation about something else leaves the reference alone");
+    assertEquals(
+        java.util.Map.of("ef425db4c", true),
+        negated("ef425db4c looked suspicious but only touched docs."));
+    assertEquals(
+        java.util.Map.of("2.8.19", true),
+        negated("v2.8.19 had been live for days without errors; not the cause."));
+    assertEquals(
+        java.util.Map.of("mr:1224", true, "pr:1224", true),
+        negated("We looked at merge request !1224; it is not involved."));
+    assertEquals(
+        java.util.Map.of("mr:1224", false, "pr:1224", false, "2.4", true),
+        negated("Caused by merge request !1224; v2.4 is not involved."),
+        "the clause after the semicolon names its own change");
+  }
+
+  @Test
+  void aQuotedChangeTitleIsCitedByItsKeyAndACutTitleByItsBeginning() {
+    List<Ref> refs =
+        References.extract(
+            "Errors since the \u201cRefactor cut-off calculation\u201d change went out; "
+                + "the PR 'Bump pool size (#481)' is unrelated.");
+    List<String> titles = refs.stream().filter(Ref::title).map(Ref::value).toList();
+    assertEquals(List.of("title:refactor cut off calculation", "title:bump pool size"), titles);
+    assertTrue(
+        refs.stream().filter(r -> r.value().equals("title:bump pool size")).allMatch(Ref::negated),
+        "cited only to be called unrelated: " + refs);
+    assertEquals(
+        List.of("title*:refactor cut off"),
+        References.extract("since 'Refactor cut-off\u2026' went out").stream()
+            .filter(Ref::title)
+            .map(Ref::value)
+            .toList());
+    assertEquals(
+        List.of(),
+        References.extract("the customer said \"it is all broken now\" twice").stream()
+            .filter(Ref::title)
+            .toList(),
+        "a quote with no change words near it is not a change's title");
+  }
 }

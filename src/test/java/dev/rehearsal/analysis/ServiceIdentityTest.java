@@ -133,4 +133,48 @@ class ServiceIdentityTest {
     assertEquals(
         1.0, ServiceIdentity.match(List.of("fan", "out"), List.of("fanout")).score(), 1e-9);
   }
+
+  @Test
+  void oneSharedWordIsEnoughWhenNoOtherServiceHasIt() {
+    double pricing =
+        ServiceIdentity.match(
+                ServiceIdentity.words("[P2] Pricing Engine – production", Set.of()),
+                ServiceIdentity.words("pricing-rules", Set.of()))
+            .score();
+    assertTrue(pricing >= ServiceIdentity.CONFIDENT, "" + pricing);
+    // the group before a repository is shared by its services: it is not the service's word
+    assertEquals(
+        List.of("recs", "engine"), ServiceIdentity.words("discovery/recs-engine", Set.of()));
+    assertEquals(
+        List.of("accounts", "identity"),
+        ServiceIdentity.words("Accounts / Identity", Set.of()),
+        "a name with spaces around its slash is not a repository path");
+  }
+
+  @Test
+  void incidentsThatCiteOneServicesChangesTieANameWithNoWordsInCommon() {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    uses.put("inv-svc", Map.of("deploy", 40L));
+    uses.put("pay-svc", Map.of("deploy", 40L));
+    uses.put("Stock", Map.of("incident", 12L));
+    ServiceEvidence e =
+        new ServiceEvidence(
+            uses,
+            Map.of("inv-svc", new long[] {1}, "pay-svc", new long[] {2}),
+            Map.of(),
+            Map.of(),
+            Map.of());
+    CitedServices.Counts cited =
+        new CitedServices.Counts(
+            Map.of("Stock", Map.of("inv-svc", 7L, "pay-svc", 1L)), Map.of("Stock", 8L));
+    AliasSuggestion s = ServiceIdentity.suggest(e, cited, ServiceNames.defaults(), Set.of()).get(0);
+    assertEquals("inv", s.service(), s.toString());
+    assertTrue(s.applied(), s.toString());
+    assertTrue(
+        s.reasons().stream().anyMatch(r -> r.code() == Reason.Code.CITES_CHANGES), s.toString());
+    // without the citations nothing ties them
+    assertTrue(
+        ServiceIdentity.suggest(e, ServiceNames.defaults(), Set.of()).stream()
+            .noneMatch(x -> x.name().equals("stock")));
+  }
 }

@@ -57,7 +57,23 @@ class SentencesTest {
             true,
             "junit.xml:2"),
         new Evidence.LearnedVote(Gap.DATA, 0.6, "5 nearest reviewed escapes"),
-        new Evidence.CitedReference("commit", "abc1234", "deploy/gitlab/9"));
+        new Evidence.CitedReference("commit", "abc1234", "deploy/gitlab/9"),
+        new Evidence.ServiceAlias(
+            "notif-fanout",
+            List.of("Notifications Fan-out (prod)"),
+            "notifications",
+            0.82,
+            List.of(
+                Reason.of(
+                    Code.NAME_MATCH,
+                    "name",
+                    "notif-fanout",
+                    "service",
+                    "notifications",
+                    "how",
+                    "word prefixes",
+                    "score",
+                    0.82))));
   }
 
   @Test
