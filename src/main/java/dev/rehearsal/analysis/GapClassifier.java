@@ -70,21 +70,29 @@ final class GapClassifier {
   }
 
   double textScore(int incident, Gap g) {
-    double vocabulary = 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
+    double vocabulary = vocabularyScore(incident, g);
     return model == null ? vocabulary : model.combine(vocabulary, incident, g);
+  }
+
+  private double vocabularyScore(int incident, Gap g) {
+    return 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
   }
 
   /**
    * The gaps an incident's text alone proposes, for a workspace with nothing else to judge by: the
-   * same text scores and threshold, no structure, no learned vote.
+   * text model's probability at full weight (it is what the write-ups' cross-validation measures)
+   * and the vocabulary's weighted score, combined as independent witnesses; the same threshold; no
+   * structure, no learned vote.
    */
   Result classifyTextOnly(int incident) {
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : Gap.real()) {
-      double tx = textScore(incident, g);
+      double vocabulary = vocabularyScore(incident, g);
+      double p = model == null ? 0 : model.score(incident, g);
+      double combined = 1 - (1 - rules.wText * vocabulary) * (1 - p);
       List<Evidence> ev = new ArrayList<>();
       addTextEvidence(incident, g, ev);
-      scores.add(new GapScore(g, rules.wText * tx, tx, Double.NaN, Double.NaN, ev));
+      scores.add(new GapScore(g, combined, textScore(incident, g), Double.NaN, Double.NaN, ev));
     }
     return ranked(scores);
   }

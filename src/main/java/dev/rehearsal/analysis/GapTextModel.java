@@ -350,6 +350,10 @@ public final class GapTextModel {
       counts[j++] = e.getValue()[0];
     }
     double[] x = features(cols, counts, idf);
+    double[] raw = new double[cols.length]; // before normalising, as the index's votes rank words
+    for (j = 0; j < cols.length; j++) {
+      raw[j] = (1 + Math.log(counts[j])) * idf[cols[j]];
+    }
     double[] z = bias.clone();
     for (int k = 0; k < CLASSES; k++) {
       double[] wk = weights[k];
@@ -360,7 +364,7 @@ public final class GapTextModel {
     double[] p = softmax(z);
     int[][] words = new int[4][];
     for (int g = 0; g < 4; g++) {
-      words[g] = topSupport(g, cols, x);
+      words[g] = topSupport(g, cols, raw);
     }
     return new Vote(p, words);
   }
@@ -389,7 +393,7 @@ public final class GapTextModel {
           for (int g = 0; g < 4; g++) {
             double s = support[g][t] * x;
             if (s > 0) {
-              v.offer(incident, g, t, (float) s);
+              v.offer(incident, g, t, s);
             }
           }
         });
@@ -412,17 +416,17 @@ public final class GapTextModel {
     private final double[] z; // per incident, per class: dot products, then probabilities
     private final double[] norm;
     private final int[] top; // per incident and gap: the terms with the most support, or -1
-    private final float[] topSupport;
+    private final double[] topSupport;
 
     Votes(int n) {
       z = new double[n * CLASSES];
       norm = new double[n];
       top = new int[n * 4 * BATCH_WORDS];
-      topSupport = new float[n * 4 * BATCH_WORDS];
+      topSupport = new double[n * 4 * BATCH_WORDS];
       Arrays.fill(top, -1);
     }
 
-    private void offer(int incident, int g, int term, float s) {
+    private void offer(int incident, int g, int term, double s) {
       int at = (incident * 4 + g) * BATCH_WORDS;
       int last = at + BATCH_WORDS - 1;
       if (top[last] >= 0 && topSupport[last] >= s) {
