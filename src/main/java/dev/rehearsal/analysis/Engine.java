@@ -102,6 +102,9 @@ public final class Engine {
   private Analysed analyse(TaskMonitor m, Map<String, Long> timings, boolean store)
       throws IOException {
     Rules rules = new Rules(ws.settings());
+    // the shipped text model is trained once per process; start it while the input loads
+    java.util.concurrent.CompletableFuture<GapTextModel> shipped =
+        java.util.concurrent.CompletableFuture.supplyAsync(GapTextModel::shipped);
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
     data.loadParts.forEach((k, v) -> timings.put("load." + k, v));
@@ -159,7 +162,13 @@ public final class Engine {
     GapClassifier gaps;
     try (text) {
       learned = trainLearned(data, reviews, rules);
-      gaps = new GapClassifier(data, rules, text, learned, modelVotes(data, reviews, text));
+      long tm = System.nanoTime();
+      shipped.join();
+      timings.put("text.model", ms(tm));
+      tm = System.nanoTime();
+      ModelVotes votes = modelVotes(data, reviews, text);
+      timings.put("text.votes", ms(tm));
+      gaps = new GapClassifier(data, rules, text, learned, votes);
     }
     timings.put("text", ms(t));
     // a workspace of write-ups alone (no deploys): the text proposes gaps, marked text-only
