@@ -39,7 +39,15 @@ final class ModelVotes {
    * witnesses (either can carry the gap; agreeing, they make it surer).
    */
   double combine(double vocabulary, int incident, Gap g) {
-    return 1 - (1 - vocabulary) * (1 - WEIGHT * score(incident, g));
+    return 1 - (1 - vocabulary) * (1 - WEIGHT * aboveNone(incident, g));
+  }
+
+  /**
+   * The model's probability of a gap beyond its probability of none: a text the model reads as a
+   * plain bug or an unexplained failure lends no gap its weight.
+   */
+  double aboveNone(int incident, Gap g) {
+    return Math.max(0, score(incident, g) - score(incident, Gap.UNEXPLAINED));
   }
 
   /** The model's vote for a gap as evidence, or null when it is too weak to show. */
