@@ -124,6 +124,9 @@ public final class Engine {
   private Analysed analyse(TaskMonitor m, Map<String, Long> timings, boolean store)
       throws IOException {
     Rules rules = new Rules(ws.settings());
+    // the shipped text model is trained once per process; start it while the input loads
+    java.util.concurrent.CompletableFuture<GapTextModel> shipped =
+        java.util.concurrent.CompletableFuture.supplyAsync(GapTextModel::shipped);
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
     data.loadParts.forEach((k, v) -> timings.put("load." + k, v));
@@ -185,9 +188,17 @@ public final class Engine {
     GapClassifier gaps;
     try (text) {
       learned = trainLearned(data, reviews, rules);
-      gaps = new GapClassifier(data, rules, text, learned);
+      long tm = System.nanoTime();
+      shipped.join();
+      timings.put("text.model", ms(tm));
+      tm = System.nanoTime();
+      ModelVotes votes = modelVotes(data, reviews, text);
+      timings.put("text.votes", ms(tm));
+      gaps = new GapClassifier(data, rules, text, learned, votes);
     }
     timings.put("text", ms(t));
+    // a workspace of write-ups alone (no deploys): the text proposes gaps, marked text-only
+    boolean textOnly = data.deploys.size == 0;
 
     m.progress(75, 100, "weighing the gaps");
     t = System.nanoTime();
@@ -197,6 +208,9 @@ public final class Engine {
             .mapToObj(
                 i -> {
                   Verdicts.Result v = verdictResults.get(i);
+                  if (textOnly) {
+                    return hasText(data.incidents.get(i)) ? gaps.classifyTextOnly(i) : null;
+                  }
                   return v != null && v.verdict() == Verdict.ESCAPE
                       ? gaps.classify(i, choices.get(i).links().get(0).deploy(), v.runs())
                       : null;
@@ -302,6 +316,9 @@ public final class Engine {
     if (v == null) {
       verdict = Verdict.NOT_CHANGE_RELATED;
       reasons = List.of(linker.noLinkReason(i, choice.weighed()));
+      if (g != null) {
+        reasons = List.of(reasons.get(0), TextOnly.reason(g.gaps()));
+      }
     } else {
       verdict = v.verdict();
       reasons = v.reasons();
@@ -413,11 +430,23 @@ public final class Engine {
     Rules rules = new Rules(ws.settings());
     Map<Gap, List<Evidence.Passage>> passages =
         TextPassages.of(ws, f.incidentKey(), rules.vocabulary, rules.synonyms);
+    String narrative = null;
     List<GapScore> out = new ArrayList<>();
     for (GapScore s : f.scores()) {
       List<Evidence.Passage> p = passages.getOrDefault(s.gap(), List.of());
       List<Evidence> ev = new ArrayList<>();
       for (Evidence e : s.evidence()) {
+        if (e instanceof Evidence.TextVote v) {
+          if (narrative == null) {
+            narrative =
+                ws.records()
+                    .get(f.incidentKey(), dev.rehearsal.model.Incident.class)
+                    .map(dev.rehearsal.model.Incident::narrative)
+                    .orElse("");
+          }
+          ev.add(ModelVotes.withPassages(v, narrative));
+          continue;
+        }
         ev.add(e instanceof Evidence.TextMatch m && !p.isEmpty() ? m.withPassages(p) : e);
       }
       out.add(new GapScore(s.gap(), s.score(), s.text(), s.structure(), s.learned(), ev));
@@ -436,6 +465,20 @@ public final class Engine {
         f.stagingEvidence(),
         f.review(),
         f.alternatives());
+  }
+
+  /**
+   * The text model's votes on every incident: the shipped model, or, once reviewers have confirmed
+   * gaps, the shipped write-ups and the reviewed incidents trained together.
+   */
+  private static ModelVotes modelVotes(
+      AnalysisData data, Map<String, Review> reviews, IncidentText text) throws IOException {
+    GapTextModel model = GapTextModel.shippedWith(TextOnly.reviewed(data.incidents, reviews));
+    return new ModelVotes(model, model.voteAll(text));
+  }
+
+  private static boolean hasText(AnalysedIncident i) {
+    return i.narrative() != null && !i.narrative().isBlank();
   }
 
   private KnnVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)

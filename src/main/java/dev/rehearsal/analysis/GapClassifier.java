@@ -41,13 +41,20 @@ final class GapClassifier {
   private final TextQueries queries;
   private final float[][] textRaw; // [incident][gap ordinal]
   private final KnnVote learned;
+  private final ModelVotes model; // the text model's votes (decision 0014); null: vocabulary only
 
   GapClassifier(AnalysisData d, Rules rules, IncidentText text, KnnVote learned)
+      throws IOException {
+    this(d, rules, text, learned, null);
+  }
+
+  GapClassifier(AnalysisData d, Rules rules, IncidentText text, KnnVote learned, ModelVotes model)
       throws IOException {
     this.d = d;
     this.rules = rules;
     this.queries = new TextQueries(rules.vocabulary, rules.synonyms);
     this.learned = learned;
+    this.model = model;
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
     scoreText(text);
   }
@@ -63,7 +70,42 @@ final class GapClassifier {
   }
 
   double textScore(int incident, Gap g) {
+    double vocabulary = vocabularyScore(incident, g);
+    return model == null ? vocabulary : model.combine(vocabulary, incident, g);
+  }
+
+  private double vocabularyScore(int incident, Gap g) {
     return 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
+  }
+
+  /**
+   * The gaps an incident's text alone proposes, for a workspace with nothing else to judge by: the
+   * text model's probability at full weight (it is what the write-ups' cross-validation measures)
+   * and the vocabulary's weighted score, combined as independent witnesses; the same threshold; no
+   * structure, no learned vote.
+   */
+  Result classifyTextOnly(int incident) {
+    List<GapScore> scores = new ArrayList<>();
+    for (Gap g : Gap.real()) {
+      double vocabulary = vocabularyScore(incident, g);
+      double p = model == null ? 0 : model.score(incident, g);
+      double combined = 1 - (1 - rules.wText * vocabulary) * (1 - p);
+      List<Evidence> ev = new ArrayList<>();
+      addTextEvidence(incident, g, ev);
+      scores.add(new GapScore(g, combined, textScore(incident, g), Double.NaN, Double.NaN, ev));
+    }
+    return ranked(scores);
+  }
+
+  /** The text evidence of a gap: the vocabulary's matches and the text model's vote. */
+  private void addTextEvidence(int incident, Gap g, List<Evidence> ev) {
+    if (textRaw[incident][g.ordinal()] > 0) {
+      ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
+    }
+    Evidence vote = model == null ? null : model.evidence(incident, g);
+    if (vote != null) {
+      ev.add(vote);
+    }
   }
 
   Result classify(int incident, int deploy, List<StagingRun> stagingRuns) {
@@ -88,15 +130,18 @@ final class GapClassifier {
                   * (1 - rules.wStructure * st.score)
                   * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
       List<Evidence> ev = new ArrayList<>();
-      if (textRaw[incident][g.ordinal()] > 0) {
-        ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
-      }
+      addTextEvidence(incident, g, ev);
       ev.addAll(st.evidence);
       if (!Double.isNaN(lv) && lv > 0) {
         ev.add(new Evidence.LearnedVote(g, lv, learned.describe()));
       }
       scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
     }
+    return ranked(scores);
+  }
+
+  /** The gaps whose scores reach the threshold, best first; unexplained when none does. */
+  private Result ranked(List<GapScore> scores) {
     scores.sort(
         Comparator.comparingDouble(GapScore::score).reversed().thenComparing(GapScore::gap));
     List<Gap> gaps = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.rehearsal.app;
 
 import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.CorpusEvaluation;
 import dev.rehearsal.analysis.Engine;
 import dev.rehearsal.analysis.Evaluation;
-import dev.rehearsal.analysis.RealReports;
 import dev.rehearsal.analysis.Truth;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Workspace;
@@ -33,13 +33,13 @@ public final class Analyses {
 
   /**
    * The analysis measured against a truth file (links next to the last-deploy baseline, verdicts,
-   * gaps), and the text evidence against the labelled real write-ups.
+   * gaps), and the text model cross-validated on the labelled real write-ups.
    */
   public record EvaluationReport(
       Path truthFile,
       List<String> truthProblems,
       Evaluation.Result result,
-      RealReports.Result realReports) {}
+      CorpusEvaluation.Result writeups) {}
 
   /** Runs the analysis without storing it and compares it with the truth file. */
   public EvaluationReport evaluate(Path truthFile, TaskMonitor monitor) throws IOException {
@@ -50,6 +50,13 @@ public final class Analyses {
     Engine engine = new Engine(ws);
     AnalysisReport report = engine.run(monitor, false);
     Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), engine.baselineLinks());
-    return new EvaluationReport(truthFile, truth.problems(), r, RealReports.run(ws.settings()));
+    return new EvaluationReport(truthFile, truth.problems(), r, writeups());
+  }
+
+  /**
+   * The text model cross-validated on the shipped write-ups (decision 0014); needs no workspace.
+   */
+  public static CorpusEvaluation.Result writeups() {
+    return CorpusEvaluation.run();
   }
 }

@@ -130,6 +130,10 @@ public final class Sentences {
             + " incidents here whose change is known began this long after it or later (median "
             + before(r.number("medianMs", 0)).replace(" before", "")
             + ")";
+      case TEXT_ONLY:
+        return "text only: no deploys or staging records to judge by, so the gaps ("
+            + (r.arg("gaps").isEmpty() ? "none" : r.arg("gaps"))
+            + ") are proposed from the incident's words alone and not counted as escapes";
       case NO_RELEASE_ID:
         return "the production deploy names neither a version nor a commit, so it cannot be found"
             + " in staging";
@@ -335,6 +339,14 @@ public final class Sentences {
           + Texts.fixed(m.weight(), 1)
           + ")";
     }
+    if (e instanceof Evidence.TextVote v) {
+      return "the text model gives "
+          + v.gap().code()
+          + " "
+          + Texts.fixed(v.probability() * 100, 0)
+          + "%"
+          + (v.words().isEmpty() ? "" : " on the words " + String.join(", ", v.words()));
+    }
     if (e instanceof Evidence.ConfigDrift c) {
       return "config key "
           + c.key()
@@ -456,6 +468,13 @@ public final class Sentences {
         parts.add(marked(p, "[", "]"));
       }
       return String.join(" ... ", parts);
+    }
+    if (e instanceof Evidence.TextVote v) {
+      List<String> parts = new ArrayList<>();
+      for (Evidence.Passage p : v.passages()) {
+        parts.add(marked(p, "[", "]"));
+      }
+      return parts.isEmpty() ? v.model() : String.join(" ... ", parts);
     }
     if (e instanceof Evidence.ConfigDrift c) {
       return "production as of "

@@ -1,7 +1,8 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.analysis.CorpusEvaluation;
+import dev.rehearsal.analysis.CrossValidation;
 import dev.rehearsal.analysis.Evaluation;
-import dev.rehearsal.analysis.RealReports;
 import dev.rehearsal.app.Analyses;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Gap;
@@ -20,35 +21,58 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rehearsal evaluate --truth FILE}: the analysis against labelled data. */
+/**
+ * {@code rehearsal evaluate --truth FILE}: the analysis against labelled data, then the text model
+ * cross-validated on the shipped write-ups; {@code rehearsal evaluate --writeups}: the latter
+ * alone.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description =
         "Measure the analysis against a ground-truth file (docs/truth-format.md): link "
             + "precision and recall next to the last-deploy baseline, verdict accuracy, per-gap "
-            + "precision/recall/F1 with confusion matrices; then how the text evidence alone "
-            + "classifies fifteen labelled real incident reports.")
+            + "precision/recall/F1 with confusion matrices; then the text model of the gaps, "
+            + "cross-validated on the labelled real incident write-ups shipped with Rehearsal "
+            + "(k-fold, text only). With --writeups alone, only the latter (no workspace needed).")
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
-  @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV")
+  @Option(names = "--truth", paramLabel = "FILE", description = "Truth CSV")
   Path truthFile;
+
+  @Option(
+      names = "--writeups",
+      description =
+          "Only cross-validate the text model on the shipped write-ups; needs no workspace")
+  boolean writeupsOnly;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (truthFile == null) {
+      if (!writeupsOnly) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give --truth FILE, or --writeups for the write-ups alone");
+      }
+      CorpusEvaluation.Result w = Analyses.writeups();
+      if (ws.json) {
+        out.println(Json.pretty().writeValueAsString(Map.of("writeups", json(w))));
+      } else {
+        printWriteups(out, w);
+      }
+      return 0;
+    }
     if (!Files.isRegularFile(truthFile)) {
       throw new CommandLine.ParameterException(spec.commandLine(), truthFile + " does not exist");
     }
-    PrintWriter out = spec.commandLine().getOut();
     try (Session s = ws.open()) {
       ConsoleProgress progress = new ConsoleProgress();
       Analyses.EvaluationReport e = s.analyses().evaluate(truthFile, progress);
       progress.done();
       Evaluation.Result r = e.result();
-      RealReports.Result real = e.realReports();
       if (ws.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("truth", truthFile.toString());
@@ -59,12 +83,12 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("baselinePrecision", r.baseline().precision());
         m.put("baselineRecall", r.baseline().recall());
         m.put("gapMacroF1", r.gapMacroF1());
-        m.put("realReports", real);
+        m.put("writeups", json(e.writeups()));
         out.println(Json.pretty().writeValueAsString(m));
         return 0;
       }
       print(out, r, e.truthProblems());
-      printReal(out, real);
+      printWriteups(out, e.writeups());
       return 0;
     }
   }
@@ -154,35 +178,93 @@ final class EvaluateCommand implements Callable<Integer> {
     t.print(out);
   }
 
-  static void printReal(PrintWriter out, RealReports.Result real) {
-    out.println(
-        "\nText evidence alone on 15 real incident reports (CloudIR-Bench samples, "
-            + "CC-BY-4.0; labels are ours, see the bundled labels.csv)");
-    TextTable t =
-        new TextTable(
-                "REPORT",
-                "LABEL",
-                "TEXT SAYS",
-                "DATA",
-                "TRAFFIC",
-                "CONFIG",
-                "MOCKS",
-                "CHANGE (label/text)")
-            .rightAlign(3, 4, 5, 6);
-    for (RealReports.Row row : real.rows()) {
-      t.add(
-          row.provider() + "/" + row.id(),
-          row.labelledGaps().stream().map(Gap::code).reduce((a, b) -> a + ";" + b).orElse(""),
-          row.predicted().code() + (row.agrees() ? "" : " (differs)"),
-          pct(row.scores().get(Gap.DATA)),
-          pct(row.scores().get(Gap.TRAFFIC)),
-          pct(row.scores().get(Gap.CONFIG)),
-          pct(row.scores().get(Gap.MOCKS)),
-          (row.labelledChange() ? "yes" : "no") + "/" + (row.saysChange() ? "yes" : "no"));
+  /** The cross-validation's figures as plain maps, for --json. */
+  static Map<String, Object> json(CorpusEvaluation.Result w) {
+    CrossValidation.Result k = w.kfold();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("writeups", k.items());
+    m.put("sources", w.sources());
+    m.put("folds", k.folds());
+    m.put("innerFolds", CorpusEvaluation.INNER_FOLDS);
+    m.put("seed", k.seed());
+    m.put("chosenC", w.chosenC());
+    m.put("macroF1", k.macroF1());
+    m.put("accuracy", k.accuracy());
+    Map<String, Object> gaps = new LinkedHashMap<>();
+    k.scores()
+        .forEach(
+            (g, s) -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("precision", s.precision());
+              one.put("recall", s.recall());
+              one.put("f1", s.f1());
+              one.put("correct", s.truePositives());
+              one.put("predicted", s.predicted());
+              one.put("labelled", s.actual());
+              gaps.put(label(g), one);
+            });
+    m.put("classes", gaps);
+    Map<String, Map<String, Long>> confusion = new LinkedHashMap<>();
+    for (Gap t : Gap.values()) {
+      Map<String, Long> row = new LinkedHashMap<>();
+      for (Gap p : Gap.values()) {
+        row.put(label(p), k.confusion()[t.ordinal()][p.ordinal()]);
+      }
+      confusion.put(label(t), row);
     }
+    m.put("confusion", confusion);
+    m.put("millis", w.millis());
+    return m;
+  }
+
+  /** "none" for the write-ups' fifth class, as the labelling guide calls it. */
+  private static String label(Gap g) {
+    return g == Gap.UNEXPLAINED ? "none" : g.code();
+  }
+
+  static void printWriteups(PrintWriter out, CorpusEvaluation.Result w) {
+    CrossValidation.Result k = w.kfold();
+    out.printf(
+        "%nText model on %,d real incident write-ups from %d sources (shipped corpus, labels per "
+            + "docs/labelling-guide.md), text only: stratified %d-fold cross-validation, seed %d; "
+            + "penalty chosen per fold by an inner %d-fold cross-validation (chosen C: %s)%n",
+        k.items(),
+        w.sources(),
+        k.folds(),
+        k.seed(),
+        CorpusEvaluation.INNER_FOLDS,
+        w.chosenC().stream()
+            .map(c -> String.format(Locale.ROOT, "%.0f", c))
+            .reduce((a, b) -> a + ", " + b)
+            .orElse(""));
+    TextTable t =
+        new TextTable("GAP", "PRECISION", "RECALL", "F1", "CORRECT", "PREDICTED", "LABELLED")
+            .rightAlign(1, 2, 3, 4, 5, 6);
+    k.scores()
+        .forEach(
+            (g, s) ->
+                t.add(
+                    label(g),
+                    pct(s.precision()),
+                    pct(s.recall()),
+                    pct(s.f1()),
+                    s.truePositives(),
+                    s.predicted(),
+                    s.actual()));
     t.print(out);
     out.printf(
-        "gap agrees with the label on %s of reports; change-related cue agrees on %s%n",
-        pct(real.agreement()), pct(real.changeAgreement()));
+        "macro-F1 over data, traffic, config, mocks: %s (none is a fifth class: a gap write-up "
+            + "called none is a miss of its gap, a none write-up called a gap a false alarm of "
+            + "that gap); accuracy over all five: %s%n",
+        pct(k.macroF1()), pct(k.accuracy()));
+    Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+    for (Gap truth : Gap.values()) {
+      Map<String, Long> row = new LinkedHashMap<>();
+      for (Gap p : Gap.values()) {
+        row.put(label(p), k.confusion()[truth.ordinal()][p.ordinal()]);
+      }
+      m.put(label(truth), row);
+    }
+    confusion(out, "label \\ model", m);
   }
 }

@@ -61,6 +61,35 @@ public sealed interface Evidence {
   }
 
   /**
+   * The text model of the gaps, trained on labelled incident write-ups, votes for this gap
+   * (decision 0014).
+   *
+   * @param probability the model's probability of this gap for the incident's text; the four gaps
+   *     and "none" sum to 1
+   * @param words the words of the text that carried the vote, most first, as written
+   * @param passages the passages that hold them, with the words marked; empty until a finding is
+   *     opened (the analysis keeps none)
+   * @param model how the model was made (what it was trained on)
+   */
+  record TextVote(
+      Gap gap, double probability, List<String> words, List<Passage> passages, String model)
+      implements Evidence {
+    public TextVote {
+      words = words == null ? List.of() : List.copyOf(words);
+      passages = passages == null ? List.of() : List.copyOf(passages);
+    }
+
+    public TextVote withPassages(List<Passage> p) {
+      return new TextVote(gap, probability, words, p, model);
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
    * A configuration key whose value differs between the production and staging snapshots compared
    * (a null value: not set there).
    *

@@ -84,6 +84,11 @@ public record Reason(Code code, Map<String, String> args) {
      * setting), {@code precision} (the precision it was set for).
      */
     BELOW_THRESHOLD,
+    /**
+     * The workspace holds no deploys to judge by, so the gaps are proposed from the incident's text
+     * alone and are not counted as escapes: {@code gaps} (comma-separated codes).
+     */
+    TEXT_ONLY,
 
     // ------------------------------------------------------------------ staging verdict
     /** The production deploy names neither a version nor a commit. */

@@ -30,6 +30,14 @@ class SentencesTest {
             List.of(
                 new Evidence.Passage(
                     "body", "the pool size was wrong", List.of(new Evidence.Span(4, 13))))),
+        new Evidence.TextVote(
+            Gap.DATA,
+            0.62,
+            List.of("disk", "full"),
+            List.of(
+                new Evidence.Passage(
+                    "text", "the disk was full", List.of(new Evidence.Span(4, 8)))),
+            "text model"),
         new Evidence.ConfigDrift("db.pool.max_size", "20", "80", AT, AT.minusSeconds(86_400), true),
         new Evidence.RecentConfigChange("db.pool.max_size", 7),
         new Evidence.FlagDrift("fast-checkout", "on", "off", false),

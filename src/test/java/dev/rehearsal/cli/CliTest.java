@@ -315,9 +315,11 @@ class CliTest {
     double baseline = j.path("baselinePrecision").asDouble();
     assertTrue(p > baseline + 0.2, "engine " + p + " vs baseline " + baseline);
 
+    assertTrue(r.out().contains("Text model on 340 real incident write-ups"), r.out());
+    assertEquals(340, j.path("writeups").path("writeups").asInt(), j.toString());
     assertUsageError(
         run("evaluate", "--workspace", ws.toString()),
-        "Missing required option: '--truth=FILE'",
+        "give --truth FILE, or --writeups for the write-ups alone",
         "evaluate");
     assertUsageError(
         run(
@@ -328,6 +330,48 @@ class CliTest {
             ws.toString()),
         "does not exist",
         "evaluate");
+  }
+
+  @Test
+  void evaluateWriteupsPrintsTheCrossValidatedFiguresWithoutAWorkspace() throws IOException {
+    dev.rehearsal.analysis.CorpusEvaluation.Result expected =
+        dev.rehearsal.analysis.CorpusEvaluation.run();
+    Run text = run("evaluate", "--writeups");
+    assertEquals(0, text.code(), text.err());
+    String macro =
+        String.format(
+            java.util.Locale.ROOT,
+            "macro-F1 over data, traffic, config, mocks: %.3f",
+            expected.kfold().macroF1());
+    assertTrue(text.out().contains(macro), text.out());
+    assertTrue(text.out().contains("stratified 10-fold cross-validation"), text.out());
+    assertFalse(text.out().contains("Links (incident"), "no workspace needed: " + text.out());
+
+    JsonNode j = run("evaluate", "--writeups", "--json").json().path("writeups");
+    assertEquals(340, j.path("writeups").asInt());
+    assertEquals(expected.kfold().macroF1(), j.path("macroF1").asDouble(), 1e-12);
+    // the confusion matrix holds every write-up once, and each class's recall is read from it
+    long all = 0;
+    for (String truth : new String[] {"data", "traffic", "config", "mocks", "none"}) {
+      long row = 0;
+      for (JsonNode c : j.path("confusion").path(truth)) {
+        row += c.asLong();
+      }
+      all += row;
+      JsonNode cls = j.path("classes").path(truth);
+      assertEquals(row, cls.path("labelled").asLong(), truth);
+      assertEquals(
+          (double) j.path("confusion").path(truth).path(truth).asLong() / row,
+          cls.path("recall").asDouble(),
+          1e-12,
+          truth);
+    }
+    assertEquals(340, all);
+    double sum = 0;
+    for (String g : new String[] {"data", "traffic", "config", "mocks"}) {
+      sum += j.path("classes").path(g).path("f1").asDouble();
+    }
+    assertEquals(sum / 4, j.path("macroF1").asDouble(), 1e-12);
   }
 
   @Test

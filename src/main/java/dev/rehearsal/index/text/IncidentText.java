@@ -111,6 +111,64 @@ public final class IncidentText implements Closeable {
     return out;
   }
 
+  /** Takes the frequency of one term in one incident's title and body together. */
+  @FunctionalInterface
+  public interface TermCounts {
+    void add(int incident, int term, int frequency);
+  }
+
+  /**
+   * For every term of a list and every incident whose title or body holds it, how often it occurs
+   * there (title and body together): the words of all incidents read from the index's postings,
+   * term by term, without analysing any text again. Terms must be analysed as the index analyses
+   * text ({@link TextTerms}). Each (incident, term) is reported once, terms in the list's order.
+   */
+  public void termCounts(String[] terms, TermCounts out) throws IOException {
+    int[] freq = new int[incidents];
+    int[] touched = new int[incidents];
+    java.util.List<org.apache.lucene.index.LeafReaderContext> leaves =
+        searcher.getIndexReader().leaves();
+    org.apache.lucene.index.TermsEnum[][] enums =
+        new org.apache.lucene.index.TermsEnum[leaves.size()][TextQueries.FIELDS.length];
+    for (int l = 0; l < leaves.size(); l++) {
+      for (int f = 0; f < TextQueries.FIELDS.length; f++) {
+        org.apache.lucene.index.Terms t = leaves.get(l).reader().terms(TextQueries.FIELDS[f]);
+        enums[l][f] = t == null ? null : t.iterator();
+      }
+    }
+    org.apache.lucene.index.PostingsEnum postings = null;
+    for (int t = 0; t < terms.length; t++) {
+      org.apache.lucene.util.BytesRef bytes = new org.apache.lucene.util.BytesRef(terms[t]);
+      int n = 0;
+      for (int l = 0; l < leaves.size(); l++) {
+        int base = leaves.get(l).docBase;
+        for (int f = 0; f < TextQueries.FIELDS.length; f++) {
+          org.apache.lucene.index.TermsEnum te = enums[l][f];
+          if (te == null || !te.seekExact(bytes)) {
+            continue;
+          }
+          postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.FREQS);
+          for (int doc = postings.nextDoc();
+              doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+              doc = postings.nextDoc()) {
+            int idx = docToIncident[base + doc];
+            if (idx >= 0) {
+              if (freq[idx] == 0) {
+                touched[n++] = idx;
+              }
+              freq[idx] += postings.freq();
+            }
+          }
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        int idx = touched[k];
+        out.add(idx, t, freq[idx]);
+        freq[idx] = 0;
+      }
+    }
+  }
+
   @Override
   public void close() {
     release.run();
