@@ -495,6 +495,11 @@ class CliTest {
     String before = System.getProperty("rehearsal.writerPatienceSeconds");
     System.setProperty("rehearsal.writerPatienceSeconds", "1");
     try (dev.rehearsal.index.Workspace window = dev.rehearsal.index.Workspace.open(w)) {
+      window
+          .writes()
+          .upsert(
+              dev.rehearsal.Records.incident("P8", "t", "b", "checkout", "2024-02-01T10:00:00Z"));
+      window.writes().commit();
       window.whenBusy("the Rehearsal window", java.time.Duration.ZERO, m -> {});
       window
           .writes()
