@@ -103,19 +103,19 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    ScenarioGenerator.Options o;
+    try {
+      o = new ScenarioGenerator.Options(seed, incidents, deploys, runs, casesPerRun);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (styles.size() > 1) {
       if (doImport) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
             "--import takes one style: a workspace holds one organisation's history");
       }
-      return several(styles, pw);
-    }
-    ScenarioGenerator.Options o;
-    try {
-      o = new ScenarioGenerator.Options(seed, incidents, deploys, runs, casesPerRun);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      return several(styles, o, pw);
     }
     ConsoleProgress progress = new ConsoleProgress();
     ScenarioGenerator.Summary s;
@@ -184,13 +184,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** One scenario per style, each in its own subfolder of --out, with its own truth file. */
-  private int several(List<Style> styles, PrintWriter pw) throws Exception {
-    ScenarioGenerator.Options o;
-    try {
-      o = new ScenarioGenerator.Options(seed, incidents, deploys, runs, casesPerRun);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+  private int several(List<Style> styles, ScenarioGenerator.Options o, PrintWriter pw)
+      throws Exception {
     List<ScenarioGenerator.Summary> written = new ArrayList<>();
     for (Style st : styles) {
       ConsoleProgress progress = new ConsoleProgress();
