@@ -28,7 +28,7 @@ class StylesTest {
   @TempDir Path dir;
 
   private static final ScenarioGenerator.Options SMALL =
-      new ScenarioGenerator.Options(11, 120, 1500, -1, 10);
+      new ScenarioGenerator.Options(11, 60, 800, -1, 10);
 
   @Test
   void theSplitIsDeclaredOnceThreeAndThreeWithTheirBanks() {
@@ -117,11 +117,11 @@ class StylesTest {
     for (Style style : Style.ALL) {
       Path out = dir.resolve(style.name());
       ScenarioGenerator.Summary s =
-          new ScenarioGenerator(new ScenarioGenerator.Options(5, 240, 3000, -1, 10), style)
+          new ScenarioGenerator(new ScenarioGenerator.Options(5, 120, 1500, -1, 10), style)
               .generate(out, null);
       String name = style.name();
       assertEquals(name, s.style());
-      assertEquals(240, s.cases().values().stream().mapToLong(Long::longValue).sum());
+      assertEquals(120, s.cases().values().stream().mapToLong(Long::longValue).sum());
       List<String> truth = Files.readAllLines(out.resolve("truth.csv"));
       assertEquals("incident,caused_by,verdict,gaps,style,case", truth.get(0));
       for (String line : truth.subList(1, truth.size())) {
@@ -184,7 +184,7 @@ class StylesTest {
         seen++;
       }
     }
-    assertTrue(seen > 1000, style.name() + ": " + seen + " deploys");
+    assertTrue(seen > 800, style.name() + ": " + seen + " deploys");
   }
 
   private static void same(Map<String, String> bySha, String sha, String title) {
