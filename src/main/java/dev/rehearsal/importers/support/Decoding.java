@@ -5,24 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns bytes into text the way exports need: a UTF-8 byte-order mark is skipped, UTF-16 with a
- * mark (or with the tell-tale zero bytes of ASCII text) is read as UTF-16, text whose first
- * megabyte is not valid UTF-8 is read as Windows-1252 (the ServiceNow and Excel case), and a stray
- * invalid byte later in a UTF-8 file is read as Windows-1252 rather than dropped. Every such
- * decision is reported through {@link Decoded#notes()}.
+ * mark (or with the tell-tale zero bytes of ASCII text) is read as UTF-16, and everything else is
+ * read as UTF-8 sequence by sequence: what is valid UTF-8 stays UTF-8, and only a byte that is not
+ * (a Windows-1252 export from ServiceNow or Excel, or one stray byte in a UTF-8 file) is read as
+ * Windows-1252. NUL bytes are removed. The notes say how many bytes were read which way, and on
+ * which lines ({@link Decoded#notes()}).
  */
 public final class Decoding {
   public static final Charset CP1252 = Charset.forName("windows-1252");
-  private static final int SNIFF = 1 << 20;
+  private static final int SNIFF = 64 * 1024;
   private static final char[] CP1252_CHARS = new char[256];
 
   static {
@@ -66,13 +62,8 @@ public final class Decoding {
       if (note != null) {
         notes.add(note);
       }
-      if (lenient != null && lenient.replaced() > 0) {
-        notes.add(
-            lenient.replaced()
-                + " byte(s) were not valid UTF-8 and were read as "
-                + "Windows-1252 (first at byte "
-                + lenient.firstReplacedAt()
-                + ")");
+      if (lenient != null) {
+        notes.addAll(lenient.notes());
       }
       return notes;
     }
@@ -112,15 +103,18 @@ public final class Decoding {
           "no byte-order mark, but the zero bytes say " + cs.name() + "; read as such",
           null);
     }
-    if (!isValidUtf8(head, n == SNIFF)) {
-      return new Decoded(
-          new InputStreamReader(in, CP1252),
-          "windows-1252",
-          "the file is not valid UTF-8; read as Windows-1252",
-          null);
-    }
     LenientUtf8Reader r = new LenientUtf8Reader(in, 0);
     return new Decoded(r, "UTF-8", null, r);
+  }
+
+  /** Whether these first bytes are UTF-16 text (with a byte-order mark or the zeros of ASCII). */
+  public static boolean isUtf16(byte[] b) {
+    if (b.length >= 2
+        && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
+            || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
+      return true;
+    }
+    return utf16WithoutBom(b) != null;
   }
 
   private static String utf16WithoutBom(byte[] b) {
@@ -148,60 +142,32 @@ public final class Decoding {
     return null;
   }
 
-  /** Whether the bytes are valid UTF-8; a sequence cut by the end of a truncated head is fine. */
-  static boolean isValidUtf8(byte[] b, boolean truncated) {
-    int i = 0;
-    int n = b.length;
-    while (i < n) {
-      int c = b[i] & 0xff;
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
-      int len;
-      if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-      } else {
-        return false;
-      }
-      if (i + len > n) {
-        return truncated;
-      }
-      for (int k = 1; k < len; k++) {
-        if ((b[i + k] & 0xC0) != 0x80) {
-          return false;
-        }
-      }
-      i += len;
-    }
-    return true;
-  }
-
-  /** UTF-8 decoding that reads each invalid byte as Windows-1252 and counts them. */
+  /**
+   * UTF-8 decoding that reads each byte that is not part of a valid UTF-8 sequence as Windows-1252,
+   * removes NUL bytes, and counts both with the lines (by line feeds) they were met on.
+   */
   static final class LenientUtf8Reader extends Reader {
+    private static final int SHOWN_LINES = 10;
     private final InputStream in;
-    private final CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-    private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+    private final byte[] bytes = new byte[1 << 16];
+    private int bpos;
+    private int blen;
     private boolean eof;
-    private boolean done;
+    private final char[] chars = new char[1 << 16];
+    private int cpos;
+    private int clen;
+    private long line = 1;
+    private long consumed;
     private long replaced;
     private long firstReplacedAt = -1;
-    private long consumed;
+    private long utf8Sequences;
+    private final LineSet replacedLines = new LineSet();
+    private long nuls;
+    private final LineSet nulLines = new LineSet();
 
     LenientUtf8Reader(InputStream in, long startOffset) {
       this.in = in;
       this.consumed = startOffset;
-      bytes.flip();
-      chars.flip();
     }
 
     long replaced() {
@@ -212,68 +178,190 @@ public final class Decoding {
       return firstReplacedAt;
     }
 
+    /** What was read other than as UTF-8, and where. */
+    java.util.List<String> notes() {
+      var notes = new java.util.ArrayList<String>();
+      if (replaced > 0) {
+        if (utf8Sequences == 0) {
+          notes.add(
+              "the file is not valid UTF-8; read as Windows-1252 ("
+                  + replaced
+                  + " byte(s) outside ASCII, "
+                  + replacedLines.describe()
+                  + ")");
+        } else {
+          notes.add(
+              replaced
+                  + " byte(s) were not valid UTF-8 and were read as Windows-1252 (first at byte "
+                  + firstReplacedAt
+                  + ", "
+                  + replacedLines.describe()
+                  + "); everything else was read as UTF-8");
+        }
+      }
+      if (nuls > 0) {
+        notes.add(nuls + " NUL byte(s) were removed (" + nulLines.describe() + ")");
+      }
+      return notes;
+    }
+
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
       if (len == 0) {
         return 0;
       }
-      while (!chars.hasRemaining()) {
+      while (cpos >= clen) {
         if (!fill()) {
           return -1;
         }
       }
-      int n = Math.min(len, chars.remaining());
-      chars.get(cbuf, off, n);
+      int n = Math.min(len, clen - cpos);
+      System.arraycopy(chars, cpos, cbuf, off, n);
+      cpos += n;
       return n;
     }
 
+    /** Decodes the next bytes; false at the end. */
     private boolean fill() throws IOException {
-      if (done) {
-        return false;
-      }
-      chars.clear();
-      if (!eof) {
-        bytes.compact();
-        int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        if (r < 0) {
-          eof = true;
-        } else {
-          bytes.position(bytes.position() + r);
-        }
-        bytes.flip();
-      }
-      while (true) {
-        int before = bytes.position();
-        CoderResult res = decoder.decode(bytes, chars, eof);
-        consumed += bytes.position() - before;
-        if (res.isError()) {
-          if (chars.remaining() < res.length()) {
-            break; // no room now; the next fill meets the same bytes again
-          }
-          for (int k = 0; k < res.length(); k++) {
-            byte b = bytes.get();
-            if (firstReplacedAt < 0) {
-              firstReplacedAt = consumed;
-            }
-            consumed++;
-            replaced++;
-            chars.put(CP1252_CHARS[b & 0xff]);
+      cpos = 0;
+      clen = 0;
+      while (clen == 0) {
+        if (blen - bpos < 4 && !eof) {
+          System.arraycopy(bytes, bpos, bytes, 0, blen - bpos);
+          blen -= bpos;
+          bpos = 0;
+          int r = in.read(bytes, blen, bytes.length - blen);
+          if (r < 0) {
+            eof = true;
+          } else {
+            blen += r;
           }
           continue;
         }
-        if (res.isUnderflow() && eof) {
-          decoder.flush(chars);
-          done = true;
+        if (bpos >= blen) {
+          return false;
         }
-        break;
+        decode();
       }
-      chars.flip();
+      return true;
+    }
+
+    /** Decodes whole sequences from the bytes at hand into the character buffer. */
+    private void decode() {
+      int o = 0;
+      int limit = chars.length - 2;
+      while (bpos < blen && o < limit) {
+        int b = bytes[bpos] & 0xff;
+        if (b < 0x80) {
+          bpos++;
+          consumed++;
+          if (b == 0) {
+            nuls++;
+            nulLines.add(line);
+            continue;
+          }
+          if (b == '\n') {
+            line++;
+          }
+          chars[o++] = (char) b;
+          continue;
+        }
+        int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b <= 0xF4 ? 4 : 0;
+        if (b < 0xC2) {
+          len = 0;
+        }
+        if (len > 0 && bpos + len > blen) {
+          if (!eof) {
+            break; // the rest of the sequence comes with the next read
+          }
+          len = 0; // cut off by the end of the file
+        }
+        if (len > 0 && validSequence(b, len)) {
+          int cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+          for (int k = 1; k < len; k++) {
+            cp = cp << 6 | bytes[bpos + k] & 0x3F;
+          }
+          if (cp >= 0x10000) {
+            chars[o++] = Character.highSurrogate(cp);
+            chars[o++] = Character.lowSurrogate(cp);
+          } else {
+            chars[o++] = (char) cp;
+          }
+          bpos += len;
+          consumed += len;
+          utf8Sequences++;
+          continue;
+        }
+        if (firstReplacedAt < 0) {
+          firstReplacedAt = consumed;
+        }
+        replaced++;
+        replacedLines.add(line);
+        chars[o++] = CP1252_CHARS[b];
+        bpos++;
+        consumed++;
+      }
+      clen = o;
+    }
+
+    /** Whether the bytes from {@code bpos} are one valid sequence (no overlong form, surrogate). */
+    private boolean validSequence(int lead, int len) {
+      int b1 = bytes[bpos + 1] & 0xff;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (lead == 0xE0) {
+        lo = 0xA0;
+      } else if (lead == 0xED) {
+        hi = 0x9F;
+      } else if (lead == 0xF0) {
+        lo = 0x90;
+      } else if (lead == 0xF4) {
+        hi = 0x8F;
+      }
+      if (b1 < lo || b1 > hi) {
+        return false;
+      }
+      for (int k = 2; k < len; k++) {
+        if ((bytes[bpos + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
       return true;
     }
 
     @Override
     public void close() throws IOException {
       in.close();
+    }
+
+    /** Line numbers met, the first few kept. */
+    private static final class LineSet {
+      private final long[] first = new long[SHOWN_LINES];
+      private int kept;
+      private long count;
+      private long last;
+
+      void add(long line) {
+        if (line == last) {
+          return;
+        }
+        last = line;
+        count++;
+        if (kept < first.length) {
+          first[kept++] = line;
+        }
+      }
+
+      String describe() {
+        StringBuilder sb = new StringBuilder(count == 1 ? "line " : "lines ");
+        for (int i = 0; i < kept; i++) {
+          sb.append(i == 0 ? "" : i == kept - 1 && count == kept ? " and " : ", ").append(first[i]);
+        }
+        if (count > kept) {
+          sb.append(" and ").append(count - kept).append(" more");
+        }
+        return sb.toString();
+      }
     }
   }
 
