@@ -90,7 +90,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Day/month order of numeric dates; AUTO decides per file and never guesses")
   String dateOrder;
 
-  @Option(names = "--strict", description = "Fail (exit 1) if any record is rejected")
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) unless every file and record is imported")
   boolean strict;
 
   @Option(
@@ -147,13 +149,9 @@ final class ImportCommand implements Callable<Integer> {
       } else {
         print(out, summary, showRejections);
       }
-      if (strict && summary.rejected() > 0) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "rehearsal: --strict: "
-                    + summary.rejected()
-                    + " record(s) were rejected (the accepted ones are imported)");
+      ImportSummary.Outcome outcome = summary.outcome(strict);
+      if (!outcome.succeeded()) {
+        spec.commandLine().getErr().println("rehearsal: " + outcome.reason());
         return 1;
       }
       return 0;
