@@ -191,7 +191,7 @@ public final class ImportRunner {
             0,
             List.of(),
             List.of(),
-            "not recognised: it looks like " + sniff.describe(),
+            "not recognised: it looks like " + sniff.describe() + sniff.readItAnyway(),
             millis(t0));
       }
       importer = d.get().importer();

@@ -370,6 +370,32 @@ public final class Sniff {
     return "text starting with \"" + dev.rehearsal.util.Texts.firstLine(text, 60) + "\"";
   }
 
+  /**
+   * For a file no importer recognised that still holds records Rehearsal could read (JSON, a
+   * delimited table): how to read it anyway. Empty for anything else.
+   */
+  public String readItAnyway() {
+    if (head.length == 0
+        || isDocumentation()
+        || isBinary()
+        || looksLikeRehearsalSettings()
+        || looksLikeXml()) {
+      return "";
+    }
+    String format;
+    if (looksLikeJson()) {
+      format = "generic-json";
+    } else if (csvHeader().size() > 1 && !describe().contains("rehearsal ")) {
+      format = "generic-csv";
+    } else {
+      return "";
+    }
+    return "; to read it, name its format with --format ID, or map its "
+        + "fields with --format "
+        + format
+        + " --mapping NAME";
+  }
+
   private static String hex(byte[] b, int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(n, b.length); i++) {

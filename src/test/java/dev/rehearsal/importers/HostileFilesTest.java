@@ -165,4 +165,42 @@ class HostileFilesTest {
             .anyMatch(w -> w.contains("line 3") && w.contains("everything else was read as UTF-8")),
         r.warnings().toString());
   }
+
+  // ------------------------------------------------------------------ detection
+
+  @Test
+  void jsonThatIsNoFormatIsSkippedWithAHintNotReadAsConfiguration() throws Exception {
+    Path f = dir.resolve("data.json");
+    Files.writeString(f, "{\"some\":\"json\",\"n\":1}");
+    FileReport r = only(run(f));
+    assertEquals(FileReport.Status.SKIPPED, r.status(), r.format() + " " + r.message());
+    assertTrue(r.message().contains("--format generic-json --mapping NAME"), r.message());
+    assertTrue(store.rejections.isEmpty());
+  }
+
+  @Test
+  void aPagerDutyExportWhoseHeadIsOneHugeTitleIsNotConfiguration() throws Exception {
+    Path f = dir.resolve("incidents.json");
+    Files.writeString(
+        f,
+        "{\"incidents\": [{\"title\": \""
+            + "x".repeat(200_000)
+            + "\", \"incident_number\": 1, \"urgency\": \"high\"}], \"limit\": 25, "
+            + "\"offset\": 0, \"more\": false}");
+    FileReport r = only(run(f));
+    assertTrue(!r.format().equals("config-json"), r.toString());
+    assertEquals(0, r.rejected(), r.toString());
+  }
+
+  @Test
+  void anEmptyPagerDutyPageIsAPagerDutyPageWithNoIncidents() throws Exception {
+    Path f = dir.resolve("page.json");
+    Files.writeString(f, "{\"incidents\": [], \"limit\": 100, \"offset\": 0, \"more\": false}");
+    FileReport r = only(run(f));
+    assertEquals(FileReport.Status.IMPORTED, r.status(), r.message());
+    assertEquals("pagerduty-json", r.format());
+    assertEquals(0, r.seen());
+    assertEquals(0, r.rejected());
+    assertTrue(r.warnings().contains("the file holds no records"), r.warnings().toString());
+  }
 }
