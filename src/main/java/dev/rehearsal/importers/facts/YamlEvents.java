@@ -52,6 +52,27 @@ final class YamlEvents {
 
   static final int MAX_TREE_NODES = 5_000_000;
 
+  /**
+   * How deep maps and lists may nest. SnakeYAML's own nesting limit guards its composer, which
+   * these readers do not use; configuration is a few levels deep, and a flattened key carries its
+   * whole path, so a document nested a hundred thousand levels deep would build keys of a hundred
+   * thousand parts each.
+   */
+  static final int MAX_DEPTH = 200;
+
+  /** The longest flattened key (its whole path); a longer one is refused with its document. */
+  static final int MAX_KEY_CHARS = 16 * 1024;
+
+  static ImportException tooDeep(Event e) {
+    return new ImportException(
+        "the YAML nests maps and lists more than "
+            + MAX_DEPTH
+            + " levels deep at line "
+            + line(e)
+            + "; refused",
+        line(e));
+  }
+
   /** One YAML document may hold this many characters; a bigger one is refused, not loaded. */
   static final int MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
@@ -169,6 +190,7 @@ final class YamlEvents {
     final Map<JsonNode, Map<String, Long>> keyLines = new java.util.IdentityHashMap<>();
 
     private long nodes;
+    private int depth;
     private final AliasBudget budget = new AliasBudget();
 
     TreeReader(Parser parser) {
@@ -221,7 +243,11 @@ final class YamlEvents {
         }
         return n;
       }
+      if (e instanceof CollectionStartEvent && depth >= MAX_DEPTH) {
+        throw tooDeep(e);
+      }
       if (e instanceof MappingStartEvent m) {
+        depth++;
         ObjectNode obj = f.objectNode();
         Map<String, Long> lines = new HashMap<>();
         keyLines.put(obj, lines);
@@ -255,15 +281,18 @@ final class YamlEvents {
           }
         }
         remember(m, obj);
+        depth--;
         return obj;
       }
       if (e instanceof SequenceStartEvent s) {
+        depth++;
         ArrayNode arr = f.arrayNode();
         while (!(peek(parser) instanceof org.yaml.snakeyaml.events.SequenceEndEvent)) {
           arr.add(read());
         }
         next(parser);
         remember(s, arr);
+        depth--;
         return arr;
       }
       throw new ImportException(
@@ -388,11 +417,14 @@ final class YamlEvents {
       if (!(start instanceof CollectionStartEvent)) {
         return;
       }
-      int depth = 1;
-      while (depth > 0) {
+      int depth = 1 + stack.size();
+      int base = stack.size();
+      while (depth > base) {
         Event e = next(p);
         if (e instanceof CollectionStartEvent) {
-          depth++;
+          if (++depth > MAX_DEPTH) {
+            throw tooDeep(e);
+          }
         } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
           depth--;
         }
@@ -520,7 +552,19 @@ final class YamlEvents {
       }
     }
 
-    private Frame push(boolean map, String prefix, NodeEvent start) {
+    private Frame push(boolean map, String prefix, NodeEvent start) throws ImportException {
+      if (stack.size() >= MAX_DEPTH) {
+        throw tooDeep(start);
+      }
+      if (prefix.length() > MAX_KEY_CHARS) {
+        throw new ImportException(
+            "a YAML key path at line "
+                + line(start)
+                + " is longer than "
+                + MAX_KEY_CHARS
+                + " characters; refused",
+            line(start));
+      }
       Recorder r = null;
       if (start.getAnchor() != null) {
         r = new Recorder(start.getAnchor(), prefix);

@@ -325,6 +325,19 @@ class ConfigSnapshotImportersTest {
   }
 
   @Test
+  void yamlNestedTooDeepIsRefusedNotFlattened() throws Exception {
+    // JSON is YAML: an object nested 100,000 deep would build 100,000 keys of up to 100,000 parts
+    int depth = 100_000;
+    var src =
+        FactTests.file(tmp, "deep.staging.yml", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+    var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
+    assertEquals(0, r.records().size());
+    assertTrue(
+        r.rejections().get(0).reason().contains("more than " + YamlEvents.MAX_DEPTH + " levels"),
+        r.rejections().toString());
+  }
+
+  @Test
   void yamlCutOffKeepsWhatCameBefore() throws Exception {
     var src = FactTests.file(tmp, "cut.staging.yaml", "a: 1\nb:\n  c: 2\n  d: [1, 2\n");
     var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
