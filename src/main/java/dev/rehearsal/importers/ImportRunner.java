@@ -10,6 +10,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -36,6 +36,19 @@ public final class ImportRunner {
   private final ImporterRegistry registry;
   private final EnvironmentNames environments;
   private final boolean pipelined;
+
+  /** How a folder's entries are listed (tests stand in a folder that cannot be read). */
+  interface FolderLister {
+    DirectoryStream<Path> list(Path folder) throws IOException;
+  }
+
+  private FolderLister folders = Files::newDirectoryStream;
+
+  /** Lists folders with {@code lister} instead of the file system's own listing. */
+  ImportRunner listingFoldersWith(FolderLister lister) {
+    this.folders = lister;
+    return this;
+  }
 
   public ImportRunner(ImporterRegistry registry, EnvironmentNames environments) {
     this(registry, environments, true);
@@ -167,7 +180,7 @@ public final class ImportRunner {
     try {
       sniff = Sniff.of(source);
     } catch (IOException e) {
-      return failed(name, "cannot be read: " + e.getMessage(), t0);
+      return failed(name, "cannot be read: " + reason(e), t0);
     }
     Importer importer;
     if (options.format() != null) {
@@ -288,21 +301,110 @@ public final class ImportRunner {
       throw new IOException(input + " does not exist");
     }
     if (Files.isDirectory(abs)) {
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(abs)) {
-        files =
-            walk.filter(Files::isRegularFile)
-                .filter(p -> !hidden(abs.relativize(p)))
-                .sorted(Comparator.comparing(Path::toString))
-                .toList();
-      }
-      for (Path f : files) {
+      // every file under the folder, and every entry that cannot be read or followed, with why;
+      // in the order of their paths
+      java.util.TreeMap<String, Object> found = new java.util.TreeMap<>();
+      walk(abs, abs, found);
+      for (Map.Entry<String, Object> e : found.entrySet()) {
+        Path f = Path.of(e.getKey());
         String display = input.resolve(abs.relativize(f)).toString();
-        addFile(f, display, options, plan, manifests, open);
+        if (e.getValue() instanceof String problem) {
+          plan.add(new Planned(new FileSource(f, display), key(f), unread(display, problem)));
+        } else {
+          addFile(f, display, options, plan, manifests, open);
+        }
       }
     } else {
       addFile(abs, input.toString(), options, plan, manifests, open);
     }
+  }
+
+  /**
+   * Collects the regular files under {@code folder} (links to files followed), and for each entry
+   * that cannot be read (a folder without permission, a link to nothing or to itself, a folder
+   * link, a device) the reason it is not imported. Hidden entries are passed over.
+   */
+  private void walk(Path root, Path folder, Map<String, Object> found) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> list = folders.list(folder)) {
+      for (Path p : list) {
+        entries.add(p);
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      IOException io = e instanceof IOException x ? x : (IOException) e.getCause();
+      found.put(
+          folder.toString(),
+          "this folder cannot be read (" + reason(io) + "); the files in it are not imported");
+      return;
+    }
+    for (Path p : entries) {
+      if (hidden(root.relativize(p))) {
+        continue;
+      }
+      java.nio.file.attribute.BasicFileAttributes own;
+      try {
+        own =
+            Files.readAttributes(
+                p,
+                java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        found.put(p.toString(), "cannot be read (" + reason(e) + ")");
+        continue;
+      }
+      if (own.isDirectory()) {
+        walk(root, p, found);
+      } else if (own.isRegularFile()) {
+        found.put(p.toString(), p);
+      } else if (own.isSymbolicLink()) {
+        try {
+          var target = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          if (target.isRegularFile()) {
+            found.put(p.toString(), p);
+          } else if (target.isDirectory()) {
+            found.put(
+                p.toString(),
+                "a link to a folder is not followed; import the folder it points to itself");
+          } else {
+            found.put(p.toString(), "a link to something that is not a file");
+          }
+        } catch (IOException e) {
+          found.put(p.toString(), "a link that cannot be followed (" + reason(e) + ")");
+        }
+      } else {
+        found.put(p.toString(), "not a regular file (a device, socket or pipe)");
+      }
+    }
+  }
+
+  /** Why a file or folder could not be read, in a few words. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "not found";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static FileReport unread(String display, String problem) {
+    boolean failed = problem.startsWith("this folder") || problem.startsWith("cannot be read");
+    return new FileReport(
+        display,
+        failed ? FileReport.Status.FAILED : FileReport.Status.SKIPPED,
+        "",
+        "",
+        0,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        problem,
+        0);
   }
 
   private static boolean hidden(Path relative) {
@@ -414,7 +516,27 @@ public final class ImportRunner {
     String zipKey = key(f);
     for (ZipEntry e : entries.values()) {
       String entryName = e.getName();
-      if (entryName.contains("..") || hidden(Path.of(entryName.replace('\\', '/')))) {
+      if (outside(entryName)) {
+        plan.add(
+            new Planned(
+                new FileSource(f, display),
+                zipKey + "!/" + entryName,
+                new FileReport(
+                    display + "!/" + entryName,
+                    FileReport.Status.SKIPPED,
+                    "",
+                    "",
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    "not imported: its name points outside the archive (a '..' part or an "
+                        + "absolute path), as archives made to overwrite files do",
+                    0)));
+        continue;
+      }
+      if (hiddenEntry(entryName)) {
         continue;
       }
       long cap = e.getSize() >= 0 ? e.getSize() + 1 : limits.maxTotalBytes();
@@ -443,6 +565,30 @@ public final class ImportRunner {
         plan.add(new Planned(src, k, null));
       }
     }
+  }
+
+  /** Whether a zip entry's name has a hidden part (as {@link #hidden} for files). */
+  private static boolean hiddenEntry(String entryName) {
+    for (String part : entryName.replace('\\', '/').split("/")) {
+      if (part.startsWith(".") && !part.startsWith(".env") || part.equals("__MACOSX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry's name climbs out of the archive: a '..' part, or an absolute path. */
+  static boolean outside(String entryName) {
+    String n = entryName.replace('\\', '/');
+    if (n.startsWith("/") || n.length() > 1 && n.charAt(1) == ':') {
+      return true;
+    }
+    for (String part : n.split("/")) {
+      if (part.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String key(Path p) {

@@ -203,4 +203,297 @@ class HostileFilesTest {
     assertEquals(0, r.rejected());
     assertTrue(r.warnings().contains("the file holds no records"), r.warnings().toString());
   }
+
+  // ------------------------------------------------------------------ folders and links
+
+  static final String DEPLOYS =
+      "id,service,environment,version,time,status\n"
+          + "d1,checkout,production,1.0,2025-01-02T10:00:00Z,success\n";
+
+  @Test
+  void anUnreadableFolderIsReportedAndTheRestImported() throws Exception {
+    Path top = dir.resolve("exports");
+    Files.createDirectories(top.resolve("locked"));
+    Files.createDirectories(top.resolve("open"));
+    Files.writeString(top.resolve("open/deploys.csv"), DEPLOYS);
+    Files.writeString(top.resolve("locked/deploys.csv"), DEPLOYS.replace("d1", "d2"));
+    Files.writeString(top.resolve("first.csv"), DEPLOYS.replace("d1", "d3"));
+    ImportRunner runner =
+        new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults())
+            .listingFoldersWith(
+                folder -> {
+                  if (folder.endsWith("locked")) {
+                    throw new java.nio.file.AccessDeniedException(folder.toString());
+                  }
+                  return Files.newDirectoryStream(folder);
+                });
+    ImportSummary s = runner.run(List.of(top), ImportOptions.defaults(), store, null);
+    assertEquals(2, s.accepted(), s.files().toString());
+    FileReport locked =
+        s.files().stream().filter(f -> f.file().endsWith("locked")).findFirst().orElseThrow();
+    assertEquals(FileReport.Status.FAILED, locked.status());
+    assertTrue(locked.message().contains("permission denied"), locked.message());
+    assertEquals(3, s.files().size(), s.files().toString());
+  }
+
+  @Test
+  void anUnreadableFolderOnDiskIsReportedWhenPermissionsHold() throws Exception {
+    Path top = dir.resolve("real");
+    Path locked = Files.createDirectories(top.resolve("locked"));
+    Files.writeString(top.resolve("deploys.csv"), DEPLOYS);
+    Files.writeString(locked.resolve("deploys.csv"), DEPLOYS.replace("d1", "d2"));
+    locked.toFile().setReadable(false, false);
+    locked.toFile().setExecutable(false, false);
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          Files.isReadable(locked), "running as root: permissions do not stop reading");
+      ImportSummary s = run(top);
+      assertEquals(1, s.accepted());
+      assertTrue(
+          s.failed().stream().anyMatch(f -> f.message().contains("permission denied")),
+          s.files().toString());
+    } finally {
+      locked.toFile().setReadable(true, false);
+      locked.toFile().setExecutable(true, false);
+    }
+  }
+
+  @Test
+  void linksToNothingLoopsAndFoldersAreReportedNotFollowed() throws Exception {
+    Path top = Files.createDirectories(dir.resolve("links"));
+    Files.writeString(top.resolve("deploys.csv"), DEPLOYS);
+    Files.createSymbolicLink(top.resolve("dangling.csv"), top.resolve("missing.csv"));
+    Files.createSymbolicLink(top.resolve("a.csv"), top.resolve("b.csv"));
+    Files.createSymbolicLink(top.resolve("b.csv"), top.resolve("a.csv"));
+    Files.createSymbolicLink(top.resolve("self"), top);
+    Files.createSymbolicLink(top.resolve("again.csv"), top.resolve("deploys.csv"));
+    long t = System.nanoTime();
+    ImportSummary s = run(top);
+    assertTrue((System.nanoTime() - t) / 1_000_000_000.0 < 30, "no loop");
+    Map<String, FileReport> byName = new LinkedHashMap<>();
+    s.files().forEach(f -> byName.put(Path.of(f.file()).getFileName().toString(), f));
+    assertEquals(
+        List.of("a.csv", "again.csv", "b.csv", "dangling.csv", "deploys.csv", "self"),
+        List.copyOf(byName.keySet()));
+    assertTrue(byName.get("dangling.csv").message().contains("not found"), s.toString());
+    assertTrue(byName.get("a.csv").message().contains("cannot be followed"), s.toString());
+    assertTrue(byName.get("self").message().contains("folder is not followed"), s.toString());
+    assertEquals(FileReport.Status.IMPORTED, byName.get("again.csv").status());
+    assertEquals(FileReport.Status.IMPORTED, byName.get("deploys.csv").status());
+  }
+
+  @Test
+  void tenThousandSmallFilesAreEachAccountedFor() throws Exception {
+    Path top = Files.createDirectories(dir.resolve("many"));
+    for (int i = 0; i < 10_000; i++) {
+      Path sub = Files.createDirectories(top.resolve("part" + i / 1000));
+      Files.writeString(
+          sub.resolve("d" + i + ".csv"),
+          "id,service,environment,version,time,status\nd"
+              + i
+              + ",checkout,production,1."
+              + i
+              + ",2025-01-02T10:00:00Z,success\n");
+    }
+    ImportSummary s = run(top);
+    assertEquals(10_000, s.files().size());
+    assertEquals(10_000, s.accepted());
+    assertEquals(10_000, store.records.size());
+    assertTrue(s.outcome(true).succeeded(), s.outcome(true).reason());
+  }
+
+  // ------------------------------------------------------------------ archives
+
+  private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+    Path z = dir.resolve(name);
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
+      for (var e : entries.entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+      }
+    }
+    return z;
+  }
+
+  @Test
+  void zipEntriesThatClimbOutAreListedAsSkipped() throws Exception {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("deploys.csv", DEPLOYS.getBytes(StandardCharsets.UTF_8));
+    entries.put("../../evil.csv", DEPLOYS.replace("d1", "e1").getBytes(StandardCharsets.UTF_8));
+    entries.put("/etc/evil.csv", DEPLOYS.replace("d1", "e2").getBytes(StandardCharsets.UTF_8));
+    entries.put("a/../../evil2.csv", DEPLOYS.replace("d1", "e3").getBytes(StandardCharsets.UTF_8));
+    entries.put("a..b.csv", DEPLOYS.replace("d1", "d4").getBytes(StandardCharsets.UTF_8));
+    Path z = zip("slip.zip", entries);
+    ImportSummary s = run(z);
+    assertEquals(5, s.files().size(), s.files().toString());
+    assertEquals(3, s.skipped().size(), s.files().toString());
+    for (FileReport f : s.skipped()) {
+      assertTrue(f.message().contains("points outside the archive"), f.message());
+    }
+    assertEquals(2, s.accepted(), "deploys.csv and a..b.csv");
+    assertTrue(Files.notExists(dir.getParent().resolve("evil.csv")));
+  }
+
+  @Test
+  void zipBombsAreRefusedByRatioEntriesAndLyingSizes() throws Exception {
+    // the ratio: 20 MB of zeros in a few kilobytes
+    Path ratio = zip("ratio.zip", Map.of("zeros.csv", new byte[20 << 20]));
+    FileReport r = only(run(ratio));
+    assertEquals(FileReport.Status.FAILED, r.status());
+    assertTrue(r.message().contains("zip bomb"), r.message());
+
+    // the number of entries, against a lowered limit
+    Map<String, byte[]> many = new LinkedHashMap<>();
+    for (int i = 0; i < 11; i++) {
+      many.put("d" + i + ".csv", DEPLOYS.getBytes(StandardCharsets.UTF_8));
+    }
+    Path manyZip = zip("many.zip", many);
+    ImportOptions limited =
+        ImportOptions.defaults().withLimits(new ImportOptions.ArchiveLimits(10, 1 << 30, 200));
+    FileReport m = only(run(limited, manyZip));
+    assertEquals(FileReport.Status.FAILED, m.status());
+    assertTrue(m.message().contains("more than the limit of 10"), m.message());
+
+    // an entry whose header says 100 bytes and inflates to a megabyte of text
+    StringBuilder big = new StringBuilder(DEPLOYS);
+    for (int i = 2; big.length() < 1 << 20; i++) {
+      big.append("d").append(i).append(",checkout,production,1.").append(i);
+      big.append(",2025-01-02T10:00:00Z,success\n");
+    }
+    Path lying =
+        zip("lying.zip", Map.of("deploys.csv", big.toString().getBytes(StandardCharsets.UTF_8)));
+    lie(lying, 100);
+    ImportSummary ls = run(lying);
+    FileReport l = only(ls);
+    assertCountsAddUp(l);
+    assertTrue(l.accepted() < 10, l.toString());
+    assertTrue(
+        l.rejections().stream().anyMatch(x -> x.reason().contains("zip bomb"))
+            || l.message().contains("zip bomb"),
+        l.toString());
+  }
+
+  /** Rewrites every central directory entry's uncompressed size to {@code size}. */
+  private static void lie(Path zip, int size) throws IOException {
+    byte[] b = Files.readAllBytes(zip);
+    for (int i = 0; i + 46 < b.length; i++) {
+      if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2) {
+        b[i + 24] = (byte) size;
+        b[i + 25] = (byte) (size >> 8);
+        b[i + 26] = 0;
+        b[i + 27] = 0;
+      }
+    }
+    Files.write(zip, b);
+  }
+
+  // ------------------------------------------------------------------ XML
+
+  @Test
+  void xmlNeverFetchesAnythingNorExpandsEntities() throws Exception {
+    var server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicInteger hits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext(
+        "/",
+        ex -> {
+          hits.incrementAndGet();
+          byte[] body = "<!ENTITY x \"fetched\">".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/evil";
+      String[] docs = {
+        // an external entity over the network
+        "<?xml version=\"1.0\"?><!DOCTYPE testsuite [<!ENTITY xxe SYSTEM \""
+            + url
+            + "\">]><testsuite name=\"&xxe;\"><testcase name=\"a\"/></testsuite>",
+        // an external DTD
+        "<?xml version=\"1.0\"?><!DOCTYPE testsuite SYSTEM \""
+            + url
+            + ".dtd\"><testsuite name=\"x\"><testcase name=\"a\"/></testsuite>",
+        // a parameter entity
+        "<?xml version=\"1.0\"?><!DOCTYPE testsuite [<!ENTITY % p SYSTEM \""
+            + url
+            + "\"> %p;]><testsuite name=\"x\"><testcase name=\"a\"/></testsuite>",
+        // quadratic blow-up: one big entity referenced many times
+        "<?xml version=\"1.0\"?><!DOCTYPE testsuite [<!ENTITY a \""
+            + "x".repeat(50_000)
+            + "\">]><testsuite name=\""
+            + "&a;".repeat(50_000)
+            + "\"><testcase name=\"a\"/></testsuite>",
+      };
+      for (int i = 0; i < docs.length; i++) {
+        for (String format : List.of("junit-xml", "testng-xml", "jmeter-jtl-xml")) {
+          Path f = dir.resolve("hostile-" + i + "-" + format + ".xml");
+          Files.writeString(
+              f,
+              docs[i].replace(
+                  "testsuite",
+                  format.equals("testng-xml")
+                      ? "testng-results"
+                      : format.startsWith("jmeter") ? "testResults" : "testsuite"));
+          long t = System.nanoTime();
+          FileReport r = only(run(ImportOptions.defaults().withFormat(format), f));
+          assertTrue((System.nanoTime() - t) / 1_000_000 < 5_000, "refused without expanding");
+          assertEquals(0, r.accepted(), format + " " + i + ": " + r);
+          assertCountsAddUp(r);
+          assertTrue(
+              r.rejections().stream().anyMatch(x -> x.reason().contains("DOCTYPE")),
+              format + " " + i + ": " + r);
+          store.records.clear();
+        }
+      }
+      assertEquals(0, hits.get(), "nothing was fetched");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  // ------------------------------------------------------------------ nesting
+
+  @Test
+  void deeplyNestedFilesAreRejectedNotOverflowed() throws Exception {
+    int depth = 100_000;
+    // JSON and YAML to every importer (any of them may be forced on such a file); XML to the XML
+    // importers, whose nested suites are read recursively
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("deep.json", "[".repeat(depth) + "]".repeat(depth));
+    files.put("deep-object.json", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+    files.put("deep.yml", "a: " + "[".repeat(depth) + "]".repeat(depth) + "\n");
+    files.put(
+        "deep-junit.xml",
+        "<testsuites>"
+            + "<testsuite name=\"s\">".repeat(depth)
+            + "</testsuite>".repeat(depth)
+            + "</testsuites>");
+    files.put(
+        "deep-testng.xml",
+        "<testng-results>"
+            + "<suite name=\"s\">".repeat(depth)
+            + "</suite>".repeat(depth)
+            + "</testng-results>");
+    for (var e : files.entrySet()) {
+      Path f = dir.resolve(e.getKey());
+      Files.writeString(f, e.getValue());
+      for (Importer i : ImporterRegistry.standard().importers()) {
+        if (e.getKey().endsWith(".xml") != i.id().endsWith("-xml")) {
+          continue;
+        }
+        ImportSummary s = run(ImportOptions.defaults().withFormat(i.id()).withMapping("none"), f);
+        FileReport r = only(s);
+        assertCountsAddUp(r);
+        for (Rejection x : r.rejections()) {
+          assertTrue(
+              !x.reason().contains("StackOverflow") && !x.reason().contains("please report"),
+              i.id() + " on " + e.getKey() + ": " + x.reason());
+        }
+      }
+    }
+  }
 }

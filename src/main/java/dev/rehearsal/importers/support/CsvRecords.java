@@ -414,7 +414,7 @@ public final class CsvRecords implements Closeable {
   /** Physical lines of a reader, each without its line break, numbered from 1. */
   private static final class LineSource implements Closeable {
     private final Reader in;
-    private final char[] buf = new char[1 << 16];
+    private final char[] buf = new char[1 << 15];
     private int pos;
     private int end;
     private boolean eof;

@@ -1,9 +1,9 @@
 package dev.rehearsal.importers.support;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Decoding {
   public static final Charset CP1252 = Charset.forName("windows-1252");
-  private static final int SNIFF = 64 * 1024;
+
+  /** The first bytes looked at for a byte-order mark or the zeros of UTF-16. */
+  private static final int SNIFF = 512;
+
   private static final char[] CP1252_CHARS = new char[256];
 
   static {
@@ -71,10 +74,9 @@ public final class Decoding {
 
   /** Opens a stream as text, deciding the encoding from its first bytes. */
   public static Decoded open(InputStream raw) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(SNIFF + 8);
+    PushbackInputStream in = new PushbackInputStream(raw, SNIFF);
     byte[] head = in.readNBytes(SNIFF);
-    in.reset();
+    in.unread(head);
     int n = head.length;
     if (n >= 3
         && (head[0] & 0xff) == 0xEF
@@ -149,11 +151,11 @@ public final class Decoding {
   static final class LenientUtf8Reader extends Reader {
     private static final int SHOWN_LINES = 10;
     private final InputStream in;
-    private final byte[] bytes = new byte[1 << 16];
+    private final byte[] bytes = new byte[1 << 15];
     private int bpos;
     private int blen;
     private boolean eof;
-    private final char[] chars = new char[1 << 16];
+    private final char[] chars = new char[1 << 15];
     private int cpos;
     private int clen;
     private long line = 1;
