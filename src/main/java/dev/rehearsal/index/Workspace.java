@@ -1205,7 +1205,7 @@ public final class Workspace implements Closeable {
    */
   public void saveAliases(Map<String, String> aliases) throws IOException {
     try (Writer w = Files.newBufferedWriter(dir.resolve(ALIASES_FILE), StandardCharsets.UTF_8);
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"alias", "service"}, false);
       for (var e : new TreeMap<>(aliases).entrySet()) {
         csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
@@ -1245,7 +1245,9 @@ public final class Workspace implements Closeable {
           }
         }
         if (row.length >= 2 && !row[0].isBlank() && !row[1].isBlank()) {
-          out.put(row[0].strip(), row[1].strip());
+          out.put(
+              dev.rehearsal.util.CsvCells.restore(row[0].strip()),
+              dev.rehearsal.util.CsvCells.restore(row[1].strip()));
         }
       }
     } catch (CsvException e) {
