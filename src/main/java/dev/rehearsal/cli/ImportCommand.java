@@ -133,6 +133,9 @@ final class ImportCommand implements Callable<Integer> {
       try {
         // the next analysis then starts from its input snapshot (decision 0009)
         dev.rehearsal.analysis.Engine.prepare(w, progress);
+      } catch (dev.rehearsal.analysis.InputBudget.TooLargeException e) {
+        // the import stands; the analysis needs a larger heap, and says how large
+        spec.commandLine().getErr().println("rehearsal: " + e.getMessage());
       } catch (IOException | java.io.UncheckedIOException e) {
         // the records are imported and committed; only the preparation failed
         spec.commandLine()

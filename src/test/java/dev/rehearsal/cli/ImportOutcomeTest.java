@@ -105,4 +105,27 @@ class ImportOutcomeTest {
     assertEquals(1, r.code(), r.err());
     assertEquals(1, r.json().path("files").get(0).path("accepted").asInt(), r.out());
   }
+
+  @Test
+  void anAnalysisThatCannotFitSaysSoWhileTheImportStands() throws Exception {
+    String ws = dir.resolve("ws-heap").toString();
+    System.setProperty("rehearsal.analysis.maxHeap", Long.toString(1L << 20));
+    try {
+      CliTest.Run r = CliTest.run("import", good.toString(), "--workspace", ws, "--json");
+      assertEquals(0, r.code(), r.out() + r.err());
+      assertEquals(1, r.json().path("files").get(0).path("accepted").asInt(), r.out());
+      assertTrue(r.err().contains("needs about 48 MB of heap"), r.err());
+      assertTrue(r.err().contains("run with -Xmx1g"), r.err());
+      assertTrue(r.err().contains("The imported records are kept."), r.err());
+      CliTest.Run a = CliTest.run("analyze", "--workspace", ws);
+      assertEquals(1, a.code(), a.out() + a.err());
+      assertTrue(a.err().contains("-Xmx1g"), a.err());
+      assertFalse(a.err().contains("\tat "), "no stack trace: " + a.err());
+    } finally {
+      System.clearProperty("rehearsal.analysis.maxHeap");
+    }
+    CliTest.Run stats = CliTest.run("stats", "--workspace", ws, "--json");
+    assertEquals(0, stats.code(), stats.err());
+    assertEquals(1, stats.json().path("documents").path("deploy").asInt(), stats.out());
+  }
 }
