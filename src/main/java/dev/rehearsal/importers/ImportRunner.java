@@ -2,6 +2,7 @@ package dev.rehearsal.importers;
 
 import dev.rehearsal.importers.support.TimeParser;
 import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Provenance;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.EnvironmentNames;
 import dev.rehearsal.task.CancelledException;
@@ -217,7 +218,24 @@ public final class ImportRunner {
     FileReport.Status status = FileReport.Status.IMPORTED;
     String message = "read as " + importer.displayName();
     try {
-      importer.parse(source, ctx, sink);
+      try {
+        importer.parse(source, ctx, sink);
+      } catch (RuntimeException e) {
+        StoreFailure f = storeFailure(e);
+        if (f != null) {
+          Throwable c = f.getCause();
+          throw new StoreStopped(
+              "the workspace could not store a record of "
+                  + name
+                  + " ("
+                  + (c.getMessage() == null ? c.toString() : c.getMessage())
+                  + "); the import stopped, and what was committed before it is kept",
+              c);
+        }
+        throw e;
+      }
+    } catch (StoreStopped e) {
+      throw e; // the whole import stops: see StoreFailure
     } catch (ImportException e) {
       sink.reject(e.line(), sink.seen, "the rest of the file could not be read: " + e.getMessage());
     } catch (CancelledException e) {
@@ -249,6 +267,16 @@ public final class ImportRunner {
         sink.kept,
         message,
         millis(t0));
+  }
+
+  /** The store's failure, when it is what ended a parse (an importer may have wrapped it). */
+  private static StoreFailure storeFailure(Throwable t) {
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (t instanceof StoreFailure f) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private static long millis(long t0) {
@@ -600,6 +628,27 @@ public final class ImportRunner {
     return bang < 0 ? "" : key.substring(0, bang);
   }
 
+  /**
+   * The workspace failed to store what an importer sent: not the file's fault, and nothing after it
+   * could be stored either, so the import stops with the cause.
+   */
+  private static final class StoreFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /** The import stopped because the workspace could not store what was read. */
+  static final class StoreStopped extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StoreStopped(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** Counts, stores, and keeps the first rejections for the report. */
   private static final class CountingSink implements RecordSink {
     private final RecordStore store;
@@ -623,10 +672,16 @@ public final class ImportRunner {
 
     @Override
     public void accept(ImportedRecord record) {
+      String limit = RecordLimits.problem(record);
+      if (limit != null) {
+        Provenance p = record.provenance();
+        reject(p == null ? 0 : p.line(), p == null ? seen : p.index(), limit);
+        return;
+      }
       try {
         store.upsert(record);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       seen++;
       accepted++;
@@ -637,8 +692,8 @@ public final class ImportRunner {
     public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {
       try {
         store.upsertStatus(event);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       seen++;
       accepted++;
@@ -650,8 +705,8 @@ public final class ImportRunner {
       Rejection r = new Rejection(file, line, index, format, reason);
       try {
         store.rejected(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       if (kept.size() < REPORTED_REJECTIONS) {
         kept.add(r);

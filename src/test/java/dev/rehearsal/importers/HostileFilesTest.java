@@ -34,7 +34,7 @@ class HostileFilesTest {
   @TempDir Path dir;
 
   /** A store in memory. */
-  static final class MemoryStore implements RecordStore {
+  static class MemoryStore implements RecordStore {
     final Map<String, ImportedRecord> records = new LinkedHashMap<>();
     final List<Rejection> rejections = new ArrayList<>();
 
@@ -495,5 +495,64 @@ class HostileFilesTest {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ the store
+
+  @Test
+  void idsAndServiceNamesTooLongToStoreAreRejectedWithTheirLength() throws Exception {
+    String big = "s".repeat(100_000);
+    Path f = dir.resolve("big-cells.csv");
+    Files.writeString(
+        f,
+        "id,service,environment,version,time,status\n"
+            + "d1,"
+            + big
+            + ",production,1.0,2025-01-02T10:00:00Z,success\n"
+            + "d2,checkout,production,"
+            + big
+            + ",2025-01-02T10:00:00Z,success\n"
+            + big
+            + ",checkout,production,1.0,2025-01-02T10:00:00Z,success\n"
+            + "d4,checkout,production,1.0,2025-01-02T10:00:00Z,success\n");
+    try (dev.rehearsal.index.Workspace w = dev.rehearsal.index.Workspace.open(dir.resolve("ws"))) {
+      ImportSummary s =
+          new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults())
+              .run(List.of(f), ImportOptions.defaults(), w.importStore(), null);
+      FileReport r = only(s);
+      assertEquals(4, r.seen(), r.toString());
+      assertEquals(2, r.accepted(), r.toString());
+      assertTrue(r.rejections().get(0).reason().contains("a service name is 100,000 characters"));
+      assertTrue(r.rejections().get(1).reason().contains("its id is 100,000 characters"));
+      assertEquals(2, w.count(dev.rehearsal.index.DocKind.DEPLOY));
+    }
+  }
+
+  @Test
+  void aStoreThatFailsStopsTheImportWithTheCause() throws Exception {
+    Path f = dir.resolve("deploys.csv");
+    StringBuilder sb = new StringBuilder("id,service,environment,version,time,status\n");
+    for (int i = 0; i < 100; i++) {
+      sb.append("d").append(i).append(",checkout,production,1.0,2025-01-02T10:00:00Z,success\n");
+    }
+    Files.writeString(f, sb);
+    RecordStore failing =
+        new MemoryStore() {
+          @Override
+          public void upsert(ImportedRecord record) {
+            if (records.size() == 10) {
+              throw new IllegalStateException("disk on fire");
+            }
+            super.upsert(record);
+          }
+        };
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class,
+            () ->
+                new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults())
+                    .run(List.of(f), ImportOptions.defaults(), failing, null));
+    assertTrue(e.getMessage().contains("could not store a record of"), e.getMessage());
+    assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
   }
 }
