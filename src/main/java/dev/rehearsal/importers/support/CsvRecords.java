@@ -181,7 +181,7 @@ public final class CsvRecords implements Closeable {
         if (end > i) {
           // text after the closing quote, kept as written; after a cell over several lines it
           // says the quote that closed it was another cell's opening one
-          textAfterSpan |= line != opened;
+          textAfterSpan |= line != opened && !s.substring(i, end).isBlank();
           if (!overflow) {
             cell.append(s, i, end);
           }

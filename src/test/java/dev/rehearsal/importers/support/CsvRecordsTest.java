@@ -161,6 +161,9 @@ public class CsvRecordsTest {
   void textAfterAClosingQuoteIsKept() throws Exception {
     List<CsvRecords.Record> recs = read("a,b\n\"x\"y,z\n", 2);
     assertArrayEquals(new String[] {"xy", "z"}, recs.get(1).cells());
+    // a space after a cell over two lines is only a space
+    List<CsvRecords.Record> spaced = read("a,b\n\"x\ny\" ,z\n", 2);
+    assertArrayEquals(new String[] {"x\ny ", "z"}, spaced.get(1).cells());
   }
 
   @Test
