@@ -120,7 +120,7 @@ public final class ImportRunner {
       for (Planned p : plan) {
         if (p.preReport != null) {
           reports.add(p.preReport);
-          store.fileImported(p.preReport);
+          stored(() -> store.fileImported(p.preReport));
           continue;
         }
         if (cancelled || mon.isCancelled()) {
@@ -146,13 +146,13 @@ public final class ImportRunner {
         mon.progress(base, totalBytes, "reading " + p.source.displayName());
         FileReport report = importOne(counted, p.key, options, manifest, store, fileMonitor);
         reports.add(report);
-        store.fileImported(report);
+        stored(() -> store.fileImported(report));
         doneBytes += size;
         if (report.status() == FileReport.Status.CANCELLED) {
           cancelled = true;
         }
       }
-      store.commit();
+      stored(store::commit);
       mon.progress(totalBytes, totalBytes, cancelled ? "cancelled" : "done");
     } finally {
       for (ZipFile z : open) {
@@ -267,6 +267,25 @@ public final class ImportRunner {
         sink.kept,
         message,
         millis(t0));
+  }
+
+  private interface StoreAction {
+    void run() throws IOException;
+  }
+
+  /** Runs a call of the store; its failure (however it is thrown) stops the import. */
+  private static void stored(StoreAction action) throws IOException {
+    try {
+      action.run();
+    } catch (StoreStopped e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new StoreStopped(
+          "the workspace could not store what was read ("
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
+              + "); the import stopped, and what was committed before it is kept",
+          e);
+    }
   }
 
   /** The store's failure, when it is what ended a parse (an importer may have wrapped it). */

@@ -552,7 +552,8 @@ class HostileFilesTest {
             () ->
                 new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults())
                     .run(List.of(f), ImportOptions.defaults(), failing, null));
-    assertTrue(e.getMessage().contains("could not store a record of"), e.getMessage());
+    assertTrue(e.getMessage().contains("the workspace could not store"), e.getMessage());
+    assertTrue(e.getMessage().contains("the import stopped"), e.getMessage());
     assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
   }
 }
