@@ -5,7 +5,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -146,23 +151,28 @@ public final class Decoding {
 
   /**
    * UTF-8 decoding that reads each byte that is not part of a valid UTF-8 sequence as Windows-1252,
-   * removes NUL bytes, and counts both with the lines (by line feeds) they were met on.
+   * removes NUL bytes, and counts both with the lines (by line feeds) they were met on. The JDK's
+   * decoder does the decoding; one pass over what it produced counts lines and finds NULs.
    */
   static final class LenientUtf8Reader extends Reader {
     private static final int SHOWN_LINES = 10;
     private final InputStream in;
-    private final byte[] bytes = new byte[1 << 15];
-    private int bpos;
-    private int blen;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 15);
+    private final CharBuffer chars = CharBuffer.allocate(1 << 15);
     private boolean eof;
-    private final char[] chars = new char[1 << 15];
-    private int cpos;
-    private int clen;
-    private long line = 1;
+    private boolean done;
     private long consumed;
+    private long line = 1;
+    private int scanned;
     private long replaced;
     private long firstReplacedAt = -1;
-    private long utf8Sequences;
+    private long decodedBytes;
+    private long decodedChars;
     private final LineSet replacedLines = new LineSet();
     private long nuls;
     private final LineSet nulLines = new LineSet();
@@ -170,6 +180,8 @@ public final class Decoding {
     LenientUtf8Reader(InputStream in, long startOffset) {
       this.in = in;
       this.consumed = startOffset;
+      bytes.flip();
+      chars.flip();
     }
 
     long replaced() {
@@ -184,7 +196,8 @@ public final class Decoding {
     java.util.List<String> notes() {
       var notes = new java.util.ArrayList<String>();
       if (replaced > 0) {
-        if (utf8Sequences == 0) {
+        if (decodedBytes == decodedChars) {
+          // every byte the decoder took became one character: no valid sequence outside ASCII
           notes.add(
               "the file is not valid UTF-8; read as Windows-1252 ("
                   + replaced
@@ -212,123 +225,104 @@ public final class Decoding {
       if (len == 0) {
         return 0;
       }
-      while (cpos >= clen) {
+      while (!chars.hasRemaining()) {
         if (!fill()) {
           return -1;
         }
       }
-      int n = Math.min(len, clen - cpos);
-      System.arraycopy(chars, cpos, cbuf, off, n);
-      cpos += n;
+      int n = Math.min(len, chars.remaining());
+      chars.get(cbuf, off, n);
       return n;
     }
 
-    /** Decodes the next bytes; false at the end. */
     private boolean fill() throws IOException {
-      cpos = 0;
-      clen = 0;
-      while (clen == 0) {
-        if (blen - bpos < 4 && !eof) {
-          System.arraycopy(bytes, bpos, bytes, 0, blen - bpos);
-          blen -= bpos;
-          bpos = 0;
-          int r = in.read(bytes, blen, bytes.length - blen);
-          if (r < 0) {
-            eof = true;
-          } else {
-            blen += r;
+      if (done) {
+        return false;
+      }
+      chars.clear();
+      scanned = 0;
+      if (!eof) {
+        bytes.compact();
+        int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (r < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + r);
+        }
+        bytes.flip();
+      }
+      while (true) {
+        int before = bytes.position();
+        int produced = chars.position();
+        CoderResult res = decoder.decode(bytes, chars, eof);
+        consumed += bytes.position() - before;
+        decodedBytes += bytes.position() - before;
+        decodedChars += chars.position() - produced;
+        scan();
+        if (res.isError()) {
+          if (chars.remaining() < res.length()) {
+            break; // no room now; the next fill meets the same bytes again
           }
+          for (int k = 0; k < res.length(); k++) {
+            byte b = bytes.get();
+            if (firstReplacedAt < 0) {
+              firstReplacedAt = consumed;
+            }
+            consumed++;
+            replaced++;
+            replacedLines.add(line);
+            chars.put(CP1252_CHARS[b & 0xff]); // never a line feed or a NUL: b >= 0x80
+          }
+          scanned = chars.position();
           continue;
         }
-        if (bpos >= blen) {
-          return false;
+        if (res.isUnderflow() && eof) {
+          int flushed = chars.position();
+          decoder.flush(chars);
+          decodedChars += chars.position() - flushed;
+          scan();
+          done = true;
         }
-        decode();
+        break;
       }
+      chars.flip();
       return true;
     }
 
-    /** Decodes whole sequences from the bytes at hand into the character buffer. */
-    private void decode() {
-      int o = 0;
-      int limit = chars.length - 2;
-      while (bpos < blen && o < limit) {
-        int b = bytes[bpos] & 0xff;
-        if (b < 0x80) {
-          bpos++;
-          consumed++;
-          if (b == 0) {
+    /** Counts line feeds in what the decoder added, and removes NULs. */
+    private void scan() {
+      char[] a = chars.array();
+      int end = chars.position();
+      int i = scanned;
+      for (; i < end; i++) {
+        char c = a[i];
+        if (c <= '\n') {
+          if (c == '\n') {
+            line++;
+          } else if (c == 0) {
+            break;
+          }
+        }
+      }
+      if (i < end) {
+        // a NUL: from here on, keep what is not one
+        int w = i;
+        for (; i < end; i++) {
+          char c = a[i];
+          if (c == 0) {
             nuls++;
             nulLines.add(line);
             continue;
           }
-          if (b == '\n') {
+          if (c == '\n') {
             line++;
           }
-          chars[o++] = (char) b;
-          continue;
+          a[w++] = c;
         }
-        int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b <= 0xF4 ? 4 : 0;
-        if (b < 0xC2) {
-          len = 0;
-        }
-        if (len > 0 && bpos + len > blen) {
-          if (!eof) {
-            break; // the rest of the sequence comes with the next read
-          }
-          len = 0; // cut off by the end of the file
-        }
-        if (len > 0 && validSequence(b, len)) {
-          int cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-          for (int k = 1; k < len; k++) {
-            cp = cp << 6 | bytes[bpos + k] & 0x3F;
-          }
-          if (cp >= 0x10000) {
-            chars[o++] = Character.highSurrogate(cp);
-            chars[o++] = Character.lowSurrogate(cp);
-          } else {
-            chars[o++] = (char) cp;
-          }
-          bpos += len;
-          consumed += len;
-          utf8Sequences++;
-          continue;
-        }
-        if (firstReplacedAt < 0) {
-          firstReplacedAt = consumed;
-        }
-        replaced++;
-        replacedLines.add(line);
-        chars[o++] = CP1252_CHARS[b];
-        bpos++;
-        consumed++;
+        chars.position(w);
+        end = w;
       }
-      clen = o;
-    }
-
-    /** Whether the bytes from {@code bpos} are one valid sequence (no overlong form, surrogate). */
-    private boolean validSequence(int lead, int len) {
-      int b1 = bytes[bpos + 1] & 0xff;
-      int lo = 0x80;
-      int hi = 0xBF;
-      if (lead == 0xE0) {
-        lo = 0xA0;
-      } else if (lead == 0xED) {
-        hi = 0x9F;
-      } else if (lead == 0xF0) {
-        lo = 0x90;
-      } else if (lead == 0xF4) {
-        hi = 0x8F;
-      }
-      if (b1 < lo || b1 > hi) {
-        return false;
-      }
-      for (int k = 2; k < len; k++) {
-        if ((bytes[bpos + k] & 0xC0) != 0x80) {
-          return false;
-        }
-      }
-      return true;
+      scanned = end;
     }
 
     @Override
