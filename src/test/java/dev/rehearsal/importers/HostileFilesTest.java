@@ -556,4 +556,50 @@ class HostileFilesTest {
     assertTrue(e.getMessage().contains("the import stopped"), e.getMessage());
     assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
   }
+
+  // ------------------------------------------------------------------ long values
+
+  /** Best of three parse times of a config snapshot with one value of {@code size} characters. */
+  private double configWithAValueOf(int size, String unit) throws Exception {
+    Path f = dir.resolve("checkout.staging.2024-03-01." + size + ".properties");
+    Files.writeString(
+        f, "server.port=8080\napp.note=" + unit.repeat(size / unit.length()) + "!\nb=1\n");
+    Importer props = ImporterRegistry.standard().byId("config-properties").orElseThrow();
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long t = System.nanoTime();
+      props.parse(new FileSource(f, f.toString()), ImportContext.defaults(), new MemorySink());
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+    }
+    return best;
+  }
+
+  /** A sink that keeps nothing. */
+  static final class MemorySink implements RecordSink {
+    @Override
+    public void accept(ImportedRecord record) {}
+
+    @Override
+    public void acceptStatus(DeployStatusEvent event) {}
+
+    @Override
+    public void reject(long line, long index, String reason) {}
+
+    @Override
+    public void warn(String message) {}
+  }
+
+  @Test
+  void aLongConfigurationValueIsReadInLinearTime() throws Exception {
+    // found by fuzzing: a value of 1.5 MB took minutes in the secret detector's URL pattern
+    for (String unit : new String[] {"x", "a "}) {
+      configWithAValueOf(10_000, unit); // warm up
+      double small = configWithAValueOf(30_000, unit);
+      double large = configWithAValueOf(300_000, unit);
+      // ten times the characters: ten times the time when linear, a hundred when quadratic
+      assertTrue(
+          large < 30 * Math.max(small, 0.002),
+          String.format("'%s': 30 K %.3f s, 300 K %.3f s", unit, small, large));
+    }
+  }
 }

@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ImportException} or {@link IOException}, an error, a parse that takes longer than 30
  * seconds, counts that do not add up. {@code mvn verify} runs it for {@code rehearsal.fuzz.seconds}
  * (20) with a fixed seed; {@code -Pfuzz} for 15 minutes with a new seed (the seed is in the report,
- * {@code target/fuzz-report.txt}, and in any failure: {@code -Drehearsal.fuzz.seed=N} replays it).
+ * {@code target/fuzz-report.txt}, and in any failure: {@code -Drehearsal.fuzz.seed=N} runs the same
+ * inputs again, and {@code -Drehearsal.fuzz.replay=I} with it makes input I alone and gives it to
+ * every importer). Inputs that break something are kept in {@code target/fuzz-failures}.
  */
 @Tag("fuzz")
 class ImporterFuzzTest {
@@ -200,7 +202,8 @@ class ImporterFuzzTest {
         case 2, 3 ->
             b = insert(b, at, INSERTS[r.nextInt(INSERTS.length)].getBytes(StandardCharsets.UTF_8));
         case 4 -> { // a huge field
-          String unit = new String[] {"x", "\"", "a,", "é", "\u0000"}[r.nextInt(5)];
+          String unit =
+              new String[] {"x", "\"", "a,", "é", "\u0000", " ", "\t", "a "}[r.nextInt(8)];
           b =
               insert(
                   b,
@@ -274,6 +277,14 @@ class ImporterFuzzTest {
 
   // ------------------------------------------------------------------ running
 
+  /** Writes an input that broke something to target/fuzz-failures; says where. */
+  private static String keep(Bytes input, long index) throws IOException {
+    Path d = Files.createDirectories(Path.of("target", "fuzz-failures"));
+    Path f = d.resolve(index + "-" + input.name());
+    Files.write(f, input.data());
+    return " [input kept as " + f + "]";
+  }
+
   /** Parses one input with one importer; returns null when it behaved, else what went wrong. */
   static String parse(Importer importer, Bytes input) {
     Counter sink = new Counter();
@@ -296,6 +307,10 @@ class ImporterFuzzTest {
   void everyImporterTakesDamagedInputWithoutAnythingButRecordsAndRejections() throws Exception {
     double seconds = Double.parseDouble(System.getProperty("rehearsal.fuzz.seconds", "20"));
     long seed = Long.getLong("rehearsal.fuzz.seed", seconds > 60 ? System.nanoTime() : 20240304L);
+    long replay = Long.getLong("rehearsal.fuzz.replay", -1L);
+    if (replay >= 0) {
+      seconds = 24 * 3600; // until that input is made again
+    }
     SplittableRandom r = new SplittableRandom(seed);
     List<Bytes> seeds = seeds();
     ImporterRegistry registry = ImporterRegistry.standard();
@@ -320,19 +335,34 @@ class ImporterFuzzTest {
         Bytes input = new Bytes(seedFile.name(), data);
         String what =
             seedFile.name() + " mutated " + how + "(seed " + seed + ", input " + inputs + ")";
+        Importer random = importers.get(r.nextInt(importers.size()));
+        if (replay >= 0 && inputs < replay) {
+          inputs++;
+          if (inputs % 25 == 0) {
+            r.nextBoolean();
+          }
+          continue;
+        }
         inputs++;
+        String[] running = {""};
         Future<List<String>> f =
             exec.submit(
                 () -> {
                   List<String> problems = new ArrayList<>();
+                  running[0] = "detection";
                   Sniff sniff = Sniff.of(input);
                   sniff.describe();
                   sniff.readItAnyway();
                   var detected = registry.detect(sniff);
                   List<Importer> chosen = new ArrayList<>();
-                  detected.ifPresent(d -> chosen.add(d.importer()));
-                  chosen.add(importers.get(r.nextInt(importers.size())));
+                  if (replay >= 0) {
+                    chosen.addAll(importers);
+                  } else {
+                    detected.ifPresent(d -> chosen.add(d.importer()));
+                    chosen.add(random);
+                  }
                   for (Importer i : chosen) {
+                    running[0] = i.id();
                     String p = parse(i, input);
                     if (p != null) {
                       problems.add(p);
@@ -344,11 +374,15 @@ class ImporterFuzzTest {
           List<String> problems = f.get(30, TimeUnit.SECONDS);
           parses += 2;
           for (String p : problems) {
-            found.add(what + ": " + p);
+            found.add(what + ": " + p + keep(input, inputs - 1));
           }
         } catch (TimeoutException e) {
           f.cancel(true);
-          found.add(what + ": took longer than 30 s");
+          found.add(what + ": " + running[0] + " took longer than 30 s" + keep(input, inputs - 1));
+          break;
+        }
+        if (replay >= 0) {
+          keep(input, inputs - 1);
           break;
         }
         if (inputs % 25 == 0) {
