@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -291,6 +292,101 @@ class CliTest {
   }
 
   @Test
+  void demoListsItsStylesAndRefusesUnknownOnes() {
+    Run list = run("demo", "--style", "list");
+    assertEquals(0, list.code(), list.err());
+    for (String s : new String[] {"plain", "startup", "enterprise", "scaleup", "retail"}) {
+      assertTrue(list.out().contains(s + " ("), s + " in " + list.out());
+    }
+    assertTrue(list.out().contains("regulated (held-out)"), list.out());
+    assertTrue(run("demo", "--help").out().contains("--style"));
+    assertUsageError(
+        run("demo", "--out", dir.resolve("x").toString(), "--style", "nope"),
+        "unknown style 'nope'",
+        "demo");
+    assertUsageError(
+        run("demo", "--out", dir.resolve("x").toString(), "--style", "all", "--import"),
+        "--import takes one style",
+        "demo");
+  }
+
+  @Test
+  void demoWritesEachStyleIntoItsOwnFolder() throws IOException {
+    Path all = dir.resolve("styles");
+    Run r =
+        run(
+            "demo",
+            "--out",
+            all.toString(),
+            "--style",
+            "all",
+            "--incidents",
+            "30",
+            "--deploys",
+            "300");
+    assertEquals(0, r.code(), r.err());
+    for (String s :
+        new String[] {"plain", "startup", "enterprise", "scaleup", "retail", "regulated"}) {
+      List<String> truth = Files.readAllLines(all.resolve(s).resolve("truth.csv"));
+      assertEquals("incident,caused_by,verdict,gaps,style,case", truth.get(0), s);
+      assertEquals(31, truth.size(), s);
+      assertTrue(truth.get(1).contains("," + s + ","), truth.get(1));
+      assertTrue(r.out().contains(s), r.out());
+    }
+  }
+
+  @Test
+  void evaluateReportsEachCaseOfAStyledScenario() throws IOException {
+    Path styled = dir.resolve("styled");
+    Path w = dir.resolve("styled-ws");
+    Run demo =
+        run(
+            "demo",
+            "--out",
+            styled.toString(),
+            "--style",
+            "retail",
+            "--seed",
+            "4",
+            "--incidents",
+            "40",
+            "--deploys",
+            "500",
+            "--import",
+            "--workspace",
+            w.toString());
+    assertEquals(0, demo.code(), demo.err());
+    assertTrue(demo.out().contains("style: retail; cases: {"), demo.out());
+    Run r =
+        run(
+            "evaluate",
+            "--truth",
+            styled.resolve("truth.csv").toString(),
+            "--workspace",
+            w.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("By case"), r.out());
+    assertTrue(r.out().contains("not-change"), r.out());
+    assertFalse(r.out().contains("By style"), "one style: no table of styles");
+    JsonNode j =
+        run(
+                "evaluate",
+                "--truth",
+                styled.resolve("truth.csv").toString(),
+                "--json",
+                "--workspace",
+                w.toString())
+            .json();
+    long incidents = 0;
+    for (JsonNode c : j.path("byCase")) {
+      assertTrue(c.has("linkRecall") && c.has("baselineRecall") && c.has("verdictAccuracy"));
+      incidents += c.path("incidents").asLong();
+    }
+    assertEquals(40, incidents, j.path("byCase").toString());
+    assertEquals(40, j.path("byStyle").path("retail").path("incidents").asLong());
+  }
+
+  @Test
   void evaluatePrintsEngineAndBaselineSideBySide() throws IOException {
     Run r =
         run(
@@ -495,6 +591,11 @@ class CliTest {
     String before = System.getProperty("rehearsal.writerPatienceSeconds");
     System.setProperty("rehearsal.writerPatienceSeconds", "1");
     try (dev.rehearsal.index.Workspace window = dev.rehearsal.index.Workspace.open(w)) {
+      window
+          .writes()
+          .upsert(
+              dev.rehearsal.Records.incident("P8", "t", "b", "checkout", "2024-02-01T10:00:00Z"));
+      window.writes().commit();
       window.whenBusy("the Rehearsal window", java.time.Duration.ZERO, m -> {});
       window
           .writes()
