@@ -102,6 +102,9 @@ public final class Imports {
     try {
       // the next analysis then starts from its input snapshot (decision 0009)
       Engine.prepare(ws, Progress.part(m, analyse ? 70 : 90, analyse ? 80 : 100));
+    } catch (dev.rehearsal.analysis.InputBudget.TooLargeException e) {
+      // the import stands; the analysis needs a larger heap, and the message says how large
+      preparation = e.getMessage();
     } catch (IOException | UncheckedIOException e) {
       preparation =
           "the analysis's input could not be prepared ("

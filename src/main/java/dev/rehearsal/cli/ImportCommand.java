@@ -88,7 +88,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Day/month order of numeric dates; AUTO decides per file and never guesses")
   String dateOrder;
 
-  @Option(names = "--strict", description = "Fail (exit 1) if any record is rejected")
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) unless every file and record is imported")
   boolean strict;
 
   @Option(
@@ -134,13 +136,9 @@ final class ImportCommand implements Callable<Integer> {
       } else {
         print(out, summary, showRejections);
       }
-      if (strict && summary.rejected() > 0) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "rehearsal: --strict: "
-                    + summary.rejected()
-                    + " record(s) were rejected (the accepted ones are imported)");
+      ImportSummary.Outcome result = summary.outcome(strict);
+      if (!result.succeeded()) {
+        spec.commandLine().getErr().println("rehearsal: " + result.reason());
         return 1;
       }
       return 0;

@@ -481,7 +481,7 @@ final class ScenarioWriter {
     Path p = file("incidents/jira/incidents-" + year + ".csv");
     int maxComponents = list.stream().mapToInt(i -> i.services.size()).max().orElse(1);
     try (Writer w = text(p);
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       List<String> header =
           new ArrayList<>(
               List.of(
@@ -811,7 +811,7 @@ final class ScenarioWriter {
   private void writeRuns(List<RunEvent> runs, TaskMonitor m) throws IOException {
     Path manifest = file("staging/rehearsal-manifest.csv");
     try (Writer mw = text(manifest);
-        CSVWriter csv = new CSVWriter(mw)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(mw)) {
       csv.writeNext(
           new String[] {"file", "service", "environment", "version", "commit", "time"}, false);
       long k = 0;
@@ -1098,7 +1098,7 @@ final class ScenarioWriter {
     long step = span > 730 * DAY ? 91 * DAY : 30 * DAY;
     Path manifest = file("config/rehearsal-manifest.csv");
     try (Writer mw = text(manifest);
-        CSVWriter csv = new CSVWriter(mw)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(mw)) {
       csv.writeNext(new String[] {"file", "service", "environment", "time"}, false);
       for (Service s : services) {
         for (String env : List.of("staging", "production")) {
@@ -1398,7 +1398,7 @@ final class ScenarioWriter {
     }
     SplittableRandom r = rng.split();
     try (Writer w = text(file("facts/traffic.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"environment", "service", "peak_rps", "as_of"}, false);
       for (long day = start.toEpochMilli(); day < end.toEpochMilli(); day += DAY) {
         int dow = Instant.ofEpochMilli(day).atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
@@ -1443,7 +1443,7 @@ final class ScenarioWriter {
     long startMs = start.toEpochMilli();
     long span = end.toEpochMilli() - startMs;
     try (Writer w = text(file("facts/data-volume.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"environment", "table", "rows", "as_of", "service"}, false);
       for (long t = startMs; t < end.toEpochMilli(); t += 30 * DAY) {
         double growth = 0.6 + 0.4 * (t - startMs) / (double) span;
@@ -1594,7 +1594,7 @@ final class ScenarioWriter {
 
   private void writeAliasesAndSettings() throws IOException {
     try (Writer w = text(file("aliases.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"alias", "service"}, false);
       for (var e : names.aliases().entrySet()) {
         csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
@@ -1629,7 +1629,7 @@ final class ScenarioWriter {
 
   private void writeTruth(List<IncidentEvent> incidents) throws IOException {
     try (Writer w = text(file("truth.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(
           labelled
               ? new String[] {"incident", "caused_by", "verdict", "gaps", "style", "case"}

@@ -116,6 +116,7 @@ class EvaluationByCaseTest {
                         Instant.EPOCH,
                         0.9,
                         false,
+                        false,
                         List.of(),
                         List.of()))
             .toList();
