@@ -502,7 +502,7 @@ public final class QuarterlyPdfExporter implements Exporter {
           handle(e) + "\n" + day(e.onset()),
           e.incident().title(),
           change,
-          e.verdict().label() + (e.review() != null ? " (reviewed)" : ""),
+          e.verdict().label() + (e.review() != null ? ", reviewed" : ""),
           gaps.stream().map(Gap::code).collect(Collectors.joining(", ")),
           evidence);
     }
