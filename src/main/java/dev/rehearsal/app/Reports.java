@@ -204,6 +204,31 @@ public final class Reports {
     return keys;
   }
 
+  /**
+   * The findings of a period (by onset), narrowed like {@link #entries}, without reading the
+   * incidents themselves: what the figures need.
+   */
+  public List<Finding> findings(Period period, String service, String query) throws IOException {
+    Set<String> matching = query == null || query.isBlank() ? null : matching(query);
+    List<Finding> out = new ArrayList<>();
+    ws.records()
+        .forEach(
+            DocKind.FINDING,
+            Finding.class,
+            f -> {
+              if (f.onset() != null
+                  && period.contains(f.onset())
+                  && (matching == null || matching.contains(f.incidentKey()))
+                  && (service == null
+                      || service.isBlank()
+                      || f.services().contains(service)
+                      || Aggregates.serviceOf(f).equals(service))) {
+                out.add(f);
+              }
+            });
+    return out;
+  }
+
   // ------------------------------------------------------------------ the quarterly report
 
   /**
@@ -274,19 +299,20 @@ public final class Reports {
       throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Instant histFrom = historyStart(period);
-    Period span = new Period(histFrom, period.to(), "history");
-    List<Entry> all = entries(span, service, query, m);
-    m.progress(0, -1, "working out the figures");
-    List<Entry> inPeriod = new ArrayList<>();
+    List<Entry> inPeriod = entries(period, service, query, m);
+    m.progress(0, -1, "reading the quarters before");
+    // the charts' history needs only the findings of the quarters before, not their incidents
     List<Finding> findings = new ArrayList<>();
-    for (Entry e : all) {
-      if (period.contains(e.onset())) {
-        inPeriod.add(e);
-      }
+    for (Entry e : inPeriod) {
       if (e.finding() != null) {
         findings.add(e.finding());
       }
     }
+    if (histFrom != null && period.from() != null && histFrom.isBefore(period.from())) {
+      findings.addAll(findings(new Period(histFrom, period.from(), "before"), service, query));
+    }
+    m.checkCancelled();
+    m.progress(0, -1, "working out the figures");
     String svc = service == null || service.isBlank() ? null : service;
     Aggregates figures = Aggregates.of(ws, findings, period.from(), period.to(), svc);
     Period prev = period.previous();

@@ -1,7 +1,6 @@
 package dev.rehearsal.report;
 
 import dev.rehearsal.analysis.Aggregates;
-import dev.rehearsal.app.Reports;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
@@ -9,7 +8,6 @@ import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.util.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -69,13 +67,10 @@ public final class AggregatesCsvExporter implements Exporter {
       throw new IllegalArgumentException("the figures CSV covers a period, not one incident");
     }
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
-    List<Finding> findings = new ArrayList<>();
-    for (Reports.Entry e :
-        session.reports().entries(scope.period(), scope.service(), scope.query(), m)) {
-      if (e.finding() != null) {
-        findings.add(e.finding());
-      }
-    }
+    m.progress(0, -1, "reading findings");
+    List<Finding> findings =
+        session.reports().findings(scope.period(), scope.service(), scope.query());
+    m.checkCancelled();
     String service = scope.service() == null || scope.service().isBlank() ? null : scope.service();
     List<Aggregates> quarters =
         Aggregates.byQuarter(

@@ -23,6 +23,27 @@ public final class PdfDocument {
 
   private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
 
+  /**
+   * Loggers kept quiet below warnings: openhtmltopdf logs every font it loads at INFO, and PDFBox
+   * warns that no Helvetica is installed when the chart drawer sets up its default font, which the
+   * reports never print with (their text uses the embedded fonts; chart labels are drawn as
+   * shapes). Held here so the settings stay.
+   */
+  private static final java.util.logging.Logger QUIET =
+      quiet("org.apache.pdfbox.pdmodel.font.PDType1Font", java.util.logging.Level.SEVERE);
+
+  static {
+    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
+    }
+  }
+
+  private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+    l.setLevel(level);
+    return l;
+  }
+
   /** Adds a chart; returns the markup that places it, {@code height} in millimetres. */
   public String chart(String id, JFreeChart chart, int heightMm) {
     charts.put(id, chart);
