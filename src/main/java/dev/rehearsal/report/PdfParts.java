@@ -37,23 +37,37 @@ final class PdfParts {
     return at == null ? "" : MINUTE.format(at);
   }
 
-  /** Opens a data table with its header row; widths in percent, "n" marks a numeric column. */
+  /**
+   * Opens a data table with its header row (none when {@code headers} is null), repeated on every
+   * page the table runs over; widths in percent; {@code numeric} marks right-aligned columns.
+   */
   static void table(Html h, String[] headers, int[] widths, boolean[] numeric) {
     h.open("table", "class=\"data\"");
     for (int w : widths) {
       h.raw("<col style=\"width: " + w + "%;\"/>");
     }
-    h.open("thead").open("tr");
-    for (int i = 0; i < headers.length; i++) {
-      h.el("th", numeric != null && numeric[i] ? "class=\"n\"" : null, headers[i]);
+    if (headers != null) {
+      h.open("thead").open("tr");
+      for (int i = 0; i < headers.length; i++) {
+        h.el("th", numeric != null && numeric[i] ? "class=\"n\"" : null, headers[i]);
+      }
+      h.close("tr").close("thead");
     }
-    h.close("tr").close("thead").open("tbody");
+    h.open("tbody");
   }
 
   static void row(Html h, boolean[] numeric, String... cells) {
     h.open("tr");
     for (int i = 0; i < cells.length; i++) {
-      h.el("td", numeric != null && numeric[i] ? "class=\"n\"" : null, t(cells[i]));
+      h.open("td", numeric != null && numeric[i] ? "class=\"n\"" : null);
+      String[] lines = t(cells[i]).split("\n", -1);
+      for (int k = 0; k < lines.length; k++) {
+        if (k > 0) {
+          h.raw("<br/>");
+        }
+        h.text(lines[k]);
+      }
+      h.close("td");
     }
     h.close("tr");
   }

@@ -130,7 +130,7 @@ public final class PostmortemPdfExporter implements Exporter {
   private static void facts(Html h, Reports.Postmortem p) {
     Incident i = p.detail().incident();
     boolean[] num = {false, false};
-    PdfParts.table(h, new String[] {"", ""}, new int[] {22, 78}, num);
+    PdfParts.table(h, null, new int[] {22, 78}, num);
     PdfParts.row(h, num, "Source", i.source() + " " + i.sourceId());
     PdfParts.row(h, num, "Services", String.join(", ", p.services()));
     if (!i.severity().isEmpty()) {

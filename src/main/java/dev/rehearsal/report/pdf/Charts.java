@@ -161,7 +161,13 @@ public final class Charts {
     }
     DateAxis x = new DateAxis();
     x.setTimeZone(TimeZone.getTimeZone("UTC"));
-    x.setDateFormatOverride(utc(to - from > 3L * 86_400_000 ? "MM-dd" : "MM-dd HH:mm"));
+    if (to - from > 3L * 86_400_000) {
+      x.setTickUnit(
+          new org.jfree.chart.axis.DateTickUnit(
+              org.jfree.chart.axis.DateTickUnitType.DAY, 1, utc("MM-dd")));
+    } else {
+      x.setDateFormatOverride(utc("MM-dd HH:mm"));
+    }
     x.setRange(from, to);
     SymbolAxis y = new SymbolAxis(null, lanes.toArray(String[]::new));
     y.setGridBandsVisible(false);
