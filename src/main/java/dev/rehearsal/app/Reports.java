@@ -350,39 +350,38 @@ public final class Reports {
     return q.minusMonths(3L * (HISTORY_QUARTERS - 1)).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** How often reviewers kept the engine's change, verdict and first gap. */
+  /**
+   * How often reviewers kept the engine's change, verdict and first gap: over the reviews in force
+   * (a few, read one by one with their findings, rather than every finding of the workspace).
+   */
   public Agreement agreement() throws IOException {
     long[] c = new long[7];
-    ws.records()
-        .forEach(
-            DocKind.FINDING,
-            Finding.class,
-            f -> {
-              Review r = f.review();
-              if (r == null) {
-                return;
-              }
-              c[0]++;
-              if (r.deployKeys() != null) {
-                c[1]++;
-                List<String> engine = f.links().stream().map(DeployLink::deployKey).toList();
-                if (Set.copyOf(engine).equals(Set.copyOf(r.deployKeys()))) {
-                  c[2]++;
-                }
-              }
-              if (r.verdict() != null) {
-                c[3]++;
-                if (r.verdict() == f.verdict()) {
-                  c[4]++;
-                }
-              }
-              if (r.gaps() != null && !r.gaps().isEmpty() && f.verdict() == Verdict.ESCAPE) {
-                c[5]++;
-                if (!f.gaps().isEmpty() && f.gaps().get(0) == r.gaps().get(0)) {
-                  c[6]++;
-                }
-              }
-            });
+    for (Review r : ws.records().list(DocKind.REVIEW, Review.class)) {
+      Finding f = ws.records().get("finding/" + r.incidentKey(), Finding.class).orElse(null);
+      if (f == null) {
+        continue;
+      }
+      c[0]++;
+      if (r.deployKeys() != null) {
+        c[1]++;
+        List<String> engine = f.links().stream().map(DeployLink::deployKey).toList();
+        if (Set.copyOf(engine).equals(Set.copyOf(r.deployKeys()))) {
+          c[2]++;
+        }
+      }
+      if (r.verdict() != null) {
+        c[3]++;
+        if (r.verdict() == f.verdict()) {
+          c[4]++;
+        }
+      }
+      if (r.gaps() != null && !r.gaps().isEmpty() && f.verdict() == Verdict.ESCAPE) {
+        c[5]++;
+        if (!f.gaps().isEmpty() && f.gaps().get(0) == r.gaps().get(0)) {
+          c[6]++;
+        }
+      }
+    }
     return new Agreement(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
   }
 

@@ -550,7 +550,8 @@ public final class QuarterlyPdfExporter implements Exporter {
           "p",
           "class=\"note\"",
           n(a.reviewed())
-              + " incidents reviewed in the whole workspace. Reviewers tend to look at doubtful"
+              + (a.reviewed() == 1 ? " incident" : " incidents")
+              + " reviewed in the whole workspace. Reviewers tend to look at doubtful"
               + " findings first, so agreement on a sample chosen that way understates it.");
     }
     h.el("h2", "Data sources");

@@ -104,6 +104,9 @@ class PdfReportsTest {
     assertFalse(
         table.substring(a, table.indexOf("Appendix")).contains("reviewed"), "the other is not");
     assertFalse(t.contains("OPS-099"), "the incident of the quarter before is not listed");
+    // the one review named mocks where the engine said unexplained
+    assertTrue(t.contains("the first gap of an escape 1 0 0.0 %"), "agreement with reviewers");
+    assertTrue(t.contains("1 incident reviewed in the whole workspace"), "agreement");
   }
 
   @Test

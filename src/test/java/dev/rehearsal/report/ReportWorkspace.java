@@ -174,6 +174,7 @@ final class ReportWorkspace {
               "@ops: the mock never times out",
               "Zoë",
               Instant.parse("2026-09-05T10:00:00Z"));
+      w.putReview(review);
       w.putFinding(
           escape(
               c,
