@@ -51,6 +51,12 @@ class PdfReportsTest {
     pack = dir.resolve("pack.pdf");
     new PostmortemPdfExporter(session)
         .write(ExportScope.incident("OPS-101"), pack, TaskMonitor.NONE);
+    if (System.getProperty("reports.keep") != null) {
+      java.nio.file.Files.copy(
+          pack,
+          Path.of(System.getProperty("reports.keep"), "pack.pdf"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   @AfterAll
