@@ -131,7 +131,8 @@ class ArchitectureTest {
                                 "ExportScope",
                                 "ExportScope$Kind",
                                 "ExporterRegistry",
-                                "FileType")
+                                "FileType",
+                                "CsvFormat")
                             .contains(
                                 c.getSimpleName().isEmpty()
                                     ? c.getName()

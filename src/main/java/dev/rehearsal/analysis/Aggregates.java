@@ -133,6 +133,64 @@ public record Aggregates(
     return compute(findings, deploys, rules, from, to);
   }
 
+  /**
+   * The figures of a period over findings already read (those outside the period are left out),
+   * with the workspace's production deploys; narrowed to one service's deploys when {@code service}
+   * is given (the findings are taken as already narrowed).
+   */
+  public static Aggregates of(
+      Workspace ws, List<Finding> findings, Instant from, Instant to, String service)
+      throws IOException {
+    Rules rules = new Rules(ws.settings());
+    Map<String, Map<Long, Long>> deploys =
+        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
+    if (service != null) {
+      Map<Long, Long> only = deploys.get(service);
+      deploys = only == null ? Map.of() : Map.of(service, only);
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
+    return compute(sorted, deploys, rules, from, to);
+  }
+
+  /**
+   * The figures of each calendar quarter (UTC) from {@code from} to {@code to} that has incidents
+   * or deploys, oldest first, over findings already read; the workspace's deploys are read once.
+   * Each quarter's figures are cut to the span when it starts or ends inside a quarter.
+   */
+  public static List<Aggregates> byQuarter(
+      Workspace ws, List<Finding> findings, Instant from, Instant to, String service)
+      throws IOException {
+    Rules rules = new Rules(ws.settings());
+    Map<String, Map<Long, Long>> deploys =
+        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
+    if (service != null) {
+      Map<Long, Long> only = deploys.get(service);
+      deploys = only == null ? Map.of() : Map.of(service, only);
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
+    Aggregates whole = compute(sorted, deploys, rules, from, to);
+    List<Aggregates> out = new ArrayList<>();
+    for (Period q : whole.quarters()) {
+      LocalDate start =
+          LocalDate.of(
+              Integer.parseInt(q.quarter().substring(0, 4)),
+              (Integer.parseInt(q.quarter().substring(6)) - 1) * 3 + 1,
+              1);
+      Instant qFrom = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant qTo = start.plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (from != null && qFrom.isBefore(from)) {
+        qFrom = from;
+      }
+      if (to != null && qTo.isAfter(to)) {
+        qTo = to;
+      }
+      out.add(compute(sorted, deploys, rules, qFrom, qTo));
+    }
+    return out;
+  }
+
   /** What a cell of the figures counts. */
   public enum Measure {
     INCIDENTS,
@@ -310,7 +368,7 @@ public record Aggregates(
   }
 
   /** The service an incident counts for: its linked change's, else the first it names. */
-  static String serviceOf(Finding f) {
+  public static String serviceOf(Finding f) {
     List<String> keys = f.effectiveDeployKeys();
     for (DeployLink l : f.links()) {
       if (keys.contains(l.deployKey()) && !l.service().isEmpty()) {

@@ -598,6 +598,159 @@ public final class Sentences {
     return out;
   }
 
+  // ------------------------------------------------------------------ reports
+
+  /**
+   * The one piece of a gap's evidence that stands for it in a single line: the first that carried
+   * the score (a named key, flag, table, mocked dependency, traffic peak), else the first of any
+   * kind; "" when the gap has none.
+   */
+  public static String oneLine(dev.rehearsal.model.GapScore score) {
+    Evidence pick = null;
+    for (Evidence e : score.evidence()) {
+      if (!e.subject().isEmpty()) {
+        pick = e;
+        break;
+      }
+    }
+    if (pick == null && !score.evidence().isEmpty()) {
+      pick = score.evidence().get(0);
+    }
+    return pick == null ? "" : summary(pick);
+  }
+
+  /** A gap and its score: "config 0.82". */
+  public static String scored(dev.rehearsal.model.GapScore score) {
+    return score.gap().code() + " " + Texts.fixed(score.score(), 2);
+  }
+
+  /**
+   * Questions for an incident's postmortem meeting, drawn from its evidence: who keeps a drifted
+   * key or flag in step, what load or data staging lacks, what a mock hides, why a change skipped
+   * staging or shipped failing. Each is asked once; none when nothing in the finding raises one.
+   */
+  public static List<String> questions(dev.rehearsal.model.Finding f) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    if (f == null) {
+      return List.of();
+    }
+    dev.rehearsal.model.Verdict v = f.effectiveVerdict();
+    switch (v) {
+      case NOT_STAGED:
+        out.add(
+            "The change never reached staging: what let it skip staging, and should the pipeline"
+                + " stop a change that has not been staged?");
+        break;
+      case FAILED_BUT_SHIPPED:
+        out.add(
+            "Staging's runs of the change failed and it shipped anyway: who decided, on what"
+                + " grounds, and did the failure foretell the incident?");
+        break;
+      case STAGED_UNTESTED:
+        out.add(
+            "The change reached staging but no test ran against it: which tests should have, and"
+                + " why did none?");
+        break;
+      default:
+        break;
+    }
+    for (dev.rehearsal.model.DeployLink l : f.links()) {
+      if (l.byTimeAlone() && f.effectiveDeployKeys().contains(l.deployKey())) {
+        out.add(
+            "The change ("
+                + change(l)
+                + ") is a suspect by time alone: can someone who knows it confirm it or rule it"
+                + " out?");
+      }
+    }
+    List<dev.rehearsal.model.Gap> gaps = f.effectiveGaps();
+    for (dev.rehearsal.model.GapScore s : f.scores()) {
+      if (!gaps.contains(s.gap())) {
+        continue;
+      }
+      for (Evidence e : s.evidence()) {
+        String q = question(e);
+        if (!q.isEmpty()) {
+          out.add(q);
+        }
+      }
+    }
+    if (v == dev.rehearsal.model.Verdict.ESCAPE
+        && gaps.contains(dev.rehearsal.model.Gap.UNEXPLAINED)) {
+      out.add(
+          "Nothing in the records explains how the change passed staging: what would staging"
+              + " have needed to catch it?");
+    }
+    if (!f.reviewed()) {
+      out.add(
+          "Nobody has reviewed this analysis yet: do the change, the verdict and the gaps above"
+              + " match what the team knows?");
+    }
+    return List.copyOf(out);
+  }
+
+  /** The question a piece of evidence raises for the meeting, or "" for none. */
+  public static String question(Evidence e) {
+    if (e instanceof Evidence.ConfigDrift c) {
+      return "Staging's "
+          + c.key()
+          + " ("
+          + value(c.staging())
+          + ") differs from production's ("
+          + value(c.production())
+          + "): who owns keeping them in step?";
+    }
+    if (e instanceof Evidence.RecentConfigChange c) {
+      return "Production's "
+          + c.key()
+          + " was changed in the "
+          + c.days()
+          + " days before the deploy and staging did not follow: how do changes made in"
+          + " production reach staging?";
+    }
+    if (e instanceof Evidence.FlagDrift fl) {
+      return "Feature flag "
+          + fl.flag()
+          + " is "
+          + fl.production()
+          + " in production but "
+          + fl.staging()
+          + " in staging: should staging run with production's flags?";
+    }
+    if (e instanceof Evidence.TrafficPeak p && p.carriesScore()) {
+      return "Production "
+          + p.service()
+          + " peaked at "
+          + Texts.fixed(p.peakRps(), 0)
+          + " rps, while "
+          + (Double.isNaN(p.stagingPeakRps())
+              ? "no staging load test of the change ran"
+              : "staging's load tests of the change reached "
+                  + Texts.fixed(p.stagingPeakRps(), 0)
+                  + " rps")
+          + ": what load should a change be tested at before it ships, and who sets it?";
+    }
+    if (e instanceof Evidence.Ratio r && r.metric().equals("rows")) {
+      return "Production's "
+          + r.measuredOn()
+          + " holds "
+          + Texts.grouped(r.production())
+          + " rows and staging's "
+          + Texts.grouped(r.staging())
+          + ": can staging get production-sized data, and who would keep it fresh?";
+    }
+    if (e instanceof Evidence.MockedDependency m) {
+      return "Staging mocks "
+          + m.dependency()
+          + " ("
+          + m.mockedBy()
+          + "): what did the real "
+          + m.dependency()
+          + " do that the mock did not, and would a contract test or a sandbox have caught it?";
+    }
+    return "";
+  }
+
   /** A passage with its marks set between the given brackets. */
   public static String marked(Evidence.Passage p, String open, String close) {
     StringBuilder sb = new StringBuilder();

@@ -24,6 +24,7 @@ public final class Session implements Closeable {
   private IncidentDetails incidents;
   private Rows rows;
   private Dashboard dashboard;
+  private Reports reports;
 
   private Session(Workspace ws, boolean created) {
     this.ws = ws;
@@ -137,6 +138,10 @@ public final class Session implements Closeable {
 
   public synchronized Dashboard dashboard() {
     return dashboard == null ? dashboard = new Dashboard(ws) : dashboard;
+  }
+
+  public synchronized Reports reports() {
+    return reports == null ? reports = new Reports(this) : reports;
   }
 
   /**

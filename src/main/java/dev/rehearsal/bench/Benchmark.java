@@ -196,6 +196,11 @@ public final class Benchmark {
       search = searches(ws);
       f.put("search", search);
       say("  " + search);
+
+      say("reports ...");
+      Map<String, Object> reports = reports(session, base.resolve("reports"));
+      f.put("reports", reports);
+      say("  " + reports);
     }
 
     memory(scenario, base.resolve("workspace-memory"), f);
@@ -522,6 +527,88 @@ public final class Benchmark {
         Files.deleteIfExists(q);
       }
     }
+  }
+
+  /**
+   * The reports, as a user makes them: the incidents CSV of the whole workspace, the figures CSV,
+   * the quarterly PDF of the quarter with the most incidents, and the postmortem pack of that
+   * quarter's newest escape. Each is written to a file and timed from the open workspace.
+   */
+  private Map<String, Object> reports(Session session, Path out) throws IOException {
+    deleteTree(out);
+    Files.createDirectories(out);
+    Map<String, Object> r = new LinkedHashMap<>();
+    dev.rehearsal.report.ExporterRegistry exporters =
+        dev.rehearsal.report.ExporterRegistry.standard(
+            session, dev.rehearsal.report.CsvFormat.RFC_4180);
+    dev.rehearsal.analysis.Aggregates all =
+        session.dashboard().figures(dev.rehearsal.app.Period.ALL);
+    String busiest =
+        all.quarters().stream()
+            .max(Comparator.comparingLong(q -> q.figures().incidents()))
+            .map(dev.rehearsal.analysis.Aggregates.Period::quarter)
+            .orElse(null);
+    gc();
+    long t0 = System.nanoTime();
+    Path csv = out.resolve("incidents.csv");
+    exporters
+        .byId("incidents-csv")
+        .orElseThrow()
+        .write(dev.rehearsal.report.ExportScope.of(dev.rehearsal.app.Period.ALL), csv, null);
+    r.put("incidentsCsvSeconds", round(seconds(t0)));
+    r.put("incidentsCsvIncidents", all.total().incidents());
+    r.put("incidentsCsvMB", round(Files.size(csv) / 1e6));
+    gc();
+    t0 = System.nanoTime();
+    exporters
+        .byId("aggregates-csv")
+        .orElseThrow()
+        .write(
+            dev.rehearsal.report.ExportScope.of(dev.rehearsal.app.Period.ALL),
+            out.resolve("figures.csv"),
+            null);
+    r.put("aggregatesCsvSeconds", round(seconds(t0)));
+    if (busiest == null) {
+      return r;
+    }
+    dev.rehearsal.app.Period quarter = dev.rehearsal.app.Period.quarter(busiest);
+    gc();
+    t0 = System.nanoTime();
+    Path pdf = out.resolve("quarterly.pdf");
+    exporters
+        .byId("quarterly-pdf")
+        .orElseThrow()
+        .write(dev.rehearsal.report.ExportScope.of(quarter), pdf, null);
+    r.put("quarterlyPdfSeconds", round(seconds(t0)));
+    r.put("quarterlyPdfQuarter", busiest);
+    r.put(
+        "quarterlyPdfIncidents",
+        all.quarters().stream()
+            .filter(q -> q.quarter().equals(busiest))
+            .mapToLong(q -> q.figures().incidents())
+            .sum());
+    try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      r.put("quarterlyPdfPages", d.getNumberOfPages());
+    }
+    List<String> escapes =
+        session
+            .dashboard()
+            .incidentsBehind(
+                new dev.rehearsal.app.Dashboard.Cell(
+                    quarter, null, null, dev.rehearsal.analysis.Aggregates.Measure.ESCAPES));
+    if (!escapes.isEmpty()) {
+      gc();
+      t0 = System.nanoTime();
+      exporters
+          .byId("postmortem-pdf")
+          .orElseThrow()
+          .write(
+              dev.rehearsal.report.ExportScope.incident(escapes.get(0)),
+              out.resolve("postmortem.pdf"),
+              null);
+      r.put("postmortemPdfSeconds", round(seconds(t0)));
+    }
+    return r;
   }
 
   private static double seconds(long t0) {

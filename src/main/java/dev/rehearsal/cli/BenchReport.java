@@ -68,6 +68,25 @@ final class BenchReport {
       t.add("search p95 ms", s.get("p95Ms"), "<= 100");
       t.add("search p99 ms", s.get("p99Ms"), "");
     }
+    Object reports = f.get("reports");
+    if (reports instanceof Map<?, ?> r) {
+      t.add(
+          "incidents CSV s (" + r.get("incidentsCsvIncidents") + " incidents)",
+          r.get("incidentsCsvSeconds"),
+          "<= 5 at 100,000");
+      t.add("figures CSV s", r.get("aggregatesCsvSeconds"), "");
+      t.add(
+          "quarterly PDF s ("
+              + r.get("quarterlyPdfQuarter")
+              + ", "
+              + r.get("quarterlyPdfIncidents")
+              + " incidents, "
+              + r.get("quarterlyPdfPages")
+              + " pages)",
+          r.get("quarterlyPdfSeconds"),
+          "<= 10 at 25,000");
+      t.add("postmortem pack s", r.get("postmortemPdfSeconds"), "");
+    }
     Object app = f.get("app");
     if (app instanceof Map<?, ?> a) {
       if (a.containsKey("error")) {

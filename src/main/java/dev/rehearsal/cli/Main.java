@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       ExplainCommand.class,
       AggregatesCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       RejectionsCommand.class,
       AliasesCommand.class,

@@ -18,6 +18,19 @@ public final class ExporterRegistry {
     }
   }
 
+  /**
+   * The product's exporters over a session: the incidents CSV, the figures CSV, the quarterly
+   * report and the postmortem pack. The command line and the window both take them from here.
+   */
+  public static ExporterRegistry standard(dev.rehearsal.app.Session session, CsvFormat csv) {
+    return new ExporterRegistry(
+        List.of(
+            new IncidentsCsvExporter(session, csv),
+            new AggregatesCsvExporter(session, csv),
+            new QuarterlyPdfExporter(session),
+            new PostmortemPdfExporter(session)));
+  }
+
   public List<Exporter> all() {
     return List.copyOf(byId.values());
   }

@@ -140,6 +140,19 @@ public final class RehearsalApp extends Application {
     footer.setText("Workspace " + s.dir().toAbsolutePath() + (s.isDemo() ? " — demo data" : ""));
     incidents = new IncidentsViewModel((q, m) -> s.rows().incidents(q), executor);
     IncidentsView view = new IncidentsView(incidents);
+    dev.rehearsal.ui.export.ExportViewModel export =
+        new dev.rehearsal.ui.export.ExportViewModel(
+            dev.rehearsal.report.ExporterRegistry.standard(
+                s, dev.rehearsal.report.CsvFormat.RFC_4180),
+            executor);
+    view.addTool(
+        new dev.rehearsal.ui.export.ExportMenu(
+            export,
+            () -> incidents.queryProperty().get(),
+            () -> view.table().getSelectionModel().getSelectedItem()));
+    export
+        .statusProperty()
+        .addListener((obs, was, now) -> footer.setText(now.isEmpty() ? footer.getText() : now));
     content.getChildren().setAll(view);
     incidents
         .rows()

@@ -640,6 +640,96 @@ class CliTest {
         "aggregates");
   }
 
+  /** The README's `report` examples, run as written (files in a scratch folder). */
+  @Test
+  void theReadmeReportExamplesRun() throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("README.md"))) {
+      String l = line.strip();
+      if (l.startsWith("java -jar target/rehearsal.jar report ")) {
+        lines.add(l.substring("java -jar target/rehearsal.jar ".length()));
+      }
+    }
+    assertTrue(lines.size() >= 3, "the README shows the report command: " + lines);
+    Path out = dir.resolve("readme-reports");
+    Files.createDirectories(out);
+    for (String line : lines) {
+      List<String> args = new java.util.ArrayList<>();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line.replaceAll("#.*$", ""));
+      String previous = "";
+      while (m.find()) {
+        String a = m.group(1) != null ? m.group(1) : m.group(2);
+        boolean file = List.of("--csv", "--aggregates-csv", "--pdf").contains(previous);
+        args.add(file ? out.resolve(a).toString() : a);
+        previous = a;
+      }
+      args.add("--workspace");
+      args.add(ws.toString());
+      Run r = run(args.toArray(String[]::new));
+      assertEquals(0, r.code(), line + "\n" + r.out() + r.err());
+      assertTrue(r.out().contains("wrote "), r.out());
+    }
+    int incidents =
+        run("aggregates", "--json", "--quarter", "2023-Q1", "--workspace", ws.toString())
+            .json()
+            .path("total")
+            .path("incidents")
+            .asInt();
+    List<String> csv = Files.readAllLines(out.resolve("q1.csv"));
+    assertEquals(incidents + 1, csv.size(), "a header and one line per incident of the quarter");
+    assertTrue(Files.readString(out.resolve("q1-figures.csv")).startsWith("quarter,service,gap,"));
+    byte[] semi = Files.readAllBytes(out.resolve("q1-checkout.csv"));
+    assertEquals((byte) 0xEF, semi[0], "the byte order mark asked for");
+    assertTrue(new String(semi, java.nio.charset.StandardCharsets.UTF_8).contains("id;reference;"));
+    try (var d = org.apache.pdfbox.Loader.loadPDF(out.resolve("q1.pdf").toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+      assertTrue(text.contains("2023-Q1"), text);
+      assertTrue(text.contains(incidents + "\n") || text.contains(incidents + " "), text);
+    }
+    try (var d = org.apache.pdfbox.Loader.loadPDF(out.resolve("OPS-122.pdf").toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+      assertTrue(text.contains("OPS-122"), text);
+      assertTrue(text.contains("Questions for the meeting"), text);
+    }
+    assertUsageError(
+        run("report", "--quarter", "2023-Q1", "--workspace", ws.toString()),
+        "name at least one file",
+        "report");
+    assertUsageError(
+        run(
+            "report",
+            "--incident",
+            "OPS-122",
+            "--csv",
+            out.resolve("x.csv").toString(),
+            "--workspace",
+            ws.toString()),
+        "--incident makes the postmortem pack",
+        "report");
+    assertUsageError(
+        run(
+            "report",
+            "--separator",
+            "|",
+            "--csv",
+            out.resolve("x.csv").toString(),
+            "--workspace",
+            ws.toString()),
+        "--separator",
+        "report");
+    assertFailed(
+        run(
+            "report",
+            "--incident",
+            "NOPE-1",
+            "--pdf",
+            out.resolve("nope.pdf").toString(),
+            "--workspace",
+            ws.toString()),
+        "no incident 'NOPE-1'");
+  }
+
   @Test
   void readCommandsWorkWhileAnotherProcessWritesAndWritingCommandsSayWhoWrites()
       throws IOException {

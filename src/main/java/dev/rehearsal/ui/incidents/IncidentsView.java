@@ -27,6 +27,7 @@ public final class IncidentsView extends BorderPane {
 
   private final TextField search;
   private final TableView<IncidentRow> table;
+  private final HBox bar;
 
   public IncidentsView(IncidentsViewModel vm) {
     getStyleClass().add("incidents-view");
@@ -52,7 +53,7 @@ public final class IncidentsView extends BorderPane {
     status.textProperty().bind(vm.statusProperty());
     status.getStyleClass().add("status-text");
 
-    HBox bar = new HBox(8, search, spinner, status);
+    bar = new HBox(8, search, spinner, status);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 10, 4, 10));
 
@@ -117,6 +118,11 @@ public final class IncidentsView extends BorderPane {
             new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
     c.setPrefWidth(width);
     return c;
+  }
+
+  /** Adds a control at the end of the search bar (the Export menu). */
+  public void addTool(javafx.scene.Node tool) {
+    bar.getChildren().add(tool);
   }
 
   public TableView<IncidentRow> table() {
