@@ -132,10 +132,15 @@ report=target/installer/smoke
 rm -rf "$report"
 mkdir -p "$report"
 
-# What the report is made of. A `rehearsal report --csv` goes here, in this one place.
+# The reports the installed command writes: the incidents CSV and the quarterly PDF over all
+# the fixtures' time, with the counts beside them.
 write_report() {
   rehearsal stats --workspace "$workspace" --json >"$report/stats.json"
   rehearsal rejections --workspace "$workspace" >"$report/rejections.txt"
+  rehearsal report --workspace "$workspace" --from 2000-01-01 --to 2100-01-01 \
+    --csv "$report/incidents.csv" --pdf "$report/report.pdf"
+  [ "$(head -c 5 "$report/report.pdf")" = "%PDF-" ] || fail "the report is not a PDF"
+  [ "$(wc -l <"$report/incidents.csv")" -gt 1 ] || fail "the incidents CSV has no rows"
 }
 
 step "command line: import, analyze, report"
