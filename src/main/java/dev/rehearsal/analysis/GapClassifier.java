@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * settings: the incident's words (one Lucene query per gap over title and body), the structure of
  * the environments at the time (configuration and flags that differ, production traffic against
  * what staging load tests reached, production data volume against staging's, staging mocks of a
- * dependency the incident names), and, once reviewers have confirmed enough escapes, a
+ * dependency the incident points at), and, once reviewers have confirmed enough escapes, a
  * k-nearest-neighbours vote over those reviews. A gap is assigned when its combined score reaches
  * {@code gaps.minScore}; weak evidence leaves the escape unexplained.
  */
@@ -42,6 +42,7 @@ final class GapClassifier {
   private final float[][] textRaw; // [incident][gap ordinal]
   private final KnnVote learned;
   private final ModelVotes model; // the text model's votes (decision 0014); null: vocabulary only
+  private final MockPointers pointers;
 
   GapClassifier(AnalysisData d, Rules rules, IncidentText text, KnnVote learned)
       throws IOException {
@@ -55,6 +56,7 @@ final class GapClassifier {
     this.queries = new TextQueries(rules.vocabulary, rules.synonyms);
     this.learned = learned;
     this.model = model;
+    this.pointers = new MockPointers(d.names);
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
     scoreText(text);
   }
@@ -463,10 +465,15 @@ final class GapClassifier {
     return new Structure(score, ev.size() > 5 ? List.copyOf(ev.subList(0, 5)) : ev);
   }
 
+  /**
+   * A dependency staging mocks is evidence only when the incident points at it (its name, an alias,
+   * a call the mock stands in for, an error code with its name: {@link MockPointers}); a mocked
+   * dependency the incident never touches adds nothing.
+   */
   private Structure mocks(int incident, int deploy, Narrative text) {
     List<Evidence> ev = new ArrayList<>();
     double score = 0;
-    boolean anyMock = false;
+    String original = d.incidents.get(incident).narrative();
     for (int svc : servicesOf(incident, deploy)) {
       List<FactTable.Mock> list = d.facts.mocks.get(FactTable.key(svc, d.staging));
       if (list == null) {
@@ -477,16 +484,12 @@ final class GapClassifier {
         if (!seen.add(m.dependency())) {
           continue;
         }
-        anyMock = true;
-        boolean named = mentions(text, m.dependency());
-        if (named) {
+        MockPointers.Pointer p = pointers.find(text, original, m.dependency(), m.how());
+        if (p != null) {
           score = 0.95;
-          ev.add(new Evidence.MockedDependency(m.dependency(), m.how(), true));
+          ev.add(new Evidence.MockedDependency(m.dependency(), m.how(), p.by(), p.text()));
         }
       }
-    }
-    if (score == 0 && anyMock) {
-      score = 0.1;
     }
     return new Structure(score, ev);
   }

@@ -433,9 +433,9 @@ public final class Sentences {
     if (e instanceof Evidence.MockedDependency m) {
       return "staging mocks "
           + m.dependency()
-          + (m.named()
-              ? ", which the incident names: production called the real service"
-              : ", which production calls for real");
+          + ", which the incident points at ("
+          + pointedBy(m)
+          + "): production called the real service";
     }
     if (e instanceof Evidence.StagingDeploy s) {
       return "staged " + before(s.beforeProductionMs()) + " production";
@@ -659,6 +659,20 @@ public final class Sentences {
 
   private static String value(String v) {
     return v == null ? "(not set)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+
+  /** How an incident points at a mocked dependency, in words. */
+  private static String pointedBy(Evidence.MockedDependency m) {
+    String what = m.pointer() == null || m.pointer().isEmpty() ? m.dependency() : m.pointer();
+    if (m.pointedBy() == null) {
+      return "it names \"" + what + "\"";
+    }
+    return switch (m.pointedBy()) {
+      case NAME -> "it names \"" + what + "\"";
+      case ALIAS -> "it names \"" + what + "\", an alias of it";
+      case CALL -> "it cites the call " + what + ", which the mock stands in for";
+      case ERROR_CODE -> "it quotes the error " + what;
+    };
   }
 
   private static String day(Instant at) {

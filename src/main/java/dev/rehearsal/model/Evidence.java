@@ -183,12 +183,29 @@ public sealed interface Evidence {
     }
   }
 
+  /** How an incident points at a dependency. */
+  enum PointedBy {
+    /** The incident names the dependency. */
+    NAME,
+    /** The incident names it as the alias table also calls it. */
+    ALIAS,
+    /** The incident cites a call the mock stands in for ("POST /v1/refunds"). */
+    CALL,
+    /** The incident quotes an error code or exception carrying its name ("StripeCardError"). */
+    ERROR_CODE
+  }
+
   /**
-   * Staging replaces a dependency with a mock or sandbox, and the incident points at it.
+   * Staging replaces a dependency with a mock or sandbox, and the incident points at it. A mocked
+   * dependency the incident does not point at is no evidence, and is not recorded.
    *
    * @param mockedBy how staging mocks it (the mapping file, the sandbox host)
+   * @param pointedBy how the incident points at it
+   * @param pointer what the incident says that points at it: the name, the alias, the call or the
+   *     error code as written
    */
-  record MockedDependency(String dependency, String mockedBy, boolean named) implements Evidence {
+  record MockedDependency(String dependency, String mockedBy, PointedBy pointedBy, String pointer)
+      implements Evidence {
     @Override
     public String subject() {
       return dependency;

@@ -18,6 +18,7 @@ import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.FactType;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.LoadSummary;
 import dev.rehearsal.model.Provenance;
@@ -877,6 +878,60 @@ class EngineTest {
       assertFalse(
           passage.text().substring(mark.start(), mark.end()).isBlank(), "a mark covers a word");
       assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/G3").gaps());
+    }
+  }
+
+  @Test
+  void aMockedDependencyCountsOnlyForIncidentsThatPointAtIt() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.MOCK,
+                  "checkout",
+                  "staging",
+                  "stripe",
+                  "wiremock: 2 stubs (POST /stripe/v1/refunds, GET /stripe/v1/charges/[^/]+)",
+                  Double.NaN,
+                  "2024-01-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "M1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Refunds failing",
+                  "Since the deploy every POST /v1/refunds came back 400."));
+      w.writes()
+          .upsert(
+              incident(
+                  "M2",
+                  "checkout",
+                  "2024-03-04T15:10:00Z",
+                  "Checkout errors",
+                  "Since the deploy the basket total was rounded wrong for some currencies."));
+      Map<String, Finding> f = analyse(w);
+      GapScore pointed =
+          f.get("incident/pagerduty/M1").scores().stream()
+              .filter(s -> s.gap() == Gap.MOCKS)
+              .findFirst()
+              .orElseThrow();
+      Evidence.MockedDependency mock =
+          ofType(pointed.evidence(), Evidence.MockedDependency.class).get(0);
+      assertEquals("stripe", mock.dependency());
+      assertEquals(Evidence.PointedBy.CALL, mock.pointedBy());
+      assertEquals("/v1/refunds", mock.pointer());
+      assertTrue(pointed.structure() > 0.9, pointed.toString());
+      GapScore untouched =
+          f.get("incident/pagerduty/M2").scores().stream()
+              .filter(s -> s.gap() == Gap.MOCKS)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(0, untouched.structure(), untouched.toString());
+      assertTrue(
+          ofType(untouched.evidence(), Evidence.MockedDependency.class).isEmpty(),
+          untouched.toString());
     }
   }
 

@@ -44,7 +44,8 @@ class SentencesTest {
         new Evidence.TrafficPeak("checkout", 4200, AT, 1000, 300, true),
         new Evidence.Ratio(
             "rows", "orders", 4_000_000, "prod stats", 2_000, "staging stats", AT, true),
-        new Evidence.MockedDependency("stripe", "mocks/checkout/stripe.json", true),
+        new Evidence.MockedDependency(
+            "stripe", "mocks/checkout/stripe.json", Evidence.PointedBy.CALL, "/v1/refunds"),
         new Evidence.StagingDeploy(
             "deploy/gitlab/9", "checkout", "1.4.0", "staging", AT, 3_600_000),
         new Evidence.NotStaged("checkout", "v1.4.0"),
