@@ -351,10 +351,16 @@ final class GapClassifier {
     return null;
   }
 
+  /**
+   * Traffic: production's peak at onset against its 28-day median (a spike of {@code trafficRatio}
+   * or more counts), and against the highest peak a staging load test of the shipped version
+   * reached. A spike the load test reached does not count: staging did exercise that load.
+   */
   private Structure traffic(int incident, int deploy, List<StagingRun> runs) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     double bestSpike = 0;
     double peak = Double.NaN;
+    double median = Double.NaN;
     String where = "";
     long peakAt = 0;
     for (int svc : servicesOf(incident, deploy)) {
@@ -366,40 +372,61 @@ final class GapClassifier {
       if (at < 0 || onset - s.time[at] > 36 * 3_600_000L) {
         continue;
       }
-      double median = median(s, s.time[at] - 28 * DAY, s.time[at] - 1);
-      if (median > 0) {
-        double spike = s.value[at] / median;
+      double m = median(s, s.time[at] - 28 * DAY, s.time[at] - 1);
+      if (m > 0) {
+        double spike = s.value[at] / m;
         if (spike > bestSpike) {
           bestSpike = spike;
           peak = s.value[at];
+          median = m;
           where = d.services.value(svc);
           peakAt = s.time[at];
         }
       }
     }
-    List<Evidence> ev = new ArrayList<>();
-    double stagingPeak = Double.NaN;
-    for (StagingRun r : runs) {
-      if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
-        stagingPeak =
-            Double.isNaN(stagingPeak)
-                ? r.load().peakRps()
-                : Math.max(stagingPeak, r.load().peakRps());
-      }
-    }
+    StagingRun loadTest = highestLoadTest(runs);
+    double stagingPeak = loadTest == null ? Double.NaN : loadTest.load().peakRps();
     double score = 0;
+    List<Evidence> ev = new ArrayList<>();
     if (bestSpike > 0) {
-      boolean carries = bestSpike >= rules.trafficRatio;
+      boolean reachedInStaging = !Double.isNaN(stagingPeak) && stagingPeak >= peak;
+      boolean carries = bestSpike >= rules.trafficRatio && !reachedInStaging;
       ev.add(
           new Evidence.TrafficPeak(
-              where, peak, Instant.ofEpochMilli(peakAt), peak / bestSpike, stagingPeak, carries));
-      if (bestSpike >= rules.trafficRatio) {
+              where,
+              peak,
+              Instant.ofEpochMilli(peakAt),
+              median,
+              stagingPeak,
+              carries,
+              loadTest == null
+                  ? null
+                  : new Evidence.LoadTest(
+                      loadTest.source(),
+                      loadTest.suite(),
+                      loadTest.version(),
+                      loadTest.startedAt(),
+                      loadTest.provenance().location())));
+      if (carries) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
-      } else if (bestSpike >= 1.6) {
+      } else if (bestSpike >= 1.6 && !reachedInStaging) {
         score = 0.2;
       }
     }
     return new Structure(score, ev);
+  }
+
+  /** The load test of the shipped change that reached the highest peak, or null when none ran. */
+  private static StagingRun highestLoadTest(List<StagingRun> runs) {
+    StagingRun best = null;
+    for (StagingRun r : runs) {
+      if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
+        if (best == null || r.load().peakRps() > best.load().peakRps()) {
+          best = r;
+        }
+      }
+    }
+    return best;
   }
 
   private static double median(FactTable.Series s, long from, long to) {

@@ -404,8 +404,15 @@ public final class Sentences {
           + " rps on "
           + day(p.at())
           + ", "
-          + Texts.fixed(p.medianRps() > 0 ? p.peakRps() / p.medianRps() : Double.NaN, 1)
-          + "x its 28-day median";
+          + Texts.fixed(p.overMedian(), 1)
+          + "x its 28-day median"
+          + (Double.isNaN(p.stagingPeakRps())
+              ? ""
+              : ", "
+                  + Texts.fixed(p.overLoadTest(), 1)
+                  + "x the "
+                  + Texts.fixed(p.stagingPeakRps(), 0)
+                  + " rps its staging load test reached");
     }
     if (e instanceof Evidence.Ratio r) {
       if (r.metric().equals("rows")) {
@@ -506,13 +513,27 @@ public final class Sentences {
           + day(c.stagingAsOf());
     }
     if (e instanceof Evidence.TrafficPeak p) {
-      return Double.isNaN(p.stagingPeakRps())
-          ? "no staging load test of this change"
-          : "staging load tests of this change reached "
-              + Texts.fixed(p.stagingPeakRps(), 0)
-              + " rps ("
-              + Texts.fixed(p.peakRps() / p.stagingPeakRps(), 0)
-              + "x less)";
+      String production =
+          "production: the traffic peaks imported for "
+              + p.service()
+              + ", the one recorded "
+              + day(p.at());
+      if (p.load() == null) {
+        return production + "; no staging load test of the version that shipped";
+      }
+      Evidence.LoadTest l = p.load();
+      return production
+          + "; staging: "
+          + (l.tool().isEmpty() ? "load test" : l.tool())
+          + (l.suite().isEmpty() ? "" : " '" + l.suite() + "'")
+          + " of "
+          + (l.version().isEmpty() ? "the change" : l.version())
+          + " on "
+          + day(l.at())
+          + " ("
+          + l.location()
+          + ")"
+          + (p.stagingPeakRps() >= p.peakRps() ? ", which reached production's peak" : "");
     }
     if (e instanceof Evidence.Ratio r) {
       return "as of " + day(r.asOf());

@@ -130,16 +130,19 @@ public sealed interface Evidence {
   }
 
   /**
-   * Production's traffic at onset against its usual level, and what staging's load tests of the
-   * change reached.
+   * Production's traffic at onset against its usual level, and against the highest peak a staging
+   * load test of the version that shipped reached, each figure with where it came from.
    *
    * @param service the service whose traffic this is
-   * @param peakRps production's peak requests per second at the time
-   * @param at the day the peak was recorded
+   * @param peakRps production's peak requests per second at the time (the traffic facts imported
+   *     for the service in production)
+   * @param at when that peak was recorded (the last figure at or before onset)
    * @param medianRps production's median of the 28 days before
-   * @param stagingPeakRps the highest peak a staging load test of the change reached, NaN when none
-   *     ran
-   * @param carriesScore whether the peak was high enough to count for the traffic gap
+   * @param stagingPeakRps the highest peak a staging load test of the shipped version reached, NaN
+   *     when none ran
+   * @param carriesScore whether the traffic counted for the traffic gap: a spike over the median
+   *     that the load test did not reach
+   * @param load the load test that reached {@code stagingPeakRps}; null when none ran
    */
   record TrafficPeak(
       String service,
@@ -147,13 +150,36 @@ public sealed interface Evidence {
       Instant at,
       double medianRps,
       double stagingPeakRps,
-      boolean carriesScore)
+      boolean carriesScore,
+      LoadTest load)
       implements Evidence {
+
+    /** Production's peak over the load test's; NaN when no load test ran. */
+    public double overLoadTest() {
+      return stagingPeakRps > 0 ? peakRps / stagingPeakRps : Double.NaN;
+    }
+
+    /** Production's peak over its 28-day median; NaN when there is no median. */
+    public double overMedian() {
+      return medianRps > 0 ? peakRps / medianRps : Double.NaN;
+    }
+
     @Override
     public String subject() {
       return carriesScore ? "production traffic peak" : "";
     }
   }
+
+  /**
+   * Where a staging load-test figure came from.
+   *
+   * @param tool the tool whose export it is (k6, JMeter, Gatling, Locust)
+   * @param suite the script, plan or simulation
+   * @param version the version it exercised
+   * @param at when it ran
+   * @param location the file and line it was read from
+   */
+  record LoadTest(String tool, String suite, String version, Instant at, String location) {}
 
   /**
    * A figure in production against the same figure in staging, each with where it came from.

@@ -970,7 +970,49 @@ class EngineTest {
       assertEquals(4200, peak.peakRps(), 0.001);
       assertEquals(4.2, peak.peakRps() / peak.medianRps(), 0.001);
       assertEquals(300, peak.stagingPeakRps(), 0.001);
+      assertEquals(14, peak.overLoadTest(), 0.001);
+      assertEquals("k6", peak.load().tool());
+      assertEquals("v1.3.0", peak.load().version());
+      assertEquals("test/k6-json.json:1", peak.load().location(), "the run's file and line");
       assertTrue(peak.carriesScore());
+    }
+  }
+
+  @Test
+  void aSpikeTheLoadTestOfTheShippedVersionReachedDoesNotCount() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes().upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 5000));
+      for (int day = 1; day <= 28; day++) {
+        String d = String.format("2024-02-%02dT00:00:00Z", Math.min(day, 29));
+        w.writes()
+            .upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000, d));
+      }
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.TRAFFIC_PEAK,
+                  "checkout",
+                  "production",
+                  "peak_rps",
+                  "",
+                  4200,
+                  "2024-03-04T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "T2",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout slow",
+                  "Everything was slow in the evening after the release."));
+      Finding f = analyse(w).get("incident/pagerduty/T2");
+      GapScore traffic =
+          f.scores().stream().filter(s -> s.gap() == Gap.TRAFFIC).findFirst().orElseThrow();
+      Evidence.TrafficPeak peak = ofType(traffic.evidence(), Evidence.TrafficPeak.class).get(0);
+      assertEquals(5000, peak.stagingPeakRps(), 0.001);
+      assertFalse(peak.carriesScore(), "staging exercised more than production's peak");
+      assertEquals(0, traffic.structure(), traffic.toString());
     }
   }
 
