@@ -57,6 +57,7 @@ final class GapClassifier {
     this.learned = learned;
     this.model = model;
     this.pointers = new MockPointers(d.names);
+    tieTables();
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
     scoreText(text);
   }
@@ -440,56 +441,173 @@ final class GapClassifier {
     return v[v.length / 2];
   }
 
+  /**
+   * Data: production rows against staging rows per table of the incident's services, strong when
+   * the incident names the table. Tables whose row counts came without a service count when {@link
+   * TableOwners} ties them to one of the incident's services, or when the incident names them.
+   */
   private Structure data(int incident, int deploy, Narrative text) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
-    List<Evidence> ev = new ArrayList<>();
-    double score = 0;
-    double maxRatio = 0;
-    for (int svc : servicesOf(incident, deploy)) {
+    DataTally tally = new DataTally();
+    Set<Integer> services = servicesOf(incident, deploy);
+    for (int svc : services) {
       var prod = d.facts.data.get(FactTable.key(svc, d.production));
       var stag = d.facts.data.get(FactTable.key(svc, d.staging));
       if (prod == null || stag == null) {
         continue;
       }
       for (var e : prod.entrySet()) {
-        FactTable.Series ss = stag.get(e.getKey());
-        if (ss == null) {
-          continue;
-        }
-        int pi = e.getValue().lastAtOrBefore(onset);
-        int si = ss.lastAtOrBefore(onset);
-        if (pi < 0 || si < 0 || ss.value[si] <= 0) {
-          continue;
-        }
-        double ratio = e.getValue().value[pi] / ss.value[si];
-        boolean named = namesTable(text, e.getKey());
-        maxRatio = Math.max(maxRatio, ratio);
-        if (named || ratio >= rules.dataRatio) {
-          ev.add(
-              new Evidence.Ratio(
-                  "rows",
-                  e.getKey(),
-                  e.getValue().value[pi],
-                  "row counts of " + d.services.value(svc) + " in production",
-                  ss.value[si],
-                  "row counts of " + d.services.value(svc) + " in staging",
-                  Instant.ofEpochMilli(e.getValue().time[pi]),
-                  named));
-        }
-        if (named) {
-          score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
+        compareTable(e.getKey(), e.getValue(), stag.get(e.getKey()), svc, text, onset, tally);
+      }
+    }
+    if (unownedProduction != null && unownedStaging != null) {
+      for (var e : unownedProduction.entrySet()) {
+        String table = e.getKey();
+        String owner = tableOwners.ownerOf(table);
+        int ownerId = owner == null ? -1 : d.services.find(owner);
+        boolean ours = ownerId >= 0 && services.contains(ownerId);
+        if (ours || namesTableOrItsName(text, table)) {
+          compareTable(
+              table,
+              e.getValue(),
+              unownedStaging.get(table),
+              ours ? ownerId : unowned,
+              text,
+              onset,
+              tally);
         }
       }
     }
-    if (score == 0 && maxRatio >= rules.dataRatio) {
+    double score = tally.score;
+    if (score == 0 && tally.maxRatio >= rules.dataRatio) {
       score = 0.15;
     }
+    List<Evidence> ev = tally.evidence;
     // the named tables first, then the largest differences; five at most
     ev.sort(
         Comparator.comparing((Evidence e) -> !((Evidence.Ratio) e).named())
             .thenComparing(e -> -((Evidence.Ratio) e).ratio())
             .thenComparing(e -> ((Evidence.Ratio) e).measuredOn()));
     return new Structure(score, ev.size() > 5 ? List.copyOf(ev.subList(0, 5)) : ev);
+  }
+
+  /** What the data rule has found so far for one incident. */
+  private static final class DataTally {
+    double score;
+    double maxRatio;
+    final List<Evidence> evidence = new ArrayList<>();
+  }
+
+  private void compareTable(
+      String table,
+      FactTable.Series prod,
+      FactTable.Series stag,
+      int svc,
+      Narrative text,
+      long onset,
+      DataTally tally) {
+    if (prod == null || stag == null) {
+      return;
+    }
+    int pi = prod.lastAtOrBefore(onset);
+    int si = stag.lastAtOrBefore(onset);
+    // a statistics export taken after the incident (its time assumed) is the best knowledge
+    pi = pi < 0 && prod.size > 0 ? 0 : pi;
+    si = si < 0 && stag.size > 0 ? 0 : si;
+    if (pi < 0 || si < 0 || stag.value[si] <= 0) {
+      return;
+    }
+    double ratio = prod.value[pi] / stag.value[si];
+    boolean named = namesTableOrItsName(text, table);
+    tally.maxRatio = Math.max(tally.maxRatio, ratio);
+    String whose = svc == unowned ? "" : d.services.value(svc);
+    if (named || ratio >= rules.dataRatio) {
+      tally.evidence.add(
+          new Evidence.Ratio(
+              "rows",
+              table,
+              prod.value[pi],
+              whose.isEmpty()
+                  ? "row counts in production"
+                  : "row counts of " + whose + " in production",
+              stag.value[si],
+              whose.isEmpty() ? "row counts in staging" : "row counts of " + whose + " in staging",
+              Instant.ofEpochMilli(prod.time[pi]),
+              named));
+    }
+    if (named) {
+      tally.score = Math.max(tally.score, ratio >= rules.dataRatio ? 0.9 : 0.5);
+    }
+  }
+
+  /** A table named as written, or by its name without the schema (four letters at least). */
+  private static boolean namesTableOrItsName(Narrative text, String table) {
+    if (namesTable(text, table)) {
+      return true;
+    }
+    String name = TableOwners.name(table);
+    return !name.equals(table) && name.length() >= 4 && namesTable(text, name);
+  }
+
+  // ------------------------------------------------------------------ tables without a service
+
+  /** The service id of row counts that came without a service; -1 when there are none. */
+  private int unowned = -1;
+
+  private Map<String, FactTable.Series> unownedProduction;
+  private Map<String, FactTable.Series> unownedStaging;
+  private TableOwners tableOwners;
+
+  /** Ties the tables whose row counts came without a service to services (none: nothing to do). */
+  private void tieTables() {
+    unowned = d.services.find("");
+    if (unowned < 0) {
+      return;
+    }
+    unownedProduction = d.facts.data.get(FactTable.key(unowned, d.production));
+    unownedStaging = d.facts.data.get(FactTable.key(unowned, d.staging));
+    if (unownedProduction == null || unownedStaging == null) {
+      return;
+    }
+    tableOwners = tableOwners(d, rules);
+  }
+
+  /**
+   * The owners of the tables whose row counts came without a service, from the analysis's input.
+   */
+  static TableOwners tableOwners(AnalysisData d, Rules rules) {
+    int none = d.services.find("");
+    Set<String> tables = new java.util.TreeSet<>();
+    for (int env : new int[] {d.production, d.staging}) {
+      var m = none < 0 ? null : d.facts.data.get(FactTable.key(none, env));
+      if (m != null) {
+        tables.addAll(m.keySet());
+      }
+    }
+    Map<String, Map<String, Map<String, String>>> config = new java.util.TreeMap<>();
+    d.facts.config.forEach(
+        (key, snapshots) -> {
+          int svc = (int) (key >> 20);
+          int env = (int) (key & 0xFFFFF);
+          if (svc == none || snapshots.isEmpty()) {
+            return;
+          }
+          config
+              .computeIfAbsent(d.services.value(svc), k -> new java.util.TreeMap<>())
+              .put(d.envs.value(env), snapshots.lastEntry().getValue().values);
+        });
+    List<TableOwners.IncidentNames> incidents = new ArrayList<>();
+    if (!tables.isEmpty()) {
+      for (int i = 0; i < d.incidents.size(); i++) {
+        List<String> names = new ArrayList<>();
+        for (int s : d.incidentServices.get(i)) {
+          names.add(d.services.value(s));
+        }
+        incidents.add(
+            new TableOwners.IncidentNames(names, new Narrative(d.incidents.get(i).narrative())));
+      }
+    }
+    return new TableOwners(tables, rules.tables, config, incidents);
   }
 
   /**

@@ -214,6 +214,21 @@ public final class Sentences {
             + " (inferred, "
             + r.arg("score")
             + ")";
+      case TABLE_DECLARED:
+        return "the settings give " + r.arg("pattern") + " to " + r.arg("service");
+      case TABLE_SCHEMA_IN_CONFIG:
+        return r.arg("key")
+            + " in its "
+            + r.arg("environment")
+            + " configuration names the schema "
+            + r.arg("schema");
+      case TABLE_IN_CONFIG:
+        return r.arg("key") + " in its " + r.arg("environment") + " configuration names the table";
+      case TABLE_NAMED_IN_INCIDENTS:
+        return r.arg("named")
+            + " of the "
+            + r.arg("of")
+            + " incidents that name the table are the service's";
       case SHIPPED_AFTER_FAILURE:
         return "the change shipped "
             + before(r.number("afterMs", 0)).replace(" before", "")

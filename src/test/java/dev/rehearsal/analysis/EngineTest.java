@@ -936,6 +936,76 @@ class EngineTest {
   }
 
   @Test
+  void rowCountsWithoutAServiceAreTiedToItThroughItsConfiguration() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "shipping");
+      for (String env : List.of("production", "staging")) {
+        w.writes()
+            .upsert(
+                fact(
+                    FactType.CONFIG,
+                    "shipping",
+                    env,
+                    "db.url",
+                    "jdbc:postgresql://db." + env + ":5432/shop?currentSchema=fulfilment",
+                    Double.NaN,
+                    "2024-02-01T00:00:00Z"));
+      }
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.DATA_VOLUME,
+                  "",
+                  "production",
+                  "fulfilment.shipments",
+                  "",
+                  48_000_000,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.DATA_VOLUME,
+                  "",
+                  "staging",
+                  "fulfilment.shipments",
+                  "",
+                  40_000,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "D1",
+                  "shipping",
+                  "2024-03-04T15:00:00Z",
+                  "Shipping slow",
+                  "After the release the new query did a full table scan on shipments."));
+      w.writes()
+          .upsert(
+              incident(
+                  "D2",
+                  "shipping",
+                  "2024-03-04T15:10:00Z",
+                  "Shipping slow",
+                  "Label printing hung after the release."));
+      Map<String, Finding> f = analyse(w);
+      Evidence.Ratio named =
+          ofType(evidence(f.get("incident/pagerduty/D1"), Gap.DATA), Evidence.Ratio.class).get(0);
+      assertEquals("fulfilment.shipments", named.measuredOn());
+      assertTrue(named.named(), "the incident names the table by its name");
+      assertEquals(1200, named.ratio(), 0.001);
+      assertEquals(Gap.DATA, f.get("incident/pagerduty/D1").gaps().get(0));
+      List<Evidence.Ratio> tied =
+          ofType(evidence(f.get("incident/pagerduty/D2"), Gap.DATA), Evidence.Ratio.class);
+      assertEquals(1, tied.size(), "tied to shipping by its JDBC URL's schema");
+      assertFalse(tied.get(0).named());
+      assertTrue(tied.get(0).productionSource().contains("shipping"), tied.toString());
+      List<dev.rehearsal.model.TableOwner> owners = new Engine(w).tableOwners();
+      assertEquals("shipping", owners.get(0).service());
+      assertTrue(owners.get(0).applied());
+    }
+  }
+
+  @Test
   void trafficSpikeAgainstStagingLoadTests() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
