@@ -345,7 +345,8 @@ public final class Sentences {
       parts.add(
           r.deployKeys().isEmpty()
               ? "no change caused it"
-              : "caused by " + String.join(", ", r.deployKeys()));
+              : "caused by "
+                  + String.join(", ", r.deployKeys().stream().map(Sentences::shortKey).toList()));
     }
     if (r.verdict() != null) {
       parts.add("staging verdict: " + r.verdict().label());

@@ -167,11 +167,12 @@ final class DemoCommand implements Callable<Integer> {
           s.testCases(),
           s.facts(),
           s.files(),
-          s.start(),
-          s.end());
-      pw.println("verdicts: " + s.verdicts() + "; gaps: " + s.gaps());
+          dev.rehearsal.app.Sentences.minute(s.start()),
+          dev.rehearsal.app.Sentences.minute(s.end()));
+      pw.println("Incidents by what caused them: " + counts(s.verdicts()));
+      pw.println("Staging escapes by gap: " + counts(s.gaps()));
       if (!styles.isEmpty()) {
-        pw.println("style: " + s.style() + "; cases: " + s.cases());
+        pw.println("Style " + s.style() + "; incidents by case: " + counts(s.cases()));
       }
       pw.println("ground truth: " + s.out().resolve("truth.csv"));
       if (imported != null) {
@@ -181,6 +182,22 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return imported != null && imported.rejected() > 0 ? 1 : 0;
+  }
+
+  /** "147 escape, 60 caught in staging, ..." from a map of counts, largest first. */
+  private static String counts(Map<String, Long> m) {
+    return String.join(
+        ", ",
+        m.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(
+                e ->
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%,d %s",
+                        e.getValue(),
+                        e.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))
+            .toList());
   }
 
   /** One scenario per style, each in its own subfolder of --out, with its own truth file. */

@@ -111,10 +111,12 @@ class CliTest {
   void demoIsDeterministicForASeedAndWritesTheTruth() throws IOException {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    assertEquals(
-        0,
-        run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30", "--deploys", "300")
-            .code());
+    Run first =
+        run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30", "--deploys", "300");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("Incidents by what caused them: "), first.out());
+    assertFalse(first.out().contains("{"), "no Java maps: " + first.out());
+    assertFalse(first.out().contains("Z to "), "no raw instants: " + first.out());
     Run again =
         run(
             "demo",
@@ -145,13 +147,25 @@ class CliTest {
   }
 
   @Test
-  void importPrintsAPerFileTableAndIsIdempotent() throws IOException {
+  void importPrintsOneLinePerFormatEveryFileWithVerboseAndIsIdempotent() throws IOException {
     Path w = dir.resolve("import-ws");
     Run first =
         run("import", scenario.resolve("incidents").toString(), "--workspace", w.toString());
     assertEquals(0, first.code(), first.err());
-    assertTrue(first.out().contains("pagerduty-json"), first.out());
-    assertTrue(first.out().contains("jira-csv"), first.out());
+    assertTrue(first.out().contains("PagerDuty incidents (REST API JSON)"), first.out());
+    assertTrue(first.out().contains("\nFORMAT "), first.out());
+    assertFalse(first.out().contains(".json "), "no file listed by default: " + first.out());
+    Run verbose =
+        run(
+            "import",
+            scenario.resolve("incidents").toString(),
+            "--workspace",
+            w.toString(),
+            "--verbose");
+    assertEquals(0, verbose.code(), verbose.err());
+    assertTrue(verbose.out().startsWith("FILE "), verbose.out());
+    assertTrue(verbose.out().contains("pagerduty-json"), verbose.out());
+    assertTrue(verbose.out().contains("jira-csv"), verbose.out());
     Run json =
         run(
             "import",
@@ -218,7 +232,24 @@ class CliTest {
         "does not exist",
         "import");
     assertUsageError(
-        run("import", "--workspace", w.toString()), "Missing required parameter", "import");
+        run("import", "--workspace", w.toString()),
+        "give the files, folders or zip archives to import",
+        "import");
+  }
+
+  @Test
+  void importHelpAndItsFormatListWork() {
+    for (String flag : new String[] {"--help", "-h"}) {
+      Run help = run("import", flag);
+      assertEquals(0, help.code(), help.err());
+      assertTrue(help.out().contains("--list-formats"), help.out());
+      assertTrue(help.out().contains("--tested-version"), help.out());
+    }
+    Run formats = run("import", "--list-formats");
+    assertEquals(0, formats.code(), formats.err());
+    assertTrue(formats.out().contains("pagerduty-json"), formats.out());
+    assertTrue(formats.out().contains("PagerDuty incidents (REST API JSON)"), formats.out());
+    assertTrue(formats.out().contains("junit-xml"), formats.out());
   }
 
   @Test
@@ -356,7 +387,7 @@ class CliTest {
             "--workspace",
             w.toString());
     assertEquals(0, demo.code(), demo.err());
-    assertTrue(demo.out().contains("style: retail; cases: {"), demo.out());
+    assertTrue(demo.out().contains("Style retail; incidents by case: "), demo.out());
     Run r =
         run(
             "evaluate",
@@ -513,7 +544,8 @@ class CliTest {
             "--workspace",
             w.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("Review of incident/jira/"), r.out());
+    assertTrue(r.out().startsWith("Review of "), r.out());
+    assertFalse(r.out().contains("incident/jira/"), "the handle people know: " + r.out());
     Run explain = run("explain", key, "--json", "--workspace", w.toString());
     assertEquals(0, explain.code(), explain.err());
     JsonNode f = explain.json().path("finding");
