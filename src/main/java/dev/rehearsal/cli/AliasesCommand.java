@@ -191,7 +191,11 @@ final class AliasesCommand implements Callable<Integer> {
         }
         TextTable t = new TextTable("TABLE", "SERVICE", "SCORE", "STATUS");
         for (var x : owners) {
-          t.add(x.table(), x.service(), x.score(), x.applied() ? "applied" : "suggested");
+          t.add(
+              x.table(),
+              x.service(),
+              dev.rehearsal.util.Texts.fixed(x.score(), 2),
+              x.applied() ? "applied" : "suggested");
         }
         t.print(out);
         out.println();
