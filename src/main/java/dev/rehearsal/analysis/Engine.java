@@ -381,6 +381,16 @@ public final class Engine {
   }
 
   /**
+   * The services the tables whose row counts came without one are tied to (applied) or could be
+   * (suggested), each with its reasons, from the workspace's current input.
+   */
+  public List<dev.rehearsal.model.TableOwner> tableOwners() throws IOException {
+    Rules rules = new Rules(ws.settings());
+    AnalysisData data = AnalysisData.load(ws, rules, TaskMonitor.NONE);
+    return GapClassifier.tableOwners(data, rules).suggestions();
+  }
+
+  /**
    * What a "last deploy before onset" join needs, from the workspace's current input (loaded again,
    * as for {@link #baselineLinks()}): one row per (incident, service) and one per successful
    * production deploy, canonical service names, epoch millis. The benchmark hands these to DuckDB.

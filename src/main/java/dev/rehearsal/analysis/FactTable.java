@@ -139,17 +139,25 @@ final class FactTable {
                         .thenComparing(Mock::how)));
   }
 
-  /** The snapshot of a service's configuration in an environment as of t, or null. */
+  /**
+   * The snapshot of a service's configuration in an environment as of t: the latest taken at or
+   * before t; when every snapshot is later, the earliest, which is the best knowledge of the time
+   * before it (a snapshot exported today, whose time was assumed, stands for the months before);
+   * null when there is none. The evidence shows each snapshot's time.
+   */
   Snapshot configAt(int service, int env, long t) {
     TreeMap<Long, Snapshot> m = config.get(key(service, env));
-    if (m == null) {
+    if (m == null || m.isEmpty()) {
       return null;
     }
     var e = m.floorEntry(t);
-    return e == null ? null : e.getValue();
+    return e == null ? m.firstEntry().getValue() : e.getValue();
   }
 
-  /** Flag values in an environment as of t: flag to value. */
+  /**
+   * Flag values in an environment as of t: flag to value, each the latest state at or before t,
+   * else (every state later) the earliest, as for configuration snapshots.
+   */
   Map<String, String> flagsAt(int service, int env, long t) {
     Map<String, String> out = new TreeMap<>();
     Map<String, List<FlagState>> m = flags.get(key(service, env));
@@ -158,7 +166,7 @@ final class FactTable {
     }
     m.forEach(
         (flag, states) -> {
-          String v = null;
+          String v = states.isEmpty() ? null : states.get(0).value();
           for (FlagState s : states) {
             if (s.at() <= t) {
               v = s.value();

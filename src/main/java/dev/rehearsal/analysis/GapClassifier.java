@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * settings: the incident's words (one Lucene query per gap over title and body), the structure of
  * the environments at the time (configuration and flags that differ, production traffic against
  * what staging load tests reached, production data volume against staging's, staging mocks of a
- * dependency the incident names), and, once reviewers have confirmed enough escapes, a
+ * dependency the incident points at), and, once reviewers have confirmed enough escapes, a
  * k-nearest-neighbours vote over those reviews. A gap is assigned when its combined score reaches
  * {@code gaps.minScore}; weak evidence leaves the escape unexplained.
  */
@@ -42,6 +42,7 @@ final class GapClassifier {
   private final float[][] textRaw; // [incident][gap ordinal]
   private final KnnVote learned;
   private final ModelVotes model; // the text model's votes (decision 0014); null: vocabulary only
+  private final MockPointers pointers;
 
   GapClassifier(AnalysisData d, Rules rules, IncidentText text, KnnVote learned)
       throws IOException {
@@ -55,6 +56,8 @@ final class GapClassifier {
     this.queries = new TextQueries(rules.vocabulary, rules.synonyms);
     this.learned = learned;
     this.model = model;
+    this.pointers = new MockPointers(d.names);
+    tieTables();
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
     scoreText(text);
   }
@@ -349,10 +352,16 @@ final class GapClassifier {
     return null;
   }
 
+  /**
+   * Traffic: production's peak at onset against its 28-day median (a spike of {@code trafficRatio}
+   * or more counts), and against the highest peak a staging load test of the shipped version
+   * reached. A spike the load test reached does not count: staging did exercise that load.
+   */
   private Structure traffic(int incident, int deploy, List<StagingRun> runs) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     double bestSpike = 0;
     double peak = Double.NaN;
+    double median = Double.NaN;
     String where = "";
     long peakAt = 0;
     for (int svc : servicesOf(incident, deploy)) {
@@ -364,40 +373,61 @@ final class GapClassifier {
       if (at < 0 || onset - s.time[at] > 36 * 3_600_000L) {
         continue;
       }
-      double median = median(s, s.time[at] - 28 * DAY, s.time[at] - 1);
-      if (median > 0) {
-        double spike = s.value[at] / median;
+      double m = median(s, s.time[at] - 28 * DAY, s.time[at] - 1);
+      if (m > 0) {
+        double spike = s.value[at] / m;
         if (spike > bestSpike) {
           bestSpike = spike;
           peak = s.value[at];
+          median = m;
           where = d.services.value(svc);
           peakAt = s.time[at];
         }
       }
     }
-    List<Evidence> ev = new ArrayList<>();
-    double stagingPeak = Double.NaN;
-    for (StagingRun r : runs) {
-      if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
-        stagingPeak =
-            Double.isNaN(stagingPeak)
-                ? r.load().peakRps()
-                : Math.max(stagingPeak, r.load().peakRps());
-      }
-    }
+    StagingRun loadTest = highestLoadTest(runs);
+    double stagingPeak = loadTest == null ? Double.NaN : loadTest.load().peakRps();
     double score = 0;
+    List<Evidence> ev = new ArrayList<>();
     if (bestSpike > 0) {
-      boolean carries = bestSpike >= rules.trafficRatio;
+      boolean reachedInStaging = !Double.isNaN(stagingPeak) && stagingPeak >= peak;
+      boolean carries = bestSpike >= rules.trafficRatio && !reachedInStaging;
       ev.add(
           new Evidence.TrafficPeak(
-              where, peak, Instant.ofEpochMilli(peakAt), peak / bestSpike, stagingPeak, carries));
-      if (bestSpike >= rules.trafficRatio) {
+              where,
+              peak,
+              Instant.ofEpochMilli(peakAt),
+              median,
+              stagingPeak,
+              carries,
+              loadTest == null
+                  ? null
+                  : new Evidence.LoadTest(
+                      loadTest.source(),
+                      loadTest.suite(),
+                      loadTest.version(),
+                      loadTest.startedAt(),
+                      loadTest.provenance().location())));
+      if (carries) {
         score = Math.min(0.8, 0.5 + 0.1 * (bestSpike - rules.trafficRatio));
-      } else if (bestSpike >= 1.6) {
+      } else if (bestSpike >= 1.6 && !reachedInStaging) {
         score = 0.2;
       }
     }
     return new Structure(score, ev);
+  }
+
+  /** The load test of the shipped change that reached the highest peak, or null when none ran. */
+  private static StagingRun highestLoadTest(List<StagingRun> runs) {
+    StagingRun best = null;
+    for (StagingRun r : runs) {
+      if (r.type() == RunType.LOAD && r.load() != null && !Double.isNaN(r.load().peakRps())) {
+        if (best == null || r.load().peakRps() > best.load().peakRps()) {
+          best = r;
+        }
+      }
+    }
+    return best;
   }
 
   private static double median(FactTable.Series s, long from, long to) {
@@ -411,50 +441,48 @@ final class GapClassifier {
     return v[v.length / 2];
   }
 
+  /**
+   * Data: production rows against staging rows per table of the incident's services, strong when
+   * the incident names the table. Tables whose row counts came without a service count when {@link
+   * TableOwners} ties them to one of the incident's services, or when the incident names them.
+   */
   private Structure data(int incident, int deploy, Narrative text) {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
-    List<Evidence> ev = new ArrayList<>();
-    double score = 0;
-    double maxRatio = 0;
-    for (int svc : servicesOf(incident, deploy)) {
+    DataTally tally = new DataTally();
+    Set<Integer> services = servicesOf(incident, deploy);
+    for (int svc : services) {
       var prod = d.facts.data.get(FactTable.key(svc, d.production));
       var stag = d.facts.data.get(FactTable.key(svc, d.staging));
       if (prod == null || stag == null) {
         continue;
       }
       for (var e : prod.entrySet()) {
-        FactTable.Series ss = stag.get(e.getKey());
-        if (ss == null) {
-          continue;
-        }
-        int pi = e.getValue().lastAtOrBefore(onset);
-        int si = ss.lastAtOrBefore(onset);
-        if (pi < 0 || si < 0 || ss.value[si] <= 0) {
-          continue;
-        }
-        double ratio = e.getValue().value[pi] / ss.value[si];
-        boolean named = namesTable(text, e.getKey());
-        maxRatio = Math.max(maxRatio, ratio);
-        if (named || ratio >= rules.dataRatio) {
-          ev.add(
-              new Evidence.Ratio(
-                  "rows",
-                  e.getKey(),
-                  e.getValue().value[pi],
-                  "row counts of " + d.services.value(svc) + " in production",
-                  ss.value[si],
-                  "row counts of " + d.services.value(svc) + " in staging",
-                  Instant.ofEpochMilli(e.getValue().time[pi]),
-                  named));
-        }
-        if (named) {
-          score = Math.max(score, ratio >= rules.dataRatio ? 0.9 : 0.5);
+        compareTable(e.getKey(), e.getValue(), stag.get(e.getKey()), svc, text, onset, tally);
+      }
+    }
+    if (unownedProduction != null && unownedStaging != null) {
+      for (var e : unownedProduction.entrySet()) {
+        String table = e.getKey();
+        String owner = tableOwners.ownerOf(table);
+        int ownerId = owner == null ? -1 : d.services.find(owner);
+        boolean ours = ownerId >= 0 && services.contains(ownerId);
+        if (ours || namesTableOrItsName(text, table)) {
+          compareTable(
+              table,
+              e.getValue(),
+              unownedStaging.get(table),
+              ours ? ownerId : unowned,
+              text,
+              onset,
+              tally);
         }
       }
     }
-    if (score == 0 && maxRatio >= rules.dataRatio) {
+    double score = tally.score;
+    if (score == 0 && tally.maxRatio >= rules.dataRatio) {
       score = 0.15;
     }
+    List<Evidence> ev = tally.evidence;
     // the named tables first, then the largest differences; five at most
     ev.sort(
         Comparator.comparing((Evidence e) -> !((Evidence.Ratio) e).named())
@@ -463,10 +491,134 @@ final class GapClassifier {
     return new Structure(score, ev.size() > 5 ? List.copyOf(ev.subList(0, 5)) : ev);
   }
 
+  /** What the data rule has found so far for one incident. */
+  private static final class DataTally {
+    double score;
+    double maxRatio;
+    final List<Evidence> evidence = new ArrayList<>();
+  }
+
+  private void compareTable(
+      String table,
+      FactTable.Series prod,
+      FactTable.Series stag,
+      int svc,
+      Narrative text,
+      long onset,
+      DataTally tally) {
+    if (prod == null || stag == null) {
+      return;
+    }
+    int pi = prod.lastAtOrBefore(onset);
+    int si = stag.lastAtOrBefore(onset);
+    // a statistics export taken after the incident (its time assumed) is the best knowledge
+    pi = pi < 0 && prod.size > 0 ? 0 : pi;
+    si = si < 0 && stag.size > 0 ? 0 : si;
+    if (pi < 0 || si < 0 || stag.value[si] <= 0) {
+      return;
+    }
+    double ratio = prod.value[pi] / stag.value[si];
+    boolean named = namesTableOrItsName(text, table);
+    tally.maxRatio = Math.max(tally.maxRatio, ratio);
+    String whose = svc == unowned ? "" : d.services.value(svc);
+    if (named || ratio >= rules.dataRatio) {
+      tally.evidence.add(
+          new Evidence.Ratio(
+              "rows",
+              table,
+              prod.value[pi],
+              whose.isEmpty()
+                  ? "row counts in production"
+                  : "row counts of " + whose + " in production",
+              stag.value[si],
+              whose.isEmpty() ? "row counts in staging" : "row counts of " + whose + " in staging",
+              Instant.ofEpochMilli(prod.time[pi]),
+              named));
+    }
+    if (named) {
+      tally.score = Math.max(tally.score, ratio >= rules.dataRatio ? 0.9 : 0.5);
+    }
+  }
+
+  /** A table named as written, or by its name without the schema (four letters at least). */
+  private static boolean namesTableOrItsName(Narrative text, String table) {
+    if (namesTable(text, table)) {
+      return true;
+    }
+    String name = TableOwners.name(table);
+    return !name.equals(table) && name.length() >= 4 && namesTable(text, name);
+  }
+
+  // ------------------------------------------------------------------ tables without a service
+
+  /** The service id of row counts that came without a service; -1 when there are none. */
+  private int unowned = -1;
+
+  private Map<String, FactTable.Series> unownedProduction;
+  private Map<String, FactTable.Series> unownedStaging;
+  private TableOwners tableOwners;
+
+  /** Ties the tables whose row counts came without a service to services (none: nothing to do). */
+  private void tieTables() {
+    unowned = d.services.find("");
+    if (unowned < 0) {
+      return;
+    }
+    unownedProduction = d.facts.data.get(FactTable.key(unowned, d.production));
+    unownedStaging = d.facts.data.get(FactTable.key(unowned, d.staging));
+    if (unownedProduction == null || unownedStaging == null) {
+      return;
+    }
+    tableOwners = tableOwners(d, rules);
+  }
+
+  /**
+   * The owners of the tables whose row counts came without a service, from the analysis's input.
+   */
+  static TableOwners tableOwners(AnalysisData d, Rules rules) {
+    int none = d.services.find("");
+    Set<String> tables = new java.util.TreeSet<>();
+    for (int env : new int[] {d.production, d.staging}) {
+      var m = none < 0 ? null : d.facts.data.get(FactTable.key(none, env));
+      if (m != null) {
+        tables.addAll(m.keySet());
+      }
+    }
+    Map<String, Map<String, Map<String, String>>> config = new java.util.TreeMap<>();
+    d.facts.config.forEach(
+        (key, snapshots) -> {
+          int svc = (int) (key >> 20);
+          int env = (int) (key & 0xFFFFF);
+          if (svc == none || snapshots.isEmpty()) {
+            return;
+          }
+          config
+              .computeIfAbsent(d.services.value(svc), k -> new java.util.TreeMap<>())
+              .put(d.envs.value(env), snapshots.lastEntry().getValue().values);
+        });
+    List<TableOwners.IncidentNames> incidents = new ArrayList<>();
+    if (!tables.isEmpty()) {
+      for (int i = 0; i < d.incidents.size(); i++) {
+        List<String> names = new ArrayList<>();
+        for (int s : d.incidentServices.get(i)) {
+          names.add(d.services.value(s));
+        }
+        incidents.add(
+            new TableOwners.IncidentNames(names, new Narrative(d.incidents.get(i).narrative())));
+      }
+    }
+    return new TableOwners(tables, rules.tables, config, incidents);
+  }
+
+  /**
+   * A dependency staging mocks is evidence only when the incident points at it (its name, an alias,
+   * a call the mock stands in for, an error code with its name: {@link MockPointers}); a mocked
+   * dependency the incident never touches adds nothing.
+   */
   private Structure mocks(int incident, int deploy, Narrative text) {
     List<Evidence> ev = new ArrayList<>();
     double score = 0;
-    boolean anyMock = false;
+    String original = d.incidents.get(incident).narrative();
     for (int svc : servicesOf(incident, deploy)) {
       List<FactTable.Mock> list = d.facts.mocks.get(FactTable.key(svc, d.staging));
       if (list == null) {
@@ -477,16 +629,12 @@ final class GapClassifier {
         if (!seen.add(m.dependency())) {
           continue;
         }
-        anyMock = true;
-        boolean named = mentions(text, m.dependency());
-        if (named) {
+        MockPointers.Pointer p = pointers.find(text, original, m.dependency(), m.how());
+        if (p != null) {
           score = 0.95;
-          ev.add(new Evidence.MockedDependency(m.dependency(), m.how(), true));
+          ev.add(new Evidence.MockedDependency(m.dependency(), m.how(), p.by(), p.text()));
         }
       }
-    }
-    if (score == 0 && anyMock) {
-      score = 0.1;
     }
     return new Structure(score, ev);
   }

@@ -59,6 +59,10 @@ public final class Rules {
   final Map<String, List<String>> vocabulary;
   final List<List<String>> synonyms;
   final Map<String, List<String>> dependencies;
+
+  /** Declared table ownership: service to tables, schema-qualified tables or "schema.*". */
+  final Map<String, List<String>> tables;
+
   final int repeatOffenderMinEscapes;
   final int fidelityMinIncidents;
 
@@ -134,6 +138,7 @@ public final class Rules {
               }
             });
     dependencies = s.dependencies();
+    tables = s.tables();
   }
 
   private static Set<String> ordered(List<String> values) {

@@ -98,6 +98,14 @@ public final class Configuration {
     return ws.files().inferredAliases();
   }
 
+  /**
+   * The services tables are tied to when their row counts came without one: applied ones with the
+   * reasons, and suggestions a person may declare in the settings ({@code services.tables}).
+   */
+  public List<dev.rehearsal.model.TableOwner> tableOwners() throws IOException {
+    return new dev.rehearsal.analysis.Engine(ws).tableOwners();
+  }
+
   /** Works the suggestions out again from the records (an import does it on its own). */
   public List<dev.rehearsal.model.AliasSuggestion> inferAgain() throws IOException {
     return dev.rehearsal.analysis.Engine.inferServiceNames(ws);

@@ -214,6 +214,21 @@ public final class Sentences {
             + " (inferred, "
             + r.arg("score")
             + ")";
+      case TABLE_DECLARED:
+        return "the settings give " + r.arg("pattern") + " to " + r.arg("service");
+      case TABLE_SCHEMA_IN_CONFIG:
+        return r.arg("key")
+            + " in its "
+            + r.arg("environment")
+            + " configuration names the schema "
+            + r.arg("schema");
+      case TABLE_IN_CONFIG:
+        return r.arg("key") + " in its " + r.arg("environment") + " configuration names the table";
+      case TABLE_NAMED_IN_INCIDENTS:
+        return r.arg("named")
+            + " of the "
+            + r.arg("of")
+            + " incidents that name the table are the service's";
       case SHIPPED_AFTER_FAILURE:
         return "the change shipped "
             + before(r.number("afterMs", 0)).replace(" before", "")
@@ -405,8 +420,15 @@ public final class Sentences {
           + " rps on "
           + day(p.at())
           + ", "
-          + Texts.fixed(p.medianRps() > 0 ? p.peakRps() / p.medianRps() : Double.NaN, 1)
-          + "x its 28-day median";
+          + Texts.fixed(p.overMedian(), 1)
+          + "x its 28-day median"
+          + (Double.isNaN(p.stagingPeakRps())
+              ? ""
+              : ", "
+                  + Texts.fixed(p.overLoadTest(), 1)
+                  + "x the "
+                  + Texts.fixed(p.stagingPeakRps(), 0)
+                  + " rps its staging load test reached");
     }
     if (e instanceof Evidence.Ratio r) {
       if (r.metric().equals("rows")) {
@@ -434,9 +456,9 @@ public final class Sentences {
     if (e instanceof Evidence.MockedDependency m) {
       return "staging mocks "
           + m.dependency()
-          + (m.named()
-              ? ", which the incident names: production called the real service"
-              : ", which production calls for real");
+          + ", which the incident points at ("
+          + pointedBy(m)
+          + "): production called the real service";
     }
     if (e instanceof Evidence.StagingDeploy s) {
       return "staged " + before(s.beforeProductionMs()) + " production";
@@ -507,13 +529,27 @@ public final class Sentences {
           + day(c.stagingAsOf());
     }
     if (e instanceof Evidence.TrafficPeak p) {
-      return Double.isNaN(p.stagingPeakRps())
-          ? "no staging load test of this change"
-          : "staging load tests of this change reached "
-              + Texts.fixed(p.stagingPeakRps(), 0)
-              + " rps ("
-              + Texts.fixed(p.peakRps() / p.stagingPeakRps(), 0)
-              + "x less)";
+      String production =
+          "production: the traffic peaks imported for "
+              + p.service()
+              + ", the one recorded "
+              + day(p.at());
+      if (p.load() == null) {
+        return production + "; no staging load test of the version that shipped";
+      }
+      Evidence.LoadTest l = p.load();
+      return production
+          + "; staging: "
+          + (l.tool().isEmpty() ? "load test" : l.tool())
+          + (l.suite().isEmpty() ? "" : " '" + l.suite() + "'")
+          + " of "
+          + (l.version().isEmpty() ? "the change" : l.version())
+          + " on "
+          + day(l.at())
+          + " ("
+          + l.location()
+          + ")"
+          + (p.stagingPeakRps() >= p.peakRps() ? ", which reached production's peak" : "");
     }
     if (e instanceof Evidence.Ratio r) {
       return "as of " + day(r.asOf());
@@ -813,6 +849,20 @@ public final class Sentences {
 
   private static String value(String v) {
     return v == null ? "(not set)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+
+  /** How an incident points at a mocked dependency, in words. */
+  private static String pointedBy(Evidence.MockedDependency m) {
+    String what = m.pointer() == null || m.pointer().isEmpty() ? m.dependency() : m.pointer();
+    if (m.pointedBy() == null) {
+      return "it names \"" + what + "\"";
+    }
+    return switch (m.pointedBy()) {
+      case NAME -> "it names \"" + what + "\"";
+      case ALIAS -> "it names \"" + what + "\", an alias of it";
+      case CALL -> "it cites the call " + what + ", which the mock stands in for";
+      case ERROR_CODE -> "it quotes the error " + what;
+    };
   }
 
   private static String day(Instant at) {

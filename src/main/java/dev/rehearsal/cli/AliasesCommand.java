@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
       AliasesCommand.Set.class,
       AliasesCommand.Remove.class,
       AliasesCommand.Load.class,
-      AliasesCommand.Suggest.class
+      AliasesCommand.Suggest.class,
+      AliasesCommand.Tables.class
     })
 final class AliasesCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
@@ -156,6 +157,60 @@ final class AliasesCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "tables",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show which service each table is tied to when its row counts came without one"
+              + " (database statistics), and why: the settings declare it (services.tables), the"
+              + " service's configuration names its schema or the table, the service's incidents"
+              + " name it. Applied ones count in the analysis; declare the others in the"
+              + " settings.")
+  static final class Tables implements Callable<Integer> {
+    @Mixin WorkspaceOption ws;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Session s = ws.open()) {
+        var owners = s.configuration().tableOwners();
+        if (ws.json) {
+          out.println(Json.pretty().writeValueAsString(owners));
+          return 0;
+        }
+        if (owners.isEmpty()) {
+          out.println(
+              "No suggestions: every table's row counts name their service, or nothing ties a"
+                  + " table to one.");
+          return 0;
+        }
+        TextTable t = new TextTable("TABLE", "SERVICE", "SCORE", "STATUS");
+        for (var x : owners) {
+          t.add(
+              x.table(),
+              x.service(),
+              dev.rehearsal.util.Texts.fixed(x.score(), 2),
+              x.applied() ? "applied" : "suggested");
+        }
+        t.print(out);
+        out.println();
+        for (var x : owners) {
+          out.println(x.table() + " \u2192 " + x.service() + ":");
+          for (String r : Sentences.of(x.reasons())) {
+            out.println("  - " + r);
+          }
+        }
+        out.println();
+        out.println(
+            "Declare an owner in settings.json: {\"services\": {\"tables\": {\"SERVICE\":"
+                + " [\"TABLE\", \"SCHEMA.*\"]}}}.");
+        return 0;
+      }
     }
   }
 

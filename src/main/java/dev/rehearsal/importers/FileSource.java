@@ -49,6 +49,15 @@ public final class FileSource implements ImportSource {
   }
 
   @Override
+  public java.time.Instant modifiedAt() {
+    try {
+      return Files.getLastModifiedTime(path).toInstant();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
   public ImportSource sibling(String name) {
     Path p = path.resolveSibling(name);
     if (!Files.isRegularFile(p)) {

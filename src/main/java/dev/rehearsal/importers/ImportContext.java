@@ -17,6 +17,8 @@ public final class ImportContext {
   private final TargetHints hints;
   private final Map<String, ColumnMapping> mappings;
   private final TaskMonitor monitor;
+  private final java.time.Instant startedAt =
+      java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
   public ImportContext(
       ImportOptions options,
@@ -52,6 +54,11 @@ public final class ImportContext {
 
   public ImportContext withMappings(Map<String, ColumnMapping> m) {
     return new ImportContext(options, environments, hints, m, monitor);
+  }
+
+  /** When this file's import began: the as-of of a snapshot with no time and no file time. */
+  public java.time.Instant startedAt() {
+    return startedAt;
   }
 
   public ImportOptions options() {

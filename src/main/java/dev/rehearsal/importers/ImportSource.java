@@ -22,6 +22,14 @@ public interface ImportSource {
   /** The file on disk, or null for an archive member. */
   Path path();
 
+  /**
+   * When the file was last modified, as its file system or archive says; null when unknown. A
+   * snapshot that states no time of its own is taken as of it (flagged as assumed).
+   */
+  default java.time.Instant modifiedAt() {
+    return null;
+  }
+
   /** A file next to this one (same folder or archive folder), or null when there is none. */
   ImportSource sibling(String name);
 }

@@ -63,6 +63,11 @@ final class ZipEntrySource implements ImportSource {
   }
 
   @Override
+  public java.time.Instant modifiedAt() {
+    return entry.getLastModifiedTime() == null ? null : entry.getLastModifiedTime().toInstant();
+  }
+
+  @Override
   public ImportSource sibling(String name) {
     String n = entry.getName();
     int slash = n.lastIndexOf('/');

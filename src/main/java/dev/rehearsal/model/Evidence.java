@@ -130,16 +130,19 @@ public sealed interface Evidence {
   }
 
   /**
-   * Production's traffic at onset against its usual level, and what staging's load tests of the
-   * change reached.
+   * Production's traffic at onset against its usual level, and against the highest peak a staging
+   * load test of the version that shipped reached, each figure with where it came from.
    *
    * @param service the service whose traffic this is
-   * @param peakRps production's peak requests per second at the time
-   * @param at the day the peak was recorded
+   * @param peakRps production's peak requests per second at the time (the traffic facts imported
+   *     for the service in production)
+   * @param at when that peak was recorded (the last figure at or before onset)
    * @param medianRps production's median of the 28 days before
-   * @param stagingPeakRps the highest peak a staging load test of the change reached, NaN when none
-   *     ran
-   * @param carriesScore whether the peak was high enough to count for the traffic gap
+   * @param stagingPeakRps the highest peak a staging load test of the shipped version reached, NaN
+   *     when none ran
+   * @param carriesScore whether the traffic counted for the traffic gap: a spike over the median
+   *     that the load test did not reach
+   * @param load the load test that reached {@code stagingPeakRps}; null when none ran
    */
   record TrafficPeak(
       String service,
@@ -147,13 +150,36 @@ public sealed interface Evidence {
       Instant at,
       double medianRps,
       double stagingPeakRps,
-      boolean carriesScore)
+      boolean carriesScore,
+      LoadTest load)
       implements Evidence {
+
+    /** Production's peak over the load test's; NaN when no load test ran. */
+    public double overLoadTest() {
+      return stagingPeakRps > 0 ? peakRps / stagingPeakRps : Double.NaN;
+    }
+
+    /** Production's peak over its 28-day median; NaN when there is no median. */
+    public double overMedian() {
+      return medianRps > 0 ? peakRps / medianRps : Double.NaN;
+    }
+
     @Override
     public String subject() {
       return carriesScore ? "production traffic peak" : "";
     }
   }
+
+  /**
+   * Where a staging load-test figure came from.
+   *
+   * @param tool the tool whose export it is (k6, JMeter, Gatling, Locust)
+   * @param suite the script, plan or simulation
+   * @param version the version it exercised
+   * @param at when it ran
+   * @param location the file and line it was read from
+   */
+  record LoadTest(String tool, String suite, String version, Instant at, String location) {}
 
   /**
    * A figure in production against the same figure in staging, each with where it came from.
@@ -183,12 +209,29 @@ public sealed interface Evidence {
     }
   }
 
+  /** How an incident points at a dependency. */
+  enum PointedBy {
+    /** The incident names the dependency. */
+    NAME,
+    /** The incident names it as the alias table also calls it. */
+    ALIAS,
+    /** The incident cites a call the mock stands in for ("POST /v1/refunds"). */
+    CALL,
+    /** The incident quotes an error code or exception carrying its name ("StripeCardError"). */
+    ERROR_CODE
+  }
+
   /**
-   * Staging replaces a dependency with a mock or sandbox, and the incident points at it.
+   * Staging replaces a dependency with a mock or sandbox, and the incident points at it. A mocked
+   * dependency the incident does not point at is no evidence, and is not recorded.
    *
    * @param mockedBy how staging mocks it (the mapping file, the sandbox host)
+   * @param pointedBy how the incident points at it
+   * @param pointer what the incident says that points at it: the name, the alias, the call or the
+   *     error code as written
    */
-  record MockedDependency(String dependency, String mockedBy, boolean named) implements Evidence {
+  record MockedDependency(String dependency, String mockedBy, PointedBy pointedBy, String pointer)
+      implements Evidence {
     @Override
     public String subject() {
       return dependency;

@@ -138,7 +138,23 @@ public record Reason(Code code, Map<String, String> args) {
      * The incident's service reads as the linked deploy's through an inferred alias: {@code name},
      * {@code service}, {@code score}.
      */
-    INFERRED_ALIAS
+    INFERRED_ALIAS,
+
+    // ------------------------------------------------------------------ tables
+    /** The settings declare the table the service's: {@code service}, {@code pattern}. */
+    TABLE_DECLARED,
+    /**
+     * The service's configuration names the table's schema or database: {@code key}, {@code
+     * schema}, {@code environment}.
+     */
+    TABLE_SCHEMA_IN_CONFIG,
+    /** The service's configuration names the table: {@code key}, {@code environment}. */
+    TABLE_IN_CONFIG,
+    /**
+     * Incidents of the service name the table: {@code named} incidents of the service, of {@code
+     * of} that name it at all.
+     */
+    TABLE_NAMED_IN_INCIDENTS
   }
 
   public Reason {

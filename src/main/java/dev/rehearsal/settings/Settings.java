@@ -99,7 +99,8 @@ public final class Settings {
           && b.isObject()
           && e.getValue().isObject()
           && !e.getKey().equals("environments")
-          && !e.getKey().equals("dependencies")) {
+          && !e.getKey().equals("dependencies")
+          && !e.getKey().equals("tables")) {
         merge((ObjectNode) b, e.getValue());
       } else {
         base.set(e.getKey(), e.getValue());
@@ -184,6 +185,23 @@ public final class Settings {
               List<String> deps = new ArrayList<>();
               e.getValue().forEach(v -> deps.add(v.asText()));
               out.put(e.getKey(), deps);
+            });
+    return out;
+  }
+
+  /**
+   * Declared table ownership: service to the tables it owns, each a table name ({@code orders}), a
+   * schema-qualified one ({@code fulfilment.shipments}) or a whole schema ({@code fulfilment.*}).
+   */
+  public Map<String, List<String>> tables() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    at("services.tables")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> tables = new ArrayList<>();
+              e.getValue().forEach(v -> tables.add(v.asText()));
+              out.put(e.getKey(), tables);
             });
     return out;
   }

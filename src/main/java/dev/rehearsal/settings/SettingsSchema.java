@@ -108,6 +108,7 @@ public final class SettingsSchema {
     of("environments", Type.WORD_LISTS);
     of("services.stripSuffixes", Type.WORDS);
     of("services.dependencies", Type.WORD_LISTS);
+    of("services.tables", Type.WORD_LISTS);
     of("linking.productionEnvironments", Type.SOME_WORDS);
     KEYS.put(
         "linking.environmentWeights",

@@ -18,6 +18,7 @@ import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.FactType;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.LoadSummary;
 import dev.rehearsal.model.Provenance;
@@ -928,6 +929,130 @@ class EngineTest {
   }
 
   @Test
+  void aMockedDependencyCountsOnlyForIncidentsThatPointAtIt() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.MOCK,
+                  "checkout",
+                  "staging",
+                  "stripe",
+                  "wiremock: 2 stubs (POST /stripe/v1/refunds, GET /stripe/v1/charges/[^/]+)",
+                  Double.NaN,
+                  "2024-01-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "M1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Refunds failing",
+                  "Since the deploy every POST /v1/refunds came back 400."));
+      w.writes()
+          .upsert(
+              incident(
+                  "M2",
+                  "checkout",
+                  "2024-03-04T15:10:00Z",
+                  "Checkout errors",
+                  "Since the deploy the basket total was rounded wrong for some currencies."));
+      Map<String, Finding> f = analyse(w);
+      GapScore pointed =
+          f.get("incident/pagerduty/M1").scores().stream()
+              .filter(s -> s.gap() == Gap.MOCKS)
+              .findFirst()
+              .orElseThrow();
+      Evidence.MockedDependency mock =
+          ofType(pointed.evidence(), Evidence.MockedDependency.class).get(0);
+      assertEquals("stripe", mock.dependency());
+      assertEquals(Evidence.PointedBy.CALL, mock.pointedBy());
+      assertEquals("/v1/refunds", mock.pointer());
+      assertTrue(pointed.structure() > 0.9, pointed.toString());
+      GapScore untouched =
+          f.get("incident/pagerduty/M2").scores().stream()
+              .filter(s -> s.gap() == Gap.MOCKS)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(0, untouched.structure(), untouched.toString());
+      assertTrue(
+          ofType(untouched.evidence(), Evidence.MockedDependency.class).isEmpty(),
+          untouched.toString());
+    }
+  }
+
+  @Test
+  void rowCountsWithoutAServiceAreTiedToItThroughItsConfiguration() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "shipping");
+      for (String env : List.of("production", "staging")) {
+        w.writes()
+            .upsert(
+                fact(
+                    FactType.CONFIG,
+                    "shipping",
+                    env,
+                    "db.url",
+                    "jdbc:postgresql://db." + env + ":5432/shop?currentSchema=fulfilment",
+                    Double.NaN,
+                    "2024-02-01T00:00:00Z"));
+      }
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.DATA_VOLUME,
+                  "",
+                  "production",
+                  "fulfilment.shipments",
+                  "",
+                  48_000_000,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.DATA_VOLUME,
+                  "",
+                  "staging",
+                  "fulfilment.shipments",
+                  "",
+                  40_000,
+                  "2024-02-01T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "D1",
+                  "shipping",
+                  "2024-03-04T15:00:00Z",
+                  "Shipping slow",
+                  "After the release the new query did a full table scan on shipments."));
+      w.writes()
+          .upsert(
+              incident(
+                  "D2",
+                  "shipping",
+                  "2024-03-04T15:10:00Z",
+                  "Shipping slow",
+                  "Label printing hung after the release."));
+      Map<String, Finding> f = analyse(w);
+      Evidence.Ratio named =
+          ofType(evidence(f.get("incident/pagerduty/D1"), Gap.DATA), Evidence.Ratio.class).get(0);
+      assertEquals("fulfilment.shipments", named.measuredOn());
+      assertTrue(named.named(), "the incident names the table by its name");
+      assertEquals(1200, named.ratio(), 0.001);
+      assertEquals(Gap.DATA, f.get("incident/pagerduty/D1").gaps().get(0));
+      List<Evidence.Ratio> tied =
+          ofType(evidence(f.get("incident/pagerduty/D2"), Gap.DATA), Evidence.Ratio.class);
+      assertEquals(1, tied.size(), "tied to shipping by its JDBC URL's schema");
+      assertFalse(tied.get(0).named());
+      assertTrue(tied.get(0).productionSource().contains("shipping"), tied.toString());
+      List<dev.rehearsal.model.TableOwner> owners = new Engine(w).tableOwners();
+      assertEquals("shipping", owners.get(0).service());
+      assertTrue(owners.get(0).applied());
+    }
+  }
+
+  @Test
   void trafficSpikeAgainstStagingLoadTests() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
@@ -962,7 +1087,49 @@ class EngineTest {
       assertEquals(4200, peak.peakRps(), 0.001);
       assertEquals(4.2, peak.peakRps() / peak.medianRps(), 0.001);
       assertEquals(300, peak.stagingPeakRps(), 0.001);
+      assertEquals(14, peak.overLoadTest(), 0.001);
+      assertEquals("k6", peak.load().tool());
+      assertEquals("v1.3.0", peak.load().version());
+      assertEquals("test/k6-json.json:1", peak.load().location(), "the run's file and line");
       assertTrue(peak.carriesScore());
+    }
+  }
+
+  @Test
+  void aSpikeTheLoadTestOfTheShippedVersionReachedDoesNotCount() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes().upsert(load("k6-1", "checkout", "v1.3.0", "2024-03-04T10:00:00Z", 5000));
+      for (int day = 1; day <= 28; day++) {
+        String d = String.format("2024-02-%02dT00:00:00Z", Math.min(day, 29));
+        w.writes()
+            .upsert(fact(FactType.TRAFFIC_PEAK, "checkout", "production", "peak_rps", "", 1000, d));
+      }
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.TRAFFIC_PEAK,
+                  "checkout",
+                  "production",
+                  "peak_rps",
+                  "",
+                  4200,
+                  "2024-03-04T00:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "T2",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout slow",
+                  "Everything was slow in the evening after the release."));
+      Finding f = analyse(w).get("incident/pagerduty/T2");
+      GapScore traffic =
+          f.scores().stream().filter(s -> s.gap() == Gap.TRAFFIC).findFirst().orElseThrow();
+      Evidence.TrafficPeak peak = ofType(traffic.evidence(), Evidence.TrafficPeak.class).get(0);
+      assertEquals(5000, peak.stagingPeakRps(), 0.001);
+      assertFalse(peak.carriesScore(), "staging exercised more than production's peak");
+      assertEquals(0, traffic.structure(), traffic.toString());
     }
   }
 

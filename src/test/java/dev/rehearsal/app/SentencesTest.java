@@ -2,6 +2,7 @@ package dev.rehearsal.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Gap;
@@ -41,10 +42,18 @@ class SentencesTest {
         new Evidence.ConfigDrift("db.pool.max_size", "20", "80", AT, AT.minusSeconds(86_400), true),
         new Evidence.RecentConfigChange("db.pool.max_size", 7),
         new Evidence.FlagDrift("fast-checkout", "on", "off", false),
-        new Evidence.TrafficPeak("checkout", 4200, AT, 1000, 300, true),
+        new Evidence.TrafficPeak(
+            "checkout",
+            4200,
+            AT,
+            1000,
+            300,
+            true,
+            new Evidence.LoadTest("k6", "checkout-flow", "v1.3.0", AT, "k6/summary.json:1")),
         new Evidence.Ratio(
             "rows", "orders", 4_000_000, "prod stats", 2_000, "staging stats", AT, true),
-        new Evidence.MockedDependency("stripe", "mocks/checkout/stripe.json", true),
+        new Evidence.MockedDependency(
+            "stripe", "mocks/checkout/stripe.json", Evidence.PointedBy.CALL, "/v1/refunds"),
         new Evidence.StagingDeploy(
             "deploy/gitlab/9", "checkout", "1.4.0", "staging", AT, 3_600_000),
         new Evidence.NotStaged("checkout", "v1.4.0"),
@@ -96,6 +105,35 @@ class SentencesTest {
       assertEquals(e, back, json);
       assertFalse(Sentences.summary(e).isBlank(), e.toString());
     }
+  }
+
+  @Test
+  void trafficAndMockEvidenceSayBothFiguresAndWhereEachCameFrom() {
+    Evidence.TrafficPeak peak =
+        new Evidence.TrafficPeak(
+            "checkout",
+            4200,
+            AT,
+            1000,
+            300,
+            true,
+            new Evidence.LoadTest("k6", "checkout-flow", "v1.3.0", AT, "k6/summary.json:1"));
+    assertEquals(14.0, peak.overLoadTest(), 1e-9);
+    String summary = Sentences.summary(peak);
+    assertTrue(summary.contains("4200 rps"), summary);
+    assertTrue(summary.contains("14.0x the 300 rps its staging load test reached"), summary);
+    String detail = Sentences.detail(peak);
+    assertTrue(detail.contains("traffic peaks imported for checkout"), detail);
+    assertTrue(detail.contains("k6 'checkout-flow' of v1.3.0"), detail);
+    assertTrue(detail.contains("(k6/summary.json:1)"), detail);
+    Evidence.TrafficPeak untested =
+        new Evidence.TrafficPeak("checkout", 4200, AT, 1000, Double.NaN, true, null);
+    assertTrue(Sentences.detail(untested).contains("no staging load test of the version"));
+    String mock =
+        Sentences.summary(
+            new Evidence.MockedDependency(
+                "stripe", "wiremock: 1 stub", Evidence.PointedBy.CALL, "/v1/refunds"));
+    assertTrue(mock.contains("it cites the call /v1/refunds"), mock);
   }
 
   @Test

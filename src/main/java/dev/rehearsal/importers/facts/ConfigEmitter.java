@@ -69,6 +69,8 @@ final class ConfigEmitter {
    *
    * @param secretWhy the note saying why the value is secret, or null to decide from the entry
    */
+  private boolean assumedSaid;
+
   void entry(
       Target target,
       String key,
@@ -86,6 +88,11 @@ final class ConfigEmitter {
     if (problem != null) {
       sink.reject(line, i, "'" + subject + "': " + problem);
       return;
+    }
+    String assumed = assumedSaid ? null : target.assumedWarning();
+    if (assumed != null) {
+      sink.warn(assumed); // once per file: the report says it, each record is marked
+      assumedSaid = true;
     }
     List<String> notes = new ArrayList<>(target.notes());
     if (extraNotes != null) {

@@ -420,7 +420,7 @@ public final class ConfigMapImporter implements Importer {
     }
 
     private Target target(JsonNode obj) {
-      Target t = Target.fromName(source, ctx, true);
+      Target t = Target.fromName(source, ctx, true).orFileTime(source, ctx);
       JsonNode md = obj.path("metadata");
       String ns = JsonStream.text(md, "namespace");
       if (ns != null && Target.isKnownEnvironment(ctx, ns)) {

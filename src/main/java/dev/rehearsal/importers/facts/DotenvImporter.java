@@ -70,7 +70,8 @@ public final class DotenvImporter implements Importer {
   @Override
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
-    Target target = Target.fromName(source, ctx, true).withHints(ctx.hints());
+    Target target =
+        Target.fromName(source, ctx, true).orFileTime(source, ctx).withHints(ctx.hints());
     ConfigEmitter out = new ConfigEmitter(source, ctx, sink, ID);
     Decoding.Decoded d = Decoding.open(source.open());
     try (BufferedReader br = new BufferedReader(d.reader(), 1 << 16)) {

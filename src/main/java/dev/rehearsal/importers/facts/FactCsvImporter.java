@@ -58,6 +58,28 @@ abstract class FactCsvImporter implements Importer {
 
   abstract boolean wholeNumbers();
 
+  /**
+   * Whether a file without a time column is one snapshot, taken as of the file's modification time
+   * and marked assumed (database statistics exports), rather than rows each needing a time.
+   */
+  boolean snapshotWithoutTime() {
+    return false;
+  }
+
+  /** Further columns the format reads (none by default). */
+  List<Column> extraColumns() {
+    return List.of();
+  }
+
+  /**
+   * The subject as stored, given the row's further columns (role to cell, blank ones absent).
+   *
+   * @throws IllegalArgumentException with the reason the row is not imported
+   */
+  String subject(String subject, Map<String, String> extras) {
+    return subject;
+  }
+
   @Override
   public RecordKind kind() {
     return RecordKind.FACT;
@@ -155,7 +177,11 @@ abstract class FactCsvImporter implements Importer {
         sink.warn(r.problem());
       }
     }
-    Target base = Target.fromName(source, ctx, false).withHints(ctx.hints());
+    Target base = Target.fromName(source, ctx, false);
+    if (snapshotWithoutTime() && !col.containsKey(AS_OF.role())) {
+      base.orFileTime(source, ctx);
+    }
+    base.withHints(ctx.hints());
     try (CsvTable t = CsvTable.open(source, sink)) {
       t.notes().forEach(sink::warn);
       CsvTable.Row row;
@@ -171,6 +197,7 @@ abstract class FactCsvImporter implements Importer {
     if (subjectColumn() != null) {
       l.add(subjectColumn());
     }
+    l.addAll(extraColumns());
     return l;
   }
 
@@ -221,6 +248,21 @@ abstract class FactCsvImporter implements Importer {
       sink.reject(line, idx, "no value in '" + header[col.get(subjectColumn().role())] + "'");
       return;
     }
+    if (!extraColumns().isEmpty()) {
+      Map<String, String> extras = new HashMap<>();
+      for (Column c : extraColumns()) {
+        String v = cell(row, col, c.role());
+        if (v != null) {
+          extras.put(c.role(), v);
+        }
+      }
+      try {
+        subject = subject(subject, extras);
+      } catch (IllegalArgumentException e) {
+        sink.reject(line, idx, e.getMessage());
+        return;
+      }
+    }
     String rawNumber = cell(row, col, numberColumn().role());
     String numberHeader = header[col.get(numberColumn().role())];
     if (rawNumber == null) {
@@ -248,6 +290,10 @@ abstract class FactCsvImporter implements Importer {
     if (problem != null) {
       sink.reject(line, idx, problem.replace("for this snapshot", "in this row or for the file"));
       return;
+    }
+    String assumed = t.assumedWarning();
+    if (assumed != null) {
+      sink.warn(assumed);
     }
     notes.addAll(0, t.notes());
     Instant asOf = t.asOf();

@@ -81,7 +81,7 @@ public final class FlagsJsonImporter implements Importer {
     } catch (ImportException e) {
       // a cut-off file: the second pass imports the flags before the cut and reports it
     }
-    Target base = Target.fromName(source, ctx, false);
+    Target base = Target.fromName(source, ctx, false).orFileTime(source, ctx);
     if (header[1] != null) {
       base.service(header[1], "'service' of the file");
     }
@@ -243,6 +243,10 @@ public final class FlagsJsonImporter implements Importer {
       if (problem != null) {
         sink.reject(line, i, "flag '" + key + "' in '" + rawEnv + "': " + problem);
         continue;
+      }
+      String assumed = t.assumedWarning();
+      if (assumed != null) {
+        sink.warn(assumed);
       }
       notes.addAll(0, t.notes());
       Instant asOf = t.asOf();

@@ -74,7 +74,7 @@ public final class LaunchDarklyImporter implements Importer {
   @Override
   public void parse(ImportSource source, ImportContext ctx, RecordSink sink)
       throws IOException, ImportException {
-    Target base = Target.fromName(source, ctx, false);
+    Target base = Target.fromName(source, ctx, false).orFileTime(source, ctx);
     long[] index = {0};
     JsonStream.records(
         source,
@@ -166,6 +166,10 @@ public final class LaunchDarklyImporter implements Importer {
       if (problem != null) {
         sink.reject(line, i, "flag '" + key + "' in '" + envKey + "': " + problem);
         continue;
+      }
+      String assumed = t.assumedWarning();
+      if (assumed != null) {
+        sink.warn(assumed);
       }
       String value = on.booleanValue() ? "on" : "off";
       String served =

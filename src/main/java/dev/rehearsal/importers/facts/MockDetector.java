@@ -415,7 +415,7 @@ public final class MockDetector {
     return out;
   }
 
-  private static String vendorIn(List<String> words) {
+  static String vendorIn(List<String> words) {
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       if (i + 1 < words.size() && (w + words.get(i + 1)).equals("authorizenet")) {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Whom and when a snapshot's facts are about: service, environment and as-of time, taken from the
  * file's content when it says so, else from its name, else from the hints (sidecar, import
- * manifest, import options). A missing environment or as-of time is a reason to reject, never a
- * guess.
+ * manifest, import options). A missing environment is a reason to reject, never a guess. A missing
+ * as-of time is not, for the snapshots that may assume one ({@link #orFileTime}: configuration,
+ * flags, mock stubs): they are taken as of the file's modification time, else the time of the
+ * import, and each record says the time was assumed; elsewhere it is a reason to reject.
  *
  * <p>File names read (extension dropped, see {@link #fromName}): {@code SERVICE.ENV.ext} ({@code
  * checkout.staging.properties}), {@code SERVICE-ENV.ext} / {@code SERVICE_ENV.ext}, {@code ENV.ext}
@@ -125,6 +127,11 @@ public final class Target {
   private String asOfProblem;
   private List<String> notes;
 
+  /** The time taken when nothing states one (file or import time), and what it is; or null. */
+  private Instant assumedAsOf;
+
+  private String assumedFrom = "";
+
   /** The last raw environment normalised, and the result (normalising runs many patterns). */
   private String normalisedFrom;
 
@@ -148,9 +155,52 @@ public final class Target {
     t.asOfFrom = asOfFrom;
     t.asOfNotes.addAll(asOfNotes);
     t.asOfProblem = asOfProblem;
+    t.assumedAsOf = assumedAsOf;
+    t.assumedFrom = assumedFrom;
     t.normalisedFrom = normalisedFrom;
     t.normalised = normalised;
     return t;
+  }
+
+  /** The note on every record whose as-of time was assumed; it starts with this. */
+  public static final String ASSUMED_NOTE = "as-of assumed";
+
+  /**
+   * Lets a snapshot that states no time be taken as of the file's modification time, or the time of
+   * the import when the file has none; the records say so. Used by snapshots whose content is a
+   * state (configuration, flags, mock stubs), never by series of figures, whose rows need times.
+   */
+  public Target orFileTime(ImportSource source, ImportContext ctx) {
+    Instant modified = source == null ? null : source.modifiedAt();
+    if (modified != null) {
+      assumedAsOf = modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      assumedFrom = "the file's modification time";
+    } else {
+      assumedAsOf = ctx.startedAt();
+      assumedFrom = "the time of the import";
+    }
+    notes = null;
+    return this;
+  }
+
+  /** Whether the as-of time is assumed (nothing stated one; see {@link #orFileTime}). */
+  public boolean asOfAssumed() {
+    return asOf == null && asOfProblem == null && assumedAsOf != null;
+  }
+
+  /**
+   * What the import report says of a file whose snapshot time was assumed, or null when it was not.
+   */
+  public String assumedWarning() {
+    if (!asOfAssumed()) {
+      return null;
+    }
+    return "no time of its own: its records are taken as of "
+        + assumedFrom
+        + ", "
+        + assumedAsOf
+        + ", and marked as assumed; "
+        + HOW_AS_OF;
   }
 
   /**
@@ -419,8 +469,9 @@ public final class Target {
     return normalised;
   }
 
+  /** The as-of time: stated, else assumed ({@link #orFileTime}), else null. */
   public Instant asOf() {
-    return asOf;
+    return asOf != null ? asOf : asOfProblem == null ? assumedAsOf : null;
   }
 
   /** Why facts cannot be made for this target (no environment, no as-of), or null. */
@@ -429,7 +480,7 @@ public final class Target {
     if (rawEnvironment.isEmpty()) {
       p.add("no environment for this snapshot: " + HOW_ENV);
     }
-    if (asOf == null) {
+    if (asOf == null && !asOfAssumed()) {
       p.add(
           asOfProblem != null
               ? asOfProblem + "; " + HOW_AS_OF
@@ -457,6 +508,15 @@ public final class Target {
     }
     if (asOf != null && !asOfFrom.isEmpty()) {
       from.add("as-of from " + asOfFrom);
+    }
+    if (asOfAssumed()) {
+      out.add(
+          ASSUMED_NOTE
+              + ": nothing states when this snapshot was taken; taken as of "
+              + assumedFrom
+              + " ("
+              + assumedAsOf
+              + ")");
     }
     if (!from.isEmpty()) {
       out.add(String.join(", ", from));

@@ -65,7 +65,7 @@ abstract class TreeConfigImporter implements Importer {
       // the second pass meets the same problem after sending what comes before it
     }
 
-    Target base = Target.fromName(source, ctx, true).withHints(ctx.hints());
+    Target base = Target.fromName(source, ctx, true).orFileTime(source, ctx).withHints(ctx.hints());
     ConfigEmitter out = new ConfigEmitter(source, ctx, sink, id());
     Target[] docTarget = {base};
     String[] suffix = {""};

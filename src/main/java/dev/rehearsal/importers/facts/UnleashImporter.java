@@ -104,7 +104,7 @@ public final class UnleashImporter implements Importer {
         !hasFeatureEnvironments[0]
             && (Integer.valueOf(1).equals(version[0])
                 || features.values().stream().anyMatch(f -> f.enabled != null));
-    Target base = Target.fromName(source, ctx, false);
+    Target base = Target.fromName(source, ctx, false).orFileTime(source, ctx);
     TargetHints h = ctx.hints();
     Set<String> stated = new HashSet<>();
     long[] index = {0};
@@ -173,6 +173,10 @@ public final class UnleashImporter implements Importer {
                       + ": "
                       + problem);
               return;
+            }
+            String assumed = t.assumedWarning();
+            if (assumed != null) {
+              sink.warn(assumed);
             }
             notes.addAll(0, t.notes());
             String strat =

@@ -32,11 +32,15 @@ import java.util.Set;
  * /v1/refunds) (file charge.json)}.
  *
  * <p>The dependency, per stub: {@code metadata.dependency} or {@code metadata.service}, else the
- * host of {@code response.proxyBaseUrl}, else the folder above {@code mappings/} ({@code
+ * host of {@code response.proxyBaseUrl}, else a known vendor the file name starts with ({@code
+ * stripe-1.json}), else the folder above {@code mappings/} ({@code
  * mocks/staging/checkout/stripe/mappings/charge.json} gives {@code stripe}), else the file name.
- * Service, environment and as-of come only from the hints (a {@code rehearsal.json} sidecar in the
- * mappings folder, an import manifest, or the import options): stub files do not say which
- * environment uses them, and none is assumed.
+ * Service, environment and as-of come from the hints (a {@code rehearsal.json} sidecar in the
+ * mappings folder, an import manifest, or the import options). Without them: the service is the
+ * folder above {@code mappings/} when the file name named the vendor ({@code
+ * mocks/payments/mappings/stripe-1.json}); the environment is taken as staging (stubs stand in for
+ * a dependency outside production) and the as-of time as the file's modification time, each marked
+ * as assumed on the record and said in the import report.
  *
  * <p>Several files for the same dependency give facts with the same identity
  * (service|environment|dependency|as-of): on import they upsert into one, the last file read
@@ -44,6 +48,13 @@ import java.util.Set;
  */
 public final class WireMockImporter implements Importer {
   static final String ID = "wiremock-mappings";
+
+  /** The environment stubs are taken to serve when nothing says which. */
+  static final String ASSUMED_ENVIRONMENT = "staging";
+
+  static final String ENVIRONMENT_ASSUMED_NOTE =
+      "environment assumed: nothing says where these stubs are used; stubs stand in for a "
+          + "dependency outside production, so staging";
   private static final int MAX_LISTED = 10;
 
   /** Dependencies kept per file while it is read (each is one pending fact). */
@@ -179,22 +190,31 @@ public final class WireMockImporter implements Importer {
 
   private void emit(
       Map<String, Group> groups, ImportSource source, ImportContext ctx, RecordSink sink) {
-    Target t = Target.empty().withHints(ctx.hints());
-    List<String> missing = new ArrayList<>();
+    Target t = Target.empty().orFileTime(source, ctx).withHints(ctx.hints());
+    String folderService = serviceFromFolder(source);
+    if (t.service().isEmpty() && folderService != null) {
+      t.service(folderService, "the folder above mappings/");
+    }
+    boolean environmentAssumed = false;
     if (t.rawEnvironment().isEmpty()) {
-      missing.add("no environment (--env)");
+      // stubs stand in for a dependency outside production; which environment is not said
+      t.environment(ASSUMED_ENVIRONMENT, null);
+      environmentAssumed = true;
     }
-    if (t.asOf() == null) {
-      missing.add("no as-of time (--at)");
+    String problem = t.problem();
+    if (problem == null && !groups.isEmpty()) {
+      String assumed = t.assumedWarning();
+      if (assumed != null) {
+        sink.warn(assumed);
+      }
+      if (environmentAssumed) {
+        sink.warn(
+            "no environment given for these stubs: taken as "
+                + ASSUMED_ENVIRONMENT
+                + " and marked as assumed; "
+                + Target.HOW_ENV);
+      }
     }
-    String problem =
-        missing.isEmpty()
-            ? null
-            : String.join(" and ", missing)
-                + " for these "
-                + "stubs: stub files do not say where they are used, so give it with the import "
-                + "options, a rehearsal.json sidecar in the mappings folder ({\"service\": ..., "
-                + "\"environment\": ..., \"time\": ...}) or an import manifest";
     for (Group g : groups.values()) {
       if (problem != null) {
         sink.reject(
@@ -224,6 +244,9 @@ public final class WireMockImporter implements Importer {
               + source.fileName()
               + ")";
       List<String> notes = new ArrayList<>(t.notes());
+      if (environmentAssumed) {
+        notes.add(ENVIRONMENT_ASSUMED_NOTE);
+      }
       notes.add("dependency from " + g.from);
       sink.accept(
           Facts.fact(
@@ -266,21 +289,58 @@ public final class WireMockImporter implements Importer {
     return fallback;
   }
 
-  /** The folder above mappings/, else the file name without extension. */
+  /**
+   * The dependency a file's stubs stand in for when the stubs do not say: a known vendor that the
+   * file name starts with ({@code stripe-1.json}), else the folder above {@code mappings/} ({@code
+   * .../stripe/mappings/stub-1.json}), else the file name without extension.
+   */
   static String[] fallbackDependency(ImportSource source) {
-    String[] parts = source.displayName().replace('\\', '/').replace("!/", "/").split("/");
-    for (int i = parts.length - 2; i >= 1; i--) {
-      if (parts[i].equalsIgnoreCase("mappings")) {
-        String dep = Texts.cleanId(parts[i - 1]).toLowerCase(Locale.ROOT);
-        if (!dep.isEmpty() && !dep.equals(".") && !dep.equals("..")) {
-          return new String[] {dep, "the folder above mappings/"};
-        }
-      }
+    String vendor = vendorOfFileName(source);
+    if (vendor != null) {
+      return new String[] {vendor, "the file name"};
+    }
+    String folder = folderAboveMappings(source);
+    if (folder != null) {
+      return new String[] {folder, "the folder above mappings/"};
     }
     String name = source.fileName();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     return new String[] {Texts.cleanId(stem).toLowerCase(Locale.ROOT), "the file name"};
+  }
+
+  /**
+   * The service a file's stubs belong to when no hint says: the folder above {@code mappings/},
+   * when the file name already names the dependency ({@code mocks/payments/mappings/stripe-1.json}
+   * is payments' stub of Stripe); else null.
+   */
+  static String serviceFromFolder(ImportSource source) {
+    if (vendorOfFileName(source) == null) {
+      return null;
+    }
+    String folder = folderAboveMappings(source);
+    return folder == null || MockDetector.vendorIn(List.of(folder)) != null ? null : folder;
+  }
+
+  private static String vendorOfFileName(ImportSource source) {
+    String name = source.fileName();
+    int dot = name.lastIndexOf('.');
+    String stem = (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
+    List<String> words = Secrets.words(stem);
+    return words.isEmpty() ? null : MockDetector.vendorIn(words.subList(0, 1));
+  }
+
+  private static String folderAboveMappings(ImportSource source) {
+    String[] parts = source.displayName().replace('\\', '/').replace("!/", "/").split("/");
+    for (int i = parts.length - 2; i >= 1; i--) {
+      if (parts[i].equalsIgnoreCase("mappings")) {
+        String dep = Texts.cleanId(parts[i - 1]).toLowerCase(Locale.ROOT);
+        if (!dep.isEmpty() && !dep.equals(".") && !dep.equals("..")) {
+          return dep;
+        }
+      }
+    }
+    return null;
   }
 
   /** scheme://host:port of a URL, without user, password, path or query. */

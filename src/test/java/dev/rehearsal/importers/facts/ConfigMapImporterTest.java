@@ -7,7 +7,6 @@ import static dev.rehearsal.importers.facts.FactTests.facts;
 import static dev.rehearsal.importers.facts.FactTests.hints;
 import static dev.rehearsal.importers.facts.FactTests.rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.importers.ImportContext;
@@ -101,14 +100,29 @@ class ConfigMapImporterTest {
   }
 
   @Test
-  void listWithoutAsOfIsRejectedNamingTheWays() {
-    var r = ImporterHarness.parse(new ConfigMapImporter(), LIST);
+  void listWithoutAsOfIsTakenAsOfTheFilesModificationTimeMarkedAssumed() throws Exception {
+    java.time.Instant modified = java.time.Instant.parse("2024-05-06T07:08:09Z");
+    Path copy = tmp.resolve("production-configmaps.json");
+    java.nio.file.Files.copy(ImporterHarness.resource(LIST), copy);
+    java.nio.file.Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.from(modified));
+    var r =
+        ImporterHarness.parse(
+            new ConfigMapImporter(),
+            new dev.rehearsal.importers.FileSource(copy, "production-configmaps.json"),
+            ImportContext.defaults());
     countsAddUp(r);
-    assertTrue(r.records().isEmpty());
-    assertEquals(6, r.rejections().size());
-    assertTrue(rejection(r, "DB_POOL_SIZE").reason().contains("no as-of time"));
-    assertTrue(rejection(r, "DB_POOL_SIZE").reason().contains("--at"));
-    assertFalse(rejection(r, "DB_POOL_SIZE").reason().contains("no environment"));
+    assertEquals(1, r.rejections().size(), "only the Deployment: " + r.rejections());
+    assertTrue(rejection(r, "Deployment 'checkout'").reason().contains("not a ConfigMap"));
+    assertEquals(5, r.records().size());
+    EnvironmentFact pool = fact(r, FactType.CONFIG, "DB_POOL_SIZE");
+    assertEquals(modified, pool.asOf());
+    assertTrue(
+        pool.provenance().notes().stream().anyMatch(n -> n.startsWith(Target.ASSUMED_NOTE)),
+        pool.provenance().notes().toString());
+    assertEquals(1, r.warnings().size(), r.warnings().toString());
+    assertTrue(r.warnings().get(0).contains("no time of its own"), r.warnings().toString());
+    assertTrue(r.warnings().get(0).contains("2024-05-06T07:08:09Z"), r.warnings().toString());
+    assertTrue(r.warnings().get(0).contains("--at"), r.warnings().toString());
   }
 
   @Test

@@ -36,6 +36,8 @@ class FactDetectionTest {
     "fixtures/unleash-state-export/src/test/examples/exported-segments.json, unleash-export",
     "fixtures/unleash-state-export/src/test/examples/variantsexport_v3.json, unleash-export",
     "fixtures/facts-samples/csv/data-volume.csv, data-volume-csv",
+    "fixtures/facts-samples/db/production.pg_stat_user_tables.csv, data-volume-csv",
+    "fixtures/facts-samples/db/staging.information_schema.tables.csv, data-volume-csv",
     "fixtures/facts-samples/csv/traffic-peaks.csv, traffic-csv",
     "fixtures/wiremock-mappings/src/test/resources/classpath-filesource/mappings/slow-response.json, wiremock-mappings",
     "fixtures/wiremock-mappings/src/test/resources/remoteloader/mappings/two.json, wiremock-mappings",

@@ -74,14 +74,22 @@ class FlagImportersTest {
   }
 
   @Test
-  void oursWithoutExportedAtNeedsATime() throws Exception {
+  void oursWithoutExportedAtIsTakenAsOfTheFilesTimeMarkedAssumed() throws Exception {
     var src =
         FactTests.file(
             tmp,
             "flags.json",
             "{\"flags\": [{\"key\": \"a\", \"environments\": {\"staging\": true}}]}");
+    java.time.Instant modified = java.time.Instant.parse("2024-05-06T07:08:09Z");
+    java.nio.file.Files.setLastModifiedTime(
+        tmp.resolve("flags.json"), java.nio.file.attribute.FileTime.from(modified));
     var r = ImporterHarness.parse(new FlagsJsonImporter(), src, hints(null, null, null));
-    assertTrue(rejection(r, "'a' in 'staging'").reason().contains("no as-of time"));
+    assertTrue(r.rejections().isEmpty(), r.rejections().toString());
+    assertEquals(modified, facts(r).get(0).asOf());
+    assertTrue(
+        facts(r).get(0).provenance().notes().stream()
+            .anyMatch(n -> n.startsWith(Target.ASSUMED_NOTE)));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no time of its own")));
     var ok = ImporterHarness.parse(new FlagsJsonImporter(), src, hints(null, null, AT));
     assertEquals(AT, facts(ok).get(0).asOf());
     assertEquals("", facts(ok).get(0).service(), "an environment-wide flag");
@@ -186,7 +194,7 @@ class FlagImportersTest {
         ImporterHarness.parse(new UnleashImporter(), UNLEASH + "exported-3175-enterprise.json");
     assertEquals(4, none.rejections().size());
     String reason = none.rejections().get(0).reason();
-    assertTrue(reason.contains("no environment") && reason.contains("no as-of time"), reason);
+    assertTrue(reason.contains("no environment") && !reason.contains("no as-of time"), reason);
   }
 
   @Test

@@ -117,14 +117,22 @@ class WireMockImporterTest {
   }
 
   @Test
-  void withoutHintsNoEnvironmentIsAssumed() {
+  void withoutHintsStagingAndTheFilesTimeAreAssumedAndSaid() throws Exception {
     var r = ImporterHarness.parse(new WireMockImporter(), SEVERAL);
-    assertTrue(r.records().isEmpty());
-    assertEquals(1, r.rejections().size());
-    String reason = r.rejections().get(0).reason();
-    assertTrue(reason.contains("no environment (--env) and no as-of time (--at)"), reason);
-    assertTrue(reason.contains("rehearsal.json sidecar in the mappings folder"), reason);
-    assertEquals(3, r.rejections().get(0).line());
+    assertTrue(r.rejections().isEmpty(), r.rejections().toString());
+    assertEquals(1, r.records().size());
+    var f = facts(r).get(0);
+    assertEquals("staging", f.environment());
+    assertEquals(
+        java.nio.file.Files.getLastModifiedTime(ImporterHarness.resource(SEVERAL))
+            .toInstant()
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        f.asOf());
+    assertTrue(f.provenance().notes().contains(WireMockImporter.ENVIRONMENT_ASSUMED_NOTE));
+    assertTrue(f.provenance().notes().stream().anyMatch(n -> n.startsWith(Target.ASSUMED_NOTE)));
+    assertEquals(3, f.provenance().line());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no time of its own")));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("taken as staging")));
   }
 
   @Test
