@@ -149,7 +149,18 @@ final class ReportWorkspace {
               Double.NaN,
               List.of(
                   new Evidence.TrafficPeak(
-                      "checkout", 2400, Instant.parse("2026-07-10T00:00:00Z"), 800, 300, true)));
+                      "checkout",
+                      2400,
+                      Instant.parse("2026-07-10T00:00:00Z"),
+                      800,
+                      300,
+                      true,
+                      new Evidence.LoadTest(
+                          "k6",
+                          "checkout-peak",
+                          "4.2.0",
+                          Instant.parse("2026-07-09T12:00:00Z"),
+                          "k6/checkout-peak.json"))));
       w.putFinding(
           escape(
               a,
@@ -164,7 +175,9 @@ final class ReportWorkspace {
               0.5,
               0.8,
               Double.NaN,
-              List.of(new Evidence.MockedDependency("stripe", "wiremock: 3 stubs", true)));
+              List.of(
+                  new Evidence.MockedDependency(
+                      "stripe", "wiremock: 3 stubs", Evidence.PointedBy.NAME, "stripe")));
       Review review =
           new Review(
               c.key(),
