@@ -133,6 +133,68 @@ class AppLayerTest {
   }
 
   @Test
+  void theIncidentTableIsOrderedAndFilteredByWhatItsFindingsSay() throws Exception {
+    List<IncidentRow> all;
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("")) {
+      all = rows.page(0, rows.size());
+    }
+    long escapes = all.stream().filter(r -> r.verdict().equals("escape")).count();
+    long config = all.stream().filter(r -> r.gaps().contains("config")).count();
+    assertTrue(escapes > 0 && escapes < all.size(), "the demo has escapes and others");
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("verdict:escape")) {
+      assertEquals(escapes, rows.size());
+      assertTrue(rows.page(0, rows.size()).stream().allMatch(r -> r.verdict().equals("escape")));
+    }
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("gap:config")) {
+      assertEquals(config, rows.size());
+    }
+    try (Rows.Source<IncidentRow> rows =
+        session.rows().incidents("", new Rows.Order(Rows.CONFIDENCE, true))) {
+      List<IncidentRow> page = rows.page(0, rows.size());
+      for (int i = 1; i < page.size(); i++) {
+        double a = page.get(i - 1).confidence();
+        double b = page.get(i).confidence();
+        assertFalse(!Double.isNaN(b) && a < b, "most confident first: " + a + " then " + b);
+      }
+    }
+    try (Rows.Source<IncidentRow> rows =
+        session.rows().incidents("", new Rows.Order(Rows.SERVICE, false))) {
+      List<IncidentRow> page = rows.page(0, rows.size());
+      assertEquals(all.size(), page.size(), "ordering loses no row");
+    }
+    Map<String, Long> verdicts = session.rows().values(Rows.Table.INCIDENTS, Rows.VERDICT);
+    assertEquals(escapes, verdicts.get("escape"));
+    assertEquals(all.size(), verdicts.values().stream().mapToLong(Long::longValue).sum());
+    String filtered =
+        Rows.withFilters("checkout", Map.of(Rows.VERDICT, List.of("escape", "a \"quoted\" one")));
+    assertEquals("(checkout) AND verdict:(\"escape\" OR \"a \\\"quoted\\\" one\")", filtered);
+    Rows.QuerySyntaxException bad =
+        assertThrows(
+            Rows.QuerySyntaxException.class, () -> session.rows().incidents("title:(broken"));
+    assertTrue(bad.getMessage().contains("character"), bad.getMessage());
+    assertFalse(bad.getMessage().contains("<EOF>"), "plain words: " + bad.getMessage());
+  }
+
+  @Test
+  void aSearchAcrossEverythingMarksWhereItMatched() throws Exception {
+    Rows.Found found = session.rows().find("latency", null, 0, 20);
+    assertTrue(found.total() > 0);
+    Rows.Hit hit = found.hits().get(0);
+    assertFalse(hit.title().isBlank());
+    assertTrue(
+        found.hits().stream()
+            .flatMap(h -> h.snippets().stream())
+            .anyMatch(
+                p ->
+                    !p.marks().isEmpty()
+                        && p.text()
+                            .substring(p.marks().get(0).start(), p.marks().get(0).end())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("latenc")),
+        "a snippet marks the word searched for");
+  }
+
+  @Test
   void anIncidentComesWithItsTimelineAlternativesAndPassages() throws Exception {
     Finding linked = anEscape();
     IncidentDetails.Detail d = session.incidents().of(linked.incidentKey());

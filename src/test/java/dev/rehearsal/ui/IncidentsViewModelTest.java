@@ -26,7 +26,9 @@ class IncidentsViewModelTest {
         "resolved",
         "pagerduty",
         "escape",
-        List.of("config"));
+        List.of("config"),
+        0.9,
+        false);
   }
 
   /** Rows from a list, as the workspace gives them a page at a time; counts what is closed. */
