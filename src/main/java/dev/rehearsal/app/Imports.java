@@ -120,6 +120,20 @@ public final class Imports {
     }
   }
 
+  /** What importing these inputs would do, as the window shows it (see {@link #plan}). */
+  public ImportView.Plan preview(List<Path> inputs) throws IOException {
+    return ImportView.of(plan(inputs, defaults()));
+  }
+
+  /**
+   * Imports with the workspace's options and analyses after, as the window does; the outcome as the
+   * window shows it.
+   */
+  public ImportView.Result importAndAnalyse(List<Path> inputs, TaskMonitor monitor)
+      throws IOException {
+    return ImportView.of(run(inputs, defaults(), Then.ANALYSE, monitor));
+  }
+
   private ImportRunner runner() {
     return new ImportRunner(registry, ws.settings().environments());
   }

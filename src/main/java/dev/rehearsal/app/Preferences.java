@@ -160,8 +160,13 @@ public final class Preferences {
       // first start: a small screen whole, a large one mostly (at most 1680 x 1050), centred
       double w = screenWidth < 1600 ? screenWidth : Math.min(1680, screenWidth * 0.85);
       double h = screenHeight < 1000 ? screenHeight : Math.min(1050, screenHeight * 0.85);
+      // a window as large as the screen opens maximised: a window manager fits it, frame and all
       return new Window(
-          screenX + (screenWidth - w) / 2, screenY + (screenHeight - h) / 2, w, h, false);
+          screenX + (screenWidth - w) / 2,
+          screenY + (screenHeight - h) / 2,
+          w,
+          h,
+          w >= screenWidth && h >= screenHeight);
     }
     double w = clamp(remembered.width(), Math.min(minWidth, screenWidth), screenWidth);
     double h = clamp(remembered.height(), Math.min(minHeight, screenHeight), screenHeight);

@@ -144,6 +144,24 @@ final class Search {
       this.findings = findings;
     }
 
+    /**
+     * A quoted value ({@code service:"Checkout API"}, {@code gap:("config")}) comes here; the
+     * parser's own version would skip the fields answered above.
+     */
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      if (field != null
+          && (Schema.SERVICE.equals(field)
+              || Schema.ENVIRONMENT.equals(field)
+              || Schema.VERDICT.equals(field)
+              || Schema.GAP.equals(field)
+              || Schema.REVIEWED.equals(field)
+              || Schema.CONFIDENCE.equals(field))) {
+        return getFieldQuery(field, queryText, true);
+      }
+      return super.getFieldQuery(field, queryText, slop);
+    }
+
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {

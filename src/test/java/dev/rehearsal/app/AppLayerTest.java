@@ -148,6 +148,11 @@ class AppLayerTest {
     try (Rows.Source<IncidentRow> rows = session.rows().incidents("gap:config")) {
       assertEquals(config, rows.size());
     }
+    // the window's filters quote their values
+    String both = Rows.withFilters("", Map.of(Rows.GAP, List.of("config")));
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents(both)) {
+      assertEquals(config, rows.size(), both);
+    }
     try (Rows.Source<IncidentRow> rows =
         session.rows().incidents("", new Rows.Order(Rows.CONFIDENCE, true))) {
       List<IncidentRow> page = rows.page(0, rows.size());
