@@ -128,7 +128,7 @@ public final class ImportView {
     }
     String analysis;
     if (s.cancelled()) {
-      analysis = "The import was cancelled; the analysis did not run.";
+      analysis = "Nothing was kept: the workspace is as it was before the import.";
     } else if (outcome.analysis() != null) {
       analysis =
           "The analysis ran again over "

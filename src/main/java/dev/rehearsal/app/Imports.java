@@ -102,6 +102,14 @@ public final class Imports {
     try {
       // the next analysis then starts from its input snapshot (decision 0009)
       Engine.prepare(ws, Progress.part(m, analyse ? 70 : 90, analyse ? 80 : 100));
+    } catch (CancelledException e) {
+      // the records are in; what was cancelled is the step after them
+      return new Outcome(
+          summary,
+          "the analysis's input was not prepared (cancelled); the next analysis reads the index"
+              + " instead",
+          null,
+          analyse ? "the analysis was cancelled" : "");
     } catch (IOException | UncheckedIOException e) {
       preparation =
           "the analysis's input could not be prepared ("

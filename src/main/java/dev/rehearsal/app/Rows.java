@@ -220,6 +220,9 @@ public final class Rows {
       String query, Map<String, ? extends Collection<String>> filters) {
     StringBuilder sb = new StringBuilder();
     String q = query == null ? "" : query.strip();
+    if (filters.values().stream().allMatch(v -> v == null || v.isEmpty())) {
+      return q;
+    }
     if (!q.isEmpty()) {
       sb.append('(').append(q).append(')');
     }

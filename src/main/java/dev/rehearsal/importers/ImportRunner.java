@@ -138,7 +138,12 @@ public final class ImportRunner {
           cancelled = true;
         }
       }
-      store.commit();
+      if (cancelled) {
+        // a cancelled import takes back what it wrote: the workspace is as it was
+        store.discard();
+      } else {
+        store.commit();
+      }
       mon.progress(totalBytes, totalBytes, cancelled ? "cancelled" : "done");
     } finally {
       for (ZipFile z : open) {

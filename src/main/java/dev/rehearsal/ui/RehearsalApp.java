@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -58,8 +57,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 
 /**
  * The desktop app: a menu bar, a side bar of views (incidents with the incident's detail and
@@ -101,11 +98,11 @@ public final class RehearsalApp extends Application {
   private Stage stage;
   private Scene scene;
   private final StackPane content = new StackPane();
-  private final NotificationPane notifications = new NotificationPane(content);
   private final StatusBar statusBar = new StatusBar(tasks);
   private final ToggleGroup nav = new ToggleGroup();
   private final Map<View, ToggleButton> navButtons = new LinkedHashMap<>();
-  private final PauseTransition hideNotice = new PauseTransition(Duration.seconds(8));
+  private final javafx.beans.property.StringProperty lastNotice =
+      new javafx.beans.property.SimpleStringProperty("");
   private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
   private final Menu recent = new Menu("Open recent");
   private Views views;
@@ -238,11 +235,14 @@ public final class RehearsalApp extends Application {
     root.setId("app-root");
     root.setTop(menuBar());
     root.setLeft(sideBar());
-    notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-    notifications.setShowFromTop(true);
-    notifications.setId("notifications");
-    hideNotice.setOnFinished(e -> notifications.hide());
-    root.setCenter(notifications);
+    // a view taller than the window scrolls or clips inside it; it never pushes the status bar
+    // off the screen
+    content.setMinSize(0, 0);
+    javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    clip.widthProperty().bind(content.widthProperty());
+    clip.heightProperty().bind(content.heightProperty());
+    content.setClip(clip);
+    root.setCenter(content);
     root.setBottom(statusBar);
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -558,15 +558,15 @@ public final class RehearsalApp extends Application {
     a.show();
   }
 
-  /** Shows a result or an error at the top of the window for a few seconds. */
+  /** Shows a result or a problem in the status bar for a while. */
   void notice(String text, boolean problem) {
-    notifications.getStyleClass().remove("notice-problem");
-    if (problem) {
-      notifications.getStyleClass().add("notice-problem");
-    }
-    notifications.getActions().clear();
-    notifications.show(text);
-    hideNotice.playFromStart();
+    lastNotice.set(text);
+    statusBar.notice(text, problem);
+  }
+
+  /** The last notice shown. */
+  javafx.beans.property.ReadOnlyStringProperty lastNoticeProperty() {
+    return lastNotice;
   }
 
   private void quit() {

@@ -13,9 +13,7 @@ import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
 import javafx.util.Duration;
 
 /**
@@ -77,10 +75,17 @@ final class Tour implements AppObserver {
             },
             "incident-detail.png"));
     steps.add(
-        new Step("gaps", () -> scrollTo(scene, "#gap-config"), () -> true, "incident-gaps.png"));
+        new Step(
+            "gaps",
+            () -> v.detailView.scrollTo(scene.lookup("#gap-config")),
+            () -> true,
+            "incident-gaps.png"));
     steps.add(
         new Step(
-            "review", () -> scrollTo(scene, "#review-heading"), () -> true, "incident-review.png"));
+            "review",
+            () -> v.detailView.scrollTo(scene.lookup("#review-heading")),
+            () -> true,
+            "incident-review.png"));
     steps.add(
         new Step(
             "search",
@@ -155,27 +160,6 @@ final class Tour implements AppObserver {
       LOG.log(Level.WARNING, "the tour's sample file could not be written", e);
       return null;
     }
-  }
-
-  private static void scrollTo(Scene scene, String selector) {
-    Node target = scene.lookup(selector);
-    Node body = scene.lookup("#incident-detail-body");
-    if (target == null || body == null) {
-      return;
-    }
-    ScrollPane scroll = null;
-    for (Node n = body.getParent(); n != null; n = n.getParent()) {
-      if (n instanceof ScrollPane s) {
-        scroll = s;
-        break;
-      }
-    }
-    if (scroll == null) {
-      return;
-    }
-    double y = body.sceneToLocal(target.localToScene(0, 0)).getY();
-    double h = body.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-    scroll.setVvalue(h <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / h)));
   }
 
   private void next(Scene scene, int index, int waited) {

@@ -200,6 +200,57 @@ class AppLayerTest {
   }
 
   @Test
+  void aCancelledImportLeavesTheWorkspaceAsItWas() throws Exception {
+    // a traffic file long enough to be cancelled in the middle (imports look every 1,024 records)
+    StringBuilder csv = new StringBuilder("environment,service,peak_rps,as_of\n");
+    for (int i = 0; i < 5000; i++) {
+      csv.append(i % 2 == 0 ? "production" : "staging")
+          .append(",cancel-test-")
+          .append(i)
+          .append(",")
+          .append(100 + i)
+          .append(",2023-03-01\n");
+    }
+    csv.append("production,cancel-test-bad,lots,2023-03-01\n");
+    Path file = dir.resolve("cancelled").resolve("traffic.csv");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, csv.toString());
+    long before;
+    try (Rows.Source<dev.rehearsal.model.EnvironmentFact> facts = session.rows().facts("")) {
+      before = facts.size();
+    }
+    long rejectedBefore = session.rows().rejections(null, 100_000).size();
+    dev.rehearsal.task.TaskMonitor cancelInTheMiddle =
+        new dev.rehearsal.task.TaskMonitor() {
+          boolean cancelled;
+
+          @Override
+          public void progress(long done, long total, String message) {
+            // every 1,024 records the import says which file it reads
+            if (message != null
+                && message.endsWith("traffic.csv")
+                && !message.startsWith("reading")) {
+              cancelled = true;
+            }
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return cancelled;
+          }
+        };
+    ImportView.Result r = session.imports().importAndAnalyse(List.of(file), cancelInTheMiddle);
+    assertTrue(r.cancelled());
+    assertTrue(r.seen() >= 1024 && r.seen() < 5001, "cancelled in the middle: " + r.seen());
+    try (Rows.Source<dev.rehearsal.model.EnvironmentFact> facts = session.rows().facts("")) {
+      assertEquals(before, facts.size(), "no record of the cancelled import was kept");
+    }
+    assertEquals(rejectedBefore, session.rows().rejections(null, 100_000).size());
+    assertFalse(Files.exists(session.dir().resolve("writer.json")), "the writer was let go");
+    assertTrue(r.analysis().contains("as it was"), r.analysis());
+  }
+
+  @Test
   void anIncidentComesWithItsTimelineAlternativesAndPassages() throws Exception {
     Finding linked = anEscape();
     IncidentDetails.Detail d = session.incidents().of(linked.incidentKey());

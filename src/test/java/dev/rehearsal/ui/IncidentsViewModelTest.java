@@ -71,7 +71,7 @@ class IncidentsViewModelTest {
     List<ListSource> opened = new ArrayList<>();
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               ListSource src = new ListSource(many);
               opened.add(src);
               return src;
@@ -95,7 +95,7 @@ class IncidentsViewModelTest {
     List<String> asked = new ArrayList<>();
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               asked.add(q);
               return rows(
                   q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A")));
@@ -118,7 +118,7 @@ class IncidentsViewModelTest {
   void aSyntaxErrorKeepsTheRowsAndShowsTheMessage() {
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               if (q.contains("(")) {
                 throw new Rows.QuerySyntaxException(
                     "the query \"(\" is not valid search syntax", null);

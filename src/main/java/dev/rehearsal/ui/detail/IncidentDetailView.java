@@ -58,6 +58,7 @@ public final class IncidentDetailView extends BorderPane {
   private final ComboBox<Verdict> verdictBox = new ComboBox<>();
   private final ComboBox<String> linkBox = new ComboBox<>();
   private final TextField note = new TextField();
+  private final ScrollPane scroll;
 
   public IncidentDetailView(IncidentDetailViewModel vm) {
     this.vm = vm;
@@ -66,7 +67,7 @@ public final class IncidentDetailView extends BorderPane {
     body.setPadding(new Insets(12, 14, 16, 14));
     body.setId("incident-detail-body");
     review = reviewForm();
-    ScrollPane scroll = new ScrollPane(body);
+    scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.getStyleClass().add("detail-scroll");
@@ -102,11 +103,24 @@ public final class IncidentDetailView extends BorderPane {
     return l;
   }
 
-  /** Moves the keyboard focus to the review form. */
+  /** Scrolls to the review form and moves the keyboard focus to it. */
   public void focusReview() {
     if (vm.detailProperty().get() != null) {
+      scrollTo(review);
       verdictBox.requestFocus();
     }
+  }
+
+  /** Scrolls the detail so that a node of it is at the top (as far as the detail goes). */
+  public void scrollTo(Node target) {
+    if (target == null || target.getScene() == null) {
+      return;
+    }
+    body.applyCss();
+    body.layout();
+    double y = body.sceneToLocal(target.localToScene(0, 0)).getY();
+    double h = body.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+    scroll.setVvalue(h <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / h)));
   }
 
   private void show(IncidentDetails.Detail d) {

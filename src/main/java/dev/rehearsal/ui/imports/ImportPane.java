@@ -59,6 +59,7 @@ public final class ImportPane extends BorderPane {
     Button start = new Button("Import");
     start.setId("import-start");
     start.setDefaultButton(true);
+    start.setOnAction(e -> vm.start());
     start
         .disableProperty()
         .bind(
@@ -160,8 +161,8 @@ public final class ImportPane extends BorderPane {
             rejected);
     VBox.setVgrow(rejected, Priority.ALWAYS);
     results.setPrefHeight(110);
-    results.setMinHeight(90);
-    rejected.setMinHeight(90);
+    results.setMinHeight(60);
+    rejected.setMinHeight(60);
     after.setPadding(new Insets(0, 14, 8, 14));
 
     SplitPane split = new SplitPane(before, after);

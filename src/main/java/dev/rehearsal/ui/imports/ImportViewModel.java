@@ -261,10 +261,18 @@ public final class ImportViewModel {
 
   /** "3 files: 1,204 records read, 1,203 imported, 1 rejected. The analysis ran again ..." */
   static String summaryOf(ImportView.Result r) {
+    if (r.cancelled()) {
+      return String.format(
+              Locale.ROOT,
+              "Cancelled after reading %,d record%s.",
+              r.seen(),
+              r.seen() == 1 ? "" : "s")
+          + " "
+          + r.analysis();
+    }
     return String.format(
             Locale.ROOT,
-            "%s%d file%s: %,d record%s read, %,d imported, %,d rejected.",
-            r.cancelled() ? "Cancelled. " : "",
+            "%d file%s: %,d record%s read, %,d imported, %,d rejected.",
             r.files().size(),
             r.files().size() == 1 ? "" : "s",
             r.seen(),

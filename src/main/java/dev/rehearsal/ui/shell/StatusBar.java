@@ -21,6 +21,9 @@ public final class StatusBar extends HBox {
   private final Label task = new Label();
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
+  private final Label notice = new Label();
+  private final javafx.animation.PauseTransition noticeTimer =
+      new javafx.animation.PauseTransition();
   private final Tasks tasks;
 
   public StatusBar(Tasks tasks) {
@@ -44,11 +47,34 @@ public final class StatusBar extends HBox {
     progress.setId("status-progress");
     cancel.setId("status-cancel");
     cancel.getStyleClass().add("small-button");
+    notice.setId("status-notice");
+    notice.getStyleClass().add("notice");
+    notice.setVisible(false);
+    notice.setMinWidth(0);
+    notice.setMaxWidth(Double.MAX_VALUE);
+    notice.setOnMouseClicked(e -> notice.setVisible(false));
+    noticeTimer.setOnFinished(e -> notice.setVisible(false));
+    HBox.setHgrow(notice, Priority.ALWAYS);
     Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    getChildren().addAll(demo, workspace, spacer, task, progress, cancel);
+    HBox.setHgrow(spacer, Priority.SOMETIMES);
+    workspace.setMaxWidth(420);
+    getChildren().addAll(demo, workspace, spacer, notice, task, progress, cancel);
     tasks.running().addListener((ListChangeListener<Tasks.Running>) c -> update());
     update();
+  }
+
+  /**
+   * Shows a result or a problem in the bar for a while (a problem longer); a click hides it. It
+   * covers none of the window's controls.
+   */
+  public void notice(String text, boolean problem) {
+    notice.setText(text);
+    notice.getStyleClass().removeAll("notice-ok", "notice-problem");
+    notice.getStyleClass().add(problem ? "notice-problem" : "notice-ok");
+    notice.setTooltip(new javafx.scene.control.Tooltip(text + "\n(click to hide)"));
+    notice.setVisible(true);
+    noticeTimer.setDuration(javafx.util.Duration.seconds(problem ? 30 : 10));
+    noticeTimer.playFromStart();
   }
 
   public void workspace(String text, boolean isDemo) {
