@@ -127,6 +127,7 @@ final class AnalysisData {
    */
   static AnalysisData load(Workspace ws, Rules rules, TaskMonitor m) throws IOException {
     long t0 = System.nanoTime();
+    InputBudget.check(ws); // refuse, naming the heap it needs, rather than run out of it
     String generation = ws.inputGeneration();
     m.progress(0, 100, "reading the analysis's input");
     AnalysisData d =
@@ -194,6 +195,7 @@ final class AnalysisData {
     String generation = ws.inputGeneration();
     if (!InputSnapshot.current(
         ws.dir(), ws.schemaVersion(), generation, new AnalysisData(ws.services()))) {
+      InputBudget.check(ws); // refuse, naming the heap it needs, rather than run out of it
       writeSnapshot(ws, generation, fromIndex(ws, m));
     }
   }

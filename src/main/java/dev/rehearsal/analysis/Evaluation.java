@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The analysis measured against labelled data: link precision and recall (over incident-deploy
  * pairs), the same for the baseline most tools use, verdict accuracy with a confusion matrix, and
  * per-gap precision, recall and F1 over the labelled escapes with a confusion matrix of the primary
- * gap. Uses the engine's own answers, not reviews, so reviews cannot flatter it.
+ * gap; and the links, baseline and verdicts again for each case (the shape of the cause) and each
+ * style the truth file names. Uses the engine's own answers, not reviews, so reviews cannot flatter
+ * it.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -37,6 +40,19 @@ public final class Evaluation {
     }
   }
 
+  /**
+   * The figures of one part of the labelled incidents (a case, a style): links and the baseline
+   * over its incidents' (incident, deploy) pairs, verdict accuracy, and gap macro-F1 over its
+   * labelled escapes (end to end).
+   */
+  public record Slice(
+      long incidents,
+      Score links,
+      Score baseline,
+      double verdictAccuracy,
+      long escapes,
+      double gapMacroF1) {}
+
   /** The figures. */
   public record Result(
       long labelled,
@@ -50,7 +66,32 @@ public final class Evaluation {
       double gapMacroF1,
       long escapesLabelled,
       Map<String, Map<String, Long>> gapConfusion,
-      double gapMacroF1GivenVerdict) {}
+      double gapMacroF1GivenVerdict,
+      Map<String, Slice> byCase,
+      Map<String, Slice> byStyle) {}
+
+  /** Counts behind a {@link Slice}. */
+  private static final class Tally {
+    long incidents;
+    long tp;
+    long predicted;
+    long actual;
+    long btp;
+    long bpred;
+    long verdictRight;
+    long escapes;
+    final Map<Gap, long[]> gaps = new EnumMap<>(Gap.class);
+
+    Slice slice() {
+      return new Slice(
+          incidents,
+          new Score(tp, predicted, actual),
+          new Score(btp, bpred, actual),
+          incidents == 0 ? 0 : (double) verdictRight / incidents,
+          escapes,
+          macroF1(gaps));
+    }
+  }
 
   public static Result evaluate(Truth truth, List<Finding> findings, Map<String, String> baseline) {
     Map<String, Finding> byKey = new LinkedHashMap<>();
@@ -70,6 +111,8 @@ public final class Evaluation {
     Map<Gap, long[]> gapCountsGiven = new EnumMap<>(Gap.class);
     Map<String, Map<String, Long>> gconf = new LinkedHashMap<>();
     long escapes = 0;
+    Map<String, Tally> byCase = new TreeMap<>();
+    Map<String, Tally> byStyle = new TreeMap<>();
     for (Truth.Row row : truth.rows().values()) {
       Finding f = byKey.get(row.incidentKey());
       if (f == null) {
@@ -81,22 +124,37 @@ public final class Evaluation {
       matched++;
       Set<String> truthLinks = new HashSet<>(row.deployKeys());
       List<String> mine = f.links().stream().map(l -> l.deployKey()).toList();
+      long rowTp = mine.stream().filter(truthLinks::contains).count();
       actual += truthLinks.size();
       predicted += mine.size();
-      for (String k : mine) {
-        if (truthLinks.contains(k)) {
-          tp++;
-        }
-      }
+      tp += rowTp;
       String b = baseline.get(row.incidentKey());
+      boolean baselineRight = b != null && truthLinks.contains(b);
       if (b != null) {
         bpred++;
-        if (truthLinks.contains(b)) {
+        if (baselineRight) {
           btp++;
         }
       }
-      if (f.verdict() == row.verdict()) {
+      boolean verdictOk = f.verdict() == row.verdict();
+      if (verdictOk) {
         verdictRight++;
+      }
+      List<Tally> parts = new ArrayList<>(2);
+      if (!row.caseName().isEmpty()) {
+        parts.add(byCase.computeIfAbsent(row.caseName(), x -> new Tally()));
+      }
+      if (!row.style().isEmpty()) {
+        parts.add(byStyle.computeIfAbsent(row.style(), x -> new Tally()));
+      }
+      for (Tally t : parts) {
+        t.incidents++;
+        t.actual += truthLinks.size();
+        t.predicted += mine.size();
+        t.tp += rowTp;
+        t.bpred += b != null ? 1 : 0;
+        t.btp += baselineRight ? 1 : 0;
+        t.verdictRight += verdictOk ? 1 : 0;
       }
       vconf
           .computeIfAbsent(row.verdict().name().toLowerCase(), x -> new LinkedHashMap<>())
@@ -105,6 +163,10 @@ public final class Evaluation {
         escapes++;
         List<Gap> predictedGaps = f.verdict() == Verdict.ESCAPE ? f.gaps() : List.of();
         count(gapCounts, row.gaps(), predictedGaps);
+        for (Tally t : parts) {
+          t.escapes++;
+          count(t.gaps, row.gaps(), predictedGaps);
+        }
         if (f.verdict() == Verdict.ESCAPE) {
           count(gapCountsGiven, row.gaps(), predictedGaps);
         }
@@ -130,7 +192,15 @@ public final class Evaluation {
         macroF1(gapCounts),
         escapes,
         gconf,
-        macroF1(gapCountsGiven));
+        macroF1(gapCountsGiven),
+        slices(byCase),
+        slices(byStyle));
+  }
+
+  private static Map<String, Slice> slices(Map<String, Tally> tallies) {
+    Map<String, Slice> out = new LinkedHashMap<>();
+    tallies.forEach((k, t) -> out.put(k, t.slice()));
+    return out;
   }
 
   private static void count(Map<Gap, long[]> counts, List<Gap> truth, List<Gap> predicted) {

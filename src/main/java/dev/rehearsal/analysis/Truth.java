@@ -18,16 +18,24 @@ import java.util.Map;
 
 /**
  * A ground-truth file (see docs/truth-format.md): one row per labelled incident with columns {@code
- * incident, caused_by, verdict, gaps}. Incidents and deploys are named {@code source/sourceId} as
- * in the workspace ("pagerduty/Q1ABC", "gitlab/2054488"); {@code caused_by} lists deploys separated
- * by spaces or semicolons (empty: not change-related); {@code gaps} lists gaps most important
- * first, separated by semicolons.
+ * incident, caused_by, verdict, gaps}, and optionally {@code style} and {@code case}. Incidents and
+ * deploys are named {@code source/sourceId} as in the workspace ("pagerduty/Q1ABC",
+ * "gitlab/2054488"); {@code caused_by} lists deploys separated by spaces or semicolons (empty: not
+ * change-related); {@code gaps} lists gaps most important first, separated by semicolons; {@code
+ * style} names the kind of organisation a generated scenario describes and {@code case} the shape
+ * of the incident's cause ("upstream", "decoy", ...), both free text, empty when absent.
  */
 public record Truth(Map<String, Row> rows, List<String> problems) {
 
-  /** One labelled incident. */
+  /** One labelled incident; style and case are "" when the file does not give them. */
   public record Row(
-      String incidentKey, List<String> deployKeys, Verdict verdict, List<Gap> gaps, long line) {}
+      String incidentKey,
+      List<String> deployKeys,
+      Verdict verdict,
+      List<Gap> gaps,
+      String style,
+      String caseName,
+      long line) {}
 
   public static Truth read(Path file) throws IOException {
     Map<String, Row> rows = new LinkedHashMap<>();
@@ -80,7 +88,9 @@ public record Truth(Map<String, Row> rows, List<String> problems) {
             }
           }
           String k = key("incident", incident);
-          rows.put(k, new Row(k, deploys, v, gaps, line));
+          String style = cell(row, col.get("style"));
+          String caseName = cell(row, col.get("case"));
+          rows.put(k, new Row(k, deploys, v, gaps, style, caseName, line));
         } catch (IllegalArgumentException e) {
           problems.add(file.getFileName() + ":" + line + ": " + e.getMessage());
         }

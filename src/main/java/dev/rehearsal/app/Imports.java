@@ -110,6 +110,9 @@ public final class Imports {
               + " instead",
           null,
           analyse ? "the analysis was cancelled" : "");
+    } catch (dev.rehearsal.analysis.InputBudget.TooLargeException e) {
+      // the import stands; the analysis needs a larger heap, and the message says how large
+      preparation = e.getMessage();
     } catch (IOException | UncheckedIOException e) {
       preparation =
           "the analysis's input could not be prepared ("

@@ -17,6 +17,11 @@ import java.util.Locale;
  * sentences the command line, the window and the reports show. Nothing reads these sentences back.
  */
 public final class Sentences {
+  /** An instant as people read it in a listing: {@code 2024-03-02 14:05 UTC}. */
+  public static String minute(java.time.Instant at) {
+    return MINUTE.format(at);
+  }
+
   static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -278,6 +283,24 @@ public final class Sentences {
         + (at.isEmpty() ? "?" : MINUTE.format(Instant.parse(at)));
   }
 
+  /** A linked change in words: "checkout 1.4.2 to production at 2024-03-01 10:12 UTC". */
+  public static String change(dev.rehearsal.model.DeployLink l) {
+    String what = l.version().isEmpty() ? abbreviate(l.commitSha()) : l.version();
+    return l.service()
+        + " "
+        + (what.isEmpty() ? "(no version)" : what)
+        + " to "
+        + l.environment()
+        + " at "
+        + MINUTE.format(l.at());
+  }
+
+  /** A record's key as people give it back: "gitlab/2042757" for "deploy/gitlab/2042757". */
+  public static String shortKey(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? key : key.substring(slash + 1);
+  }
+
   private static String named(String prefix, String name) {
     return prefix.isEmpty()
         ? name
@@ -307,7 +330,8 @@ public final class Sentences {
       parts.add(
           r.deployKeys().isEmpty()
               ? "no change caused it"
-              : "caused by " + String.join(", ", r.deployKeys()));
+              : "caused by "
+                  + String.join(", ", r.deployKeys().stream().map(Sentences::shortKey).toList()));
     }
     if (r.verdict() != null) {
       parts.add("staging verdict: " + r.verdict().label());

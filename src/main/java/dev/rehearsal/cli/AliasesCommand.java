@@ -78,22 +78,23 @@ final class AliasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
       try (Session s = ws.openOrCreate()) {
-        if (s.created()) {
-          spec.commandLine()
-              .getOut()
-              .println("Created a new workspace at " + s.dir().toAbsolutePath());
+        if (s.created() && !ws.json) {
+          out.println("Created a new workspace at " + s.dir().toAbsolutePath());
         }
         s.configuration().setAlias(alias, service, new ConsoleProgress());
       }
-      spec.commandLine()
-          .getOut()
-          .println(
-              "\""
-                  + alias
-                  + "\" now means "
-                  + service
-                  + "; it applies to records imported from now on and to the next analysis.");
+      if (ws.json) {
+        out.println(Json.pretty().writeValueAsString(Map.of("alias", alias, "service", service)));
+      } else {
+        out.println(
+            "\""
+                + alias
+                + "\" now means "
+                + service
+                + "; it applies to records imported from now on and to the next analysis.");
+      }
       return 0;
     }
   }
@@ -115,7 +116,12 @@ final class AliasesCommand implements Callable<Integer> {
           return 1;
         }
       }
-      spec.commandLine().getOut().println("Alias \"" + alias + "\" removed.");
+      PrintWriter out = spec.commandLine().getOut();
+      if (ws.json) {
+        out.println(Json.pretty().writeValueAsString(Map.of("removed", alias)));
+      } else {
+        out.println("Alias \"" + alias + "\" removed.");
+      }
       return 0;
     }
   }
@@ -137,16 +143,17 @@ final class AliasesCommand implements Callable<Integer> {
       if (!Files.isRegularFile(file)) {
         throw new CommandLine.ParameterException(spec.commandLine(), file + " does not exist");
       }
+      PrintWriter out = spec.commandLine().getOut();
       try (Session s = ws.openOrCreate()) {
-        if (s.created()) {
-          spec.commandLine()
-              .getOut()
-              .println("Created a new workspace at " + s.dir().toAbsolutePath());
+        if (s.created() && !ws.json) {
+          out.println("Created a new workspace at " + s.dir().toAbsolutePath());
         }
         Configuration.Loaded loaded = s.configuration().loadAliases(file, new ConsoleProgress());
-        spec.commandLine()
-            .getOut()
-            .println(loaded.added() + " alias(es) loaded; " + loaded.inTable() + " in the table.");
+        if (ws.json) {
+          out.println(Json.pretty().writeValueAsString(loaded));
+        } else {
+          out.println(loaded.added() + " alias(es) loaded; " + loaded.inTable() + " in the table.");
+        }
       }
       return 0;
     }

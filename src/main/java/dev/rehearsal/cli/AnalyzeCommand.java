@@ -9,6 +9,7 @@ import dev.rehearsal.model.Verdict;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,12 +33,19 @@ final class AnalyzeCommand implements Callable<Integer> {
           "Also print every finding (with --json: " + "all of them; otherwise the escapes)")
   boolean findings;
 
+  @Option(names = "--timings", description = "Also print how long each step took")
+  boolean timings;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Session s = ws.open()) {
+      if (s.isEmpty()) {
+        spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+        return 1;
+      }
       ConsoleProgress progress = new ConsoleProgress();
       AnalysisReport r = s.analyses().run(progress);
       progress.done();
@@ -74,19 +82,30 @@ final class AnalyzeCommand implements Callable<Integer> {
         g.add(gap.code(), r.gaps().getOrDefault(gap, 0L));
       }
       g.print(out);
-      out.println("\ntimings (ms): " + r.timings());
+      if (timings) {
+        out.println();
+        TextTable tt = new TextTable("STEP", "SECONDS").rightAlign(1);
+        r.timings().forEach((k, v) -> tt.add(k, String.format(Locale.ROOT, "%.2f", v / 1000.0)));
+        tt.print(out);
+      }
       if (findings) {
         for (Finding f : r.findings()) {
           if (f.effectiveVerdict() == Verdict.ESCAPE) {
             out.printf(
+                Locale.ROOT,
                 "%n%s  %s  gaps %s  confidence %.2f%n",
-                f.onset(), f.incidentKey(), f.effectiveGaps(), f.confidence());
+                Sentences.minute(f.onset()),
+                Sentences.shortKey(f.incidentKey()),
+                f.effectiveGaps().isEmpty()
+                    ? "none"
+                    : String.join(", ", f.effectiveGaps().stream().map(Gap::code).toList()),
+                f.confidence());
             f.links()
                 .forEach(
                     l ->
                         out.println(
                             "    "
-                                + l.deployKey()
+                                + Sentences.change(l)
                                 + ": "
                                 + String.join("; ", Sentences.of(l.reasons()))));
           }

@@ -1,13 +1,17 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Imports;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.demo.Style;
 import dev.rehearsal.importers.ImportSummary;
 import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,12 +26,24 @@ import picocli.CommandLine.Option;
     description =
         "Generate an organisation's history in the real export formats of its tools, "
             + "with a ground-truth file; deterministic for a seed. With --import, also import it "
-            + "into the workspace.")
+            + "into the workspace. With --style, the organisation is one of several styles "
+            + "(docs/decisions/0013-evaluation-under-shift.md); '--style list' describes them.")
 final class DemoCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write")
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write (required)")
   Path out;
+
+  @Option(
+      names = "--style",
+      paramLabel = "NAME",
+      description =
+          "Write the scenario in a style: "
+              + "plain, startup, enterprise (tuning); scaleup, retail, regulated (held out); "
+              + "or all, tuning, held-out, or names separated by commas, each into its own "
+              + "subfolder of --out. 'list' describes them. Without --style: the plain "
+              + "organisation with a truth file of four columns, as always.")
+  String style;
 
   @Option(
       names = "--seed",
@@ -72,24 +88,54 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter pw = spec.commandLine().getOut();
+    if ("list".equalsIgnoreCase(style == null ? "" : style.strip())) {
+      listStyles(pw);
+      return 0;
+    }
+    if (out == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--out=DIR'");
+    }
+    List<Style> styles;
+    try {
+      styles = style == null ? List.of() : Style.select(style);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     ScenarioGenerator.Options o;
     try {
       o = new ScenarioGenerator.Options(seed, incidents, deploys, runs, casesPerRun);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    PrintWriter pw = spec.commandLine().getOut();
+    if (styles.size() > 1) {
+      if (doImport) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--import takes one style: a workspace holds one organisation's history");
+      }
+      return several(styles, o, pw);
+    }
     ConsoleProgress progress = new ConsoleProgress();
     ScenarioGenerator.Summary s;
     ImportSummary imported = null;
-    if (doImport) {
+    ScenarioGenerator generator =
+        styles.isEmpty() ? new ScenarioGenerator(o) : new ScenarioGenerator(o, styles.get(0));
+    if (doImport && styles.isEmpty()) {
       try (Session session = ws.openOrCreate()) {
         Demo.Built built = Demo.build(session, out, o, progress);
         s = built.scenario();
         imported = built.imported().summary();
       }
+    } else if (doImport) {
+      // a style's scenario is set up and imported as its organisation would, like the demo's
+      try (Session session = ws.openOrCreate()) {
+        s = generator.generate(out, progress);
+        imported = Demo.install(session, out, Imports.Then.ANALYSE, progress).summary();
+      }
     } else {
-      s = new ScenarioGenerator(o).generate(out, progress);
+      s = generator.generate(out, progress);
     }
     progress.done();
     if (ws.json) {
@@ -121,9 +167,13 @@ final class DemoCommand implements Callable<Integer> {
           s.testCases(),
           s.facts(),
           s.files(),
-          s.start(),
-          s.end());
-      pw.println("verdicts: " + s.verdicts() + "; gaps: " + s.gaps());
+          dev.rehearsal.app.Sentences.minute(s.start()),
+          dev.rehearsal.app.Sentences.minute(s.end()));
+      pw.println("Incidents by what caused them: " + counts(s.verdicts()));
+      pw.println("Staging escapes by gap: " + counts(s.gaps()));
+      if (!styles.isEmpty()) {
+        pw.println("Style " + s.style() + "; incidents by case: " + counts(s.cases()));
+      }
       pw.println("ground truth: " + s.out().resolve("truth.csv"));
       if (imported != null) {
         pw.printf(
@@ -132,5 +182,58 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return imported != null && imported.rejected() > 0 ? 1 : 0;
+  }
+
+  /** "147 escape, 60 caught in staging, ..." from a map of counts, largest first. */
+  private static String counts(Map<String, Long> m) {
+    return String.join(
+        ", ",
+        m.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(
+                e ->
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%,d %s",
+                        e.getValue(),
+                        e.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))
+            .toList());
+  }
+
+  /** One scenario per style, each in its own subfolder of --out, with its own truth file. */
+  private int several(List<Style> styles, ScenarioGenerator.Options o, PrintWriter pw)
+      throws Exception {
+    List<ScenarioGenerator.Summary> written = new ArrayList<>();
+    for (Style st : styles) {
+      ConsoleProgress progress = new ConsoleProgress();
+      written.add(new ScenarioGenerator(o, st).generate(out.resolve(st.name()), progress));
+      progress.done();
+    }
+    if (ws.json) {
+      pw.println(Json.pretty().writeValueAsString(Map.of("scenarios", written)));
+      return 0;
+    }
+    TextTable t =
+        new TextTable("STYLE", "SPLIT", "INCIDENTS", "DEPLOYS", "FOLDER").rightAlign(2, 3);
+    for (ScenarioGenerator.Summary s : written) {
+      Style st = Style.named(s.style()).orElseThrow();
+      t.add(st.name(), st.split().code(), s.incidents(), s.deploys(), s.out());
+    }
+    t.print(pw);
+    pw.println("each folder holds its own truth.csv and aliases.csv");
+    return 0;
+  }
+
+  private static void listStyles(PrintWriter pw) {
+    for (Style s : Style.ALL) {
+      pw.printf("%s (%s): %s%n", s.name(), s.split().code(), s.summary());
+      for (String line : s.describe()) {
+        pw.println("    " + line);
+      }
+    }
+    pw.println(
+        "Rules are tuned on the tuning styles (phrase bank A) and figures quoted on the held-out"
+            + " ones (phrase bank B), with disjoint seeds: docs/decisions/"
+            + "0013-evaluation-under-shift.md.");
   }
 }

@@ -10,6 +10,7 @@ import dev.rehearsal.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,10 @@ import picocli.CommandLine.Option;
     description =
         "Measure the analysis against a ground-truth file (docs/truth-format.md): link "
             + "precision and recall next to the last-deploy baseline, verdict accuracy, per-gap "
-            + "precision/recall/F1 with confusion matrices; then the text model of the gaps, "
-            + "cross-validated on the labelled real incident write-ups shipped with Rehearsal "
-            + "(k-fold, text only). With --writeups alone, only the latter (no workspace needed).")
+            + "precision/recall/F1 with confusion matrices, the same per case and per style when "
+            + "the file names them; then the text model of the gaps, cross-validated on the "
+            + "labelled real incident write-ups shipped with Rehearsal (k-fold, text only). With "
+            + "--writeups alone, only the latter (no workspace needed).")
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
@@ -83,6 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("baselinePrecision", r.baseline().precision());
         m.put("baselineRecall", r.baseline().recall());
         m.put("gapMacroF1", r.gapMacroF1());
+        m.put("verdictAccuracy", r.verdictAccuracy());
+        m.put("byCase", slices(r.byCase()));
+        m.put("byStyle", slices(r.byStyle()));
         m.put("writeups", json(e.writeups()));
         out.println(Json.pretty().writeValueAsString(m));
         return 0;
@@ -95,6 +100,66 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** Slices with their rates spelled out, for scripts. */
+  private static Map<String, Object> slices(Map<String, Evaluation.Slice> slices) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    slices.forEach(
+        (k, v) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("incidents", v.incidents());
+          m.put("linkPrecision", v.links().precision());
+          m.put("linkRecall", v.links().recall());
+          m.put("baselinePrecision", v.baseline().precision());
+          m.put("baselineRecall", v.baseline().recall());
+          m.put("verdictAccuracy", v.verdictAccuracy());
+          m.put("escapes", v.escapes());
+          m.put("gapMacroF1", v.gapMacroF1());
+          m.put("links", v.links());
+          m.put("baseline", v.baseline());
+          out.put(k, m);
+        });
+    return out;
+  }
+
+  /**
+   * One row per case or style: links and the baseline, verdict accuracy, and (for styles) gap
+   * macro-F1. A figure without anything to count is shown as "-".
+   */
+  static void printSlices(
+      PrintWriter out, String title, Map<String, Evaluation.Slice> slices, boolean gaps) {
+    if (slices.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(title);
+    List<String> header =
+        new ArrayList<>(
+            List.of("", "INCIDENTS", "LINK P", "LINK R", "BASELINE P", "BASELINE R", "VERDICT"));
+    if (gaps) {
+      header.add("GAP MACRO-F1");
+    }
+    TextTable t = new TextTable(header.toArray(new String[0]));
+    for (int i = 1; i < header.size(); i++) {
+      t.rightAlign(i);
+    }
+    for (var e : slices.entrySet()) {
+      Evaluation.Slice v = e.getValue();
+      List<Object> row = new ArrayList<>();
+      row.add(e.getKey());
+      row.add(v.incidents());
+      row.add(v.links().predicted() == 0 ? "-" : pct(v.links().precision()));
+      row.add(v.links().actual() == 0 ? "-" : pct(v.links().recall()));
+      row.add(v.baseline().predicted() == 0 ? "-" : pct(v.baseline().precision()));
+      row.add(v.baseline().actual() == 0 ? "-" : pct(v.baseline().recall()));
+      row.add(pct(v.verdictAccuracy()));
+      if (gaps) {
+        row.add(v.escapes() == 0 ? "-" : pct(v.gapMacroF1()));
+      }
+      t.add(row.toArray());
+    }
+    t.print(out);
   }
 
   static void print(PrintWriter out, Evaluation.Result r, List<String> truthProblems) {
@@ -124,6 +189,15 @@ final class EvaluateCommand implements Callable<Integer> {
         r.baseline().predicted(),
         r.baseline().actual());
     t.print(out);
+    printSlices(
+        out,
+        "By case (the shape of the cause, docs/truth-format.md; precision over every link "
+            + "made for the case's incidents)",
+        r.byCase(),
+        false);
+    if (r.byStyle().size() > 1) {
+      printSlices(out, "By style", r.byStyle(), true);
+    }
     out.printf("%nVerdict accuracy: %s%n", pct(r.verdictAccuracy()));
     confusion(out, "truth \\ engine", r.verdictConfusion());
     out.printf(

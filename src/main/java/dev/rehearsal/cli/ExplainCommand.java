@@ -66,17 +66,23 @@ final class ExplainCommand implements Callable<Integer> {
       for (DeployLink l : f.links()) {
         out.printf(
             Locale.ROOT,
-            "Change: %s (confidence %.2f%s)%n",
-            l.deployKey(),
+            "Change: %s (%s, confidence %.2f%s)%n",
+            Sentences.change(l),
+            Sentences.shortKey(l.deployKey()),
             l.confidence(),
-            f.guess() ? ", a guess" : "");
+            l.byTimeAlone() ? ", a suspect by time alone" : f.guess() ? ", a guess" : "");
         Sentences.of(l.reasons()).forEach(r -> out.println("  - " + r));
       }
       if (!d.alternatives().isEmpty()) {
         out.println();
         out.println("Also weighed:");
         for (DeployLink l : d.alternatives()) {
-          out.printf(Locale.ROOT, "  %s (%.2f)%n", l.deployKey(), l.confidence());
+          out.printf(
+              Locale.ROOT,
+              "  %s (%s, %.2f)%n",
+              Sentences.change(l),
+              Sentences.shortKey(l.deployKey()),
+              l.confidence());
           Sentences.of(l.reasons()).stream().limit(2).forEach(r -> out.println("    - " + r));
         }
       }

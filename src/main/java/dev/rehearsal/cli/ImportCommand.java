@@ -33,8 +33,18 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, folders or .zip")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Files, folders or .zip")
+  List<Path> inputs = List.of();
+
+  @Option(
+      names = "--list-formats",
+      description = "List the formats Rehearsal reads, with the id --format takes, and stop")
+  boolean listFormats;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "List every file (by default, one line per format)")
+  boolean verbose;
 
   @Option(
       names = "--format",
@@ -56,7 +66,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--env", description = "Environment of the result files, when they do not say")
   String env;
 
-  @Option(names = "--version", description = "Version the result files tested")
+  @Option(
+      names = "--tested-version",
+      paramLabel = "VERSION",
+      description = "Version the result files tested, when they do not say")
   String version;
 
   @Option(names = "--commit", description = "Commit the result files tested")
@@ -88,7 +101,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Day/month order of numeric dates; AUTO decides per file and never guesses")
   String dateOrder;
 
-  @Option(names = "--strict", description = "Fail (exit 1) if any record is rejected")
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) unless every file and record is imported")
   boolean strict;
 
   @Option(
@@ -102,6 +117,15 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (listFormats) {
+      listFormats(spec.commandLine().getOut());
+      return 0;
+    }
+    if (inputs.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "give the files, folders or zip archives to import (rehearsal import FILE|DIR...)");
+    }
     for (Path p : inputs) {
       if (!Files.exists(p)) {
         throw new CommandLine.ParameterException(spec.commandLine(), p + " does not exist");
@@ -132,15 +156,11 @@ final class ImportCommand implements Callable<Integer> {
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(summary));
       } else {
-        print(out, summary, showRejections);
+        print(out, summary, showRejections, verbose);
       }
-      if (strict && summary.rejected() > 0) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "rehearsal: --strict: "
-                    + summary.rejected()
-                    + " record(s) were rejected (the accepted ones are imported)");
+      ImportSummary.Outcome result = summary.outcome(strict);
+      if (!result.succeeded()) {
+        spec.commandLine().getErr().println("rehearsal: " + result.reason());
         return 1;
       }
       return 0;
@@ -177,18 +197,60 @@ final class ImportCommand implements Callable<Integer> {
     return new ImportOptions(z, order, hints, format, mapping, manifest, strict, null);
   }
 
-  static void print(PrintWriter out, ImportSummary s, int maxRejections) {
-    TextTable t =
-        new TextTable("FILE", "FORMAT", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
-            .rightAlign(2, 3, 4, 5);
-    for (FileReport f : s.files()) {
-      if (f.status() == FileReport.Status.IMPORTED || f.status() == FileReport.Status.CANCELLED) {
-        t.add(
-            f.file(), f.format(), f.seen(), f.accepted(), f.rejected(), (long) f.warnings().size());
-      }
+  private void listFormats(PrintWriter out) {
+    TextTable t = new TextTable("ID", "READS", "FORMAT");
+    for (var i : dev.rehearsal.importers.ImporterRegistry.standard().importers()) {
+      t.add(i.id(), i.kind().name().toLowerCase(java.util.Locale.ROOT), i.displayName());
     }
-    if (!t.isEmpty()) {
-      t.print(out);
+    t.print(out);
+    out.println(
+        "\nEach file's format is detected from its content; --format ID reads every file with"
+            + " one importer (the generic ones need --mapping NAME).");
+  }
+
+  /**
+   * The import's result: one line per format (every file with {@code verbose}), the totals, then
+   * what was skipped, failed or rejected and the warnings, the long lists cut at {@code
+   * maxRejections} unless {@code verbose}.
+   */
+  static void print(PrintWriter out, ImportSummary s, int maxRejections, boolean verbose) {
+    if (verbose) {
+      TextTable t =
+          new TextTable("FILE", "FORMAT", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
+              .rightAlign(2, 3, 4, 5);
+      for (FileReport f : s.files()) {
+        if (f.status() == FileReport.Status.IMPORTED || f.status() == FileReport.Status.CANCELLED) {
+          t.add(
+              f.file(),
+              f.format(),
+              f.seen(),
+              f.accepted(),
+              f.rejected(),
+              (long) f.warnings().size());
+        }
+      }
+      if (!t.isEmpty()) {
+        t.print(out);
+      }
+    } else {
+      java.util.Map<String, long[]> byFormat = new java.util.TreeMap<>();
+      for (FileReport f : s.files()) {
+        if (f.status() == FileReport.Status.IMPORTED || f.status() == FileReport.Status.CANCELLED) {
+          long[] c = byFormat.computeIfAbsent(f.formatName(), k -> new long[5]);
+          c[0]++;
+          c[1] += f.seen();
+          c[2] += f.accepted();
+          c[3] += f.rejected();
+          c[4] += f.warnings().size();
+        }
+      }
+      TextTable t =
+          new TextTable("FORMAT", "FILES", "SEEN", "ACCEPTED", "REJECTED", "WARNINGS")
+              .rightAlign(1, 2, 3, 4, 5);
+      byFormat.forEach((k, c) -> t.add(k, c[0], c[1], c[2], c[3], c[4]));
+      if (!t.isEmpty()) {
+        t.print(out);
+      }
     }
     long imported =
         s.files().stream().filter(f -> f.status() == FileReport.Status.IMPORTED).count();
@@ -214,18 +276,9 @@ final class ImportCommand implements Callable<Integer> {
     for (String p : s.problems()) {
       out.println("manifest problem: " + p);
     }
-    if (!s.skipped().isEmpty()) {
-      out.println("\nSkipped:");
-      for (FileReport f : s.skipped()) {
-        out.println("  " + f.file() + ": " + f.message());
-      }
-    }
-    if (!s.failed().isEmpty()) {
-      out.println("\nFailed:");
-      for (FileReport f : s.failed()) {
-        out.println("  " + f.file() + ": " + f.message());
-      }
-    }
+    int limit = verbose ? Integer.MAX_VALUE : Math.max(maxRejections, 10);
+    listFiles(out, "Skipped", s.skipped(), limit);
+    listFiles(out, "Failed", s.failed(), limit);
     int shown = 0;
     for (FileReport f : s.files()) {
       for (Rejection r : f.rejections()) {
@@ -237,15 +290,31 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
     }
-    boolean header = false;
+    List<String> warnings = new java.util.ArrayList<>();
     for (FileReport f : s.files()) {
       for (String w : f.warnings()) {
-        if (!header) {
-          out.println("\nWarnings:");
-          header = true;
-        }
-        out.println("  " + f.file() + ": " + w);
+        warnings.add(f.file() + ": " + w);
       }
+    }
+    if (!warnings.isEmpty()) {
+      out.println("\nWarnings:");
+      warnings.stream().limit(limit).forEach(w -> out.println("  " + w));
+      more(out, warnings.size(), limit);
+    }
+  }
+
+  private static void listFiles(PrintWriter out, String title, List<FileReport> files, int limit) {
+    if (files.isEmpty()) {
+      return;
+    }
+    out.println("\n" + title + ":");
+    files.stream().limit(limit).forEach(f -> out.println("  " + f.file() + ": " + f.message()));
+    more(out, files.size(), limit);
+  }
+
+  private static void more(PrintWriter out, int size, int limit) {
+    if (size > limit) {
+      out.printf("  ... and %,d more (--verbose lists them all)%n", size - limit);
     }
   }
 }

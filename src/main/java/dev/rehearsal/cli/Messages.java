@@ -8,6 +8,16 @@ import java.nio.file.NoSuchFileException;
 final class Messages {
   private Messages() {}
 
+  /** What to do with a workspace nothing was imported into. */
+  static String emptyWorkspace(java.nio.file.Path dir) {
+    return "nothing has been imported into the workspace at "
+        + dir
+        + " yet: import your incident, deploy and staging exports first (rehearsal import"
+        + " --workspace "
+        + dir
+        + " FILE|DIR...), or try the demo (rehearsal demo --import)";
+  }
+
   static String describe(Throwable ex) {
     Throwable t = ex;
     if (t instanceof UncheckedIOException && t.getCause() != null) {

@@ -102,7 +102,7 @@ final class ReviewCommand implements Callable<Integer> {
       } else {
         out.println(
             "Review of "
-                + saved.review().incidentKey()
+                + handle(s, saved.review().incidentKey())
                 + " saved"
                 + (saved.appliedToFinding() ? "" : " (it applies when the analysis runs)")
                 + ": "
@@ -110,5 +110,16 @@ final class ReviewCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** The handle people know an incident by ("#1009", "OPS-126"), else its source and id. */
+  private static String handle(Session s, String key) throws java.io.IOException {
+    String ref =
+        s.workspace()
+            .records()
+            .get(key, dev.rehearsal.model.Incident.class)
+            .map(dev.rehearsal.model.Incident::reference)
+            .orElse("");
+    return ref.isBlank() ? Sentences.shortKey(key) : ref;
   }
 }

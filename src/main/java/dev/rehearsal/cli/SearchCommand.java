@@ -103,6 +103,10 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Session s = ws.open()) {
+      if (s.isEmpty()) {
+        spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+        return 1;
+      }
       SearchResult r;
       try {
         r = s.rows().search(req);

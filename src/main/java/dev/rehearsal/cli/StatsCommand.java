@@ -52,7 +52,7 @@ final class StatsCommand implements Callable<Integer> {
       out.println();
       t.print(out);
       out.printf(
-          "%nrejected records kept: %,d; files imported: %,d%n",
+          "%nrejected records kept: %,d; files read by imports (imported or skipped): %,d%n",
           sum.documents().get(DocKind.REJECTION.code()),
           sum.documents().get(DocKind.IMPORT_LOG.code()));
       sum.records()

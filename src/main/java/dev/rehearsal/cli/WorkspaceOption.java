@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --workspace DIR} and {@code --json}, shared by every command. */
@@ -24,7 +25,41 @@ final class WorkspaceOption {
   boolean json;
 
   Path dir() {
+    inherit();
     return workspace != null ? workspace : Locations.system().defaultWorkspace();
+  }
+
+  /**
+   * Options given on a parent command ({@code rehearsal aliases --workspace WS set A B}) apply to
+   * its subcommand; the same option given on both with different values is refused, never settled
+   * silently.
+   */
+  private void inherit() {
+    if (command == null || command.parent() == null) {
+      return;
+    }
+    for (CommandSpec m : command.parent().mixins().values()) {
+      if (m.userObject() instanceof WorkspaceOption parent && parent != this) {
+        parent.inherit();
+        if (workspace == null) {
+          workspace = parent.workspace;
+        } else if (parent.workspace != null
+            && !parent
+                .workspace
+                .toAbsolutePath()
+                .normalize()
+                .equals(workspace.toAbsolutePath().normalize())) {
+          throw new ParameterException(
+              command.commandLine(),
+              "--workspace is given twice, as "
+                  + parent.workspace
+                  + " and "
+                  + workspace
+                  + ": give it once");
+        }
+        json |= parent.json;
+      }
+    }
   }
 
   /** The command this option belongs to, to name it to other processes. */

@@ -1,23 +1,43 @@
 package dev.rehearsal.demo;
 
+import dev.rehearsal.demo.PhraseBank.Pool;
 import dev.rehearsal.demo.Timeline.DeployEvent;
 import dev.rehearsal.demo.Timeline.IncidentEvent;
 import dev.rehearsal.demo.World.Service;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** Writes the title, description and postmortem of each generated incident. */
+/**
+ * Writes the title, description and postmortem of each generated incident, in the wording of the
+ * style's phrase bank: symptoms, how it was detected, what caused it, sometimes a citation of the
+ * causing change (by handle, or by quoting its title), sometimes a change named only to be ruled
+ * out, and numbers that have nothing to do with any change.
+ */
 final class IncidentTexts {
   private static final DateTimeFormatter HHMM =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final List<Service> services;
+  private static final List<String> TICKETS = List.of("SUP-", "CS-", "ZD-", "HELP-");
+  private static final List<String> LIBRARIES =
+      List.of("jackson-databind", "netty", "pgjdbc", "okhttp", "grpc-java", "hikaricp");
 
-  IncidentTexts(List<Service> services) {
+  private final List<Service> services;
+  private final Style style;
+  private final PhraseBank bank;
+  private final ToolNames names;
+
+  IncidentTexts(List<Service> services, Style style, ToolNames names) {
     this.services = services;
+    this.style = style;
+    this.bank = PhraseBank.of(style.bank());
+    this.names = names;
   }
 
   /** A handle of a deploy someone could cite: version, SHA prefix, PR, pipeline, release. */
@@ -27,6 +47,12 @@ final class IncidentTexts {
     String prNote(DeployEvent d);
 
     String release(DeployEvent d);
+
+    /**
+     * A production deploy before onset, not the cause, that someone looking into the incident would
+     * name to rule it out; null when there is none.
+     */
+    DeployEvent decoy(IncidentEvent inc, SplittableRandom r);
   }
 
   void write(IncidentEvent inc, SplittableRandom r, Handles handles, boolean causeIsLatest) {
@@ -59,10 +85,11 @@ final class IncidentTexts {
         flag = inc.configKey;
       }
     }
-    String display = r.nextDouble() < 0.5 ? s.pagerDutyName() : s.name();
+    String display = names.spoken(s, r);
+    String causeName = names.plain() ? causeService.name() : names.spoken(causeService, r);
     Narratives.Slots slots =
         new Narratives.Slots(
-            causeService.name(),
+            causeName,
             display,
             table,
             vendorId,
@@ -79,43 +106,60 @@ final class IncidentTexts {
     boolean changeRelated = inc.cause != null;
     List<String> titlePool;
     if (!changeRelated) {
-      titlePool = r.nextDouble() < 0.6 ? Narratives.TITLES_EXTERNAL : Narratives.TITLES_GENERIC;
+      titlePool =
+          r.nextDouble() < 0.6 ? bank.pool(Pool.TITLES_EXTERNAL) : bank.pool(Pool.TITLES_GENERIC);
     } else if (primary == null || primary.equals("unexplained") || r.nextDouble() < 0.45) {
-      titlePool = Narratives.TITLES_GENERIC;
+      titlePool = bank.pool(Pool.TITLES_GENERIC);
     } else {
       titlePool = titlesFor(primary);
     }
     inc.title = Narratives.fill(Narratives.pick(r, titlePool), slots);
 
     StringBuilder desc = new StringBuilder();
-    desc.append(Narratives.fill(Narratives.pick(r, Narratives.DETECTION), slots));
-    if (changeRelated && r.nextDouble() < 0.6) {
-      append(desc, Narratives.fill(Narratives.pick(r, Narratives.CHANGE_CONTEXT), slots));
+    desc.append(Narratives.fill(bank.choose(r, Pool.DETECTION), slots));
+    if (changeRelated && r.nextDouble() < style.changeWords().share) {
+      append(desc, Narratives.fill(bank.choose(r, Pool.CHANGE_CONTEXT), slots));
     }
     if (!changeRelated && r.nextDouble() < 0.1) {
-      append(desc, "We paused deploys while investigating.");
+      append(desc, bank.choose(r, Pool.PAUSED));
     }
     if (r.nextDouble() < 0.3) {
-      append(desc, Narratives.pick(r, Narratives.NOISE));
+      append(desc, bank.choose(r, Pool.NOISE));
     }
+    Style.Citations citations = style.citations();
     String reference = null;
     if (changeRelated) {
-      double p = causeIsLatest ? 0.4 : 0.75;
+      double p = causeIsLatest ? citations.citeLatest : citations.citeEarlier;
       if (r.nextDouble() < p) {
-        reference = reference(inc.cause, r, handles);
+        reference = sentence(reference(inc.cause, r, handles));
         append(desc, reference);
+        inc.cited = true;
+      } else if (citations.titleQuote > 0 && r.nextDouble() < citations.titleQuote) {
+        append(desc, titleQuote(inc.cause, r));
+        inc.titleQuoted = true;
       }
     }
+    if (citations.decoy > 0 && r.nextDouble() < citations.decoy) {
+      String decoy = decoy(inc, r, handles);
+      if (decoy != null) {
+        append(desc, sentence(decoy));
+        inc.decoy = true;
+      }
+    }
+    if (citations.numbers > 0 && r.nextDouble() < citations.numbers) {
+      append(desc, numbers(r));
+    }
     if (r.nextDouble() < 0.08) {
-      append(desc, "Affected customers include " + slots.customer() + " 🙁.");
+      append(desc, Narratives.fill(bank.choose(r, Pool.AFFECTED_CUSTOMERS), slots));
     }
     inc.description = desc.toString();
 
     StringBuilder pm = new StringBuilder();
-    boolean writePostmortem = r.nextDouble() < (changeRelated ? 0.82 : 0.7);
+    boolean writePostmortem =
+        r.nextDouble() < (changeRelated ? style.changeWords().postmortems : 0.7);
     if (writePostmortem) {
       if (!changeRelated) {
-        pm.append(Narratives.fill(Narratives.pick(r, Narratives.CAUSE_EXTERNAL), slots));
+        pm.append(Narratives.fill(Narratives.pick(r, bank.pool(Pool.CAUSE_EXTERNAL)), slots));
       } else if (inc.gaps.isEmpty()) {
         // not an escape: the cause can be anything, staging simply did not see it
         String g =
@@ -128,14 +172,17 @@ final class IncidentTexts {
         }
       }
       if (r.nextDouble() < 0.25) {
-        append(pm, Narratives.pick(r, Narratives.NOISE));
+        append(pm, bank.choose(r, Pool.NOISE));
       }
       if (changeRelated && r.nextDouble() < 0.25 && reference == null) {
-        append(pm, "Rolled back to " + inc.cause.change.previousVersion + ".");
+        append(
+            pm,
+            bank.choose(r, Pool.ROLLED_BACK_TO)
+                .replace("{prev}", inc.cause.change.previousVersion));
       } else {
-        append(pm, Narratives.pick(r, Narratives.MITIGATION));
+        append(pm, bank.choose(r, Pool.MITIGATION));
       }
-      append(pm, Narratives.pick(r, Narratives.ACTIONS));
+      append(pm, bank.choose(r, Pool.ACTIONS));
     }
     inc.postmortem = pm.toString();
     inc.severity =
@@ -155,20 +202,109 @@ final class IncidentTexts {
     double x = r.nextDouble();
     if (s.tool() == World.DeployTool.HEROKU) {
       if (x < 0.5) {
-        return "Release " + h.release(d) + " of " + s.repoName() + " went out at " + at + ".";
+        String app = names.plain() ? s.repoName() : names.herokuApp(s, "production");
+        return bank.choose(r, Pool.REF_RELEASE)
+            .replace("{release}", h.release(d))
+            .replace("{app}", app)
+            .replace("{at}", at);
       }
-      return "The deploy of commit " + d.sha.substring(0, 7) + " is the suspect.";
+      return bank.choose(r, Pool.REF_RELEASE_COMMIT).replace("{sha7}", d.sha.substring(0, 7));
     }
     if (x < 0.4) {
-      return "Deploy of " + s.name() + " " + d.version + " finished at " + at + ".";
+      String name = names.plain() ? s.name() : names.repo(s);
+      return bank.choose(r, Pool.REF_VERSION)
+          .replace("{service}", name)
+          .replace("{version}", d.version)
+          .replace("{at}", at);
     }
     if (x < 0.62) {
-      return "Introduced in commit " + d.sha.substring(0, 7 + r.nextInt(4)) + ".";
+      String t = bank.choose(r, Pool.REF_COMMIT);
+      return t.replace("{sha}", d.sha.substring(0, 7 + r.nextInt(4)));
     }
     if (x < 0.82) {
-      return "Caused by " + h.prNote(d) + ", deployed at " + at + ".";
+      return bank.choose(r, Pool.REF_PR).replace("{pr}", h.prNote(d)).replace("{at}", at);
     }
-    return "Suspect change: " + h.pipelineOrDeployId(d) + ".";
+    return bank.choose(r, Pool.REF_PIPELINE).replace("{pipeline}", h.pipelineOrDeployId(d));
+  }
+
+  /**
+   * The causing change's title in quotes, as people retype it: sometimes lower-cased, sometimes cut
+   * short.
+   */
+  private String titleQuote(DeployEvent d, SplittableRandom r) {
+    String title = d.change.title;
+    String[] q = bank.quotes.get(r.nextInt(bank.quotes.size()));
+    String[] words = title.split(" ");
+    double x = r.nextDouble();
+    if (x < 0.25) {
+      title = title.toLowerCase(Locale.ROOT);
+    } else if (x < 0.5 && words.length > 3) {
+      title = String.join(" ", List.of(words).subList(0, 3)) + bank.ellipsis;
+    }
+    return bank.choose(r, Pool.TITLE_QUOTE).replace("{title}", q[0] + title + q[1]);
+  }
+
+  /** A sentence naming a change only to rule it out; null when there is nothing to name. */
+  private String decoy(IncidentEvent inc, SplittableRandom r, Handles h) {
+    DeployEvent d = h.decoy(inc, r);
+    if (d == null) {
+      return null;
+    }
+    Service ds = services.get(d.service);
+    boolean heroku = ds.tool() == World.DeployTool.HEROKU;
+    double x = r.nextDouble();
+    if (x < 0.3) {
+      String t = bank.choose(r, Pool.DECOY_COMMIT);
+      return t.replace("{sha}", d.sha.substring(0, 7 + r.nextInt(3)));
+    }
+    if (x < 0.55) {
+      String v = heroku ? h.release(d) : d.version;
+      return bank.choose(r, Pool.DECOY_VERSION).replace("{version}", v);
+    }
+    if (x < 0.75 && !heroku) {
+      return bank.choose(r, Pool.DECOY_PR).replace("{pr}", h.prNote(d));
+    }
+    String t = bank.choose(r, Pool.DECOY_DEPLOY);
+    return t.replace("{other}", names.spoken(ds, r)).replace("{when}", when(d.endMs, inc.onsetMs));
+  }
+
+  /** "today", "yesterday" or the day of the week of a moment, seen from onset (UTC). */
+  private static String when(long ms, long onsetMs) {
+    LocalDate day = Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate onset = Instant.ofEpochMilli(onsetMs).atZone(ZoneOffset.UTC).toLocalDate();
+    if (day.equals(onset)) {
+      return "today";
+    }
+    if (day.plusDays(1).equals(onset)) {
+      return "yesterday";
+    }
+    DayOfWeek dow = day.getDayOfWeek();
+    return dow.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+  }
+
+  private String numbers(SplittableRandom r) {
+    String t = bank.choose(r, Pool.NUMBERS);
+    String ticket = TICKETS.get(r.nextInt(TICKETS.size())) + (1000 + r.nextInt(90_000));
+    String version = (1 + r.nextInt(4)) + "." + r.nextInt(20) + "." + r.nextInt(15);
+    String library = LIBRARIES.get(r.nextInt(LIBRARIES.size())) + " " + version;
+    return t.replace("{ticket}", ticket)
+        .replace("{library}", library)
+        .replace("{libversion}", version);
+  }
+
+  /**
+   * A sentence that starts with a filled-in slot, capitalised as people would ("Merge request !12
+   * was ..."), unless it starts with a commit or a version, which keep their case.
+   */
+  static String sentence(String s) {
+    if (s.isEmpty() || !Character.isLowerCase(s.charAt(0))) {
+      return s;
+    }
+    String first = s.split("[\\s,;:]", 2)[0];
+    if (first.matches("[0-9a-f]{7,40}|v\\d.*")) {
+      return s;
+    }
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static void append(StringBuilder sb, String s) {
@@ -181,31 +317,31 @@ final class IncidentTexts {
     sb.append(s);
   }
 
-  private static List<String> titlesFor(String gap) {
+  private List<String> titlesFor(String gap) {
     switch (gap) {
       case "data":
-        return Narratives.TITLES_DATA;
+        return bank.pool(Pool.TITLES_DATA);
       case "traffic":
-        return Narratives.TITLES_TRAFFIC;
+        return bank.pool(Pool.TITLES_TRAFFIC);
       case "config":
-        return Narratives.TITLES_CONFIG;
+        return bank.pool(Pool.TITLES_CONFIG);
       default:
-        return Narratives.TITLES_MOCKS;
+        return bank.pool(Pool.TITLES_MOCKS);
     }
   }
 
-  private static List<String> causesFor(String gap) {
+  private List<String> causesFor(String gap) {
     switch (gap) {
       case "data":
-        return Narratives.CAUSE_DATA;
+        return bank.pool(Pool.CAUSE_DATA);
       case "traffic":
-        return Narratives.CAUSE_TRAFFIC;
+        return bank.pool(Pool.CAUSE_TRAFFIC);
       case "config":
-        return Narratives.CAUSE_CONFIG;
+        return bank.pool(Pool.CAUSE_CONFIG);
       case "mocks":
-        return Narratives.CAUSE_MOCKS;
+        return bank.pool(Pool.CAUSE_MOCKS);
       default:
-        return Narratives.CAUSE_UNEXPLAINED;
+        return bank.pool(Pool.CAUSE_UNEXPLAINED);
     }
   }
 }

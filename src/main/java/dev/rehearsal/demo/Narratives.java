@@ -1,12 +1,15 @@
 package dev.rehearsal.demo;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Incident text the way people write it: titles that name symptoms, descriptions with what was
- * seen, and postmortems that explain causes in many different wordings. The pools are written to
- * vary vocabulary and sentence shape, and some texts carry words from other gaps or none of the
+ * Phrase bank A, the wording rules may be tuned on (decision 0013; {@link HeldOutNarratives} is
+ * bank B). Incident text the way people write it: titles that name symptoms, descriptions with what
+ * was seen, and postmortems that explain causes in many different wordings. The pools are written
+ * to vary vocabulary and sentence shape, and some texts carry words from other gaps or none of the
  * tell-tale words at all, as real ones do.
  */
 final class Narratives {
@@ -300,4 +303,97 @@ final class Narratives {
           "Errors began within minutes of the deployment.",
           "Appeared after the afternoon release.",
           "");
+
+  // ------------------------------------------------------------------ changes and references
+
+  /** Titles of changes (commit and PR titles); {d} is one of the service's tables. */
+  static final List<String> CHANGE_TITLES =
+      List.of(
+          "Add bulk endpoint for {d}",
+          "Refactor {d} query layer",
+          "Speed up {d} listing",
+          "Migrate {d} to new schema",
+          "Introduce caching for {d}",
+          "Upgrade HTTP client",
+          "Retry transient {d} failures",
+          "New pricing rules for {d}",
+          "Switch {d} serializer",
+          "Paginate {d} history",
+          "Batch writes for {d}",
+          "Support new currency in {d}",
+          "Clean up {d} feature flag",
+          "Async processing for {d}",
+          "Bump dependencies");
+
+  static final List<String> DECOY_COMMIT =
+      List.of(
+          "Commit {sha} was checked first and is not the cause.",
+          "{sha} looked suspicious but only touched docs.");
+
+  static final List<String> DECOY_VERSION =
+      List.of(
+          "{version} had been live for days without errors; not the cause.",
+          "{version} went out earlier and is unrelated.");
+
+  static final List<String> DECOY_PR =
+      List.of("{pr} was suspected at first but cleared.", "We looked at {pr}; it is not involved.");
+
+  static final List<String> DECOY_DEPLOY =
+      List.of(
+          "Unrelated to the earlier {other} deploy.",
+          "The {other} deploy {when} was considered and excluded.");
+
+  static final List<String> TITLE_QUOTE =
+      List.of(
+          "Started after {title} was deployed.",
+          "Suspect change: {title}.",
+          "Errors since {title} shipped.",
+          "Probably {title} is to blame.");
+
+  static final List<String> NUMBERS =
+      List.of(
+          "Support ticket {ticket} has the details.",
+          "Customers were on app version {libversion}.",
+          "Related: {ticket}.");
+
+  /** Bank A: the wording above, which rules may be tuned on. */
+  static PhraseBank bank() {
+    Map<PhraseBank.Pool, List<String>> m = new EnumMap<>(PhraseBank.Pool.class);
+    m.put(PhraseBank.Pool.CHANGE_TITLES, CHANGE_TITLES);
+    m.put(PhraseBank.Pool.TITLES_GENERIC, TITLES_GENERIC);
+    m.put(PhraseBank.Pool.TITLES_DATA, TITLES_DATA);
+    m.put(PhraseBank.Pool.TITLES_TRAFFIC, TITLES_TRAFFIC);
+    m.put(PhraseBank.Pool.TITLES_CONFIG, TITLES_CONFIG);
+    m.put(PhraseBank.Pool.TITLES_MOCKS, TITLES_MOCKS);
+    m.put(PhraseBank.Pool.TITLES_EXTERNAL, TITLES_EXTERNAL);
+    m.put(PhraseBank.Pool.DETECTION, DETECTION);
+    m.put(PhraseBank.Pool.CAUSE_DATA, CAUSE_DATA);
+    m.put(PhraseBank.Pool.CAUSE_TRAFFIC, CAUSE_TRAFFIC);
+    m.put(PhraseBank.Pool.CAUSE_CONFIG, CAUSE_CONFIG);
+    m.put(PhraseBank.Pool.CAUSE_MOCKS, CAUSE_MOCKS);
+    m.put(PhraseBank.Pool.CAUSE_UNEXPLAINED, CAUSE_UNEXPLAINED);
+    m.put(PhraseBank.Pool.CAUSE_EXTERNAL, CAUSE_EXTERNAL);
+    m.put(PhraseBank.Pool.MITIGATION, MITIGATION);
+    m.put(PhraseBank.Pool.ACTIONS, ACTIONS);
+    m.put(PhraseBank.Pool.NOISE, NOISE);
+    m.put(PhraseBank.Pool.CHANGE_CONTEXT, CHANGE_CONTEXT);
+    m.put(PhraseBank.Pool.PAUSED, List.of("We paused deploys while investigating."));
+    m.put(PhraseBank.Pool.AFFECTED_CUSTOMERS, List.of("Affected customers include {customer} 🙁."));
+    m.put(PhraseBank.Pool.ROLLED_BACK_TO, List.of("Rolled back to {prev}."));
+    m.put(PhraseBank.Pool.REF_VERSION, List.of("Deploy of {service} {version} finished at {at}."));
+    m.put(PhraseBank.Pool.REF_COMMIT, List.of("Introduced in commit {sha}."));
+    m.put(PhraseBank.Pool.REF_PR, List.of("Caused by {pr}, deployed at {at}."));
+    m.put(PhraseBank.Pool.REF_PIPELINE, List.of("Suspect change: {pipeline}."));
+    m.put(PhraseBank.Pool.REF_RELEASE, List.of("Release {release} of {app} went out at {at}."));
+    m.put(
+        PhraseBank.Pool.REF_RELEASE_COMMIT, List.of("The deploy of commit {sha7} is the suspect."));
+    m.put(PhraseBank.Pool.DECOY_COMMIT, DECOY_COMMIT);
+    m.put(PhraseBank.Pool.DECOY_VERSION, DECOY_VERSION);
+    m.put(PhraseBank.Pool.DECOY_PR, DECOY_PR);
+    m.put(PhraseBank.Pool.DECOY_DEPLOY, DECOY_DEPLOY);
+    m.put(PhraseBank.Pool.TITLE_QUOTE, TITLE_QUOTE);
+    m.put(PhraseBank.Pool.NUMBERS, NUMBERS);
+    return new PhraseBank(
+        "A", m, List.of(new String[] {"\"", "\""}, new String[] {"'", "'"}), "...");
+  }
 }

@@ -74,9 +74,16 @@ public final class ScenarioGenerator {
       Instant start,
       Instant end,
       Map<String, Long> verdicts,
-      Map<String, Long> gaps) {}
+      Map<String, Long> gaps,
+      String style,
+      Map<String, Long> cases) {}
 
   private final Options options;
+  private final Style style;
+
+  /** Whether the truth file says each incident's style and case (any style asked for by name). */
+  private final boolean labelled;
+
   private final SplittableRandom rng;
   private List<Service> services;
   private Instant end;
@@ -91,6 +98,10 @@ public final class ScenarioGenerator {
   private long gitlabPipelineId = 710_000_000;
   private long githubDeployId = 1_480_000_000L;
   private long runCounter;
+  private ReleaseTrains trains;
+
+  /** Each service's successful production deploys of changes, by end time (for earlier causes). */
+  private Map<Integer, long[]> prodEnds;
 
   /**
    * Changes planned per requested deploy, times this: 1 at first; when a plan misses the requested
@@ -99,12 +110,23 @@ public final class ScenarioGenerator {
    */
   private final double changesScale;
 
+  /**
+   * The demo's own scenario: the plain style, and a truth file without the style and case columns,
+   * byte for byte what it has always been.
+   */
   public ScenarioGenerator(Options options) {
-    this(options, 1.0);
+    this(options, Style.PLAIN, false, 1.0);
   }
 
-  private ScenarioGenerator(Options options, double changesScale) {
+  /** A scenario in a style; its truth file names the style and each incident's case. */
+  public ScenarioGenerator(Options options, Style style) {
+    this(options, style, true, 1.0);
+  }
+
+  private ScenarioGenerator(Options options, Style style, boolean labelled, double changesScale) {
     this.options = options;
+    this.style = style;
+    this.labelled = labelled;
     this.changesScale = changesScale;
     this.rng = new SplittableRandom(options.seed());
   }
@@ -129,7 +151,10 @@ public final class ScenarioGenerator {
       m.checkCancelled();
       g =
           new ScenarioGenerator(
-              options, g.changesScale * options.deploys() / Math.max(1, g.deploys.size()));
+              options,
+              style,
+              labelled,
+              g.changesScale * options.deploys() / Math.max(1, g.deploys.size()));
       g.plan();
       best = g.missedBy() < best.missedBy() ? g : best;
     }
@@ -144,7 +169,8 @@ public final class ScenarioGenerator {
   private Summary write(Path out, TaskMonitor m) throws IOException {
     m.checkCancelled();
     m.progress(20, 100, "writing files");
-    ScenarioWriter writer = new ScenarioWriter(out, services, rng.split(), START, end);
+    ScenarioWriter writer =
+        new ScenarioWriter(out, services, rng.split(), START, end, style, labelled);
     long files =
         writer.write(changes, deploys, runs, incidents, configEvents, flagEvents, spikes, m);
     Map<String, Long> verdicts = new TreeMap<>();
@@ -155,6 +181,8 @@ public final class ScenarioGenerator {
         gaps.merge(g, 1L, Long::sum);
       }
     }
+    Map<String, Long> byCase = new TreeMap<>();
+    writer.cases().values().forEach(c -> byCase.merge(c, 1L, Long::sum));
     long cases = runs.stream().filter(r -> !r.load).mapToLong(r -> r.total).sum();
     m.progress(100, 100, "done");
     return new Summary(
@@ -169,7 +197,9 @@ public final class ScenarioGenerator {
         START,
         end,
         verdicts,
-        gaps);
+        gaps,
+        style.name(),
+        byCase);
   }
 
   // ==================================================================== planning
@@ -181,6 +211,9 @@ public final class ScenarioGenerator {
     int serviceCount = (int) Math.max(12, Math.round(targetChanges / (days * perServicePerDay)));
     services = World.services(serviceCount);
     end = START.plus(days, ChronoUnit.DAYS);
+    if (style.bursts() == Style.Bursts.TRAINS) {
+      trains = new ReleaseTrains(options.seed());
+    }
     planChanges(targetChanges, days);
     planRuns();
     planIncidents();
@@ -214,6 +247,7 @@ public final class ScenarioGenerator {
       String prevSha = sha(r);
       int prevPr = pr;
       long lastProd = 0;
+      List<String> titles = PhraseBank.of(style.bank()).pool(PhraseBank.Pool.CHANGE_TITLES);
       for (long t : times) {
         double bump = r.nextDouble();
         if (bump < 0.02) {
@@ -228,14 +262,17 @@ public final class ScenarioGenerator {
         }
         String version = "v" + major + "." + minor + "." + patch;
         pr += 1 + r.nextInt(4);
-        Change c = new Change(s.index(), version, prev, sha(r), pr, changeTitle(r, s));
+        Change c = new Change(s.index(), version, prev, sha(r), pr, changeTitle(r, s, titles));
         c.previousSha = prevSha;
         c.previousPr = prevPr;
         prev = version;
         prevSha = c.sha;
         prevPr = pr;
         long cursor = t;
-        boolean staged = r.nextDouble() >= 0.09;
+        // continuous deployment: a fix straight to production minutes after the last deploy
+        boolean followUp =
+            style.bursts() == Style.Bursts.CONTINUOUS && lastProd > 0 && r.nextDouble() < 0.2;
+        boolean staged = !followUp && r.nextDouble() >= 0.09;
         if (staged) {
           if (r.nextDouble() < 0.04) {
             DeployEvent failed = deploy(s, "staging", cursor, false, c, false, null, r);
@@ -249,9 +286,12 @@ public final class ScenarioGenerator {
           cursor = st.endMs + (long) (lag * HOUR);
         } else {
           c.staging = StagingTruth.NOT_STAGED;
-          cursor = t;
+          cursor = followUp ? lastProd + (4 + r.nextInt(25)) * MINUTE : t;
         }
         cursor = Math.max(cursor, lastProd + (3 + r.nextInt(40)) * MINUTE);
+        if (style.bursts() == Style.Bursts.TRAINS) {
+          cursor = trains.board(cursor, r);
+        }
         if ((s.index() == 2 || s.index() == 3 || s.index() == 8) && r.nextDouble() < 0.3) {
           DeployEvent canary = deploy(s, "canary", cursor, true, c, false, null, r);
           c.deploys.add(canary);
@@ -346,30 +386,12 @@ public final class ScenarioGenerator {
     return sb.toString();
   }
 
-  private static final List<String> CHANGE_TITLES =
-      List.of(
-          "Add bulk endpoint for {d}",
-          "Refactor {d} query layer",
-          "Speed up {d} listing",
-          "Migrate {d} to new schema",
-          "Introduce caching for {d}",
-          "Upgrade HTTP client",
-          "Retry transient {d} failures",
-          "New pricing rules for {d}",
-          "Switch {d} serializer",
-          "Paginate {d} history",
-          "Batch writes for {d}",
-          "Support new currency in {d}",
-          "Clean up {d} feature flag",
-          "Async processing for {d}",
-          "Bump dependencies");
-
-  private static String changeTitle(SplittableRandom r, Service s) {
+  private static String changeTitle(SplittableRandom r, Service s, List<String> titles) {
     String d =
         s.tables().isEmpty()
             ? s.name()
             : s.tables().get(r.nextInt(s.tables().size())).replace('_', ' ');
-    return CHANGE_TITLES.get(r.nextInt(CHANGE_TITLES.size())).replace("{d}", d);
+    return titles.get(r.nextInt(titles.size())).replace("{d}", d);
   }
 
   private void planRuns() {
@@ -520,12 +542,12 @@ public final class ScenarioGenerator {
     long endMs = end.toEpochMilli();
     for (int i = 0; i < options.incidents(); i++) {
       int service = pickWeighted(r, weight, sum);
-      boolean change = r.nextDouble() < 0.62;
+      boolean change = r.nextDouble() < style.causes().changeShare;
       IncidentEvent inc;
       if (change) {
         StagingTruth want = pickVerdict(r);
         Change c = null;
-        if (!caused.isEmpty() && r.nextDouble() < 0.05) {
+        if (!caused.isEmpty() && r.nextDouble() < style.causes().repeatShare) {
           c = caused.get(r.nextInt(caused.size()));
         } else {
           for (StagingTruth t :
@@ -586,20 +608,22 @@ public final class ScenarioGenerator {
 
   private IncidentEvent changeIncident(int index, Change c, SplittableRandom r, long endMs) {
     DeployEvent cause = c.prod;
-    double u = r.nextDouble();
-    long lag =
-        u < 0.1
-            ? (1 + r.nextInt(5)) * MINUTE
-            : u < 0.75
-                ? (5 + r.nextInt(120)) * MINUTE
-                : u < 0.95 ? (2 + r.nextInt(12)) * HOUR : (12 + r.nextInt(30)) * HOUR;
+    long lag = lag(r);
     long onset = Math.min(cause.endMs + lag, endMs - HOUR);
+    double earlier = style.causes().earlierShare;
+    if (earlier > 0 && r.nextDouble() < earlier) {
+      // the service deployed again (once or twice) before the trouble began
+      long later = laterDeploy(c.service, cause.endMs, r.nextDouble() < 0.3 ? 2 : 1);
+      if (later > 0 && later - cause.endMs < 60 * HOUR) {
+        onset = Math.min(later + (5 + r.nextInt(120)) * MINUTE, endMs - HOUR);
+      }
+    }
     long detected = onset + (2 + r.nextInt(14)) * MINUTE;
     long resolved = detected + (15 + r.nextInt(420)) * MINUTE;
     String verdict = verdictOf(c.staging);
     int incidentService = c.service;
     List<Integer> callers = callersOf(c.service);
-    boolean viaDependency = !callers.isEmpty() && r.nextDouble() < 0.12;
+    boolean viaDependency = !callers.isEmpty() && r.nextDouble() < style.causes().upstreamShare;
     if (viaDependency) {
       incidentService = callers.get(r.nextInt(callers.size()));
     }
@@ -620,6 +644,50 @@ public final class ScenarioGenerator {
       deploys.add(rb);
     }
     return inc;
+  }
+
+  /** Time from the causing deploy to onset, as the style has it. */
+  private long lag(SplittableRandom r) {
+    double u = r.nextDouble();
+    switch (style.lag()) {
+      case MINUTES:
+        return u < 0.55
+            ? (2 + r.nextInt(28)) * MINUTE
+            : u < 0.85
+                ? (30 + r.nextInt(30)) * MINUTE
+                : u < 0.97 ? (60 + r.nextInt(180)) * MINUTE : (240 + r.nextInt(360)) * MINUTE;
+      case HOURS:
+        return 2 * HOUR + r.nextInt(16 * 60) * MINUTE;
+      case BIMODAL:
+        return u < 0.5 ? (2 + r.nextInt(43)) * MINUTE : 14 * HOUR + r.nextInt(12 * 60) * MINUTE;
+      default:
+        return u < 0.1
+            ? (1 + r.nextInt(5)) * MINUTE
+            : u < 0.75
+                ? (5 + r.nextInt(120)) * MINUTE
+                : u < 0.95 ? (2 + r.nextInt(12)) * HOUR : (12 + r.nextInt(30)) * HOUR;
+    }
+  }
+
+  /**
+   * The end of the {@code n}th successful production deploy of a change of the service after a
+   * moment, or 0 when there is none.
+   */
+  private long laterDeploy(int service, long afterMs, int n) {
+    if (prodEnds == null) {
+      Map<Integer, List<Long>> by = new TreeMap<>();
+      for (Change c : changes) {
+        by.computeIfAbsent(c.service, k -> new ArrayList<>()).add(c.prod.endMs);
+      }
+      prodEnds = new TreeMap<>();
+      by.forEach(
+          (k, v) -> prodEnds.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+    }
+    long[] ends = prodEnds.getOrDefault(service, new long[0]);
+    int i = java.util.Arrays.binarySearch(ends, afterMs + 1);
+    int first = i >= 0 ? i : -i - 1;
+    int at = first + n - 1;
+    return at < ends.length ? ends[at] : 0;
   }
 
   private List<Integer> callersOf(int service) {

@@ -63,20 +63,47 @@ final class ScenarioWriter {
   private final Map<DeployEvent, Integer> herokuVersion = new HashMap<>();
   private final Map<DeployEvent, String> herokuId = new HashMap<>();
   private final Map<IncidentEvent, String> incidentIds = new HashMap<>();
+  private final Map<IncidentEvent, String> cases = new HashMap<>();
+  private final Style style;
+  private final boolean labelled;
+  private final ToolNames names;
+
+  /** The demo's own style: files exactly as the demo has always written them. */
+  private final boolean plain;
+
   private long files;
   private long facts;
 
   ScenarioWriter(
-      Path out, List<Service> services, SplittableRandom rng, Instant start, Instant end) {
+      Path out,
+      List<Service> services,
+      SplittableRandom rng,
+      Instant start,
+      Instant end,
+      Style style,
+      boolean labelled) {
     this.out = out;
     this.services = services;
     this.rng = rng;
     this.start = start;
     this.end = end;
+    this.style = style;
+    this.labelled = labelled;
+    this.names = new ToolNames(style.naming(), services);
+    this.plain = style.equals(Style.PLAIN);
   }
 
   long factCount() {
     return facts;
+  }
+
+  /** Each incident's case (the shape of its cause), once the texts are written. */
+  Map<IncidentEvent, String> cases() {
+    return cases;
+  }
+
+  private boolean asExported() {
+    return style.facts() == Style.Facts.AS_EXPORTED;
   }
 
   long write(
@@ -175,7 +202,7 @@ final class ScenarioWriter {
     for (DeployEvent d : deploys) {
       Service s = services.get(d.service);
       if (s.tool() == World.DeployTool.HEROKU) {
-        String app = herokuApp(s, d.env);
+        String app = names.herokuApp(s, d.env);
         int v = next.merge(app, 1, Integer::sum) + 100;
         herokuVersion.put(d, v);
         herokuId.put(d, new UUID(r.nextLong(), r.nextLong()).toString());
@@ -183,13 +210,9 @@ final class ScenarioWriter {
     }
   }
 
-  private static String herokuApp(Service s, String env) {
-    return s.repoName() + "-" + (env.equals("production") ? "production" : env);
-  }
-
   private void writeTexts(List<IncidentEvent> incidents, List<DeployEvent> deploys) {
     SplittableRandom r = rng.split();
-    IncidentTexts texts = new IncidentTexts(services);
+    IncidentTexts texts = new IncidentTexts(services, style, names);
     Map<Integer, List<DeployEvent>> prodByService = new HashMap<>();
     for (DeployEvent d : deploys) {
       if (d.env.equals("production") && d.success) {
@@ -216,6 +239,15 @@ final class ScenarioWriter {
           public String release(DeployEvent d) {
             return "v" + herokuVersion.getOrDefault(d, 0);
           }
+
+          @Override
+          public DeployEvent decoy(IncidentEvent inc, SplittableRandom r) {
+            DeployEvent d = decoyOf(prodByService.get(inc.service), inc, r);
+            if (d == null && inc.cause != null && inc.cause.service != inc.service) {
+              d = decoyOf(prodByService.get(inc.cause.service), inc, r);
+            }
+            return d;
+          }
         };
     for (IncidentEvent inc : incidents) {
       boolean latest = true;
@@ -227,8 +259,86 @@ final class ScenarioWriter {
           }
         }
       }
+      inc.causeIsLatest = latest;
       texts.write(inc, r, handles, latest);
     }
+    Map<DeployEvent, Integer> causing = new HashMap<>();
+    for (IncidentEvent inc : incidents) {
+      if (inc.cause != null) {
+        causing.merge(inc.cause, 1, Integer::sum);
+      }
+    }
+    for (IncidentEvent inc : incidents) {
+      cases.put(inc, caseOf(inc, causing));
+    }
+  }
+
+  /**
+   * A production deploy of a service that someone would name to rule it out: one of the last few
+   * before onset (the latest most often), within a week, not a rollback, not of the causing change.
+   */
+  private static DeployEvent decoyOf(
+      List<DeployEvent> prod, IncidentEvent inc, SplittableRandom r) {
+    if (prod == null || prod.isEmpty()) {
+      return null;
+    }
+    int lo = 0;
+    int hi = prod.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (prod.get(mid).endMs < inc.onsetMs) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    List<DeployEvent> candidates = new ArrayList<>();
+    for (int i = lo - 1; i >= 0 && candidates.size() < 5; i--) {
+      DeployEvent d = prod.get(i);
+      if (d.endMs < inc.onsetMs - 7 * DAY) {
+        break;
+      }
+      if (!d.rollback && (inc.cause == null || d.change != inc.cause.change)) {
+        candidates.add(d);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    return r.nextDouble() < 0.6 ? candidates.get(0) : candidates.get(r.nextInt(candidates.size()));
+  }
+
+  /**
+   * The shape of an incident's cause, the most specific that applies: the text rules a change out
+   * ({@code decoy}); no change caused it ({@code not-change}); it cites the causing change ({@code
+   * cited}) or quotes its title ({@code title-quoted}); the change was to a service it calls
+   * ({@code upstream}); another deploy of the service came between cause and onset ({@code
+   * own-earlier-deploy}); the deploy caused other incidents too ({@code shared-deploy}); else the
+   * service's own last deploy ({@code own-last-deploy}). docs/truth-format.md lists them.
+   */
+  private static String caseOf(IncidentEvent inc, Map<DeployEvent, Integer> causing) {
+    if (inc.decoy) {
+      return "decoy";
+    }
+    if (inc.cause == null) {
+      return "not-change";
+    }
+    if (inc.cited) {
+      return "cited";
+    }
+    if (inc.titleQuoted) {
+      return "title-quoted";
+    }
+    if (inc.cause.service != inc.service) {
+      return "upstream";
+    }
+    if (!inc.causeIsLatest) {
+      return "own-earlier-deploy";
+    }
+    if (causing.getOrDefault(inc.cause, 0) > 1) {
+      return "shared-deploy";
+    }
+    return "own-last-deploy";
   }
 
   // ==================================================================== incidents
@@ -248,13 +358,13 @@ final class ScenarioWriter {
             .add(inc);
         incidentIds.put(inc, "OPS-" + (++jiraKey));
       } else {
-        pdByMonth.computeIfAbsent(month(inc.detectedMs), k -> new ArrayList<>()).add(inc);
+        pdByMonth.computeIfAbsent(pagerDutyFile(s, inc), k -> new ArrayList<>()).add(inc);
         incidentIds.put(inc, id14(r, 'Q'));
       }
     }
     int number = 1000;
     for (var e : pdByMonth.entrySet()) {
-      Path p = file("incidents/pagerduty/incidents-" + e.getKey() + ".json");
+      Path p = file(e.getKey());
       try (JsonGenerator g = json(p)) {
         g.writeStartObject();
         g.writeArrayFieldStart("incidents");
@@ -274,13 +384,38 @@ final class ScenarioWriter {
     }
   }
 
+  /** The zone the pull of PagerDuty incidents that holds the service's exported its times in. */
+  private static final String PULL_ZONE = "America/Los_Angeles";
+
+  /**
+   * The file of the month's PagerDuty pull that holds an incident: one pull per month (MIXED, UTC),
+   * or two (PULLS): one exported in UTC, one in the exporting person's offset.
+   */
+  private String pagerDutyFile(Service s, IncidentEvent inc) {
+    String folder =
+        style.zones() != Style.Zones.PULLS
+            ? "incidents/pagerduty/"
+            : s.index() % 2 == 0 ? "incidents/pagerduty/utc/" : "incidents/pagerduty/local/";
+    return folder + "incidents-" + month(inc.detectedMs) + ".json";
+  }
+
+  private String pagerDutyTime(Service s, long ms) {
+    switch (style.zones()) {
+      case UTC:
+        return iso(ms);
+      case PULLS:
+        return s.index() % 2 == 0 ? iso(ms) : isoOffset(ms, PULL_ZONE);
+      default:
+        return s.index() % 2 == 1 ? isoOffset(ms, s.teamZone()) : iso(ms);
+    }
+  }
+
   private void writePagerDuty(JsonGenerator g, IncidentEvent inc, int number, SplittableRandom r)
       throws IOException {
     Service s = services.get(inc.service);
     String id = incidentIds.get(inc);
-    boolean localTimes = s.index() % 2 == 1;
-    String created = localTimes ? isoOffset(inc.detectedMs, s.teamZone()) : iso(inc.detectedMs);
-    String resolved = localTimes ? isoOffset(inc.resolvedMs, s.teamZone()) : iso(inc.resolvedMs);
+    String created = pagerDutyTime(s, inc.detectedMs);
+    String resolved = pagerDutyTime(s, inc.resolvedMs);
     String serviceId = "P" + Integer.toString(1_000_000 + s.index() * 7919, 36).toUpperCase();
     g.writeStartObject();
     g.writeStringField("id", id);
@@ -298,7 +433,7 @@ final class ScenarioWriter {
     g.writeObjectFieldStart("service");
     g.writeStringField("id", serviceId);
     g.writeStringField("type", "service_reference");
-    g.writeStringField("summary", s.pagerDutyName());
+    g.writeStringField("summary", names.pagerDuty(s));
     g.writeStringField("self", "https://api.pagerduty.com/services/" + serviceId);
     g.writeStringField("html_url", "https://acme.pagerduty.com/service-directory/" + serviceId);
     g.writeEndObject();
@@ -329,7 +464,7 @@ final class ScenarioWriter {
     if (inc.services.size() > 1) {
       StringBuilder also = new StringBuilder("\nAlso affected: ");
       for (int k = 1; k < inc.services.size(); k++) {
-        also.append(k > 1 ? ", " : "").append(services.get(inc.services.get(k)).pagerDutyName());
+        also.append(k > 1 ? ", " : "").append(names.pagerDuty(services.get(inc.services.get(k))));
       }
       details += also;
     }
@@ -346,7 +481,7 @@ final class ScenarioWriter {
     Path p = file("incidents/jira/incidents-" + year + ".csv");
     int maxComponents = list.stream().mapToInt(i -> i.services.size()).max().orElse(1);
     try (Writer w = text(p);
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       List<String> header =
           new ArrayList<>(
               List.of(
@@ -394,7 +529,7 @@ final class ScenarioWriter {
         row.add(JIRA.format(Instant.ofEpochMilli(inc.resolvedMs + 3_600_000L)));
         row.add(JIRA.format(Instant.ofEpochMilli(inc.resolvedMs)));
         for (int k = 0; k < maxComponents; k++) {
-          row.add(k < inc.services.size() ? services.get(inc.services.get(k)).pagerDutyName() : "");
+          row.add(k < inc.services.size() ? names.jira(services.get(inc.services.get(k))) : "");
         }
         row.add("incident");
         row.add(inc.severity.toLowerCase(Locale.ROOT));
@@ -419,14 +554,14 @@ final class ScenarioWriter {
         case GITLAB:
           gitlab
               .computeIfAbsent(
-                  s.repoName() + "/deployments-" + quarter(d.startMs), k -> new ArrayList<>())
+                  names.repo(s) + "/deployments-" + quarter(d.startMs), k -> new ArrayList<>())
               .add(d);
           break;
         case GITHUB:
-          github.computeIfAbsent(s.repoName(), k -> new ArrayList<>()).add(d);
+          github.computeIfAbsent(names.repo(s), k -> new ArrayList<>()).add(d);
           break;
         default:
-          heroku.computeIfAbsent(herokuApp(s, d.env), k -> new ArrayList<>()).add(d);
+          heroku.computeIfAbsent(names.herokuApp(s, d.env), k -> new ArrayList<>()).add(d);
           break;
       }
     }
@@ -469,7 +604,8 @@ final class ScenarioWriter {
   private void writeGitLab(JsonGenerator g, DeployEvent d, SplittableRandom r) throws IOException {
     Service s = services.get(d.service);
     String status = d.success ? "success" : "failed";
-    String project = "https://gitlab.acme.io/acme/" + s.repoName();
+    String path = names.owner(s) + "/" + names.repo(s);
+    String project = "https://gitlab.acme.io/" + path;
     g.writeStartObject();
     g.writeNumberField("id", d.toolId);
     g.writeNumberField("iid", (int) (d.toolId % 100_000));
@@ -515,8 +651,8 @@ final class ScenarioWriter {
             + branch(title)
             + "' into 'main'\n\n"
             + title
-            + "\n\nSee merge request acme/"
-            + s.repoName()
+            + "\n\nSee merge request "
+            + path
             + "!"
             + d.pr);
     g.writeStringField("author_name", "Dev " + (char) ('A' + r.nextInt(26)));
@@ -565,8 +701,19 @@ final class ScenarioWriter {
       g.writeStringField("environment", d.env);
       String state = d.success ? "ACTIVE" : "FAILURE";
       g.writeStringField("state", state);
-      g.writeStringField("description", d.rollback ? "Rollback to " + d.rollbackTo : "");
-      g.writeStringField("payload", "{}");
+      String title = d.rollback ? "Revert to " + d.rollbackTo : d.change.title;
+      if (plain) {
+        g.writeStringField("description", d.rollback ? "Rollback to " + d.rollbackTo : "");
+        g.writeStringField("payload", "{}");
+      } else {
+        // what a deploy workflow passes on: the change's title, its pull request
+        g.writeStringField("description", d.rollback ? "Rollback to " + d.rollbackTo : title);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("pull_request", d.pr);
+        payload.put("title", title);
+        payload.put("ref", d.version);
+        g.writeStringField("payload", Json.mapper().writeValueAsString(payload));
+      }
       g.writeStringField("commitOid", d.sha);
       g.writeObjectFieldStart("ref");
       g.writeStringField("name", d.version);
@@ -584,18 +731,18 @@ final class ScenarioWriter {
       g.writeStringField("updatedAt", iso(d.endMs));
       g.writeEndObject();
       g.writeObjectFieldStart("repository");
-      g.writeStringField("name", s.repoName());
-      g.writeStringField("nameWithOwner", "acme/" + s.repoName());
-      g.writeStringField("url", "https://github.com/acme/" + s.repoName());
+      String owner = names.owner(s);
+      g.writeStringField("name", names.repo(s));
+      g.writeStringField("nameWithOwner", owner + "/" + names.repo(s));
+      g.writeStringField("url", "https://github.com/" + owner + "/" + names.repo(s));
       g.writeEndObject();
       g.writeStringField("createdAt", iso(d.startMs));
       g.writeStringField("updatedAt", iso(d.endMs));
       g.writeObjectFieldStart("commit");
       g.writeStringField("oid", d.sha);
-      String title = d.rollback ? "Revert to " + d.rollbackTo : d.change.title;
       g.writeStringField(
           "message",
-          "Merge pull request #" + d.pr + " from acme/" + branch(title) + "\n\n" + title);
+          "Merge pull request #" + d.pr + " from " + owner + "/" + branch(title) + "\n\n" + title);
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -636,8 +783,10 @@ final class ScenarioWriter {
         }
       }
       desc = "Rollback to v" + target;
-    } else {
+    } else if (plain) {
       desc = "Deploy " + d.sha.substring(0, 8);
+    } else {
+      desc = "Deploy " + d.sha.substring(0, 8) + ": " + d.change.title;
     }
     g.writeStringField("description", desc);
     g.writeStringField("status", d.success ? "succeeded" : "failed");
@@ -662,7 +811,7 @@ final class ScenarioWriter {
   private void writeRuns(List<RunEvent> runs, TaskMonitor m) throws IOException {
     Path manifest = file("staging/rehearsal-manifest.csv");
     try (Writer mw = text(manifest);
-        CSVWriter csv = new CSVWriter(mw)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(mw)) {
       csv.writeNext(
           new String[] {"file", "service", "environment", "version", "commit", "time"}, false);
       long k = 0;
@@ -762,8 +911,13 @@ final class ScenarioWriter {
       sb.append("  </properties>\n");
     }
     String pkg = "com.acme." + s.name().replace("-", "");
+    // as exported, a third of the test classes are named after the tables they exercise
+    boolean tableTests = asExported() && !s.tables().isEmpty();
     for (int i = 0; i < run.total; i++) {
-      String cls = pkg + "." + NOUNS[(i / 7) % NOUNS.length] + "FlowIT";
+      String cls =
+          tableTests && (i / 7) % 3 == 0
+              ? pkg + "." + camel(s.tables().get((i / 21) % s.tables().size())) + "RepositoryIT"
+              : pkg + "." + NOUNS[(i / 7) % NOUNS.length] + "FlowIT";
       String name =
           VERBS[i % VERBS.length]
               + NOUNS[(i * 5) % NOUNS.length]
@@ -796,6 +950,17 @@ final class ScenarioWriter {
     }
     sb.append("</testsuite>\n");
     Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** "ledger_entries" as "LedgerEntries". */
+  private static String camel(String table) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : table.split("_")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
   }
 
   private static void property(StringBuilder sb, String name, String value) {
@@ -923,13 +1088,17 @@ final class ScenarioWriter {
   // ==================================================================== config
 
   private void writeConfig(List<ConfigEvent> events) throws IOException {
+    if (asExported()) {
+      writeConfigAsExported(events);
+      return;
+    }
     long startMs = start.toEpochMilli();
     long endMs = end.toEpochMilli();
     long span = endMs - startMs;
     long step = span > 730 * DAY ? 91 * DAY : 30 * DAY;
     Path manifest = file("config/rehearsal-manifest.csv");
     try (Writer mw = text(manifest);
-        CSVWriter csv = new CSVWriter(mw)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(mw)) {
       csv.writeNext(new String[] {"file", "service", "environment", "time"}, false);
       for (Service s : services) {
         for (String env : List.of("staging", "production")) {
@@ -961,6 +1130,74 @@ final class ScenarioWriter {
             facts += values.size();
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Configuration as an organisation has it: what each environment runs now, one file per service
+   * and environment named {@code <service>.<environment>.<ext>}, with a JDBC URL that names the
+   * schema of the service's tables, and no time anywhere: no manifest, no export comment, no
+   * ConfigMap timestamps.
+   */
+  private void writeConfigAsExported(List<ConfigEvent> events) throws IOException {
+    for (Service s : services) {
+      for (String env : List.of("staging", "production")) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (World.ConfigKey k : World.configKeys(s)) {
+          values.put(k.key(), env.equals("production") ? k.prod() : k.staging());
+        }
+        values.put(
+            "db.url",
+            "jdbc:postgresql://"
+                + values.get("db.host")
+                + ":5432/shop?currentSchema="
+                + ToolNames.schema(s));
+        for (ConfigEvent e : events) {
+          if (e.service() == s.index() && e.env().equals(env)) {
+            values.put(e.key(), e.value());
+          }
+        }
+        String base = s.configName() + "/" + s.configName() + "." + env;
+        switch (s.configStyle()) {
+          case PROPERTIES:
+            try (Writer w = text(file("config/" + base + ".properties"))) {
+              for (var e : values.entrySet()) {
+                w.write(e.getKey() + "=" + e.getValue() + "\n");
+              }
+            }
+            break;
+          case DOTENV:
+            try (Writer w = text(file("config/" + base + ".env"))) {
+              for (var e : values.entrySet()) {
+                w.write(envKey(e.getKey()) + "=" + quoteEnv(e.getValue()) + "\n");
+              }
+            }
+            break;
+          case YAML:
+            try (Writer w = text(file("config/" + base + ".yml"))) {
+              writeNestedYaml(w, values);
+            }
+            break;
+          default:
+            try (Writer w = text(file("config/" + base + ".yaml"))) {
+              w.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n");
+              w.write("  name: " + s.configName() + "-config\n");
+              w.write("  namespace: " + s.configName() + "-" + env + "\n");
+              w.write("  labels:\n    app: " + s.configName() + "\n");
+              w.write("data:\n");
+              for (var e : values.entrySet()) {
+                w.write(
+                    "  "
+                        + envKey(e.getKey())
+                        + ": \""
+                        + e.getValue().replace("\"", "\\\"")
+                        + "\"\n");
+              }
+            }
+            break;
+        }
+        facts += values.size();
       }
     }
   }
@@ -1161,7 +1398,7 @@ final class ScenarioWriter {
     }
     SplittableRandom r = rng.split();
     try (Writer w = text(file("facts/traffic.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"environment", "service", "peak_rps", "as_of"}, false);
       for (long day = start.toEpochMilli(); day < end.toEpochMilli(); day += DAY) {
         int dow = Instant.ofEpochMilli(day).atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
@@ -1198,11 +1435,15 @@ final class ScenarioWriter {
   }
 
   private void writeDataVolume() throws IOException {
+    if (asExported()) {
+      writeTableRows();
+      return;
+    }
     SplittableRandom r = rng.split();
     long startMs = start.toEpochMilli();
     long span = end.toEpochMilli() - startMs;
     try (Writer w = text(file("facts/data-volume.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"environment", "table", "rows", "as_of", "service"}, false);
       for (long t = startMs; t < end.toEpochMilli(); t += 30 * DAY) {
         double growth = 0.6 + 0.4 * (t - startMs) / (double) span;
@@ -1227,7 +1468,46 @@ final class ScenarioWriter {
     }
   }
 
+  /**
+   * Row counts as database statistics export them: one row per schema-qualified table per
+   * environment per month, no service. Which service a table belongs to shows only in incident
+   * text, the JDBC URLs' schemas and test class names.
+   */
+  private void writeTableRows() throws IOException {
+    SplittableRandom r = rng.split();
+    long startMs = start.toEpochMilli();
+    long span = end.toEpochMilli() - startMs;
+    try (Writer w = text(file("facts/table-rows.csv"));
+        CSVWriter csv = new CSVWriter(w)) {
+      csv.writeNext(new String[] {"environment", "table", "rows", "as_of"}, false);
+      for (long t = startMs; t < end.toEpochMilli(); t += 30 * DAY) {
+        double growth = 0.6 + 0.4 * (t - startMs) / (double) span;
+        String date = DATE.format(Instant.ofEpochMilli(t));
+        for (String env : List.of("production", "staging")) {
+          for (Service s : services) {
+            int k = 0;
+            for (String table : s.tables()) {
+              long rows =
+                  env.equals("production")
+                      ? Math.round(s.prodRows() * growth / (1 + k) * (0.9 + r.nextDouble() * 0.2))
+                      : 1500 + (long) (r.nextDouble() * 40_000) / (1 + k);
+              csv.writeNext(
+                  new String[] {env, ToolNames.schema(s) + "." + table, String.valueOf(rows), date},
+                  false);
+              facts++;
+              k++;
+            }
+          }
+        }
+      }
+    }
+  }
+
   private void writeMocks() throws IOException {
+    if (asExported()) {
+      writeMocksPerService();
+      return;
+    }
     for (Service s : services) {
       for (String v : s.vendors()) {
         World.Vendor vendor = World.VENDORS.get(v);
@@ -1272,11 +1552,51 @@ final class ScenarioWriter {
     }
   }
 
+  /**
+   * WireMock mappings as a staging stack keeps them: one folder per service with the stubs of every
+   * third party it calls, named by vendor and endpoint, and nothing saying which service,
+   * environment or time they belong to.
+   */
+  private void writeMocksPerService() throws IOException {
+    for (Service s : services) {
+      for (String v : s.vendors()) {
+        World.Vendor vendor = World.VENDORS.get(v);
+        int k = 0;
+        for (String endpoint : vendor.endpoints()) {
+          String method = endpoint.substring(0, endpoint.indexOf(' '));
+          String path =
+              endpoint
+                  .substring(endpoint.indexOf(' ') + 1)
+                  .replace("{id}", "[^/]+")
+                  .replace("{sid}", "[^/]+")
+                  .replace("{carrier}", "[^/]+");
+          String rel = "mocks/" + s.configName() + "/mappings/" + v + "-" + (++k) + ".json";
+          try (JsonGenerator g = json(file(rel))) {
+            g.writeStartObject();
+            g.writeStringField("name", vendor.display() + " " + endpoint);
+            g.writeObjectFieldStart("request");
+            g.writeStringField("method", method);
+            g.writeStringField("urlPathPattern", path);
+            g.writeEndObject();
+            g.writeObjectFieldStart("response");
+            g.writeNumberField("status", 200);
+            g.writeObjectFieldStart("jsonBody");
+            g.writeStringField("id", v + "_stub_" + k);
+            g.writeStringField("status", "succeeded");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+        }
+      }
+    }
+  }
+
   private void writeAliasesAndSettings() throws IOException {
     try (Writer w = text(file("aliases.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(new String[] {"alias", "service"}, false);
-      for (var e : World.aliases(services).entrySet()) {
+      for (var e : names.aliases().entrySet()) {
         csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
       }
     }
@@ -1309,8 +1629,12 @@ final class ScenarioWriter {
 
   private void writeTruth(List<IncidentEvent> incidents) throws IOException {
     try (Writer w = text(file("truth.csv"));
-        CSVWriter csv = new CSVWriter(w)) {
-      csv.writeNext(new String[] {"incident", "caused_by", "verdict", "gaps"}, false);
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
+      csv.writeNext(
+          labelled
+              ? new String[] {"incident", "caused_by", "verdict", "gaps", "style", "case"}
+              : new String[] {"incident", "caused_by", "verdict", "gaps"},
+          false);
       for (IncidentEvent inc : incidents) {
         Service s = services.get(inc.service);
         // Jira incidents are keyed by the issue id, PagerDuty ones by the incident id
@@ -1318,13 +1642,12 @@ final class ScenarioWriter {
             usesJira(s)
                 ? "jira/" + jiraIssueId(incidentIds.get(inc))
                 : "pagerduty/" + incidentIds.get(inc);
+        String causedBy = inc.cause == null ? "" : deployTruthKey(inc.cause);
+        String gaps = String.join(";", inc.gaps);
         csv.writeNext(
-            new String[] {
-              id,
-              inc.cause == null ? "" : deployTruthKey(inc.cause),
-              inc.verdict,
-              String.join(";", inc.gaps)
-            },
+            labelled
+                ? new String[] {id, causedBy, inc.verdict, gaps, style.name(), cases.get(inc)}
+                : new String[] {id, causedBy, inc.verdict, gaps},
             false);
       }
     }
@@ -1368,6 +1691,18 @@ final class ScenarioWriter {
     sb.append("- aliases.csv, settings.json: service aliases and dependencies for the ")
         .append("workspace\n");
     sb.append("- truth.csv: the ground truth (see docs/truth-format.md)\n");
+    if (labelled) {
+      sb.append("\nStyle: ")
+          .append(style.name())
+          .append(" (")
+          .append(style.split().code())
+          .append("): ")
+          .append(style.summary())
+          .append(".\n\n");
+      for (String line : style.describe()) {
+        sb.append("- ").append(line).append('\n');
+      }
+    }
     Files.writeString(file("README.md"), sb.toString(), StandardCharsets.UTF_8);
   }
 }

@@ -154,6 +154,11 @@ final class Timeline {
     String vendor;
     String table;
     String configKey;
+    // how the text refers to changes, and whether the cause was its service's latest deploy
+    boolean cited;
+    boolean titleQuoted;
+    boolean decoy;
+    boolean causeIsLatest = true;
 
     IncidentEvent(
         int index,

@@ -2,6 +2,7 @@ package dev.rehearsal.importers;
 
 import dev.rehearsal.importers.support.TimeParser;
 import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Provenance;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.settings.EnvironmentNames;
 import dev.rehearsal.task.CancelledException;
@@ -10,6 +11,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -36,6 +37,19 @@ public final class ImportRunner {
   private final ImporterRegistry registry;
   private final EnvironmentNames environments;
   private final boolean pipelined;
+
+  /** How a folder's entries are listed (tests stand in a folder that cannot be read). */
+  interface FolderLister {
+    DirectoryStream<Path> list(Path folder) throws IOException;
+  }
+
+  private FolderLister folders = Files::newDirectoryStream;
+
+  /** Lists folders with {@code lister} instead of the file system's own listing. */
+  ImportRunner listingFoldersWith(FolderLister lister) {
+    this.folders = lister;
+    return this;
+  }
 
   public ImportRunner(ImporterRegistry registry, EnvironmentNames environments) {
     this(registry, environments, true);
@@ -106,7 +120,7 @@ public final class ImportRunner {
       for (Planned p : plan) {
         if (p.preReport != null) {
           reports.add(p.preReport);
-          store.fileImported(p.preReport);
+          stored(() -> store.fileImported(p.preReport));
           continue;
         }
         if (cancelled || mon.isCancelled()) {
@@ -132,7 +146,7 @@ public final class ImportRunner {
         mon.progress(base, totalBytes, "reading " + p.source.displayName());
         FileReport report = importOne(counted, p.key, options, manifest, store, fileMonitor);
         reports.add(report);
-        store.fileImported(report);
+        stored(() -> store.fileImported(report));
         doneBytes += size;
         if (report.status() == FileReport.Status.CANCELLED) {
           cancelled = true;
@@ -140,9 +154,9 @@ public final class ImportRunner {
       }
       if (cancelled) {
         // a cancelled import takes back what it wrote: the workspace is as it was
-        store.discard();
+        stored(store::discard);
       } else {
-        store.commit();
+        stored(store::commit);
       }
       mon.progress(totalBytes, totalBytes, cancelled ? "cancelled" : "done");
     } finally {
@@ -398,7 +412,7 @@ public final class ImportRunner {
     try {
       sniff = Sniff.of(source);
     } catch (IOException e) {
-      return failed(name, "cannot be read: " + e.getMessage(), t0);
+      return failed(name, "cannot be read: " + reason(e), t0);
     }
     Importer importer;
     if (options.format() != null) {
@@ -422,7 +436,7 @@ public final class ImportRunner {
             0,
             List.of(),
             List.of(),
-            "not recognised: it looks like " + sniff.describe(),
+            "not recognised: it looks like " + sniff.describe() + sniff.readItAnyway(),
             millis(t0));
       }
       importer = d.get().importer();
@@ -435,7 +449,24 @@ public final class ImportRunner {
     FileReport.Status status = FileReport.Status.IMPORTED;
     String message = "read as " + importer.displayName();
     try {
-      importer.parse(source, ctx, sink);
+      try {
+        importer.parse(source, ctx, sink);
+      } catch (RuntimeException e) {
+        StoreFailure f = storeFailure(e);
+        if (f != null) {
+          Throwable c = f.getCause();
+          throw new StoreStopped(
+              "the workspace could not store a record of "
+                  + name
+                  + " ("
+                  + (c.getMessage() == null ? c.toString() : c.getMessage())
+                  + "); the import stopped, and what was committed before it is kept",
+              c);
+        }
+        throw e;
+      }
+    } catch (StoreStopped e) {
+      throw e; // the whole import stops: see StoreFailure
     } catch (ImportException e) {
       sink.reject(e.line(), sink.seen, "the rest of the file could not be read: " + e.getMessage());
     } catch (CancelledException e) {
@@ -467,6 +498,35 @@ public final class ImportRunner {
         sink.kept,
         message,
         millis(t0));
+  }
+
+  private interface StoreAction {
+    void run() throws IOException;
+  }
+
+  /** Runs a call of the store; its failure (however it is thrown) stops the import. */
+  private static void stored(StoreAction action) throws IOException {
+    try {
+      action.run();
+    } catch (StoreStopped e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new StoreStopped(
+          "the workspace could not store what was read ("
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
+              + "); the import stopped, and what was committed before it is kept",
+          e);
+    }
+  }
+
+  /** The store's failure, when it is what ended a parse (an importer may have wrapped it). */
+  private static StoreFailure storeFailure(Throwable t) {
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (t instanceof StoreFailure f) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private static long millis(long t0) {
@@ -519,21 +579,110 @@ public final class ImportRunner {
       throw new IOException(input + " does not exist");
     }
     if (Files.isDirectory(abs)) {
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(abs)) {
-        files =
-            walk.filter(Files::isRegularFile)
-                .filter(p -> !hidden(abs.relativize(p)))
-                .sorted(Comparator.comparing(Path::toString))
-                .toList();
-      }
-      for (Path f : files) {
+      // every file under the folder, and every entry that cannot be read or followed, with why;
+      // in the order of their paths
+      java.util.TreeMap<String, Object> found = new java.util.TreeMap<>();
+      walk(abs, abs, found);
+      for (Map.Entry<String, Object> e : found.entrySet()) {
+        Path f = Path.of(e.getKey());
         String display = input.resolve(abs.relativize(f)).toString();
-        addFile(f, display, options, plan, manifests, open);
+        if (e.getValue() instanceof String problem) {
+          plan.add(new Planned(new FileSource(f, display), key(f), unread(display, problem)));
+        } else {
+          addFile(f, display, options, plan, manifests, open);
+        }
       }
     } else {
       addFile(abs, input.toString(), options, plan, manifests, open);
     }
+  }
+
+  /**
+   * Collects the regular files under {@code folder} (links to files followed), and for each entry
+   * that cannot be read (a folder without permission, a link to nothing or to itself, a folder
+   * link, a device) the reason it is not imported. Hidden entries are passed over.
+   */
+  private void walk(Path root, Path folder, Map<String, Object> found) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> list = folders.list(folder)) {
+      for (Path p : list) {
+        entries.add(p);
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      IOException io = e instanceof IOException x ? x : (IOException) e.getCause();
+      found.put(
+          folder.toString(),
+          "this folder cannot be read (" + reason(io) + "); the files in it are not imported");
+      return;
+    }
+    for (Path p : entries) {
+      if (hidden(root.relativize(p))) {
+        continue;
+      }
+      java.nio.file.attribute.BasicFileAttributes own;
+      try {
+        own =
+            Files.readAttributes(
+                p,
+                java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        found.put(p.toString(), "cannot be read (" + reason(e) + ")");
+        continue;
+      }
+      if (own.isDirectory()) {
+        walk(root, p, found);
+      } else if (own.isRegularFile()) {
+        found.put(p.toString(), p);
+      } else if (own.isSymbolicLink()) {
+        try {
+          var target = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          if (target.isRegularFile()) {
+            found.put(p.toString(), p);
+          } else if (target.isDirectory()) {
+            found.put(
+                p.toString(),
+                "a link to a folder is not followed; import the folder it points to itself");
+          } else {
+            found.put(p.toString(), "a link to something that is not a file");
+          }
+        } catch (IOException e) {
+          found.put(p.toString(), "a link that cannot be followed (" + reason(e) + ")");
+        }
+      } else {
+        found.put(p.toString(), "not a regular file (a device, socket or pipe)");
+      }
+    }
+  }
+
+  /** Why a file or folder could not be read, in a few words. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "not found";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static FileReport unread(String display, String problem) {
+    boolean failed = problem.startsWith("this folder") || problem.startsWith("cannot be read");
+    return new FileReport(
+        display,
+        failed ? FileReport.Status.FAILED : FileReport.Status.SKIPPED,
+        "",
+        "",
+        0,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        problem,
+        0);
   }
 
   private static boolean hidden(Path relative) {
@@ -645,7 +794,27 @@ public final class ImportRunner {
     String zipKey = key(f);
     for (ZipEntry e : entries.values()) {
       String entryName = e.getName();
-      if (entryName.contains("..") || hidden(Path.of(entryName.replace('\\', '/')))) {
+      if (outside(entryName)) {
+        plan.add(
+            new Planned(
+                new FileSource(f, display),
+                zipKey + "!/" + entryName,
+                new FileReport(
+                    display + "!/" + entryName,
+                    FileReport.Status.SKIPPED,
+                    "",
+                    "",
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    "not imported: its name points outside the archive (a '..' part or an "
+                        + "absolute path), as archives made to overwrite files do",
+                    0)));
+        continue;
+      }
+      if (hiddenEntry(entryName)) {
         continue;
       }
       long cap = e.getSize() >= 0 ? e.getSize() + 1 : limits.maxTotalBytes();
@@ -676,6 +845,30 @@ public final class ImportRunner {
     }
   }
 
+  /** Whether a zip entry's name has a hidden part (as {@link #hidden} for files). */
+  private static boolean hiddenEntry(String entryName) {
+    for (String part : entryName.replace('\\', '/').split("/")) {
+      if (part.startsWith(".") && !part.startsWith(".env") || part.equals("__MACOSX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry's name climbs out of the archive: a '..' part, or an absolute path. */
+  static boolean outside(String entryName) {
+    String n = entryName.replace('\\', '/');
+    if (n.startsWith("/") || n.length() > 1 && n.charAt(1) == ':') {
+      return true;
+    }
+    for (String part : n.split("/")) {
+      if (part.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String key(Path p) {
     return p.toAbsolutePath().normalize().toString().replace('\\', '/');
   }
@@ -683,6 +876,27 @@ public final class ImportRunner {
   private static String parentKey(String key) {
     int bang = key.lastIndexOf('/');
     return bang < 0 ? "" : key.substring(0, bang);
+  }
+
+  /**
+   * The workspace failed to store what an importer sent: not the file's fault, and nothing after it
+   * could be stored either, so the import stops with the cause.
+   */
+  private static final class StoreFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /** The import stopped because the workspace could not store what was read. */
+  static final class StoreStopped extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StoreStopped(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** Counts, stores, and keeps the first rejections for the report. */
@@ -708,10 +922,16 @@ public final class ImportRunner {
 
     @Override
     public void accept(ImportedRecord record) {
+      String limit = RecordLimits.problem(record);
+      if (limit != null) {
+        Provenance p = record.provenance();
+        reject(p == null ? 0 : p.line(), p == null ? seen : p.index(), limit);
+        return;
+      }
       try {
         store.upsert(record);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       seen++;
       accepted++;
@@ -722,8 +942,8 @@ public final class ImportRunner {
     public void acceptStatus(dev.rehearsal.model.DeployStatusEvent event) {
       try {
         store.upsertStatus(event);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       seen++;
       accepted++;
@@ -735,8 +955,8 @@ public final class ImportRunner {
       Rejection r = new Rejection(file, line, index, format, reason);
       try {
         store.rejected(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreFailure(e);
       }
       if (kept.size() < REPORTED_REJECTIONS) {
         kept.add(r);

@@ -27,6 +27,7 @@ final class PipelinedStore implements RecordStore, AutoCloseable {
   private final BlockingQueue<Op> queue = new ArrayBlockingQueue<>(4096);
   private final Thread writer;
   private volatile Throwable failure;
+  private boolean thrown;
 
   PipelinedStore(RecordStore delegate) {
     this.delegate = delegate;
@@ -73,6 +74,9 @@ final class PipelinedStore implements RecordStore, AutoCloseable {
 
   private void rethrow() throws IOException {
     Throwable t = failure;
+    if (t != null) {
+      thrown = true; // once is enough: close() does not throw it again onto itself
+    }
     if (t instanceof IOException io) {
       throw io;
     }
@@ -149,6 +153,8 @@ final class PipelinedStore implements RecordStore, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    rethrow();
+    if (!thrown) {
+      rethrow();
+    }
   }
 }

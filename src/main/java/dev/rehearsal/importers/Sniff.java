@@ -94,15 +94,28 @@ public final class Sniff {
     return text.stripLeading();
   }
 
+  /**
+   * Whether the head is binary data rather than text: it holds NUL bytes and, apart from them,
+   * control bytes that text does not have (or nothing else at all). A text export with a few NUL
+   * bytes in it (a crash that left zeros, a tool that padded a cell) is text: its NULs are removed
+   * when it is read, and the notes say where.
+   */
   public boolean isBinary() {
-    int n = Math.min(head.length, 4096);
     int zeros = 0;
-    for (int i = 0; i < n; i++) {
-      if (head[i] == 0) {
+    int control = 0;
+    for (byte b : head) {
+      if (b == 0) {
         zeros++;
+      } else if (b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f'
+          || b == 0x7F) {
+        control++;
       }
     }
-    return n > 0 && zeros > 0 && text.indexOf('\u0000') >= 0;
+    if (zeros == 0 || text.isEmpty() == false && Decoding.isUtf16(head)) {
+      return false;
+    }
+    int rest = head.length - zeros;
+    return rest == 0 || control * 100 >= rest;
   }
 
   /** First non-blank character of the text, or 0. */
@@ -355,6 +368,32 @@ public final class Sniff {
       return "a delimited text file with header " + String.join(",", few);
     }
     return "text starting with \"" + dev.rehearsal.util.Texts.firstLine(text, 60) + "\"";
+  }
+
+  /**
+   * For a file no importer recognised that still holds records Rehearsal could read (JSON, a
+   * delimited table): how to read it anyway. Empty for anything else.
+   */
+  public String readItAnyway() {
+    if (head.length == 0
+        || isDocumentation()
+        || isBinary()
+        || looksLikeRehearsalSettings()
+        || looksLikeXml()) {
+      return "";
+    }
+    String format;
+    if (looksLikeJson()) {
+      format = "generic-json";
+    } else if (csvHeader().size() > 1 && !describe().contains("rehearsal ")) {
+      format = "generic-csv";
+    } else {
+      return "";
+    }
+    return "; to read it, name its format with --format ID, or map its "
+        + "fields with --format "
+        + format
+        + " --mapping NAME";
   }
 
   private static String hex(byte[] b, int n) {

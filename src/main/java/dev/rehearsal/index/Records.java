@@ -104,7 +104,8 @@ public final class Records {
   /**
    * The keys of the incidents a user's handle names: a full key ("incident/pagerduty/Q1ABC"),
    * source/id ("pagerduty/Q1ABC"), or the id or reference the tool shows ("OPS-126", "#1030",
-   * "Q1ABC"). Several keys when the handle is ambiguous, none when nothing matches.
+   * "Q1ABC"); a bare number ("1030") also names the incident shown as "#1030". Several keys when
+   * the handle is ambiguous, none when nothing matches.
    */
   public List<String> incidentKeysFor(String handle) throws IOException {
     String h = handle.strip();
@@ -112,7 +113,14 @@ public final class Records {
     if (get(full, Incident.class).isPresent()) {
       return List.of(full);
     }
-    String id = h.toLowerCase(Locale.ROOT);
+    List<String> keys = keysWithId(h.toLowerCase(Locale.ROOT));
+    if (keys.isEmpty() && !h.isEmpty() && h.chars().allMatch(Character::isDigit)) {
+      keys = keysWithId("#" + h);
+    }
+    return keys;
+  }
+
+  private List<String> keysWithId(String id) throws IOException {
     return store.withSearcher(
         s -> {
           Query q =

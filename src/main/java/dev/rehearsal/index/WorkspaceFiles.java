@@ -109,7 +109,7 @@ public final class WorkspaceFiles {
   private static void writeTable(Path file, String[] header, Map<String, String> rows)
       throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVWriter csv = new CSVWriter(w)) {
+        CSVWriter csv = dev.rehearsal.util.CsvCells.writer(w)) {
       csv.writeNext(header, false);
       for (var e : new TreeMap<>(rows).entrySet()) {
         csv.writeNext(new String[] {e.getKey(), e.getValue()}, false);
@@ -184,7 +184,9 @@ public final class WorkspaceFiles {
           }
         }
         if (row.length >= 2 && !row[0].isBlank() && !row[1].isBlank()) {
-          out.put(row[0].strip(), row[1].strip());
+          out.put(
+              dev.rehearsal.util.CsvCells.restore(row[0].strip()),
+              dev.rehearsal.util.CsvCells.restore(row[1].strip()));
         }
       }
     } catch (CsvException e) {

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -110,10 +111,12 @@ class CliTest {
   void demoIsDeterministicForASeedAndWritesTheTruth() throws IOException {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    assertEquals(
-        0,
-        run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30", "--deploys", "300")
-            .code());
+    Run first =
+        run("demo", "--out", a.toString(), "--seed", "11", "--incidents", "30", "--deploys", "300");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("Incidents by what caused them: "), first.out());
+    assertFalse(first.out().contains("{"), "no Java maps: " + first.out());
+    assertFalse(first.out().contains("Z to "), "no raw instants: " + first.out());
     Run again =
         run(
             "demo",
@@ -144,13 +147,25 @@ class CliTest {
   }
 
   @Test
-  void importPrintsAPerFileTableAndIsIdempotent() throws IOException {
+  void importPrintsOneLinePerFormatEveryFileWithVerboseAndIsIdempotent() throws IOException {
     Path w = dir.resolve("import-ws");
     Run first =
         run("import", scenario.resolve("incidents").toString(), "--workspace", w.toString());
     assertEquals(0, first.code(), first.err());
-    assertTrue(first.out().contains("pagerduty-json"), first.out());
-    assertTrue(first.out().contains("jira-csv"), first.out());
+    assertTrue(first.out().contains("PagerDuty incidents (REST API JSON)"), first.out());
+    assertTrue(first.out().contains("\nFORMAT "), first.out());
+    assertFalse(first.out().contains(".json "), "no file listed by default: " + first.out());
+    Run verbose =
+        run(
+            "import",
+            scenario.resolve("incidents").toString(),
+            "--workspace",
+            w.toString(),
+            "--verbose");
+    assertEquals(0, verbose.code(), verbose.err());
+    assertTrue(verbose.out().startsWith("FILE "), verbose.out());
+    assertTrue(verbose.out().contains("pagerduty-json"), verbose.out());
+    assertTrue(verbose.out().contains("jira-csv"), verbose.out());
     Run json =
         run(
             "import",
@@ -217,7 +232,24 @@ class CliTest {
         "does not exist",
         "import");
     assertUsageError(
-        run("import", "--workspace", w.toString()), "Missing required parameter", "import");
+        run("import", "--workspace", w.toString()),
+        "give the files, folders or zip archives to import",
+        "import");
+  }
+
+  @Test
+  void importHelpAndItsFormatListWork() {
+    for (String flag : new String[] {"--help", "-h"}) {
+      Run help = run("import", flag);
+      assertEquals(0, help.code(), help.err());
+      assertTrue(help.out().contains("--list-formats"), help.out());
+      assertTrue(help.out().contains("--tested-version"), help.out());
+    }
+    Run formats = run("import", "--list-formats");
+    assertEquals(0, formats.code(), formats.err());
+    assertTrue(formats.out().contains("pagerduty-json"), formats.out());
+    assertTrue(formats.out().contains("PagerDuty incidents (REST API JSON)"), formats.out());
+    assertTrue(formats.out().contains("junit-xml"), formats.out());
   }
 
   @Test
@@ -288,6 +320,101 @@ class CliTest {
     Run text = run("analyze", "--workspace", ws.toString());
     assertTrue(text.out().contains("passed staging (escape)"), text.out());
     assertTrue(text.out().contains("GAP (ESCAPES)"), text.out());
+  }
+
+  @Test
+  void demoListsItsStylesAndRefusesUnknownOnes() {
+    Run list = run("demo", "--style", "list");
+    assertEquals(0, list.code(), list.err());
+    for (String s : new String[] {"plain", "startup", "enterprise", "scaleup", "retail"}) {
+      assertTrue(list.out().contains(s + " ("), s + " in " + list.out());
+    }
+    assertTrue(list.out().contains("regulated (held-out)"), list.out());
+    assertTrue(run("demo", "--help").out().contains("--style"));
+    assertUsageError(
+        run("demo", "--out", dir.resolve("x").toString(), "--style", "nope"),
+        "unknown style 'nope'",
+        "demo");
+    assertUsageError(
+        run("demo", "--out", dir.resolve("x").toString(), "--style", "all", "--import"),
+        "--import takes one style",
+        "demo");
+  }
+
+  @Test
+  void demoWritesEachStyleIntoItsOwnFolder() throws IOException {
+    Path all = dir.resolve("styles");
+    Run r =
+        run(
+            "demo",
+            "--out",
+            all.toString(),
+            "--style",
+            "all",
+            "--incidents",
+            "30",
+            "--deploys",
+            "300");
+    assertEquals(0, r.code(), r.err());
+    for (String s :
+        new String[] {"plain", "startup", "enterprise", "scaleup", "retail", "regulated"}) {
+      List<String> truth = Files.readAllLines(all.resolve(s).resolve("truth.csv"));
+      assertEquals("incident,caused_by,verdict,gaps,style,case", truth.get(0), s);
+      assertEquals(31, truth.size(), s);
+      assertTrue(truth.get(1).contains("," + s + ","), truth.get(1));
+      assertTrue(r.out().contains(s), r.out());
+    }
+  }
+
+  @Test
+  void evaluateReportsEachCaseOfAStyledScenario() throws IOException {
+    Path styled = dir.resolve("styled");
+    Path w = dir.resolve("styled-ws");
+    Run demo =
+        run(
+            "demo",
+            "--out",
+            styled.toString(),
+            "--style",
+            "retail",
+            "--seed",
+            "4",
+            "--incidents",
+            "40",
+            "--deploys",
+            "500",
+            "--import",
+            "--workspace",
+            w.toString());
+    assertEquals(0, demo.code(), demo.err());
+    assertTrue(demo.out().contains("Style retail; incidents by case: "), demo.out());
+    Run r =
+        run(
+            "evaluate",
+            "--truth",
+            styled.resolve("truth.csv").toString(),
+            "--workspace",
+            w.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("By case"), r.out());
+    assertTrue(r.out().contains("not-change"), r.out());
+    assertFalse(r.out().contains("By style"), "one style: no table of styles");
+    JsonNode j =
+        run(
+                "evaluate",
+                "--truth",
+                styled.resolve("truth.csv").toString(),
+                "--json",
+                "--workspace",
+                w.toString())
+            .json();
+    long incidents = 0;
+    for (JsonNode c : j.path("byCase")) {
+      assertTrue(c.has("linkRecall") && c.has("baselineRecall") && c.has("verdictAccuracy"));
+      incidents += c.path("incidents").asLong();
+    }
+    assertEquals(40, incidents, j.path("byCase").toString());
+    assertEquals(40, j.path("byStyle").path("retail").path("incidents").asLong());
   }
 
   @Test
@@ -417,7 +544,8 @@ class CliTest {
             "--workspace",
             w.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("Review of incident/jira/"), r.out());
+    assertTrue(r.out().startsWith("Review of "), r.out());
+    assertFalse(r.out().contains("incident/jira/"), "the handle people know: " + r.out());
     Run explain = run("explain", key, "--json", "--workspace", w.toString());
     assertEquals(0, explain.code(), explain.err());
     JsonNode f = explain.json().path("finding");
@@ -495,6 +623,11 @@ class CliTest {
     String before = System.getProperty("rehearsal.writerPatienceSeconds");
     System.setProperty("rehearsal.writerPatienceSeconds", "1");
     try (dev.rehearsal.index.Workspace window = dev.rehearsal.index.Workspace.open(w)) {
+      window
+          .writes()
+          .upsert(
+              dev.rehearsal.Records.incident("P8", "t", "b", "checkout", "2024-02-01T10:00:00Z"));
+      window.writes().commit();
       window.whenBusy("the Rehearsal window", java.time.Duration.ZERO, m -> {});
       window
           .writes()

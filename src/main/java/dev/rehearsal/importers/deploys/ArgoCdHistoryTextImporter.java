@@ -34,8 +34,7 @@ public final class ArgoCdHistoryTextImporter implements Importer {
   private static final Pattern ROW =
       Pattern.compile(
           "^(\\d+)\\s+(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? [+-]\\d{4}(?: \\S+)?)"
-              + "(?:\\s{2,}(.*?))?\\s*$");
-  private static final Pattern REVISION = Pattern.compile("^(.*?)\\s*\\(([0-9a-fA-F]{7,})\\)$");
+              + "(?:\\s{2,}(.*))?$"); // on a stripped line: a lazy group before \\s*$ is quadratic
   private static final String GO_ZERO = "0001-01-01 00:00:00";
 
   @Override
@@ -115,7 +114,7 @@ public final class ArgoCdHistoryTextImporter implements Importer {
           header = true;
           continue;
         }
-        Matcher m = ROW.matcher(line.stripLeading());
+        Matcher m = ROW.matcher(line.strip());
         if (!header || !m.matches()) {
           bad.add(new long[] {r.number()});
           badReasons.add(
@@ -175,10 +174,11 @@ public final class ArgoCdHistoryTextImporter implements Importer {
       String cell = it.revisions.get(k).strip();
       String target = cell;
       String commit = null;
-      Matcher m = REVISION.matcher(cell);
-      if (m.matches()) {
-        target = m.group(1).strip();
-        commit = m.group(2);
+      // "TARGET (COMMIT)": the commit is the hex digits in the last parentheses
+      int open = cell.lastIndexOf('(');
+      if (cell.endsWith(")") && open >= 0 && isHex(cell.substring(open + 1, cell.length() - 1))) {
+        target = cell.substring(0, open).strip();
+        commit = cell.substring(open + 1, cell.length() - 1);
       }
       if (commit != null && Texts.isBlank(d.commit)) {
         d.commit = commit;
@@ -202,5 +202,17 @@ public final class ArgoCdHistoryTextImporter implements Importer {
     d.description = desc.toString();
     d.note("time is when the sync finished (deployedAt), in the zone the argocd CLI printed");
     return d.build(TOOL, file, it.line, index, ID);
+  }
+
+  private static boolean isHex(String s) {
+    if (s.length() < 7) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.digit(s.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

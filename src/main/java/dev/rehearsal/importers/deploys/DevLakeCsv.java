@@ -51,7 +51,7 @@ final class DevLakeCsv {
 
   static void read(ImportSource source, ImportContext ctx, RecordSink sink, RowMapper mapper)
       throws IOException, ImportException {
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.open(source, sink)) {
       if (!t.has("data")) {
         throw new ImportException("no 'data' column: this is not a DevLake raw table export", 1);
       }

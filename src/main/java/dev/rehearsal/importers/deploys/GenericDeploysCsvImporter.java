@@ -58,7 +58,7 @@ public final class GenericDeploysCsvImporter implements Importer {
       sink.warn(order.problem());
     }
     final ImportContext rowCtx = c;
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.open(source, sink)) {
       for (String col : new String[] {"time", "service"}) {
         if (!t.has(col)) {
           throw new ImportException("the header has no '" + col + "' column", 1);

@@ -108,7 +108,7 @@ abstract class FactCsvImporter implements Importer {
       throws IOException, ImportException {
     Map<String, Integer> col = new HashMap<>();
     String asOfHeader = null;
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.scan(source)) {
       List<String> h = new ArrayList<>();
       for (String c : t.header()) {
         h.add(norm(c));
@@ -156,7 +156,7 @@ abstract class FactCsvImporter implements Importer {
       }
     }
     Target base = Target.fromName(source, ctx, false).withHints(ctx.hints());
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.open(source, sink)) {
       t.notes().forEach(sink::warn);
       CsvTable.Row row;
       while ((row = t.next()) != null) {

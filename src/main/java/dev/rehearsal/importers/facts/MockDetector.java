@@ -291,7 +291,7 @@ public final class MockDetector {
 
   private static final Pattern URL =
       Pattern.compile(
-          "[A-Za-z][A-Za-z0-9+.\\-]*://(?:[^/\\s@]*@)?(\\[[0-9A-Fa-f:.]+\\]|[^/\\s:?#,;\"']+)(?::(\\d+))?");
+          "[A-Za-z][A-Za-z0-9+.\\-]{0,31}://(?:[^/\\s@]*@)?(\\[[0-9A-Fa-f:.]+\\]|[^/\\s:?#,;\"']+)(?::(\\d+))?");
   private static final Pattern HOST_PORT =
       Pattern.compile(
           "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9](?:[A-Za-z0-9\\-.]*[A-Za-z0-9])?)(?::(\\d{1,5}))?/?$");

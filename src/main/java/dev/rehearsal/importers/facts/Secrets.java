@@ -112,8 +112,9 @@ public final class Secrets {
           "issuer",
           "audience");
 
+  // a scheme is a few characters: bounded, so that a long value is not searched in quadratic time
   private static final Pattern URL_WITH_PASSWORD =
-      Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*://[^/\\s:@]*:[^/\\s@]+@");
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]{0,31}://[^/\\s:@]*:[^/\\s@]+@");
   private static final Pattern PASSWORD_PARAM =
       Pattern.compile(
           "(?i)(?:^|[?&;\\s])(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token)=[^&;\\s]+");
@@ -219,8 +220,9 @@ public final class Secrets {
     }
   }
 
+  /** An entry of a stripped line (no trailing {@code \\s*$}: quadratic on long runs of spaces). */
   private static final Pattern INNER_ENTRY =
-      Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z0-9_.\\-\\[\\]/]+)\\s*[=:]\\s*(.*?)\\s*$");
+      Pattern.compile("^(?:export\\s+)?([A-Za-z0-9_.\\-\\[\\]/]+)\\s*[=:]\\s*(.*)$");
 
   /**
    * For a multi-line value (a whole file held in one ConfigMap key): the first line that holds a
@@ -232,7 +234,7 @@ public final class Secrets {
     }
     String[] lines = value.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Matcher m = INNER_ENTRY.matcher(lines[i]);
+      Matcher m = INNER_ENTRY.matcher(lines[i].strip());
       if (m.matches()) {
         String v = unquote(m.group(2));
         if (!v.isEmpty() && isSecretKey(m.group(1))) {

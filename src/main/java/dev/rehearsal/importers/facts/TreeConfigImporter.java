@@ -58,6 +58,9 @@ abstract class TreeConfigImporter implements Importer {
             @Override
             public void notAMap(int doc, long line, String what) {}
           });
+    } catch (YamlEvents.AliasLimitException e) {
+      // an alias bomb: refused whole, before any of its values is sent
+      throw new ImportException(e.getMessage() + "; nothing of this file is imported", e.line());
     } catch (ImportException e) {
       // the second pass meets the same problem after sending what comes before it
     }

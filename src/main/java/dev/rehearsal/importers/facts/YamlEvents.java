@@ -36,13 +36,42 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * the alias name, so a config with {@code timeout: *default} would read "default"; the event parser
  * gives anchors and aliases for every node, and line numbers for every value.
  *
- * <p>Aliases are expanded (so {@code <<: *defaults} merges work), within a budget: an alias bomb
- * ("billion laughs") stops at {@link #MAX_ALIAS_ENTRIES} expanded values and is refused. Nothing is
- * ever constructed from tags: values stay text.
+ * <p>Aliases are expanded (so {@code <<: *defaults} merges work), within two small limits per file:
+ * {@link #MAX_ALIAS_VALUES} values from aliases in all, and {@link #MAX_COLLECTION_ALIASES} aliases
+ * to maps and lists (SnakeYAML's own default for {@code maxAliasesForCollections}). An alias that
+ * would go beyond either is refused before any of its values is sent, with an {@link
+ * AliasLimitException} naming the limit; the configuration importers read a file twice, so such a
+ * file is refused whole. Nothing is ever constructed from tags: values stay text.
  */
 final class YamlEvents {
-  static final int MAX_ALIAS_ENTRIES = 100_000;
+  /** Values that aliases may add to one file, all aliases together. */
+  static final int MAX_ALIAS_VALUES = 10_000;
+
+  /** Aliases to a map or a list one file may hold. */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
   static final int MAX_TREE_NODES = 5_000_000;
+
+  /**
+   * How deep maps and lists may nest. SnakeYAML's own nesting limit guards its composer, which
+   * these readers do not use; configuration is a few levels deep, and a flattened key carries its
+   * whole path, so a document nested a hundred thousand levels deep would build keys of a hundred
+   * thousand parts each.
+   */
+  static final int MAX_DEPTH = 200;
+
+  /** The longest flattened key (its whole path); a longer one is refused with its document. */
+  static final int MAX_KEY_CHARS = 16 * 1024;
+
+  static ImportException tooDeep(Event e) {
+    return new ImportException(
+        "the YAML nests maps and lists more than "
+            + MAX_DEPTH
+            + " levels deep at line "
+            + line(e)
+            + "; refused",
+        line(e));
+  }
 
   /** One YAML document may hold this many characters; a bigger one is refused, not loaded. */
   static final int MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
@@ -55,7 +84,53 @@ final class YamlEvents {
     o.setCodePointLimit(MAX_DOCUMENT_CHARS);
     o.setNestingDepthLimit(500);
     o.setProcessComments(false);
+    o.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
     return new ParserImpl(new StreamReader(reader), o);
+  }
+
+  /** An alias refused because it would expand beyond a limit (a possible alias bomb). */
+  static final class AliasLimitException extends ImportException {
+    private static final long serialVersionUID = 1L;
+
+    AliasLimitException(String message, long line) {
+      super(message, line);
+    }
+  }
+
+  /** Counts what aliases add to one file against the limits, refusing before going beyond. */
+  static final class AliasBudget {
+    private long values;
+    private int collections;
+
+    void spend(String alias, long line, long size, boolean collection) throws ImportException {
+      if (collection && ++collections > MAX_COLLECTION_ALIASES) {
+        throw new AliasLimitException(
+            "the YAML alias "
+                + alias
+                + " at line "
+                + line
+                + " is one alias to a map or list too many: the limit is "
+                + MAX_COLLECTION_ALIASES
+                + " per file; refused as a possible alias bomb",
+            line);
+      }
+      if (values + size > MAX_ALIAS_VALUES) {
+        throw new AliasLimitException(
+            "the YAML alias "
+                + alias
+                + " at line "
+                + line
+                + " would expand to "
+                + size
+                + " value(s), beyond the limit of "
+                + MAX_ALIAS_VALUES
+                + " values from aliases per file ("
+                + values
+                + " so far); refused as a possible alias bomb",
+            line);
+      }
+      values += size;
+    }
   }
 
   /** Line (1-based) of an event. */
@@ -115,6 +190,8 @@ final class YamlEvents {
     final Map<JsonNode, Map<String, Long>> keyLines = new java.util.IdentityHashMap<>();
 
     private long nodes;
+    private int depth;
+    private final AliasBudget budget = new AliasBudget();
 
     TreeReader(Parser parser) {
       this.parser = parser;
@@ -154,7 +231,9 @@ final class YamlEvents {
               "the YAML alias *" + a.getAnchor() + " at line " + line(e) + " names no anchor",
               line(e));
         }
-        nodes += size(n);
+        long size = size(n);
+        budget.spend("*" + a.getAnchor(), line(e), size, n.isContainerNode());
+        nodes += size;
         if (nodes > MAX_TREE_NODES) {
           throw new ImportException(
               "YAML aliases expand beyond "
@@ -164,7 +243,11 @@ final class YamlEvents {
         }
         return n;
       }
+      if (e instanceof CollectionStartEvent && depth >= MAX_DEPTH) {
+        throw tooDeep(e);
+      }
       if (e instanceof MappingStartEvent m) {
+        depth++;
         ObjectNode obj = f.objectNode();
         Map<String, Long> lines = new HashMap<>();
         keyLines.put(obj, lines);
@@ -198,15 +281,18 @@ final class YamlEvents {
           }
         }
         remember(m, obj);
+        depth--;
         return obj;
       }
       if (e instanceof SequenceStartEvent s) {
+        depth++;
         ArrayNode arr = f.arrayNode();
         while (!(peek(parser) instanceof org.yaml.snakeyaml.events.SequenceEndEvent)) {
           arr.add(read());
         }
         next(parser);
         remember(s, arr);
+        depth--;
         return arr;
       }
       throw new ImportException(
@@ -294,7 +380,7 @@ final class YamlEvents {
     private final Map<String, List<String[]>> anchors = new HashMap<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<Recorder> recording = new ArrayList<>();
-    private long aliasEntries;
+    private final AliasBudget budget = new AliasBudget();
     private int doc = -1;
 
     Flattener(Parser p, FlatHandler h) {
@@ -331,11 +417,14 @@ final class YamlEvents {
       if (!(start instanceof CollectionStartEvent)) {
         return;
       }
-      int depth = 1;
-      while (depth > 0) {
+      int depth = 1 + stack.size();
+      int base = stack.size();
+      while (depth > base) {
         Event e = next(p);
         if (e instanceof CollectionStartEvent) {
-          depth++;
+          if (++depth > MAX_DEPTH) {
+            throw tooDeep(e);
+          }
         } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
           depth--;
         }
@@ -391,6 +480,7 @@ final class YamlEvents {
             if (e instanceof AliasEvent a) {
               List<String[]> v = anchors.get(a.getAnchor());
               if (v != null) {
+                budget.spend("*" + a.getAnchor(), line(e), v.size(), true);
                 stack.stream().skip(1).findFirst().ifPresent(parent -> parent.merges.add(v));
               }
             } else {
@@ -415,6 +505,7 @@ final class YamlEvents {
               "the YAML alias *" + a.getAnchor() + " at line " + line(e) + " names no anchor",
               line(e));
         }
+        budget.spend("*" + a.getAnchor(), line(e), v.size(), true);
         map.merges.add(v);
       } else if (e instanceof SequenceStartEvent s) {
         Frame f = push(false, map.prefix, s);
@@ -453,20 +544,27 @@ final class YamlEvents {
 
     private void expand(String prefix, List<String[]> entries, long line, String alias)
         throws ImportException {
+      boolean collection = entries.size() != 1 || !entries.get(0)[0].isEmpty();
+      budget.spend(alias, line, entries.size(), collection);
       List<String> note = List.of("value from YAML alias " + alias);
       for (String[] en : entries) {
-        if (++aliasEntries > MAX_ALIAS_ENTRIES) {
-          throw new ImportException(
-              "YAML aliases expand to more than "
-                  + MAX_ALIAS_ENTRIES
-                  + " values; refused as a possible alias bomb",
-              line);
-        }
         emit(en[0].isEmpty() ? prefix : join(prefix, en[0]), en[1], line, note);
       }
     }
 
-    private Frame push(boolean map, String prefix, NodeEvent start) {
+    private Frame push(boolean map, String prefix, NodeEvent start) throws ImportException {
+      if (stack.size() >= MAX_DEPTH) {
+        throw tooDeep(start);
+      }
+      if (prefix.length() > MAX_KEY_CHARS) {
+        throw new ImportException(
+            "a YAML key path at line "
+                + line(start)
+                + " is longer than "
+                + MAX_KEY_CHARS
+                + " characters; refused",
+            line(start));
+      }
       Recorder r = null;
       if (start.getAnchor() != null) {
         r = new Recorder(start.getAnchor(), prefix);
@@ -492,13 +590,6 @@ final class YamlEvents {
               continue;
             }
             fromThis.add(first);
-            if (++aliasEntries > MAX_ALIAS_ENTRIES) {
-              throw new ImportException(
-                  "YAML aliases expand to more than "
-                      + MAX_ALIAS_ENTRIES
-                      + " values; refused as a possible alias bomb",
-                  f.mergeLine);
-            }
             emit(
                 en[0].isEmpty() ? f.prefix : join(f.prefix, en[0]),
                 en[1],
@@ -540,7 +631,7 @@ final class YamlEvents {
                         ? key.substring(r.base.length())
                         : key.substring(Math.min(key.length(), r.base.length() + 1));
         r.entries.add(new String[] {rel, value});
-        if (r.entries.size() > MAX_ALIAS_ENTRIES) {
+        if (r.entries.size() > MAX_ALIAS_VALUES) {
           r.overflow = true;
           r.entries.clear();
         }

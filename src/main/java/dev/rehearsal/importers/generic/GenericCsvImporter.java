@@ -49,7 +49,7 @@ public final class GenericCsvImporter implements Importer {
       throws IOException, ImportException {
     ColumnMapping m = MappedRecords.chosen(ctx);
     MappedRecords records = new MappedRecords(m, ctx, source, sink, ID);
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.scan(source)) {
       List<String> fatal = new ArrayList<>();
       for (var e : m.columns().entrySet()) {
         if (!t.has(e.getValue())) {
@@ -91,7 +91,7 @@ public final class GenericCsvImporter implements Importer {
         sink.warn(r.problem());
       }
     }
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.open(source, sink)) {
       t.notes().forEach(sink::warn);
       CsvTable.Row row;
       while ((row = t.next()) != null) {

@@ -59,7 +59,7 @@ abstract class CsvIncidentImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink target)
       throws IOException, ImportException {
     RecordSink sink = OnceSink.of(target);
-    try (CsvTable table = CsvTable.open(source)) {
+    try (CsvTable table = CsvTable.open(source, sink)) {
       try {
         Headers h = Headers.resolve(table.header(), headerTable());
         resolveMore(h);
@@ -120,26 +120,10 @@ abstract class CsvIncidentImporter implements Importer {
     return ctx.withOptions(ctx.options().withDateOrder(r.order()));
   }
 
-  /**
-   * Like {@link CsvTable#dateOrder}, but a file that breaks off (a quote never closed) still gets
-   * the order its readable rows show; the main pass then reports where it breaks.
-   */
+  /** The order the file's readable rows show; the main pass reports the rows it cannot read. */
   private static DateOrderDetector.Result dateOrder(ImportSource source, List<String> cols)
       throws IOException {
-    DateOrderDetector det = new DateOrderDetector();
-    try (CsvTable t = CsvTable.open(source)) {
-      CsvTable.Row r;
-      while ((r = t.next()) != null) {
-        for (String c : cols) {
-          for (String v : r.all(c)) {
-            det.add(v);
-          }
-        }
-      }
-    } catch (ImportException e) {
-      // keep what the rows before the break said
-    }
-    return det.result();
+    return CsvTable.dateOrder(source, DateOrder.AUTO, cols);
   }
 
   /** Splits a cell holding a list ("a, b; c") into its parts. */

@@ -89,7 +89,7 @@ abstract class DevLakeRawCsvImporter implements Importer {
   public void parse(ImportSource source, ImportContext ctx, RecordSink target)
       throws IOException, ImportException {
     RecordSink sink = OnceSink.of(target);
-    try (CsvTable table = CsvTable.open(source)) {
+    try (CsvTable table = CsvTable.open(source, sink)) {
       try {
         if (!table.has("data")) {
           throw new ImportException("the file has no 'data' column", 1);

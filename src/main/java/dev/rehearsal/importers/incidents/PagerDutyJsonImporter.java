@@ -45,6 +45,9 @@ public final class PagerDutyJsonImporter extends JsonIncidentImporter {
     if (s.hasAnyJsonKey("incidents", "incident") && pdWords && s.hasJsonKeys("service")) {
       return LIKELY;
     }
+    if (s.jsonStart() == '{' && s.hasJsonKeys("incidents", "limit", "offset", "more")) {
+      return LIKELY; // a page of the REST API's list, with or without incidents on it
+    }
     return NO;
   }
 

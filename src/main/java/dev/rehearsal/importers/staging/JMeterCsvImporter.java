@@ -85,11 +85,13 @@ public final class JMeterCsvImporter implements Importer {
     long rejected = 0;
     long rowIndex = 0;
     boolean noSuccess = false;
-    ImportException stop = null;
     try (CsvLines csv = CsvLines.open(source, sink)) {
       CsvLines.Row row = csv.next();
       if (row == null) {
         throw new ImportException("the file is empty", 1);
+      }
+      if (row.problem() != null) {
+        throw new ImportException("the first row cannot be read: " + row.problem(), row.line());
       }
       if (isHeader(row.cells())) {
         for (int i = 0; i < row.cells().length; i++) {
@@ -130,68 +132,66 @@ public final class JMeterCsvImporter implements Importer {
       int msg = col.getOrDefault("responsemessage", -1);
       int thread = col.getOrDefault("threadname", -1);
       int all = col.getOrDefault("allthreads", -1);
-      try {
-        for (; row != null; row = csv.next()) {
-          long index = rowIndex++;
-          String reason = null;
-          String rawTs = row.cell(ts);
-          String rawEl = row.cell(el);
-          Long start = null;
-          Long elapsed = null;
-          Boolean success = null;
-          if (rawTs == null || rawTs.isBlank()) {
-            reason = "no 'timeStamp'";
-          } else {
-            try {
-              start = startMillis(rawTs.strip(), ctx, run);
-            } catch (TimeParseException e) {
-              reason = e.getMessage();
-            }
-          }
-          if (reason == null) {
-            elapsed = Attrs.longOrNull(rawEl);
-            if (elapsed == null || elapsed < 0) {
-              reason =
-                  "'elapsed' is "
-                      + (rawEl == null ? "missing" : "'" + Texts.truncate(rawEl, 40) + "'")
-                      + ", not a number of milliseconds";
-            }
-          }
-          if (reason == null && ok >= 0) {
-            String s = row.cell(ok);
-            if (s != null && s.strip().equalsIgnoreCase("true")) {
-              success = true;
-            } else if (s != null && s.strip().equalsIgnoreCase("false")) {
-              success = false;
-            } else {
-              reason =
-                  "'success' is "
-                      + (s == null ? "missing" : "'" + Texts.truncate(s, 40) + "'")
-                      + ", not true or false";
-            }
-          }
-          if (reason != null) {
-            sink.reject(row.line(), index, "sample not counted: " + reason);
-            rejected++;
-            continue;
-          }
-          String m = row.cell(msg);
-          if (m != null && m.strip().toLowerCase(Locale.ROOT).startsWith(TRANSACTION)) {
-            transactions++;
-            continue;
-          }
-          tally.sample(start, elapsed, noSuccess || success);
-          if (all >= 0) {
-            tally.users(Attrs.number(row.cell(all)));
-          } else if (thread >= 0) {
-            tally.thread(row.cell(thread));
-          }
-          if ((rowIndex & 65535) == 0) {
-            ctx.monitor().checkCancelled();
+      for (; row != null; row = csv.next()) {
+        long index = rowIndex++;
+        String reason = row.problem();
+        String rawTs = row.cell(ts);
+        String rawEl = row.cell(el);
+        Long start = null;
+        Long elapsed = null;
+        Boolean success = null;
+        if (reason != null) {
+          // a row that could not be read as cells: rejected below
+        } else if (rawTs == null || rawTs.isBlank()) {
+          reason = "no 'timeStamp'";
+        } else {
+          try {
+            start = startMillis(rawTs.strip(), ctx, run);
+          } catch (TimeParseException e) {
+            reason = e.getMessage();
           }
         }
-      } catch (ImportException e) {
-        stop = e;
+        if (reason == null) {
+          elapsed = Attrs.longOrNull(rawEl);
+          if (elapsed == null || elapsed < 0) {
+            reason =
+                "'elapsed' is "
+                    + (rawEl == null ? "missing" : "'" + Texts.truncate(rawEl, 40) + "'")
+                    + ", not a number of milliseconds";
+          }
+        }
+        if (reason == null && ok >= 0) {
+          String s = row.cell(ok);
+          if (s != null && s.strip().equalsIgnoreCase("true")) {
+            success = true;
+          } else if (s != null && s.strip().equalsIgnoreCase("false")) {
+            success = false;
+          } else {
+            reason =
+                "'success' is "
+                    + (s == null ? "missing" : "'" + Texts.truncate(s, 40) + "'")
+                    + ", not true or false";
+          }
+        }
+        if (reason != null) {
+          sink.reject(row.line(), index, "sample not counted: " + reason);
+          rejected++;
+          continue;
+        }
+        String m = row.cell(msg);
+        if (m != null && m.strip().toLowerCase(Locale.ROOT).startsWith(TRANSACTION)) {
+          transactions++;
+          continue;
+        }
+        tally.sample(start, elapsed, noSuccess || success);
+        if (all >= 0) {
+          tally.users(Attrs.number(row.cell(all)));
+        } else if (thread >= 0) {
+          tally.thread(row.cell(thread));
+        }
+        if ((rowIndex & 65535) == 0) {
+          ctx.monitor().checkCancelled();
+        }
       }
     }
     if (transactions > 0) {
@@ -206,23 +206,7 @@ public final class JMeterCsvImporter implements Importer {
               + " sample row(s) could not be read and are not counted (see the "
               + "rejections)");
     }
-    if (stop != null) {
-      if (tally.requests() == 0) {
-        throw stop;
-      }
-      run.note(
-          "the file could not be read after line "
-              + stop.line()
-              + " ("
-              + stop.getMessage()
-              + "); the figures cover the "
-              + tally.requests()
-              + " samples before it");
-    }
     finish(run, tally, source, ctx, sink, this);
-    if (stop != null) {
-      throw stop;
-    }
   }
 
   /** Sets time, duration and load on the draft and emits it. */

@@ -69,7 +69,7 @@ public final class LocustStatsImporter implements Importer {
     RunDraft run = new RunDraft();
     run.type = RunType.LOAD;
     run.noTimeReason = "a Locust stats CSV does not record when the test ran";
-    try (CsvTable t = CsvTable.open(source)) {
+    try (CsvTable t = CsvTable.open(source, sink)) {
       readStats(t, run, source, sink);
       t.notes().forEach(sink::warn);
     }
@@ -210,7 +210,7 @@ public final class LocustStatsImporter implements Importer {
               + " that is not beside this one");
       return out;
     }
-    try (CsvTable t = CsvTable.open(dist)) {
+    try (CsvTable t = CsvTable.scan(dist)) {
       CsvTable.Row row;
       while ((row = t.next()) != null) {
         String n = Texts.cleanId(row.get("Name"));

@@ -1,14 +1,9 @@
 package dev.rehearsal.importers.support;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180Parser;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
 import dev.rehearsal.importers.ImportException;
 import dev.rehearsal.importers.ImportSource;
+import dev.rehearsal.importers.RecordSink;
 import dev.rehearsal.settings.DateOrder;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,22 +18,32 @@ import java.util.Map;
  * the header line (comma, semicolon or tab), header names matched without case, duplicate header
  * names kept (Jira repeats "Labels", "Watchers", ... once per value), blank headers named "column
  * N", quoted cells across lines, blank lines skipped, and the line each row starts on.
+ *
+ * <p>The header is the first non-blank line. Rows are read by {@link CsvRecords}, in one pass
+ * whatever the quotes do: a quote never closed costs its own row, not the rest of the file. A table
+ * opened with {@link #open(ImportSource, RecordSink)} sends such a row to the sink as a rejection
+ * with its line (it takes an index like any row); one opened with {@link #scan} (a first look at
+ * the header or the dates) passes over it.
  */
 public final class CsvTable implements Closeable {
-  private final CSVReader reader;
+  private final CsvRecords reader;
   private final Decoding.Decoded decoded;
   private final String[] header;
   private final Map<String, List<Integer>> columns = new LinkedHashMap<>();
   private final char separator;
+  private final RecordSink broken;
   private long index;
-  private long linesRead;
 
   private CsvTable(
-      Decoding.Decoded decoded, char separator, String[] header, CSVReader reader, long linesRead) {
+      Decoding.Decoded decoded,
+      char separator,
+      String[] header,
+      CsvRecords reader,
+      RecordSink broken) {
     this.decoded = decoded;
     this.separator = separator;
     this.reader = reader;
-    this.linesRead = linesRead;
+    this.broken = broken;
     this.header = header;
     for (int i = 0; i < header.length; i++) {
       String name = clean(header[i]);
@@ -54,34 +59,57 @@ public final class CsvTable implements Closeable {
     return h == null ? "" : h.replace("\uFEFF", "").replace('\u00A0', ' ').strip();
   }
 
-  /** Opens a source; the first non-blank line is the header. */
-  public static CsvTable open(ImportSource source) throws IOException, ImportException {
+  /**
+   * Opens a source to import its rows; the first non-blank line is the header. A row that cannot be
+   * read (a quote never closed, a record too long) is rejected to {@code sink} with its line and
+   * reason, and the rows after it are read.
+   */
+  public static CsvTable open(ImportSource source, RecordSink sink)
+      throws IOException, ImportException {
+    return open(source, java.util.Objects.requireNonNull(sink), true);
+  }
+
+  /**
+   * Opens a source for a first look (its header, the values of some columns): rows that cannot be
+   * read are passed over, as the import's own pass reports them.
+   */
+  public static CsvTable scan(ImportSource source) throws IOException, ImportException {
+    return open(source, null, false);
+  }
+
+  private static CsvTable open(ImportSource source, RecordSink sink, boolean reporting)
+      throws IOException, ImportException {
     Decoding.Decoded d = Decoding.open(source.open());
-    BufferedReader br = new BufferedReader(d.reader(), 1 << 16);
-    br.mark(1 << 16);
-    String first = br.readLine();
-    long skipped = 0;
-    while (first != null && first.isBlank()) {
-      skipped++;
-      br.mark(1 << 16);
-      first = br.readLine();
-    }
-    if (first == null) {
-      br.close();
-      throw new ImportException("the file is empty", 1);
-    }
-    br.reset();
-    char sep = detectSeparator(first);
-    RFC4180Parser parser = new RFC4180ParserBuilder().withSeparator(sep).build();
-    CSVReader r =
-        new CSVReaderBuilder(br).withCSVParser(parser).withKeepCarriageReturn(false).build();
+    CsvRecords r = new CsvRecords(d.reader());
+    boolean handedOver = false;
     try {
-      String[] header = r.readNext();
-      return new CsvTable(d, sep, header, r, skipped + r.getLinesRead());
-    } catch (CsvException e) {
-      r.close();
-      throw new ImportException("the header line cannot be read: " + e.getMessage(), 1, e);
+      String first = r.peekNonBlank();
+      if (first == null) {
+        throw new ImportException("the file is empty", 1);
+      }
+      char sep = detectSeparator(first);
+      r.separator(sep);
+      CsvRecords.Record h = r.next();
+      while (h != null && !h.broken() && blank(h.cells())) {
+        h = r.next();
+      }
+      if (h == null || h.broken()) {
+        throw new ImportException(
+            "the header line cannot be read" + (h == null ? "" : ": " + h.problem()), 1);
+      }
+      r.expectWidth(h.cells().length);
+      CsvTable t = new CsvTable(d, sep, h.cells(), r, reporting ? sink : null);
+      handedOver = true;
+      return t;
+    } finally {
+      if (!handedOver) {
+        r.close();
+      }
     }
+  }
+
+  private static boolean blank(String[] cells) {
+    return cells.length == 1 && cells[0].isBlank();
   }
 
   /** Comma, semicolon or tab: whichever occurs most in the header line outside quotes. */
@@ -138,34 +166,33 @@ public final class CsvTable implements Closeable {
     return decoded.notes();
   }
 
-  /** The next non-blank row, or null at the end. */
-  public Row next() throws IOException, ImportException {
+  /**
+   * The next non-blank row, or null at the end. A row that cannot be read is rejected to the sink
+   * this table was opened with (or passed over by a scan), and the row after it is returned.
+   */
+  public Row next() throws IOException {
     while (true) {
-      String[] cells;
-      long startLine = linesRead + 1;
-      try {
-        cells = reader.readNext();
-      } catch (CsvException e) {
-        throw new ImportException(
-            "unreadable from line " + startLine + ": " + e.getMessage(), startLine, e);
-      } catch (IOException e) {
-        if (e.getClass().getSimpleName().contains("Malformed")) {
-          throw new ImportException(
-              "a quoted cell opened at or after line " + startLine + " is never closed",
-              startLine,
-              e);
-        }
-        throw e;
-      }
-      linesRead = reader.getLinesRead();
-      if (cells == null) {
+      CsvRecords.Record rec = reader.next();
+      if (rec == null) {
         return null;
       }
-      if (cells.length == 1 && cells[0].isBlank()) {
+      if (rec.broken()) {
+        long i = index++;
+        if (broken != null) {
+          broken.reject(rec.line(), i, rec.problem());
+        }
         continue;
       }
-      return new Row(cells, startLine, index++);
+      if (blank(rec.cells())) {
+        continue;
+      }
+      return new Row(rec.cells(), rec.line(), index++);
     }
+  }
+
+  /** Characters the reader examined so far (linear in the file, whatever its quotes). */
+  public long work() {
+    return reader.work();
   }
 
   @Override
@@ -251,13 +278,12 @@ public final class CsvTable implements Closeable {
    * result; when the user set an order, that order.
    */
   public static DateOrderDetector.Result dateOrder(
-      ImportSource source, DateOrder userOrder, Collection<String> timeColumns)
-      throws IOException, ImportException {
+      ImportSource source, DateOrder userOrder, Collection<String> timeColumns) throws IOException {
     if (userOrder != DateOrder.AUTO) {
       return new DateOrderDetector.Result(userOrder, null);
     }
     DateOrderDetector det = new DateOrderDetector();
-    try (CsvTable t = open(source)) {
+    try (CsvTable t = scan(source)) {
       Row r;
       while ((r = t.next()) != null) {
         for (String c : timeColumns) {
@@ -267,7 +293,7 @@ public final class CsvTable implements Closeable {
         }
       }
     } catch (ImportException e) {
-      // an unreadable part is reported by the import pass itself; decide from what was read
+      // no header: the import pass itself reports it
     }
     return det.result();
   }

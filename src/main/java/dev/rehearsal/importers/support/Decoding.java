@@ -1,9 +1,9 @@
 package dev.rehearsal.importers.support;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,14 +15,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns bytes into text the way exports need: a UTF-8 byte-order mark is skipped, UTF-16 with a
- * mark (or with the tell-tale zero bytes of ASCII text) is read as UTF-16, text whose first
- * megabyte is not valid UTF-8 is read as Windows-1252 (the ServiceNow and Excel case), and a stray
- * invalid byte later in a UTF-8 file is read as Windows-1252 rather than dropped. Every such
- * decision is reported through {@link Decoded#notes()}.
+ * mark (or with the tell-tale zero bytes of ASCII text) is read as UTF-16, and everything else is
+ * read as UTF-8 sequence by sequence: what is valid UTF-8 stays UTF-8, and only a byte that is not
+ * (a Windows-1252 export from ServiceNow or Excel, or one stray byte in a UTF-8 file) is read as
+ * Windows-1252. NUL bytes are removed. The notes say how many bytes were read which way, and on
+ * which lines ({@link Decoded#notes()}).
  */
 public final class Decoding {
   public static final Charset CP1252 = Charset.forName("windows-1252");
-  private static final int SNIFF = 1 << 20;
+
+  /** The first bytes looked at for a byte-order mark or the zeros of UTF-16. */
+  private static final int SNIFF = 512;
+
   private static final char[] CP1252_CHARS = new char[256];
 
   static {
@@ -66,13 +70,8 @@ public final class Decoding {
       if (note != null) {
         notes.add(note);
       }
-      if (lenient != null && lenient.replaced() > 0) {
-        notes.add(
-            lenient.replaced()
-                + " byte(s) were not valid UTF-8 and were read as "
-                + "Windows-1252 (first at byte "
-                + lenient.firstReplacedAt()
-                + ")");
+      if (lenient != null) {
+        notes.addAll(lenient.notes());
       }
       return notes;
     }
@@ -80,10 +79,9 @@ public final class Decoding {
 
   /** Opens a stream as text, deciding the encoding from its first bytes. */
   public static Decoded open(InputStream raw) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(SNIFF + 8);
+    PushbackInputStream in = new PushbackInputStream(raw, SNIFF);
     byte[] head = in.readNBytes(SNIFF);
-    in.reset();
+    in.unread(head);
     int n = head.length;
     if (n >= 3
         && (head[0] & 0xff) == 0xEF
@@ -112,15 +110,18 @@ public final class Decoding {
           "no byte-order mark, but the zero bytes say " + cs.name() + "; read as such",
           null);
     }
-    if (!isValidUtf8(head, n == SNIFF)) {
-      return new Decoded(
-          new InputStreamReader(in, CP1252),
-          "windows-1252",
-          "the file is not valid UTF-8; read as Windows-1252",
-          null);
-    }
     LenientUtf8Reader r = new LenientUtf8Reader(in, 0);
     return new Decoded(r, "UTF-8", null, r);
+  }
+
+  /** Whether these first bytes are UTF-16 text (with a byte-order mark or the zeros of ASCII). */
+  public static boolean isUtf16(byte[] b) {
+    if (b.length >= 2
+        && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
+            || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
+      return true;
+    }
+    return utf16WithoutBom(b) != null;
   }
 
   private static String utf16WithoutBom(byte[] b) {
@@ -148,54 +149,33 @@ public final class Decoding {
     return null;
   }
 
-  /** Whether the bytes are valid UTF-8; a sequence cut by the end of a truncated head is fine. */
-  static boolean isValidUtf8(byte[] b, boolean truncated) {
-    int i = 0;
-    int n = b.length;
-    while (i < n) {
-      int c = b[i] & 0xff;
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
-      int len;
-      if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-      } else {
-        return false;
-      }
-      if (i + len > n) {
-        return truncated;
-      }
-      for (int k = 1; k < len; k++) {
-        if ((b[i + k] & 0xC0) != 0x80) {
-          return false;
-        }
-      }
-      i += len;
-    }
-    return true;
-  }
-
-  /** UTF-8 decoding that reads each invalid byte as Windows-1252 and counts them. */
+  /**
+   * UTF-8 decoding that reads each byte that is not part of a valid UTF-8 sequence as Windows-1252,
+   * removes NUL bytes, and counts both with the lines (by line feeds) they were met on. The JDK's
+   * decoder does the decoding; one pass over what it produced counts lines and finds NULs.
+   */
   static final class LenientUtf8Reader extends Reader {
+    private static final int SHOWN_LINES = 10;
     private final InputStream in;
     private final CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-    private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 15);
+    private final CharBuffer chars = CharBuffer.allocate(1 << 15);
     private boolean eof;
     private boolean done;
+    private long consumed;
+    private long line = 1;
+    private int scanned;
     private long replaced;
     private long firstReplacedAt = -1;
-    private long consumed;
+    private long decodedBytes;
+    private long decodedChars;
+    private final LineSet replacedLines = new LineSet();
+    private long nuls;
+    private final LineSet nulLines = new LineSet();
 
     LenientUtf8Reader(InputStream in, long startOffset) {
       this.in = in;
@@ -210,6 +190,34 @@ public final class Decoding {
 
     long firstReplacedAt() {
       return firstReplacedAt;
+    }
+
+    /** What was read other than as UTF-8, and where. */
+    java.util.List<String> notes() {
+      var notes = new java.util.ArrayList<String>();
+      if (replaced > 0) {
+        if (decodedBytes == decodedChars) {
+          // every byte the decoder took became one character: no valid sequence outside ASCII
+          notes.add(
+              "the file is not valid UTF-8; read as Windows-1252 ("
+                  + replaced
+                  + " byte(s) outside ASCII, "
+                  + replacedLines.describe()
+                  + ")");
+        } else {
+          notes.add(
+              replaced
+                  + " byte(s) were not valid UTF-8 and were read as Windows-1252 (first at byte "
+                  + firstReplacedAt
+                  + ", "
+                  + replacedLines.describe()
+                  + "); everything else was read as UTF-8");
+        }
+      }
+      if (nuls > 0) {
+        notes.add(nuls + " NUL byte(s) were removed (" + nulLines.describe() + ")");
+      }
+      return notes;
     }
 
     @Override
@@ -232,6 +240,7 @@ public final class Decoding {
         return false;
       }
       chars.clear();
+      scanned = 0;
       if (!eof) {
         bytes.compact();
         int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -244,8 +253,12 @@ public final class Decoding {
       }
       while (true) {
         int before = bytes.position();
+        int produced = chars.position();
         CoderResult res = decoder.decode(bytes, chars, eof);
         consumed += bytes.position() - before;
+        decodedBytes += bytes.position() - before;
+        decodedChars += chars.position() - produced;
+        scan();
         if (res.isError()) {
           if (chars.remaining() < res.length()) {
             break; // no room now; the next fill meets the same bytes again
@@ -257,12 +270,17 @@ public final class Decoding {
             }
             consumed++;
             replaced++;
-            chars.put(CP1252_CHARS[b & 0xff]);
+            replacedLines.add(line);
+            chars.put(CP1252_CHARS[b & 0xff]); // never a line feed or a NUL: b >= 0x80
           }
+          scanned = chars.position();
           continue;
         }
         if (res.isUnderflow() && eof) {
+          int flushed = chars.position();
           decoder.flush(chars);
+          decodedChars += chars.position() - flushed;
+          scan();
           done = true;
         }
         break;
@@ -271,9 +289,75 @@ public final class Decoding {
       return true;
     }
 
+    /** Counts line feeds in what the decoder added, and removes NULs. */
+    private void scan() {
+      char[] a = chars.array();
+      int end = chars.position();
+      int i = scanned;
+      for (; i < end; i++) {
+        char c = a[i];
+        if (c <= '\n') {
+          if (c == '\n') {
+            line++;
+          } else if (c == 0) {
+            break;
+          }
+        }
+      }
+      if (i < end) {
+        // a NUL: from here on, keep what is not one
+        int w = i;
+        for (; i < end; i++) {
+          char c = a[i];
+          if (c == 0) {
+            nuls++;
+            nulLines.add(line);
+            continue;
+          }
+          if (c == '\n') {
+            line++;
+          }
+          a[w++] = c;
+        }
+        chars.position(w);
+        end = w;
+      }
+      scanned = end;
+    }
+
     @Override
     public void close() throws IOException {
       in.close();
+    }
+
+    /** Line numbers met, the first few kept. */
+    private static final class LineSet {
+      private final long[] first = new long[SHOWN_LINES];
+      private int kept;
+      private long count;
+      private long last;
+
+      void add(long line) {
+        if (line == last) {
+          return;
+        }
+        last = line;
+        count++;
+        if (kept < first.length) {
+          first[kept++] = line;
+        }
+      }
+
+      String describe() {
+        StringBuilder sb = new StringBuilder(count == 1 ? "line " : "lines ");
+        for (int i = 0; i < kept; i++) {
+          sb.append(i == 0 ? "" : i == kept - 1 && count == kept ? " and " : ", ").append(first[i]);
+        }
+        if (count > kept) {
+          sb.append(" and ").append(count - kept).append(" more");
+        }
+        return sb.toString();
+      }
     }
   }
 

@@ -150,6 +150,28 @@ class ConfigMapImporterTest {
   }
 
   @Test
+  void anAliasBombInAConfigMapIsRefusedNamingTheLimit() throws Exception {
+    String bomb =
+        ConfigSnapshotImportersTest.aliasBomb()
+            .replaceAll("(?m)^", "    ")
+            .replace("    a:", "    a:");
+    var src =
+        FactTests.file(
+            tmp,
+            "cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: staging\n"
+                + "data:\n  A: \"1\"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n"
+                + "  annotations:\n"
+                + bomb
+                + "data:\n  B: \"2\"\n");
+    var r = ImporterHarness.parse(new ConfigMapImporter(), src, hints(null, null, AT));
+    assertEquals(List.of("A"), facts(r).stream().map(EnvironmentFact::subject).toList());
+    assertEquals(1, r.rejections().size());
+    String reason = r.rejections().get(0).reason();
+    assertTrue(reason.contains("limit of " + YamlEvents.MAX_ALIAS_VALUES + " values"), reason);
+  }
+
+  @Test
   void environmentFromHintsWhenTheNamespaceSaysNothing() throws Exception {
     var src =
         FactTests.file(

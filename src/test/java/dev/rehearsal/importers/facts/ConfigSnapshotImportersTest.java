@@ -274,8 +274,8 @@ class ConfigSnapshotImportersTest {
     assertEquals(1, facts(r, FactType.MOCK).size(), "production's real host is no mock");
   }
 
-  @Test
-  void yamlAliasBombIsRefused() throws Exception {
+  /** Nested anchors, each level ten aliases to the one before: 10^9 values from 300 bytes. */
+  static String aliasBomb() {
     StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'i'; c++) {
@@ -286,11 +286,55 @@ class ConfigSnapshotImportersTest {
       y.append("]\n");
       prev = c;
     }
-    var src = FactTests.file(tmp, "bomb.staging.yml", y.toString());
+    return y.toString();
+  }
+
+  @Test
+  void yamlAliasBombIsRefusedWholeNamingTheLimit() throws Exception {
+    var src = FactTests.file(tmp, "bomb.staging.yml", aliasBomb());
     var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
-    Rejection last = r.rejections().get(r.rejections().size() - 1);
-    assertTrue(last.reason().contains("alias bomb"), last.reason());
-    assertTrue(r.records().size() <= YamlEvents.MAX_ALIAS_ENTRIES + 20);
+    assertEquals(0, r.records().size(), "nothing of an alias bomb is imported");
+    assertEquals(1, r.rejections().size());
+    String reason = r.rejections().get(0).reason();
+    assertTrue(reason.contains("limit of " + YamlEvents.MAX_ALIAS_VALUES + " values"), reason);
+    assertTrue(reason.contains("alias bomb"), reason);
+    assertTrue(reason.contains("at line 4"), reason);
+  }
+
+  @Test
+  void yamlAliasesToCollectionsAreLimitedToo() throws Exception {
+    StringBuilder y = new StringBuilder("defaults: &d {pool: 5, timeout: 30}\n");
+    for (int i = 0; i <= YamlEvents.MAX_COLLECTION_ALIASES; i++) {
+      y.append("svc").append(i).append(":\n  <<: *d\n  name: s").append(i).append('\n');
+    }
+    var src = FactTests.file(tmp, "many.staging.yml", y.toString());
+    var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
+    assertEquals(0, r.records().size());
+    String reason = r.rejections().get(0).reason();
+    assertTrue(
+        reason.contains("the limit is " + YamlEvents.MAX_COLLECTION_ALIASES + " per file"), reason);
+    // one fewer is a configuration like any other
+    String ok = y.substring(0, y.lastIndexOf("svc"));
+    var fine =
+        ImporterHarness.parse(
+            new YamlConfigImporter(),
+            FactTests.file(tmp, "fine.staging.yml", ok),
+            hints(null, null, AT));
+    assertEquals(0, fine.rejections().size(), fine.rejections().toString());
+    assertEquals(2 + 3 * YamlEvents.MAX_COLLECTION_ALIASES, fine.records().size());
+  }
+
+  @Test
+  void yamlNestedTooDeepIsRefusedNotFlattened() throws Exception {
+    // JSON is YAML: an object nested 100,000 deep would build 100,000 keys of up to 100,000 parts
+    int depth = 100_000;
+    var src =
+        FactTests.file(tmp, "deep.staging.yml", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+    var r = ImporterHarness.parse(new YamlConfigImporter(), src, hints(null, null, AT));
+    assertEquals(0, r.records().size());
+    assertTrue(
+        r.rejections().get(0).reason().contains("more than " + YamlEvents.MAX_DEPTH + " levels"),
+        r.rejections().toString());
   }
 
   @Test

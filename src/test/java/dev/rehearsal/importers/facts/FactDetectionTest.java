@@ -82,6 +82,35 @@ class FactDetectionTest {
     }
   }
 
+  /** API pages, test reports, schemas and manifests are JSON objects, not configuration. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "fixtures/github-rest-openapi/extracted-examples/check-run.json",
+        "fixtures/github-rest-openapi/extracted-examples/environment.json",
+        "fixtures/github-rest-openapi/package.json",
+        "fixtures/incident-io-openapi/extracted-examples/GET_v1_severities.200.json",
+        "fixtures/incident-io-openapi/extracted-examples/GET_v2_incident_updates.200.json",
+        "fixtures/octokit-webhooks-examples/package.json",
+        "fixtures/wiremock-mappings/schemas/wiremock-stub-mapping-or-mappings.json",
+      })
+  void jsonThatIsNotConfigurationIsNotClaimedAsConfiguration(String resource) {
+    assertEquals(Importer.NO, score(new JsonConfigImporter(), resource));
+  }
+
+  @Test
+  void configurationJsonIsClaimedByItsNameAndShape() {
+    JsonConfigImporter json = new JsonConfigImporter();
+    String settings = "{\"Logging\": {\"Level\": \"Warning\"}, \"Pool\": 5}";
+    assertEquals(Importer.WEAK, json.recognizes(Sniff.ofText("appsettings.json", settings)));
+    assertEquals(Importer.WEAK, json.recognizes(Sniff.ofText("checkout.staging.json", settings)));
+    assertEquals(
+        Importer.NO, json.recognizes(Sniff.ofText("data.json", "{\"some\":\"json\",\"n\":1}")));
+    String report =
+        "{\"stats\": {\"tests\": 2}, \"tests\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}";
+    assertEquals(Importer.NO, json.recognizes(Sniff.ofText("mocha-test-results.json", report)));
+  }
+
   @Test
   void argoApplicationWithAConfigMapInItsStatusIsNotAConfigMap() {
     String argo = "fixtures/argo-cd-testdata/controller/testdata/diff-cache.yaml";

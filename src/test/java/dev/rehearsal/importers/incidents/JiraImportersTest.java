@@ -81,7 +81,7 @@ class JiraImportersTest {
   @Test
   void realFrenchExportColumnsResolve() throws Exception {
     try (var t =
-        dev.rehearsal.importers.support.CsvTable.open(
+        dev.rehearsal.importers.support.CsvTable.scan(
             new dev.rehearsal.importers.FileSource(ImporterHarness.resource(REAL)))) {
       Headers h = Headers.resolve(t.header(), JiraCsvImporter.TABLE);
       assertEquals("Issue key", h.column("key"));

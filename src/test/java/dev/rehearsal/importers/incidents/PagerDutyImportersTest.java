@@ -173,7 +173,7 @@ class PagerDutyImportersTest {
     ImporterHarness.Result viaDevlake = ImporterHarness.parse(devlake, DEVLAKE);
     StringBuilder sb = new StringBuilder("[");
     try (var t =
-        dev.rehearsal.importers.support.CsvTable.open(
+        dev.rehearsal.importers.support.CsvTable.scan(
             new dev.rehearsal.importers.FileSource(ImporterHarness.resource(DEVLAKE)))) {
       var row = t.next();
       sb.append(row.get("data"));
@@ -318,5 +318,45 @@ class PagerDutyImportersTest {
     assertEquals(3, r2.records().size());
     assertEquals(3, r2.rejections().size());
     assertTrue(r2.rejections().get(2).reason().contains("never closed"));
+  }
+
+  @Test
+  void anUnclosedQuoteInRowThreeCostsThatRowOnly() throws Exception {
+    String text = dev.rehearsal.importers.support.CsvRecordsTest.pagerDuty(1000, 3);
+    ImporterHarness.Result r = IncidentTests.parseText(csv, tmp, "stray.csv", text);
+    assertEquals(1000, r.seen());
+    assertEquals(999, r.records().size());
+    assertEquals(1, r.rejections().size());
+    assertEquals(4, r.rejections().get(0).line(), "row 3 is on line 4");
+    assertEquals(2, r.rejections().get(0).index());
+    assertTrue(r.rejections().get(0).reason().contains("never closed"));
+  }
+
+  @Test
+  void aStrayQuoteKeepsTheReadingLinear() throws Exception {
+    // the time of the whole import of 10,000 and 40,000 rows with a quote never closed in row 3:
+    // four times the rows may take four times as long (eight allowed, for a busy machine), where
+    // reading the rest of the file again for every line gave sixteen times and more
+    double t10 = bestOf(3, 10_000);
+    double t40 = bestOf(3, 40_000);
+    assertTrue(t40 / t10 < 8, String.format("10k rows %.3f s, 40k rows %.3f s", t10, t40));
+  }
+
+  private double bestOf(int runs, int rows) throws Exception {
+    String text = dev.rehearsal.importers.support.CsvRecordsTest.pagerDuty(rows, 3);
+    java.nio.file.Path p = tmp.resolve("rows" + rows + ".csv");
+    java.nio.file.Files.writeString(p, text);
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      ImporterHarness.Result r =
+          ImporterHarness.parse(
+              csv,
+              new dev.rehearsal.importers.FileSource(p, p.toString()),
+              ImportContext.defaults());
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+      assertEquals(rows - 1, r.records().size());
+    }
+    return best;
   }
 }

@@ -76,7 +76,10 @@ class ServiceNowImportersTest {
         utf8.records().stream().map(x -> ((Incident) x).title()).toList(),
         cp.records().stream().map(x -> ((Incident) x).title()).toList());
     assertEquals("Email delivery delayed – Café orders", byRef(cp, "INC0010001").title());
-    assertEquals(List.of("the file is not valid UTF-8; read as Windows-1252"), cp.warnings());
+    assertEquals(
+        List.of(
+            "the file is not valid UTF-8; read as Windows-1252 (3 byte(s) outside ASCII, line 2)"),
+        cp.warnings());
     ImporterHarness.assertDetected(ImporterRegistry.standard(), CSV_1252, "servicenow-csv");
   }
 

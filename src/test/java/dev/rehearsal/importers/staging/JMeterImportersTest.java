@@ -117,7 +117,7 @@ class JMeterImportersTest {
             CSV, tmp, "cut.csv", csv.getBytes(StandardCharsets.UTF_8), ImportContext.defaults());
     StagingRun run = onlyRun(r);
     assertEquals(2, run.load().requests());
-    assertTrue(hasNote(run, "the figures cover the 2 samples before it"));
+    assertTrue(hasNote(run, "1 sample row(s) could not be read"));
     assertEquals(1, r.rejections().size());
     assertEquals(4, r.rejections().get(0).line());
     assertTrue(r.rejections().get(0).reason().contains("never closed"));

@@ -70,4 +70,61 @@ class DecodingTest {
     assertTrue(out.endsWith("éénd"), out.substring(out.length() - 10));
     assertTrue(notes.toString().contains("1 byte(s) were not valid UTF-8"), notes.toString());
   }
+
+  @Test
+  void oneInvalidByteLeavesTheValidUtf8AsUtf8AndSaysWhere() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write("id,name\n1,Łukasz café 🙁\n2,caf".getBytes(StandardCharsets.UTF_8));
+    b.write(0xE9); // Windows-1252 é, in the first kilobytes of the file
+    b.write("\n3,Łukasz café 🙁\n".getBytes(StandardCharsets.UTF_8));
+    StringBuilder notes = new StringBuilder();
+    String out = read(b.toByteArray(), notes);
+    assertEquals("id,name\n1,Łukasz café 🙁\n2,café\n3,Łukasz café 🙁\n", out);
+    assertTrue(
+        notes.toString().contains("1 byte(s) were not valid UTF-8 and were read as Windows-1252"),
+        notes.toString());
+    assertTrue(notes.toString().contains("line 3"), notes.toString());
+    assertTrue(notes.toString().contains("everything else was read as UTF-8"), notes.toString());
+  }
+
+  @Test
+  void invalidSequencesAreNotReadAsUtf8() throws Exception {
+    // an overlong form, a surrogate, a sequence cut by the end: each byte read as Windows-1252
+    byte[] bytes = {
+      (byte) 0xC0,
+      (byte) 0xAF,
+      ' ',
+      (byte) 0xED,
+      (byte) 0xA0,
+      (byte) 0x80,
+      ' ',
+      (byte) 0xE2,
+      (byte) 0x82
+    };
+    StringBuilder notes = new StringBuilder();
+    String out = read(bytes, notes);
+    String cp = new String(bytes, Decoding.CP1252);
+    assertEquals(cp, out);
+    assertTrue(notes.toString().contains("read as Windows-1252"), notes.toString());
+  }
+
+  @Test
+  void nulBytesAreRemovedWhereverTheyAreAndSaidWhere() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write("a,b\n1,x".getBytes(StandardCharsets.UTF_8));
+    b.write(0);
+    b.write(",y\n".getBytes(StandardCharsets.UTF_8));
+    b.write("2,z\n".repeat(40_000).getBytes(StandardCharsets.UTF_8));
+    b.write(0);
+    b.write(0);
+    b.write("3,w\n".getBytes(StandardCharsets.UTF_8));
+    StringBuilder notes = new StringBuilder();
+    String out = read(b.toByteArray(), notes);
+    assertEquals(-1, out.indexOf('\u0000'));
+    assertTrue(out.startsWith("a,b\n1,x,y\n2,z\n"));
+    assertTrue(out.endsWith("2,z\n3,w\n"));
+    assertTrue(
+        notes.toString().contains("3 NUL byte(s) were removed (lines 2 and 40003)"),
+        notes.toString());
+  }
 }
