@@ -77,6 +77,7 @@ public final class RehearsalApp extends Application {
   /** The views of the side bar. */
   enum View {
     INCIDENTS("Incidents", Shortcuts.INCIDENTS),
+    DASHBOARD("Dashboard", Shortcuts.DASHBOARD),
     SEARCH("Search", Shortcuts.SEARCH),
     IMPORT("Import", Shortcuts.IMPORTS),
     REJECTIONS("Rejected", Shortcuts.REJECTIONS);
@@ -118,6 +119,8 @@ public final class RehearsalApp extends Application {
     final SearchViewModel search;
     final SearchPane searchPane;
     final RejectionsPane rejections;
+    final dev.rehearsal.ui.dashboard.DashboardViewModel dashboard;
+    final dev.rehearsal.ui.dashboard.DashboardPane dashboardPane;
     final Map<View, Node> byView = new LinkedHashMap<>();
 
     Views(Session s) {
@@ -126,10 +129,21 @@ public final class RehearsalApp extends Application {
               (q, o, m) -> s.rows().incidents(q, o),
               column -> s.rows().values(Rows.Table.INCIDENTS, column),
               executor);
+      dashboard =
+          new dev.rehearsal.ui.dashboard.DashboardViewModel(
+              p -> s.dashboard().view(p),
+              (p, service, gap, m) -> s.dashboard().incidentsBehind(p, service, gap, m),
+              executor);
+      dashboard.setOnIncidents(
+          (keys, label) -> {
+            show(View.INCIDENTS);
+            incidents.showOnly(keys, keys.size() + " " + label);
+          });
       detail =
           new IncidentDetailViewModel(
               key -> s.incidents().of(key), r -> s.reviews().save(r), executor);
       detailView = new IncidentDetailView(detail);
+      incidents.setAmongSource((keys, q, o, m) -> s.rows().incidentsAmong(keys, q, o));
       incidentsView = new IncidentsView(incidents, detailView);
       incidentsView.setOnOpen(this::openSelected);
       incidentsView
@@ -146,7 +160,8 @@ public final class RehearsalApp extends Application {
           () -> {
             incidents.search();
             incidents.loadChoices();
-            notice("Review saved. The table and its filters show it.", false);
+            dashboard.load();
+            notice("Review saved. The table, its filters and the dashboard show it.", false);
           });
       imports =
           new ImportViewModel(
@@ -156,6 +171,7 @@ public final class RehearsalApp extends Application {
           () -> {
             incidents.search();
             incidents.loadChoices();
+            dashboard.load();
             rejections().reload();
             var r = imports.resultProperty().get();
             notice(
@@ -165,7 +181,9 @@ public final class RehearsalApp extends Application {
       search = new SearchViewModel((q, limit) -> s.rows().find(q, null, 0, limit), executor);
       searchPane = new SearchPane(search, this::openIncident);
       rejections = new RejectionsPane(max -> s.rows().rejections(null, max), executor);
+      dashboardPane = new dev.rehearsal.ui.dashboard.DashboardPane(dashboard);
       byView.put(View.INCIDENTS, incidentsView);
+      byView.put(View.DASHBOARD, dashboardPane);
       byView.put(View.SEARCH, searchPane);
       byView.put(View.IMPORT, importPane);
       byView.put(View.REJECTIONS, rejections);
@@ -445,6 +463,9 @@ public final class RehearsalApp extends Application {
     if (v == View.REJECTIONS) {
       views.rejections.reload();
     }
+    if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
+      views.dashboard.load();
+    }
   }
 
   Views views() {
@@ -519,10 +540,7 @@ public final class RehearsalApp extends Application {
   }
 
   private void export() {
-    notice(
-        "Reports (CSV and PDF) are written from the command line's report command; this build"
-            + " of the window does not export yet.",
-        false);
+    notice("Exporting reports (CSV, PDF) is not available in this version yet.", true);
   }
 
   private void showShortcuts() {

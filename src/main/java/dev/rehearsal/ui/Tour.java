@@ -83,9 +83,56 @@ final class Tour implements AppObserver {
     steps.add(
         new Step(
             "review",
+            () -> {
+              // a correction, as a reviewer would make it: the config gap alone, with a note
+              for (dev.rehearsal.model.Gap g : dev.rehearsal.model.Gap.values()) {
+                v.detail.gap(g).set(g == dev.rehearsal.model.Gap.CONFIG);
+              }
+              v.detail.noteProperty().set("the Helm override of the timeout; the mock was fine");
+              v.detail.reviewerProperty().set("dana");
+              v.detail.saveCorrection();
+            },
+            () ->
+                v.detail.reviewMessageProperty().get().startsWith("Saved")
+                    && !v.detail.busyProperty().get()
+                    && v.detail.detailProperty().get() != null
+                    && v.detail.detailProperty().get().finding() != null
+                    && v.detail.detailProperty().get().finding().reviewed(),
+            null));
+    steps.add(
+        new Step(
+            "review shown",
             () -> v.detailView.scrollTo(scene.lookup("#review-heading")),
             () -> true,
             "incident-review.png"));
+    steps.add(
+        new Step(
+            "dashboard",
+            () -> app.show(RehearsalApp.View.DASHBOARD),
+            () -> v.dashboard.viewProperty().get() != null && !v.dashboard.busyProperty().get(),
+            "dashboard.png"));
+    steps.add(
+        new Step(
+            "scorecard",
+            () -> v.dashboardPane.scrollToScorecard(),
+            () -> true,
+            "dashboard-scorecard.png"));
+    steps.add(
+        new Step(
+            "behind a figure",
+            () ->
+                v.dashboard.open(
+                    null,
+                    null,
+                    dev.rehearsal.model.Gap.CONFIG,
+                    dev.rehearsal.app.DashboardView.Measure.ESCAPES),
+            () ->
+                !vm.amongLabelProperty().get().isEmpty()
+                    && !vm.busyProperty().get()
+                    && !vm.rows().isEmpty()
+                    && vm.rows().get(0) != null,
+            "dashboard-incidents.png"));
+    steps.add(new Step("all again", vm::showAll, () -> !vm.busyProperty().get(), null));
     steps.add(
         new Step(
             "search",

@@ -174,6 +174,11 @@ class DesktopFlowsTest extends FxRobot {
 
     String from = row.gaps().get(0);
     String to = from.equals("data") ? "traffic" : "data";
+    RehearsalApp a = (RehearsalApp) app;
+    interact(() -> a.views().dashboard.load());
+    waitFor(30, () -> a.views().dashboard.viewProperty().get() != null);
+    long escapesThroughToBefore =
+        a.views().dashboard.viewProperty().get().total().escapesByGap().getOrDefault(gap(to), 0L);
     for (String g : List.of("data", "traffic", "config", "mocks", "unexplained")) {
       CheckBox c = lookup("#review-gap-" + g).queryAs(CheckBox.class);
       interact(() -> c.setSelected(g.equals(to)));
@@ -196,6 +201,18 @@ class DesktopFlowsTest extends FxRobot {
         lookup(".review-history").queryAllAs(Label.class).stream()
             .anyMatch(l -> l.getText().contains("row counts, not config")),
         "the review history shows the note");
+    // the dashboard counts the escape under the gap the reviewer gave
+    waitFor(
+        30,
+        () ->
+            a.views()
+                    .dashboard
+                    .viewProperty()
+                    .get()
+                    .total()
+                    .escapesByGap()
+                    .getOrDefault(gap(to), 0L)
+                == escapesThroughToBefore + 1);
   }
 
   @Test
@@ -281,6 +298,30 @@ class DesktopFlowsTest extends FxRobot {
               + ")");
       assertTrue(b.getMinX() >= 0 && b.getMaxX() <= s.getScene().getWidth() + 0.5, id + " " + b);
     }
+  }
+
+  private static dev.rehearsal.model.Gap gap(String code) {
+    return dev.rehearsal.model.Gap.parse(code);
+  }
+
+  @Test
+  @Order(8)
+  void aFigureOfTheDashboardOpensTheIncidentsBehindIt() throws Exception {
+    clickOn("#nav-dashboard");
+    RehearsalApp a = (RehearsalApp) app;
+    waitFor(30, () -> a.views().dashboard.viewProperty().get() != null);
+    long escapes = a.views().dashboard.viewProperty().get().total().escapes();
+    assertTrue(escapes > 0);
+    clickOn("#dashboard-escapes");
+    waitFor(
+        30,
+        () ->
+            lookup("#incident-table").tryQuery().isPresent()
+                && !a.views().incidents.amongLabelProperty().get().isEmpty()
+                && !a.views().incidents.busyProperty().get());
+    assertEquals(escapes, table().getItems().size());
+    clickOn("#incident-show-all");
+    waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
   }
 
   private int firstEscapeWithGaps() throws Exception {

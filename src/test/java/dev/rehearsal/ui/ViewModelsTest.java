@@ -290,4 +290,41 @@ class ViewModelsTest {
     assertEquals(
         new Rows.Order(Rows.CONFIDENCE, true), orders.get(orders.size() - 1), "order kept");
   }
+
+  @Test
+  void theDashboardListsItsQuartersAndOpensTheIncidentsBehindAFigure() {
+    dev.rehearsal.app.DashboardView.Figures f =
+        new dev.rehearsal.app.DashboardView.Figures(
+            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
+    List<dev.rehearsal.app.Period> asked = new ArrayList<>();
+    dev.rehearsal.ui.dashboard.DashboardViewModel vm =
+        new dev.rehearsal.ui.dashboard.DashboardViewModel(
+            p -> {
+              asked.add(p);
+              return new dev.rehearsal.app.DashboardView.View(
+                  p,
+                  f,
+                  List.of(
+                      new dev.rehearsal.app.DashboardView.Quarter("2024-Q1", f),
+                      new dev.rehearsal.app.DashboardView.Quarter("2024-Q2", f)),
+                  List.of(),
+                  List.of());
+            },
+            (p, service, gap, m) -> List.of("incident/a/1", "incident/a/2", "incident/a/3"),
+            Background.DIRECT);
+    List<String> opened = new ArrayList<>();
+    String[] label = {""};
+    vm.setOnIncidents(
+        (keys, l) -> {
+          opened.addAll(keys);
+          label[0] = l;
+        });
+    vm.load();
+    assertEquals(List.of("all time", "2024-Q2", "2024-Q1"), vm.periods(), "newest quarter first");
+    vm.periodProperty().set("2024-Q1");
+    assertEquals("2024-Q1", asked.get(asked.size() - 1).label());
+    vm.open(null, "checkout", Gap.CONFIG, dev.rehearsal.app.DashboardView.Measure.ESCAPES);
+    assertEquals(3, opened.size());
+    assertEquals("escapes through config of checkout in 2024-Q1", label[0]);
+  }
 }

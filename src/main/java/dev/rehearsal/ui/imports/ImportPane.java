@@ -118,6 +118,16 @@ public final class ImportPane extends BorderPane {
                 f.previewRejected().forEach(r -> preview.getItems().add("rejected: " + r));
               }
             });
+    // the first file's records show at once; another is a click away
+    vm.planned()
+        .addListener(
+            (javafx.collections.ListChangeListener<ImportView.PlannedFile>)
+                c -> {
+                  if (!vm.planned().isEmpty()
+                      && plan.getSelectionModel().getSelectedItem() == null) {
+                    plan.getSelectionModel().select(0);
+                  }
+                });
     VBox records = new VBox(4, section("First records of the file selected"), preview);
     VBox.setVgrow(preview, Priority.ALWAYS);
     VBox planBox = new VBox(4, section("Before importing"), plan);

@@ -97,7 +97,18 @@ public final class IncidentsView extends BorderPane {
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     error.visibleProperty().bind(error.textProperty().isNotEmpty());
 
-    VBox top = new VBox(6, bar, filters, error);
+    Label amongText = new Label();
+    amongText.textProperty().bind(vm.amongLabelProperty());
+    javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all incidents");
+    all.setId("incident-show-all");
+    all.setOnAction(e -> vm.showAll());
+    HBox amongBar = new HBox(8, new Label("Showing only:"), amongText, all);
+    amongBar.setId("incident-among");
+    amongBar.setAlignment(Pos.CENTER_LEFT);
+    amongBar.getStyleClass().add("among-bar");
+    amongBar.visibleProperty().bind(vm.amongLabelProperty().isNotEmpty());
+    amongBar.managedProperty().bind(amongBar.visibleProperty());
+    VBox top = new VBox(6, bar, filters, amongBar, error);
     top.setPadding(new Insets(8, 10, 6, 10));
 
     table = new TableView<>(vm.rows());

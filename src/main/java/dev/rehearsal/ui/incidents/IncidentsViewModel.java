@@ -35,6 +35,14 @@ public final class IncidentsViewModel {
         throws Exception;
   }
 
+  /** The incidents among given keys (those behind a figure of the dashboard). */
+  @FunctionalInterface
+  public interface AmongSource {
+    Rows.Source<IncidentRow> rows(
+        java.util.Collection<String> keys, String query, Rows.Order order, TaskMonitor monitor)
+        throws Exception;
+  }
+
   /** The values a column holds, with their counts: what a filter offers. */
   @FunctionalInterface
   public interface Values {
@@ -68,6 +76,9 @@ public final class IncidentsViewModel {
   private final Map<String, ObservableList<String>> choices = new LinkedHashMap<>();
   private final StringProperty effectiveQuery = new SimpleStringProperty("");
   private long generation;
+  private AmongSource amongSource;
+  private java.util.Collection<String> among;
+  private final StringProperty amongLabel = new SimpleStringProperty("");
 
   public IncidentsViewModel(RowSource source, Background background) {
     this(source, column -> Map.of(), background);
@@ -128,6 +139,31 @@ public final class IncidentsViewModel {
     return choices.get(column);
   }
 
+  /** Where the incidents behind a figure come from. */
+  public void setAmongSource(AmongSource s) {
+    amongSource = s;
+  }
+
+  /**
+   * Shows only these incidents (what {@code label} says they are) until {@link #showAll}; the
+   * query, the filters and the order still apply.
+   */
+  public void showOnly(java.util.Collection<String> keys, String label) {
+    among = keys == null ? null : List.copyOf(keys);
+    amongLabel.set(keys == null ? "" : label);
+    search();
+  }
+
+  /** Shows every incident again. */
+  public void showAll() {
+    showOnly(null, "");
+  }
+
+  /** What the incidents shown are when they are those behind a figure, or "". */
+  public ReadOnlyStringProperty amongLabelProperty() {
+    return amongLabel;
+  }
+
   /** Orders the rows by a column and searches again. */
   public void orderBy(Rows.Order o) {
     Rows.Order next = o == null ? Rows.Order.NEWEST : o;
@@ -167,12 +203,15 @@ public final class IncidentsViewModel {
   public void search() {
     String q = composedQuery();
     Rows.Order o = order.get();
+    java.util.Collection<String> keys = among;
+    AmongSource byKeys = amongSource;
     long mine = ++generation;
     busy.set(true);
     long t0 = System.nanoTime();
     background.run(
         m -> {
-          Rows.Source<IncidentRow> found = source.rows(q, o, m);
+          Rows.Source<IncidentRow> found =
+              keys != null && byKeys != null ? byKeys.rows(keys, q, o, m) : source.rows(q, o, m);
           return new Found(found, found.page(0, PagedList.PAGE));
         },
         found -> {

@@ -17,9 +17,10 @@ public final class Shortcuts {
   public static final String REVIEW = "Shortcut+R";
   public static final String CONFIRM = "Shortcut+Shift+Enter";
   public static final String INCIDENTS = "Shortcut+1";
-  public static final String SEARCH = "Shortcut+2";
-  public static final String IMPORTS = "Shortcut+3";
-  public static final String REJECTIONS = "Shortcut+4";
+  public static final String DASHBOARD = "Shortcut+2";
+  public static final String SEARCH = "Shortcut+3";
+  public static final String IMPORTS = "Shortcut+4";
+  public static final String REJECTIONS = "Shortcut+5";
   public static final String HELP = "F1";
   public static final String QUIT = "Shortcut+Q";
 
@@ -37,6 +38,7 @@ public final class Shortcuts {
     m.put(EXPORT, "Export a report");
     m.put(OPEN_WORKSPACE, "Open a workspace");
     m.put(INCIDENTS, "Incidents");
+    m.put(DASHBOARD, "Dashboard");
     m.put(SEARCH, "Search");
     m.put(IMPORTS, "Import");
     m.put(REJECTIONS, "Rejected records");
