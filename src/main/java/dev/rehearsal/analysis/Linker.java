@@ -885,6 +885,13 @@ final class Linker {
     return top;
   }
 
+  /**
+   * The responders rolled production back past this deploy, or said they did, during the incident.
+   */
+  private static boolean rolledBack(Why w) {
+    return w.rolledBackBy() >= 0 || w.rollbackPhrase() != null;
+  }
+
   /** The links among ranked candidates, by the rules above. */
   private List<Candidate> pick(List<Candidate> candidates) {
     List<Candidate> ranked = new ArrayList<>(candidates);
@@ -892,8 +899,13 @@ final class Linker {
       ranked.removeIf(c -> !c.explicit());
     }
     List<Candidate> out = new ArrayList<>();
-    // a cited change needs only the setting; the calibrated threshold is for links by time
-    double needed = !ranked.isEmpty() && ranked.get(0).explicit() ? rules.minConfidence : threshold;
+    // a cited change, or one the responders rolled back while the incident was open (decision
+    // 0006: they said which change they suspected), needs only the setting; the calibrated
+    // threshold is for links by time
+    double needed =
+        !ranked.isEmpty() && (ranked.get(0).explicit() || rolledBack(ranked.get(0).why()))
+            ? rules.minConfidence
+            : threshold;
     if (ranked.isEmpty() || ranked.get(0).score() < needed) {
       return out;
     }

@@ -10,14 +10,22 @@ public final class NotAWorkspaceException extends IOException {
   private final transient Path dir;
 
   public NotAWorkspaceException(Path dir) {
-    super(
-        dir
-            + " is not a Rehearsal workspace"
-            + (java.nio.file.Files.exists(dir) ? "" : " (it does not exist)")
-            + ". Import files to create one there: rehearsal import --workspace "
-            + dir
-            + " FILE...");
+    super(message(dir));
     this.dir = dir;
+  }
+
+  private static String message(Path dir) {
+    if (java.nio.file.Files.isRegularFile(dir)) {
+      return dir
+          + " is a file, not a workspace folder: give --workspace a folder (a new one is created"
+          + " by rehearsal import)";
+    }
+    return dir
+        + " is not a Rehearsal workspace"
+        + (java.nio.file.Files.exists(dir) ? "" : " (it does not exist)")
+        + ". Import files to create one there: rehearsal import --workspace "
+        + dir
+        + " FILE...";
   }
 
   public Path dir() {

@@ -71,6 +71,10 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), truthFile + " does not exist");
     }
     try (Session s = ws.open()) {
+      if (s.isEmpty()) {
+        spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+        return 1;
+      }
       ConsoleProgress progress = new ConsoleProgress();
       Analyses.EvaluationReport e = s.analyses().evaluate(truthFile, progress);
       progress.done();

@@ -591,6 +591,53 @@ class EngineTest {
   }
 
   @Test
+  void aRollbackDuringTheIncidentNeedsOnlyTheSettingNotTheThresholdForLinksByTime()
+      throws Exception {
+    Path where = dir.resolve("calibrated");
+    try (Workspace w = Workspace.open(where)) {
+      // 35 incidents that cite an earlier deploy of the day while a later one landed closer to
+      // onset: replayed without their citations, time alone picks the later one every time, so
+      // the threshold for links by time goes to its ceiling
+      Instant day1 = Instant.parse("2024-01-01T00:00:00Z");
+      for (int k = 1; k <= 35; k++) {
+        Instant at = day1.plus(java.time.Duration.ofDays(k - 1));
+        w.writes()
+            .upsert(
+                deploy("bill-a" + k, "billing", "production", "v1." + k + ".0", "", at.toString()));
+        w.writes()
+            .upsert(
+                deploy(
+                    "bill-b" + k,
+                    "billing",
+                    "production",
+                    "v1." + k + ".1",
+                    "",
+                    at.plusSeconds(6 * 3600).toString()));
+        w.writes()
+            .upsert(
+                incident(
+                    "K" + k,
+                    "billing",
+                    at.plusSeconds(10 * 3600).toString(),
+                    "Invoices failing",
+                    "Invoices fail to render after v1." + k + ".0 went out."));
+      }
+      w.writes().commit();
+    }
+    Finding f =
+        rolledBackPastTwo(
+            where,
+            rollback("rb", "checkout", "v1.2.0", "2024-03-04T17:00:00Z"),
+            "2024-03-04T18:00:00Z");
+    assertEquals(1, f.links().size(), f.toString());
+    assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
+    assertTrue(
+        f.links().get(0).confidence() < 0.95,
+        "below the calibrated threshold, linked all the same: " + f.links().get(0).confidence());
+    assertFalse(f.links().get(0).byTimeAlone(), "the responders' rollback, not time alone");
+  }
+
+  @Test
   void aRedeployOfAnEarlierCommitIsARollbackEvenWhenTheToolDoesNotSaySo() throws Exception {
     // GitLab's "re-deploy" of an older job: same commit and version as v1.2.0, no rollback flag
     Deploy redeploy =

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The links an incident gets, picked from its candidates one rank at a time, are those the rules
- * pick from the whole ranking: the best above the threshold, cited changes only when any is cited,
- * and a second or third link only of another service and nearly as likely; and when none is, the
- * best candidate alone as a suspect by time.
+ * pick from the whole ranking: the best above the threshold (above the setting when cited or rolled
+ * back during the incident), cited changes only when any is cited, and a second or third link only
+ * of another service and nearly as likely; and when none is, the best candidate alone as a suspect
+ * by time.
  */
 class LinkerTest {
   @TempDir Path dir;
@@ -113,7 +114,13 @@ class LinkerTest {
       all.removeIf(c -> !c.explicit());
     }
     List<Integer> out = new ArrayList<>();
-    double needed = !all.isEmpty() && all.get(0).explicit() ? rules.minConfidence : threshold;
+    // cited, or rolled back by the responders while the incident was open: the setting suffices
+    boolean responders =
+        !all.isEmpty()
+            && (all.get(0).explicit()
+                || all.get(0).why().rolledBackBy() >= 0
+                || all.get(0).why().rollbackPhrase() != null);
+    double needed = responders ? rules.minConfidence : threshold;
     if (all.isEmpty() || all.get(0).score() < needed) {
       return out;
     }

@@ -238,6 +238,32 @@ class CliTest {
   }
 
   @Test
+  void evaluateOnAnEmptyWorkspaceSaysToImportFirst() throws IOException {
+    Path w = dir.resolve("empty-eval-ws");
+    assertEquals(
+        0, run("aliases", "set", "Checkout API", "checkout", "--workspace", w.toString()).code());
+    Path truth = dir.resolve("truth-empty.csv");
+    Files.writeString(truth, "incident,caused_by,verdict,gaps\n", StandardCharsets.UTF_8);
+    assertFailed(
+        run("evaluate", "--truth", truth.toString(), "--workspace", w.toString()),
+        "nothing has been imported");
+  }
+
+  @Test
+  void aWorkspacePathThatIsAFileIsSaidSo() throws IOException {
+    Path file = dir.resolve("not-a-folder");
+    Files.writeString(file, "x", StandardCharsets.UTF_8);
+    assertFailed(run("stats", "--workspace", file.toString()), "is a file, not a workspace folder");
+    assertFailed(
+        run("search", "checkout", "--workspace", file.toString()),
+        "is a file, not a workspace folder");
+    Run imp = run("import", scenario.toString(), "--workspace", file.toString());
+    assertEquals(1, imp.code(), imp.out() + imp.err());
+    assertTrue(imp.err().contains("is a file"), imp.err());
+    assertFalse(imp.err().contains("\tat "), imp.err());
+  }
+
+  @Test
   void importHelpAndItsFormatListWork() {
     for (String flag : new String[] {"--help", "-h"}) {
       Run help = run("import", flag);
