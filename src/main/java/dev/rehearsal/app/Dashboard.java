@@ -29,6 +29,20 @@ public final class Dashboard {
    */
   public record Cell(Period period, String service, Gap gap, Aggregates.Measure measure) {}
 
+  /** The figures of a period, as the window shows them. */
+  public DashboardView.View view(Period p) throws IOException {
+    return DashboardView.of(p, figures(p));
+  }
+
+  /**
+   * The incidents behind a figure of the window's dashboard: a period, a service (null for all), a
+   * gap (null for any) and what it counts; newest first.
+   */
+  public List<String> incidentsBehind(
+      Period p, String service, Gap gap, DashboardView.Measure measure) throws IOException {
+    return incidentsBehind(new Cell(p, service, gap, DashboardView.measure(measure)));
+  }
+
   /** The incidents a cell counts, newest first. */
   public List<String> incidentsBehind(Cell c) throws IOException {
     return Aggregates.incidentsBehind(

@@ -102,6 +102,14 @@ public final class Imports {
     try {
       // the next analysis then starts from its input snapshot (decision 0009)
       Engine.prepare(ws, Progress.part(m, analyse ? 70 : 90, analyse ? 80 : 100));
+    } catch (CancelledException e) {
+      // the records are in; what was cancelled is the step after them
+      return new Outcome(
+          summary,
+          "the analysis's input was not prepared (cancelled); the next analysis reads the index"
+              + " instead",
+          null,
+          analyse ? "the analysis was cancelled" : "");
     } catch (dev.rehearsal.analysis.InputBudget.TooLargeException e) {
       // the import stands; the analysis needs a larger heap, and the message says how large
       preparation = e.getMessage();
@@ -121,6 +129,20 @@ public final class Imports {
     } catch (IOException | RuntimeException e) {
       return new Outcome(summary, preparation, null, "the analysis failed: " + e.getMessage());
     }
+  }
+
+  /** What importing these inputs would do, as the window shows it (see {@link #plan}). */
+  public ImportView.Plan preview(List<Path> inputs) throws IOException {
+    return ImportView.of(plan(inputs, defaults()));
+  }
+
+  /**
+   * Imports with the workspace's options and analyses after, as the window does; the outcome as the
+   * window shows it.
+   */
+  public ImportView.Result importAndAnalyse(List<Path> inputs, TaskMonitor monitor)
+      throws IOException {
+    return ImportView.of(run(inputs, defaults(), Then.ANALYSE, monitor));
   }
 
   private ImportRunner runner() {

@@ -53,6 +53,8 @@ final class AppProbe {
             classpath,
             "dev.rehearsal.ui.Launcher",
             "--workspace=" + workspace,
+            // the window's preferences beside the figures, not in the user's own
+            "--config=" + out.resolveSibling("probe-config"),
             "--probe=" + out));
     Process p =
         new ProcessBuilder(cmd)

@@ -152,7 +152,12 @@ public final class ImportRunner {
           cancelled = true;
         }
       }
-      stored(store::commit);
+      if (cancelled) {
+        // a cancelled import takes back what it wrote: the workspace is as it was
+        stored(store::discard);
+      } else {
+        stored(store::commit);
+      }
       mon.progress(totalBytes, totalBytes, cancelled ? "cancelled" : "done");
     } finally {
       for (ZipFile z : open) {

@@ -135,6 +135,12 @@ final class PipelinedStore implements RecordStore, AutoCloseable {
   }
 
   @Override
+  public void discard() throws IOException {
+    flush();
+    delegate.discard();
+  }
+
+  @Override
   public Map<String, ColumnMapping> mappings() {
     return delegate.mappings();
   }

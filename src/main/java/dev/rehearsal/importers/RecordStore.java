@@ -27,6 +27,14 @@ public interface RecordStore {
   /** Makes everything written so far durable. */
   void commit() throws IOException;
 
+  /**
+   * Drops everything written since the last commit: a cancelled import leaves the store as it was.
+   * A store that cannot take changes back keeps them (commits).
+   */
+  default void discard() throws IOException {
+    commit();
+  }
+
   /** Saved column mappings by name. */
   default Map<String, ColumnMapping> mappings() {
     return Map.of();

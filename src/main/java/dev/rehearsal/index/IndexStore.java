@@ -238,6 +238,22 @@ final class IndexStore implements Closeable {
     release();
   }
 
+  /** Drops every change since the last commit, then lets the writer go. */
+  synchronized void discard() throws IOException {
+    if (writer == null) {
+      return;
+    }
+    IndexWriter w = writer;
+    writer = null;
+    inputChanged = false;
+    try {
+      Files.deleteIfExists(workspaceDir.resolve(WRITER_FILE));
+    } finally {
+      w.rollback();
+    }
+    searchers.maybeRefreshBlocking();
+  }
+
   /** Commits; with {@code renew} or when inputs changed, with a new generation (returned). */
   synchronized String commitWithGeneration(boolean renew) throws IOException {
     IndexWriter w = writer();

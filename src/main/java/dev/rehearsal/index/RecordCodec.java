@@ -59,6 +59,7 @@ public final class RecordCodec {
       services(d, i.services(), extra);
       keyword(d, Schema.ENV, i.environment(), true);
       keyword(d, Schema.STATUS, i.status(), true);
+      keyword(d, Schema.SEVERITY, i.severity(), true);
       multiKeyword(d, Schema.IDS, i.reference());
       multiKeyword(d, Schema.IDS, i.sourceId());
       text(d, Schema.TITLE, i.title());

@@ -187,7 +187,7 @@ public final class Records {
   /** Searches with Lucene query syntax; see {@link Search}. */
   public SearchResult search(SearchRequest request) throws IOException {
     RecordCodec codec = files.codec();
-    return store.withSearcher(s -> Search.run(s, request, codec));
+    return store.withSearcher(s -> Search.run(s, request, codec, this::findingSummaries));
   }
 
   /**
@@ -196,11 +196,18 @@ public final class Records {
    */
   public <T> SortedRows<T> rows(SearchRequest filter, boolean newestFirst, Class<T> type)
       throws IOException {
+    return rows(filter, new RowOrder(Schema.TIME, newestFirst), type);
+  }
+
+  /** The records a search matches in an order, read a page at a time; close them when done. */
+  public <T> SortedRows<T> rows(SearchRequest filter, RowOrder order, Class<T> type)
+      throws IOException {
     RecordCodec codec = files.codec();
     return new SortedRows<>(
         store.searchers(),
-        Search.filtered(filter, files.services()),
-        newestFirst,
+        Search.filtered(filter, files.services(), this::findingSummaries),
+        order,
+        null,
         json -> codec.decode(json, type));
   }
 
@@ -209,13 +216,34 @@ public final class Records {
    * a page at a time; close them when done. A syntax error throws {@link SearchSyntaxException}.
    */
   public SortedRows<IncidentRow> incidentRows(String query) throws IOException {
+    return incidentRows(query, null, RowOrder.NEWEST);
+  }
+
+  /**
+   * The incidents a search matches, among the given keys (all when null), as table rows in an
+   * order, read a page at a time; close them when done.
+   */
+  public SortedRows<IncidentRow> incidentRows(
+      String query, java.util.Collection<String> among, RowOrder order) throws IOException {
     ServiceNames names = files.services();
-    Query q = Search.filtered(SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)), names);
-    Map<String, String[]> verdicts = findingSummaries();
+    Query q =
+        Search.filtered(
+            SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)),
+            names,
+            this::findingSummaries);
+    if (among != null) {
+      q =
+          new BooleanQuery.Builder()
+              .add(q, BooleanClause.Occur.MUST)
+              .add(Search.keys(among), BooleanClause.Occur.FILTER)
+              .build();
+    }
+    Map<String, FindingSummary> findings = findingSummaries();
     return new SortedRows<>(
         store.searchers(),
         q,
-        true,
+        order == null ? RowOrder.NEWEST : order,
+        findings,
         json -> {
           Incident i = ROW_READER.apply(json);
           List<String> canonical = new ArrayList<>();
@@ -225,26 +253,84 @@ public final class Records {
               canonical.add(c);
             }
           }
-          String[] f = verdicts.get(i.key());
+          FindingSummary f = findings.get(i.key());
           return IncidentRow.of(
               i,
               canonical,
-              f == null ? null : f[0],
-              f == null || f[1].isEmpty() ? List.of() : List.of(f[1].split(",")));
+              f == null ? null : f.verdict(),
+              f == null ? List.of() : f.gaps(),
+              f == null ? Double.NaN : f.confidence(),
+              f != null && f.reviewed());
         });
   }
 
+  /** The keys of the incidents a search matches (Lucene syntax; blank for all). */
+  public Set<String> incidentKeys(String query) throws IOException {
+    Query q =
+        Search.filtered(
+            SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)),
+            files.services(),
+            this::findingSummaries);
+    Set<String> out = new java.util.HashSet<>();
+    store.withSearcher(
+        s -> {
+          Leaves.visit(
+              s,
+              q,
+              leaf -> {
+                var keys = DocValues.getSorted(leaf.reader(), Schema.KEY);
+                return doc -> {
+                  if (keys.advanceExact(doc)) {
+                    out.add(keys.lookupOrd(keys.ordValue()).utf8ToString());
+                  }
+                };
+              });
+          return null;
+        });
+    return out;
+  }
+
+  /**
+   * Streams the stored objects of a kind whose time falls in [from, to), decoded; either end may be
+   * null.
+   */
+  public <T> void forEachBetween(
+      DocKind kind,
+      java.time.Instant from,
+      java.time.Instant to,
+      Class<T> type,
+      Consumer<T> consumer)
+      throws IOException {
+    if (from == null && to == null) {
+      forEach(kind, type, consumer);
+      return;
+    }
+    long lo = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+    long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
+    RecordCodec codec = files.codec();
+    forEachMatching(
+        new BooleanQuery.Builder()
+            .add(ofKind(kind), BooleanClause.Occur.FILTER)
+            .add(
+                org.apache.lucene.document.LongField.newRangeQuery(Schema.TIME, lo, hi),
+                BooleanClause.Occur.FILTER)
+            .build(),
+        json -> codec.decode(json, type),
+        consumer);
+  }
+
   /** The finding summaries of one reader of the index. */
-  private record Summaries(Object reader, Map<String, String[]> byIncident) {}
+  private record Summaries(Object reader, Map<String, FindingSummary> byIncident) {}
 
   private volatile Summaries summaries;
 
   /**
-   * For every finding: incident key to {verdict, comma-separated gaps}, read from doc values (no
-   * JSON decoding), so the incident table can show them at a hundred thousand rows. Kept until the
-   * index changes: every search of the incident table needs all of them. Unmodifiable.
+   * For every finding: incident key to what the table shows of it (verdict, gaps, confidence,
+   * reviewed), read from doc values (no JSON decoding), so the incident table can show them at a
+   * hundred thousand rows. Kept until the index changes: every search of the incident table needs
+   * all of them. Unmodifiable.
    */
-  public Map<String, String[]> findingSummaries() throws IOException {
+  public Map<String, FindingSummary> findingSummaries() throws IOException {
     return store.withSearcher(
         s -> {
           Object reader =
@@ -255,16 +341,16 @@ public final class Records {
           if (reader != null && cached != null && cached.reader() == reader) {
             return cached.byIncident();
           }
-          Map<String, String[]> out = java.util.Collections.unmodifiableMap(readSummaries(s));
+          Map<String, FindingSummary> out = java.util.Collections.unmodifiableMap(readSummaries(s));
           summaries = new Summaries(reader, out);
           return out;
         });
   }
 
-  private static Map<String, String[]> readSummaries(IndexSearcher s) throws IOException {
-    Map<String, String[]> out = new HashMap<>();
+  private static Map<String, FindingSummary> readSummaries(IndexSearcher s) throws IOException {
+    Map<String, FindingSummary> out = new HashMap<>();
     // a few verdicts and sets of gaps, each held once
-    Map<String, String[]> same = new HashMap<>();
+    Map<String, List<String>> sameGaps = new HashMap<>();
     int prefix = DocKind.FINDING.code().length() + 1;
     Leaves.visit(
         s,
@@ -273,6 +359,8 @@ public final class Records {
           var keys = DocValues.getSorted(leaf.reader(), Schema.KEY);
           var status = DocValues.getSorted(leaf.reader(), Schema.STATUS);
           var gaps = DocValues.getSortedSet(leaf.reader(), Schema.GAP);
+          var confidence = DocValues.getNumeric(leaf.reader(), Schema.NUMBER);
+          var subtype = DocValues.getSorted(leaf.reader(), Schema.SUBTYPE);
           return doc -> {
             if (!keys.advanceExact(doc)) {
               return;
@@ -280,16 +368,24 @@ public final class Records {
             // finding keys are "finding/" + the incident key, case kept
             String key = keys.lookupOrd(keys.ordValue()).utf8ToString().substring(prefix);
             String verdict =
-                status.advanceExact(doc) ? status.lookupOrd(status.ordValue()).utf8ToString() : "";
+                status.advanceExact(doc)
+                    ? status.lookupOrd(status.ordValue()).utf8ToString().intern()
+                    : "";
             StringBuilder g = new StringBuilder();
             if (gaps.advanceExact(doc)) {
               for (int k = 0; k < gaps.docValueCount(); k++) {
                 g.append(k > 0 ? "," : "").append(gaps.lookupOrd(gaps.nextOrd()).utf8ToString());
               }
             }
-            out.put(
-                key,
-                same.computeIfAbsent(verdict + "|" + g, x -> new String[] {verdict, g.toString()}));
+            List<String> gapList =
+                sameGaps.computeIfAbsent(
+                    g.toString(), x -> x.isEmpty() ? List.of() : List.of(x.split(",")));
+            double conf =
+                confidence.advanceExact(doc) ? Double.longBitsToDouble(confidence.longValue()) : 0;
+            boolean reviewed =
+                subtype.advanceExact(doc)
+                    && subtype.lookupOrd(subtype.ordValue()).utf8ToString().equals(Schema.REVIEWED);
+            out.put(key, new FindingSummary(verdict, gapList, conf, reviewed));
           };
         });
     return out;

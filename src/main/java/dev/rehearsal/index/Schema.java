@@ -26,9 +26,11 @@ public final class Schema {
   /**
    * Bump when fields, analyzers or stored forms change. 2: findings hold reasons and evidence as
    * data (codes with arguments, typed evidence) instead of sentences. 3: a deploy's ids include its
-   * change title ({@code title:} and the title's key).
+   * change title ({@code title:} and the title's key). 4: an incident's severity is a keyword
+   * ({@code severity:P1}); a finding carries its incident's onset, its confidence and whether it
+   * was reviewed, for the incident table's sorting and the period figures.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";
@@ -84,6 +86,30 @@ public final class Schema {
   /** Gaps of a finding. StringField (multi) + sorted-set doc values. */
   public static final String GAP = "gap";
 
+  /**
+   * Severity of an incident as its tool wrote it ("P1", "sev2"). StringField + sorted doc values.
+   */
+  public static final String SEVERITY = "severity";
+
+  /**
+   * Whether a finding was reviewed: the value "reviewed" in {@link #SUBTYPE} of its document. In
+   * queries, {@code reviewed:yes} and {@code reviewed:no} select incidents by it.
+   */
+  public static final String REVIEWED = "reviewed";
+
+  /**
+   * Query-only fields, answered from the incidents' findings (reviews applied): {@code
+   * verdict:escape}, {@code confidence:[0.8 TO 1]}; and {@code gap:config}, which in a query
+   * selects the incidents whose finding has the gap.
+   */
+  public static final String VERDICT = "verdict";
+
+  /** See {@link #VERDICT}. Stored on findings as {@link #NUMBER} doc values. */
+  public static final String CONFIDENCE = "confidence";
+
+  /** In queries, another name for {@link #ENV}. */
+  public static final String ENVIRONMENT = "environment";
+
   /** Suite or simulation of a staging run. StringField + sorted doc values. */
   public static final String SUITE = "suite";
 
@@ -133,7 +159,11 @@ public final class Schema {
           IDS,
           SUITE,
           VALUE,
-          GAP);
+          GAP,
+          SEVERITY,
+          VERDICT,
+          REVIEWED,
+          ENVIRONMENT);
 
   /** Text fields a search highlights. */
   public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};

@@ -44,16 +44,25 @@ final class Search {
 
   private Search() {}
 
-  /** Parses user query syntax, with a message naming the problem when it is not valid. */
-  static Query parse(String text) {
-    return parse(text, ServiceNames.defaults());
+  /** What the incidents' findings say, by incident key; queries on verdicts and gaps read it. */
+  @FunctionalInterface
+  interface Findings {
+    Map<String, FindingSummary> byIncident() throws IOException;
+
+    /** No findings: verdict, gap, confidence and reviewed match nothing. */
+    Findings NONE = Map::of;
   }
 
-  static Query parse(String text, ServiceNames names) {
+  /** Parses user query syntax, with a message naming the problem when it is not valid. */
+  static Query parse(String text) {
+    return parse(text, ServiceNames.defaults(), Findings.NONE);
+  }
+
+  static Query parse(String text, ServiceNames names, Findings findings) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    QueryParser p = new DefaultFieldsParser(names);
+    QueryParser p = new DefaultFieldsParser(names, findings);
     p.setAllowLeadingWildcard(true);
     p.setDefaultOperator(QueryParser.Operator.AND);
     p.setSplitOnWhitespace(true);
@@ -69,7 +78,7 @@ final class Search {
           "the query \""
               + text
               + "\" is not valid search syntax: "
-              + first
+              + plainWords(first)
               + ". Quote phrases, escape special characters ("
               + "+ - && || ! ( ) { } [ ] ^ "
               + "\" ~ * ? : \\ /) with a backslash, e.g. "
@@ -82,16 +91,75 @@ final class Search {
   }
 
   /**
+   * The parser's message in words a user reads: "Encountered "<EOF>" at line 1, column 12. Was
+   * expecting one of: ..." becomes "it ends at character 12 where more was expected (a closing
+   * parenthesis or quote?)".
+   */
+  static String plainWords(String parserMessage) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "Encountered \"\\s*(.*?)\\s*\" at line (\\d+), column (\\d+)\\.?.*",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(parserMessage);
+    if (m.matches()) {
+      String what = m.group(1);
+      int column = Integer.parseInt(m.group(3));
+      if (what.contains("<EOF>")) {
+        return "it ends at character "
+            + column
+            + " where more was expected (a closing parenthesis, bracket or quote, or a word"
+            + " after AND, OR, NOT or a field name?)";
+      }
+      String token = what.replaceAll("^<[A-Z_]+>\\s*", "").replace("\"", "").strip();
+      return "\""
+          + (token.isEmpty() ? what : token)
+          + "\" at character "
+          + column
+          + " is not expected there";
+    }
+    if (parserMessage.startsWith("Lexical error")) {
+      java.util.regex.Matcher l =
+          java.util.regex.Pattern.compile(".*column (\\d+)\\..*", java.util.regex.Pattern.DOTALL)
+              .matcher(parserMessage);
+      return "a quote or escape is left open"
+          + (l.matches() ? " (near character " + l.group(1) + ")" : "");
+    }
+    return parserMessage;
+  }
+
+  /**
    * A query parser whose default is every field in {@link Schema#DEFAULT_SEARCH_FIELDS}; a bare
    * word that looks like a commit (7 to 40 hex characters) also matches commits that start with it.
+   * {@code verdict:}, {@code gap:}, {@code reviewed:} and {@code confidence:[a TO b]} select
+   * incidents by their findings; {@code environment:} is {@code env:}.
    */
   private static final class DefaultFieldsParser
       extends org.apache.lucene.queryparser.classic.MultiFieldQueryParser {
     private final ServiceNames names;
+    private final Findings findings;
 
-    DefaultFieldsParser(ServiceNames names) {
+    DefaultFieldsParser(ServiceNames names, Findings findings) {
       super(Schema.DEFAULT_SEARCH_FIELDS, Schema.analyzer());
       this.names = names;
+      this.findings = findings;
+    }
+
+    /**
+     * A quoted value ({@code service:"Checkout API"}, {@code gap:("config")}) comes here; the
+     * parser's own version would skip the fields answered above.
+     */
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      if (field != null
+          && (Schema.SERVICE.equals(field)
+              || Schema.ENVIRONMENT.equals(field)
+              || Schema.VERDICT.equals(field)
+              || Schema.GAP.equals(field)
+              || Schema.REVIEWED.equals(field)
+              || Schema.CONFIDENCE.equals(field))) {
+        return getFieldQuery(field, queryText, true);
+      }
+      return super.getFieldQuery(field, queryText, slop);
     }
 
     @Override
@@ -99,6 +167,43 @@ final class Search {
         throws ParseException {
       if (Schema.SERVICE.equals(field)) {
         return service(queryText, names);
+      }
+      if (Schema.ENVIRONMENT.equals(field)) {
+        return super.getFieldQuery(Schema.ENV, queryText, quoted);
+      }
+      if (Schema.VERDICT.equals(field)) {
+        String code;
+        try {
+          code = dev.rehearsal.model.Verdict.parse(queryText).name().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+          throw new ParseException(e.getMessage());
+        }
+        return byFinding(f -> f.verdict().equals(code));
+      }
+      if (Schema.GAP.equals(field)) {
+        String code;
+        try {
+          code = dev.rehearsal.model.Gap.parse(queryText).code();
+        } catch (IllegalArgumentException e) {
+          throw new ParseException(e.getMessage());
+        }
+        return byFinding(f -> f.gaps().contains(code));
+      }
+      if (Schema.REVIEWED.equals(field)) {
+        String t = queryText.strip().toLowerCase(Locale.ROOT);
+        boolean yes;
+        if (List.of("yes", "true", "y", "1").contains(t)) {
+          yes = true;
+        } else if (List.of("no", "false", "n", "0").contains(t)) {
+          yes = false;
+        } else {
+          throw new ParseException("reviewed: takes yes or no, not '" + queryText + "'");
+        }
+        return byFinding(f -> f.reviewed() == yes);
+      }
+      if (Schema.CONFIDENCE.equals(field)) {
+        double at = number(queryText);
+        return byFinding(f -> !f.verdict().isEmpty() && f.confidence() >= at);
       }
       Query q = super.getFieldQuery(field, queryText, quoted);
       if (field == null && !quoted && queryText.matches("(?i)[0-9a-f]{7,40}")) {
@@ -114,6 +219,65 @@ final class Search {
       }
       return q;
     }
+
+    @Override
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      if (Schema.CONFIDENCE.equals(field)) {
+        double lo = part1 == null || part1.equals("*") ? Double.NEGATIVE_INFINITY : number(part1);
+        double hi = part2 == null || part2.equals("*") ? Double.POSITIVE_INFINITY : number(part2);
+        return byFinding(
+            f -> {
+              double c = f.confidence();
+              return !f.verdict().isEmpty()
+                  && (startInclusive ? c >= lo : c > lo)
+                  && (endInclusive ? c <= hi : c < hi);
+            });
+      }
+      if (Schema.ENVIRONMENT.equals(field)) {
+        return super.getRangeQuery(Schema.ENV, part1, part2, startInclusive, endInclusive);
+      }
+      return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    private static double number(String text) throws ParseException {
+      try {
+        return Double.parseDouble(text.strip());
+      } catch (NumberFormatException e) {
+        throw new ParseException("confidence: takes a number from 0 to 1, not '" + text + "'");
+      }
+    }
+
+    /** The incidents whose finding says something. */
+    private Query byFinding(java.util.function.Predicate<FindingSummary> test) {
+      List<String> keys = new ArrayList<>();
+      try {
+        findings
+            .byIncident()
+            .forEach(
+                (k, f) -> {
+                  if (test.test(f)) {
+                    keys.add(k);
+                  }
+                });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return keys(keys);
+    }
+  }
+
+  /** The documents with one of these keys. */
+  static Query keys(java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return new org.apache.lucene.search.MatchNoDocsQuery("no such incidents");
+    }
+    List<org.apache.lucene.util.BytesRef> terms = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      terms.add(new org.apache.lucene.util.BytesRef(k));
+    }
+    return new org.apache.lucene.search.TermInSetQuery(Schema.KEY, terms);
   }
 
   /**
@@ -144,11 +308,15 @@ final class Search {
   }
 
   static Query filtered(SearchRequest r) {
-    return filtered(r, ServiceNames.defaults());
+    return filtered(r, ServiceNames.defaults(), Findings.NONE);
   }
 
   static Query filtered(SearchRequest r, ServiceNames names) {
-    Query text = parse(r.query(), names);
+    return filtered(r, names, Findings.NONE);
+  }
+
+  static Query filtered(SearchRequest r, ServiceNames names, Findings findings) {
+    Query text = parse(r.query(), names, findings);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(
         text,
@@ -178,8 +346,13 @@ final class Search {
   }
 
   static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec) throws IOException {
+    return run(s, r, codec, Findings.NONE);
+  }
+
+  static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec, Findings findings)
+      throws IOException {
     long t0 = System.nanoTime();
-    Query q = filtered(r, codec.services());
+    Query q = filtered(r, codec.services(), findings);
     int n = r.offset() + r.limit();
     TopDocs top;
     if (r.sort() == SearchRequest.Sort.RELEVANCE) {

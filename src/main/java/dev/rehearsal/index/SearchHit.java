@@ -21,6 +21,11 @@ public record SearchHit(
     snippets = List.copyOf(snippets);
   }
 
+  /** What a record is, in one line ("checkout 2.14.3 to production (succeeded)"). */
+  public static String titleOf(ImportedRecord r) {
+    return Search.title(r);
+  }
+
   /** A snippet with the marks turned into plain brackets, for a terminal. */
   public static String plain(String snippet) {
     return snippet

@@ -5,22 +5,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IntroSorter;
+import org.apache.lucene.util.packed.PackedInts;
 
 /**
- * The records a query matches, in time order, read a page at a time: what a table of a million
- * deploys shows. The matches are found and ordered once (their document numbers and times, 12 bytes
- * each), on one view of the index that is held until this is closed; a page reads only its own
- * records.
+ * The records a query matches, in an order (time, or a field's values), read a page at a time: what
+ * a table of a million deploys shows. The matches are found and ordered once (their document
+ * numbers and times, 12 bytes each, and a sort key, 8 more, when the order is not by time), on one
+ * view of the index that is held until this is closed; a page reads only its own records.
  *
  * @param <T> what a row is made of
  */
@@ -34,33 +40,61 @@ public final class SortedRows<T> implements Closeable {
   SortedRows(
       SearcherManager manager, Query query, boolean newestFirst, Function<BytesRef, T> decode)
       throws IOException {
+    this(manager, query, new RowOrder(Schema.TIME, newestFirst), null, decode);
+  }
+
+  /**
+   * The rows a query matches in an order; {@code findings} answers orders by what the incidents'
+   * findings say (null when the rows are not incidents).
+   */
+  SortedRows(
+      SearcherManager manager,
+      Query query,
+      RowOrder order,
+      Map<String, FindingSummary> findings,
+      Function<BytesRef, T> decode)
+      throws IOException {
     this.manager = manager;
     this.searcher = manager.acquire();
     this.decode = decode;
     try {
-      this.docs = ordered(searcher, query, newestFirst);
+      this.docs = ordered(searcher, query, order, findings);
     } catch (IOException | RuntimeException e) {
       manager.release(searcher);
       throw e;
     }
   }
 
-  private static int[] ordered(IndexSearcher s, Query query, boolean newestFirst)
+  /** A row with no value for the order's field: last, whichever the direction. */
+  private static final long MISSING = Long.MAX_VALUE;
+
+  private static int[] ordered(
+      IndexSearcher s, Query query, RowOrder order, Map<String, FindingSummary> findings)
       throws IOException {
     Leaves.Matches m = Leaves.collect(s, query);
     int n = m.size();
     long[] times = new long[n];
+    long[] keys = order.byTime() ? null : new long[n];
+    OrdinalMap globalOrds = order.byTime() || order.byFinding() ? null : ordinals(s, order.field());
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     int k = 0;
-    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+    for (int li = 0; li < leaves.size(); li++) {
+      LeafReaderContext leaf = leaves.get(li);
       SortedNumericDocValues t = DocValues.getSortedNumeric(leaf.reader(), Schema.TIME);
+      KeyReader key = keys == null ? null : keyReader(leaf, li, order, globalOrds, findings);
       for (; k < n && m.docs()[k] < leaf.docBase + leaf.reader().maxDoc(); k++) {
         int doc = m.docs()[k] - leaf.docBase;
         times[k] = t.advanceExact(doc) ? t.nextValue() : Long.MIN_VALUE;
+        if (keys != null) {
+          keys[k] = key.key(doc);
+        }
       }
     }
     int[] docs = m.docs();
+    boolean desc = order.descending();
     new IntroSorter() {
       private long pivotTime;
+      private long pivotKey;
       private int pivotDoc;
 
       @Override
@@ -68,6 +102,11 @@ public final class SortedRows<T> implements Closeable {
         long tt = times[i];
         times[i] = times[j];
         times[j] = tt;
+        if (keys != null) {
+          long kk = keys[i];
+          keys[i] = keys[j];
+          keys[j] = kk;
+        }
         int dd = docs[i];
         docs[i] = docs[j];
         docs[j] = dd;
@@ -76,25 +115,135 @@ public final class SortedRows<T> implements Closeable {
       @Override
       protected void setPivot(int i) {
         pivotTime = times[i];
+        pivotKey = keys == null ? 0 : keys[i];
         pivotDoc = docs[i];
       }
 
       @Override
       protected int comparePivot(int j) {
-        return order(pivotTime, pivotDoc, times[j], docs[j]);
+        return order(pivotKey, pivotTime, pivotDoc, keys == null ? 0 : keys[j], times[j], docs[j]);
       }
 
       @Override
       protected int compare(int i, int j) {
-        return order(times[i], docs[i], times[j], docs[j]);
+        return order(
+            keys == null ? 0 : keys[i],
+            times[i],
+            docs[i],
+            keys == null ? 0 : keys[j],
+            times[j],
+            docs[j]);
       }
 
-      private int order(long ta, int da, long tb, int db) {
+      private int order(long ka, long ta, int da, long kb, long tb, int db) {
+        if (keys != null && ka != kb) {
+          if (ka == MISSING || kb == MISSING) {
+            return ka == MISSING ? 1 : -1;
+          }
+          return desc ? Long.compare(kb, ka) : Long.compare(ka, kb);
+        }
+        // by time: the order's direction; as a tie-break: newest first
+        boolean newestFirst = keys == null ? desc : true;
         int c = newestFirst ? Long.compare(tb, ta) : Long.compare(ta, tb);
         return c != 0 ? c : Integer.compare(da, db);
       }
     }.sort(0, n);
     return docs;
+  }
+
+  /** Reads one row's sort key in a segment. */
+  private interface KeyReader {
+    long key(int doc) throws IOException;
+  }
+
+  /**
+   * The ordinals of a keyword field across segments, in the order of its values: a value's global
+   * ordinal is its rank, so a million rows sort by a version or a service without a string each.
+   */
+  private static OrdinalMap ordinals(IndexSearcher s, String field) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    boolean multi = false;
+    for (LeafReaderContext leaf : leaves) {
+      var info = leaf.reader().getFieldInfos().fieldInfo(field);
+      if (info != null) {
+        if (info.getDocValuesType() == DocValuesType.SORTED_SET) {
+          multi = true;
+        } else if (info.getDocValuesType() != DocValuesType.SORTED) {
+          throw new IllegalArgumentException("rows cannot be ordered by " + field);
+        }
+      }
+    }
+    if (multi) {
+      SortedSetDocValues[] values = new SortedSetDocValues[leaves.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = DocValues.getSortedSet(leaves.get(i).reader(), field);
+      }
+      return OrdinalMap.build(null, values, PackedInts.DEFAULT);
+    }
+    SortedDocValues[] values = new SortedDocValues[leaves.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = DocValues.getSorted(leaves.get(i).reader(), field);
+    }
+    return OrdinalMap.build(null, values, PackedInts.DEFAULT);
+  }
+
+  private static KeyReader keyReader(
+      LeafReaderContext leaf,
+      int leafIndex,
+      RowOrder order,
+      OrdinalMap globalOrds,
+      Map<String, FindingSummary> findings)
+      throws IOException {
+    String field = order.field();
+    if (order.byFinding()) {
+      SortedDocValues keys = DocValues.getSorted(leaf.reader(), Schema.KEY);
+      return doc -> {
+        if (!keys.advanceExact(doc) || findings == null) {
+          return MISSING;
+        }
+        FindingSummary f = findings.get(keys.lookupOrd(keys.ordValue()).utf8ToString());
+        return f == null ? MISSING : findingKey(field, f);
+      };
+    }
+    var info = leaf.reader().getFieldInfos().fieldInfo(field);
+    if (info == null) {
+      return doc -> MISSING;
+    }
+    var toGlobal = globalOrds.getGlobalOrds(leafIndex);
+    if (info.getDocValuesType() == DocValuesType.SORTED_SET) {
+      SortedSetDocValues v = DocValues.getSortedSet(leaf.reader(), field);
+      // the first value (the lowest) stands for a row with several
+      return doc -> v.advanceExact(doc) ? toGlobal.get(v.nextOrd()) : MISSING;
+    }
+    SortedDocValues v = DocValues.getSorted(leaf.reader(), field);
+    return doc -> v.advanceExact(doc) ? toGlobal.get(v.ordValue()) : MISSING;
+  }
+
+  /** The sort key of what a finding says: verdicts in their order, gaps by name, confidence. */
+  private static long findingKey(String field, FindingSummary f) {
+    switch (field) {
+      case Schema.VERDICT:
+        for (dev.rehearsal.model.Verdict v : dev.rehearsal.model.Verdict.values()) {
+          if (v.name().equalsIgnoreCase(f.verdict())) {
+            return v.ordinal();
+          }
+        }
+        return MISSING;
+      case Schema.GAP:
+        if (f.gaps().isEmpty()) {
+          return MISSING;
+        }
+        for (dev.rehearsal.model.Gap g : dev.rehearsal.model.Gap.values()) {
+          if (g.code().equals(f.gaps().get(0))) {
+            return g.ordinal();
+          }
+        }
+        return MISSING;
+      case Schema.CONFIDENCE:
+        return Math.round(f.confidence() * 1_000_000);
+      default:
+        return f.reviewed() ? 1 : 0;
+    }
   }
 
   /** How many rows there are. */

@@ -6,7 +6,9 @@ import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.Review;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -49,9 +51,10 @@ final class StoredDocs {
   /**
    * A finding's document holds what is read back: the key (term for lookups, doc values for the
    * incident table), the kind, the verdict and gaps as doc values and terms, and the stored JSON.
-   * No time, ids, services or confidence: nothing searches findings by those, and each unique
-   * incident key indexed a second time cost the store step a sort of a hundred thousand terms
-   * (docs/decisions/0007-finding-documents.md).
+   * Its incident's onset (the period figures read a quarter's findings only), its confidence and
+   * whether it was reviewed (the incident table sorts and filters by them). No ids or services:
+   * nothing searches findings by those, and each unique incident key indexed a second time cost the
+   * store step a sort of a hundred thousand terms (docs/decisions/0007-finding-documents.md).
    */
   /** A finding's document; {@code run} tells the findings of one analysis run apart, or "". */
   static Document finding(Finding f, RecordCodec codec, String run) {
@@ -67,6 +70,14 @@ final class StoredDocs {
     d.add(new SortedDocValuesField(Schema.STATUS, new BytesRef(verdict)));
     for (Gap g : f.effectiveGaps()) {
       RecordCodec.multiKeyword(d, Schema.GAP, g.code());
+    }
+    if (f.onset() != null) {
+      d.add(new LongField(Schema.TIME, f.onset().toEpochMilli(), Field.Store.NO));
+    }
+    d.add(new DoubleDocValuesField(Schema.NUMBER, f.links().isEmpty() ? 0 : f.confidence()));
+    if (f.reviewed()) {
+      d.add(new StringField(Schema.SUBTYPE, Schema.REVIEWED, Field.Store.NO));
+      d.add(new SortedDocValuesField(Schema.SUBTYPE, new BytesRef(Schema.REVIEWED)));
     }
     if (!run.isEmpty()) {
       d.add(new StringField(Schema.RUN, run, Field.Store.NO));

@@ -200,6 +200,11 @@ public final class Writes {
     store.commit();
   }
 
+  /** Drops every change since the last commit and lets the writer go. */
+  public void discard() throws IOException {
+    store.discard();
+  }
+
   /** The store an import writes into. */
   public RecordStore importStore() {
     return new RecordStore() {
@@ -243,6 +248,11 @@ public final class Writes {
         if (reconcileStatuses() > 0) {
           Writes.this.commit();
         }
+      }
+
+      @Override
+      public void discard() throws IOException {
+        Writes.this.discard();
       }
 
       @Override

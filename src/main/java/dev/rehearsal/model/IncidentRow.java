@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the incident table shows of one incident: small, so a hundred thousand fit. Verdict and gaps
- * are the analysis's (reviews applied), empty before the first analysis.
+ * What the incident table shows of one incident: small, so a hundred thousand fit. Verdict, gaps,
+ * confidence and review state are the analysis's (reviews applied), empty before the first
+ * analysis.
+ *
+ * @param confidence the confidence of the link to the change behind it, 0 when none was linked, NaN
+ *     before the first analysis
+ * @param reviewed whether a reviewer decided about it
  */
 public record IncidentRow(
     String key,
@@ -17,10 +22,17 @@ public record IncidentRow(
     String status,
     String source,
     String verdict,
-    List<String> gaps) {
+    List<String> gaps,
+    double confidence,
+    boolean reviewed) {
 
   public static IncidentRow of(
-      Incident i, List<String> canonicalServices, String verdict, List<String> gaps) {
+      Incident i,
+      List<String> canonicalServices,
+      String verdict,
+      List<String> gaps,
+      double confidence,
+      boolean reviewed) {
     return new IncidentRow(
         i.key(),
         i.startedAt(),
@@ -31,6 +43,8 @@ public record IncidentRow(
         i.status(),
         i.source(),
         verdict == null ? "" : verdict,
-        gaps == null ? List.of() : gaps);
+        gaps == null ? List.of() : gaps,
+        confidence,
+        reviewed);
   }
 }

@@ -1,49 +1,224 @@
 package dev.rehearsal.ui;
 
 import dev.rehearsal.app.Locations;
+import dev.rehearsal.app.Preferences;
+import dev.rehearsal.app.Problems;
+import dev.rehearsal.app.Rows;
 import dev.rehearsal.app.Session;
+import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.ui.detail.IncidentDetailView;
+import dev.rehearsal.ui.detail.IncidentDetailViewModel;
+import dev.rehearsal.ui.imports.ImportPane;
+import dev.rehearsal.ui.imports.ImportViewModel;
 import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
+import dev.rehearsal.ui.rejections.RejectionsPane;
+import dev.rehearsal.ui.search.SearchPane;
+import dev.rehearsal.ui.search.SearchViewModel;
 import dev.rehearsal.ui.shell.LoadingView;
+import dev.rehearsal.ui.shell.Shortcuts;
+import dev.rehearsal.ui.shell.StatusBar;
+import dev.rehearsal.ui.task.Tasks;
 import dev.rehearsal.ui.task.UiExecutor;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
-import javafx.concurrent.Task;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: a window that opens the workspace off the FX thread (the app layer builds the
- * demo workspace first when nothing is imported yet), then shows the incidents.
+ * The desktop app: a menu bar, a side bar of views (incidents with the incident's detail and
+ * review, search, import, rejected records), a notification area for results and errors, and a
+ * status bar with the workspace and the work running, its progress and a cancel button. The
+ * workspace opens off the FX thread; when it holds nothing, the app layer builds the demo in it
+ * first. Everything the window does it asks of the app layer.
  *
- * <p>Parameters: {@code --workspace=DIR}; {@code --screenshot=FILE.png} writes a snapshot once the
- * incidents are shown; {@code --exit-after-load} closes the app then; {@code --probe=FILE} measures
- * the app for the benchmark.
+ * <p>Parameters: {@code --workspace=DIR} (else the last opened, else the default); {@code
+ * --config=DIR} where the window's preferences live; {@code --screenshot=FILE.png} writes a
+ * snapshot once the incidents are shown; {@code --tour=DIR} writes a snapshot of each view into
+ * DIR; {@code --exit-after-load} closes the app then; {@code --probe=FILE} measures the app for the
+ * benchmark; {@code --theme=dark|light}.
  */
 public final class RehearsalApp extends Application {
   private static final Logger LOG = Logger.getLogger(RehearsalApp.class.getName());
 
+  /** The views of the side bar. */
+  enum View {
+    INCIDENTS("Incidents", Shortcuts.INCIDENTS),
+    DASHBOARD("Dashboard", Shortcuts.DASHBOARD),
+    SEARCH("Search", Shortcuts.SEARCH),
+    IMPORT("Import", Shortcuts.IMPORTS),
+    REJECTIONS("Rejected", Shortcuts.REJECTIONS);
+
+    final String title;
+    final String key;
+
+    View(String title, String key) {
+      this.title = title;
+      this.key = key;
+    }
+  }
+
   private final UiExecutor executor = new UiExecutor();
+  private final Tasks tasks = new Tasks(executor);
   private final List<AppObserver> observers = new ArrayList<>();
   private volatile Session session;
-  private IncidentsViewModel incidents;
+  private Preferences preferences;
+  private Stage stage;
   private Scene scene;
   private final StackPane content = new StackPane();
-  private final Label footer = new Label();
+  private final StatusBar statusBar = new StatusBar(tasks);
+  private final ToggleGroup nav = new ToggleGroup();
+  private final Map<View, ToggleButton> navButtons = new LinkedHashMap<>();
+  private final javafx.beans.property.StringProperty lastNotice =
+      new javafx.beans.property.SimpleStringProperty("");
+  private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+  private final Menu recent = new Menu("Open recent");
+
+  /** The Export menu of the incident list, once a workspace is open. */
+  private dev.rehearsal.ui.export.ExportMenu exportMenu;
+
+  private Views views;
+
+  /** The views of one open workspace. */
+  final class Views {
+    final IncidentsViewModel incidents;
+    final IncidentsView incidentsView;
+    final IncidentDetailViewModel detail;
+    final IncidentDetailView detailView;
+    final ImportViewModel imports;
+    final ImportPane importPane;
+    final SearchViewModel search;
+    final SearchPane searchPane;
+    final RejectionsPane rejections;
+    final dev.rehearsal.ui.dashboard.DashboardViewModel dashboard;
+    final dev.rehearsal.ui.dashboard.DashboardPane dashboardPane;
+    final Map<View, Node> byView = new LinkedHashMap<>();
+
+    Views(Session s) {
+      incidents =
+          new IncidentsViewModel(
+              (q, o, m) -> s.rows().incidents(q, o),
+              column -> s.rows().values(Rows.Table.INCIDENTS, column),
+              executor);
+      dashboard =
+          new dev.rehearsal.ui.dashboard.DashboardViewModel(
+              p -> s.dashboard().view(p),
+              (p, service, gap, m) -> s.dashboard().incidentsBehind(p, service, gap, m),
+              executor);
+      dashboard.setOnIncidents(
+          (keys, label) -> {
+            show(View.INCIDENTS);
+            incidents.showOnly(keys, keys.size() + " " + label);
+          });
+      detail =
+          new IncidentDetailViewModel(
+              key -> s.incidents().of(key), r -> s.reviews().save(r), executor);
+      detailView = new IncidentDetailView(detail);
+      incidents.setAmongSource((keys, q, o, m) -> s.rows().incidentsAmong(keys, q, o));
+      incidentsView = new IncidentsView(incidents, detailView);
+      incidentsView.setOnOpen(this::openSelected);
+      incidentsView
+          .table()
+          .getSelectionModel()
+          .selectedItemProperty()
+          .addListener(
+              (o, a, row) -> {
+                if (row != null) {
+                  detail.open(row.key());
+                }
+              });
+      detail.setOnReviewed(
+          () -> {
+            incidents.search();
+            incidents.loadChoices();
+            dashboard.load();
+            notice("Review saved. The table, its filters and the dashboard show it.", false);
+          });
+      imports =
+          new ImportViewModel(
+              in -> s.imports().preview(in), (in, m) -> s.imports().importAndAnalyse(in, m), tasks);
+      importPane = new ImportPane(imports);
+      imports.setOnImported(
+          () -> {
+            incidents.search();
+            incidents.loadChoices();
+            dashboard.load();
+            rejections().reload();
+            var r = imports.resultProperty().get();
+            notice(
+                r == null ? "Imported." : "Import done: " + summaryOf(r),
+                r != null && r.rejected() > 0);
+          });
+      search = new SearchViewModel((q, limit) -> s.rows().find(q, null, 0, limit), executor);
+      searchPane = new SearchPane(search, this::openIncident);
+      rejections = new RejectionsPane(max -> s.rows().rejections(null, max), executor);
+      dashboardPane = new dev.rehearsal.ui.dashboard.DashboardPane(dashboard);
+      byView.put(View.INCIDENTS, incidentsView);
+      byView.put(View.DASHBOARD, dashboardPane);
+      byView.put(View.SEARCH, searchPane);
+      byView.put(View.IMPORT, importPane);
+      byView.put(View.REJECTIONS, rejections);
+    }
+
+    RejectionsPane rejections() {
+      return rejections;
+    }
+
+    void openSelected() {
+      IncidentRow row = incidentsView.table().getSelectionModel().getSelectedItem();
+      if (row != null) {
+        detail.open(row.key());
+        detailView.requestFocus();
+      }
+    }
+
+    void openIncident(String key) {
+      show(View.INCIDENTS);
+      detail.open(key);
+    }
+
+    void close() {
+      incidents.close();
+    }
+  }
+
+  private static String summaryOf(dev.rehearsal.app.ImportView.Result r) {
+    return String.format(
+        "%,d records read, %,d imported, %,d rejected.", r.seen(), r.accepted(), r.rejected());
+  }
 
   public static void main(String[] args) {
     launch(args);
@@ -51,15 +226,24 @@ public final class RehearsalApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    this.stage = stage;
     Map<String, String> named = getParameters().getNamed();
+    preferences =
+        named.containsKey("config")
+            ? Preferences.in(Path.of(named.get("config")))
+            : Preferences.system();
     Path dir =
         named.containsKey("workspace")
             ? Path.of(named.get("workspace"))
-            : Locations.system().defaultWorkspace();
+            : preferences.last() != null
+                ? preferences.last()
+                : Locations.system().defaultWorkspace();
     boolean exitAfter =
         named.containsKey("exit-after-load")
             || getParameters().getUnnamed().contains("--exit-after-load");
-    if (named.containsKey("screenshot") || exitAfter) {
+    if (named.containsKey("tour")) {
+      observers.add(new Tour(this, Path.of(named.get("tour")), exitAfter));
+    } else if (named.containsKey("screenshot") || exitAfter) {
       observers.add(
           new ScreenshotObserver(
               named.containsKey("screenshot") ? Path.of(named.get("screenshot")) : null,
@@ -71,43 +255,368 @@ public final class RehearsalApp extends Application {
 
     BorderPane root = new BorderPane();
     root.setId("app-root");
-    root.setTop(header(dir));
+    root.setTop(menuBar());
+    root.setLeft(sideBar());
+    // a view taller than the window scrolls or clips inside it; it never pushes the status bar
+    // off the screen
+    content.setMinSize(0, 0);
+    javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    clip.widthProperty().bind(content.widthProperty());
+    clip.heightProperty().bind(content.heightProperty());
+    content.setClip(clip);
     root.setCenter(content);
-    footer.getStyleClass().add("status-text");
-    HBox status = new HBox(footer);
-    status.getStyleClass().add("status-bar");
-    status.setPadding(new Insets(4, 10, 4, 10));
-    root.setBottom(status);
+    root.setBottom(statusBar);
 
-    scene = new Scene(root, 1280, 800);
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Preferences.Window place =
+        Preferences.placement(
+            preferences.saved().window(),
+            screen.getMinX(),
+            screen.getMinY(),
+            screen.getWidth(),
+            screen.getHeight(),
+            MIN_WIDTH,
+            MIN_HEIGHT);
+    scene = new Scene(root, place.width(), place.height());
     scene.getStylesheets().add(RehearsalApp.class.getResource("rehearsal.css").toExternalForm());
-    stage.setTitle("Rehearsal — " + dir.toAbsolutePath());
+    String theme = named.getOrDefault("theme", preferences.saved().theme());
+    darkTheme.setSelected("dark".equals(theme));
+    applyTheme();
+    darkTheme
+        .selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              applyTheme();
+              preferences.theme(b ? "dark" : "light");
+            });
+    acceptDrops();
     stage.setScene(scene);
+    stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+    stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+    stage.setX(place.x());
+    stage.setY(place.y());
+    stage.setWidth(place.width());
+    stage.setHeight(place.height());
+    stage.setMaximized(place.maximized());
+    stage.setTitle("Rehearsal");
+    stage.setOnCloseRequest(e -> rememberWindow());
     observers.forEach(o -> o.beforeShown(scene));
     stage.show();
+    // JavaFX 21 under a window manager can open the stage at 200 x 200 (JDK-8316423): size it
+    // again once it is shown
+    Platform.runLater(
+        () -> {
+          if (!stage.isMaximized()) {
+            stage.sizeToScene();
+          }
+        });
+    show(View.INCIDENTS);
     open(dir);
+    LOG.info(
+        () ->
+            "screen "
+                + screen
+                + ", placed "
+                + place
+                + ", stage "
+                + stage.getWidth()
+                + " x "
+                + stage.getHeight());
   }
 
-  private Region header(Path dir) {
+  static final double MIN_WIDTH = 1000;
+  static final double MIN_HEIGHT = 620;
+
+  private void rememberWindow() {
+    if (stage == null || preferences == null) {
+      return;
+    }
+    preferences.window(
+        new Preferences.Window(
+            stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+  }
+
+  private void applyTheme() {
+    String dark = RehearsalApp.class.getResource("rehearsal-dark.css").toExternalForm();
+    scene.getStylesheets().remove(dark);
+    if (darkTheme.isSelected()) {
+      scene.getStylesheets().add(dark);
+    }
+  }
+
+  private void acceptDrops() {
+    scene.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles() && views != null) {
+            e.acceptTransferModes(TransferMode.COPY);
+          }
+          e.consume();
+        });
+    scene.setOnDragDropped(
+        e -> {
+          boolean ok = false;
+          if (e.getDragboard().hasFiles() && views != null) {
+            show(View.IMPORT);
+            views.importPane.dropped(
+                e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            ok = true;
+          }
+          e.setDropCompleted(ok);
+          e.consume();
+        });
+  }
+
+  private MenuBar menuBar() {
+    Menu file = new Menu("File");
+    MenuItem open = item("Open workspace\u2026", Shortcuts.OPEN_WORKSPACE, this::chooseWorkspace);
+    MenuItem importItem = item("Import\u2026", Shortcuts.IMPORT, () -> show(View.IMPORT));
+    MenuItem export = item("Export\u2026", Shortcuts.EXPORT, this::export);
+    MenuItem quit = item("Quit", Shortcuts.QUIT, this::quit);
+    file.setOnShowing(e -> fillRecent());
+    file.getItems()
+        .addAll(
+            open,
+            recent,
+            new SeparatorMenuItem(),
+            importItem,
+            export,
+            new SeparatorMenuItem(),
+            quit);
+
+    Menu view = new Menu("View");
+    for (View v : View.values()) {
+      view.getItems().add(item(v.title, v.key, () -> show(v)));
+    }
+    view.getItems().addAll(new SeparatorMenuItem(), darkTheme);
+
+    Menu incident = new Menu("Incident");
+    incident
+        .getItems()
+        .addAll(
+            item("Search incidents", Shortcuts.SEARCH_INCIDENTS, this::focusIncidentSearch),
+            item("Search everything", Shortcuts.SEARCH_EVERYTHING, this::focusGlobalSearch),
+            new SeparatorMenuItem(),
+            item("Next incident", Shortcuts.NEXT, () -> step(1)),
+            item("Previous incident", Shortcuts.PREVIOUS, () -> step(-1)),
+            item("Review", Shortcuts.REVIEW, this::review),
+            item("Confirm the analysis", Shortcuts.CONFIRM, this::confirm));
+
+    Menu help = new Menu("Help");
+    help.getItems()
+        .addAll(
+            item("Keyboard shortcuts", Shortcuts.HELP, this::showShortcuts),
+            item("About Rehearsal", null, this::about));
+    MenuBar bar = new MenuBar(file, view, incident, help);
+    bar.setId("menu-bar");
+    return bar;
+  }
+
+  private static MenuItem item(String text, String key, Runnable action) {
+    MenuItem m = new MenuItem(text);
+    if (key != null) {
+      m.setAccelerator(KeyCombination.keyCombination(key));
+    }
+    m.setOnAction(e -> action.run());
+    return m;
+  }
+
+  private Region sideBar() {
+    VBox side = new VBox(2);
+    side.setId("side-bar");
+    side.getStyleClass().add("side-bar");
+    side.setPadding(new Insets(10, 6, 10, 6));
     Label name = new Label("Rehearsal");
     name.getStyleClass().add("app-title");
-    Label tagline = new Label("Which incidents passed staging, and what let them through");
-    tagline.getStyleClass().add("app-tagline");
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label ws = new Label(dir.toAbsolutePath().toString());
-    ws.getStyleClass().add("workspace-path");
-    HBox h = new HBox(12, name, tagline, spacer, ws);
-    h.setAlignment(Pos.CENTER_LEFT);
-    h.getStyleClass().add("app-header");
-    h.setPadding(new Insets(10, 14, 10, 14));
-    return h;
+    Label tag = new Label("what passed staging,\nand what let it through");
+    tag.getStyleClass().add("app-tagline");
+    VBox brand = new VBox(2, name, tag);
+    brand.setPadding(new Insets(0, 6, 12, 6));
+    side.getChildren().add(brand);
+    for (View v : View.values()) {
+      ToggleButton b = new ToggleButton(v.title);
+      b.setId("nav-" + v.name().toLowerCase());
+      b.getStyleClass().add("nav-button");
+      b.setToggleGroup(nav);
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.setAlignment(Pos.CENTER_LEFT);
+      b.setOnAction(
+          e -> {
+            show(v);
+          });
+      navButtons.put(v, b);
+      side.getChildren().add(b);
+    }
+    side.setPrefWidth(150);
+    side.setMinWidth(130);
+    return side;
   }
 
-  private void open(Path dir) {
-    Task<Session> task =
-        executor.submit(
+  /** Shows a view of the open workspace. */
+  void show(View v) {
+    ToggleButton b = navButtons.get(v);
+    if (b != null) {
+      b.setSelected(true);
+    }
+    if (views == null) {
+      return;
+    }
+    Node n = views.byView.get(v);
+    if (content.getChildren().size() != 1 || content.getChildren().get(0) != n) {
+      content.getChildren().setAll(n);
+    }
+    if (v == View.REJECTIONS) {
+      views.rejections.reload();
+    }
+    if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
+      views.dashboard.load();
+    }
+  }
+
+  Views views() {
+    return views;
+  }
+
+  /** The folder of the open workspace, or null. */
+  Path sessionDir() {
+    Session s = session;
+    return s == null ? null : s.dir();
+  }
+
+  Scene scene() {
+    return scene;
+  }
+
+  CheckMenuItem darkTheme() {
+    return darkTheme;
+  }
+
+  private void fillRecent() {
+    recent.getItems().clear();
+    for (Path p : preferences.recent()) {
+      MenuItem m = new MenuItem(p.toString());
+      m.setOnAction(e -> open(p));
+      recent.getItems().add(m);
+    }
+    recent.setDisable(recent.getItems().isEmpty());
+  }
+
+  private void chooseWorkspace() {
+    DirectoryChooser c = new DirectoryChooser();
+    c.setTitle("Open or create a workspace (an empty folder gets the demo)");
+    File d = c.showDialog(stage);
+    if (d != null) {
+      open(d.toPath());
+    }
+  }
+
+  private void focusIncidentSearch() {
+    show(View.INCIDENTS);
+    if (views != null) {
+      views.incidentsView.searchField().requestFocus();
+    }
+  }
+
+  private void focusGlobalSearch() {
+    show(View.SEARCH);
+    if (views != null) {
+      views.searchPane.field().requestFocus();
+    }
+  }
+
+  private void step(int by) {
+    if (views != null) {
+      show(View.INCIDENTS);
+      views.incidentsView.step(by);
+    }
+  }
+
+  private void review() {
+    if (views != null) {
+      show(View.INCIDENTS);
+      views.detailView.focusReview();
+    }
+  }
+
+  private void confirm() {
+    if (views != null && views.detail.key() != null) {
+      views.detail.confirm();
+    }
+  }
+
+  private void export() {
+    if (exportMenu == null) {
+      notice("Open a workspace first: reports are written from its analysis.", true);
+      return;
+    }
+    show(View.INCIDENTS);
+    exportMenu.show();
+  }
+
+  private void showShortcuts() {
+    GridPane g = new GridPane();
+    g.setHgap(18);
+    g.setVgap(4);
+    int r = 0;
+    for (var e : Shortcuts.all().entrySet()) {
+      Label k = new Label(Shortcuts.shown(e.getKey()));
+      k.getStyleClass().add("mono");
+      g.addRow(r++, k, new Label(e.getValue()));
+    }
+    Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+    a.initOwner(stage);
+    a.setTitle("Keyboard shortcuts");
+    a.setHeaderText("Keyboard shortcuts");
+    a.getDialogPane().setContent(g);
+    a.getDialogPane().setId("shortcuts-dialog");
+    a.show();
+  }
+
+  private void about() {
+    Alert a =
+        new Alert(
+            Alert.AlertType.INFORMATION,
+            "Rehearsal tells which production incidents were caused by changes that passed"
+                + " staging, and which gap (data, traffic, config or mocks) let each one through."
+                + " It reads the files your tools export and keeps everything in a local"
+                + " workspace.",
+            ButtonType.CLOSE);
+    a.initOwner(stage);
+    a.setHeaderText("Rehearsal");
+    a.show();
+  }
+
+  /** Shows a result or a problem in the status bar for a while. */
+  void notice(String text, boolean problem) {
+    lastNotice.set(text);
+    statusBar.notice(text, problem);
+  }
+
+  /** The last notice shown. */
+  javafx.beans.property.ReadOnlyStringProperty lastNoticeProperty() {
+    return lastNotice;
+  }
+
+  private void quit() {
+    rememberWindow();
+    Platform.exit();
+  }
+
+  /** Opens a workspace (closing the one open), building the demo in it when it holds nothing. */
+  void open(Path dir) {
+    Session before = session;
+    Views old = views;
+    views = null;
+    session = null;
+    if (old != null) {
+      old.close();
+    }
+    var handle =
+        tasks.run(
+            "Opening the workspace",
             m -> {
+              if (before != null) {
+                before.close();
+              }
               m.progress(0, 100, "opening the workspace");
               Session s = Session.openOrBuildDemo(dir, m);
               // other processes (the command line) may read and write the workspace while the
@@ -117,43 +626,59 @@ public final class RehearsalApp extends Application {
                   java.time.Duration.ofMinutes(2),
                   notice -> m.progress(-1, -1, notice));
             },
-            s -> {
-              this.session = s;
-              showIncidents(s);
-            },
-            this::failed);
-    content
-        .getChildren()
-        .setAll(
-            new LoadingView(
-                "Opening the workspace",
-                "When a workspace has nothing imported yet, Rehearsal builds a demo from a generated "
-                    + "history of a fictional shop (PagerDuty and Jira incidents, GitLab, GitHub and "
-                    + "Heroku deploys, JUnit and k6 staging runs, configuration snapshots) so you can "
-                    + "explore it. Your own files are imported with the import command.",
-                task));
-    footer.textProperty().bind(task.messageProperty());
+            this::opened,
+            t -> failed(dir, t));
+    LoadingView loading =
+        new LoadingView(
+            "Opening the workspace",
+            "When a workspace has nothing imported yet, Rehearsal builds a demo from a generated"
+                + " history of a fictional shop (PagerDuty and Jira incidents, GitLab, GitHub and"
+                + " Heroku deploys, JUnit and k6 staging runs, configuration snapshots) so you can"
+                + " explore it. Your own files come in with File \u2192 Import, or by dropping"
+                + " them on the window.",
+            handle);
+    content.getChildren().setAll(loading);
+    statusBar.workspace(dir.toAbsolutePath().toString(), false);
   }
 
-  private void showIncidents(Session s) {
-    footer.textProperty().unbind();
-    footer.setText("Workspace " + s.dir().toAbsolutePath() + (s.isDemo() ? " — demo data" : ""));
-    incidents = new IncidentsViewModel((q, m) -> s.rows().incidents(q), executor);
-    IncidentsView view = new IncidentsView(incidents);
+  private void opened(Session s) {
+    this.session = s;
+    preferences.opened(s.dir());
+    boolean demo = s.isDemo();
+    stage.setTitle("Rehearsal \u2014 " + s.dir().getFileName() + (demo ? " (demo data)" : ""));
+    statusBar.workspace(s.dir().toAbsolutePath().toString(), demo);
+    views = new Views(s);
+    View shown = View.INCIDENTS;
+    for (var e : navButtons.entrySet()) {
+      if (e.getValue().isSelected()) {
+        shown = e.getKey();
+      }
+    }
+    show(shown);
+    for (String n : s.notes()) {
+      notice(n, false);
+    }
+    IncidentsViewModel incidents = views.incidents;
+    IncidentsView view = views.incidentsView;
     dev.rehearsal.ui.export.ExportViewModel export =
         new dev.rehearsal.ui.export.ExportViewModel(
             dev.rehearsal.report.ExporterRegistry.standard(
                 s, dev.rehearsal.report.CsvFormat.RFC_4180),
             executor);
-    view.addTool(
+    exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
             export,
             () -> incidents.queryProperty().get(),
-            () -> view.table().getSelectionModel().getSelectedItem()));
+            () -> view.table().getSelectionModel().getSelectedItem());
+    view.addTool(exportMenu);
     export
         .statusProperty()
-        .addListener((obs, was, now) -> footer.setText(now.isEmpty() ? footer.getText() : now));
-    content.getChildren().setAll(view);
+        .addListener(
+            (obs, was, now) -> {
+              if (!now.isEmpty()) {
+                notice(now, false);
+              }
+            });
     incidents
         .rows()
         .addListener(
@@ -167,23 +692,38 @@ public final class RehearsalApp extends Application {
               }
             });
     incidents.search();
+    incidents.loadChoices();
   }
 
-  private void failed(Throwable t) {
-    footer.textProperty().unbind();
-    LOG.log(Level.SEVERE, "the workspace could not be opened", t);
-    Label msg = new Label("The workspace could not be opened: " + t.getMessage());
+  private void failed(Path dir, Throwable t) {
+    Problems.Problem p = Problems.describe("Opening the workspace " + dir, t);
+    LOG.log(Level.WARNING, "the workspace could not be opened", t);
+    Label msg = new Label(p.message());
     msg.setWrapText(true);
+    msg.setMaxWidth(640);
     msg.getStyleClass().add("error-text");
     msg.setId("open-error");
-    content.getChildren().setAll(msg);
+    VBox box = new VBox(12, msg);
+    box.setAlignment(Pos.CENTER);
+    box.setPadding(new Insets(40));
+    if (p.retry()) {
+      javafx.scene.control.Button retry = new javafx.scene.control.Button("Try again");
+      retry.setOnAction(e -> open(dir));
+      box.getChildren().add(retry);
+    }
+    javafx.scene.control.Button other =
+        new javafx.scene.control.Button("Open another workspace\u2026");
+    other.setOnAction(e -> chooseWorkspace());
+    box.getChildren().add(other);
+    VBox.setVgrow(msg, Priority.NEVER);
+    content.getChildren().setAll(box);
   }
 
   @Override
   public void stop() throws IOException {
     executor.shutdown();
-    if (incidents != null) {
-      incidents.close();
+    if (views != null) {
+      views.close();
     }
     if (session != null) {
       session.close();

@@ -133,6 +133,124 @@ class AppLayerTest {
   }
 
   @Test
+  void theIncidentTableIsOrderedAndFilteredByWhatItsFindingsSay() throws Exception {
+    List<IncidentRow> all;
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("")) {
+      all = rows.page(0, rows.size());
+    }
+    long escapes = all.stream().filter(r -> r.verdict().equals("escape")).count();
+    long config = all.stream().filter(r -> r.gaps().contains("config")).count();
+    assertTrue(escapes > 0 && escapes < all.size(), "the demo has escapes and others");
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("verdict:escape")) {
+      assertEquals(escapes, rows.size());
+      assertTrue(rows.page(0, rows.size()).stream().allMatch(r -> r.verdict().equals("escape")));
+    }
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("gap:config")) {
+      assertEquals(config, rows.size());
+    }
+    // the window's filters quote their values
+    String both = Rows.withFilters("", Map.of(Rows.GAP, List.of("config")));
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents(both)) {
+      assertEquals(config, rows.size(), both);
+    }
+    try (Rows.Source<IncidentRow> rows =
+        session.rows().incidents("", new Rows.Order(Rows.CONFIDENCE, true))) {
+      List<IncidentRow> page = rows.page(0, rows.size());
+      for (int i = 1; i < page.size(); i++) {
+        double a = page.get(i - 1).confidence();
+        double b = page.get(i).confidence();
+        assertFalse(!Double.isNaN(b) && a < b, "most confident first: " + a + " then " + b);
+      }
+    }
+    try (Rows.Source<IncidentRow> rows =
+        session.rows().incidents("", new Rows.Order(Rows.SERVICE, false))) {
+      List<IncidentRow> page = rows.page(0, rows.size());
+      assertEquals(all.size(), page.size(), "ordering loses no row");
+    }
+    Map<String, Long> verdicts = session.rows().values(Rows.Table.INCIDENTS, Rows.VERDICT);
+    assertEquals(escapes, verdicts.get("escape"));
+    assertEquals(all.size(), verdicts.values().stream().mapToLong(Long::longValue).sum());
+    String filtered =
+        Rows.withFilters("checkout", Map.of(Rows.VERDICT, List.of("escape", "a \"quoted\" one")));
+    assertEquals("(checkout) AND verdict:(\"escape\" OR \"a \\\"quoted\\\" one\")", filtered);
+    Rows.QuerySyntaxException bad =
+        assertThrows(
+            Rows.QuerySyntaxException.class, () -> session.rows().incidents("title:(broken"));
+    assertTrue(bad.getMessage().contains("character"), bad.getMessage());
+    assertFalse(bad.getMessage().contains("<EOF>"), "plain words: " + bad.getMessage());
+  }
+
+  @Test
+  void aSearchAcrossEverythingMarksWhereItMatched() throws Exception {
+    Rows.Found found = session.rows().find("latency", null, 0, 20);
+    assertTrue(found.total() > 0);
+    Rows.Hit hit = found.hits().get(0);
+    assertFalse(hit.title().isBlank());
+    assertTrue(
+        found.hits().stream()
+            .flatMap(h -> h.snippets().stream())
+            .anyMatch(
+                p ->
+                    !p.marks().isEmpty()
+                        && p.text()
+                            .substring(p.marks().get(0).start(), p.marks().get(0).end())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("latenc")),
+        "a snippet marks the word searched for");
+  }
+
+  @Test
+  void aCancelledImportLeavesTheWorkspaceAsItWas() throws Exception {
+    // a traffic file long enough to be cancelled in the middle (imports look every 1,024 records)
+    StringBuilder csv = new StringBuilder("environment,service,peak_rps,as_of\n");
+    for (int i = 0; i < 5000; i++) {
+      csv.append(i % 2 == 0 ? "production" : "staging")
+          .append(",cancel-test-")
+          .append(i)
+          .append(",")
+          .append(100 + i)
+          .append(",2023-03-01\n");
+    }
+    csv.append("production,cancel-test-bad,lots,2023-03-01\n");
+    Path file = dir.resolve("cancelled").resolve("traffic.csv");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, csv.toString());
+    long before;
+    try (Rows.Source<dev.rehearsal.model.EnvironmentFact> facts = session.rows().facts("")) {
+      before = facts.size();
+    }
+    long rejectedBefore = session.rows().rejections(null, 100_000).size();
+    dev.rehearsal.task.TaskMonitor cancelInTheMiddle =
+        new dev.rehearsal.task.TaskMonitor() {
+          boolean cancelled;
+
+          @Override
+          public void progress(long done, long total, String message) {
+            // every 1,024 records the import says which file it reads
+            if (message != null
+                && message.endsWith("traffic.csv")
+                && !message.startsWith("reading")) {
+              cancelled = true;
+            }
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return cancelled;
+          }
+        };
+    ImportView.Result r = session.imports().importAndAnalyse(List.of(file), cancelInTheMiddle);
+    assertTrue(r.cancelled());
+    assertTrue(r.seen() >= 1024 && r.seen() < 5001, "cancelled in the middle: " + r.seen());
+    try (Rows.Source<dev.rehearsal.model.EnvironmentFact> facts = session.rows().facts("")) {
+      assertEquals(before, facts.size(), "no record of the cancelled import was kept");
+    }
+    assertEquals(rejectedBefore, session.rows().rejections(null, 100_000).size());
+    assertFalse(Files.exists(session.dir().resolve("writer.json")), "the writer was let go");
+    assertTrue(r.analysis().contains("as it was"), r.analysis());
+  }
+
+  @Test
   void anIncidentComesWithItsTimelineAlternativesAndPassages() throws Exception {
     Finding linked = anEscape();
     IncidentDetails.Detail d = session.incidents().of(linked.incidentKey());

@@ -60,7 +60,10 @@ class AppSmokeTest extends FxRobot {
     FxToolkit.registerPrimaryStage();
     app =
         FxToolkit.setupApplication(
-            RehearsalApp.class, "--workspace=" + dir, "--screenshot=" + shot);
+            RehearsalApp.class,
+            "--workspace=" + dir,
+            "--config=" + dir.resolve("config"),
+            "--screenshot=" + shot);
   }
 
   @AfterAll

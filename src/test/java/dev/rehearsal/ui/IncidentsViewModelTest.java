@@ -26,7 +26,9 @@ class IncidentsViewModelTest {
         "resolved",
         "pagerduty",
         "escape",
-        List.of("config"));
+        List.of("config"),
+        0.9,
+        false);
   }
 
   /** Rows from a list, as the workspace gives them a page at a time; counts what is closed. */
@@ -69,7 +71,7 @@ class IncidentsViewModelTest {
     List<ListSource> opened = new ArrayList<>();
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               ListSource src = new ListSource(many);
               opened.add(src);
               return src;
@@ -93,7 +95,7 @@ class IncidentsViewModelTest {
     List<String> asked = new ArrayList<>();
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               asked.add(q);
               return rows(
                   q.isEmpty() ? List.of(row("a", "A"), row("b", "B")) : List.of(row("a", "A")));
@@ -116,7 +118,7 @@ class IncidentsViewModelTest {
   void aSyntaxErrorKeepsTheRowsAndShowsTheMessage() {
     IncidentsViewModel vm =
         new IncidentsViewModel(
-            (q, m) -> {
+            (q, o, m) -> {
               if (q.contains("(")) {
                 throw new Rows.QuerySyntaxException(
                     "the query \"(\" is not valid search syntax", null);

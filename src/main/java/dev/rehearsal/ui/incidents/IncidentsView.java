@@ -1,26 +1,49 @@
 package dev.rehearsal.ui.incidents;
 
+import dev.rehearsal.app.Rows;
 import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.ui.shell.Copy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
-/** The incident list: a search field over a sortable table. Binds to its view model only. */
+/**
+ * The incident list: a search field and column filters over a table the workspace orders (click a
+ * column's header), with the selected incident's detail beside it. Binds to its view model only.
+ */
 public final class IncidentsView extends BorderPane {
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -28,20 +51,24 @@ public final class IncidentsView extends BorderPane {
   private final TextField search;
   private final TableView<IncidentRow> table;
   private final HBox bar;
+  private final SplitPane split;
+  private final Map<TableColumn<IncidentRow, ?>, String> sortField = new HashMap<>();
+  private Runnable onOpen = () -> {};
 
-  public IncidentsView(IncidentsViewModel vm) {
+  public IncidentsView(IncidentsViewModel vm, Node detail) {
     getStyleClass().add("incidents-view");
     search = TextFields.createClearableTextField();
     search.setId("incident-search");
     search.setPromptText(
-        "Search incidents — Lucene syntax: checkout AND timeout, "
-            + "title:\"connection pool\", service:payments");
+        "Search incidents: checkout AND timeout, title:\"connection pool\", gap:config,"
+            + " verdict:escape, severity:P1, reviewed:no");
     search.textProperty().bindBidirectional(vm.queryProperty());
     search.setOnAction(e -> vm.search());
     search.setTooltip(
         new Tooltip(
-            "Press Enter to search. Words are ANDed; use quotes for "
-                + "phrases, field:value for fields, * for wildcards."));
+            "Press Enter to search (Lucene syntax). Words are ANDed; quotes for phrases,"
+                + " field:value for fields (service, severity, verdict, gap, reviewed,"
+                + " confidence:[0.8 TO 1]), * for wildcards."));
     HBox.setHgrow(search, Priority.ALWAYS);
 
     ProgressIndicator spinner = new ProgressIndicator();
@@ -52,10 +79,16 @@ public final class IncidentsView extends BorderPane {
     status.setId("incident-status");
     status.textProperty().bind(vm.statusProperty());
     status.getStyleClass().add("status-text");
+    status.setMinWidth(Label.USE_PREF_SIZE);
 
-    bar = new HBox(8, search, spinner, status);
+    bar = new HBox(8, search, spinner);
     bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(8, 10, 4, 10));
+
+    FlowPane filters = new FlowPane(10, 4);
+    filters.setAlignment(Pos.CENTER_LEFT);
+    IncidentsViewModel.FILTERS.forEach(
+        (column, name) -> filters.getChildren().add(filter(vm, column, name)));
+    filters.getChildren().add(status);
 
     Label error = new Label();
     error.setId("incident-search-error");
@@ -64,59 +97,211 @@ public final class IncidentsView extends BorderPane {
     error.setWrapText(true);
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     error.visibleProperty().bind(error.textProperty().isNotEmpty());
-    error.setPadding(new Insets(0, 10, 4, 10));
+
+    Label amongText = new Label();
+    amongText.textProperty().bind(vm.amongLabelProperty());
+    javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all incidents");
+    all.setId("incident-show-all");
+    all.setOnAction(e -> vm.showAll());
+    HBox amongBar = new HBox(8, new Label("Showing only:"), amongText, all);
+    amongBar.setId("incident-among");
+    amongBar.setAlignment(Pos.CENTER_LEFT);
+    amongBar.getStyleClass().add("among-bar");
+    amongBar.visibleProperty().bind(vm.amongLabelProperty().isNotEmpty());
+    amongBar.managedProperty().bind(amongBar.visibleProperty());
+    VBox top = new VBox(6, bar, filters, amongBar, error);
+    top.setPadding(new Insets(8, 10, 6, 10));
 
     table = new TableView<>(vm.rows());
     table.setId("incident-table");
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // the title takes the room the others leave
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
     table.setPlaceholder(new Label("No incidents match."));
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+
     TableColumn<IncidentRow, Instant> onset = new TableColumn<>("Onset");
     onset.setCellValueFactory(
         c -> new ReadOnlyObjectWrapper<>(c.getValue() == null ? null : c.getValue().onset()));
     onset.setCellFactory(
         c ->
-            new javafx.scene.control.TableCell<>() {
+            new TableCell<>() {
               @Override
               protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : TIME.format(item));
               }
             });
-    onset.setPrefWidth(130);
-    onset.setSortType(TableColumn.SortType.DESCENDING);
-    TableColumn<IncidentRow, String> ref = text("Ref", r -> r.reference(), 80);
-    TableColumn<IncidentRow, String> title = text("Title", r -> r.title(), 360);
-    TableColumn<IncidentRow, String> services =
-        text("Services", r -> String.join(", ", r.services()), 160);
-    TableColumn<IncidentRow, String> severity = text("Severity", r -> r.severity(), 70);
-    TableColumn<IncidentRow, String> verdict =
-        text("Staging verdict", r -> VerdictLabels.label(r.verdict()), 170);
-    verdict.setId("verdict-column");
-    TableColumn<IncidentRow, String> gaps = text("Gap", r -> String.join(", ", r.gaps()), 110);
-    TableColumn<IncidentRow, String> source = text("Source", r -> r.source(), 90);
+    width(onset, 132, 128);
+    sortField.put(onset, Rows.TIME);
     table.getColumns().add(onset);
-    table.getColumns().add(ref);
+    table.getColumns().add(width(text("Ref", IncidentRow::reference, null), 70, 55));
+    TableColumn<IncidentRow, String> title = text("Title", IncidentRow::title, null);
+    title.setPrefWidth(280);
+    title.setMinWidth(140);
     table.getColumns().add(title);
-    table.getColumns().add(services);
-    table.getColumns().add(severity);
-    table.getColumns().add(verdict);
-    table.getColumns().add(gaps);
-    table.getColumns().add(source);
-    // rows come a page at a time in the order the search gives; sorting is the search's
-    table.getColumns().forEach(col -> col.setSortable(false));
+    table
+        .getColumns()
+        .add(width(text("Services", r -> String.join(", ", r.services()), Rows.SERVICE), 100, 70));
+    table.getColumns().add(width(text("Sev.", IncidentRow::severity, Rows.SEVERITY), 48, 40));
+    TableColumn<IncidentRow, String> verdict =
+        text("Verdict", r -> VerdictLabels.brief(r.verdict()), Rows.VERDICT);
+    verdict.setId("verdict-column");
+    verdict.setCellFactory(c -> new VerdictCell());
+    table.getColumns().add(width(verdict, 104, 96));
+    table.getColumns().add(width(text("Gap", r -> String.join(", ", r.gaps()), Rows.GAP), 80, 60));
+    table
+        .getColumns()
+        .add(
+            width(
+                text(
+                    "Conf.",
+                    r ->
+                        Double.isNaN(r.confidence()) || r.verdict().isEmpty()
+                            ? ""
+                            : String.format(Locale.ROOT, "%.2f", r.confidence()),
+                    Rows.CONFIDENCE),
+                52,
+                50));
+    table
+        .getColumns()
+        .add(width(text("Rev.", r -> r.reviewed() ? "\u2713" : "", Rows.REVIEWED), 44, 40));
+    TableColumn<IncidentRow, String> source = text("Source", IncidentRow::source, null);
+    source.setVisible(false);
+    table.getColumns().add(width(source, 80, 60));
+    // the header's menu button chooses the columns shown
+    table.setTableMenuButtonVisible(true);
+    table.getColumns().forEach(col -> col.setSortable(sortField.containsKey(col)));
+    onset.setSortType(TableColumn.SortType.DESCENDING);
+    table.getSortOrder().add(onset);
+    // the workspace orders the rows, a page at a time: a click on a header asks it
+    table.setSortPolicy(
+        t -> {
+          if (t.getSortOrder().isEmpty()) {
+            vm.orderBy(Rows.Order.NEWEST);
+            return true;
+          }
+          TableColumn<IncidentRow, ?> c = t.getSortOrder().get(0);
+          vm.orderBy(
+              new Rows.Order(sortField.get(c), c.getSortType() == TableColumn.SortType.DESCENDING));
+          return true;
+        });
 
-    setTop(new VBox(bar, error));
-    setCenter(table);
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            onOpen.run();
+          }
+        });
+    table.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            onOpen.run();
+            e.consume();
+          } else if (KeyCombination.keyCombination("Shortcut+C").match(e)) {
+            Copy.text(Copy.tsv(table));
+            e.consume();
+          }
+        });
+    MenuItem copy = new MenuItem("Copy rows as text");
+    copy.setOnAction(e -> Copy.text(Copy.tsv(table)));
+    MenuItem copyCsv = new MenuItem("Copy rows as CSV");
+    copyCsv.setOnAction(e -> Copy.text(Copy.csv(table)));
+    MenuItem open = new MenuItem("Open incident");
+    open.setOnAction(e -> onOpen.run());
+    table.setContextMenu(new ContextMenu(open, copy, copyCsv));
+
+    split = new SplitPane(table, detail);
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(0.6);
+    SplitPane.setResizableWithParent(detail, false);
+
+    setTop(top);
+    setCenter(split);
   }
 
-  private static TableColumn<IncidentRow, String> text(
-      String name, java.util.function.Function<IncidentRow, String> value, double width) {
+  /** Called when the user opens the selected incident (double-click, Enter, the menu). */
+  public void setOnOpen(Runnable r) {
+    onOpen = r == null ? () -> {} : r;
+  }
+
+  private static ComboBox<String> filter(IncidentsViewModel vm, String column, String name) {
+    ComboBox<String> box = new ComboBox<>();
+    box.setId("filter-" + column);
+    box.setPromptText(name + ": any");
+    box.getItems().add(null);
+    vm.choices(column)
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                c -> {
+                  String chosen = box.getValue();
+                  box.getItems().setAll(vm.choices(column));
+                  box.getItems().add(0, null);
+                  box.setValue(chosen);
+                });
+    box.setButtonCell(new FilterCell(name));
+    box.setCellFactory(l -> new FilterCell(name));
+    box.valueProperty().bindBidirectional(vm.filter(column));
+    box.valueProperty().addListener((o, a, b) -> vm.search());
+    box.setTooltip(new Tooltip("Show only the incidents with this " + name.toLowerCase()));
+    return box;
+  }
+
+  /** "Verdict: any" for no choice, "Verdict: escape" for one. */
+  private static final class FilterCell extends ListCell<String> {
+    private final String name;
+
+    FilterCell(String name) {
+      this.name = name;
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? name + ": any" : name + ": " + (item == null ? "any" : label(name, item)));
+    }
+
+    private static String label(String name, String item) {
+      return name.equals("Verdict") ? VerdictLabels.label(item) : item;
+    }
+  }
+
+  /** The verdict, coloured by what it means for staging. */
+  private static final class VerdictCell extends TableCell<IncidentRow, String> {
+    private final Tooltip tip = new Tooltip();
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().removeAll("verdict-escape", "verdict-caught");
+      IncidentRow r = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+      setText(empty ? null : item);
+      tip.setText(r == null ? item : VerdictLabels.label(r.verdict()));
+      setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+      if (r != null && r.verdict().equals("escape")) {
+        getStyleClass().add("verdict-escape");
+      }
+    }
+  }
+
+  private static <T extends TableColumn<IncidentRow, ?>> T width(T c, double pref, double min) {
+    c.setPrefWidth(pref);
+    c.setMinWidth(min);
+    c.setMaxWidth(pref * 1.6);
+    return c;
+  }
+
+  private TableColumn<IncidentRow, String> text(
+      String name, Function<IncidentRow, String> value, String sortBy) {
     TableColumn<IncidentRow, String> c = new TableColumn<>(name);
     // a row whose page is still being read is null: its cells stay empty until it arrives
     c.setCellValueFactory(
         cell ->
             new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
-    c.setPrefWidth(width);
+    c.setCellFactory(col -> new TipCell());
+    if (sortBy != null) {
+      sortField.put(c, sortBy);
+    }
     return c;
   }
 
@@ -125,11 +310,36 @@ public final class IncidentsView extends BorderPane {
     bar.getChildren().add(tool);
   }
 
+  /** A text cell whose whole text shows as a tooltip (the cell may cut it). */
+  private static final class TipCell extends TableCell<IncidentRow, String> {
+    private final Tooltip tip = new Tooltip();
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? null : item);
+      tip.setText(item);
+      setTooltip(empty || item == null || item.length() < 12 ? null : tip);
+    }
+  }
+
   public TableView<IncidentRow> table() {
     return table;
   }
 
   public TextField searchField() {
     return search;
+  }
+
+  /** Selects the next (+1) or previous (-1) incident. */
+  public void step(int by) {
+    int n = table.getItems().size();
+    if (n == 0) {
+      return;
+    }
+    int at = table.getSelectionModel().getSelectedIndex();
+    int next = Math.max(0, Math.min(n - 1, at < 0 ? 0 : at + by));
+    table.getSelectionModel().clearAndSelect(next);
+    table.scrollTo(Math.max(0, next - 3));
   }
 }

@@ -1,47 +1,98 @@
 package dev.rehearsal.ui.incidents;
 
+import dev.rehearsal.app.Problems;
 import dev.rehearsal.app.Rows;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.ui.task.Background;
 import dev.rehearsal.ui.task.PagedList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the incident list: the query the user typed, the rows that match, a status line and the
- * query's error when its syntax is wrong. Holds no controls; the view binds to it.
+ * State of the incident list: the query the user typed, the column filters chosen, the order, the
+ * rows that match, a status line and the query's error when its syntax is wrong. A new search keeps
+ * the order and the filters. Holds no controls; the view binds to it.
  */
 public final class IncidentsViewModel {
-
   /** Where rows come from: the workspace's rows in the app, a list in tests. */
   @FunctionalInterface
   public interface RowSource {
-    Rows.Source<IncidentRow> rows(String query, TaskMonitor monitor) throws Exception;
+    Rows.Source<IncidentRow> rows(String query, Rows.Order order, TaskMonitor monitor)
+        throws Exception;
+  }
+
+  /** The incidents among given keys (those behind a figure of the dashboard). */
+  @FunctionalInterface
+  public interface AmongSource {
+    Rows.Source<IncidentRow> rows(
+        java.util.Collection<String> keys, String query, Rows.Order order, TaskMonitor monitor)
+        throws Exception;
+  }
+
+  /** The values a column holds, with their counts: what a filter offers. */
+  @FunctionalInterface
+  public interface Values {
+    Map<String, Long> of(String column) throws Exception;
+  }
+
+  /** The columns a filter is offered for, with their names in the window. */
+  public static final Map<String, String> FILTERS = new LinkedHashMap<>();
+
+  static {
+    FILTERS.put(Rows.VERDICT, "Verdict");
+    FILTERS.put(Rows.GAP, "Gap");
+    FILTERS.put(Rows.REVIEWED, "Reviewed");
+    FILTERS.put(Rows.SEVERITY, "Severity");
+    FILTERS.put(Rows.SERVICE, "Service");
   }
 
   /** A search's rows with their first page, read off the FX thread. */
   private record Found(Rows.Source<IncidentRow> rows, List<IncidentRow> firstPage) {}
 
   private final RowSource source;
+  private final Values values;
   private final Background background;
   private final StringProperty query = new SimpleStringProperty("");
   private final PagedList<IncidentRow> rows;
   private final StringProperty status = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final ObjectProperty<Rows.Order> order = new SimpleObjectProperty<>(Rows.Order.NEWEST);
+  private final Map<String, ObjectProperty<String>> filters = new LinkedHashMap<>();
+  private final Map<String, ObservableList<String>> choices = new LinkedHashMap<>();
+  private final StringProperty effectiveQuery = new SimpleStringProperty("");
   private long generation;
+  private AmongSource amongSource;
+  private java.util.Collection<String> among;
+  private final StringProperty amongLabel = new SimpleStringProperty("");
 
   public IncidentsViewModel(RowSource source, Background background) {
+    this(source, column -> Map.of(), background);
+  }
+
+  public IncidentsViewModel(RowSource source, Values values, Background background) {
     this.source = source;
+    this.values = values;
     this.background = background;
     this.rows = new PagedList<>(background);
+    for (String column : FILTERS.keySet()) {
+      filters.put(column, new SimpleObjectProperty<>(null));
+      choices.put(column, FXCollections.observableArrayList());
+    }
   }
 
   public StringProperty queryProperty() {
@@ -69,15 +120,98 @@ public final class IncidentsViewModel {
     return busy;
   }
 
-  /** Runs the current query; an older search that finishes later is ignored. */
+  public ReadOnlyObjectProperty<Rows.Order> orderProperty() {
+    return order;
+  }
+
+  /** The query the last search ran: the user's with the filters added. */
+  public ReadOnlyStringProperty effectiveQueryProperty() {
+    return effectiveQuery;
+  }
+
+  /** The value chosen for a column's filter (null: any). */
+  public ObjectProperty<String> filter(String column) {
+    return filters.get(column);
+  }
+
+  /** The values a column's filter offers, most rows first. */
+  public ObservableList<String> choices(String column) {
+    return choices.get(column);
+  }
+
+  /** Where the incidents behind a figure come from. */
+  public void setAmongSource(AmongSource s) {
+    amongSource = s;
+  }
+
+  /**
+   * Shows only these incidents (what {@code label} says they are) until {@link #showAll}; the
+   * query, the filters and the order still apply.
+   */
+  public void showOnly(java.util.Collection<String> keys, String label) {
+    among = keys == null ? null : List.copyOf(keys);
+    amongLabel.set(keys == null ? "" : label);
+    search();
+  }
+
+  /** Shows every incident again. */
+  public void showAll() {
+    showOnly(null, "");
+  }
+
+  /** What the incidents shown are when they are those behind a figure, or "". */
+  public ReadOnlyStringProperty amongLabelProperty() {
+    return amongLabel;
+  }
+
+  /** Orders the rows by a column and searches again. */
+  public void orderBy(Rows.Order o) {
+    Rows.Order next = o == null ? Rows.Order.NEWEST : o;
+    if (!next.equals(order.get())) {
+      order.set(next);
+      search();
+    }
+  }
+
+  /** Reads what each filter offers, off the FX thread. */
+  public void loadChoices() {
+    background.run(
+        m -> {
+          Map<String, List<String>> out = new LinkedHashMap<>();
+          for (String column : FILTERS.keySet()) {
+            out.put(column, new ArrayList<>(values.of(column).keySet()));
+          }
+          return out;
+        },
+        out -> out.forEach((column, list) -> choices.get(column).setAll(list)),
+        failure -> error.set(Problems.describe("Reading the filters", failure).message()));
+  }
+
+  /** The query with the filters chosen, as the workspace runs it. */
+  public String composedQuery() {
+    Map<String, List<String>> chosen = new LinkedHashMap<>();
+    filters.forEach(
+        (column, value) -> {
+          if (value.get() != null && !value.get().isBlank()) {
+            chosen.put(column, List.of(value.get()));
+          }
+        });
+    return Rows.withFilters(query.get() == null ? "" : query.get().strip(), chosen);
+  }
+
+  /** Runs the current query with the filters, in the current order; an older search is ignored. */
   public void search() {
-    String q = query.get() == null ? "" : query.get().strip();
+    String q = composedQuery();
+    Rows.Order o = order.get();
+    java.util.Collection<String> keys = among;
+    AmongSource byKeys = amongSource;
     long mine = ++generation;
     busy.set(true);
     long t0 = System.nanoTime();
     background.run(
         m -> {
-          Rows.Source<IncidentRow> found = source.rows(q, m);
+          Rows.Source<IncidentRow> found =
+              keys != null && byKeys != null ? byKeys.rows(keys, q, o, m) : source.rows(q, o, m);
           return new Found(found, found.page(0, PagedList.PAGE));
         },
         found -> {
@@ -91,6 +225,7 @@ public final class IncidentsViewModel {
           }
           int size = found.rows().size();
           error.set("");
+          effectiveQuery.set(q);
           long ms = (System.nanoTime() - t0) / 1_000_000;
           // the status first: whoever watches the rows finds it saying what they are
           status.set(
@@ -105,14 +240,7 @@ public final class IncidentsViewModel {
             return;
           }
           busy.set(false);
-          Throwable cause = failure;
-          while (!(cause instanceof Rows.QuerySyntaxException) && cause.getCause() != null) {
-            cause = cause.getCause();
-          }
-          error.set(
-              cause instanceof Rows.QuerySyntaxException
-                  ? cause.getMessage()
-                  : "The search failed: " + failure.getMessage());
+          error.set(Problems.describe("The search", failure).message());
         });
   }
 }

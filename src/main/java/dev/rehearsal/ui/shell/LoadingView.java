@@ -1,15 +1,16 @@
 package dev.rehearsal.ui.shell;
 
-import javafx.concurrent.Worker;
+import dev.rehearsal.ui.task.TaskHandle;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 
-/** A title, a progress bar and the current step, bound to a running task. */
+/** A title, a progress bar, the current step and a cancel button, bound to running work. */
 public final class LoadingView extends VBox {
-  public LoadingView(String title, String explanation, Worker<?> worker) {
+  public LoadingView(String title, String explanation, TaskHandle work) {
     super(12);
     setId("loading-view");
     setAlignment(Pos.CENTER);
@@ -23,11 +24,13 @@ public final class LoadingView extends VBox {
     ProgressBar bar = new ProgressBar();
     bar.setId("loading-progress");
     bar.setPrefWidth(480);
-    bar.progressProperty().bind(worker.progressProperty());
+    bar.progressProperty().bind(work.progressProperty());
     Label step = new Label();
     step.setId("loading-step");
     step.getStyleClass().add("status-text");
-    step.textProperty().bind(worker.messageProperty());
-    getChildren().addAll(heading, text, bar, step);
+    step.textProperty().bind(work.messageProperty());
+    Button cancel = new Button("Cancel");
+    cancel.setOnAction(e -> work.cancel());
+    getChildren().addAll(heading, text, bar, step, cancel);
   }
 }

@@ -1,0 +1,152 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportPlan;
+import dev.rehearsal.importers.ImportSummary;
+import dev.rehearsal.index.SearchHit;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Rejection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An import as a window shows it, in plain values: before, each file with its detected format, the
+ * detector's confidence, its first records in a line each and what it lacks; after, each file with
+ * what it gave, the totals (accepted + rejected = seen), and the rejected records with file, line
+ * and reason. Made from the import's own plan and summary; nothing is counted twice.
+ */
+public final class ImportView {
+  private ImportView() {}
+
+  /**
+   * One file before the import.
+   *
+   * @param status "will import", "skipped" (no format recognised it) or "cannot be read"
+   * @param confidence 0 to 100
+   * @param lacks what it lacks, in words ("service", "environment", "a column mapping")
+   * @param preview its first records, a line each
+   * @param previewRejected its first records that would be rejected, as "line N: reason"
+   */
+  public record PlannedFile(
+      String file,
+      String status,
+      String format,
+      int confidence,
+      List<String> lacks,
+      List<String> preview,
+      List<String> previewRejected,
+      String message) {}
+
+  /** Every file of an import before it runs, and problems with its manifests. */
+  public record Plan(List<PlannedFile> files, List<String> problems) {
+    public boolean anythingToImport() {
+      return files.stream().anyMatch(f -> f.status().equals(WILL_IMPORT));
+    }
+  }
+
+  /** One file after the import; {@code seen == accepted + rejected}. */
+  public record FileResult(
+      String file,
+      String status,
+      String format,
+      long seen,
+      long accepted,
+      long rejected,
+      String message) {}
+
+  /**
+   * An import after it ran.
+   *
+   * @param rejections the rejected records with file, line and reason (the first of each file the
+   *     import kept; all of them are in the workspace's rejections)
+   * @param analysis what the analysis after the import did, or why it did not run, in a sentence
+   */
+  public record Result(
+      List<FileResult> files,
+      long seen,
+      long accepted,
+      long rejected,
+      boolean cancelled,
+      List<String> problems,
+      List<Rejection> rejections,
+      String analysis) {}
+
+  static final String WILL_IMPORT = "will import";
+
+  /** The window's view of a plan. */
+  public static Plan of(ImportPlan plan) {
+    List<PlannedFile> files = new ArrayList<>();
+    for (ImportPlan.File f : plan.files()) {
+      List<String> preview = new ArrayList<>();
+      for (ImportedRecord r : f.preview()) {
+        preview.add(r.kind().code() + ": " + SearchHit.titleOf(r));
+      }
+      List<String> rejected = new ArrayList<>();
+      for (Rejection r : f.rejected()) {
+        rejected.add((r.line() > 0 ? "line " + r.line() + ": " : "") + r.reason());
+      }
+      List<String> lacks = new ArrayList<>();
+      for (ImportPlan.Lack l : f.lacks()) {
+        lacks.add(
+            l == ImportPlan.Lack.MAPPING ? "a column mapping" : l.name().toLowerCase(Locale.ROOT));
+      }
+      files.add(
+          new PlannedFile(
+              f.file(),
+              switch (f.status()) {
+                case IMPORTED -> WILL_IMPORT;
+                case SKIPPED -> "skipped";
+                default -> "cannot be read";
+              },
+              f.formatName() == null || f.formatName().isBlank() ? f.format() : f.formatName(),
+              f.confidence(),
+              lacks,
+              preview,
+              rejected,
+              f.message()));
+    }
+    return new Plan(files, plan.problems());
+  }
+
+  /** The window's view of an import's outcome. */
+  public static Result of(Imports.Outcome outcome) {
+    ImportSummary s = outcome.summary();
+    List<FileResult> files = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    for (FileReport f : s.files()) {
+      files.add(
+          new FileResult(
+              f.file(),
+              f.status().name().toLowerCase(Locale.ROOT),
+              f.formatName() == null || f.formatName().isBlank() ? f.format() : f.formatName(),
+              f.seen(),
+              f.accepted(),
+              f.rejected(),
+              f.message()));
+      rejections.addAll(f.rejections());
+    }
+    String analysis;
+    if (s.cancelled()) {
+      analysis = "Nothing was kept: the workspace is as it was before the import.";
+    } else if (outcome.analysis() != null) {
+      analysis =
+          "The analysis ran again over "
+              + String.format(Locale.ROOT, "%,d", outcome.analysis().incidents())
+              + " incidents.";
+    } else if (!outcome.analysisProblem().isEmpty()) {
+      analysis = Problems.sentence(outcome.analysisProblem());
+    } else {
+      analysis = "The analysis did not run.";
+    }
+    return new Result(
+        files,
+        s.seen(),
+        s.accepted(),
+        s.rejected(),
+        s.cancelled(),
+        s.problems(),
+        rejections,
+        analysis);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.rehearsal.index;
+
+import java.util.List;
+
+/**
+ * What the incident table shows of a finding, read from doc values without decoding its JSON.
+ *
+ * @param verdict the effective verdict's code ("escape"), reviews applied
+ * @param gaps the effective gaps' codes, ranked
+ * @param confidence the confidence of the best link, 0 when none
+ * @param reviewed whether a reviewer decided
+ */
+public record FindingSummary(
+    String verdict, List<String> gaps, double confidence, boolean reviewed) {
+  public FindingSummary {
+    gaps = List.copyOf(gaps);
+  }
+}

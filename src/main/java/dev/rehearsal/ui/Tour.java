@@ -1,0 +1,250 @@
+package dev.rehearsal.ui;
+
+import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.ui.incidents.IncidentsView;
+import dev.rehearsal.ui.incidents.IncidentsViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.util.Duration;
+
+/**
+ * Walks through the views once the incidents are shown and writes a snapshot of each into a folder:
+ * the pictures of the README, taken from the running app. Each step acts, waits until what it shows
+ * is there (at most a few seconds), and snapshots.
+ */
+final class Tour implements AppObserver {
+  private static final Logger LOG = Logger.getLogger(Tour.class.getName());
+
+  private record Step(String name, Runnable action, BooleanSupplier ready, String shot) {}
+
+  private final RehearsalApp app;
+  private final Path dir;
+  private final boolean exitAfter;
+  private final List<Step> steps = new ArrayList<>();
+  private boolean started;
+
+  Tour(RehearsalApp app, Path dir, boolean exitAfter) {
+    this.app = app;
+    this.dir = dir;
+    this.exitAfter = exitAfter;
+  }
+
+  @Override
+  public void incidentsShown(Scene scene, IncidentsView view, IncidentsViewModel vm) {
+    if (started) {
+      return;
+    }
+    started = true;
+    RehearsalApp.Views v = app.views();
+    steps.add(
+        new Step(
+            "incidents",
+            () -> view.table().getSelectionModel().clearAndSelect(0),
+            () -> v.detail.detailProperty().get() != null && !v.detail.busyProperty().get(),
+            "incidents.png"));
+    steps.add(
+        new Step(
+            "filtered",
+            () -> {
+              vm.filter(dev.rehearsal.app.Rows.GAP).set("config");
+              vm.filter(dev.rehearsal.app.Rows.VERDICT).set("escape");
+            },
+            () -> !vm.busyProperty().get() && !vm.rows().isEmpty() && vm.rows().get(0) != null,
+            null));
+    steps.add(
+        new Step(
+            "detail",
+            () -> {
+              view.table().getSelectionModel().clearAndSelect(0);
+            },
+            () -> {
+              IncidentRow r = view.table().getSelectionModel().getSelectedItem();
+              return r != null
+                  && v.detail.detailProperty().get() != null
+                  && r.key().equals(v.detail.key())
+                  && !v.detail.busyProperty().get();
+            },
+            "incident-detail.png"));
+    steps.add(
+        new Step(
+            "gaps",
+            () -> v.detailView.scrollTo(scene.lookup("#gap-config")),
+            () -> true,
+            "incident-gaps.png"));
+    steps.add(
+        new Step(
+            "review",
+            () -> {
+              // a correction, as a reviewer would make it: the config gap alone, with a note
+              for (dev.rehearsal.model.Gap g : dev.rehearsal.model.Gap.values()) {
+                v.detail.gap(g).set(g == dev.rehearsal.model.Gap.CONFIG);
+              }
+              v.detail.noteProperty().set("the Helm override of the timeout; the mock was fine");
+              v.detail.reviewerProperty().set("dana");
+              v.detail.saveCorrection();
+            },
+            () ->
+                v.detail.reviewMessageProperty().get().startsWith("Saved")
+                    && !v.detail.busyProperty().get()
+                    && v.detail.detailProperty().get() != null
+                    && v.detail.detailProperty().get().finding() != null
+                    && v.detail.detailProperty().get().finding().reviewed(),
+            null));
+    steps.add(
+        new Step(
+            "review shown",
+            () -> v.detailView.scrollTo(scene.lookup("#review-heading")),
+            () -> true,
+            "incident-review.png"));
+    steps.add(
+        new Step(
+            "dashboard",
+            () -> app.show(RehearsalApp.View.DASHBOARD),
+            () -> v.dashboard.viewProperty().get() != null && !v.dashboard.busyProperty().get(),
+            "dashboard.png"));
+    steps.add(
+        new Step(
+            "scorecard",
+            () -> v.dashboardPane.scrollToScorecard(),
+            () -> true,
+            "dashboard-scorecard.png"));
+    steps.add(
+        new Step(
+            "behind a figure",
+            () ->
+                v.dashboard.open(
+                    null,
+                    null,
+                    dev.rehearsal.model.Gap.CONFIG,
+                    dev.rehearsal.app.DashboardView.Measure.ESCAPES),
+            () ->
+                !vm.amongLabelProperty().get().isEmpty()
+                    && !vm.busyProperty().get()
+                    && !vm.rows().isEmpty()
+                    && vm.rows().get(0) != null,
+            "dashboard-incidents.png"));
+    steps.add(new Step("all again", vm::showAll, () -> !vm.busyProperty().get(), null));
+    steps.add(
+        new Step(
+            "search",
+            () -> {
+              app.show(RehearsalApp.View.SEARCH);
+              v.search.queryProperty().set("\"connection pool\" OR timeout");
+              v.search.search();
+            },
+            () -> !v.search.busyProperty().get() && !v.search.hits().isEmpty(),
+            "search.png"));
+    Path[] sample = {null};
+    steps.add(
+        new Step(
+            "import plan",
+            () -> {
+              app.show(RehearsalApp.View.IMPORT);
+              sample[0] = sampleWithBadRows();
+              if (sample[0] != null) {
+                v.imports.add(List.of(sample[0]));
+              }
+            },
+            () -> !v.imports.planningProperty().get() && !v.imports.planned().isEmpty(),
+            "import-plan.png"));
+    steps.add(
+        new Step(
+            "import",
+            () -> v.imports.start(),
+            () -> !v.imports.runningProperty().get() && v.imports.resultProperty().get() != null,
+            "import.png"));
+    steps.add(
+        new Step(
+            "rejections",
+            () -> app.show(RehearsalApp.View.REJECTIONS),
+            () -> true,
+            "rejections.png"));
+    steps.add(
+        new Step(
+            "dark",
+            () -> {
+              app.show(RehearsalApp.View.INCIDENTS);
+              app.darkTheme().setSelected(true);
+            },
+            () -> true,
+            "incidents-dark.png"));
+    steps.add(new Step("light again", () -> app.darkTheme().setSelected(false), () -> true, null));
+    next(scene, 0, 0);
+  }
+
+  /**
+   * A traffic file in the demo's own format with two rows that cannot be read, beside the demo's
+   * files: what an import with rejections looks like.
+   */
+  private Path sampleWithBadRows() {
+    Path ws = app.sessionDir();
+    if (ws == null) {
+      return null;
+    }
+    Path f = ws.resolve("tour-input").resolve("traffic-peaks-week-33.csv");
+    try {
+      java.nio.file.Files.createDirectories(f.getParent());
+      java.nio.file.Files.writeString(
+          f,
+          "environment,service,peak_rps,as_of\n"
+              + "production,checkout,2290,2023-08-14\n"
+              + "staging,checkout,11,2023-08-14\n"
+              + "production,search,5854,2023-08-15\n"
+              + "staging,search,lots,2023-08-15\n"
+              + "production,payments,1312,15th of August\n"
+              + "staging,payments,14,2023-08-15\n");
+      return f;
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "the tour's sample file could not be written", e);
+      return null;
+    }
+  }
+
+  private void next(Scene scene, int index, int waited) {
+    if (index >= steps.size()) {
+      if (exitAfter) {
+        Platform.exit();
+      }
+      return;
+    }
+    Step s = steps.get(index);
+    if (waited == 0) {
+      s.action().run();
+    }
+    Timeline t =
+        new Timeline(
+            new KeyFrame(
+                Duration.millis(250),
+                e -> {
+                  if (s.ready().getAsBoolean() || waited > 240) {
+                    if (waited > 240) {
+                      LOG.warning("tour step " + s.name() + " did not get ready; shot as it is");
+                    }
+                    // one more pulse so that what arrived is laid out and painted
+                    Platform.runLater(
+                        () -> {
+                          if (s.shot() != null) {
+                            try {
+                              Snapshots.write(scene, dir.resolve(s.shot()));
+                            } catch (IOException ex) {
+                              LOG.log(Level.WARNING, "snapshot " + s.shot() + " failed", ex);
+                            }
+                          }
+                          next(scene, index + 1, 0);
+                        });
+                  } else {
+                    next(scene, index, waited + 1);
+                  }
+                }));
+    t.play();
+  }
+}

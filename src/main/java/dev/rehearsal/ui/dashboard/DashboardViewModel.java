@@ -1,0 +1,152 @@
+package dev.rehearsal.ui.dashboard;
+
+import dev.rehearsal.app.DashboardView;
+import dev.rehearsal.app.Period;
+import dev.rehearsal.app.Problems;
+import dev.rehearsal.model.Gap;
+import dev.rehearsal.ui.task.Background;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The dashboard of a period: its figures (read off the FX thread) and the incidents behind any of
+ * them, which the incident list then shows.
+ */
+public final class DashboardViewModel {
+  /** The figures of a period (the app layer's {@code Dashboard.view}). */
+  @FunctionalInterface
+  public interface Figures {
+    DashboardView.View of(Period p) throws Exception;
+  }
+
+  /** The incidents behind a figure (the app layer's {@code Dashboard.incidentsBehind}). */
+  @FunctionalInterface
+  public interface Behind {
+    List<String> of(Period p, String service, Gap gap, DashboardView.Measure m) throws Exception;
+  }
+
+  /** The period that shows everything. */
+  public static final String ALL = "all time";
+
+  private final Figures figures;
+  private final Behind behind;
+  private final Background background;
+  private final ObjectProperty<DashboardView.View> view = new SimpleObjectProperty<>();
+  private final ObservableList<String> periods = FXCollections.observableArrayList(ALL);
+  private final StringProperty period = new SimpleStringProperty(ALL);
+  private final StringProperty error = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private BiConsumer<List<String>, String> onIncidents = (k, l) -> {};
+  private long generation;
+
+  public DashboardViewModel(Figures figures, Behind behind, Background background) {
+    this.figures = figures;
+    this.behind = behind;
+    this.background = background;
+    period.addListener((o, a, b) -> load());
+  }
+
+  public ReadOnlyObjectProperty<DashboardView.View> viewProperty() {
+    return view;
+  }
+
+  /** "all time" and the quarters that have figures, newest first. */
+  public ObservableList<String> periods() {
+    return periods;
+  }
+
+  public StringProperty periodProperty() {
+    return period;
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy;
+  }
+
+  /** Called with the incidents behind a figure the user clicked, and what they are. */
+  public void setOnIncidents(BiConsumer<List<String>, String> c) {
+    onIncidents = c == null ? (k, l) -> {} : c;
+  }
+
+  /** The period chosen. */
+  public Period chosen() {
+    String p = period.get();
+    return p == null || p.equals(ALL) ? Period.ALL : Period.quarter(p);
+  }
+
+  /** Reads the figures of the period chosen. */
+  public void load() {
+    Period p = chosen();
+    long mine = ++generation;
+    busy.set(true);
+    background.run(
+        m -> figures.of(p),
+        v -> {
+          if (mine != generation) {
+            return;
+          }
+          busy.set(false);
+          error.set("");
+          view.set(v);
+          if (p == Period.ALL) {
+            List<String> qs =
+                new java.util.ArrayList<>(v.quarters().stream().map(q -> q.quarter()).toList());
+            java.util.Collections.reverse(qs);
+            qs.add(0, ALL);
+            if (!qs.equals(periods)) {
+              // "all time", chosen now, stays where it is: a list set anew would clear the choice
+              if (periods.isEmpty() || !periods.get(0).equals(ALL)) {
+                periods.add(0, ALL);
+              }
+              periods.remove(1, periods.size());
+              periods.addAll(qs.subList(1, qs.size()));
+            }
+          }
+        },
+        failure -> {
+          if (mine != generation) {
+            return;
+          }
+          busy.set(false);
+          error.set(Problems.describe("Reading the figures", failure).message());
+        });
+  }
+
+  /**
+   * Shows the incidents behind a figure: of a quarter (null: the period chosen), a service (null:
+   * all), a gap (null: any), counting what {@code m} says.
+   */
+  public void open(String quarter, String service, Gap gap, DashboardView.Measure m) {
+    Period p = quarter == null ? chosen() : Period.quarter(quarter);
+    String label =
+        (m == DashboardView.Measure.ESCAPES
+                ? "escapes"
+                : m == DashboardView.Measure.CHANGE_RELATED
+                    ? "change-related incidents"
+                    : "incidents")
+            + (gap == null ? "" : " through " + gap.code())
+            + (service == null ? "" : " of " + service)
+            + " in "
+            + p.label();
+    background.run(
+        mon -> behind.of(p, service, gap, m),
+        keys -> onIncidents.accept(keys, label),
+        failure ->
+            error.set(Problems.describe("Reading the incidents behind it", failure).message()));
+  }
+}

@@ -1,0 +1,234 @@
+package dev.rehearsal.ui.imports;
+
+import dev.rehearsal.app.ImportView;
+import dev.rehearsal.ui.rejections.RejectionTable;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/**
+ * The import view: choose or drop files, folders and zips; read what each holds before importing;
+ * import with progress and cancel; then each file's counts and the rejected records.
+ */
+public final class ImportPane extends BorderPane {
+  private final ImportViewModel vm;
+
+  public ImportPane(ImportViewModel vm) {
+    this.vm = vm;
+    setId("import-view");
+    getStyleClass().add("import-view");
+
+    Label title = new Label("Import");
+    title.getStyleClass().add("view-title");
+    Label how =
+        new Label(
+            "Add the files your tools export (incidents, deploys, staging test and load results,"
+                + " configuration snapshots), folders or zip archives, or drop them anywhere on"
+                + " the window. Rehearsal shows what it finds in each before anything is"
+                + " imported; every record is imported or rejected with its file, line and"
+                + " reason, and the analysis runs again afterwards.");
+    how.setWrapText(true);
+    how.getStyleClass().add("muted-text");
+    Button files = new Button("Add files\u2026");
+    files.setId("import-add-files");
+    files.setOnAction(e -> chooseFiles());
+    Button folder = new Button("Add a folder\u2026");
+    folder.setOnAction(e -> chooseFolder());
+    Button clear = new Button("Clear");
+    clear.setOnAction(e -> vm.clear());
+    Button start = new Button("Import");
+    start.setId("import-start");
+    start.setDefaultButton(true);
+    start.setOnAction(e -> vm.start());
+    start
+        .disableProperty()
+        .bind(
+            vm.runningProperty()
+                .or(vm.planningProperty())
+                .or(javafx.beans.binding.Bindings.isEmpty(vm.planned())));
+    Button cancel = new Button("Cancel");
+    cancel.setId("import-cancel");
+    cancel.disableProperty().bind(vm.runningProperty().not());
+    cancel.setOnAction(e -> vm.cancel());
+    ProgressBar bar = new ProgressBar();
+    bar.setId("import-progress");
+    bar.setPrefWidth(220);
+    bar.progressProperty().bind(vm.progressProperty());
+    bar.visibleProperty().bind(vm.runningProperty());
+    Label step = new Label();
+    step.textProperty().bind(vm.messageProperty());
+    step.visibleProperty().bind(vm.runningProperty());
+    step.getStyleClass().add("muted-text");
+    HBox actions = new HBox(8, files, folder, clear, start, cancel, bar, step);
+    actions.setAlignment(Pos.CENTER_LEFT);
+
+    Label error = new Label();
+    error.setId("import-error");
+    error.setWrapText(true);
+    error.getStyleClass().add("error-text");
+    error.textProperty().bind(vm.errorProperty());
+    error.managedProperty().bind(error.textProperty().isNotEmpty());
+
+    VBox top = new VBox(8, title, how, actions, error);
+    top.setPadding(new Insets(12, 14, 8, 14));
+
+    // before: the plan, and the first records of the file selected
+    TableView<ImportView.PlannedFile> plan = new TableView<>(vm.planned());
+    plan.setId("import-plan");
+    plan.setPlaceholder(new Label("No files chosen yet."));
+    plan.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 260));
+    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 150));
+    plan.getColumns().add(col("Confidence", f -> f.confidence() + " %", 80));
+    plan.getColumns().add(col("Status", ImportView.PlannedFile::status, 90));
+    plan.getColumns()
+        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 130));
+    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 220));
+    ListView<String> preview = new ListView<>();
+    preview.setId("import-preview");
+    preview.setPlaceholder(new Label("Select a file to see its first records."));
+    plan.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, f) -> {
+              if (f == null) {
+                preview.getItems().clear();
+              } else {
+                preview.getItems().setAll(f.preview());
+                f.previewRejected().forEach(r -> preview.getItems().add("rejected: " + r));
+              }
+            });
+    // the first file's records show at once; another is a click away
+    vm.planned()
+        .addListener(
+            (javafx.collections.ListChangeListener<ImportView.PlannedFile>)
+                c -> {
+                  if (!vm.planned().isEmpty()
+                      && plan.getSelectionModel().getSelectedItem() == null) {
+                    plan.getSelectionModel().select(0);
+                  }
+                });
+    VBox records = new VBox(4, section("First records of the file selected"), preview);
+    VBox.setVgrow(preview, Priority.ALWAYS);
+    VBox planBox = new VBox(4, section("Before importing"), plan);
+    VBox.setVgrow(plan, Priority.ALWAYS);
+    HBox before = new HBox(10, planBox, records);
+    HBox.setHgrow(planBox, Priority.ALWAYS);
+    records.setPrefWidth(380);
+    records.setMinWidth(260);
+    before.setPadding(new Insets(0, 14, 8, 14));
+
+    // after: per file, and the rejections
+    Label summary = new Label();
+    summary.setId("import-summary");
+    summary.setWrapText(true);
+    summary.textProperty().bind(vm.summaryProperty());
+    summary.getStyleClass().add("strong-text");
+    TableView<ImportView.FileResult> results = new TableView<>(vm.results());
+    results.setId("import-results");
+    results.setPlaceholder(new Label("Nothing imported yet."));
+    results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    results.getColumns().add(col("File", ImportView.FileResult::file, 260));
+    results.getColumns().add(col("Status", ImportView.FileResult::status, 80));
+    results.getColumns().add(col("Format", ImportView.FileResult::format, 140));
+    results.getColumns().add(col("Read", f -> String.format("%,d", f.seen()), 70));
+    results.getColumns().add(col("Imported", f -> String.format("%,d", f.accepted()), 75));
+    results.getColumns().add(col("Rejected", f -> String.format("%,d", f.rejected()), 75));
+    results.getColumns().add(col("Note", ImportView.FileResult::message, 200));
+    TextField filter = new TextField();
+    filter.setId("import-rejection-filter");
+    filter.setPromptText("Filter the rejected records (file, line, reason)");
+    filter.textProperty().bindBidirectional(vm.rejectionFilterProperty());
+    RejectionTable rejected = new RejectionTable(vm.rejections(), "import-rejections");
+    VBox after =
+        new VBox(
+            4,
+            section("After the import"),
+            summary,
+            results,
+            section("Rejected records"),
+            filter,
+            rejected);
+    VBox.setVgrow(rejected, Priority.ALWAYS);
+    results.setPrefHeight(110);
+    results.setMinHeight(60);
+    rejected.setMinHeight(60);
+    after.setPadding(new Insets(0, 14, 8, 14));
+
+    SplitPane split = new SplitPane(before, after);
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.4);
+    setTop(top);
+    setCenter(split);
+  }
+
+  private static Label section(String s) {
+    Label l = new Label(s);
+    l.getStyleClass().add("section-heading");
+    return l;
+  }
+
+  private void chooseFiles() {
+    FileChooser c = new FileChooser();
+    c.setTitle("Files to import");
+    List<File> chosen = c.showOpenMultipleDialog(getScene().getWindow());
+    if (chosen != null) {
+      vm.add(chosen.stream().map(File::toPath).toList());
+    }
+  }
+
+  private void chooseFolder() {
+    DirectoryChooser c = new DirectoryChooser();
+    c.setTitle("A folder to import");
+    File d = c.showDialog(getScene().getWindow());
+    if (d != null) {
+      vm.add(List.of(d.toPath()));
+    }
+  }
+
+  /** Adds what was dropped on the window. */
+  public void dropped(List<Path> paths) {
+    vm.add(paths);
+  }
+
+  private static <T> TableColumn<T, String> col(String name, Function<T, String> value, double w) {
+    TableColumn<T, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(
+        r -> new ReadOnlyObjectWrapper<>(r.getValue() == null ? "" : value.apply(r.getValue())));
+    c.setPrefWidth(w);
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              private final Tooltip tip = new Tooltip();
+
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item);
+                setTooltip(empty || item == null || item.length() < 16 ? null : tip);
+              }
+            });
+    return c;
+  }
+}

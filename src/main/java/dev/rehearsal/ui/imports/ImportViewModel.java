@@ -1,0 +1,285 @@
+package dev.rehearsal.ui.imports;
+
+import dev.rehearsal.app.ImportView;
+import dev.rehearsal.app.Problems;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.task.TaskMonitor;
+import dev.rehearsal.ui.task.TaskHandle;
+import dev.rehearsal.ui.task.Tasks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * Importing from the window: the files chosen or dropped, what the import would do with each
+ * (format, confidence, first records, what it lacks), the import itself with progress and cancel,
+ * and afterwards each file's counts and the rejected records (file, line, reason), which the user
+ * can filter. The analysis re-runs after the import, as part of it.
+ */
+public final class ImportViewModel {
+  /** Plans an import (the app layer's {@code Imports.preview}). */
+  @FunctionalInterface
+  public interface Planner {
+    ImportView.Plan plan(List<Path> inputs) throws Exception;
+  }
+
+  /** Runs an import and the analysis after it (the app layer's {@code Imports}). */
+  @FunctionalInterface
+  public interface Runner {
+    ImportView.Result run(List<Path> inputs, TaskMonitor monitor) throws Exception;
+  }
+
+  private final Planner planner;
+  private final Runner runner;
+  private final Tasks tasks;
+  private final ObservableList<Path> inputs = FXCollections.observableArrayList();
+  private final ObservableList<ImportView.PlannedFile> planned =
+      FXCollections.observableArrayList();
+  private final ObservableList<ImportView.FileResult> results = FXCollections.observableArrayList();
+  private final ObservableList<Rejection> rejections = FXCollections.observableArrayList();
+  private final FilteredList<Rejection> shownRejections = new FilteredList<>(rejections);
+  private final StringProperty rejectionFilter = new SimpleStringProperty("");
+  private final ObjectProperty<ImportView.Result> result = new SimpleObjectProperty<>();
+  private final StringProperty summary = new SimpleStringProperty("");
+  private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty message = new SimpleStringProperty("");
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final BooleanProperty running = new SimpleBooleanProperty();
+  private final BooleanProperty planning = new SimpleBooleanProperty();
+  private TaskHandle current;
+  private Runnable onImported = () -> {};
+
+  public ImportViewModel(Planner planner, Runner runner, Tasks tasks) {
+    this.planner = planner;
+    this.runner = runner;
+    this.tasks = tasks;
+    rejectionFilter.addListener(
+        (o, a, f) -> {
+          String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
+          shownRejections.setPredicate(
+              needle.isEmpty()
+                  ? null
+                  : r ->
+                      (r.file() + " " + r.line() + " " + r.format() + " " + r.reason())
+                          .toLowerCase(Locale.ROOT)
+                          .contains(needle));
+        });
+  }
+
+  public ObservableList<Path> inputs() {
+    return inputs;
+  }
+
+  public ObservableList<ImportView.PlannedFile> planned() {
+    return planned;
+  }
+
+  public ObservableList<ImportView.FileResult> results() {
+    return results;
+  }
+
+  /** The rejected records of the last import, those the filter lets through. */
+  public ObservableList<Rejection> rejections() {
+    return shownRejections;
+  }
+
+  public StringProperty rejectionFilterProperty() {
+    return rejectionFilter;
+  }
+
+  public ReadOnlyObjectProperty<ImportView.Result> resultProperty() {
+    return result;
+  }
+
+  /** The last import's totals in a sentence; accepted + rejected = seen. */
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary;
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message;
+  }
+
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running;
+  }
+
+  public ReadOnlyBooleanProperty planningProperty() {
+    return planning;
+  }
+
+  /** Called after an import that changed the workspace (the tables and figures change). */
+  public void setOnImported(Runnable r) {
+    onImported = r == null ? () -> {} : r;
+  }
+
+  /** Adds files, folders or zips and plans the import of all chosen so far. */
+  public void add(List<Path> paths) {
+    for (Path p : paths) {
+      if (!inputs.contains(p)) {
+        inputs.add(p);
+      }
+    }
+    plan();
+  }
+
+  /** Forgets the files chosen and what the last import did. */
+  public void clear() {
+    inputs.clear();
+    planned.clear();
+    error.set("");
+  }
+
+  /** Works out what importing the chosen inputs would do, off the FX thread. */
+  public void plan() {
+    List<Path> in = new ArrayList<>(inputs);
+    if (in.isEmpty()) {
+      planned.clear();
+      return;
+    }
+    planning.set(true);
+    error.set("");
+    tasks.run(
+        "Reading what the files hold",
+        m -> planner.plan(in),
+        p -> {
+          planning.set(false);
+          planned.setAll(p.files());
+          if (!p.problems().isEmpty()) {
+            error.set(String.join(" ", p.problems()));
+          } else if (!p.anythingToImport()) {
+            error.set(
+                "None of these files is in a format Rehearsal reads; the table says what each"
+                    + " looked like.");
+          }
+        },
+        failure -> {
+          planning.set(false);
+          error.set(Problems.describe("Reading the files", failure).message());
+        });
+  }
+
+  /** Imports the chosen inputs, then the analysis runs again; progress and cancel on the way. */
+  public void start() {
+    List<Path> in = new ArrayList<>(inputs);
+    if (in.isEmpty() || running.get()) {
+      return;
+    }
+    running.set(true);
+    error.set("");
+    progress.set(0);
+    message.set("starting");
+    boolean[] done = {false};
+    TaskHandle h =
+        tasks.run(
+            "Importing " + in.size() + (in.size() == 1 ? " input" : " inputs"),
+            m ->
+                runner.run(
+                    in,
+                    new TaskMonitor() {
+                      @Override
+                      public void progress(long done, long total, String text) {
+                        m.progress(done, total, text);
+                      }
+
+                      @Override
+                      public boolean isCancelled() {
+                        return m.isCancelled();
+                      }
+                    }),
+            r -> {
+              done[0] = true;
+              finished();
+              show(r);
+              if (r.accepted() > 0) {
+                onImported.run();
+              }
+            },
+            failure -> {
+              done[0] = true;
+              finished();
+              error.set(Problems.describe("The import", failure).message());
+            });
+    if (!done[0]) {
+      current = h;
+      progress.bind(h.progressProperty());
+      message.bind(h.messageProperty());
+    }
+  }
+
+  private void finished() {
+    running.set(false);
+    current = null;
+    progress.unbind();
+    message.unbind();
+  }
+
+  /** Asks the running import to stop. */
+  public void cancel() {
+    if (current != null) {
+      current.cancel();
+    }
+  }
+
+  private void show(ImportView.Result r) {
+    result.set(r);
+    results.setAll(r.files());
+    rejections.setAll(r.rejections());
+    summary.set(summaryOf(r));
+    if (!r.problems().isEmpty()) {
+      error.set(String.join(" ", r.problems()));
+    }
+    if (!r.cancelled()) {
+      inputs.clear();
+      planned.clear();
+    }
+  }
+
+  /** "3 files: 1,204 records read, 1,203 imported, 1 rejected. The analysis ran again ..." */
+  static String summaryOf(ImportView.Result r) {
+    if (r.cancelled()) {
+      return String.format(
+              Locale.ROOT,
+              "Cancelled after reading %,d record%s.",
+              r.seen(),
+              r.seen() == 1 ? "" : "s")
+          + " "
+          + r.analysis();
+    }
+    return String.format(
+            Locale.ROOT,
+            "%d file%s: %,d record%s read, %,d imported, %,d rejected.",
+            r.files().size(),
+            r.files().size() == 1 ? "" : "s",
+            r.seen(),
+            r.seen() == 1 ? "" : "s",
+            r.accepted(),
+            r.rejected())
+        + " "
+        + r.analysis();
+  }
+}

@@ -1,0 +1,368 @@
+package dev.rehearsal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Rows;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.model.Rejection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window's main flows, headless, on a small demo workspace: open it, filter, search, open an
+ * incident and read its evidence, correct its gaps, import a real export with bad rows and see the
+ * rejections, and keep everything in view at 1366 x 768.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesktopFlowsTest extends FxRobot {
+  private static Path dir;
+  private static javafx.application.Application app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("rehearsal-flows");
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      Demo.build(
+          s, dir.resolve("scenario"), new ScenarioGenerator.Options(5, 150, 3000, -1, 10), null);
+    }
+    FxToolkit.registerPrimaryStage();
+    app =
+        FxToolkit.setupApplication(
+            RehearsalApp.class,
+            "--workspace=" + dir.resolve("ws"),
+            "--config=" + dir.resolve("config"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+  }
+
+  @SuppressWarnings("unchecked")
+  private TableView<IncidentRow> table() {
+    return lookup("#incident-table").queryAs(TableView.class);
+  }
+
+  private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+  }
+
+  private boolean rowsLoaded() {
+    TableView<IncidentRow> t = table();
+    return !t.getItems().isEmpty() && t.getItems().get(0) != null;
+  }
+
+  private Stage stage() {
+    return (Stage)
+        listWindows().stream()
+            .filter(w -> w instanceof Stage s && s.getTitle().startsWith("Rehearsal"))
+            .findFirst()
+            .orElseThrow();
+  }
+
+  @Test
+  @Order(1)
+  void theDemoOpensMarkedAsDemoData() throws Exception {
+    waitFor(60, () -> lookup("#incident-table").tryQuery().isPresent() && rowsLoaded());
+    assertEquals(150, table().getItems().size());
+    assertTrue(lookup("#status-demo").query().isVisible(), "the status bar says demo data");
+    assertTrue(stage().getTitle().contains("demo data"), stage().getTitle());
+  }
+
+  @Test
+  @Order(2)
+  void aColumnFilterNarrowsTheTableToWhatItSays() throws Exception {
+    waitFor(60, this::rowsLoaded);
+    @SuppressWarnings("unchecked")
+    ComboBox<String> gap = lookup("#filter-gap").queryAs(ComboBox.class);
+    waitFor(20, () -> gap.getItems().contains("config"));
+    interact(() -> gap.setValue("config"));
+    waitFor(20, () -> rowsLoaded() && table().getItems().size() < 150);
+    int n = table().getItems().size();
+    for (int i = 0; i < n; i++) {
+      IncidentRow r = table().getItems().get(i);
+      waitFor(10, () -> r != null);
+      assertTrue(r.gaps().contains("config"), r.key() + " " + r.gaps());
+    }
+    Label status = lookup("#incident-status").queryAs(Label.class);
+    assertTrue(status.getText().startsWith(n + " incident"), status.getText());
+    interact(() -> gap.setValue(null));
+    waitFor(20, () -> table().getItems().size() == 150);
+  }
+
+  @Test
+  @Order(3)
+  void aSearchWithASyntaxErrorSaysWhereInPlainWords() throws Exception {
+    waitFor(60, this::rowsLoaded);
+    TextField field = lookup("#incident-search").queryAs(TextField.class);
+    interact(() -> field.setText("title:(pool"));
+    clickOn(field).type(KeyCode.ENTER);
+    Label error = lookup("#incident-search-error").queryAs(Label.class);
+    waitFor(10, () -> !error.getText().isEmpty());
+    assertTrue(error.getText().contains("character"), error.getText());
+    assertFalse(error.getText().contains("<EOF>"), error.getText());
+    interact(() -> field.setText(""));
+    clickOn(field).type(KeyCode.ENTER);
+    waitFor(10, () -> error.getText().isEmpty() && table().getItems().size() == 150);
+  }
+
+  @Test
+  @Order(4)
+  void anEscapeOpensWithItsChangeVerdictGapsAndEvidence() throws Exception {
+    waitFor(60, this::rowsLoaded);
+    int escape = firstEscapeWithGaps();
+    interact(
+        () -> {
+          table().getSelectionModel().clearAndSelect(escape);
+          table().requestFocus();
+        });
+    type(KeyCode.ENTER);
+    IncidentRow row = table().getItems().get(escape);
+    Label title = waitForDetail(row);
+    assertTrue(title.getText().contains(row.title()), title.getText());
+    assertEquals(
+        "passed staging (escape)", lookup("#detail-verdict").queryAs(Label.class).getText());
+    assertTrue(lookup("#detail-link").tryQuery().isPresent(), "the change held responsible");
+    assertTrue(
+        lookup("#gap-" + row.gaps().get(0)).tryQuery().isPresent(), "the gap in force is shown");
+    assertTrue(lookup("#timeline").tryQuery().isPresent());
+    assertTrue(
+        lookup(".passage-mark").tryQuery().isPresent(),
+        "the incident's words that carried a gap are marked");
+  }
+
+  @Test
+  @Order(5)
+  void correctingTheGapsSavesAReviewTheTableShows() throws Exception {
+    waitFor(60, this::rowsLoaded);
+    int escape = firstEscapeWithGaps();
+    IncidentRow row = table().getItems().get(escape);
+    interact(() -> table().getSelectionModel().clearAndSelect(escape));
+    waitForDetail(row);
+    Label message = lookup("#review-message").queryAs(Label.class);
+    push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
+    clickOn("#review-save");
+    waitFor(10, () -> message.getText().startsWith("Nothing was changed"));
+
+    String from = row.gaps().get(0);
+    String to = from.equals("data") ? "traffic" : "data";
+    RehearsalApp a = (RehearsalApp) app;
+    interact(() -> a.views().dashboard.load());
+    waitFor(30, () -> a.views().dashboard.viewProperty().get() != null);
+    long escapesThroughToBefore =
+        a.views().dashboard.viewProperty().get().total().escapesByGap().getOrDefault(gap(to), 0L);
+    for (String g : List.of("data", "traffic", "config", "mocks", "unexplained")) {
+      CheckBox c = lookup("#review-gap-" + g).queryAs(CheckBox.class);
+      interact(() -> c.setSelected(g.equals(to)));
+    }
+    TextField note = lookup("#review-note").queryAs(TextField.class);
+    interact(() -> note.setText("row counts, not config"));
+    clickOn("#review-save");
+    waitFor(20, () -> message.getText().startsWith("Saved by"));
+    assertTrue(message.getText().contains("gaps: " + to), message.getText());
+    waitFor(
+        20,
+        () -> {
+          IncidentRow now = findRow(row.key());
+          return now != null && now.reviewed() && now.gaps().equals(List.of(to));
+        });
+    waitFor(20, () -> "reviewed".equals(lookup("#detail-reviewed").queryAs(Label.class).getText()));
+    Label notice = lookup("#status-notice").queryAs(Label.class);
+    assertTrue(notice.isVisible() && notice.getText().startsWith("Review saved"), notice.getText());
+    assertTrue(
+        lookup(".review-history").queryAllAs(Label.class).stream()
+            .anyMatch(l -> l.getText().contains("row counts, not config")),
+        "the review history shows the note");
+    // the dashboard counts the escape under the gap the reviewer gave
+    waitFor(
+        30,
+        () ->
+            a.views()
+                    .dashboard
+                    .viewProperty()
+                    .get()
+                    .total()
+                    .escapesByGap()
+                    .getOrDefault(gap(to), 0L)
+                == escapesThroughToBefore + 1);
+  }
+
+  @Test
+  @Order(6)
+  void importingARealExportWithBadRowsListsEachRejectionAndTheCountsAddUp() throws Exception {
+    Path jira = Path.of("src/test/resources/fixtures/jira-csv-export-fr/JIRA.csv");
+    assertTrue(Files.isRegularFile(jira), jira.toAbsolutePath().toString());
+    clickOn("#nav-import");
+    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    RehearsalApp a = (RehearsalApp) app;
+    interact(() -> a.views().importPane.dropped(List.of(jira.toAbsolutePath())));
+    @SuppressWarnings("unchecked")
+    TableView<Object> plan = lookup("#import-plan").queryAs(TableView.class);
+    waitFor(60, () -> plan.getItems().size() == 1);
+    Button start = lookup("#import-start").queryAs(Button.class);
+    waitFor(10, () -> !start.isDisabled());
+    clickOn(start);
+    Label summary = lookup("#import-summary").queryAs(Label.class);
+    Label error = lookup("#import-error").queryAs(Label.class);
+    try {
+      waitFor(180, () -> !summary.getText().isEmpty() || !error.getText().isEmpty());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "the import did not end: "
+              + a.views().imports.messageProperty().get()
+              + " "
+              + a.views().imports.progressProperty().get()
+              + " running "
+              + a.views().imports.runningProperty().get(),
+          e);
+    }
+    assertEquals("", error.getText());
+    // the same counts the importer's golden file holds for this export
+    assertTrue(
+        summary.getText().startsWith("1 file: 516 records read, 334 imported, 182 rejected."),
+        summary.getText());
+    @SuppressWarnings("unchecked")
+    TableView<Rejection> rejected = lookup("#import-rejections").queryAs(TableView.class);
+    assertFalse(rejected.getItems().isEmpty());
+    Rejection first = rejected.getItems().get(0);
+    assertTrue(first.file().endsWith("JIRA.csv"), first.file());
+    assertTrue(first.line() > 0);
+    assertFalse(first.reason().isBlank());
+    TextField filter = lookup("#import-rejection-filter").queryAs(TextField.class);
+    int before = rejected.getItems().size();
+    interact(() -> filter.setText("no creation time"));
+    assertTrue(rejected.getItems().size() <= before);
+    assertTrue(rejected.getItems().stream().allMatch(r -> r.reason().contains("no creation time")));
+    // the incident table shows the imported incidents once the analysis has run again
+    clickOn("#nav-incidents");
+    waitFor(60, () -> table().getItems().size() == 150 + 334);
+  }
+
+  @Test
+  @Order(7)
+  void at1366By768TheMenuTheTableAndTheStatusBarAreInView() throws Exception {
+    clickOn("#nav-incidents");
+    Stage s = stage();
+    interact(
+        () -> {
+          s.setMaximized(false);
+          s.setX(0);
+          s.setY(0);
+          s.setWidth(1366);
+          s.setHeight(768);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    for (String id : List.of("#menu-bar", "#status-bar", "#incident-table", "#nav-import")) {
+      Node n = lookup(id).query();
+      var b = n.localToScene(n.getLayoutBounds());
+      javafx.scene.Parent root = s.getScene().getRoot();
+      assertTrue(
+          b.getMinY() >= 0 && b.getMaxY() <= s.getScene().getHeight() + 0.5,
+          id
+              + " "
+              + b
+              + " in a scene of "
+              + s.getScene().getHeight()
+              + ", root "
+              + root.getLayoutBounds().getHeight()
+              + " (min "
+              + root.minHeight(-1)
+              + ")");
+      assertTrue(b.getMinX() >= 0 && b.getMaxX() <= s.getScene().getWidth() + 0.5, id + " " + b);
+    }
+  }
+
+  private static dev.rehearsal.model.Gap gap(String code) {
+    return dev.rehearsal.model.Gap.parse(code);
+  }
+
+  @Test
+  @Order(8)
+  void aFigureOfTheDashboardOpensTheIncidentsBehindIt() throws Exception {
+    clickOn("#nav-dashboard");
+    RehearsalApp a = (RehearsalApp) app;
+    waitFor(30, () -> a.views().dashboard.viewProperty().get() != null);
+    long escapes = a.views().dashboard.viewProperty().get().total().escapes();
+    assertTrue(escapes > 0);
+    clickOn("#dashboard-escapes");
+    waitFor(
+        30,
+        () ->
+            lookup("#incident-table").tryQuery().isPresent()
+                && !a.views().incidents.amongLabelProperty().get().isEmpty()
+                && !a.views().incidents.busyProperty().get());
+    assertEquals(escapes, table().getItems().size());
+    clickOn("#incident-show-all");
+    waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
+  }
+
+  private int firstEscapeWithGaps() throws Exception {
+    waitFor(30, this::rowsLoaded);
+    for (int i = 0; i < table().getItems().size(); i++) {
+      int at = i;
+      waitFor(10, () -> table().getItems().get(at) != null);
+      IncidentRow r = table().getItems().get(i);
+      if (r.verdict().equals("escape")
+          && !r.gaps().isEmpty()
+          && !r.gaps().contains("unexplained")
+          && !r.reviewed()) {
+        return i;
+      }
+    }
+    throw new AssertionError("the demo has an escape with a gap");
+  }
+
+  private IncidentRow findRow(String key) {
+    for (IncidentRow r : table().getItems()) {
+      if (r != null && r.key().equals(key)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private Label waitForDetail(IncidentRow row) throws Exception {
+    waitFor(
+        20,
+        () ->
+            lookup("#detail-title").tryQuery().isPresent()
+                && lookup("#detail-title").queryAs(Label.class).getText().contains(row.title()));
+    return lookup("#detail-title").queryAs(Label.class);
+  }
+
+  static boolean unused(Window w) {
+    return w == null;
+  }
+
+  static String unused(Rows r) {
+    return String.valueOf(r);
+  }
+}
