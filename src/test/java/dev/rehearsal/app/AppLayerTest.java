@@ -111,8 +111,12 @@ class AppLayerTest {
     assertEquals(150, before, "planning writes nothing");
   }
 
+  /** A real export file: from the folder the build points at, else the project's own copy. */
   private static Path fixture(String path) {
-    return Path.of(System.getProperty("rehearsal.fixtures", "../shared/fixtures/real"))
+    Path shared = Path.of(System.getProperty("rehearsal.fixtures", "../shared/fixtures/real"));
+    return (Files.isRegularFile(shared.resolve(path))
+            ? shared
+            : Path.of("src/test/resources/fixtures"))
         .resolve(path);
   }
 
