@@ -581,7 +581,7 @@ public final class RehearsalApp extends Application {
                 + " workspace.",
             ButtonType.CLOSE);
     a.initOwner(stage);
-    a.setHeaderText("Rehearsal");
+    a.setHeaderText(dev.rehearsal.app.Version.describe());
     a.show();
   }
 
