@@ -47,6 +47,46 @@ public final class Locations {
     return platform;
   }
 
+  /**
+   * The platform's folder for caches the application can always rebuild: $XDG_CACHE_HOME/rehearsal
+   * (~/.cache/rehearsal) on Linux, ~/Library/Caches/Rehearsal on macOS,
+   * %LOCALAPPDATA%\Rehearsal\cache on Windows.
+   */
+  public Path cacheDir() {
+    if (os.startsWith("windows")) {
+      String local = env.get("LOCALAPPDATA");
+      return (local == null || local.isBlank()
+              ? home.resolve("AppData").resolve("Local")
+              : Path.of(local))
+          .resolve("Rehearsal")
+          .resolve("cache");
+    }
+    if (os.startsWith("mac")) {
+      return home.resolve("Library").resolve("Caches").resolve("Rehearsal");
+    }
+    String xdg = env.get("XDG_CACHE_HOME");
+    return (xdg == null || xdg.isBlank() ? home.resolve(".cache") : Path.of(xdg))
+        .resolve("rehearsal");
+  }
+
+  /**
+   * Points the PDF library's font cache (built once, the first time a report draws a chart) at
+   * {@link #cacheDir()} instead of a file of its own in the home folder, unless the JVM was told
+   * where to keep it.
+   */
+  static void useCacheFolder() {
+    if (System.getProperty("pdfbox.fontcache") == null) {
+      Path dir = system().cacheDir();
+      try {
+        // the library uses the folder only when it exists
+        Files.createDirectories(dir);
+        System.setProperty("pdfbox.fontcache", dir.toString());
+      } catch (java.io.IOException | SecurityException e) {
+        // left to the library's own choice (the home folder, else the temporary one)
+      }
+    }
+  }
+
   /** The platform's folder for the application's data. */
   public Path dataDir() {
     if (os.startsWith("windows")) {

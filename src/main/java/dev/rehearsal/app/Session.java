@@ -15,6 +15,11 @@ public final class Session implements Closeable {
   /** The file that marks a workspace filled with generated demo data. */
   static final String DEMO_MARKER = "demo.json";
 
+  static {
+    // every front end opens a session before it writes a report
+    Locations.useCacheFolder();
+  }
+
   private final Workspace ws;
   private final boolean created;
   private Imports imports;

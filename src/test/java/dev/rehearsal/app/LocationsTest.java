@@ -44,4 +44,20 @@ class LocationsTest {
         Path.of("/srv/ws"),
         new Locations(Map.of("REHEARSAL_WORKSPACE", "/srv/ws"), "Linux", home).defaultWorkspace());
   }
+
+  @Test
+  void cachesGoWhereEachPlatformKeepsThem() {
+    assertEquals(
+        home.resolve(".cache/rehearsal"), new Locations(Map.of(), "Linux", home).cacheDir());
+    assertEquals(
+        Path.of("/c/rehearsal"),
+        new Locations(Map.of("XDG_CACHE_HOME", "/c"), "Linux", home).cacheDir());
+    assertEquals(
+        Path.of("C:/Users/ana/AppData/Local").resolve("Rehearsal").resolve("cache"),
+        new Locations(Map.of("LOCALAPPDATA", "C:/Users/ana/AppData/Local"), "Windows 11", home)
+            .cacheDir());
+    assertEquals(
+        home.resolve("Library/Caches/Rehearsal"),
+        new Locations(Map.of(), "Mac OS X", home).cacheDir());
+  }
 }

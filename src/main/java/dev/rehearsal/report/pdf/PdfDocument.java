@@ -32,6 +32,11 @@ public final class PdfDocument {
   private static final java.util.logging.Logger QUIET =
       quiet("org.apache.pdfbox.pdmodel.font.PDType1Font", java.util.logging.Level.SEVERE);
 
+  /** PDFBox says at INFO that it builds its font cache (once per machine): not news to a user. */
+  private static final java.util.logging.Logger QUIET_CACHE =
+      quiet(
+          "org.apache.pdfbox.pdmodel.font.FileSystemFontProvider", java.util.logging.Level.WARNING);
+
   static {
     for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
       com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
