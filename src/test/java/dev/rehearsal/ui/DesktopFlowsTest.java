@@ -75,9 +75,13 @@ class DesktopFlowsTest extends FxRobot {
     WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 
-  private boolean rowsLoaded() {
-    TableView<IncidentRow> t = table();
-    return !t.getItems().isEmpty() && t.getItems().get(0) != null;
+  private boolean rowsLoaded() throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () -> {
+              TableView<IncidentRow> t = table();
+              return !t.getItems().isEmpty() && t.getItems().get(0) != null;
+            })
+        .get(10, TimeUnit.SECONDS);
   }
 
   private Stage stage() {
@@ -340,13 +344,18 @@ class DesktopFlowsTest extends FxRobot {
     throw new AssertionError("the demo has an escape with a gap");
   }
 
-  private IncidentRow findRow(String key) {
-    for (IncidentRow r : table().getItems()) {
-      if (r != null && r.key().equals(key)) {
-        return r;
-      }
-    }
-    return null;
+  /** The table's row of an incident, read on the FX thread (which replaces the rows). */
+  private IncidentRow findRow(String key) throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () -> {
+              for (IncidentRow r : table().getItems()) {
+                if (r != null && r.key().equals(key)) {
+                  return r;
+                }
+              }
+              return (IncidentRow) null;
+            })
+        .get(10, TimeUnit.SECONDS);
   }
 
   private Label waitForDetail(IncidentRow row) throws Exception {
