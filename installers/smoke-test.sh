@@ -162,12 +162,15 @@ timeout "$FIRST_FRAME_TIMEOUT" xvfb-run -a -s "-screen 0 1280x800x24" \
 }
 [ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "no PNG at $shot"
 echo "first frame after $((SECONDS - t0)) s (JVM start included): $(du -k "$shot" | cut -f1) KiB PNG"
-# Allowed in the home folder: Rehearsal's own cache folder (the PDF library's font cache) and
-# the font configuration cache the JDK writes for any program that lays out text with AWT's
-# fonts (the reports' charts do); nothing else (no JavaFX native libraries, no dot-files).
+# Allowed in the home folder: Rehearsal's own folders where the platform keeps them (XDG: the
+# window's preferences in ~/.config/rehearsal, the PDF library's font cache in
+# ~/.cache/rehearsal) and the font configuration cache the JDK writes for any program that lays
+# out text with AWT's fonts (the reports' charts do); nothing else (no JavaFX native libraries,
+# no dot-files of its own).
 [ ! -e "$home/.pdfbox.cache" ] || fail "the PDF font cache went into the home folder"
 leftovers=$(find "$home" -mindepth 1 \
   -not -path "$home/.cache" -not -path "$home/.cache/rehearsal" -not -path "$home/.cache/rehearsal/*" \
+  -not -path "$home/.config" -not -path "$home/.config/rehearsal" -not -path "$home/.config/rehearsal/*" \
   -not -path "$home/.java" -not -path "$home/.java/fonts" -not -path "$home/.java/fonts/*" | head -5)
 [ -z "$leftovers" ] || fail "the installed app wrote into the home folder: $leftovers"
 unset JAVA_TOOL_OPTIONS
