@@ -85,16 +85,16 @@ final class CitedServices {
                   refs.add(r);
                 }
               }
-              incidents.add(new Citing(of, i.startedAt().toEpochMilli(), refs));
+              if (!refs.isEmpty()) {
+                // an incident that cites nothing adds nothing to the counts, so it is not held
+                incidents.add(new Citing(of, i.startedAt().toEpochMilli(), refs));
+              }
             });
     Map<String, List<ReleaseMatch>> byRef = deploysCited(ws, incidents, rules);
 
     Map<String, Map<String, Long>> cites = new TreeMap<>();
     Map<String, Long> citing = new TreeMap<>();
     for (Citing c : incidents) {
-      if (c.refs().isEmpty()) {
-        continue;
-      }
       Set<String> services = new TreeSet<>();
       for (Ref r : c.refs()) {
         Set<String> of = new TreeSet<>();
