@@ -62,6 +62,18 @@ public record Aggregates(
    * @param failedChanges distinct production deploys linked to a change-related incident, by deploy
    *     time
    */
+  // the derived rates last, in this order: without it their place in the JSON follows the order
+  // reflection lists methods in, which differs from one run of the JVM to the next
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+    "incidents",
+    "changeRelated",
+    "escapes",
+    "escapesByGap",
+    "productionDeploys",
+    "failedChanges",
+    "escapeRate",
+    "changeFailureRate"
+  })
   public record Figures(
       long incidents,
       long changeRelated,
