@@ -3,7 +3,17 @@ package dev.rehearsal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.demo.DemoScenario;
 import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportManifest;
 import dev.rehearsal.importers.ImportOptions;
+import dev.rehearsal.importers.ImportRunner;
+import dev.rehearsal.importers.ImporterRegistry;
+import dev.rehearsal.importers.RecordStore;
+import dev.rehearsal.model.DeployStatusEvent;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.RecordKind;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.settings.EnvironmentNames;
 import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
@@ -68,6 +78,95 @@ public final class Demo {
     List<Path> inputs = DemoScenario.dataFolders(scenarioDir);
     ImportOptions options = s.imports().defaults();
     return s.imports().run(inputs, options, then, monitor);
+  }
+
+  /**
+   * What a scenario folder holds, counted as an import and the workspace count it.
+   *
+   * @param files the data files an import of the folder reads
+   * @param sidecars {@code *.rehearsal.json} files that describe a data file beside them, read with
+   *     it
+   * @param manifests {@code rehearsal-manifest} files, read with the folder they describe
+   * @param beside the files at the folder's top that describe the scenario (its README, ground
+   *     truth, alias table and settings); an import of the whole folder lists them as skipped
+   * @param factRecords the environment-fact records in the files, as an import accepts them
+   * @param facts the distinct facts among them, as the workspace stores them: one per type,
+   *     service, environment, subject and time, however many files or snapshots give it
+   */
+  public record Contents(
+      long files,
+      long sidecars,
+      long manifests,
+      List<String> beside,
+      long factRecords,
+      long facts) {}
+
+  /** Counts a scenario folder's files and reads its facts back through the importers. */
+  public static Contents contents(Path scenarioDir) throws IOException {
+    long[] files = new long[3];
+    List<Path> folders = DemoScenario.dataFolders(scenarioDir);
+    for (Path folder : folders) {
+      try (var walk = Files.walk(folder)) {
+        walk.filter(Files::isRegularFile)
+            .forEach(
+                p -> {
+                  String n = p.getFileName().toString();
+                  if (ImportManifest.isImportManifestName(n)) {
+                    files[2]++;
+                  } else if (ImportManifest.isManifestName(n)) {
+                    files[1]++;
+                  } else {
+                    files[0]++;
+                  }
+                });
+      }
+    }
+    List<String> beside = new ArrayList<>();
+    try (var list = Files.list(scenarioDir)) {
+      list.filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(beside::add);
+    }
+    List<Path> factFolders =
+        folders.stream().filter(f -> FACT_FOLDERS.contains(f.getFileName().toString())).toList();
+    FactCount count = new FactCount();
+    new ImportRunner(ImporterRegistry.standard(), EnvironmentNames.defaults(), false)
+        .run(factFolders, ImportOptions.defaults(), count, TaskMonitor.NONE);
+    return new Contents(files[0], files[1], files[2], beside, count.records, count.keys.size());
+  }
+
+  /** The scenario folders that hold environment facts. */
+  private static final java.util.Set<String> FACT_FOLDERS =
+      java.util.Set.of("config", "flags", "facts", "mocks");
+
+  /** Counts fact records and their distinct keys; keeps nothing else. */
+  private static final class FactCount implements RecordStore {
+    long records;
+    final java.util.Set<String> keys = new java.util.HashSet<>();
+
+    @Override
+    public void upsert(ImportedRecord record) {
+      if (record.kind() == RecordKind.FACT) {
+        records++;
+        keys.add(record.key());
+      }
+    }
+
+    @Override
+    public void upsertStatus(DeployStatusEvent event) {}
+
+    @Override
+    public void rejected(Rejection rejection) {}
+
+    @Override
+    public void clearRejections(String file) {}
+
+    @Override
+    public void fileImported(FileReport report) {}
+
+    @Override
+    public void commit() {}
   }
 
   /** Marks a workspace as holding demo data. */

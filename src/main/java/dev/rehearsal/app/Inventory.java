@@ -1,5 +1,6 @@
 package dev.rehearsal.app;
 
+import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
@@ -15,11 +16,17 @@ public final class Inventory {
   /**
    * The records of one kind.
    *
+   * @param count the records stored: one per incident, deploy, staging run or fact, however many
+   *     files said it
+   * @param accepted the records the imports of the files behind them accepted; more than {@code
+   *     count} when files repeat each other (a configuration snapshot restating a value with the
+   *     same as-of time, the same deploy in two exports)
    * @param from earliest record, or null when there are none
    * @param to latest record, or null
    */
   public record Kind(
       long count,
+      long accepted,
       Instant from,
       Instant to,
       Map<String, Long> services,
@@ -47,6 +54,11 @@ public final class Inventory {
     for (var e : w.facets().counts().entrySet()) {
       counts.put(e.getKey().code(), e.getValue());
     }
+    Map<String, Long> accepted =
+        w.facets()
+            .acceptedByKind(
+                format ->
+                    ImporterRegistry.standard().byId(format).map(i -> i.kind().code()).orElse(""));
     Map<String, Kind> kinds = new LinkedHashMap<>();
     for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
       Instant[] range = w.facets().timeRange(k);
@@ -54,6 +66,7 @@ public final class Inventory {
           k.code(),
           new Kind(
               counts.get(k.code()),
+              accepted.getOrDefault(k.code(), 0L),
               range == null ? null : range[0],
               range == null ? null : range[1],
               w.facets().valueCounts(k, Schema.SERVICE),

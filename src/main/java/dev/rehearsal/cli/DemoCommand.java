@@ -2,6 +2,7 @@ package dev.rehearsal.cli;
 
 import dev.rehearsal.app.Demo;
 import dev.rehearsal.app.Imports;
+import dev.rehearsal.app.Inventory;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.demo.Style;
@@ -120,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress();
     ScenarioGenerator.Summary s;
     ImportSummary imported = null;
+    Inventory.Summary holds = null;
     ScenarioGenerator generator =
         styles.isEmpty() ? new ScenarioGenerator(o) : new ScenarioGenerator(o, styles.get(0));
     if (doImport && styles.isEmpty()) {
@@ -127,48 +129,60 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Built built = Demo.build(session, out, o, progress);
         s = built.scenario();
         imported = built.imported().summary();
+        holds = session.inventory();
       }
     } else if (doImport) {
       // a style's scenario is set up and imported as its organisation would, like the demo's
       try (Session session = ws.openOrCreate()) {
         s = generator.generate(out, progress);
         imported = Demo.install(session, out, Imports.Then.ANALYSE, progress).summary();
+        holds = session.inventory();
       }
     } else {
       s = generator.generate(out, progress);
     }
     progress.done();
+    Demo.Contents contents = Demo.contents(s.out());
     if (ws.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("scenario", s);
+      m.put("contents", contents);
       if (imported != null) {
-        m.put(
-            "imported",
-            Map.of(
-                "seen",
-                imported.seen(),
-                "accepted",
-                imported.accepted(),
-                "rejected",
-                imported.rejected(),
-                "files",
-                imported.files().size()));
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("seen", imported.seen());
+        i.put("accepted", imported.accepted());
+        i.put("rejected", imported.rejected());
+        i.put("files", imported.files().size());
+        i.put("acceptedByKind", imported.acceptedByKind());
+        Map<String, Long> stored = new LinkedHashMap<>();
+        holds.records().forEach((k, v) -> stored.put(k, v.count()));
+        i.put("stored", stored);
+        m.put("imported", i);
       }
       pw.println(Json.pretty().writeValueAsString(m));
     } else {
       pw.printf(
-          "Scenario written to %s: %d services, %,d incidents, %,d deploys, %,d staging "
-              + "runs (%,d test cases), %,d environment facts, %,d files, %s to %s%n",
+          "Scenario written to %s, %s to %s:%n",
           s.out(),
-          s.services(),
-          s.incidents(),
-          s.deploys(),
-          s.runs(),
-          s.testCases(),
-          s.facts(),
-          s.files(),
           dev.rehearsal.app.Sentences.minute(s.start()),
           dev.rehearsal.app.Sentences.minute(s.end()));
+      pw.printf(
+          "  %d services, %,d incidents, %,d deploys, %,d staging runs (%,d test cases),"
+              + " %,d environment facts%n",
+          s.services(), s.incidents(), s.deploys(), s.runs(), s.testCases(), contents.facts());
+      pw.printf(
+          "  %,d files to import, read with %,d sidecar(s) and %,d manifest(s) beside them;"
+              + " %s describe the scenario%n",
+          contents.files(),
+          contents.sidecars(),
+          contents.manifests(),
+          String.join(", ", contents.beside()));
+      if (contents.factRecords() != contents.facts()) {
+        pw.printf(
+            "  the files hold %,d fact records: a fact (one service, environment, subject and"
+                + " time) given again by another file or a later snapshot is stored once%n",
+            contents.factRecords());
+      }
       pw.println("Incidents by what caused them: " + counts(s.verdicts()));
       pw.println("Staging escapes by gap: " + counts(s.gaps()));
       if (!styles.isEmpty()) {
@@ -177,8 +191,13 @@ final class DemoCommand implements Callable<Integer> {
       pw.println("ground truth: " + s.out().resolve("truth.csv"));
       if (imported != null) {
         pw.printf(
-            "imported into %s: %,d records seen, %,d accepted, %,d rejected%n",
-            ws.dir(), imported.seen(), imported.accepted(), imported.rejected());
+            "imported into %s: %,d files, %,d records seen, %,d accepted, %,d rejected%n",
+            ws.dir(),
+            imported.files().size(),
+            imported.seen(),
+            imported.accepted(),
+            imported.rejected());
+        Holdings.print(pw, imported.acceptedByKind(), holds);
       }
     }
     return imported != null && imported.rejected() > 0 ? 1 : 0;

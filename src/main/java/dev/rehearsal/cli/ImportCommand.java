@@ -157,6 +157,9 @@ final class ImportCommand implements Callable<Integer> {
         out.println(Json.pretty().writeValueAsString(summary));
       } else {
         print(out, summary, showRejections, verbose);
+        if (summary.accepted() > 0) {
+          Holdings.print(out, summary.acceptedByKind(), s.inventory());
+        }
       }
       ImportSummary.Outcome result = summary.outcome(strict);
       if (!result.succeeded()) {

@@ -40,21 +40,28 @@ final class StatsCommand implements Callable<Integer> {
               + sum.schemaVersion()
               + ")"
               + (sum.demo() ? " \u2014 demo data" : ""));
-      TextTable t = new TextTable("KIND", "RECORDS", "FROM", "TO").rightAlign(1);
+      TextTable t = new TextTable("KIND", "STORED", "ACCEPTED", "FROM", "TO").rightAlign(1, 2);
       sum.records()
           .forEach(
               (kind, k) ->
                   t.add(
                       kind,
                       k.count(),
+                      k.accepted(),
                       k.from() == null ? "" : k.from().toString(),
                       k.to() == null ? "" : k.to().toString()));
       out.println();
       t.print(out);
+      out.println(
+          "\nSTORED: one record per incident, deploy, staging run or fact (a fact is one service,"
+              + " environment, subject and time).\nACCEPTED: the records the imports of these"
+              + " files accepted; a record two files give (a snapshot restating a value, the same"
+              + " deploy in two exports) is stored once.");
+      long read = sum.documents().get(DocKind.IMPORT_LOG.code());
+      long imported = sum.formats().values().stream().mapToLong(v -> v.get("files")).sum();
       out.printf(
-          "%nrejected records kept: %,d; files read by imports (imported or skipped): %,d%n",
-          sum.documents().get(DocKind.REJECTION.code()),
-          sum.documents().get(DocKind.IMPORT_LOG.code()));
+          "%nfiles read by imports: %,d (%,d imported, %,d skipped); rejected records kept: %,d%n",
+          read, imported, read - imported, sum.documents().get(DocKind.REJECTION.code()));
       sum.records()
           .forEach(
               (kind, k) -> {

@@ -69,8 +69,6 @@ public final class ScenarioGenerator {
       long deploys,
       long runs,
       long testCases,
-      long facts,
-      long files,
       Instant start,
       Instant end,
       Map<String, Long> verdicts,
@@ -171,8 +169,7 @@ public final class ScenarioGenerator {
     m.progress(20, 100, "writing files");
     ScenarioWriter writer =
         new ScenarioWriter(out, services, rng.split(), START, end, style, labelled);
-    long files =
-        writer.write(changes, deploys, runs, incidents, configEvents, flagEvents, spikes, m);
+    writer.write(changes, deploys, runs, incidents, configEvents, flagEvents, spikes, m);
     Map<String, Long> verdicts = new TreeMap<>();
     Map<String, Long> gaps = new TreeMap<>();
     for (IncidentEvent i : incidents) {
@@ -192,8 +189,6 @@ public final class ScenarioGenerator {
         deploys.size(),
         runs.size(),
         cases,
-        writer.factCount(),
-        files,
         START,
         end,
         verdicts,

@@ -71,9 +71,6 @@ final class ScenarioWriter {
   /** The demo's own style: files exactly as the demo has always written them. */
   private final boolean plain;
 
-  private long files;
-  private long facts;
-
   ScenarioWriter(
       Path out,
       List<Service> services,
@@ -93,10 +90,6 @@ final class ScenarioWriter {
     this.plain = style.equals(Style.PLAIN);
   }
 
-  long factCount() {
-    return facts;
-  }
-
   /** Each incident's case (the shape of its cause), once the texts are written. */
   Map<IncidentEvent, String> cases() {
     return cases;
@@ -106,7 +99,7 @@ final class ScenarioWriter {
     return style.facts() == Style.Facts.AS_EXPORTED;
   }
 
-  long write(
+  void write(
       List<Change> changes,
       List<DeployEvent> deploys,
       List<RunEvent> runs,
@@ -137,7 +130,6 @@ final class ScenarioWriter {
     writeAliasesAndSettings();
     writeTruth(incidents);
     writeReadme(changes, deploys, runs, incidents);
-    return files;
   }
 
   // ==================================================================== helpers
@@ -145,7 +137,6 @@ final class ScenarioWriter {
   private Path file(String relative) throws IOException {
     Path p = out.resolve(relative);
     Files.createDirectories(p.getParent());
-    files++;
     return p;
   }
 
@@ -877,7 +868,6 @@ final class ScenarioWriter {
 
   private void writeJUnit(Path p, RunEvent run, Service s) throws IOException {
     Files.createDirectories(p.getParent());
-    files++;
     SplittableRandom r = new SplittableRandom(run.runId.hashCode() * 31L + run.startMs);
     int errors = 0;
     StringBuilder sb = new StringBuilder(256 + run.total * 120);
@@ -973,7 +963,6 @@ final class ScenarioWriter {
 
   private void writeK6(Path p, RunEvent run, Service s) throws IOException {
     Files.createDirectories(p.getParent());
-    files += 2;
     double durationS = run.durationS;
     double meanRps = run.peakRps * 0.8;
     long count = Math.round(meanRps * durationS);
@@ -1127,7 +1116,6 @@ final class ScenarioWriter {
             }
             String rel = writeSnapshot(s, env, t, values);
             csv.writeNext(new String[] {rel, s.configName(), env, iso(t)}, false);
-            facts += values.size();
           }
         }
       }
@@ -1197,7 +1185,6 @@ final class ScenarioWriter {
             }
             break;
         }
-        facts += values.size();
       }
     }
   }
@@ -1376,7 +1363,6 @@ final class ScenarioWriter {
               g.writeBooleanField("trackEvents", false);
               g.writeBooleanField("trackEventsFallthrough", false);
               g.writeEndObject();
-              facts++;
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -1417,7 +1403,6 @@ final class ScenarioWriter {
                 DATE.format(Instant.ofEpochMilli(day))
               },
               false);
-          facts++;
           if (dow == 1) {
             csv.writeNext(
                 new String[] {
@@ -1427,7 +1412,6 @@ final class ScenarioWriter {
                   DATE.format(Instant.ofEpochMilli(day))
                 },
                 false);
-            facts++;
           }
         }
       }
@@ -1460,7 +1444,6 @@ final class ScenarioWriter {
             csv.writeNext(
                 new String[] {"staging", table, String.valueOf(stagingRows), date, s.configName()},
                 false);
-            facts += 2;
             k++;
           }
         }
@@ -1494,7 +1477,6 @@ final class ScenarioWriter {
               csv.writeNext(
                   new String[] {env, ToolNames.schema(s) + "." + table, String.valueOf(rows), date},
                   false);
-              facts++;
               k++;
             }
           }

@@ -497,7 +497,8 @@ public final class ImportRunner {
         warnings,
         sink.kept,
         message,
-        millis(t0));
+        millis(t0),
+        sink.acceptedByKind());
   }
 
   private interface StoreAction {
@@ -910,6 +911,8 @@ public final class ImportRunner {
     long seen;
     long accepted;
     long rejected;
+    private final long[] byKind = new long[dev.rehearsal.model.RecordKind.values().length];
+    private long statuses;
 
     CountingSink(
         RecordStore store, String file, String format, TaskMonitor monitor, List<String> warnings) {
@@ -935,6 +938,7 @@ public final class ImportRunner {
       }
       seen++;
       accepted++;
+      byKind[record.kind().ordinal()]++;
       tick();
     }
 
@@ -947,7 +951,22 @@ public final class ImportRunner {
       }
       seen++;
       accepted++;
+      statuses++;
       tick();
+    }
+
+    /** The accepted records by kind (see {@link FileReport#acceptedByKind}). */
+    java.util.Map<String, Long> acceptedByKind() {
+      java.util.Map<String, Long> out = new java.util.TreeMap<>();
+      for (dev.rehearsal.model.RecordKind k : dev.rehearsal.model.RecordKind.values()) {
+        if (byKind[k.ordinal()] > 0) {
+          out.put(k.code(), byKind[k.ordinal()]);
+        }
+      }
+      if (statuses > 0) {
+        out.put(FileReport.DEPLOY_STATUS, statuses);
+      }
+      return out;
     }
 
     @Override

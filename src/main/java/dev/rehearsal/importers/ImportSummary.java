@@ -28,6 +28,13 @@ public record ImportSummary(
     return files.stream().mapToLong(FileReport::rejected).sum();
   }
 
+  /** The accepted records by kind over every file (see {@link FileReport#acceptedByKind}). */
+  public java.util.Map<String, Long> acceptedByKind() {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    files.forEach(f -> f.acceptedByKind().forEach((k, n) -> out.merge(k, n, Long::sum)));
+    return out;
+  }
+
   public long warnings() {
     return files.stream().mapToLong(f -> f.warnings().size()).sum();
   }

@@ -60,6 +60,27 @@ public final class Facets {
   }
 
   /**
+   * The records the imports of the files in this workspace accepted, by kind ({@code incident},
+   * {@code deploy}, {@code run}, {@code fact}; a deploy's status events are folded into their
+   * deploy and not counted). A file's latest import counts; an import log written before logs said
+   * kinds counts all its records under its format's kind, as {@code kindOfFormat} names it.
+   */
+  public Map<String, Long> acceptedByKind(java.util.function.Function<String, String> kindOfFormat)
+      throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    for (FileReport r : records.list(DocKind.IMPORT_LOG, FileReport.class)) {
+      if (!r.acceptedByKind().isEmpty()) {
+        r.acceptedByKind().forEach((k, n) -> out.merge(k, n, Long::sum));
+      } else if (r.accepted() > 0 && !r.format().isEmpty()) {
+        out.merge(kindOfFormat.apply(r.format()), r.accepted(), Long::sum);
+      }
+    }
+    out.remove(FileReport.DEPLOY_STATUS);
+    out.remove("");
+    return out;
+  }
+
+  /**
    * Exact counts of the values of a keyword field (service, env, status ...) over the documents of
    * one kind.
    */
