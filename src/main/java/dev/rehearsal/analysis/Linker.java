@@ -141,6 +141,15 @@ final class Linker {
   private final CitedDeploys cited;
   private final TextCues cues;
 
+  /**
+   * {@code interveningFactor} to the power of 0 to 7: what each later deploy before onset takes
+   * from an earlier one's score (a window looks back past at most seven).
+   */
+  private final double[] interveningPower = new double[8];
+
+  /** Each incident's text reason, once worked out (see {@link #textReason}). */
+  private final Reason[] textReasons;
+
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
   private final boolean[] rollback;
 
@@ -186,6 +195,10 @@ final class Linker {
     this.cues =
         new TextCues(
             rules.changeLanguage, rules.externalLanguage, rules.noChangeLanguage, rules.synonyms);
+    this.textReasons = new Reason[d.incidents.size()];
+    for (int k = 0; k < interveningPower.length; k++) {
+      interveningPower[k] = Math.pow(rules.interveningFactor, k);
+    }
     this.lag = LagModel.of(new long[0], rules.halfLifeHours);
     this.windowMs = rules.windowMs;
     this.threshold = rules.minConfidence;
@@ -618,11 +631,39 @@ final class Linker {
     }
   }
 
-  /** The deploys among {@code rows} (table rows, ascending) of the given services, ascending. */
+  /**
+   * The deploys among {@code rows} (table rows, ascending) of the given services, ascending. The
+   * table is sorted by service first, so each service's deploys are one stretch of {@code rows},
+   * found by binary search.
+   */
   private int[] ofServices(int[] rows, int[] own, int[] upstream) {
-    return IntStream.of(rows)
-        .filter(i -> contains(own, t.service[i]) || contains(upstream, t.service[i]))
-        .toArray();
+    int[] services =
+        IntStream.concat(IntStream.of(own), IntStream.of(upstream)).distinct().toArray();
+    java.util.Arrays.sort(services); // stretches in table order keep the result ascending
+    IntStream.Builder out = IntStream.builder();
+    for (int s : services) {
+      int from = firstAtOrAbove(rows, t.serviceFrom(s));
+      int to = firstAtOrAbove(rows, t.serviceTo(s));
+      for (int k = from; k < to; k++) {
+        out.add(rows[k]);
+      }
+    }
+    return out.build().toArray();
+  }
+
+  /** The index of the first value in {@code sorted} that is at least {@code v}. */
+  private static int firstAtOrAbove(int[] sorted, int v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The production deploy that shipped what a staging deploy carried, by {@code latest}. */
@@ -689,7 +730,7 @@ final class Linker {
         double score =
             weight
                 * recency(delta)
-                * Math.pow(rules.interveningFactor, intervening)
+                * interveningPower[intervening]
                 * statusFactor(i)
                 * (rollback[i] ? 0.3 : 1.0)
                 * (delta < 0 ? rules.afterOnsetFactor : 1.0)
@@ -1021,18 +1062,23 @@ final class Linker {
               Code.INFERRED_ALIAS, "name", a.name(), "service", a.service(), "score", a.score()));
     }
     if (!c.explicit()) {
-      TextCues.Result cue = cues.at(incident, inc.narrative());
-      if (cue.external()) {
-        out.add(Reason.of(Code.TEXT_EXTERNAL_CAUSE, "word", cue.externalWord()));
-      } else if (cue.noChange()) {
-        out.add(Reason.of(Code.TEXT_NO_CHANGE, "word", cue.noChangeWord()));
-      } else if (cue.change()) {
-        out.add(Reason.of(Code.TEXT_CHANGE, "word", cue.changeWord()));
-      } else {
-        out.add(Reason.of(Code.TEXT_SILENT));
-      }
+      out.add(textReason(incident, inc));
     }
     return out;
+  }
+
+  /**
+   * What an incident's text says, as a reason (see {@link TextCues#reason}): the same for every
+   * candidate of the incident, so worked out once. Threads that explain the same incident at once
+   * may both work it out; they store equal values.
+   */
+  private Reason textReason(int incident, AnalysedIncident inc) {
+    Reason r = textReasons[incident];
+    if (r == null) {
+      r = cues.reason(incident, inc.narrative());
+      textReasons[incident] = r;
+    }
+    return r;
   }
 
   /** The evidence a reported link rests on: the references the incident cites. */
@@ -1112,17 +1158,18 @@ final class Linker {
 
   /** The upstream services of an incident's services (not those services themselves). */
   private int[] dependenciesOf(int[] own) {
-    Set<Integer> out = new LinkedHashSet<>();
+    int[] out = new int[0];
     for (int s : own) {
       if (s < d.dependsOn.length) {
         for (int dep : d.dependsOn[s]) {
-          if (!contains(own, dep)) {
-            out.add(dep);
+          if (!contains(own, dep) && !contains(out, dep)) {
+            out = java.util.Arrays.copyOf(out, out.length + 1);
+            out[out.length - 1] = dep;
           }
         }
       }
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return out;
   }
 
   private static boolean contains(int[] a, int v) {

@@ -1,6 +1,7 @@
 package dev.rehearsal.analysis;
 
 import dev.rehearsal.index.text.IncidentText;
+import dev.rehearsal.model.Reason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,6 @@ import java.util.regex.Pattern;
  * changed") whose "no" the index does not keep.
  */
 final class TextCues {
-  /** What one incident's text says. */
-  record Result(
-      boolean change,
-      String changeWord,
-      boolean external,
-      String externalWord,
-      boolean noChange,
-      String noChangeWord) {}
-
   private final List<String> changeWords;
   private final List<String> externalWords;
   private final List<List<String>> synonyms;
@@ -223,15 +215,24 @@ final class TextCues {
     return incident < noChangeHit.length && noChangeHit[incident];
   }
 
-  Result at(int incident, String text) {
-    boolean hc = incident < changeHit.length && changeHit[incident];
-    boolean he = incident < externalHit.length && externalHit[incident];
+  /**
+   * What the text says, as the reason a link gives when no reference backs it: an outside cause
+   * first, then "nothing changed", then change language, else silence. Only the words of the reason
+   * given are looked for in the text (a pattern search), so the reason costs one search at most.
+   */
+  Reason reason(int incident, String text) {
+    if (external(incident)) {
+      return Reason.of(Reason.Code.TEXT_EXTERNAL_CAUSE, "word", quote(external, text));
+    }
     // negations ("no deploys", "nothing changed") lose their "no" to stop-word removal in
     // the index, so they are matched on the text itself
-    boolean hn = noChange(incident);
-    String nw = hn ? quote(noChange, text) : "";
-    return new Result(
-        hc, hc ? quote(change, text) : "", he, he ? quote(external, text) : "", hn, nw);
+    if (noChange(incident)) {
+      return Reason.of(Reason.Code.TEXT_NO_CHANGE, "word", quote(noChange, text));
+    }
+    if (change(incident)) {
+      return Reason.of(Reason.Code.TEXT_CHANGE, "word", quote(change, text));
+    }
+    return Reason.of(Reason.Code.TEXT_SILENT);
   }
 
   private static String quote(Pattern p, String text) {

@@ -39,6 +39,7 @@ public final class Json {
     JsonMapper.Builder b =
         JsonMapper.builder(factory)
             .addModule(new JavaTimeModule())
+            .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
             .addModule(IsoInstants.module()) // after JavaTimeModule: its instants take precedence
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
