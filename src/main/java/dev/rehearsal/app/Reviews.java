@@ -52,12 +52,34 @@ public final class Reviews {
       String note,
       String reviewer) {}
 
-  /** A review the rules refuse, with how to write it instead. */
+  /**
+   * A review the rules refuse, with how to write it instead: in the words of the review's fields
+   * (change, verdict, gaps) as the window shows them ({@link #getMessage}), and in the command
+   * line's options ({@link #forCommandLine}).
+   */
   public static final class Refused extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    private final String commandLine;
+
+    /** A refusal that reads the same on every front end. */
     Refused(String message) {
+      this(message, message);
+    }
+
+    Refused(String message, String commandLine) {
       super(message);
+      this.commandLine = commandLine;
+    }
+
+    /** The refusal as the command line says it, naming its options. */
+    public String forCommandLine() {
+      return commandLine;
+    }
+
+    /** This refusal, told in the command line's words. */
+    public Refused inCommandLineWords() {
+      return new Refused(commandLine);
     }
   }
 
@@ -70,6 +92,7 @@ public final class Reviews {
     Finding f = ws.records().get("finding/" + key, Finding.class).orElse(null);
     if (q.noLink() && q.links() != null && !q.links().isEmpty()) {
       throw new Refused(
+          "a review names the change that caused the incident or says no change did, not both",
           "--link and --no-link exclude each other: say which deploy caused it, or"
               + " that no change did");
     }
@@ -79,6 +102,8 @@ public final class Reviews {
         && q.links() == null
         && !q.noLink()) {
       throw new Refused(
+          "say what the review decides: confirm what the engine found, or give the change, the"
+              + " verdict or the gaps",
           "say what the review decides: --confirm, --verdict, --gaps, --link or --no-link");
     }
     if (q.confirm() && f == null) {
@@ -139,13 +164,17 @@ public final class Reviews {
     boolean noChange = deployKeys != null && deployKeys.isEmpty();
     Verdict effective = verdict != null ? verdict : f == null ? null : f.verdict();
     if (noChange && verdict != null && verdict != Verdict.NOT_CHANGE_RELATED) {
-      throw new Refused(
+      String problem =
           "the review says no change caused "
               + key
               + " but gives the staging verdict '"
               + code(verdict)
-              + "', which only a change can have; write --no-link --verdict not_change_related,"
-              + " or name the deploy with --link");
+              + "', which only a change can have";
+      throw new Refused(
+          problem
+              + "; choose the verdict 'not change related', or choose the change that caused it",
+          problem
+              + "; write --no-link --verdict not_change_related, or name the deploy with --link");
     }
     boolean engineLinked = f != null && !f.links().isEmpty();
     if (verdict != null
@@ -153,37 +182,46 @@ public final class Reviews {
         && verdict != Verdict.UNKNOWN
         && deployKeys == null
         && !engineLinked) {
-      throw new Refused(
+      String problem =
           "the verdict '"
               + code(verdict)
               + "' is about a change, and the engine linked none to "
-              + key
-              + "; name it with --link DEPLOY");
+              + key;
+      throw new Refused(
+          problem + "; choose the change that caused it", problem + "; name it with --link DEPLOY");
     }
     if (verdict == Verdict.NOT_CHANGE_RELATED && deployKeys != null && !deployKeys.isEmpty()) {
+      String problem =
+          "the review links " + String.join(", ", deployKeys) + " but says no change caused it";
       throw new Refused(
-          "the review links "
-              + String.join(", ", deployKeys)
-              + " but says no change caused it; drop --link, or give the verdict staging had");
+          problem + "; leave the change out, or choose the verdict staging had",
+          problem + "; drop --link, or give the verdict staging had");
     }
     if (gaps != null && !gaps.isEmpty()) {
       if (noChange || effective == Verdict.NOT_CHANGE_RELATED) {
-        throw new Refused(
+        String problem =
             "a staging gap explains an escape, and "
                 + key
                 + (verdict == null
                     ? " is not change-related (the engine's verdict)"
-                    : " would not be change-related")
+                    : " would not be change-related");
+        throw new Refused(
+            problem
+                + "; clear the gaps, or choose the verdict 'escape' (and the change, when the"
+                + " engine found none)",
+            problem
                 + "; drop --gaps, or give --verdict escape (with --link when the engine found no"
                 + " change)");
       }
       if (effective != null && effective != Verdict.ESCAPE) {
-        throw new Refused(
+        String problem =
             "a staging gap explains an escape, and the verdict is '"
                 + code(effective)
                 + "'"
-                + (verdict == null ? " (the engine's)" : "")
-                + "; give --verdict escape with the gaps, or drop --gaps");
+                + (verdict == null ? " (the engine's)" : "");
+        throw new Refused(
+            problem + "; choose the verdict 'escape' with the gaps, or clear the gaps",
+            problem + "; give --verdict escape with the gaps, or drop --gaps");
       }
       if (gaps.contains(Gap.UNEXPLAINED) && gaps.size() > 1) {
         throw new Refused("'unexplained' stands alone: give the gaps, or unexplained, not both");

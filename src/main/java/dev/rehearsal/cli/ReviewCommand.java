@@ -94,9 +94,14 @@ final class ReviewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Session s = ws.open()) {
-      Reviews.Saved saved =
-          s.reviews()
-              .save(new Reviews.Request(incident, confirm, v, g, links, noLink, note, reviewer));
+      Reviews.Saved saved;
+      try {
+        saved =
+            s.reviews()
+                .save(new Reviews.Request(incident, confirm, v, g, links, noLink, note, reviewer));
+      } catch (Reviews.Refused e) {
+        throw e.inCommandLineWords();
+      }
       if (ws.json) {
         out.println(Json.pretty().writeValueAsString(saved.review()));
       } else {

@@ -340,8 +340,14 @@ class AppLayerTest {
                         false,
                         "",
                         "ana")));
+    // in the review form's words for the window, in the options' words for the command line
     assertTrue(
-        gapsWithoutChange.getMessage().contains("drop --gaps"), gapsWithoutChange.getMessage());
+        gapsWithoutChange.getMessage().contains("clear the gaps, or choose the verdict 'escape'"),
+        gapsWithoutChange.getMessage());
+    assertFalse(gapsWithoutChange.getMessage().contains("--"), gapsWithoutChange.getMessage());
+    assertTrue(
+        gapsWithoutChange.forCommandLine().contains("drop --gaps"),
+        gapsWithoutChange.forCommandLine());
     Reviews.Refused verdictWithoutChange =
         assertThrows(
             Reviews.Refused.class,
@@ -349,8 +355,13 @@ class AppLayerTest {
                 reviews.save(
                     new Reviews.Request(key, false, Verdict.ESCAPE, null, null, true, "", "ana")));
     assertTrue(
-        verdictWithoutChange.getMessage().contains("--verdict not_change_related"),
+        verdictWithoutChange.getMessage().contains("choose the verdict 'not change related'"),
         verdictWithoutChange.getMessage());
+    assertFalse(
+        verdictWithoutChange.getMessage().contains("--"), verdictWithoutChange.getMessage());
+    assertTrue(
+        verdictWithoutChange.forCommandLine().contains("--verdict not_change_related"),
+        verdictWithoutChange.forCommandLine());
     assertThrows(
         Reviews.Refused.class,
         () ->

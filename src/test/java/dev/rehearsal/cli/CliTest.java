@@ -648,6 +648,18 @@ class CliTest {
             "--workspace",
             w.toString()),
         "a staging gap explains an escape");
+    // the command line says how to write it with its options
+    assertFailed(
+        run(
+            "review",
+            key,
+            "--gaps",
+            "config",
+            "--verdict",
+            "not_change_related",
+            "--workspace",
+            w.toString()),
+        "drop --gaps, or give --verdict escape");
   }
 
   @Test
