@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.util.Json;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * A 2 GB CSV of ten million deploys, read through a saved column mapping by the packaged jar in a
  * JVM of 1 GB: the import streams and stands, and the analysis's input, which cannot fit, is
  * refused with the heap it needs instead of an OutOfMemoryError. Not part of {@code mvn verify}:
- * run it with {@code mvn -B -ntp -Phuge verify} (about half an hour on two cores). Its time and
- * peak resident size go to {@code target/huge-import.txt}.
+ * run it with {@code mvn -B -ntp -Phuge verify -Dit.test=HugeImportIT} (about half an hour on two
+ * cores; without {@code -Dit.test}, {@link HugePagerDutyImportIT} runs too). Its time and peak
+ * resident size go to {@code target/huge-import.txt} and to the test's output.
  */
 @Tag("huge")
 class HugeImportIT {
@@ -60,18 +58,12 @@ class HugeImportIT {
 
   @Test
   void twoGigabytesImportInAGigabyteOfHeapAndTheAnalysisSaysWhatItNeeds() throws Exception {
-    Path work = Path.of("target", "huge").toAbsolutePath();
-    Files.createDirectories(work);
+    Path work = HugeRun.work("huge");
     Path csv = work.resolve("deploys.csv");
     if (!Files.isRegularFile(csv) || Files.size(csv) < ROWS * 150L) {
       write(csv);
     }
-    Path ws = work.resolve("ws");
-    if (Files.exists(ws)) {
-      try (var s = Files.walk(ws)) {
-        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Path ws = HugeRun.empty(work.resolve("ws"));
     Files.createDirectories(ws.resolve("mappings"));
     Files.writeString(
         ws.resolve("mappings").resolve("deploy-log.json"),
@@ -81,41 +73,26 @@ class HugeImportIT {
             + " \"actor\": \"Triggered By\", \"url\": \"Pipeline URL\", \"description\":"
             + " \"Notes\"}}");
 
-    String jar = System.getProperty("rehearsal.jar");
-    assertTrue(jar != null && new File(jar).isFile(), "the packaged jar is needed: " + jar);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>();
-    boolean timed = new File("/usr/bin/time").canExecute();
-    if (timed) {
-      cmd.addAll(List.of("/usr/bin/time", "-v"));
-    }
-    cmd.addAll(
-        List.of(
-            java,
-            "-Xmx1g",
-            "-jar",
-            jar,
+    HugeRun.Result run =
+        HugeRun.rehearsal(
+            work,
             "import",
-            "--format",
-            "generic-csv",
-            "--mapping",
-            "deploy-log",
-            csv.toString(),
-            "--workspace",
-            ws.toString(),
-            "--json"));
-    Path out = work.resolve("import.out");
-    Path err = work.resolve("import.err");
-    long t0 = System.nanoTime();
-    Process p =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(3, TimeUnit.HOURS), "the import ends");
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    String stderr = Files.readString(err);
-    assertEquals(0, p.exitValue(), stderr);
+            "1g",
+            List.of(
+                "import",
+                "--format",
+                "generic-csv",
+                "--mapping",
+                "deploy-log",
+                csv.toString(),
+                "--workspace",
+                ws.toString(),
+                "--json"));
+    String stderr = run.stderr();
+    assertEquals(0, run.exit(), stderr);
     assertTrue(!stderr.contains("OutOfMemoryError"), stderr);
 
-    JsonNode summary = Json.mapper().readTree(out.toFile());
+    JsonNode summary = Json.mapper().readTree(run.out().toFile());
     JsonNode file = summary.path("files").get(0);
     assertEquals(ROWS, file.path("seen").asLong());
     assertEquals(ROWS, file.path("accepted").asLong());
@@ -123,13 +100,16 @@ class HugeImportIT {
     Matcher xmx = Pattern.compile("run with -Xmx(\\d+)g").matcher(stderr);
     assertTrue(xmx.find(), stderr);
 
-    Matcher rss = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)").matcher(stderr);
-    String peak = rss.find() ? Long.parseLong(rss.group(1)) / 1024 + " MB" : "not measured";
-    Files.writeString(
-        Path.of("target", "huge-import.txt"),
+    HugeRun.report(
+        "huge-import.txt",
         String.format(
             "rows %,d, file %,d bytes: import %.0f s (its own %,d ms), peak RSS %s; the analysis"
                 + " asks for -Xmx%sg%n",
-            ROWS, Files.size(csv), seconds, summary.path("millis").asLong(), peak, xmx.group(1)));
+            ROWS,
+            Files.size(csv),
+            run.seconds(),
+            summary.path("millis").asLong(),
+            run.peakRss(),
+            xmx.group(1)));
   }
 }

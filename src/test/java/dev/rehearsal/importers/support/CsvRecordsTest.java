@@ -26,7 +26,9 @@ public class CsvRecordsTest {
       "Incident ID,Incident Number,Title,Description,Service Name,Escalation Policy,Urgency,"
           + "Priority,Status,Created At,Resolved At,Team,URL";
 
-  /** A PagerDuty-style export of {@code rows} rows whose row {@code bad} opens a quote. */
+  /**
+   * A PagerDuty-style export of {@code rows} rows whose row {@code bad} opens a quote (0: none).
+   */
   public static String pagerDuty(int rows, int bad) {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (int i = 1; i <= rows; i++) {
@@ -188,6 +190,12 @@ public class CsvRecordsTest {
     // as the header and the broken row do not grow)
     assertTrue(w20 < 2.2 * w10, w10 + " -> " + w20);
     assertTrue(w40 < 4.4 * w10, w10 + " -> " + w40);
+    // the same files without the stray quote grow alike, and the quote costs a few lines' work,
+    // not a share of the file
+    long c10 = work(pagerDuty(10_000, 0), 13);
+    long c40 = work(pagerDuty(40_000, 0), 13);
+    assertTrue(c40 < 4.4 * c10, c10 + " -> " + c40);
+    assertTrue(w10 < 1.05 * c10 && w40 < 1.05 * c40, w10 + " / " + c10 + ", " + w40 + " / " + c40);
     // every character is looked at a few times at most
     String text = pagerDuty(40_000, 3);
     assertTrue(w40 < 3L * text.length(), w40 + " for " + text.length() + " characters");
