@@ -54,6 +54,49 @@ public record Period(Instant from, Instant to, String label) {
     return new Period(from, to, label);
   }
 
+  private static final Pattern DATES =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})?\\s*(?:to|\\.\\.|\u2013|\u2014)\\s*(\\d{4}-\\d{2}-\\d{2})?");
+
+  /**
+   * A period as a person writes it: "all time", a quarter ("2025-Q4"), or dates with both ends
+   * included ("2025-01-01 to 2025-03-31", "2025-01-01 to" for "until now", "to 2025-03-31" for
+   * "from the start"), in UTC.
+   */
+  public static Period parse(String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.equalsIgnoreCase(ALL.label())) {
+      return ALL;
+    }
+    if (QUARTER.matcher(t).matches()) {
+      return quarter(t);
+    }
+    Matcher m = DATES.matcher(t);
+    if (m.matches() && (m.group(1) != null || m.group(2) != null)) {
+      try {
+        LocalDate from = m.group(1) == null ? null : LocalDate.parse(m.group(1));
+        LocalDate to = m.group(2) == null ? null : LocalDate.parse(m.group(2));
+        if (from != null && to != null && to.isBefore(from)) {
+          throw new IllegalArgumentException(
+              "the period ends (" + to + ") before it starts (" + from + ")");
+        }
+        return new Period(
+            from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            (from == null ? "the start" : from.toString())
+                + " to "
+                + (to == null ? "now" : to.toString()));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("\"" + text + "\" holds a date that does not exist");
+      }
+    }
+    throw new IllegalArgumentException(
+        "\""
+            + text
+            + "\" is not a period; write a quarter (2025-Q4) or dates, both included"
+            + " (2025-01-01 to 2025-03-31)");
+  }
+
   /** The quarter an instant falls in. */
   public static Period quarterOf(Instant at) {
     ZonedDateTime z = at.atZone(ZoneOffset.UTC);

@@ -326,5 +326,25 @@ class ViewModelsTest {
     vm.open(null, "checkout", Gap.CONFIG, dev.rehearsal.app.DashboardView.Measure.ESCAPES);
     assertEquals(3, opened.size());
     assertEquals("escapes through config of checkout in 2024-Q1", label[0]);
+    // a period typed as dates, both ends included
+    vm.periodProperty().set("2024-01-15 to 2024-02-29");
+    dev.rehearsal.app.Period typed = asked.get(asked.size() - 1);
+    assertEquals("2024-01-15 to 2024-02-29", typed.label());
+    assertEquals(java.time.Instant.parse("2024-01-15T00:00:00Z"), typed.from());
+    assertEquals(java.time.Instant.parse("2024-03-01T00:00:00Z"), typed.to());
+    assertEquals("", vm.errorProperty().get());
+    // one that cannot be read is refused with how to write it, and nothing is asked
+    int before = asked.size();
+    vm.periodProperty().set("last spring");
+    assertEquals(before, asked.size());
+    assertTrue(
+        vm.errorProperty().get().contains("write a quarter (2025-Q4) or dates"),
+        vm.errorProperty().get());
+    vm.periodProperty().set("2024-03-01 to 2024-02-01");
+    assertTrue(vm.errorProperty().get().contains("ends"), vm.errorProperty().get());
+    vm.periodProperty().set("to 2024-02-29");
+    assertEquals("the start to 2024-02-29", asked.get(asked.size() - 1).label());
+    assertEquals(null, asked.get(asked.size() - 1).from());
+    assertEquals("", vm.errorProperty().get());
   }
 }

@@ -49,6 +49,14 @@ public final class DashboardPane extends BorderPane {
     ComboBox<String> period = new ComboBox<>(vm.periods());
     period.setId("dashboard-period");
     period.valueProperty().bindBidirectional(vm.periodProperty());
+    // a quarter from the list, or any period typed: "2025-01-01 to 2025-03-31"
+    period.setEditable(true);
+    period.setPromptText("2025-Q4, or 2025-01-01 to 2025-03-31");
+    period.setPrefWidth(250);
+    period.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Choose a quarter, or type one (2025-Q4) or dates with both ends included"
+                + " (2025-01-01 to 2025-03-31) and press Enter"));
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(18, 18);
     spinner.visibleProperty().bind(vm.busyProperty());

@@ -83,15 +83,26 @@ public final class DashboardViewModel {
     onIncidents = c == null ? (k, l) -> {} : c;
   }
 
-  /** The period chosen. */
+  /**
+   * The period chosen: "all time", a quarter from the list, or one typed as a quarter or dates
+   * ("2025-01-01 to 2025-03-31"); a period that cannot be read is refused with how to write it.
+   */
   public Period chosen() {
     String p = period.get();
-    return p == null || p.equals(ALL) ? Period.ALL : Period.quarter(p);
+    return p == null || p.isBlank() ? Period.ALL : Period.parse(p);
   }
 
   /** Reads the figures of the period chosen. */
   public void load() {
-    Period p = chosen();
+    Period p;
+    try {
+      p = chosen();
+    } catch (IllegalArgumentException e) {
+      ++generation; // figures still being read are for a period no longer asked about
+      busy.set(false);
+      error.set(e.getMessage());
+      return;
+    }
     long mine = ++generation;
     busy.set(true);
     background.run(
@@ -132,7 +143,13 @@ public final class DashboardViewModel {
    * all), a gap (null: any), counting what {@code m} says.
    */
   public void open(String quarter, String service, Gap gap, DashboardView.Measure m) {
-    Period p = quarter == null ? chosen() : Period.quarter(quarter);
+    Period p;
+    try {
+      p = quarter == null ? chosen() : Period.quarter(quarter);
+    } catch (IllegalArgumentException e) {
+      error.set(e.getMessage());
+      return;
+    }
     String label =
         (m == DashboardView.Measure.ESCAPES
                 ? "escapes"
