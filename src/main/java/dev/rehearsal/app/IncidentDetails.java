@@ -135,6 +135,73 @@ public final class IncidentDetails {
   /** The incident's moments and its services' deploys and staging runs, in time order. */
   public record Timeline(Instant from, Instant to, List<Event> events) {}
 
+  /** One field of a stored record, as the timeline shows it when a mark is clicked. */
+  public record Field(String name, String value) {}
+
+  /**
+   * A stored incident, deploy, staging run or fact by its key, field by field as it was imported
+   * (nested parts such as where it came from flattened, empty fields left out); empty when the
+   * workspace has no record with that key.
+   */
+  public List<Field> record(String key) throws IOException {
+    Class<? extends dev.rehearsal.model.ImportedRecord> type;
+    String kind = key == null ? "" : key.substring(0, Math.max(0, key.indexOf('/')));
+    switch (kind) {
+      case "incident":
+        type = Incident.class;
+        break;
+      case "deploy":
+        type = Deploy.class;
+        break;
+      case "run":
+        type = StagingRun.class;
+        break;
+      case "fact":
+        type = dev.rehearsal.model.EnvironmentFact.class;
+        break;
+      default:
+        return List.of();
+    }
+    var found = ws.records().get(key, type);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<Field> out = new ArrayList<>();
+    out.add(new Field("key", key));
+    flatten("", dev.rehearsal.util.Json.mapper().valueToTree(found.get()), out);
+    return out;
+  }
+
+  private static void flatten(
+      String prefix, com.fasterxml.jackson.databind.JsonNode node, List<Field> out) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  flatten(
+                      prefix.isEmpty() ? words(e.getKey()) : prefix + " " + words(e.getKey()),
+                      e.getValue(),
+                      out));
+    } else if (node.isArray()) {
+      List<String> items = new ArrayList<>();
+      boolean flat = true;
+      for (var item : node) {
+        flat &= item.isValueNode();
+        items.add(item.isValueNode() ? item.asText() : item.toString());
+      }
+      if (!items.isEmpty()) {
+        out.add(new Field(prefix, String.join(flat ? ", " : "; ", items)));
+      }
+    } else if (!node.isNull() && !node.asText().isEmpty()) {
+      out.add(new Field(prefix, node.asText()));
+    }
+  }
+
+  /** "startedAt" as "started at". */
+  private static String words(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+  }
+
   /** Everything about one incident. */
   public Detail of(String handle) throws IOException {
     String key = resolve(handle);

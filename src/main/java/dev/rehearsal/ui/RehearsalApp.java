@@ -145,7 +145,10 @@ public final class RehearsalApp extends Application {
           });
       detail =
           new IncidentDetailViewModel(
-              key -> s.incidents().of(key), r -> s.reviews().save(r), executor);
+              key -> s.incidents().of(key),
+              r -> s.reviews().save(r),
+              key -> s.incidents().record(key),
+              executor);
       detailView = new IncidentDetailView(detail);
       incidents.setAmongSource((keys, q, o, m) -> s.rows().incidentsAmong(keys, q, o));
       incidentsView = new IncidentsView(incidents, detailView);

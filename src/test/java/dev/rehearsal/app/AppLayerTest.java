@@ -268,6 +268,16 @@ class AppLayerTest {
             .orElseThrow();
     assertTrue(mark.linked(), "the linked deploy is marked on the timeline");
     assertEquals(IncidentDetails.EventKind.PRODUCTION_DEPLOY, mark.kind());
+    // a mark's record, field by field, as the timeline shows it when clicked
+    java.util.Map<String, String> record = new java.util.LinkedHashMap<>();
+    session.incidents().record(deploy).forEach(f -> record.put(f.name(), f.value()));
+    assertEquals(deploy, record.get("key"));
+    assertEquals(linked.links().get(0).commitSha(), record.get("commit sha"), record.toString());
+    assertTrue(record.get("version").endsWith(linked.links().get(0).version()), record.toString());
+    assertEquals("production", record.get("environment"), record.toString());
+    assertTrue(record.containsKey("provenance file"), record.toString());
+    assertEquals(List.of(), session.incidents().record("deploy/none/0"));
+    assertEquals(List.of(), session.incidents().record("bogus"));
     assertTrue(
         d.timeline().events().stream().anyMatch(e -> e.kind() == IncidentDetails.EventKind.ONSET));
     List<Instant> times = d.timeline().events().stream().map(IncidentDetails.Event::at).toList();

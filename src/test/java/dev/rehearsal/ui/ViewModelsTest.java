@@ -180,6 +180,29 @@ class ViewModelsTest {
   }
 
   @Test
+  void aTimelineMarkClickedShowsItsRecordAndOpeningAnotherIncidentClearsIt() {
+    IncidentDetailViewModel vm =
+        new IncidentDetailViewModel(
+            k -> detail(null),
+            r -> null,
+            key ->
+                key.equals("deploy/github/7")
+                    ? List.of(
+                        new dev.rehearsal.app.IncidentDetails.Field("key", key),
+                        new dev.rehearsal.app.IncidentDetails.Field("version", "2.4.1"))
+                    : List.of(),
+            Background.DIRECT);
+    vm.open("OPS-1");
+    assertEquals("", vm.recordProperty().get());
+    vm.showRecord("deploy/github/7");
+    assertEquals("key: deploy/github/7\nversion: 2.4.1", vm.recordProperty().get());
+    vm.showRecord("deploy/github/8");
+    assertEquals("deploy/github/8: no such record in the workspace", vm.recordProperty().get());
+    vm.open("OPS-2");
+    assertEquals("", vm.recordProperty().get(), "another incident, no record picked");
+  }
+
+  @Test
   void anImportIsPlannedRunAndItsRejectionsFilteredAndCountsAddUp() {
     Path a = Path.of("incidents.csv");
     Path b = Path.of("deploys.json");

@@ -33,8 +33,15 @@ public final class JMeterCsvImporter implements Importer {
       Pattern.compile(
           "\\s*(\\d{10,13}|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}[ T]\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?)"
               + "\\s*[,;\\t]\\s*-?\\d+\\s*[,;\\t].*");
+
+  /**
+   * A cell that is true or false after the first (JMeter's success column), found with {@code
+   * find}: written as "anything, then the cell, then anything" and matched whole, a long line made
+   * the matcher try every separator against every rest of the line.
+   */
   private static final Pattern BOOLEAN_CELL =
-      Pattern.compile(".*[,;\\t]\\s*(?i:true|false)\\s*([,;\\t].*)?");
+      Pattern.compile("[,;\\t]\\s*(?i:true|false)\\s*(?:[,;\\t]|$)");
+
   private static final String TRANSACTION = "number of samples in transaction";
 
   @Override
@@ -65,7 +72,7 @@ public final class JMeterCsvImporter implements Importer {
       if (line.isBlank()) {
         continue;
       }
-      if (HEADERLESS.matcher(line).matches() && BOOLEAN_CELL.matcher(line).matches()) {
+      if (HEADERLESS.matcher(line).matches() && BOOLEAN_CELL.matcher(line).find()) {
         return LIKELY;
       }
       break;

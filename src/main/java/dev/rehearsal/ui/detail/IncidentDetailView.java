@@ -159,7 +159,7 @@ public final class IncidentDetailView extends BorderPane {
       n.add(summary(f));
     }
     n.add(heading("Timeline"));
-    n.add(new TimelineView(d.timeline()));
+    n.add(new TimelineView(d.timeline(), vm::showRecord, vm.recordProperty()));
     if (f != null) {
       n.add(heading("Change held responsible"));
       n.addAll(links(f));

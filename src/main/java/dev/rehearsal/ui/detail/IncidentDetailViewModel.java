@@ -46,11 +46,20 @@ public final class IncidentDetailViewModel {
     Reviews.Saved save(Reviews.Request request) throws Exception;
   }
 
+  /** Reads a stored record by its key (the app layer's {@link IncidentDetails#record}). */
+  @FunctionalInterface
+  public interface Recorder {
+    List<IncidentDetails.Field> record(String key) throws Exception;
+  }
+
   /** The link choice that says no change caused the incident. */
   public static final String NO_CHANGE = "no change caused it";
 
   private final Loader loader;
   private final Saver saver;
+  private final Recorder recorder;
+  private final StringProperty record = new SimpleStringProperty("");
+  private long recordGeneration;
   private final Background background;
   private final ObjectProperty<IncidentDetails.Detail> detail = new SimpleObjectProperty<>();
   private final StringProperty error = new SimpleStringProperty("");
@@ -68,8 +77,14 @@ public final class IncidentDetailViewModel {
   private long generation;
 
   public IncidentDetailViewModel(Loader loader, Saver saver, Background background) {
+    this(loader, saver, k -> List.of(), background);
+  }
+
+  public IncidentDetailViewModel(
+      Loader loader, Saver saver, Recorder recorder, Background background) {
     this.loader = loader;
     this.saver = saver;
+    this.recorder = recorder;
     this.background = background;
     for (Gap g : Gap.values()) {
       gaps.put(g, new SimpleBooleanProperty());
@@ -129,6 +144,37 @@ public final class IncidentDetailViewModel {
     onReviewed = r == null ? () -> {} : r;
   }
 
+  /** The record of the timeline mark last clicked, one field per line; empty before a click. */
+  public ReadOnlyStringProperty recordProperty() {
+    return record;
+  }
+
+  /** Shows the stored record behind a timeline mark (read off the FX thread). */
+  public void showRecord(String key) {
+    long mine = ++recordGeneration;
+    if (key == null || key.isEmpty()) {
+      record.set("");
+      return;
+    }
+    background.run(
+        m -> recorder.record(key),
+        fields -> {
+          if (mine != recordGeneration) {
+            return;
+          }
+          record.set(
+              fields.isEmpty()
+                  ? key + ": no such record in the workspace"
+                  : String.join(
+                      "\n", fields.stream().map(f -> f.name() + ": " + f.value()).toList()));
+        },
+        failure -> {
+          if (mine == recordGeneration) {
+            record.set(Problems.describe("Reading " + key, failure).message());
+          }
+        });
+  }
+
   /** The key of the incident shown, or null. */
   public String key() {
     return detail.get() == null ? null : detail.get().incident().key();
@@ -139,6 +185,8 @@ public final class IncidentDetailViewModel {
     if (key == null) {
       return;
     }
+    ++recordGeneration; // a record still being read belongs to the incident shown before
+    record.set("");
     long mine = ++generation;
     busy.set(true);
     background.run(

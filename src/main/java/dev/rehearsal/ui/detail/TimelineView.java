@@ -24,7 +24,7 @@ import javafx.scene.text.Text;
  * An incident's timeline on one time axis: its own moments (onset, detection, resolution) on the
  * first lane, production deploys and rollbacks, staging deploys, and staging runs on the lanes
  * below, the services it depends on marked apart. Zoom with the slider; a mark's tooltip says what
- * it is, and a click shows its record's key below.
+ * it is, and a click shows its stored record below, field by field.
  */
 final class TimelineView extends VBox {
   private static final String[] LANES = {"incident", "production", "staging", "runs"};
@@ -35,11 +35,20 @@ final class TimelineView extends VBox {
   private final IncidentDetails.Timeline timeline;
   private final Pane canvas = new Pane();
   private final Label picked = new Label();
+  private final java.util.function.Consumer<String> onPick;
   private double zoom = 1;
 
-  TimelineView(IncidentDetails.Timeline timeline) {
+  /**
+   * @param onPick told the key of the record behind a mark clicked
+   * @param record the record picked, as text, shown below the timeline
+   */
+  TimelineView(
+      IncidentDetails.Timeline timeline,
+      java.util.function.Consumer<String> onPick,
+      javafx.beans.value.ObservableValue<String> record) {
     super(4);
     this.timeline = timeline;
+    this.onPick = onPick;
     setId("timeline");
     getStyleClass().add("timeline");
     canvas.getStyleClass().add("timeline-canvas");
@@ -73,7 +82,14 @@ final class TimelineView extends VBox {
     legend.setWrapText(true);
     HBox controls = new HBox(6, zl, z);
     controls.setAlignment(Pos.CENTER_LEFT);
-    getChildren().addAll(scroll, controls, legend, picked);
+    Label recordText = new Label();
+    recordText.setId("timeline-record");
+    recordText.getStyleClass().add("timeline-record");
+    recordText.setWrapText(true);
+    recordText.textProperty().bind(record);
+    recordText.managedProperty().bind(recordText.textProperty().isNotEmpty());
+    recordText.visibleProperty().bind(recordText.managedProperty());
+    getChildren().addAll(scroll, controls, legend, picked, recordText);
     draw();
   }
 
@@ -118,7 +134,10 @@ final class TimelineView extends VBox {
               + (e.linked() ? " (held responsible)" : "");
       Tooltip.install(mark, new Tooltip(what));
       mark.setOnMouseClicked(
-          ev -> picked.setText(what + (e.key().isEmpty() ? "" : "   " + e.key())));
+          ev -> {
+            picked.setText(what);
+            onPick.accept(e.key());
+          });
       canvas.getChildren().add(mark);
     }
   }

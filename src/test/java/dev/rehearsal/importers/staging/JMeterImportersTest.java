@@ -198,4 +198,27 @@ class JMeterImportersTest {
     assertTrue(hasNote(run, "the figures cover the 5 samples before it"));
     assertEquals(1, r.rejections().size());
   }
+
+  @Test
+  void aHeaderlessResultIsRecognisedByItsSuccessCellAndALongLineCostsOnePass() {
+    assertEquals(
+        dev.rehearsal.importers.Importer.LIKELY,
+        CSV.recognizes(
+            dev.rehearsal.importers.Sniff.ofText(
+                "results.jtl", "1700000000000,512,checkout,200,OK,Thread 1-1,text,true,1234\n")));
+    assertEquals(
+        dev.rehearsal.importers.Importer.NO,
+        CSV.recognizes(
+            dev.rehearsal.importers.Sniff.ofText(
+                "results.jtl", "1700000000000,512,checkout,200,OK,Thread 1-1,text,yes,1234\n")));
+    // a first line of 200,000 characters with a separator every other one and no true or false:
+    // matched as "anything, a boolean cell, anything" it took minutes; found in one pass it takes
+    // well under a second (the bound only catches the quadratic case on a busy machine)
+    String line = "1700000000000,512," + ",x".repeat(100_000) + "\n";
+    int answer =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20),
+            () -> CSV.recognizes(dev.rehearsal.importers.Sniff.ofText("long.jtl", line)));
+    assertEquals(dev.rehearsal.importers.Importer.NO, answer);
+  }
 }
