@@ -309,8 +309,8 @@ public final class SettingsPane extends BorderPane {
     return page(
         muted(
             "The rules the analysis links, judges and classifies by (docs/settings.md says what"
-                + " each means). The vocabularies and the weights by environment stay in the"
-                + " workspace's settings.json."),
+                + " each means). The vocabularies, the weights by environment and the tables each"
+                + " service owns stay in the workspace's settings.json."),
         box);
   }
 
