@@ -125,7 +125,7 @@ public final class SettingsForm {
   private static final Map<String, String> GROUPS = new LinkedHashMap<>();
 
   static {
-    GROUPS.put("import", "Reading times");
+    GROUPS.put("import", "Reading times (files imported from now on)");
     GROUPS.put("linking", "Linking incidents to changes");
     GROUPS.put("linking.weights", "Linking weights");
     GROUPS.put("verdict", "Staging verdicts");

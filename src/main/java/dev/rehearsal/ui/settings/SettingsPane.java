@@ -153,8 +153,10 @@ public final class SettingsPane extends BorderPane {
         muted(
             "Each environment the analysis knows and the names the tools write for it; the first"
                 + " pattern that matches a name wins, and a name no pattern matches is kept as it"
-                + " is. Production deploys can cause incidents; a change must have passed staging"
-                + " to be an escape."),
+                + " is. The names apply to records imported from now on: records already in keep"
+                + " the environment they were read as until their files are imported again."
+                + " Production deploys can cause incidents; a change must have passed staging to"
+                + " be an escape."),
         rows,
         add,
         section("Which environments are production and staging"),
@@ -321,7 +323,7 @@ public final class SettingsPane extends BorderPane {
     g.setVgap(3);
     // the same columns in every group, so the groups line up
     ColumnConstraints label = new ColumnConstraints(200);
-    ColumnConstraints key = new ColumnConstraints(260);
+    ColumnConstraints key = new ColumnConstraints(310);
     ColumnConstraints value = new ColumnConstraints();
     ColumnConstraints allowed = new ColumnConstraints();
     allowed.setHgrow(Priority.ALWAYS);
