@@ -22,9 +22,11 @@ import java.util.TreeMap;
  */
 public final class Configuration {
   private final Workspace ws;
+  private final Analyses analyses;
 
-  Configuration(Workspace ws) {
+  Configuration(Workspace ws, Analyses analyses) {
     this.ws = ws;
+    this.analyses = analyses;
   }
 
   public Settings settings() {
@@ -169,5 +171,94 @@ public final class Configuration {
                 .with(
                     "services.dependencies",
                     dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
+  }
+
+  // ---------------------------------------------------------------- the window's settings form
+
+  /**
+   * The rules as the settings form shows them: the environments table, the alias table, the
+   * dependencies, the settings that fit one field, and the service names the records suggest.
+   */
+  public SettingsForm.Form form() throws IOException {
+    Settings s = ws.settings();
+    List<SettingsForm.Entry> aliases = new java.util.ArrayList<>();
+    aliases().forEach((k, v) -> aliases.add(new SettingsForm.Entry(k, v)));
+    return new SettingsForm.Form(
+        SettingsForm.entries(s.environments().table()),
+        aliases,
+        SettingsForm.entries(s.dependencies()),
+        SettingsForm.fields(s),
+        suggestions().stream().map(SettingsForm::suggestion).toList());
+  }
+
+  /**
+   * Checks what a form holds against the settings in force: each row and field that is refused, in
+   * the settings' own words (key, value and what is allowed). Reads no file.
+   */
+  public SettingsForm.Check check(SettingsForm.Edits edits) {
+    return SettingsForm.check(ws.settings(), edits);
+  }
+
+  /**
+   * Saves what a form holds (the settings file with what changed, the alias table when it changed),
+   * then analyses again when anything was written. Edits that are refused write nothing. One error
+   * policy, as for imports: what was saved stands; an analysis that fails or is cancelled is
+   * reported in the outcome.
+   *
+   * @throws IllegalArgumentException naming the first refusal when the edits are refused
+   */
+  public SettingsForm.Saved save(SettingsForm.Edits edits, TaskMonitor monitor) throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    Settings before = ws.settings();
+    Settings after = SettingsForm.apply(before, edits);
+    if (after == null) {
+      throw new IllegalArgumentException(SettingsForm.check(before, edits).first());
+    }
+    m.progress(0, 100, "saving the settings");
+    boolean changed = false;
+    if (!after.overrides().equals(before.overrides())) {
+      save(after);
+      changed = true;
+    }
+    Map<String, String> aliases = SettingsForm.aliases(edits);
+    if (!new TreeMap<>(aliases).equals(new TreeMap<>(aliases()))) {
+      m.progress(5, 100, "reading the service names again");
+      ws.writes().saveAliases(new TreeMap<>(aliases));
+      changed = true;
+    }
+    if (!changed) {
+      return new SettingsForm.Saved(false, "Nothing changed; the analysis stands.");
+    }
+    return new SettingsForm.Saved(true, analyse(Progress.part(m, 10, 100)));
+  }
+
+  /**
+   * Accepts or rejects one suggested service name ({@link #accept}, {@link #reject}), then analyses
+   * again.
+   */
+  public SettingsForm.Saved decide(String name, boolean accept, TaskMonitor monitor)
+      throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    m.progress(0, 100, (accept ? "accepting " : "rejecting ") + name);
+    if (accept) {
+      accept(List.of(name));
+    } else {
+      reject(List.of(name));
+    }
+    return new SettingsForm.Saved(true, analyse(Progress.part(m, 10, 100)));
+  }
+
+  private String analyse(TaskMonitor m) {
+    try {
+      var report = analyses.run(m);
+      return "Saved. The analysis ran again over "
+          + String.format(java.util.Locale.ROOT, "%,d", report.incidents())
+          + " incidents.";
+    } catch (dev.rehearsal.task.CancelledException e) {
+      return "Saved. The analysis was cancelled: the findings shown are still those of the rules"
+          + " before.";
+    } catch (IOException | RuntimeException e) {
+      return "Saved. " + Problems.sentence("the analysis failed: " + e.getMessage());
+    }
   }
 }

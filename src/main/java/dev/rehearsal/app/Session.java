@@ -130,7 +130,9 @@ public final class Session implements Closeable {
   }
 
   public synchronized Configuration configuration() {
-    return configuration == null ? configuration = new Configuration(ws) : configuration;
+    return configuration == null
+        ? configuration = new Configuration(ws, analyses())
+        : configuration;
   }
 
   public synchronized IncidentDetails incidents() {

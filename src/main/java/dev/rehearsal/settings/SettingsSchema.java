@@ -169,6 +169,53 @@ public final class SettingsSchema {
     return List.copyOf(KEYS.keySet());
   }
 
+  /** How a setting is written in a form's text field. */
+  public enum Form {
+    /** A number. */
+    NUMBER,
+    /** One word (a time zone, a date order). */
+    WORD,
+    /** Words separated by commas. */
+    WORDS,
+    /** A shape a single field does not hold (tables, vocabularies, weights by name). */
+    STRUCTURED
+  }
+
+  /** How a setting is written in one field; {@link Form#STRUCTURED} for tables and groups. */
+  public static Form form(String key) {
+    Key k = KEYS.get(key);
+    if (k == null) {
+      throw new IllegalArgumentException("settings: '" + key + "' is not a setting");
+    }
+    switch (k.type()) {
+      case NUMBER:
+      case INTEGER:
+        return Form.NUMBER;
+      case TIME_ZONE:
+      case DATE_ORDER:
+        return Form.WORD;
+      case WORDS:
+      case SOME_WORDS:
+        return Form.WORDS;
+      default:
+        return Form.STRUCTURED;
+    }
+  }
+
+  /** What a setting allows, in words ("a number above 0 and up to 8760"). */
+  public static String allowed(String key) {
+    Key k = KEYS.get(key);
+    if (k == null) {
+      throw new IllegalArgumentException("settings: '" + key + "' is not a setting");
+    }
+    return k.allowed();
+  }
+
+  /** The keys a form can edit one field each, in the order the documentation lists them. */
+  public static List<String> fieldKeys() {
+    return KEYS.keySet().stream().filter(k -> form(k) != Form.STRUCTURED).toList();
+  }
+
   /**
    * Checks the effective settings (defaults with the user's values over them).
    *

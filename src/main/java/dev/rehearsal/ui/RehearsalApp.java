@@ -5,7 +5,9 @@ import dev.rehearsal.app.Preferences;
 import dev.rehearsal.app.Problems;
 import dev.rehearsal.app.Rows;
 import dev.rehearsal.app.Session;
+import dev.rehearsal.app.SettingsForm;
 import dev.rehearsal.model.IncidentRow;
+import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.ui.detail.IncidentDetailView;
 import dev.rehearsal.ui.detail.IncidentDetailViewModel;
 import dev.rehearsal.ui.imports.ImportPane;
@@ -15,6 +17,8 @@ import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.rejections.RejectionsPane;
 import dev.rehearsal.ui.search.SearchPane;
 import dev.rehearsal.ui.search.SearchViewModel;
+import dev.rehearsal.ui.settings.SettingsPane;
+import dev.rehearsal.ui.settings.SettingsViewModel;
 import dev.rehearsal.ui.shell.LoadingView;
 import dev.rehearsal.ui.shell.Shortcuts;
 import dev.rehearsal.ui.shell.StatusBar;
@@ -60,10 +64,10 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: a menu bar, a side bar of views (incidents with the incident's detail and
- * review, search, import, rejected records), a notification area for results and errors, and a
- * status bar with the workspace and the work running, its progress and a cancel button. The
- * workspace opens off the FX thread; when it holds nothing, the app layer builds the demo in it
- * first. Everything the window does it asks of the app layer.
+ * review, dashboard, search, import, rejected records, settings), a notification area for results
+ * and errors, and a status bar with the workspace and the work running, its progress and a cancel
+ * button. The workspace opens off the FX thread; when it holds nothing, the app layer builds the
+ * demo in it first. Everything the window does it asks of the app layer.
  *
  * <p>Parameters: {@code --workspace=DIR} (else the last opened, else the default); {@code
  * --config=DIR} where the window's preferences live; {@code --screenshot=FILE.png} writes a
@@ -80,7 +84,8 @@ public final class RehearsalApp extends Application {
     DASHBOARD("Dashboard", Shortcuts.DASHBOARD),
     SEARCH("Search", Shortcuts.SEARCH),
     IMPORT("Import", Shortcuts.IMPORTS),
-    REJECTIONS("Rejected", Shortcuts.REJECTIONS);
+    REJECTIONS("Rejected", Shortcuts.REJECTIONS),
+    SETTINGS("Settings", Shortcuts.SETTINGS);
 
     final String title;
     final String key;
@@ -125,6 +130,8 @@ public final class RehearsalApp extends Application {
     final RejectionsPane rejections;
     final dev.rehearsal.ui.dashboard.DashboardViewModel dashboard;
     final dev.rehearsal.ui.dashboard.DashboardPane dashboardPane;
+    final SettingsViewModel settings;
+    final SettingsPane settingsPane;
     final Map<View, Node> byView = new LinkedHashMap<>();
 
     Views(Session s) {
@@ -193,7 +200,42 @@ public final class RehearsalApp extends Application {
       byView.put(View.DASHBOARD, dashboardPane);
       byView.put(View.SEARCH, searchPane);
       byView.put(View.IMPORT, importPane);
+      settings = new SettingsViewModel(rules(s), tasks);
+      settings.setOnAnalysed(
+          () -> {
+            incidents.search();
+            incidents.loadChoices();
+            dashboard.load();
+            notice(settings.messageProperty().get(), false);
+          });
+      settingsPane = new SettingsPane(settings);
       byView.put(View.REJECTIONS, rejections);
+      byView.put(View.SETTINGS, settingsPane);
+    }
+
+    private SettingsViewModel.Rules rules(Session s) {
+      return new SettingsViewModel.Rules() {
+        @Override
+        public SettingsForm.Form load() throws Exception {
+          return s.configuration().form();
+        }
+
+        @Override
+        public SettingsForm.Check check(SettingsForm.Edits edits) {
+          return s.configuration().check(edits);
+        }
+
+        @Override
+        public SettingsForm.Saved save(SettingsForm.Edits edits, TaskMonitor m) throws Exception {
+          return s.configuration().save(edits, m);
+        }
+
+        @Override
+        public SettingsForm.Saved decide(String name, boolean accept, TaskMonitor m)
+            throws Exception {
+          return s.configuration().decide(name, accept, m);
+        }
+      };
     }
 
     RejectionsPane rejections() {
@@ -469,6 +511,12 @@ public final class RehearsalApp extends Application {
     }
     if (v == View.REJECTIONS) {
       views.rejections.reload();
+    }
+    if (v == View.SETTINGS
+        && !views.settings.dirtyProperty().get()
+        && !views.settings.busyProperty().get()) {
+      // what the command line changed meanwhile shows too
+      views.settings.load();
     }
     if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
       views.dashboard.load();

@@ -170,6 +170,26 @@ final class Tour implements AppObserver {
             "rejections.png"));
     steps.add(
         new Step(
+            "settings",
+            () -> {
+              app.show(RehearsalApp.View.SETTINGS);
+              v.settingsPane.showTab("services");
+            },
+            () -> v.settings.loadedProperty().get() && !v.settings.busyProperty().get(),
+            "settings-services.png"));
+    steps.add(
+        new Step(
+            "settings refused",
+            () -> {
+              // a value typed out of range: refused beside its field, and Save waits
+              v.settingsPane.showTab("rules");
+              v.settings.field("linking.windowHours").textProperty().set("0");
+            },
+            () -> !v.settings.validProperty().get(),
+            "settings.png"));
+    steps.add(new Step("settings reverted", v.settings::revert, () -> true, null));
+    steps.add(
+        new Step(
             "dark",
             () -> {
               app.show(RehearsalApp.View.INCIDENTS);

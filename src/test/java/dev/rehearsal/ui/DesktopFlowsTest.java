@@ -328,6 +328,57 @@ class DesktopFlowsTest extends FxRobot {
     waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
   }
 
+  @Test
+  @Order(9)
+  void aSettingIsRefusedAsTypedThenSavedAndTheAnalysisRunsAgain() throws Exception {
+    clickOn("#nav-incidents");
+    push(KeyCode.CONTROL, KeyCode.DIGIT6);
+    waitFor(10, () -> lookup("#settings-view").tryQuery().isPresent());
+    RehearsalApp a = (RehearsalApp) app;
+    var settings = a.views().settings;
+    waitFor(30, () -> settings.loadedProperty().get() && !settings.busyProperty().get());
+    clickOn("Analysis rules");
+    TextField window = lookup("#setting-linking-windowHours").queryAs(TextField.class);
+    assertEquals("72", window.getText());
+    Label refused = lookup("#setting-error-linking-windowHours").queryAs(Label.class);
+    Button save = lookup("#settings-save").queryAs(Button.class);
+    assertTrue(save.isDisabled(), "nothing to save yet");
+
+    clickOn(window).push(KeyCode.CONTROL, KeyCode.A).write("-5");
+    waitFor(10, () -> refused.isVisible());
+    assertEquals(
+        "linking.windowHours is -5; it must be a number above 0 and up to 8760", refused.getText());
+    assertTrue(save.isDisabled(), "Save waits while a value is refused");
+    assertTrue(
+        lookup("#settings-refusal")
+            .queryAs(Label.class)
+            .getText()
+            .startsWith("1 value is refused"));
+
+    clickOn(window).push(KeyCode.CONTROL, KeyCode.A).write("96");
+    waitFor(10, () -> !refused.isVisible() && !save.isDisabled());
+    long findingsBefore = a.views().dashboard.viewProperty().get().total().incidents();
+    clickOn(save);
+    Label message = lookup("#settings-message").queryAs(Label.class);
+    Label error = lookup("#settings-error").queryAs(Label.class);
+    waitFor(180, () -> !message.getText().isEmpty() || !error.getText().isEmpty());
+    assertEquals("", error.getText());
+    assertEquals(
+        String.format(
+            java.util.Locale.ROOT,
+            "Saved. The analysis ran again over %,d incidents.",
+            findingsBefore),
+        message.getText());
+    String file = Files.readString(dir.resolve("ws").resolve("settings.json"));
+    assertTrue(file.contains("\"windowHours\" : 96"), file);
+    Label notice = lookup("#status-notice").queryAs(Label.class);
+    assertEquals(message.getText(), notice.getText());
+    // read again from the workspace: the saved value, nothing left to save
+    waitFor(30, () -> !settings.busyProperty().get() && !settings.dirtyProperty().get());
+    assertEquals("96", lookup("#setting-linking-windowHours").queryAs(TextField.class).getText());
+    assertTrue(save.isDisabled());
+  }
+
   private int firstEscapeWithGaps() throws Exception {
     waitFor(30, this::rowsLoaded);
     for (int i = 0; i < table().getItems().size(); i++) {

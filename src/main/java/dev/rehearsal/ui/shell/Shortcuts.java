@@ -21,6 +21,7 @@ public final class Shortcuts {
   public static final String SEARCH = "Shortcut+3";
   public static final String IMPORTS = "Shortcut+4";
   public static final String REJECTIONS = "Shortcut+5";
+  public static final String SETTINGS = "Shortcut+6";
   public static final String HELP = "F1";
   public static final String QUIT = "Shortcut+Q";
 
@@ -42,6 +43,7 @@ public final class Shortcuts {
     m.put(SEARCH, "Search");
     m.put(IMPORTS, "Import");
     m.put(REJECTIONS, "Rejected records");
+    m.put(SETTINGS, "Settings");
     m.put("Shortcut+C", "Copy the selected rows (tables)");
     m.put(HELP, "This list");
     m.put(QUIT, "Quit");
