@@ -317,12 +317,15 @@ class DesktopFlowsTest extends FxRobot {
     long escapes = a.views().dashboard.viewProperty().get().total().escapes();
     assertTrue(escapes > 0);
     clickOn("#dashboard-escapes");
+    // the label is set at once and the rows read in the background: wait for the table to
+    // hold the incidents behind the figure (a timeout fails the test)
     waitFor(
         30,
         () ->
             lookup("#incident-table").tryQuery().isPresent()
                 && !a.views().incidents.amongLabelProperty().get().isEmpty()
-                && !a.views().incidents.busyProperty().get());
+                && !a.views().incidents.busyProperty().get()
+                && table().getItems().size() == escapes);
     assertEquals(escapes, table().getItems().size());
     clickOn("#incident-show-all");
     waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
