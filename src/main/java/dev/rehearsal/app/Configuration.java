@@ -88,7 +88,7 @@ public final class Configuration {
     }
     Map<String, String> a = new TreeMap<>(ws.files().aliases());
     a.putAll(add);
-    ws.writes().saveAliases(a);
+    ws.writes().saveAliases(a, monitor == null ? TaskMonitor.NONE : monitor);
     return new Loaded(add.size(), a.size());
   }
 

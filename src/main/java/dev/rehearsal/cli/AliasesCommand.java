@@ -149,7 +149,9 @@ final class AliasesCommand implements Callable<Integer> {
         if (s.created() && !ws.json) {
           out.println("Created a new workspace at " + s.dir().toAbsolutePath());
         }
-        Configuration.Loaded loaded = s.configuration().loadAliases(file, new ConsoleProgress());
+        ConsoleProgress progress = new ConsoleProgress();
+        Configuration.Loaded loaded = s.configuration().loadAliases(file, progress);
+        progress.done();
         if (ws.json) {
           out.println(Json.pretty().writeValueAsString(loaded));
         } else {

@@ -335,9 +335,18 @@ public final class Writes {
    * and filters follow at once; commits. Analysis always reads raw names through the table.
    */
   public void saveAliases(Map<String, String> aliases) throws IOException {
+    saveAliases(aliases, dev.rehearsal.task.TaskMonitor.NONE);
+  }
+
+  /**
+   * Saves the alias table and files every record again under the service it now names, saying how
+   * far it got (every record of a large workspace is written again); commits.
+   */
+  public void saveAliases(Map<String, String> aliases, dev.rehearsal.task.TaskMonitor monitor)
+      throws IOException {
     store.writer(); // one process changes a workspace at a time, its rules included
     files.writeAliases(aliases);
-    reindexServices();
+    reindexServices(monitor);
   }
 
   /**
@@ -359,12 +368,20 @@ public final class Writes {
     commit();
   }
 
-  private void reindexServices() throws IOException {
-    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
+  private void reindexServices(dev.rehearsal.task.TaskMonitor monitor) throws IOException {
+    DocKind[] kinds = {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT};
+    String[] names = {"incidents", "deploys", "staging runs", "facts"};
+    for (int k = 0; k < kinds.length; k++) {
       List<ImportedRecord> batch = new ArrayList<>();
-      records.forEach(k, RecordCodec.recordClass(k), r -> batch.add((ImportedRecord) r));
-      for (ImportedRecord r : batch) {
-        upsert(r);
+      records.forEach(
+          kinds[k], RecordCodec.recordClass(kinds[k]), r -> batch.add((ImportedRecord) r));
+      String what = "filing " + names[k] + " under the table's service names";
+      for (int i = 0; i < batch.size(); i++) {
+        upsert(batch.get(i));
+        if (i % 2048 == 0) {
+          monitor.progress(
+              (long) k * batch.size() + i, (long) kinds.length * Math.max(1, batch.size()), what);
+        }
       }
     }
     commit();
