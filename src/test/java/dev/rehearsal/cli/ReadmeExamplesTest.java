@@ -105,4 +105,19 @@ class ReadmeExamplesTest {
     assertTrue(runs.get("aliases suggest").out().contains("applied"));
     assertTrue(runs.get("review 1009").out().contains("1009"), runs.get("review 1009").out());
   }
+
+  /** The quarterly report's appendix quotes the method's accuracy as the README's table does. */
+  @Test
+  void theReportsAccuracyTableIsTheReadmes() throws Exception {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    var rows = dev.rehearsal.report.QuarterlyPdfExporter.methodAccuracyRows();
+    for (String[] row : rows) {
+      String line = "| " + String.join(" | ", row) + " |";
+      line = line.replace("|  |", "| |");
+      while (line.contains("|  |")) {
+        line = line.replace("|  |", "| |");
+      }
+      assertTrue(readme.contains(line), "the README's accuracy table has the row " + line);
+    }
+  }
 }

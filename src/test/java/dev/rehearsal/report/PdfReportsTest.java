@@ -113,6 +113,16 @@ class PdfReportsTest {
     // the one review named mocks where the engine said unexplained
     assertTrue(t.contains("the first gap of an escape 1 0 0.0 %"), "agreement with reviewers");
     assertTrue(t.contains("1 incident reviewed in the whole workspace"), "agreement");
+    // the method's accuracy where the answer is known, each row naming its data
+    assertTrue(t.contains("Measured accuracy of the method"), "the method's accuracy");
+    for (String[] row :
+        QuarterlyPdfExporter.methodAccuracyRows()
+            .subList(1, QuarterlyPdfExporter.methodAccuracyRows().size())) {
+      assertTrue(t.contains(row[0]), "a row for " + row[0]);
+    }
+    assertTrue(
+        Pattern.compile("held-out: regulated\\s+no\\s+0\\.31–0\\.33").matcher(t).find(),
+        "the figures beside their data");
   }
 
   @Test
