@@ -40,7 +40,7 @@ public record Finding(
   public Finding {
     services = List.copyOf(services);
     links = List.copyOf(links);
-    verdictReasons = List.copyOf(verdictReasons);
+    verdictReasons = verdictReasons == null ? List.of() : List.copyOf(verdictReasons);
     gaps = List.copyOf(gaps);
     scores = List.copyOf(scores);
     stagingEvidence = stagingEvidence == null ? List.of() : List.copyOf(stagingEvidence);
