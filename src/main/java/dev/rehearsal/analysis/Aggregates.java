@@ -168,11 +168,22 @@ public record Aggregates(
     private final Tally whole;
     private final Map<String, Tally> quarters = new HashMap<>();
 
+    private final boolean namesContributors;
+
     /** The quarters of [from, to), by incident onset; either end may be null. */
     public Quarters(Instant from, Instant to) {
+      this(from, to, true);
+    }
+
+    /**
+     * The quarters of [from, to); with {@code namesContributors} false, the counts only (see {@link
+     * Tally#Tally(Instant, Instant, boolean)}).
+     */
+    public Quarters(Instant from, Instant to, boolean namesContributors) {
       this.from = from;
       this.to = to;
-      this.whole = new Tally(from, to);
+      this.namesContributors = namesContributors;
+      this.whole = new Tally(from, to, namesContributors);
     }
 
     /** Counts a finding in the whole span and in its quarter; outside the span it is left out. */
@@ -214,7 +225,7 @@ public record Aggregates(
       if (to != null && qTo.isAfter(to)) {
         qTo = to;
       }
-      return new Tally(qFrom, qTo);
+      return new Tally(qFrom, qTo, namesContributors);
     }
   }
 
@@ -250,7 +261,7 @@ public record Aggregates(
       throws IOException {
     List<Escape> found = new ArrayList<>();
     ws.records()
-        .forEachLeanFinding(
+        .forEachFindingToCount(
             from,
             to,
             f -> {
@@ -312,10 +323,21 @@ public record Aggregates(
     private final Map<String, Map<Gap, List<Escape>>> escapesByServiceGap = new TreeMap<>();
     private final Map<String, FailedChange> failedChanges = new HashMap<>();
 
+    private final boolean namesContributors;
+
     /** The figures of [from, to), by incident onset; either end may be null. */
     public Tally(Instant from, Instant to) {
+      this(from, to, true);
+    }
+
+    /**
+     * The figures of [from, to); with {@code namesContributors} false, the counts only: no fidelity
+     * names what the escapes' evidence names, and the findings need no scores.
+     */
+    public Tally(Instant from, Instant to, boolean namesContributors) {
       this.from = from;
       this.to = to;
+      this.namesContributors = namesContributors;
     }
 
     /** Counts a finding; one whose onset is outside the period is left out. */
@@ -354,7 +376,7 @@ public record Aggregates(
               .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
               .computeIfAbsent(g, x -> new ArrayList<>())
               .add(new Escape(f.onset(), f.incidentKey()));
-          for (String subject : subjects(f, g)) {
+          for (String subject : namesContributors ? subjects(f, g) : Set.<String>of()) {
             contributors
                 .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
                 .computeIfAbsent(g, x -> new HashMap<>())

@@ -247,20 +247,39 @@ public final class Reports {
    */
   public void forEachFinding(
       Period period, String service, String query, Consumer<Finding> consumer) throws IOException {
+    forEachFinding(period, service, query, true, consumer);
+  }
+
+  /**
+   * Takes the findings of a period like {@link #forEachFinding}, read with only what counting them
+   * needs: without the gaps' scores and their evidence, so a figure built from them names no
+   * contributors.
+   */
+  public void forEachFindingToCount(
+      Period period, String service, String query, Consumer<Finding> consumer) throws IOException {
+    forEachFinding(period, service, query, false, consumer);
+  }
+
+  /** {@link #forEachFinding}, with the gaps' scores or, to count the findings only, without. */
+  private void forEachFinding(
+      Period period, String service, String query, boolean scores, Consumer<Finding> consumer)
+      throws IOException {
     Set<String> matching = query == null || query.isBlank() ? null : matching(query);
-    ws.records()
-        .forEachLeanFinding(
-            period.from(),
-            period.to(),
-            f -> {
-              if ((matching == null || matching.contains(f.incidentKey()))
-                  && (service == null
-                      || service.isBlank()
-                      || f.services().contains(service)
-                      || Aggregates.serviceOf(f).equals(service))) {
-                consumer.accept(f);
-              }
-            });
+    Consumer<Finding> narrowed =
+        f -> {
+          if ((matching == null || matching.contains(f.incidentKey()))
+              && (service == null
+                  || service.isBlank()
+                  || f.services().contains(service)
+                  || Aggregates.serviceOf(f).equals(service))) {
+            consumer.accept(f);
+          }
+        };
+    if (scores) {
+      ws.records().forEachLeanFinding(period.from(), period.to(), narrowed);
+    } else {
+      ws.records().forEachFindingToCount(period.from(), period.to(), narrowed);
+    }
   }
 
   // ------------------------------------------------------------------ the quarterly report
@@ -273,9 +292,10 @@ public final class Reports {
    * @param query the search it is narrowed to, or ""
    * @param madeAt when it was made
    * @param figures the period's figures
-   * @param previous the previous period's figures (same length), or null for an open period
+   * @param previous the previous period's figures (same length), or null for an open period; its
+   *     counts only (its fidelity names no contributors)
    * @param history the figures of the quarters up to the period's end (at most {@link
-   *     #HISTORY_QUARTERS}), for the charts
+   *     #HISTORY_QUARTERS}), for the charts; counts only (its fidelity names no contributors)
    * @param incidents how many incidents the period holds
    * @param escapes the period's escapes, newest first (by key at the same onset)
    * @param agreement how often the engine agreed with reviewers, over every reviewed incident of
@@ -331,8 +351,10 @@ public final class Reports {
     // the figures are counted as the findings are read, and of the incidents only the escapes
     // are kept: the report lists no other
     Aggregates.Tally figures = new Aggregates.Tally(period.from(), period.to());
-    Aggregates.Tally previous = prev == null ? null : new Aggregates.Tally(prev.from(), prev.to());
-    Aggregates.Tally history = new Aggregates.Tally(histFrom, period.to());
+    // of the quarters before, the report shows counts only: their findings are read without scores
+    Aggregates.Tally previous =
+        prev == null ? null : new Aggregates.Tally(prev.from(), prev.to(), false);
+    Aggregates.Tally history = new Aggregates.Tally(histFrom, period.to(), false);
     Consumer<Finding> count =
         f -> {
           figures.add(f);
@@ -361,7 +383,7 @@ public final class Reports {
     m.progress(0, -1, "reading the quarters before");
     // the charts' history needs only the findings of the quarters before, not their incidents
     if (histFrom != null && period.from() != null && histFrom.isBefore(period.from())) {
-      forEachFinding(new Period(histFrom, period.from(), "before"), service, query, count);
+      forEachFinding(new Period(histFrom, period.from(), "before"), service, query, false, count);
     }
     m.checkCancelled();
     m.progress(0, -1, "working out the figures");

@@ -48,6 +48,8 @@ public final class IncidentsByOnset implements Closeable {
   /** Incidents decoded at a time. */
   static final int SLICE = 2048;
 
+  private final int slice;
+
   private static final Comparator<Analysed> ORDER =
       Comparator.comparing((Analysed a) -> a.incident().startedAt())
           .thenComparing(a -> a.incident().key());
@@ -59,9 +61,11 @@ public final class IncidentsByOnset implements Closeable {
   private final List<Row> rows;
   private boolean closed;
 
-  IncidentsByOnset(Workspace.Searcher searcher, Instant from, Instant to, Collection<String> among)
+  IncidentsByOnset(
+      Workspace.Searcher searcher, Instant from, Instant to, Collection<String> among, int slice)
       throws IOException {
     this.searcher = searcher;
+    this.slice = slice;
     try {
       this.rows = ordered(searcher.searcher(), from, to, among);
     } catch (IOException | RuntimeException e) {
@@ -143,7 +147,7 @@ public final class IncidentsByOnset implements Closeable {
     int n = rows.size();
     int from = 0;
     while (from < n) {
-      int to = Math.min(from + SLICE, n);
+      int to = Math.min(from + slice, n);
       while (to < n && rows.get(to).millis() == rows.get(to - 1).millis()) {
         to++;
       }

@@ -34,6 +34,9 @@ final class LeanReads {
   @JsonIgnoreProperties({"alternatives", "stagingEvidence", "verdictReasons"})
   private abstract static class FindingFields {}
 
+  @JsonIgnoreProperties({"alternatives", "stagingEvidence", "verdictReasons", "scores"})
+  private abstract static class CountedFindingFields {}
+
   @JsonIgnoreProperties({"reasons", "evidence"})
   private abstract static class LinkFields {}
 
@@ -44,6 +47,13 @@ final class LeanReads {
       Json.mapper()
           .copy()
           .addMixIn(Finding.class, FindingFields.class)
+          .addMixIn(DeployLink.class, LinkFields.class)
+          .readerFor(Finding.class);
+
+  private static final ObjectReader FINDING_TO_COUNT =
+      Json.mapper()
+          .copy()
+          .addMixIn(Finding.class, CountedFindingFields.class)
           .addMixIn(DeployLink.class, LinkFields.class)
           .readerFor(Finding.class);
 
@@ -58,6 +68,14 @@ final class LeanReads {
    */
   static Finding finding(BytesRef json) {
     return read(FINDING, json, "Finding");
+  }
+
+  /**
+   * A finding with what counting it needs and no more: {@link #finding} without the gaps' scores
+   * and their evidence either. Its verdict, gaps, links, services and review stay.
+   */
+  static Finding findingToCount(BytesRef json) {
+    return read(FINDING_TO_COUNT, json, "Finding");
   }
 
   private static <T> T read(ObjectReader reader, BytesRef json, String what) {

@@ -325,6 +325,25 @@ public final class Records {
    */
   public void forEachLeanFinding(
       java.time.Instant from, java.time.Instant to, Consumer<Finding> consumer) throws IOException {
+    forEachFindingBetween(from, to, LeanReads::finding, consumer);
+  }
+
+  /**
+   * Streams the findings whose incident's onset falls in [from, to) (either end null), read with
+   * only what counting them needs ({@link LeanReads#findingToCount}: no scores), in index order.
+   * Findings without an onset are left out.
+   */
+  public void forEachFindingToCount(
+      java.time.Instant from, java.time.Instant to, Consumer<Finding> consumer) throws IOException {
+    forEachFindingBetween(from, to, LeanReads::findingToCount, consumer);
+  }
+
+  private void forEachFindingBetween(
+      java.time.Instant from,
+      java.time.Instant to,
+      Function<BytesRef, Finding> decode,
+      Consumer<Finding> consumer)
+      throws IOException {
     Query q = ofKind(DocKind.FINDING);
     if (from != null || to != null) {
       // the time field holds whole milliseconds: a range that holds every onset of the period,
@@ -341,7 +360,7 @@ public final class Records {
     }
     forEachMatching(
         q,
-        LeanReads::finding,
+        decode,
         f -> {
           java.time.Instant t = f.onset();
           if (t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to))) {
@@ -358,7 +377,14 @@ public final class Records {
   public IncidentsByOnset incidentsByOnset(
       java.time.Instant from, java.time.Instant to, java.util.Collection<String> among)
       throws IOException {
-    return new IncidentsByOnset(store.acquire(), from, to, among);
+    return incidentsByOnset(from, to, among, IncidentsByOnset.SLICE);
+  }
+
+  /** {@link #incidentsByOnset}, decoding {@code slice} incidents at a time. */
+  IncidentsByOnset incidentsByOnset(
+      java.time.Instant from, java.time.Instant to, java.util.Collection<String> among, int slice)
+      throws IOException {
+    return new IncidentsByOnset(store.acquire(), from, to, among, slice);
   }
 
   /** The finding summaries of one reader of the index. */

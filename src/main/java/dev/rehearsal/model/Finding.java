@@ -42,7 +42,7 @@ public record Finding(
     links = List.copyOf(links);
     verdictReasons = verdictReasons == null ? List.of() : List.copyOf(verdictReasons);
     gaps = List.copyOf(gaps);
-    scores = List.copyOf(scores);
+    scores = scores == null ? List.of() : List.copyOf(scores);
     stagingEvidence = stagingEvidence == null ? List.of() : List.copyOf(stagingEvidence);
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
   }

@@ -67,10 +67,13 @@ public final class AggregatesCsvExporter implements Exporter {
     }
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     m.progress(0, -1, "reading findings");
-    // counted as they are read: the findings of a whole workspace are never held at once
+    // counted as they are read, so the findings of a whole workspace are never held at once; and
+    // read without their scores: the file gives fidelity as a figure, not what its evidence names
     Aggregates.Quarters counts =
-        new Aggregates.Quarters(scope.period().from(), scope.period().to());
-    session.reports().forEachFinding(scope.period(), scope.service(), scope.query(), counts::add);
+        new Aggregates.Quarters(scope.period().from(), scope.period().to(), false);
+    session
+        .reports()
+        .forEachFindingToCount(scope.period(), scope.service(), scope.query(), counts::add);
     m.checkCancelled();
     String service = scope.service() == null || scope.service().isBlank() ? null : scope.service();
     List<Aggregates> quarters = counts.figures(session.workspace(), service);
