@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,21 +127,9 @@ public record Aggregates(
 
   /** Computes the figures of a period from the workspace's stored findings and deploys. */
   public static Aggregates compute(Workspace ws, Instant from, Instant to) throws IOException {
-    Rules rules = new Rules(ws.settings());
-    List<Finding> findings = new ArrayList<>();
-    ws.records()
-        .forEach(
-            DocKind.FINDING,
-            Finding.class,
-            f -> {
-              if (inside(f.onset(), from, to)) {
-                findings.add(f);
-              }
-            });
-    findings.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
-    Map<String, Map<Long, Long>> deploys =
-        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
-    return compute(findings, deploys, rules, from, to);
+    Tally t = new Tally(from, to);
+    ws.records().forEachLeanFinding(from, to, t::add);
+    return t.figures(ws, null);
   }
 
   /**
@@ -153,16 +140,9 @@ public record Aggregates(
   public static Aggregates of(
       Workspace ws, List<Finding> findings, Instant from, Instant to, String service)
       throws IOException {
-    Rules rules = new Rules(ws.settings());
-    Map<String, Map<Long, Long>> deploys =
-        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
-    if (service != null) {
-      Map<Long, Long> only = deploys.get(service);
-      deploys = only == null ? Map.of() : Map.of(service, only);
-    }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
-    return compute(sorted, deploys, rules, from, to);
+    Tally t = new Tally(from, to);
+    findings.forEach(t::add);
+    return t.figures(ws, service);
   }
 
   /**
@@ -173,22 +153,69 @@ public record Aggregates(
   public static List<Aggregates> byQuarter(
       Workspace ws, List<Finding> findings, Instant from, Instant to, String service)
       throws IOException {
-    Rules rules = new Rules(ws.settings());
-    Map<String, Map<Long, Long>> deploys =
-        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
-    if (service != null) {
-      Map<Long, Long> only = deploys.get(service);
-      deploys = only == null ? Map.of() : Map.of(service, only);
+    Quarters q = new Quarters(from, to);
+    findings.forEach(q::add);
+    return q.figures(ws, service);
+  }
+
+  /**
+   * The figures of each calendar quarter (UTC) of a span, worked out one finding at a time: what
+   * {@link #byQuarter} gives, without holding the findings.
+   */
+  public static final class Quarters {
+    private final Instant from;
+    private final Instant to;
+    private final Tally whole;
+    private final Map<String, Tally> quarters = new HashMap<>();
+
+    private final boolean namesContributors;
+
+    /** The quarters of [from, to), by incident onset; either end may be null. */
+    public Quarters(Instant from, Instant to) {
+      this(from, to, true);
     }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing(Finding::onset).thenComparing(Finding::incidentKey));
-    Aggregates whole = compute(sorted, deploys, rules, from, to);
-    List<Aggregates> out = new ArrayList<>();
-    for (Period q : whole.quarters()) {
+
+    /**
+     * The quarters of [from, to); with {@code namesContributors} false, the counts only (see {@link
+     * Tally#Tally(Instant, Instant, boolean)}).
+     */
+    public Quarters(Instant from, Instant to, boolean namesContributors) {
+      this.from = from;
+      this.to = to;
+      this.namesContributors = namesContributors;
+      this.whole = new Tally(from, to, namesContributors);
+    }
+
+    /** Counts a finding in the whole span and in its quarter; outside the span it is left out. */
+    public void add(Finding f) {
+      if (!inside(f.onset(), from, to)) {
+        return;
+      }
+      whole.add(f);
+      quarters.computeIfAbsent(quarter(f.onset()), this::tally).add(f);
+    }
+
+    /**
+     * The figures of each quarter that has incidents or deploys, oldest first; narrowed to one
+     * service's deploys when {@code service} is given (the findings are taken as already narrowed).
+     */
+    public List<Aggregates> figures(Workspace ws, String service) throws IOException {
+      Rules rules = new Rules(ws.settings());
+      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service);
+      List<Aggregates> out = new ArrayList<>();
+      for (Period q : whole.figures(deploys, rules).quarters()) {
+        Tally t = quarters.get(q.quarter());
+        out.add((t == null ? tally(q.quarter()) : t).figures(deploys, rules));
+      }
+      return out;
+    }
+
+    /** An empty tally of a quarter, cut to the span when it starts or ends inside it. */
+    private Tally tally(String quarter) {
       LocalDate start =
           LocalDate.of(
-              Integer.parseInt(q.quarter().substring(0, 4)),
-              (Integer.parseInt(q.quarter().substring(6)) - 1) * 3 + 1,
+              Integer.parseInt(quarter.substring(0, 4)),
+              (Integer.parseInt(quarter.substring(6)) - 1) * 3 + 1,
               1);
       Instant qFrom = start.atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant qTo = start.plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -198,9 +225,23 @@ public record Aggregates(
       if (to != null && qTo.isAfter(to)) {
         qTo = to;
       }
-      out.add(compute(sorted, deploys, rules, qFrom, qTo));
+      return new Tally(qFrom, qTo, namesContributors);
     }
-    return out;
+  }
+
+  /**
+   * The production deploys per canonical service and epoch day; only one service's when {@code
+   * service} is given.
+   */
+  private static Map<String, Map<Long, Long>> productionDeploys(
+      Workspace ws, Rules rules, String service) throws IOException {
+    Map<String, Map<Long, Long>> deploys =
+        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
+    if (service != null) {
+      Map<Long, Long> only = deploys.get(service);
+      deploys = only == null ? Map.of() : Map.of(service, only);
+    }
+    return deploys;
   }
 
   /** What a cell of the figures counts. */
@@ -218,18 +259,18 @@ public record Aggregates(
   public static List<String> incidentsBehind(
       Workspace ws, Instant from, Instant to, String service, Gap gap, Measure measure)
       throws IOException {
-    List<Finding> found = new ArrayList<>();
+    List<Escape> found = new ArrayList<>();
     ws.records()
-        .forEach(
-            DocKind.FINDING,
-            Finding.class,
+        .forEachFindingToCount(
+            from,
+            to,
             f -> {
-              if (inside(f.onset(), from, to) && counts(f, service, gap, measure)) {
-                found.add(f);
+              if (counts(f, service, gap, measure)) {
+                found.add(new Escape(f.onset(), f.incidentKey()));
               }
             });
-    found.sort(Comparator.comparing(Finding::onset).reversed().thenComparing(Finding::incidentKey));
-    return found.stream().map(Finding::incidentKey).toList();
+    found.sort(Comparator.comparing(Escape::onset).reversed().thenComparing(Escape::incidentKey));
+    return found.stream().map(Escape::incidentKey).toList();
   }
 
   private static boolean counts(Finding f, String service, Gap gap, Measure measure) {
@@ -261,16 +302,48 @@ public record Aggregates(
       Rules rules,
       Instant from,
       Instant to) {
-    Counter total = new Counter();
-    Map<String, Counter> byQuarter = new TreeMap<>();
-    Map<String, Counter> byService = new TreeMap<>();
-    Map<String, Map<Gap, Map<String, Long>>> contributors = new HashMap<>();
-    Map<String, Map<Gap, List<Finding>>> escapesByServiceGap = new TreeMap<>();
-    Set<String> failedDeploys = new HashSet<>();
+    Tally t = new Tally(from, to);
+    findings.forEach(t::add);
+    return t.figures(deploysByDay, rules);
+  }
 
-    for (Finding f : findings) {
+  /**
+   * The figures of a period worked out one finding at a time, so that the findings of a whole
+   * workspace are never held at once: each is counted and let go, and only what the figures name
+   * afterwards is kept (the escapes' keys and onsets, the failed changes). The findings may come in
+   * any order; the figures are those of the findings in order of onset and key.
+   */
+  public static final class Tally {
+    private final Instant from;
+    private final Instant to;
+    private final Counter total = new Counter();
+    private final Map<String, Counter> byQuarter = new TreeMap<>();
+    private final Map<String, Counter> byService = new TreeMap<>();
+    private final Map<String, Map<Gap, Map<String, Long>>> contributors = new HashMap<>();
+    private final Map<String, Map<Gap, List<Escape>>> escapesByServiceGap = new TreeMap<>();
+    private final Map<String, FailedChange> failedChanges = new HashMap<>();
+
+    private final boolean namesContributors;
+
+    /** The figures of [from, to), by incident onset; either end may be null. */
+    public Tally(Instant from, Instant to) {
+      this(from, to, true);
+    }
+
+    /**
+     * The figures of [from, to); with {@code namesContributors} false, the counts only: no fidelity
+     * names what the escapes' evidence names, and the findings need no scores.
+     */
+    public Tally(Instant from, Instant to, boolean namesContributors) {
+      this.from = from;
+      this.to = to;
+      this.namesContributors = namesContributors;
+    }
+
+    /** Counts a finding; one whose onset is outside the period is left out. */
+    public void add(Finding f) {
       if (!inside(f.onset(), from, to)) {
-        continue;
+        return;
       }
       String quarter = quarter(f.onset());
       String service = serviceOf(f);
@@ -286,12 +359,12 @@ public record Aggregates(
       if (v != Verdict.NOT_CHANGE_RELATED) {
         counters.forEach(c -> c.changeRelated++);
         // each production deploy held responsible is one failed change, counted like the
-        // deploys it is a share of: in its own quarter, when it shipped inside the period
+        // deploys it is a share of: in its own quarter, when it shipped inside the period (as
+        // the earliest incident it caused links it)
         for (DeployLink l : failedLinks(f)) {
-          if (inside(l.at(), from, to) && failedDeploys.add(l.deployKey())) {
-            total.failedChanges++;
-            byQuarter.computeIfAbsent(quarter(l.at()), q -> new Counter()).failedChanges++;
-            byService.computeIfAbsent(l.service(), s -> new Counter()).failedChanges++;
+          if (inside(l.at(), from, to)) {
+            FailedChange c = new FailedChange(f.onset(), f.incidentKey(), l.at(), l.service());
+            failedChanges.merge(l.deployKey(), c, (a, b) -> b.before(a) ? b : a);
           }
         }
       }
@@ -302,8 +375,8 @@ public record Aggregates(
           escapesByServiceGap
               .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
               .computeIfAbsent(g, x -> new ArrayList<>())
-              .add(f);
-          for (String subject : subjects(f, g)) {
+              .add(new Escape(f.onset(), f.incidentKey()));
+          for (String subject : namesContributors ? subjects(f, g) : Set.<String>of()) {
             contributors
                 .computeIfAbsent(service, s -> new EnumMap<>(Gap.class))
                 .computeIfAbsent(g, x -> new HashMap<>())
@@ -312,71 +385,134 @@ public record Aggregates(
         }
       }
     }
-    LocalDate fromDay = from == null ? null : LocalDate.ofInstant(from, ZoneOffset.UTC);
-    Instant end = to == null ? Instant.now() : to;
-    deploysByDay.forEach(
-        (service, days) ->
-            days.forEach(
-                (day, n) -> {
-                  Instant at = Instant.ofEpochSecond(day * 86_400L);
-                  boolean in =
-                      (fromDay == null || !LocalDate.ofEpochDay(day).isBefore(fromDay))
-                          && at.isBefore(end);
-                  if (in) {
-                    total.deploys += n;
-                    byQuarter.computeIfAbsent(quarter(at), q -> new Counter()).deploys += n;
-                    byService.computeIfAbsent(service, s -> new Counter()).deploys += n;
-                  }
-                }));
 
-    List<Period> quarters = new ArrayList<>();
-    byQuarter.forEach((q, c) -> quarters.add(new Period(q, c.figures())));
-    List<ServiceFigures> services = new ArrayList<>();
-    byService.forEach(
-        (s, c) -> {
-          Map<Gap, Fidelity> fidelity = new EnumMap<>(Gap.class);
-          for (Gap g : Gap.real()) {
-            long escapes = c.byGap.getOrDefault(g, 0L);
-            Double score =
-                c.changeRelated < rules.fidelityMinIncidents
-                    ? null
-                    : 1 - (double) escapes / c.changeRelated;
-            fidelity.put(
-                g,
-                new Fidelity(
-                    score,
-                    escapes,
-                    top(contributors.getOrDefault(s, Map.of()).getOrDefault(g, Map.of()))));
-          }
-          services.add(new ServiceFigures(s, c.figures(), fidelity));
-        });
-    services.sort(
-        Comparator.comparingLong((ServiceFigures x) -> x.figures().escapes())
-            .reversed()
-            .thenComparing(ServiceFigures::service));
-    List<RepeatOffender> offenders = new ArrayList<>();
-    escapesByServiceGap.forEach(
-        (s, byGap) ->
-            byGap.forEach(
-                (g, list) -> {
-                  if (list.size() >= rules.repeatOffenderMinEscapes) {
-                    Set<String> qs = new TreeSet<>();
-                    list.forEach(f -> qs.add(quarter(f.onset())));
-                    offenders.add(
-                        new RepeatOffender(
-                            s,
-                            g,
-                            list.size(),
-                            List.copyOf(qs),
-                            list.stream().limit(MAX_KEYS).map(Finding::incidentKey).toList()));
-                  }
-                }));
-    offenders.sort(
-        Comparator.comparingLong(RepeatOffender::escapes)
-            .reversed()
-            .thenComparing(RepeatOffender::service)
-            .thenComparing(RepeatOffender::gap));
-    return new Aggregates(from, to, total.figures(), quarters, services, offenders);
+    /**
+     * The figures of the findings counted, with the workspace's production deploys; narrowed to one
+     * service's deploys when {@code service} is given (the findings are taken as already narrowed).
+     */
+    public Aggregates figures(Workspace ws, String service) throws IOException {
+      return figures(ws, service, List.of(this)).get(0);
+    }
+
+    /**
+     * The figures of several tallies, in their order, with the workspace's production deploys read
+     * once; narrowed to one service's deploys when {@code service} is given. A null tally gives a
+     * null.
+     */
+    public static List<Aggregates> figures(Workspace ws, String service, List<Tally> tallies)
+        throws IOException {
+      Rules rules = new Rules(ws.settings());
+      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service);
+      List<Aggregates> out = new ArrayList<>();
+      for (Tally t : tallies) {
+        out.add(t == null ? null : t.figures(deploys, rules));
+      }
+      return out;
+    }
+
+    /**
+     * The figures of the findings counted, with production deploy counts per canonical service and
+     * epoch day.
+     */
+    Aggregates figures(Map<String, Map<Long, Long>> deploysByDay, Rules rules) {
+      Map<String, Counter> byQuarter = new TreeMap<>();
+      Map<String, Counter> byService = new TreeMap<>();
+      this.byQuarter.forEach((k, c) -> byQuarter.put(k, c.copy()));
+      this.byService.forEach((k, c) -> byService.put(k, c.copy()));
+      Counter total = this.total.copy();
+      for (FailedChange c : failedChanges.values()) {
+        total.failedChanges++;
+        byQuarter.computeIfAbsent(quarter(c.at()), q -> new Counter()).failedChanges++;
+        byService.computeIfAbsent(c.service(), s -> new Counter()).failedChanges++;
+      }
+      LocalDate fromDay = from == null ? null : LocalDate.ofInstant(from, ZoneOffset.UTC);
+      Instant end = to == null ? Instant.now() : to;
+      deploysByDay.forEach(
+          (service, days) ->
+              days.forEach(
+                  (day, n) -> {
+                    Instant at = Instant.ofEpochSecond(day * 86_400L);
+                    boolean in =
+                        (fromDay == null || !LocalDate.ofEpochDay(day).isBefore(fromDay))
+                            && at.isBefore(end);
+                    if (in) {
+                      total.deploys += n;
+                      byQuarter.computeIfAbsent(quarter(at), q -> new Counter()).deploys += n;
+                      byService.computeIfAbsent(service, s -> new Counter()).deploys += n;
+                    }
+                  }));
+
+      List<Period> quarters = new ArrayList<>();
+      byQuarter.forEach((q, c) -> quarters.add(new Period(q, c.figures())));
+      List<ServiceFigures> services = new ArrayList<>();
+      byService.forEach(
+          (s, c) -> {
+            Map<Gap, Fidelity> fidelity = new EnumMap<>(Gap.class);
+            for (Gap g : Gap.real()) {
+              long escapes = c.byGap.getOrDefault(g, 0L);
+              Double score =
+                  c.changeRelated < rules.fidelityMinIncidents
+                      ? null
+                      : 1 - (double) escapes / c.changeRelated;
+              fidelity.put(
+                  g,
+                  new Fidelity(
+                      score,
+                      escapes,
+                      top(contributors.getOrDefault(s, Map.of()).getOrDefault(g, Map.of()))));
+            }
+            services.add(new ServiceFigures(s, c.figures(), fidelity));
+          });
+      services.sort(
+          Comparator.comparingLong((ServiceFigures x) -> x.figures().escapes())
+              .reversed()
+              .thenComparing(ServiceFigures::service));
+      List<RepeatOffender> offenders = new ArrayList<>();
+      escapesByServiceGap.forEach(
+          (s, byGap) ->
+              byGap.forEach(
+                  (g, list) -> {
+                    if (list.size() >= rules.repeatOffenderMinEscapes) {
+                      List<Escape> oldestFirst = new ArrayList<>(list);
+                      oldestFirst.sort(Escape.ORDER);
+                      Set<String> qs = new TreeSet<>();
+                      oldestFirst.forEach(e -> qs.add(quarter(e.onset())));
+                      offenders.add(
+                          new RepeatOffender(
+                              s,
+                              g,
+                              list.size(),
+                              List.copyOf(qs),
+                              oldestFirst.stream()
+                                  .limit(MAX_KEYS)
+                                  .map(Escape::incidentKey)
+                                  .toList()));
+                    }
+                  }));
+      offenders.sort(
+          Comparator.comparingLong(RepeatOffender::escapes)
+              .reversed()
+              .thenComparing(RepeatOffender::service)
+              .thenComparing(RepeatOffender::gap));
+      return new Aggregates(from, to, total.figures(), quarters, services, offenders);
+    }
+  }
+
+  /** An escape (or another incident) as the figures name it. */
+  private record Escape(Instant onset, String incidentKey) {
+    static final Comparator<Escape> ORDER =
+        Comparator.comparing(Escape::onset).thenComparing(Escape::incidentKey);
+  }
+
+  /**
+   * A failed change, as the earliest incident linking it (by onset, then key) places it: its
+   * quarter and service.
+   */
+  private record FailedChange(Instant onset, String incidentKey, Instant at, String service) {
+    boolean before(FailedChange o) {
+      int c = onset.compareTo(o.onset);
+      return c != 0 ? c < 0 : incidentKey.compareTo(o.incidentKey) < 0;
+    }
   }
 
   /** The service an incident counts for: its linked change's, else the first it names. */
@@ -459,6 +595,17 @@ public record Aggregates(
     long deploys;
     long failedChanges;
     final Map<Gap, Long> byGap = new EnumMap<>(Gap.class);
+
+    Counter copy() {
+      Counter c = new Counter();
+      c.incidents = incidents;
+      c.changeRelated = changeRelated;
+      c.escapes = escapes;
+      c.deploys = deploys;
+      c.failedChanges = failedChanges;
+      c.byGap.putAll(byGap);
+      return c;
+    }
 
     Figures figures() {
       Map<Gap, Long> gaps = new LinkedHashMap<>();

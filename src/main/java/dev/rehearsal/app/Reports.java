@@ -2,6 +2,7 @@ package dev.rehearsal.app;
 
 import dev.rehearsal.analysis.Aggregates;
 import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.IncidentsByOnset;
 import dev.rehearsal.index.SortedRows;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Deploy;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the reports hold, worked out once for every front end: the incidents of a period with their
@@ -138,55 +139,79 @@ public final class Reports {
   /**
    * The incidents of a period (by onset), oldest first, narrowed to a service (as the incident
    * names it or as the figures count it; null for all) and a search (Lucene syntax; blank for all).
+   * All at once: {@link #forEachEntry} takes them one at a time instead.
    */
   public List<Entry> entries(Period period, String service, String query, TaskMonitor monitor)
       throws IOException {
-    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
-    m.progress(0, -1, "reading findings");
-    Map<String, Finding> findings = new HashMap<>();
-    ws.records()
-        .forEach(
-            DocKind.FINDING,
-            Finding.class,
-            f -> {
-              if (f.onset() != null && period.contains(f.onset())) {
-                findings.put(f.incidentKey(), f);
-              }
-            });
-    m.checkCancelled();
-    Set<String> matching = query == null || query.isBlank() ? null : matching(query);
-    m.progress(0, -1, "reading incidents");
     List<Entry> out = new ArrayList<>();
-    var names = ws.services();
-    ws.records()
-        .forEach(
-            DocKind.INCIDENT,
-            Incident.class,
-            i -> {
-              if (!period.contains(i.startedAt())
-                  || (matching != null && !matching.contains(i.key()))) {
-                return;
-              }
-              List<String> canonical = new ArrayList<>();
-              for (String s : i.services()) {
-                String c = names.canonical(s);
-                if (!c.isEmpty() && !canonical.contains(c)) {
-                  canonical.add(c);
-                }
-              }
-              Finding f = findings.get(i.key());
-              Entry e = new Entry(i, canonical, f);
-              if (service == null
-                  || service.isBlank()
-                  || canonical.contains(service)
-                  || e.service().equals(service)
-                  || (f != null && f.services().contains(service))) {
-                out.add(e);
-              }
-            });
-    m.checkCancelled();
-    out.sort(Comparator.comparing(Entry::onset).thenComparing((Entry e) -> e.incident().key()));
+    forEachEntry(period, service, query, monitor, out::add);
     return out;
+  }
+
+  /** Takes the entries of a report one at a time. */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    void accept(Entry e) throws IOException;
+  }
+
+  /**
+   * Takes the incidents of a period (by onset) one at a time, oldest first (by key at the same
+   * onset), narrowed to a service (as the incident names it or as the figures count it; null for
+   * all) and a search (Lucene syntax; blank for all): however many there are, only a slice of them
+   * is in memory at a time. The incidents and findings are read without what no report shows
+   * (descriptions, postmortems, the linker's alternatives, staging evidence; see {@link
+   * dev.rehearsal.index.IncidentsByOnset}). Reports progress as incidents are taken.
+   *
+   * @return how many incidents were taken
+   */
+  public long forEachEntry(
+      Period period, String service, String query, TaskMonitor monitor, EntryVisitor visitor)
+      throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    m.progress(0, -1, "finding the incidents");
+    Set<String> matching = query == null || query.isBlank() ? null : matching(query);
+    m.checkCancelled();
+    var names = ws.services();
+    long[] taken = {0};
+    try (IncidentsByOnset incidents =
+        ws.records().incidentsByOnset(period.from(), period.to(), matching)) {
+      int total = incidents.size();
+      int[] seen = {0};
+      incidents.forEach(
+          a -> {
+            if (++seen[0] % 1000 == 0) {
+              m.checkCancelled();
+              m.progress(seen[0], total, "reading incidents");
+            }
+            Incident i = a.incident();
+            if (!period.contains(i.startedAt())) {
+              return;
+            }
+            List<String> canonical = new ArrayList<>();
+            for (String s : i.services()) {
+              String c = names.canonical(s);
+              if (!c.isEmpty() && !canonical.contains(c)) {
+                canonical.add(c);
+              }
+            }
+            // a finding counts when its own onset is in the period too
+            Finding f = a.finding();
+            if (f != null && (f.onset() == null || !period.contains(f.onset()))) {
+              f = null;
+            }
+            Entry e = new Entry(i, canonical, f);
+            if (service == null
+                || service.isBlank()
+                || canonical.contains(service)
+                || e.service().equals(service)
+                || (f != null && f.services().contains(service))) {
+              taken[0]++;
+              visitor.accept(e);
+            }
+          });
+      m.progress(total, total, "read");
+    }
+    return taken[0];
   }
 
   private Set<String> matching(String query) throws IOException {
@@ -206,27 +231,55 @@ public final class Reports {
 
   /**
    * The findings of a period (by onset), narrowed like {@link #entries}, without reading the
-   * incidents themselves: what the figures need.
+   * incidents themselves: what the figures need. All at once: {@link #forEachFinding} takes them
+   * one at a time instead.
    */
   public List<Finding> findings(Period period, String service, String query) throws IOException {
-    Set<String> matching = query == null || query.isBlank() ? null : matching(query);
     List<Finding> out = new ArrayList<>();
-    ws.records()
-        .forEach(
-            DocKind.FINDING,
-            Finding.class,
-            f -> {
-              if (f.onset() != null
-                  && period.contains(f.onset())
-                  && (matching == null || matching.contains(f.incidentKey()))
-                  && (service == null
-                      || service.isBlank()
-                      || f.services().contains(service)
-                      || Aggregates.serviceOf(f).equals(service))) {
-                out.add(f);
-              }
-            });
+    forEachFinding(period, service, query, out::add);
     return out;
+  }
+
+  /**
+   * Takes the findings of a period (by onset) one at a time, narrowed to a service (as the finding
+   * names it or as the figures count it) and a search, in no particular order; read without what no
+   * report or figure shows (the linker's alternatives, staging evidence, reasons).
+   */
+  public void forEachFinding(
+      Period period, String service, String query, Consumer<Finding> consumer) throws IOException {
+    forEachFinding(period, service, query, true, consumer);
+  }
+
+  /**
+   * Takes the findings of a period like {@link #forEachFinding}, read with only what counting them
+   * needs: without the gaps' scores and their evidence, so a figure built from them names no
+   * contributors.
+   */
+  public void forEachFindingToCount(
+      Period period, String service, String query, Consumer<Finding> consumer) throws IOException {
+    forEachFinding(period, service, query, false, consumer);
+  }
+
+  /** {@link #forEachFinding}, with the gaps' scores or, to count the findings only, without. */
+  private void forEachFinding(
+      Period period, String service, String query, boolean scores, Consumer<Finding> consumer)
+      throws IOException {
+    Set<String> matching = query == null || query.isBlank() ? null : matching(query);
+    Consumer<Finding> narrowed =
+        f -> {
+          if ((matching == null || matching.contains(f.incidentKey()))
+              && (service == null
+                  || service.isBlank()
+                  || f.services().contains(service)
+                  || Aggregates.serviceOf(f).equals(service))) {
+            consumer.accept(f);
+          }
+        };
+    if (scores) {
+      ws.records().forEachLeanFinding(period.from(), period.to(), narrowed);
+    } else {
+      ws.records().forEachFindingToCount(period.from(), period.to(), narrowed);
+    }
   }
 
   // ------------------------------------------------------------------ the quarterly report
@@ -239,10 +292,12 @@ public final class Reports {
    * @param query the search it is narrowed to, or ""
    * @param madeAt when it was made
    * @param figures the period's figures
-   * @param previous the previous period's figures (same length), or null for an open period
+   * @param previous the previous period's figures (same length), or null for an open period; its
+   *     counts only (its fidelity names no contributors)
    * @param history the figures of the quarters up to the period's end (at most {@link
-   *     #HISTORY_QUARTERS}), for the charts
-   * @param entries the period's incidents, oldest first
+   *     #HISTORY_QUARTERS}), for the charts; counts only (its fidelity names no contributors)
+   * @param incidents how many incidents the period holds
+   * @param escapes the period's escapes, newest first (by key at the same onset)
    * @param agreement how often the engine agreed with reviewers, over every reviewed incident of
    *     the workspace
    * @param settings the rules in force, flattened ("linking.windowHours" to "72"), with the keys
@@ -258,26 +313,19 @@ public final class Reports {
       Aggregates figures,
       Aggregates previous,
       Aggregates history,
-      List<Entry> entries,
+      long incidents,
+      List<Entry> escapes,
       Agreement agreement,
       Map<String, String> settings,
       Set<String> changedSettings,
       Inventory.Summary inventory) {
 
-    /** The period's escapes, newest first. */
-    public List<Entry> escapes() {
-      List<Entry> out = new ArrayList<>();
-      for (Entry e : entries) {
-        if (e.escape()) {
-          out.add(e);
-        }
-      }
-      out.sort(Comparator.comparing(Entry::onset).reversed());
-      return out;
+    public Quarterly {
+      escapes = List.copyOf(escapes);
     }
 
     public boolean empty() {
-      return entries.isEmpty();
+      return incidents == 0;
     }
   }
 
@@ -299,26 +347,49 @@ public final class Reports {
       throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Instant histFrom = historyStart(period);
-    List<Entry> inPeriod = entries(period, service, query, m);
+    Period prev = period.previous();
+    // the figures are counted as the findings are read, and of the incidents only the escapes
+    // are kept: the report lists no other
+    Aggregates.Tally figures = new Aggregates.Tally(period.from(), period.to());
+    // of the quarters before, the report shows counts only: their findings are read without scores
+    Aggregates.Tally previous =
+        prev == null ? null : new Aggregates.Tally(prev.from(), prev.to(), false);
+    Aggregates.Tally history = new Aggregates.Tally(histFrom, period.to(), false);
+    Consumer<Finding> count =
+        f -> {
+          figures.add(f);
+          if (previous != null) {
+            previous.add(f);
+          }
+          history.add(f);
+        };
+    List<Entry> escapes = new ArrayList<>();
+    long incidents =
+        forEachEntry(
+            period,
+            service,
+            query,
+            m,
+            e -> {
+              if (e.finding() != null) {
+                count.accept(e.finding());
+              }
+              if (e.escape()) {
+                escapes.add(e);
+              }
+            });
+    // newest first; by key at the same onset, as read
+    escapes.sort(Comparator.comparing(Entry::onset).reversed());
     m.progress(0, -1, "reading the quarters before");
     // the charts' history needs only the findings of the quarters before, not their incidents
-    List<Finding> findings = new ArrayList<>();
-    for (Entry e : inPeriod) {
-      if (e.finding() != null) {
-        findings.add(e.finding());
-      }
-    }
     if (histFrom != null && period.from() != null && histFrom.isBefore(period.from())) {
-      findings.addAll(findings(new Period(histFrom, period.from(), "before"), service, query));
+      forEachFinding(new Period(histFrom, period.from(), "before"), service, query, false, count);
     }
     m.checkCancelled();
     m.progress(0, -1, "working out the figures");
     String svc = service == null || service.isBlank() ? null : service;
-    Aggregates figures = Aggregates.of(ws, findings, period.from(), period.to(), svc);
-    Period prev = period.previous();
-    Aggregates previous =
-        prev == null ? null : Aggregates.of(ws, findings, prev.from(), prev.to(), svc);
-    Aggregates history = Aggregates.of(ws, findings, histFrom, period.to(), svc);
+    List<Aggregates> counted =
+        Aggregates.Tally.figures(ws, svc, java.util.Arrays.asList(figures, previous, history));
     Settings s = ws.settings();
     Map<String, String> flat = new LinkedHashMap<>();
     flatten("", s.tree(), flat);
@@ -330,10 +401,11 @@ public final class Reports {
         svc,
         query == null ? "" : query.strip(),
         Instant.now(),
-        figures,
-        previous,
-        history,
-        inPeriod,
+        counted.get(0),
+        counted.get(1),
+        counted.get(2),
+        incidents,
+        escapes,
         agreement(),
         flat,
         overridden.keySet(),

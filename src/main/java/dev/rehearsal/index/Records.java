@@ -1,14 +1,13 @@
 package dev.rehearsal.index;
 
+import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.settings.ServiceNames;
-import dev.rehearsal.util.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -245,7 +244,7 @@ public final class Records {
         order == null ? RowOrder.NEWEST : order,
         findings,
         json -> {
-          Incident i = ROW_READER.apply(json);
+          Incident i = LeanReads.incident(json);
           List<String> canonical = new ArrayList<>();
           for (String s : i.services()) {
             String c = names.canonical(s);
@@ -317,6 +316,75 @@ public final class Records {
             .build(),
         json -> codec.decode(json, type),
         consumer);
+  }
+
+  /**
+   * Streams the findings whose incident's onset falls in [from, to) (either end null), read without
+   * what no report or figure shows ({@link LeanReads#finding}), in index order. Findings without an
+   * onset are left out.
+   */
+  public void forEachLeanFinding(
+      java.time.Instant from, java.time.Instant to, Consumer<Finding> consumer) throws IOException {
+    forEachFindingBetween(from, to, LeanReads::finding, consumer);
+  }
+
+  /**
+   * Streams the findings whose incident's onset falls in [from, to) (either end null), read with
+   * only what counting them needs ({@link LeanReads#findingToCount}: no scores), in index order.
+   * Findings without an onset are left out.
+   */
+  public void forEachFindingToCount(
+      java.time.Instant from, java.time.Instant to, Consumer<Finding> consumer) throws IOException {
+    forEachFindingBetween(from, to, LeanReads::findingToCount, consumer);
+  }
+
+  private void forEachFindingBetween(
+      java.time.Instant from,
+      java.time.Instant to,
+      Function<BytesRef, Finding> decode,
+      Consumer<Finding> consumer)
+      throws IOException {
+    Query q = ofKind(DocKind.FINDING);
+    if (from != null || to != null) {
+      // the time field holds whole milliseconds: a range that holds every onset of the period,
+      // then the period itself on the onsets read
+      long lo = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+      long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+      q =
+          new BooleanQuery.Builder()
+              .add(q, BooleanClause.Occur.FILTER)
+              .add(
+                  org.apache.lucene.document.LongField.newRangeQuery(Schema.TIME, lo, hi),
+                  BooleanClause.Occur.FILTER)
+              .build();
+    }
+    forEachMatching(
+        q,
+        decode,
+        f -> {
+          java.time.Instant t = f.onset();
+          if (t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to))) {
+            consumer.accept(f);
+          }
+        });
+  }
+
+  /**
+   * The incidents whose onset falls in [from, to) (either end null), among the given keys (all when
+   * null), with their findings, oldest first, read a slice at a time; close them when done. See
+   * {@link IncidentsByOnset}.
+   */
+  public IncidentsByOnset incidentsByOnset(
+      java.time.Instant from, java.time.Instant to, java.util.Collection<String> among)
+      throws IOException {
+    return incidentsByOnset(from, to, among, IncidentsByOnset.SLICE);
+  }
+
+  /** {@link #incidentsByOnset}, decoding {@code slice} incidents at a time. */
+  IncidentsByOnset incidentsByOnset(
+      java.time.Instant from, java.time.Instant to, java.util.Collection<String> among, int slice)
+      throws IOException {
+    return new IncidentsByOnset(store.acquire(), from, to, among, slice);
   }
 
   /** The finding summaries of one reader of the index. */
@@ -443,7 +511,7 @@ public final class Records {
    * the stored fields reader would copy every document's JSON into a new array and wrap it in a new
    * {@link Document}.
    */
-  private static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
+  static final class JsonVisitor extends org.apache.lucene.index.StoredFieldVisitor {
     private final BytesRef json = new BytesRef(new byte[1 << 14]);
     private boolean found;
 
@@ -479,37 +547,5 @@ public final class Records {
     StopIteration() {
       super(null, null, false, false);
     }
-  }
-
-  /** The text of an incident that no table row shows: its reader does not make strings of it. */
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({
-    "description",
-    "postmortem",
-    "labels",
-    "url"
-  })
-  private abstract static class RowFieldsOnly {}
-
-  /**
-   * Reads incidents for table rows without making strings of their descriptions and postmortems,
-   * their longest fields, which no row shows.
-   */
-  private static final Function<BytesRef, Incident> ROW_READER;
-
-  static {
-    var reader =
-        Json.mapper()
-            .copy()
-            .addMixIn(Incident.class, RowFieldsOnly.class)
-            .readerFor(Incident.class);
-    ROW_READER =
-        json -> {
-          try {
-            return reader.readValue(json.bytes, json.offset, json.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(
-                "a stored Incident cannot be read back: " + e.getMessage(), e);
-          }
-        };
   }
 }

@@ -40,9 +40,9 @@ public record Finding(
   public Finding {
     services = List.copyOf(services);
     links = List.copyOf(links);
-    verdictReasons = List.copyOf(verdictReasons);
+    verdictReasons = verdictReasons == null ? List.of() : List.copyOf(verdictReasons);
     gaps = List.copyOf(gaps);
-    scores = List.copyOf(scores);
+    scores = scores == null ? List.of() : List.copyOf(scores);
     stagingEvidence = stagingEvidence == null ? List.of() : List.copyOf(stagingEvidence);
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
   }

@@ -2,7 +2,6 @@ package dev.rehearsal.report;
 
 import dev.rehearsal.analysis.Aggregates;
 import dev.rehearsal.app.Session;
-import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
 import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.util.Texts;
@@ -68,13 +67,16 @@ public final class AggregatesCsvExporter implements Exporter {
     }
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     m.progress(0, -1, "reading findings");
-    List<Finding> findings =
-        session.reports().findings(scope.period(), scope.service(), scope.query());
+    // counted as they are read, so the findings of a whole workspace are never held at once; and
+    // read without their scores: the file gives fidelity as a figure, not what its evidence names
+    Aggregates.Quarters counts =
+        new Aggregates.Quarters(scope.period().from(), scope.period().to(), false);
+    session
+        .reports()
+        .forEachFindingToCount(scope.period(), scope.service(), scope.query(), counts::add);
     m.checkCancelled();
     String service = scope.service() == null || scope.service().isBlank() ? null : scope.service();
-    List<Aggregates> quarters =
-        Aggregates.byQuarter(
-            session.workspace(), findings, scope.period().from(), scope.period().to(), service);
+    List<Aggregates> quarters = counts.figures(session.workspace(), service);
     AtomicFile.write(
         target,
         out -> {

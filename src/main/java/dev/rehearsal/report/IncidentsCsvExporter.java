@@ -89,24 +89,23 @@ public final class IncidentsCsvExporter implements Exporter {
     }
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Reports reports = session.reports();
-    List<Reports.Entry> entries =
-        reports.entries(scope.period(), scope.service(), scope.query(), m);
+    long[] written = {0};
+    // each incident is written as it is read: the file never waits for the whole period in memory
     AtomicFile.write(
         target,
         out -> {
           try (CsvOutput csv = new CsvOutput(out, format)) {
             csv.row(HEADER.toArray(String[]::new));
-            int n = 0;
-            for (Reports.Entry e : entries) {
-              if (++n % 1000 == 0) {
-                m.checkCancelled();
-                m.progress(n, entries.size(), "writing incidents");
-              }
-              csv.row(row(reports, e));
-            }
+            written[0] =
+                reports.forEachEntry(
+                    scope.period(),
+                    scope.service(),
+                    scope.query(),
+                    m,
+                    e -> csv.row(row(reports, e)));
           }
         });
-    m.progress(entries.size(), entries.size(), "written");
+    m.progress(written[0], written[0], "written");
   }
 
   /** One incident's cells, in the order of {@link #HEADER}. */

@@ -427,10 +427,6 @@ public final class QuarterlyPdfExporter implements Exporter {
         "p",
         "Services that escaped through the same gap again and again: the same hole in staging,"
             + " not bad luck.");
-    Map<String, String> handles = new java.util.HashMap<>();
-    for (Reports.Entry e : q.entries()) {
-      handles.put(e.incident().key(), handle(e));
-    }
     boolean[] num = {false, false, true, false, false};
     PdfParts.table(
         h,
