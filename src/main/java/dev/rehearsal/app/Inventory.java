@@ -2,6 +2,7 @@ package dev.rehearsal.app;
 
 import dev.rehearsal.importers.ImporterRegistry;
 import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Facets;
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
 import java.io.IOException;
@@ -54,11 +55,12 @@ public final class Inventory {
     for (var e : w.facets().counts().entrySet()) {
       counts.put(e.getKey().code(), e.getValue());
     }
-    Map<String, Long> accepted =
+    Facets.ImportTotals imports =
         w.facets()
-            .acceptedByKind(
+            .importTotals(
                 format ->
                     ImporterRegistry.standard().byId(format).map(i -> i.kind().code()).orElse(""));
+    Map<String, Long> accepted = imports.acceptedByKind();
     Map<String, Kind> kinds = new LinkedHashMap<>();
     for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
       Instant[] range = w.facets().timeRange(k);
@@ -79,6 +81,6 @@ public final class Inventory {
         s.isDemo(),
         counts,
         kinds,
-        w.facets().countsByFormat());
+        imports.byFormat());
   }
 }

@@ -45,39 +45,40 @@ public final class Facets {
     return out;
   }
 
-  /** Per importer id: files, accepted and rejected records. */
-  public Map<String, Map<String, Long>> countsByFormat() throws IOException {
-    Map<String, Map<String, Long>> out = new TreeMap<>();
+  /**
+   * What the import logs of this workspace add up to, read in one pass over them.
+   *
+   * @param byFormat per importer id: files, accepted and rejected records
+   * @param acceptedByKind the records the imports of the files in this workspace accepted, by kind
+   *     ({@code incident}, {@code deploy}, {@code run}, {@code fact}; a deploy's status events are
+   *     folded into their deploy and not counted). A file's latest import counts; an import log
+   *     written before logs said kinds counts all its records under its format's kind
+   */
+  public record ImportTotals(
+      Map<String, Map<String, Long>> byFormat, Map<String, Long> acceptedByKind) {}
+
+  /** See {@link ImportTotals}; {@code kindOfFormat} names an importer's kind by its id. */
+  public ImportTotals importTotals(java.util.function.Function<String, String> kindOfFormat)
+      throws IOException {
+    Map<String, Map<String, Long>> byFormat = new TreeMap<>();
+    Map<String, Long> byKind = new TreeMap<>();
     for (FileReport r : records.list(DocKind.IMPORT_LOG, FileReport.class)) {
       if (r.format().isEmpty()) {
         continue;
       }
-      out.computeIfAbsent(r.format(), k -> new TreeMap<>()).merge("files", 1L, Long::sum);
-      out.get(r.format()).merge("accepted", r.accepted(), Long::sum);
-      out.get(r.format()).merge("rejected", r.rejected(), Long::sum);
-    }
-    return out;
-  }
-
-  /**
-   * The records the imports of the files in this workspace accepted, by kind ({@code incident},
-   * {@code deploy}, {@code run}, {@code fact}; a deploy's status events are folded into their
-   * deploy and not counted). A file's latest import counts; an import log written before logs said
-   * kinds counts all its records under its format's kind, as {@code kindOfFormat} names it.
-   */
-  public Map<String, Long> acceptedByKind(java.util.function.Function<String, String> kindOfFormat)
-      throws IOException {
-    Map<String, Long> out = new TreeMap<>();
-    for (FileReport r : records.list(DocKind.IMPORT_LOG, FileReport.class)) {
+      Map<String, Long> f = byFormat.computeIfAbsent(r.format(), k -> new TreeMap<>());
+      f.merge("files", 1L, Long::sum);
+      f.merge("accepted", r.accepted(), Long::sum);
+      f.merge("rejected", r.rejected(), Long::sum);
       if (!r.acceptedByKind().isEmpty()) {
-        r.acceptedByKind().forEach((k, n) -> out.merge(k, n, Long::sum));
-      } else if (r.accepted() > 0 && !r.format().isEmpty()) {
-        out.merge(kindOfFormat.apply(r.format()), r.accepted(), Long::sum);
+        r.acceptedByKind().forEach((k, n) -> byKind.merge(k, n, Long::sum));
+      } else if (r.accepted() > 0) {
+        byKind.merge(kindOfFormat.apply(r.format()), r.accepted(), Long::sum);
       }
     }
-    out.remove(FileReport.DEPLOY_STATUS);
-    out.remove("");
-    return out;
+    byKind.remove(FileReport.DEPLOY_STATUS);
+    byKind.remove("");
+    return new ImportTotals(byFormat, byKind);
   }
 
   /**
