@@ -382,6 +382,27 @@ class DesktopFlowsTest extends FxRobot {
     assertTrue(save.isDisabled());
   }
 
+  @Test
+  @Order(10)
+  void theIncidentsShownAreExportedAsAQuarterlyReportThroughTheExportMenu() throws Exception {
+    clickOn("#nav-incidents");
+    waitFor(30, this::rowsLoaded);
+    var menu = lookup("#export-menu").queryAs(dev.rehearsal.ui.export.ExportMenu.class);
+    Path out = Files.createDirectories(dir.resolve("exports"));
+    // the save dialog is the platform's; the flow writes where the user would have chosen
+    interact(() -> menu.setChooser((e, name) -> out.resolve(name).toFile()));
+    clickOn("#export-menu");
+    clickOn("Quarterly staging-escape report (PDF) of the incidents shown");
+    Path pdf = out.resolve("quarterly-all-time.pdf");
+    waitFor(120, () -> Files.isRegularFile(pdf) && !menu.isDisabled());
+    try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+      assertTrue(text.contains("Staging escapes"), "the report's cover");
+      assertTrue(text.contains("Appendix: how these figures were made"), "the appendix");
+      assertTrue(d.getNumberOfPages() > 3, "pages: " + d.getNumberOfPages());
+    }
+  }
+
   private int firstEscapeWithGaps() throws Exception {
     waitFor(30, this::rowsLoaded);
     for (int i = 0; i < table().getItems().size(); i++) {

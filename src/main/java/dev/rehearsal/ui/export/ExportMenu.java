@@ -15,6 +15,19 @@ import javafx.stage.Window;
  * period exports cover what the search shows; the postmortem pack, the selected incident.
  */
 public final class ExportMenu extends MenuButton {
+  /** Asks where to write an export: the exporter and a proposed name; null when cancelled. */
+  @FunctionalInterface
+  public interface Chooser {
+    File choose(Exporter exporter, String proposedName);
+  }
+
+  private Chooser chooser = this::saveDialog;
+
+  /** Replaces the save dialog (a test writes to a folder of its own). */
+  public void setChooser(Chooser c) {
+    chooser = c == null ? this::saveDialog : c;
+  }
+
   public ExportMenu(ExportViewModel vm, Supplier<String> query, Supplier<IncidentRow> selected) {
     super("Export");
     setId("export-menu");
@@ -23,7 +36,7 @@ public final class ExportMenu extends MenuButton {
       MenuItem item = new MenuItem(e.displayName() + " of the incidents shown");
       item.setOnAction(
           a -> {
-            File f = choose(e, ExportViewModel.suggestedName(e, null));
+            File f = chooser.choose(e, ExportViewModel.suggestedName(e, null));
             if (f != null) {
               vm.exportSearch(e, query.get(), f.toPath());
             }
@@ -40,7 +53,7 @@ public final class ExportMenu extends MenuButton {
               return;
             }
             String handle = row.reference().isEmpty() ? row.key() : row.reference();
-            File f = choose(e, ExportViewModel.suggestedName(e, handle));
+            File f = chooser.choose(e, ExportViewModel.suggestedName(e, handle));
             if (f != null) {
               vm.exportIncident(e, row.key(), f.toPath());
             }
@@ -49,7 +62,7 @@ public final class ExportMenu extends MenuButton {
     }
   }
 
-  private File choose(Exporter e, String name) {
+  private File saveDialog(Exporter e, String name) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(e.displayName());
     chooser.setInitialFileName(name);
