@@ -85,7 +85,8 @@ public final class RehearsalApp extends Application {
     SEARCH("Search", Shortcuts.SEARCH),
     IMPORT("Import", Shortcuts.IMPORTS),
     REJECTIONS("Rejected", Shortcuts.REJECTIONS),
-    SETTINGS("Settings", Shortcuts.SETTINGS);
+    SETTINGS("Settings", Shortcuts.SETTINGS),
+    RECORDS("Records", Shortcuts.RECORDS);
 
     final String title;
     final String key;
@@ -132,6 +133,10 @@ public final class RehearsalApp extends Application {
     final dev.rehearsal.ui.dashboard.DashboardPane dashboardPane;
     final SettingsViewModel settings;
     final SettingsPane settingsPane;
+    final dev.rehearsal.ui.records.RecordsViewModel<dev.rehearsal.model.Deploy> deploys;
+    final dev.rehearsal.ui.records.RecordsViewModel<dev.rehearsal.model.StagingRun> runs;
+    final dev.rehearsal.ui.records.RecordsViewModel<dev.rehearsal.model.EnvironmentFact> facts;
+    final dev.rehearsal.ui.records.RecordsPane recordsPane;
     final Map<View, Node> byView = new LinkedHashMap<>();
 
     Views(Session s) {
@@ -140,6 +145,15 @@ public final class RehearsalApp extends Application {
               (q, o, m) -> s.rows().incidents(q, o),
               column -> s.rows().values(Rows.Table.INCIDENTS, column),
               executor);
+      deploys =
+          new dev.rehearsal.ui.records.RecordsViewModel<>(
+              (q, m) -> s.rows().deploys(q), executor, "deploy", "deploys");
+      runs =
+          new dev.rehearsal.ui.records.RecordsViewModel<>(
+              (q, m) -> s.rows().runs(q), executor, "staging run", "staging runs");
+      facts =
+          new dev.rehearsal.ui.records.RecordsViewModel<>(
+              (q, m) -> s.rows().facts(q), executor, "environment fact", "environment facts");
       dashboard =
           new dev.rehearsal.ui.dashboard.DashboardViewModel(
               p -> s.dashboard().view(p),
@@ -187,6 +201,9 @@ public final class RehearsalApp extends Application {
             incidents.loadChoices();
             dashboard.load();
             rejections().reload();
+            deploys.refresh();
+            runs.refresh();
+            facts.refresh();
             var r = imports.resultProperty().get();
             notice(
                 r == null ? "Imported." : "Import done: " + summaryOf(r),
@@ -211,6 +228,8 @@ public final class RehearsalApp extends Application {
       settingsPane = new SettingsPane(settings);
       byView.put(View.REJECTIONS, rejections);
       byView.put(View.SETTINGS, settingsPane);
+      recordsPane = new dev.rehearsal.ui.records.RecordsPane(deploys, runs, facts);
+      byView.put(View.RECORDS, recordsPane);
     }
 
     private SettingsViewModel.Rules rules(Session s) {
@@ -517,6 +536,9 @@ public final class RehearsalApp extends Application {
         && !views.settings.busyProperty().get()) {
       // what the command line changed meanwhile shows too
       views.settings.load();
+    }
+    if (v == View.RECORDS) {
+      views.deploys.loadOnce(); // the first tab; the others read when chosen
     }
     if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
       views.dashboard.load();

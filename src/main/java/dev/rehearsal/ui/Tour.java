@@ -190,6 +190,12 @@ final class Tour implements AppObserver {
     steps.add(new Step("settings reverted", v.settings::revert, () -> true, null));
     steps.add(
         new Step(
+            "records",
+            () -> app.show(RehearsalApp.View.RECORDS),
+            () -> !v.deploys.busyProperty().get() && !v.deploys.statusProperty().get().isEmpty(),
+            "records.png"));
+    steps.add(
+        new Step(
             "dark",
             () -> {
               app.show(RehearsalApp.View.INCIDENTS);

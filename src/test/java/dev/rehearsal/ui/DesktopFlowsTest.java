@@ -433,6 +433,34 @@ class DesktopFlowsTest extends FxRobot {
         .get(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  @Order(11)
+  @SuppressWarnings("unchecked")
+  void theDeploysRunsAndFactsAreTablesThatASearchNarrows() throws Exception {
+    push(KeyCode.CONTROL, KeyCode.DIGIT7);
+    waitFor(10, () -> lookup("#records-view").tryQuery().isPresent());
+    Label status = lookup("#records-deploys-status").queryAs(Label.class);
+    waitFor(30, () -> status.getText().contains(" deploys ("));
+    TableView<dev.rehearsal.model.Deploy> deploys =
+        lookup("#records-deploys-table").queryAs(TableView.class);
+    int all = deploys.getItems().size();
+    assertTrue(all > 1000, "the demo's deploys: " + status.getText());
+    clickOn("#records-deploys-query").write("env:production").push(KeyCode.ENTER);
+    waitFor(30, () -> status.getText().contains("match \"env:production\""));
+    int production = deploys.getItems().size();
+    assertTrue(production > 0 && production < all, production + " of " + all);
+    var first = deploys.getItems().get(0);
+    assertEquals("production", first.environment(), "newest production deploy first");
+    clickOn("Staging runs");
+    Label runs = lookup("#records-runs-status").queryAs(Label.class);
+    waitFor(30, () -> runs.getText().contains(" staging runs ("));
+    assertTrue(lookup("#records-runs-table").queryAs(TableView.class).getItems().size() > 0);
+    clickOn("Environment facts");
+    Label facts = lookup("#records-facts-status").queryAs(Label.class);
+    waitFor(30, () -> facts.getText().contains(" environment facts ("));
+    assertTrue(lookup("#records-facts-table").queryAs(TableView.class).getItems().size() > 0);
+  }
+
   private Label waitForDetail(IncidentRow row) throws Exception {
     waitFor(
         20,

@@ -22,6 +22,7 @@ public final class Shortcuts {
   public static final String IMPORTS = "Shortcut+4";
   public static final String REJECTIONS = "Shortcut+5";
   public static final String SETTINGS = "Shortcut+6";
+  public static final String RECORDS = "Shortcut+7";
   public static final String HELP = "F1";
   public static final String QUIT = "Shortcut+Q";
 
@@ -44,6 +45,7 @@ public final class Shortcuts {
     m.put(IMPORTS, "Import");
     m.put(REJECTIONS, "Rejected records");
     m.put(SETTINGS, "Settings");
+    m.put(RECORDS, "Records: deploys, staging runs, environment facts");
     m.put("Shortcut+C", "Copy the selected rows (tables)");
     m.put(HELP, "This list");
     m.put(QUIT, "Quit");
