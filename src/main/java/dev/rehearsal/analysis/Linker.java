@@ -651,7 +651,11 @@ final class Linker {
     return out.build().toArray();
   }
 
-  /** The index of the first value in {@code sorted} that is at least {@code v}. */
+  /**
+   * The index of the first value in {@code sorted} that is at least {@code v}: the first of equal
+   * values ({@code Arrays.binarySearch} may answer any of them, and a deploy can match one
+   * reference through two of its identifiers).
+   */
   private static int firstAtOrAbove(int[] sorted, int v) {
     int lo = 0;
     int hi = sorted.length;

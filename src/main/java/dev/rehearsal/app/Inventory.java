@@ -49,20 +49,33 @@ public final class Inventory {
       Map<String, Kind> records,
       Map<String, Map<String, Long>> formats) {}
 
+  /** The kinds of imported records, in the order they are listed. */
+  private static final DocKind[] RECORD_KINDS = {
+    DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT
+  };
+
+  /** How many records of each kind the workspace stores (see {@link Session#recordCounts}). */
+  static Map<String, Long> counts(Session s) throws IOException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (DocKind k : RECORD_KINDS) {
+      out.put(k.code(), s.workspace().facets().count(k));
+    }
+    return out;
+  }
+
   static Summary of(Session s) throws IOException {
     Workspace w = s.workspace();
     Map<String, Long> counts = new LinkedHashMap<>();
     for (var e : w.facets().counts().entrySet()) {
       counts.put(e.getKey().code(), e.getValue());
     }
+    ImporterRegistry registry = ImporterRegistry.standard();
     Facets.ImportTotals imports =
         w.facets()
-            .importTotals(
-                format ->
-                    ImporterRegistry.standard().byId(format).map(i -> i.kind().code()).orElse(""));
+            .importTotals(format -> registry.byId(format).map(i -> i.kind().code()).orElse(""));
     Map<String, Long> accepted = imports.acceptedByKind();
     Map<String, Kind> kinds = new LinkedHashMap<>();
-    for (DocKind k : new DocKind[] {DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT}) {
+    for (DocKind k : RECORD_KINDS) {
       Instant[] range = w.facets().timeRange(k);
       kinds.put(
           k.code(),

@@ -117,6 +117,15 @@ public final class Session implements Closeable {
     return Inventory.of(this);
   }
 
+  /**
+   * How many incidents, deploys, staging runs and facts the workspace stores, by kind ({@code
+   * incident}, {@code deploy}, {@code run}, {@code fact}): the counts of {@link #inventory} without
+   * its spans and breakdowns, for saying what an import left.
+   */
+  public java.util.Map<String, Long> recordCounts() throws IOException {
+    return Inventory.counts(this);
+  }
+
   public synchronized Imports imports() {
     return imports == null ? imports = new Imports(ws, analyses()) : imports;
   }

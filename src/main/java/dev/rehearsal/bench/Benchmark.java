@@ -572,14 +572,7 @@ public final class Benchmark {
       return r;
     }
     dev.rehearsal.app.Period quarter = dev.rehearsal.app.Period.quarter(busiest);
-    gc();
-    t0 = System.nanoTime();
-    Path pdf = out.resolve("quarterly.pdf");
-    exporters
-        .byId("quarterly-pdf")
-        .orElseThrow()
-        .write(dev.rehearsal.report.ExportScope.of(quarter), pdf, null);
-    r.put("quarterlyPdfSeconds", round(seconds(t0)));
+    quarterlyPdf(exporters, quarter, out.resolve("quarterly.pdf"), "quarterlyPdf", r);
     r.put("quarterlyPdfQuarter", busiest);
     r.put(
         "quarterlyPdfIncidents",
@@ -587,9 +580,6 @@ public final class Benchmark {
             .filter(q -> q.quarter().equals(busiest))
             .mapToLong(q -> q.figures().incidents())
             .sum());
-    try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-      r.put("quarterlyPdfPages", d.getNumberOfPages());
-    }
     // the report's target is stated for a quarter of about 25,000 incidents (at scale 1.0);
     // the scenario spreads its incidents over more quarters, so the latest quarters that hold
     // that many together make the period
@@ -607,20 +597,9 @@ public final class Benchmark {
           dev.rehearsal.app.Period.between(
               dev.rehearsal.app.Period.quarter(quarters.get(first).quarter()).from(),
               dev.rehearsal.app.Period.quarter(quarters.get(quarters.size() - 1).quarter()).to());
-      gc();
-      t0 = System.nanoTime();
-      Path spanPdf = out.resolve("span.pdf");
-      exporters
-          .byId("quarterly-pdf")
-          .orElseThrow()
-          .write(dev.rehearsal.report.ExportScope.of(span), spanPdf, null);
-      r.put("spanPdfSeconds", round(seconds(t0)));
+      quarterlyPdf(exporters, span, out.resolve("span.pdf"), "spanPdf", r);
       r.put("spanPdfPeriod", span.label());
       r.put("spanPdfIncidents", held);
-      try (org.apache.pdfbox.pdmodel.PDDocument d =
-          org.apache.pdfbox.Loader.loadPDF(spanPdf.toFile())) {
-        r.put("spanPdfPages", d.getNumberOfPages());
-      }
     }
     List<String> escapes =
         session
@@ -641,6 +620,26 @@ public final class Benchmark {
       r.put("postmortemPdfSeconds", round(seconds(t0)));
     }
     return r;
+  }
+
+  /** Times the quarterly report of a period; puts NAMESeconds and NAMEPages in {@code r}. */
+  private void quarterlyPdf(
+      dev.rehearsal.report.ExporterRegistry exporters,
+      dev.rehearsal.app.Period period,
+      Path pdf,
+      String name,
+      Map<String, Object> r)
+      throws IOException {
+    gc();
+    long t0 = System.nanoTime();
+    exporters
+        .byId("quarterly-pdf")
+        .orElseThrow()
+        .write(dev.rehearsal.report.ExportScope.of(period), pdf, null);
+    r.put(name + "Seconds", round(seconds(t0)));
+    try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      r.put(name + "Pages", d.getNumberOfPages());
+    }
   }
 
   private static double seconds(long t0) {

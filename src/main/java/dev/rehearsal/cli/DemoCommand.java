@@ -2,7 +2,6 @@ package dev.rehearsal.cli;
 
 import dev.rehearsal.app.Demo;
 import dev.rehearsal.app.Imports;
-import dev.rehearsal.app.Inventory;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.demo.Style;
@@ -121,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress();
     ScenarioGenerator.Summary s;
     ImportSummary imported = null;
-    Inventory.Summary holds = null;
+    Map<String, Long> stored = null;
     ScenarioGenerator generator =
         styles.isEmpty() ? new ScenarioGenerator(o) : new ScenarioGenerator(o, styles.get(0));
     if (doImport && styles.isEmpty()) {
@@ -129,14 +128,14 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Built built = Demo.build(session, out, o, progress);
         s = built.scenario();
         imported = built.imported().summary();
-        holds = session.inventory();
+        stored = session.recordCounts();
       }
     } else if (doImport) {
       // a style's scenario is set up and imported as its organisation would, like the demo's
       try (Session session = ws.openOrCreate()) {
         s = generator.generate(out, progress);
         imported = Demo.install(session, out, Imports.Then.ANALYSE, progress).summary();
-        holds = session.inventory();
+        stored = session.recordCounts();
       }
     } else {
       s = generator.generate(out, progress);
@@ -154,8 +153,6 @@ final class DemoCommand implements Callable<Integer> {
         i.put("rejected", imported.rejected());
         i.put("files", imported.files().size());
         i.put("acceptedByKind", imported.acceptedByKind());
-        Map<String, Long> stored = new LinkedHashMap<>();
-        holds.records().forEach((k, v) -> stored.put(k, v.count()));
         i.put("stored", stored);
         m.put("imported", i);
       }
@@ -197,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
             imported.seen(),
             imported.accepted(),
             imported.rejected());
-        Holdings.print(pw, imported.acceptedByKind(), holds);
+        Holdings.print(pw, imported.acceptedByKind(), stored);
       }
     }
     return imported != null && imported.rejected() > 0 ? 1 : 0;

@@ -1,6 +1,5 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.app.Inventory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,26 +32,22 @@ final class Holdings {
    * "The workspace holds 400 incidents, …", then, for each kind of which {@code accepted} (this
    * import's accepted records) exceeds what is stored, why.
    */
-  static void print(PrintWriter out, Map<String, Long> accepted, Inventory.Summary holds) {
+  static void print(PrintWriter out, Map<String, Long> accepted, Map<String, Long> stored) {
     List<String> parts = new ArrayList<>();
-    holds
-        .records()
-        .forEach((kind, k) -> parts.add(String.format("%,d %s", k.count(), name(kind, k.count()))));
+    stored.forEach((kind, n) -> parts.add(String.format("%,d %s", n, name(kind, n))));
     out.println("The workspace holds " + join(parts) + ".");
-    holds
-        .records()
-        .forEach(
-            (kind, k) -> {
-              long a = accepted.getOrDefault(kind, 0L);
-              if (a > k.count()) {
-                out.printf(
-                    "  %,d %s records accepted, %,d stored: %s is stored once.%n",
-                    a,
-                    NAMES.getOrDefault(kind, new String[] {kind, kind})[0],
-                    k.count(),
-                    REPEATS.getOrDefault(kind, "a record given twice"));
-              }
-            });
+    stored.forEach(
+        (kind, n) -> {
+          long a = accepted.getOrDefault(kind, 0L);
+          if (a > n) {
+            out.printf(
+                "  %,d %s records accepted, %,d stored: %s is stored once.%n",
+                a,
+                NAMES.getOrDefault(kind, new String[] {kind, kind})[0],
+                n,
+                REPEATS.getOrDefault(kind, "a record given twice"));
+          }
+        });
   }
 
   private static String name(String kind, long n) {

@@ -158,7 +158,7 @@ final class ImportCommand implements Callable<Integer> {
       } else {
         print(out, summary, showRejections, verbose);
         if (summary.accepted() > 0) {
-          Holdings.print(out, summary.acceptedByKind(), s.inventory());
+          Holdings.print(out, summary.acceptedByKind(), s.recordCounts());
         }
       }
       ImportSummary.Outcome result = summary.outcome(strict);

@@ -276,6 +276,9 @@ public final class RehearsalApp extends Application {
 
     void close() {
       incidents.close();
+      deploys.close();
+      runs.close();
+      facts.close();
     }
   }
 

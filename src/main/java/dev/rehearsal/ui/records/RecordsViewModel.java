@@ -82,6 +82,12 @@ public final class RecordsViewModel<T> {
     }
   }
 
+  /** Lets go of the rows shown (the workspace is closing); a search still running is ignored. */
+  public void close() {
+    generation++;
+    rows.close();
+  }
+
   /** Reads the rows again when they have been shown (after an import). */
   public void refresh() {
     if (loaded) {
