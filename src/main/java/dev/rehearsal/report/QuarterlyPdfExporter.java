@@ -527,8 +527,8 @@ public final class QuarterlyPdfExporter implements Exporter {
             + " organisation, each scenario with 400 incidents, seeds 21 and 22, no alias table)."
             + " The rules were tuned on other styles and seeds; the held-out styles were never"
             + " used to tune them. The baseline links each incident to the last deploy of its"
-            + " service before onset, as incident tools do. The held-out gap figures are seed"
-            + " 21's; the text model's is a 10-fold cross-validation on real postmortems.");
+            + " service before onset, as incident tools do. The text model's figure is a 10-fold"
+            + " cross-validation on real postmortems.");
     boolean[] num = {false, false, true, true, true, true, true};
     PdfParts.table(h, rows.get(0), new int[] {22, 14, 11, 11, 16, 12, 14}, num);
     for (String[] r : rows.subList(1, rows.size())) {
