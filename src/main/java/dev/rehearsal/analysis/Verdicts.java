@@ -168,7 +168,7 @@ final class Verdicts {
     for (StagingRun r : latest.values()) {
       Evidence.RunResult result = result(r);
       evidence.add(result);
-      reasons.add(runReason(result));
+      reasons.add(result.reason());
       if (r.outcome() == RunOutcome.FAILED) {
         failed.add(r);
       }
@@ -207,40 +207,6 @@ final class Verdicts {
         load && l.thresholdsFailed(),
         !r.environment().isEmpty(),
         r.provenance().location());
-  }
-
-  /** The reason a run gives: the run's fields as arguments. */
-  static Reason runReason(Evidence.RunResult r) {
-    return Reason.of(
-        Code.RUN,
-        "suite",
-        r.suite(),
-        "type",
-        r.type().name(),
-        "outcome",
-        r.outcome().name(),
-        "at",
-        r.at(),
-        "total",
-        r.total(),
-        "skipped",
-        r.skipped(),
-        "failed",
-        r.failed(),
-        "firstFailure",
-        r.firstFailure(),
-        "requests",
-        r.requests(),
-        "peakRps",
-        r.peakRps(),
-        "p95Ms",
-        r.p95Ms(),
-        "thresholdsFailed",
-        r.thresholdsFailed(),
-        "environmentStated",
-        r.environmentStated(),
-        "location",
-        r.location());
   }
 
   private boolean sameChange(int a, int b) {

@@ -215,7 +215,8 @@ public final class RecordCodec {
 
   byte[] json(Object o) {
     try {
-      return mapper.writeValueAsBytes(o);
+      return mapper.writeValueAsBytes(
+          o instanceof dev.rehearsal.model.Finding f ? StoredFindingForm.compact(f) : o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -224,7 +225,11 @@ public final class RecordCodec {
   /** Reads a stored object back. */
   public <T> T decode(BytesRef json, Class<T> type) {
     try {
-      return mapper.readValue(json.bytes, json.offset, json.length, type);
+      T value = mapper.readValue(json.bytes, json.offset, json.length, type);
+      if (value instanceof dev.rehearsal.model.Finding f) {
+        return type.cast(StoredFindingForm.expand(f));
+      }
+      return value;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "a stored " + type.getSimpleName() + " cannot be read back: " + e.getMessage(), e);

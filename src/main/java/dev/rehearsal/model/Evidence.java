@@ -300,6 +300,40 @@ public sealed interface Evidence {
       return type == RunType.LOAD;
     }
 
+    /** The reason the run gives a verdict: its fields as arguments. */
+    public Reason reason() {
+      return Reason.of(
+          Reason.Code.RUN,
+          "suite",
+          suite,
+          "type",
+          type.name(),
+          "outcome",
+          outcome.name(),
+          "at",
+          at,
+          "total",
+          total,
+          "skipped",
+          skipped,
+          "failed",
+          failed,
+          "firstFailure",
+          firstFailure,
+          "requests",
+          requests,
+          "peakRps",
+          peakRps,
+          "p95Ms",
+          p95Ms,
+          "thresholdsFailed",
+          thresholdsFailed,
+          "environmentStated",
+          environmentStated,
+          "location",
+          location);
+    }
+
     @Override
     public String subject() {
       return "";
