@@ -306,7 +306,7 @@ public final class Engine {
       dl.add(link(data, linker, i, c));
     }
     List<DeployLink> alternatives = new ArrayList<>();
-    for (Linker.Candidate c : choice.alternatives(ALTERNATIVES)) {
+    for (Linker.Candidate c : choice.alternatives(Linker.ALTERNATIVES)) {
       alternatives.add(link(data, linker, i, c));
     }
     Verdict verdict;
@@ -341,9 +341,6 @@ public final class Engine {
         reviews.get(inc.key()),
         alternatives);
   }
-
-  /** Alternatives kept in a finding: the candidates weighed and not linked, best first. */
-  static final int ALTERNATIVES = 3;
 
   private static DeployLink link(AnalysisData data, Linker linker, int i, Linker.Candidate c) {
     int d = c.deploy();

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -476,7 +475,7 @@ final class Linker {
       }
       out.add(new Candidate(c.deploy(), clamp(score), c.explicit(), why));
     }
-    out.sort(bestFirst());
+    out.sort(this::bestFirst);
     return out;
   }
 
@@ -511,11 +510,13 @@ final class Linker {
   }
 
   /** Best first: higher score, then the more recent deploy, then the key. */
-  private Comparator<Candidate> bestFirst() {
-    return Comparator.comparingDouble(Candidate::score)
-        .reversed()
-        .thenComparing(c -> t.time[c.deploy()], Comparator.reverseOrder())
-        .thenComparing((a, b) -> t.compareKeys(a.deploy(), b.deploy()));
+  private int bestFirst(Candidate a, Candidate b) {
+    int byScore = Double.compare(b.score(), a.score());
+    if (byScore != 0) {
+      return byScore;
+    }
+    int byTime = Long.compare(t.time[b.deploy()], t.time[a.deploy()]);
+    return byTime != 0 ? byTime : t.compareKeys(a.deploy(), b.deploy());
   }
 
   /**
@@ -851,12 +852,25 @@ final class Linker {
     return choose(incident).links();
   }
 
+  /** How many of the candidates weighed and not linked a choice keeps, best first. */
+  static final int ALTERNATIVES = 3;
+
   /**
-   * What the linker decided for one incident: the links, and every candidate it weighed, best
-   * first.
+   * What the linker decided for one incident: the links, and the best of the candidates it weighed,
+   * best first: as many as there are links, and {@link #ALTERNATIVES} more (enough to hold the best
+   * {@code ALTERNATIVES} that were not linked). The rest are let go when the choice is made: a
+   * hundred thousand choices are held until their findings are written.
    */
   record Choice(List<Candidate> links, List<Candidate> weighed) {
-    /** The candidates weighed and not linked, best first, at most {@code n}. */
+    Choice {
+      int keep = links.size() + ALTERNATIVES;
+      weighed = weighed.size() > keep ? List.copyOf(weighed.subList(0, keep)) : weighed;
+    }
+
+    /**
+     * The candidates weighed and not linked, best first, at most {@code n} (no more than {@link
+     * #ALTERNATIVES}).
+     */
     List<Candidate> alternatives(int n) {
       List<Candidate> out = new ArrayList<>();
       for (Candidate c : weighed) {

@@ -23,6 +23,9 @@ final class TextCues {
   private final Pattern change;
   private final Pattern external;
   private final Pattern noChange;
+  private final String[] changeFirst;
+  private final String[] externalFirst;
+  private final String[] noChangeFirst;
   private boolean[] changeHit = new boolean[0];
   private boolean[] externalHit = new boolean[0];
 
@@ -37,6 +40,9 @@ final class TextCues {
     this.change = alternation(changeWords, true);
     this.external = alternation(externalWords, true);
     this.noChange = alternation(noChangeWords, false);
+    this.changeFirst = firstWords(changeWords);
+    this.externalFirst = firstWords(externalWords);
+    this.noChangeFirst = firstWords(noChangeWords);
     this.noChangeWords = Strict.of(noChangeWords);
   }
 
@@ -222,22 +228,61 @@ final class TextCues {
    */
   Reason reason(int incident, String text) {
     if (external(incident)) {
-      return Reason.of(Reason.Code.TEXT_EXTERNAL_CAUSE, "word", quote(external, text));
+      return Reason.of(
+          Reason.Code.TEXT_EXTERNAL_CAUSE, "word", quote(external, externalFirst, text));
     }
     // negations ("no deploys", "nothing changed") lose their "no" to stop-word removal in
     // the index, so they are matched on the text itself
     if (noChange(incident)) {
-      return Reason.of(Reason.Code.TEXT_NO_CHANGE, "word", quote(noChange, text));
+      return Reason.of(Reason.Code.TEXT_NO_CHANGE, "word", quote(noChange, noChangeFirst, text));
     }
     if (change(incident)) {
-      return Reason.of(Reason.Code.TEXT_CHANGE, "word", quote(change, text));
+      return Reason.of(Reason.Code.TEXT_CHANGE, "word", quote(change, changeFirst, text));
     }
     return Reason.of(Reason.Code.TEXT_SILENT);
   }
 
-  private static String quote(Pattern p, String text) {
+  /**
+   * The first match of the phrases' pattern in the text, or "". The pattern is tried from the first
+   * place where a phrase's first word stands (ignoring case), not from every character: no match
+   * can begin before it, and none at all when no first word is in the text.
+   */
+  static String quote(Pattern p, String[] firstWords, String text) {
+    int from = earliestStart(text, firstWords);
+    if (from < 0) {
+      return "";
+    }
     Matcher m = p.matcher(text);
-    return m.find() ? m.group() : "";
+    return m.find(from) ? m.group() : "";
+  }
+
+  /**
+   * The first index at which one of the words stands in the text, ignoring case; -1 when none does.
+   * Found in the text in lower case, whose indexes are the text's when lowering kept its length
+   * (otherwise 0: from the start).
+   */
+  private static int earliestStart(String text, String[] firstWords) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.length() != text.length()) {
+      return 0;
+    }
+    int earliest = -1;
+    for (String w : firstWords) {
+      int at = lower.indexOf(w);
+      if (at >= 0 && (earliest < 0 || at < earliest)) {
+        earliest = at;
+      }
+    }
+    return earliest;
+  }
+
+  /** The first word of each phrase, as {@link #alternation} splits it. */
+  static String[] firstWords(List<String> phrases) {
+    String[] out = new String[phrases.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = phrases.get(k).toLowerCase(Locale.ROOT).strip().split("\\s+")[0];
+    }
+    return out;
   }
 
   /**

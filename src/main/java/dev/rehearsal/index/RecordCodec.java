@@ -214,13 +214,40 @@ public final class RecordCodec {
   }
 
   byte[] json(Object o) {
+    Output out = OUTPUT.get();
+    out.reset();
     try {
-      return mapper.writeValueAsBytes(
-          o instanceof dev.rehearsal.model.Finding f ? StoredFindingForm.compact(f) : o);
+      mapper.writeValue(
+          out, o instanceof dev.rehearsal.model.Finding f ? StoredFindingForm.compact(f) : o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] bytes = out.toByteArray();
+    if (bytes.length > KEPT_OUTPUT) {
+      OUTPUT.remove(); // a record of many megabytes does not keep its buffer
+    }
+    return bytes;
   }
+
+  private static final int KEPT_OUTPUT = 1 << 20;
+
+  /**
+   * Where each thread writes the stored form before it is copied out at its size: written straight
+   * into a buffer kept for the thread, a finding's few kilobytes are copied once, where writing to
+   * a new array each time grew it block by block and copied the blocks into the result.
+   */
+  private static final class Output extends java.io.ByteArrayOutputStream {
+    Output() {
+      super(16 * 1024);
+    }
+
+    @Override
+    public void close() {
+      // the mapper closes what it writes to; this buffer is used again
+    }
+  }
+
+  private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
 
   /** Reads a stored object back. */
   public <T> T decode(BytesRef json, Class<T> type) {

@@ -1,7 +1,5 @@
 package dev.rehearsal.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -159,7 +157,7 @@ public record Reason(Code code, Map<String, String> args) {
 
   public Reason {
     Objects.requireNonNull(code, "code");
-    args = args == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    args = args == null ? ReasonArgs.EMPTY : ReasonArgs.copyOf(args);
   }
 
   /** A reason from alternating names and values; null values are left out. */
@@ -167,21 +165,21 @@ public record Reason(Code code, Map<String, String> args) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("names and values come in pairs");
     }
-    Map<String, String> args = new LinkedHashMap<>();
+    ReasonArgs.Builder args = new ReasonArgs.Builder(namesAndValues.length / 2);
     for (int i = 0; i < namesAndValues.length; i += 2) {
       Object v = namesAndValues[i + 1];
       if (v != null) {
         args.put(String.valueOf(namesAndValues[i]), String.valueOf(v));
       }
     }
-    return new Reason(code, args);
+    return new Reason(code, args.build());
   }
 
   /** This reason with more arguments (replacing any of the same name). */
   public Reason with(Map<String, String> more) {
-    Map<String, String> all = new LinkedHashMap<>(args);
-    all.putAll(more);
-    return new Reason(code, all);
+    ReasonArgs.Builder all = new ReasonArgs.Builder(ReasonArgs.copyOf(args), more.size());
+    more.forEach(all::put);
+    return new Reason(code, all.build());
   }
 
   /** An argument, or "" when absent. */

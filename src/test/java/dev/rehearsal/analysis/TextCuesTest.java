@@ -106,4 +106,46 @@ class TextCuesTest {
     }
     assertTrue(cues.noChange(5), "a phrase the defaults do not have is found too");
   }
+
+  /** What a pattern quotes when tried at every character: what the quote must equal. */
+  private static String plainQuote(Pattern p, String text) {
+    var m = p.matcher(text);
+    return m.find() ? m.group() : "";
+  }
+
+  @Test
+  void theQuoteIsThePatternsFirstMatch() {
+    List<String> loosePhrases =
+        List.of("rolled back", "after the release", "deploy", "été changé", "kelvin k");
+    Pattern loose = TextCues.alternation(loosePhrases, true);
+    String[] looseFirst = TextCues.firstWords(loosePhrases);
+    String[] strictFirst = TextCues.firstWords(PHRASES);
+    List<String> texts = new java.util.ArrayList<>(TEXTS);
+    texts.addAll(
+        List.of(
+            "We ROLLED the thing BACK after the Release of 1.2",
+            "redeployed; deployment rolled quickly back",
+            "İstanbul team rolled back",
+            "Kelvin k rolled back",
+            "ÉTÉ CHANGÉ hier",
+            "nothing here"));
+    // and random texts of the phrases' words in any case, with other words and characters between
+    java.util.Random r = new java.util.Random(20261205);
+    String[] parts = {
+      "rolled", "ROLLED", "back", "Back", "after", "the", "release", "deploy", "deploys", "no",
+      "code", "freeze", "İ", "K", "été", "changé", "x", "_", ",", "-",
+      "\n", " ", "  ", "didn't", "kelvin", "K"
+    };
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = r.nextInt(12); k >= 0; k--) {
+        sb.append(parts[r.nextInt(parts.length)]).append(r.nextInt(3) == 0 ? "" : " ");
+      }
+      texts.add(sb.toString());
+    }
+    for (String t : texts) {
+      assertEquals(plainQuote(loose, t), TextCues.quote(loose, looseFirst, t), t);
+      assertEquals(plainQuote(STRICT, t), TextCues.quote(STRICT, strictFirst, t), t);
+    }
+  }
 }
