@@ -49,6 +49,7 @@ public final class Json {
     }
     // evidence is a sealed family of records: each is written with its type's name
     b.addMixIn(Evidence.class, Typed.class);
+    b.addMixIn(Evidence.CitedReference.class, CitedReferenceNames.class);
     for (Class<?> type : Evidence.class.getPermittedSubclasses()) {
       b.registerSubtypes(new NamedType(type, typeName(type)));
     }
@@ -58,6 +59,17 @@ public final class Json {
   /** Written as a "kind" property naming the record ({@link #typeName}). */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
   private abstract static class Typed {}
+
+  /**
+   * A cited reference's kind (commit, version, id, title) is written as "cited": as "kind" it
+   * repeated the name of the property that names the evidence's type, and a reader that keeps the
+   * last of two equal names lost the type. Read as "kind" too, as written before.
+   */
+  private abstract static class CitedReferenceNames {
+    @com.fasterxml.jackson.annotation.JsonProperty("cited")
+    @com.fasterxml.jackson.annotation.JsonAlias("kind")
+    abstract String kind();
+  }
 
   /** A record's name in JSON: "ConfigDrift" is "config-drift". */
   static String typeName(Class<?> type) {
