@@ -35,7 +35,8 @@ public final class WriteAccess {
    * @param message what a front end shows while it is not writable (empty when it is)
    */
   public record Status(State state, String holder, String message) {
-    static final Status FREE = new Status(State.WRITABLE, "", "");
+    /** Nobody else writes the workspace. */
+    public static final Status FREE = new Status(State.WRITABLE, "", "");
 
     public boolean writable() {
       return state == State.WRITABLE;

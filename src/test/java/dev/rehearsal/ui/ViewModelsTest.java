@@ -59,7 +59,7 @@ class ViewModelsTest {
         key, "checkout", "2.1", "abc", "production", T, 0.9, false, false, List.of(), List.of());
   }
 
-  private static IncidentDetails.Detail detail(Review review) {
+  static IncidentDetails.Detail detail(Review review) {
     Finding f =
         new Finding(
             "incident/pagerduty/P1",
