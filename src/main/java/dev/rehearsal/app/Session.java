@@ -163,7 +163,7 @@ public final class Session implements Closeable {
   }
 
   public synchronized Dashboard dashboard() {
-    return dashboard == null ? dashboard = new Dashboard(ws) : dashboard;
+    return dashboard == null ? dashboard = new Dashboard(ws, reports()) : dashboard;
   }
 
   public synchronized Reports reports() {
