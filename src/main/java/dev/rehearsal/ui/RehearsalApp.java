@@ -166,9 +166,12 @@ public final class RehearsalApp extends Application {
               (q, m) -> s.rows().facts(q), executor, "environment fact", "environment facts");
       dashboard =
           new dev.rehearsal.ui.dashboard.DashboardViewModel(
-              p -> s.dashboard().view(p),
-              (p, service, gap, m) -> s.dashboard().incidentsBehind(p, service, gap, m),
+              (p, n) -> s.dashboard().view(p, n),
+              (p, service, gap, m, n) -> s.dashboard().incidentsBehind(p, service, gap, m, n),
               executor);
+      // the dashboard may count what the incident table holds: its search and column filters
+      dashboard.tableQueryProperty().bind(incidents.effectiveQueryProperty());
+      dashboard.tableServiceProperty().bind(incidents.filter(Rows.SERVICE));
       dashboard.setOnIncidents(
           (keys, label) -> {
             show(View.INCIDENTS);
@@ -574,8 +577,12 @@ public final class RehearsalApp extends Application {
     if (v == View.RECORDS) {
       views.deploys.loadOnce(); // the first tab; the others read when chosen
     }
-    if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
-      views.dashboard.load();
+    if (v == View.DASHBOARD) {
+      if (views.dashboard.viewProperty().get() == null) {
+        views.dashboard.load();
+      } else {
+        views.dashboard.refreshIfStale(); // the table's filter changed since
+      }
     }
   }
 
@@ -794,7 +801,7 @@ public final class RehearsalApp extends Application {
     exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
             export,
-            () -> incidents.queryProperty().get(),
+            incidents::composedQuery,
             () -> view.table().getSelectionModel().getSelectedItem());
     view.addTool(exportMenu);
     export
