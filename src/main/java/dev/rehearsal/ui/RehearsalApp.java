@@ -337,7 +337,7 @@ public final class RehearsalApp extends Application {
               exitAfter));
     }
     if (named.containsKey("probe")) {
-      observers.add(new BenchProbe(Path.of(named.get("probe"))));
+      observers.add(new BenchProbe(this, Path.of(named.get("probe"))));
     }
 
     BorderPane root = new BorderPane();
