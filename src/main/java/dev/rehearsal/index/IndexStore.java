@@ -112,13 +112,18 @@ final class IndexStore implements Closeable {
       return null;
     } catch (LockObtainFailedException e) {
       return holder();
-    } catch (AccessDeniedException e) {
+    } catch (java.nio.file.FileSystemException e) {
+      // permission denied, or a file system mounted read-only
       throw new ReadOnlyWorkspaceException(
           "the workspace "
               + workspaceDir
               + " cannot be written ("
               + e.getFile()
-              + ": permission denied); it can still be read",
+              + ": "
+              + (e instanceof AccessDeniedException || e.getReason() == null
+                  ? "permission denied"
+                  : e.getReason())
+              + "); it can still be read",
           e);
     }
   }
