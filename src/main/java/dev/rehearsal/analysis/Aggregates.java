@@ -259,16 +259,29 @@ public record Aggregates(
   public static List<String> incidentsBehind(
       Workspace ws, Instant from, Instant to, String service, Gap gap, Measure measure)
       throws IOException {
+    return incidentsBehind(
+        each -> ws.records().forEachFindingToCount(from, to, each), service, gap, measure);
+  }
+
+  /** Findings handed over one at a time (already narrowed to a period, and to a search). */
+  @FunctionalInterface
+  public interface FindingSource {
+    void forEach(java.util.function.Consumer<Finding> each) throws IOException;
+  }
+
+  /**
+   * The incidents a cell of the figures counts among the findings a source gives, newest first: of
+   * a service (null for all), of a gap (null for any) and of a measure.
+   */
+  public static List<String> incidentsBehind(
+      FindingSource findings, String service, Gap gap, Measure measure) throws IOException {
     List<Escape> found = new ArrayList<>();
-    ws.records()
-        .forEachFindingToCount(
-            from,
-            to,
-            f -> {
-              if (counts(f, service, gap, measure)) {
-                found.add(new Escape(f.onset(), f.incidentKey()));
-              }
-            });
+    findings.forEach(
+        f -> {
+          if (counts(f, service, gap, measure)) {
+            found.add(new Escape(f.onset(), f.incidentKey()));
+          }
+        });
     found.sort(Comparator.comparing(Escape::onset).reversed().thenComparing(Escape::incidentKey));
     return found.stream().map(Escape::incidentKey).toList();
   }

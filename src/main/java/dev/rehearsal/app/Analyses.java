@@ -16,14 +16,16 @@ import java.util.List;
 /** Running the analysis, and measuring it against labelled data. */
 public final class Analyses {
   private final Workspace ws;
+  private final WriteAccess access;
 
-  Analyses(Workspace ws) {
+  Analyses(Workspace ws, WriteAccess access) {
     this.ws = ws;
+    this.access = access;
   }
 
   /** Analyses every incident and stores the findings (reviews win over the engine). */
   public AnalysisReport run(TaskMonitor monitor) throws IOException {
-    return new Engine(ws).run(monitor);
+    return access.write("Analysing", () -> new Engine(ws).run(monitor));
   }
 
   /** Whether the workspace holds an analysis. */

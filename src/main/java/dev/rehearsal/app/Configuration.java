@@ -23,10 +23,12 @@ import java.util.TreeMap;
 public final class Configuration {
   private final Workspace ws;
   private final Analyses analyses;
+  private final WriteAccess access;
 
-  Configuration(Workspace ws, Analyses analyses) {
+  Configuration(Workspace ws, Analyses analyses, WriteAccess access) {
     this.ws = ws;
     this.analyses = analyses;
+    this.access = access;
   }
 
   public Settings settings() {
@@ -35,7 +37,12 @@ public final class Configuration {
 
   /** Saves settings (validated when they were made). */
   public void save(Settings s) throws IOException {
-    ws.writes().saveSettings(s);
+    access.write(
+        "Saving the settings",
+        () -> {
+          ws.writes().saveSettings(s);
+          return null;
+        });
   }
 
   /** The alias table: a tool's name for a service to the service. */
@@ -50,7 +57,7 @@ public final class Configuration {
     }
     Map<String, String> a = new TreeMap<>(ws.files().aliases());
     a.put(alias.strip(), service.strip());
-    ws.writes().saveAliases(a);
+    saveAliases(a, TaskMonitor.NONE);
   }
 
   /** Removes an alias; false when there was none. */
@@ -59,7 +66,7 @@ public final class Configuration {
     if (a.remove(alias) == null) {
       return false;
     }
-    ws.writes().saveAliases(a);
+    saveAliases(a, TaskMonitor.NONE);
     return true;
   }
 
@@ -88,8 +95,17 @@ public final class Configuration {
     }
     Map<String, String> a = new TreeMap<>(ws.files().aliases());
     a.putAll(add);
-    ws.writes().saveAliases(a, monitor == null ? TaskMonitor.NONE : monitor);
+    saveAliases(a, monitor == null ? TaskMonitor.NONE : monitor);
     return new Loaded(add.size(), a.size());
+  }
+
+  private void saveAliases(Map<String, String> a, TaskMonitor monitor) throws IOException {
+    access.write(
+        "Saving the service names",
+        () -> {
+          ws.writes().saveAliases(a, monitor);
+          return null;
+        });
   }
 
   /**
@@ -131,9 +147,13 @@ public final class Configuration {
       }
     }
     unknown(names);
-    ws.writes().saveRejectedAliases(rejected);
-    ws.writes().saveAliases(table);
-    inferAgain();
+    access.write(
+        "Accepting service names",
+        () -> {
+          ws.writes().saveRejectedAliases(rejected);
+          ws.writes().saveAliases(table);
+          return inferAgain();
+        });
     return n;
   }
 
@@ -142,8 +162,12 @@ public final class Configuration {
     unknown(names);
     java.util.Set<String> rejected = new java.util.TreeSet<>(ws.files().rejectedAliases());
     rejected.addAll(names);
-    ws.writes().saveRejectedAliases(rejected);
-    inferAgain();
+    access.write(
+        "Rejecting service names",
+        () -> {
+          ws.writes().saveRejectedAliases(rejected);
+          return inferAgain();
+        });
     return names.size();
   }
 
@@ -165,12 +189,11 @@ public final class Configuration {
 
   /** Replaces the dependency table. */
   public void setDependencies(Map<String, List<String>> deps) throws IOException {
-    ws.writes()
-        .saveSettings(
-            ws.settings()
-                .with(
-                    "services.dependencies",
-                    dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
+    save(
+        ws.settings()
+            .with(
+                "services.dependencies",
+                dev.rehearsal.util.Json.mapper().valueToTree(new TreeMap<>(deps))));
   }
 
   // ---------------------------------------------------------------- the window's settings form
@@ -215,6 +238,11 @@ public final class Configuration {
       throw new IllegalArgumentException(SettingsForm.check(before, edits).first());
     }
     m.progress(0, 100, "saving the settings");
+    return access.write("Saving the settings", () -> saveForm(before, after, edits, m));
+  }
+
+  private SettingsForm.Saved saveForm(
+      Settings before, Settings after, SettingsForm.Edits edits, TaskMonitor m) throws IOException {
     boolean changed = false;
     if (!after.overrides().equals(before.overrides())) {
       save(after);
@@ -223,7 +251,7 @@ public final class Configuration {
     Map<String, String> aliases = SettingsForm.aliases(edits);
     if (!new TreeMap<>(aliases).equals(new TreeMap<>(aliases()))) {
       m.progress(5, 100, "reading the service names again");
-      ws.writes().saveAliases(new TreeMap<>(aliases));
+      saveAliases(new TreeMap<>(aliases), TaskMonitor.NONE);
       changed = true;
     }
     if (!changed) {

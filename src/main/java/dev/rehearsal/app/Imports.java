@@ -28,11 +28,13 @@ public final class Imports {
 
   private final Workspace ws;
   private final Analyses analyses;
+  private final WriteAccess access;
   private final ImporterRegistry registry = ImporterRegistry.standard();
 
-  Imports(Workspace ws, Analyses analyses) {
+  Imports(Workspace ws, Analyses analyses, WriteAccess access) {
     this.ws = ws;
     this.analyses = analyses;
+    this.access = access;
   }
 
   /** The formats Rehearsal reads, for listings and the import dialog. */
@@ -89,6 +91,11 @@ public final class Imports {
   public Outcome run(List<Path> inputs, ImportOptions options, Then then, TaskMonitor monitor)
       throws IOException {
     checkFormat(options);
+    return access.write("Importing", () -> importThen(inputs, options, then, monitor));
+  }
+
+  private Outcome importThen(
+      List<Path> inputs, ImportOptions options, Then then, TaskMonitor monitor) throws IOException {
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     boolean analyse = then == Then.ANALYSE;
     ImportSummary summary =

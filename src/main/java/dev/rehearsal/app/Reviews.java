@@ -23,14 +23,20 @@ import java.util.Set;
 public final class Reviews {
   private final Workspace ws;
   private final Clock clock;
+  private final WriteAccess access;
 
-  Reviews(Workspace ws) {
-    this(ws, Clock.systemUTC());
+  Reviews(Workspace ws, WriteAccess access) {
+    this(ws, Clock.systemUTC(), access);
   }
 
   Reviews(Workspace ws, Clock clock) {
+    this(ws, clock, new WriteAccess(ws));
+  }
+
+  Reviews(Workspace ws, Clock clock, WriteAccess access) {
     this.ws = ws;
     this.clock = clock;
+    this.access = access;
   }
 
   /**
@@ -125,12 +131,17 @@ public final class Reviews {
     checkConsistent(key, f, deployKeys, verdict, gaps);
     Review review =
         new Review(key, deployKeys, verdict, gaps, q.note(), q.reviewer(), Instant.now(clock));
-    ws.writes().putReview(review);
-    if (f != null) {
-      ws.writes().putFinding(f.withReview(review));
-    }
-    ws.writes().commit();
-    return new Saved(review, f != null);
+    Finding finding = f;
+    return access.write(
+        "Saving the review",
+        () -> {
+          ws.writes().putReview(review);
+          if (finding != null) {
+            ws.writes().putFinding(finding.withReview(review));
+          }
+          ws.writes().commit();
+          return new Saved(review, finding != null);
+        });
   }
 
   /** Every review of an incident, oldest first; the last is in force. */

@@ -22,6 +22,7 @@ public final class Session implements Closeable {
 
   private final Workspace ws;
   private final boolean created;
+  private final WriteAccess access;
   private Imports imports;
   private Analyses analyses;
   private Reviews reviews;
@@ -34,6 +35,7 @@ public final class Session implements Closeable {
   private Session(Workspace ws, boolean created) {
     this.ws = ws;
     this.created = created;
+    this.access = new WriteAccess(ws);
   }
 
   /** Opens an existing workspace; a folder that holds none is refused with a message. */
@@ -90,6 +92,14 @@ public final class Session implements Closeable {
     return this;
   }
 
+  /**
+   * Whether this session may write the workspace now, and who holds it when not; a front end that
+   * stays open {@link WriteAccess#guard guards} its writes with it.
+   */
+  public WriteAccess access() {
+    return access;
+  }
+
   /** Whether opening created the workspace. */
   public boolean created() {
     return created;
@@ -127,20 +137,20 @@ public final class Session implements Closeable {
   }
 
   public synchronized Imports imports() {
-    return imports == null ? imports = new Imports(ws, analyses()) : imports;
+    return imports == null ? imports = new Imports(ws, analyses(), access) : imports;
   }
 
   public synchronized Analyses analyses() {
-    return analyses == null ? analyses = new Analyses(ws) : analyses;
+    return analyses == null ? analyses = new Analyses(ws, access) : analyses;
   }
 
   public synchronized Reviews reviews() {
-    return reviews == null ? reviews = new Reviews(ws) : reviews;
+    return reviews == null ? reviews = new Reviews(ws, access) : reviews;
   }
 
   public synchronized Configuration configuration() {
     return configuration == null
-        ? configuration = new Configuration(ws, analyses())
+        ? configuration = new Configuration(ws, analyses(), access)
         : configuration;
   }
 
@@ -153,7 +163,7 @@ public final class Session implements Closeable {
   }
 
   public synchronized Dashboard dashboard() {
-    return dashboard == null ? dashboard = new Dashboard(ws) : dashboard;
+    return dashboard == null ? dashboard = new Dashboard(ws, reports()) : dashboard;
   }
 
   public synchronized Reports reports() {

@@ -96,6 +96,8 @@ final class BenchReport {
         t.add("app: launch to filled table ms", a.get("launchToTableMs"), "");
         t.add("app: longest stall scrolling ms", a.get("maxStallScrollMs"), "<= 100");
         t.add("app: longest stall searching ms", a.get("maxStallSearchMs"), "<= 100");
+        t.add("app: deploys table filled ms", a.get("deploysFillMs"), "");
+        t.add("app: longest stall scrolling deploys ms", a.get("deploysMaxStallScrollMs"), "<= 50");
         t.add("app: display", a.get("mode"), "");
       }
     }

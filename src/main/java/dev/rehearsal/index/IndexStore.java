@@ -97,6 +97,37 @@ final class IndexStore implements Closeable {
     return writer;
   }
 
+  /**
+   * Who holds the writer when someone other than this store does (another process, or another
+   * workspace object over the same folder), as they wrote it down; null when the writer is free or
+   * this store holds it. Knowing takes the index's lock for an instant and lets it go.
+   *
+   * @throws ReadOnlyWorkspaceException when the folder cannot be written at all
+   */
+  synchronized String heldElsewhereBy() throws IOException {
+    if (writer != null) {
+      return null;
+    }
+    try (org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return null;
+    } catch (LockObtainFailedException e) {
+      return holder();
+    } catch (java.nio.file.FileSystemException e) {
+      // permission denied, or a file system mounted read-only
+      throw new ReadOnlyWorkspaceException(
+          "the workspace "
+              + workspaceDir
+              + " cannot be written ("
+              + e.getFile()
+              + ": "
+              + (e instanceof AccessDeniedException || e.getReason() == null
+                  ? "permission denied"
+                  : e.getReason())
+              + "); it can still be read",
+          e);
+    }
+  }
+
   /** Records that imported records changed: the next commit carries a new generation. */
   void inputChanged() {
     inputChanged = true;

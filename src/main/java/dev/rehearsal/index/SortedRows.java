@@ -11,6 +11,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -251,22 +252,55 @@ public final class SortedRows<T> implements Closeable {
     return docs.length;
   }
 
-  /** Rows {@code from} to {@code from + count} (fewer at the end). */
+  /**
+   * Rows {@code from} to {@code from + count} (fewer at the end). They are read in the order of
+   * their documents, with the stored-fields reader for reading in order ({@link
+   * Records#sequentialStoredFields}): rows of one page that sit in one compressed block of the
+   * index then cost one decompression of it, not one each (the ordinary reader allocated about 8 KB
+   * a deploy, 1.7 MB a page, which scrolling a million deploys left to the collector).
+   */
   public synchronized List<T> page(int from, int count) {
     if (closed) {
       throw new IllegalStateException("these rows were closed");
     }
-    int to = Math.min(docs.length, Math.max(from, 0) + Math.max(count, 0));
-    List<T> out = new ArrayList<>(Math.max(0, to - from));
+    int start = Math.max(from, 0);
+    int to = Math.min(docs.length, start + Math.max(count, 0));
+    int n = Math.max(0, to - start);
+    // each row's document and its place in the page, in document order
+    long[] byDoc = new long[n];
+    for (int i = 0; i < n; i++) {
+      byDoc[i] = ((long) docs[start + i] << 32) | i;
+    }
+    java.util.Arrays.sort(byDoc);
+    Object[] rows = new Object[n];
     try {
-      StoredFields stored = searcher.storedFields();
-      for (int i = Math.max(from, 0); i < to; i++) {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leaf = -1;
+      int docBase = 0;
+      StoredFields stored = null;
+      for (long entry : byDoc) {
+        int doc = (int) (entry >>> 32);
+        int at = (int) (entry & 0xffffffffL);
+        int l = ReaderUtil.subIndex(doc, leaves);
+        if (l != leaf) {
+          leaf = l;
+          docBase = leaves.get(l).docBase;
+          stored = Records.sequentialStoredFields(leaves.get(l).reader());
+        }
         BytesRef json =
-            stored.document(docs[i], java.util.Set.of(Schema.STORED)).getBinaryValue(Schema.STORED);
-        out.add(decode.apply(json));
+            stored
+                .document(doc - docBase, java.util.Set.of(Schema.STORED))
+                .getBinaryValue(Schema.STORED);
+        rows[at] = decode.apply(json);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    List<T> out = new ArrayList<>(n);
+    for (Object row : rows) {
+      @SuppressWarnings("unchecked")
+      T t = (T) row;
+      out.add(t);
     }
     return out;
   }

@@ -139,6 +139,16 @@ public final class Workspace implements Closeable {
     store.policy(new IndexStore.WriterPolicy(who, wait, notice));
   }
 
+  /**
+   * Who is writing the workspace when it is not this object (another process, or another workspace
+   * object over the same folder), as they said it; null when nobody else writes it. Never waits.
+   *
+   * @throws ReadOnlyWorkspaceException when the folder cannot be written at all
+   */
+  public String writtenElsewhereBy() throws IOException {
+    return store.heldElsewhereBy();
+  }
+
   public Path dir() {
     return dir;
   }

@@ -15,18 +15,22 @@ import javafx.scene.Scene;
 /**
  * Measures the app as a user meets it, for the benchmark: time from JVM launch to the first frame
  * and to the filled incident table, then the longest gap between frames (an FX-thread stall) while
- * the table scrolls from the first row to the last and while a search runs. Started with {@code
+ * the table scrolls from the first row to the last and while a search runs; then the Records view:
+ * the time until its deploys table shows its first page, and the longest stall while that table
+ * (every deploy, read a page at a time) scrolls from the first row to the last. Started with {@code
  * --probe=FILE}; writes JSON to FILE and closes the app.
  */
 final class BenchProbe implements AppObserver {
   private static final int SCROLL_STEPS = 400;
 
+  private final RehearsalApp app;
   private final Path out;
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
   private boolean firstFrameSeen;
 
-  BenchProbe(Path out) {
+  BenchProbe(RehearsalApp app, Path out) {
+    this.app = app;
     this.out = out;
   }
 
@@ -111,11 +115,136 @@ final class BenchProbe implements AppObserver {
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
-          write();
-          Platform.exit();
+          deploys(scene);
         }
       }
     }.start();
+  }
+
+  /**
+   * Shows the Records view and scrolls its deploys table end to end, a step a frame: the time until
+   * the first page shows, the longest gap between frames while scrolling, how many steps showed a
+   * row whose page was not read yet, and the time until the last row is read; then writes the
+   * figures and closes the app.
+   */
+  private void deploys(Scene scene) {
+    var vm = app.views().deploys;
+    long shownAt = System.nanoTime();
+    app.show(RehearsalApp.View.RECORDS);
+    new AnimationTimer() {
+      private long last = -1;
+      private int step;
+      private boolean filled;
+      private int idle;
+      private long maxIdleGap;
+      private long maxGap;
+      private int maxGapStep;
+      private int unfilledSteps;
+      private long scrollStart;
+      private long scrollEnd;
+      private int frames;
+      private int rows;
+      private javafx.scene.control.TableView<?> table;
+      // the FX thread's own CPU time between two frames: what it worked, as against how long
+      // the frame took (which also counts waiting for a core the machine's other work held)
+      private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      private long lastCpu = -1;
+      private long gcAtStart;
+      private long maxCpu;
+      private int maxCpuStep;
+
+      @Override
+      public void handle(long now) {
+        long gap = last < 0 ? 0 : (now - last) / 1_000_000;
+        last = now;
+        if (!filled) {
+          // the first search of the view: its count and first page read off the FX thread
+          if (vm.busyProperty().get() || vm.rows().isEmpty() || !vm.rows().loaded(0)) {
+            if (System.nanoTime() - shownAt > 120_000_000_000L) {
+              results.put("deploysError", "the deploys table was not filled within 2 minutes");
+              finish(this);
+            }
+            return;
+          }
+          filled = true;
+          rows = vm.rows().size();
+          results.put("deploysRows", rows);
+          results.put("deploysFillMs", (System.nanoTime() - shownAt) / 1_000_000);
+          table = (javafx.scene.control.TableView<?>) scene.lookup("#records-deploys-table");
+          return;
+        }
+        if (idle < 20) {
+          // the frames that lay out the filled table, measured apart as for the incidents
+          maxIdleGap = Math.max(maxIdleGap, gap);
+          idle++;
+          return;
+        }
+        long cpuNow = cpu.getCurrentThreadCpuTime();
+        long worked = lastCpu < 0 || cpuNow < 0 ? 0 : (cpuNow - lastCpu) / 1_000_000;
+        lastCpu = cpuNow;
+        if (step > 0 && step <= SCROLL_STEPS + 1) {
+          if (gap > maxGap) {
+            maxGap = gap;
+            maxGapStep = step - 1;
+          }
+          if (worked > maxCpu) {
+            maxCpu = worked;
+            maxCpuStep = step - 1;
+          }
+        }
+        if (step <= SCROLL_STEPS) {
+          if (step == 0) {
+            scrollStart = System.nanoTime();
+            gcAtStart = gcMillis();
+          }
+          int row = (int) ((long) (rows - 1) * step / SCROLL_STEPS);
+          if (step > 0) {
+            int before = (int) ((long) (rows - 1) * (step - 1) / SCROLL_STEPS);
+            if (!vm.rows().loaded(before)) {
+              unfilledSteps++; // the row scrolled to a frame ago still shows empty
+            }
+          }
+          table.scrollTo(row);
+          step++;
+          frames++;
+          return;
+        }
+        if (scrollEnd == 0) {
+          scrollEnd = System.nanoTime();
+          step++;
+        }
+        frames++;
+        if (vm.rows().loaded(rows - 1) || System.nanoTime() - scrollEnd > 30_000_000_000L) {
+          results.put("deploysScrollSteps", SCROLL_STEPS);
+          results.put("deploysMaxStallFirstLayoutMs", maxIdleGap);
+          results.put("deploysMaxStallScrollMs", maxGap);
+          results.put("deploysMaxStallScrollStep", maxGapStep);
+          results.put("deploysMaxFxThreadCpuPerFrameMs", maxCpu);
+          results.put("deploysMaxFxThreadCpuStep", maxCpuStep);
+          results.put("deploysScrollMs", (scrollEnd - scrollStart) / 1_000_000);
+          results.put("deploysGcMsWhileScrolling", gcMillis() - gcAtStart);
+          results.put("deploysStepsShowingUnreadRows", unfilledSteps);
+          results.put("deploysLastRowReadMs", (System.nanoTime() - scrollEnd) / 1_000_000);
+          results.put("deploysFrames", frames);
+          finish(this);
+        }
+      }
+    }.start();
+  }
+
+  /** The time the collectors have taken so far, pauses and concurrent work together. */
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
+  private void finish(AnimationTimer timer) {
+    timer.stop();
+    write();
+    Platform.exit();
   }
 
   /** The figures as a JSON object: numbers as they are, anything else as a string. */

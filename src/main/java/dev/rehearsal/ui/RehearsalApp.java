@@ -106,6 +106,16 @@ public final class RehearsalApp extends Application {
   private Scene scene;
   private final StackPane content = new StackPane();
   private final StatusBar statusBar = new StatusBar(tasks);
+
+  /** Whether the open workspace can be written, or who holds it; Retry looks again. */
+  private final dev.rehearsal.ui.shell.WriteAccessViewModel access =
+      new dev.rehearsal.ui.shell.WriteAccessViewModel(
+          () -> {
+            Session s = session;
+            return s == null ? dev.rehearsal.app.WriteAccess.Status.FREE : s.access().check();
+          },
+          executor);
+
   private final ToggleGroup nav = new ToggleGroup();
   private final Map<View, ToggleButton> navButtons = new LinkedHashMap<>();
   private final javafx.beans.property.StringProperty lastNotice =
@@ -156,9 +166,12 @@ public final class RehearsalApp extends Application {
               (q, m) -> s.rows().facts(q), executor, "environment fact", "environment facts");
       dashboard =
           new dev.rehearsal.ui.dashboard.DashboardViewModel(
-              p -> s.dashboard().view(p),
-              (p, service, gap, m) -> s.dashboard().incidentsBehind(p, service, gap, m),
+              (p, n) -> s.dashboard().view(p, n),
+              (p, service, gap, m, n) -> s.dashboard().incidentsBehind(p, service, gap, m, n),
               executor);
+      // the dashboard may count what the incident table holds: its search and column filters
+      dashboard.tableQueryProperty().bind(incidents.effectiveQueryProperty());
+      dashboard.tableServiceProperty().bind(incidents.filter(Rows.SERVICE));
       dashboard.setOnIncidents(
           (keys, label) -> {
             show(View.INCIDENTS);
@@ -230,6 +243,13 @@ public final class RehearsalApp extends Application {
       byView.put(View.SETTINGS, settingsPane);
       recordsPane = new dev.rehearsal.ui.records.RecordsPane(deploys, runs, facts);
       byView.put(View.RECORDS, recordsPane);
+      // what writes waits while another process holds the workspace; reading goes on
+      imports.writableProperty().bind(access.writableProperty());
+      imports.readOnlyProperty().bind(access.messageProperty());
+      detail.writableProperty().bind(access.writableProperty());
+      detail.readOnlyProperty().bind(access.messageProperty());
+      settings.writableProperty().bind(access.writableProperty());
+      settings.readOnlyProperty().bind(access.messageProperty());
     }
 
     private SettingsViewModel.Rules rules(Session s) {
@@ -317,7 +337,7 @@ public final class RehearsalApp extends Application {
               exitAfter));
     }
     if (named.containsKey("probe")) {
-      observers.add(new BenchProbe(Path.of(named.get("probe"))));
+      observers.add(new BenchProbe(this, Path.of(named.get("probe"))));
     }
 
     BorderPane root = new BorderPane();
@@ -331,7 +351,21 @@ public final class RehearsalApp extends Application {
     clip.widthProperty().bind(content.widthProperty());
     clip.heightProperty().bind(content.heightProperty());
     content.setClip(clip);
-    root.setCenter(content);
+    javafx.scene.layout.VBox center =
+        new javafx.scene.layout.VBox(new dev.rehearsal.ui.shell.ReadOnlyBanner(access), content);
+    VBox.setVgrow(content, Priority.ALWAYS);
+    root.setCenter(center);
+    access
+        .writableProperty()
+        .addListener((o, was, now) -> statusBar.readOnly(!now, access.messageProperty().get()));
+    access
+        .outcomeProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now.isEmpty()) {
+                notice(now, !access.writableProperty().get());
+              }
+            });
     root.setBottom(statusBar);
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -543,8 +577,12 @@ public final class RehearsalApp extends Application {
     if (v == View.RECORDS) {
       views.deploys.loadOnce(); // the first tab; the others read when chosen
     }
-    if (v == View.DASHBOARD && views.dashboard.viewProperty().get() == null) {
-      views.dashboard.load();
+    if (v == View.DASHBOARD) {
+      if (views.dashboard.viewProperty().get() == null) {
+        views.dashboard.load();
+      } else {
+        views.dashboard.refreshIfStale(); // the table's filter changed since
+      }
     }
   }
 
@@ -683,6 +721,7 @@ public final class RehearsalApp extends Application {
     Views old = views;
     views = null;
     session = null;
+    access.show(dev.rehearsal.app.WriteAccess.Status.FREE);
     if (old != null) {
       old.close();
     }
@@ -696,11 +735,19 @@ public final class RehearsalApp extends Application {
               m.progress(0, 100, "opening the workspace");
               Session s = Session.openOrBuildDemo(dir, m);
               // other processes (the command line) may read and write the workspace while the
-              // window shows it; the window's own writes wait for theirs
-              return s.identify(
+              // window shows it: while one holds it, the window reads and refuses what writes,
+              // saying who holds it (a write that finds it taken in between waits for it)
+              s.identify(
                   "the Rehearsal window",
                   java.time.Duration.ofMinutes(2),
                   notice -> m.progress(-1, -1, notice));
+              try {
+                s.access().guard();
+              } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+              }
+              return s;
             },
             this::opened,
             t -> failed(dir, t));
@@ -719,6 +766,16 @@ public final class RehearsalApp extends Application {
 
   private void opened(Session s) {
     this.session = s;
+    access.show(s.access().status());
+    s.access()
+        .onChange(
+            status ->
+                executor.onFx(
+                    () -> {
+                      if (session == s) {
+                        access.show(status);
+                      }
+                    }));
     preferences.opened(s.dir());
     boolean demo = s.isDemo();
     stage.setTitle("Rehearsal \u2014 " + s.dir().getFileName() + (demo ? " (demo data)" : ""));
@@ -744,7 +801,7 @@ public final class RehearsalApp extends Application {
     exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
             export,
-            () -> incidents.queryProperty().get(),
+            incidents::composedQuery,
             () -> view.table().getSelectionModel().getSelectedItem());
     view.addTool(exportMenu);
     export

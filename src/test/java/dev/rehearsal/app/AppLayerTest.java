@@ -332,6 +332,76 @@ class AppLayerTest {
   }
 
   @Test
+  void theDashboardNarrowedAsTheIncidentTableIsCountsExactlyTheTablesIncidents() throws Exception {
+    DashboardView.View all = session.dashboard().view(Period.ALL);
+    assertEquals(all, session.dashboard().view(Period.ALL, Dashboard.Narrowing.NONE));
+    String service = all.services().get(0).service();
+    Dashboard.Narrowing byGap =
+        new Dashboard.Narrowing(Rows.withFilters("", Map.of(Rows.GAP, List.of("config"))), null);
+    Dashboard.Narrowing byService =
+        new Dashboard.Narrowing(
+            Rows.withFilters("", Map.of(Rows.SERVICE, List.of(service))), service);
+    for (Dashboard.Narrowing n : List.of(byGap, byService)) {
+      java.util.Set<String> table = new java.util.HashSet<>();
+      try (Rows.Source<IncidentRow> rows = session.rows().incidents(n.query())) {
+        rows.page(0, rows.size()).forEach(r -> table.add(r.key()));
+      }
+      assertTrue(table.size() > 0 && table.size() < all.total().incidents(), n + ": " + table);
+      DashboardView.View v = session.dashboard().view(Period.ALL, n);
+      assertEquals(table.size(), v.total().incidents(), n.toString());
+      assertEquals(table, new java.util.HashSet<>(behind(Period.ALL, null, null, n)));
+      assertEquals(
+          v.total().escapes(),
+          session
+              .dashboard()
+              .incidentsBehind(Period.ALL, null, null, DashboardView.Measure.ESCAPES, n)
+              .size());
+      for (Gap g : Gap.values()) {
+        assertEquals(
+            v.total().escapesByGap().getOrDefault(g, 0L).longValue(),
+            behind(Period.ALL, null, g, n).size(),
+            n + " " + g);
+      }
+      for (DashboardView.Service s : v.services()) {
+        assertEquals(
+            s.figures().incidents(), behind(Period.ALL, s.service(), null, n).size(), s.service());
+      }
+      for (DashboardView.Quarter q : v.quarters()) {
+        assertEquals(
+            q.figures().incidents(),
+            behind(Period.quarter(q.quarter()), null, null, n).size(),
+            q.quarter());
+      }
+    }
+    // the table's service filter narrows the deploys too: the change failure rate is the service's
+    DashboardView.Figures ofService =
+        all.services().stream()
+            .filter(s -> s.service().equals(service))
+            .findFirst()
+            .orElseThrow()
+            .figures();
+    DashboardView.View narrowed = session.dashboard().view(Period.ALL, byService);
+    assertEquals(ofService.productionDeploys(), narrowed.total().productionDeploys());
+    assertTrue(narrowed.total().productionDeploys() < all.total().productionDeploys());
+    assertEquals(
+        all.total().productionDeploys(),
+        session.dashboard().view(Period.ALL, byGap).total().productionDeploys(),
+        "a filter that names no service counts every deploy");
+  }
+
+  private List<String> behind(Period p, String service, Gap gap, Dashboard.Narrowing n)
+      throws Exception {
+    return session
+        .dashboard()
+        .incidentsBehind(
+            p,
+            service,
+            gap,
+            gap == null ? DashboardView.Measure.INCIDENTS : DashboardView.Measure.ESCAPES,
+            n);
+  }
+
+  @Test
   void reviewsThatContradictThemselvesAreRefusedWithHowToWriteThem() throws Exception {
     Finding escape = anEscape();
     String key = escape.incidentKey();

@@ -328,6 +328,54 @@ class WorkspaceTest {
   }
 
   @Test
+  void pagesOfRowsKeepTheirOrderWhateverOrderTheirDocumentsHave() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // 300 deploys over three commits (three segments), their times shuffled against the order
+      // they are written in
+      List<Integer> minutes = new java.util.ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        minutes.add(i);
+      }
+      java.util.Collections.shuffle(minutes, new java.util.Random(5));
+      for (int i = 0; i < 300; i++) {
+        w.writes()
+            .upsert(
+                deploy(
+                    "d" + i,
+                    "web",
+                    "production",
+                    "v" + minutes.get(i),
+                    "",
+                    Instant.parse("2024-01-01T00:00:00Z")
+                        .plusSeconds(60L * minutes.get(i))
+                        .toString(),
+                    DeployStatus.SUCCEEDED));
+        if (i % 100 == 99) {
+          w.writes().commit();
+        }
+      }
+      try (SortedRows<Deploy> rows =
+          w.records()
+              .rows(SearchRequest.of("").withKinds(Set.of(DocKind.DEPLOY)), true, Deploy.class)) {
+        assertEquals(300, rows.size());
+        List<String> read = new java.util.ArrayList<>();
+        for (int from = 0; from < 300; from += 37) {
+          rows.page(from, 37).forEach(d -> read.add(d.version()));
+        }
+        List<String> newestFirst = new java.util.ArrayList<>();
+        for (int m = 299; m >= 0; m--) {
+          newestFirst.add("v" + m);
+        }
+        assertEquals(newestFirst, read);
+        assertEquals(
+            List.of("v3", "v2", "v1", "v0"),
+            rows.page(296, 10).stream().map(Deploy::version).toList());
+        assertEquals(List.of(), rows.page(300, 10));
+      }
+    }
+  }
+
+  @Test
   void deployStatusesArrivingApartAreFoldedIntoTheirDeployInEitherOrder() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       var store = w.writes().importStore();

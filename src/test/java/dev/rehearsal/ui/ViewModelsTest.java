@@ -59,7 +59,7 @@ class ViewModelsTest {
         key, "checkout", "2.1", "abc", "production", T, 0.9, false, false, List.of(), List.of());
   }
 
-  private static IncidentDetails.Detail detail(Review review) {
+  static IncidentDetails.Detail detail(Review review) {
     Finding f =
         new Finding(
             "incident/pagerduty/P1",
@@ -322,7 +322,7 @@ class ViewModelsTest {
     List<dev.rehearsal.app.Period> asked = new ArrayList<>();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =
         new dev.rehearsal.ui.dashboard.DashboardViewModel(
-            p -> {
+            (p, n) -> {
               asked.add(p);
               return new dev.rehearsal.app.DashboardView.View(
                   p,
@@ -333,7 +333,7 @@ class ViewModelsTest {
                   List.of(),
                   List.of());
             },
-            (p, service, gap, m) -> List.of("incident/a/1", "incident/a/2", "incident/a/3"),
+            (p, service, gap, m, n) -> List.of("incident/a/1", "incident/a/2", "incident/a/3"),
             Background.DIRECT);
     List<String> opened = new ArrayList<>();
     String[] label = {""};
@@ -369,5 +369,71 @@ class ViewModelsTest {
     assertEquals("the start to 2024-02-29", asked.get(asked.size() - 1).label());
     assertEquals(null, asked.get(asked.size() - 1).from());
     assertEquals("", vm.errorProperty().get());
+  }
+
+  @Test
+  void theDashboardFollowsTheIncidentTablesFilterWhenAskedForEveryFigureAndCell() {
+    dev.rehearsal.app.DashboardView.Figures f =
+        new dev.rehearsal.app.DashboardView.Figures(
+            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
+    List<dev.rehearsal.app.Dashboard.Narrowing> figuresAsked = new ArrayList<>();
+    List<dev.rehearsal.app.Dashboard.Narrowing> behindAsked = new ArrayList<>();
+    dev.rehearsal.ui.dashboard.DashboardViewModel vm =
+        new dev.rehearsal.ui.dashboard.DashboardViewModel(
+            (p, n) -> {
+              figuresAsked.add(n);
+              return new dev.rehearsal.app.DashboardView.View(
+                  p, f, List.of(), List.of(), List.of());
+            },
+            (p, service, gap, m, n) -> {
+              behindAsked.add(n);
+              return List.of("incident/a/1");
+            },
+            Background.DIRECT);
+    // the table's filter, as the window binds it
+    IncidentsViewModel table =
+        new IncidentsViewModel((q, o, m) -> null, c -> Map.of(), Background.DIRECT);
+    table.filter(Rows.SERVICE).set("checkout");
+    table.queryProperty().set("pool");
+    String composed = table.composedQuery();
+    vm.tableQueryProperty().set(composed);
+    vm.tableServiceProperty().bind(table.filter(Rows.SERVICE));
+    String[] label = {""};
+    vm.setOnIncidents((keys, l) -> label[0] = l);
+
+    vm.load();
+    assertEquals(dev.rehearsal.app.Dashboard.Narrowing.NONE, figuresAsked.get(0), "off at first");
+    assertEquals("", vm.narrowedToProperty().get());
+
+    vm.followTableProperty().set(true); // reads again at once
+    dev.rehearsal.app.Dashboard.Narrowing n = figuresAsked.get(figuresAsked.size() - 1);
+    assertEquals(new dev.rehearsal.app.Dashboard.Narrowing(composed, "checkout"), n);
+    assertEquals("(pool) AND service:(\"checkout\")", n.query());
+    assertEquals(
+        "Only the incidents of the table's filter count: (pool) AND service:(\"checkout\")",
+        vm.narrowedToProperty().get());
+    vm.open(null, null, Gap.CONFIG, dev.rehearsal.app.DashboardView.Measure.ESCAPES);
+    assertEquals(n, behindAsked.get(0), "the incidents behind a cell are narrowed the same way");
+    assertEquals("escapes through config in all time, of the table's filter", label[0]);
+
+    // the table's filter changes while the dashboard is not shown: read again when it is
+    int asked = figuresAsked.size();
+    table.filter(Rows.SERVICE).set(null);
+    vm.tableQueryProperty().set("pool");
+    assertEquals(asked, figuresAsked.size(), "nothing is read while another view shows");
+    vm.refreshIfStale();
+    assertEquals(
+        new dev.rehearsal.app.Dashboard.Narrowing("pool", null),
+        figuresAsked.get(figuresAsked.size() - 1));
+    vm.refreshIfStale();
+    assertEquals(asked + 1, figuresAsked.size(), "read once");
+
+    vm.followTableProperty().set(false);
+    assertEquals(
+        dev.rehearsal.app.Dashboard.Narrowing.NONE, figuresAsked.get(figuresAsked.size() - 1));
+    assertEquals("", vm.narrowedToProperty().get());
+    vm.open(null, null, null, dev.rehearsal.app.DashboardView.Measure.INCIDENTS);
+    assertEquals(dev.rehearsal.app.Dashboard.Narrowing.NONE, behindAsked.get(1));
+    assertEquals("incidents in all time", label[0]);
   }
 }

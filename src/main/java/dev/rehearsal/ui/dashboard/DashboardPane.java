@@ -63,13 +63,27 @@ public final class DashboardPane extends BorderPane {
     Label hint =
         new Label("Click a bar, a point, a cell or a count to see the incidents behind it.");
     hint.getStyleClass().add("muted-text");
-    HBox head = new HBox(10, title, new Label("Period"), period, spinner, hint);
+    javafx.scene.control.CheckBox follow =
+        new javafx.scene.control.CheckBox("Same filter as the incident table");
+    follow.setId("dashboard-follow-table");
+    follow.selectedProperty().bindBidirectional(vm.followTableProperty());
+    follow.setTooltip(
+        new Tooltip(
+            "Count only the incidents the incident table's search and column filters hold; a"
+                + " service filter narrows the deploys too"));
+    HBox head = new HBox(10, title, new Label("Period"), period, follow, spinner, hint);
     head.setAlignment(Pos.CENTER_LEFT);
+    Label narrowed = new Label();
+    narrowed.setId("dashboard-narrowed");
+    narrowed.getStyleClass().add("muted-text");
+    narrowed.textProperty().bind(vm.narrowedToProperty());
+    narrowed.managedProperty().bind(narrowed.textProperty().isNotEmpty());
+    narrowed.visibleProperty().bind(narrowed.textProperty().isNotEmpty());
     Label error = new Label();
     error.getStyleClass().add("error-text");
     error.textProperty().bind(vm.errorProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    VBox top = new VBox(6, head, error);
+    VBox top = new VBox(6, head, narrowed, error);
     top.setPadding(new Insets(12, 14, 6, 14));
     body.setPadding(new Insets(0, 14, 14, 14));
     scroll = new ScrollPane(body);

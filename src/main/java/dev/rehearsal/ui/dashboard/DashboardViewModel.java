@@ -1,5 +1,6 @@
 package dev.rehearsal.ui.dashboard;
 
+import dev.rehearsal.app.Dashboard;
 import dev.rehearsal.app.DashboardView;
 import dev.rehearsal.app.Period;
 import dev.rehearsal.app.Problems;
@@ -21,19 +22,24 @@ import javafx.collections.ObservableList;
 
 /**
  * The dashboard of a period: its figures (read off the FX thread) and the incidents behind any of
- * them, which the incident list then shows.
+ * them, which the incident list then shows. With {@link #followTableProperty} on, every figure and
+ * the incidents behind it are those of the incident table's search and column filters (the app
+ * layer's {@link Dashboard.Narrowing}); a filter changed meanwhile applies when the dashboard is
+ * shown again ({@link #refreshIfStale}).
  */
 public final class DashboardViewModel {
   /** The figures of a period (the app layer's {@code Dashboard.view}). */
   @FunctionalInterface
   public interface Figures {
-    DashboardView.View of(Period p) throws Exception;
+    DashboardView.View of(Period p, Dashboard.Narrowing n) throws Exception;
   }
 
   /** The incidents behind a figure (the app layer's {@code Dashboard.incidentsBehind}). */
   @FunctionalInterface
   public interface Behind {
-    List<String> of(Period p, String service, Gap gap, DashboardView.Measure m) throws Exception;
+    List<String> of(
+        Period p, String service, Gap gap, DashboardView.Measure m, Dashboard.Narrowing n)
+        throws Exception;
   }
 
   /** The period that shows everything. */
@@ -47,6 +53,12 @@ public final class DashboardViewModel {
   private final StringProperty period = new SimpleStringProperty(ALL);
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty followTable = new SimpleBooleanProperty();
+  private final StringProperty tableQuery = new SimpleStringProperty("");
+  private final StringProperty tableService = new SimpleStringProperty();
+  private final StringProperty narrowedTo = new SimpleStringProperty("");
+  private Dashboard.Narrowing shown = Dashboard.Narrowing.NONE;
+  private boolean stale;
   private BiConsumer<List<String>, String> onIncidents = (k, l) -> {};
   private long generation;
 
@@ -55,6 +67,43 @@ public final class DashboardViewModel {
     this.behind = behind;
     this.background = background;
     period.addListener((o, a, b) -> load());
+    followTable.addListener((o, a, b) -> load());
+    tableQuery.addListener((o, a, b) -> stale |= followTable.get());
+    tableService.addListener((o, a, b) -> stale |= followTable.get());
+  }
+
+  /** Whether the figures follow the incident table's search and column filters. */
+  public BooleanProperty followTableProperty() {
+    return followTable;
+  }
+
+  /** The incident table's search with its column filters, as the workspace runs it (bound). */
+  public StringProperty tableQueryProperty() {
+    return tableQuery;
+  }
+
+  /** The service the incident table's filter chose, or null (bound). */
+  public StringProperty tableServiceProperty() {
+    return tableService;
+  }
+
+  /** What the figures shown are narrowed to, in words; empty when they count every incident. */
+  public ReadOnlyStringProperty narrowedToProperty() {
+    return narrowedTo;
+  }
+
+  /** What the figures are to be narrowed to now. */
+  public Dashboard.Narrowing narrowing() {
+    return followTable.get()
+        ? new Dashboard.Narrowing(tableQuery.get(), tableService.get())
+        : Dashboard.Narrowing.NONE;
+  }
+
+  /** Reads the figures again when the table's filter changed since they were read. */
+  public void refreshIfStale() {
+    if (stale) {
+      load();
+    }
   }
 
   public ReadOnlyObjectProperty<DashboardView.View> viewProperty() {
@@ -104,15 +153,24 @@ public final class DashboardViewModel {
       return;
     }
     long mine = ++generation;
+    Dashboard.Narrowing n = narrowing();
+    stale = false;
     busy.set(true);
     background.run(
-        m -> figures.of(p),
+        m -> figures.of(p, n),
         v -> {
           if (mine != generation) {
             return;
           }
           busy.set(false);
           error.set("");
+          shown = n;
+          narrowedTo.set(
+              !followTable.get()
+                  ? ""
+                  : n.query().isEmpty()
+                      ? "The incident table has no filter: every incident counts."
+                      : "Only the incidents of the table's filter count: " + n.query());
           view.set(v);
           if (p == Period.ALL) {
             List<String> qs =
@@ -159,9 +217,11 @@ public final class DashboardViewModel {
             + (gap == null ? "" : " through " + gap.code())
             + (service == null ? "" : " of " + service)
             + " in "
-            + p.label();
+            + p.label()
+            + (shown.none() ? "" : ", of the table's filter");
+    Dashboard.Narrowing n = shown;
     background.run(
-        mon -> behind.of(p, service, gap, m),
+        mon -> behind.of(p, service, gap, m, n),
         keys -> onIncidents.accept(keys, label),
         failure ->
             error.set(Problems.describe("Reading the incidents behind it", failure).message()));

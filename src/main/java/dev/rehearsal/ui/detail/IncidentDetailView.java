@@ -463,8 +463,8 @@ public final class IncidentDetailView extends BorderPane {
     save.setOnAction(e -> vm.saveCorrection());
     Button reset = new Button("Reset");
     reset.setOnAction(e -> vm.resetForm());
-    confirm.disableProperty().bind(vm.busyProperty());
-    save.disableProperty().bind(vm.busyProperty());
+    confirm.disableProperty().bind(vm.busyProperty().or(vm.writableProperty().not()));
+    save.disableProperty().bind(vm.busyProperty().or(vm.writableProperty().not()));
     HBox buttons = new HBox(8, confirm, save, reset);
     Label message = new Label();
     message.setId("review-message");

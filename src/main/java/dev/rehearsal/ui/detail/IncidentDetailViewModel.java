@@ -64,6 +64,8 @@ public final class IncidentDetailViewModel {
   private final ObjectProperty<IncidentDetails.Detail> detail = new SimpleObjectProperty<>();
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty writable = new SimpleBooleanProperty(true);
+  private final StringProperty readOnly = new SimpleStringProperty("");
   private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
   private final Map<Gap, BooleanProperty> gaps = new EnumMap<>(Gap.class);
   private final ObjectProperty<String> link = new SimpleObjectProperty<>();
@@ -97,6 +99,19 @@ public final class IncidentDetailViewModel {
 
   public ReadOnlyStringProperty errorProperty() {
     return error;
+  }
+
+  /**
+   * Whether the workspace can be written now (the window binds it to its write access); while it
+   * cannot, saving a review is refused with {@link #readOnlyProperty}'s reason.
+   */
+  public BooleanProperty writableProperty() {
+    return writable;
+  }
+
+  /** Why the workspace cannot be written now, naming who holds it. */
+  public StringProperty readOnlyProperty() {
+    return readOnly;
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
@@ -316,6 +331,10 @@ public final class IncidentDetailViewModel {
   }
 
   private void save(Reviews.Request request) {
+    if (!writable.get()) {
+      refused(readOnly.get());
+      return;
+    }
     String key = request.incident();
     busy.set(true);
     background.run(

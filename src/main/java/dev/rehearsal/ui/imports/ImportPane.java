@@ -65,7 +65,8 @@ public final class ImportPane extends BorderPane {
         .bind(
             vm.runningProperty()
                 .or(vm.planningProperty())
-                .or(javafx.beans.binding.Bindings.isEmpty(vm.planned())));
+                .or(javafx.beans.binding.Bindings.isEmpty(vm.planned()))
+                .or(vm.writableProperty().not()));
     Button cancel = new Button("Cancel");
     cancel.setId("import-cancel");
     cancel.disableProperty().bind(vm.runningProperty().not());

@@ -62,6 +62,9 @@ public final class ImportViewModel {
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final BooleanProperty running = new SimpleBooleanProperty();
   private final BooleanProperty planning = new SimpleBooleanProperty();
+
+  private final BooleanProperty writable = new SimpleBooleanProperty(true);
+  private final StringProperty readOnly = new SimpleStringProperty("");
   private TaskHandle current;
   private Runnable onImported = () -> {};
 
@@ -128,6 +131,19 @@ public final class ImportViewModel {
     return running;
   }
 
+  /**
+   * Whether the workspace can be written now (the window binds it to its write access); while it
+   * cannot, importing is refused with {@link #readOnlyProperty}'s reason.
+   */
+  public BooleanProperty writableProperty() {
+    return writable;
+  }
+
+  /** Why the workspace cannot be written now, naming who holds it. */
+  public StringProperty readOnlyProperty() {
+    return readOnly;
+  }
+
   public ReadOnlyBooleanProperty planningProperty() {
     return planning;
   }
@@ -187,6 +203,10 @@ public final class ImportViewModel {
   public void start() {
     List<Path> in = new ArrayList<>(inputs);
     if (in.isEmpty() || running.get()) {
+      return;
+    }
+    if (!writable.get()) {
+      error.set(readOnly.get());
       return;
     }
     running.set(true);

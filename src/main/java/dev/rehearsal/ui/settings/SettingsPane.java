@@ -54,7 +54,12 @@ public final class SettingsPane extends BorderPane {
     save.setId("settings-save");
     save.setDefaultButton(true);
     save.disableProperty()
-        .bind(vm.validProperty().not().or(vm.dirtyProperty().not()).or(vm.busyProperty()));
+        .bind(
+            vm.validProperty()
+                .not()
+                .or(vm.dirtyProperty().not())
+                .or(vm.busyProperty())
+                .or(vm.writableProperty().not()));
     save.setOnAction(e -> vm.save());
     Button revert = new Button("Revert");
     revert.setId("settings-revert");
@@ -246,7 +251,9 @@ public final class SettingsPane extends BorderPane {
       }
       Button accept = new Button("Accept");
       accept.setId("suggestion-accept-" + s.name());
-      accept.disableProperty().bind(vm.dirtyProperty().or(vm.busyProperty()));
+      accept
+          .disableProperty()
+          .bind(vm.dirtyProperty().or(vm.busyProperty()).or(vm.writableProperty().not()));
       accept.setOnAction(e -> vm.accept(s));
       Button reject = new Button("Reject");
       reject.setId("suggestion-reject-" + s.name());
@@ -255,9 +262,14 @@ public final class SettingsPane extends BorderPane {
           .disableProperty()
           .bind(
               Bindings.createBooleanBinding(
-                  () -> rejected || vm.dirtyProperty().get() || vm.busyProperty().get(),
+                  () ->
+                      rejected
+                          || vm.dirtyProperty().get()
+                          || vm.busyProperty().get()
+                          || !vm.writableProperty().get(),
                   vm.dirtyProperty(),
-                  vm.busyProperty()));
+                  vm.busyProperty(),
+                  vm.writableProperty()));
       reject.setOnAction(e -> vm.reject(s));
       HBox buttons = new HBox(8, accept, reject);
       card.getChildren().add(buttons);

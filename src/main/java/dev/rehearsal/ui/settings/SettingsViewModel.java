@@ -111,6 +111,8 @@ public final class SettingsViewModel {
   private final BooleanProperty valid = new SimpleBooleanProperty(true);
   private final BooleanProperty dirty = new SimpleBooleanProperty();
   private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty writable = new SimpleBooleanProperty(true);
+  private final StringProperty readOnly = new SimpleStringProperty("");
   private final StringProperty refusal = new SimpleStringProperty("");
   private final StringProperty message = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
@@ -181,6 +183,19 @@ public final class SettingsViewModel {
   }
 
   /** Whether the rules are being read, saved or the analysis runs after a change. */
+  /**
+   * Whether the workspace can be written now (the window binds it to its write access); while it
+   * cannot, saving and deciding on suggestions are refused with {@link #readOnlyProperty}'s reason.
+   */
+  public BooleanProperty writableProperty() {
+    return writable;
+  }
+
+  /** Why the workspace cannot be written now, naming who holds it. */
+  public StringProperty readOnlyProperty() {
+    return readOnly;
+  }
+
   public ReadOnlyBooleanProperty busyProperty() {
     return busy;
   }
@@ -354,6 +369,10 @@ public final class SettingsViewModel {
     if (!valid.get() || busy.get() || saved == null) {
       return;
     }
+    if (!writable.get()) {
+      error.set(readOnly.get());
+      return;
+    }
     SettingsForm.Edits e = edits();
     run("Saving the settings and analysing again", m -> rules.save(e, m));
   }
@@ -373,6 +392,10 @@ public final class SettingsViewModel {
 
   private void decide(SettingsForm.Suggestion s, boolean accept) {
     if (dirty.get() || busy.get()) {
+      return;
+    }
+    if (!writable.get()) {
+      error.set(readOnly.get());
       return;
     }
     run((accept ? "Accepting " : "Rejecting ") + s.name(), m -> rules.decide(s.name(), accept, m));

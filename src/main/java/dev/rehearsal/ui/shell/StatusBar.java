@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 public final class StatusBar extends HBox {
   private final Label workspace = new Label();
   private final Label demo = new Label("DEMO DATA");
+  private final Label readOnly = new Label("READ-ONLY");
   private final Label task = new Label();
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
@@ -40,6 +41,10 @@ public final class StatusBar extends HBox {
     demo.setId("status-demo");
     demo.setVisible(false);
     demo.managedProperty().bind(demo.visibleProperty());
+    readOnly.getStyleClass().addAll("chip", "chip-demo");
+    readOnly.setId("status-readonly");
+    readOnly.setVisible(false);
+    readOnly.managedProperty().bind(readOnly.visibleProperty());
     task.getStyleClass().add("status-text");
     task.setId("status-task");
     task.setMinWidth(Region.USE_PREF_SIZE);
@@ -58,7 +63,7 @@ public final class StatusBar extends HBox {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.SOMETIMES);
     workspace.setMaxWidth(420);
-    getChildren().addAll(demo, workspace, spacer, notice, task, progress, cancel);
+    getChildren().addAll(demo, readOnly, workspace, spacer, notice, task, progress, cancel);
     tasks.running().addListener((ListChangeListener<Tasks.Running>) c -> update());
     update();
   }
@@ -80,6 +85,12 @@ public final class StatusBar extends HBox {
   public void workspace(String text, boolean isDemo) {
     workspace.setText(text);
     demo.setVisible(isDemo);
+  }
+
+  /** Marks the workspace as read-only for now (the banner above the views says why). */
+  public void readOnly(boolean on, String why) {
+    readOnly.setVisible(on);
+    readOnly.setTooltip(on ? new javafx.scene.control.Tooltip(why) : null);
   }
 
   private void update() {
