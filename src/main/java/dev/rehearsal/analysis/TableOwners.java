@@ -71,71 +71,13 @@ final class TableOwners {
    */
   static final Set<String> GENERIC =
       Set.of(
-          "test",
-          "spec",
-          "case",
-          "check",
-          "data",
-          "value",
-          "item",
-          "event",
-          "record",
-          "result",
-          "entry",
-          "error",
-          "user",
-          "message",
-          "request",
-          "response",
-          "status",
-          "state",
-          "config",
-          "setting",
-          "type",
-          "name",
-          "time",
-          "date",
-          "list",
-          "info",
-          "meta",
-          "task",
-          "file",
-          "line",
-          "node",
-          "lock",
-          "cache",
-          "queue",
-          "session",
-          "token",
-          "table",
-          "row",
-          "column",
-          "schema",
-          "migration",
-          "index",
-          "temp",
-          "default",
-          "main",
-          "base",
-          "core",
-          "common",
-          "util",
-          "helper",
-          "mock",
-          "stub",
-          "fake",
-          "sample",
-          "example",
-          "demo",
-          "flow",
-          "call",
-          "client",
-          "server",
-          "service",
-          "account",
-          "integration",
-          "unit",
-          "smoke");
+          ("test spec case check data value item event record result entry error user "
+                  + "message request response status state config setting type name time date list "
+                  + "info meta task file line node lock cache queue session token table row column "
+                  + "schema migration index temp default main base core common util helper mock "
+                  + "stub fake sample example demo flow call client server service account "
+                  + "integration unit smoke")
+              .split(" "));
 
   private static final Pattern DB_URL =
       Pattern.compile(
