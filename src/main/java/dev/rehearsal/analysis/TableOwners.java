@@ -35,12 +35,15 @@ import java.util.regex.Pattern;
  *   <li><b>The service's staging tests name the table</b> ({@code
  *       OrderLinesRepositoryTest.insertsIntoOrderLines}, {@code test_order_lines_migration}): 0.3 +
  *       0.4 × the share of the distinct test cases naming the table that are the service's, from
- *       one test case on. The same scale as incidents, as a test name is as loose a tie: teams name
- *       tests after what they exercise, which may be another service's table, and a domain word
- *       ("payments") turns up in many services' tests; but a test name is written on purpose, where
- *       an incident names a table in passing, so one case is enough. One service alone naming it
- *       scores 0.7, applied; a share of three quarters or more is needed to apply on tests alone,
- *       and it never outweighs the configuration (0.8).
+ *       one test case on, when that share is a quarter or more ({@value #MIN_TEST_SHARE}). The same
+ *       scale as incidents, as a test name is as loose a tie: teams name tests after what they
+ *       exercise, which may be another service's table, and a domain word ("payments") turns up in
+ *       many services' tests; but a test name is written on purpose, where an incident names a
+ *       table in passing, so one case is enough. One service alone naming it scores 0.7, applied; a
+ *       share of three quarters or more is needed to apply on tests alone, and it never outweighs
+ *       the configuration (0.8). A smaller share than a quarter is no vote at all: a table every
+ *       service's tests name ({@code CartFlowIT} in each) is a word of the domain there, and a
+ *       dozen votes of 0.33 would only bury the suggestions that matter.
  * </ul>
  *
  * <p>How a test name names a table ({@link #testNamesTable}): the test name is cut into words at
@@ -65,6 +68,9 @@ final class TableOwners {
   static final double AMBIGUOUS_WITHIN = 0.75;
   static final double DECLARED = 1.0;
   static final double CONFIG = 0.8;
+
+  /** The least share of the test cases naming a table that makes a service's tests a vote. */
+  static final double MIN_TEST_SHARE = 0.25;
 
   /**
    * One-word table names that test names use for everything, singular: never looked for in tests.
@@ -386,6 +392,9 @@ final class TableOwners {
                           .thenComparing(TableTest::run))
                   .orElseThrow();
           double share = (double) list.size() / tests.size();
+          if (share < MIN_TEST_SHARE) {
+            return;
+          }
           out.add(
               new Vote(
                   service,

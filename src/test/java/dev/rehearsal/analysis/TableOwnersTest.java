@@ -229,6 +229,22 @@ class TableOwnersTest {
   }
 
   @Test
+  void aTableEveryServicesTestsNameGetsNoVoteFromThem() {
+    List<TableOwners.TableTest> tests = new java.util.ArrayList<>();
+    for (String service : List.of("web", "checkout", "orders", "search", "catalog")) {
+      tests.add(test("carts", service, "com.acme." + service + ".CartFlowIT.refundsCart", 0));
+    }
+    tests.add(test("carts", "checkout", "com.acme.checkout.CartsRepositoryIT.saves", 0));
+    TableOwners owners =
+        new TableOwners(Set.of("carts"), Map.of(), Map.of(), Map.of(), List.of(), tests);
+    // checkout: 2 of 6 (a third), a vote of 0.3 + 0.4 / 3; the others 1 of 6, under a quarter
+    assertEquals(1, owners.suggestions().size(), owners.suggestions().toString());
+    assertEquals("checkout", owners.suggestions().get(0).service());
+    assertEquals(0.3 + 0.4 / 3, owners.suggestions().get(0).score(), 1e-9);
+    assertNull(owners.ownerOf("carts"));
+  }
+
+  @Test
   void aRejectedPairNeverAppliesAndIsShownAsRejected() {
     List<TableOwners.TableTest> tests =
         List.of(test("shop.order_lines", "orders", "OrderLinesRepositoryIT.insertsLine", 0));
