@@ -240,7 +240,9 @@ public final class Sentences {
             + r.arg("cases")
             + " of the "
             + r.arg("of")
-            + " test cases that name it are the service's";
+            + " test cases that name it "
+            + (r.arg("cases").equals("1") ? "is" : "are")
+            + " the service's";
       case SHIPPED_AFTER_FAILURE:
         return "the change shipped "
             + before(r.number("afterMs", 0)).replace(" before", "")

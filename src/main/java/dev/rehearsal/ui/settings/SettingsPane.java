@@ -264,7 +264,8 @@ public final class SettingsPane extends BorderPane {
         l.setWrapText(true);
         card.getChildren().add(l);
       }
-      String id = t.table() + "-" + t.service();
+      // an id is a CSS name: "shop.order_lines" would read as an id and a class
+      String id = (t.table() + "-" + t.service()).replaceAll("[^A-Za-z0-9_-]", "_");
       Button accept = new Button("Accept");
       accept.setId("table-accept-" + id);
       boolean declared = t.declared() && t.status().equals("applied");
