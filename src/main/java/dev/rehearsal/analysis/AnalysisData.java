@@ -61,6 +61,20 @@ final class AnalysisData {
   final Map<String, int[]> idMatches = new HashMap<>();
 
   final Map<Integer, List<StagingRun>> runs = new HashMap<>();
+
+  /**
+   * A staging test case whose name names a table whose row counts came without a service (evidence
+   * of the table's owner, {@link TableOwners}): one per table, service and case name, with the
+   * earliest run it was seen in.
+   *
+   * @param run the run's suite, or its id when it has none
+   * @param at when that run started, epoch millis
+   */
+  record TableTest(String table, int service, String test, String run, long at) {}
+
+  /** The staging test cases that name tables without a service, sorted; usually none. */
+  final List<TableTest> tableTests = new ArrayList<>();
+
   final FactTable facts = new FactTable();
   int[][] dependsOn;
 
@@ -265,6 +279,9 @@ final class AnalysisData {
           t = System.nanoTime();
           d.loadFacts(s);
           d.loadParts.put("facts", (System.nanoTime() - t) / 1_000_000);
+          t = System.nanoTime();
+          d.loadTableTests(ws);
+          d.loadParts.put("tableTests", (System.nanoTime() - t) / 1_000_000);
           return null;
         });
     return d;
@@ -733,6 +750,90 @@ final class AnalysisData {
     for (List<StagingRun> l : runs.values()) {
       l.sort(Comparator.comparing(StagingRun::startedAt).thenComparing(StagingRun::key));
     }
+  }
+
+  /**
+   * Reads the staging runs again, with their test case names, when row counts came without a
+   * service, and keeps the cases whose names name one of those tables. Test case names are not kept
+   * otherwise (there may be millions); the tables are few and their names are looked up, not
+   * searched for one by one.
+   */
+  private void loadTableTests(Workspace ws) throws IOException {
+    int none = services.find("");
+    if (none < 0) {
+      return;
+    }
+    // the tables by what test names spell them as
+    Map<String, List<String>> tablesByKey = new HashMap<>();
+    for (int env : new int[] {production, staging}) {
+      var m = facts.data.get(FactTable.key(none, env));
+      if (m != null) {
+        for (String table : m.keySet()) {
+          String key = TableOwners.testKey(table);
+          if (key != null) {
+            List<String> l = tablesByKey.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!l.contains(table)) {
+              l.add(table);
+            }
+          }
+        }
+      }
+    }
+    if (tablesByKey.isEmpty()) {
+      return;
+    }
+    // per (table, service, case name), the earliest run; each service's case names are matched
+    // once (runs repeat them)
+    record Key(String table, int service, String test) {}
+    Map<Key, TableTest> found = new HashMap<>();
+    Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
+    com.fasterxml.jackson.databind.ObjectReader reader =
+        dev.rehearsal.util.Json.mapper().readerFor(StagingRun.class);
+    ws.records()
+        .forEachStored(
+            DocKind.RUN,
+            json -> {
+              StagingRun r;
+              try {
+                r = reader.readValue(json.bytes, json.offset, json.length);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              int id = service(r.service());
+              if (id < 0 || r.tests().caseNames().isEmpty()) {
+                return;
+              }
+              String run = r.suite().isBlank() ? r.sourceId() : r.suite();
+              long at = r.startedAt().toEpochMilli();
+              Map<String, List<String>> mine = matched.computeIfAbsent(id, k -> new HashMap<>());
+              for (String name : r.tests().caseNames()) {
+                List<String> tables =
+                    mine.computeIfAbsent(
+                        name,
+                        n -> {
+                          List<String> out = new ArrayList<>();
+                          for (String key :
+                              TableOwners.namedKeys(TableOwners.words(n), tablesByKey.keySet())) {
+                            out.addAll(tablesByKey.get(key));
+                          }
+                          return out.isEmpty() ? List.of() : out;
+                        });
+                for (String table : tables) {
+                  Key k = new Key(table, id, name);
+                  TableTest old = found.get(k);
+                  if (old == null
+                      || at < old.at()
+                      || (at == old.at() && run.compareTo(old.run()) < 0)) {
+                    found.put(k, new TableTest(table, id, name, run, at));
+                  }
+                }
+              }
+            });
+    tableTests.addAll(found.values());
+    tableTests.sort(
+        Comparator.comparing(TableTest::table)
+            .thenComparingInt(TableTest::service)
+            .thenComparing(TableTest::test));
   }
 
   // ------------------------------------------------------------------ facts

@@ -607,7 +607,17 @@ final class GapClassifier {
             new TableOwners.IncidentNames(names, new Narrative(d.incidents.get(i).narrative())));
       }
     }
-    return new TableOwners(tables, rules.tables, config, incidents);
+    List<TableOwners.TableTest> tests = new ArrayList<>();
+    for (AnalysisData.TableTest t : d.tableTests) {
+      tests.add(
+          new TableOwners.TableTest(
+              t.table(),
+              d.services.value(t.service()),
+              t.test(),
+              t.run(),
+              Instant.ofEpochMilli(t.at())));
+    }
+    return new TableOwners(tables, rules.tables, rules.rejectedTables, config, incidents, tests);
   }
 
   /**

@@ -39,7 +39,7 @@ final class InputSnapshot {
   private static final int MAGIC = 0x52484149; // "RHAI"
 
   /** Bumped whenever what is written here, or how the analysis reads the index, changes. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   private static final int END = 0x454e4421; // "END!"
 
@@ -91,6 +91,14 @@ final class InputSnapshot {
           }
         }
         writeFacts(out, d.facts);
+        out.writeInt(d.tableTests.size());
+        for (AnalysisData.TableTest t : d.tableTests) {
+          out.string(t.table());
+          out.writeInt(t.service());
+          out.string(t.test());
+          out.string(t.run());
+          out.writeLong(t.at());
+        }
         out.writeInt(END);
       }
       try {
@@ -146,6 +154,12 @@ final class InputSnapshot {
         d.runs.put(service, l);
       }
       readFacts(in, d.facts);
+      int tests = in.count();
+      for (int i = 0; i < tests; i++) {
+        d.tableTests.add(
+            new AnalysisData.TableTest(
+                in.string(), in.readInt(), in.string(), in.string(), in.readLong()));
+      }
       if (in.readInt() != END) {
         return null;
       }

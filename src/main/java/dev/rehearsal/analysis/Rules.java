@@ -63,6 +63,9 @@ public final class Rules {
   /** Declared table ownership: service to tables, schema-qualified tables or "schema.*". */
   final Map<String, List<String>> tables;
 
+  /** Table ownership a person rejected: service to tables, never applied. */
+  final Map<String, List<String>> rejectedTables;
+
   final int repeatOffenderMinEscapes;
   final int fidelityMinIncidents;
 
@@ -139,6 +142,7 @@ public final class Rules {
             });
     dependencies = s.dependencies();
     tables = s.tables();
+    rejectedTables = s.rejectedTables();
   }
 
   private static Set<String> ordered(List<String> values) {

@@ -124,6 +124,101 @@ public final class Configuration {
     return new dev.rehearsal.analysis.Engine(ws).tableOwners();
   }
 
+  /**
+   * Accepts that a table belongs to a service: the settings declare it the service's ({@code
+   * services.tables}), no other service's by its exact name, and the pair is no longer rejected.
+   * Takes effect at the next analysis.
+   *
+   * @throws IllegalArgumentException when the pair is not among {@link #tableOwners()}
+   */
+  public void acceptTable(String table, String service) throws IOException {
+    dev.rehearsal.model.TableOwner o = tableOwner(table, service);
+    Settings s = ws.settings();
+    Map<String, List<String>> declared = new TreeMap<>(s.tables());
+    declared.replaceAll((svc, l) -> without(l, o.table()));
+    List<String> mine = new java.util.ArrayList<>(declared.getOrDefault(o.service(), List.of()));
+    mine.add(o.table());
+    declared.put(o.service(), mine);
+    Map<String, List<String>> rejected = new TreeMap<>(s.rejectedTables());
+    rejected.computeIfPresent(o.service(), (svc, l) -> without(l, o.table()));
+    save(withTables(s, declared, rejected));
+  }
+
+  /**
+   * Rejects that a table belongs to a service: the pair never applies again, whatever the evidence
+   * or a schema the settings give the service ({@code services.rejectedTables}), and the table is
+   * no longer declared the service's by its exact name. Takes effect at the next analysis.
+   *
+   * @throws IllegalArgumentException when the pair is not among {@link #tableOwners()}
+   */
+  public void rejectTable(String table, String service) throws IOException {
+    dev.rehearsal.model.TableOwner o = tableOwner(table, service);
+    Settings s = ws.settings();
+    Map<String, List<String>> declared = new TreeMap<>(s.tables());
+    declared.computeIfPresent(o.service(), (svc, l) -> without(l, o.table()));
+    Map<String, List<String>> rejected = new TreeMap<>(s.rejectedTables());
+    List<String> mine = new java.util.ArrayList<>(rejected.getOrDefault(o.service(), List.of()));
+    if (!mine.contains(o.table())) {
+      mine.add(o.table());
+    }
+    rejected.put(o.service(), mine);
+    save(withTables(s, declared, rejected));
+  }
+
+  /**
+   * Accepts or rejects one table's owner ({@link #acceptTable}, {@link #rejectTable}), then
+   * analyses again.
+   */
+  public SettingsForm.Saved decideTable(
+      String table, String service, boolean accept, TaskMonitor monitor) throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    m.progress(0, 100, (accept ? "accepting " : "rejecting ") + table + " as " + service + "'s");
+    if (accept) {
+      acceptTable(table, service);
+    } else {
+      rejectTable(table, service);
+    }
+    return new SettingsForm.Saved(true, analyse(Progress.part(m, 10, 100)));
+  }
+
+  private dev.rehearsal.model.TableOwner tableOwner(String table, String service)
+      throws IOException {
+    if (table == null || table.isBlank() || service == null || service.isBlank()) {
+      throw new IllegalArgumentException("a table and a service, neither blank");
+    }
+    for (dev.rehearsal.model.TableOwner o : tableOwners()) {
+      if (o.table().equalsIgnoreCase(table.strip()) && o.service().equals(service.strip())) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no suggestion that "
+            + table.strip()
+            + " belongs to "
+            + service.strip()
+            + "; `rehearsal aliases tables` lists them as TABLE and SERVICE");
+  }
+
+  /**
+   * The entries without those naming the table, schema-qualified or not ("orders" for x.orders).
+   */
+  private static List<String> without(List<String> entries, String table) {
+    String name = table.substring(table.lastIndexOf('.') + 1);
+    return entries.stream()
+        .filter(t -> !t.strip().equalsIgnoreCase(table) && !t.strip().equalsIgnoreCase(name))
+        .toList();
+  }
+
+  /** The settings with both table lists replaced; services left with no table are dropped. */
+  private static Settings withTables(
+      Settings s, Map<String, List<String>> declared, Map<String, List<String>> rejected) {
+    declared.values().removeIf(List::isEmpty);
+    rejected.values().removeIf(List::isEmpty);
+    var json = dev.rehearsal.util.Json.mapper();
+    return s.with("services.tables", json.valueToTree(declared))
+        .with("services.rejectedTables", json.valueToTree(rejected));
+  }
+
   /** Works the suggestions out again from the records (an import does it on its own). */
   public List<dev.rehearsal.model.AliasSuggestion> inferAgain() throws IOException {
     return dev.rehearsal.analysis.Engine.inferServiceNames(ws);
@@ -200,18 +295,30 @@ public final class Configuration {
 
   /**
    * The rules as the settings form shows them: the environments table, the alias table, the
-   * dependencies, the settings that fit one field, and the service names the records suggest.
+   * dependencies, the settings that fit one field, the service names the records suggest, and the
+   * services the tables without one are taken for.
    */
   public SettingsForm.Form form() throws IOException {
     Settings s = ws.settings();
     List<SettingsForm.Entry> aliases = new java.util.ArrayList<>();
     aliases().forEach((k, v) -> aliases.add(new SettingsForm.Entry(k, v)));
+    // the tables' owners are worked out from the analysis's input; a workspace too large for the
+    // memory at hand still opens its settings, and says why the tables are missing
+    List<dev.rehearsal.model.TableOwner> tables = List.of();
+    String tablesProblem = "";
+    try {
+      tables = tableOwners();
+    } catch (IOException | RuntimeException e) {
+      tablesProblem = Problems.sentence("the tables' owners could not be read: " + e.getMessage());
+    }
     return new SettingsForm.Form(
         SettingsForm.entries(s.environments().table()),
         aliases,
         SettingsForm.entries(s.dependencies()),
         SettingsForm.fields(s),
-        suggestions().stream().map(SettingsForm::suggestion).toList());
+        suggestions().stream().map(SettingsForm::suggestion).toList(),
+        tables.stream().map(SettingsForm::table).toList(),
+        tablesProblem);
   }
 
   /**

@@ -229,6 +229,20 @@ public final class Sentences {
             + " of the "
             + r.arg("of")
             + " incidents that name the table are the service's";
+      case TABLE_NAMED_IN_TESTS:
+        return "its staging test "
+            + r.arg("test")
+            + " names the table (run "
+            + r.arg("run")
+            + " of "
+            + (r.arg("at").length() >= 10 ? r.arg("at").substring(0, 10) : "?")
+            + "); "
+            + r.arg("cases")
+            + " of the "
+            + r.arg("of")
+            + " test cases that name it "
+            + (r.arg("cases").equals("1") ? "is" : "are")
+            + " the service's";
       case SHIPPED_AFTER_FAILURE:
         return "the change shipped "
             + before(r.number("afterMs", 0)).replace(" before", "")

@@ -68,13 +68,46 @@ public final class SettingsForm {
       String status,
       List<String> evidence) {}
 
-  /** What the form shows when it opens or is reverted. */
+  /**
+   * A service a table whose row counts came without one is taken for, as the form lists it.
+   *
+   * @param status applied, suggested or rejected
+   * @param declared whether the settings declare it ({@code services.tables}): nothing to accept
+   * @param evidence why, a sentence each
+   */
+  public record TableSuggestion(
+      String table,
+      String service,
+      double score,
+      String status,
+      boolean declared,
+      List<String> evidence) {}
+
+  /**
+   * What the form shows when it opens or is reverted.
+   *
+   * @param tables the services tables without one are taken for
+   * @param tablesProblem why they could not be worked out, or ""
+   */
   public record Form(
       List<Entry> environments,
       List<Entry> aliases,
       List<Entry> dependencies,
       List<Field> fields,
-      List<Suggestion> suggestions) {}
+      List<Suggestion> suggestions,
+      List<TableSuggestion> tables,
+      String tablesProblem) {
+
+    /** A form without table suggestions. */
+    public Form(
+        List<Entry> environments,
+        List<Entry> aliases,
+        List<Entry> dependencies,
+        List<Field> fields,
+        List<Suggestion> suggestions) {
+      this(environments, aliases, dependencies, fields, suggestions, List.of(), "");
+    }
+  }
 
   /** What the form holds after editing: the tables' rows and each field's text by key. */
   public record Edits(
@@ -185,6 +218,16 @@ public final class SettingsForm {
         s.score(),
         s.status().name().toLowerCase(Locale.ROOT),
         Sentences.of(s.reasons()));
+  }
+
+  static TableSuggestion table(dev.rehearsal.model.TableOwner o) {
+    return new TableSuggestion(
+        o.table(),
+        o.service(),
+        o.score(),
+        o.status().name().toLowerCase(Locale.ROOT),
+        o.declared(),
+        Sentences.of(o.reasons()));
   }
 
   /** A value as a field shows it. */

@@ -169,17 +169,55 @@ final class AliasesCommand implements Callable<Integer> {
           "Show which service each table is tied to when its row counts came without one"
               + " (database statistics), and why: the settings declare it (services.tables), the"
               + " service's configuration names its schema or the table, the service's incidents"
-              + " name it. Applied ones count in the analysis; declare the others in the"
-              + " settings.")
+              + " or staging tests name it. Applied ones count in the analysis; accept a"
+              + " suggestion to declare it, reject one so that it never applies.")
   static final class Tables implements Callable<Integer> {
     @Mixin WorkspaceOption ws;
+
+    @Option(
+        names = "--accept",
+        split = ",",
+        paramLabel = "TABLE=SERVICE",
+        description = "Declare these tables the services' (services.tables)")
+    List<String> accept;
+
+    @Option(
+        names = "--reject",
+        split = ",",
+        paramLabel = "TABLE=SERVICE",
+        description = "Never tie these tables to these services (services.rejectedTables)")
+    List<String> reject;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      List<String[]> accepted = pairs(accept);
+      List<String[]> rejected = pairs(reject);
       try (Session s = ws.open()) {
+        try {
+          for (String[] p : accepted) {
+            s.configuration().acceptTable(p[0], p[1]);
+          }
+          for (String[] p : rejected) {
+            s.configuration().rejectTable(p[0], p[1]);
+          }
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!ws.json && !accepted.isEmpty()) {
+          out.println(
+              accepted.size()
+                  + " accepted into the settings' services.tables; the next analysis"
+                  + " (`rehearsal analyze`) uses them.");
+        }
+        if (!ws.json && !rejected.isEmpty()) {
+          out.println(
+              rejected.size()
+                  + " rejected (services.rejectedTables); the next analysis (`rehearsal analyze`)"
+                  + " leaves them out.");
+        }
         var owners = s.configuration().tableOwners();
         if (ws.json) {
           out.println(Json.pretty().writeValueAsString(owners));
@@ -197,7 +235,7 @@ final class AliasesCommand implements Callable<Integer> {
               x.table(),
               x.service(),
               dev.rehearsal.util.Texts.fixed(x.score(), 2),
-              x.applied() ? "applied" : "suggested");
+              x.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         t.print(out);
         out.println();
@@ -209,10 +247,25 @@ final class AliasesCommand implements Callable<Integer> {
         }
         out.println();
         out.println(
-            "Declare an owner in settings.json: {\"services\": {\"tables\": {\"SERVICE\":"
-                + " [\"TABLE\", \"SCHEMA.*\"]}}}.");
+            "Accept with --accept TABLE=SERVICE (it is declared in the settings' services.tables),"
+                + " reject with --reject TABLE=SERVICE (it never applies).");
         return 0;
       }
+    }
+
+    /** "TABLE=SERVICE" pairs; a usage error names the one that is not. */
+    private List<String[]> pairs(List<String> args) {
+      List<String[]> out = new java.util.ArrayList<>();
+      for (String a : args == null ? List.<String>of() : args) {
+        int eq = a.lastIndexOf('=');
+        if (eq <= 0 || eq == a.length() - 1) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "'" + a + "' is not TABLE=SERVICE (for example fulfilment.shipments=shipping)");
+        }
+        out.add(new String[] {a.substring(0, eq).strip(), a.substring(eq + 1).strip()});
+      }
+      return out;
     }
   }
 

@@ -152,7 +152,13 @@ public record Reason(Code code, Map<String, String> args) {
      * Incidents of the service name the table: {@code named} incidents of the service, of {@code
      * of} that name it at all.
      */
-    TABLE_NAMED_IN_INCIDENTS
+    TABLE_NAMED_IN_INCIDENTS,
+    /**
+     * Staging tests of the service name the table: one of them, {@code test}, in the run {@code
+     * run} started {@code at}; {@code cases} distinct test cases of the service, of {@code of} that
+     * name it at all.
+     */
+    TABLE_NAMED_IN_TESTS
   }
 
   public Reason {

@@ -100,7 +100,8 @@ public final class Settings {
           && e.getValue().isObject()
           && !e.getKey().equals("environments")
           && !e.getKey().equals("dependencies")
-          && !e.getKey().equals("tables")) {
+          && !e.getKey().equals("tables")
+          && !e.getKey().equals("rejectedTables")) {
         merge((ObjectNode) b, e.getValue());
       } else {
         base.set(e.getKey(), e.getValue());
@@ -194,8 +195,20 @@ public final class Settings {
    * schema-qualified one ({@code fulfilment.shipments}) or a whole schema ({@code fulfilment.*}).
    */
   public Map<String, List<String>> tables() {
+    return wordLists("services.tables");
+  }
+
+  /**
+   * Table ownership a person rejected: service to the tables (names or patterns, as in {@link
+   * #tables()}) that are not its, never applied whatever the evidence.
+   */
+  public Map<String, List<String>> rejectedTables() {
+    return wordLists("services.rejectedTables");
+  }
+
+  private Map<String, List<String>> wordLists(String dotted) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    at("services.tables")
+    at(dotted)
         .fields()
         .forEachRemaining(
             e -> {

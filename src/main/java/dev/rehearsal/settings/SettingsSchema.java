@@ -109,6 +109,7 @@ public final class SettingsSchema {
     of("services.stripSuffixes", Type.WORDS);
     of("services.dependencies", Type.WORD_LISTS);
     of("services.tables", Type.WORD_LISTS);
+    of("services.rejectedTables", Type.WORD_LISTS);
     of("linking.productionEnvironments", Type.SOME_WORDS);
     KEYS.put(
         "linking.environmentWeights",

@@ -274,6 +274,12 @@ public final class RehearsalApp extends Application {
             throws Exception {
           return s.configuration().decide(name, accept, m);
         }
+
+        @Override
+        public SettingsForm.Saved decideTable(
+            String table, String service, boolean accept, TaskMonitor m) throws Exception {
+          return s.configuration().decideTable(table, service, accept, m);
+        }
       };
     }
 

@@ -1052,6 +1052,90 @@ class EngineTest {
     }
   }
 
+  /** A JUnit run of a service in staging with these test cases, all passed. */
+  private static StagingRun junit(String id, String service, String at, List<String> cases) {
+    return new StagingRun(
+        "junit",
+        id,
+        service,
+        "staging",
+        "v1.0.0",
+        "",
+        RunType.TESTS,
+        service + "-integration",
+        Instant.parse(at),
+        60,
+        new TestSummary(cases.size(), cases.size(), 0, 0, 0, List.of(), cases),
+        null,
+        Records.prov("junit-xml", id));
+  }
+
+  @Test
+  void stagingTestNamesTieATableToTheRunsServiceAndSurviveTheSnapshot() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "orders");
+      history(w, "checkout");
+      for (String env : List.of("production", "staging")) {
+        for (String table : List.of("shop.order_lines", "shop.log")) {
+          w.writes()
+              .upsert(
+                  fact(
+                      FactType.DATA_VOLUME,
+                      "",
+                      env,
+                      table,
+                      "",
+                      env.equals("production") ? 9_000_000 : 3_000,
+                      "2024-02-01T00:00:00Z"));
+        }
+      }
+      w.writes()
+          .upsert(
+              junit(
+                  "j1",
+                  "orders",
+                  "2024-03-02T10:00:00Z",
+                  List.of(
+                      "com.acme.orders.OrderLinesRepositoryIT.insertsLine",
+                      "com.acme.orders.OrderLinesRepositoryIT.deletesLine",
+                      "com.acme.orders.AuditLogIT.writesLog")));
+      w.writes()
+          .upsert(
+              junit(
+                  "j0",
+                  "orders",
+                  "2024-03-01T10:00:00Z",
+                  List.of("com.acme.orders.OrderLinesRepositoryIT.insertsLine")));
+      w.writes()
+          .upsert(
+              junit(
+                  "j2",
+                  "checkout",
+                  "2024-03-02T10:00:00Z",
+                  List.of("com.acme.checkout.CartFlowIT.logsIn")));
+      w.writes().commit();
+      Rules rules = new Rules(w.settings());
+      AnalysisData fromIndex = AnalysisData.load(w, rules, dev.rehearsal.task.TaskMonitor.NONE);
+      assertEquals(2, fromIndex.tableTests.size(), fromIndex.tableTests.toString());
+      AnalysisData.TableTest first = fromIndex.tableTests.get(1);
+      assertEquals("com.acme.orders.OrderLinesRepositoryIT.insertsLine", first.test());
+      assertEquals("orders-integration", first.run());
+      assertEquals(Instant.parse("2024-03-01T10:00:00Z").toEpochMilli(), first.at(), "earliest");
+      AnalysisData fromSnapshot = AnalysisData.load(w, rules, dev.rehearsal.task.TaskMonitor.NONE);
+      assertTrue(fromSnapshot.loadParts.containsKey("snapshot"), fromSnapshot.loadParts.toString());
+      assertEquals(fromIndex.tableTests, fromSnapshot.tableTests);
+
+      List<dev.rehearsal.model.TableOwner> owners = new Engine(w).tableOwners();
+      assertEquals(1, owners.size(), "shop.log is too short a name to look for: " + owners);
+      dev.rehearsal.model.TableOwner o = owners.get(0);
+      assertEquals("shop.order_lines", o.table());
+      assertEquals("orders", o.service());
+      assertTrue(o.applied());
+      assertEquals(Reason.Code.TABLE_NAMED_IN_TESTS, o.reasons().get(0).code());
+      assertEquals("2", o.reasons().get(0).arg("cases"));
+    }
+  }
+
   @Test
   void trafficSpikeAgainstStagingLoadTests() throws Exception {
     try (Workspace w = Workspace.open(dir)) {

@@ -828,6 +828,142 @@ class CliTest {
         "aliases set");
   }
 
+  /** A JUnit report of a service's staging run, with these test cases (class.name). */
+  private static String junit(String service, String at, String... cases) {
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<testsuite name=\"")
+        .append(service)
+        .append("-it\" tests=\"")
+        .append(cases.length)
+        .append("\" errors=\"0\" skipped=\"0\" failures=\"0\" timestamp=\"")
+        .append(at)
+        .append("\">\n  <properties>\n")
+        .append("    <property name=\"service\" value=\"")
+        .append(service)
+        .append("\"/>\n    <property name=\"version\" value=\"1.0.0\"/>\n")
+        .append("    <property name=\"environment\" value=\"staging\"/>\n  </properties>\n");
+    for (String c : cases) {
+      int dot = c.lastIndexOf('.');
+      sb.append("  <testcase classname=\"")
+          .append(c, 0, dot)
+          .append("\" name=\"")
+          .append(c.substring(dot + 1))
+          .append("\" time=\"0.1\"/>\n");
+    }
+    return sb.append("</testsuite>\n").toString();
+  }
+
+  @Test
+  void tableOwnersFromTestNamesAreListedAcceptedAndRejected() throws IOException {
+    Path files = dir.resolve("tables-files");
+    Files.createDirectories(files);
+    Files.writeString(
+        files.resolve("table-rows.csv"),
+        "environment,table,rows,as_of\n"
+            + "production,shop.order_lines,9000000,2024-03-01\n"
+            + "staging,shop.order_lines,3000,2024-03-01\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        files.resolve("TEST-orders.xml"),
+        junit(
+            "orders",
+            "2024-03-02T10:00:00",
+            "com.acme.orders.OrderLinesRepositoryIT.insertsLine",
+            "com.acme.orders.OrderLinesRepositoryIT.deletesLine",
+            "com.acme.orders.OrderLinesRepositoryIT.updatesLine",
+            "com.acme.orders.HealthIT.isUp"),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        files.resolve("TEST-checkout.xml"),
+        junit("checkout", "2024-03-02T11:00:00", "com.acme.checkout.CartIT.copiesOrderLines"),
+        StandardCharsets.UTF_8);
+    Path w = dir.resolve("tables-ws");
+    Run imported = run("import", files.toString(), "--workspace", w.toString());
+    assertEquals(0, imported.code(), imported.out() + imported.err());
+
+    // three of the four test cases naming it are orders': 0.3 + 0.4 * 3/4 = 0.6, applied
+    Run shown = run("aliases", "tables", "--workspace", w.toString());
+    assertEquals(0, shown.code(), shown.err());
+    assertTrue(
+        shown.out().matches("(?s).*shop\\.order_lines +orders +0\\.60 +applied.*"), shown.out());
+    assertTrue(
+        shown.out().matches("(?s).*shop\\.order_lines +checkout +0\\.40 +suggested.*"),
+        shown.out());
+    assertTrue(
+        shown
+            .out()
+            .contains(
+                "its staging test com.acme.orders.OrderLinesRepositoryIT.deletesLine names the"
+                    + " table (run orders-it of 2024-03-02); 3 of the 4 test cases that name it"
+                    + " are the service's"),
+        shown.out());
+
+    Run accepted =
+        run(
+            "aliases",
+            "tables",
+            "--accept",
+            "shop.order_lines=checkout",
+            "--json",
+            "--workspace",
+            w.toString());
+    assertEquals(0, accepted.code(), accepted.err());
+    JsonNode first = accepted.json().get(0);
+    assertEquals("checkout", first.path("service").asText(), accepted.out());
+    assertEquals("APPLIED", first.path("status").asText(), accepted.out());
+    JsonNode settings = Json.mapper().readTree(w.resolve("settings.json").toFile());
+    assertEquals(
+        "shop.order_lines",
+        settings.path("services").path("tables").path("checkout").get(0).asText(),
+        settings.toString());
+
+    Run rejected =
+        run(
+            "aliases",
+            "tables",
+            "--reject",
+            "shop.order_lines=orders",
+            "--workspace",
+            w.toString());
+    assertEquals(0, rejected.code(), rejected.err());
+    assertTrue(rejected.out().startsWith("1 rejected"), rejected.out());
+    assertTrue(
+        rejected.out().matches("(?s).*shop\\.order_lines +orders +0\\.60 +rejected.*"),
+        rejected.out());
+    settings = Json.mapper().readTree(w.resolve("settings.json").toFile());
+    assertEquals(
+        "shop.order_lines",
+        settings.path("services").path("rejectedTables").path("orders").get(0).asText(),
+        settings.toString());
+
+    // rejecting the declared owner takes the declaration back: nothing applies
+    assertEquals(
+        0,
+        run(
+                "aliases",
+                "tables",
+                "--reject",
+                "shop.order_lines=checkout",
+                "--workspace",
+                w.toString())
+            .code());
+    Run none = run("aliases", "tables", "--json", "--workspace", w.toString());
+    for (JsonNode o : none.json()) {
+      assertEquals("REJECTED", o.path("status").asText(), none.out());
+    }
+    settings = Json.mapper().readTree(w.resolve("settings.json").toFile());
+    assertTrue(settings.path("services").path("tables").isEmpty(), settings.toString());
+
+    assertUsageError(
+        run("aliases", "tables", "--accept", "shop.order_lines", "--workspace", w.toString()),
+        "'shop.order_lines' is not TABLE=SERVICE",
+        "aliases tables");
+    assertUsageError(
+        run("aliases", "tables", "--accept", "shop.carts=orders", "--workspace", w.toString()),
+        "no suggestion that shop.carts belongs to orders",
+        "aliases tables");
+  }
+
   @Test
   void theShippedExamplesImportAsDocumented() throws IOException {
     Path w = dir.resolve("examples-ws");

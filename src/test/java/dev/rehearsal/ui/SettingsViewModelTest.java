@@ -31,6 +31,8 @@ class SettingsViewModelTest {
   private final List<String> decided = new ArrayList<>();
   private final List<String> saves = new ArrayList<>();
   private String status = "suggested";
+  private String tableStatus = "suggested";
+  private boolean tableDeclared;
   private int analysed;
   private SettingsViewModel vm;
 
@@ -64,7 +66,17 @@ class SettingsViewModelTest {
                     "notifications",
                     0.55,
                     status,
-                    List.of("its staging runs test 4 releases the service deploys"))));
+                    List.of("its staging runs test 4 releases the service deploys"))),
+            List.of(
+                new SettingsForm.TableSuggestion(
+                    "shop.order_lines",
+                    "orders",
+                    0.6,
+                    tableStatus,
+                    tableDeclared,
+                    List.of(
+                        "its staging test OrderLinesRepositoryIT.insertsLine names the table"))),
+            "");
       }
 
       @Override
@@ -82,6 +94,15 @@ class SettingsViewModelTest {
       public SettingsForm.Saved decide(String name, boolean accept, TaskMonitor m) {
         decided.add((accept ? "accept " : "reject ") + name);
         status = accept ? "accepted" : "rejected";
+        return new SettingsForm.Saved(true, "Saved. The analysis ran again over 0 incidents.");
+      }
+
+      @Override
+      public SettingsForm.Saved decideTable(
+          String table, String service, boolean accept, TaskMonitor m) {
+        decided.add((accept ? "accept " : "reject ") + table + "=" + service);
+        tableStatus = accept ? "applied" : "rejected";
+        tableDeclared = accept;
         return new SettingsForm.Saved(true, "Saved. The analysis ran again over 0 incidents.");
       }
     };
@@ -256,5 +277,37 @@ class SettingsViewModelTest {
     field("linking.windowHours").textProperty().set("48");
     vm.accept(vm.suggestions().get(0));
     assertEquals(2, decided.size());
+  }
+
+  @Test
+  void aTablesServiceIsAcceptedOrRejectedThroughTheAppLayerAndTheListIsReadAgain() {
+    assertEquals(1, vm.tables().size());
+    SettingsForm.TableSuggestion t = vm.tables().get(0);
+    assertEquals("suggested", t.status());
+    assertEquals(0.6, t.score());
+    assertFalse(t.evidence().isEmpty());
+    vm.acceptTable(t);
+    assertEquals(List.of("accept shop.order_lines=orders"), decided);
+    assertEquals("applied", vm.tables().get(0).status());
+    assertTrue(vm.tables().get(0).declared());
+    assertEquals(1, analysed);
+    assertEquals("Saved. The analysis ran again over 0 incidents.", vm.messageProperty().get());
+    vm.rejectTable(vm.tables().get(0));
+    assertEquals(
+        List.of("accept shop.order_lines=orders", "reject shop.order_lines=orders"), decided);
+    assertEquals("rejected", vm.tables().get(0).status());
+    assertEquals(2, analysed);
+
+    // with edits not saved, a decision waits
+    field("linking.windowHours").textProperty().set("48");
+    vm.acceptTable(vm.tables().get(0));
+    assertEquals(2, decided.size());
+  }
+
+  @Test
+  void theTablesOfARealWorkspaceAreReadThroughTheAppLayer() throws Exception {
+    SettingsForm.Form f = session.configuration().form();
+    assertEquals(List.of(), f.tables(), "an empty workspace has no table without a service");
+    assertEquals("", f.tablesProblem());
   }
 }

@@ -26,10 +26,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The settings view: a tab each for the environments, the services with their aliases and the names
- * the records suggest, the dependencies, and the analysis rules. A refused value says why beside
- * its field and Save waits until nothing is refused; Save writes and analyses again with progress,
- * Revert discards the edits.
+ * The settings view: a tab each for the environments, the services with their aliases, the names
+ * the records suggest and the services tables belong to, the dependencies, and the analysis rules.
+ * A refused value says why beside its field and Save waits until nothing is refused; Save writes
+ * and analyses again with progress, Revert discards the edits.
  */
 public final class SettingsPane extends BorderPane {
   private final SettingsViewModel vm;
@@ -196,6 +196,14 @@ public final class SettingsPane extends BorderPane {
             (ListChangeListener<SettingsForm.Suggestion>) c -> fillSuggestions(suggestions));
     vm.dirtyProperty().addListener((o, a, b) -> fillSuggestions(suggestions));
     fillSuggestions(suggestions);
+
+    VBox tables = new VBox(8);
+    tables.setId("settings-tables");
+    vm.tables()
+        .addListener((ListChangeListener<SettingsForm.TableSuggestion>) c -> fillTables(tables));
+    vm.dirtyProperty().addListener((o, a, b) -> fillTables(tables));
+    vm.tablesProblemProperty().addListener((o, a, b) -> fillTables(tables));
+    fillTables(tables);
     return page(
         section("Alias table"),
         muted(
@@ -211,7 +219,85 @@ public final class SettingsPane extends BorderPane {
                 + " staging runs and deploys share, and incidents that follow the service's"
                 + " deploys. Confident ones apply until you reject them; accept one to put it in"
                 + " your alias table. Either runs the analysis again."),
-        suggestions);
+        suggestions,
+        section("Tables and the services they belong to"),
+        muted(
+            "Row counts that came without a service (database statistics) count for the service"
+                + " a table is tied to: declared in the settings, or worked out from the"
+                + " services' configuration (database URLs, schema and table keys), their"
+                + " incidents and their staging tests' names. Accept one to declare it the"
+                + " service's; reject one so that it never applies. Either runs the analysis"
+                + " again."),
+        tables);
+  }
+
+  private void fillTables(VBox box) {
+    box.getChildren().clear();
+    if (!vm.tablesProblemProperty().get().isEmpty()) {
+      Label problem = new Label(vm.tablesProblemProperty().get());
+      problem.setWrapText(true);
+      problem.getStyleClass().add("error-text");
+      box.getChildren().add(problem);
+    }
+    if (vm.tables().isEmpty()) {
+      box.getChildren()
+          .add(
+              muted(
+                  "No suggestions: every table's row counts name their service, or nothing ties"
+                      + " a table to one."));
+      return;
+    }
+    if (vm.dirtyProperty().get()) {
+      box.getChildren()
+          .add(muted("Save or revert your edits to accept or reject a table's service."));
+    }
+    for (SettingsForm.TableSuggestion t : vm.tables()) {
+      Label head =
+          new Label(
+              t.table()
+                  + "  \u2192  "
+                  + t.service()
+                  + "    score "
+                  + String.format(Locale.ROOT, "%.2f", t.score())
+                  + "    "
+                  + t.status()
+                  + (t.declared() ? " (declared)" : ""));
+      head.getStyleClass().add("strong-text");
+      VBox card = new VBox(3, head);
+      for (String why : t.evidence()) {
+        Label l = new Label("\u2022 " + why);
+        l.setWrapText(true);
+        card.getChildren().add(l);
+      }
+      // an id is a CSS name: "shop.order_lines" would read as an id and a class
+      String id = (t.table() + "-" + t.service()).replaceAll("[^A-Za-z0-9_-]", "_");
+      Button accept = new Button("Accept");
+      accept.setId("table-accept-" + id);
+      boolean declared = t.declared() && t.status().equals("applied");
+      accept
+          .disableProperty()
+          .bind(
+              Bindings.createBooleanBinding(
+                  () -> declared || vm.dirtyProperty().get() || vm.busyProperty().get(),
+                  vm.dirtyProperty(),
+                  vm.busyProperty()));
+      accept.setOnAction(e -> vm.acceptTable(t));
+      Button reject = new Button("Reject");
+      reject.setId("table-reject-" + id);
+      boolean rejected = t.status().equals("rejected");
+      reject
+          .disableProperty()
+          .bind(
+              Bindings.createBooleanBinding(
+                  () -> rejected || vm.dirtyProperty().get() || vm.busyProperty().get(),
+                  vm.dirtyProperty(),
+                  vm.busyProperty()));
+      reject.setOnAction(e -> vm.rejectTable(t));
+      card.getChildren().add(new HBox(8, accept, reject));
+      card.getStyleClass().add("suggestion-card");
+      card.setPadding(new Insets(8));
+      box.getChildren().add(card);
+    }
   }
 
   private void fillSuggestions(VBox box) {
@@ -323,8 +409,9 @@ public final class SettingsPane extends BorderPane {
     return page(
         muted(
             "The rules the analysis links, judges and classifies by (docs/settings.md says what"
-                + " each means). The vocabularies, the weights by environment and the tables each"
-                + " service owns stay in the workspace's settings.json."),
+                + " each means). The vocabularies and the weights by environment stay in the"
+                + " workspace's settings.json; the tables each service owns are accepted or"
+                + " rejected on the Services tab."),
         box);
   }
 

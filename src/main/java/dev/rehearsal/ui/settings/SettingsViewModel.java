@@ -24,10 +24,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The workspace's rules in the window: the environments table, the alias table with the service
- * names the records suggest (accept or reject each), the dependencies, and the analysis rules that
- * fit one field. Every edit is checked as it is typed by the app layer, in the settings' own words;
- * Save is possible only while nothing is refused, writes through the app layer and analyses again
- * off the FX thread, with progress; Revert discards the edits.
+ * names the records suggest (accept or reject each), the services the tables without one are taken
+ * for (accept or reject each), the dependencies, and the analysis rules that fit one field. Every
+ * edit is checked as it is typed by the app layer, in the settings' own words; Save is possible
+ * only while nothing is refused, writes through the app layer and analyses again off the FX thread,
+ * with progress; Revert discards the edits.
  */
 public final class SettingsViewModel {
   /** The app layer's settings use cases ({@code Configuration}). */
@@ -43,6 +44,10 @@ public final class SettingsViewModel {
 
     /** Accepts or rejects a suggested service name and analyses again. */
     SettingsForm.Saved decide(String name, boolean accept, TaskMonitor monitor) throws Exception;
+
+    /** Accepts or rejects that a table belongs to a service and analyses again. */
+    SettingsForm.Saved decideTable(
+        String table, String service, boolean accept, TaskMonitor monitor) throws Exception;
   }
 
   /** A row of a table being edited: a name, the names on its right, and its refusal. */
@@ -107,6 +112,9 @@ public final class SettingsViewModel {
   private final ObservableList<Field> fields = FXCollections.observableArrayList();
   private final ObservableList<SettingsForm.Suggestion> suggestions =
       FXCollections.observableArrayList();
+  private final ObservableList<SettingsForm.TableSuggestion> tables =
+      FXCollections.observableArrayList();
+  private final StringProperty tablesProblem = new SimpleStringProperty("");
   private final BooleanProperty loaded = new SimpleBooleanProperty();
   private final BooleanProperty valid = new SimpleBooleanProperty(true);
   private final BooleanProperty dirty = new SimpleBooleanProperty();
@@ -165,6 +173,19 @@ public final class SettingsViewModel {
   /** The service names the records suggest, with their score, status and evidence. */
   public ObservableList<SettingsForm.Suggestion> suggestions() {
     return suggestions;
+  }
+
+  /**
+   * The services the tables whose row counts came without one are taken for, with their score,
+   * status and evidence; applied ones first per table.
+   */
+  public ObservableList<SettingsForm.TableSuggestion> tables() {
+    return tables;
+  }
+
+  /** Why the tables' owners could not be worked out, or "". */
+  public ReadOnlyStringProperty tablesProblemProperty() {
+    return tablesProblem;
   }
 
   /** Whether the rules have been read. */
@@ -279,6 +300,8 @@ public final class SettingsViewModel {
     }
     fields.setAll(fs);
     suggestions.setAll(form.suggestions());
+    tables.setAll(form.tables());
+    tablesProblem.set(form.tablesProblem());
     showing = false;
     saved = edits();
     loaded.set(true);
@@ -399,6 +422,28 @@ public final class SettingsViewModel {
       return;
     }
     run((accept ? "Accepting " : "Rejecting ") + s.name(), m -> rules.decide(s.name(), accept, m));
+  }
+
+  /**
+   * Accepts that a table belongs to a service (the settings declare it), and analyses again. Waits
+   * for edits to be saved or reverted first, as for service names.
+   */
+  public void acceptTable(SettingsForm.TableSuggestion t) {
+    decideTable(t, true);
+  }
+
+  /** Rejects that a table belongs to a service: the pair never applies; the analysis runs again. */
+  public void rejectTable(SettingsForm.TableSuggestion t) {
+    decideTable(t, false);
+  }
+
+  private void decideTable(SettingsForm.TableSuggestion t, boolean accept) {
+    if (dirty.get() || busy.get()) {
+      return;
+    }
+    run(
+        (accept ? "Accepting " : "Rejecting ") + t.table() + " as " + t.service() + "'s",
+        m -> rules.decideTable(t.table(), t.service(), accept, m));
   }
 
   private void run(String name, dev.rehearsal.ui.task.UiExecutor.Work<SettingsForm.Saved> work) {
