@@ -23,6 +23,7 @@ public final class Session implements Closeable {
   private final Workspace ws;
   private final boolean created;
   private Imports imports;
+  private Mappings mappings;
   private Analyses analyses;
   private Reviews reviews;
   private Configuration configuration;
@@ -128,6 +129,10 @@ public final class Session implements Closeable {
 
   public synchronized Imports imports() {
     return imports == null ? imports = new Imports(ws, analyses()) : imports;
+  }
+
+  public synchronized Mappings mappings() {
+    return mappings == null ? mappings = new Mappings(ws, imports()) : mappings;
   }
 
   public synchronized Analyses analyses() {
