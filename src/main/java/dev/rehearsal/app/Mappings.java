@@ -111,6 +111,36 @@ public final class Mappings {
     return new MappingView.Draft(dev.rehearsal.util.Texts.slug(base), kind, columns, Map.of());
   }
 
+  /**
+   * The kind of records a file most likely holds, from its field names: test counts make staging
+   * runs, a fact's subject and value facts, a version or commit deploys, anything else incidents.
+   * Only where the editor starts; the user chooses.
+   */
+  public static RecordKind guessKind(MappingView.Source source) {
+    Set<String> names = new java.util.HashSet<>();
+    for (String f : source.fields()) {
+      names.add(plain(f.substring(f.lastIndexOf('.') + 1)));
+    }
+    if (names.contains("total") && (names.contains("failed") || names.contains("failures"))
+        || names.contains("tests")) {
+      return RecordKind.STAGING_RUN;
+    }
+    if (names.contains("subject") || names.contains("value") && names.contains("type")) {
+      return RecordKind.FACT;
+    }
+    if (names.stream()
+        .anyMatch(
+            n ->
+                n.contains("version")
+                    || n.contains("commit")
+                    || n.contains("sha")
+                    || n.contains("deploy")
+                    || n.contains("release"))) {
+      return RecordKind.DEPLOY;
+    }
+    return RecordKind.INCIDENT;
+  }
+
   private static String plain(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
   }
