@@ -196,11 +196,8 @@ public final class Imports {
       } catch (TimeParseException e) {
         refused.put(
             "time",
-            "'"
-                + (s.time().length() > 40 ? s.time().substring(0, 40) + "\u2026" : s.time())
-                + "' cannot be read as a time ("
-                + e.getMessage()
-                + "). Write it as 2024-03-01T10:15:00Z, 2024-03-01T10:15:00+02:00, or"
+            Problems.sentence(e.getMessage())
+                + " Write a time as 2024-03-01T10:15:00Z, 2024-03-01T10:15:00+02:00 or"
                 + " 2024-03-01 10:15 (read in "
                 + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
                 + ").");

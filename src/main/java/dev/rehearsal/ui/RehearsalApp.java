@@ -610,6 +610,11 @@ public final class RehearsalApp extends Application {
     return darkTheme;
   }
 
+  /** The Export menu of the incident list, or null before a workspace is open. */
+  dev.rehearsal.ui.export.ExportMenu exportMenu() {
+    return exportMenu;
+  }
+
   private void fillRecent() {
     recent.getItems().clear();
     for (Path p : preferences.recent()) {

@@ -102,7 +102,7 @@ class StatementsAndMappingsTest {
     assertFalse(c.ok());
     assertEquals(List.of("time"), List.copyOf(c.refused().keySet()));
     String m = c.refused().get("time");
-    assertTrue(m.contains("'yesterday at noon' cannot be read as a time"), m);
+    assertTrue(m.contains("'yesterday at noon' is not a timestamp format Rehearsal reads"), m);
     assertTrue(m.contains("2024-03-01T10:15:00Z"), m);
     assertTrue(m.contains("read in UTC"), m);
     assertTrue(

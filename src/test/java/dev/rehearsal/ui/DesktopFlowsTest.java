@@ -516,7 +516,7 @@ class DesktopFlowsTest extends FxRobot {
     Button fill = lookup("#import-state-fill").queryAs(Button.class);
     Label refused = lookup("#import-state-refused").queryAs(Label.class);
     clickOn("#import-state-time").write("last tuesday");
-    waitFor(5, () -> refused.getText().contains("cannot be read as a time"));
+    waitFor(5, () -> refused.getText().contains("is not a timestamp format Rehearsal reads"));
     assertTrue(refused.getText().contains("2024-03-01T10:15:00Z"), refused.getText());
     assertTrue(fill.isDisabled(), "a refused time is not stated");
     interact(() -> lookup("#import-state-time").queryAs(TextField.class).clear());

@@ -94,7 +94,8 @@ class ImportStatementsAndMappingsViewModelTest {
 
     vm.timeProperty().set("yesterday at noon");
     String refusal = vm.refusedProperty("time").get();
-    assertTrue(refusal.contains("'yesterday at noon' cannot be read as a time"), refusal);
+    assertTrue(
+        refusal.contains("'yesterday at noon' is not a timestamp format Rehearsal reads"), refusal);
     assertTrue(refusal.contains("2024-03-01T10:15:00Z"), "says how to write it: " + refusal);
     assertEquals("", vm.refusedProperty("service").get());
     assertFalse(vm.canFillProperty().get());

@@ -34,6 +34,7 @@ import javafx.stage.FileChooser;
 public final class ImportPane extends BorderPane {
   private final ImportViewModel vm;
   private final MappingEditorViewModel mappings;
+  private final TableView<ImportView.PlannedFile> plan;
 
   public ImportPane(ImportViewModel vm, MappingEditorViewModel mappings) {
     this.vm = vm;
@@ -96,18 +97,18 @@ public final class ImportPane extends BorderPane {
     top.setPadding(new Insets(12, 14, 8, 14));
 
     // before: the plan, and the first records of the file selected
-    TableView<ImportView.PlannedFile> plan = new TableView<>(vm.planned());
+    plan = new TableView<>(vm.planned());
     plan.setId("import-plan");
     plan.setPlaceholder(new Label("No files chosen yet."));
     plan.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 260));
-    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 150));
+    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 230));
+    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 140));
     plan.getColumns().add(col("Confidence", f -> f.confidence() + " %", 80));
     plan.getColumns().add(col("Status", ImportView.PlannedFile::status, 90));
     plan.getColumns()
-        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 130));
-    plan.getColumns().add(col("Stated here", ImportView.PlannedFile::stated, 150));
-    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 200));
+        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 150));
+    plan.getColumns().add(col("Stated here", ImportView.PlannedFile::stated, 250));
+    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 120));
     plan.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     plan.getSelectionModel()
         .getSelectedItems()
@@ -122,6 +123,21 @@ public final class ImportPane extends BorderPane {
     ListView<String> preview = new ListView<>();
     preview.setId("import-preview");
     preview.setPlaceholder(new Label("Select a file to see its first records."));
+    preview.setCellFactory(
+        l ->
+            new javafx.scene.control.ListCell<>() {
+              {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+              }
+
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+              }
+            });
     plan.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -131,6 +147,10 @@ public final class ImportPane extends BorderPane {
               } else {
                 preview.getItems().setAll(f.preview());
                 f.previewRejected().forEach(r -> preview.getItems().add("rejected: " + r));
+                if (preview.getItems().isEmpty() && !f.message().isEmpty()) {
+                  // a file that will not be read says why instead
+                  preview.getItems().add(f.message());
+                }
               }
             });
     // the first file's records show at once; another is a click away
@@ -282,11 +302,13 @@ public final class ImportPane extends BorderPane {
                 vm.refusedProperty("environment"),
                 vm.refusedProperty("version"),
                 vm.refusedProperty("time")));
+    refused.setMinHeight(Region.USE_PREF_SIZE);
     refused.managedProperty().bind(refused.textProperty().isNotEmpty());
     refused.visibleProperty().bind(refused.managedProperty());
     Label done = new Label();
     done.setId("import-state-message");
     done.setWrapText(true);
+    done.setMinHeight(Region.USE_PREF_SIZE);
     done.getStyleClass().add("muted-text");
     done.textProperty().bind(vm.fillMessageProperty());
     done.managedProperty()
@@ -339,6 +361,16 @@ public final class ImportPane extends BorderPane {
     }
   }
 
+  /** Selects the planned files that pass (as a click with Ctrl would). */
+  public void selectPlanned(java.util.function.Predicate<ImportView.PlannedFile> which) {
+    plan.getSelectionModel().clearSelection();
+    for (int i = 0; i < plan.getItems().size(); i++) {
+      if (which.test(plan.getItems().get(i))) {
+        plan.getSelectionModel().select(i);
+      }
+    }
+  }
+
   /** Adds what was dropped on the window. */
   public void dropped(List<Path> paths) {
     vm.add(paths);
@@ -353,6 +385,13 @@ public final class ImportPane extends BorderPane {
         col ->
             new TableCell<>() {
               private final Tooltip tip = new Tooltip();
+
+              {
+                // a path keeps its file name in view
+                if (name.equals("File")) {
+                  setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                }
+              }
 
               @Override
               protected void updateItem(String item, boolean empty) {

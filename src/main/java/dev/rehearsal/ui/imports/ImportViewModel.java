@@ -311,6 +311,10 @@ public final class ImportViewModel {
     inputs.clear();
     planned.clear();
     stated.clear();
+    selected.clear();
+    for (StringProperty p : List.of(service, environment, version, time)) {
+      p.set("");
+    }
     fillMessage.set("");
     error.set("");
   }
@@ -335,8 +339,11 @@ public final class ImportViewModel {
             error.set(String.join(" ", p.problems()));
           } else if (!p.anythingToImport()) {
             error.set(
-                "None of these files is in a format Rehearsal reads; the table says what each"
-                    + " looked like.");
+                p.files().stream().anyMatch(ImportView.PlannedFile::mappable)
+                    ? "None of these files is in a format Rehearsal knows. A CSV or JSON file is"
+                        + " read through a column mapping: select it and choose Map columns."
+                    : "None of these files is in a format Rehearsal reads; the table says what"
+                        + " each looked like.");
           }
         },
         failure -> {

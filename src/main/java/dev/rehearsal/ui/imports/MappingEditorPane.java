@@ -114,7 +114,7 @@ final class MappingEditorPane extends VBox {
     field.setCellValueFactory(
         r ->
             new ReadOnlyStringWrapper(r.getValue().name() + (r.getValue().required() ? " *" : "")));
-    field.setPrefWidth(105);
+    field.setPrefWidth(125);
     field.setCellFactory(
         c ->
             new TableCell<>() {
@@ -134,12 +134,12 @@ final class MappingEditorPane extends VBox {
     TableColumn<MappingEditorViewModel.FieldRow, MappingEditorViewModel.FieldRow> column =
         new TableColumn<>("Read from");
     column.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue()));
-    column.setPrefWidth(190);
+    column.setPrefWidth(170);
     column.setCellFactory(c -> new ColumnCell(vm));
     TableColumn<MappingEditorViewModel.FieldRow, MappingEditorViewModel.FieldRow> constant =
-        new TableColumn<>("or a fixed value");
+        new TableColumn<>("Fixed value");
     constant.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue()));
-    constant.setPrefWidth(130);
+    constant.setPrefWidth(120);
     constant.setCellFactory(c -> new ConstantCell());
     TableColumn<MappingEditorViewModel.FieldRow, String> sample = new TableColumn<>("First value");
     sample.setCellValueFactory(r -> r.getValue().sampleProperty());
@@ -152,8 +152,8 @@ final class MappingEditorPane extends VBox {
     legend.getStyleClass().add("muted-text");
     VBox left = new VBox(4, fields, legend);
     VBox.setVgrow(fields, Priority.ALWAYS);
-    left.setPrefWidth(600);
-    left.setMinWidth(420);
+    left.setPrefWidth(560);
+    left.setMinWidth(500);
 
     // why it cannot be used yet, and the first rows as it reads them
     ListView<String> problems = new ListView<>(vm.problems());
@@ -223,6 +223,7 @@ final class MappingEditorPane extends VBox {
             section("Saved mappings"),
             saved);
     VBox.setVgrow(preview, Priority.ALWAYS);
+    right.setPrefWidth(420);
     HBox body = new HBox(10, left, right);
     HBox.setHgrow(right, Priority.ALWAYS);
     VBox.setVgrow(body, Priority.ALWAYS);
@@ -241,20 +242,9 @@ final class MappingEditorPane extends VBox {
       table.getItems().clear();
       return;
     }
-    List<String> fields = new ArrayList<>(p.fields());
-    for (int i = 0; i < fields.size(); i++) {
-      int at = i;
-      TableColumn<MappingView.Row, String> c = new TableColumn<>(fields.get(i));
-      c.setCellValueFactory(
-          r ->
-              new ReadOnlyStringWrapper(
-                  at < r.getValue().values().size() ? r.getValue().values().get(at) : ""));
-      c.setPrefWidth(Math.max(70, Math.min(160, 14 + 8 * fields.get(i).length())));
-      table.getColumns().add(c);
-    }
     TableColumn<MappingView.Row, String> becomes = new TableColumn<>("Becomes");
     becomes.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().outcome()));
-    becomes.setPrefWidth(320);
+    becomes.setPrefWidth(290);
     becomes.setCellFactory(
         c ->
             new TableCell<>() {
@@ -270,6 +260,23 @@ final class MappingEditorPane extends VBox {
               }
             });
     table.getColumns().add(becomes);
+    List<String> fields = new ArrayList<>(p.fields());
+    for (int i = 0; i < fields.size(); i++) {
+      int at = i;
+      TableColumn<MappingView.Row, String> c = new TableColumn<>(fields.get(i));
+      c.setCellValueFactory(
+          r ->
+              new ReadOnlyStringWrapper(
+                  at < r.getValue().values().size() ? r.getValue().values().get(at) : ""));
+      int widest = fields.get(i).length();
+      for (MappingView.Row r : p.rows()) {
+        if (at < r.values().size()) {
+          widest = Math.max(widest, r.values().get(at).length());
+        }
+      }
+      c.setPrefWidth(Math.max(60, Math.min(170, 18 + 7.5 * widest)));
+      table.getColumns().add(c);
+    }
     table.getItems().setAll(p.rows());
   }
 
@@ -305,13 +312,6 @@ final class MappingEditorPane extends VBox {
           });
       vm.sourceProperty().addListener((o, a, s) -> choices());
       choices();
-      box.valueProperty()
-          .addListener(
-              (o, a, v) -> {
-                if (bound != null && v != null && !v.equals(bound.columnProperty().get())) {
-                  bound.columnProperty().set(v);
-                }
-              });
     }
 
     private void choices() {
@@ -327,12 +327,15 @@ final class MappingEditorPane extends VBox {
     @Override
     protected void updateItem(MappingEditorViewModel.FieldRow item, boolean empty) {
       super.updateItem(item, empty);
-      bound = null;
+      if (bound != null) {
+        box.valueProperty().unbindBidirectional(bound.columnProperty());
+        bound = null;
+      }
       if (empty || item == null) {
         setGraphic(null);
         return;
       }
-      box.setValue(item.columnProperty().get());
+      box.valueProperty().bindBidirectional(item.columnProperty());
       box.setId("mapping-column-" + item.name());
       bound = item;
       setGraphic(box);
@@ -345,25 +348,18 @@ final class MappingEditorPane extends VBox {
     private final TextField text = new TextField();
     private MappingEditorViewModel.FieldRow bound;
 
-    ConstantCell() {
-      text.textProperty()
-          .addListener(
-              (o, a, v) -> {
-                if (bound != null && !v.equals(bound.constantProperty().get())) {
-                  bound.constantProperty().set(v);
-                }
-              });
-    }
-
     @Override
     protected void updateItem(MappingEditorViewModel.FieldRow item, boolean empty) {
       super.updateItem(item, empty);
-      bound = null;
+      if (bound != null) {
+        text.textProperty().unbindBidirectional(bound.constantProperty());
+        bound = null;
+      }
       if (empty || item == null) {
         setGraphic(null);
         return;
       }
-      text.setText(item.constantProperty().get());
+      text.textProperty().bindBidirectional(item.constantProperty());
       text.setId("mapping-constant-" + item.name());
       bound = item;
       setGraphic(text);

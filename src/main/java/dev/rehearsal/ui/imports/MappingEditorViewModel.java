@@ -229,8 +229,9 @@ public final class MappingEditorViewModel {
   private Map<String, String> currentColumns() {
     Map<String, String> out = new LinkedHashMap<>();
     for (FieldRow r : rows) {
-      if (!r.column.get().isBlank()) {
-        out.put(r.name(), r.column.get());
+      String c = r.column.get();
+      if (c != null && !c.isBlank()) {
+        out.put(r.name(), c);
       }
     }
     return out;
@@ -239,8 +240,9 @@ public final class MappingEditorViewModel {
   private Map<String, String> currentConstants() {
     Map<String, String> out = new LinkedHashMap<>();
     for (FieldRow r : rows) {
-      if (!r.constant.get().isBlank()) {
-        out.put(r.name(), r.constant.get().strip());
+      String c = r.constant.get();
+      if (c != null && !c.isBlank()) {
+        out.put(r.name(), c.strip());
       }
     }
     return out;
