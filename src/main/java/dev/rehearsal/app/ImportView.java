@@ -27,6 +27,9 @@ public final class ImportView {
    * @param lacks what it lacks, in words ("service", "environment", "a column mapping")
    * @param preview its first records, a line each
    * @param previewRejected its first records that would be rejected, as "line N: reason"
+   * @param stated what was stated for it in the window, in words ("service checkout, version
+   *     2.4.1"), or ""
+   * @param mappable whether a column mapping can read it (a table or JSON file)
    */
   public record PlannedFile(
       String file,
@@ -36,7 +39,94 @@ public final class ImportView {
       List<String> lacks,
       List<String> preview,
       List<String> previewRejected,
-      String message) {}
+      String message,
+      String stated,
+      boolean mappable) {
+
+    public PlannedFile(
+        String file,
+        String status,
+        String format,
+        int confidence,
+        List<String> lacks,
+        List<String> preview,
+        List<String> previewRejected,
+        String message) {
+      this(file, status, format, confidence, lacks, preview, previewRejected, message, "", false);
+    }
+
+    /** Whether it lacks any of service, environment, version or time (what a statement fills). */
+    public boolean lacksWhatAStatementFills() {
+      return lacks.stream().anyMatch(STATABLE::contains);
+    }
+  }
+
+  /** The lacks a statement can fill, as {@link PlannedFile#lacks} words them. */
+  public static final List<String> STATABLE = List.of("service", "environment", "version", "time");
+
+  /**
+   * What the user states for one or more files that lack it, as typed: each field blank (not
+   * stated) or a value. Carried into the import as an import manifest's row carries it
+   * (docs/import-manifests.md): a file's own values and sidecars win over it.
+   */
+  public record Statement(String service, String environment, String version, String time) {
+    public static final Statement NONE = new Statement("", "", "", "");
+
+    public Statement {
+      service = service == null ? "" : service.strip();
+      environment = environment == null ? "" : environment.strip();
+      version = version == null ? "" : version.strip();
+      time = time == null ? "" : time.strip();
+    }
+
+    public boolean isEmpty() {
+      return service.isEmpty() && environment.isEmpty() && version.isEmpty() && time.isEmpty();
+    }
+
+    /** This statement with its blanks filled from an earlier one. */
+    public Statement over(Statement earlier) {
+      if (earlier == null) {
+        return this;
+      }
+      return new Statement(
+          service.isEmpty() ? earlier.service : service,
+          environment.isEmpty() ? earlier.environment : environment,
+          version.isEmpty() ? earlier.version : version,
+          time.isEmpty() ? earlier.time : time);
+    }
+
+    /** In words: "service checkout, environment staging". */
+    public String words() {
+      List<String> out = new ArrayList<>();
+      if (!service.isEmpty()) {
+        out.add("service " + service);
+      }
+      if (!environment.isEmpty()) {
+        out.add("environment " + environment);
+      }
+      if (!version.isEmpty()) {
+        out.add("version " + version);
+      }
+      if (!time.isEmpty()) {
+        out.add("time " + time);
+      }
+      return String.join(", ", out);
+    }
+  }
+
+  /**
+   * A statement as checked: the fields refused, each with why and how to write it (field name
+   * "service", "environment", "version" or "time" to the message); empty when it can be used.
+   */
+  public record StatementCheck(java.util.Map<String, String> refused) {
+    public StatementCheck {
+      refused = java.util.Map.copyOf(refused);
+    }
+
+    public boolean ok() {
+      return refused.isEmpty();
+    }
+  }
 
   /** Every file of an import before it runs, and problems with its manifests. */
   public record Plan(List<PlannedFile> files, List<String> problems) {
@@ -76,6 +166,11 @@ public final class ImportView {
 
   /** The window's view of a plan. */
   public static Plan of(ImportPlan plan) {
+    return of(plan, java.util.Map.of());
+  }
+
+  /** The window's view of a plan, with what was stated for its files. */
+  public static Plan of(ImportPlan plan, java.util.Map<String, Statement> stated) {
     List<PlannedFile> files = new ArrayList<>();
     for (ImportPlan.File f : plan.files()) {
       List<String> preview = new ArrayList<>();
@@ -104,7 +199,10 @@ public final class ImportView {
               lacks,
               preview,
               rejected,
-              f.message()));
+              f.message(),
+              stated.getOrDefault(f.file(), Statement.NONE).words(),
+              f.lacks().contains(ImportPlan.Lack.MAPPING)
+                  || f.format() != null && f.format().startsWith("generic-")));
     }
     return new Plan(files, plan.problems());
   }

@@ -2,19 +2,29 @@ package dev.rehearsal.app;
 
 import dev.rehearsal.analysis.AnalysisReport;
 import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.importers.ColumnMapping;
 import dev.rehearsal.importers.ImportOptions;
 import dev.rehearsal.importers.ImportPlan;
 import dev.rehearsal.importers.ImportRunner;
 import dev.rehearsal.importers.ImportSummary;
 import dev.rehearsal.importers.Importer;
 import dev.rehearsal.importers.ImporterRegistry;
+import dev.rehearsal.importers.TargetHints;
+import dev.rehearsal.importers.support.TimeParseException;
+import dev.rehearsal.importers.support.TimeParser;
 import dev.rehearsal.index.Workspace;
+import dev.rehearsal.settings.DateOrder;
 import dev.rehearsal.task.CancelledException;
 import dev.rehearsal.task.TaskMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Importing files, folders and zip archives: what an import would do ({@link #plan}), and doing it
@@ -140,7 +150,17 @@ public final class Imports {
 
   /** What importing these inputs would do, as the window shows it (see {@link #plan}). */
   public ImportView.Plan preview(List<Path> inputs) throws IOException {
-    return ImportView.of(plan(inputs, defaults()));
+    return preview(inputs, Map.of());
+  }
+
+  /**
+   * What importing these inputs would do with what was stated for some of their files (by the name
+   * the plan shows for each), as the window shows it: what a file lacks is judged with its
+   * statement applied.
+   */
+  public ImportView.Plan preview(List<Path> inputs, Map<String, ImportView.Statement> stated)
+      throws IOException {
+    return ImportView.of(plan(inputs, withStated(defaults(), stated)), stated);
   }
 
   /**
@@ -149,7 +169,102 @@ public final class Imports {
    */
   public ImportView.Result importAndAnalyse(List<Path> inputs, TaskMonitor monitor)
       throws IOException {
-    return ImportView.of(run(inputs, defaults(), Then.ANALYSE, monitor));
+    return importAndAnalyse(inputs, Map.of(), monitor);
+  }
+
+  /** {@link #importAndAnalyse(List, TaskMonitor)} with what was stated for some of the files. */
+  public ImportView.Result importAndAnalyse(
+      List<Path> inputs, Map<String, ImportView.Statement> stated, TaskMonitor monitor)
+      throws IOException {
+    return ImportView.of(run(inputs, withStated(defaults(), stated), Then.ANALYSE, monitor));
+  }
+
+  /** Checks a statement as typed, with the workspace's zone and date order for its time. */
+  public ImportView.StatementCheck check(ImportView.Statement statement) {
+    return check(statement, ws.settings().naiveZone(), ws.settings().dateOrder());
+  }
+
+  /** Longest value a statement takes. */
+  static final int MAX_STATED = 200;
+
+  /**
+   * Checks a statement as typed: names on one line and of a sensible length, a time Rehearsal can
+   * read (read in {@code zone} when it says none). A refused time says how to write one.
+   */
+  public static ImportView.StatementCheck check(
+      ImportView.Statement s, ZoneId zone, DateOrder order) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    name("service", s.service(), refused);
+    name("environment", s.environment(), refused);
+    name("version", s.version(), refused);
+    if (!s.time().isEmpty()) {
+      try {
+        new TimeParser(zone, order).parse(s.time());
+      } catch (TimeParseException e) {
+        refused.put(
+            "time",
+            Problems.sentence(e.getMessage())
+                + " Write a time as 2024-03-01T10:15:00Z, 2024-03-01T10:15:00+02:00 or"
+                + " 2024-03-01 10:15 (read in "
+                + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                + ").");
+      }
+    }
+    return new ImportView.StatementCheck(refused);
+  }
+
+  private static void name(String field, String value, Map<String, String> refused) {
+    if (value.length() > MAX_STATED) {
+      refused.put(
+          field, "A " + field + " of at most " + MAX_STATED + " characters; this one has more.");
+    } else if (value.chars().anyMatch(Character::isISOControl)) {
+      refused.put(field, "A " + field + " on one line, without tabs or control characters.");
+    }
+  }
+
+  /** The options with statements carried as an import manifest carries its rows. */
+  private ImportOptions withStated(
+      ImportOptions options, Map<String, ImportView.Statement> stated) {
+    if (stated == null || stated.isEmpty()) {
+      return options;
+    }
+    TimeParser time = new TimeParser(options.naiveZone(), options.dateOrder());
+    Map<String, TargetHints> hints = new LinkedHashMap<>();
+    for (var e : stated.entrySet()) {
+      ImportView.Statement s = e.getValue();
+      ImportView.StatementCheck c = check(s, options.naiveZone(), options.dateOrder());
+      if (!c.ok()) {
+        throw new IllegalArgumentException(
+            "what was stated for " + e.getKey() + " is refused: " + c.refused().values());
+      }
+      Instant at;
+      try {
+        at = s.time().isEmpty() ? null : time.parse(s.time()).instant();
+      } catch (TimeParseException ex) {
+        throw new IllegalArgumentException(ex.getMessage(), ex);
+      }
+      hints.put(
+          e.getKey(),
+          new TargetHints(
+              blankToNull(s.service()),
+              blankToNull(s.environment()),
+              blankToNull(s.version()),
+              null,
+              at,
+              "stated in the import window"));
+    }
+    return options.withStated(hints);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A plan with mappings of the caller's (the mapping editor's draft). */
+  ImportPlan plan(List<Path> inputs, ImportOptions options, Map<String, ColumnMapping> mappings)
+      throws IOException {
+    checkFormat(options);
+    return runner().plan(inputs, options, mappings, PREVIEW_RECORDS);
   }
 
   private ImportRunner runner() {

@@ -24,6 +24,7 @@ public final class Session implements Closeable {
   private final boolean created;
   private final WriteAccess access;
   private Imports imports;
+  private Mappings mappings;
   private Analyses analyses;
   private Reviews reviews;
   private Configuration configuration;
@@ -138,6 +139,10 @@ public final class Session implements Closeable {
 
   public synchronized Imports imports() {
     return imports == null ? imports = new Imports(ws, analyses(), access) : imports;
+  }
+
+  public synchronized Mappings mappings() {
+    return mappings == null ? mappings = new Mappings(ws, imports()) : mappings;
   }
 
   public synchronized Analyses analyses() {

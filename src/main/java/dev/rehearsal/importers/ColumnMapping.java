@@ -16,9 +16,40 @@ import java.util.Map;
  * @param columns record field to column (CSV header or JSON key; dotted paths reach into nested
  *     JSON objects)
  * @param constants record field to a fixed value for every row ("environment": "production")
+ * @param header the fields of the file it was made for (a CSV header, a JSON file's fields), or
+ *     empty: a file with the same fields, in any order and case, is read through this mapping
+ *     without it being named
  */
 public record ColumnMapping(
-    String name, RecordKind kind, Map<String, String> columns, Map<String, String> constants) {
+    String name,
+    RecordKind kind,
+    Map<String, String> columns,
+    Map<String, String> constants,
+    List<String> header) {
+
+  /** A mapping chosen by name only. */
+  public ColumnMapping(
+      String name, RecordKind kind, Map<String, String> columns, Map<String, String> constants) {
+    this(name, kind, columns, constants, List.of());
+  }
+
+  /**
+   * The fields without which no row becomes a record, per kind (docs/formats/generic.md): each
+   * needs a column or a fixed value (a deploy's service and a deploy's or fact's environment may
+   * also come from the import's hints).
+   */
+  public static final Map<RecordKind, List<String>> REQUIRED =
+      Map.of(
+          RecordKind.INCIDENT, List.of("time"),
+          RecordKind.DEPLOY, List.of("time", "service", "environment"),
+          RecordKind.STAGING_RUN, List.of("time"),
+          RecordKind.FACT, List.of("time", "type", "environment", "subject"));
+
+  /** Whether this mapping was made for a file with these fields (see {@code header}). */
+  public boolean madeFor(java.util.Set<String> signature) {
+    return !header.isEmpty()
+        && dev.rehearsal.importers.generic.GenericFields.signature(header).equals(signature);
+  }
 
   /** The fields a mapping can fill, per kind; the first ones are required. */
   public static final Map<RecordKind, List<String>> FIELDS =
@@ -79,14 +110,16 @@ public record ColumnMapping(
       @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
       @com.fasterxml.jackson.annotation.JsonProperty("kind") String kind,
       @com.fasterxml.jackson.annotation.JsonProperty("columns") Map<String, String> columns,
-      @com.fasterxml.jackson.annotation.JsonProperty("constants") Map<String, String> constants) {
+      @com.fasterxml.jackson.annotation.JsonProperty("constants") Map<String, String> constants,
+      @com.fasterxml.jackson.annotation.JsonProperty("header") List<String> header) {
     return new ColumnMapping(
-        name, kind == null ? null : RecordKind.fromCode(kind), columns, constants);
+        name, kind == null ? null : RecordKind.fromCode(kind), columns, constants, header);
   }
 
   public ColumnMapping {
     columns = columns == null ? Map.of() : lower(columns);
     constants = constants == null ? Map.of() : lower(constants);
+    header = header == null ? List.of() : List.copyOf(header);
   }
 
   private static Map<String, String> lower(Map<String, String> m) {

@@ -4,6 +4,7 @@ import dev.rehearsal.settings.DateOrder;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * What the user states for an import.
@@ -18,6 +19,10 @@ import java.time.ZoneOffset;
  *     too)
  * @param strict any rejected record makes the import fail
  * @param limits bounds for archives
+ * @param stated service, environment, version, commit and time stated for single files, by the name
+ *     the plan shows for each (the import window's "fill in for the selected files"); carried as an
+ *     import manifest carries them: a file's own values and its sidecars win, and they fill what a
+ *     manifest found among the inputs left blank
  */
 public record ImportOptions(
     ZoneId naiveZone,
@@ -27,13 +32,27 @@ public record ImportOptions(
     String mapping,
     Path manifest,
     boolean strict,
-    ArchiveLimits limits) {
+    ArchiveLimits limits,
+    Map<String, TargetHints> stated) {
 
   public ImportOptions {
     naiveZone = naiveZone == null ? ZoneOffset.UTC : naiveZone;
+    stated = stated == null ? Map.of() : Map.copyOf(stated);
     dateOrder = dateOrder == null ? DateOrder.AUTO : dateOrder;
     hints = hints == null ? TargetHints.NONE : hints;
     limits = limits == null ? ArchiveLimits.DEFAULT : limits;
+  }
+
+  public ImportOptions(
+      ZoneId naiveZone,
+      DateOrder dateOrder,
+      TargetHints hints,
+      String format,
+      String mapping,
+      Path manifest,
+      boolean strict,
+      ArchiveLimits limits) {
+    this(naiveZone, dateOrder, hints, format, mapping, manifest, strict, limits, Map.of());
   }
 
   public static ImportOptions defaults() {
@@ -41,35 +60,54 @@ public record ImportOptions(
   }
 
   public ImportOptions withHints(TargetHints h) {
-    return new ImportOptions(naiveZone, dateOrder, h, format, mapping, manifest, strict, limits);
+    return new ImportOptions(
+        naiveZone, dateOrder, h, format, mapping, manifest, strict, limits, stated);
   }
 
   public ImportOptions withFormat(String f) {
-    return new ImportOptions(naiveZone, dateOrder, hints, f, mapping, manifest, strict, limits);
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, f, mapping, manifest, strict, limits, stated);
   }
 
   public ImportOptions withMapping(String m) {
-    return new ImportOptions(naiveZone, dateOrder, hints, format, m, manifest, strict, limits);
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, format, m, manifest, strict, limits, stated);
   }
 
   public ImportOptions withDateOrder(DateOrder o) {
-    return new ImportOptions(naiveZone, o, hints, format, mapping, manifest, strict, limits);
+    return new ImportOptions(
+        naiveZone, o, hints, format, mapping, manifest, strict, limits, stated);
   }
 
   public ImportOptions withNaiveZone(ZoneId z) {
-    return new ImportOptions(z, dateOrder, hints, format, mapping, manifest, strict, limits);
+    return new ImportOptions(
+        z, dateOrder, hints, format, mapping, manifest, strict, limits, stated);
   }
 
   public ImportOptions withManifest(Path m) {
-    return new ImportOptions(naiveZone, dateOrder, hints, format, mapping, m, strict, limits);
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, format, mapping, m, strict, limits, stated);
   }
 
   public ImportOptions withStrict(boolean s) {
-    return new ImportOptions(naiveZone, dateOrder, hints, format, mapping, manifest, s, limits);
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, format, mapping, manifest, s, limits, stated);
   }
 
   public ImportOptions withLimits(ArchiveLimits l) {
-    return new ImportOptions(naiveZone, dateOrder, hints, format, mapping, manifest, strict, l);
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, format, mapping, manifest, strict, l, stated);
+  }
+
+  /** These options with what was stated for single files (see {@code stated}). */
+  public ImportOptions withStated(Map<String, TargetHints> s) {
+    return new ImportOptions(
+        naiveZone, dateOrder, hints, format, mapping, manifest, strict, limits, s);
+  }
+
+  /** What was stated for the file the plan names so, or NONE. */
+  public TargetHints statedFor(String file) {
+    return stated.getOrDefault(file, TargetHints.NONE);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rehearsal.importers;
 
+import dev.rehearsal.importers.generic.GenericFields;
 import dev.rehearsal.importers.support.TimeParser;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Provenance;
@@ -253,9 +254,15 @@ public final class ImportRunner {
     }
     Importer importer;
     int confidence;
+    String formatName;
+    Matched matched = options.format() != null ? null : matched(p.source, mappings);
     if (options.format() != null) {
       importer = registry.byId(options.format()).orElse(null);
       confidence = importer == null ? 0 : Importer.CERTAIN;
+    } else if (matched != null) {
+      importer = matched.importer;
+      confidence = Importer.CERTAIN;
+      options = options.withMapping(matched.mapping.name());
     } else {
       var d = registry.detect(sniff);
       importer = d.map(ImporterRegistry.Detection::importer).orElse(null);
@@ -271,14 +278,16 @@ public final class ImportRunner {
           0,
           List.of(),
           List.of(),
-          List.of(),
+          // a table or JSON Rehearsal has no importer for: a column mapping reads it
+          sniff.readItAnyway().isEmpty() ? List.of() : List.of(ImportPlan.Lack.MAPPING),
           "not recognised: it looks like " + sniff.describe());
     }
+    formatName = displayName(importer, options);
     List<String> warnings = new ArrayList<>();
     TargetHints hints = hintsFor(p.source, p.key, options, manifest, warnings);
     PreviewSink sink = new PreviewSink(name, importer.id(), previewRecords);
     ImportContext ctx = new ImportContext(options, environments, hints, mappings, sink);
-    String message = "would be read as " + importer.displayName();
+    String message = "would be read as " + formatName;
     try {
       importer.parse(p.source, ctx, sink);
     } catch (CancelledException e) {
@@ -290,24 +299,33 @@ public final class ImportRunner {
         name,
         FileReport.Status.IMPORTED,
         importer.id(),
-        importer.displayName(),
-        importer.kind(),
+        formatName,
+        matched != null ? matched.mapping.kind() : importer.kind(),
         confidence,
         sink.records,
         sink.rejections,
-        lacks(importer, options, hints, sink),
+        lacks(
+            importer,
+            matched != null ? matched.mapping.kind() : importer.kind(),
+            options,
+            hints,
+            sink),
         message);
   }
 
   /** What a file lacks, judged from its first records and what the hints supply. */
   private static List<ImportPlan.Lack> lacks(
-      Importer importer, ImportOptions options, TargetHints hints, PreviewSink sink) {
+      Importer importer,
+      dev.rehearsal.model.RecordKind kind,
+      ImportOptions options,
+      TargetHints hints,
+      PreviewSink sink) {
     List<ImportPlan.Lack> out = new ArrayList<>();
     if (importer.id().startsWith("generic-") && options.mapping() == null) {
       out.add(ImportPlan.Lack.MAPPING);
       return out;
     }
-    if (importer.kind() == dev.rehearsal.model.RecordKind.STAGING_RUN) {
+    if (kind == dev.rehearsal.model.RecordKind.STAGING_RUN) {
       List<dev.rehearsal.model.StagingRun> runs = new ArrayList<>();
       for (var r : sink.records) {
         if (r instanceof dev.rehearsal.model.StagingRun run) {
@@ -415,14 +433,17 @@ public final class ImportRunner {
       return failed(name, "cannot be read: " + reason(e), t0);
     }
     Importer importer;
-    if (options.format() != null) {
+    Matched matched;
+    String named = options.format();
+    if (named != null) {
       importer =
           registry
-              .byId(options.format())
+              .byId(named)
               .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no importer has the id '" + options.format() + "'"));
+                  () -> new IllegalArgumentException("no importer has the id '" + named + "'"));
+    } else if ((matched = matched(source, store.mappings())) != null) {
+      importer = matched.importer;
+      options = options.withMapping(matched.mapping.name());
     } else {
       var d = registry.detect(sniff);
       if (d.isEmpty()) {
@@ -447,7 +468,7 @@ public final class ImportRunner {
     store.clearRejections(name);
     CountingSink sink = new CountingSink(store, name, importer.id(), monitor, warnings);
     FileReport.Status status = FileReport.Status.IMPORTED;
-    String message = "read as " + importer.displayName();
+    String message = "read as " + displayName(importer, options);
     try {
       try {
         importer.parse(source, ctx, sink);
@@ -490,7 +511,7 @@ public final class ImportRunner {
         name,
         status,
         importer.id(),
-        importer.displayName(),
+        displayName(importer, options),
         sink.seen,
         sink.accepted,
         sink.rejected,
@@ -539,6 +560,45 @@ public final class ImportRunner {
         name, FileReport.Status.FAILED, "", "", 0, 0, 0, List.of(), List.of(), message, millis(t0));
   }
 
+  /** A saved column mapping made for a file's fields, and the generic importer that reads it. */
+  private record Matched(ColumnMapping mapping, Importer importer) {}
+
+  /**
+   * The saved mapping made for this file's fields (a CSV header, a JSON file's fields), when one
+   * is; null when none is, or no saved mapping says what it was made for.
+   */
+  private Matched matched(ImportSource source, Map<String, ColumnMapping> mappings) {
+    if (mappings == null || mappings.values().stream().allMatch(m -> m.header().isEmpty())) {
+      return null;
+    }
+    java.util.Optional<GenericFields> fields;
+    try {
+      fields = GenericFields.of(source, 1);
+    } catch (IOException | RuntimeException e) {
+      return null; // the detection that follows says what is wrong with the file
+    }
+    if (fields.isEmpty()) {
+      return null;
+    }
+    java.util.Set<String> signature = fields.get().signature();
+    for (ColumnMapping m : mappings.values()) {
+      if (m.madeFor(signature) && m.problems().isEmpty()) {
+        Importer i = registry.byId(fields.get().format()).orElse(null);
+        if (i != null) {
+          return new Matched(m, i);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How a file's format is named: a generic importer says which mapping reads it. */
+  private static String displayName(Importer importer, ImportOptions options) {
+    return importer.id().startsWith("generic-") && options.mapping() != null
+        ? importer.displayName() + ": '" + options.mapping() + "'"
+        : importer.displayName();
+  }
+
   private TargetHints hintsFor(
       ImportSource source,
       String key,
@@ -555,7 +615,8 @@ public final class ImportRunner {
     if (folder != null) {
       h = h.orElse(ImportManifest.readSidecar(folder, time, warnings));
     }
-    h = h.orElse(manifest.lookup(key));
+    // what the import window stated for this file is carried as a manifest's row is
+    h = h.orElse(manifest.lookup(key).orElse(options.statedFor(source.displayName())));
     return h.orElse(
         options.hints().isEmpty()
             ? TargetHints.NONE

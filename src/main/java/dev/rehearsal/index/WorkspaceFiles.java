@@ -93,6 +93,29 @@ public final class WorkspaceFiles {
         d.resolve(file + ".json"), Json.pretty().writeValueAsString(m), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Removes the saved column mapping of that name (matched without case).
+   *
+   * @return whether one was saved under it
+   */
+  public boolean removeMapping(String name) throws IOException {
+    Path d = dir.resolve(MAPPINGS_DIR);
+    if (name == null || !Files.isDirectory(d)) {
+      return false;
+    }
+    boolean removed = false;
+    try (Stream<Path> s = Files.list(d)) {
+      for (Path p : s.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+        ColumnMapping m = Json.mapper().readValue(p.toFile(), ColumnMapping.class);
+        if (m.name() != null && m.name().equalsIgnoreCase(name.strip())) {
+          Files.delete(p);
+          removed = true;
+        }
+      }
+    }
+    return removed;
+  }
+
   /** Writes settings (valid once made) and reads names through them. */
   void writeSettings(Settings s) throws IOException {
     s.save(dir.resolve(Settings.FILE));

@@ -1,6 +1,7 @@
 package dev.rehearsal.ui;
 
 import dev.rehearsal.app.Locations;
+import dev.rehearsal.app.MappingView;
 import dev.rehearsal.app.Preferences;
 import dev.rehearsal.app.Problems;
 import dev.rehearsal.app.Rows;
@@ -12,6 +13,7 @@ import dev.rehearsal.ui.detail.IncidentDetailView;
 import dev.rehearsal.ui.detail.IncidentDetailViewModel;
 import dev.rehearsal.ui.imports.ImportPane;
 import dev.rehearsal.ui.imports.ImportViewModel;
+import dev.rehearsal.ui.imports.MappingEditorViewModel;
 import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.rejections.RejectionsPane;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -135,6 +138,7 @@ public final class RehearsalApp extends Application {
     final IncidentDetailViewModel detail;
     final IncidentDetailView detailView;
     final ImportViewModel imports;
+    final MappingEditorViewModel mappings;
     final ImportPane importPane;
     final SearchViewModel search;
     final SearchPane searchPane;
@@ -206,8 +210,13 @@ public final class RehearsalApp extends Application {
           });
       imports =
           new ImportViewModel(
-              in -> s.imports().preview(in), (in, m) -> s.imports().importAndAnalyse(in, m), tasks);
-      importPane = new ImportPane(imports);
+              (in, stated) -> s.imports().preview(in, stated),
+              (in, stated, m) -> s.imports().importAndAnalyse(in, stated, m),
+              statement -> s.imports().check(statement),
+              tasks);
+      mappings = new MappingEditorViewModel(mappingStore(s), executor);
+      mappings.setOnSaved(imports::plan);
+      importPane = new ImportPane(imports, mappings);
       imports.setOnImported(
           () -> {
             incidents.search();
@@ -250,6 +259,41 @@ public final class RehearsalApp extends Application {
       detail.readOnlyProperty().bind(access.messageProperty());
       settings.writableProperty().bind(access.writableProperty());
       settings.readOnlyProperty().bind(access.messageProperty());
+    }
+
+    private MappingEditorViewModel.Store mappingStore(Session s) {
+      return new MappingEditorViewModel.Store() {
+        @Override
+        public MappingView.Source read(Path file) throws Exception {
+          return s.mappings().read(file);
+        }
+
+        @Override
+        public Optional<MappingView.Draft> draftOf(String name) throws Exception {
+          return s.mappings().draftOf(name);
+        }
+
+        @Override
+        public MappingView.Preview preview(MappingView.Source source, MappingView.Draft draft)
+            throws Exception {
+          return s.mappings().preview(source, draft);
+        }
+
+        @Override
+        public void save(MappingView.Source source, MappingView.Draft draft) throws Exception {
+          s.mappings().save(source, draft);
+        }
+
+        @Override
+        public List<MappingView.Saved> saved() throws Exception {
+          return s.mappings().saved();
+        }
+
+        @Override
+        public boolean remove(String name) throws Exception {
+          return s.mappings().remove(name);
+        }
+      };
     }
 
     private SettingsViewModel.Rules rules(Session s) {
@@ -608,6 +652,11 @@ public final class RehearsalApp extends Application {
 
   CheckMenuItem darkTheme() {
     return darkTheme;
+  }
+
+  /** The Export menu of the incident list, or null before a workspace is open. */
+  dev.rehearsal.ui.export.ExportMenu exportMenu() {
+    return exportMenu;
   }
 
   private void fillRecent() {

@@ -162,6 +162,105 @@ final class Tour implements AppObserver {
             () -> v.imports.start(),
             () -> !v.imports.runningProperty().get() && v.imports.resultProperty().get() != null,
             "import.png"));
+    Path[] results = {null, null};
+    steps.add(
+        new Step(
+            "results lacking their service",
+            () -> {
+              results[0] = tourFile("TEST-checkout.api.CartIT.xml", junit("checkout.api.CartIT"));
+              results[1] =
+                  tourFile("TEST-checkout.api.PaymentIT.xml", junit("checkout.api.PaymentIT"));
+              if (results[0] != null && results[1] != null) {
+                v.imports.add(List.of(results[0], results[1]));
+              }
+            },
+            () -> !v.imports.planningProperty().get() && v.imports.planned().size() == 2,
+            null));
+    steps.add(
+        new Step(
+            "stated for the group",
+            () -> {
+              v.importPane.selectPlanned(f -> true);
+              v.imports.serviceProperty().set("checkout");
+              v.imports.environmentProperty().set("staging");
+              v.imports.versionProperty().set("v2.14.3");
+              v.imports.fill();
+            },
+            () ->
+                !v.imports.planningProperty().get()
+                    && v.imports.planned().size() == 2
+                    && v.imports.planned().stream().allMatch(f -> !f.stated().isEmpty()),
+            null));
+    steps.add(
+        new Step(
+            "a time refused",
+            () -> {
+              v.importPane.selectPlanned(f -> true);
+              v.imports.timeProperty().set("last tuesday");
+            },
+            () -> !v.imports.refusedProperty("time").get().isEmpty(),
+            "import-statement.png"));
+    Path[] generic = {null};
+    steps.add(
+        new Step(
+            "a file no importer knows",
+            () -> {
+              v.imports.timeProperty().set("");
+              v.imports.clear();
+              generic[0] =
+                  tourFile(
+                      "release-log.csv",
+                      "Deployed at,Service,Target,Build,Result,Operator\n"
+                          + "2023-08-14 09:12,checkout,prod-eu,v2.14.3,ok,dana\n"
+                          + "2023-08-14 11:40,search,prod-eu,v5.2.0,ok,lee\n"
+                          + "2023-08-15 08:03,payments,prod-eu,v9.1.1,rolled back,dana\n"
+                          + "next friday,catalog,prod-eu,v3.0.0,ok,sam\n"
+                          + "2023-08-15 16:27,checkout,prod-us,v2.14.4,ok,lee\n");
+              if (generic[0] != null) {
+                v.imports.add(List.of(generic[0]));
+              }
+            },
+            () -> !v.imports.planningProperty().get() && v.imports.planned().size() == 1,
+            null));
+    steps.add(
+        new Step(
+            "mapping opened",
+            () -> {
+              v.importPane.selectPlanned(f -> true);
+              if (generic[0] != null) {
+                v.mappings.open(generic[0]);
+              }
+            },
+            () ->
+                v.mappings.openProperty().get()
+                    && !v.mappings.busyProperty().get()
+                    && v.mappings.row("environment") != null,
+            null));
+    steps.add(
+        new Step(
+            "mapping filled",
+            () -> {
+              v.mappings.row("time").columnProperty().set("Deployed at");
+              v.mappings.row("environment").columnProperty().set("Target");
+              v.mappings.row("version").columnProperty().set("Build");
+              v.mappings.row("status").columnProperty().set("Result");
+              v.mappings.row("actor").columnProperty().set("Operator");
+            },
+            () ->
+                v.mappings.previewProperty().get() != null
+                    && v.mappings.previewProperty().get().usable()
+                    && !v.mappings.previewProperty().get().rows().isEmpty()
+                    && !v.mappings.previewProperty().get().rows().get(0).outcome().isEmpty(),
+            "import-mapping.png"));
+    steps.add(
+        new Step(
+            "mapping closed",
+            () -> {
+              v.mappings.close();
+              v.imports.clear();
+            },
+            () -> true,
+            null));
     steps.add(
         new Step(
             "rejections",
@@ -196,6 +295,27 @@ final class Tour implements AppObserver {
             "records.png"));
     steps.add(
         new Step(
+            "export menu",
+            () -> {
+              app.show(RehearsalApp.View.INCIDENTS);
+              if (app.exportMenu() != null) {
+                app.exportMenu().show();
+              }
+            },
+            () -> app.exportMenu() == null || app.exportMenu().isShowing(),
+            "export.png"));
+    steps.add(
+        new Step(
+            "export menu closed",
+            () -> {
+              if (app.exportMenu() != null) {
+                app.exportMenu().hide();
+              }
+            },
+            () -> true,
+            null));
+    steps.add(
+        new Step(
             "dark",
             () -> {
               app.show(RehearsalApp.View.INCIDENTS);
@@ -228,6 +348,42 @@ final class Tour implements AppObserver {
               + "staging,search,lots,2023-08-15\n"
               + "production,payments,1312,15th of August\n"
               + "staging,payments,14,2023-08-15\n");
+      return f;
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "the tour's sample file could not be written", e);
+      return null;
+    }
+  }
+
+  /** A JUnit report of a staging run that names no service, environment or version. */
+  private static String junit(String suite) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<testsuite name=\""
+        + suite
+        + "\" tests=\"3\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"4.2\""
+        + " timestamp=\"2023-08-14T08:40:00Z\">\n"
+        + "  <testcase classname=\""
+        + suite
+        + "\" name=\"acceptsAValidCart\" time=\"1.4\"/>\n"
+        + "  <testcase classname=\""
+        + suite
+        + "\" name=\"refusesAnEmptyCart\" time=\"1.3\"/>\n"
+        + "  <testcase classname=\""
+        + suite
+        + "\" name=\"totalsInTheCartsCurrency\" time=\"1.5\"/>\n"
+        + "</testsuite>\n";
+  }
+
+  /** A file of the tour's own beside the workspace, or null when it cannot be written. */
+  private Path tourFile(String name, String content) {
+    Path ws = app.sessionDir();
+    if (ws == null) {
+      return null;
+    }
+    Path f = ws.resolve("tour-input").resolve(name);
+    try {
+      java.nio.file.Files.createDirectories(f.getParent());
+      java.nio.file.Files.writeString(f, content);
       return f;
     } catch (IOException e) {
       LOG.log(Level.WARNING, "the tour's sample file could not be written", e);

@@ -10,6 +10,7 @@ import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Rejection;
+import dev.rehearsal.ui.imports.MappingEditorViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -459,6 +460,167 @@ class DesktopFlowsTest extends FxRobot {
     Label facts = lookup("#records-facts-status").queryAs(Label.class);
     waitFor(30, () -> facts.getText().contains(" environment facts ("));
     assertTrue(lookup("#records-facts-table").queryAs(TableView.class).getItems().size() > 0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private TableView<dev.rehearsal.app.ImportView.PlannedFile> planTable() {
+    return lookup("#import-plan").queryAs(TableView.class);
+  }
+
+  private void importAndWait(String expectedStart) throws Exception {
+    Button start = lookup("#import-start").queryAs(Button.class);
+    waitFor(30, () -> !start.isDisabled());
+    clickOn(start);
+    Label summary = lookup("#import-summary").queryAs(Label.class);
+    Label error = lookup("#import-error").queryAs(Label.class);
+    waitFor(180, () -> summary.getText().startsWith(expectedStart) || !error.getText().isEmpty());
+    assertEquals("", error.getText());
+    assertTrue(summary.getText().startsWith(expectedStart), summary.getText());
+  }
+
+  /** The staging runs or deploys tab of the records view, narrowed by a search. */
+  @SuppressWarnings("unchecked")
+  private <T> TableView<T> records(String tab, String id, String query) throws Exception {
+    push(KeyCode.CONTROL, KeyCode.DIGIT7);
+    waitFor(10, () -> lookup("#records-view").tryQuery().isPresent());
+    clickOn(tab);
+    TextField q = lookup("#records-" + id + "-query").queryAs(TextField.class);
+    interact(q::clear);
+    clickOn(q).write(query).push(KeyCode.ENTER);
+    Label status = lookup("#records-" + id + "-status").queryAs(Label.class);
+    waitFor(30, () -> status.getText().contains("match \"" + query + "\""));
+    return lookup("#records-" + id + "-table").queryAs(TableView.class);
+  }
+
+  @Test
+  @Order(12)
+  void twoResultsLackingTheirServiceAreFilledInOnceForTheGroupAndImported() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("results"));
+    Path junit = Path.of("src/test/resources/fixtures/jenkins-junit-plugin/junit-report-1233.xml");
+    Path a = Files.copy(junit, in.resolve("TEST-checkout-1.xml"));
+    Path b = Files.copy(junit, in.resolve("TEST-checkout-2.xml"));
+    waitFor(60, () -> ((RehearsalApp) app).views() != null);
+    clickOn("#nav-import");
+    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    RehearsalApp app0 = (RehearsalApp) app;
+    interact(() -> app0.views().importPane.dropped(List.of(a, b)));
+    waitFor(60, () -> planTable().getItems().size() == 2);
+    for (var f : planTable().getItems()) {
+      assertTrue(f.lacks().contains("service"), f.lacks().toString());
+    }
+    // select both rows: a click on the first, Shift+Down for the second
+    clickOn(lookup("#import-plan .table-row-cell").nth(0).queryAs(Node.class));
+    push(KeyCode.SHIFT, KeyCode.DOWN);
+    waitFor(10, () -> app0.views().imports.selected().size() == 2);
+
+    Button fill = lookup("#import-state-fill").queryAs(Button.class);
+    Label refused = lookup("#import-state-refused").queryAs(Label.class);
+    clickOn("#import-state-time").write("last tuesday");
+    waitFor(5, () -> refused.getText().contains("is not a timestamp format Rehearsal reads"));
+    assertTrue(refused.getText().contains("2024-03-01T10:15:00Z"), refused.getText());
+    assertTrue(fill.isDisabled(), "a refused time is not stated");
+    interact(() -> lookup("#import-state-time").queryAs(TextField.class).clear());
+    waitFor(5, () -> refused.getText().isEmpty());
+    clickOn("#import-state-service").write("flowcheck");
+    clickOn("#import-state-environment").write("staging");
+    clickOn("#import-state-version").write("7.7.7");
+    clickOn(fill);
+    waitFor(
+        60,
+        () ->
+            planTable().getItems().size() == 2
+                && planTable().getItems().stream()
+                    .allMatch(
+                        f ->
+                            f.lacks().isEmpty()
+                                && f.stated()
+                                    .equals(
+                                        "service flowcheck, environment staging, version 7.7.7")));
+    importAndWait("2 files: ");
+
+    TableView<dev.rehearsal.model.StagingRun> runs =
+        records("Staging runs", "runs", "service:flowcheck");
+    waitFor(10, () -> !runs.getItems().isEmpty() && runs.getItems().get(0) != null);
+    int n = runs.getItems().size();
+    for (int i = 0; i < n; i++) {
+      int at = i;
+      waitFor(10, () -> runs.getItems().get(at) != null);
+      var r = runs.getItems().get(i);
+      assertEquals("flowcheck", r.service());
+      assertEquals("staging", r.environment());
+      assertEquals("7.7.7", r.version());
+    }
+  }
+
+  @Test
+  @Order(13)
+  @SuppressWarnings("unchecked")
+  void aGenericCsvIsMappedSavedAndImported() throws Exception {
+    Path csv = Files.createDirectories(dir.resolve("generic")).resolve("release-log.csv");
+    Files.writeString(
+        csv,
+        "when,svc,build,outcome\n"
+            + "2024-05-01T09:00:00Z,mapflow,3.1.0,success\n"
+            + "2024-05-02T09:00:00Z,mapflow,3.1.1,failed\n"
+            + "2024-05-03T09:00:00Z,mapflow,3.2.0,success\n");
+    waitFor(60, () -> ((RehearsalApp) app).views() != null);
+    clickOn("#nav-import");
+    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    RehearsalApp app0 = (RehearsalApp) app;
+    interact(() -> app0.views().importPane.dropped(List.of(csv)));
+    waitFor(60, () -> planTable().getItems().size() == 1);
+    assertEquals(List.of("a column mapping"), planTable().getItems().get(0).lacks());
+    clickOn(lookup("#import-plan .table-row-cell").nth(0).queryAs(Node.class));
+    Button map = lookup("#import-map-columns").queryAs(Button.class);
+    waitFor(5, () -> !map.isDisabled());
+    clickOn(map);
+    waitFor(30, () -> lookup("#mapping-editor").tryQuery().map(Node::isVisible).orElse(false));
+    TableView<Object> fields = lookup("#mapping-fields").queryAs(TableView.class);
+    waitFor(10, () -> !fields.getItems().isEmpty());
+
+    clickOn("#mapping-kind");
+    clickOn("Deploys");
+    MappingEditorViewModel editor = app0.views().mappings;
+    waitFor(10, () -> editor.row("environment") != null);
+    javafx.scene.control.ListView<String> problems =
+        lookup("#mapping-problems").queryAs(javafx.scene.control.ListView.class);
+    waitFor(
+        10, () -> problems.getItems().stream().anyMatch(p -> p.startsWith("'time' is required")));
+    Button save = lookup("#mapping-save").queryAs(Button.class);
+    assertTrue(save.isDisabled(), "an incomplete mapping is not saved");
+
+    ComboBox<String> time = lookup("#mapping-column-time").queryAs(ComboBox.class);
+    interact(() -> time.setValue("when"));
+    ComboBox<String> service = lookup("#mapping-column-service").queryAs(ComboBox.class);
+    interact(() -> service.setValue("svc"));
+    clickOn("#mapping-constant-environment").write("production");
+    ComboBox<String> version = lookup("#mapping-column-version").queryAs(ComboBox.class);
+    interact(() -> version.setValue("build"));
+    waitFor(20, () -> problems.getItems().isEmpty() && !save.isDisabled());
+    TableView<dev.rehearsal.app.MappingView.Row> preview =
+        lookup("#mapping-preview").queryAs(TableView.class);
+    waitFor(
+        20,
+        () ->
+            preview.getItems().size() == 3
+                && preview.getItems().get(0).outcome().startsWith("deploy: mapflow 3.1.0"));
+    clickOn("#mapping-name").push(KeyCode.CONTROL, KeyCode.A).write("release-log");
+    clickOn(save);
+    TableView<Object> saved = lookup("#mapping-saved").queryAs(TableView.class);
+    waitFor(20, () -> saved.getItems().size() == 1);
+    // saved, it reads the file: the plan says so
+    waitFor(
+        60,
+        () ->
+            planTable().getItems().size() == 1
+                && planTable().getItems().get(0).status().equals("will import")
+                && planTable().getItems().get(0).format().contains("'release-log'"));
+    clickOn("#mapping-close");
+    importAndWait("1 file: 3 records read, 3 imported, 0 rejected.");
+
+    TableView<dev.rehearsal.model.Deploy> deploys =
+        records("Deploys", "deploys", "service:mapflow");
+    waitFor(20, () -> deploys.getItems().size() == 3);
   }
 
   private Label waitForDetail(IncidentRow row) throws Exception {

@@ -214,7 +214,7 @@ class ViewModelsTest {
     TaskMonitor[] monitor = {null};
     ImportViewModel vm =
         new ImportViewModel(
-            in -> {
+            (in, stated) -> {
               planned.add(in);
               return new ImportView.Plan(
                   List.of(
@@ -229,7 +229,7 @@ class ViewModelsTest {
                           "")),
                   List.of());
             },
-            (in, m) -> {
+            (in, stated, m) -> {
               monitor[0] = m;
               m.progress(5, 10, "reading incidents.csv");
               return new ImportView.Result(

@@ -31,6 +31,8 @@ public final class ExportMenu extends MenuButton {
   public ExportMenu(ExportViewModel vm, Supplier<String> query, Supplier<IncidentRow> selected) {
     super("Export");
     setId("export-menu");
+    // the button sits at the window's right edge: its list opens leftwards, inside the window
+    setPopupSide(javafx.geometry.Side.LEFT);
     disableProperty().bind(vm.busyProperty());
     for (Exporter e : vm.periodExporters()) {
       MenuItem item = new MenuItem(e.displayName() + " of the incidents shown");

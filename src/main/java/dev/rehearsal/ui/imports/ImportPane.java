@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -32,9 +33,12 @@ import javafx.stage.FileChooser;
  */
 public final class ImportPane extends BorderPane {
   private final ImportViewModel vm;
+  private final MappingEditorViewModel mappings;
+  private final TableView<ImportView.PlannedFile> plan;
 
-  public ImportPane(ImportViewModel vm) {
+  public ImportPane(ImportViewModel vm, MappingEditorViewModel mappings) {
     this.vm = vm;
+    this.mappings = mappings;
     setId("import-view");
     getStyleClass().add("import-view");
 
@@ -94,20 +98,47 @@ public final class ImportPane extends BorderPane {
     top.setPadding(new Insets(12, 14, 8, 14));
 
     // before: the plan, and the first records of the file selected
-    TableView<ImportView.PlannedFile> plan = new TableView<>(vm.planned());
+    plan = new TableView<>(vm.planned());
     plan.setId("import-plan");
     plan.setPlaceholder(new Label("No files chosen yet."));
     plan.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 260));
-    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 150));
+    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 230));
+    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 140));
     plan.getColumns().add(col("Confidence", f -> f.confidence() + " %", 80));
     plan.getColumns().add(col("Status", ImportView.PlannedFile::status, 90));
     plan.getColumns()
-        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 130));
-    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 220));
+        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 150));
+    plan.getColumns().add(col("Stated here", ImportView.PlannedFile::stated, 250));
+    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 120));
+    plan.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+    plan.getSelectionModel()
+        .getSelectedItems()
+        .addListener(
+            (javafx.collections.ListChangeListener<ImportView.PlannedFile>)
+                c ->
+                    vm.selected()
+                        .setAll(
+                            plan.getSelectionModel().getSelectedItems().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .toList()));
     ListView<String> preview = new ListView<>();
     preview.setId("import-preview");
     preview.setPlaceholder(new Label("Select a file to see its first records."));
+    preview.setCellFactory(
+        l ->
+            new javafx.scene.control.ListCell<>() {
+              {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+              }
+
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+              }
+            });
     plan.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -117,6 +148,10 @@ public final class ImportPane extends BorderPane {
               } else {
                 preview.getItems().setAll(f.preview());
                 f.previewRejected().forEach(r -> preview.getItems().add("rejected: " + r));
+                if (preview.getItems().isEmpty() && !f.message().isEmpty()) {
+                  // a file that will not be read says why instead
+                  preview.getItems().add(f.message());
+                }
               }
             });
     // the first file's records show at once; another is a click away
@@ -131,7 +166,32 @@ public final class ImportPane extends BorderPane {
                 });
     VBox records = new VBox(4, section("First records of the file selected"), preview);
     VBox.setVgrow(preview, Priority.ALWAYS);
-    VBox planBox = new VBox(4, section("Before importing"), plan);
+    Button map = new Button("Map columns\u2026");
+    map.setId("import-map-columns");
+    map.setTooltip(
+        new Tooltip(
+            "Say which column of a CSV or JSON file holds each field; saved, it reads the next"
+                + " file with the same columns too"));
+    map.disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> {
+                  ImportView.PlannedFile f = plan.getSelectionModel().getSelectedItem();
+                  return f == null || !f.mappable();
+                },
+                plan.getSelectionModel().selectedItemProperty()));
+    map.setOnAction(
+        e -> {
+          ImportView.PlannedFile f = plan.getSelectionModel().getSelectedItem();
+          if (f != null) {
+            mappings.open(Path.of(f.file()));
+          }
+        });
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox planHead = new HBox(8, section("Before importing"), grow, map);
+    planHead.setAlignment(Pos.CENTER_LEFT);
+    VBox planBox = new VBox(4, planHead, plan, statementBar());
     VBox.setVgrow(plan, Priority.ALWAYS);
     HBox before = new HBox(10, planBox, records);
     HBox.setHgrow(planBox, Priority.ALWAYS);
@@ -179,8 +239,103 @@ public final class ImportPane extends BorderPane {
     SplitPane split = new SplitPane(before, after);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.4);
+    // the mapping editor takes the place of the import's results while it is open
+    MappingEditorPane editor = new MappingEditorPane(mappings);
+    mappings
+        .openProperty()
+        .addListener(
+            (o, a, open) -> {
+              double at = split.getDividerPositions()[0];
+              split.getItems().set(1, open ? editor : after);
+              split.setDividerPositions(open ? Math.min(at, 0.45) : at);
+            });
     setTop(top);
     setCenter(split);
+  }
+
+  /**
+   * Service, environment, version and time stated once for the files selected in the plan, each
+   * checked as typed; what a field refuses shows under the bar.
+   */
+  private VBox statementBar() {
+    Label lead = new Label("For the files selected:");
+    lead.getStyleClass().add("strong-text");
+    lead.setMinWidth(Region.USE_PREF_SIZE);
+    TextField service = statementField("import-state-service", "service", vm.serviceProperty(), 10);
+    TextField env =
+        statementField("import-state-environment", "environment", vm.environmentProperty(), 9);
+    TextField version = statementField("import-state-version", "version", vm.versionProperty(), 8);
+    TextField time =
+        statementField("import-state-time", "time, 2024-03-01T10:15:00Z", vm.timeProperty(), 15);
+    Button fill = new Button("Fill in");
+    fill.setId("import-state-fill");
+    fill.setMinWidth(Region.USE_PREF_SIZE);
+    fill.disableProperty().bind(vm.canFillProperty().not());
+    fill.setOnAction(e -> vm.fill());
+    fill.setTooltip(
+        new Tooltip(
+            "States these values for the files selected, as an import manifest would; a file's"
+                + " own values win"));
+    Button forget = new Button("Forget");
+    forget.setId("import-state-forget");
+    forget.setMinWidth(Region.USE_PREF_SIZE);
+    forget.setTooltip(new Tooltip("Forgets what was stated for the files selected"));
+    forget.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.selected()));
+    forget.setOnAction(e -> vm.forgetStated());
+    HBox fields = new HBox(6, lead, service, env, version, time, fill, forget);
+    fields.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(time, Priority.SOMETIMES);
+    Label refused = new Label();
+    refused.setId("import-state-refused");
+    refused.setWrapText(true);
+    refused.getStyleClass().add("error-text");
+    refused
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    ImportView.STATABLE.stream()
+                        .map(f -> vm.refusedProperty(f).get())
+                        .filter(m -> !m.isEmpty())
+                        .reduce((a, b) -> a + " " + b)
+                        .orElse(""),
+                vm.refusedProperty("service"),
+                vm.refusedProperty("environment"),
+                vm.refusedProperty("version"),
+                vm.refusedProperty("time")));
+    refused.setMinHeight(Region.USE_PREF_SIZE);
+    refused.managedProperty().bind(refused.textProperty().isNotEmpty());
+    refused.visibleProperty().bind(refused.managedProperty());
+    Label done = new Label();
+    done.setId("import-state-message");
+    done.setWrapText(true);
+    done.setMinHeight(Region.USE_PREF_SIZE);
+    done.getStyleClass().add("muted-text");
+    done.textProperty().bind(vm.fillMessageProperty());
+    done.managedProperty()
+        .bind(done.textProperty().isNotEmpty().and(refused.managedProperty().not()));
+    done.visibleProperty().bind(done.managedProperty());
+    return new VBox(3, fields, refused, done);
+  }
+
+  private TextField statementField(
+      String id, String prompt, javafx.beans.property.StringProperty value, int columns) {
+    TextField t = new TextField();
+    t.setId(id);
+    t.setPromptText(prompt);
+    t.setPrefColumnCount(columns);
+    t.textProperty().bindBidirectional(value);
+    String field = prompt.contains(",") ? prompt.substring(0, prompt.indexOf(',')) : prompt;
+    vm.refusedProperty(field)
+        .addListener(
+            (o, a, b) -> {
+              t.getStyleClass().remove("refused");
+              if (b != null && !b.isEmpty()) {
+                t.getStyleClass().add("refused");
+              }
+            });
+    t.setOnAction(e -> vm.fill());
+    return t;
   }
 
   private static Label section(String s) {
@@ -207,6 +362,16 @@ public final class ImportPane extends BorderPane {
     }
   }
 
+  /** Selects the planned files that pass (as a click with Ctrl would). */
+  public void selectPlanned(java.util.function.Predicate<ImportView.PlannedFile> which) {
+    plan.getSelectionModel().clearSelection();
+    for (int i = 0; i < plan.getItems().size(); i++) {
+      if (which.test(plan.getItems().get(i))) {
+        plan.getSelectionModel().select(i);
+      }
+    }
+  }
+
   /** Adds what was dropped on the window. */
   public void dropped(List<Path> paths) {
     vm.add(paths);
@@ -221,6 +386,13 @@ public final class ImportPane extends BorderPane {
         col ->
             new TableCell<>() {
               private final Tooltip tip = new Tooltip();
+
+              {
+                // a path keeps its file name in view
+                if (name.equals("File")) {
+                  setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                }
+              }
 
               @Override
               protected void updateItem(String item, boolean empty) {

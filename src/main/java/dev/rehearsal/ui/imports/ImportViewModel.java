@@ -8,8 +8,10 @@ import dev.rehearsal.ui.task.TaskHandle;
 import dev.rehearsal.ui.task.Tasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,16 +35,28 @@ import javafx.collections.transformation.FilteredList;
  * can filter. The analysis re-runs after the import, as part of it.
  */
 public final class ImportViewModel {
-  /** Plans an import (the app layer's {@code Imports.preview}). */
+  /**
+   * Plans an import with what was stated for some of its files, by the name the plan shows (the app
+   * layer's {@code Imports.preview}).
+   */
   @FunctionalInterface
   public interface Planner {
-    ImportView.Plan plan(List<Path> inputs) throws Exception;
+    ImportView.Plan plan(List<Path> inputs, Map<String, ImportView.Statement> stated)
+        throws Exception;
   }
 
   /** Runs an import and the analysis after it (the app layer's {@code Imports}). */
   @FunctionalInterface
   public interface Runner {
-    ImportView.Result run(List<Path> inputs, TaskMonitor monitor) throws Exception;
+    ImportView.Result run(
+        List<Path> inputs, Map<String, ImportView.Statement> stated, TaskMonitor monitor)
+        throws Exception;
+  }
+
+  /** Checks a statement as typed (the app layer's {@code Imports.check}). */
+  @FunctionalInterface
+  public interface Checker {
+    ImportView.StatementCheck check(ImportView.Statement statement);
   }
 
   private final Planner planner;
@@ -68,10 +82,36 @@ public final class ImportViewModel {
   private TaskHandle current;
   private Runnable onImported = () -> {};
 
+  // stating what files lack, once for the files selected
+  private final Checker checker;
+  private final Map<String, ImportView.Statement> stated = new LinkedHashMap<>();
+  private final ObservableList<ImportView.PlannedFile> selected =
+      FXCollections.observableArrayList();
+  private final StringProperty service = new SimpleStringProperty("");
+  private final StringProperty environment = new SimpleStringProperty("");
+  private final StringProperty version = new SimpleStringProperty("");
+  private final StringProperty time = new SimpleStringProperty("");
+  private final Map<String, StringProperty> refused = new LinkedHashMap<>();
+  private final BooleanProperty canFill = new SimpleBooleanProperty();
+  private final StringProperty fillMessage = new SimpleStringProperty("");
+
   public ImportViewModel(Planner planner, Runner runner, Tasks tasks) {
+    this(planner, runner, s -> new ImportView.StatementCheck(Map.of()), tasks);
+  }
+
+  public ImportViewModel(Planner planner, Runner runner, Checker checker, Tasks tasks) {
     this.planner = planner;
     this.runner = runner;
+    this.checker = checker;
     this.tasks = tasks;
+    for (String f : ImportView.STATABLE) {
+      refused.put(f, new SimpleStringProperty(""));
+    }
+    for (StringProperty p : List.of(service, environment, version, time)) {
+      p.addListener((o, a, b) -> checkStatement());
+    }
+    selected.addListener(
+        (javafx.collections.ListChangeListener<ImportView.PlannedFile>) c -> checkStatement());
     rejectionFilter.addListener(
         (o, a, f) -> {
           String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
@@ -148,6 +188,125 @@ public final class ImportViewModel {
     return planning;
   }
 
+  /** The service to state for the files selected, as typed. */
+  public StringProperty serviceProperty() {
+    return service;
+  }
+
+  public StringProperty environmentProperty() {
+    return environment;
+  }
+
+  public StringProperty versionProperty() {
+    return version;
+  }
+
+  public StringProperty timeProperty() {
+    return time;
+  }
+
+  /**
+   * Why the value typed for a field ("service", "environment", "version", "time") is refused, with
+   * how to write it; "" while it is fine.
+   */
+  public ReadOnlyStringProperty refusedProperty(String field) {
+    StringProperty p = refused.get(field);
+    if (p == null) {
+      throw new IllegalArgumentException("no field " + field + "; fields: " + refused.keySet());
+    }
+    return p;
+  }
+
+  /** Whether what is typed can be stated for the files selected. */
+  public ReadOnlyBooleanProperty canFillProperty() {
+    return canFill;
+  }
+
+  /** What the last statement did, or why nothing can be stated yet. */
+  public ReadOnlyStringProperty fillMessageProperty() {
+    return fillMessage;
+  }
+
+  /** The planned files selected in the plan (the table keeps it in step). */
+  public ObservableList<ImportView.PlannedFile> selected() {
+    return selected;
+  }
+
+  /** What was stated for each file so far, by the name the plan shows. */
+  public Map<String, ImportView.Statement> stated() {
+    return java.util.Collections.unmodifiableMap(stated);
+  }
+
+  private ImportView.Statement typed() {
+    return new ImportView.Statement(service.get(), environment.get(), version.get(), time.get());
+  }
+
+  /** The files selected a statement is for: those to be imported. */
+  private List<ImportView.PlannedFile> targets() {
+    return selected.stream().filter(f -> f.status().equals("will import")).toList();
+  }
+
+  private void checkStatement() {
+    ImportView.Statement s = typed();
+    ImportView.StatementCheck c = checker.check(s);
+    refused.forEach((field, p) -> p.set(c.refused().getOrDefault(field, "")));
+    canFill.set(c.ok() && !s.isEmpty() && !targets().isEmpty());
+  }
+
+  /**
+   * States what is typed for the files selected (blank fields leave what was stated before), as an
+   * import manifest would for each, and plans again: what they lack is judged with it.
+   */
+  public void fill() {
+    checkStatement();
+    ImportView.Statement s = typed();
+    List<ImportView.PlannedFile> to = targets();
+    if (to.isEmpty()) {
+      fillMessage.set(
+          "Select the files to state it for in the table above (Ctrl or Shift + click).");
+      return;
+    }
+    if (s.isEmpty()) {
+      fillMessage.set("Type a service, an environment, a version or a time to state.");
+      return;
+    }
+    if (!canFill.get()) {
+      fillMessage.set("Nothing was stated: " + String.join(" ", refusedNow()));
+      return;
+    }
+    for (ImportView.PlannedFile f : to) {
+      stated.put(f.file(), s.over(stated.get(f.file())));
+    }
+    fillMessage.set(
+        "Stated for "
+            + to.size()
+            + (to.size() == 1 ? " file: " : " files: ")
+            + s.words()
+            + ". A file's own values win over it.");
+    plan();
+  }
+
+  /** Forgets what was stated for the files selected, and plans again. */
+  public void forgetStated() {
+    int n = 0;
+    for (ImportView.PlannedFile f : selected) {
+      if (stated.remove(f.file()) != null) {
+        n++;
+      }
+    }
+    fillMessage.set(
+        n == 0
+            ? "Nothing was stated for the files selected."
+            : "Forgot what was stated for " + n + (n == 1 ? " file." : " files."));
+    if (n > 0) {
+      plan();
+    }
+  }
+
+  private List<String> refusedNow() {
+    return refused.values().stream().map(StringProperty::get).filter(v -> !v.isEmpty()).toList();
+  }
+
   /** Called after an import that changed the workspace (the tables and figures change). */
   public void setOnImported(Runnable r) {
     onImported = r == null ? () -> {} : r;
@@ -167,6 +326,12 @@ public final class ImportViewModel {
   public void clear() {
     inputs.clear();
     planned.clear();
+    stated.clear();
+    selected.clear();
+    for (StringProperty p : List.of(service, environment, version, time)) {
+      p.set("");
+    }
+    fillMessage.set("");
     error.set("");
   }
 
@@ -177,11 +342,12 @@ public final class ImportViewModel {
       planned.clear();
       return;
     }
+    Map<String, ImportView.Statement> st = new LinkedHashMap<>(stated);
     planning.set(true);
     error.set("");
     tasks.run(
         "Reading what the files hold",
-        m -> planner.plan(in),
+        m -> planner.plan(in, st),
         p -> {
           planning.set(false);
           planned.setAll(p.files());
@@ -189,8 +355,11 @@ public final class ImportViewModel {
             error.set(String.join(" ", p.problems()));
           } else if (!p.anythingToImport()) {
             error.set(
-                "None of these files is in a format Rehearsal reads; the table says what each"
-                    + " looked like.");
+                p.files().stream().anyMatch(ImportView.PlannedFile::mappable)
+                    ? "None of these files is in a format Rehearsal knows. A CSV or JSON file is"
+                        + " read through a column mapping: select it and choose Map columns."
+                    : "None of these files is in a format Rehearsal reads; the table says what"
+                        + " each looked like.");
           }
         },
         failure -> {
@@ -209,6 +378,7 @@ public final class ImportViewModel {
       error.set(readOnly.get());
       return;
     }
+    Map<String, ImportView.Statement> st = new LinkedHashMap<>(stated);
     running.set(true);
     error.set("");
     progress.set(0);
@@ -220,6 +390,7 @@ public final class ImportViewModel {
             m ->
                 runner.run(
                     in,
+                    st,
                     new TaskMonitor() {
                       @Override
                       public void progress(long done, long total, String text) {
@@ -276,6 +447,8 @@ public final class ImportViewModel {
     if (!r.cancelled()) {
       inputs.clear();
       planned.clear();
+      stated.clear();
+      fillMessage.set("");
     }
   }
 

@@ -1,0 +1,305 @@
+package dev.rehearsal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.app.ImportView;
+import dev.rehearsal.app.Imports;
+import dev.rehearsal.app.MappingView;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.model.RecordKind;
+import dev.rehearsal.settings.DateOrder;
+import dev.rehearsal.ui.imports.ImportViewModel;
+import dev.rehearsal.ui.imports.MappingEditorViewModel;
+import dev.rehearsal.ui.task.Background;
+import dev.rehearsal.ui.task.Tasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import view's statement for a group of files and its column-mapping editor, without a
+ * toolkit: work runs on the calling thread.
+ */
+class ImportStatementsAndMappingsViewModelTest {
+  @TempDir Path dir;
+
+  private static ImportView.PlannedFile file(
+      String name, String status, List<String> lacks, ImportView.Statement stated) {
+    List<String> left = new ArrayList<>(lacks);
+    if (stated != null) {
+      if (!stated.service().isEmpty()) {
+        left.remove("service");
+      }
+      if (!stated.version().isEmpty()) {
+        left.remove("version");
+      }
+    }
+    return new ImportView.PlannedFile(
+        name,
+        status,
+        "JUnit XML",
+        90,
+        left,
+        List.of(),
+        List.of(),
+        "",
+        stated == null ? "" : stated.words(),
+        false);
+  }
+
+  @Test
+  void whatIsTypedIsCheckedAsTypedThenStatedForTheGroupAndCarriedIntoTheImport() {
+    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
+    List<Map<String, ImportView.Statement>> importedWith = new ArrayList<>();
+    List<String> lacking = List.of("service", "version");
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) -> {
+              plannedWith.add(stated);
+              return new ImportView.Plan(
+                  List.of(
+                      file("a.xml", "will import", lacking, stated.get("a.xml")),
+                      file("b.xml", "will import", lacking, stated.get("b.xml")),
+                      file("c.json", "will import", List.of(), stated.get("c.json")),
+                      file("notes.md", "skipped", List.of(), null)),
+                  List.of());
+            },
+            (in, stated, m) -> {
+              importedWith.add(stated);
+              return new ImportView.Result(
+                  List.of(), 4, 4, 0, false, List.of(), List.of(), "The analysis ran again.");
+            },
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("results")));
+    assertEquals(Map.of(), plannedWith.get(0));
+    assertEquals(List.of("service", "version"), vm.planned().get(0).lacks());
+
+    vm.serviceProperty().set("checkout");
+    assertFalse(vm.canFillProperty().get(), "nothing selected yet");
+    vm.fill();
+    assertTrue(vm.fillMessageProperty().get().startsWith("Select the files"));
+    vm.selected().setAll(vm.planned().get(3));
+    assertFalse(vm.canFillProperty().get(), "a skipped file takes no statement");
+    vm.selected().setAll(vm.planned().get(0), vm.planned().get(1));
+    assertTrue(vm.canFillProperty().get());
+
+    vm.timeProperty().set("yesterday at noon");
+    String refusal = vm.refusedProperty("time").get();
+    assertTrue(
+        refusal.contains("'yesterday at noon' is not a timestamp format Rehearsal reads"), refusal);
+    assertTrue(refusal.contains("2024-03-01T10:15:00Z"), "says how to write it: " + refusal);
+    assertEquals("", vm.refusedProperty("service").get());
+    assertFalse(vm.canFillProperty().get());
+    int plans = plannedWith.size();
+    vm.fill();
+    assertEquals(plans, plannedWith.size(), "a refused statement is not stated");
+    assertTrue(vm.fillMessageProperty().get().startsWith("Nothing was stated"));
+
+    vm.timeProperty().set("2024-03-01 10:15");
+    assertEquals("", vm.refusedProperty("time").get());
+    vm.timeProperty().set("");
+    vm.fill();
+    assertEquals(
+        Map.of(
+            "a.xml", new ImportView.Statement("checkout", "", "", ""),
+            "b.xml", new ImportView.Statement("checkout", "", "", "")),
+        plannedWith.get(plannedWith.size() - 1));
+    assertEquals(List.of("version"), vm.planned().get(0).lacks(), "the Lacks column follows");
+    assertEquals("service checkout", vm.planned().get(1).stated());
+    assertEquals(
+        "Stated for 2 files: service checkout. A file's own values win over it.",
+        vm.fillMessageProperty().get());
+
+    // a second statement fills what the first left blank, for the files selected now
+    vm.selected().setAll(vm.planned().get(0));
+    vm.serviceProperty().set("");
+    vm.versionProperty().set("2.4.1");
+    vm.fill();
+    assertEquals(List.of(), vm.planned().get(0).lacks());
+    assertEquals(List.of("version"), vm.planned().get(1).lacks());
+    assertEquals(new ImportView.Statement("checkout", "", "2.4.1", ""), vm.stated().get("a.xml"));
+
+    vm.start();
+    assertEquals(1, importedWith.size());
+    assertEquals(
+        Map.of(
+            "a.xml", new ImportView.Statement("checkout", "", "2.4.1", ""),
+            "b.xml", new ImportView.Statement("checkout", "", "", "")),
+        importedWith.get(0),
+        "the import carries what was stated");
+    assertTrue(vm.stated().isEmpty(), "a finished import starts afresh");
+  }
+
+  @Test
+  void forgettingWhatWasStatedPlansAgainWithoutIt() {
+    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) -> {
+              plannedWith.add(stated);
+              return new ImportView.Plan(
+                  List.of(file("a.xml", "will import", List.of("service"), stated.get("a.xml"))),
+                  List.of());
+            },
+            (in, stated, m) -> null,
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("a.xml")));
+    vm.selected().setAll(vm.planned());
+    vm.serviceProperty().set("checkout");
+    vm.fill();
+    assertEquals(List.of(), vm.planned().get(0).lacks());
+    vm.selected().setAll(vm.planned());
+    vm.forgetStated();
+    assertEquals(Map.of(), plannedWith.get(plannedWith.size() - 1));
+    assertEquals(List.of("service"), vm.planned().get(0).lacks());
+    assertEquals("Forgot what was stated for 1 file.", vm.fillMessageProperty().get());
+  }
+
+  private static MappingEditorViewModel.Store store(Session s) {
+    return new MappingEditorViewModel.Store() {
+      @Override
+      public MappingView.Source read(Path file) throws Exception {
+        return s.mappings().read(file);
+      }
+
+      @Override
+      public Optional<MappingView.Draft> draftOf(String name) throws Exception {
+        return s.mappings().draftOf(name);
+      }
+
+      @Override
+      public MappingView.Preview preview(MappingView.Source source, MappingView.Draft draft)
+          throws Exception {
+        return s.mappings().preview(source, draft);
+      }
+
+      @Override
+      public void save(MappingView.Source source, MappingView.Draft draft) throws Exception {
+        s.mappings().save(source, draft);
+      }
+
+      @Override
+      public List<MappingView.Saved> saved() throws Exception {
+        return s.mappings().saved();
+      }
+
+      @Override
+      public boolean remove(String name) throws Exception {
+        return s.mappings().remove(name);
+      }
+    };
+  }
+
+  @Test
+  void aMappingIsEditedWithItsRequiredFieldsPreviewedLiveSavedFoundAgainAndRemoved()
+      throws Exception {
+    Path csv = dir.resolve("deploy-log.csv");
+    String header = "when,service,env,version,result\n";
+    Files.writeString(
+        csv,
+        header
+            + "2024-03-01T10:00:00Z,checkout,production,2.4.1,success\n"
+            + "2024-03-02T10:00:00Z,search,production,1.9.0,failed\n");
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      MappingEditorViewModel vm = new MappingEditorViewModel(store(s), Background.DIRECT);
+      int[] saved = {0};
+      vm.setOnSaved(() -> saved[0]++);
+      vm.open(csv);
+      assertTrue(vm.openProperty().get());
+      assertEquals(
+          List.of("when", "service", "env", "version", "result"),
+          vm.sourceProperty().get().fields());
+      assertEquals(RecordKind.DEPLOY, vm.kindProperty().get(), "a version column: deploys");
+      assertEquals("deploy-log", vm.nameProperty().get());
+      assertEquals("service", vm.row("service").columnProperty().get(), "same name, taken");
+      assertEquals("checkout", vm.row("service").sampleProperty().get());
+      assertTrue(vm.row("time").required());
+      assertFalse(vm.row("version").required());
+      assertFalse(vm.canSaveProperty().get());
+      assertTrue(
+          vm.problems()
+              .contains(
+                  "'time' is required for deploys: choose the column it is read from, or give it a"
+                      + " fixed value."),
+          vm.problems().toString());
+      assertTrue(vm.problems().stream().anyMatch(p -> p.startsWith("'environment' is required")));
+
+      vm.row("time").columnProperty().set("when");
+      assertEquals("2024-03-01T10:00:00Z", vm.row("time").sampleProperty().get());
+      vm.row("environment").constantProperty().set("production");
+      assertTrue(vm.problems().isEmpty(), vm.problems().toString());
+      assertTrue(vm.canSaveProperty().get());
+      MappingView.Preview p = vm.previewProperty().get();
+      assertEquals(List.of("time", "service", "environment", "version"), p.fields());
+      assertEquals(2, p.rows().size());
+      assertTrue(
+          p.rows().get(1).outcome().startsWith("deploy: search 1.9.0 to production"),
+          p.rows().get(1).outcome());
+
+      vm.nameProperty().set(" ");
+      assertTrue(vm.problems().contains("Give the mapping a name."));
+      vm.save();
+      assertTrue(vm.statusProperty().get().startsWith("Not saved"));
+      assertEquals(0, saved[0]);
+      vm.nameProperty().set("deploy-log");
+
+      // another kind lists its fields and keeps what was chosen for the same names
+      vm.kindProperty().set(RecordKind.INCIDENT);
+      assertEquals("when", vm.row("time").columnProperty().get());
+      assertEquals(null, vm.row("version"));
+      assertTrue(vm.row("title") != null);
+      vm.kindProperty().set(RecordKind.DEPLOY);
+      vm.row("environment").constantProperty().set("production");
+      vm.row("version").columnProperty().set("version");
+      vm.row("status").columnProperty().set("result");
+      assertTrue(vm.canSaveProperty().get(), vm.problems().toString());
+
+      vm.save();
+      assertEquals(1, saved[0]);
+      assertEquals(1, vm.saved().size());
+      assertEquals("deploy-log", vm.saved().get(0).name());
+      assertTrue(vm.statusProperty().get().startsWith("Saved 'deploy-log'"));
+
+      // the next file with the same columns opens with the saved mapping
+      Path next = dir.resolve("week-2.csv");
+      Files.writeString(next, header + "2024-03-08T10:00:00Z,checkout,production,2.5.0,success\n");
+      vm.close();
+      assertFalse(vm.openProperty().get());
+      vm.open(next);
+      assertEquals("deploy-log", vm.nameProperty().get());
+      assertEquals("result", vm.row("status").columnProperty().get());
+      assertTrue(vm.statusProperty().get().contains("'deploy-log' is saved"));
+      assertEquals("will import", s.imports().preview(List.of(next)).files().get(0).status());
+
+      vm.remove("deploy-log");
+      assertEquals(2, saved[0]);
+      assertTrue(vm.saved().isEmpty());
+      assertEquals("Removed 'deploy-log'.", vm.statusProperty().get());
+      assertEquals("skipped", s.imports().preview(List.of(next)).files().get(0).status());
+    }
+  }
+
+  @Test
+  void aFileNoMappingCanReadSaysSo() throws Exception {
+    Path xml = dir.resolve("report.xml");
+    Files.writeString(xml, "<testsuite/>");
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      MappingEditorViewModel vm = new MappingEditorViewModel(store(s), Background.DIRECT);
+      vm.open(xml);
+      assertTrue(vm.openProperty().get());
+      assertFalse(vm.canSaveProperty().get());
+      assertEquals(1, vm.problems().size());
+      assertTrue(vm.problems().get(0).contains("neither a table"), vm.problems().toString());
+    }
+  }
+}
