@@ -85,7 +85,7 @@ class ReadOnlyViewModelsTest {
 
     ImportViewModel imports =
         new ImportViewModel(
-            in ->
+            (in, stated) ->
                 new ImportView.Plan(
                     List.of(
                         new ImportView.PlannedFile(
@@ -98,7 +98,7 @@ class ReadOnlyViewModelsTest {
                             List.of(),
                             "")),
                     List.of()),
-            (in, m) -> {
+            (in, stated, m) -> {
               calls.add("import");
               return null;
             },
@@ -129,13 +129,22 @@ class ReadOnlyViewModelsTest {
     SettingsForm.Suggestion suggestion =
         new SettingsForm.Suggestion(
             "checkout-svc", "checkout-svc", "checkout", 0.6, "suggested", List.of());
+    SettingsForm.TableSuggestion table =
+        new SettingsForm.TableSuggestion(
+            "order_lines", "orders", 0.7, "suggested", false, List.of());
     SettingsViewModel settings =
         new SettingsViewModel(
             new SettingsViewModel.Rules() {
               @Override
               public SettingsForm.Form load() {
                 return new SettingsForm.Form(
-                    List.of(), List.of(), List.of(), List.of(), List.of(suggestion));
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(suggestion),
+                    List.of(table),
+                    "");
               }
 
               @Override
@@ -156,6 +165,13 @@ class ReadOnlyViewModelsTest {
                 calls.add("decide");
                 return new SettingsForm.Saved(true, "Saved.");
               }
+
+              @Override
+              public SettingsForm.Saved decideTable(
+                  String table, String service, boolean accept, dev.rehearsal.task.TaskMonitor m) {
+                calls.add("decideTable");
+                return new SettingsForm.Saved(true, "Saved.");
+              }
             },
             new Tasks(Background.DIRECT));
     settings.writableProperty().bind(access.writableProperty());
@@ -163,12 +179,15 @@ class ReadOnlyViewModelsTest {
     settings.load();
     settings.accept(suggestion);
     assertEquals(WHY, settings.errorProperty().get());
+    settings.acceptTable(table);
+    assertEquals(WHY, settings.errorProperty().get());
     assertEquals(List.of(), calls, "nothing that writes was called");
 
     // Retry finds the workspace free: the same actions reach the app layer
     access.show(WriteAccess.Status.FREE);
     settings.accept(suggestion);
+    settings.rejectTable(table);
     detail.confirm();
-    assertEquals(List.of("decide", "review"), calls);
+    assertEquals(List.of("decide", "decideTable", "review"), calls);
   }
 }

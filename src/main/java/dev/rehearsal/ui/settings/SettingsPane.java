@@ -278,9 +278,14 @@ public final class SettingsPane extends BorderPane {
           .disableProperty()
           .bind(
               Bindings.createBooleanBinding(
-                  () -> declared || vm.dirtyProperty().get() || vm.busyProperty().get(),
+                  () ->
+                      declared
+                          || vm.dirtyProperty().get()
+                          || vm.busyProperty().get()
+                          || !vm.writableProperty().get(),
                   vm.dirtyProperty(),
-                  vm.busyProperty()));
+                  vm.busyProperty(),
+                  vm.writableProperty()));
       accept.setOnAction(e -> vm.acceptTable(t));
       Button reject = new Button("Reject");
       reject.setId("table-reject-" + id);
@@ -289,9 +294,14 @@ public final class SettingsPane extends BorderPane {
           .disableProperty()
           .bind(
               Bindings.createBooleanBinding(
-                  () -> rejected || vm.dirtyProperty().get() || vm.busyProperty().get(),
+                  () ->
+                      rejected
+                          || vm.dirtyProperty().get()
+                          || vm.busyProperty().get()
+                          || !vm.writableProperty().get(),
                   vm.dirtyProperty(),
-                  vm.busyProperty()));
+                  vm.busyProperty(),
+                  vm.writableProperty()));
       reject.setOnAction(e -> vm.rejectTable(t));
       card.getChildren().add(new HBox(8, accept, reject));
       card.getStyleClass().add("suggestion-card");

@@ -441,6 +441,10 @@ public final class SettingsViewModel {
     if (dirty.get() || busy.get()) {
       return;
     }
+    if (!writable.get()) {
+      error.set(readOnly.get());
+      return;
+    }
     run(
         (accept ? "Accepting " : "Rejecting ") + t.table() + " as " + t.service() + "'s",
         m -> rules.decideTable(t.table(), t.service(), accept, m));
