@@ -195,20 +195,27 @@ final class StoredFindingForm {
   // ------------------------------------------------------------------ staging runs
 
   private static List<Reason> compactRuns(List<Reason> reasons, List<Evidence> evidence) {
+    Map<Reason, Integer> runs = null; // each run's reason, to its first index in the evidence
     List<Reason> out = null;
     for (int i = 0; i < reasons.size(); i++) {
       Reason r = reasons.get(i);
       if (r.code() != Reason.Code.RUN) {
         continue;
       }
-      for (int k = 0; k < evidence.size(); k++) {
-        if (evidence.get(k) instanceof Evidence.RunResult run && run.reason().equals(r)) {
-          if (out == null) {
-            out = new ArrayList<>(reasons);
+      if (runs == null) {
+        runs = new java.util.HashMap<>();
+        for (int k = 0; k < evidence.size(); k++) {
+          if (evidence.get(k) instanceof Evidence.RunResult run) {
+            runs.putIfAbsent(run.reason(), k);
           }
-          out.set(i, new Reason(Reason.Code.RUN, Map.of(EVIDENCE, Integer.toString(k))));
-          break;
         }
+      }
+      Integer k = runs.get(r);
+      if (k != null) {
+        if (out == null) {
+          out = new ArrayList<>(reasons);
+        }
+        out.set(i, new Reason(Reason.Code.RUN, Map.of(EVIDENCE, Integer.toString(k))));
       }
     }
     return out == null ? reasons : out;
