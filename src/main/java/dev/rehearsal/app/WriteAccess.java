@@ -41,6 +41,18 @@ public final class WriteAccess {
     public boolean writable() {
       return state == State.WRITABLE;
     }
+
+    /** Another process writes the workspace: {@code holder} as it wrote itself down. */
+    public static Status heldBy(String holder) {
+      return new Status(
+          State.HELD,
+          holder,
+          "Read-only for now: "
+              + holder
+              + " is writing this workspace. "
+              + WHAT_WORKS
+              + " until it has finished; Retry looks again.");
+    }
   }
 
   /** A write. */
@@ -89,17 +101,7 @@ public final class WriteAccess {
     Status next;
     try {
       String holder = ws.writtenElsewhereBy();
-      next =
-          holder == null
-              ? Status.FREE
-              : new Status(
-                  State.HELD,
-                  holder,
-                  "Read-only for now: "
-                      + holder
-                      + " is writing this workspace. "
-                      + WHAT_WORKS
-                      + " until it has finished; Retry looks again.");
+      next = holder == null ? Status.FREE : Status.heldBy(holder);
     } catch (ReadOnlyWorkspaceException e) {
       next =
           new Status(

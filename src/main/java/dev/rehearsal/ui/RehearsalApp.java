@@ -654,6 +654,11 @@ public final class RehearsalApp extends Application {
     return darkTheme;
   }
 
+  /** Whether the open workspace can be written, as the window shows it. */
+  dev.rehearsal.ui.shell.WriteAccessViewModel writeAccess() {
+    return access;
+  }
+
   /** The Export menu of the incident list, or null before a workspace is open. */
   dev.rehearsal.ui.export.ExportMenu exportMenu() {
     return exportMenu;

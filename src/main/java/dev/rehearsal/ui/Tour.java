@@ -113,6 +113,21 @@ final class Tour implements AppObserver {
             "dashboard.png"));
     steps.add(
         new Step(
+            "dashboard narrowed as the table",
+            () -> v.dashboard.followTableProperty().set(true),
+            () ->
+                v.dashboard.viewProperty().get() != null
+                    && !v.dashboard.busyProperty().get()
+                    && !v.dashboard.narrowedToProperty().get().isEmpty(),
+            "dashboard-filtered.png"));
+    steps.add(
+        new Step(
+            "dashboard whole again",
+            () -> v.dashboard.followTableProperty().set(false),
+            () -> v.dashboard.viewProperty().get() != null && !v.dashboard.busyProperty().get(),
+            null));
+    steps.add(
+        new Step(
             "scorecard",
             () -> v.dashboardPane.scrollToScorecard(),
             () -> true,
@@ -313,6 +328,22 @@ final class Tour implements AppObserver {
               }
             },
             () -> true,
+            null));
+    steps.add(
+        new Step(
+            "held by another process",
+            () ->
+                app.writeAccess()
+                    .show(
+                        dev.rehearsal.app.WriteAccess.Status.heldBy(
+                            "rehearsal import (process 48213, since 2026-12-05T09:41:07Z)")),
+            () -> !app.writeAccess().writableProperty().get(),
+            "read-only.png"));
+    steps.add(
+        new Step(
+            "writable again",
+            () -> app.writeAccess().show(dev.rehearsal.app.WriteAccess.Status.FREE),
+            () -> app.writeAccess().writableProperty().get(),
             null));
     steps.add(
         new Step(
