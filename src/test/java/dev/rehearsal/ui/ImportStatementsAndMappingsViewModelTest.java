@@ -155,14 +155,20 @@ class ImportStatementsAndMappingsViewModelTest {
             new Tasks(Background.DIRECT));
     vm.add(List.of(Path.of("a.xml")));
     vm.selected().setAll(vm.planned());
+    assertFalse(vm.canForgetProperty().get(), "nothing stated yet: nothing to forget");
     vm.serviceProperty().set("checkout");
     vm.fill();
     assertEquals(List.of(), vm.planned().get(0).lacks());
+    vm.selected().setAll(vm.planned());
+    assertTrue(vm.canForgetProperty().get());
+    vm.selected().clear();
+    assertFalse(vm.canForgetProperty().get(), "no file selected");
     vm.selected().setAll(vm.planned());
     vm.forgetStated();
     assertEquals(Map.of(), plannedWith.get(plannedWith.size() - 1));
     assertEquals(List.of("service"), vm.planned().get(0).lacks());
     assertEquals("Forgot what was stated for 1 file.", vm.fillMessageProperty().get());
+    assertFalse(vm.canForgetProperty().get(), "forgotten: nothing left to forget");
   }
 
   private static MappingEditorViewModel.Store store(Session s) {

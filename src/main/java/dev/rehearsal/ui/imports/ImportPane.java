@@ -280,7 +280,7 @@ public final class ImportPane extends BorderPane {
     forget.setId("import-state-forget");
     forget.setMinWidth(Region.USE_PREF_SIZE);
     forget.setTooltip(new Tooltip("Forgets what was stated for the files selected"));
-    forget.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.selected()));
+    forget.disableProperty().bind(vm.canForgetProperty().not());
     forget.setOnAction(e -> vm.forgetStated());
     HBox fields = new HBox(6, lead, service, env, version, time, fill, forget);
     fields.setAlignment(Pos.CENTER_LEFT);

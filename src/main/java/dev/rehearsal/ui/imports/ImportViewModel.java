@@ -93,6 +93,7 @@ public final class ImportViewModel {
   private final StringProperty time = new SimpleStringProperty("");
   private final Map<String, StringProperty> refused = new LinkedHashMap<>();
   private final BooleanProperty canFill = new SimpleBooleanProperty();
+  private final BooleanProperty canForget = new SimpleBooleanProperty();
   private final StringProperty fillMessage = new SimpleStringProperty("");
 
   public ImportViewModel(Planner planner, Runner runner, Tasks tasks) {
@@ -111,7 +112,11 @@ public final class ImportViewModel {
       p.addListener((o, a, b) -> checkStatement());
     }
     selected.addListener(
-        (javafx.collections.ListChangeListener<ImportView.PlannedFile>) c -> checkStatement());
+        (javafx.collections.ListChangeListener<ImportView.PlannedFile>)
+            c -> {
+              checkStatement();
+              checkForget();
+            });
     rejectionFilter.addListener(
         (o, a, f) -> {
           String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
@@ -227,6 +232,15 @@ public final class ImportViewModel {
     return fillMessage;
   }
 
+  /** Whether something was stated for one of the files selected (what Forget would forget). */
+  public ReadOnlyBooleanProperty canForgetProperty() {
+    return canForget;
+  }
+
+  private void checkForget() {
+    canForget.set(selected.stream().anyMatch(f -> stated.containsKey(f.file())));
+  }
+
   /** The planned files selected in the plan (the table keeps it in step). */
   public ObservableList<ImportView.PlannedFile> selected() {
     return selected;
@@ -283,6 +297,7 @@ public final class ImportViewModel {
             + (to.size() == 1 ? " file: " : " files: ")
             + s.words()
             + ". A file's own values win over it.");
+    checkForget();
     plan();
   }
 
@@ -298,6 +313,7 @@ public final class ImportViewModel {
         n == 0
             ? "Nothing was stated for the files selected."
             : "Forgot what was stated for " + n + (n == 1 ? " file." : " files."));
+    checkForget();
     if (n > 0) {
       plan();
     }
@@ -328,6 +344,7 @@ public final class ImportViewModel {
     planned.clear();
     stated.clear();
     selected.clear();
+    checkForget();
     for (StringProperty p : List.of(service, environment, version, time)) {
       p.set("");
     }
@@ -448,6 +465,7 @@ public final class ImportViewModel {
       inputs.clear();
       planned.clear();
       stated.clear();
+      checkForget();
       fillMessage.set("");
     }
   }
