@@ -92,12 +92,25 @@ final class BenchReport {
       if (a.containsKey("error")) {
         t.add("app", a.get("error"), "");
       } else {
-        t.add("app: launch to first frame ms", a.get("launchToFirstFrameMs"), "<= 3000");
+        t.add("app: launch to first frame ms", a.get("launchToFirstFrameMs"), "<= 2000");
         t.add("app: launch to filled table ms", a.get("launchToTableMs"), "");
-        t.add("app: longest stall scrolling ms", a.get("maxStallScrollMs"), "<= 100");
-        t.add("app: longest stall searching ms", a.get("maxStallSearchMs"), "<= 100");
+        t.add("app: longest stall scrolling ms", a.get("maxStallScrollMs"), "<= 50");
+        t.add("app: longest stall searching ms", a.get("maxStallSearchMs"), "<= 50");
         t.add("app: deploys table filled ms", a.get("deploysFillMs"), "");
         t.add("app: longest stall scrolling deploys ms", a.get("deploysMaxStallScrollMs"), "<= 50");
+        t.add(
+            "app: opening an incident ms, first / longest of " + a.get("openIncidents"),
+            a.get("openIncidentFirstMs") + " / " + a.get("openIncidentMaxMs"),
+            "<= 300");
+        t.add(
+            "app: dashboard of a quarter ms (" + a.get("dashboardQuarter") + ")",
+            a.get("dashboardQuarterMs"),
+            "<= 1000");
+        for (String error : List.of("openIncidentError", "dashboardError", "deploysError")) {
+          if (a.containsKey(error)) {
+            t.add("app: " + error, a.get(error), "");
+          }
+        }
         t.add("app: display", a.get("mode"), "");
       }
     }

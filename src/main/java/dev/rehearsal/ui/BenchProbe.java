@@ -115,6 +115,7 @@ final class BenchProbe implements AppObserver {
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
+          incidentsView = view;
           deploys(scene);
         }
       }
@@ -226,8 +227,110 @@ final class BenchProbe implements AppObserver {
           results.put("deploysStepsShowingUnreadRows", unfilledSteps);
           results.put("deploysLastRowReadMs", (System.nanoTime() - scrollEnd) / 1_000_000);
           results.put("deploysFrames", frames);
-          finish(this);
+          stop();
+          opened();
         }
+      }
+    }.start();
+  }
+
+  /** The incident list, kept for the last phase. */
+  private IncidentsView incidentsView;
+
+  /** The incidents opened in the last phase: the first row, one in the middle, the last. */
+  private static final int OPENED = 3;
+
+  /**
+   * Opens incidents from the list (the first row, one in the middle, the last: each row's page read
+   * first, the incident read from the workspace when selected) and times each from its selection
+   * until its detail is shown; then shows the dashboard of the newest incident's quarter and times
+   * it until its figures are shown. Then writes the figures and closes the app.
+   */
+  private void opened() {
+    var v = app.views();
+    app.show(RehearsalApp.View.INCIDENTS);
+    var table = incidentsView.table();
+    int rows = table.getItems().size();
+    new AnimationTimer() {
+      private int opened;
+      private String key; // the incident being opened, once its row is read and selected
+      private long startedAt;
+      private long waitingSince = System.nanoTime();
+      private long first = -1;
+      private long max;
+      private boolean dashboard;
+      private long dashboardAt;
+      private Object viewBefore;
+      private java.time.Instant newest; // the onset of the first row, the newest incident
+
+      @Override
+      public void handle(long now) {
+        if (rows == 0) {
+          results.put("openIncidentError", "no incidents to open");
+          finish(this);
+          return;
+        }
+        if (System.nanoTime() - waitingSince > 60_000_000_000L) {
+          results.put("openIncidentError", "an incident or the dashboard took over a minute");
+          finish(this);
+          return;
+        }
+        if (!dashboard && opened < OPENED) {
+          int row = opened == 0 ? 0 : opened == 1 ? rows / 2 : rows - 1;
+          if (key == null) {
+            // the row's page is read first (scrolling there), so that the time is the opening's
+            var item = table.getItems().get(row);
+            if (item == null) {
+              table.scrollTo(row);
+              return;
+            }
+            key = item.key();
+            startedAt = System.nanoTime();
+            table.getSelectionModel().clearAndSelect(row);
+            return;
+          }
+          var d = v.detail.detailProperty().get();
+          if (v.detail.busyProperty().get()
+              || d == null
+              || d.incident() == null
+              || !key.equals(d.incident().key())) {
+            return;
+          }
+          long ms = (System.nanoTime() - startedAt) / 1_000_000;
+          if (first < 0) {
+            newest = d.incident().startedAt();
+          }
+          first = first < 0 ? ms : first;
+          max = Math.max(max, ms);
+          opened++;
+          key = null;
+          waitingSince = System.nanoTime();
+          return;
+        }
+        if (!dashboard) {
+          results.put("openIncidentFirstMs", first);
+          results.put("openIncidentMaxMs", max);
+          results.put("openIncidents", OPENED);
+          // the dashboard of the quarter of the newest incident
+          String quarter =
+              dev.rehearsal.app.Period.quarterOf(newest != null ? newest : java.time.Instant.now())
+                  .label();
+          dashboard = true;
+          viewBefore = v.dashboard.viewProperty().get();
+          dashboardAt = System.nanoTime();
+          app.show(RehearsalApp.View.DASHBOARD);
+          v.dashboard.periodProperty().set(quarter);
+          v.dashboard.load();
+          results.put("dashboardQuarter", quarter);
+          waitingSince = System.nanoTime();
+          return;
+        }
+        Object shown = v.dashboard.viewProperty().get();
+        if (v.dashboard.busyProperty().get() || shown == null || shown == viewBefore) {
+          return;
+        }
+        results.put("dashboardQuarterMs", (System.nanoTime() - dashboardAt) / 1_000_000);
+        finish(this);
       }
     }.start();
   }
