@@ -731,22 +731,34 @@ final class AnalysisData {
   private static final com.fasterxml.jackson.databind.ObjectReader RUN_READER =
       RUN_MAPPER.readerFor(StagingRun.class);
 
-  private void loadRuns(Workspace ws) throws IOException {
+  /** Every stored staging run, read by {@code reader}. */
+  private static void forEachRun(
+      Workspace ws,
+      com.fasterxml.jackson.databind.ObjectReader reader,
+      java.util.function.Consumer<StagingRun> consumer)
+      throws IOException {
     ws.records()
         .forEachStored(
             DocKind.RUN,
             json -> {
-              StagingRun r;
               try {
-                r = RUN_READER.readValue(json.bytes, json.offset, json.length);
+                consumer.accept(reader.readValue(json.bytes, json.offset, json.length));
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
-              int id = service(r.service());
-              if (id >= 0) {
-                runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
-              }
             });
+  }
+
+  private void loadRuns(Workspace ws) throws IOException {
+    forEachRun(
+        ws,
+        RUN_READER,
+        r -> {
+          int id = service(r.service());
+          if (id >= 0) {
+            runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+          }
+        });
     for (List<StagingRun> l : runs.values()) {
       l.sort(Comparator.comparing(StagingRun::startedAt).thenComparing(StagingRun::key));
     }
@@ -789,46 +801,40 @@ final class AnalysisData {
     Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
     com.fasterxml.jackson.databind.ObjectReader reader =
         dev.rehearsal.util.Json.mapper().readerFor(StagingRun.class);
-    ws.records()
-        .forEachStored(
-            DocKind.RUN,
-            json -> {
-              StagingRun r;
-              try {
-                r = reader.readValue(json.bytes, json.offset, json.length);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    forEachRun(
+        ws,
+        reader,
+        r -> {
+          int id = service(r.service());
+          if (id < 0 || r.tests().caseNames().isEmpty()) {
+            return;
+          }
+          String run = r.suite().isBlank() ? r.sourceId() : r.suite();
+          long at = r.startedAt().toEpochMilli();
+          Map<String, List<String>> mine = matched.computeIfAbsent(id, k -> new HashMap<>());
+          for (String name : r.tests().caseNames()) {
+            List<String> tables =
+                mine.computeIfAbsent(
+                    name,
+                    n -> {
+                      List<String> out = new ArrayList<>();
+                      for (String key :
+                          TableOwners.namedKeys(TableOwners.words(n), tablesByKey.keySet())) {
+                        out.addAll(tablesByKey.get(key));
+                      }
+                      return out.isEmpty() ? List.of() : out;
+                    });
+            for (String table : tables) {
+              Key k = new Key(table, id, name);
+              TableTest old = found.get(k);
+              if (old == null
+                  || at < old.at()
+                  || (at == old.at() && run.compareTo(old.run()) < 0)) {
+                found.put(k, new TableTest(table, id, name, run, at));
               }
-              int id = service(r.service());
-              if (id < 0 || r.tests().caseNames().isEmpty()) {
-                return;
-              }
-              String run = r.suite().isBlank() ? r.sourceId() : r.suite();
-              long at = r.startedAt().toEpochMilli();
-              Map<String, List<String>> mine = matched.computeIfAbsent(id, k -> new HashMap<>());
-              for (String name : r.tests().caseNames()) {
-                List<String> tables =
-                    mine.computeIfAbsent(
-                        name,
-                        n -> {
-                          List<String> out = new ArrayList<>();
-                          for (String key :
-                              TableOwners.namedKeys(TableOwners.words(n), tablesByKey.keySet())) {
-                            out.addAll(tablesByKey.get(key));
-                          }
-                          return out.isEmpty() ? List.of() : out;
-                        });
-                for (String table : tables) {
-                  Key k = new Key(table, id, name);
-                  TableTest old = found.get(k);
-                  if (old == null
-                      || at < old.at()
-                      || (at == old.at() && run.compareTo(old.run()) < 0)) {
-                    found.put(k, new TableTest(table, id, name, run, at));
-                  }
-                }
-              }
-            });
+            }
+          }
+        });
     tableTests.addAll(found.values());
     tableTests.sort(
         Comparator.comparing(TableTest::table)

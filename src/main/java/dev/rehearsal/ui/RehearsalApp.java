@@ -1,7 +1,6 @@
 package dev.rehearsal.ui;
 
 import dev.rehearsal.app.Locations;
-import dev.rehearsal.app.MappingView;
 import dev.rehearsal.app.Preferences;
 import dev.rehearsal.app.Problems;
 import dev.rehearsal.app.Rows;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -214,7 +212,7 @@ public final class RehearsalApp extends Application {
               (in, stated, m) -> s.imports().importAndAnalyse(in, stated, m),
               statement -> s.imports().check(statement),
               tasks);
-      mappings = new MappingEditorViewModel(mappingStore(s), executor);
+      mappings = new MappingEditorViewModel(MappingEditorViewModel.Store.of(s), executor);
       mappings.setOnSaved(imports::plan);
       importPane = new ImportPane(imports, mappings);
       imports.setOnImported(
@@ -259,41 +257,6 @@ public final class RehearsalApp extends Application {
       detail.readOnlyProperty().bind(access.messageProperty());
       settings.writableProperty().bind(access.writableProperty());
       settings.readOnlyProperty().bind(access.messageProperty());
-    }
-
-    private MappingEditorViewModel.Store mappingStore(Session s) {
-      return new MappingEditorViewModel.Store() {
-        @Override
-        public MappingView.Source read(Path file) throws Exception {
-          return s.mappings().read(file);
-        }
-
-        @Override
-        public Optional<MappingView.Draft> draftOf(String name) throws Exception {
-          return s.mappings().draftOf(name);
-        }
-
-        @Override
-        public MappingView.Preview preview(MappingView.Source source, MappingView.Draft draft)
-            throws Exception {
-          return s.mappings().preview(source, draft);
-        }
-
-        @Override
-        public void save(MappingView.Source source, MappingView.Draft draft) throws Exception {
-          s.mappings().save(source, draft);
-        }
-
-        @Override
-        public List<MappingView.Saved> saved() throws Exception {
-          return s.mappings().saved();
-        }
-
-        @Override
-        public boolean remove(String name) throws Exception {
-          return s.mappings().remove(name);
-        }
-      };
     }
 
     private SettingsViewModel.Rules rules(Session s) {

@@ -80,6 +80,21 @@ class StoredFindingFormTest {
         alternatives);
   }
 
+  /** A finding with one link, whose one reason names the link's deploy in full. */
+  private static Finding linkedBySameService(String key) {
+    return finding(
+        List.of(
+            link(
+                key,
+                "1.2",
+                List.of(
+                    reason(
+                        Reason.Code.SAME_SERVICE,
+                        Map.of("beforeMs", "1800000"),
+                        deploy("", key, "1.2", AT))))),
+        List.of());
+  }
+
   private Finding roundTrip(Finding f) {
     byte[] json = codec.json(f);
     return codec.decode(new BytesRef(json), Finding.class);
@@ -128,18 +143,7 @@ class StoredFindingFormTest {
   @Test
   void theStoredFormNamesTheLinksDeployOnce() {
     String key = "deploy/github/1";
-    Finding f =
-        finding(
-            List.of(
-                link(
-                    key,
-                    "1.2",
-                    List.of(
-                        reason(
-                            Reason.Code.SAME_SERVICE,
-                            Map.of("beforeMs", "1800000"),
-                            deploy("", key, "1.2", AT))))),
-            List.of());
+    Finding f = linkedBySameService(key);
     String stored = new String(codec.json(f), StandardCharsets.UTF_8);
     assertTrue(stored.contains("\"@deploy\":\"\""), stored);
     assertFalse(stored.contains("\"deploy\":\"" + key + "\""), stored);
@@ -216,18 +220,7 @@ class StoredFindingFormTest {
   @Test
   void aFindingStoredInFullReadsTheSame() throws Exception {
     String key = "deploy/github/1";
-    Finding f =
-        finding(
-            List.of(
-                link(
-                    key,
-                    "1.2",
-                    List.of(
-                        reason(
-                            Reason.Code.SAME_SERVICE,
-                            Map.of("beforeMs", "1800000"),
-                            deploy("", key, "1.2", AT))))),
-            List.of());
+    Finding f = linkedBySameService(key);
     // as workspaces written before the stored form hold it
     byte[] full = dev.rehearsal.util.Json.mapper().writeValueAsBytes(f);
     assertEquals(f, codec.decode(new BytesRef(full), Finding.class));

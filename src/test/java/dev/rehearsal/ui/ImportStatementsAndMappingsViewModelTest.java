@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,41 +170,6 @@ class ImportStatementsAndMappingsViewModelTest {
     assertFalse(vm.canForgetProperty().get(), "forgotten: nothing left to forget");
   }
 
-  private static MappingEditorViewModel.Store store(Session s) {
-    return new MappingEditorViewModel.Store() {
-      @Override
-      public MappingView.Source read(Path file) throws Exception {
-        return s.mappings().read(file);
-      }
-
-      @Override
-      public Optional<MappingView.Draft> draftOf(String name) throws Exception {
-        return s.mappings().draftOf(name);
-      }
-
-      @Override
-      public MappingView.Preview preview(MappingView.Source source, MappingView.Draft draft)
-          throws Exception {
-        return s.mappings().preview(source, draft);
-      }
-
-      @Override
-      public void save(MappingView.Source source, MappingView.Draft draft) throws Exception {
-        s.mappings().save(source, draft);
-      }
-
-      @Override
-      public List<MappingView.Saved> saved() throws Exception {
-        return s.mappings().saved();
-      }
-
-      @Override
-      public boolean remove(String name) throws Exception {
-        return s.mappings().remove(name);
-      }
-    };
-  }
-
   @Test
   void aMappingIsEditedWithItsRequiredFieldsPreviewedLiveSavedFoundAgainAndRemoved()
       throws Exception {
@@ -217,7 +181,8 @@ class ImportStatementsAndMappingsViewModelTest {
             + "2024-03-01T10:00:00Z,checkout,production,2.4.1,success\n"
             + "2024-03-02T10:00:00Z,search,production,1.9.0,failed\n");
     try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
-      MappingEditorViewModel vm = new MappingEditorViewModel(store(s), Background.DIRECT);
+      MappingEditorViewModel vm =
+          new MappingEditorViewModel(MappingEditorViewModel.Store.of(s), Background.DIRECT);
       int[] saved = {0};
       vm.setOnSaved(() -> saved[0]++);
       vm.open(csv);
@@ -300,7 +265,8 @@ class ImportStatementsAndMappingsViewModelTest {
     Path xml = dir.resolve("report.xml");
     Files.writeString(xml, "<testsuite/>");
     try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
-      MappingEditorViewModel vm = new MappingEditorViewModel(store(s), Background.DIRECT);
+      MappingEditorViewModel vm =
+          new MappingEditorViewModel(MappingEditorViewModel.Store.of(s), Background.DIRECT);
       vm.open(xml);
       assertTrue(vm.openProperty().get());
       assertFalse(vm.canSaveProperty().get());

@@ -44,6 +44,42 @@ public final class MappingEditorViewModel {
     List<MappingView.Saved> saved() throws Exception;
 
     boolean remove(String name) throws Exception;
+
+    /** The session's {@code Mappings}, asked for at each call (the window's store). */
+    static Store of(dev.rehearsal.app.Session s) {
+      return new Store() {
+        @Override
+        public MappingView.Source read(Path file) throws Exception {
+          return s.mappings().read(file);
+        }
+
+        @Override
+        public Optional<MappingView.Draft> draftOf(String name) throws Exception {
+          return s.mappings().draftOf(name);
+        }
+
+        @Override
+        public MappingView.Preview preview(MappingView.Source source, MappingView.Draft draft)
+            throws Exception {
+          return s.mappings().preview(source, draft);
+        }
+
+        @Override
+        public void save(MappingView.Source source, MappingView.Draft draft) throws Exception {
+          s.mappings().save(source, draft);
+        }
+
+        @Override
+        public List<MappingView.Saved> saved() throws Exception {
+          return s.mappings().saved();
+        }
+
+        @Override
+        public boolean remove(String name) throws Exception {
+          return s.mappings().remove(name);
+        }
+      };
+    }
   }
 
   /** One record field: the file's field it is read from ("" for none) or a fixed value. */

@@ -271,43 +271,41 @@ public final class SettingsPane extends BorderPane {
       }
       // an id is a CSS name: "shop.order_lines" would read as an id and a class
       String id = (t.table() + "-" + t.service()).replaceAll("[^A-Za-z0-9_-]", "_");
-      Button accept = new Button("Accept");
-      accept.setId("table-accept-" + id);
       boolean declared = t.declared() && t.status().equals("applied");
-      accept
-          .disableProperty()
-          .bind(
-              Bindings.createBooleanBinding(
-                  () ->
-                      declared
-                          || vm.dirtyProperty().get()
-                          || vm.busyProperty().get()
-                          || !vm.writableProperty().get(),
-                  vm.dirtyProperty(),
-                  vm.busyProperty(),
-                  vm.writableProperty()));
-      accept.setOnAction(e -> vm.acceptTable(t));
-      Button reject = new Button("Reject");
-      reject.setId("table-reject-" + id);
-      boolean rejected = t.status().equals("rejected");
-      reject
-          .disableProperty()
-          .bind(
-              Bindings.createBooleanBinding(
-                  () ->
-                      rejected
-                          || vm.dirtyProperty().get()
-                          || vm.busyProperty().get()
-                          || !vm.writableProperty().get(),
-                  vm.dirtyProperty(),
-                  vm.busyProperty(),
-                  vm.writableProperty()));
-      reject.setOnAction(e -> vm.rejectTable(t));
+      Button accept = decision("Accept", "table-accept-" + id, declared, () -> vm.acceptTable(t));
+      Button reject =
+          decision(
+              "Reject",
+              "table-reject-" + id,
+              t.status().equals("rejected"),
+              () -> vm.rejectTable(t));
       card.getChildren().add(new HBox(8, accept, reject));
       card.getStyleClass().add("suggestion-card");
       card.setPadding(new Insets(8));
       box.getChildren().add(card);
     }
+  }
+
+  /**
+   * An Accept or Reject button of a suggestion's card: disabled when it is already {@code done},
+   * while edits wait to be saved, while a task runs and while the workspace cannot be written.
+   */
+  private Button decision(String text, String id, boolean done, Runnable action) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () ->
+                    done
+                        || vm.dirtyProperty().get()
+                        || vm.busyProperty().get()
+                        || !vm.writableProperty().get(),
+                vm.dirtyProperty(),
+                vm.busyProperty(),
+                vm.writableProperty()));
+    b.setOnAction(e -> action.run());
+    return b;
   }
 
   private void fillSuggestions(VBox box) {
@@ -345,28 +343,14 @@ public final class SettingsPane extends BorderPane {
         l.setWrapText(true);
         card.getChildren().add(l);
       }
-      Button accept = new Button("Accept");
-      accept.setId("suggestion-accept-" + s.name());
-      accept
-          .disableProperty()
-          .bind(vm.dirtyProperty().or(vm.busyProperty()).or(vm.writableProperty().not()));
-      accept.setOnAction(e -> vm.accept(s));
-      Button reject = new Button("Reject");
-      reject.setId("suggestion-reject-" + s.name());
-      boolean rejected = s.status().equals("rejected");
-      reject
-          .disableProperty()
-          .bind(
-              Bindings.createBooleanBinding(
-                  () ->
-                      rejected
-                          || vm.dirtyProperty().get()
-                          || vm.busyProperty().get()
-                          || !vm.writableProperty().get(),
-                  vm.dirtyProperty(),
-                  vm.busyProperty(),
-                  vm.writableProperty()));
-      reject.setOnAction(e -> vm.reject(s));
+      Button accept =
+          decision("Accept", "suggestion-accept-" + s.name(), false, () -> vm.accept(s));
+      Button reject =
+          decision(
+              "Reject",
+              "suggestion-reject-" + s.name(),
+              s.status().equals("rejected"),
+              () -> vm.reject(s));
       HBox buttons = new HBox(8, accept, reject);
       card.getChildren().add(buttons);
       card.getStyleClass().add("suggestion-card");
