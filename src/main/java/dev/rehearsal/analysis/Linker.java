@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -178,6 +179,11 @@ final class Linker {
 
   private int suspectsRight;
 
+  /**
+   * Whether the time since a service's last deploy speaks for that deploy ({@link SuspectOdds}).
+   */
+  private SuspectOdds odds;
+
   /** For each service: the incidents whose text names it ({@link #readLanguage}). */
   private BitSet[] namedBy = new BitSet[0];
 
@@ -205,6 +211,71 @@ final class Linker {
     this.inferredRollback = new boolean[t.size];
     inferRollbacks();
     this.cited = new CitedDeploys(t, d.services.size(), d.incidentRefs);
+    this.odds = suspectOdds();
+  }
+
+  /**
+   * The odds of suspects by time: each service's successful production deploys, and for each
+   * incident that cites nothing the time since its own services' last such deploy.
+   */
+  private SuspectOdds suspectOdds() {
+    long end = Long.MIN_VALUE;
+    long[][] times = new long[d.services.size()][];
+    for (int s = 0; s < times.length; s++) {
+      int n = 0;
+      for (int e : productionEnvs) {
+        n += Math.max(0, t.to(s, e) - t.from(s, e));
+      }
+      long[] own = new long[n];
+      n = 0;
+      for (int e : productionEnvs) {
+        for (int i = t.from(s, e); i < t.to(s, e); i++) {
+          if (t.succeeded(i)) {
+            own[n++] = t.time[i];
+          }
+        }
+      }
+      times[s] = Arrays.copyOf(own, n);
+      Arrays.sort(times[s]);
+      if (times[s].length > 0) {
+        end = Math.max(end, times[s][times[s].length - 1]);
+      }
+    }
+    List<long[]> weigh = new ArrayList<>(); // {lag, service}
+    for (int i = 0; i < d.incidents.size(); i++) {
+      long onset = d.incidents.get(i).startedAt().toEpochMilli();
+      end = Math.max(end, onset);
+      if (!d.incidentRefs.get(i).isEmpty()) {
+        continue;
+      }
+      long latest = Long.MIN_VALUE;
+      int service = -1;
+      for (int s : d.incidentServices.get(i)) {
+        long[] own = s >= 0 && s < times.length ? times[s] : new long[0];
+        int k = Arrays.binarySearch(own, onset);
+        int last = k >= 0 ? lastOf(own, k) : -k - 2;
+        if (last >= 0 && own[last] > latest) {
+          latest = own[last];
+          service = s;
+        }
+      }
+      if (service >= 0) {
+        weigh.add(new long[] {onset - latest, service});
+      }
+    }
+    return SuspectOdds.of(
+        times,
+        end,
+        windowMs,
+        weigh.stream().mapToLong(w -> w[0]).toArray(),
+        weigh.stream().mapToInt(w -> (int) w[1]).toArray());
+  }
+
+  private static int lastOf(long[] sorted, int k) {
+    while (k + 1 < sorted.length && sorted[k + 1] == sorted[k]) {
+      k++;
+    }
+    return k;
   }
 
   /**
@@ -311,6 +382,7 @@ final class Linker {
     if (lag.samples() >= LagModel.PRIOR_WEIGHT) {
       windowMs = Math.max(rules.windowMs, Math.min(rules.explicitWindowMs, lag.quantile(0.95)));
     }
+    odds = suspectOdds();
     setThreshold(known);
   }
 
@@ -927,7 +999,8 @@ final class Linker {
             && w.ruledOut() == null
             && w.rolledBackBy() < 0
             && delta >= 0
-            && lag.survival(delta) >= SUSPECT_MIN_SHARE;
+            && lag.survival(delta) >= SUSPECT_MIN_SHARE
+            && odds.favours(delta, rules.suspectExcess);
     if (!lastOwn
         || top.explicit()
         || !t.succeeded(i)
@@ -1039,7 +1112,15 @@ final class Linker {
               "right",
               suspectsRight,
               "weighed",
-              suspectsWeighed));
+              suspectsWeighed,
+              "observed",
+              odds.observed(delta),
+              "expected",
+              Math.round(odds.expected(delta) * 10) / 10.0,
+              "bandFromMs",
+              SuspectOdds.lower(SuspectOdds.band(delta)),
+              "bandToMs",
+              SuspectOdds.upper(SuspectOdds.band(delta))));
     }
     if (!c.explicit() && w.rollbackPhrase() == null && w.rolledBackBy() < 0 && lag.samples() > 0) {
       out.add(

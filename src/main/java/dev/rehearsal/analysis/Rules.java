@@ -37,6 +37,7 @@ public final class Rules {
   final double wRolledBack;
   final double ruledOutFactor;
   final double targetPrecision;
+  final double suspectExcess;
   final List<String> changeLanguage;
   final List<String> noChangeLanguage;
   final Map<String, Double> environmentWeights;
@@ -94,6 +95,7 @@ public final class Rules {
     wRolledBack = s.number("linking.weights.rolledBackDuringIncident");
     ruledOutFactor = s.number("linking.weights.ruledOutFactor");
     targetPrecision = s.number("linking.targetPrecision");
+    suspectExcess = s.number("linking.suspectExcess");
     changeLanguage = s.strings("linking.changeLanguage");
     noChangeLanguage = s.strings("linking.noChangeLanguage");
     environmentWeights = new LinkedHashMap<>();

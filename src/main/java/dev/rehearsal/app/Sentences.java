@@ -127,7 +127,8 @@ public final class Sentences {
                     + r.arg("right")
                     + " of "
                     + r.arg("weighed")
-                    + " incidents here whose change is known");
+                    + " incidents here whose change is known")
+            + odds(r);
       case LEARNED_LAG:
         return Texts.fixed(r.decimal("share") * 100, 0)
             + "% of the "
@@ -276,6 +277,32 @@ public final class Sentences {
   }
 
   /** "(set for 90% precision on 412 incidents whose change is known)", or "" for the setting. */
+  /**
+   * Why the time since the deploy speaks for it: how many incidents here began that long after
+   * their service's last deploy, against how many chance would put there. Empty for findings
+   * written before these counts were kept.
+   */
+  private static String odds(Reason r) {
+    if (r.arg("observed").isEmpty()) {
+      return "";
+    }
+    return "; "
+        + r.arg("observed")
+        + " incidents here that cite nothing began between "
+        + span(r.number("bandFromMs", 0))
+        + " and "
+        + span(r.number("bandToMs", 0))
+        + " after their service's last deploy, where chance (how often the services ship) would"
+        + " put "
+        + Texts.fixed(r.decimal("expected"), 1);
+  }
+
+  /** A length of time in the words {@link #before} uses. */
+  private static String span(long ms) {
+    String b = before(ms);
+    return b.substring(0, b.length() - " before".length());
+  }
+
   private static String calibration(Reason r) {
     long on = r.number("calibratedOn", 0);
     if (on == 0) {

@@ -524,9 +524,11 @@ public final class QuarterlyPdfExporter implements Exporter {
     h.el(
         "p",
         "On generated histories whose answer is known (written in the styles of several kinds of"
-            + " organisation, each scenario with 400 incidents, seeds 21 and 22, no alias table)."
-            + " The rules were tuned on other styles and seeds; the held-out styles were never"
-            + " used to tune them. The baseline links each incident to the last deploy of its"
+            + " organisation, each scenario with 400 incidents, no alias table; the held-out"
+            + " styles with seeds 21 to 24, the plain style with 21 and 22). The rules' settings"
+            + " were chosen"
+            + " on other styles and seeds; the held-out styles were never used to choose them."
+            + " The baseline links each incident to the last deploy of its"
             + " service before onset, as incident tools do. The text model's figure is a 10-fold"
             + " cross-validation on real postmortems.");
     boolean[] num = {false, false, true, true, true, true, true};

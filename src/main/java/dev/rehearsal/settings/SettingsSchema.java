@@ -122,6 +122,7 @@ public final class SettingsSchema {
     positive("linking.recencyHalfLifeHours", 365 * DAY_HOURS);
     number("linking.minConfidence", 0, 1);
     number("linking.targetPrecision", 0.5, 1);
+    number("linking.suspectExcess", 0, 100);
     number("linking.relativeCutoff", 0, 1);
     integer("linking.maxLinks", 1, 20);
     number("linking.secondLinkRatio", 0, 1);

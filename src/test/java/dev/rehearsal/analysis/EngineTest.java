@@ -1362,6 +1362,60 @@ class EngineTest {
     return analyse(w).get("incident/pagerduty/U");
   }
 
+  /**
+   * Twenty-four billing incidents that cite nothing, one after each of the first twenty-four
+   * releases, {@code hoursAfter(k)} hours after release k.
+   */
+  private static void uncitedIncidents(
+      Workspace w, java.util.function.IntToDoubleFunction hoursAfter) throws Exception {
+    Instant day1 = Instant.parse("2024-01-01T00:00:00Z");
+    for (int k = 1; k <= 24; k++) {
+      long seconds = Math.round(hoursAfter.applyAsDouble(k) * 3600);
+      w.writes()
+          .upsert(
+              incident(
+                  "N" + k,
+                  "billing",
+                  day1.plus(java.time.Duration.ofDays(k - 1)).plusSeconds(seconds).toString(),
+                  "Invoices slow",
+                  "Invoices render slowly since the new build."));
+    }
+  }
+
+  @Test
+  void aSuspectByTimeMustBeginWhereIncidentsOutnumberChance() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // the other incidents begin at every hour after a release: twenty hours after one is what
+      // chance gives a service that ships daily
+      uncitedIncidents(w, k -> k - 0.5);
+      Finding u = lateIncidents(w, 0);
+      assertTrue(u.links().isEmpty(), u.toString());
+      assertEquals(Verdict.NOT_CHANGE_RELATED, u.verdict(), u.toString());
+    }
+  }
+
+  @Test
+  void aSuspectByTimeSaysHowManyIncidentsBeganThatLongAfterTheirDeploy() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // every other incident also began twenty hours after a release: three times chance
+      uncitedIncidents(w, k -> 20);
+      Finding u = lateIncidents(w, 0);
+      DeployLink link = u.links().get(0);
+      assertEquals("deploy/gitlab/billing-p38", link.deployKey());
+      assertTrue(link.byTimeAlone(), u.toString());
+      Reason suspect = only(link.reasons(), Code.SUSPECT_BY_TIME);
+      assertEquals("25", suspect.arg("observed"), suspect.toString());
+      assertEquals(String.valueOf(16 * 3_600_000L), suspect.arg("bandFromMs"));
+      assertEquals(String.valueOf(32 * 3_600_000L), suspect.arg("bandToMs"));
+      assertTrue(
+          suspect.decimal("expected") > 5 && suspect.decimal("expected") < 12, suspect.toString());
+      assertTrue(
+          Sentences.of(suspect)
+              .contains("25 incidents here that cite nothing began between 16 h and 32 h after"),
+          Sentences.of(suspect));
+    }
+  }
+
   @Test
   void theLastOwnDeployWithNothingAfterItIsASuspectByTimeAlone() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
