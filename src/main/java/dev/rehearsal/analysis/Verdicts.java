@@ -36,6 +36,12 @@ final class Verdicts {
   /** Each service's staging runs with what matching reads of them, by service id. */
   private final Map<Integer, ServiceRuns> runs = new HashMap<>();
 
+  /** How far before a production deploy a staging deploy of the same change counts. */
+  private final long lookbackMs;
+
+  /** How many production deploys, staged before, the lookback was learned from (0: the setting). */
+  private final int lookbackLearnedOn;
+
   /**
    * A service's runs in time order, with the start instants, normalised versions (null when none)
    * and whether the environment can be staging, computed once rather than per verdict.
@@ -59,6 +65,103 @@ final class Verdicts {
       shaLength[i] = t.shas.value(i).length();
     }
     d.runs.forEach((service, list) -> runs.put(service, index(list)));
+    long[] leads = leadTimes();
+    if (leads.length >= MIN_LEADS) {
+      long reach = leads[(int) Math.min(leads.length - 1, Math.floor(0.95 * leads.length))];
+      this.lookbackMs = Math.max(rules.stagingLookbackMs, Math.min(LONGEST_LOOKBACK_MS, reach));
+      this.lookbackLearnedOn = leads.length;
+    } else {
+      this.lookbackMs = rules.stagingLookbackMs;
+      this.lookbackLearnedOn = 0;
+    }
+  }
+
+  /** Fewer staged changes than this and the lookback stays the setting. */
+  static final int MIN_LEADS = 20;
+
+  /** At most this many production deploys are looked at to learn the lookback (evenly spread). */
+  static final int MAX_LEADS = 20_000;
+
+  /** However long this workspace's changes wait in staging, no further back than this. */
+  static final long LONGEST_LOOKBACK_MS = 365 * 86_400_000L;
+
+  /**
+   * How long this workspace's changes wait between staging and production: for production deploys
+   * (at most {@link #MAX_LEADS}, evenly spread), the time since the latest successful staging
+   * deploy of the same version or commit, however long before (up to {@link #LONGEST_LOOKBACK_MS}),
+   * ascending. A team whose releases soak in staging for six weeks is not told its changes never
+   * reached staging; the lookback becomes the reach of 95 % of these lead times when that is longer
+   * than the setting.
+   */
+  private long[] leadTimes() {
+    if (stagingEnvs.length == 0) {
+      return new long[0];
+    }
+    int[] production =
+        rules.productionEnvs.stream().mapToInt(d.envs::find).filter(id -> id >= 0).toArray();
+    int total = 0;
+    for (int s = 0; s < d.services.size(); s++) {
+      for (int e : production) {
+        total += Math.max(0, t.to(s, e) - t.from(s, e));
+      }
+    }
+    int step = Math.max(1, total / MAX_LEADS);
+    // the sampled production deploys' changes, then the staging deploys of those changes
+    Map<Long, List<Long>> stagedAt = new HashMap<>();
+    List<Integer> sampled = new ArrayList<>();
+    int k = 0;
+    for (int s = 0; s < d.services.size(); s++) {
+      for (int e : production) {
+        for (int i = t.from(s, e); i < t.to(s, e); i++) {
+          if (k++ % step != 0 || !t.succeeded(i) || t.rollback[i]) {
+            continue;
+          }
+          long key = changeKey(i);
+          if (key >= 0) {
+            sampled.add(i);
+            stagedAt.putIfAbsent(key, new ArrayList<>());
+          }
+        }
+      }
+    }
+    for (int s = 0; s < d.services.size(); s++) {
+      for (int e : stagingEnvs) {
+        for (int i = t.from(s, e); i < t.to(s, e); i++) {
+          List<Long> times = t.succeeded(i) ? stagedAt.get(changeKey(i)) : null;
+          if (times != null) {
+            times.add(t.time[i]);
+          }
+        }
+      }
+    }
+    List<Long> leads = new ArrayList<>();
+    for (int i : sampled) {
+      long latest = Long.MIN_VALUE;
+      for (long at : stagedAt.get(changeKey(i))) {
+        if (at <= t.time[i] + rules.skewMs && at > latest) {
+          latest = at;
+        }
+      }
+      long lead = t.time[i] - latest;
+      if (latest != Long.MIN_VALUE && lead <= LONGEST_LOOKBACK_MS) {
+        leads.add(Math.max(0, lead));
+      }
+    }
+    return leads.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /**
+   * The change a deploy shipped, as one number: its service with its version, or without one its
+   * commit; -1 when it names neither.
+   */
+  private long changeKey(int i) {
+    if (t.version[i] >= 0) {
+      return ((long) t.service[i] << 32) | t.version[i];
+    }
+    if (t.sha[i] >= 0) {
+      return ((long) t.service[i] << 32) | (1L << 31) | t.sha[i];
+    }
+    return -1;
   }
 
   private ServiceRuns index(List<StagingRun> list) {
@@ -87,7 +190,7 @@ final class Verdicts {
     }
     String what = version.isEmpty() ? "commit " + Linker.abbreviate(sha) : "v" + version;
     long shipped = t.time[prod];
-    long from = shipped - rules.stagingLookbackMs;
+    long from = shipped - lookbackMs;
     long until = shipped + rules.skewMs;
     List<Integer> staged = staged(prod, from, until);
     List<StagingRun> runs = matchingRuns(prod, staged, version, sha, from, until);
@@ -142,7 +245,9 @@ final class Verdicts {
             "change",
             what,
             "days",
-            rules.stagingLookbackMs / 86_400_000L));
+            lookbackMs / 86_400_000L,
+            "learnedOn",
+            lookbackLearnedOn));
     evidence.add(new Evidence.NotStaged(d.serviceName(s), what));
     return new Result(Verdict.NOT_STAGED, reasons, evidence, runs);
   }

@@ -158,7 +158,12 @@ public final class Sentences {
             + r.arg("change")
             + " in the "
             + r.arg("days")
-            + " days before it shipped to production";
+            + " days before it shipped to production"
+            + (r.number("learnedOn", 0) > 0
+                ? " (as long as 95% of the "
+                    + r.arg("learnedOn")
+                    + " changes here staged before production waited there)"
+                : "");
       case RUNS_EMPTY:
         return "the staging runs of " + r.arg("change") + " executed no test";
       case NO_RUNS:

@@ -1363,6 +1363,56 @@ class EngineTest {
   }
 
   /**
+   * {@code changes} billing releases, each deployed to staging 40 days before production, a day
+   * apart; then an incident half an hour after the last one reached production.
+   */
+  private Finding changesThatSoakInStaging(Workspace w, int changes) throws Exception {
+    Instant day1 = Instant.parse("2024-01-01T09:00:00Z");
+    for (int k = 1; k <= changes; k++) {
+      Instant staged = day1.plus(java.time.Duration.ofDays(k));
+      Instant shipped = staged.plus(java.time.Duration.ofDays(40));
+      String v = "v3." + k + ".0";
+      w.writes().upsert(deploy("soak-s" + k, "billing", "staging", v, "", staged.toString()));
+      w.writes().upsert(deploy("soak-p" + k, "billing", "production", v, "", shipped.toString()));
+      if (k == changes) {
+        w.writes()
+            .upsert(
+                incident(
+                    "S",
+                    "billing",
+                    shipped.plusSeconds(1800).toString(),
+                    "Invoices failing",
+                    "Invoices fail to render after " + v + " went out."));
+      }
+    }
+    return analyse(w).get("incident/pagerduty/S");
+  }
+
+  @Test
+  void changesThatWaitLongInStagingAreFoundThere() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      Finding s = changesThatSoakInStaging(w, 25);
+      assertEquals("deploy/gitlab/soak-p25", s.links().get(0).deployKey(), s.toString());
+      // staged forty days before, further back than the setting's 30 days: every change here waits
+      // that long, so the lookback follows them
+      assertEquals(Verdict.STAGED_UNTESTED, s.verdict(), s.toString());
+    }
+  }
+
+  @Test
+  void aFewChangesDoNotMoveTheStagingLookback() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      Finding s = changesThatSoakInStaging(w, 5);
+      assertEquals(Verdict.NOT_STAGED, s.verdict(), s.toString());
+      Reason notStaged = only(s.verdictReasons(), Code.NOT_STAGED);
+      assertEquals("30", notStaged.arg("days"));
+      assertEquals("0", notStaged.arg("learnedOn"));
+      assertTrue(
+          Sentences.of(notStaged).contains("in the 30 days before"), Sentences.of(notStaged));
+    }
+  }
+
+  /**
    * Twenty-four billing incidents that cite nothing, one after each of the first twenty-four
    * releases, {@code hoursAfter(k)} hours after release k.
    */
