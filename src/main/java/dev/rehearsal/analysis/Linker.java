@@ -211,7 +211,14 @@ final class Linker {
     this.inferredRollback = new boolean[t.size];
     inferRollbacks();
     this.cited = new CitedDeploys(t, d.services.size(), d.incidentRefs);
-    this.odds = suspectOdds();
+  }
+
+  /** The odds of suspects by time, worked out when first needed (calibrating works them out). */
+  private SuspectOdds odds() {
+    if (odds == null) {
+      odds = suspectOdds();
+    }
+    return odds;
   }
 
   /**
@@ -1000,7 +1007,7 @@ final class Linker {
             && w.rolledBackBy() < 0
             && delta >= 0
             && lag.survival(delta) >= SUSPECT_MIN_SHARE
-            && odds.favours(delta, rules.suspectExcess);
+            && odds().favours(delta, rules.suspectExcess);
     if (!lastOwn
         || top.explicit()
         || !t.succeeded(i)
@@ -1114,9 +1121,9 @@ final class Linker {
               "weighed",
               suspectsWeighed,
               "observed",
-              odds.observed(delta),
+              odds().observed(delta),
               "expected",
-              Math.round(odds.expected(delta) * 10) / 10.0,
+              Math.round(odds().expected(delta) * 10) / 10.0,
               "bandFromMs",
               SuspectOdds.lower(SuspectOdds.band(delta)),
               "bandToMs",
