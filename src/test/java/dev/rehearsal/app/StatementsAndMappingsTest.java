@@ -240,6 +240,86 @@ class StatementsAndMappingsTest {
   }
 
   @Test
+  void aCsvInsideAZipIsMappedFromItsEntryAndTheSavedMappingReadsItOnImport() throws Exception {
+    Path zip = dir.resolve("exports.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("logs/release-log.csv"));
+      out.write(
+          ("stamp,app,stage,build\n"
+                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n"
+                  + "2024-04-03T08:00:00Z,zipped,production,1.1.0\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+      out.write("not data".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    ImportView.PlannedFile entry =
+        session.imports().preview(List.of(zip)).files().stream()
+            .filter(f -> f.file().endsWith("release-log.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(zip + "!/logs/release-log.csv", entry.file());
+    assertEquals("skipped", entry.status());
+    assertTrue(entry.mappable(), "a CSV inside a zip is offered a column mapping");
+
+    Mappings mappings = session.mappings();
+    MappingView.Source source = mappings.read(Path.of(entry.file()));
+    assertEquals(entry.file(), source.file());
+    assertEquals("CSV", source.format());
+    assertEquals(List.of("stamp", "app", "stage", "build"), source.fields());
+    assertEquals(3, source.rows().size());
+    assertEquals("zipped", source.sample("app"));
+    assertEquals("release-log", Mappings.suggest(source, RecordKind.DEPLOY).name());
+
+    MappingView.Draft draft =
+        new MappingView.Draft(
+            "zipped-releases",
+            RecordKind.DEPLOY,
+            Map.of("time", "stamp", "service", "app", "environment", "stage", "version", "build"),
+            Map.of());
+    MappingView.Preview preview = mappings.preview(source, draft);
+    assertTrue(preview.usable(), preview.problems().toString());
+    assertEquals(3, preview.rows().size());
+    assertTrue(
+        preview.rows().get(2).outcome().startsWith("deploy: zipped 1.1.0 to production"),
+        preview.rows().get(2).outcome());
+    mappings.save(source, draft);
+
+    ImportView.PlannedFile mapped =
+        session.imports().preview(List.of(zip)).files().stream()
+            .filter(f -> f.file().endsWith("release-log.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("will import", mapped.status());
+    assertTrue(mapped.format().contains("'zipped-releases'"), mapped.format());
+    // the member alone, named as the plan names it, is planned alone
+    ImportView.Plan alone = session.imports().preview(List.of(Path.of(entry.file())));
+    assertEquals(List.of(entry.file()), alone.files().stream().map(f -> f.file()).toList());
+    assertEquals("will import", alone.files().get(0).status());
+    ImportView.Result r = session.imports().importAndAnalyse(List.of(zip), null);
+    assertEquals(3, r.accepted(), r.toString());
+    try (Rows.Source<Deploy> deploys = session.rows().deploys("service:zipped")) {
+      assertEquals(3, deploys.size());
+      for (Deploy d : deploys.page(0, 3)) {
+        assertEquals("production", d.environment());
+        assertEquals(zip + "!/logs/release-log.csv", d.provenance().file());
+      }
+    }
+
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class, () -> mappings.read(Path.of(zip + "!/logs/other.csv")));
+    assertTrue(
+        missing.getMessage().contains("holds no file named logs/other.csv"), missing.getMessage());
+    IllegalArgumentException text =
+        assertThrows(
+            IllegalArgumentException.class, () -> mappings.read(Path.of(zip + "!/notes.txt")));
+    assertTrue(text.getMessage().contains("neither a table"), text.getMessage());
+  }
+
+  @Test
   void aJsonFileShowsItsFieldsOneObjectDown() throws Exception {
     Path json = dir.resolve("runs.json");
     Files.writeString(

@@ -261,6 +261,52 @@ class ImportStatementsAndMappingsViewModelTest {
   }
 
   @Test
+  void aCsvInsideAZipIsMappedFromItsEntryAndSaved() throws Exception {
+    Path zip = dir.resolve("exports.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("ci/releases.csv"));
+      out.write(
+          ("stamp,app,stage,build\n"
+                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      ImportView.PlannedFile planned = s.imports().preview(List.of(zip)).files().get(0);
+      assertTrue(planned.mappable());
+      MappingEditorViewModel vm =
+          new MappingEditorViewModel(MappingEditorViewModel.Store.of(s), Background.DIRECT);
+      vm.open(Path.of(planned.file()));
+      assertTrue(vm.openProperty().get());
+      assertTrue(
+          vm.problems().stream().noneMatch(p -> p.contains("not a file")),
+          vm.problems().toString());
+      assertEquals(planned.file(), vm.sourceProperty().get().file());
+      assertEquals(List.of("stamp", "app", "stage", "build"), vm.sourceProperty().get().fields());
+      assertEquals("releases", vm.nameProperty().get());
+      vm.kindProperty().set(RecordKind.DEPLOY);
+      vm.row("time").columnProperty().set("stamp");
+      vm.row("service").columnProperty().set("app");
+      vm.row("environment").columnProperty().set("stage");
+      vm.row("version").columnProperty().set("build");
+      assertEquals("zipped", vm.row("service").sampleProperty().get());
+      assertTrue(vm.canSaveProperty().get(), vm.problems().toString());
+      MappingView.Preview p = vm.previewProperty().get();
+      assertEquals(2, p.rows().size());
+      assertTrue(
+          p.rows().get(1).outcome().startsWith("deploy: zipped 1.0.1 to production"),
+          p.rows().get(1).outcome());
+      vm.save();
+      assertTrue(
+          vm.statusProperty().get().startsWith("Saved 'releases'"), vm.statusProperty().get());
+      ImportView.PlannedFile after = s.imports().preview(List.of(zip)).files().get(0);
+      assertEquals("will import", after.status());
+      assertTrue(after.format().contains("'releases'"), after.format());
+    }
+  }
+
+  @Test
   void aFileNoMappingCanReadSaysSo() throws Exception {
     Path xml = dir.resolve("report.xml");
     Files.writeString(xml, "<testsuite/>");
