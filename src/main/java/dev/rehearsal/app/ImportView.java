@@ -68,19 +68,37 @@ public final class ImportView {
    * What the user states for one or more files that lack it, as typed: each field blank (not
    * stated) or a value. Carried into the import as an import manifest's row carries it
    * (docs/import-manifests.md): a file's own values and sidecars win over it.
+   *
+   * @param commit the commit the files tested (7 to 40 hexadecimal characters), as a manifest's
+   *     {@code commit} column
    */
-  public record Statement(String service, String environment, String version, String time) {
-    public static final Statement NONE = new Statement("", "", "", "");
+  public record Statement(
+      String service, String environment, String version, String commit, String time) {
+    public static final Statement NONE = new Statement("", "", "", "", "");
+
+    /** The fields of a statement, in the order the window shows them. */
+    public static final List<String> FIELDS =
+        List.of("service", "environment", "version", "commit", "time");
 
     public Statement {
       service = service == null ? "" : service.strip();
       environment = environment == null ? "" : environment.strip();
       version = version == null ? "" : version.strip();
+      commit = commit == null ? "" : commit.strip();
       time = time == null ? "" : time.strip();
     }
 
+    /** A statement without a commit. */
+    public Statement(String service, String environment, String version, String time) {
+      this(service, environment, version, "", time);
+    }
+
     public boolean isEmpty() {
-      return service.isEmpty() && environment.isEmpty() && version.isEmpty() && time.isEmpty();
+      return service.isEmpty()
+          && environment.isEmpty()
+          && version.isEmpty()
+          && commit.isEmpty()
+          && time.isEmpty();
     }
 
     /** This statement with its blanks filled from an earlier one. */
@@ -92,6 +110,7 @@ public final class ImportView {
           service.isEmpty() ? earlier.service : service,
           environment.isEmpty() ? earlier.environment : environment,
           version.isEmpty() ? earlier.version : version,
+          commit.isEmpty() ? earlier.commit : commit,
           time.isEmpty() ? earlier.time : time);
     }
 
@@ -107,6 +126,9 @@ public final class ImportView {
       if (!version.isEmpty()) {
         out.add("version " + version);
       }
+      if (!commit.isEmpty()) {
+        out.add("commit " + commit);
+      }
       if (!time.isEmpty()) {
         out.add("time " + time);
       }
@@ -115,8 +137,8 @@ public final class ImportView {
   }
 
   /**
-   * A statement as checked: the fields refused, each with why and how to write it (field name
-   * "service", "environment", "version" or "time" to the message); empty when it can be used.
+   * A statement as checked: the fields refused, each with why and how to write it (a name of {@link
+   * Statement#FIELDS} to the message); empty when it can be used.
    */
   public record StatementCheck(java.util.Map<String, String> refused) {
     public StatementCheck {

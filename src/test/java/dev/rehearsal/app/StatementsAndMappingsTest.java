@@ -75,6 +75,74 @@ class StatementsAndMappingsTest {
   }
 
   @Test
+  void aStatedCommitReachesTheImportedRunsAsAManifestRowsCommitWould() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path stated = Files.copy(junit(), in.resolve("stated.xml"));
+    ImportView.Statement s = new ImportView.Statement("checkout", "staging", "", "3F9A2C1D", "");
+    assertEquals("service checkout, environment staging, commit 3F9A2C1D", s.words());
+    ImportView.Plan plan = session.imports().preview(List.of(stated), Map.of(stated.toString(), s));
+    assertEquals(
+        List.of(),
+        plan.files().get(0).lacks(),
+        "a commit names what was tested, as a version does");
+    session.imports().importAndAnalyse(List.of(stated), Map.of(stated.toString(), s), null);
+
+    // the same file listed in an import manifest with the same commit gives the same runs
+    Path listed = Files.createDirectories(dir.resolve("listed"));
+    Files.copy(junit(), listed.resolve("listed.xml"));
+    Files.writeString(
+        listed.resolve("rehearsal-manifest.csv"),
+        "file,service,environment,commit\nlisted.xml,checkout,staging,3F9A2C1D\n");
+    session.imports().importAndAnalyse(List.of(listed), null);
+
+    try (Rows.Source<StagingRun> runs = session.rows().runs("")) {
+      List<StagingRun> all = runs.page(0, runs.size());
+      List<StagingRun> fromStatement =
+          all.stream().filter(r -> r.provenance().file().endsWith("stated.xml")).toList();
+      List<StagingRun> fromManifest =
+          all.stream().filter(r -> r.provenance().file().endsWith("listed.xml")).toList();
+      assertFalse(fromStatement.isEmpty());
+      assertEquals(fromManifest.size(), fromStatement.size());
+      for (StagingRun run : fromStatement) {
+        assertEquals("3f9a2c1d", run.commitSha());
+        assertEquals("", run.version(), "no version was stated");
+      }
+      for (StagingRun run : fromManifest) {
+        assertEquals("3f9a2c1d", run.commitSha());
+      }
+    }
+  }
+
+  @Test
+  void aCommitThatIsNotAShaIsRefusedWithWhatOneIs() {
+    for (String bad : List.of("3f9a2c", "v2.4.1", "3f9a2c1g", "a".repeat(41), "main")) {
+      ImportView.StatementCheck c =
+          Imports.check(
+              new ImportView.Statement("", "", "", bad, ""), ZoneOffset.UTC, DateOrder.AUTO);
+      assertEquals(List.of("commit"), List.copyOf(c.refused().keySet()), bad);
+      String m = c.refused().get("commit");
+      assertTrue(m.startsWith("'" + bad.substring(0, Math.min(bad.length(), 47))), m);
+      assertTrue(m.contains("7 to 40 hexadecimal characters"), m);
+    }
+    for (String good : List.of("3f9a2c1", "3F9A2C1D", "0123456789abcdef0123456789abcdef01234567")) {
+      assertTrue(
+          Imports.check(
+                  new ImportView.Statement("", "", "", good, ""), ZoneOffset.UTC, DateOrder.AUTO)
+              .ok(),
+          good);
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            session
+                .imports()
+                .preview(
+                    List.of(junit()),
+                    Map.of(junit().toString(), new ImportView.Statement("", "", "", "main", ""))),
+        "a refused commit is never carried into an import");
+  }
+
+  @Test
   void aFilesOwnValuesWinOverAStatement() throws Exception {
     Path f = dir.resolve("own.xml");
     Files.writeString(

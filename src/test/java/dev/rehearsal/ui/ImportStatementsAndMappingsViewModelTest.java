@@ -139,6 +139,65 @@ class ImportStatementsAndMappingsViewModelTest {
   }
 
   @Test
+  void aCommitIsCheckedAsTypedAndStatedForTheGroupLikeTheOtherFields() {
+    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
+    List<Map<String, ImportView.Statement>> importedWith = new ArrayList<>();
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) -> {
+              plannedWith.add(stated);
+              return new ImportView.Plan(
+                  List.of(
+                      file("a.xml", "will import", List.of("version"), stated.get("a.xml")),
+                      file("b.xml", "will import", List.of("version"), stated.get("b.xml"))),
+                  List.of());
+            },
+            (in, stated, m) -> {
+              importedWith.add(stated);
+              return new ImportView.Result(
+                  List.of(), 2, 2, 0, false, List.of(), List.of(), "The analysis ran again.");
+            },
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("results")));
+    vm.selected().setAll(vm.planned());
+
+    vm.commitProperty().set("v2.4.1");
+    String refusal = vm.refusedProperty("commit").get();
+    assertTrue(refusal.startsWith("'v2.4.1' is not a commit"), refusal);
+    assertTrue(refusal.contains("7 to 40 hexadecimal characters"), "says what one is: " + refusal);
+    assertFalse(vm.canFillProperty().get());
+    int plans = plannedWith.size();
+    vm.fill();
+    assertEquals(plans, plannedWith.size(), "a refused commit is not stated");
+    assertTrue(vm.fillMessageProperty().get().contains("is not a commit"));
+
+    vm.commitProperty().set("3f9a2c1");
+    assertEquals("", vm.refusedProperty("commit").get());
+    assertTrue(vm.canFillProperty().get(), "a commit alone is worth stating");
+    vm.fill();
+    ImportView.Statement withCommit = new ImportView.Statement("", "", "", "3f9a2c1", "");
+    assertEquals(
+        Map.of("a.xml", withCommit, "b.xml", withCommit), plannedWith.get(plannedWith.size() - 1));
+    assertEquals("commit 3f9a2c1", vm.planned().get(0).stated());
+    assertEquals(
+        "Stated for 2 files: commit 3f9a2c1. A file's own values win over it.",
+        vm.fillMessageProperty().get());
+
+    // a service stated later keeps the commit stated before
+    vm.commitProperty().set("");
+    vm.serviceProperty().set("checkout");
+    vm.fill();
+    vm.start();
+    assertEquals(
+        Map.of(
+            "a.xml", new ImportView.Statement("checkout", "", "", "3f9a2c1", ""),
+            "b.xml", new ImportView.Statement("checkout", "", "", "3f9a2c1", "")),
+        importedWith.get(0),
+        "the import carries the commit");
+  }
+
+  @Test
   void forgettingWhatWasStatedPlansAgainWithoutIt() {
     List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
     ImportViewModel vm =

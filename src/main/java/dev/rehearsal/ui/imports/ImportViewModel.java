@@ -90,6 +90,7 @@ public final class ImportViewModel {
   private final StringProperty service = new SimpleStringProperty("");
   private final StringProperty environment = new SimpleStringProperty("");
   private final StringProperty version = new SimpleStringProperty("");
+  private final StringProperty commit = new SimpleStringProperty("");
   private final StringProperty time = new SimpleStringProperty("");
   private final Map<String, StringProperty> refused = new LinkedHashMap<>();
   private final BooleanProperty canFill = new SimpleBooleanProperty();
@@ -105,10 +106,10 @@ public final class ImportViewModel {
     this.runner = runner;
     this.checker = checker;
     this.tasks = tasks;
-    for (String f : ImportView.STATABLE) {
+    for (String f : ImportView.Statement.FIELDS) {
       refused.put(f, new SimpleStringProperty(""));
     }
-    for (StringProperty p : List.of(service, environment, version, time)) {
+    for (StringProperty p : typedFields()) {
       p.addListener((o, a, b) -> checkStatement());
     }
     selected.addListener(
@@ -206,12 +207,21 @@ public final class ImportViewModel {
     return version;
   }
 
+  /** The commit the files selected tested (7 to 40 hexadecimal characters), as typed. */
+  public StringProperty commitProperty() {
+    return commit;
+  }
+
   public StringProperty timeProperty() {
     return time;
   }
 
+  private List<StringProperty> typedFields() {
+    return List.of(service, environment, version, commit, time);
+  }
+
   /**
-   * Why the value typed for a field ("service", "environment", "version", "time") is refused, with
+   * Why the value typed for a field (one of {@link ImportView.Statement#FIELDS}) is refused, with
    * how to write it; "" while it is fine.
    */
   public ReadOnlyStringProperty refusedProperty(String field) {
@@ -252,7 +262,8 @@ public final class ImportViewModel {
   }
 
   private ImportView.Statement typed() {
-    return new ImportView.Statement(service.get(), environment.get(), version.get(), time.get());
+    return new ImportView.Statement(
+        service.get(), environment.get(), version.get(), commit.get(), time.get());
   }
 
   /** The files selected a statement is for: those to be imported. */
@@ -281,7 +292,7 @@ public final class ImportViewModel {
       return;
     }
     if (s.isEmpty()) {
-      fillMessage.set("Type a service, an environment, a version or a time to state.");
+      fillMessage.set("Type a service, an environment, a version, a commit or a time to state.");
       return;
     }
     if (!canFill.get()) {
@@ -345,7 +356,7 @@ public final class ImportViewModel {
     stated.clear();
     selected.clear();
     checkForget();
-    for (StringProperty p : List.of(service, environment, version, time)) {
+    for (StringProperty p : typedFields()) {
       p.set("");
     }
     fillMessage.set("");
