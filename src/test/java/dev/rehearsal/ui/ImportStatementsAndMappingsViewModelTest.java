@@ -198,6 +198,68 @@ class ImportStatementsAndMappingsViewModelTest {
   }
 
   @Test
+  void thePlanNamesItsFolderOnceAndShowsTheColumnsWorthShowing() {
+    ImportView.Statement[] statement = {null};
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) ->
+                new ImportView.Plan(
+                    List.of(
+                        new ImportView.PlannedFile(
+                            "/data/ci/junit/TEST-a.xml",
+                            "will import",
+                            "JUnit XML",
+                            90,
+                            List.of("service"),
+                            List.of(),
+                            List.of(),
+                            "would be read as JUnit XML",
+                            statement[0] == null ? "" : statement[0].words(),
+                            false),
+                        new ImportView.PlannedFile(
+                            "/data/ci/k6.zip!/load/summary.json",
+                            "will import",
+                            "k6 summary",
+                            100,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            "would be read as k6 summary")),
+                    List.of()),
+            (in, stated, m) -> null,
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("/data/ci")));
+    assertEquals("/data/ci", vm.folderProperty().get());
+    assertEquals("junit/TEST-a.xml", vm.shownName(vm.planned().get(0)));
+    assertEquals("k6.zip!/load/summary.json", vm.shownName(vm.planned().get(1)));
+    assertEquals("JUnit XML, 90\u00a0%", vm.planned().get(0).detected());
+    assertFalse(vm.anyNoteProperty().get(), "'would be read as' only repeats the format");
+    assertFalse(vm.anyStatedProperty().get());
+
+    statement[0] = new ImportView.Statement("checkout", "", "", "");
+    vm.plan();
+    assertTrue(vm.anyStatedProperty().get());
+    vm.clear();
+    assertEquals("", vm.folderProperty().get());
+  }
+
+  @Test
+  void aFolderIsNamedOnlyWhenTheFilesShareOne() {
+    assertEquals("/a/b", ImportView.folderOf(List.of("/a/b/x.csv", "/a/b/c/y.csv")));
+    assertEquals("/a", ImportView.folderOf(List.of("/a/b/x.csv", "/a/c.zip!/d/y.csv")));
+    assertEquals("", ImportView.folderOf(List.of("/a/x.csv", "/b/y.csv")), "only the root shared");
+    assertEquals("", ImportView.folderOf(List.of("x.csv")), "no folder");
+    assertEquals("x.csv", ImportView.inFolder("/a/b/x.csv", "/a/b"));
+    assertEquals("/a/bc/x.csv", ImportView.inFolder("/a/bc/x.csv", "/a/b"), "not a part of it");
+    ImportView.PlannedFile skipped =
+        new ImportView.PlannedFile(
+            "x.md", "skipped", "", 0, List.of(), List.of(), List.of(), "not recognised: text");
+    assertEquals("", skipped.detected());
+    assertEquals("not recognised: text", skipped.note());
+  }
+
+  @Test
   void forgettingWhatWasStatedPlansAgainWithoutIt() {
     List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
     ImportViewModel vm =

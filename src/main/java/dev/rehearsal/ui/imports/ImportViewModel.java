@@ -97,6 +97,11 @@ public final class ImportViewModel {
   private final BooleanProperty canForget = new SimpleBooleanProperty();
   private final StringProperty fillMessage = new SimpleStringProperty("");
 
+  // how the plan is shown: the folder once above it, and the columns worth showing
+  private final StringProperty folder = new SimpleStringProperty("");
+  private final BooleanProperty anyStated = new SimpleBooleanProperty();
+  private final BooleanProperty anyNote = new SimpleBooleanProperty();
+
   public ImportViewModel(Planner planner, Runner runner, Tasks tasks) {
     this(planner, runner, s -> new ImportView.StatementCheck(Map.of()), tasks);
   }
@@ -118,6 +123,8 @@ public final class ImportViewModel {
               checkStatement();
               checkForget();
             });
+    planned.addListener(
+        (javafx.collections.ListChangeListener<ImportView.PlannedFile>) c -> planChanged());
     rejectionFilter.addListener(
         (o, a, f) -> {
           String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
@@ -137,6 +144,35 @@ public final class ImportViewModel {
 
   public ObservableList<ImportView.PlannedFile> planned() {
     return planned;
+  }
+
+  /**
+   * The folder every planned file is in, shown once above the plan ("" when they share none); each
+   * row names its file under it ({@link #shownName}).
+   */
+  public ReadOnlyStringProperty folderProperty() {
+    return folder;
+  }
+
+  /** A planned file's name as its row shows it: under {@link #folderProperty}. */
+  public String shownName(ImportView.PlannedFile f) {
+    return ImportView.inFolder(f.file(), folder.get());
+  }
+
+  /** Whether something was stated for a planned file (the "stated" column is worth showing). */
+  public ReadOnlyBooleanProperty anyStatedProperty() {
+    return anyStated;
+  }
+
+  /** Whether a planned file has a note beyond its format (the note column is worth showing). */
+  public ReadOnlyBooleanProperty anyNoteProperty() {
+    return anyNote;
+  }
+
+  private void planChanged() {
+    folder.set(ImportView.folderOf(planned.stream().map(ImportView.PlannedFile::file).toList()));
+    anyStated.set(planned.stream().anyMatch(f -> !f.stated().isEmpty()));
+    anyNote.set(planned.stream().anyMatch(f -> !f.note().isEmpty()));
   }
 
   public ObservableList<ImportView.FileResult> results() {
