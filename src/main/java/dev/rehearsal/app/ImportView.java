@@ -55,10 +55,79 @@ public final class ImportView {
       this(file, status, format, confidence, lacks, preview, previewRejected, message, "", false);
     }
 
+    /**
+     * The detected format with the detector's confidence ("JUnit XML test results, 100 %"), or ""
+     * when no format was detected.
+     */
+    public String detected() {
+      // a no-break space keeps the figure and its sign on one line where the column wraps
+      return format == null || format.isBlank() ? "" : format + ", " + confidence + "\u00a0%";
+    }
+
+    /**
+     * The note worth a column: the message, unless it only repeats the format the file will be read
+     * as.
+     */
+    public String note() {
+      return message == null || message.startsWith(READ_AS) ? "" : message;
+    }
+
     /** Whether it lacks any of service, environment, version or time (what a statement fills). */
     public boolean lacksWhatAStatementFills() {
       return lacks.stream().anyMatch(STATABLE::contains);
     }
+  }
+
+  /** How a plan's message begins for a file that will be read (the format follows). */
+  static final String READ_AS = "would be read as ";
+
+  /**
+   * The folder all these files are in (for a member of an archive, the archive's folder), so that
+   * it can be shown once above them; "" when they share none below the file system's root.
+   */
+  public static String folderOf(List<String> files) {
+    java.nio.file.Path common = null;
+    for (String f : files) {
+      int bang = f.indexOf("!/");
+      java.nio.file.Path parent;
+      try {
+        parent = java.nio.file.Path.of(bang >= 0 ? f.substring(0, bang) : f).getParent();
+      } catch (java.nio.file.InvalidPathException e) {
+        return "";
+      }
+      if (parent == null) {
+        return "";
+      }
+      if (common == null) {
+        common = parent;
+      } else {
+        while (common != null && !parent.startsWith(common)) {
+          common = common.getParent();
+        }
+        if (common == null) {
+          return "";
+        }
+      }
+    }
+    if (common == null || common.getNameCount() == 0) {
+      return "";
+    }
+    return common.toString();
+  }
+
+  /**
+   * A file as named under a folder shown once above it ({@link #folderOf}): the rest of its path
+   * ("junit/TEST-1.xml", "results.zip!/k6/summary.json"), or the whole name when it is not in it.
+   */
+  public static String inFolder(String file, String folder) {
+    if (folder == null || folder.isEmpty() || !file.startsWith(folder)) {
+      return file;
+    }
+    String rest = file.substring(folder.length());
+    if (rest.startsWith("/") || rest.startsWith(java.io.File.separator)) {
+      return rest.substring(1);
+    }
+    return file;
   }
 
   /** The lacks a statement can fill, as {@link PlannedFile#lacks} words them. */
@@ -68,19 +137,37 @@ public final class ImportView {
    * What the user states for one or more files that lack it, as typed: each field blank (not
    * stated) or a value. Carried into the import as an import manifest's row carries it
    * (docs/import-manifests.md): a file's own values and sidecars win over it.
+   *
+   * @param commit the commit the files tested (7 to 40 hexadecimal characters), as a manifest's
+   *     {@code commit} column
    */
-  public record Statement(String service, String environment, String version, String time) {
-    public static final Statement NONE = new Statement("", "", "", "");
+  public record Statement(
+      String service, String environment, String version, String commit, String time) {
+    public static final Statement NONE = new Statement("", "", "", "", "");
+
+    /** The fields of a statement, in the order the window shows them. */
+    public static final List<String> FIELDS =
+        List.of("service", "environment", "version", "commit", "time");
 
     public Statement {
       service = service == null ? "" : service.strip();
       environment = environment == null ? "" : environment.strip();
       version = version == null ? "" : version.strip();
+      commit = commit == null ? "" : commit.strip();
       time = time == null ? "" : time.strip();
     }
 
+    /** A statement without a commit. */
+    public Statement(String service, String environment, String version, String time) {
+      this(service, environment, version, "", time);
+    }
+
     public boolean isEmpty() {
-      return service.isEmpty() && environment.isEmpty() && version.isEmpty() && time.isEmpty();
+      return service.isEmpty()
+          && environment.isEmpty()
+          && version.isEmpty()
+          && commit.isEmpty()
+          && time.isEmpty();
     }
 
     /** This statement with its blanks filled from an earlier one. */
@@ -92,6 +179,7 @@ public final class ImportView {
           service.isEmpty() ? earlier.service : service,
           environment.isEmpty() ? earlier.environment : environment,
           version.isEmpty() ? earlier.version : version,
+          commit.isEmpty() ? earlier.commit : commit,
           time.isEmpty() ? earlier.time : time);
     }
 
@@ -107,6 +195,9 @@ public final class ImportView {
       if (!version.isEmpty()) {
         out.add("version " + version);
       }
+      if (!commit.isEmpty()) {
+        out.add("commit " + commit);
+      }
       if (!time.isEmpty()) {
         out.add("time " + time);
       }
@@ -115,8 +206,8 @@ public final class ImportView {
   }
 
   /**
-   * A statement as checked: the fields refused, each with why and how to write it (field name
-   * "service", "environment", "version" or "time" to the message); empty when it can be used.
+   * A statement as checked: the fields refused, each with why and how to write it (a name of {@link
+   * Statement#FIELDS} to the message); empty when it can be used.
    */
   public record StatementCheck(java.util.Map<String, String> refused) {
     public StatementCheck {

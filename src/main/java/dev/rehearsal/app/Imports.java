@@ -188,8 +188,9 @@ public final class Imports {
   static final int MAX_STATED = 200;
 
   /**
-   * Checks a statement as typed: names on one line and of a sensible length, a time Rehearsal can
-   * read (read in {@code zone} when it says none). A refused time says how to write one.
+   * Checks a statement as typed: names on one line and of a sensible length, a commit that is a SHA
+   * (7 to 40 hexadecimal characters), a time Rehearsal can read (read in {@code zone} when it says
+   * none). A refused commit or time says how to write one.
    */
   public static ImportView.StatementCheck check(
       ImportView.Statement s, ZoneId zone, DateOrder order) {
@@ -197,6 +198,14 @@ public final class Imports {
     name("service", s.service(), refused);
     name("environment", s.environment(), refused);
     name("version", s.version(), refused);
+    if (!s.commit().isEmpty() && !COMMIT.matcher(s.commit()).matches()) {
+      refused.put(
+          "commit",
+          "'"
+              + shortened(s.commit())
+              + "' is not a commit: a commit is its SHA, 7 to 40 hexadecimal characters (0-9,"
+              + " a-f), such as 3f9a2c1.");
+    }
     if (!s.time().isEmpty()) {
       try {
         new TimeParser(zone, order).parse(s.time());
@@ -211,6 +220,15 @@ public final class Imports {
       }
     }
     return new ImportView.StatementCheck(refused);
+  }
+
+  /** A commit as a manifest's commit column names it: an abbreviated or full SHA. */
+  private static final java.util.regex.Pattern COMMIT =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{7,40}");
+
+  private static String shortened(String value) {
+    String one = value.replaceAll("\\p{Cntrl}", " ");
+    return one.length() > 48 ? one.substring(0, 47) + "\u2026" : one;
   }
 
   private static void name(String field, String value, Map<String, String> refused) {
@@ -249,7 +267,7 @@ public final class Imports {
               blankToNull(s.service()),
               blankToNull(s.environment()),
               blankToNull(s.version()),
-              null,
+              blankToNull(s.commit()),
               at,
               "stated in the import window"));
     }

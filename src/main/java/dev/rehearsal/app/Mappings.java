@@ -1,8 +1,10 @@
 package dev.rehearsal.app;
 
+import dev.rehearsal.importers.ArchiveMember;
 import dev.rehearsal.importers.ColumnMapping;
 import dev.rehearsal.importers.FileSource;
 import dev.rehearsal.importers.ImportPlan;
+import dev.rehearsal.importers.ImportSource;
 import dev.rehearsal.importers.generic.GenericFields;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.Workspace;
@@ -51,23 +53,31 @@ public final class Mappings {
   }
 
   /**
-   * A file's fields and first rows, for a mapping to name.
+   * A file's fields and first rows, for a mapping to name: a file on disk, or a member of a zip
+   * archive named as the import's plan names it ({@code archive.zip!/folder/member.csv}).
    *
-   * @throws IllegalArgumentException when it is not a file on disk holding a table or JSON
+   * @throws IllegalArgumentException when it is neither, or holds neither a table nor JSON
    */
   public MappingView.Source read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(
-          file
-              + " is not a file on disk (a file inside an archive is mapped once it is taken out of"
-              + " it)");
+    if (Files.isRegularFile(file)) {
+      return read(file, new FileSource(file, file.toString()));
     }
+    if (ArchiveMember.parse(file.toString()).isEmpty()) {
+      throw new IllegalArgumentException(
+          file + " is neither a file on disk nor a file inside a zip archive on disk");
+    }
+    try (ArchiveMember member = ArchiveMember.open(file.toString(), imports.defaults().limits())) {
+      return read(file, member.source());
+    }
+  }
+
+  private MappingView.Source read(Path file, ImportSource source) throws IOException {
     GenericFields f =
-        GenericFields.of(new FileSource(file, file.toString()), PREVIEW_ROWS)
+        GenericFields.of(source, PREVIEW_ROWS)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        file.getFileName()
+                        source.fileName()
                             + " is neither a table with a header line (comma, semicolon or tab"
                             + " separated) nor JSON: a column mapping cannot read it"));
     return new MappingView.Source(

@@ -638,6 +638,20 @@ public final class ImportRunner {
       throws IOException {
     Path abs = input.toAbsolutePath().normalize();
     if (!Files.exists(abs)) {
+      // one member of an archive, named as the plan names it: archive.zip!/folder/member.csv
+      var member = ArchiveMember.parse(input.toString());
+      if (member.isPresent()) {
+        ArchiveMember.Name m = member.get();
+        expandZip(
+            m.archive().toAbsolutePath().normalize(),
+            m.archiveDisplay(),
+            options.limits(),
+            plan,
+            manifests,
+            open,
+            m.entry());
+        return;
+      }
       throw new IOException(input + " does not exist");
     }
     if (Files.isDirectory(abs)) {
@@ -773,7 +787,7 @@ public final class ImportRunner {
       return;
     }
     if (name.toLowerCase(Locale.ROOT).endsWith(".zip") || isZip(f)) {
-      expandZip(f, display, options.limits(), plan, manifests, open);
+      expandZip(f, display, options.limits(), plan, manifests, open, null);
       return;
     }
     plan.add(new Planned(src, key(f), null));
@@ -794,7 +808,8 @@ public final class ImportRunner {
       ImportOptions.ArchiveLimits limits,
       List<Planned> plan,
       List<Planned> manifests,
-      List<ZipFile> open) {
+      List<ZipFile> open,
+      String only) {
     long t0 = System.nanoTime();
     ZipFile zip;
     try {
@@ -854,8 +869,22 @@ public final class ImportRunner {
       return;
     }
     String zipKey = key(f);
+    if (only != null && !entries.containsKey(only)) {
+      plan.add(
+          new Planned(
+              new FileSource(f, display),
+              zipKey + "!/" + only,
+              failed(display + "!/" + only, "the archive holds no file of that name", t0)));
+      return;
+    }
     for (ZipEntry e : entries.values()) {
       String entryName = e.getName();
+      if (only != null
+          && !entryName.equals(only)
+          && !ImportManifest.isManifestName(entryName.substring(entryName.lastIndexOf('/') + 1))) {
+        // one member asked for: the others are passed over, the archive's manifests still apply
+        continue;
+      }
       if (outside(entryName)) {
         plan.add(
             new Planned(

@@ -199,6 +199,7 @@ final class Tour implements AppObserver {
               v.imports.serviceProperty().set("checkout");
               v.imports.environmentProperty().set("staging");
               v.imports.versionProperty().set("v2.14.3");
+              v.imports.commitProperty().set("3f9a2c1");
               v.imports.fill();
             },
             () ->

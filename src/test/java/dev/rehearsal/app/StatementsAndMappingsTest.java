@@ -75,6 +75,74 @@ class StatementsAndMappingsTest {
   }
 
   @Test
+  void aStatedCommitReachesTheImportedRunsAsAManifestRowsCommitWould() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path stated = Files.copy(junit(), in.resolve("stated.xml"));
+    ImportView.Statement s = new ImportView.Statement("checkout", "staging", "", "3F9A2C1D", "");
+    assertEquals("service checkout, environment staging, commit 3F9A2C1D", s.words());
+    ImportView.Plan plan = session.imports().preview(List.of(stated), Map.of(stated.toString(), s));
+    assertEquals(
+        List.of(),
+        plan.files().get(0).lacks(),
+        "a commit names what was tested, as a version does");
+    session.imports().importAndAnalyse(List.of(stated), Map.of(stated.toString(), s), null);
+
+    // the same file listed in an import manifest with the same commit gives the same runs
+    Path listed = Files.createDirectories(dir.resolve("listed"));
+    Files.copy(junit(), listed.resolve("listed.xml"));
+    Files.writeString(
+        listed.resolve("rehearsal-manifest.csv"),
+        "file,service,environment,commit\nlisted.xml,checkout,staging,3F9A2C1D\n");
+    session.imports().importAndAnalyse(List.of(listed), null);
+
+    try (Rows.Source<StagingRun> runs = session.rows().runs("")) {
+      List<StagingRun> all = runs.page(0, runs.size());
+      List<StagingRun> fromStatement =
+          all.stream().filter(r -> r.provenance().file().endsWith("stated.xml")).toList();
+      List<StagingRun> fromManifest =
+          all.stream().filter(r -> r.provenance().file().endsWith("listed.xml")).toList();
+      assertFalse(fromStatement.isEmpty());
+      assertEquals(fromManifest.size(), fromStatement.size());
+      for (StagingRun run : fromStatement) {
+        assertEquals("3f9a2c1d", run.commitSha());
+        assertEquals("", run.version(), "no version was stated");
+      }
+      for (StagingRun run : fromManifest) {
+        assertEquals("3f9a2c1d", run.commitSha());
+      }
+    }
+  }
+
+  @Test
+  void aCommitThatIsNotAShaIsRefusedWithWhatOneIs() {
+    for (String bad : List.of("3f9a2c", "v2.4.1", "3f9a2c1g", "a".repeat(41), "main")) {
+      ImportView.StatementCheck c =
+          Imports.check(
+              new ImportView.Statement("", "", "", bad, ""), ZoneOffset.UTC, DateOrder.AUTO);
+      assertEquals(List.of("commit"), List.copyOf(c.refused().keySet()), bad);
+      String m = c.refused().get("commit");
+      assertTrue(m.startsWith("'" + bad.substring(0, Math.min(bad.length(), 47))), m);
+      assertTrue(m.contains("7 to 40 hexadecimal characters"), m);
+    }
+    for (String good : List.of("3f9a2c1", "3F9A2C1D", "0123456789abcdef0123456789abcdef01234567")) {
+      assertTrue(
+          Imports.check(
+                  new ImportView.Statement("", "", "", good, ""), ZoneOffset.UTC, DateOrder.AUTO)
+              .ok(),
+          good);
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            session
+                .imports()
+                .preview(
+                    List.of(junit()),
+                    Map.of(junit().toString(), new ImportView.Statement("", "", "", "main", ""))),
+        "a refused commit is never carried into an import");
+  }
+
+  @Test
   void aFilesOwnValuesWinOverAStatement() throws Exception {
     Path f = dir.resolve("own.xml");
     Files.writeString(
@@ -237,6 +305,86 @@ class StatementsAndMappingsTest {
     assertEquals(List.of(), mappings.saved());
     assertEquals("skipped", session.imports().preview(List.of(next)).files().get(0).status());
     assertEquals(List.of(), mappings.problems(source, rival));
+  }
+
+  @Test
+  void aCsvInsideAZipIsMappedFromItsEntryAndTheSavedMappingReadsItOnImport() throws Exception {
+    Path zip = dir.resolve("exports.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("logs/release-log.csv"));
+      out.write(
+          ("stamp,app,stage,build\n"
+                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n"
+                  + "2024-04-03T08:00:00Z,zipped,production,1.1.0\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+      out.write("not data".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    ImportView.PlannedFile entry =
+        session.imports().preview(List.of(zip)).files().stream()
+            .filter(f -> f.file().endsWith("release-log.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(zip + "!/logs/release-log.csv", entry.file());
+    assertEquals("skipped", entry.status());
+    assertTrue(entry.mappable(), "a CSV inside a zip is offered a column mapping");
+
+    Mappings mappings = session.mappings();
+    MappingView.Source source = mappings.read(Path.of(entry.file()));
+    assertEquals(entry.file(), source.file());
+    assertEquals("CSV", source.format());
+    assertEquals(List.of("stamp", "app", "stage", "build"), source.fields());
+    assertEquals(3, source.rows().size());
+    assertEquals("zipped", source.sample("app"));
+    assertEquals("release-log", Mappings.suggest(source, RecordKind.DEPLOY).name());
+
+    MappingView.Draft draft =
+        new MappingView.Draft(
+            "zipped-releases",
+            RecordKind.DEPLOY,
+            Map.of("time", "stamp", "service", "app", "environment", "stage", "version", "build"),
+            Map.of());
+    MappingView.Preview preview = mappings.preview(source, draft);
+    assertTrue(preview.usable(), preview.problems().toString());
+    assertEquals(3, preview.rows().size());
+    assertTrue(
+        preview.rows().get(2).outcome().startsWith("deploy: zipped 1.1.0 to production"),
+        preview.rows().get(2).outcome());
+    mappings.save(source, draft);
+
+    ImportView.PlannedFile mapped =
+        session.imports().preview(List.of(zip)).files().stream()
+            .filter(f -> f.file().endsWith("release-log.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("will import", mapped.status());
+    assertTrue(mapped.format().contains("'zipped-releases'"), mapped.format());
+    // the member alone, named as the plan names it, is planned alone
+    ImportView.Plan alone = session.imports().preview(List.of(Path.of(entry.file())));
+    assertEquals(List.of(entry.file()), alone.files().stream().map(f -> f.file()).toList());
+    assertEquals("will import", alone.files().get(0).status());
+    ImportView.Result r = session.imports().importAndAnalyse(List.of(zip), null);
+    assertEquals(3, r.accepted(), r.toString());
+    try (Rows.Source<Deploy> deploys = session.rows().deploys("service:zipped")) {
+      assertEquals(3, deploys.size());
+      for (Deploy d : deploys.page(0, 3)) {
+        assertEquals("production", d.environment());
+        assertEquals(zip + "!/logs/release-log.csv", d.provenance().file());
+      }
+    }
+
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class, () -> mappings.read(Path.of(zip + "!/logs/other.csv")));
+    assertTrue(
+        missing.getMessage().contains("holds no file named logs/other.csv"), missing.getMessage());
+    IllegalArgumentException text =
+        assertThrows(
+            IllegalArgumentException.class, () -> mappings.read(Path.of(zip + "!/notes.txt")));
+    assertTrue(text.getMessage().contains("neither a table"), text.getMessage());
   }
 
   @Test

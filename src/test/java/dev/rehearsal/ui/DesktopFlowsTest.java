@@ -463,6 +463,22 @@ class DesktopFlowsTest extends FxRobot {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * A row of the plan as shown (the plan's rows take the height of their text, so the table keeps a
+   * hidden row for measuring, which a click must not aim at).
+   */
+  private Node planRow(int index) {
+    return lookup("#import-plan .table-row-cell")
+        .match(
+            (javafx.scene.control.TableRow<?> r) ->
+                r.getIndex() == index
+                    && r.getItem() != null
+                    && r.isVisible()
+                    && r.getParent() != null
+                    && r.getParent().isVisible())
+        .query();
+  }
+
   private TableView<dev.rehearsal.app.ImportView.PlannedFile> planTable() {
     return lookup("#import-plan").queryAs(TableView.class);
   }
@@ -509,7 +525,7 @@ class DesktopFlowsTest extends FxRobot {
       assertTrue(f.lacks().contains("service"), f.lacks().toString());
     }
     // select both rows: a click on the first, Shift+Down for the second
-    clickOn(lookup("#import-plan .table-row-cell").nth(0).queryAs(Node.class));
+    clickOn(planRow(0));
     push(KeyCode.SHIFT, KeyCode.DOWN);
     waitFor(10, () -> app0.views().imports.selected().size() == 2);
 
@@ -521,9 +537,16 @@ class DesktopFlowsTest extends FxRobot {
     assertTrue(fill.isDisabled(), "a refused time is not stated");
     interact(() -> lookup("#import-state-time").queryAs(TextField.class).clear());
     waitFor(5, () -> refused.getText().isEmpty());
+    clickOn("#import-state-commit").write("release-7");
+    waitFor(5, () -> refused.getText().contains("'release-7' is not a commit"));
+    assertTrue(refused.getText().contains("7 to 40 hexadecimal characters"), refused.getText());
+    assertTrue(fill.isDisabled(), "a refused commit is not stated");
+    interact(() -> lookup("#import-state-commit").queryAs(TextField.class).clear());
+    waitFor(5, () -> refused.getText().isEmpty());
     clickOn("#import-state-service").write("flowcheck");
     clickOn("#import-state-environment").write("staging");
     clickOn("#import-state-version").write("7.7.7");
+    clickOn("#import-state-commit").write("9c0ffee1");
     clickOn(fill);
     waitFor(
         60,
@@ -535,7 +558,8 @@ class DesktopFlowsTest extends FxRobot {
                             f.lacks().isEmpty()
                                 && f.stated()
                                     .equals(
-                                        "service flowcheck, environment staging, version 7.7.7")));
+                                        "service flowcheck, environment staging, version 7.7.7,"
+                                            + " commit 9c0ffee1")));
     importAndWait("2 files: ");
 
     TableView<dev.rehearsal.model.StagingRun> runs =
@@ -549,6 +573,7 @@ class DesktopFlowsTest extends FxRobot {
       assertEquals("flowcheck", r.service());
       assertEquals("staging", r.environment());
       assertEquals("7.7.7", r.version());
+      assertEquals("9c0ffee1", r.commitSha(), "the commit stated for the group");
     }
   }
 
@@ -570,7 +595,7 @@ class DesktopFlowsTest extends FxRobot {
     interact(() -> app0.views().importPane.dropped(List.of(csv)));
     waitFor(60, () -> planTable().getItems().size() == 1);
     assertEquals(List.of("a column mapping"), planTable().getItems().get(0).lacks());
-    clickOn(lookup("#import-plan .table-row-cell").nth(0).queryAs(Node.class));
+    clickOn(planRow(0));
     Button map = lookup("#import-map-columns").queryAs(Button.class);
     waitFor(5, () -> !map.isDisabled());
     clickOn(map);

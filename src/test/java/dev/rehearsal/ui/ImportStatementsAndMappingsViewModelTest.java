@@ -139,6 +139,127 @@ class ImportStatementsAndMappingsViewModelTest {
   }
 
   @Test
+  void aCommitIsCheckedAsTypedAndStatedForTheGroupLikeTheOtherFields() {
+    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
+    List<Map<String, ImportView.Statement>> importedWith = new ArrayList<>();
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) -> {
+              plannedWith.add(stated);
+              return new ImportView.Plan(
+                  List.of(
+                      file("a.xml", "will import", List.of("version"), stated.get("a.xml")),
+                      file("b.xml", "will import", List.of("version"), stated.get("b.xml"))),
+                  List.of());
+            },
+            (in, stated, m) -> {
+              importedWith.add(stated);
+              return new ImportView.Result(
+                  List.of(), 2, 2, 0, false, List.of(), List.of(), "The analysis ran again.");
+            },
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("results")));
+    vm.selected().setAll(vm.planned());
+
+    vm.commitProperty().set("v2.4.1");
+    String refusal = vm.refusedProperty("commit").get();
+    assertTrue(refusal.startsWith("'v2.4.1' is not a commit"), refusal);
+    assertTrue(refusal.contains("7 to 40 hexadecimal characters"), "says what one is: " + refusal);
+    assertFalse(vm.canFillProperty().get());
+    int plans = plannedWith.size();
+    vm.fill();
+    assertEquals(plans, plannedWith.size(), "a refused commit is not stated");
+    assertTrue(vm.fillMessageProperty().get().contains("is not a commit"));
+
+    vm.commitProperty().set("3f9a2c1");
+    assertEquals("", vm.refusedProperty("commit").get());
+    assertTrue(vm.canFillProperty().get(), "a commit alone is worth stating");
+    vm.fill();
+    ImportView.Statement withCommit = new ImportView.Statement("", "", "", "3f9a2c1", "");
+    assertEquals(
+        Map.of("a.xml", withCommit, "b.xml", withCommit), plannedWith.get(plannedWith.size() - 1));
+    assertEquals("commit 3f9a2c1", vm.planned().get(0).stated());
+    assertEquals(
+        "Stated for 2 files: commit 3f9a2c1. A file's own values win over it.",
+        vm.fillMessageProperty().get());
+
+    // a service stated later keeps the commit stated before
+    vm.commitProperty().set("");
+    vm.serviceProperty().set("checkout");
+    vm.fill();
+    vm.start();
+    assertEquals(
+        Map.of(
+            "a.xml", new ImportView.Statement("checkout", "", "", "3f9a2c1", ""),
+            "b.xml", new ImportView.Statement("checkout", "", "", "3f9a2c1", "")),
+        importedWith.get(0),
+        "the import carries the commit");
+  }
+
+  @Test
+  void thePlanNamesItsFolderOnceAndShowsTheColumnsWorthShowing() {
+    ImportView.Statement[] statement = {null};
+    ImportViewModel vm =
+        new ImportViewModel(
+            (in, stated) ->
+                new ImportView.Plan(
+                    List.of(
+                        new ImportView.PlannedFile(
+                            "/data/ci/junit/TEST-a.xml",
+                            "will import",
+                            "JUnit XML",
+                            90,
+                            List.of("service"),
+                            List.of(),
+                            List.of(),
+                            "would be read as JUnit XML",
+                            statement[0] == null ? "" : statement[0].words(),
+                            false),
+                        new ImportView.PlannedFile(
+                            "/data/ci/k6.zip!/load/summary.json",
+                            "will import",
+                            "k6 summary",
+                            100,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            "would be read as k6 summary")),
+                    List.of()),
+            (in, stated, m) -> null,
+            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+            new Tasks(Background.DIRECT));
+    vm.add(List.of(Path.of("/data/ci")));
+    assertEquals("/data/ci", vm.folderProperty().get());
+    assertEquals("junit/TEST-a.xml", vm.shownName(vm.planned().get(0)));
+    assertEquals("k6.zip!/load/summary.json", vm.shownName(vm.planned().get(1)));
+    assertEquals("JUnit XML, 90\u00a0%", vm.planned().get(0).detected());
+    assertFalse(vm.anyNoteProperty().get(), "'would be read as' only repeats the format");
+    assertFalse(vm.anyStatedProperty().get());
+
+    statement[0] = new ImportView.Statement("checkout", "", "", "");
+    vm.plan();
+    assertTrue(vm.anyStatedProperty().get());
+    vm.clear();
+    assertEquals("", vm.folderProperty().get());
+  }
+
+  @Test
+  void aFolderIsNamedOnlyWhenTheFilesShareOne() {
+    assertEquals("/a/b", ImportView.folderOf(List.of("/a/b/x.csv", "/a/b/c/y.csv")));
+    assertEquals("/a", ImportView.folderOf(List.of("/a/b/x.csv", "/a/c.zip!/d/y.csv")));
+    assertEquals("", ImportView.folderOf(List.of("/a/x.csv", "/b/y.csv")), "only the root shared");
+    assertEquals("", ImportView.folderOf(List.of("x.csv")), "no folder");
+    assertEquals("x.csv", ImportView.inFolder("/a/b/x.csv", "/a/b"));
+    assertEquals("/a/bc/x.csv", ImportView.inFolder("/a/bc/x.csv", "/a/b"), "not a part of it");
+    ImportView.PlannedFile skipped =
+        new ImportView.PlannedFile(
+            "x.md", "skipped", "", 0, List.of(), List.of(), List.of(), "not recognised: text");
+    assertEquals("", skipped.detected());
+    assertEquals("not recognised: text", skipped.note());
+  }
+
+  @Test
   void forgettingWhatWasStatedPlansAgainWithoutIt() {
     List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
     ImportViewModel vm =
@@ -257,6 +378,52 @@ class ImportStatementsAndMappingsViewModelTest {
       assertTrue(vm.saved().isEmpty());
       assertEquals("Removed 'deploy-log'.", vm.statusProperty().get());
       assertEquals("skipped", s.imports().preview(List.of(next)).files().get(0).status());
+    }
+  }
+
+  @Test
+  void aCsvInsideAZipIsMappedFromItsEntryAndSaved() throws Exception {
+    Path zip = dir.resolve("exports.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("ci/releases.csv"));
+      out.write(
+          ("stamp,app,stage,build\n"
+                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      ImportView.PlannedFile planned = s.imports().preview(List.of(zip)).files().get(0);
+      assertTrue(planned.mappable());
+      MappingEditorViewModel vm =
+          new MappingEditorViewModel(MappingEditorViewModel.Store.of(s), Background.DIRECT);
+      vm.open(Path.of(planned.file()));
+      assertTrue(vm.openProperty().get());
+      assertTrue(
+          vm.problems().stream().noneMatch(p -> p.contains("not a file")),
+          vm.problems().toString());
+      assertEquals(planned.file(), vm.sourceProperty().get().file());
+      assertEquals(List.of("stamp", "app", "stage", "build"), vm.sourceProperty().get().fields());
+      assertEquals("releases", vm.nameProperty().get());
+      vm.kindProperty().set(RecordKind.DEPLOY);
+      vm.row("time").columnProperty().set("stamp");
+      vm.row("service").columnProperty().set("app");
+      vm.row("environment").columnProperty().set("stage");
+      vm.row("version").columnProperty().set("build");
+      assertEquals("zipped", vm.row("service").sampleProperty().get());
+      assertTrue(vm.canSaveProperty().get(), vm.problems().toString());
+      MappingView.Preview p = vm.previewProperty().get();
+      assertEquals(2, p.rows().size());
+      assertTrue(
+          p.rows().get(1).outcome().startsWith("deploy: zipped 1.0.1 to production"),
+          p.rows().get(1).outcome());
+      vm.save();
+      assertTrue(
+          vm.statusProperty().get().startsWith("Saved 'releases'"), vm.statusProperty().get());
+      ImportView.PlannedFile after = s.imports().preview(List.of(zip)).files().get(0);
+      assertEquals("will import", after.status());
+      assertTrue(after.format().contains("'releases'"), after.format());
     }
   }
 

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -101,15 +102,30 @@ public final class ImportPane extends BorderPane {
     plan = new TableView<>(vm.planned());
     plan.setId("import-plan");
     plan.setPlaceholder(new Label("No files chosen yet."));
-    plan.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    plan.getColumns().add(col("File", ImportView.PlannedFile::file, 230));
-    plan.getColumns().add(col("Detected format", ImportView.PlannedFile::format, 140));
-    plan.getColumns().add(col("Confidence", f -> f.confidence() + " %", 80));
-    plan.getColumns().add(col("Status", ImportView.PlannedFile::status, 90));
-    plan.getColumns()
-        .add(col("Lacks", f -> f.lacks().isEmpty() ? "" : String.join(", ", f.lacks()), 150));
-    plan.getColumns().add(col("Stated here", ImportView.PlannedFile::stated, 250));
-    plan.getColumns().add(col("Note", ImportView.PlannedFile::message, 120));
+    // every column wraps and the columns share the table's width by what they hold (the file, what
+    // it lacks and what was stated the most), so nothing is cut at 1366 wide; the folder is shown
+    // once above the table, each row names its file under it
+    plan.getStyleClass().add("wrapping-rows");
+    plan.getColumns().add(wrapped("File", vm::shownName, 3));
+    plan.getColumns().add(wrapped("Detected format", ImportView.PlannedFile::detected, 2.6));
+    TableColumn<ImportView.PlannedFile, String> status =
+        wrapped("Status", ImportView.PlannedFile::status, 1.1);
+    status.setMinWidth(90); // "will import" on one line
+    plan.getColumns().add(status);
+    plan.getColumns().add(wrapped("Lacks", f -> String.join(", ", f.lacks()), 2.2));
+    TableColumn<ImportView.PlannedFile, String> stated =
+        wrapped("Stated here", ImportView.PlannedFile::stated, 3);
+    stated.visibleProperty().bind(vm.anyStatedProperty());
+    plan.getColumns().add(stated);
+    TableColumn<ImportView.PlannedFile, String> note =
+        wrapped("Note", ImportView.PlannedFile::note, 2.6);
+    note.visibleProperty().bind(vm.anyNoteProperty());
+    plan.getColumns().add(note);
+    plan.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    plan.widthProperty().addListener((o, a, b) -> share(plan));
+    for (TableColumn<ImportView.PlannedFile, ?> c : plan.getColumns()) {
+      c.visibleProperty().addListener((o, a, b) -> share(plan));
+    }
     plan.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     plan.getSelectionModel()
         .getSelectedItems()
@@ -189,14 +205,33 @@ public final class ImportPane extends BorderPane {
         });
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox planHead = new HBox(8, section("Before importing"), grow, map);
+    Label planFolder = new Label();
+    planFolder.setId("import-plan-folder");
+    planFolder.getStyleClass().add("muted-text");
+    planFolder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+    planFolder.setMinWidth(0);
+    planFolder
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.folderProperty().get().isEmpty() ? "" : "in " + vm.folderProperty().get(),
+                vm.folderProperty()));
+    Tooltip folderTip = new Tooltip();
+    folderTip.textProperty().bind(vm.folderProperty());
+    planFolder.setTooltip(folderTip);
+    HBox.setHgrow(planFolder, Priority.SOMETIMES);
+    Label planTitle = section("Before importing");
+    planTitle.setMinWidth(Region.USE_PREF_SIZE);
+    map.setMinWidth(Region.USE_PREF_SIZE);
+    HBox planHead = new HBox(8, planTitle, planFolder, grow, map);
     planHead.setAlignment(Pos.CENTER_LEFT);
     VBox planBox = new VBox(4, planHead, plan, statementBar());
     VBox.setVgrow(plan, Priority.ALWAYS);
     HBox before = new HBox(10, planBox, records);
     HBox.setHgrow(planBox, Priority.ALWAYS);
-    records.setPrefWidth(380);
-    records.setMinWidth(260);
+    // the records beside the plan keep their width whatever the bar under the plan asks for
+    records.setPrefWidth(330);
+    records.setMinWidth(330);
     before.setPadding(new Insets(0, 14, 8, 14));
 
     // after: per file, and the rejections
@@ -238,7 +273,7 @@ public final class ImportPane extends BorderPane {
 
     SplitPane split = new SplitPane(before, after);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-    split.setDividerPositions(0.4);
+    split.setDividerPositions(0.48);
     // the mapping editor takes the place of the import's results while it is open
     MappingEditorPane editor = new MappingEditorPane(mappings);
     mappings
@@ -247,7 +282,7 @@ public final class ImportPane extends BorderPane {
             (o, a, open) -> {
               double at = split.getDividerPositions()[0];
               split.getItems().set(1, open ? editor : after);
-              split.setDividerPositions(open ? Math.min(at, 0.45) : at);
+              split.setDividerPositions(open ? Math.min(at, 0.4) : at);
             });
     setTop(top);
     setCenter(split);
@@ -258,15 +293,20 @@ public final class ImportPane extends BorderPane {
    * checked as typed; what a field refuses shows under the bar.
    */
   private VBox statementBar() {
-    Label lead = new Label("For the files selected:");
-    lead.getStyleClass().add("strong-text");
-    lead.setMinWidth(Region.USE_PREF_SIZE);
-    TextField service = statementField("import-state-service", "service", vm.serviceProperty(), 10);
+    Label lead =
+        new Label(
+            "State what the files selected lack, as an import manifest would (a file's own"
+                + " values win):");
+    lead.getStyleClass().add("muted-text");
+    lead.setWrapText(true);
+    lead.setMinHeight(Region.USE_PREF_SIZE);
+    TextField service = statementField("import-state-service", "service", vm.serviceProperty(), 8);
     TextField env =
-        statementField("import-state-environment", "environment", vm.environmentProperty(), 9);
-    TextField version = statementField("import-state-version", "version", vm.versionProperty(), 8);
+        statementField("import-state-environment", "environment", vm.environmentProperty(), 8);
+    TextField version = statementField("import-state-version", "version", vm.versionProperty(), 6);
+    TextField commit = statementField("import-state-commit", "commit", vm.commitProperty(), 7);
     TextField time =
-        statementField("import-state-time", "time, 2024-03-01T10:15:00Z", vm.timeProperty(), 15);
+        statementField("import-state-time", "time, 2024-03-01 10:15", vm.timeProperty(), 12);
     Button fill = new Button("Fill in");
     fill.setId("import-state-fill");
     fill.setMinWidth(Region.USE_PREF_SIZE);
@@ -282,9 +322,12 @@ public final class ImportPane extends BorderPane {
     forget.setTooltip(new Tooltip("Forgets what was stated for the files selected"));
     forget.disableProperty().bind(vm.canForgetProperty().not());
     forget.setOnAction(e -> vm.forgetStated());
-    HBox fields = new HBox(6, lead, service, env, version, time, fill, forget);
+    HBox fields = new HBox(6, service, env, version, commit, time, fill, forget);
     fields.setAlignment(Pos.CENTER_LEFT);
-    HBox.setHgrow(time, Priority.SOMETIMES);
+    for (TextField t : List.of(service, env, version, commit, time)) {
+      t.setMinWidth(60);
+      HBox.setHgrow(t, Priority.ALWAYS);
+    }
     Label refused = new Label();
     refused.setId("import-state-refused");
     refused.setWrapText(true);
@@ -294,15 +337,14 @@ public final class ImportPane extends BorderPane {
         .bind(
             javafx.beans.binding.Bindings.createStringBinding(
                 () ->
-                    ImportView.STATABLE.stream()
+                    ImportView.Statement.FIELDS.stream()
                         .map(f -> vm.refusedProperty(f).get())
                         .filter(m -> !m.isEmpty())
                         .reduce((a, b) -> a + " " + b)
                         .orElse(""),
-                vm.refusedProperty("service"),
-                vm.refusedProperty("environment"),
-                vm.refusedProperty("version"),
-                vm.refusedProperty("time")));
+                ImportView.Statement.FIELDS.stream()
+                    .map(vm::refusedProperty)
+                    .toArray(javafx.beans.Observable[]::new)));
     refused.setMinHeight(Region.USE_PREF_SIZE);
     refused.managedProperty().bind(refused.textProperty().isNotEmpty());
     refused.visibleProperty().bind(refused.managedProperty());
@@ -315,7 +357,7 @@ public final class ImportPane extends BorderPane {
     done.managedProperty()
         .bind(done.textProperty().isNotEmpty().and(refused.managedProperty().not()));
     done.visibleProperty().bind(done.managedProperty());
-    return new VBox(3, fields, refused, done);
+    return new VBox(3, lead, fields, refused, done);
   }
 
   private TextField statementField(
@@ -375,6 +417,62 @@ public final class ImportPane extends BorderPane {
   /** Adds what was dropped on the window. */
   public void dropped(List<Path> paths) {
     vm.add(paths);
+  }
+
+  /**
+   * Shares a table's width among its visible columns by the share each asks for ({@link #wrapped});
+   * a column resized by hand keeps its width until the table's width or columns change.
+   */
+  private static void share(TableView<?> table) {
+    double available = table.getWidth() - 20; // borders, and room for a vertical scroll bar
+    if (available <= 0) {
+      return;
+    }
+    double total = 0;
+    for (TableColumn<?, ?> c : table.getColumns()) {
+      if (c.isVisible() && c.getUserData() instanceof Double share) {
+        total += share;
+      }
+    }
+    for (TableColumn<?, ?> c : table.getColumns()) {
+      if (c.isVisible() && c.getUserData() instanceof Double share) {
+        c.setPrefWidth(Math.max(c.getMinWidth(), Math.floor(available * share / total)));
+      }
+    }
+  }
+
+  /**
+   * A column whose cells wrap their text to the column's width (the row grows), so that nothing in
+   * it is cut; {@code share} is its part of the table's width beside the others ({@link #share}).
+   */
+  private static <T> TableColumn<T, String> wrapped(
+      String name, Function<T, String> value, double share) {
+    TableColumn<T, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(
+        r -> new ReadOnlyObjectWrapper<>(r.getValue() == null ? "" : value.apply(r.getValue())));
+    c.setUserData(share);
+    c.setMinWidth(60);
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              private final Text text = new Text();
+
+              {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+              }
+
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+              }
+            });
+    return c;
   }
 
   private static <T> TableColumn<T, String> col(String name, Function<T, String> value, double w) {

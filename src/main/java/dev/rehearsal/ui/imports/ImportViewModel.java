@@ -90,11 +90,17 @@ public final class ImportViewModel {
   private final StringProperty service = new SimpleStringProperty("");
   private final StringProperty environment = new SimpleStringProperty("");
   private final StringProperty version = new SimpleStringProperty("");
+  private final StringProperty commit = new SimpleStringProperty("");
   private final StringProperty time = new SimpleStringProperty("");
   private final Map<String, StringProperty> refused = new LinkedHashMap<>();
   private final BooleanProperty canFill = new SimpleBooleanProperty();
   private final BooleanProperty canForget = new SimpleBooleanProperty();
   private final StringProperty fillMessage = new SimpleStringProperty("");
+
+  // how the plan is shown: the folder once above it, and the columns worth showing
+  private final StringProperty folder = new SimpleStringProperty("");
+  private final BooleanProperty anyStated = new SimpleBooleanProperty();
+  private final BooleanProperty anyNote = new SimpleBooleanProperty();
 
   public ImportViewModel(Planner planner, Runner runner, Tasks tasks) {
     this(planner, runner, s -> new ImportView.StatementCheck(Map.of()), tasks);
@@ -105,10 +111,10 @@ public final class ImportViewModel {
     this.runner = runner;
     this.checker = checker;
     this.tasks = tasks;
-    for (String f : ImportView.STATABLE) {
+    for (String f : ImportView.Statement.FIELDS) {
       refused.put(f, new SimpleStringProperty(""));
     }
-    for (StringProperty p : List.of(service, environment, version, time)) {
+    for (StringProperty p : typedFields()) {
       p.addListener((o, a, b) -> checkStatement());
     }
     selected.addListener(
@@ -117,6 +123,8 @@ public final class ImportViewModel {
               checkStatement();
               checkForget();
             });
+    planned.addListener(
+        (javafx.collections.ListChangeListener<ImportView.PlannedFile>) c -> planChanged());
     rejectionFilter.addListener(
         (o, a, f) -> {
           String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
@@ -136,6 +144,35 @@ public final class ImportViewModel {
 
   public ObservableList<ImportView.PlannedFile> planned() {
     return planned;
+  }
+
+  /**
+   * The folder every planned file is in, shown once above the plan ("" when they share none); each
+   * row names its file under it ({@link #shownName}).
+   */
+  public ReadOnlyStringProperty folderProperty() {
+    return folder;
+  }
+
+  /** A planned file's name as its row shows it: under {@link #folderProperty}. */
+  public String shownName(ImportView.PlannedFile f) {
+    return ImportView.inFolder(f.file(), folder.get());
+  }
+
+  /** Whether something was stated for a planned file (the "stated" column is worth showing). */
+  public ReadOnlyBooleanProperty anyStatedProperty() {
+    return anyStated;
+  }
+
+  /** Whether a planned file has a note beyond its format (the note column is worth showing). */
+  public ReadOnlyBooleanProperty anyNoteProperty() {
+    return anyNote;
+  }
+
+  private void planChanged() {
+    folder.set(ImportView.folderOf(planned.stream().map(ImportView.PlannedFile::file).toList()));
+    anyStated.set(planned.stream().anyMatch(f -> !f.stated().isEmpty()));
+    anyNote.set(planned.stream().anyMatch(f -> !f.note().isEmpty()));
   }
 
   public ObservableList<ImportView.FileResult> results() {
@@ -206,12 +243,21 @@ public final class ImportViewModel {
     return version;
   }
 
+  /** The commit the files selected tested (7 to 40 hexadecimal characters), as typed. */
+  public StringProperty commitProperty() {
+    return commit;
+  }
+
   public StringProperty timeProperty() {
     return time;
   }
 
+  private List<StringProperty> typedFields() {
+    return List.of(service, environment, version, commit, time);
+  }
+
   /**
-   * Why the value typed for a field ("service", "environment", "version", "time") is refused, with
+   * Why the value typed for a field (one of {@link ImportView.Statement#FIELDS}) is refused, with
    * how to write it; "" while it is fine.
    */
   public ReadOnlyStringProperty refusedProperty(String field) {
@@ -252,7 +298,8 @@ public final class ImportViewModel {
   }
 
   private ImportView.Statement typed() {
-    return new ImportView.Statement(service.get(), environment.get(), version.get(), time.get());
+    return new ImportView.Statement(
+        service.get(), environment.get(), version.get(), commit.get(), time.get());
   }
 
   /** The files selected a statement is for: those to be imported. */
@@ -281,7 +328,7 @@ public final class ImportViewModel {
       return;
     }
     if (s.isEmpty()) {
-      fillMessage.set("Type a service, an environment, a version or a time to state.");
+      fillMessage.set("Type a service, an environment, a version, a commit or a time to state.");
       return;
     }
     if (!canFill.get()) {
@@ -345,7 +392,7 @@ public final class ImportViewModel {
     stated.clear();
     selected.clear();
     checkForget();
-    for (StringProperty p : List.of(service, environment, version, time)) {
+    for (StringProperty p : typedFields()) {
       p.set("");
     }
     fillMessage.set("");
