@@ -88,6 +88,13 @@ public final class ArchiveMember implements AutoCloseable {
                 + Math.round(l.maxRatio())
                 + "); refused as a possible zip bomb");
       }
+      if (size > l.maxTotalBytes()) {
+        throw new IllegalArgumentException(
+            name
+                + " would inflate to more than "
+                + l.maxTotalBytes()
+                + " bytes; refused as the whole archive would be");
+      }
       long cap = size >= 0 ? size + 1 : l.maxTotalBytes();
       ArchiveMember m =
           new ArchiveMember(zip, new ZipEntrySource(zip, e, n.archiveDisplay(), entries, cap));
