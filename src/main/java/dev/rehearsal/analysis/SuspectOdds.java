@@ -54,13 +54,20 @@ final class SuspectOdds {
     int bands = band(Math.max(windowMs, 0)) + 1;
     this.observed = new int[bands];
     this.expected = new double[bands];
+    // chance puts each incident in a band as its service's history does: summed per service
+    int[] perService = new int[gaps.length];
     for (int i = 0; i < lags.length; i++) {
       if (lags[i] <= windowMs) {
         observed[band(lags[i])]++;
       }
-      for (int b = 0; b < bands; b++) {
+      if (services[i] >= 0 && services[i] < gaps.length) {
+        perService[services[i]]++;
+      }
+    }
+    for (int s = 0; s < gaps.length; s++) {
+      for (int b = 0; perService[s] > 0 && b < bands; b++) {
         long hi = Math.min(windowMs + 1, upper(b));
-        expected[b] += atLeast(services[i], lower(b)) - atLeast(services[i], hi);
+        expected[b] += perService[s] * (atLeast(s, lower(b)) - atLeast(s, hi));
       }
     }
     this.incidentsCounted = lags.length;
