@@ -3,6 +3,7 @@ package dev.rehearsal.importers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.zip.ZipFile;
 /**
  * A file inside a zip archive, named as an import names it: {@code archive.zip!/folder/member.csv}.
  * Opened on its own (to read its fields for a column mapping, or to plan and import that one
- * member), it is read in place, within the same limits as when the whole archive is imported.
+ * member), it is read in place, within the same limits as when the whole archive is imported
+ * ({@link ImportRunner#refusal}).
  */
 public final class ArchiveMember implements AutoCloseable {
   private final ZipFile zip;
@@ -70,31 +72,19 @@ public final class ArchiveMember implements AutoCloseable {
     ImportOptions.ArchiveLimits l = limits == null ? ImportOptions.ArchiveLimits.DEFAULT : limits;
     ZipFile zip = new ZipFile(n.archive().toFile());
     try {
+      var all = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+      String refusal = ImportRunner.refusal(all, l);
+      if (refusal != null) {
+        throw new IllegalArgumentException(n.archiveDisplay() + " " + refusal);
+      }
       Map<String, ZipEntry> entries = new LinkedHashMap<>();
-      zip.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.put(e.getName(), e));
+      all.stream().filter(x -> !x.isDirectory()).forEach(x -> entries.put(x.getName(), x));
       ZipEntry e = entries.get(n.entry());
       if (e == null) {
         throw new IllegalArgumentException(
             n.archiveDisplay() + " holds no file named " + n.entry());
       }
       long size = e.getSize();
-      long comp = e.getCompressedSize();
-      if (size > 0 && comp > 0 && (double) size / comp > l.maxRatio()) {
-        throw new IllegalArgumentException(
-            name
-                + " would inflate "
-                + Math.round((double) size / comp)
-                + " times its compressed size (limit "
-                + Math.round(l.maxRatio())
-                + "); refused as a possible zip bomb");
-      }
-      if (size > l.maxTotalBytes()) {
-        throw new IllegalArgumentException(
-            name
-                + " would inflate to more than "
-                + l.maxTotalBytes()
-                + " bytes; refused as the whole archive would be");
-      }
       long cap = size >= 0 ? size + 1 : l.maxTotalBytes();
       ArchiveMember m =
           new ArchiveMember(zip, new ZipEntrySource(zip, e, n.archiveDisplay(), entries, cap));

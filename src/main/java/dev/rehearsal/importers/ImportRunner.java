@@ -830,43 +830,17 @@ public final class ImportRunner {
       return;
     }
     open.add(zip);
-    Map<String, ZipEntry> entries = new LinkedHashMap<>();
-    long total = 0;
-    String refusal = null;
     var all = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
-    if (all.size() > limits.maxEntries()) {
-      refusal = "holds " + all.size() + " entries, more than the limit of " + limits.maxEntries();
-    }
-    for (ZipEntry e : all) {
-      if (refusal != null) {
-        break;
-      }
-      if (e.isDirectory()) {
-        continue;
-      }
-      long size = e.getSize();
-      long comp = e.getCompressedSize();
-      if (size > 0 && comp > 0 && (double) size / comp > limits.maxRatio()) {
-        refusal =
-            "entry "
-                + e.getName()
-                + " would inflate "
-                + Math.round((double) size / comp)
-                + " times its compressed size (limit "
-                + Math.round(limits.maxRatio())
-                + "); refused as a possible zip bomb";
-        break;
-      }
-      total += Math.max(0, size);
-      if (total > limits.maxTotalBytes()) {
-        refusal = "would inflate to more than " + limits.maxTotalBytes() + " bytes";
-        break;
-      }
-      entries.put(e.getName(), e);
-    }
+    String refusal = refusal(all, limits);
     if (refusal != null) {
       plan.add(new Planned(new FileSource(f, display), key(f), failed(display, refusal, t0)));
       return;
+    }
+    Map<String, ZipEntry> entries = new LinkedHashMap<>();
+    for (ZipEntry e : all) {
+      if (!e.isDirectory()) {
+        entries.put(e.getName(), e);
+      }
     }
     String zipKey = key(f);
     if (only != null && !entries.containsKey(only)) {
@@ -944,6 +918,39 @@ public final class ImportRunner {
       }
     }
     return false;
+  }
+
+  /**
+   * Why an archive with these entries is not opened, or null: more entries than the limit, an entry
+   * that would inflate past the ratio (a possible zip bomb), or all of them past the byte limit.
+   * The whole archive is refused, whichever member was asked for.
+   */
+  static String refusal(List<? extends ZipEntry> all, ImportOptions.ArchiveLimits limits) {
+    if (all.size() > limits.maxEntries()) {
+      return "holds " + all.size() + " entries, more than the limit of " + limits.maxEntries();
+    }
+    long total = 0;
+    for (ZipEntry e : all) {
+      if (e.isDirectory()) {
+        continue;
+      }
+      long size = e.getSize();
+      long comp = e.getCompressedSize();
+      if (size > 0 && comp > 0 && (double) size / comp > limits.maxRatio()) {
+        return "entry "
+            + e.getName()
+            + " would inflate "
+            + Math.round((double) size / comp)
+            + " times its compressed size (limit "
+            + Math.round(limits.maxRatio())
+            + "); refused as a possible zip bomb";
+      }
+      total += Math.max(0, size);
+      if (total > limits.maxTotalBytes()) {
+        return "would inflate to more than " + limits.maxTotalBytes() + " bytes";
+      }
+    }
+    return null;
   }
 
   /** Whether an entry's name climbs out of the archive: a '..' part, or an absolute path. */

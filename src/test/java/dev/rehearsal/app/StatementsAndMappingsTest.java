@@ -309,20 +309,17 @@ class StatementsAndMappingsTest {
 
   @Test
   void aCsvInsideAZipIsMappedFromItsEntryAndTheSavedMappingReadsItOnImport() throws Exception {
-    Path zip = dir.resolve("exports.zip");
-    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-      out.putNextEntry(new java.util.zip.ZipEntry("logs/release-log.csv"));
-      out.write(
-          ("stamp,app,stage,build\n"
-                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
-                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n"
-                  + "2024-04-03T08:00:00Z,zipped,production,1.1.0\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      out.closeEntry();
-      out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
-      out.write("not data".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
+    Path zip =
+        dev.rehearsal.importers.TestZips.write(
+            dir.resolve("exports.zip"),
+            Map.of(
+                "logs/release-log.csv",
+                "stamp,app,stage,build\n"
+                    + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                    + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n"
+                    + "2024-04-03T08:00:00Z,zipped,production,1.1.0\n",
+                "notes.txt",
+                "not data"));
     ImportView.PlannedFile entry =
         session.imports().preview(List.of(zip)).files().stream()
             .filter(f -> f.file().endsWith("release-log.csv"))

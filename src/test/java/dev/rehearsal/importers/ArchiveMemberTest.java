@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +16,7 @@ class ArchiveMemberTest {
   private static final String CSV = "service,version,at\ncheckout,1.2.3,2024-03-01T10:00:00Z\n";
 
   private Path archive() throws Exception {
-    Path zip = dir.resolve("export.zip");
-    try (OutputStream out = Files.newOutputStream(zip);
-        ZipOutputStream z = new ZipOutputStream(out)) {
-      z.putNextEntry(new ZipEntry("deploys/2024.csv"));
-      z.write(CSV.getBytes(StandardCharsets.UTF_8));
-      z.closeEntry();
-    }
-    return zip;
+    return TestZips.write(dir.resolve("export.zip"), Map.of("deploys/2024.csv", CSV));
   }
 
   @Test

@@ -54,30 +54,57 @@ class ImportStatementsAndMappingsViewModelTest {
         false);
   }
 
+  /**
+   * A view model whose plan holds the files {@code files} makes of what was stated for each, and
+   * whose import reads {@code records} records; what each plan and import was given is kept.
+   */
+  private static final class Recorded {
+    final List<Map<String, ImportView.Statement>> planned = new ArrayList<>();
+    final List<Map<String, ImportView.Statement>> imported = new ArrayList<>();
+    final ImportViewModel vm;
+
+    Recorded(
+        java.util.function.Function<Map<String, ImportView.Statement>, List<ImportView.PlannedFile>>
+            files,
+        int records) {
+      vm =
+          new ImportViewModel(
+              (in, stated) -> {
+                planned.add(stated);
+                return new ImportView.Plan(files.apply(stated), List.of());
+              },
+              (in, stated, m) -> {
+                imported.add(stated);
+                return new ImportView.Result(
+                    List.of(),
+                    records,
+                    records,
+                    0,
+                    false,
+                    List.of(),
+                    List.of(),
+                    "The analysis ran again.");
+              },
+              s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
+              new Tasks(Background.DIRECT));
+    }
+  }
+
   @Test
   void whatIsTypedIsCheckedAsTypedThenStatedForTheGroupAndCarriedIntoTheImport() {
-    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
-    List<Map<String, ImportView.Statement>> importedWith = new ArrayList<>();
     List<String> lacking = List.of("service", "version");
-    ImportViewModel vm =
-        new ImportViewModel(
-            (in, stated) -> {
-              plannedWith.add(stated);
-              return new ImportView.Plan(
-                  List.of(
-                      file("a.xml", "will import", lacking, stated.get("a.xml")),
-                      file("b.xml", "will import", lacking, stated.get("b.xml")),
-                      file("c.json", "will import", List.of(), stated.get("c.json")),
-                      file("notes.md", "skipped", List.of(), null)),
-                  List.of());
-            },
-            (in, stated, m) -> {
-              importedWith.add(stated);
-              return new ImportView.Result(
-                  List.of(), 4, 4, 0, false, List.of(), List.of(), "The analysis ran again.");
-            },
-            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
-            new Tasks(Background.DIRECT));
+    Recorded r =
+        new Recorded(
+            stated ->
+                List.of(
+                    file("a.xml", "will import", lacking, stated.get("a.xml")),
+                    file("b.xml", "will import", lacking, stated.get("b.xml")),
+                    file("c.json", "will import", List.of(), stated.get("c.json")),
+                    file("notes.md", "skipped", List.of(), null)),
+            4);
+    List<Map<String, ImportView.Statement>> plannedWith = r.planned;
+    List<Map<String, ImportView.Statement>> importedWith = r.imported;
+    ImportViewModel vm = r.vm;
     vm.add(List.of(Path.of("results")));
     assertEquals(Map.of(), plannedWith.get(0));
     assertEquals(List.of("service", "version"), vm.planned().get(0).lacks());
@@ -140,25 +167,16 @@ class ImportStatementsAndMappingsViewModelTest {
 
   @Test
   void aCommitIsCheckedAsTypedAndStatedForTheGroupLikeTheOtherFields() {
-    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
-    List<Map<String, ImportView.Statement>> importedWith = new ArrayList<>();
-    ImportViewModel vm =
-        new ImportViewModel(
-            (in, stated) -> {
-              plannedWith.add(stated);
-              return new ImportView.Plan(
-                  List.of(
-                      file("a.xml", "will import", List.of("version"), stated.get("a.xml")),
-                      file("b.xml", "will import", List.of("version"), stated.get("b.xml"))),
-                  List.of());
-            },
-            (in, stated, m) -> {
-              importedWith.add(stated);
-              return new ImportView.Result(
-                  List.of(), 2, 2, 0, false, List.of(), List.of(), "The analysis ran again.");
-            },
-            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
-            new Tasks(Background.DIRECT));
+    Recorded r =
+        new Recorded(
+            stated ->
+                List.of(
+                    file("a.xml", "will import", List.of("version"), stated.get("a.xml")),
+                    file("b.xml", "will import", List.of("version"), stated.get("b.xml"))),
+            2);
+    List<Map<String, ImportView.Statement>> plannedWith = r.planned;
+    List<Map<String, ImportView.Statement>> importedWith = r.imported;
+    ImportViewModel vm = r.vm;
     vm.add(List.of(Path.of("results")));
     vm.selected().setAll(vm.planned());
 
@@ -261,18 +279,13 @@ class ImportStatementsAndMappingsViewModelTest {
 
   @Test
   void forgettingWhatWasStatedPlansAgainWithoutIt() {
-    List<Map<String, ImportView.Statement>> plannedWith = new ArrayList<>();
-    ImportViewModel vm =
-        new ImportViewModel(
-            (in, stated) -> {
-              plannedWith.add(stated);
-              return new ImportView.Plan(
-                  List.of(file("a.xml", "will import", List.of("service"), stated.get("a.xml"))),
-                  List.of());
-            },
-            (in, stated, m) -> null,
-            s -> Imports.check(s, ZoneOffset.UTC, DateOrder.AUTO),
-            new Tasks(Background.DIRECT));
+    Recorded r =
+        new Recorded(
+            stated ->
+                List.of(file("a.xml", "will import", List.of("service"), stated.get("a.xml"))),
+            1);
+    List<Map<String, ImportView.Statement>> plannedWith = r.planned;
+    ImportViewModel vm = r.vm;
     vm.add(List.of(Path.of("a.xml")));
     vm.selected().setAll(vm.planned());
     assertFalse(vm.canForgetProperty().get(), "nothing stated yet: nothing to forget");
@@ -383,16 +396,14 @@ class ImportStatementsAndMappingsViewModelTest {
 
   @Test
   void aCsvInsideAZipIsMappedFromItsEntryAndSaved() throws Exception {
-    Path zip = dir.resolve("exports.zip");
-    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-      out.putNextEntry(new java.util.zip.ZipEntry("ci/releases.csv"));
-      out.write(
-          ("stamp,app,stage,build\n"
-                  + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
-                  + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
+    Path zip =
+        dev.rehearsal.importers.TestZips.write(
+            dir.resolve("exports.zip"),
+            Map.of(
+                "ci/releases.csv",
+                "stamp,app,stage,build\n"
+                    + "2024-04-01T08:00:00Z,zipped,production,1.0.0\n"
+                    + "2024-04-02T08:00:00Z,zipped,production,1.0.1\n"));
     try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
       ImportView.PlannedFile planned = s.imports().preview(List.of(zip)).files().get(0);
       assertTrue(planned.mappable());
