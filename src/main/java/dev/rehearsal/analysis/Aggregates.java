@@ -201,7 +201,7 @@ public record Aggregates(
      */
     public List<Aggregates> figures(Workspace ws, String service) throws IOException {
       Rules rules = new Rules(ws.settings());
-      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service);
+      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service, List.of(whole));
       List<Aggregates> out = new ArrayList<>();
       for (Period q : whole.figures(deploys, rules).quarters()) {
         Tally t = quarters.get(q.quarter());
@@ -234,15 +234,37 @@ public record Aggregates(
    * service} is given.
    */
   private static Map<String, Map<Long, Long>> productionDeploys(
-      Workspace ws, Rules rules, String service) throws IOException {
+      Workspace ws, Rules rules, String service, List<Tally> tallies) throws IOException {
+    // only the days the tallies can count are read (see Tally#figures: a deploy counts when its
+    // day starts on or after the day of the period's start and before the period's end)
+    long fromMs = Long.MAX_VALUE;
+    long toMs = Long.MIN_VALUE;
+    for (Tally t : tallies) {
+      if (t == null) {
+        continue;
+      }
+      fromMs =
+          Math.min(
+              fromMs,
+              t.from == null
+                  ? Long.MIN_VALUE
+                  : Math.floorDiv(t.from.toEpochMilli(), DAY_MS) * DAY_MS);
+      toMs = Math.max(toMs, t.to == null ? Long.MAX_VALUE : t.to.toEpochMilli() + DAY_MS);
+    }
     Map<String, Map<Long, Long>> deploys =
-        ws.facets().countsByValueAndDay(DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules));
+        fromMs > toMs
+            ? new TreeMap<>()
+            : ws.facets()
+                .countsByValueAndDay(
+                    DocKind.DEPLOY, Schema.SERVICE, productionDeploys(rules), fromMs, toMs);
     if (service != null) {
       Map<Long, Long> only = deploys.get(service);
       deploys = only == null ? Map.of() : Map.of(service, only);
     }
     return deploys;
   }
+
+  private static final long DAY_MS = 86_400_000L;
 
   /** What a cell of the figures counts. */
   public enum Measure {
@@ -415,7 +437,7 @@ public record Aggregates(
     public static List<Aggregates> figures(Workspace ws, String service, List<Tally> tallies)
         throws IOException {
       Rules rules = new Rules(ws.settings());
-      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service);
+      Map<String, Map<Long, Long>> deploys = productionDeploys(ws, rules, service, tallies);
       List<Aggregates> out = new ArrayList<>();
       for (Tally t : tallies) {
         out.add(t == null ? null : t.figures(deploys, rules));

@@ -2,7 +2,9 @@ package dev.rehearsal.app;
 
 import dev.rehearsal.analysis.Aggregates;
 import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.task.TaskMonitor;
 import java.io.IOException;
 import java.util.List;
 
@@ -51,11 +53,31 @@ public final class Dashboard {
 
   /** The figures of a period over the incidents a narrowing holds. */
   public Aggregates figures(Period p, Narrowing n) throws IOException {
-    if (n.none()) {
-      return figures(p);
-    }
+    return figures(p, n, TaskMonitor.NONE);
+  }
+
+  /**
+   * The figures of a period over the incidents a narrowing holds; stops with {@link
+   * dev.rehearsal.task.CancelledException} once the monitor is cancelled (a period no longer asked
+   * about need not be counted to its end).
+   */
+  public Aggregates figures(Period p, Narrowing n, TaskMonitor m) throws IOException {
     Aggregates.Tally t = new Aggregates.Tally(p.from(), p.to());
-    reports.forEachFinding(p, null, n.query(), t::add);
+    int[] read = {0};
+    java.util.function.Consumer<Finding> each =
+        f -> {
+          if ((++read[0] & 1023) == 0) {
+            m.checkCancelled();
+          }
+          t.add(f);
+        };
+    m.checkCancelled();
+    if (n.none()) {
+      ws.records().forEachLeanFinding(p.from(), p.to(), each);
+    } else {
+      reports.forEachFinding(p, null, n.query(), each);
+    }
+    m.checkCancelled();
     return t.figures(ws, n.service());
   }
 
@@ -72,7 +94,15 @@ public final class Dashboard {
 
   /** The figures of a period over the incidents a narrowing holds, as the window shows them. */
   public DashboardView.View view(Period p, Narrowing n) throws IOException {
-    return DashboardView.of(p, figures(p, n));
+    return view(p, n, TaskMonitor.NONE);
+  }
+
+  /**
+   * The figures of a period over the incidents a narrowing holds, as the window shows them;
+   * cancelled as {@link #figures(Period, Narrowing, TaskMonitor)} is.
+   */
+  public DashboardView.View view(Period p, Narrowing n, TaskMonitor m) throws IOException {
+    return DashboardView.of(p, figures(p, n, m));
   }
 
   /**

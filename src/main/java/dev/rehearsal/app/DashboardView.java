@@ -51,7 +51,24 @@ public final class DashboardView {
   public record Fidelity(Double score, long escapes, List<String> contributors) {}
 
   /** One service's figures and its fidelity per gap. */
-  public record Service(String service, Figures figures, Map<Gap, Fidelity> fidelity) {}
+  public record Service(String service, Figures figures, Map<Gap, Fidelity> fidelity) {
+    /**
+     * The gap to fix first: of the gaps escapes went through, the one whose fidelity is lowest (the
+     * first in the gaps' order when two are equal); null when no escape went through any.
+     */
+    public Gap fixFirst() {
+      Gap worst = null;
+      double worstScore = 2;
+      for (Gap g : Gap.real()) {
+        Fidelity f = fidelity.get(g);
+        if (f != null && f.score() != null && f.escapes() > 0 && f.score() < worstScore) {
+          worstScore = f.score();
+          worst = g;
+        }
+      }
+      return worst;
+    }
+  }
 
   /** A service that escaped through the same gap again and again. */
   public record Offender(String service, Gap gap, long escapes, List<String> quarters) {}

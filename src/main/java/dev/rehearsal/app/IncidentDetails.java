@@ -202,6 +202,34 @@ public final class IncidentDetails {
     return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The oldest incident called an escape (the oldest incident when none is), or none in a workspace
+   * without incidents.
+   */
+  public java.util.Optional<Incident> oldestEscape() throws IOException {
+    for (String query : List.of("verdict:escape", "")) {
+      List<SearchHit> hits =
+          ws.records()
+              .search(
+                  new SearchRequest(
+                      query,
+                      Set.of(DocKind.INCIDENT),
+                      null,
+                      null,
+                      null,
+                      null,
+                      SearchRequest.Sort.OLDEST,
+                      0,
+                      1,
+                      false))
+              .hits();
+      if (!hits.isEmpty() && hits.get(0).record() instanceof Incident i) {
+        return java.util.Optional.of(i);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Everything about one incident. */
   public Detail of(String handle) throws IOException {
     String key = resolve(handle);

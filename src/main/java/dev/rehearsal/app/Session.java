@@ -1,6 +1,7 @@
 package dev.rehearsal.app;
 
 import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Incident;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,6 +174,27 @@ public final class Session implements Closeable {
 
   public synchronized Reports reports() {
     return reports == null ? reports = new Reports(this) : reports;
+  }
+
+  /**
+   * Opens, once and without showing it, what a person opens first: the detail of the workspace's
+   * oldest escape (its passages and timeline) and the dashboard of that incident's quarter. The
+   * first incident and the first dashboard a person then opens do not pay for loading and compiling
+   * the code that reads them (half a second and more each on a large workspace; a quarter's
+   * findings are enough for the compiler to take up the code that reads findings). The oldest is
+   * taken, not the newest the table shows first: what is warmed is the code, not the records a
+   * person is about to open. A workspace without incidents has nothing to warm.
+   */
+  public void warmUp(dev.rehearsal.task.TaskMonitor m) throws IOException {
+    m.checkCancelled();
+    java.util.Optional<Incident> oldest = incidents().oldestEscape();
+    if (oldest.isEmpty()) {
+      return;
+    }
+    m.checkCancelled();
+    incidents().of(oldest.get().key());
+    m.checkCancelled();
+    dashboard().view(Period.quarterOf(oldest.get().startedAt()), Dashboard.Narrowing.NONE, m);
   }
 
   /**

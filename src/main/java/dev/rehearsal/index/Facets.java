@@ -138,11 +138,25 @@ public final class Facets {
    */
   public Map<String, Map<Long, Long>> countsByValueAndDay(
       DocKind kind, String field, KeywordFilter filter) throws IOException {
-    Query q =
+    return countsByValueAndDay(kind, field, filter, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #countsByValueAndDay(DocKind, String, KeywordFilter)} over the documents whose time, in
+   * epoch milliseconds, is within [{@code fromMs}, {@code toMs}] (both ends included).
+   */
+  public Map<String, Map<Long, Long>> countsByValueAndDay(
+      DocKind kind, String field, KeywordFilter filter, long fromMs, long toMs) throws IOException {
+    BooleanQuery.Builder b =
         new BooleanQuery.Builder()
             .add(Records.ofKind(kind), BooleanClause.Occur.FILTER)
-            .add(filter.query(), BooleanClause.Occur.FILTER)
-            .build();
+            .add(filter.query(), BooleanClause.Occur.FILTER);
+    if (fromMs != Long.MIN_VALUE || toMs != Long.MAX_VALUE) {
+      b.add(
+          org.apache.lucene.document.LongField.newRangeQuery(Schema.TIME, fromMs, toMs),
+          BooleanClause.Occur.FILTER);
+    }
+    Query q = b.build();
     Map<String, Map<Long, Long>> out = new TreeMap<>();
     store.withSearcher(
         s -> {

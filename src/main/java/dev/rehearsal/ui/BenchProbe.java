@@ -318,9 +318,10 @@ final class BenchProbe implements AppObserver {
           dashboard = true;
           viewBefore = v.dashboard.viewProperty().get();
           dashboardAt = System.nanoTime();
+          // as a user does: the dashboard opens on its period, then the quarter is chosen (which
+          // reads its figures)
           app.show(RehearsalApp.View.DASHBOARD);
           v.dashboard.periodProperty().set(quarter);
-          v.dashboard.load();
           results.put("dashboardQuarter", quarter);
           waitingSince = System.nanoTime();
           return;

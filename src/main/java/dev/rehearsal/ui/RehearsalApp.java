@@ -102,6 +102,7 @@ public final class RehearsalApp extends Application {
   private final Tasks tasks = new Tasks(executor);
   private final List<AppObserver> observers = new ArrayList<>();
   private volatile Session session;
+  private dev.rehearsal.ui.task.TaskHandle warming; // the warm-up of the session shown, if running
   private Preferences preferences;
   private Stage stage;
   private Scene scene;
@@ -168,7 +169,7 @@ public final class RehearsalApp extends Application {
               (q, m) -> s.rows().facts(q), executor, "environment fact", "environment facts");
       dashboard =
           new dev.rehearsal.ui.dashboard.DashboardViewModel(
-              (p, n) -> s.dashboard().view(p, n),
+              (p, n, m) -> s.dashboard().view(p, n, m),
               (p, service, gap, m, n) -> s.dashboard().incidentsBehind(p, service, gap, m, n),
               executor);
       // the dashboard may count what the incident table holds: its search and column filters
@@ -740,6 +741,10 @@ public final class RehearsalApp extends Application {
 
   /** Opens a workspace (closing the one open), building the demo in it when it holds nothing. */
   void open(Path dir) {
+    if (warming != null) {
+      warming.cancel();
+      warming = null;
+    }
     Session before = session;
     Views old = views;
     views = null;
@@ -844,11 +849,31 @@ public final class RehearsalApp extends Application {
                 if (!incidents.rows().isEmpty()) {
                   incidents.rows().removeListener(this);
                   observers.forEach(o -> o.incidentsShown(scene, view, incidents));
+                  warmUp(s);
                 }
               }
             });
     incidents.search();
     incidents.loadChoices();
+  }
+
+  /**
+   * Once the incidents show, opens in the background what a person opens first (see {@link
+   * Session#warmUp}), so that the first incident and the first dashboard open as fast as the next.
+   */
+  private void warmUp(Session s) {
+    warming =
+        executor.run(
+            m -> {
+              s.warmUp(m);
+              return null;
+            },
+            done -> warming = null,
+            t -> {
+              warming = null;
+              // nothing a person asked for failed: what they open next says so if it fails too
+              LOG.log(Level.FINE, "warming up the incident view and the dashboard", t);
+            });
   }
 
   private void failed(Path dir, Throwable t) {

@@ -13,6 +13,7 @@ import dev.rehearsal.importers.ImportPlan;
 import dev.rehearsal.model.DeployLink;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.model.Review;
 import dev.rehearsal.model.Verdict;
@@ -387,6 +388,109 @@ class AppLayerTest {
         all.total().productionDeploys(),
         session.dashboard().view(Period.ALL, byGap).total().productionDeploys(),
         "a filter that names no service counts every deploy");
+  }
+
+  @Test
+  void aPeriodCountsTheProductionDeploysOfItsDaysAndReadsNoOthers() throws Exception {
+    // a period's figures read only the production deploys of its days (a deploy counts when its
+    // UTC day starts on or after the period's first day and before the period's end)
+    DashboardView.View all = session.dashboard().view(Period.ALL);
+    long total = all.total().productionDeploys();
+    assertTrue(total > 100, "the demo ships");
+    Instant first = session.workspace().facets().timeRange(dev.rehearsal.index.DocKind.DEPLOY)[0];
+    Instant midnight =
+        first.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(20));
+    // cut at midnight: each day falls on one side
+    assertEquals(
+        total, deploys(Period.between(null, midnight)) + deploys(Period.between(midnight, null)));
+    // cut in the day, at every other hour of a few days: the day of the cut counts on both sides
+    int daysWithDeploys = 0;
+    for (int day = 0; day < 3; day++) {
+      Instant start = midnight.plus(java.time.Duration.ofDays(day));
+      long ofDay = deploys(Period.between(start, start.plus(java.time.Duration.ofDays(1))));
+      daysWithDeploys += ofDay > 0 ? 1 : 0;
+      for (int hour = 1; hour < 24; hour += 2) {
+        Instant cut = start.plus(java.time.Duration.ofHours(hour).plusMinutes(7));
+        assertEquals(
+            total + ofDay,
+            deploys(Period.between(null, cut)) + deploys(Period.between(cut, null)),
+            "cut at " + cut);
+      }
+    }
+    assertTrue(daysWithDeploys > 0, "deploys on the days cut");
+    // the quarter the demo spans, read alone, is that quarter of all time
+    for (DashboardView.Quarter q : all.quarters()) {
+      assertEquals(
+          q.figures(), session.dashboard().view(Period.quarter(q.quarter())).total(), q.quarter());
+    }
+  }
+
+  private long deploys(Period p) throws Exception {
+    return session.dashboard().view(p).total().productionDeploys();
+  }
+
+  @Test
+  void figuresNoLongerAskedAboutStopBeingCounted() {
+    dev.rehearsal.task.TaskMonitor cancelled =
+        new dev.rehearsal.task.TaskMonitor() {
+          @Override
+          public void progress(long done, long total, String message) {}
+
+          @Override
+          public boolean isCancelled() {
+            return true;
+          }
+        };
+    assertThrows(
+        dev.rehearsal.task.CancelledException.class,
+        () -> session.dashboard().view(Period.ALL, Dashboard.Narrowing.NONE, cancelled));
+  }
+
+  @Test
+  void warmingUpOpensTheOldestEscapeAndChangesNothing() throws Exception {
+    Incident oldest = session.incidents().oldestEscape().orElseThrow();
+    List<dev.rehearsal.index.SearchHit> escapes =
+        session
+            .workspace()
+            .records()
+            .search(
+                new dev.rehearsal.index.SearchRequest(
+                    "verdict:escape",
+                    java.util.Set.of(dev.rehearsal.index.DocKind.INCIDENT),
+                    null,
+                    null,
+                    null,
+                    null,
+                    dev.rehearsal.index.SearchRequest.Sort.NEWEST,
+                    0,
+                    1000,
+                    false))
+            .hits();
+    Instant earliest = escapes.stream().map(h -> h.time()).min(Instant::compareTo).orElseThrow();
+    assertEquals(earliest, oldest.startedAt());
+    DashboardView.View before = session.dashboard().view(Period.ALL);
+    session.warmUp(dev.rehearsal.task.TaskMonitor.NONE);
+    assertEquals(before, session.dashboard().view(Period.ALL));
+  }
+
+  @Test
+  void theGapToFixFirstIsTheLowestFidelityEscapesWentThrough() {
+    DashboardView.Figures none = new DashboardView.Figures(0, 0, 0, Map.of(), 0, 0, null, null);
+    DashboardView.Service s =
+        new DashboardView.Service(
+            "checkout",
+            none,
+            Map.of(
+                Gap.DATA, new DashboardView.Fidelity(0.5, 0, List.of()), // lowest, but no escape
+                Gap.TRAFFIC, new DashboardView.Fidelity(0.7, 2, List.of("peak")),
+                Gap.CONFIG, new DashboardView.Fidelity(0.7, 1, List.of()),
+                Gap.MOCKS, new DashboardView.Fidelity(null, 0, List.of())));
+    assertEquals(Gap.TRAFFIC, s.fixFirst(), "the first of two equal, among gaps with escapes");
+    assertEquals(
+        null,
+        new DashboardView.Service(
+                "search", none, Map.of(Gap.DATA, new DashboardView.Fidelity(1.0, 0, List.of())))
+            .fixFirst());
   }
 
   private List<String> behind(Period p, String service, Gap gap, Dashboard.Narrowing n)

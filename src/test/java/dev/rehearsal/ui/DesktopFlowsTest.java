@@ -330,6 +330,39 @@ class DesktopFlowsTest extends FxRobot {
     assertEquals(escapes, table().getItems().size());
     clickOn("#incident-show-all");
     waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
+
+    // a cell of the scorecard (a table: only the rows in sight are made) opens its escapes
+    clickOn("#nav-dashboard");
+    waitFor(30, () -> lookup("#dashboard-scorecard").tryQuery().isPresent());
+    interact(() -> a.views().dashboardPane.scrollToScorecard());
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.TableCell<?, ?> cell =
+        (javafx.scene.control.TableCell<?, ?>)
+            lookup(".score-cell")
+                .match(
+                    n ->
+                        n instanceof javafx.scene.control.TableCell<?, ?> c
+                            && c.getText() != null
+                            && c.getText().endsWith(")")
+                            && c.isVisible())
+                .query();
+    String text = cell.getText();
+    long behind =
+        Long.parseLong(text.substring(text.lastIndexOf('(') + 1, text.length() - 1).strip());
+    assertTrue(behind > 0, text);
+    clickOn(cell);
+    waitFor(
+        30,
+        () ->
+            lookup("#incident-table").tryQuery().isPresent()
+                && !a.views().incidents.amongLabelProperty().get().isEmpty()
+                && !a.views().incidents.busyProperty().get()
+                && table().getItems().size() == behind);
+    assertTrue(
+        a.views().incidents.amongLabelProperty().get().contains("escapes through"),
+        a.views().incidents.amongLabelProperty().get());
+    clickOn("#incident-show-all");
+    waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
   }
 
   @Test

@@ -322,7 +322,7 @@ class ViewModelsTest {
     List<dev.rehearsal.app.Period> asked = new ArrayList<>();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =
         new dev.rehearsal.ui.dashboard.DashboardViewModel(
-            (p, n) -> {
+            (p, n, m) -> {
               asked.add(p);
               return new dev.rehearsal.app.DashboardView.View(
                   p,
@@ -371,6 +371,100 @@ class ViewModelsTest {
     assertEquals("", vm.errorProperty().get());
   }
 
+  /** Work handed to a {@link Background} that runs it only when the test says so. */
+  private static final class Deferred implements Background {
+    record Job(Runnable run, boolean[] cancelled) {}
+
+    final List<Job> jobs = new ArrayList<>();
+
+    @Override
+    public <T> dev.rehearsal.ui.task.TaskHandle run(
+        dev.rehearsal.ui.task.UiExecutor.Work<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      boolean[] cancelled = {false};
+      dev.rehearsal.task.TaskMonitor monitor =
+          new dev.rehearsal.task.TaskMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {}
+
+            @Override
+            public boolean isCancelled() {
+              return cancelled[0];
+            }
+          };
+      jobs.add(
+          new Job(
+              () -> {
+                try {
+                  onSuccess.accept(work.run(monitor));
+                } catch (Exception e) {
+                  onFailure.accept(e);
+                }
+              },
+              cancelled));
+      return new dev.rehearsal.ui.task.TaskHandle() {
+        @Override
+        public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+          return new javafx.beans.property.SimpleDoubleProperty(-1);
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
+          return new javafx.beans.property.SimpleStringProperty("");
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+          return new javafx.beans.property.SimpleBooleanProperty(!cancelled[0]);
+        }
+
+        @Override
+        public void cancel() {
+          cancelled[0] = true;
+        }
+      };
+    }
+  }
+
+  @Test
+  void aPeriodChosenWhileTheFiguresAreReadStopsTheReadingOfTheOneBefore() {
+    dev.rehearsal.app.DashboardView.Figures f =
+        new dev.rehearsal.app.DashboardView.Figures(
+            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
+    List<dev.rehearsal.task.TaskMonitor> monitors = new ArrayList<>();
+    Deferred background = new Deferred();
+    dev.rehearsal.ui.dashboard.DashboardViewModel vm =
+        new dev.rehearsal.ui.dashboard.DashboardViewModel(
+            (p, n, m) -> {
+              monitors.add(m);
+              m.checkCancelled(); // as the app layer's counting does, every so many findings
+              return new dev.rehearsal.app.DashboardView.View(
+                  p, f, List.of(), List.of(), List.of());
+            },
+            (p, service, gap, m, n) -> List.of(),
+            background);
+    vm.load(); // all time, the first period shown
+    assertEquals(1, background.jobs.size());
+    vm.periodProperty().set("2024-Q1"); // chosen before all time was counted
+    assertEquals(2, background.jobs.size());
+    assertTrue(background.jobs.get(0).cancelled()[0], "all time is no longer asked about");
+    assertFalse(background.jobs.get(1).cancelled()[0]);
+    assertTrue(vm.busyProperty().get());
+    // the stopped reading ends (cancelled) after the new one started: nothing of it shows
+    background.jobs.get(0).run().run();
+    assertTrue(vm.busyProperty().get(), "still reading 2024-Q1");
+    assertEquals("", vm.errorProperty().get(), "a reading stopped on purpose is no error");
+    assertEquals(null, vm.viewProperty().get());
+    background.jobs.get(1).run().run();
+    assertFalse(vm.busyProperty().get());
+    assertEquals("2024-Q1", vm.viewProperty().get().period().label());
+    // once shown, a new load stops nothing and starts one reading
+    vm.load();
+    assertEquals(3, background.jobs.size());
+    assertFalse(background.jobs.get(1).cancelled()[0]);
+  }
+
   @Test
   void theDashboardFollowsTheIncidentTablesFilterWhenAskedForEveryFigureAndCell() {
     dev.rehearsal.app.DashboardView.Figures f =
@@ -380,7 +474,7 @@ class ViewModelsTest {
     List<dev.rehearsal.app.Dashboard.Narrowing> behindAsked = new ArrayList<>();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =
         new dev.rehearsal.ui.dashboard.DashboardViewModel(
-            (p, n) -> {
+            (p, n, m) -> {
               figuresAsked.add(n);
               return new dev.rehearsal.app.DashboardView.View(
                   p, f, List.of(), List.of(), List.of());

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,10 +23,12 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,6 +41,8 @@ import javafx.scene.layout.VBox;
  */
 public final class DashboardPane extends BorderPane {
   private static final int SERVICES_SHOWN = 12;
+  private static final int SCORECARD_ROWS = 15;
+  private static final double SCORECARD_ROW = 26;
 
   private final DashboardViewModel vm;
   private final VBox body = new VBox(12);
@@ -281,67 +288,108 @@ public final class DashboardPane extends BorderPane {
     return scroll;
   }
 
+  /**
+   * The scorecard as a table: a workspace has hundreds of services, and a table makes only the rows
+   * in sight (sortable by any column; a cell with escapes opens them).
+   */
   private Node scorecard(DashboardView.View v) {
-    GridPane g = new GridPane();
-    g.setId("dashboard-scorecard");
-    g.getStyleClass().add("scorecard");
-    g.setHgap(4);
-    g.setVgap(3);
-    Gap[] gaps = Gap.real();
-    g.add(bold("service"), 0, 0);
-    for (int c = 0; c < gaps.length; c++) {
-      g.add(bold(gaps[c].code()), c + 1, 0);
+    TableView<DashboardView.Service> t =
+        new TableView<>(FXCollections.observableArrayList(v.services()));
+    t.setId("dashboard-scorecard");
+    t.getStyleClass().add("scorecard");
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    t.setPlaceholder(new Label("No service has incidents or deploys in this period."));
+    TableColumn<DashboardView.Service, String> service = new TableColumn<>("service");
+    service.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().service()));
+    service.setPrefWidth(220);
+    t.getColumns().add(service);
+    for (Gap gap : Gap.real()) {
+      TableColumn<DashboardView.Service, DashboardView.Fidelity> c = new TableColumn<>(gap.code());
+      c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().fidelity().get(gap)));
+      // lowest fidelity first when sorted up; a service without a score for the gap last
+      c.setComparator(
+          Comparator.nullsLast(
+              Comparator.comparing(
+                  DashboardView.Fidelity::score, Comparator.nullsLast(Comparator.naturalOrder()))));
+      c.setCellFactory(col -> new ScoreCell(gap));
+      c.setPrefWidth(110);
+      t.getColumns().add(c);
     }
-    g.add(bold("fix first"), gaps.length + 1, 0);
-    int r = 1;
-    for (DashboardView.Service s : v.services()) {
-      g.add(new Label(s.service()), 0, r);
-      Gap worst = null;
-      double worstScore = 2;
-      for (int c = 0; c < gaps.length; c++) {
-        Gap gap = gaps[c];
-        DashboardView.Fidelity f = s.fidelity().get(gap);
-        Label cell = new Label(f == null || f.score() == null ? "\u2013" : fixed(f.score()));
-        cell.getStyleClass().add("score-cell");
-        cell.setMaxWidth(Double.MAX_VALUE);
-        if (f != null && f.score() != null) {
-          cell.getStyleClass()
-              .add(f.score() < 0.8 ? "score-bad" : f.score() < 0.95 ? "score-fair" : "score-good");
-          if (f.score() < worstScore && f.escapes() > 0) {
-            worstScore = f.score();
-            worst = gap;
+    TableColumn<DashboardView.Service, String> fix = new TableColumn<>("fix first");
+    fix.setCellValueFactory(
+        c -> {
+          Gap worst = c.getValue().fixFirst();
+          if (worst == null) {
+            return new ReadOnlyStringWrapper("");
           }
-        }
-        if (f != null && f.escapes() > 0) {
-          cell.setText(cell.getText() + "  (" + f.escapes() + ")");
-          cell.setTooltip(
-              new Tooltip(
-                  s.service()
-                      + ", "
-                      + gap.code()
-                      + ": "
-                      + f.escapes()
-                      + " escapes"
-                      + (f.contributors().isEmpty()
-                          ? ""
-                          : "; most named: " + String.join(", ", f.contributors()))));
-          cell.setOnMouseClicked(e -> vm.open(null, s.service(), gap, m("ESCAPES")));
-          cell.setCursor(javafx.scene.Cursor.HAND);
-        }
-        g.add(cell, c + 1, r);
-      }
-      DashboardView.Fidelity wf = worst == null ? null : s.fidelity().get(worst);
-      g.add(
-          new Label(
-              worst == null
-                  ? ""
-                  : worst.code()
-                      + (wf.contributors().isEmpty() ? "" : ": " + wf.contributors().get(0))),
-          gaps.length + 1,
-          r);
-      r++;
+          List<String> named = c.getValue().fidelity().get(worst).contributors();
+          return new ReadOnlyStringWrapper(
+              worst.code() + (named.isEmpty() ? "" : ": " + named.get(0)));
+        });
+    fix.setPrefWidth(260);
+    t.getColumns().add(fix);
+    t.setFixedCellSize(SCORECARD_ROW);
+    // as tall as its rows, up to a screenful; the rows past it scroll inside the table
+    double height = 32 + Math.max(1, Math.min(v.services().size(), SCORECARD_ROWS)) * SCORECARD_ROW;
+    t.setPrefHeight(height);
+    t.setMinHeight(height);
+    t.setMaxHeight(height);
+    return t;
+  }
+
+  /** A service's fidelity for one gap: the score, the escapes, coloured; click for the escapes. */
+  private final class ScoreCell extends TableCell<DashboardView.Service, DashboardView.Fidelity> {
+    private final Gap gap;
+
+    ScoreCell(Gap gap) {
+      this.gap = gap;
+      getStyleClass().add("score-cell");
+      setOnMouseClicked(
+          e -> {
+            DashboardView.Service s = getTableRow() == null ? null : getTableRow().getItem();
+            DashboardView.Fidelity f = getItem();
+            if (s != null && f != null && f.escapes() > 0) {
+              vm.open(null, s.service(), gap, m("ESCAPES"));
+            }
+          });
     }
-    return g;
+
+    @Override
+    protected void updateItem(DashboardView.Fidelity f, boolean empty) {
+      super.updateItem(f, empty);
+      getStyleClass().removeAll("score-bad", "score-fair", "score-good");
+      setTooltip(null);
+      setCursor(javafx.scene.Cursor.DEFAULT);
+      DashboardView.Service s = getTableRow() == null ? null : getTableRow().getItem();
+      if (empty || s == null) {
+        setText(null);
+        return;
+      }
+      if (f == null || f.score() == null) {
+        setText("\u2013");
+        return;
+      }
+      getStyleClass()
+          .add(f.score() < 0.8 ? "score-bad" : f.score() < 0.95 ? "score-fair" : "score-good");
+      if (f.escapes() == 0) {
+        setText(fixed(f.score()));
+        return;
+      }
+      setText(fixed(f.score()) + "  (" + f.escapes() + ")");
+      setTooltip(
+          new Tooltip(
+              s.service()
+                  + ", "
+                  + gap.code()
+                  + ": "
+                  + f.escapes()
+                  + " escapes"
+                  + (f.contributors().isEmpty()
+                      ? ""
+                      : "; most named: " + String.join(", ", f.contributors()))
+                  + " (click for the incidents)"));
+      setCursor(javafx.scene.Cursor.HAND);
+    }
   }
 
   private static void clickable(XYChart.Data<String, Number> d, String what, Runnable open) {
@@ -365,12 +413,6 @@ public final class DashboardPane extends BorderPane {
   private static Label heading(String s) {
     Label l = new Label(s);
     l.getStyleClass().add("section-heading");
-    return l;
-  }
-
-  private static Label bold(String s) {
-    Label l = new Label(s);
-    l.getStyleClass().add("strong-text");
     return l;
   }
 

@@ -5,7 +5,9 @@ import dev.rehearsal.app.DashboardView;
 import dev.rehearsal.app.Period;
 import dev.rehearsal.app.Problems;
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.ui.task.Background;
+import dev.rehearsal.ui.task.TaskHandle;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -31,7 +33,7 @@ public final class DashboardViewModel {
   /** The figures of a period (the app layer's {@code Dashboard.view}). */
   @FunctionalInterface
   public interface Figures {
-    DashboardView.View of(Period p, Dashboard.Narrowing n) throws Exception;
+    DashboardView.View of(Period p, Dashboard.Narrowing n, TaskMonitor m) throws Exception;
   }
 
   /** The incidents behind a figure (the app layer's {@code Dashboard.incidentsBehind}). */
@@ -61,6 +63,7 @@ public final class DashboardViewModel {
   private boolean stale;
   private BiConsumer<List<String>, String> onIncidents = (k, l) -> {};
   private long generation;
+  private TaskHandle reading; // the figures being read, if any
 
   public DashboardViewModel(Figures figures, Behind behind, Background background) {
     this.figures = figures;
@@ -148,52 +151,73 @@ public final class DashboardViewModel {
       p = chosen();
     } catch (IllegalArgumentException e) {
       ++generation; // figures still being read are for a period no longer asked about
+      stopReading();
       busy.set(false);
       error.set(e.getMessage());
       return;
     }
-    long mine = ++generation;
     Dashboard.Narrowing n = narrowing();
     stale = false;
+    // what was being read is for a period, a filter or a workspace no longer asked about: stopped,
+    // it does not compete with what is
+    stopReading();
+    long mine = ++generation;
     busy.set(true);
-    background.run(
-        m -> figures.of(p, n),
-        v -> {
-          if (mine != generation) {
-            return;
-          }
-          busy.set(false);
-          error.set("");
-          shown = n;
-          narrowedTo.set(
-              !followTable.get()
-                  ? ""
-                  : n.query().isEmpty()
-                      ? "The incident table has no filter: every incident counts."
-                      : "Only the incidents of the table's filter count: " + n.query());
-          view.set(v);
-          if (p == Period.ALL) {
-            List<String> qs =
-                new java.util.ArrayList<>(v.quarters().stream().map(q -> q.quarter()).toList());
-            java.util.Collections.reverse(qs);
-            qs.add(0, ALL);
-            if (!qs.equals(periods)) {
-              // "all time", chosen now, stays where it is: a list set anew would clear the choice
-              if (periods.isEmpty() || !periods.get(0).equals(ALL)) {
-                periods.add(0, ALL);
+    boolean[] over = {false};
+    TaskHandle started =
+        background.run(
+            m -> figures.of(p, n, m),
+            v -> {
+              over[0] = true;
+              if (mine != generation) {
+                return;
               }
-              periods.remove(1, periods.size());
-              periods.addAll(qs.subList(1, qs.size()));
-            }
-          }
-        },
-        failure -> {
-          if (mine != generation) {
-            return;
-          }
-          busy.set(false);
-          error.set(Problems.describe("Reading the figures", failure).message());
-        });
+              reading = null;
+              busy.set(false);
+              error.set("");
+              shown = n;
+              narrowedTo.set(
+                  !followTable.get()
+                      ? ""
+                      : n.query().isEmpty()
+                          ? "The incident table has no filter: every incident counts."
+                          : "Only the incidents of the table's filter count: " + n.query());
+              view.set(v);
+              if (p == Period.ALL) {
+                List<String> qs =
+                    new java.util.ArrayList<>(v.quarters().stream().map(q -> q.quarter()).toList());
+                java.util.Collections.reverse(qs);
+                qs.add(0, ALL);
+                if (!qs.equals(periods)) {
+                  // "all time", chosen now, stays where it is: a list set anew would clear the
+                  // choice
+                  if (periods.isEmpty() || !periods.get(0).equals(ALL)) {
+                    periods.add(0, ALL);
+                  }
+                  periods.remove(1, periods.size());
+                  periods.addAll(qs.subList(1, qs.size()));
+                }
+              }
+            },
+            failure -> {
+              over[0] = true;
+              if (mine != generation) {
+                return;
+              }
+              reading = null;
+              busy.set(false);
+              error.set(Problems.describe("Reading the figures", failure).message());
+            });
+    reading = over[0] ? null : started; // work run on the calling thread is already over
+  }
+
+  /** Stops reading figures no longer asked about (they would only compete with those that are). */
+  private void stopReading() {
+    if (reading != null) {
+      TaskHandle r = reading;
+      reading = null;
+      r.cancel();
+    }
   }
 
   /**
