@@ -145,7 +145,7 @@ final class BenchProbe implements AppObserver {
       private long scrollEnd;
       private int frames;
       private int rows;
-      private javafx.scene.control.TableView<?> table;
+      private javafx.scene.control.TableView<Object> table;
       // the FX thread's own CPU time between two frames: what it worked, as against how long
       // the frame took (which also counts waiting for a core the machine's other work held)
       private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -171,7 +171,10 @@ final class BenchProbe implements AppObserver {
           rows = vm.rows().size();
           results.put("deploysRows", rows);
           results.put("deploysFillMs", (System.nanoTime() - shownAt) / 1_000_000);
-          table = (javafx.scene.control.TableView<?>) scene.lookup("#records-deploys-table");
+          @SuppressWarnings("unchecked")
+          var found =
+              (javafx.scene.control.TableView<Object>) scene.lookup("#records-deploys-table");
+          table = found;
           return;
         }
         if (idle < 20) {
@@ -205,7 +208,13 @@ final class BenchProbe implements AppObserver {
               unfilledSteps++; // the row scrolled to a frame ago still shows empty
             }
           }
-          table.scrollTo(row);
+          // as the scroll bar beside the table (it spans every row) takes the user there
+          var windowed = dev.rehearsal.ui.task.WindowedScroll.of(table);
+          if (windowed != null) {
+            windowed.scrollTo(row);
+          } else {
+            table.scrollTo(row);
+          }
           step++;
           frames++;
           return;

@@ -3,6 +3,7 @@ package dev.rehearsal.ui.records;
 import dev.rehearsal.model.Deploy;
 import dev.rehearsal.model.EnvironmentFact;
 import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.ui.task.WindowedScroll;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -52,9 +54,9 @@ public final class RecordsPane extends BorderPane {
     head.setPadding(new Insets(12, 16, 8, 16));
     setTop(head);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getTabs().add(tab("Deploys", "deploys", deploys, deployTable(deploys)));
-    tabs.getTabs().add(tab("Staging runs", "runs", runs, runTable(runs)));
-    tabs.getTabs().add(tab("Environment facts", "facts", facts, factTable(facts)));
+    tabs.getTabs().add(tab("Deploys", "deploys", deploys, deployTable()));
+    tabs.getTabs().add(tab("Staging runs", "runs", runs, runTable()));
+    tabs.getTabs().add(tab("Environment facts", "facts", facts, factTable()));
     tabs.getSelectionModel()
         .selectedIndexProperty()
         .addListener(
@@ -99,16 +101,20 @@ public final class RecordsPane extends BorderPane {
     table.setId("records-" + id + "-table");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No " + name.toLowerCase(Locale.ROOT) + " match."));
-    VBox box = new VBox(6, bar, error, status, table);
-    VBox.setVgrow(table, Priority.ALWAYS);
+    // a million rows: the table holds a window of them, a scroll bar beside it spans them all
+    WindowedScroll<T> scroll = WindowedScroll.over(table, vm.rows());
+    scroll.bar().setId("records-" + id + "-scroll");
+    Node rows = scroll.node();
+    VBox box = new VBox(6, bar, error, status, rows);
+    VBox.setVgrow(rows, Priority.ALWAYS);
     box.setPadding(new Insets(8, 16, 12, 16));
     Tab t = new Tab(name, box);
     t.setId("records-tab-" + id);
     return t;
   }
 
-  private static TableView<Deploy> deployTable(RecordsViewModel<Deploy> vm) {
-    TableView<Deploy> t = new TableView<>(vm.rows());
+  private static TableView<Deploy> deployTable() {
+    TableView<Deploy> t = new TableView<>();
     t.getColumns()
         .addAll(
             column("Time (UTC)", 130, d -> time(d.time())),
@@ -123,8 +129,8 @@ public final class RecordsPane extends BorderPane {
     return t;
   }
 
-  private static TableView<StagingRun> runTable(RecordsViewModel<StagingRun> vm) {
-    TableView<StagingRun> t = new TableView<>(vm.rows());
+  private static TableView<StagingRun> runTable() {
+    TableView<StagingRun> t = new TableView<>();
     t.getColumns()
         .addAll(
             column("Started (UTC)", 130, r -> time(r.time())),
@@ -149,8 +155,8 @@ public final class RecordsPane extends BorderPane {
     return t;
   }
 
-  private static TableView<EnvironmentFact> factTable(RecordsViewModel<EnvironmentFact> vm) {
-    TableView<EnvironmentFact> t = new TableView<>(vm.rows());
+  private static TableView<EnvironmentFact> factTable() {
+    TableView<EnvironmentFact> t = new TableView<>();
     t.getColumns()
         .addAll(
             column("As of (UTC)", 130, f -> time(f.asOf())),
