@@ -178,12 +178,13 @@ public final class Session implements Closeable {
 
   /**
    * Opens, once and without showing it, what a person opens first: the detail of the workspace's
-   * oldest escape (its passages and timeline) and the dashboard of that incident's quarter. The
-   * first incident and the first dashboard a person then opens do not pay for loading and compiling
-   * the code that reads them (half a second and more each on a large workspace; a quarter's
-   * findings are enough for the compiler to take up the code that reads findings). The oldest is
-   * taken, not the newest the table shows first: what is warmed is the code, not the records a
-   * person is about to open. A workspace without incidents has nothing to warm.
+   * oldest escape (its passages and timeline) and the dashboard of the week it began. The first
+   * incident and the first dashboard a person then opens do not pay for loading and compiling the
+   * code that reads them (half a second and more each on a large workspace). A week's findings take
+   * the code that decodes findings far enough (a day's did not; a quarter's cost the window more
+   * while it ran). The oldest is taken, not the newest the table shows first: what is warmed is the
+   * code, not the records a person is about to open. A workspace without incidents has nothing to
+   * warm.
    */
   public void warmUp(dev.rehearsal.task.TaskMonitor m) throws IOException {
     m.checkCancelled();
@@ -194,7 +195,13 @@ public final class Session implements Closeable {
     m.checkCancelled();
     incidents().of(oldest.get().key());
     m.checkCancelled();
-    dashboard().view(Period.quarterOf(oldest.get().startedAt()), Dashboard.Narrowing.NONE, m);
+    java.time.Instant from =
+        oldest.get().startedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    dashboard()
+        .view(
+            Period.between(from, from.plus(java.time.Duration.ofDays(7))),
+            Dashboard.Narrowing.NONE,
+            m);
   }
 
   /**
