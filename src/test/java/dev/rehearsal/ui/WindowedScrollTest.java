@@ -128,7 +128,9 @@ class WindowedScrollTest extends FxRobot {
   @Test
   void theScrollBarBesideTheTableReachesEveryRowOfAMillion() throws Exception {
     FxToolkit.registerPrimaryStage();
-    PagedList<String> rows = new PagedList<>(Background.DIRECT);
+    // pages arrive later on the FX thread, as in the window (never while the table reads a row)
+    dev.rehearsal.ui.task.UiExecutor executor = new dev.rehearsal.ui.task.UiExecutor();
+    PagedList<String> rows = new PagedList<>(executor);
     rows.show(source(1_000_000), List.of());
     TableView<String> table = new TableView<>();
     TableColumn<String, String> c = new TableColumn<>("row");
@@ -156,14 +158,16 @@ class WindowedScrollTest extends FxRobot {
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(s.firstVisible() > 999_900, "first row in sight " + s.firstVisible());
     assertEquals(1_000_000 - WindowedScroll.WINDOW, s.window().offset());
-    assertTrue(
-        lookup(
-                n ->
-                    n instanceof javafx.scene.control.TableCell<?, ?> cell
-                        && "row 999999".equals(cell.getText()))
-            .tryQuery()
-            .isPresent(),
-        "the last row is drawn");
+    WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            lookup(
+                    n ->
+                        n instanceof javafx.scene.control.TableCell<?, ?> cell
+                            && "row 999999".equals(cell.getText()))
+                .tryQuery()
+                .isPresent());
 
     // a row in the middle, put at the top
     interact(() -> s.scrollTo(500_000));
@@ -183,11 +187,31 @@ class WindowedScrollTest extends FxRobot {
     assertEquals(nearEnd, (int) s.bar().getValue(), "the bar follows the table");
     assertTrue(s.window().offset() > offset, "the window slid along");
 
+    // End and Home: the last and the first row of the whole list, selected
+    clickOn(table);
+    push(javafx.scene.input.KeyCode.END);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(999_999 - s.window().offset(), table.getSelectionModel().getSelectedIndex());
+    WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            "row 999999"
+                .equals(table.getItems().get(table.getSelectionModel().getSelectedIndex())));
+    assertTrue(s.firstVisible() > 999_900, "first row in sight " + s.firstVisible());
+    push(javafx.scene.input.KeyCode.HOME);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(0, s.window().offset());
+    assertEquals(0, table.getSelectionModel().getSelectedIndex());
+    assertEquals(0, s.firstVisible());
+    assertEquals(0, (int) s.bar().getValue());
+
     // a new search: back to the first row, the table's own scroll bar when it fits
     interact(() -> rows.show(source(40), List.of()));
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(40, table.getItems().size());
     assertFalse(s.bar().isVisible());
     assertNull(WindowedScroll.of(new TableView<String>()), "a table's own rows");
+    executor.shutdown();
   }
 }

@@ -69,6 +69,23 @@ public final class WindowedScroll<T> {
                 scrollTo((int) Math.round(v.doubleValue()));
               }
             });
+    // Home and End go to the first and the last row of the whole list, not of the window
+    table.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (!window.partial() || e.isShiftDown()) {
+            return;
+          }
+          javafx.scene.input.KeyCode k = e.getCode();
+          if (k == javafx.scene.input.KeyCode.HOME || k == javafx.scene.input.KeyCode.END) {
+            int row = k == javafx.scene.input.KeyCode.HOME ? 0 : window.total() - 1;
+            scrollTo(row);
+            int local = row - window.offset();
+            table.getSelectionModel().clearAndSelect(local);
+            table.getFocusModel().focus(local);
+            e.consume();
+          }
+        });
     table.skinProperty().addListener(o -> attach());
     attach();
     fit();
