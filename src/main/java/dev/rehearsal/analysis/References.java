@@ -84,16 +84,34 @@ final class References {
     return CHANGE_NEAR.matcher(before).find() || CHANGE_NEAR.matcher(after).find();
   }
 
-  /** What says a change was not the cause. */
+  /**
+   * What says a change was not the cause: the ways people write that a suspect is innocent (ruled
+   * out, excluded, unrelated, cleared, off the hook, not to blame, a red herring, a coincidence,
+   * live long before the errors, the timeline says otherwise, "not the Tuesday rollout either").
+   */
   private static final Pattern RULED_OUT =
       Pattern.compile(
           "(?i)\\b(ruled out|rules? (it|that|this)? ?out|was excluded|were excluded|excluded as"
-              + "|not the (cause|culprit|trigger|problem|root cause)|not (caused|triggered) by"
-              + "|not related to|unrelated|innocent|red herring|false lead|played no part|no role"
-              + "|did not cause|didn't cause|(is|was|were|are) not (involved|responsible|related)"
-              + "|(isn't|wasn't|weren't|aren't) (involved|responsible|related)"
-              + "|only touched|(had|has|have) been (live|running|out|in production) for"
-              + " (days|weeks|months)|exonerated|cleared of)\\b");
+              + "|not the (cause|culprit|trigger|problem|root cause|reason|source|one)"
+              + "|not (caused|triggered|introduced) by|not related to|unrelated|innocent"
+              + "|red herring|false (lead|alarm|trail)|played no part|no role|no part in"
+              + "|did not cause|didn't cause|does not explain|doesn't explain"
+              + "|(is|was|were|are) not (involved|responsible|related|to blame|at fault|it)"
+              + "|(isn't|wasn't|weren't|aren't) (involved|responsible|related|to blame|at fault|it)"
+              + "|not (to blame|at fault|guilty)|nothing to do with|no (link|connection|correlation)"
+              + "|coinciden(ce|tal)|only touched|(had|has|have) been (live|running|out|in"
+              + " production) for (days|weeks|months)|(went|was|were) (out|live|deployed|shipped)"
+              + " (hours|days|weeks) (before|earlier)|long before the (first )?(error|alert|page"
+              + "|incident)|exonerated|cleared of|(is|was|were|are|got|been) cleared"
+              + "|off the hook|in the clear|(say|says|said|show|shows|showed|suggest|suggests|suggested|prove|proves"
+              + "|proved) otherwise|turned out (not|to be (unrelated|fine|innocent|harmless))"
+              + "|eliminated|dismissed|discounted|not (the|that) [\\w .'-]{1,40}?"
+              + " (rollout|roll-out|deploy|deployment|release|change|push|build) either)\\b");
+
+  /** "We cleared abc1234": the change is what was cleared (not "cleared the cache"). */
+  private static final Pattern CLEARED_BEFORE =
+      Pattern.compile(
+          "(?i)\\b(cleared|exonerated|excluded|eliminated)\\s+(commit |pr |version )?$");
 
   /** Suspicion a later "but" withdraws ("we first suspected abc1234, but ..."). */
   private static final Pattern SUSPECTED =
@@ -108,6 +126,9 @@ final class References {
   static boolean negated(String text, String quoted) {
     int at = text.indexOf(quoted);
     while (at >= 0) {
+      if (CLEARED_BEFORE.matcher(text.substring(Math.max(0, at - 24), at)).find()) {
+        return true;
+      }
       int from = at;
       while (from > 0 && ".!?;\n".indexOf(text.charAt(from - 1)) < 0) {
         from--;

@@ -154,6 +154,35 @@ class ReferencesTest {
   }
 
   @Test
+  void theManyWaysOfSayingAChangeIsInnocentMarkIt() {
+    for (String text :
+        List.of(
+            "We cleared abc1234 quickly: it never touches checkout.",
+            "abc1234 is off the hook.",
+            "abc1234 is in the clear.",
+            "Someone pointed at abc1234; the graphs say otherwise.",
+            "abc1234 turned out to be harmless.",
+            "abc1234 had nothing to do with it.",
+            "abc1234 is not to blame.",
+            "The spike after abc1234 was a coincidence.",
+            "abc1234 went out hours before the first alert.",
+            "abc1234 shipped long before the first error.",
+            "Not the abc1234 rollout either.",
+            "abc1234 was eliminated early.",
+            "abc1234 does not explain the latency.")) {
+      assertEquals(java.util.Map.of("abc1234", true), negated(text), text);
+    }
+    for (String text :
+        List.of(
+            "abc1234 broke the cache; we cleared it by hand later",
+            "Rolling back abc1234 fixed it.",
+            "abc1234 went out an hour before the errors.",
+            "Errors otherwise normal until abc1234 reached production.")) {
+      assertEquals(java.util.Map.of("abc1234", false), negated(text), text);
+    }
+  }
+
+  @Test
   void aQuotedChangeTitleIsCitedByItsKeyAndACutTitleByItsBeginning() {
     List<Ref> refs =
         References.extract(
