@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
         "Generate an organisation's history in the real export formats of its tools, "
             + "with a ground-truth file; deterministic for a seed. With --import, also import it "
             + "into the workspace. With --style, the organisation is one of several styles "
-            + "(docs/decisions/0013-evaluation-under-shift.md); '--style list' describes them.")
+            + "(docs/decisions/0013-evaluation-under-shift.md); '--style list' describes them. "
+            + "--phrase-bank A|B|C writes every style's text from that phrase bank (C: wording "
+            + "written apart from the analysis' rules).")
 final class DemoCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
@@ -44,6 +46,15 @@ final class DemoCommand implements Callable<Integer> {
               + "subfolder of --out. 'list' describes them. Without --style: the plain "
               + "organisation with a truth file of four columns, as always.")
   String style;
+
+  @Option(
+      names = "--phrase-bank",
+      paramLabel = "A|B|C",
+      description =
+          "Write every style's incident and change text from this phrase bank instead of the"
+              + " style's own (A tuning, B held out, C fresh wording written apart from the"
+              + " analysis' rules); needs --style. Default: each style's own bank.")
+  Style.Bank phraseBank;
 
   @Option(
       names = "--seed",
@@ -102,6 +113,13 @@ final class DemoCommand implements Callable<Integer> {
       styles = style == null ? List.of() : Style.select(style);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (phraseBank != null) {
+      if (styles.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--phrase-bank takes --style: name the styles to write");
+      }
+      styles = styles.stream().map(s -> s.withBank(phraseBank)).toList();
     }
     ScenarioGenerator.Options o;
     try {
@@ -250,6 +268,8 @@ final class DemoCommand implements Callable<Integer> {
     pw.println(
         "Rules are tuned on the tuning styles (phrase bank A) and figures quoted on the held-out"
             + " ones (phrase bank B), with disjoint seeds: docs/decisions/"
-            + "0013-evaluation-under-shift.md.");
+            + "0013-evaluation-under-shift.md. Phrase bank C (--phrase-bank C) is wording written"
+            + " apart from the analysis' rules, for the held-out styles once B has informed a"
+            + " rule.");
   }
 }

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * The wording incidents and changes are written in. Bank A ({@link Narratives}) is the one rules
  * may be tuned on; bank B ({@link HeldOutNarratives}) is held out: its sentences and phrases appear
  * nowhere in bank A, so figures measured on it say how the analysis reads wording it never saw
- * (decision 0013).
+ * (decision 0013). Bank C ({@link FreshNarratives}) was written afresh, apart from the analysis'
+ * rules, after bank B informed a rule change; it shares no sentence or phrase with A or B.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -102,8 +103,13 @@ final class PhraseBank {
 
   static final PhraseBank A = Narratives.bank();
   static final PhraseBank B = HeldOutNarratives.bank();
+  static final PhraseBank C = FreshNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
-    return b == Style.Bank.A ? A : B;
+    return switch (b) {
+      case A -> A;
+      case B -> B;
+      case C -> C;
+    };
   }
 }

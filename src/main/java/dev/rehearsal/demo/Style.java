@@ -207,10 +207,14 @@ public record Style(
     }
   }
 
-  /** The phrase bank the narratives come from: A for tuning, B held out. */
+  /**
+   * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
+   * analysis' rules after B informed one.
+   */
   public enum Bank {
     A,
-    B
+    B,
+    C
   }
 
   /** The shape of environment facts. */
@@ -388,6 +392,15 @@ public record Style(
   /** The styles' names, in order. */
   public static String names() {
     return String.join(", ", ALL.stream().map(Style::name).toList());
+  }
+
+  /** This style with its narratives taken from another phrase bank; everything else the same. */
+  public Style withBank(Bank b) {
+    if (b == bank) {
+      return this;
+    }
+    return new Style(
+        name, split, summary, naming, lag, bursts, causes, citations, changeWords, b, facts, zones);
   }
 
   /** The axes of this style in words, one per line. */
