@@ -87,7 +87,8 @@ final class ScenarioWriter {
     this.style = style;
     this.labelled = labelled;
     this.names = new ToolNames(style.naming(), services);
-    this.plain = style.equals(Style.PLAIN);
+    // the plain style, in whichever phrase bank its text is written
+    this.plain = style.withBank(Style.PLAIN.bank()).equals(Style.PLAIN);
   }
 
   /** Each incident's case (the shape of its cause), once the texts are written. */
