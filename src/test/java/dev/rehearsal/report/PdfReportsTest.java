@@ -122,11 +122,12 @@ class PdfReportsTest {
     }
     String[] regulated =
         QuarterlyPdfExporter.methodAccuracyRows().stream()
-            .filter(r -> r[0].equals("held-out: regulated"))
+            .filter(r -> r[0].equals("held-out wording C: regulated, seed 31"))
             .findFirst()
             .orElseThrow();
     assertTrue(
-        Pattern.compile("held-out: regulated\\s+no\\s+" + Pattern.quote(regulated[2]))
+        Pattern.compile(
+                "held-out wording C: regulated, seed 31\\s+no\\s+" + Pattern.quote(regulated[2]))
             .matcher(t)
             .find(),
         "the figures beside their data: " + regulated[2]);
