@@ -129,6 +129,11 @@ final class HeapWatch implements AutoCloseable {
     if (collector != null && running) {
       System.gc();
       requested.incrementAndGet();
+      // the JVM skips a requested full collection when another one completed meanwhile, which
+      // the watch's own thread may have begun before the work reached this point: the heap right
+      // after the call is read here too, so that what the work holds now is counted either way
+      Runtime rt = Runtime.getRuntime();
+      liveAfterFullGc.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
     }
   }
 

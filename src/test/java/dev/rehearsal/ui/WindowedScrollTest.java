@@ -32,17 +32,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * beside the table reaches every row (headless TestFX for the table).
  */
 class WindowedScrollTest extends FxRobot {
+  /** Rows "row 0" … "row n-1", made as their pages are read (a million are never held). */
   private static Rows.Source<String> source(int n) {
-    List<String> all = IntStream.range(0, n).mapToObj(i -> "row " + i).toList();
     return new Rows.Source<>() {
       @Override
       public int size() {
-        return all.size();
+        return n;
       }
 
       @Override
       public List<String> page(int from, int count) {
-        return all.subList(from, Math.min(all.size(), from + count));
+        return IntStream.range(from, Math.min(n, from + count)).mapToObj(i -> "row " + i).toList();
       }
 
       @Override
