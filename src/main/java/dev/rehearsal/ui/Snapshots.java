@@ -21,12 +21,15 @@ public final class Snapshots {
    * which a snapshot of the scene leaves out).
    */
   public static void write(Scene scene, Path png) throws IOException {
-    WritableImage img = scene.snapshot(null);
+    Window owner = scene.getWindow();
+    // at the screen's own scale (2 on a 4K screen at 200 %): the picture is what the person sees,
+    // not a quarter of its pixels
+    double scale = owner == null ? 1 : Math.max(1, owner.getOutputScaleX());
+    WritableImage img = snapshot(scene, scale);
     if (png.getParent() != null) {
       Files.createDirectories(png.getParent());
     }
     BufferedImage out = SwingFXUtils.fromFXImage(img, null);
-    Window owner = scene.getWindow();
     if (owner != null) {
       Graphics2D g = out.createGraphics();
       try {
@@ -35,10 +38,10 @@ public final class Snapshots {
               && p.isShowing()
               && p.getScene() != null
               && ownedBy(p, owner)) {
-            BufferedImage pop = SwingFXUtils.fromFXImage(p.getScene().snapshot(null), null);
-            int x = (int) Math.round(p.getX() + p.getScene().getX() - owner.getX() - scene.getX());
-            int y = (int) Math.round(p.getY() + p.getScene().getY() - owner.getY() - scene.getY());
-            g.drawImage(pop, x, y, null);
+            BufferedImage pop = SwingFXUtils.fromFXImage(snapshot(p.getScene(), scale), null);
+            double x = p.getX() + p.getScene().getX() - owner.getX() - scene.getX();
+            double y = p.getY() + p.getScene().getY() - owner.getY() - scene.getY();
+            g.drawImage(pop, (int) Math.round(x * scale), (int) Math.round(y * scale), null);
           }
         }
       } finally {
@@ -46,6 +49,20 @@ public final class Snapshots {
       }
     }
     ImageIO.write(out, "png", png.toFile());
+  }
+
+  /** A scene drawn at a scale: {@code scale} pixels for each of its units, its fill behind it. */
+  static WritableImage snapshot(Scene scene, double scale) {
+    if (scale == 1) {
+      return scene.snapshot(null);
+    }
+    javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+    p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+    p.setFill(scene.getFill() == null ? javafx.scene.paint.Color.WHITE : scene.getFill());
+    WritableImage img =
+        new WritableImage(
+            (int) Math.ceil(scene.getWidth() * scale), (int) Math.ceil(scene.getHeight() * scale));
+    return scene.getRoot().snapshot(p, img);
   }
 
   private static boolean ownedBy(PopupWindow p, Window owner) {
