@@ -48,7 +48,7 @@ public final class Dashboard {
 
   /** The figures of a period. */
   public Aggregates figures(Period p) throws IOException {
-    return Aggregates.compute(ws, p.from(), p.to());
+    return figures(p, Narrowing.NONE, TaskMonitor.NONE);
   }
 
   /** The figures of a period over the incidents a narrowing holds. */

@@ -133,17 +133,10 @@ public final class Facets {
   }
 
   /**
-   * Counts the documents of a kind that pass a filter, per value of a keyword field and per UTC day
-   * (epoch day) of their time. A document with several values counts once for each.
-   */
-  public Map<String, Map<Long, Long>> countsByValueAndDay(
-      DocKind kind, String field, KeywordFilter filter) throws IOException {
-    return countsByValueAndDay(kind, field, filter, Long.MIN_VALUE, Long.MAX_VALUE);
-  }
-
-  /**
-   * {@link #countsByValueAndDay(DocKind, String, KeywordFilter)} over the documents whose time, in
-   * epoch milliseconds, is within [{@code fromMs}, {@code toMs}] (both ends included).
+   * Counts the documents of a kind that pass a filter and whose time, in epoch milliseconds, is
+   * within [{@code fromMs}, {@code toMs}] (both ends included; {@link Long#MIN_VALUE} and {@link
+   * Long#MAX_VALUE} for no bound), per value of a keyword field and per UTC day (epoch day) of
+   * their time. A document with several values counts once for each.
    */
   public Map<String, Map<Long, Long>> countsByValueAndDay(
       DocKind kind, String field, KeywordFilter filter, long fromMs, long toMs) throws IOException {

@@ -318,18 +318,7 @@ class DesktopFlowsTest extends FxRobot {
     long escapes = a.views().dashboard.viewProperty().get().total().escapes();
     assertTrue(escapes > 0);
     clickOn("#dashboard-escapes");
-    // the label is set at once and the rows read in the background: wait for the table to
-    // hold the incidents behind the figure (a timeout fails the test)
-    waitFor(
-        30,
-        () ->
-            lookup("#incident-table").tryQuery().isPresent()
-                && !a.views().incidents.amongLabelProperty().get().isEmpty()
-                && !a.views().incidents.busyProperty().get()
-                && table().getItems().size() == escapes);
-    assertEquals(escapes, table().getItems().size());
-    clickOn("#incident-show-all");
-    waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
+    showsTheIncidentsBehind(a, escapes);
 
     // a cell of the scorecard (a table: only the rows in sight are made) opens its escapes
     clickOn("#nav-dashboard");
@@ -351,18 +340,28 @@ class DesktopFlowsTest extends FxRobot {
         Long.parseLong(text.substring(text.lastIndexOf('(') + 1, text.length() - 1).strip());
     assertTrue(behind > 0, text);
     clickOn(cell);
+    String among = showsTheIncidentsBehind(a, behind);
+    assertTrue(among.contains("escapes through"), among);
+  }
+
+  /**
+   * Waits for the incident table to hold the {@code count} incidents behind a figure just clicked
+   * (the label is set at once and the rows read in the background; a timeout fails the test), then
+   * shows all again; returns what the table said it holds.
+   */
+  private String showsTheIncidentsBehind(RehearsalApp a, long count) throws Exception {
     waitFor(
         30,
         () ->
             lookup("#incident-table").tryQuery().isPresent()
                 && !a.views().incidents.amongLabelProperty().get().isEmpty()
                 && !a.views().incidents.busyProperty().get()
-                && table().getItems().size() == behind);
-    assertTrue(
-        a.views().incidents.amongLabelProperty().get().contains("escapes through"),
-        a.views().incidents.amongLabelProperty().get());
+                && table().getItems().size() == count);
+    assertEquals(count, table().getItems().size());
+    String among = a.views().incidents.amongLabelProperty().get();
     clickOn("#incident-show-all");
     waitFor(30, () -> a.views().incidents.amongLabelProperty().get().isEmpty());
+    return among;
   }
 
   @Test

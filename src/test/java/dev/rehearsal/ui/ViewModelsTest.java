@@ -316,9 +316,7 @@ class ViewModelsTest {
 
   @Test
   void theDashboardListsItsQuartersAndOpensTheIncidentsBehindAFigure() {
-    dev.rehearsal.app.DashboardView.Figures f =
-        new dev.rehearsal.app.DashboardView.Figures(
-            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
+    dev.rehearsal.app.DashboardView.Figures f = someFigures();
     List<dev.rehearsal.app.Period> asked = new ArrayList<>();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =
         new dev.rehearsal.ui.dashboard.DashboardViewModel(
@@ -369,6 +367,12 @@ class ViewModelsTest {
     assertEquals("the start to 2024-02-29", asked.get(asked.size() - 1).label());
     assertEquals(null, asked.get(asked.size() - 1).from());
     assertEquals("", vm.errorProperty().get());
+  }
+
+  /** Figures of some period: 10 incidents, 6 change-related, 4 escapes (3 config, 1 data). */
+  private static dev.rehearsal.app.DashboardView.Figures someFigures() {
+    return new dev.rehearsal.app.DashboardView.Figures(
+        10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
   }
 
   /** Work handed to a {@link Background} that runs it only when the test says so. */
@@ -429,15 +433,11 @@ class ViewModelsTest {
 
   @Test
   void aPeriodChosenWhileTheFiguresAreReadStopsTheReadingOfTheOneBefore() {
-    dev.rehearsal.app.DashboardView.Figures f =
-        new dev.rehearsal.app.DashboardView.Figures(
-            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
-    List<dev.rehearsal.task.TaskMonitor> monitors = new ArrayList<>();
+    dev.rehearsal.app.DashboardView.Figures f = someFigures();
     Deferred background = new Deferred();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =
         new dev.rehearsal.ui.dashboard.DashboardViewModel(
             (p, n, m) -> {
-              monitors.add(m);
               m.checkCancelled(); // as the app layer's counting does, every so many findings
               return new dev.rehearsal.app.DashboardView.View(
                   p, f, List.of(), List.of(), List.of());
@@ -467,9 +467,7 @@ class ViewModelsTest {
 
   @Test
   void theDashboardFollowsTheIncidentTablesFilterWhenAskedForEveryFigureAndCell() {
-    dev.rehearsal.app.DashboardView.Figures f =
-        new dev.rehearsal.app.DashboardView.Figures(
-            10, 6, 4, Map.of(Gap.CONFIG, 3L, Gap.DATA, 1L), 100, 5, 4 / 6.0, 0.05);
+    dev.rehearsal.app.DashboardView.Figures f = someFigures();
     List<dev.rehearsal.app.Dashboard.Narrowing> figuresAsked = new ArrayList<>();
     List<dev.rehearsal.app.Dashboard.Narrowing> behindAsked = new ArrayList<>();
     dev.rehearsal.ui.dashboard.DashboardViewModel vm =

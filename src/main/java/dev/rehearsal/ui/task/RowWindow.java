@@ -8,10 +8,10 @@ import javafx.collections.ObservableListBase;
 /**
  * At most {@code capacity} consecutive rows of a longer list, as a list a table can hold; {@link
  * #moveTo} slides it along. A JavaFX 21 table does work in proportion to the row index it shows on
- * every layout (its scroll position is worked out by walking the rows before it), which at a
- * million rows costs 40–80 ms a frame; over a window of {@value WindowedScroll#WINDOW} rows it is a
- * fiftieth of that. Rows read as the longer list reads them (null until their page arrives); a row
- * of the window that arrives is reported as updated, and a new set of rows (a search) brings the
+ * every layout (its scroll position is worked out by walking the rows before it), so a window
+ * bounds that work however long the list (what it bought: docs/performance-history.md, "The app at
+ * full size"). Rows read as the longer list reads them (null until their page arrives); a row of
+ * the window that arrives is reported as updated, and a new set of rows (a search) brings the
  * window back to the first row.
  */
 public final class RowWindow<T> extends ObservableListBase<T> {

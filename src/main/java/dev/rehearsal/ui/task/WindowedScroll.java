@@ -13,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * A table over a long list (a million deploys) that scrolls as smoothly at the last row as at the
- * first: the table holds a {@link RowWindow} of {@value #WINDOW} rows, and a scroll bar beside it
- * spans the whole list. Dragging that bar, the wheel, the keys or {@link #scrollTo} move through
+ * A table over a long list (a million deploys) whose frames cost no more at the last row than at
+ * the first: the table holds a {@link RowWindow} of {@value #WINDOW} rows, and a scroll bar beside
+ * it spans the whole list. Dragging that bar, the wheel, the keys or {@link #scrollTo} move through
  * the window; near its edges the window slides along, keeping the rows in sight where they are. A
  * list that fits one window is the table's own, with its own scroll bar.
  */
@@ -130,10 +130,7 @@ public final class WindowedScroll<T> {
     }
     int r = Math.max(0, Math.min(row, window.total() - 1));
     int local = r - window.offset();
-    boolean nearStart = local < margin && window.offset() > 0;
-    boolean nearEnd =
-        local > window.size() - margin && window.offset() + window.size() < window.total();
-    if (local < 0 || local >= window.size() || nearStart || nearEnd) {
+    if (local < 0 || local >= window.size() || nearEdge(local)) {
       window.moveTo(r - window.capacity() / 2);
       local = r - window.offset();
     }
@@ -144,6 +141,17 @@ public final class WindowedScroll<T> {
     } finally {
       syncing = false;
     }
+  }
+
+  /**
+   * Whether a row of the window lies within the margin of an edge that the window can slide past
+   * (rows of the longer list lie beyond it).
+   */
+  private boolean nearEdge(int local) {
+    boolean nearStart = local < margin && window.offset() > 0;
+    boolean nearEnd =
+        local > window.size() - margin && window.offset() + window.size() < window.total();
+    return nearStart || nearEnd;
   }
 
   /** The first row of the whole list in sight, or -1 before the table is laid out. */
@@ -202,10 +210,7 @@ public final class WindowedScroll<T> {
       syncing = false;
     }
     int local = abs - window.offset();
-    boolean nearStart = local < margin && window.offset() > 0;
-    boolean nearEnd =
-        local > window.size() - margin && window.offset() + window.size() < window.total();
-    if (nearStart || nearEnd) {
+    if (nearEdge(local)) {
       scrollTo(abs);
     }
   }
