@@ -19,6 +19,7 @@ final class CitedDeploys {
 
   private final DeployTable t;
   private final Map<Long, int[]> byServiceVersion = new HashMap<>();
+  private final Map<Integer, int[]> byVersion = new HashMap<>();
   private final Map<String, int[]> byShaPrefix = new HashMap<>();
 
   CitedDeploys(DeployTable t, int services, List<List<Ref>> incidentRefs) {
@@ -45,7 +46,11 @@ final class CitedDeploys {
         }
       }
       int service = s;
-      groups.each((v, rows) -> byServiceVersion.put(key(service, v), rows));
+      groups.each(
+          (v, rows) -> {
+            byServiceVersion.put(key(service, v), rows);
+            byVersion.merge(v, rows, CitedDeploys::concatSorted);
+          });
     }
     if (prefixes.size() > 0) {
       int[][] citedPrefixesOfSha = citedPrefixes(prefixes);
@@ -84,6 +89,12 @@ final class CitedDeploys {
       }
     }
     return out;
+  }
+
+  /** The deploys of every service with a (normalised) version, in table order. */
+  int[] withVersionAnywhere(String version) {
+    int v = t.versions.find(version);
+    return v < 0 ? NONE : byVersion.getOrDefault(v, NONE);
   }
 
   private static int[] concatSorted(int[] a, int[] b) {

@@ -27,9 +27,10 @@ import java.util.stream.IntStream;
  * <ol>
  *   <li><b>Cited changes</b> ({@link #citedChanges}): a commit, version, PR, pipeline or deploy
  *       number the incident cites points at that deploy (at the production deploy of what a cited
- *       staging deploy carried); "rolled back to v1.2" points at the first deploy after v1.2. When
- *       the incident's own services have a cited change, cited changes of other services are
- *       coincidences and are dropped.
+ *       staging deploy carried); "rolled back to v1.2" (or "redeployed v1.2") points at the first
+ *       deploy after v1.2. When the incident's own services have a cited change, cited changes of
+ *       other services are coincidences and are dropped. An incident filed under a name no deploy
+ *       uses may cite a version of whichever service shipped it, when only one did in the window.
  *   <li><b>The time window</b> ({@link #window}): every production deploy of the incident's
  *       services, and of the services they depend on, in the hours before onset (further when the
  *       workspace's incidents surface later); the score falls with the time from deploy to onset as
@@ -47,8 +48,9 @@ import java.util.stream.IntStream;
  *       the incidents whose change is known ({@link #calibrate}). A second link must be another
  *       service's change, cited or nearly as likely as the first.
  *   <li><b>Suspects by time</b> ({@link #suspectByTime}): when nothing is linked, the last deploy
- *       of the incident's own service with nothing shipped after it is linked with its own, lower
- *       score, marked as a suspect by time alone, unless something speaks against it.
+ *       of the incident's own service that shipped by onset (not a deploy landing in the clock skew
+ *       after it), with nothing shipped after it, is linked with its own, lower score, marked as a
+ *       suspect by time alone, unless something speaks against it.
  * </ol>
  *
  * The same deploy found by several rules is one candidate: the higher score, with the reasons of
@@ -649,6 +651,7 @@ final class Linker {
   private List<int[]> productionDeploysCited(Ref r, long onset, int[] own, int[] upstream) {
     long latest = onset + rules.skewMs;
     int[] hits;
+    boolean anywhere = false;
     switch (r.type()) {
       case SHA:
         hits = cited.withCommitPrefix(r.value());
@@ -659,6 +662,13 @@ final class Linker {
         hits = cited.withVersion(r.value(), own);
         if (hits.length == 0) {
           hits = cited.withVersion(r.value(), upstream);
+        }
+        if (hits.length == 0 && !deploysAny(own)) {
+          // the incident's services are names no deploy uses (a service not yet recognised under
+          // the name its incident tool gives it): a version names the change of whichever service
+          // shipped it ("idp v1.25.2"), as long as only one service shipped it in the window
+          anywhere = true;
+          hits = cited.withVersionAnywhere(r.value());
         }
         break;
       case ID:
@@ -684,7 +694,20 @@ final class Linker {
       }
       out.add(new int[] {prod, prod != h ? h : -1});
     }
+    if (anywhere && out.stream().mapToInt(hit -> t.service[hit[0]]).distinct().count() > 1) {
+      return List.of();
+    }
     return out;
+  }
+
+  /** Whether any of the services has a deploy in the table. */
+  private boolean deploysAny(int[] services) {
+    for (int s : services) {
+      if (t.serviceFrom(s) < t.serviceTo(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The production deploys the incident cites only to rule them out, with its words. */
@@ -972,7 +995,8 @@ final class Linker {
       if (suspect != null) {
         links = List.of(suspect.asSuspectByTime());
         weighed = new ArrayList<>(weighed);
-        weighed.set(0, links.get(0));
+        weighed.remove(suspect);
+        weighed.add(0, links.get(0));
       }
     }
     return new Choice(links, weighed);
@@ -996,10 +1020,14 @@ final class Linker {
     if (ranked.isEmpty() || cues.external(incident) || cues.noChange(incident)) {
       return null;
     }
-    Candidate top = ranked.get(0);
+    long onset = d.incidents.get(incident).startedAt().toEpochMilli();
+    Candidate top = lastOwnBeforeOnset(onset, ranked);
+    if (top == null) {
+      return null;
+    }
     Why w = top.why();
     int i = top.deploy();
-    long delta = d.incidents.get(incident).startedAt().toEpochMilli() - t.time[i];
+    long delta = onset - t.time[i];
     boolean lastOwn =
         w.relation() == Relation.SAME_SERVICE
             && w.intervening() == 0
@@ -1015,13 +1043,37 @@ final class Linker {
         || ranked.stream().anyMatch(Candidate::explicit)) {
       return null;
     }
-    // nothing of the incident's services or their upstreams shipped after it
+    // nothing of the incident's services or their upstreams shipped after it (a failed deploy
+    // shipped nothing)
     for (Candidate c : ranked) {
-      if (c != top && t.time[c.deploy()] > t.time[i] && t.time[c.deploy()] <= t.time[i] + delta) {
+      if (c != top
+          && t.succeeded(c.deploy())
+          && t.time[c.deploy()] > t.time[i]
+          && t.time[c.deploy()] <= t.time[i] + delta) {
         return null;
       }
     }
     return top;
+  }
+
+  /**
+   * The latest deploy of the incident's own service that shipped by onset (a rollback counts, a
+   * failed deploy shipped nothing), among the candidates weighed: one landing in the clock skew
+   * after onset may rank higher, but it is more likely the response than the cause. Null when there
+   * is none.
+   */
+  private Candidate lastOwnBeforeOnset(long onset, List<Candidate> ranked) {
+    Candidate last = null;
+    for (Candidate c : ranked) {
+      int i = c.deploy();
+      if (c.why().relation() == Relation.SAME_SERVICE
+          && t.time[i] <= onset
+          && (t.succeeded(i) || rollback[i])
+          && (last == null || t.time[i] > t.time[last.deploy()])) {
+        last = c;
+      }
+    }
+    return last;
   }
 
   /**
@@ -1198,6 +1250,11 @@ final class Linker {
           new Evidence.ServiceAlias(a.name(), a.written(), a.service(), a.score(), a.reasons()));
     }
     return out;
+  }
+
+  /** Whether a deploy is a rollback, as the records say or as inferred from its version. */
+  boolean isRollback(int deploy) {
+    return rollback[deploy];
   }
 
   /** Why nothing was linked: the best candidate and its score, or that there was none. */

@@ -52,8 +52,14 @@ final class References {
           "(?<![\\w.])(v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)(?![\\w]|\\.\\d)");
   private static final Pattern ROLLBACK =
       Pattern.compile(
-          "(?i)\\b(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?)\\s+"
-              + "(?:\\w+\\s+){0,3}?(?:to|onto)\\s+(?:version\\s+|release\\s+)?"
+          "(?i)\\b(?:(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?"
+              + "|pinned(?:\\s+back)?)\\s+(?:\\w+\\s+){0,3}?(?:to|onto)\\s+"
+              // putting an older release out again: "redeployed v3.3.8", "restored the
+              // previous build 2.1.0" (a dotted version, so "redeployed 3 pods" is not one)
+              + "|(?:re-?deploy(?:ed|ing)?|restor(?:ed|ing))\\s+(?:the\\s+)?"
+              + "(?:(?:previous|prior|old|older|earlier|last\\s+good)\\s+)?"
+              + "(?=(?:version\\s+|release\\s+|build\\s+)?v?\\d+\\.\\d))"
+              + "(?:version\\s+|release\\s+|build\\s+)?"
               + "(v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?)");
   private static final Pattern PR =
       Pattern.compile(
@@ -301,7 +307,7 @@ final class References {
    * word starts, begin no reference; one pass instead of one per pattern matters as much, since
    * loading a hundred thousand incidents runs this before the code is compiled.
    */
-  private static List<List<MatchResult>> scan(String text) {
+  static List<List<MatchResult>> scan(String text) {
     List<List<MatchResult>> found = new ArrayList<>(PATTERNS.length);
     for (int p = 0; p < PATTERNS.length; p++) {
       found.add(List.of());
@@ -357,10 +363,10 @@ final class References {
    */
   private record Starts(String firstChars, boolean wordStart, Start test) {}
 
-  private static final Pattern[] PATTERNS = {ROLLBACK, URL, SHA, VERSION, PR, NUMBERED};
+  static final Pattern[] PATTERNS = {ROLLBACK, URL, SHA, VERSION, PR, NUMBERED};
 
   private static final Starts[] STARTS = {
-    new Starts("rRwWdD", true, References::rollbackStart),
+    new Starts("rRwWdDpP", true, References::rollbackStart),
     new Starts("h", false, (t, at) -> t.startsWith("http", at)),
     new Starts("0123456789abcdefABCDEF", true, (t, at) -> hexRun(t, at) >= 7),
     new Starts("v0123456789", true, References::versionStart),
@@ -379,12 +385,19 @@ final class References {
     }
   }
 
-  /** A rollback begins with "roll", "revert", "went" or "downgrad". */
+  /**
+   * A rollback begins with "roll", "revert", "went", "downgrad", "pinned", "redeploy", "re-deploy"
+   * or "restor".
+   */
   private static boolean rollbackStart(String s, int at) {
     return startsWithWord(s, at, "roll")
         || startsWithWord(s, at, "revert")
         || startsWithWord(s, at, "went")
-        || startsWithWord(s, at, "downgrad");
+        || startsWithWord(s, at, "downgrad")
+        || startsWithWord(s, at, "pinned")
+        || startsWithWord(s, at, "redeploy")
+        || startsWithWord(s, at, "re-deploy")
+        || startsWithWord(s, at, "restor");
   }
 
   /** Hexadecimal characters in a row from a position. */

@@ -453,6 +453,82 @@ class EngineTest {
   }
 
   @Test
+  void anOlderReleaseRedeployedPointsAtTheDeployItReplaced() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              incident(
+                  "I4",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "We redeployed v1.2.0 to stop it."));
+      Finding f = analyse(w).get("incident/pagerduty/I4");
+      assertEquals(
+          "deploy/gitlab/checkout-p3",
+          f.links().get(0).deployKey(),
+          "the deploy after v1.2.0 (the release put out again is the one before the culprit)");
+    }
+  }
+
+  @Test
+  void aVersionCitedUnderANameNoDeployUsesFindsTheServiceThatShippedIt() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "idp");
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              deploy(
+                  "idp-p9",
+                  "idp",
+                  "production",
+                  "v1.25.2",
+                  "ffff9bbbbcccc",
+                  "2024-03-04T16:00:00Z"));
+      // "Identity (prod)" is a name no deploy uses: the version names idp's change, the only
+      // service that shipped v1.25.2
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "Identity (prod)",
+                  "2024-03-04T18:00:00Z",
+                  "Logins fail",
+                  "Deploy of idp v1.25.2 finished at 16:00 UTC."));
+      // a version two services shipped in the window names neither
+      w.writes()
+          .upsert(
+              incident(
+                  "I2",
+                  "Identity (prod)",
+                  "2024-03-04T18:00:00Z",
+                  "Logins fail",
+                  "Errors after v1.3.0 went out."));
+      // an incident of a deployed service keeps to its own services' versions
+      w.writes()
+          .upsert(
+              incident(
+                  "I3",
+                  "checkout",
+                  "2024-03-04T18:00:00Z",
+                  "Checkout errors",
+                  "Errors after v1.25.2 went out."));
+      Map<String, Finding> f = analyse(w);
+      DeployLink link = f.get("incident/pagerduty/I1").links().get(0);
+      assertEquals("deploy/gitlab/idp-p9", link.deployKey());
+      assertTrue(link.explicit());
+      assertTrue(
+          f.get("incident/pagerduty/I2").links().stream().noneMatch(DeployLink::explicit),
+          f.get("incident/pagerduty/I2").links().toString());
+      assertTrue(
+          f.get("incident/pagerduty/I3").links().stream()
+              .noneMatch(l -> l.deployKey().equals("deploy/gitlab/idp-p9")),
+          f.get("incident/pagerduty/I3").links().toString());
+    }
+  }
+
+  @Test
   void noChangeInTheWindowAndExternalCausesAreNotChangeRelated() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");

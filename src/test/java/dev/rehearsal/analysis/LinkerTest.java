@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The links an incident gets, picked from its candidates one rank at a time, are those the rules
  * pick from the whole ranking: the best above the threshold (above the setting when cited or rolled
  * back during the incident), cited changes only when any is cited, and a second or third link only
- * of another service and nearly as likely; and when none is, the best candidate alone as a suspect
- * by time.
+ * of another service and nearly as likely; and when none is, the last deploy of the incident's own
+ * service that shipped by onset, alone, as a suspect by time.
  */
 class LinkerTest {
   @TempDir Path dir;
@@ -87,13 +87,26 @@ class LinkerTest {
       List<Integer> expected = pick(all, linker.threshold(), rules, data.deploys);
       List<Linker.Candidate> links = linker.link(i);
       if (expected.isEmpty() && !links.isEmpty()) {
-        // a suspect by time alone: the best candidate, below the threshold, alone
+        // a suspect by time alone: the latest deploy of the incident's own service that shipped
+        // by onset, below the threshold, alone
+        long onset = data.incidents.get(i).startedAt().toEpochMilli();
+        DeployTable t = data.deploys;
+        Linker.Candidate last = null;
+        for (Linker.Candidate c : all) {
+          int d = c.deploy();
+          if (c.why().relation() == Linker.Relation.SAME_SERVICE
+              && t.time[d] <= onset
+              && (t.succeeded(d) || linker.isRollback(d))
+              && (last == null || t.time[d] > t.time[last.deploy()])) {
+            last = c;
+          }
+        }
         assertEquals(1, links.size());
         assertTrue(links.get(0).byTimeAlone());
-        assertEquals(all.get(0).deploy(), links.get(0).deploy());
+        assertEquals(last.deploy(), links.get(0).deploy());
         assertTrue(links.get(0).score() < linker.threshold());
         suspects++;
-        expected = List.of(all.get(0).deploy());
+        expected = List.of(last.deploy());
       }
       assertEquals(
           expected,

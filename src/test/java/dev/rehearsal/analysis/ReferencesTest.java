@@ -47,6 +47,21 @@ class ReferencesTest {
   }
 
   @Test
+  void anOlderReleasePutOutAgainIsARollbackTarget() {
+    assertEquals(
+        List.of("3.3.8"), values("We redeployed v3.3.8 to stop it.", Type.ROLLBACK_TARGET));
+    assertEquals(
+        List.of("2.1.0"),
+        values("Restored the previous build 2.1.0 at 10:40.", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("1.4.2"), values("Pinned the chart back to 1.4.2.", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("7.0"), values("re-deploying release 7.0 fixed it", Type.ROLLBACK_TARGET));
+    // a redeploy of something that is not a version, and a version restored to nothing, are not
+    assertEquals(List.of(), values("We redeployed 3 pods on v3.3.9.", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("3.3.9"), values("We redeployed 3 pods on v3.3.9.", Type.VERSION));
+    assertEquals(List.of(), values("Restoring service took 40 minutes.", Type.ROLLBACK_TARGET));
+  }
+
+  @Test
   void pullAndMergeRequestNumbers() {
     assertTrue(
         values("Introduced by PR #482 (and pull request 17); MR !9", Type.ID)
