@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,6 +155,9 @@ final class Linker {
 
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
   private final boolean[] rollback;
+
+  /** The words this workspace's incidents set a cited change aside with ({@link #calibrate}). */
+  private RuleOutWords setAside = RuleOutWords.NONE;
 
   /** Whether a rollback was inferred, not recorded. */
   private final boolean[] inferredRollback;
@@ -375,6 +379,7 @@ final class Linker {
    * targetPrecision} of the time.
    */
   void calibrate(Map<String, Review> reviews) {
+    setAside = learnSetAsideWords(reviews);
     List<Known> known = knownIncidents(reviews);
     List<Long> lags = new ArrayList<>();
     for (Known k : known) {
@@ -393,6 +398,98 @@ final class Linker {
     }
     odds = suspectOdds();
     setThreshold(known);
+  }
+
+  /**
+   * Learns the words with which this workspace's incidents cite a change only to set it aside
+   * ({@link RuleOutWords}), from the citations whose fate is on record: a reviewer's links, or a
+   * production rollback of the cited change's service during the incident (what it went back past
+   * was suspected; what it kept was not).
+   */
+  private RuleOutWords learnSetAsideWords(Map<String, Review> reviews) {
+    Map<String, Integer> rows = reviewedDeployRows(reviews);
+    List<RuleOutWords.Example> examples = new ArrayList<>();
+    List<Set<String>> allCitations = new ArrayList<>();
+    for (int i = 0; i < d.incidents.size(); i++) {
+      List<Ref> refs = d.incidentRefs.get(i);
+      if (refs.isEmpty()) {
+        continue;
+      }
+      AnalysedIncident inc = d.incidents.get(i);
+      Set<String> sentences = new java.util.HashSet<>();
+      for (Ref r : refs) {
+        if (!r.negated() && r.type() != References.Type.ROLLBACK_TARGET) {
+          Set<String> words = RuleOutWords.sentenceWords(inc.narrative(), r.text());
+          if (sentences.add(String.join(" ", words))) {
+            allCitations.add(words);
+          }
+        }
+      }
+      long onset = inc.startedAt().toEpochMilli();
+      int[] own = d.incidentServices.get(i);
+      Review review = reviews.get(inc.key());
+      Set<Integer> linkedByReviewer = null;
+      if (review != null && review.deployKeys() != null) {
+        linkedByReviewer = new java.util.HashSet<>();
+        for (String k : review.deployKeys()) {
+          Integer row = rows.get(k);
+          if (row != null) {
+            linkedByReviewer.add(row);
+          }
+        }
+      }
+      // per service: the earliest deploy a rollback during the incident went back past
+      Map<Integer, Long> rolledBackFrom = new HashMap<>();
+      if (linkedByReviewer == null) {
+        long until = rollbacksUntil(i, onset);
+        for (int s : own) {
+          for (Candidate c : rolledBack(s, onset, until, 1.0, Relation.SAME_SERVICE)) {
+            rolledBackFrom.merge(t.service[c.deploy()], t.time[c.deploy()], Math::min);
+          }
+        }
+        if (rolledBackFrom.isEmpty()) {
+          continue;
+        }
+      }
+      for (Ref r : refs) {
+        if (r.negated() || r.type() == References.Type.ROLLBACK_TARGET) {
+          continue;
+        }
+        // one fate per citation: a suspect when any change it points at was linked by the
+        // reviewer or rolled back, set aside when all of them were kept
+        int kept = 0;
+        int suspected = 0;
+        for (int[] hit : productionDeploysCited(r, onset, own, dependenciesOf(own))) {
+          int cited = hit[0];
+          Long from = rolledBackFrom.get(t.service[cited]);
+          if (linkedByReviewer != null
+              ? linkedByReviewer.contains(cited)
+              : from != null && t.time[cited] >= from) {
+            suspected++;
+          } else if (linkedByReviewer != null || from != null) {
+            kept++;
+          }
+        }
+        if (suspected + kept > 0) {
+          examples.add(
+              new RuleOutWords.Example(
+                  RuleOutWords.sentenceWords(inc.narrative(), r.text()), suspected == 0));
+        }
+      }
+    }
+    return RuleOutWords.learn(examples, allCitations);
+  }
+
+  /**
+   * The word this workspace sets a cited change aside with, when the sentence citing it holds one
+   * and no rule of {@link References} already marked it; null otherwise.
+   */
+  private RuleOutWords.Learned setAsideBy(int incident, Ref r) {
+    if (r.negated() || setAside == RuleOutWords.NONE) {
+      return null;
+    }
+    return setAside.match(
+        RuleOutWords.sentenceWords(d.incidents.get(incident).narrative(), r.text()));
   }
 
   /**
@@ -616,7 +713,7 @@ final class Linker {
   private List<Candidate> citedChanges(int incident, long onset, int[] own, int[] upstream) {
     List<Candidate> out = new ArrayList<>();
     for (Ref r : d.incidentRefs.get(incident)) {
-      if (r.negated()) {
+      if (r.negated() || setAsideBy(incident, r) != null) {
         continue; // a change cited to rule it out: see ruledOut
       }
       if (r.type() == References.Type.ROLLBACK_TARGET) {
@@ -714,7 +811,7 @@ final class Linker {
   private Map<Integer, String> ruledOut(int incident, long onset, int[] own, int[] upstream) {
     Map<Integer, String> out = new LinkedHashMap<>();
     for (Ref r : d.incidentRefs.get(incident)) {
-      if (r.negated()) {
+      if (r.negated() || setAsideBy(incident, r) != null) {
         for (int[] hit : productionDeploysCited(r, onset, own, upstream)) {
           out.putIfAbsent(hit[0], r.text());
         }
@@ -1139,7 +1236,31 @@ final class Linker {
       out.add(Reason.of(Code.ROLLBACK_TARGET_NAMED, "phrase", w.rollbackPhrase().strip()));
     }
     if (w.ruledOut() != null) {
-      out.add(Reason.of(Code.RULED_OUT, "text", w.ruledOut(), "factor", rules.ruledOutFactor));
+      RuleOutWords.Learned learned = null;
+      for (Ref r : d.incidentRefs.get(incident)) {
+        if (r.text().equals(w.ruledOut()) && (learned = setAsideBy(incident, r)) != null) {
+          break;
+        }
+      }
+      out.add(
+          learned == null
+              ? Reason.of(Code.RULED_OUT, "text", w.ruledOut(), "factor", rules.ruledOutFactor)
+              : Reason.of(
+                  Code.RULED_OUT,
+                  "text",
+                  w.ruledOut(),
+                  "factor",
+                  rules.ruledOutFactor,
+                  "word",
+                  learned.word(),
+                  "setAside",
+                  learned.setAside(),
+                  "setAsideOf",
+                  learned.setAsideTotal(),
+                  "suspects",
+                  learned.suspects(),
+                  "suspectsOf",
+                  learned.suspectsTotal()));
     }
     String services = serviceList(d.incidentServices.get(incident));
     Reason where;

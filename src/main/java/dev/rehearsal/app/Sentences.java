@@ -40,6 +40,23 @@ public final class Sentences {
             + cited(r.arg("cited"), r.arg("text"))
             + (r.arg("stagedDeploy").isEmpty() ? "" : ", staged as " + deploy(r, "staged"));
       case RULED_OUT:
+        if (!r.arg("word").isEmpty()) {
+          return "the incident sets this change aside: it cites \u201c"
+              + r.arg("text")
+              + "\u201d in a sentence saying \u201c"
+              + r.arg("word")
+              + "\u201d, a word this workspace's incidents use for changes the responders kept ("
+              + r.arg("setAside")
+              + " of "
+              + r.arg("setAsideOf")
+              + " such citations) and seldom for changes they rolled back or a reviewer linked ("
+              + r.arg("suspects")
+              + " of "
+              + r.arg("suspectsOf")
+              + "), so it weighs "
+              + Texts.fixed(r.decimal("factor"), 2)
+              + " of what it would";
+        }
         return "the incident rules this change out (\u201c"
             + r.arg("text")
             + "\u201d), so it weighs "

@@ -22,7 +22,12 @@ public record Reason(Code code, Map<String, String> args) {
      * text}; when it cites a staging deploy of the same change, {@code staged*} deploy fields.
      */
     CITED,
-    /** The incident cites the deploy only to rule it out: {@code text}, {@code factor}. */
+    /**
+     * The incident cites the deploy only to rule it out: {@code text}, {@code factor}; when a word
+     * this workspace learned set it aside ({@code RuleOutWords}), {@code word} and how many
+     * citations of kept changes ({@code setAside} of {@code setAsideOf}) and of suspects ({@code
+     * suspects} of {@code suspectsOf}) held it.
+     */
     RULED_OUT,
     /** The incident says it was rolled back to a version: {@code phrase}. */
     ROLLBACK_TARGET_NAMED,

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -525,6 +526,80 @@ class EngineTest {
           f.get("incident/pagerduty/I3").links().stream()
               .noneMatch(l -> l.deployKey().equals("deploy/gitlab/idp-p9")),
           f.get("incident/pagerduty/I3").links().toString());
+    }
+  }
+
+  @Test
+  void aWayOfSettingAChangeAsideIsLearnedFromTheRollbacksOnRecord() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // six days: two deploys, an incident citing the first as this team sets a change aside
+      // and the second as a culprit, and a rollback past the second (so the first was kept)
+      for (int k = 0; k < 6; k++) {
+        String day = "2024-04-0" + (k + 1);
+        String kept = "v2." + k + ".0";
+        String culprit = "v2." + k + ".1";
+        w.writes()
+            .upsert(deploy("p" + k + "a", "checkout", "production", kept, "", day + "T10:00:00Z"));
+        w.writes()
+            .upsert(
+                deploy("p" + k + "b", "checkout", "production", culprit, "", day + "T12:00:00Z"));
+        w.writes()
+            .upsert(
+                incident(
+                    "R" + k,
+                    "checkout",
+                    day + "T13:00:00Z",
+                    day + "T15:00:00Z",
+                    "Checkout errors",
+                    kept
+                        + " got a thorough look from the night crew. Errors after "
+                        + culprit
+                        + " went out."));
+        w.writes().upsert(rollback("rb" + k, "checkout", kept, day + "T13:30:00Z"));
+      }
+      // and as a team cites most changes, twenty culprits named plainly, without rollbacks
+      for (int k = 0; k < 20; k++) {
+        String at = String.format("2024-05-%02dT", k + 1);
+        w.writes()
+            .upsert(
+                deploy("c" + k, "checkout", "production", "v4." + k + ".0", "", at + "10:00:00Z"));
+        w.writes()
+            .upsert(
+                incident(
+                    "C" + k,
+                    "checkout",
+                    at + "11:00:00Z",
+                    "Checkout errors",
+                    "Errors after v4." + k + ".0 went out."));
+      }
+      // a day without a rollback: the incident cites a change in the learned words
+      w.writes()
+          .upsert(deploy("q1", "checkout", "production", "v3.0.0", "", "2024-04-09T10:00:00Z"));
+      w.writes()
+          .upsert(deploy("q2", "checkout", "production", "v3.0.1", "", "2024-04-09T12:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "I1",
+                  "checkout",
+                  "2024-04-09T13:00:00Z",
+                  "Checkout errors",
+                  "v3.0.0 got a thorough look from the night crew."));
+      Finding f = analyse(w).get("incident/pagerduty/I1");
+      assertTrue(
+          f.links().stream().noneMatch(DeployLink::explicit),
+          "the citation is set aside, not linked: " + f.links());
+      Reason ruled =
+          f.alternatives().stream()
+              .filter(a -> a.deployKey().equals("deploy/gitlab/q1"))
+              .flatMap(a -> a.reasons().stream())
+              .filter(r -> r.code() == Code.RULED_OUT)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(f.alternatives().toString()));
+      assertTrue(
+          Set.of("thorough", "look", "night", "crew", "got").contains(ruled.arg("word")),
+          ruled.toString());
+      assertEquals("6", ruled.arg("setAside"), ruled.toString());
     }
   }
 
