@@ -109,7 +109,9 @@ final class AnalysisData {
     f.put(named(prefix, "version"), deploys.versionText(deploy));
     f.put(named(prefix, "commit"), deploys.shaText(deploy));
     f.put(named(prefix, "env"), envs.value(deploys.env[deploy]));
-    f.put(named(prefix, "at"), java.time.Instant.ofEpochMilli(deploys.time[deploy]).toString());
+    f.put(
+        named(prefix, "at"),
+        dev.rehearsal.util.IsoInstants.text(java.time.Instant.ofEpochMilli(deploys.time[deploy])));
     return r.with(f);
   }
 

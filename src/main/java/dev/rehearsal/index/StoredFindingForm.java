@@ -252,7 +252,12 @@ final class StoredFindingForm {
       return null;
     }
     return List.of(
-        l.deployKey(), l.service(), l.version(), l.commitSha(), l.environment(), l.at().toString());
+        l.deployKey(),
+        l.service(),
+        l.version(),
+        l.commitSha(),
+        l.environment(),
+        dev.rehearsal.util.IsoInstants.text(l.at()));
   }
 
   private static DeployLink withReasons(DeployLink l, List<Reason> reasons) {

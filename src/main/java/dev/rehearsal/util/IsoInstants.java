@@ -101,6 +101,12 @@ public final class IsoInstants {
     return v;
   }
 
+  /** {@link Instant#toString()}: written directly for years 0000 to 9999. */
+  public static String text(Instant t) {
+    String s = formatCanonical(t);
+    return s != null ? s : t.toString();
+  }
+
   /** {@link Instant#toString()} for years 0000 to 9999, written directly; null otherwise. */
   public static String formatCanonical(Instant t) {
     long seconds = t.getEpochSecond();

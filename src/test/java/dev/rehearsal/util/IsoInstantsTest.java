@@ -27,7 +27,19 @@ class IsoInstantsTest {
       Instant t = Instant.ofEpochSecond(sec, nano);
       String text = t.toString();
       assertEquals(text, IsoInstants.formatCanonical(t));
+      assertEquals(text, IsoInstants.text(t));
       assertEquals(t, IsoInstants.parseCanonical(text), text);
+    }
+  }
+
+  @Test
+  void writesOtherYearsAsInstantDoes() {
+    for (String s :
+        new String[] {
+          "+12023-01-02T17:47:58Z", "-0001-12-31T23:59:59.5Z", "9999-12-31T23:59:59Z"
+        }) {
+      Instant t = Instant.parse(s);
+      assertEquals(t.toString(), IsoInstants.text(t), s);
     }
   }
 

@@ -1,0 +1,94 @@
+package dev.rehearsal.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stored findings of the demo, byte for byte: a change meant to make the analysis faster must
+ * leave every finding as it was. The digest covers every finding's key and stored JSON, in key
+ * order, with the test's own folder (staging runs name the file they came from) written as {@code
+ * <dir>}; a change that means to alter findings updates it and says why.
+ */
+class StoredFindingsDigestTest {
+  @TempDir Path dir;
+
+  @Test
+  void theDemoFindingsAreStoredAsBefore() throws Exception {
+    try (Session session = Session.openOrCreate(dir.resolve("ws"))) {
+      Workspace ws = session.workspace();
+      Demo.build(
+          session,
+          dir.resolve("scenario"),
+          new ScenarioGenerator.Options(21, 400, 8000, -1, 20),
+          null);
+      new Engine(ws).run(null, true);
+      Map<String, byte[]> stored =
+          storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
+      assertEquals(400, stored.size());
+      assertEquals(
+          "d015ffbd458719f84e3ae2dfc07ec3442b7cdbf7fbd3cad16471a029b8042fc3",
+          digest(stored, dir.toString()));
+    }
+  }
+
+  /** Every finding's stored JSON by key, read from the committed index. */
+  private static Map<String, byte[]> storedFindings(Path index) throws Exception {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index))) {
+      for (LeafReaderContext c : r.leaves()) {
+        Terms kinds = c.reader().terms(Schema.KIND);
+        TermsEnum te = kinds == null ? null : kinds.iterator();
+        if (te == null || !te.seekExact(new BytesRef(DocKind.FINDING.code()))) {
+          continue;
+        }
+        Bits live = c.reader().getLiveDocs();
+        StoredFields fields = c.reader().storedFields();
+        PostingsEnum docs = te.postings(null);
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (live == null || live.get(d)) {
+            var doc = fields.document(d);
+            BytesRef json = doc.getBinaryValue(Schema.STORED);
+            out.put(doc.get(Schema.KEY), BytesRef.deepCopyOf(json).bytes);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String digest(Map<String, byte[]> stored, String folder) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    for (Map.Entry<String, byte[]> e : stored.entrySet()) {
+      md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      String json = new String(e.getValue(), StandardCharsets.UTF_8);
+      md.update(json.replace(folder, "<dir>").getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+}
