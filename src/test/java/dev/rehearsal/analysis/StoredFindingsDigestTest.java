@@ -50,7 +50,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "d015ffbd458719f84e3ae2dfc07ec3442b7cdbf7fbd3cad16471a029b8042fc3",
+          "58b5bde54c292c65dfea151d51266499c05b1d039b1302aef5a8851c9882d114",
           digest(stored, dir.toString()));
     }
   }
