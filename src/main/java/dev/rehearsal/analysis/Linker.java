@@ -1155,9 +1155,9 @@ final class Linker {
 
   /**
    * The latest deploy of the incident's own service that shipped by onset (a rollback counts, a
-   * failed deploy shipped nothing), among the candidates weighed: one landing in the clock skew
-   * after onset may rank higher, but it is more likely the response than the cause. Null when there
-   * is none.
+   * failed deploy shipped nothing), among the candidates weighed, when only deploys landing in the
+   * clock skew after onset rank above it (they are more likely the response than the cause); a
+   * candidate from before onset ranked above it speaks against it. Null when there is none.
    */
   private Candidate lastOwnBeforeOnset(long onset, List<Candidate> ranked) {
     Candidate last = null;
@@ -1168,6 +1168,15 @@ final class Linker {
           && (t.succeeded(i) || rollback[i])
           && (last == null || t.time[i] > t.time[last.deploy()])) {
         last = c;
+      }
+    }
+    // a candidate from before onset that ranks above it speaks against it
+    for (Candidate c : ranked) {
+      if (c == last) {
+        break;
+      }
+      if (t.time[c.deploy()] <= onset) {
+        return null;
       }
     }
     return last;

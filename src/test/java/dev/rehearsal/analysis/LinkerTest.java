@@ -88,7 +88,7 @@ class LinkerTest {
       List<Linker.Candidate> links = linker.link(i);
       if (expected.isEmpty() && !links.isEmpty()) {
         // a suspect by time alone: the latest deploy of the incident's own service that shipped
-        // by onset, below the threshold, alone
+        // by onset, below the threshold, alone, with nothing from before onset ranked above it
         long onset = data.incidents.get(i).startedAt().toEpochMilli();
         DeployTable t = data.deploys;
         Linker.Candidate last = null;
@@ -104,6 +104,9 @@ class LinkerTest {
         assertEquals(1, links.size());
         assertTrue(links.get(0).byTimeAlone());
         assertEquals(last.deploy(), links.get(0).deploy());
+        for (Linker.Candidate c : all.subList(0, all.indexOf(last))) {
+          assertTrue(t.time[c.deploy()] > onset, "only deploys after onset rank above a suspect");
+        }
         assertTrue(links.get(0).score() < linker.threshold());
         suspects++;
         expected = List.of(last.deploy());

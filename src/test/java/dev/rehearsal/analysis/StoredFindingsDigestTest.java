@@ -50,7 +50,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "58b5bde54c292c65dfea151d51266499c05b1d039b1302aef5a8851c9882d114",
+          "570b23da55fdafcf72c634b86c0092b70e32db8b6a6311af0240eef03a421ce8",
           digest(stored, dir.toString()));
     }
   }
