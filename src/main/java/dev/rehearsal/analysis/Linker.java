@@ -156,8 +156,11 @@ final class Linker {
   /** Rollbacks: those the tools recorded, and those inferred ({@link #inferRollbacks}). */
   private final boolean[] rollback;
 
-  /** The words this workspace's incidents set a cited change aside with ({@link #calibrate}). */
-  private RuleOutWords setAside = RuleOutWords.NONE;
+  /**
+   * Per incident that has any: its citations a word this workspace learned sets aside, with the
+   * word ({@link #calibrate}, {@link RuleOutWords}).
+   */
+  private Map<Integer, Map<Ref, RuleOutWords.Learned>> setAside = Map.of();
 
   /** Whether a rollback was inferred, not recorded. */
   private final boolean[] inferredRollback;
@@ -379,7 +382,7 @@ final class Linker {
    * targetPrecision} of the time.
    */
   void calibrate(Map<String, Review> reviews) {
-    setAside = learnSetAsideWords(reviews);
+    setAside = setAside(learnSetAsideWords(reviews));
     List<Known> known = knownIncidents(reviews);
     List<Long> lags = new ArrayList<>();
     for (Known k : known) {
@@ -411,36 +414,24 @@ final class Linker {
     List<RuleOutWords.Example> examples = new ArrayList<>();
     List<Set<String>> allCitations = new ArrayList<>();
     for (int i = 0; i < d.incidents.size(); i++) {
-      List<Ref> refs = d.incidentRefs.get(i);
-      if (refs.isEmpty()) {
+      Map<Ref, Set<String>> citations = citationWords(i);
+      // each sentence once, however many handles it holds
+      allCitations.addAll(new LinkedHashSet<>(citations.values()));
+      if (citations.isEmpty()) {
         continue;
       }
       AnalysedIncident inc = d.incidents.get(i);
-      Set<String> sentences = new java.util.HashSet<>();
-      for (Ref r : refs) {
-        if (!r.negated() && r.type() != References.Type.ROLLBACK_TARGET) {
-          Set<String> words = RuleOutWords.sentenceWords(inc.narrative(), r.text());
-          if (sentences.add(String.join(" ", words))) {
-            allCitations.add(words);
-          }
-        }
-      }
       long onset = inc.startedAt().toEpochMilli();
       int[] own = d.incidentServices.get(i);
       Review review = reviews.get(inc.key());
-      Set<Integer> linkedByReviewer = null;
-      if (review != null && review.deployKeys() != null) {
-        linkedByReviewer = new java.util.HashSet<>();
-        for (String k : review.deployKeys()) {
-          Integer row = rows.get(k);
-          if (row != null) {
-            linkedByReviewer.add(row);
-          }
-        }
-      }
-      // per service: the earliest deploy a rollback during the incident went back past
+      // the deploys on record as suspected: the reviewer's, or those a rollback during the
+      // incident went back past (each later deploy of a service after the first one it did)
+      Set<Integer> suspected = new java.util.HashSet<>();
       Map<Integer, Long> rolledBackFrom = new HashMap<>();
-      if (linkedByReviewer == null) {
+      boolean reviewed = review != null && review.deployKeys() != null;
+      if (reviewed) {
+        review.deployKeys().stream().map(rows::get).filter(x -> x != null).forEach(suspected::add);
+      } else {
         long until = rollbacksUntil(i, onset);
         for (int s : own) {
           for (Candidate c : rolledBack(s, onset, until, 1.0, Relation.SAME_SERVICE)) {
@@ -451,29 +442,23 @@ final class Linker {
           continue;
         }
       }
-      for (Ref r : refs) {
-        if (r.negated() || r.type() == References.Type.ROLLBACK_TARGET) {
-          continue;
-        }
-        // one fate per citation: a suspect when any change it points at was linked by the
-        // reviewer or rolled back, set aside when all of them were kept
+      for (var citation : citations.entrySet()) {
+        // one fate per citation: a suspect when any change it points at was suspected, set
+        // aside when every one whose fate is on record was kept
         int kept = 0;
-        int suspected = 0;
-        for (int[] hit : productionDeploysCited(r, onset, own, dependenciesOf(own))) {
+        int suspects = 0;
+        for (int[] hit :
+            productionDeploysCited(citation.getKey(), onset, own, dependenciesOf(own))) {
           int cited = hit[0];
           Long from = rolledBackFrom.get(t.service[cited]);
-          if (linkedByReviewer != null
-              ? linkedByReviewer.contains(cited)
-              : from != null && t.time[cited] >= from) {
-            suspected++;
-          } else if (linkedByReviewer != null || from != null) {
+          if (suspected.contains(cited) || from != null && t.time[cited] >= from) {
+            suspects++;
+          } else if (reviewed || from != null) {
             kept++;
           }
         }
-        if (suspected + kept > 0) {
-          examples.add(
-              new RuleOutWords.Example(
-                  RuleOutWords.sentenceWords(inc.narrative(), r.text()), suspected == 0));
+        if (suspects + kept > 0) {
+          examples.add(new RuleOutWords.Example(citation.getValue(), suspects == 0));
         }
       }
     }
@@ -481,15 +466,42 @@ final class Linker {
   }
 
   /**
+   * An incident's citations of a change (not those {@link References} marks as ruled out, nor
+   * rollback targets), each with the words of the sentence that holds it.
+   */
+  private Map<Ref, Set<String>> citationWords(int incident) {
+    Map<Ref, Set<String>> out = new LinkedHashMap<>();
+    for (Ref r : d.incidentRefs.get(incident)) {
+      if (!r.negated() && r.type() != References.Type.ROLLBACK_TARGET) {
+        out.put(r, RuleOutWords.sentenceWords(d.incidents.get(incident).narrative(), r.text()));
+      }
+    }
+    return out;
+  }
+
+  /** Each incident's citations the learned words set aside, found once. */
+  private Map<Integer, Map<Ref, RuleOutWords.Learned>> setAside(RuleOutWords learned) {
+    Map<Integer, Map<Ref, RuleOutWords.Learned>> out = new HashMap<>();
+    if (learned.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < d.incidents.size(); i++) {
+      for (var citation : citationWords(i).entrySet()) {
+        RuleOutWords.Learned word = learned.match(citation.getValue());
+        if (word != null) {
+          out.computeIfAbsent(i, k -> new HashMap<>()).put(citation.getKey(), word);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The word this workspace sets a cited change aside with, when the sentence citing it holds one
    * and no rule of {@link References} already marked it; null otherwise.
    */
   private RuleOutWords.Learned setAsideBy(int incident, Ref r) {
-    if (r.negated() || setAside == RuleOutWords.NONE) {
-      return null;
-    }
-    return setAside.match(
-        RuleOutWords.sentenceWords(d.incidents.get(incident).narrative(), r.text()));
+    return setAside.getOrDefault(incident, Map.of()).get(r);
   }
 
   /**
@@ -1125,12 +1137,11 @@ final class Linker {
     Why w = top.why();
     int i = top.deploy();
     long delta = onset - t.time[i];
+    // (of the incident's own service and shipped by onset: lastOwnBeforeOnset)
     boolean lastOwn =
-        w.relation() == Relation.SAME_SERVICE
-            && w.intervening() == 0
+        w.intervening() == 0
             && w.ruledOut() == null
             && w.rolledBackBy() < 0
-            && delta >= 0
             && lag.survival(delta) >= SUSPECT_MIN_SHARE
             && odds().favours(delta, rules.suspectExcess);
     if (!lastOwn

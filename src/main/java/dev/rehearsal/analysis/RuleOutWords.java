@@ -47,7 +47,7 @@ final class RuleOutWords {
   static final double MIN_RATIO_OVERALL = 2.0;
 
   /** Nothing learned: no citation is taken as ruled out by it. */
-  static final RuleOutWords NONE = new RuleOutWords(Map.of(), 0, 0);
+  static final RuleOutWords NONE = new RuleOutWords(Map.of());
 
   private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
 
@@ -70,13 +70,9 @@ final class RuleOutWords {
   record Learned(String word, int setAside, int setAsideTotal, int suspects, int suspectsTotal) {}
 
   private final Map<String, Learned> words;
-  private final int setAsideTotal;
-  private final int suspectsTotal;
 
-  private RuleOutWords(Map<String, Learned> words, int setAsideTotal, int suspectsTotal) {
+  private RuleOutWords(Map<String, Learned> words) {
     this.words = words;
-    this.setAsideTotal = setAsideTotal;
-    this.suspectsTotal = suspectsTotal;
   }
 
   /**
@@ -99,7 +95,7 @@ final class RuleOutWords {
       }
     }
     if (aside < MIN_SEEN || suspects == 0) {
-      return new RuleOutWords(Map.of(), aside, suspects);
+      return NONE;
     }
     Map<String, Integer> everywhere = new HashMap<>();
     for (Set<String> sentence : allCitations) {
@@ -121,7 +117,7 @@ final class RuleOutWords {
         learned.put(c.getKey(), new Learned(c.getKey(), a, aside, s, suspects));
       }
     }
-    return new RuleOutWords(Map.copyOf(learned), aside, suspects);
+    return new RuleOutWords(Map.copyOf(learned));
   }
 
   /** The learned word that sets the cited change aside, the most telling first; null when none. */
@@ -144,12 +140,9 @@ final class RuleOutWords {
     return out;
   }
 
-  int setAsideTotal() {
-    return setAsideTotal;
-  }
-
-  int suspectsTotal() {
-    return suspectsTotal;
+  /** Whether no word was learned. */
+  boolean isEmpty() {
+    return words.isEmpty();
   }
 
   /**
