@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
  * may be tuned on; bank B ({@link HeldOutNarratives}) is held out: its sentences and phrases appear
  * nowhere in bank A, so figures measured on it say how the analysis reads wording it never saw
  * (decision 0013). Bank C ({@link FreshNarratives}) was written afresh, apart from the analysis'
- * rules, after bank B informed a rule change; it shares no sentence or phrase with A or B.
+ * rules, after bank B informed a rule change; it shares no sentence or phrase with A or B. Bank D
+ * ({@link NewestNarratives}) was written apart from the analysis' rules after bank C informed a
+ * rule change, to measure wording the analysis never saw; it shares no sentence or phrase with A, B
+ * or C.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -104,12 +107,14 @@ final class PhraseBank {
   static final PhraseBank A = Narratives.bank();
   static final PhraseBank B = HeldOutNarratives.bank();
   static final PhraseBank C = FreshNarratives.bank();
+  static final PhraseBank D = NewestNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
     return switch (b) {
       case A -> A;
       case B -> B;
       case C -> C;
+      case D -> D;
     };
   }
 }

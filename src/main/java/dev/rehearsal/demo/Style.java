@@ -209,12 +209,13 @@ public record Style(
 
   /**
    * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
-   * analysis' rules after B informed one.
+   * analysis' rules after B informed one, D written apart from them after C informed one.
    */
   public enum Bank {
     A,
     B,
-    C
+    C,
+    D
   }
 
   /** The shape of environment facts. */

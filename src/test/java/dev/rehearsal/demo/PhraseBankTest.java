@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
- * with bank B.
+ * with bank B, nor bank D with A, B or C.
  */
 class PhraseBankTest {
 
@@ -111,11 +116,30 @@ class PhraseBankTest {
   }
 
   @Test
+  void bankDSharesNoSentenceOrDistinctivePhraseWithBankA() {
+    List<String> shared = shared(PhraseBank.D, PhraseBank.A);
+    assertEquals(List.of(), shared, String.join("\n", shared));
+  }
+
+  @Test
+  void bankDSharesNoSentenceOrDistinctivePhraseWithBankB() {
+    List<String> shared = shared(PhraseBank.D, PhraseBank.B);
+    assertEquals(List.of(), shared, String.join("\n", shared));
+  }
+
+  @Test
+  void bankDSharesNoSentenceOrDistinctivePhraseWithBankC() {
+    List<String> shared = shared(PhraseBank.D, PhraseBank.C);
+    assertEquals(List.of(), shared, String.join("\n", shared));
+  }
+
+  @Test
   void everyPoolHasWordingInEveryBank() {
     for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
       assertTrue(PhraseBank.A.pool(p).stream().anyMatch(s -> !s.isBlank()), "A " + p);
       assertTrue(PhraseBank.B.pool(p).stream().anyMatch(s -> !s.isBlank()), "B " + p);
       assertTrue(PhraseBank.C.pool(p).stream().anyMatch(s -> !s.isBlank()), "C " + p);
+      assertTrue(PhraseBank.D.pool(p).stream().anyMatch(s -> !s.isBlank()), "D " + p);
     }
   }
 
@@ -124,17 +148,21 @@ class PhraseBankTest {
     assertSame(PhraseBank.A, PhraseBank.of(Style.Bank.A));
     assertSame(PhraseBank.B, PhraseBank.of(Style.Bank.B));
     assertSame(PhraseBank.C, PhraseBank.of(Style.Bank.C));
+    assertSame(PhraseBank.D, PhraseBank.of(Style.Bank.D));
     assertEquals("C", PhraseBank.C.name);
+    assertEquals("D", PhraseBank.D.name);
   }
 
   @Test
   void withBankChangesOnlyTheBank() {
-    for (Style s : Style.heldOut()) {
-      Style c = s.withBank(Style.Bank.C);
-      assertEquals(Style.Bank.C, c.bank());
-      assertEquals(s.name(), c.name());
-      assertEquals(s.split(), c.split());
-      assertEquals(s, c.withBank(s.bank()));
+    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D)) {
+      for (Style s : Style.heldOut()) {
+        Style c = s.withBank(b);
+        assertEquals(b, c.bank());
+        assertEquals(s.name(), c.name());
+        assertEquals(s.split(), c.split());
+        assertEquals(s, c.withBank(s.bank()));
+      }
     }
   }
 
@@ -156,6 +184,127 @@ class PhraseBankTest {
             .results()
             .filter(m -> !known.contains(m.group(1)))
             .forEach(m -> wrong.add(p + ": {" + m.group(1) + "} in " + t));
+      }
+    }
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
+
+  /** The slots {@code Narratives.fill} fills: the incident's particulars. */
+  private static final Set<String> PARTICULARS =
+      Set.of(
+          "svc",
+          "service",
+          "table",
+          "vendor",
+          "key",
+          "prod",
+          "staging",
+          "flag",
+          "ratio",
+          "endpoint",
+          "customer");
+
+  /**
+   * The slots each pool's templates are filled with where they are used (IncidentTexts, and
+   * ScenarioGenerator for change titles): a template with any other slot would be written out
+   * unfilled.
+   */
+  static Set<String> filledSlots(PhraseBank.Pool p) {
+    return switch (p) {
+      case CHANGE_TITLES -> Set.of("d");
+      case TITLES_GENERIC,
+          TITLES_DATA,
+          TITLES_TRAFFIC,
+          TITLES_CONFIG,
+          TITLES_MOCKS,
+          TITLES_EXTERNAL,
+          DETECTION,
+          CAUSE_DATA,
+          CAUSE_TRAFFIC,
+          CAUSE_CONFIG,
+          CAUSE_MOCKS,
+          CAUSE_UNEXPLAINED,
+          CAUSE_EXTERNAL,
+          CHANGE_CONTEXT,
+          AFFECTED_CUSTOMERS ->
+          PARTICULARS;
+      case MITIGATION, ACTIONS, NOISE, PAUSED -> Set.of();
+      case ROLLED_BACK_TO -> Set.of("prev");
+      case REF_VERSION -> Set.of("service", "version", "at");
+      case REF_COMMIT, DECOY_COMMIT -> Set.of("sha");
+      case REF_PR -> Set.of("pr", "at");
+      case REF_PIPELINE -> Set.of("pipeline");
+      case REF_RELEASE -> Set.of("app", "release", "at");
+      case REF_RELEASE_COMMIT -> Set.of("sha7");
+      case DECOY_VERSION -> Set.of("version");
+      case DECOY_PR -> Set.of("pr");
+      case DECOY_DEPLOY -> Set.of("other", "when");
+      case TITLE_QUOTE -> Set.of("title");
+      case NUMBERS -> Set.of("ticket", "library", "libversion");
+    };
+  }
+
+  /** Every bank's templates use only the slots their pool is filled with. */
+  @Test
+  void everyBankUsesOnlyTheSlotsEachPoolIsFilledWith() {
+    List<String> wrong = new ArrayList<>();
+    for (PhraseBank bank : List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D)) {
+      for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+        Set<String> filled = filledSlots(p);
+        for (String t : bank.pool(p)) {
+          SLOT.matcher(t)
+              .results()
+              .filter(m -> !filled.contains(m.group(1)))
+              .forEach(m -> wrong.add(bank.name + " " + p + ": {" + m.group(1) + "} in " + t));
+        }
+      }
+    }
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Bank D fills each pool with slots banks A, B and C use there, and no others. */
+  @Test
+  void bankDUsesOnlySlotsTheOtherBanksUseInEachPool() {
+    List<String> wrong = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      Set<String> known = new HashSet<>();
+      for (PhraseBank other : List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C)) {
+        for (String t : other.pool(p)) {
+          SLOT.matcher(t).results().forEach(m -> known.add(m.group(1)));
+        }
+      }
+      for (String t : PhraseBank.D.pool(p)) {
+        SLOT.matcher(t)
+            .results()
+            .filter(m -> !known.contains(m.group(1)))
+            .forEach(m -> wrong.add(p + ": {" + m.group(1) + "} in " + t));
+      }
+    }
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Incidents written from bank D in every held-out style carry no unfilled slot. */
+  @Test
+  void bankDIncidentsAreWrittenWithEverySlotFilled(@TempDir Path dir) throws Exception {
+    Pattern unfilled = Pattern.compile("\\{[a-z0-9_]+}");
+    List<String> wrong = new ArrayList<>();
+    for (Style s : Style.heldOut()) {
+      Path out = dir.resolve(s.name());
+      new ScenarioGenerator(
+              new ScenarioGenerator.Options(41, 80, 600, -1, 10), s.withBank(Style.Bank.D))
+          .generate(out, null);
+      List<Path> files;
+      try (Stream<Path> w = Files.walk(out.resolve("incidents"))) {
+        files = w.filter(Files::isRegularFile).toList();
+      }
+      assertTrue(!files.isEmpty(), s.name());
+      for (Path f : files) {
+        unfilled
+            .matcher(Files.readString(f))
+            .results()
+            .forEach(m -> wrong.add(s.name() + " " + f.getFileName() + ": " + m.group()));
       }
     }
     assertEquals(List.of(), wrong, String.join("\n", wrong));
