@@ -313,7 +313,7 @@ public final class GapTextModel {
   }
 
   /** Sublinear tf-idf, normalised to unit length. */
-  private static double[] features(int[] cols, int[] tf, double[] idf) {
+  static double[] features(int[] cols, int[] tf, double[] idf) {
     double[] v = new double[cols.length];
     double norm = 0;
     for (int j = 0; j < cols.length; j++) {
@@ -575,8 +575,22 @@ public final class GapTextModel {
     private final double[] sw;
     private final int terms;
     private final double lambda;
+    private final int classes;
 
     Softmax(int[][] cols, double[][] vals, int[] y, double[] sw, int terms, double lambda) {
+      this(cols, vals, y, sw, terms, lambda, CLASSES);
+    }
+
+    /** Over {@code classes} classes, numbered from 0 in {@code y}. */
+    Softmax(
+        int[][] cols,
+        double[][] vals,
+        int[] y,
+        double[] sw,
+        int terms,
+        double lambda,
+        int classes) {
+      this.classes = classes;
       this.cols = cols;
       this.vals = vals;
       this.y = y;
@@ -586,7 +600,7 @@ public final class GapTextModel {
     }
 
     int size() {
-      return CLASSES * (terms + 1);
+      return classes * (terms + 1);
     }
 
     /** The objective at theta; its gradient is written to grad. */
@@ -594,9 +608,9 @@ public final class GapTextModel {
       int stride = terms + 1;
       Arrays.fill(grad, 0);
       double loss = 0;
-      double[] z = new double[CLASSES];
+      double[] z = new double[classes];
       for (int i = 0; i < cols.length; i++) {
-        for (int k = 0; k < CLASSES; k++) {
+        for (int k = 0; k < classes; k++) {
           double s = theta[k * stride + terms];
           for (int j = 0; j < cols[i].length; j++) {
             s += theta[k * stride + cols[i][j]] * vals[i][j];
@@ -608,12 +622,12 @@ public final class GapTextModel {
           max = Math.max(max, v);
         }
         double sum = 0;
-        for (int k = 0; k < CLASSES; k++) {
+        for (int k = 0; k < classes; k++) {
           sum += Math.exp(z[k] - max);
         }
         double logSum = max + Math.log(sum);
         loss += sw[i] * (logSum - z[y[i]]);
-        for (int k = 0; k < CLASSES; k++) {
+        for (int k = 0; k < classes; k++) {
           double d = sw[i] * (Math.exp(z[k] - logSum) - (k == y[i] ? 1 : 0));
           grad[k * stride + terms] += d;
           for (int j = 0; j < cols[i].length; j++) {
@@ -621,7 +635,7 @@ public final class GapTextModel {
           }
         }
       }
-      for (int k = 0; k < CLASSES; k++) {
+      for (int k = 0; k < classes; k++) {
         for (int t = 0; t < terms; t++) {
           double w = theta[k * stride + t];
           loss += 0.5 * lambda * w * w;

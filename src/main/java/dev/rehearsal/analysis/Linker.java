@@ -51,7 +51,8 @@ import java.util.stream.IntStream;
  *   <li><b>Suspects by time</b> ({@link #suspectByTime}): when nothing is linked, the last deploy
  *       of the incident's own service that shipped by onset (not a deploy landing in the clock skew
  *       after it), with nothing shipped after it, is linked with its own, lower score, marked as a
- *       suspect by time alone, unless something speaks against it.
+ *       suspect by time alone, when the lag and the incident's own words ({@link ChangeTalk}) speak
+ *       for it and nothing speaks against it.
  * </ol>
  *
  * The same deploy found by several rules is one candidate: the higher score, with the reasons of
@@ -192,6 +193,12 @@ final class Linker {
    * Whether the time since a service's last deploy speaks for that deploy ({@link SuspectOdds}).
    */
   private SuspectOdds odds;
+
+  /**
+   * How much each incident's own words say a change caused it, learned from those that cite their
+   * change ({@link #calibrate}, {@link ChangeTalk}); until then nothing.
+   */
+  private ChangeTalk talk = ChangeTalk.NONE;
 
   /** For each service: the incidents whose text names it ({@link #readLanguage}). */
   private BitSet[] namedBy = new BitSet[0];
@@ -384,6 +391,7 @@ final class Linker {
   void calibrate(Map<String, Review> reviews) {
     setAside = setAside(learnSetAsideWords(reviews));
     List<Known> known = knownIncidents(reviews);
+    talk = learnChangeTalk(known);
     List<Long> lags = new ArrayList<>();
     for (Known k : known) {
       long onset = d.incidents.get(k.incident()).startedAt().toEpochMilli();
@@ -502,6 +510,41 @@ final class Linker {
    */
   private RuleOutWords.Learned setAsideBy(int incident, Ref r) {
     return setAside.getOrDefault(incident, Map.of()).get(r);
+  }
+
+  /**
+   * Learns how this workspace's incidents speak of the changes that caused them ({@link
+   * ChangeTalk}): from the incidents whose change is known, against those that cite nothing.
+   */
+  private ChangeTalk learnChangeTalk(List<Known> known) {
+    Set<Integer> knownCaused = new java.util.HashSet<>();
+    for (Known k : known) {
+      if (!k.causes().isEmpty()) {
+        knownCaused.add(k.incident());
+      }
+    }
+    List<String> caused = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < d.incidents.size(); i++) {
+      if (knownCaused.contains(i)) {
+        caused.add(ownWords(i));
+      } else if (d.incidentRefs.get(i).stream().allMatch(Ref::negated)) {
+        // an incident that cites a change but is not known either way is neither
+        others.add(ownWords(i));
+      }
+    }
+    Set<String> names = new java.util.HashSet<>();
+    for (int s = 0; s < d.services.size(); s++) {
+      names.addAll(ChangeTalk.nameWords(d.services.value(s)));
+    }
+    return ChangeTalk.learn(caused, others, names);
+  }
+
+  /** The incident's text without the sentences that cite a change or rule one out. */
+  private String ownWords(int incident) {
+    return ChangeTalk.withoutSentencesHolding(
+        d.incidents.get(incident).narrative(),
+        d.incidentRefs.get(incident).stream().map(Ref::text).toList());
   }
 
   /**
@@ -1143,7 +1186,7 @@ final class Linker {
             && w.ruledOut() == null
             && w.rolledBackBy() < 0
             && lag.survival(delta) >= SUSPECT_MIN_SHARE
-            && odds().favours(delta, rules.suspectExcess);
+            && odds().favours(delta, rules.suspectExcess, talk.ratio(ownWords(incident)));
     if (!lastOwn
         || top.explicit()
         || !t.succeeded(i)
@@ -1321,6 +1364,20 @@ final class Linker {
               SuspectOdds.lower(SuspectOdds.band(delta)),
               "bandToMs",
               SuspectOdds.upper(SuspectOdds.band(delta))));
+      if (talk.citing() > 0) {
+        String words = ownWords(incident);
+        out.add(
+            Reason.of(
+                Code.CHANGE_WORDS,
+                "ratio",
+                round(talk.ratio(words)),
+                "words",
+                String.join(", ", talk.wordsFor(words, 3)),
+                "citing",
+                talk.citing(),
+                "others",
+                talk.others()));
+      }
     }
     if (!c.explicit() && w.rollbackPhrase() == null && w.rolledBackBy() < 0 && lag.samples() > 0) {
       out.add(

@@ -27,6 +27,12 @@ final class SuspectOdds {
   /** A band where chance would put fewer incidents than this speaks neither for nor against. */
   static final double FEWEST_EXPECTED = 5.0;
 
+  /**
+   * With the incident's words weighed, the share of the odds the setting asks of a band alone that
+   * the two together must reach (decision 0019).
+   */
+  static final double WITH_WORDS = 0.5;
+
   /** Per service: the gaps between its successful production deploys, ascending, in ms. */
   private final long[][] gaps;
 
@@ -173,7 +179,28 @@ final class SuspectOdds {
    * tell.
    */
   boolean favours(long lagMs, double needed) {
-    return expected(lagMs) < FEWEST_EXPECTED || excess(lagMs) >= needed;
+    return favours(lagMs, needed, 1);
+  }
+
+  /**
+   * Whether a last deploy this long before onset is suspected, its band's odds weighed with what
+   * the incident's words say ({@link ChangeTalk#ratio}; exactly 1 when nothing was learned). A band
+   * holding {@code e} times what chance would put there is one where a share {@code 1 - 1/e} of its
+   * incidents would not be there without deploys: odds of {@code e - 1} that one of them was caused
+   * by its last deploy. Alone, those odds must reach the odds the setting asks ({@code needed -
+   * 1}). Weighed with the words, the odds of both must reach {@link #WITH_WORDS} of that: the words
+   * take out much of what a band lets through by chance, so less is asked of the two together. A
+   * band too thin to speak is taken as just meeting the setting, so that there the words decide
+   * (and with nothing learned, its suspects stand).
+   */
+  boolean favours(long lagMs, double needed, double wordsRatio) {
+    double neededOdds = needed - 1;
+    double bandOdds =
+        expected(lagMs) < FEWEST_EXPECTED ? Math.max(neededOdds, 0) : excess(lagMs) - 1;
+    if (wordsRatio == 1) {
+      return bandOdds >= neededOdds;
+    }
+    return bandOdds * wordsRatio >= neededOdds * WITH_WORDS;
   }
 
   /** How many incidents were counted. */

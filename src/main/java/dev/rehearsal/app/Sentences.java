@@ -146,6 +146,16 @@ public final class Sentences {
                     + r.arg("weighed")
                     + " incidents here whose change is known")
             + odds(r);
+      case CHANGE_WORDS:
+        return "its words besides any citation are "
+            + Texts.fixed(r.decimal("ratio"), 1)
+            + " times as likely among incidents a change caused as among those none did"
+            + (r.arg("words").isEmpty() ? "" : " (most of all: " + r.arg("words") + ")")
+            + ", by how the "
+            + r.arg("citing")
+            + " incidents here that cite their change are written, against "
+            + r.arg("others")
+            + " that cite nothing";
       case LEARNED_LAG:
         return Texts.fixed(r.decimal("share") * 100, 0)
             + "% of the "

@@ -70,6 +70,12 @@ public record Reason(Code code, Map<String, String> args) {
      */
     SUSPECT_BY_TIME,
     /**
+     * The incident's own words (besides any citation) are {@code ratio} times likelier among
+     * incidents a change caused than among those none did, most of all {@code words}; learned from
+     * {@code citing} incidents here that cite their change and {@code others} that cite nothing.
+     */
+    CHANGE_WORDS,
+    /**
      * The score's fall with time was learned from {@code samples} incidents whose change is known:
      * their median lag {@code medianMs}, and the {@code share} of them that began at least {@code
      * beforeMs} after their change.

@@ -113,4 +113,25 @@ class SuspectOddsTest {
     assertEquals(0.008, odds.expected(70 * HOUR), 1e-9, "64 h to the window's 72 h of 1,000 h");
     assertEquals(0.008, odds.expected(10 * HOUR), 1e-9, "8 h to 16 h of 1,000 h");
   }
+
+  @Test
+  void theIncidentsWordsMultiplyTheBandsOdds() {
+    // 39 where chance puts 20 between 8 h and 16 h: odds of 0.95 that such a last deploy caused
+    // its incident; the setting asks odds of 0.5 (1.5 times what chance puts there)
+    long[] lags = new long[40];
+    java.util.Arrays.fill(lags, 10 * HOUR);
+    lags[0] = 90 * MIN;
+    SuspectOdds odds = odds(lags);
+    assertTrue(odds.favours(10 * HOUR, 1.5, 1), "nothing learned: the band alone, as before");
+    assertFalse(odds.favours(10 * HOUR, 2.0, 1));
+    assertTrue(
+        odds.favours(10 * HOUR, 2.0, 0.6),
+        "0.95 x 0.6 reaches half the odds of 1 the setting asks");
+    assertFalse(odds.favours(10 * HOUR, 2.0, 0.5), "0.95 x 0.5 does not");
+    assertFalse(odds.favours(10 * HOUR, 1.5, 0.2), "words that speak against it outweigh the band");
+    // a band too thin to speak is taken as just meeting the setting: the words decide
+    assertTrue(odds.favours(90 * MIN, 1.5, 0.6));
+    assertFalse(odds.favours(90 * MIN, 1.5, 0.4));
+    assertTrue(odds.favours(10 * HOUR, 0, 0.01), "a need of 0 suspects every last deploy");
+  }
 }
