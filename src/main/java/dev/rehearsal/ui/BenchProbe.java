@@ -94,7 +94,8 @@ final class BenchProbe implements AppObserver {
         frames++;
         if (!searching) {
           if (step <= SCROLL_STEPS) {
-            view.table().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
+            // as the scroll bar beside the table (it spans every row) takes the user there
+            view.scroll().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
             step++;
             return;
           }
@@ -258,8 +259,8 @@ final class BenchProbe implements AppObserver {
   private void opened() {
     var v = app.views();
     app.show(RehearsalApp.View.INCIDENTS);
-    var table = incidentsView.table();
-    int rows = table.getItems().size();
+    var incidents = v.incidents;
+    int rows = incidents.rows().size();
     new AnimationTimer() {
       private int opened;
       private String key; // the incident being opened, once its row is read and selected
@@ -288,14 +289,14 @@ final class BenchProbe implements AppObserver {
           int row = opened == 0 ? 0 : opened == 1 ? rows / 2 : rows - 1;
           if (key == null) {
             // the row's page is read first (scrolling there), so that the time is the opening's
-            var item = table.getItems().get(row);
+            var item = incidents.rows().get(row);
             if (item == null) {
-              table.scrollTo(row);
+              incidentsView.scroll().scrollTo(row);
               return;
             }
             key = item.key();
             startedAt = System.nanoTime();
-            table.getSelectionModel().clearAndSelect(row);
+            incidents.select(row);
             return;
           }
           var d = v.detail.detailProperty().get();
