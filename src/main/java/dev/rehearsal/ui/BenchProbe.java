@@ -67,6 +67,13 @@ final class BenchProbe implements AppObserver {
       private int idle;
       private long maxIdleGap;
       private final java.util.List<Long> firstGaps = new java.util.ArrayList<>();
+      // the FX thread's own CPU time between two frames, as for the deploys: what it worked, apart
+      // from waiting for a core the machine's other work held
+      private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      private long lastCpu = -1;
+      private long maxScrollCpu;
+      private int maxScrollCpuStep;
+      private long maxSearchCpu;
 
       @Override
       public void handle(long now) {
@@ -80,6 +87,15 @@ final class BenchProbe implements AppObserver {
           last = now;
           idle++;
           return;
+        }
+        long cpuNow = cpu.getCurrentThreadCpuTime();
+        long worked = lastCpu < 0 || cpuNow < 0 ? 0 : (cpuNow - lastCpu) / 1_000_000;
+        lastCpu = cpuNow;
+        if (searching) {
+          maxSearchCpu = Math.max(maxSearchCpu, worked);
+        } else if (worked > maxScrollCpu) {
+          maxScrollCpu = worked;
+          maxScrollCpuStep = step;
         }
         if (last >= 0) {
           long gap = (now - last) / 1_000_000;
@@ -113,6 +129,9 @@ final class BenchProbe implements AppObserver {
           results.put("maxStallScrollMs", maxScrollGap);
           results.put("maxStallScrollStep", maxScrollGapStep);
           results.put("maxStallSearchMs", maxSearchGap);
+          results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
+          results.put("maxFxThreadCpuScrollStep", maxScrollCpuStep);
+          results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
