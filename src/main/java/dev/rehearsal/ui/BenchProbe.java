@@ -74,6 +74,9 @@ final class BenchProbe implements AppObserver {
       private long maxScrollCpu;
       private int maxScrollCpuStep;
       private long maxSearchCpu;
+      private long scrollCpu; // all the scroll steps' together
+      private long scrollStart;
+      private long scrollMs;
 
       @Override
       public void handle(long now) {
@@ -93,9 +96,12 @@ final class BenchProbe implements AppObserver {
         lastCpu = cpuNow;
         if (searching) {
           maxSearchCpu = Math.max(maxSearchCpu, worked);
-        } else if (worked > maxScrollCpu) {
-          maxScrollCpu = worked;
-          maxScrollCpuStep = step;
+        } else {
+          scrollCpu += worked;
+          if (worked > maxScrollCpu) {
+            maxScrollCpu = worked;
+            maxScrollCpuStep = step;
+          }
         }
         if (last >= 0) {
           long gap = (now - last) / 1_000_000;
@@ -110,12 +116,16 @@ final class BenchProbe implements AppObserver {
         frames++;
         if (!searching) {
           if (step <= SCROLL_STEPS) {
+            if (step == 0) {
+              scrollStart = System.nanoTime();
+            }
             // as the scroll bar beside the table (it spans every row) takes the user there
             view.scroll().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
             step++;
             return;
           }
           searching = true;
+          scrollMs = (System.nanoTime() - scrollStart) / 1_000_000;
           rowsBefore = vm.rows().size();
           vm.queryProperty().set("timeout OR latency OR \"connection pool\"");
           vm.search();
@@ -132,6 +142,8 @@ final class BenchProbe implements AppObserver {
           results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
           results.put("maxFxThreadCpuScrollStep", maxScrollCpuStep);
           results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
+          results.put("fxThreadCpuScrollMs", scrollCpu);
+          results.put("scrollMs", scrollMs);
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
