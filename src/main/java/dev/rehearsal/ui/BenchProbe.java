@@ -77,6 +77,9 @@ final class BenchProbe implements AppObserver {
       private long scrollCpu; // all the scroll steps' together
       private long scrollStart;
       private long scrollMs;
+      private long gcAtScroll;
+      private long gcAtSearch;
+      private long scrollGc;
 
       @Override
       public void handle(long now) {
@@ -118,6 +121,7 @@ final class BenchProbe implements AppObserver {
           if (step <= SCROLL_STEPS) {
             if (step == 0) {
               scrollStart = System.nanoTime();
+              gcAtScroll = gcMillis();
             }
             // as the scroll bar beside the table (it spans every row) takes the user there
             view.scroll().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
@@ -126,6 +130,8 @@ final class BenchProbe implements AppObserver {
           }
           searching = true;
           scrollMs = (System.nanoTime() - scrollStart) / 1_000_000;
+          gcAtSearch = gcMillis();
+          scrollGc = gcAtSearch - gcAtScroll;
           rowsBefore = vm.rows().size();
           vm.queryProperty().set("timeout OR latency OR \"connection pool\"");
           vm.search();
@@ -144,6 +150,8 @@ final class BenchProbe implements AppObserver {
           results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
           results.put("fxThreadCpuScrollMs", scrollCpu);
           results.put("scrollMs", scrollMs);
+          results.put("gcMsWhileScrolling", scrollGc);
+          results.put("gcMsWhileSearching", gcMillis() - gcAtSearch);
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
