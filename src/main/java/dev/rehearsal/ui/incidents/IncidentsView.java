@@ -393,7 +393,8 @@ public final class IncidentsView extends BorderPane {
           selection.clearSelection();
         }
       } else if (selection.getSelectedIndex() != local
-          || selection.getSelectedItem() != vm.window().get(local)) {
+          || !java.util.Objects.equals(selection.getSelectedItem(), vm.window().get(local))) {
+        // (a row read again after its page was let go is equal: a range the user selected stays)
         selection.clearAndSelect(local);
         table.getFocusModel().focus(local);
       }

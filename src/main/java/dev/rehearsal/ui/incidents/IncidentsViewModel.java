@@ -143,7 +143,8 @@ public final class IncidentsViewModel {
 
   /**
    * The key of the incident selected, or null: changes only when another incident is selected (not
-   * when the window slides or the row's page arrives again), so that it can open the detail.
+   * when the window slides or the row's page arrives again), so that it can open the detail. While
+   * the selected row's page is being read it is still the key selected before.
    */
   public ReadOnlyStringProperty selectedKeyProperty() {
     return selectedKey;
