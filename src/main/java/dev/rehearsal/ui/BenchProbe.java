@@ -67,6 +67,19 @@ final class BenchProbe implements AppObserver {
       private int idle;
       private long maxIdleGap;
       private final java.util.List<Long> firstGaps = new java.util.ArrayList<>();
+      // the FX thread's own CPU time between two frames, as for the deploys: what it worked, apart
+      // from waiting for a core the machine's other work held
+      private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      private long lastCpu = -1;
+      private long maxScrollCpu;
+      private int maxScrollCpuStep;
+      private long maxSearchCpu;
+      private long scrollCpu; // all the scroll steps' together
+      private long scrollStart;
+      private long scrollMs;
+      private long gcAtScroll;
+      private long gcAtSearch;
+      private long scrollGc;
 
       @Override
       public void handle(long now) {
@@ -81,6 +94,18 @@ final class BenchProbe implements AppObserver {
           idle++;
           return;
         }
+        long cpuNow = cpu.getCurrentThreadCpuTime();
+        long worked = lastCpu < 0 || cpuNow < 0 ? 0 : (cpuNow - lastCpu) / 1_000_000;
+        lastCpu = cpuNow;
+        if (searching) {
+          maxSearchCpu = Math.max(maxSearchCpu, worked);
+        } else {
+          scrollCpu += worked;
+          if (worked > maxScrollCpu) {
+            maxScrollCpu = worked;
+            maxScrollCpuStep = step;
+          }
+        }
         if (last >= 0) {
           long gap = (now - last) / 1_000_000;
           if (searching) {
@@ -94,11 +119,19 @@ final class BenchProbe implements AppObserver {
         frames++;
         if (!searching) {
           if (step <= SCROLL_STEPS) {
-            view.table().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
+            if (step == 0) {
+              scrollStart = System.nanoTime();
+              gcAtScroll = gcMillis();
+            }
+            // as the scroll bar beside the table (it spans every row) takes the user there
+            view.scroll().scrollTo((int) ((long) (rows - 1) * step / SCROLL_STEPS));
             step++;
             return;
           }
           searching = true;
+          scrollMs = (System.nanoTime() - scrollStart) / 1_000_000;
+          gcAtSearch = gcMillis();
+          scrollGc = gcAtSearch - gcAtScroll;
           rowsBefore = vm.rows().size();
           vm.queryProperty().set("timeout OR latency OR \"connection pool\"");
           vm.search();
@@ -112,6 +145,13 @@ final class BenchProbe implements AppObserver {
           results.put("maxStallScrollMs", maxScrollGap);
           results.put("maxStallScrollStep", maxScrollGapStep);
           results.put("maxStallSearchMs", maxSearchGap);
+          results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
+          results.put("maxFxThreadCpuScrollStep", maxScrollCpuStep);
+          results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
+          results.put("fxThreadCpuScrollMs", scrollCpu);
+          results.put("scrollMs", scrollMs);
+          results.put("gcMsWhileScrolling", scrollGc);
+          results.put("gcMsWhileSearching", gcMillis() - gcAtSearch);
           results.put("searchRows", vm.rows().size());
           results.put("rowsBeforeSearch", rowsBefore);
           results.put("frames", frames);
@@ -258,8 +298,8 @@ final class BenchProbe implements AppObserver {
   private void opened() {
     var v = app.views();
     app.show(RehearsalApp.View.INCIDENTS);
-    var table = incidentsView.table();
-    int rows = table.getItems().size();
+    var incidents = v.incidents;
+    int rows = incidents.rows().size();
     new AnimationTimer() {
       private int opened;
       private String key; // the incident being opened, once its row is read and selected
@@ -288,14 +328,14 @@ final class BenchProbe implements AppObserver {
           int row = opened == 0 ? 0 : opened == 1 ? rows / 2 : rows - 1;
           if (key == null) {
             // the row's page is read first (scrolling there), so that the time is the opening's
-            var item = table.getItems().get(row);
+            var item = incidents.rows().get(row);
             if (item == null) {
-              table.scrollTo(row);
+              incidentsView.scroll().scrollTo(row);
               return;
             }
             key = item.key();
             startedAt = System.nanoTime();
-            table.getSelectionModel().clearAndSelect(row);
+            incidents.select(row);
             return;
           }
           var d = v.detail.detailProperty().get();

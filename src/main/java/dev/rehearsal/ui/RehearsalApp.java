@@ -190,14 +190,14 @@ public final class RehearsalApp extends Application {
       incidents.setAmongSource((keys, q, o, m) -> s.rows().incidentsAmong(keys, q, o));
       incidentsView = new IncidentsView(incidents, detailView);
       incidentsView.setOnOpen(this::openSelected);
-      incidentsView
-          .table()
-          .getSelectionModel()
-          .selectedItemProperty()
+      // the incident selected in the whole list (not the table's row, which the window's
+      // sliding replaces): its detail opens once its row is read
+      incidents
+          .selectedKeyProperty()
           .addListener(
-              (o, a, row) -> {
-                if (row != null) {
-                  detail.open(row.key());
+              (o, a, key) -> {
+                if (key != null) {
+                  detail.open(key);
                 }
               });
       detail.setOnReviewed(
@@ -296,7 +296,7 @@ public final class RehearsalApp extends Application {
     }
 
     void openSelected() {
-      IncidentRow row = incidentsView.table().getSelectionModel().getSelectedItem();
+      IncidentRow row = incidents.selectedProperty().get();
       if (row != null) {
         detail.open(row.key());
         detailView.requestFocus();
@@ -828,9 +828,7 @@ public final class RehearsalApp extends Application {
             executor);
     exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
-            export,
-            incidents::composedQuery,
-            () -> view.table().getSelectionModel().getSelectedItem());
+            export, incidents::composedQuery, () -> incidents.selectedProperty().get());
     view.addTool(exportMenu);
     export
         .statusProperty()

@@ -67,7 +67,7 @@ final class Tour implements AppObserver {
               view.table().getSelectionModel().clearAndSelect(0);
             },
             () -> {
-              IncidentRow r = view.table().getSelectionModel().getSelectedItem();
+              IncidentRow r = vm.selectedProperty().get();
               return r != null
                   && v.detail.detailProperty().get() != null
                   && r.key().equals(v.detail.key())

@@ -135,4 +135,68 @@ class IncidentsViewModelTest {
     vm.search();
     assertEquals("", vm.errorProperty().get(), "a good query clears the error");
   }
+
+  @Test
+  void theSelectionIsARowOfTheWholeListThatWindowSlidesKeepAndNextAndPreviousCross() {
+    List<IncidentRow> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(row("k" + i, "T" + i));
+    }
+    IncidentsViewModel vm =
+        new IncidentsViewModel(
+            (q, o, m) -> rows(many), c -> java.util.Map.of(), Background.DIRECT, 100);
+    vm.search();
+    assertEquals(100, vm.window().size(), "a window of the thousand rows");
+    List<String> opened = new ArrayList<>();
+    vm.selectedKeyProperty().addListener((o, a, key) -> opened.add(key));
+
+    vm.select(50);
+    assertEquals("k50", vm.selectedKeyProperty().get());
+    // the table scrolled on: the window slides away from the row and back, the row stays selected
+    vm.window().moveTo(400);
+    assertEquals(50, vm.selectedIndexProperty().get());
+    assertEquals("k50", vm.selectedProperty().get().key());
+    vm.window().moveTo(0);
+    assertEquals(List.of("k50"), opened, "a slide selects no other incident");
+
+    // next across the window's last row: the window slides to hold it
+    vm.select(99);
+    assertEquals(0, vm.window().offset());
+    vm.step(1);
+    assertEquals(100, vm.selectedIndexProperty().get());
+    assertEquals("k100", vm.selectedKeyProperty().get());
+    int offset = vm.window().offset();
+    assertTrue(offset > 0 && offset <= 100, "the window slid along: " + offset);
+    assertEquals("k100", vm.window().get(100 - offset).key(), "the window holds the row");
+    vm.step(-1);
+    assertEquals("k99", vm.selectedKeyProperty().get());
+    assertEquals(List.of("k50", "k99", "k100", "k99"), opened);
+
+    // previous across the window's first row
+    vm.select(700);
+    offset = vm.window().offset();
+    vm.select(offset);
+    vm.step(-1);
+    assertEquals("k" + (offset - 1), vm.selectedKeyProperty().get());
+    assertTrue(vm.window().offset() < offset, "the window slid back");
+    assertEquals("k" + (offset - 1), vm.window().get(offset - 1 - vm.window().offset()).key());
+
+    // the ends of the whole list
+    vm.select(999);
+    vm.step(1);
+    assertEquals("k999", vm.selectedKeyProperty().get(), "no row after the last");
+    assertEquals(900, vm.window().offset());
+    vm.select(0);
+    vm.step(-1);
+    assertEquals("k0", vm.selectedKeyProperty().get(), "no row before the first");
+    assertEquals(0, vm.window().offset());
+
+    // a new search: other rows, nothing selected
+    vm.select(10);
+    vm.search();
+    assertEquals(-1, vm.selectedIndexProperty().get());
+    assertEquals(null, vm.selectedKeyProperty().get());
+    vm.step(1);
+    assertEquals("k0", vm.selectedKeyProperty().get(), "next from nothing selected: the first");
+  }
 }

@@ -3,6 +3,7 @@ package dev.rehearsal.ui.incidents;
 import dev.rehearsal.app.Rows;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.ui.shell.Copy;
+import dev.rehearsal.ui.task.WindowedScroll;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,9 @@ import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The incident list: a search field and column filters over a table the workspace orders (click a
- * column's header), with the selected incident's detail beside it. Binds to its view model only.
+ * column's header), with the selected incident's detail beside it. The table holds the view model's
+ * window of the rows, with a scroll bar beside it that spans them all; its selection is the view
+ * model's, mapped through the window. Binds to its view model only.
  */
 public final class IncidentsView extends BorderPane {
   static final DateTimeFormatter TIME =
@@ -50,12 +53,17 @@ public final class IncidentsView extends BorderPane {
 
   private final TextField search;
   private final TableView<IncidentRow> table;
+  private final WindowedScroll<IncidentRow> scroll;
+  private final IncidentsViewModel vm;
+  private boolean syncing; // the table's selection is being set from the view model's
+  private boolean fromTable; // the view model's selection is being set from the table's
   private final HBox bar;
   private final SplitPane split;
   private final Map<TableColumn<IncidentRow, ?>, String> sortField = new HashMap<>();
   private Runnable onOpen = () -> {};
 
   public IncidentsView(IncidentsViewModel vm, Node detail) {
+    this.vm = vm;
     getStyleClass().add("incidents-view");
     search = TextFields.createClearableTextField();
     search.setId("incident-search");
@@ -112,7 +120,10 @@ public final class IncidentsView extends BorderPane {
     VBox top = new VBox(6, bar, filters, amongBar, error);
     top.setPadding(new Insets(8, 10, 6, 10));
 
-    table = new TableView<>(vm.rows());
+    table = new TableView<>();
+    // a hundred thousand rows: the table holds a window of them, a scroll bar beside it spans all
+    // (its items set before its sort order, which setting the items would clear)
+    scroll = WindowedScroll.over(table, vm.window());
     table.setId("incident-table");
     // the title takes the room the others leave
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
@@ -211,7 +222,35 @@ public final class IncidentsView extends BorderPane {
     open.setOnAction(e -> onOpen.run());
     table.setContextMenu(new ContextMenu(open, copy, copyCsv));
 
-    split = new SplitPane(table, detail);
+    scroll.bar().setId("incident-scroll");
+    table
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, a, local) -> {
+              // none selected in the table (the window replaced its rows as it slid) is not the
+              // user's choice: the view model keeps its selection
+              if (!syncing && local.intValue() >= 0) {
+                fromTable = true;
+                try {
+                  vm.select(vm.window().offset() + local.intValue());
+                } finally {
+                  fromTable = false;
+                }
+              }
+            });
+    vm.selectedIndexProperty()
+        .addListener(
+            (o, a, at) -> {
+              showSelection();
+              if (!fromTable && at.intValue() >= 0) {
+                // selected elsewhere (next, previous): in sight, a few rows below the top
+                scroll.scrollTo(Math.max(0, at.intValue() - 3));
+              }
+            });
+    vm.window().addListener((javafx.beans.InvalidationListener) o -> showSelection());
+
+    split = new SplitPane(scroll.node(), detail);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.6);
     SplitPane.setResizableWithParent(detail, false);
@@ -331,15 +370,36 @@ public final class IncidentsView extends BorderPane {
     return search;
   }
 
-  /** Selects the next (+1) or previous (-1) incident. */
+  /** The scroll bar beside the table, which spans every row. */
+  public WindowedScroll<IncidentRow> scroll() {
+    return scroll;
+  }
+
+  /** Selects the next (+1) or previous (-1) incident of the whole list. */
   public void step(int by) {
-    int n = table.getItems().size();
-    if (n == 0) {
-      return;
+    vm.step(by);
+  }
+
+  /** The table selects the view model's row when its window holds it, else none. */
+  private void showSelection() {
+    int at = vm.selectedIndexProperty().get();
+    int local = at - vm.window().offset();
+    boolean inside = at >= 0 && local >= 0 && local < vm.window().size();
+    var selection = table.getSelectionModel();
+    syncing = true;
+    try {
+      if (!inside) {
+        if (!selection.isEmpty()) {
+          selection.clearSelection();
+        }
+      } else if (selection.getSelectedIndex() != local
+          || !java.util.Objects.equals(selection.getSelectedItem(), vm.window().get(local))) {
+        // (a row read again after its page was let go is equal: a range the user selected stays)
+        selection.clearAndSelect(local);
+        table.getFocusModel().focus(local);
+      }
+    } finally {
+      syncing = false;
     }
-    int at = table.getSelectionModel().getSelectedIndex();
-    int next = Math.max(0, Math.min(n - 1, at < 0 ? 0 : at + by));
-    table.getSelectionModel().clearAndSelect(next);
-    table.scrollTo(Math.max(0, next - 3));
   }
 }

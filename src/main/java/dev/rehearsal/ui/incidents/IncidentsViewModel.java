@@ -6,26 +6,35 @@ import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.task.TaskMonitor;
 import dev.rehearsal.ui.task.Background;
 import dev.rehearsal.ui.task.PagedList;
+import dev.rehearsal.ui.task.RowWindow;
+import dev.rehearsal.ui.task.WindowedScroll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * State of the incident list: the query the user typed, the column filters chosen, the order, the
- * rows that match, a status line and the query's error when its syntax is wrong. A new search keeps
- * the order and the filters. Holds no controls; the view binds to it.
+ * rows that match, the window of them a table holds, the incident selected, a status line and the
+ * query's error when its syntax is wrong. A new search keeps the order and the filters. The
+ * selection is a row of the whole list: it stays while the window slides, next and previous move
+ * through the whole list (the window slides to hold the row), and a new search clears it. Holds no
+ * controls; the view binds to it.
  */
 public final class IncidentsViewModel {
   /** Where rows come from: the workspace's rows in the app, a list in tests. */
@@ -68,6 +77,10 @@ public final class IncidentsViewModel {
   private final Background background;
   private final StringProperty query = new SimpleStringProperty("");
   private final PagedList<IncidentRow> rows;
+  private final RowWindow<IncidentRow> window;
+  private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
+  private final ObjectProperty<IncidentRow> selected = new SimpleObjectProperty<>();
+  private final StringProperty selectedKey = new SimpleStringProperty();
   private final StringProperty status = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -85,10 +98,20 @@ public final class IncidentsViewModel {
   }
 
   public IncidentsViewModel(RowSource source, Values values, Background background) {
+    this(source, values, background, WindowedScroll.WINDOW);
+  }
+
+  /**
+   * As {@link #IncidentsViewModel(RowSource, Values, Background)}, with a window of another size.
+   */
+  public IncidentsViewModel(RowSource source, Values values, Background background, int window) {
     this.source = source;
     this.values = values;
     this.background = background;
     this.rows = new PagedList<>(background);
+    // heard before the window: a new search clears the selection before the window shows its rows
+    rows.addListener((ListChangeListener<IncidentRow>) this::rowsChanged);
+    this.window = new RowWindow<>(rows, window);
     for (String column : FILTERS.keySet()) {
       filters.put(column, new SimpleObjectProperty<>(null));
       choices.put(column, FXCollections.observableArrayList());
@@ -101,6 +124,83 @@ public final class IncidentsViewModel {
 
   public ObservableList<IncidentRow> rows() {
     return rows;
+  }
+
+  /** The rows a table holds at once: a window of {@link #rows()} that slides along it. */
+  public RowWindow<IncidentRow> window() {
+    return window;
+  }
+
+  /** The row of the whole list selected, or -1. */
+  public ReadOnlyIntegerProperty selectedIndexProperty() {
+    return selectedIndex;
+  }
+
+  /** The incident selected, or null (also while its row's page is being read). */
+  public ReadOnlyObjectProperty<IncidentRow> selectedProperty() {
+    return selected;
+  }
+
+  /**
+   * The key of the incident selected, or null: changes only when another incident is selected (not
+   * when the window slides or the row's page arrives again), so that it can open the detail. While
+   * the selected row's page is being read it is still the key selected before.
+   */
+  public ReadOnlyStringProperty selectedKeyProperty() {
+    return selectedKey;
+  }
+
+  /**
+   * Selects row {@code index} of the whole list (-1: none); the window slides to hold it, its
+   * middle at the row, when it lies outside.
+   */
+  public void select(int index) {
+    if (index < 0 || rows.isEmpty()) {
+      selectedIndex.set(-1);
+      selected.set(null);
+      selectedKey.set(null);
+      return;
+    }
+    int at = Math.min(index, rows.size() - 1);
+    if (at < window.offset() || at >= window.offset() + window.size()) {
+      window.moveTo(at - window.capacity() / 2);
+    }
+    selectedIndex.set(at);
+    showSelected();
+  }
+
+  /** Selects the next ({@code by} = 1) or previous (-1) incident of the whole list. */
+  public void step(int by) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int at = selectedIndex.get();
+    select(Math.max(0, Math.min(rows.size() - 1, at < 0 ? 0 : at + by)));
+  }
+
+  /**
+   * The selected row as it reads now (null until its page arrives; then the row's update sets it).
+   */
+  private void showSelected() {
+    IncidentRow r = rows.get(selectedIndex.get());
+    selected.set(r);
+    if (r != null) {
+      selectedKey.set(r.key());
+    }
+  }
+
+  private void rowsChanged(ListChangeListener.Change<? extends IncidentRow> c) {
+    int at = selectedIndex.get();
+    while (c.next()) {
+      if (!c.wasUpdated()) {
+        // other rows altogether (a search): what was selected is not where it was
+        select(-1);
+        return;
+      }
+      if (at >= c.getFrom() && at < c.getTo()) {
+        showSelected(); // its page arrived
+      }
+    }
   }
 
   /** Lets go of the rows shown. */

@@ -12,7 +12,9 @@ import javafx.collections.ObservableListBase;
  * bounds that work however long the list (what it bought: docs/performance-history.md, "The app at
  * full size"). Rows read as the longer list reads them (null until their page arrives); a row of
  * the window that arrives is reported as updated, and a new set of rows (a search) brings the
- * window back to the first row.
+ * window back to the first row, its rows reported as updated too, so that the table reuses its
+ * cells: a JavaFX 21 table rebuilds every cell when a change replaces its rows or removes all of
+ * them (its count goes through zero).
  */
 public final class RowWindow<T> extends ObservableListBase<T> {
   private final ObservableList<T> all;
@@ -38,6 +40,11 @@ public final class RowWindow<T> extends ObservableListBase<T> {
   /** How many rows the longer list has. */
   public int total() {
     return all.size();
+  }
+
+  /** The longer list. */
+  public ObservableList<T> rows() {
+    return all;
   }
 
   /** Whether the window holds fewer rows than the longer list. */
@@ -99,15 +106,19 @@ public final class RowWindow<T> extends ObservableListBase<T> {
         }
       }
     } else {
-      // other rows altogether (a search): the window starts again at the first
+      // other rows altogether (a search): the window starts again at the first; the rows it
+      // keeps are updated in place and only the count's difference is added or removed
       int before = size;
       offset = 0;
       size = Math.min(capacity, all.size());
-      if (before > 0) {
-        nextRemove(0, Collections.nCopies(before, null));
+      int kept = Math.min(before, size);
+      for (int i = 0; i < kept; i++) {
+        nextUpdate(i);
       }
-      if (size > 0) {
-        nextAdd(0, size);
+      if (before > size) {
+        nextRemove(size, Collections.nCopies(before - size, null));
+      } else if (size > before) {
+        nextAdd(before, size);
       }
     }
     endChange();

@@ -32,10 +32,11 @@ public final class WindowedScroll<T> {
   private boolean syncing;
   private boolean following; // a follow is scheduled
 
-  private WindowedScroll(TableView<T> table, ObservableList<T> rows, int capacity) {
+  private WindowedScroll(TableView<T> table, RowWindow<T> window) {
     this.table = table;
-    this.window = new RowWindow<>(rows, capacity);
-    this.margin = Math.max(1, capacity / 10);
+    this.window = window;
+    this.margin = Math.max(1, window.capacity() / 10);
+    ObservableList<T> rows = window.rows();
     table.setItems(window);
     table.getProperties().put(WindowedScroll.class, this);
     bar.setOrientation(Orientation.VERTICAL);
@@ -45,15 +46,20 @@ public final class WindowedScroll<T> {
     node = new HBox(table, bar);
     HBox.setHgrow(table, Priority.ALWAYS);
     window.addListener((InvalidationListener) o -> fit());
-    // other rows altogether (a search): back to the first, as the window is
+    // other rows altogether (a search): back to the first, as the window is, with nothing
+    // selected (the window keeps its rows' cells, updated, and so would keep a row selected)
     rows.addListener(
         (javafx.collections.ListChangeListener<T>)
             c -> {
               while (c.next()) {
                 if (!c.wasUpdated()) {
+                  table.getSelectionModel().clearSelection();
                   syncing = true;
                   try {
                     bar.setValue(0);
+                    if (!window.isEmpty()) {
+                      table.scrollTo(0);
+                    }
                   } finally {
                     syncing = false;
                   }
@@ -93,13 +99,21 @@ public final class WindowedScroll<T> {
 
   /** A table over {@code rows}, a window of {@value #WINDOW} at a time. */
   public static <T> WindowedScroll<T> over(TableView<T> table, ObservableList<T> rows) {
-    return new WindowedScroll<>(table, rows, WINDOW);
+    return new WindowedScroll<>(table, new RowWindow<>(rows, WINDOW));
   }
 
   /** As {@link #over(TableView, ObservableList)}, with a window of another size (for tests). */
   public static <T> WindowedScroll<T> over(
       TableView<T> table, ObservableList<T> rows, int capacity) {
-    return new WindowedScroll<>(table, rows, capacity);
+    return new WindowedScroll<>(table, new RowWindow<>(rows, capacity));
+  }
+
+  /**
+   * A table over a window made elsewhere (a view model's, which keeps the selection in the whole
+   * list while the window slides).
+   */
+  public static <T> WindowedScroll<T> over(TableView<T> table, RowWindow<T> window) {
+    return new WindowedScroll<>(table, window);
   }
 
   /** The windowed scroll of a table, or null when its rows are its own. */
