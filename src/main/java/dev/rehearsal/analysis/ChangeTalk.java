@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * How much an incident's own words say that a change caused it, learned from the workspace rather
@@ -46,7 +47,7 @@ final class ChangeTalk {
   static final int MIN_EACH = 100;
 
   /** At most this many incidents of each side are learned from (evenly spread). */
-  static final int MAX_EACH = 3_000;
+  static final int MAX_EACH = 2_000;
 
   /** The folds the share of change-caused incidents that cite is estimated over. */
   static final int FOLDS = 5;
@@ -114,21 +115,19 @@ final class ChangeTalk {
     List<String> pos = spread(citingTexts);
     List<String> unl = spread(otherTexts);
     List<Map<String, Integer>> counts = new ArrayList<>();
+    Set<String> writtenLower = new HashSet<>();
     int[] y = new int[pos.size() + unl.size()];
     for (String s : pos) {
-      counts.add(words(s));
+      counts.add(words(s, writtenLower));
     }
     for (int k = 0; k < unl.size(); k++) {
-      counts.add(words(unl.get(k)));
+      counts.add(words(unl.get(k), writtenLower));
       y[pos.size() + k] = 1; // class 1: not citing
     }
     Map<String, Integer> docFreq = new TreeMap<>();
     for (Map<String, Integer> c : counts) {
       c.keySet().forEach(w -> docFreq.merge(w, 1, Integer::sum));
     }
-    Set<String> writtenLower = new HashSet<>();
-    pos.forEach(text -> writtenLower.addAll(lowerCaseWords(text)));
-    unl.forEach(text -> writtenLower.addAll(lowerCaseWords(text)));
     // a service's name says which service, not how a change is spoken of; a word never written in
     // lower case is a name too (a person's, a product's, a place's)
     Map<String, Integer> index = new HashMap<>();
@@ -148,19 +147,25 @@ final class ChangeTalk {
       cols[i] = row[0];
       vals[i] = GapTextModel.features(row[0], row[1], idf);
     }
-    // the left-out fits: each text's probability of citing, from a model that did not see it
+    // the left-out fits, side by side: each text's probability of citing, from a model that did
+    // not see it (fold f leaves out every FOLDS-th text from f)
+    double[][] thetas =
+        IntStream.range(0, FOLDS)
+            .parallel()
+            .mapToObj(
+                f -> {
+                  List<Integer> train = new ArrayList<>();
+                  for (int i = 0; i < n; i++) {
+                    if (i % FOLDS != f) {
+                      train.add(i);
+                    }
+                  }
+                  return fit(cols, vals, y, train, idf.length);
+                })
+            .toArray(double[][]::new);
     double[] citingProbability = new double[n];
-    for (int f = 0; f < FOLDS; f++) {
-      List<Integer> train = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (i % FOLDS != f) {
-          train.add(i);
-        }
-      }
-      double[] theta = fit(cols, vals, y, train, idf.length);
-      for (int i = f; i < n; i += FOLDS) {
-        citingProbability[i] = probability(theta, cols[i], vals[i], idf.length);
-      }
+    for (int i = 0; i < n; i++) {
+      citingProbability[i] = probability(thetas[i % FOLDS], cols[i], vals[i], idf.length);
     }
     double share = 0;
     for (int i = 0; i < pos.size(); i++) {
@@ -193,8 +198,14 @@ final class ChangeTalk {
     if (citing == 0) {
       return 1;
     }
-    double[] x = vector(text);
-    double p = changeCaused(probability(x), citingShare);
+    int[][] row = row(words(text), index);
+    double[] x = GapTextModel.features(row[0], row[1], idf);
+    double z = bias;
+    for (int j = 0; j < x.length; j++) {
+      z += weight[row[0][j]] * x[j];
+    }
+    // the weights are class 0's logit against class 1 (a two-class softmax written as one logit)
+    double p = changeCaused(1 / (1 + Math.exp(-z)), citingShare);
     return odds(p) / odds(prior);
   }
 
@@ -238,26 +249,6 @@ final class ChangeTalk {
 
   private static double odds(double p) {
     return p / (1 - p);
-  }
-
-  /** The probability that a text cites its change (class 0), by the final model. */
-  private double probability(double[] x) {
-    double z = bias;
-    for (int t = 0; t < x.length; t++) {
-      z += weight[t] * x[t];
-    }
-    // weights are for class 0 against class 1's zero (a two-class softmax, written as one logit)
-    return 1 / (1 + Math.exp(-z));
-  }
-
-  private double[] vector(String text) {
-    int[][] row = row(words(text), index);
-    double[] v = GapTextModel.features(row[0], row[1], idf);
-    double[] x = new double[weight.length];
-    for (int j = 0; j < row[0].length; j++) {
-      x[row[0][j]] = v[j];
-    }
-    return x;
   }
 
   /** Fits the two-class model on the rows listed; the parameters are class 0's logit. */
@@ -331,17 +322,6 @@ final class ChangeTalk {
     return out.toString();
   }
 
-  /** The words of the text written in lower case. */
-  private static Set<String> lowerCaseWords(String text) {
-    Set<String> out = new HashSet<>();
-    for (Matcher m = WORD.matcher(text); m.find(); ) {
-      if (Character.isLowerCase(m.group().charAt(0))) {
-        out.add(m.group());
-      }
-    }
-    return out;
-  }
-
   /** The words of a name, as {@link #words} reads them ("Notifications Fan-out" → two). */
   static Set<String> nameWords(String name) {
     return words(name).keySet();
@@ -349,21 +329,28 @@ final class ChangeTalk {
 
   /** The words of three letters or more, lower case, with how often each occurs. */
   static Map<String, Integer> words(String text) {
+    return words(text, new HashSet<>());
+  }
+
+  /** As {@link #words}, adding to {@code writtenLower} those the text writes in lower case. */
+  private static Map<String, Integer> words(String text, Set<String> writtenLower) {
     Map<String, Integer> out = new HashMap<>();
     for (Matcher m = WORD.matcher(text); m.find(); ) {
-      out.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      String w = m.group().toLowerCase(Locale.ROOT);
+      out.merge(w, 1, Integer::sum);
+      if (Character.isLowerCase(m.group().charAt(0))) {
+        writtenLower.add(w);
+      }
     }
     return out;
   }
 
-  /** At most {@link #MAX_EACH} of the texts, evenly spread. */
+  /** At most {@link #MAX_EACH} of the texts, evenly spread, each read once. */
   private static List<String> spread(List<String> texts) {
-    if (texts.size() <= MAX_EACH) {
-      return texts;
-    }
-    List<String> out = new ArrayList<>(MAX_EACH);
-    for (int k = 0; k < MAX_EACH; k++) {
-      out.add(texts.get((int) ((long) k * texts.size() / MAX_EACH)));
+    int n = Math.min(texts.size(), MAX_EACH);
+    List<String> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(texts.get((int) ((long) k * texts.size() / n)));
     }
     return out;
   }

@@ -523,21 +523,37 @@ final class Linker {
         knownCaused.add(k.incident());
       }
     }
-    List<String> caused = new ArrayList<>();
-    List<String> others = new ArrayList<>();
+    List<Integer> caused = new ArrayList<>();
+    List<Integer> others = new ArrayList<>();
     for (int i = 0; i < d.incidents.size(); i++) {
       if (knownCaused.contains(i)) {
-        caused.add(ownWords(i));
+        caused.add(i);
       } else if (d.incidentRefs.get(i).stream().allMatch(Ref::negated)) {
         // an incident that cites a change but is not known either way is neither
-        others.add(ownWords(i));
+        others.add(i);
       }
     }
     Set<String> names = new java.util.HashSet<>();
     for (int s = 0; s < d.services.size(); s++) {
       names.addAll(ChangeTalk.nameWords(d.services.value(s)));
     }
-    return ChangeTalk.learn(caused, others, names);
+    // texts read as they are learned from (at most a few thousand of each side are)
+    return ChangeTalk.learn(ownWordsOf(caused), ownWordsOf(others), names);
+  }
+
+  /** The incidents' own words ({@link #ownWords}), each read when asked for. */
+  private List<String> ownWordsOf(List<Integer> incidents) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public String get(int k) {
+        return ownWords(incidents.get(k));
+      }
+
+      @Override
+      public int size() {
+        return incidents.size();
+      }
+    };
   }
 
   /** The incident's text without the sentences that cite a change or rule one out. */
