@@ -43,7 +43,7 @@ final class InputSnapshot {
    * the rules that make what is written change (the references extracted from the incidents' text:
    * 5 when more ways of ruling a change out were read).
    */
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
 
   private static final int END = 0x454e4421; // "END!"
 

@@ -71,10 +71,16 @@ final class References {
               + "[#:]?\\s*(v?\\d{2,12})\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>)\\]]+");
 
-  /** A quoted phrase: “…”, "…", '…', «…», `…`. */
+  /**
+   * A quoted phrase, in the quotation marks people type in any language: “…”, "…", '…', ‘…’, «…»,
+   * ‹…›, „…“, ‚…‘, 「…」, 『…』, 《…》, `…`.
+   */
   private static final Pattern QUOTED =
       Pattern.compile(
-          "(\u201c|\"|\u2018|'|\u00ab|`)([^\u201c\u201d\"\u00ab\u00bb`\n]{6,140}?)(\u201d|\"|\u2019|'|\u00bb|`)");
+          "(\u201c|\"|\u2018|'|\u00ab|\u2039|\u201e|\u201a|\u300c|\u300e|\u300a|`)"
+              + "([^\u201c\u201d\u201e\"\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f"
+              + "\u300a\u300b`\n]{6,140}?)"
+              + "(\u201d|\"|\u2019|'|\u00bb|\u203a|\u201c|\u2018|\u300d|\u300f|\u300b|`)");
 
   /** Words that make a quoted phrase the title of a change. */
   private static final Pattern CHANGE_NEAR =
@@ -264,8 +270,9 @@ final class References {
     }
     for (Matcher m = QUOTED.matcher(text); m.find(); ) {
       String quote = m.group(2).strip();
-      boolean cut = quote.endsWith("\u2026") || quote.endsWith("...");
-      String key = dev.rehearsal.util.Texts.titleKey(quote.replaceAll("(\u2026|\\.\\.\\.)$", ""));
+      // cut short: "…", "..." or ".."
+      boolean cut = quote.endsWith("\u2026") || quote.endsWith("..");
+      String key = dev.rehearsal.util.Texts.titleKey(quote.replaceAll("(\u2026|\\.{2,3})$", ""));
       if (key.split(" ").length >= 2 && key.length() >= 8 && changeNear(text, m.start(), m.end())) {
         out.add(new Ref(Type.ID, (cut ? TITLE_PREFIX : TITLE) + key, quote));
       }

@@ -221,4 +221,30 @@ class ReferencesTest {
             .toList(),
         "a quote with no change words near it is not a change's title");
   }
+
+  @Test
+  void titlesAreQuotedInTheMarksOfAnyLanguageAndCutWithTwoOrThreeDots() {
+    for (String[] marks :
+        new String[][] {
+          {"\u2039", "\u203a"}, {"\u201e", "\u201c"}, {"\u201a", "\u2018"},
+          {"\u300c", "\u300d"}, {"\u300e", "\u300f"}, {"\u300a", "\u300b"}
+        }) {
+      String text =
+          "Errors since the "
+              + marks[0]
+              + "Refactor cut-off calculation"
+              + marks[1]
+              + " change went out.";
+      assertEquals(
+          List.of("title:refactor cut off calculation"),
+          References.extract(text).stream().filter(Ref::title).map(Ref::value).toList(),
+          text);
+    }
+    assertEquals(
+        List.of("title*:refactor cut off"),
+        References.extract("since \u300cRefactor cut-off..\u300d went out").stream()
+            .filter(Ref::title)
+            .map(Ref::value)
+            .toList());
+  }
 }
