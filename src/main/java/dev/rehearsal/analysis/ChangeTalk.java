@@ -32,9 +32,10 @@ import java.util.stream.IntStream;
  *
  * <p>What it gives: a likelihood ratio, how many times likelier a text like this one is among
  * incidents a change caused than among those none did ({@link #ratio}); 1 for a text that says as
- * much as the workspace's average, and 1 for every text when there was too little to learn from
- * (fewer than {@link #MIN_EACH} incidents on either side). It multiplies the odds the time since
- * the last deploy gives ({@link SuspectOdds}); it never links anything by itself.
+ * much as the average incident that cites nothing (the odds of time since the last deploy are
+ * counted on those), and 1 for every text when there was too little to learn from (fewer than
+ * {@link #MIN_EACH} incidents on either side). It multiplies the odds the time since the last
+ * deploy gives ({@link SuspectOdds}); it never links anything by itself.
  *
  * <p>The model: binary logistic regression over the words of three letters or more (lower case),
  * kept when at least two training texts hold them, but not the words of the services' names (they
@@ -77,7 +78,9 @@ final class ChangeTalk {
   /** The share of change-caused incidents that cite their change, as the left-out fits saw it. */
   private final double citingShare;
 
-  /** The probability of being change-caused averaged over the texts learned from: the prior. */
+  /**
+   * The probability of being change-caused, averaged over the texts of incidents that cite nothing.
+   */
   private final double prior;
 
   /** How many citing incidents it was learned from (0: nothing learned). */
