@@ -597,6 +597,92 @@ class EngineTest {
   }
 
   @Test
+  void aLastDeployTheLagAloneWouldNotSuspectIsSuspectedWhenTheIncidentSpeaksAsCitingOnesDo()
+      throws Exception {
+    String changeTalk = "Graphs went red the moment the fresh bits reached every pod.";
+    String otherTalk = "Dashboards showed timeouts while the queue backed up.";
+    java.util.Random r = new java.util.Random(5);
+    try (Workspace w = Workspace.open(dir)) {
+      // a deploy a day at midnight for 400 days: chance puts a third of incidents 8-16 h after one
+      Instant start = Instant.parse("2023-01-01T00:00:00Z");
+      for (int d = 0; d < 400; d++) {
+        w.writes()
+            .upsert(
+                deploy(
+                    "d" + d,
+                    "shop",
+                    "production",
+                    "v1." + d + ".0",
+                    "",
+                    start.plus(java.time.Duration.ofDays(d)).toString()));
+      }
+      // 120 incidents that cite their change, half an hour to 14 h after it, speaking of it
+      for (int k = 0; k < 120; k++) {
+        int d = 3 * k;
+        long minutes = 30 + r.nextInt(13 * 60);
+        w.writes()
+            .upsert(
+                incident(
+                    "C" + k,
+                    "shop",
+                    start.plus(java.time.Duration.ofDays(d).plusMinutes(minutes)).toString(),
+                    "Shop errors",
+                    "Errors after v1." + d + ".0 went out. " + changeTalk));
+      }
+      // 150 that cite nothing and no change caused, at any hour; and 24 a change caused, 10 h
+      // after it: the band from 8 h to 16 h holds 50 + 24 where chance puts 58, no excess
+      long[] lag = new long[150];
+      for (int k = 0; k < 150; k++) {
+        int d = 3 * k + 1;
+        long minutes = r.nextInt(24 * 60);
+        lag[k] = minutes;
+        w.writes()
+            .upsert(
+                incident(
+                    "N" + k,
+                    "shop",
+                    start.plus(java.time.Duration.ofDays(d % 400).plusMinutes(minutes)).toString(),
+                    "Shop errors",
+                    otherTalk));
+      }
+      for (int k = 0; k < 24; k++) {
+        int d = 3 * k + 2;
+        w.writes()
+            .upsert(
+                incident(
+                    "W" + k,
+                    "shop",
+                    start.plus(java.time.Duration.ofDays(d).plusHours(10)).toString(),
+                    "Shop errors",
+                    changeTalk));
+      }
+      Map<String, Finding> found = analyse(w);
+      long suspected =
+          java.util.stream.IntStream.range(0, 24)
+              .mapToObj(k -> found.get("incident/pagerduty/W" + k))
+              .filter(f -> f.links().size() == 1 && f.links().get(0).byTimeAlone())
+              .count();
+      assertTrue(suspected >= 20, suspected + " of 24 suspected");
+      Finding one = found.get("incident/pagerduty/W0");
+      assertEquals("deploy/gitlab/d2", one.links().get(0).deployKey());
+      Reason words = only(one.links().get(0).reasons(), Code.CHANGE_WORDS);
+      assertTrue(Double.parseDouble(words.arg("ratio")) > 1, words.toString());
+      assertEquals("120", words.arg("citing"), words.toString());
+      // in the same band, words like those of incidents no change caused: not suspected
+      int inBand = 0;
+      int linkedInBand = 0;
+      for (int k = 0; k < 150; k++) {
+        if (lag[k] >= 8 * 60 && lag[k] < 16 * 60) {
+          inBand++;
+          linkedInBand += found.get("incident/pagerduty/N" + k).links().isEmpty() ? 0 : 1;
+        }
+      }
+      assertTrue(inBand > 30, inBand + " in the band");
+      assertTrue(linkedInBand <= 2, linkedInBand + " of " + inBand + " linked");
+    }
+  }
+
+  @Test
   void noChangeInTheWindowAndExternalCausesAreNotChangeRelated() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
