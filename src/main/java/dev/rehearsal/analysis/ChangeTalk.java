@@ -304,23 +304,14 @@ final class ChangeTalk {
    * rule one out: what is learned is how a team speaks of changes besides naming them).
    */
   static String withoutSentencesHolding(String text, List<String> quoted) {
-    boolean[] cut = new boolean[text.length()];
+    StringBuilder out = new StringBuilder(text);
     for (String q : quoted) {
       for (int at = q.isEmpty() ? -1 : text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) {
-        int from = at;
-        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
-          from--;
+        int[] s = Passages.sentencesAround(text, at, at + q.length());
+        for (int k = s[0]; k < s[1]; k++) {
+          out.setCharAt(k, ' ');
         }
-        int to = at + q.length();
-        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
-          to++;
-        }
-        Arrays.fill(cut, from, Math.min(text.length(), to + 1), true);
       }
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int k = 0; k < text.length(); k++) {
-      out.append(cut[k] ? ' ' : text.charAt(k));
     }
     return out.toString();
   }
@@ -332,16 +323,19 @@ final class ChangeTalk {
 
   /** The words of three letters or more, lower case, with how often each occurs. */
   static Map<String, Integer> words(String text) {
-    return words(text, new HashSet<>());
+    return words(text, null);
   }
 
-  /** As {@link #words}, adding to {@code writtenLower} those the text writes in lower case. */
+  /**
+   * As {@link #words}, adding to {@code writtenLower} (when not null) those the text writes in
+   * lower case.
+   */
   private static Map<String, Integer> words(String text, Set<String> writtenLower) {
     Map<String, Integer> out = new HashMap<>();
     for (Matcher m = WORD.matcher(text); m.find(); ) {
       String w = m.group().toLowerCase(Locale.ROOT);
       out.merge(w, 1, Integer::sum);
-      if (Character.isLowerCase(m.group().charAt(0))) {
+      if (writtenLower != null && Character.isLowerCase(m.group().charAt(0))) {
         writtenLower.add(w);
       }
     }

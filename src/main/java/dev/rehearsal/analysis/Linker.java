@@ -556,6 +556,14 @@ final class Linker {
     };
   }
 
+  /**
+   * How much likelier the incident's own words are among incidents a change caused ({@link
+   * ChangeTalk#ratio}); call only when words were learned.
+   */
+  private double wordsRatio(int incident) {
+    return talk.ratio(ownWords(incident));
+  }
+
   /** The incident's text without the sentences that cite a change or rule one out. */
   private String ownWords(int incident) {
     return ChangeTalk.withoutSentencesHolding(
@@ -1202,7 +1210,9 @@ final class Linker {
             && w.ruledOut() == null
             && w.rolledBackBy() < 0
             && lag.survival(delta) >= SUSPECT_MIN_SHARE
-            && odds().favours(delta, rules.suspectExcess, talk.ratio(ownWords(incident)));
+            && (talk.citing() == 0
+                ? odds().favours(delta, rules.suspectExcess)
+                : odds().favoursWithWords(delta, rules.suspectExcess, wordsRatio(incident)));
     if (!lastOwn
         || top.explicit()
         || !t.succeeded(i)
@@ -1381,14 +1391,13 @@ final class Linker {
               "bandToMs",
               SuspectOdds.upper(SuspectOdds.band(delta))));
       if (talk.citing() > 0) {
-        String words = ownWords(incident);
         out.add(
             Reason.of(
                 Code.CHANGE_WORDS,
                 "ratio",
-                round(talk.ratio(words)),
+                round(wordsRatio(incident)),
                 "words",
-                String.join(", ", talk.wordsFor(words, 3)),
+                String.join(", ", talk.wordsFor(ownWords(incident), 3)),
                 "citing",
                 talk.citing(),
                 "others",

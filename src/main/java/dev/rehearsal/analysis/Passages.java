@@ -96,10 +96,7 @@ final class Passages {
     int start = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      boolean end =
-          c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 == n || isSpace(text, i + 1));
-      if (end) {
+      if (endsSentence(text, i)) {
         out.add(new int[] {start, i + 1});
         start = i + 1;
       }
@@ -108,6 +105,29 @@ final class Passages {
       out.add(new int[] {start, n});
     }
     return out;
+  }
+
+  /**
+   * The sentences (as {@link #sentences} finds them) that hold any of the span [from, to), as one
+   * span [start, end).
+   */
+  static int[] sentencesAround(String text, int from, int to) {
+    int start = from;
+    while (start > 0 && !endsSentence(text, start - 1)) {
+      start--;
+    }
+    int end = Math.max(to, start);
+    while (end < text.length() && !endsSentence(text, end)) {
+      end++;
+    }
+    return new int[] {start, Math.min(text.length(), end + 1)};
+  }
+
+  /** Whether the character at i ends a sentence: a line break, or . ! ? before white space. */
+  private static boolean endsSentence(String text, int i) {
+    char c = text.charAt(i);
+    return c == '\n'
+        || (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || isSpace(text, i + 1));
   }
 
   private static boolean isSpace(String text, int i) {

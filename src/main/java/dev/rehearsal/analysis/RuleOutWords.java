@@ -155,20 +155,13 @@ final class RuleOutWords {
     if (at < 0) {
       return Set.of();
     }
-    int from = at;
-    while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
-      from--;
-    }
-    int to = at + quoted.length();
-    while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
-      to++;
-    }
+    int[] sentence = Passages.sentencesAround(text, at, at + quoted.length());
     Set<String> handle = new LinkedHashSet<>();
     for (Matcher m = WORD.matcher(quoted); m.find(); ) {
       handle.add(m.group().toLowerCase(Locale.ROOT));
     }
     Set<String> out = new LinkedHashSet<>();
-    for (Matcher m = WORD.matcher(text).region(from, to); m.find(); ) {
+    for (Matcher m = WORD.matcher(text).region(sentence[0], sentence[1]); m.find(); ) {
       String w = m.group().toLowerCase(Locale.ROOT);
       if (!handle.contains(w)) {
         out.add(w);

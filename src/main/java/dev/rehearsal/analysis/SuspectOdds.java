@@ -179,28 +179,28 @@ final class SuspectOdds {
    * tell.
    */
   boolean favours(long lagMs, double needed) {
-    return favours(lagMs, needed, 1);
+    return bandOdds(lagMs, needed) >= needed - 1;
   }
 
   /**
-   * Whether a last deploy this long before onset is suspected, its band's odds weighed with what
-   * the incident's words say ({@link ChangeTalk#ratio}; exactly 1 when nothing was learned). A band
-   * holding {@code e} times what chance would put there is one where a share {@code 1 - 1/e} of its
-   * incidents would not be there without deploys: odds of {@code e - 1} that one of them was caused
-   * by its last deploy. Alone, those odds must reach the odds the setting asks ({@code needed -
-   * 1}). Weighed with the words, the odds of both must reach {@link #WITH_WORDS} of that: the words
-   * take out much of what a band lets through by chance, so less is asked of the two together. A
-   * band too thin to speak is taken as just meeting the setting, so that there the words decide
-   * (and with nothing learned, its suspects stand).
+   * Whether a last deploy this long before onset is suspected, its band's odds ({@link #bandOdds})
+   * weighed with what the incident's own words say ({@link ChangeTalk#ratio}): the two together
+   * must reach {@link #WITH_WORDS} of the odds the setting asks of a band alone ({@code needed -
+   * 1}): the words take out much of what a band lets through by chance, so less is asked of the two
+   * together. Where a band is too thin to speak, the words decide.
    */
-  boolean favours(long lagMs, double needed, double wordsRatio) {
-    double neededOdds = needed - 1;
-    double bandOdds =
-        expected(lagMs) < FEWEST_EXPECTED ? Math.max(neededOdds, 0) : excess(lagMs) - 1;
-    if (wordsRatio == 1) {
-      return bandOdds >= neededOdds;
-    }
-    return bandOdds * wordsRatio >= neededOdds * WITH_WORDS;
+  boolean favoursWithWords(long lagMs, double needed, double wordsRatio) {
+    return bandOdds(lagMs, needed) * wordsRatio >= (needed - 1) * WITH_WORDS;
+  }
+
+  /**
+   * The odds that a last deploy this long before onset caused its incident, as its band says: a
+   * band holding {@code e} times what chance would put there is one where a share {@code 1 - 1/e}
+   * of its incidents would not be there without deploys, odds of {@code e - 1}. A band too thin to
+   * speak is taken as just meeting the setting ({@code needed - 1}, at least 0).
+   */
+  private double bandOdds(long lagMs, double needed) {
+    return expected(lagMs) < FEWEST_EXPECTED ? Math.max(needed - 1, 0) : excess(lagMs) - 1;
   }
 
   /** How many incidents were counted. */

@@ -17,7 +17,9 @@ import javafx.scene.Scene;
  * and to the filled incident table, then the longest gap between frames (an FX-thread stall) while
  * the table scrolls from the first row to the last and while a search runs; then the Records view:
  * the time until its deploys table shows its first page, and the longest stall while that table
- * (every deploy, read a page at a time) scrolls from the first row to the last. Started with {@code
+ * (every deploy, read a page at a time) scrolls from the first row to the last. Beside each longest
+ * stall, the FX thread's own CPU in its longest frame (the rest of a stall is waiting for a core or
+ * for painting), and the collectors' time while scrolling and searching. Started with {@code
  * --probe=FILE}; writes JSON to FILE and closes the app.
  */
 final class BenchProbe implements AppObserver {
@@ -67,14 +69,11 @@ final class BenchProbe implements AppObserver {
       private int idle;
       private long maxIdleGap;
       private final java.util.List<Long> firstGaps = new java.util.ArrayList<>();
-      // the FX thread's own CPU time between two frames, as for the deploys: what it worked, apart
-      // from waiting for a core the machine's other work held
-      private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-      private long lastCpu = -1;
+      private final ThreadCpu cpu = new ThreadCpu();
       private long maxScrollCpu;
       private int maxScrollCpuStep;
       private long maxSearchCpu;
-      private long scrollCpu; // all the scroll steps' together
+      private long scrollCpuNs; // all the scroll steps' together
       private long scrollStart;
       private long scrollMs;
       private long gcAtScroll;
@@ -94,16 +93,17 @@ final class BenchProbe implements AppObserver {
           idle++;
           return;
         }
-        long cpuNow = cpu.getCurrentThreadCpuTime();
-        long worked = lastCpu < 0 || cpuNow < 0 ? 0 : (cpuNow - lastCpu) / 1_000_000;
-        lastCpu = cpuNow;
+        long workedNs = cpu.sinceLast();
+        long worked = workedNs / 1_000_000;
+        // this frame shows the scroll step asked for in the frame before
+        int shown = Math.max(0, step - 1);
         if (searching) {
           maxSearchCpu = Math.max(maxSearchCpu, worked);
         } else {
-          scrollCpu += worked;
+          scrollCpuNs += workedNs;
           if (worked > maxScrollCpu) {
             maxScrollCpu = worked;
-            maxScrollCpuStep = step;
+            maxScrollCpuStep = shown;
           }
         }
         if (last >= 0) {
@@ -112,7 +112,7 @@ final class BenchProbe implements AppObserver {
             maxSearchGap = Math.max(maxSearchGap, gap);
           } else if (gap > maxScrollGap) {
             maxScrollGap = gap;
-            maxScrollGapStep = step;
+            maxScrollGapStep = shown;
           }
         }
         last = now;
@@ -148,7 +148,7 @@ final class BenchProbe implements AppObserver {
           results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
           results.put("maxFxThreadCpuScrollStep", maxScrollCpuStep);
           results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
-          results.put("fxThreadCpuScrollMs", scrollCpu);
+          results.put("fxThreadCpuScrollMs", scrollCpuNs / 1_000_000);
           results.put("scrollMs", scrollMs);
           results.put("gcMsWhileScrolling", scrollGc);
           results.put("gcMsWhileSearching", gcMillis() - gcAtSearch);
@@ -186,10 +186,7 @@ final class BenchProbe implements AppObserver {
       private int frames;
       private int rows;
       private javafx.scene.control.TableView<Object> table;
-      // the FX thread's own CPU time between two frames: what it worked, as against how long
-      // the frame took (which also counts waiting for a core the machine's other work held)
-      private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-      private long lastCpu = -1;
+      private final ThreadCpu cpu = new ThreadCpu();
       private long gcAtStart;
       private long maxCpu;
       private int maxCpuStep;
@@ -223,9 +220,7 @@ final class BenchProbe implements AppObserver {
           idle++;
           return;
         }
-        long cpuNow = cpu.getCurrentThreadCpuTime();
-        long worked = lastCpu < 0 || cpuNow < 0 ? 0 : (cpuNow - lastCpu) / 1_000_000;
-        lastCpu = cpuNow;
+        long worked = cpu.sinceLast() / 1_000_000;
         if (step > 0 && step <= SCROLL_STEPS + 1) {
           if (gap > maxGap) {
             maxGap = gap;
@@ -438,6 +433,24 @@ final class BenchProbe implements AppObserver {
       Files.writeString(out, json(results));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The calling thread's own CPU time between two calls: what the FX thread worked in a frame, as
+   * against how long the frame took (which also counts waiting for a core the machine's other work
+   * held).
+   */
+  private static final class ThreadCpu {
+    private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    private long last = -1;
+
+    /** Nanoseconds since the last call; 0 on the first, or when the JVM cannot tell. */
+    long sinceLast() {
+      long now = bean.getCurrentThreadCpuTime();
+      long worked = last < 0 || now < 0 ? 0 : now - last;
+      last = now;
+      return worked;
     }
   }
 }

@@ -296,7 +296,7 @@ public final class RehearsalApp extends Application {
     }
 
     void openSelected() {
-      IncidentRow row = incidents.selectedProperty().get();
+      IncidentRow row = incidents.selected();
       if (row != null) {
         detail.open(row.key());
         detailView.requestFocus();
@@ -664,7 +664,7 @@ public final class RehearsalApp extends Application {
   private void step(int by) {
     if (views != null) {
       show(View.INCIDENTS);
-      views.incidentsView.step(by);
+      views.incidents.step(by);
     }
   }
 
@@ -828,7 +828,7 @@ public final class RehearsalApp extends Application {
             executor);
     exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
-            export, incidents::composedQuery, () -> incidents.selectedProperty().get());
+            export, incidents::composedQuery, () -> incidents.selected());
     view.addTool(exportMenu);
     export
         .statusProperty()

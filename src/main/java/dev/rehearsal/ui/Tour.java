@@ -48,7 +48,7 @@ final class Tour implements AppObserver {
     steps.add(
         new Step(
             "incidents",
-            () -> view.table().getSelectionModel().clearAndSelect(0),
+            () -> vm.select(0),
             () -> v.detail.detailProperty().get() != null && !v.detail.busyProperty().get(),
             "incidents.png"));
     steps.add(
@@ -63,11 +63,9 @@ final class Tour implements AppObserver {
     steps.add(
         new Step(
             "detail",
+            () -> vm.select(0),
             () -> {
-              view.table().getSelectionModel().clearAndSelect(0);
-            },
-            () -> {
-              IncidentRow r = vm.selectedProperty().get();
+              IncidentRow r = vm.selected();
               return r != null
                   && v.detail.detailProperty().get() != null
                   && r.key().equals(v.detail.key())

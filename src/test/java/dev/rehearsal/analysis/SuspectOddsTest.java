@@ -122,16 +122,19 @@ class SuspectOddsTest {
     java.util.Arrays.fill(lags, 10 * HOUR);
     lags[0] = 90 * MIN;
     SuspectOdds odds = odds(lags);
-    assertTrue(odds.favours(10 * HOUR, 1.5, 1), "nothing learned: the band alone, as before");
-    assertFalse(odds.favours(10 * HOUR, 2.0, 1));
+    assertFalse(odds.favours(10 * HOUR, 2.0), "the band alone does not reach odds of 1");
     assertTrue(
-        odds.favours(10 * HOUR, 2.0, 0.6),
+        odds.favoursWithWords(10 * HOUR, 2.0, 1), "words that say nothing: half the odds asked");
+    assertTrue(
+        odds.favoursWithWords(10 * HOUR, 2.0, 0.6),
         "0.95 x 0.6 reaches half the odds of 1 the setting asks");
-    assertFalse(odds.favours(10 * HOUR, 2.0, 0.5), "0.95 x 0.5 does not");
-    assertFalse(odds.favours(10 * HOUR, 1.5, 0.2), "words that speak against it outweigh the band");
+    assertFalse(odds.favoursWithWords(10 * HOUR, 2.0, 0.5), "0.95 x 0.5 does not");
+    assertFalse(
+        odds.favoursWithWords(10 * HOUR, 1.5, 0.2),
+        "words that speak against it outweigh the band");
     // a band too thin to speak is taken as just meeting the setting: the words decide
-    assertTrue(odds.favours(90 * MIN, 1.5, 0.6));
-    assertFalse(odds.favours(90 * MIN, 1.5, 0.4));
-    assertTrue(odds.favours(10 * HOUR, 0, 0.01), "a need of 0 suspects every last deploy");
+    assertTrue(odds.favoursWithWords(90 * MIN, 1.5, 0.6));
+    assertFalse(odds.favoursWithWords(90 * MIN, 1.5, 0.4));
+    assertTrue(odds.favoursWithWords(10 * HOUR, 0, 0.01), "a need of 0 suspects every last deploy");
   }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
@@ -97,39 +99,12 @@ class PhraseBankTest {
     return shared;
   }
 
-  @Test
-  void bankBSharesNoSentenceOrDistinctivePhraseWithBankA() {
-    List<String> shared = shared(PhraseBank.B, PhraseBank.A);
-    assertEquals(List.of(), shared, String.join("\n", shared));
-  }
-
-  @Test
-  void bankCSharesNoSentenceOrDistinctivePhraseWithBankA() {
-    List<String> shared = shared(PhraseBank.C, PhraseBank.A);
-    assertEquals(List.of(), shared, String.join("\n", shared));
-  }
-
-  @Test
-  void bankCSharesNoSentenceOrDistinctivePhraseWithBankB() {
-    List<String> shared = shared(PhraseBank.C, PhraseBank.B);
-    assertEquals(List.of(), shared, String.join("\n", shared));
-  }
-
-  @Test
-  void bankDSharesNoSentenceOrDistinctivePhraseWithBankA() {
-    List<String> shared = shared(PhraseBank.D, PhraseBank.A);
-    assertEquals(List.of(), shared, String.join("\n", shared));
-  }
-
-  @Test
-  void bankDSharesNoSentenceOrDistinctivePhraseWithBankB() {
-    List<String> shared = shared(PhraseBank.D, PhraseBank.B);
-    assertEquals(List.of(), shared, String.join("\n", shared));
-  }
-
-  @Test
-  void bankDSharesNoSentenceOrDistinctivePhraseWithBankC() {
-    List<String> shared = shared(PhraseBank.D, PhraseBank.C);
+  /** Each bank against every bank written before it: B with A, C with A and B, D with A to C. */
+  @ParameterizedTest(name = "bank {0} with bank {1}")
+  @CsvSource({"B, A", "C, A", "C, B", "D, A", "D, B", "D, C"})
+  void aLaterBankSharesNoSentenceOrDistinctivePhraseWithAnEarlierOne(
+      Style.Bank later, Style.Bank earlier) {
+    List<String> shared = shared(PhraseBank.of(later), PhraseBank.of(earlier));
     assertEquals(List.of(), shared, String.join("\n", shared));
   }
 

@@ -11,7 +11,6 @@ import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.task.UiExecutor;
 import dev.rehearsal.ui.task.WindowedScroll;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class IncidentTableTest extends FxRobot {
   private static final int ROWS = 200_000;
 
+  /** The view model's threads, stopped after each test however it ends. */
+  private UiExecutor executor;
+
   /** Incident "k0" … "k{n-1}" (in the order asked: "k0" first newest, last oldest). */
   private static Rows.Source<IncidentRow> source(String prefix, int n) {
     return new Rows.Source<>() {
@@ -61,23 +63,14 @@ class IncidentTableTest extends FxRobot {
   }
 
   private static IncidentRow row(String key) {
-    return new IncidentRow(
-        key,
-        Instant.parse("2024-01-01T00:00:00Z"),
-        key,
-        "Title " + key,
-        List.of("checkout"),
-        "P2",
-        "resolved",
-        "pagerduty",
-        "escape",
-        List.of("config"),
-        0.9,
-        false);
+    return IncidentsViewModelTest.row(key, "Title " + key);
   }
 
   @AfterEach
   void hide() throws Exception {
+    if (executor != null) {
+      executor.shutdown();
+    }
     if (FxToolkit.isFXApplicationThreadRunning()) {
       FxToolkit.cleanupStages();
     }
@@ -92,7 +85,7 @@ class IncidentTableTest extends FxRobot {
   void aTableOfTwoHundredThousandIncidentsHoldsAWindowItsSelectionCrossesAndASearchKeepsItsRows()
       throws Exception {
     FxToolkit.registerPrimaryStage();
-    UiExecutor executor = new UiExecutor();
+    executor = new UiExecutor();
     List<Rows.Order> asked = new CopyOnWriteArrayList<>();
     IncidentsViewModel vm =
         new IncidentsViewModel(
@@ -121,9 +114,7 @@ class IncidentTableTest extends FxRobot {
         () -> {
           shown[0] = new IncidentsView(vm, detail);
           shown[0].setOnOpen(
-              () ->
-                  opened.add(
-                      vm.selectedProperty().get() == null ? null : vm.selectedKeyProperty().get()));
+              () -> opened.add(vm.selected() == null ? null : vm.selectedKeyProperty().get()));
           StackPane root = new StackPane(shown[0]);
           root.setPrefSize(1200, 700);
           return root;
@@ -140,12 +131,16 @@ class IncidentTableTest extends FxRobot {
     assertTrue(scroll.bar().isVisible());
     assertEquals(ROWS - 1, (int) scroll.bar().getMax());
 
-    // the last row of the first window selected, then next across its edge
+    // the last row of the first window selected, then next across its edge (showing the row
+    // slides the window to centre it: put the window back at the start first)
     int last = WindowedScroll.WINDOW - 1;
     interact(() -> vm.select(last));
     assertInStep(vm, table, detail, "k" + last);
+    interact(() -> vm.window().moveTo(0));
+    assertEquals(0, vm.window().offset(), "the selected row is the window's last");
+    assertEquals(last, vm.window().offset() + vm.window().size() - 1);
     for (int i = 1; i <= 3; i++) {
-      interact(() -> view.step(1));
+      interact(() -> vm.step(1));
       assertInStep(vm, table, detail, "k" + (last + i));
     }
     assertTrue(vm.window().offset() > 0, "the window slid along");
@@ -161,7 +156,7 @@ class IncidentTableTest extends FxRobot {
 
     // previous across the window's first row when the window lies after the selection
     interact(() -> vm.window().moveTo(last + 3 + 1));
-    interact(() -> view.step(-1));
+    interact(() -> vm.step(-1));
     assertInStep(vm, table, detail, "k" + (last + 2));
 
     // Home and End: the first and the last incident of the whole list
@@ -201,6 +196,9 @@ class IncidentTableTest extends FxRobot {
           }
           sizes.add(size);
         };
+    // a row in the middle selected and in sight: the search must take both away
+    interact(() -> vm.select(ROWS / 2));
+    waitFor(() -> scroll.firstVisible() > 0 && !table.getSelectionModel().isEmpty());
     interact(() -> table.getItems().addListener(watch));
     int asks = asked.size();
     interact(
@@ -234,7 +232,6 @@ class IncidentTableTest extends FxRobot {
     assertFalse(sizes.contains(0), "sizes " + sizes);
     assertEquals(500, table.getItems().size());
     assertFalse(scroll.bar().isVisible(), "the table's own scroll bar");
-    executor.shutdown();
   }
 
   private static String firstRowKey(IncidentsViewModel vm) {

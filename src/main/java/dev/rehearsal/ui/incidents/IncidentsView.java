@@ -375,11 +375,6 @@ public final class IncidentsView extends BorderPane {
     return scroll;
   }
 
-  /** Selects the next (+1) or previous (-1) incident of the whole list. */
-  public void step(int by) {
-    vm.step(by);
-  }
-
   /** The table selects the view model's row when its window holds it, else none. */
   private void showSelection() {
     int at = vm.selectedIndexProperty().get();

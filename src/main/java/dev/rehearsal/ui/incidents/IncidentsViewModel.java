@@ -79,7 +79,6 @@ public final class IncidentsViewModel {
   private final PagedList<IncidentRow> rows;
   private final RowWindow<IncidentRow> window;
   private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
-  private final ObjectProperty<IncidentRow> selected = new SimpleObjectProperty<>();
   private final StringProperty selectedKey = new SimpleStringProperty();
   private final StringProperty status = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
@@ -137,8 +136,9 @@ public final class IncidentsViewModel {
   }
 
   /** The incident selected, or null (also while its row's page is being read). */
-  public ReadOnlyObjectProperty<IncidentRow> selectedProperty() {
-    return selected;
+  public IncidentRow selected() {
+    int at = selectedIndex.get();
+    return at < 0 || at >= rows.size() ? null : rows.get(at);
   }
 
   /**
@@ -157,7 +157,6 @@ public final class IncidentsViewModel {
   public void select(int index) {
     if (index < 0 || rows.isEmpty()) {
       selectedIndex.set(-1);
-      selected.set(null);
       selectedKey.set(null);
       return;
     }
@@ -178,12 +177,9 @@ public final class IncidentsViewModel {
     select(Math.max(0, Math.min(rows.size() - 1, at < 0 ? 0 : at + by)));
   }
 
-  /**
-   * The selected row as it reads now (null until its page arrives; then the row's update sets it).
-   */
+  /** The selected row's key, once its page has arrived (the row's update calls this again). */
   private void showSelected() {
     IncidentRow r = rows.get(selectedIndex.get());
-    selected.set(r);
     if (r != null) {
       selectedKey.set(r.key());
     }
