@@ -122,8 +122,16 @@ final class GapClassifier {
     Map<Gap, Double> vote = learned == null ? Map.of() : learned.vote(inc.narrative());
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : Gap.real()) {
-      double tx = textScore(incident, g);
       Structure st = structure.get(g);
+      double tx = textScore(incident, g);
+      List<Evidence> ev = new ArrayList<>();
+      addTextEvidence(incident, g, ev);
+      if (g == Gap.MOCKS && tx > 0 && st.score == 0 && !d.facts.mocks.isEmpty()) {
+        // staging's mocks are known and the incident points at none of them: words about mocks
+        // and sandboxes alone do not make the gap (they describe the failure, not a mock)
+        tx = 0;
+        ev.add(new Evidence.MockWordsAlone(mockedBy(servicesOf(incident, deploy))));
+      }
       double lv = vote.isEmpty() ? Double.NaN : vote.getOrDefault(g, 0.0);
       // independent kinds of evidence combine like independent witnesses (noisy-OR): each
       // one, weighted, can carry a gap; agreeing evidence makes it surer
@@ -132,8 +140,6 @@ final class GapClassifier {
               - (1 - rules.wText * tx)
                   * (1 - rules.wStructure * st.score)
                   * (Double.isNaN(lv) ? 1 : 1 - rules.wLearned * lv);
-      List<Evidence> ev = new ArrayList<>();
-      addTextEvidence(incident, g, ev);
       ev.addAll(st.evidence);
       if (!Double.isNaN(lv) && lv > 0) {
         ev.add(new Evidence.LearnedVote(g, lv, learned.describe()));
@@ -141,6 +147,18 @@ final class GapClassifier {
       scores.add(new GapScore(g, combined, tx, st.score, lv, ev));
     }
     return ranked(scores);
+  }
+
+  /** The dependencies staging mocks for any of the services, in order, each once. */
+  private List<String> mockedBy(Set<Integer> services) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int svc : services) {
+      List<FactTable.Mock> list = d.facts.mocks.get(FactTable.key(svc, d.staging));
+      if (list != null) {
+        list.forEach(m -> out.add(m.dependency()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The gaps whose scores reach the threshold, best first; unexplained when none does. */
@@ -676,27 +694,20 @@ final class GapClassifier {
   private static final Map<String, String[]> NAME_PARTS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** An incident's text, lower-cased once, split into words when first needed. */
+  /** An incident's text, lower-cased once. */
   static final class Narrative {
     final String lower;
-    private String[] words;
 
     Narrative(String text) {
       this.lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    }
-
-    String[] words() {
-      if (words == null) {
-        words = WORD_BREAK.split(lower);
-      }
-      return words;
     }
   }
 
   /**
    * Whether a text names a table: an identifier with an underscore as written, or a plain word
-   * ("orders") only near words about data ("the orders table", "rows in orders"), since table names
-   * are often ordinary words that name a service too.
+   * ("orders") only in a sentence that speaks of data ("the orders table", "rows in orders",
+   * "counting orders is cheap at a thousand records"), since table names are often ordinary words
+   * that name a service too.
    */
   static boolean namesTable(Narrative text, String table) {
     String t = table.toLowerCase(Locale.ROOT);
@@ -704,17 +715,30 @@ final class GapClassifier {
       return mentions(text, t)
           && (containsWord(text.lower, t) || containsWord(text.lower, t.replace('_', ' ')));
     }
-    if (!text.lower.contains(t)) {
-      return false;
+    for (int at = text.lower.indexOf(t); at >= 0; at = text.lower.indexOf(t, at + 1)) {
+      if (wordAt(text.lower, at, t) && speaksOfData(text.lower, at, t)) {
+        return true;
+      }
     }
-    String[] words = text.words();
-    for (int i = 0; i < words.length; i++) {
-      if (words[i].equals(t) || words[i].equals(t + "s")) {
-        for (int j = Math.max(0, i - 4); j <= Math.min(words.length - 1, i + 4); j++) {
-          if (j != i && DATA_CONTEXT.contains(words[j])) {
-            return true;
-          }
-        }
+    return false;
+  }
+
+  /** Whether the word (or its plural) stands whole at {@code at}. */
+  private static boolean wordAt(String text, int at, String word) {
+    int end = at + word.length();
+    if (end < text.length() && text.charAt(end) == 's') {
+      end++;
+    }
+    return (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+        && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+  }
+
+  /** Whether the sentence around the word at {@code at} holds another word about data. */
+  private static boolean speaksOfData(String text, int at, String word) {
+    int[] s = Passages.sentencesAround(text, at, at + word.length());
+    for (String w : WORD_BREAK.split(text.substring(s[0], s[1]))) {
+      if (DATA_CONTEXT.contains(w) && !w.equals(word) && !w.equals(word + "s")) {
+        return true;
       }
     }
     return false;

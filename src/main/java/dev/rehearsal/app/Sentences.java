@@ -533,6 +533,10 @@ public final class Sentences {
           + pointedBy(m)
           + "): production called the real service";
     }
+    if (e instanceof Evidence.MockWordsAlone w) {
+      return "the words about mocks do not count: the incident points at no dependency staging"
+          + " mocks";
+    }
     if (e instanceof Evidence.StagingDeploy s) {
       return "staged " + before(s.beforeProductionMs()) + " production";
     }
@@ -638,6 +642,11 @@ public final class Sentences {
           + s.environment()
           + " at "
           + MINUTE.format(s.at());
+    }
+    if (e instanceof Evidence.MockWordsAlone w) {
+      return w.mocked().isEmpty()
+          ? "staging mocks nothing recorded for the incident's services"
+          : "staging mocks " + String.join(", ", w.mocked()) + " for the incident's services";
     }
     if (e instanceof Evidence.NotStaged n) {
       return "looked for " + n.change() + " among " + n.service() + "'s staging deploys";

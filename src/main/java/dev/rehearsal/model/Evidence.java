@@ -238,6 +238,24 @@ public sealed interface Evidence {
     }
   }
 
+  /**
+   * The incident's words speak of mocks or sandboxes, but staging's mocks are known and the
+   * incident points at none of them: the words describe the failure, not a mock, and do not count
+   * for the mocks gap.
+   *
+   * @param mocked the dependencies staging mocks for the incident's services (empty: none)
+   */
+  record MockWordsAlone(List<String> mocked) implements Evidence {
+    public MockWordsAlone {
+      mocked = mocked == null ? List.of() : List.copyOf(mocked);
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
   /** A staging deploy of the change, before it shipped to production. */
   record StagingDeploy(
       String deployKey,

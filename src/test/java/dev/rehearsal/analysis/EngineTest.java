@@ -1159,6 +1159,45 @@ class EngineTest {
   }
 
   @Test
+  void wordsAboutMocksCountOnlyWhenTheIncidentPointsAtAMockedDependency() throws Exception {
+    String sandbox =
+        "Since the deploy the sandbox never returned 429 but the real provider did; our mocks and"
+            + " the wiremock stubs always answer 200.";
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes().upsert(incident("W1", "checkout", "2024-03-04T15:00:00Z", "Errors", sandbox));
+      GapScore noMocksKnown = score(analyse(w).get("incident/pagerduty/W1"), Gap.MOCKS);
+      assertTrue(noMocksKnown.text() > 0.3, noMocksKnown.toString());
+      assertTrue(
+          ofType(noMocksKnown.evidence(), Evidence.MockWordsAlone.class).isEmpty(),
+          "with no mocks known, the words are all there is: " + noMocksKnown);
+
+      w.writes()
+          .upsert(
+              fact(
+                  FactType.MOCK,
+                  "checkout",
+                  "staging",
+                  "fedex",
+                  "wiremock: 1 stub (POST /fedex/ship)",
+                  Double.NaN,
+                  "2024-01-01T00:00:00Z"));
+      Finding f = analyse(w).get("incident/pagerduty/W1");
+      GapScore mocksKnown = score(f, Gap.MOCKS);
+      assertEquals(0, mocksKnown.text(), mocksKnown.toString());
+      assertEquals(0, mocksKnown.score(), 1e-9, mocksKnown.toString());
+      assertEquals(
+          List.of("fedex"),
+          ofType(mocksKnown.evidence(), Evidence.MockWordsAlone.class).get(0).mocked());
+      assertFalse(f.gaps().contains(Gap.MOCKS), f.gaps().toString());
+    }
+  }
+
+  private static GapScore score(Finding f, Gap g) {
+    return f.scores().stream().filter(s -> s.gap() == g).findFirst().orElseThrow();
+  }
+
+  @Test
   void aMockedDependencyCountsOnlyForIncidentsThatPointAtIt() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");

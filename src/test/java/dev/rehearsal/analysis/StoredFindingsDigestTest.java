@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The stored findings of the demo, byte for byte: a change meant to make the analysis faster must
  * leave every finding as it was. The digest covers every finding's key and stored JSON, in key
  * order, with the test's own folder (staging runs name the file they came from) written as {@code
- * <dir>}; a change that means to alter findings updates it and says why (last: a suspect by time
- * weighs the incident's own words, decision 0019: suspects' reasons carry the words' ratio, and
- * some suspects the band alone let through are dropped or added).
+ * <dir>}; a change that means to alter findings updates it and says why (last: words about mocks
+ * count only when the incident points at a mocked dependency, and a plain-word table is named
+ * anywhere in a sentence about data, decision 0020: mocks scores drop where staging's mocks are
+ * known and untouched, some data scores rise).
  */
 class StoredFindingsDigestTest {
   @TempDir Path dir;
@@ -52,7 +53,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "001404144dc0e19bbde4b39fd815ef1546f2b39d5fde7a7ce72333d0e893724b",
+          "41a6246641cb89623385921d61f9eed6af4d3057a6878746957c074b5f49ba89",
           digest(stored, dir.toString()));
     }
   }

@@ -56,6 +56,7 @@ class SentencesTest {
             "stripe", "mocks/checkout/stripe.json", Evidence.PointedBy.CALL, "/v1/refunds"),
         new Evidence.StagingDeploy(
             "deploy/gitlab/9", "checkout", "1.4.0", "staging", AT, 3_600_000),
+        new Evidence.MockWordsAlone(List.of("stripe", "fedex")),
         new Evidence.NotStaged("checkout", "v1.4.0"),
         new Evidence.Untested("checkout", "v1.4.0"),
         new Evidence.RunResult(

@@ -122,7 +122,7 @@ class PdfReportsTest {
     }
     String[] regulated =
         QuarterlyPdfExporter.methodAccuracyRows().stream()
-            .filter(r -> r[0].equals("held-out wording D: regulated, seeds 41–45"))
+            .filter(r -> r[0].equals("held-out wording D: regulated, seeds 46–48"))
             .findFirst()
             .orElseThrow();
     // the row's cells in order, before the next row (a wrapped cell may break inside a figure)
