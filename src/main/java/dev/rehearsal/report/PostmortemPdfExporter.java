@@ -94,11 +94,19 @@ public final class PostmortemPdfExporter implements Exporter {
     return i.reference().isEmpty() ? Sentences.shortKey(i.key()) : i.reference();
   }
 
+  /**
+   * The sections of a pack, for its bookmarks: an incident not analysed yet has only itself and the
+   * questions.
+   */
+  private static String[][] outline(Finding f) {
+    return f == null ? new String[][] {OUTLINE[0], OUTLINE[5]} : OUTLINE;
+  }
+
   String xhtml(Reports.Postmortem p, PdfDocument doc) {
     Html h = new Html();
     Incident i = p.detail().incident();
     Finding f = p.detail().finding();
-    PdfParts.begin(h, title(p), PdfDocument.css("Rehearsal \u2014 " + t(title(p))), OUTLINE);
+    PdfParts.begin(h, title(p), PdfDocument.css("Rehearsal \u2014 " + t(title(p))), outline(f));
     h.raw("<h1 id=\"incident\">").text(t(handle(i) + ": " + i.title())).raw("</h1>");
     h.el(
         "p",

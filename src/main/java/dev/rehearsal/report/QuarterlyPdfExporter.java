@@ -95,6 +95,14 @@ public final class QuarterlyPdfExporter implements Exporter {
     AtomicFile.write(target, out -> doc.write(xhtml, title(q), out));
   }
 
+  /**
+   * The sections of a report, for its bookmarks and its table of contents alike: a period with
+   * nothing to report has only its note and the appendix.
+   */
+  private static String[][] outline(Reports.Quarterly q) {
+    return q.empty() ? new String[][] {{"headline", "Nothing to report"}, OUTLINE[5]} : OUTLINE;
+  }
+
   static String title(Reports.Quarterly q) {
     return "Staging escapes, "
         + q.period().label()
@@ -104,10 +112,10 @@ public final class QuarterlyPdfExporter implements Exporter {
   String xhtml(Reports.Quarterly q, PdfDocument doc) throws IOException {
     Html h = new Html();
     String title = title(q);
-    PdfParts.begin(h, title, PdfDocument.css("Rehearsal \u2014 " + t(title)), OUTLINE);
+    PdfParts.begin(h, title, PdfDocument.css("Rehearsal \u2014 " + t(title)), outline(q));
     cover(h, q);
     if (q.empty()) {
-      h.raw("<h1 id=\"headline\">").text("Nothing to report").raw("</h1>");
+      h.raw("<h1 id=\"headline\">").text(outline(q)[0][1]).raw("</h1>");
       h.el(
           "p",
           q.inventory().records().get("incident").count() == 0
@@ -152,7 +160,7 @@ public final class QuarterlyPdfExporter implements Exporter {
     fact(h, "Made", minute(q.madeAt()) + " by Rehearsal");
     h.raw("</table>");
     h.raw("</div>");
-    PdfParts.toc(h, q.empty() ? new String[][] {OUTLINE[0], OUTLINE[5]} : OUTLINE);
+    PdfParts.toc(h, outline(q));
   }
 
   private static String periodSpan(Reports.Quarterly q) {

@@ -2,6 +2,7 @@ package dev.rehearsal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.app.Period;
@@ -62,6 +63,30 @@ class PdfReportsTest {
   @AfterAll
   static void close() throws IOException {
     session.close();
+  }
+
+  /** The titles of a PDF's bookmarks, each checked to lead to a page. */
+  static List<String> bookmarks(Path pdf) throws IOException {
+    try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+      List<String> titles = new ArrayList<>();
+      for (var item : d.getDocumentCatalog().getDocumentOutline().children()) {
+        titles.add(item.getTitle());
+        assertNotNull(item.findDestinationPage(d), "the bookmark " + item.getTitle() + " leads");
+      }
+      return titles;
+    }
+  }
+
+  @Test
+  void everyBookmarkLeadsToItsSection() throws IOException {
+    assertEquals(6, bookmarks(quarterly).size());
+    assertEquals(6, bookmarks(pack).size());
+    Path notAnalysed = dir.resolve("long.pdf");
+    new PostmortemPdfExporter(session)
+        .write(ExportScope.incident("OPS-104"), notAnalysed, TaskMonitor.NONE);
+    assertTrue(text(notAnalysed).contains("has not been analysed yet"), "OPS-104 is not");
+    assertEquals(
+        List.of("1  The incident", "6  Questions for the meeting"), bookmarks(notAnalysed));
   }
 
   static String text(Path pdf) throws IOException {
@@ -240,6 +265,9 @@ class PdfReportsTest {
     String t = text(empty);
     assertTrue(t.contains("Nothing to report"));
     assertTrue(t.contains("No incident of the workspace began in 2025-Q1"), t);
+    // none of its bookmarks names a section the empty report does not have
+    assertEquals(
+        List.of("Nothing to report", "Appendix: how these figures were made"), bookmarks(empty));
     try (Session none = Session.openOrCreate(dir.resolve("empty-ws"))) {
       Path nothing = dir.resolve("empty-ws.pdf");
       new QuarterlyPdfExporter(none)
