@@ -1057,16 +1057,7 @@ class EngineTest {
                   "Checkout errors",
                   "After the release, production had the db pool max size set to 20, staging uses 80."));
       // mocks: staging stubs stripe, and the incident names Stripe
-      w.writes()
-          .upsert(
-              fact(
-                  FactType.MOCK,
-                  "checkout",
-                  "staging",
-                  "stripe",
-                  "wiremock: 2 stubs",
-                  Double.NaN,
-                  "2024-01-01T00:00:00Z"));
+      stagingMock(w, "stripe", "wiremock: 2 stubs");
       w.writes()
           .upsert(
               incident(
@@ -1172,16 +1163,7 @@ class EngineTest {
           ofType(noMocksKnown.evidence(), Evidence.MockWordsAlone.class).isEmpty(),
           "with no mocks known, the words are all there is: " + noMocksKnown);
 
-      w.writes()
-          .upsert(
-              fact(
-                  FactType.MOCK,
-                  "checkout",
-                  "staging",
-                  "fedex",
-                  "wiremock: 1 stub (POST /fedex/ship)",
-                  Double.NaN,
-                  "2024-01-01T00:00:00Z"));
+      stagingMock(w, "fedex", "wiremock: 1 stub (POST /fedex/ship)");
       Finding f = analyse(w).get("incident/pagerduty/W1");
       GapScore mocksKnown = score(f, Gap.MOCKS);
       assertEquals(0, mocksKnown.text(), mocksKnown.toString());
@@ -1193,6 +1175,21 @@ class EngineTest {
     }
   }
 
+  /** Staging of checkout mocks a dependency, as its mock folder says, from the start of 2024. */
+  private static void stagingMock(Workspace w, String dependency, String stubs)
+      throws java.io.IOException {
+    w.writes()
+        .upsert(
+            fact(
+                FactType.MOCK,
+                "checkout",
+                "staging",
+                dependency,
+                stubs,
+                Double.NaN,
+                "2024-01-01T00:00:00Z"));
+  }
+
   private static GapScore score(Finding f, Gap g) {
     return f.scores().stream().filter(s -> s.gap() == g).findFirst().orElseThrow();
   }
@@ -1201,16 +1198,8 @@ class EngineTest {
   void aMockedDependencyCountsOnlyForIncidentsThatPointAtIt() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
-      w.writes()
-          .upsert(
-              fact(
-                  FactType.MOCK,
-                  "checkout",
-                  "staging",
-                  "stripe",
-                  "wiremock: 2 stubs (POST /stripe/v1/refunds, GET /stripe/v1/charges/[^/]+)",
-                  Double.NaN,
-                  "2024-01-01T00:00:00Z"));
+      stagingMock(
+          w, "stripe", "wiremock: 2 stubs (POST /stripe/v1/refunds, GET /stripe/v1/charges/[^/]+)");
       w.writes()
           .upsert(
               incident(
