@@ -45,6 +45,17 @@ free_port() {
   return 1
 }
 
+# The end of the launcher's output and of the node's log, whichever say something.
+log_tail() {
+  local f
+  for f in "$base/launcher.out" "$log_dir/rehearsal-test.log"; do
+    if [ -s "$f" ]; then
+      echo "--- $f" >&2
+      tail -n 40 "$f" >&2
+    fi
+  done
+}
+
 fetch() {
   local dist="$base/dist"
   mkdir -p "$dist"
@@ -135,9 +146,8 @@ EOF
     OPENSEARCH_PATH_CONF="$conf_dir" \
     OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
     "$home/bin/opensearch" -d -p "$pid_file" </dev/null >"$base/launcher.out" 2>&1 || {
-    echo "OpenSearch did not start; its launcher said:" >&2
-    tail -n 40 "$base/launcher.out" >&2
-    tail -n 40 "$log_dir/rehearsal-test.log" 2>/dev/null >&2 || true
+    echo "OpenSearch did not start; its log ends:" >&2
+    log_tail
     exit 1
   }
 
@@ -146,7 +156,7 @@ EOF
     >/dev/null 2>&1; do
     if [ $SECONDS -ge $deadline ] || { [ -s "$pid_file" ] && ! running; }; then
       echo "OpenSearch did not answer on 127.0.0.1:$port within ${timeout}s; its log ends:" >&2
-      tail -n 60 "$log_dir/rehearsal-test.log" 2>/dev/null >&2 || tail -n 60 "$base/launcher.out" >&2
+      log_tail
       stop || true
       exit 1
     fi
