@@ -1,0 +1,409 @@
+package dev.rehearsal.store.opensearch;
+
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.Incident;
+import dev.rehearsal.settings.ServiceNames;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+/**
+ * The incidents of a workspace in an OpenSearch index, searchable in the same query syntax as the
+ * local workspace (docs/decisions/0021-team-workspace-on-opensearch.md).
+ *
+ * <p>The index is named {@code <prefix>-incidents-v<schema version>}: a change to the local schema
+ * ({@link Schema#VERSION}) names a new index, as it names a new local index folder. Its mapping
+ * mirrors the local schema for incidents: the text fields (title, body, extra) are analysed as
+ * {@link Schema#textAnalyzer()} analyses them, with the built-ins of OpenSearch's analysis-common
+ * module; the keyword fields hold lower-case whole values. Incidents are written by their key, so
+ * writing a workspace again replaces each document and adds none.
+ *
+ * <p>Credentials come from the environment ({@value #USER_VARIABLE}, {@value #PASSWORD_VARIABLE})
+ * when set; they are neither stored nor printed.
+ */
+public final class OpenSearchIncidentIndex implements Closeable {
+  /** The user name for basic authentication, if the node asks for one. */
+  public static final String USER_VARIABLE = "REHEARSAL_OPENSEARCH_USER";
+
+  /** The password for basic authentication. */
+  public static final String PASSWORD_VARIABLE = "REHEARSAL_OPENSEARCH_PASSWORD";
+
+  /** Incidents per bulk request. */
+  static final int BULK_SIZE = 500;
+
+  /** The most hits a search returns (OpenSearch's default result window). */
+  public static final int MAX_HITS = 10_000;
+
+  /** The analyzer of the text fields, named in the index settings. */
+  static final String TEXT_ANALYZER = "rehearsal_text";
+
+  /** The normalizer of the keyword fields. */
+  static final String KEYWORD_NORMALIZER = "rehearsal_keyword";
+
+  /** The text fields of an incident. */
+  static final List<String> TEXT_FIELDS = List.of(Schema.TITLE, Schema.BODY, Schema.EXTRA);
+
+  /**
+   * The keyword fields of an incident, and those the default search fields name though incidents
+   * never hold them (version, commit), so that a query on them finds nothing rather than failing.
+   */
+  static final List<String> KEYWORD_FIELDS =
+      List.of(
+          Schema.KEY,
+          Schema.KIND,
+          Schema.SOURCE,
+          Schema.FORMAT,
+          Schema.FILE,
+          Schema.SERVICE,
+          Schema.ENV,
+          Schema.STATUS,
+          Schema.SEVERITY,
+          Schema.IDS,
+          Schema.VERSION_FIELD,
+          Schema.COMMIT);
+
+  private final OpenSearchClient client;
+  private final OpenSearchTransport transport;
+  private final String index;
+
+  private OpenSearchIncidentIndex(OpenSearchTransport transport, String prefix) {
+    this.transport = transport;
+    this.client = new OpenSearchClient(transport);
+    this.index = indexName(prefix);
+  }
+
+  /**
+   * A connection to the node at {@code endpoint} (http or https, host and port), for the index of
+   * incidents under {@code prefix}. Credentials are read from the environment.
+   */
+  public static OpenSearchIncidentIndex connect(URI endpoint, String prefix) {
+    return connect(
+        endpoint, prefix, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE));
+  }
+
+  static OpenSearchIncidentIndex connect(
+      URI endpoint, String prefix, String user, String password) {
+    String scheme = endpoint.getScheme() == null ? "http" : endpoint.getScheme();
+    int port = endpoint.getPort() < 0 ? 9200 : endpoint.getPort();
+    HttpHost host = new HttpHost(scheme, endpoint.getHost(), port);
+    ApacheHttpClient5TransportBuilder builder =
+        ApacheHttpClient5TransportBuilder.builder(host).setMapper(new JacksonJsonpMapper());
+    if (user != null && !user.isBlank()) {
+      char[] secret = password == null ? new char[0] : password.toCharArray();
+      builder.setHttpClientConfigCallback(
+          http -> {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(
+                new AuthScope(host), new UsernamePasswordCredentials(user, secret));
+            return http.setDefaultCredentialsProvider(credentials);
+          });
+    }
+    return new OpenSearchIncidentIndex(builder.build(), prefix);
+  }
+
+  /** The index for a prefix: lower case, as OpenSearch requires, with the schema version. */
+  public static String indexName(String prefix) {
+    String p = prefix == null || prefix.isBlank() ? "rehearsal" : prefix.strip();
+    return p.toLowerCase(Locale.ROOT) + "-incidents-v" + Schema.VERSION;
+  }
+
+  /** This index's name. */
+  public String indexName() {
+    return index;
+  }
+
+  /** Creates the index with its settings and mapping unless it exists; true if it was created. */
+  public boolean create() throws IOException {
+    if (client.indices().exists(e -> e.index(index)).value()) {
+      return false;
+    }
+    // the settings and mapping as JSON: the client's typed builders do not cover every
+    // analysis-common component by name
+    Request request =
+        Requests.builder().method("PUT").endpoint("/" + index).json(indexBody()).build();
+    try (Response response = client.generic().execute(request)) {
+      if (response.getStatus() >= 300) {
+        String why = response.getBody().map(Body::bodyAsString).orElse(response.getReason());
+        throw new IOException("OpenSearch did not create index " + index + ": " + why);
+      }
+    }
+    return true;
+  }
+
+  /** Deletes the index if it exists. */
+  public void drop() throws IOException {
+    if (client.indices().exists(e -> e.index(index)).value()) {
+      client.indices().delete(d -> d.index(index));
+    }
+  }
+
+  /**
+   * Writes every incident of the workspace by its key (created or replaced) and makes them
+   * searchable before returning; the number written.
+   */
+  public int upsert(Workspace workspace) throws IOException {
+    create();
+    ServiceNames names = workspace.services();
+    List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
+    int written = 0;
+    for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
+      List<Incident> batch = incidents.subList(from, Math.min(incidents.size(), from + BULK_SIZE));
+      BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+      for (Incident i : batch) {
+        Map<String, Object> doc = document(i, names);
+        bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
+      }
+      BulkResponse response = client.bulk(bulk.build());
+      if (response.errors()) {
+        List<String> failed = new ArrayList<>();
+        for (BulkResponseItem item : response.items()) {
+          if (item.error() != null && failed.size() < 5) {
+            failed.add(item.id() + ": " + item.error().reason());
+          }
+        }
+        throw new IOException("OpenSearch refused incidents of index " + index + ": " + failed);
+      }
+      written += batch.size();
+    }
+    client.indices().refresh(r -> r.index(index));
+    return written;
+  }
+
+  /** How many incidents the index holds. */
+  public long count() throws IOException {
+    return client.count(c -> c.index(index)).count();
+  }
+
+  /** The stored document of an incident, as written. */
+  @SuppressWarnings("unchecked")
+  public Optional<Map<String, Object>> document(String key) throws IOException {
+    var response = client.get(g -> g.index(index).id(key).refresh(true), Map.class);
+    return response.found()
+        ? Optional.of((Map<String, Object>) response.source())
+        : Optional.empty();
+  }
+
+  /**
+   * The keys of the incidents that match a query in the local search syntax (Lucene's classic
+   * syntax, the same default fields, every word required), best first; at most {@code limit}.
+   *
+   * <p>As the local parser does, each word must be in one of the default fields, not all words in
+   * the same field ({@code cross_fields}), and a word's score is the sum over the fields it is in
+   * (tie breaker 1, where the best field alone ranked 19 of the test's 32 queries as the local
+   * search does, and the sum 21). Scores still differ from the local ones: BM25's statistics are
+   * those of the incidents here and of every record there, and {@code cross_fields} blends a word's
+   * statistics across fields.
+   */
+  public List<String> search(String query, int limit) throws IOException {
+    int size = Math.max(1, Math.min(limit, MAX_HITS));
+    SearchResponse<Void> response =
+        client.search(
+            s ->
+                s.index(index)
+                    .size(size)
+                    .source(src -> src.fetch(false))
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(
+                        q ->
+                            q.bool(
+                                b -> {
+                                  b.filter(
+                                      f ->
+                                          f.term(
+                                              t ->
+                                                  t.field(Schema.KIND)
+                                                      .value(
+                                                          FieldValue.of(DocKind.INCIDENT.code()))));
+                                  if (query == null || query.isBlank()) {
+                                    return b.must(m -> m.matchAll(a -> a));
+                                  }
+                                  return b.must(
+                                      m ->
+                                          m.queryString(
+                                              qs ->
+                                                  qs.query(query)
+                                                      .fields(List.of(Schema.DEFAULT_SEARCH_FIELDS))
+                                                      .type(TextQueryType.CrossFields)
+                                                      .tieBreaker(1.0f)
+                                                      .defaultOperator(Operator.And)
+                                                      .allowLeadingWildcard(true)));
+                                })),
+            Void.class);
+    List<String> keys = new ArrayList<>();
+    response.hits().hits().forEach(h -> keys.add(h.id()));
+    return keys;
+  }
+
+  /** Makes what was written searchable now rather than at the next refresh. */
+  public void refresh() throws IOException {
+    client.indices().refresh(r -> r.index(index));
+  }
+
+  @Override
+  public void close() throws IOException {
+    transport.close();
+  }
+
+  /**
+   * An incident's document: the fields the local index gives it, with the same values (canonical
+   * service names, lower-case keywords, body as description and postmortem, extra as the raw
+   * service names, reference, severity and labels).
+   */
+  static Map<String, Object> document(Incident i, ServiceNames names) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put(Schema.KEY, i.key());
+    d.put(Schema.KIND, DocKind.INCIDENT.code());
+    d.put(Schema.SOURCE, i.source());
+    d.put(Schema.FORMAT, i.provenance().format());
+    putKeyword(d, Schema.FILE, i.provenance().file());
+    d.put(Schema.TIME, i.time() == null ? 0L : i.time().toEpochMilli());
+    StringBuilder extra = new StringBuilder(64);
+    Set<String> canonical = new LinkedHashSet<>();
+    for (String s : i.services()) {
+      if (s == null || s.isBlank()) {
+        continue;
+      }
+      extra.append(s).append(' ');
+      String c = names.canonical(s);
+      if (!c.isEmpty()) {
+        canonical.add(c);
+      }
+    }
+    if (!canonical.isEmpty()) {
+      d.put(Schema.SERVICE, List.copyOf(canonical));
+    }
+    putKeyword(d, Schema.ENV, i.environment());
+    putKeyword(d, Schema.STATUS, i.status());
+    putKeyword(d, Schema.SEVERITY, i.severity());
+    List<String> ids = new ArrayList<>();
+    for (String id : List.of(i.reference(), i.sourceId())) {
+      if (id != null && !id.isBlank()) {
+        ids.add(id.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (!ids.isEmpty()) {
+      d.put(Schema.IDS, ids);
+    }
+    putText(d, Schema.TITLE, i.title());
+    putText(d, Schema.BODY, join(i.description(), i.postmortem()));
+    extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
+    extra.append(String.join(" ", i.labels()));
+    putText(d, Schema.EXTRA, extra.toString());
+    return d;
+  }
+
+  private static void putKeyword(Map<String, Object> d, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      d.put(field, value.strip().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static void putText(Map<String, Object> d, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      d.put(field, value);
+    }
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b == null ? "" : b;
+    }
+    if (b == null || b.isBlank()) {
+      return a;
+    }
+    return a + "\n\n" + b;
+  }
+
+  /**
+   * The index's settings and mapping as JSON. The text analyzer is {@link Schema#textAnalyzer()} in
+   * OpenSearch's built-ins: the same pattern splits identifiers at joiners (pattern_replace), then
+   * the standard tokenizer, English possessives, lower case, ASCII folding, Lucene's English stop
+   * words and the Porter stemmer, in that order. Keyword fields are lower-cased whole values.
+   */
+  static String indexBody() {
+    StringBuilder properties = new StringBuilder();
+    for (String f : KEYWORD_FIELDS) {
+      properties
+          .append("\"")
+          .append(f)
+          .append("\":{\"type\":\"keyword\",\"normalizer\":\"")
+          .append(KEYWORD_NORMALIZER)
+          .append("\"},");
+    }
+    for (String f : TEXT_FIELDS) {
+      properties
+          .append("\"")
+          .append(f)
+          .append("\":{\"type\":\"text\",\"analyzer\":\"")
+          .append(TEXT_ANALYZER)
+          .append("\"},");
+    }
+    properties.append("\"" + Schema.TIME + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
+    return """
+        {
+          "settings": {
+            "index": {"number_of_shards": 1, "number_of_replicas": 0},
+            "analysis": {
+              "char_filter": {
+                "rehearsal_joiners": {
+                  "type": "pattern_replace",
+                  "pattern": "[._/:#=](?=\\\\p{L})",
+                  "replacement": " "
+                }
+              },
+              "filter": {
+                "rehearsal_possessive": {"type": "stemmer", "language": "possessive_english"},
+                "rehearsal_stop": {"type": "stop", "stopwords": "_english_"}
+              },
+              "analyzer": {
+                "%s": {
+                  "type": "custom",
+                  "char_filter": ["rehearsal_joiners"],
+                  "tokenizer": "standard",
+                  "filter": ["rehearsal_possessive", "lowercase", "asciifolding",
+                             "rehearsal_stop", "porter_stem"]
+                }
+              },
+              "normalizer": {
+                "%s": {"type": "custom", "filter": ["lowercase"]}
+              }
+            }
+          },
+          "mappings": {
+            "dynamic": "strict",
+            "properties": {%s}
+          }
+        }
+        """
+        .formatted(TEXT_ANALYZER, KEYWORD_NORMALIZER, properties);
+  }
+}

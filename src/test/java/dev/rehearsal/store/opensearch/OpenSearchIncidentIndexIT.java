@@ -1,0 +1,235 @@
+package dev.rehearsal.store.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.SearchHit;
+import dev.rehearsal.index.SearchRequest;
+import dev.rehearsal.index.Workspace;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo workspace's incidents in a real OpenSearch node: all of them, written again without
+ * change, and found by the same queries as the local workspace finds them. Needs a node
+ * (.ci/opensearch.sh start; mvn -B -ntp -Popensearch verify) and fails without one.
+ */
+@Tag("opensearch")
+class OpenSearchIncidentIndexIT {
+  /**
+   * Words, phrases, field queries, wildcards and boolean operators, as people type them into the
+   * search box; each is run against both stores.
+   */
+  static final List<String> QUERIES =
+      List.of(
+          "checkout",
+          "payments",
+          "timeout",
+          "latency",
+          "errors",
+          "\"connection pool\"",
+          "title:\"connection pool\"",
+          "service:checkout",
+          "service:payments",
+          "severity:P1",
+          "env:production",
+          "latency AND errors",
+          "latency OR timeout",
+          "checkout NOT payments",
+          "timeout -checkout",
+          "(checkout OR payments) AND latency",
+          "pool*",
+          "time*",
+          "*out",
+          "title:error*",
+          "body:rollback",
+          "db.pool.max_size",
+          "jackson-databind",
+          "config*",
+          "memory",
+          "cache",
+          "migration",
+          "retries",
+          "queue",
+          "503",
+          "deploy*",
+          "title:database");
+
+  @TempDir static Path dir;
+  private static Path workspace;
+  private static OpenSearchIncidentIndex index;
+
+  @BeforeAll
+  static void buildTheDemoAndConnect() throws IOException {
+    URI node = node();
+    waitForNode(node);
+    workspace = dir.resolve("ws");
+    try (Session s = Session.openOrCreate(workspace)) {
+      Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
+    }
+    index = OpenSearchIncidentIndex.connect(node, "rehearsal-it");
+    index.drop();
+  }
+
+  @AfterAll
+  static void dropTheIndex() throws IOException {
+    if (index != null) {
+      index.drop();
+      index.close();
+    }
+  }
+
+  /**
+   * The node from -Dopensearch.url, or else the port .ci/opensearch.sh wrote; no node named is a
+   * failure, not a skip.
+   */
+  static URI node() throws IOException {
+    String url = System.getProperty("opensearch.url", "");
+    if (!url.isBlank()) {
+      return URI.create(url.strip());
+    }
+    Path portFile = Path.of(System.getProperty("opensearch.portFile", "target/opensearch/port"));
+    if (!Files.isRegularFile(portFile)) {
+      fail(
+          "no OpenSearch node: set -Dopensearch.url=http://host:port or run .ci/opensearch.sh"
+              + " start (it writes "
+              + portFile
+              + ")");
+    }
+    return URI.create("http://127.0.0.1:" + Files.readString(portFile).strip());
+  }
+
+  private static void waitForNode(URI node) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(node.resolve("/_cluster/health?wait_for_status=yellow&timeout=10s"))
+            .timeout(Duration.ofSeconds(15))
+            .build();
+    try {
+      HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200 && r.statusCode() != 401) {
+        fail("OpenSearch at " + node + " answered " + r.statusCode() + ": " + r.body());
+      }
+    } catch (IOException e) {
+      fail("OpenSearch at " + node + " cannot be reached: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted while reaching OpenSearch at " + node);
+    }
+  }
+
+  @Test
+  void everyIncidentIsWrittenAndWritingAgainChangesNothing() throws IOException {
+    List<String> local = localKeys("", 1000);
+    assertTrue(local.size() >= 100, "the demo has incidents: " + local.size());
+    int written;
+    try (Workspace ws = Workspace.open(workspace)) {
+      written = index.upsert(ws);
+    }
+    assertEquals(local.size(), written);
+    assertEquals(local.size(), index.count(), "every incident is in the index");
+    List<String> sample = new ArrayList<>(new TreeSet<>(local)).subList(0, 10);
+    List<Map<String, Object>> before = new ArrayList<>();
+    for (String key : sample) {
+      before.add(index.document(key).orElseThrow(() -> new AssertionError("missing " + key)));
+    }
+
+    try (Workspace ws = Workspace.open(workspace)) {
+      assertEquals(local.size(), index.upsert(ws));
+    }
+    assertEquals(local.size(), index.count(), "writing again adds nothing");
+    for (int i = 0; i < sample.size(); i++) {
+      assertEquals(before.get(i), index.document(sample.get(i)).orElseThrow(), sample.get(i));
+    }
+    assertEquals(new TreeSet<>(local), new TreeSet<>(index.search("", 10_000)));
+  }
+
+  @Test
+  void theQueriesFindTheSameIncidentsAsTheLocalWorkspace() throws IOException {
+    try (Workspace ws = Workspace.open(workspace)) {
+      index.upsert(ws);
+    }
+    List<String> differentSets = new ArrayList<>();
+    int sameOrder = 0;
+    int withHits = 0;
+    StringBuilder table = new StringBuilder();
+    for (String q : QUERIES) {
+      List<String> local = localKeys(q, 1000);
+      List<String> remote = index.search(q, 10_000);
+      Set<String> l = new LinkedHashSet<>(local);
+      Set<String> r = new LinkedHashSet<>(remote);
+      if (!local.isEmpty()) {
+        withHits++;
+      }
+      boolean sameSet = l.equals(r);
+      boolean ordered = sameSet && local.equals(remote);
+      if (ordered) {
+        sameOrder++;
+      }
+      table.append(
+          String.format(
+              "%-40s local %4d  opensearch %4d  %s%n",
+              q,
+              local.size(),
+              remote.size(),
+              sameSet ? (ordered ? "same order" : "same set") : ""));
+      if (!sameSet) {
+        Set<String> onlyLocal = new TreeSet<>(l);
+        onlyLocal.removeAll(r);
+        Set<String> onlyRemote = new TreeSet<>(r);
+        onlyRemote.removeAll(l);
+        differentSets.add(q + ": only local " + onlyLocal + ", only OpenSearch " + onlyRemote);
+      }
+    }
+    System.out.printf(
+        "OpenSearch parity: %d queries, %d with hits, %d same set, %d same order%n%s",
+        QUERIES.size(), withHits, QUERIES.size() - differentSets.size(), sameOrder, table);
+    assertTrue(withHits >= 20, "at least 20 queries find something locally: " + withHits);
+    assertEquals(List.of(), differentSets, "queries whose hits differ");
+  }
+
+  /** The incident keys the local workspace finds, best first, through the app's search call. */
+  private static List<String> localKeys(String query, int limit) throws IOException {
+    SearchRequest request =
+        new SearchRequest(
+            query,
+            Set.of(DocKind.INCIDENT),
+            null,
+            null,
+            null,
+            null,
+            SearchRequest.Sort.RELEVANCE,
+            0,
+            limit,
+            false);
+    List<String> keys = new ArrayList<>();
+    try (Session s = Session.open(workspace)) {
+      for (SearchHit h : s.rows().search(request).hits()) {
+        keys.add(h.key());
+      }
+    }
+    return keys;
+  }
+}
