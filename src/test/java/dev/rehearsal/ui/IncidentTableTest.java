@@ -19,8 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -170,6 +172,15 @@ class IncidentTableTest extends FxRobot {
     // Enter opens the incident selected
     push(KeyCode.ENTER);
     assertEquals(List.of("k1"), opened);
+    // a click on the selected row with the shortcut key held takes the selection away
+    Node selectedRow =
+        lookup(".table-row-cell")
+            .match(r -> ((TableRow<?>) r).isSelected() && ((TableRow<?>) r).getItem() != null)
+            .query();
+    press(KeyCode.CONTROL).clickOn(selectedRow).release(KeyCode.CONTROL);
+    waitFor(() -> vm.selectedIndexProperty().get() == -1);
+    assertTrue(table.getSelectionModel().isEmpty(), "none selected in the table either");
+    assertEquals(null, vm.selectedKeyProperty().get());
 
     // the user orders by onset, oldest first: the workspace orders the whole list
     @SuppressWarnings("unchecked")

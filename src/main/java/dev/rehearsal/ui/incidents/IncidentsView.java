@@ -34,6 +34,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -57,6 +58,7 @@ public final class IncidentsView extends BorderPane {
   private final IncidentsViewModel vm;
   private boolean syncing; // the table's selection is being set from the view model's
   private boolean fromTable; // the view model's selection is being set from the table's
+  private boolean shortcutClick; // a mouse button went down or up with the shortcut key held
   private final HBox bar;
   private final SplitPane split;
   private final Map<TableColumn<IncidentRow, ?>, String> sortField = new HashMap<>();
@@ -223,21 +225,36 @@ public final class IncidentsView extends BorderPane {
     table.setContextMenu(new ContextMenu(open, copy, copyCsv));
 
     scroll.bar().setId("incident-scroll");
+    // a click with the shortcut key held may take the selection away (as the button is pressed or
+    // released, as the table decides): the user's choice
+    table.addEventFilter(
+        MouseEvent.ANY,
+        e ->
+            shortcutClick =
+                e.isShortcutDown()
+                    && (e.getEventType() == MouseEvent.MOUSE_PRESSED
+                        || e.getEventType() == MouseEvent.MOUSE_RELEASED));
+    table.addEventFilter(KeyEvent.ANY, e -> shortcutClick = false);
     table
         .getSelectionModel()
         .selectedIndexProperty()
         .addListener(
             (o, a, local) -> {
-              // none selected in the table (the window replaced its rows as it slid) is not the
-              // user's choice: the view model keeps its selection
-              if (!syncing && local.intValue() >= 0) {
+              if (syncing) {
+                return;
+              }
+              if (local.intValue() >= 0) {
                 fromTable = true;
                 try {
                   vm.select(vm.window().offset() + local.intValue());
                 } finally {
                   fromTable = false;
                 }
+              } else if (shortcutClick) {
+                vm.select(-1);
               }
+              // otherwise none selected in the table means the window replaced its rows as it
+              // slid, which is not the user's choice: the view model keeps its selection
             });
     vm.selectedIndexProperty()
         .addListener(
