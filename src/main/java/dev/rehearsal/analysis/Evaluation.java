@@ -68,7 +68,31 @@ public final class Evaluation {
       Map<String, Map<String, Long>> gapConfusion,
       double gapMacroF1GivenVerdict,
       Map<String, Slice> byCase,
-      Map<String, Slice> byStyle) {}
+      Map<String, Slice> byStyle) {
+
+    /** The labelled escapes the engine called escapes (each has a first gap, unexplained too). */
+    public long escapesFound() {
+      long n = 0;
+      for (Map<String, Long> row : gapConfusion.values()) {
+        for (var e : row.entrySet()) {
+          n += e.getKey().equals(NOT_AN_ESCAPE) ? 0 : e.getValue();
+        }
+      }
+      return n;
+    }
+
+    /** Of {@link #escapesFound}, how many have the truth's first gap as their first gap. */
+    public long firstGapRight() {
+      long n = 0;
+      for (var row : gapConfusion.entrySet()) {
+        n += row.getValue().getOrDefault(row.getKey(), 0L);
+      }
+      return n;
+    }
+  }
+
+  /** The primary-gap column of the escapes the engine did not call escapes. */
+  public static final String NOT_AN_ESCAPE = "(not an escape)";
 
   /** Counts behind a {@link Slice}. */
   private static final class Tally {
@@ -171,7 +195,7 @@ public final class Evaluation {
           count(gapCountsGiven, row.gaps(), predictedGaps);
         }
         String t = row.gaps().get(0).code();
-        String p = predictedGaps.isEmpty() ? "(not an escape)" : predictedGaps.get(0).code();
+        String p = predictedGaps.isEmpty() ? NOT_AN_ESCAPE : predictedGaps.get(0).code();
         gconf.computeIfAbsent(t, x -> new LinkedHashMap<>()).merge(p, 1L, Long::sum);
       }
     }

@@ -227,6 +227,11 @@ final class EvaluateCommand implements Callable<Integer> {
         "macro-F1 over data, traffic, config, mocks: %s (given a correct escape "
             + "verdict: %s)%n",
         pct(r.gapMacroF1()), pct(r.gapMacroF1GivenVerdict()));
+    out.printf(
+        "first gap right for the escapes found: %s (%,d of %,d)%n",
+        r.escapesFound() == 0 ? "-" : pct((double) r.firstGapRight() / r.escapesFound()),
+        r.firstGapRight(),
+        r.escapesFound());
     confusion(out, "primary gap: truth \\ engine", r.gapConfusion());
   }
 

@@ -100,6 +100,34 @@ class EvaluationByCaseTest {
     assertEquals(0.5, r.byStyle().get("east").gapMacroF1(), 1e-12);
     assertEquals(new Evaluation.Score(0, 1, 1), r.byStyle().get("west").links());
     assertEquals(0.5, r.byStyle().get("west").verdictAccuracy());
+    // of the three labelled escapes, two were called escapes, both with the right first gap
+    assertEquals(2, r.escapesFound());
+    assertEquals(2, r.firstGapRight());
+  }
+
+  @Test
+  void theFirstGapIsRightOnlyWhereItIsTheTruthsFirst() throws Exception {
+    Path file = dir.resolve("gaps.csv");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "incident,caused_by,verdict,gaps",
+            "i/1,d1,escape,data;config",
+            "i/2,d2,escape,config",
+            "i/3,d3,escape,mocks",
+            "i/4,d4,escape,traffic",
+            ""),
+        StandardCharsets.UTF_8);
+    List<Finding> findings =
+        List.of(
+            finding("i/1", Verdict.ESCAPE, List.of(Gap.CONFIG, Gap.DATA), "d1"),
+            finding("i/2", Verdict.ESCAPE, List.of(Gap.CONFIG), "d2"),
+            finding("i/3", Verdict.ESCAPE, List.of(Gap.UNEXPLAINED), "d3"),
+            finding("i/4", Verdict.NOT_STAGED, List.of(), "d4"));
+    Evaluation.Result r = Evaluation.evaluate(Truth.read(file), findings, new HashMap<>());
+    assertEquals(3, r.escapesFound(), "i/4 was not called an escape");
+    assertEquals(1, r.firstGapRight(), "i/2 only: i/1's first gap is config, not data");
   }
 
   private static Finding finding(String incident, Verdict v, List<Gap> gaps, String... deploys) {
