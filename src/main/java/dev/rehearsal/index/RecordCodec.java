@@ -63,7 +63,7 @@ public final class RecordCodec {
       multiKeyword(d, Schema.IDS, i.reference());
       multiKeyword(d, Schema.IDS, i.sourceId());
       text(d, Schema.TITLE, i.title());
-      text(d, Schema.BODY, join(i.description(), i.postmortem()));
+      text(d, Schema.BODY, incidentBody(i));
       extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
       extra.append(String.join(" ", i.labels()));
       if (i.resolvedAt() != null) {
@@ -201,6 +201,14 @@ public final class RecordCodec {
       return;
     }
     d.add(new TextField(field, value, Field.Store.YES));
+  }
+
+  /**
+   * What an incident's body field holds: its description and its postmortem, a blank line between
+   * (the same in every store, so a query finds the same incidents).
+   */
+  public static String incidentBody(Incident i) {
+    return join(i.description(), i.postmortem());
   }
 
   private static String join(String a, String b) {

@@ -1,6 +1,7 @@
 package dev.rehearsal.store.opensearch;
 
 import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.RecordCodec;
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Incident;
@@ -314,7 +315,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
       d.put(Schema.IDS, ids);
     }
     putText(d, Schema.TITLE, i.title());
-    putText(d, Schema.BODY, join(i.description(), i.postmortem()));
+    putText(d, Schema.BODY, RecordCodec.incidentBody(i));
     extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
     extra.append(String.join(" ", i.labels()));
     putText(d, Schema.EXTRA, extra.toString());
@@ -331,16 +332,6 @@ public final class OpenSearchIncidentIndex implements Closeable {
     if (value != null && !value.isBlank()) {
       d.put(field, value);
     }
-  }
-
-  private static String join(String a, String b) {
-    if (a == null || a.isBlank()) {
-      return b == null ? "" : b;
-    }
-    if (b == null || b.isBlank()) {
-      return a;
-    }
-    return a + "\n\n" + b;
   }
 
   /**
