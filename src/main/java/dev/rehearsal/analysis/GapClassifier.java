@@ -768,20 +768,12 @@ final class GapClassifier {
     return true;
   }
 
+  /** Whether the word (or its plural) stands whole anywhere in the text. */
   private static boolean containsWord(String text, String word) {
-    int i = text.indexOf(word);
-    while (i >= 0) {
-      boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-      int end = i + word.length();
-      boolean endOk =
-          end >= text.length()
-              || !Character.isLetterOrDigit(text.charAt(end))
-              || text.charAt(end) == 's'
-                  && (end + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(end + 1)));
-      if (startOk && endOk) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (wordAt(text, at, word)) {
         return true;
       }
-      i = text.indexOf(word, i + 1);
     }
     return false;
   }

@@ -180,8 +180,14 @@ public final class Schema {
    * ("OrderIT.placesOrder", "db.pool.max_size", "api.stripe.com"), while version numbers keep their
    * dots ("v2.14.3").
    */
+  /**
+   * Where the text analyzer splits identifiers: a joiner before a letter becomes a space (every
+   * store that analyses text as the local index does uses this pattern).
+   */
+  public static final String JOINERS_PATTERN = "[._/:#=](?=\\p{L})";
+
   private static final java.util.regex.Pattern JOINERS =
-      java.util.regex.Pattern.compile("[._/:#=](?=\\p{L})");
+      java.util.regex.Pattern.compile(JOINERS_PATTERN);
 
   /** The character filter that splits identifiers at joiners; analyzers of text must use it. */
   public static java.io.Reader splitJoiners(java.io.Reader reader) {

@@ -367,7 +367,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
               "char_filter": {
                 "rehearsal_joiners": {
                   "type": "pattern_replace",
-                  "pattern": "[._/:#=](?=\\\\p{L})",
+                  "pattern": "%s",
                   "replacement": " "
                 }
               },
@@ -395,6 +395,10 @@ public final class OpenSearchIncidentIndex implements Closeable {
           }
         }
         """
-        .formatted(TEXT_ANALYZER, KEYWORD_NORMALIZER, properties);
+        .formatted(
+            Schema.JOINERS_PATTERN.replace("\\", "\\\\"),
+            TEXT_ANALYZER,
+            KEYWORD_NORMALIZER,
+            properties);
   }
 }
