@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,9 +37,22 @@ final class CitedServices {
    * @param cites raw incident name to the raw deploy services its incidents cite, and how many of
    *     its incidents cite each
    * @param citing raw incident name to how many of its incidents cite any change
+   * @param named raw incident name to the raw deploy services its incidents name in their words
+   *     ("web-frontend errors, investigating" filed under "[P1] Storefront – production"), and how
+   *     many of its incidents name each
+   * @param incidents raw incident name to how many of its incidents were read
    */
-  record Counts(Map<String, Map<String, Long>> cites, Map<String, Long> citing) {
+  record Counts(
+      Map<String, Map<String, Long>> cites,
+      Map<String, Long> citing,
+      Map<String, Map<String, Long>> named,
+      Map<String, Long> incidents) {
     static final Counts NONE = new Counts(Map.of(), Map.of());
+
+    /** Citations only: no incident names a deploy service in its words. */
+    Counts(Map<String, Map<String, Long>> cites, Map<String, Long> citing) {
+      this(cites, citing, Map.of(), Map.of());
+    }
 
     /** How many of a name's incidents cite changes of a deploy service (raw names). */
     long cites(String incidentName, String deployName) {
@@ -68,6 +82,15 @@ final class CitedServices {
     if (wanted.isEmpty()) {
       return Counts.NONE;
     }
+    // deploy services by how their names are written in lower case, to find them in the words;
+    // a repository path by its last part too ("acme/oms" is written "oms")
+    Map<String, String> deployWords = new HashMap<>();
+    for (String raw : e.productionDeploys().keySet()) {
+      String lower = raw.toLowerCase(Locale.ROOT);
+      deployWords.putIfAbsent(lower.substring(lower.lastIndexOf('/') + 1), raw);
+    }
+    Map<String, Map<String, Long>> named = new TreeMap<>();
+    Map<String, Long> read = new TreeMap<>();
     List<Citing> incidents = new ArrayList<>();
     ws.records()
         .forEach(
@@ -78,6 +101,13 @@ final class CitedServices {
               of.retainAll(wanted);
               if (of.isEmpty()) {
                 return;
+              }
+              Set<String> services = deployServicesNamed(i.narrative(), deployWords);
+              for (String name : of) {
+                read.merge(name, 1L, Long::sum);
+                for (String d : services) {
+                  named.computeIfAbsent(name, x -> new TreeMap<>()).merge(d, 1L, Long::sum);
+                }
               }
               List<Ref> refs = new ArrayList<>();
               for (Ref r : References.extract(i.narrative())) {
@@ -115,7 +145,41 @@ final class CitedServices {
         }
       }
     }
-    return new Counts(cites, citing);
+    return new Counts(cites, citing, named, read);
+  }
+
+  /**
+   * The deploy services a text names as a word of its own, as the deploys write them ("web-frontend
+   * errors"): words are runs of letters, digits, '-' and '_', compared in lower case.
+   */
+  static Set<String> deployServicesNamed(String text, Map<String, String> deployWords) {
+    Set<String> out = new TreeSet<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !wordChar(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && wordChar(text.charAt(i))) {
+        i++;
+      }
+      int end = i;
+      while (end > start && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '_')) {
+        end--;
+      }
+      if (end > start) {
+        String raw = deployWords.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+        if (raw != null) {
+          out.add(raw);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
   }
 
   /** Commits, versions and change numbers; not titles, rollbacks or addresses. */

@@ -61,6 +61,17 @@ final class References {
               + "(?=(?:version\\s+|release\\s+|build\\s+)?v?\\d+\\.\\d))"
               + "(?:version\\s+|release\\s+|build\\s+)?"
               + "(v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?)");
+
+  /**
+   * What follows a version put out again, the version written first: "v3.3.1 redeployed as
+   * mitigation", "2.1.0 was restored". ("v2.0 rolled back to v1.9" names the bad release first, so
+   * rolling back is not among these.)
+   */
+  private static final Pattern PUT_OUT_AGAIN =
+      Pattern.compile(
+          "(?i)\\s+(?:(?:was|were|got|is|been|being)\\s+)?"
+              + "(?:re-?deployed|re-?released|restored|reinstated|brought\\s+back|put\\s+back)\\b");
+
   private static final Pattern PR =
       Pattern.compile(
           "(?i)(?:\\b(?:PR|pull request|pull|merge request|MR)\\s*#?\\s*|(?<![\\w&])#|(?<=\\s)!)"
@@ -239,6 +250,13 @@ final class References {
         continue;
       }
       String v = AnalysisData.normaliseVersion(m.group(1));
+      Matcher again = PUT_OUT_AGAIN.matcher(text).region(m.end(), text.length());
+      if (again.lookingAt()) {
+        // "v1.13.6 redeployed as mitigation": the release put out again, not the cause
+        rollbackTargets.add(v);
+        out.add(new Ref(Type.ROLLBACK_TARGET, v, text.substring(m.start(), again.end())));
+        continue;
+      }
       if (!rollbackTargets.contains(v) && !looksLikeNumber(text, m)) {
         out.add(new Ref(Type.VERSION, v, m.group(1)));
       }

@@ -127,6 +127,8 @@ final class ServiceIdentity {
     final Set<String> releases = new TreeSet<>();
     final Map<String, Long> cites = new TreeMap<>();
     long citing;
+    final Map<String, Long> named = new TreeMap<>();
+    long read;
 
     Cluster(String name) {
       this.name = name;
@@ -176,6 +178,11 @@ final class ServiceIdentity {
           .cites()
           .getOrDefault(written, Map.of())
           .forEach((k, v) -> c.cites.merge(k, v, Long::sum));
+      c.read += cited.incidents().getOrDefault(written, 0L);
+      cited
+          .named()
+          .getOrDefault(written, Map.of())
+          .forEach((k, v) -> c.named.merge(k, v, Long::sum));
     }
     Set<String> organisation = organisationWords(clusters.values());
     for (Cluster c : clusters.values()) {
@@ -186,6 +193,18 @@ final class ServiceIdentity {
     }
     List<Cluster> deployed = clusters.values().stream().filter(c -> c.deploys > 0).toList();
     long span = span(clusters.values());
+    long productionDeploys = 0;
+    for (Cluster d : deployed) {
+      productionDeploys += d.deployTimes.length;
+    }
+    // how often the incidents of all names name each deploy service, for chance
+    Map<String, Long> namedAll = new TreeMap<>();
+    long readAll = 0;
+    for (Cluster c : clusters.values()) {
+      c.named.forEach((k, v) -> namedAll.merge(k, v, Long::sum));
+      readAll += c.read;
+    }
+    Totals totals = new Totals(span, productionDeploys, namedAll, readAll);
 
     List<AliasSuggestion> out = new ArrayList<>();
     for (Cluster c : clusters.values()) {
@@ -201,7 +220,7 @@ final class ServiceIdentity {
         if (d == c) {
           continue;
         }
-        scored.add(score(c, d, e, span));
+        scored.add(score(c, d, e, totals));
       }
       scored.sort(
           Comparator.comparingDouble(Scored::score)
@@ -263,7 +282,15 @@ final class ServiceIdentity {
   /** A name's score against a deploy service, with the reasons. */
   private record Scored(Cluster to, double score, List<Reason> reasons) {}
 
-  private static Scored score(Cluster c, Cluster d, ServiceEvidence e, long span) {
+  /**
+   * What every name's evidence adds up to: the time the records span, the production deploys, how
+   * many incidents name each deploy service (raw name) and how many incidents were read.
+   */
+  private record Totals(long span, long productionDeploys, Map<String, Long> named, long read) {}
+
+  private static Scored score(Cluster c, Cluster d, ServiceEvidence e, Totals totals) {
+    long span = totals.span();
+    long productionDeploys = totals.productionDeploys();
     List<Reason> reasons = new ArrayList<>();
     // the words
     double words = 0;
@@ -344,13 +371,60 @@ final class ServiceIdentity {
       citedHere += c.cites.getOrDefault(w, 0L);
     }
     if (citedHere >= 2 && c.citing > 0) {
+      // most of its citations point at the service...
       double share = Math.min(1.0, (double) citedHere / c.citing);
-      cites = share * Math.min(1.0, citedHere / 3.0);
-      reasons.add(Reason.of(Code.CITES_CHANGES, "cited", citedHere, "of", c.citing));
+      double most = share * Math.min(1.0, citedHere / 3.0);
+      // ...or far more of them than chance would: a citation that picked one of the workspace's
+      // production deploys at random would land on this service's in proportion to how often it
+      // ships. Incidents caused upstream cite other services' changes, so a name's share stays
+      // well under one even when it is plainly this service; measured against chance, as the
+      // incidents that follow deploys are
+      double chance = productionDeploys > 0 ? (double) d.deployTimes.length / productionDeploys : 0;
+      double expected = c.citing * chance;
+      double sd = Math.sqrt(c.citing * chance * (1 - chance));
+      double z = sd > 0 ? (citedHere - expected) / sd : 0;
+      double beyondChance = Math.max(0, Math.min(1, (z - 3) / 5));
+      cites = Math.max(most, beyondChance);
+      reasons.add(
+          Reason.of(
+              Code.CITES_CHANGES, "cited", citedHere, "of", c.citing, "expected", round(expected)));
+    }
+    // incidents that name the service in their words ("web-frontend errors" filed under
+    // "[P1] Storefront – production") more often than the other names' incidents do: incidents
+    // caused upstream name the upstream service too, so the share alone says little
+    double named = 0;
+    long namedHere = 0;
+    long namedAll = 0;
+    for (String w : d.written) {
+      namedHere += c.named.getOrDefault(w, 0L);
+      namedAll += totals.named().getOrDefault(w, 0L);
+    }
+    if (namedHere >= 3 && c.read > 0) {
+      double chance = (namedAll - namedHere + 1.0) / (totals.read() - c.read + 2.0);
+      double expected = c.read * chance;
+      double sd = Math.sqrt(c.read * chance * (1 - chance));
+      double z = sd > 0 ? (namedHere - expected) / sd : 0;
+      named = Math.max(0, Math.min(1, (z - 3) / 5));
+      if (named > 0) {
+        reasons.add(
+            Reason.of(
+                Code.NAMED_IN_INCIDENTS,
+                "named",
+                namedHere,
+                "of",
+                c.read,
+                "expected",
+                round(expected)));
+      }
     }
     // independent kinds of evidence combine like independent witnesses
     double score =
-        1 - (1 - words) * (1 - 0.9 * releases) * (1 - 0.6 * follows) * (1 - 0.95 * cites);
+        1
+            - (1 - words)
+                * (1 - 0.9 * releases)
+                * (1 - 0.6 * follows)
+                * (1 - 0.95 * cites)
+                * (1 - 0.8 * named);
     return new Scored(d, score, reasons);
   }
 

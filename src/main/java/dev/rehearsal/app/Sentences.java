@@ -236,7 +236,19 @@ public final class Sentences {
         return r.arg("cited")
             + " of its "
             + r.arg("of")
-            + " incidents that cite a change cite one only the service's production deploys shipped";
+            + " incidents that cite a change cite one only the service's production deploys shipped"
+            + (r.arg("expected").isEmpty()
+                ? ""
+                : " (chance, by how often it ships: "
+                    + Texts.fixed(r.decimal("expected"), 1)
+                    + ")");
+      case NAMED_IN_INCIDENTS:
+        return r.arg("named")
+            + " of its "
+            + r.arg("of")
+            + " incidents name the service in their words (at the other names' rate: "
+            + Texts.fixed(r.decimal("expected"), 1)
+            + ")";
       case AMBIGUOUS_NAME:
         return "it also reads as " + r.arg("other") + " (" + r.arg("score") + ")";
       case INFERRED_ALIAS:

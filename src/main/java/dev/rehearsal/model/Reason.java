@@ -138,9 +138,15 @@ public record Reason(Code code, Map<String, String> args) {
     FOLLOWS_DEPLOYS,
     /**
      * A name's incidents cite changes only the service shipped: {@code cited} of the {@code of}
-     * incidents that cite any change.
+     * incidents that cite any change; {@code expected}, how many would by chance (the service's
+     * share of the production deploys).
      */
     CITES_CHANGES,
+    /**
+     * A name's incidents name the service in their words: {@code named} of its {@code of}
+     * incidents; {@code expected}, how many would at the rate the other names' incidents do.
+     */
+    NAMED_IN_INCIDENTS,
     /** Another service fits the name nearly as well: {@code other}, {@code score}. */
     AMBIGUOUS_NAME,
     /**

@@ -62,6 +62,21 @@ class ReferencesTest {
   }
 
   @Test
+  void aReleaseNamedBeforeItIsPutOutAgainIsARollbackTarget() {
+    String text = "Began with the latest release. v1.13.6 redeployed as mitigation.";
+    assertEquals(List.of("1.13.6"), values(text, Type.ROLLBACK_TARGET));
+    assertEquals(List.of(), values(text, Type.VERSION));
+    assertEquals(List.of("2.1.0"), values("2.1.0 was restored at 10:40", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("4.0.1"), values("v4.0.1 brought back by hand", Type.ROLLBACK_TARGET));
+    // the release rolled back names the culprit, the one rolled back to the target
+    String rolled = "v2.0.0 rolled back to v1.9.4";
+    assertEquals(List.of("2.0.0"), values(rolled, Type.VERSION));
+    assertEquals(List.of("1.9.4"), values(rolled, Type.ROLLBACK_TARGET));
+    // a version that merely precedes other words stays a cited version
+    assertEquals(List.of("3.2.0"), values("v3.2.0 restarted every pod", Type.VERSION));
+  }
+
+  @Test
   void pullAndMergeRequestNumbers() {
     assertTrue(
         values("Introduced by PR #482 (and pull request 17); MR !9", Type.ID)

@@ -177,4 +177,109 @@ class ServiceIdentityTest {
         ServiceIdentity.suggest(e, ServiceNames.defaults(), Set.of()).stream()
             .noneMatch(x -> x.name().equals("stock")));
   }
+
+  /**
+   * Twelve services shipping alike, and "Team Stock" whose incidents cite changes of {@code
+   * inv-svc} 7 times of 10 (the others cite upstream services): under three in four of its
+   * citations are its own, which alone would not apply it, yet chance would put under one of the
+   * ten on it.
+   */
+  private static AliasSuggestion citedSevenOfTen(boolean invShipsMost) {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    Map<String, long[]> deploys = new TreeMap<>();
+    String[] others = {
+      "pay-svc", "oms", "chk", "srch", "ship", "idp", "catalog", "recs", "price", "web", "notif"
+    };
+    for (String o : others) {
+      uses.put(o, Map.of("deploy", 40L));
+      deploys.put(o, new long[40]);
+    }
+    long inv = invShipsMost ? 4000 : 40;
+    uses.put("inv-svc", Map.of("deploy", inv));
+    deploys.put("inv-svc", new long[(int) inv]);
+    uses.put("Team Stock", Map.of("incident", 20L));
+    ServiceEvidence e = new ServiceEvidence(uses, deploys, Map.of(), Map.of(), Map.of());
+    CitedServices.Counts cited =
+        new CitedServices.Counts(
+            Map.of("Team Stock", Map.of("inv-svc", 7L, "pay-svc", 1L, "oms", 1L, "chk", 1L)),
+            Map.of("Team Stock", 10L));
+    return ServiceIdentity.suggest(e, cited, ServiceNames.defaults(), Set.of()).stream()
+        .filter(x -> x.written().contains("Team Stock"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void citationsFarAboveChanceTieANameEvenWhenSomeCiteUpstreamServices() {
+    AliasSuggestion s = citedSevenOfTen(false);
+    assertEquals("inv", s.service(), s.toString());
+    assertTrue(s.applied(), s.toString());
+    Reason cites =
+        s.reasons().stream()
+            .filter(r -> r.code() == Reason.Code.CITES_CHANGES)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(0.83, cites.decimal("expected"), 0.01, cites.toString()); // 10 x 40 / 480
+    // the same counts for a service that ships nearly every change: chance explains them
+    AliasSuggestion busy = citedSevenOfTen(true);
+    assertEquals("inv", busy.service(), busy.toString());
+    assertTrue(!busy.applied(), busy.toString());
+  }
+
+  @Test
+  void incidentsThatNameTheServiceInTheirWordsTieTheirName() {
+    Map<String, Map<String, Long>> uses = new TreeMap<>();
+    Map<String, long[]> deploys = new TreeMap<>();
+    for (String o : new String[] {"web-frontend", "pricing", "inventory", "catalog"}) {
+      uses.put(o, Map.of("deploy", 40L));
+      deploys.put(o, new long[40]);
+    }
+    uses.put("[P1] Storefront – production", Map.of("incident", 60L));
+    uses.put("Team Stock", Map.of("incident", 60L));
+    ServiceEvidence e = new ServiceEvidence(uses, deploys, Map.of(), Map.of(), Map.of());
+    // a quarter of the storefront's incidents say "web-frontend"; the other name's rarely do, and
+    // the storefront's name other services now and then (incidents caused upstream)
+    CitedServices.Counts counts =
+        new CitedServices.Counts(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                "[P1] Storefront – production",
+                Map.of("web-frontend", 15L, "pricing", 2L, "inventory", 1L),
+                "Team Stock",
+                Map.of("web-frontend", 1L, "inventory", 2L)),
+            Map.of("[P1] Storefront – production", 60L, "Team Stock", 60L));
+    AliasSuggestion s =
+        ServiceIdentity.suggest(e, counts, ServiceNames.defaults(), Set.of()).stream()
+            .filter(x -> x.written().contains("[P1] Storefront – production"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("web-frontend", s.service(), s.toString());
+    assertTrue(s.applied(), s.toString());
+    Reason named =
+        s.reasons().stream()
+            .filter(r -> r.code() == Reason.Code.NAMED_IN_INCIDENTS)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(15, named.number("named", -1));
+    // two mentions in sixty are what the other name's incidents give too: no tie
+    assertTrue(
+        ServiceIdentity.suggest(e, counts, ServiceNames.defaults(), Set.of()).stream()
+            .filter(x -> x.written().contains("Team Stock"))
+            .noneMatch(x -> x.applied()));
+  }
+
+  @Test
+  void aDeployServiceIsNamedOnlyAsAWordOfItsOwn() {
+    Map<String, String> deploys = Map.of("web-frontend", "web-frontend", "oms", "OMS");
+    assertEquals(
+        Set.of("web-frontend", "OMS"),
+        CitedServices.deployServicesNamed("Web-Frontend errors after the oms- rollout", deploys));
+    assertEquals(
+        Set.of(),
+        CitedServices.deployServicesNamed("web-frontend-v2 and roomservice are others", deploys));
+    // the words of one incident are looked up as written there, a path's parts one by one
+    assertEquals(
+        Set.of("OMS"), CitedServices.deployServicesNamed("see acme/oms and OMS_", deploys));
+  }
 }
