@@ -103,16 +103,19 @@ final class AnalysisData {
    * time, named as they are or, with a prefix, as {@code prefix + "Service"} and so on.
    */
   dev.rehearsal.model.Reason withDeploy(dev.rehearsal.model.Reason r, int deploy, String prefix) {
-    Map<String, String> f = new java.util.LinkedHashMap<>();
-    f.put(named(prefix, "deploy"), deploys.key(deploy));
-    f.put(named(prefix, "service"), serviceName(deploys.service[deploy]));
-    f.put(named(prefix, "version"), deploys.versionText(deploy));
-    f.put(named(prefix, "commit"), deploys.shaText(deploy));
-    f.put(named(prefix, "env"), envs.value(deploys.env[deploy]));
-    f.put(
+    return r.with(
+        named(prefix, "deploy"),
+        deploys.key(deploy),
+        named(prefix, "service"),
+        serviceName(deploys.service[deploy]),
+        named(prefix, "version"),
+        deploys.versionText(deploy),
+        named(prefix, "commit"),
+        deploys.shaText(deploy),
+        named(prefix, "env"),
+        envs.value(deploys.env[deploy]),
         named(prefix, "at"),
         dev.rehearsal.util.IsoInstants.text(java.time.Instant.ofEpochMilli(deploys.time[deploy])));
-    return r.with(f);
   }
 
   private static String named(String prefix, String name) {

@@ -1351,17 +1351,28 @@ final class Linker {
                   "suspectsOf",
                   learned.suspectsTotal()));
     }
-    String services = serviceList(d.incidentServices.get(incident));
     Reason where;
     switch (w.relation()) {
       case SAME_SERVICE:
         where = Reason.of(Code.SAME_SERVICE, "beforeMs", delta);
         break;
       case UPSTREAM:
-        where = Reason.of(Code.UPSTREAM, "services", services, "beforeMs", delta);
+        where =
+            Reason.of(
+                Code.UPSTREAM,
+                "services",
+                serviceList(d.incidentServices.get(incident)),
+                "beforeMs",
+                delta);
         break;
       case NAMED_UPSTREAM:
-        where = Reason.of(Code.NAMED_UPSTREAM, "services", services, "beforeMs", delta);
+        where =
+            Reason.of(
+                Code.NAMED_UPSTREAM,
+                "services",
+                serviceList(d.incidentServices.get(incident)),
+                "beforeMs",
+                delta);
         break;
       default:
         where = Reason.of(Code.TIMING, "beforeMs", delta);

@@ -225,8 +225,11 @@ public final class RecordCodec {
     Output out = OUTPUT.get();
     out.reset();
     try {
-      mapper.writeValue(
-          out, o instanceof dev.rehearsal.model.Finding f ? StoredFindingForm.compact(f) : o);
+      if (o instanceof dev.rehearsal.model.Finding f) {
+        FINDING_WRITER.writeValue(out, StoredFindingForm.compact(f));
+      } else {
+        mapper.writeValue(out, o);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -238,6 +241,16 @@ public final class RecordCodec {
   }
 
   private static final int KEPT_OUTPUT = 1 << 20;
+
+  /**
+   * How findings are written: as the mapper writes them, its serializer found once, and decimals by
+   * Jackson's own shortest-digits writer rather than {@link Double#toString} (a number reads back
+   * as the same double either way).
+   */
+  private static final com.fasterxml.jackson.databind.ObjectWriter FINDING_WRITER =
+      dev.rehearsal.util.Json.mapper()
+          .writerFor(dev.rehearsal.model.Finding.class)
+          .with(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
 
   /**
    * Where each thread writes the stored form before it is copied out at its size: written straight

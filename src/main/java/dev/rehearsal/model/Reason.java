@@ -205,6 +205,22 @@ public record Reason(Code code, Map<String, String> args) {
     return new Reason(code, all.build());
   }
 
+  /**
+   * This reason with more arguments from alternating names and values (replacing any of the same
+   * name), as {@link #with(Map)} without a map to build first.
+   */
+  public Reason with(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values come in pairs");
+    }
+    ReasonArgs.Builder all =
+        new ReasonArgs.Builder(ReasonArgs.copyOf(args), namesAndValues.length / 2);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      all.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return new Reason(code, all.build());
+  }
+
   /** An argument, or "" when absent. */
   public String arg(String name) {
     return args.getOrDefault(name, "");

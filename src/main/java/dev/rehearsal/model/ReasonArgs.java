@@ -106,6 +106,42 @@ final class ReasonArgs extends AbstractMap<String, String> {
     return i < 0 ? null : values[i];
   }
 
+  // equality and hash as any map's, from the arrays: the map's own walk over its entries made an
+  // entry object for each argument, and the stored form looks reasons up in hash maps
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ReasonArgs other)) {
+      return super.equals(o);
+    }
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int j = Objects.equals(names[i], other.names[i]) ? i : other.indexOf(names[i]);
+      if (j < 0 || !Objects.equals(values[i], other.values[j])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += Objects.hashCode(names[i]) ^ Objects.hashCode(values[i]);
+    }
+    return h;
+  }
+
+  @Override
+  public void forEach(java.util.function.BiConsumer<? super String, ? super String> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(names[i], values[i]);
+    }
+  }
+
   @Override
   public Set<Entry<String, String>> entrySet() {
     return new AbstractSet<>() {

@@ -30,6 +30,17 @@ class ReasonArgsTest {
         b.put(name, value);
       }
       ReasonArgs args = b.build();
+      // another one with the same entries, put in reverse order: equal, with the same hash
+      List<Map.Entry<String, String>> entries = new ArrayList<>(expected.entrySet());
+      ReasonArgs.Builder reversed = new ReasonArgs.Builder(entries.size());
+      for (int k = entries.size() - 1; k >= 0; k--) {
+        reversed.put(entries.get(k).getKey(), entries.get(k).getValue());
+      }
+      assertEquals(args, reversed.build());
+      assertEquals(args.hashCode(), reversed.build().hashCode());
+      Map<String, String> changed = new LinkedHashMap<>(expected);
+      changed.put("x", "changed");
+      assertEquals(expected.equals(changed), args.equals(ReasonArgs.copyOf(changed)));
       assertEquals(expected, args);
       assertEquals(args, expected);
       assertEquals(expected.hashCode(), args.hashCode());
@@ -54,6 +65,8 @@ class ReasonArgsTest {
     assertEquals(List.of("beforeMs", "deploy", "service"), new ArrayList<>(w.args().keySet()));
     assertEquals("d/2", w.arg("deploy"));
     assertEquals("d/1", r.arg("deploy"), "the first reason is unchanged");
+    assertEquals(w, r.with("deploy", "d/2", "service", "checkout"), "names and values, no map");
+    assertThrows(IllegalArgumentException.class, () -> r.with("deploy"));
     assertEquals("", w.arg("absent"));
     assertNull(w.args().get("absent"));
   }
