@@ -131,15 +131,64 @@ final class References {
               + "|eliminated|dismissed|discounted|not (the|that) [\\w .'-]{1,40}?"
               + " (rollout|roll-out|deploy|deployment|release|change|push|build) either)\\b");
 
+  /**
+   * A change looked at and found to make no difference, to touch nothing that matters here, or not
+   * to fit the timeline: what responders write instead of "ruled out" ("reverted it; error rate
+   * unchanged", "only a README change", "canary stayed green", "doesn't line up").
+   */
+  private static final Pattern NO_EFFECT =
+      Pattern.compile(
+          "(?i)\\b(no-?op|harmless|benign|irrelevant|not involved"
+              + "|(so|it's|it is) not (it|that)(?=\\s*([.,;!]|$))"
+              + "|, not (it|that)(?=\\s*([.,;!]|$))|so no|says no|moved on|discarded|excluded(?=[:,])"
+              + "|cleared (after|by|on|once)|crossed (it )?off|can'?t be (this|it|that)"
+              + "|cannot be (this|it|that)|nothing there|nothing (in it )?that could"
+              + "|(is|was|looks|looked) fine|running cleanly|with no impact"
+              + "|ruled \\S+( \\S+)? out"
+              // no effect when taken out
+              + "|no (change|difference|improvement) in (the )?(errors|error rate|failures)"
+              + "|made no difference|didn't help|did not help"
+              + "|(errors?|error rate|failures) (unchanged|continued|kept coming|persisted|persist)"
+              + "|same (errors|failures)(,| with)"
+              + "|(errors|failures) also (appear|appeared|show|showed|happen|happened)"
+              + "|without (a single |any )?(errors?|issues?|problems?)"
+              // what it touched
+              + "|(only (touches|touched|changes|changed|adds|added)|changes only) (the )?(readme|docs"
+              + "|documentation|tests?|test fixtures|logging|metrics|comments|admin ui)"
+              + "|only a (readme|docs|test|comment|ci)|(docs|test|readme)-only"
+              + "|another module|a different (module|service)|test-scope|comments only"
+              + "|not (this|our) service"
+              // the timeline
+              + "|timing (is wrong|doesn't fit|does not fit)|timeline (doesn't|does not) fit"
+              + "|(doesn't|does not|didn't|did not) line up"
+              + "|after the errors (had )?(already )?(begun|began|started))\\b");
+
+  /**
+   * Staging, tests and pre-production: a change that ran there without errors is what an escape is,
+   * not a change ruled out.
+   */
+  private static final Pattern STAGING_WORDS =
+      Pattern.compile("(?i)\\b(staging|stage|pre-?prod|preproduction|qa|uat|test env|e2e)\\b");
+
+  /** A short sentence of its own that gives the verdict on the change before it ("Wrong."). */
+  private static final Pattern VERDICT_SENTENCE =
+      Pattern.compile(
+          "(?i)\\s*(wrong|nope|no|not it|not that|not that one|ruled out|innocent|red herring"
+              + "|dead end|false alarm|not the cause)[.!]?\\s*");
+
   /** "We cleared abc1234": the change is what was cleared (not "cleared the cache"). */
   private static final Pattern CLEARED_BEFORE =
       Pattern.compile(
           "(?i)\\b(cleared|exonerated|excluded|eliminated)\\s+(commit |pr |version )?$");
 
+  /** "Not abc1234", "Ignoring abc1234", opening a sentence: the change said not to be it. */
+  private static final Pattern NOT_BEFORE =
+      Pattern.compile("(?i)(^|[.;:!?]\\s*|\\n)(not|ignoring)\\s+$");
+
   /** Suspicion a later "but" withdraws ("we first suspected abc1234, but ..."). */
   private static final Pattern SUSPECTED =
       Pattern.compile(
-          "(?i)\\b(suspected|blamed|thought|assumed|looked like|looked suspicious|suspicious"
+          "(?i)\\b(suspected|blamed|thought|assumed|guess|looked like|looked suspicious|suspicious"
               + "|looked at|checked|investigated|considered)\\b");
 
   /**
@@ -150,6 +199,10 @@ final class References {
     int at = text.indexOf(quoted);
     while (at >= 0) {
       if (CLEARED_BEFORE.matcher(text.substring(Math.max(0, at - 24), at)).find()) {
+        return true;
+      }
+      // "Not abc1234: the diff is a test-scope bump"
+      if (NOT_BEFORE.matcher(text.substring(Math.max(0, at - 12), at)).find()) {
         return true;
       }
       int from = at;
@@ -172,8 +225,18 @@ final class References {
         int before = lastIndexOfWord(sentence, "but", at - from);
         clause = before >= 0 ? sentence.substring(before) : sentence;
       }
-      if (RULED_OUT.matcher(clause).find()) {
+      if (RULED_OUT.matcher(clause).find() || noEffect(clause)) {
         return true;
+      }
+      // "We suspected PR #975 for about five minutes. Wrong."
+      if (to < text.length() && ".!".indexOf(text.charAt(to)) >= 0) {
+        int end = to + 1;
+        while (end < text.length() && ".!?;\n".indexOf(text.charAt(end)) < 0) {
+          end++;
+        }
+        if (VERDICT_SENTENCE.matcher(text.substring(to + 1, end)).matches()) {
+          return true;
+        }
       }
       // "we looked at !1224; it is not involved": a clause after a semicolon that names no
       // change of its own speaks of the one before it
@@ -183,13 +246,18 @@ final class References {
           end++;
         }
         String next = text.substring(to + 1, end);
-        if (RULED_OUT.matcher(next).find() && !namesAChange(next)) {
+        if ((RULED_OUT.matcher(next).find() || noEffect(next)) && !namesAChange(next)) {
           return true;
         }
       }
       at = text.indexOf(quoted, at + 1);
     }
     return false;
+  }
+
+  /** Whether a clause says the change made no difference, outside staging. */
+  private static boolean noEffect(String clause) {
+    return NO_EFFECT.matcher(clause).find() && !STAGING_WORDS.matcher(clause).find();
   }
 
   /** Whether a piece of text holds a commit, version or change number of its own. */

@@ -213,6 +213,42 @@ class ReferencesTest {
   }
 
   @Test
+  void aChangeFoundToMakeNoDifferenceOrToTouchNothingHereIsMarked() {
+    for (String text :
+        List.of(
+            "Backed out abc1234 on two pods; error rate unchanged.",
+            "abc1234 reverted, errors kept coming.",
+            "Undoing abc1234 made no difference.",
+            "abc1234 only touches the docs folder.",
+            "abc1234 is a test-only change.",
+            "abc1234 is a no-op in prod, the flag is off.",
+            "abc1234 lives in another module.",
+            "The timing is wrong for abc1234.",
+            "abc1234 does not line up with the first errors.",
+            "abc1234 landed after the errors had already begun.",
+            "Looked at abc1234, nothing there.",
+            "abc1234 can't be it, it only added a dashboard.",
+            "abc1234 ran for two days without a single error.",
+            "Not abc1234: that diff is whitespace.",
+            "Ignoring abc1234, it is a lint fix.",
+            "Someone blamed abc1234. Wrong.",
+            "We chased abc1234 for an hour. Dead end.",
+            "First guess was abc1234, but no.")) {
+      assertEquals(java.util.Map.of("abc1234", true), negated(text), text);
+    }
+    // what an escape's own story says of its change is not a rule-out
+    for (String text :
+        List.of(
+            "abc1234 ran in staging for a week without errors, then broke production.",
+            "abc1234 passed staging fine; prod has ten times the rows.",
+            "abc1234 went out at 09:40. Errors within minutes.",
+            "Reverting abc1234 brought the error rate back to normal.",
+            "abc1234 changed the pool size; it is not that simple to undo.")) {
+      assertEquals(java.util.Map.of("abc1234", false), negated(text), text);
+    }
+  }
+
+  @Test
   void aQuotedChangeTitleIsCitedByItsKeyAndACutTitleByItsBeginning() {
     List<Ref> refs =
         References.extract(
