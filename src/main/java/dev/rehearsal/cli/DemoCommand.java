@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
             + "with a ground-truth file; deterministic for a seed. With --import, also import it "
             + "into the workspace. With --style, the organisation is one of several styles "
             + "(docs/decisions/0013-evaluation-under-shift.md); '--style list' describes them. "
-            + "--phrase-bank A|B|C|D writes every style's text from that phrase bank (C and D: "
-            + "wording written apart from the analysis' rules).")
+            + "--phrase-bank A|B|C|D|E writes every style's text from that phrase bank (C, D and E:"
+            + " wording written apart from the analysis' rules).")
 final class DemoCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
@@ -49,12 +49,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--phrase-bank",
-      paramLabel = "A|B|C|D",
+      paramLabel = "A|B|C|D|E",
       description =
           "Write every style's incident and change text from this phrase bank instead of the"
               + " style's own (A tuning, B held out, C fresh wording written apart from the"
               + " analysis' rules, D wording written apart from them after C informed a rule"
-              + " change); needs --style. Default: each style's own bank.")
+              + " change, E wording written apart from them after D informed rule changes);"
+              + " needs --style. Default: each style's own bank.")
   Style.Bank phraseBank;
 
   @Option(
@@ -272,6 +273,7 @@ final class DemoCommand implements Callable<Integer> {
             + "0013-evaluation-under-shift.md. Phrase bank C (--phrase-bank C) is wording written"
             + " apart from the analysis' rules, for the held-out styles once B has informed a"
             + " rule; phrase bank D (--phrase-bank D) is wording written apart from them after C"
-            + " informed a rule change.");
+            + " informed a rule change, and phrase bank E (--phrase-bank E) after D informed rule"
+            + " changes.");
   }
 }

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * rules, after bank B informed a rule change; it shares no sentence or phrase with A or B. Bank D
  * ({@link NewestNarratives}) was written apart from the analysis' rules after bank C informed a
  * rule change, to measure wording the analysis never saw; it shares no sentence or phrase with A, B
- * or C.
+ * or C. Bank E ({@link LatestNarratives}) was written apart from the analysis' rules after bank D
+ * informed rule changes; it shares no sentence or phrase with A, B, C or D.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -108,6 +109,7 @@ final class PhraseBank {
   static final PhraseBank B = HeldOutNarratives.bank();
   static final PhraseBank C = FreshNarratives.bank();
   static final PhraseBank D = NewestNarratives.bank();
+  static final PhraseBank E = LatestNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
     return switch (b) {
@@ -115,6 +117,7 @@ final class PhraseBank {
       case B -> B;
       case C -> C;
       case D -> D;
+      case E -> E;
     };
   }
 }

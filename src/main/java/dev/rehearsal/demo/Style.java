@@ -209,13 +209,15 @@ public record Style(
 
   /**
    * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
-   * analysis' rules after B informed one, D written apart from them after C informed one.
+   * analysis' rules after B informed one, D written apart from them after C informed one, E written
+   * apart from them after D informed rule changes.
    */
   public enum Bank {
     A,
     B,
     C,
-    D
+    D,
+    E
   }
 
   /** The shape of environment facts. */

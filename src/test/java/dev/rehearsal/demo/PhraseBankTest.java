@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
- * with bank B, nor bank D with A, B or C.
+ * with bank B, nor bank D with A, B or C, nor bank E with A, B, C or D.
  */
 class PhraseBankTest {
 
@@ -99,22 +99,32 @@ class PhraseBankTest {
     return shared;
   }
 
-  /** Each bank against every bank written before it: B with A, C with A and B, D with A to C. */
+  /**
+   * Each bank against every bank written before it: B with A, C with A and B, D with A to C, E with
+   * A to D.
+   */
   @ParameterizedTest(name = "bank {0} with bank {1}")
-  @CsvSource({"B, A", "C, A", "C, B", "D, A", "D, B", "D, C"})
+  @CsvSource({"B, A", "C, A", "C, B", "D, A", "D, B", "D, C", "E, A", "E, B", "E, C", "E, D"})
   void aLaterBankSharesNoSentenceOrDistinctivePhraseWithAnEarlierOne(
       Style.Bank later, Style.Bank earlier) {
     List<String> shared = shared(PhraseBank.of(later), PhraseBank.of(earlier));
     assertEquals(List.of(), shared, String.join("\n", shared));
   }
 
+  /** Bank E checked from the other side too: no earlier bank holds a sentence or phrase of E. */
+  @ParameterizedTest(name = "bank {0} with bank E")
+  @CsvSource({"A", "B", "C", "D"})
+  void noEarlierBankSharesASentenceOrDistinctivePhraseWithBankE(Style.Bank earlier) {
+    List<String> shared = shared(PhraseBank.of(earlier), PhraseBank.E);
+    assertEquals(List.of(), shared, String.join("\n", shared));
+  }
+
   @Test
   void everyPoolHasWordingInEveryBank() {
-    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
-      assertTrue(PhraseBank.A.pool(p).stream().anyMatch(s -> !s.isBlank()), "A " + p);
-      assertTrue(PhraseBank.B.pool(p).stream().anyMatch(s -> !s.isBlank()), "B " + p);
-      assertTrue(PhraseBank.C.pool(p).stream().anyMatch(s -> !s.isBlank()), "C " + p);
-      assertTrue(PhraseBank.D.pool(p).stream().anyMatch(s -> !s.isBlank()), "D " + p);
+    for (Style.Bank b : Style.Bank.values()) {
+      for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+        assertTrue(PhraseBank.of(b).pool(p).stream().anyMatch(s -> !s.isBlank()), b + " " + p);
+      }
     }
   }
 
@@ -124,13 +134,15 @@ class PhraseBankTest {
     assertSame(PhraseBank.B, PhraseBank.of(Style.Bank.B));
     assertSame(PhraseBank.C, PhraseBank.of(Style.Bank.C));
     assertSame(PhraseBank.D, PhraseBank.of(Style.Bank.D));
-    assertEquals("C", PhraseBank.C.name);
-    assertEquals("D", PhraseBank.D.name);
+    assertSame(PhraseBank.E, PhraseBank.of(Style.Bank.E));
+    for (Style.Bank b : Style.Bank.values()) {
+      assertEquals(b.name(), PhraseBank.of(b).name);
+    }
   }
 
   @Test
   void withBankChangesOnlyTheBank() {
-    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D)) {
+    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E)) {
       for (Style s : Style.heldOut()) {
         Style c = s.withBank(b);
         assertEquals(b, c.bank());
@@ -225,7 +237,8 @@ class PhraseBankTest {
   @Test
   void everyBankUsesOnlyTheSlotsEachPoolIsFilledWith() {
     List<String> wrong = new ArrayList<>();
-    for (PhraseBank bank : List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D)) {
+    for (PhraseBank bank :
+        List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E)) {
       for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
         Set<String> filled = filledSlots(p);
         for (String t : bank.pool(p)) {
@@ -260,15 +273,86 @@ class PhraseBankTest {
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
-  /** Incidents written from bank D in every held-out style carry no unfilled slot. */
+  /** Bank E fills each pool with slots bank D uses there, and no others. */
   @Test
-  void bankDIncidentsAreWrittenWithEverySlotFilled(@TempDir Path dir) throws Exception {
+  void bankEUsesOnlySlotsBankDUsesInEachPool() {
+    List<String> wrong = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      Set<String> known = new HashSet<>();
+      for (String t : PhraseBank.D.pool(p)) {
+        SLOT.matcher(t).results().forEach(m -> known.add(m.group(1)));
+      }
+      for (String t : PhraseBank.E.pool(p)) {
+        SLOT.matcher(t)
+            .results()
+            .filter(m -> !known.contains(m.group(1)))
+            .forEach(m -> wrong.add(p + ": {" + m.group(1) + "} in " + t));
+      }
+    }
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Bank E holds at least as many templates in each pool as bank D, so it draws as widely. */
+  @Test
+  void bankEIsAtLeastAsLargeAsBankDInEveryPool() {
+    List<String> small = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      int d = PhraseBank.D.pool(p).size();
+      int e = PhraseBank.E.pool(p).size();
+      if (e < d) {
+        small.add(p + ": " + e + " < " + d);
+      }
+    }
+    assertEquals(List.of(), small, String.join("\n", small));
+  }
+
+  /**
+   * The handle a pool's templates must name: a citation names the causing change, a ruling-out
+   * names the change ruled out, a rollback names the version gone back to.
+   */
+  static String handle(PhraseBank.Pool p) {
+    return switch (p) {
+      case ROLLED_BACK_TO -> "prev";
+      case REF_VERSION, DECOY_VERSION -> "version";
+      case REF_COMMIT, DECOY_COMMIT -> "sha";
+      case REF_PR, DECOY_PR -> "pr";
+      case REF_PIPELINE -> "pipeline";
+      case REF_RELEASE -> "release";
+      case REF_RELEASE_COMMIT -> "sha7";
+      case DECOY_DEPLOY -> "other";
+      case TITLE_QUOTE -> "title";
+      default -> null;
+    };
+  }
+
+  /** Every bank E template of a citing, ruling-out or rollback pool names its handle. */
+  @Test
+  void bankENamesTheHandleInEveryCitationAndRulingOut() {
+    List<String> wrong = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      String h = handle(p);
+      if (h == null) {
+        continue;
+      }
+      for (String t : PhraseBank.E.pool(p)) {
+        if (!t.contains("{" + h + "}")) {
+          wrong.add(p + ": no {" + h + "} in " + t);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Incidents written from banks D and E in every held-out style carry no unfilled slot. */
+  @ParameterizedTest(name = "bank {0}")
+  @CsvSource({"D", "E"})
+  void heldOutBankIncidentsAreWrittenWithEverySlotFilled(Style.Bank bank, @TempDir Path dir)
+      throws Exception {
     Pattern unfilled = Pattern.compile("\\{[a-z0-9_]+}");
     List<String> wrong = new ArrayList<>();
     for (Style s : Style.heldOut()) {
       Path out = dir.resolve(s.name());
-      new ScenarioGenerator(
-              new ScenarioGenerator.Options(41, 80, 600, -1, 10), s.withBank(Style.Bank.D))
+      new ScenarioGenerator(new ScenarioGenerator.Options(41, 80, 600, -1, 10), s.withBank(bank))
           .generate(out, null);
       List<Path> files;
       try (Stream<Path> w = Files.walk(out.resolve("incidents"))) {
