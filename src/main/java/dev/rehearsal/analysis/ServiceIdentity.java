@@ -348,10 +348,7 @@ final class ServiceIdentity {
       }
       double rate = (double) d.deployTimes.length / span;
       double expected = 1 - Math.exp(-rate * FOLLOW_WINDOW_MS);
-      double n = c.onsets.length;
-      double sd = Math.sqrt(n * expected * (1 - expected));
-      double z = sd > 0 ? (followed - n * expected) / sd : 0;
-      follows = Math.max(0, Math.min(1, (z - 3) / 5));
+      follows = beyondChance(followed, c.onsets.length, expected);
       if (follows > 0) {
         reasons.add(
             Reason.of(
@@ -381,10 +378,7 @@ final class ServiceIdentity {
       // incidents that follow deploys are
       double chance = productionDeploys > 0 ? (double) d.deployTimes.length / productionDeploys : 0;
       double expected = c.citing * chance;
-      double sd = Math.sqrt(c.citing * chance * (1 - chance));
-      double z = sd > 0 ? (citedHere - expected) / sd : 0;
-      double beyondChance = Math.max(0, Math.min(1, (z - 3) / 5));
-      cites = Math.max(most, beyondChance);
+      cites = Math.max(most, beyondChance(citedHere, c.citing, chance));
       reasons.add(
           Reason.of(
               Code.CITES_CHANGES, "cited", citedHere, "of", c.citing, "expected", round(expected)));
@@ -402,9 +396,7 @@ final class ServiceIdentity {
     if (namedHere >= 3 && c.read > 0) {
       double chance = (namedAll - namedHere + 1.0) / (totals.read() - c.read + 2.0);
       double expected = c.read * chance;
-      double sd = Math.sqrt(c.read * chance * (1 - chance));
-      double z = sd > 0 ? (namedHere - expected) / sd : 0;
-      named = Math.max(0, Math.min(1, (z - 3) / 5));
+      named = beyondChance(namedHere, c.read, chance);
       if (named > 0) {
         reasons.add(
             Reason.of(
@@ -426,6 +418,16 @@ final class ServiceIdentity {
                 * (1 - 0.95 * cites)
                 * (1 - 0.8 * named);
     return new Scored(d, score, reasons);
+  }
+
+  /**
+   * How far {@code observed} of {@code n} lies above what chance ({@code p} each) gives, as
+   * evidence in [0, 1]: nothing up to three standard deviations above, all of it at eight.
+   */
+  static double beyondChance(long observed, long n, double p) {
+    double sd = Math.sqrt(n * p * (1 - p));
+    double z = sd > 0 ? (observed - n * p) / sd : 0;
+    return Math.max(0, Math.min(1, (z - 3) / 5));
   }
 
   /** Whether a deploy happened in (from, to]. */
