@@ -143,7 +143,7 @@ final class References {
               + "|, not (it|that)(?=\\s*([.,;!]|$))|so no|says no|moved on|discarded|excluded(?=[:,])"
               + "|cleared (after|by|on|once)|crossed (it )?off|can'?t be (this|it|that)"
               + "|cannot be (this|it|that)|nothing there|nothing (in it )?that could"
-              + "|(is|was|looks|looked) fine|running cleanly|with no impact"
+              + "|(is|it's) fine|been running cleanly since"
               + "|ruled \\S+( \\S+)? out"
               // no effect when taken out
               + "|no (change|difference|improvement) in (the )?(errors|error rate|failures)"

@@ -243,7 +243,11 @@ class ReferencesTest {
             "abc1234 passed staging fine; prod has ten times the rows.",
             "abc1234 went out at 09:40. Errors within minutes.",
             "Reverting abc1234 brought the error rate back to normal.",
-            "abc1234 changed the pool size; it is not that simple to undo.")) {
+            "abc1234 changed the pool size; it is not that simple to undo.",
+            // a change that worked until it did not
+            "abc1234 looked fine for an hour, then errors climbed.",
+            "abc1234 was running cleanly until the evening peak.",
+            "abc1234 shipped with no impact at first; by noon the queue was full.")) {
       assertEquals(java.util.Map.of("abc1234", false), negated(text), text);
     }
   }
