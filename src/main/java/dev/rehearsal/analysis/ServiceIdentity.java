@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * Which of the names the tools wrote are one service, without a hand-written alias table. Each tool
  * names a service its own way ("Notifications Fan-out (prod)" in PagerDuty, the repository {@code
  * notif-fanout} in GitHub, "Notifications" in Jira); deploys name the services changes ship to, so
- * every other name is matched to a deploy service, on three kinds of evidence:
+ * every other name is matched to a deploy service, on five kinds of evidence:
  *
  * <ol>
  *   <li><b>The words</b>: names are split into words, decorations dropped (environments such as
@@ -36,7 +36,11 @@ import java.util.TreeSet;
  *   <li><b>Incidents after deploys</b>: a name's incidents begin within a day after the service's
  *       production deploys more often than the service's deploy rate gives by chance.
  *   <li><b>Cited changes</b>: a name's incidents cite commits, versions, pull or merge requests
- *       that only the service's production deploys shipped ({@link CitedServices}).
+ *       that only the service's production deploys shipped ({@link CitedServices}), more often than
+ *       the service's share of production deploys gives by chance.
+ *   <li><b>The service named</b>: a name's incidents write the deploy service's name as a word
+ *       ("web-frontend errors" under "[P1] Storefront – production") more often than the other
+ *       names' incidents do.
  * </ol>
  *
  * A match applies on its own when it is confident ({@link #CONFIDENT}) and clearly better than the
