@@ -1357,18 +1357,11 @@ final class Linker {
         where = Reason.of(Code.SAME_SERVICE, "beforeMs", delta);
         break;
       case UPSTREAM:
-        where =
-            Reason.of(
-                Code.UPSTREAM,
-                "services",
-                serviceList(d.incidentServices.get(incident)),
-                "beforeMs",
-                delta);
-        break;
       case NAMED_UPSTREAM:
+        // the incident's services are named only in these two
         where =
             Reason.of(
-                Code.NAMED_UPSTREAM,
+                w.relation() == Relation.UPSTREAM ? Code.UPSTREAM : Code.NAMED_UPSTREAM,
                 "services",
                 serviceList(d.incidentServices.get(incident)),
                 "beforeMs",

@@ -1,8 +1,6 @@
 package dev.rehearsal.demo;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Bank D, the newest wording: the same kinds of passages as banks A ({@link Narratives}), B ({@link
@@ -497,43 +495,9 @@ final class NewestNarratives {
           "See {ticket} and linked tickets.");
 
   static PhraseBank bank() {
-    Map<PhraseBank.Pool, List<String>> m = new EnumMap<>(PhraseBank.Pool.class);
-    m.put(PhraseBank.Pool.CHANGE_TITLES, CHANGE_TITLES);
-    m.put(PhraseBank.Pool.TITLES_GENERIC, TITLES_GENERIC);
-    m.put(PhraseBank.Pool.TITLES_DATA, TITLES_DATA);
-    m.put(PhraseBank.Pool.TITLES_TRAFFIC, TITLES_TRAFFIC);
-    m.put(PhraseBank.Pool.TITLES_CONFIG, TITLES_CONFIG);
-    m.put(PhraseBank.Pool.TITLES_MOCKS, TITLES_MOCKS);
-    m.put(PhraseBank.Pool.TITLES_EXTERNAL, TITLES_EXTERNAL);
-    m.put(PhraseBank.Pool.DETECTION, DETECTION);
-    m.put(PhraseBank.Pool.CAUSE_DATA, CAUSE_DATA);
-    m.put(PhraseBank.Pool.CAUSE_TRAFFIC, CAUSE_TRAFFIC);
-    m.put(PhraseBank.Pool.CAUSE_CONFIG, CAUSE_CONFIG);
-    m.put(PhraseBank.Pool.CAUSE_MOCKS, CAUSE_MOCKS);
-    m.put(PhraseBank.Pool.CAUSE_UNEXPLAINED, CAUSE_UNEXPLAINED);
-    m.put(PhraseBank.Pool.CAUSE_EXTERNAL, CAUSE_EXTERNAL);
-    m.put(PhraseBank.Pool.MITIGATION, MITIGATION);
-    m.put(PhraseBank.Pool.ACTIONS, ACTIONS);
-    m.put(PhraseBank.Pool.NOISE, NOISE);
-    m.put(PhraseBank.Pool.CHANGE_CONTEXT, CHANGE_CONTEXT);
-    m.put(PhraseBank.Pool.PAUSED, PAUSED);
-    m.put(PhraseBank.Pool.AFFECTED_CUSTOMERS, AFFECTED_CUSTOMERS);
-    m.put(PhraseBank.Pool.ROLLED_BACK_TO, ROLLED_BACK_TO);
-    m.put(PhraseBank.Pool.REF_VERSION, REF_VERSION);
-    m.put(PhraseBank.Pool.REF_COMMIT, REF_COMMIT);
-    m.put(PhraseBank.Pool.REF_PR, REF_PR);
-    m.put(PhraseBank.Pool.REF_PIPELINE, REF_PIPELINE);
-    m.put(PhraseBank.Pool.REF_RELEASE, REF_RELEASE);
-    m.put(PhraseBank.Pool.REF_RELEASE_COMMIT, REF_RELEASE_COMMIT);
-    m.put(PhraseBank.Pool.DECOY_COMMIT, DECOY_COMMIT);
-    m.put(PhraseBank.Pool.DECOY_VERSION, DECOY_VERSION);
-    m.put(PhraseBank.Pool.DECOY_PR, DECOY_PR);
-    m.put(PhraseBank.Pool.DECOY_DEPLOY, DECOY_DEPLOY);
-    m.put(PhraseBank.Pool.TITLE_QUOTE, TITLE_QUOTE);
-    m.put(PhraseBank.Pool.NUMBERS, NUMBERS);
     return new PhraseBank(
         "D",
-        m,
+        PhraseBank.poolsNamedIn(NewestNarratives.class),
         List.of(
             new String[] {"\"", "\""},
             new String[] {"\u2039", "\u203a"},

@@ -95,6 +95,26 @@ final class PhraseBank {
     this.ellipsis = ellipsis;
   }
 
+  /**
+   * The pools a narratives class declares as static lists named after them ({@code CAUSE_DATA} for
+   * {@link Pool#CAUSE_DATA}); a pool it does not declare is left out, for the constructor to
+   * refuse.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<Pool, List<String>> poolsNamedIn(Class<?> narratives) {
+    Map<Pool, List<String>> m = new EnumMap<>(Pool.class);
+    for (Pool p : Pool.values()) {
+      try {
+        m.put(p, (List<String>) narratives.getDeclaredField(p.name()).get(null));
+      } catch (NoSuchFieldException e) {
+        // not declared: the constructor names the missing pool
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(narratives.getSimpleName() + "." + p.name(), e);
+      }
+    }
+    return m;
+  }
+
   List<String> pool(Pool p) {
     return pools.get(p);
   }

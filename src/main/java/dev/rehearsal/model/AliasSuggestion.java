@@ -12,7 +12,7 @@ import java.util.List;
  * @param service the service it is taken for (a name deploys use)
  * @param score how sure, 0 to 1
  * @param reasons why: matching words, releases its staging runs share with the service's deploys,
- *     incidents that follow the service's deploys
+ *     incidents that follow the service's deploys, cite its changes or write its name
  * @param status whether it applies
  */
 public record AliasSuggestion(

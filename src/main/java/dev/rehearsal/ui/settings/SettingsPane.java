@@ -216,8 +216,9 @@ public final class SettingsPane extends BorderPane {
         section("Names the records suggest"),
         muted(
             "Names Rehearsal takes for another service, from the words they share, releases their"
-                + " staging runs and deploys share, and incidents that follow the service's"
-                + " deploys. Confident ones apply until you reject them; accept one to put it in"
+                + " staging runs and deploys share, incidents that follow the service's deploys,"
+                + " cite its changes or write its name, each weighed against chance. Confident"
+                + " ones apply until you reject them; accept one to put it in"
                 + " your alias table. Either runs the analysis again."),
         suggestions,
         section("Tables and the services they belong to"),
