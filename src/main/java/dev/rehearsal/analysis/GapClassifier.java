@@ -59,7 +59,97 @@ final class GapClassifier {
     this.pointers = new MockPointers(d.names);
     tieTables();
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
+    this.lowered = new byte[d.incidents.size()];
+    this.causeRead = new boolean[d.incidents.size()];
     scoreText(text);
+  }
+
+  /**
+   * The weight of a sentence that sets production against staging, as a config cue: a phrase of two
+   * words in the vocabulary weighs as much.
+   */
+  static final float ENVIRONMENTS_COMPARED = 1.0f;
+
+  /** The sentence that sets production against staging, for the incidents that hold one. */
+  private final Map<Integer, String> compared = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Adds the config cue of a sentence that sets production against staging ({@link
+   * EnvironmentContrast}) when the other gaps' words are not in it: "staging has 10,000 rows,
+   * production 40 million" speaks of data, not of how staging is set up.
+   */
+  private void compareEnvironments(int incident, String cause) {
+    String sentence = EnvironmentContrast.first(cause);
+    if (sentence == null) {
+      return;
+    }
+    org.apache.lucene.index.memory.MemoryIndex one =
+        new org.apache.lucene.index.memory.MemoryIndex();
+    one.addField(dev.rehearsal.index.Schema.BODY, sentence, TEXT_ANALYZER);
+    for (Gap g : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
+      if (one.search(queries.query(g)) > 0) {
+        return;
+      }
+    }
+    textRaw[incident][Gap.CONFIG.ordinal()] += ENVIRONMENTS_COMPARED;
+    compared.put(incident, sentence);
+  }
+
+  /** The sentences set aside, for the incidents where that lowered a gap's words. */
+  private final Map<Integer, List<String>> setAside =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Per incident, the gaps (bits by ordinal) whose words setting sentences aside lowered. */
+  private final byte[] lowered;
+
+  /** Per incident, whether {@link #readCause} has run. */
+  private final boolean[] causeRead;
+
+  private static final org.apache.lucene.analysis.Analyzer TEXT_ANALYZER =
+      dev.rehearsal.index.Schema.textAnalyzer();
+
+  /**
+   * Reads an incident's words for the gaps again without the sentences that do not tell the cause
+   * ({@link CauseSentences}, decision 0024), with the same queries over its title and the rest of
+   * its text. Only when something was set aside and the index found a gap's words at all: a score
+   * can only go down. Each incident is read by one thread.
+   */
+  private void readCause(int incident) {
+    if (causeRead[incident]) {
+      return;
+    }
+    causeRead[incident] = true;
+    float[] raw = textRaw[incident];
+    boolean any = false;
+    for (float v : raw) {
+      any |= v > 0;
+    }
+    String narrative = d.incidents.get(incident).narrative();
+    int nl = narrative.indexOf('\n');
+    if (nl < 0) {
+      return;
+    }
+    String title = narrative.substring(0, nl);
+    CauseSentences.Split split = CauseSentences.of(narrative.substring(nl + 1));
+    if (any && !split.setAside().isEmpty()) {
+      org.apache.lucene.index.memory.MemoryIndex cause =
+          new org.apache.lucene.index.memory.MemoryIndex();
+      cause.addField(dev.rehearsal.index.Schema.TITLE, title, TEXT_ANALYZER);
+      cause.addField(dev.rehearsal.index.Schema.BODY, split.kept(), TEXT_ANALYZER);
+      for (Gap g : Gap.real()) {
+        if (raw[g.ordinal()] > 0) {
+          float read = cause.search(queries.query(g));
+          if (read < raw[g.ordinal()]) {
+            raw[g.ordinal()] = read;
+            lowered[incident] |= (byte) (1 << g.ordinal());
+          }
+        }
+      }
+      if (lowered[incident] != 0) {
+        setAside.put(incident, split.setAside());
+      }
+    }
+    compareEnvironments(incident, title + "\n" + split.kept());
   }
 
   /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
@@ -73,11 +163,13 @@ final class GapClassifier {
   }
 
   double textScore(int incident, Gap g) {
+    readCause(incident);
     double vocabulary = vocabularyScore(incident, g);
     return model == null ? vocabulary : model.combine(vocabulary, incident, g);
   }
 
   private double vocabularyScore(int incident, Gap g) {
+    readCause(incident);
     return 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
   }
 
@@ -104,6 +196,12 @@ final class GapClassifier {
   private void addTextEvidence(int incident, Gap g, List<Evidence> ev) {
     if (textRaw[incident][g.ordinal()] > 0) {
       ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
+    }
+    if (g == Gap.CONFIG && compared.containsKey(incident)) {
+      ev.add(new Evidence.EnvironmentsCompared(compared.get(incident)));
+    }
+    if ((lowered[incident] & (1 << g.ordinal())) != 0) {
+      ev.add(new Evidence.SetAside(setAside.get(incident)));
     }
     Evidence vote = model == null ? null : model.evidence(incident, g);
     if (vote != null) {

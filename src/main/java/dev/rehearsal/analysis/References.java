@@ -255,6 +255,14 @@ final class References {
     return false;
   }
 
+  /**
+   * Whether a clause says what it speaks of was not the cause: ruled out, unrelated, no effect, not
+   * fitting the timeline ({@link #RULED_OUT}, {@link #NO_EFFECT}).
+   */
+  static boolean saysNotTheCause(String clause) {
+    return RULED_OUT.matcher(clause).find() || noEffect(clause);
+  }
+
   /** Whether a clause says the change made no difference, outside staging. */
   private static boolean noEffect(String clause) {
     return NO_EFFECT.matcher(clause).find() && !STAGING_WORDS.matcher(clause).find();

@@ -549,6 +549,15 @@ public final class Sentences {
       return "the words about mocks do not count: the incident points at no dependency staging"
           + " mocks";
     }
+    if (e instanceof Evidence.EnvironmentsCompared c) {
+      return "the text sets production against staging";
+    }
+    if (e instanceof Evidence.SetAside a) {
+      return "words not read for the gap in "
+          + a.sentences().size()
+          + (a.sentences().size() == 1 ? " sentence" : " sentences")
+          + " that rule something out or tell the remedy or the follow-up";
+    }
     if (e instanceof Evidence.StagingDeploy s) {
       return "staged " + before(s.beforeProductionMs()) + " production";
     }
@@ -654,6 +663,14 @@ public final class Sentences {
           + s.environment()
           + " at "
           + MINUTE.format(s.at());
+    }
+    if (e instanceof Evidence.EnvironmentsCompared c) {
+      return "\u201c" + c.sentence() + "\u201d";
+    }
+    if (e instanceof Evidence.SetAside a) {
+      return a.sentences().stream()
+          .map(x -> "\u201c" + x + "\u201d")
+          .collect(java.util.stream.Collectors.joining(" "));
     }
     if (e instanceof Evidence.MockWordsAlone w) {
       return w.mocked().isEmpty()

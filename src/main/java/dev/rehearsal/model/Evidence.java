@@ -256,6 +256,41 @@ public sealed interface Evidence {
     }
   }
 
+  /**
+   * Sentences of the incident's text not read for the gaps' words: they check something and find it
+   * normal or not the cause, or tell the remedy or the follow-up (decision 0024). Shown with the
+   * gaps whose word score they lowered.
+   *
+   * @param sentences the sentences or clauses set aside, as written
+   */
+  record SetAside(List<String> sentences) implements Evidence {
+    public SetAside {
+      sentences = sentences == null ? List.of() : List.copyOf(sentences);
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
+  /**
+   * A sentence of the incident's text that sets production against staging and names nothing of the
+   * other gaps: a cue for the config gap (decision 0024).
+   *
+   * @param sentence the sentence, as written
+   */
+  record EnvironmentsCompared(String sentence) implements Evidence {
+    public EnvironmentsCompared {
+      sentence = sentence == null ? "" : sentence;
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
+  }
+
   /** A staging deploy of the change, before it shipped to production. */
   record StagingDeploy(
       String deployKey,

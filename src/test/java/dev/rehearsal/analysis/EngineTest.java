@@ -1150,6 +1150,66 @@ class EngineTest {
   }
 
   @Test
+  void gapWordsCountOnlyWhereTheTextTellsTheCause() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              incident(
+                  "S1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors",
+                  "Errors began after the release. Config repo had no commits that day. The flag"
+                      + " audit: nothing out of the ordinary."));
+      w.writes()
+          .upsert(
+              incident(
+                  "S2",
+                  "checkout",
+                  "2024-03-04T15:10:00Z",
+                  "Checkout errors",
+                  "Errors began after the release. Ingress in production has a 30 s idle"
+                      + " timeout, staging ingress has none, so the long request got cut."));
+      w.writes()
+          .upsert(
+              incident(
+                  "S3",
+                  "checkout",
+                  "2024-03-04T15:20:00Z",
+                  "Checkout errors",
+                  "Errors began after the release. Staging has 2,000 rows in the orders table,"
+                      + " production 40 million, unlike staging."));
+      Map<String, Finding> f = analyse(w);
+      GapScore s1 = score(f.get("incident/pagerduty/S1"), Gap.CONFIG);
+      assertTrue(
+          ofType(s1.evidence(), Evidence.TextMatch.class).isEmpty(),
+          "the vocabulary's words are all in set-aside sentences: " + s1);
+      assertEquals(
+          List.of(
+              "Config repo had no commits that day.",
+              "The flag audit: nothing out of the ordinary."),
+          ofType(s1.evidence(), Evidence.SetAside.class).get(0).sentences());
+      assertEquals(List.of(Gap.UNEXPLAINED), f.get("incident/pagerduty/S1").gaps());
+
+      Finding s2 = f.get("incident/pagerduty/S2");
+      assertEquals(Gap.CONFIG, s2.gaps().get(0), s2.scores().toString());
+      assertEquals(
+          "Ingress in production has a 30 s idle timeout, staging ingress has none, so the long"
+              + " request got cut.",
+          ofType(score(s2, Gap.CONFIG).evidence(), Evidence.EnvironmentsCompared.class)
+              .get(0)
+              .sentence());
+
+      // the rows make it a sentence about data, not about how staging is set up
+      GapScore s3 = score(f.get("incident/pagerduty/S3"), Gap.CONFIG);
+      assertTrue(
+          ofType(s3.evidence(), Evidence.EnvironmentsCompared.class).isEmpty(), s3.toString());
+      assertFalse(f.get("incident/pagerduty/S3").gaps().contains(Gap.CONFIG), s3.toString());
+    }
+  }
+
+  @Test
   void wordsAboutMocksCountOnlyWhenTheIncidentPointsAtAMockedDependency() throws Exception {
     String sandbox =
         "Since the deploy the sandbox never returned 429 but the real provider did; our mocks and"

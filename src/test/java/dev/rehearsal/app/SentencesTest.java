@@ -57,6 +57,8 @@ class SentencesTest {
         new Evidence.StagingDeploy(
             "deploy/gitlab/9", "checkout", "1.4.0", "staging", AT, 3_600_000),
         new Evidence.MockWordsAlone(List.of("stripe", "fedex")),
+        new Evidence.SetAside(List.of("Config repo had no commits that day.")),
+        new Evidence.EnvironmentsCompared("Staging containers get 4Gi, prod ones 1Gi."),
         new Evidence.NotStaged("checkout", "v1.4.0"),
         new Evidence.Untested("checkout", "v1.4.0"),
         new Evidence.RunResult(

@@ -1,0 +1,145 @@
+package dev.rehearsal.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sentences of an incident's text that tell what went wrong, apart from those that do not:
+ * observations the responders checked and set aside ("CPU on two nodes was a bit high, probably
+ * unrelated", "Checked the DB slow log: nothing out of the ordinary", "Config repo had no commits
+ * that day"), the remedy ("Toggled the flag off via the admin UI", "Bumped replicas from 6 to 20")
+ * and the follow-up ("Next: a weekly diff of env configs", an "Action items" section). The gap is
+ * what let the change through, so a gap's words count only where the text tells the cause (decision
+ * 0024); a word in a set-aside sentence describes the investigation, the cure or the plan.
+ *
+ * <p>A sentence ends at a line break or at '.', '!' or '?' followed by white space. Within a
+ * sentence, "but", "however", "although", "though" and "yet" start a clause of their own: "load
+ * tests looked fine, but production peaked at ten times that" sets aside only what comes before
+ * "but". A Markdown heading that names the remedy or the follow-up sets aside the lines under it,
+ * up to the next heading.
+ */
+final class CauseSentences {
+  private CauseSentences() {}
+
+  /**
+   * The text without its set-aside parts, and those parts in their order.
+   *
+   * @param kept the sentences that tell the cause, joined by spaces and line breaks as they were
+   * @param setAside the sentences or clauses set aside, trimmed
+   */
+  record Split(String kept, List<String> setAside) {}
+
+  /** Observations found normal, or not significant: what a responder checked and moved past. */
+  private static final Pattern FOUND_NORMAL =
+      Pattern.compile(
+          "(?i)\\b(nothing (out of the ordinary|unusual|abnormal|suspicious|relevant|stood out"
+              + "|changed|new)|(looked|looks|look|was|were|is|are|stayed|remained|seemed|seems)"
+              + " (normal|fine|healthy|flat|green|quiet|unremarkable|as expected|nominal|ok|okay)"
+              + "|all green|flat|unremarkable|not significant|insignificant|as usual"
+              + "|(had|has|have|with|saw|were|was) no (commits|changes|deploys|deployments)"
+              + "|probably not)\\b");
+
+  /** A sentence that tells the remedy: what was done to stop the harm. */
+  private static final Pattern REMEDY =
+      Pattern.compile(
+          "(?i)^(mitigat\\w*|remediat\\w*|workaround|hotfix\\w*|toggled|flipped|disabled"
+              + "|rolled back|reverted|undid|undo|redeployed|restarted|bumped|scaled|raised"
+              + "|temporarily|failed over|dns failover|pinned|prod pinned|we (rolled back|reverted"
+              + "|restarted|scaled|raised|bumped|toggled|flipped|disabled|failed over|pinned"
+              + "|redeployed|mitigated))\\b");
+
+  /** A sentence that tells the follow-up: what the team will do next. */
+  private static final Pattern FOLLOW_UP =
+      Pattern.compile(
+          "(?i)^(next( steps?)?\\s*:|todo\\b|action( items?)?\\s*:|ai-\\d+\\b|follow[- ]?ups?\\s*:"
+              + "|lessons?( learned)?\\s*:|going forward\\b|to prevent (this|a recurrence)\\b)");
+
+  /** A Markdown heading of a section that tells the remedy or the follow-up. */
+  private static final Pattern REMEDY_HEADING =
+      Pattern.compile(
+          "(?i)^#{1,6}\\s*(\\d+[.)]?\\s*)?(mitigation|remediation|resolution|recovery|action items?"
+              + "|actions|follow[- ]?ups?|next steps|lessons( learned)?|what we('| a)re doing"
+              + "|what went well|corrective actions|preventive actions|prevention)\\b.*");
+
+  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s.*");
+
+  /** A label in front of a sentence, not part of it ("Postmortem summary: the ..."). */
+  private static final Pattern LEAD_LABEL =
+      Pattern.compile("(?i)^(postmortem summary|summary|finding|root cause|in short)\\s*:\\s*");
+
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("(?i)(,|;)?\\s+(but|however|although|though|yet)\\b");
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
+  /** Splits a body of text (description and postmortem, not the title). */
+  static Split of(String body) {
+    if (body == null || body.isEmpty()) {
+      return new Split("", List.of());
+    }
+    StringBuilder kept = new StringBuilder(body.length());
+    List<String> setAside = new ArrayList<>();
+    boolean inRemedySection = false;
+    for (String line : body.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (HEADING.matcher(trimmed).matches()) {
+        inRemedySection = REMEDY_HEADING.matcher(trimmed).matches();
+        kept.append(line).append('\n');
+        continue;
+      }
+      if (inRemedySection) {
+        if (!trimmed.isEmpty()) {
+          setAside.add(trimmed);
+        }
+        kept.append('\n');
+        continue;
+      }
+      for (String sentence : SENTENCE_END.split(line)) {
+        keepCause(sentence, kept, setAside);
+      }
+      kept.append('\n');
+    }
+    if (setAside.isEmpty()) {
+      return new Split(body, List.of());
+    }
+    return new Split(kept.toString().strip(), List.copyOf(setAside));
+  }
+
+  private static void keepCause(String sentence, StringBuilder kept, List<String> setAside) {
+    String s = sentence.strip();
+    if (s.isEmpty()) {
+      return;
+    }
+    Matcher label = LEAD_LABEL.matcher(s);
+    String body = label.lookingAt() ? s.substring(label.end()) : s;
+    if (REMEDY.matcher(body).lookingAt() || FOLLOW_UP.matcher(body).lookingAt()) {
+      setAside.add(s);
+      return;
+    }
+    // clauses: a "but" starts a new one, which the one before does not speak for
+    Matcher br = CLAUSE_BREAK.matcher(s);
+    int from = 0;
+    while (true) {
+      boolean more = br.find();
+      int to = more ? br.start() : s.length();
+      String clause = s.substring(from, to);
+      if (setsAside(clause)) {
+        setAside.add(clause.strip());
+      } else {
+        kept.append(clause);
+      }
+      if (!more) {
+        break;
+      }
+      from = br.start();
+    }
+    kept.append(' ');
+  }
+
+  /** Whether a clause checks something and finds it normal, or says it was not the cause. */
+  static boolean setsAside(String clause) {
+    return FOUND_NORMAL.matcher(clause).find() || References.saysNotTheCause(clause);
+  }
+}
