@@ -83,11 +83,9 @@ final class GapClassifier {
     if (sentence == null) {
       return;
     }
-    org.apache.lucene.index.memory.MemoryIndex one =
-        new org.apache.lucene.index.memory.MemoryIndex();
-    one.addField(dev.rehearsal.index.Schema.BODY, sentence, TEXT_ANALYZER);
+    TextQueries.OneText one = queries.read("", sentence);
     for (Gap g : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
-      if (one.search(queries.query(g)) > 0) {
+      if (one.weight(g) > 0) {
         return;
       }
     }
@@ -104,9 +102,6 @@ final class GapClassifier {
 
   /** Per incident, whether {@link #readCause} has run. */
   private final boolean[] causeRead;
-
-  private static final org.apache.lucene.analysis.Analyzer TEXT_ANALYZER =
-      dev.rehearsal.index.Schema.textAnalyzer();
 
   /**
    * Reads an incident's words for the gaps again without the sentences that do not tell the cause
@@ -132,13 +127,10 @@ final class GapClassifier {
     String title = narrative.substring(0, nl);
     CauseSentences.Split split = CauseSentences.of(narrative.substring(nl + 1));
     if (any && !split.setAside().isEmpty()) {
-      org.apache.lucene.index.memory.MemoryIndex cause =
-          new org.apache.lucene.index.memory.MemoryIndex();
-      cause.addField(dev.rehearsal.index.Schema.TITLE, title, TEXT_ANALYZER);
-      cause.addField(dev.rehearsal.index.Schema.BODY, split.kept(), TEXT_ANALYZER);
+      TextQueries.OneText cause = queries.read(title, split.kept());
       for (Gap g : Gap.real()) {
         if (raw[g.ordinal()] > 0) {
-          float read = cause.search(queries.query(g));
+          float read = cause.weight(g);
           if (read < raw[g.ordinal()]) {
             raw[g.ordinal()] = read;
             lowered[incident] |= (byte) (1 << g.ordinal());

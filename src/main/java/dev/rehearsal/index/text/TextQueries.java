@@ -96,6 +96,33 @@ public final class TextQueries {
     return queries.get(g);
   }
 
+  private static final Analyzer INDEX_ANALYZER = Schema.textAnalyzer();
+
+  /**
+   * One text the workspace index does not hold, read by the same queries: the summed weights of a
+   * gap's cues found in its title or body, as {@link IncidentText#weights} gives them for the
+   * indexed incidents. For a part of an incident's text (the sentences that tell the cause) or a
+   * single sentence.
+   */
+  public final class OneText {
+    private final org.apache.lucene.index.memory.MemoryIndex index =
+        new org.apache.lucene.index.memory.MemoryIndex();
+
+    private OneText(String title, String body) {
+      index.addField(Schema.TITLE, title, INDEX_ANALYZER);
+      index.addField(Schema.BODY, body, INDEX_ANALYZER);
+    }
+
+    public float weight(Gap g) {
+      return index.search(queries.get(g));
+    }
+  }
+
+  /** A title and a body to read on their own. */
+  public OneText read(String title, String body) {
+    return new OneText(title, body);
+  }
+
   /**
    * How many words an entry is once analysed: "fan-out" and "hard-coded" are two words and must
    * match as a phrase, not as either word alone.
