@@ -509,8 +509,8 @@ class CliTest {
     double baseline = j.path("baselinePrecision").asDouble();
     assertTrue(p > baseline + 0.2, "engine " + p + " vs baseline " + baseline);
 
-    assertTrue(r.out().contains("Text model on 340 real incident write-ups"), r.out());
-    assertEquals(340, j.path("writeups").path("writeups").asInt(), j.toString());
+    assertTrue(r.out().contains("Text model on 498 real incident write-ups"), r.out());
+    assertEquals(498, j.path("writeups").path("writeups").asInt(), j.toString());
     assertUsageError(
         run("evaluate", "--workspace", ws.toString()),
         "give --truth FILE, or --writeups for the write-ups alone",
@@ -542,7 +542,7 @@ class CliTest {
     assertFalse(text.out().contains("Links (incident"), "no workspace needed: " + text.out());
 
     JsonNode j = run("evaluate", "--writeups", "--json").json().path("writeups");
-    assertEquals(340, j.path("writeups").asInt());
+    assertEquals(498, j.path("writeups").asInt());
     assertEquals(expected.kfold().macroF1(), j.path("macroF1").asDouble(), 1e-12);
     // the confusion matrix holds every write-up once, and each class's recall is read from it
     long all = 0;
@@ -560,7 +560,7 @@ class CliTest {
           1e-12,
           truth);
     }
-    assertEquals(340, all);
+    assertEquals(498, all);
     double sum = 0;
     for (String g : new String[] {"data", "traffic", "config", "mocks"}) {
       sum += j.path("classes").path(g).path("f1").asDouble();
