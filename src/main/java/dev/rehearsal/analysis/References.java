@@ -64,13 +64,14 @@ final class References {
 
   /**
    * What follows a version put out again, the version written first: "v3.3.1 redeployed as
-   * mitigation", "2.1.0 was restored". ("v2.0 rolled back to v1.9" names the bad release first, so
-   * rolling back is not among these.)
+   * mitigation", "2.1.0 was restored", "v2.26.1 is live again". ("v2.0 rolled back to v1.9" names
+   * the bad release first, so rolling back is not among these.)
    */
   private static final Pattern PUT_OUT_AGAIN =
       Pattern.compile(
-          "(?i)\\s+(?:(?:was|were|got|is|been|being)\\s+)?"
-              + "(?:re-?deployed|re-?released|restored|reinstated|brought\\s+back|put\\s+back)\\b");
+          "(?i)\\s+(?:(?:was|were|got|is|are|been|being)\\s+)?"
+              + "(?:re-?deployed|re-?released|restored|reinstated|brought\\s+back|put\\s+back"
+              + "|(?:live|serving|running|out)\\s+again|back\\s+(?:in\\s+production|live))\\b");
 
   private static final Pattern PR =
       Pattern.compile(

@@ -63,9 +63,9 @@ public final class Sentences {
             + Texts.fixed(r.decimal("factor"), 2)
             + " of what it would";
       case ROLLBACK_TARGET_NAMED:
-        return "the incident says it "
+        return "the incident says \u201c"
             + r.arg("phrase")
-            + ", so the deploy after that version is the suspect";
+            + "\u201d, so the deploy after that version is the suspect";
       case SAME_SERVICE:
         return "same service: " + where(r);
       case UPSTREAM:

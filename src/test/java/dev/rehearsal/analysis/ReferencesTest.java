@@ -68,6 +68,10 @@ class ReferencesTest {
     assertEquals(List.of(), values(text, Type.VERSION));
     assertEquals(List.of("2.1.0"), values("2.1.0 was restored at 10:40", Type.ROLLBACK_TARGET));
     assertEquals(List.of("4.0.1"), values("v4.0.1 brought back by hand", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("2.26.1"), values("v2.26.1 is live again.", Type.ROLLBACK_TARGET));
+    assertEquals(
+        List.of("5.3.1"), values("5.3.1 back in production at 10:40", Type.ROLLBACK_TARGET));
+    assertEquals(List.of("5.3.2"), values("v5.3.2 went live at 09:00", Type.VERSION));
     // the release rolled back names the culprit, the one rolled back to the target
     String rolled = "v2.0.0 rolled back to v1.9.4";
     assertEquals(List.of("2.0.0"), values(rolled, Type.VERSION));
