@@ -553,10 +553,13 @@ public final class Sentences {
       return "the text sets production against staging";
     }
     if (e instanceof Evidence.SetAside a) {
-      return "words not read for the gap in "
-          + a.sentences().size()
-          + (a.sentences().size() == 1 ? " sentence" : " sentences")
-          + " that rule something out or tell the remedy or the follow-up";
+      return a.sentences().size() == 1
+          ? "words in 1 sentence not read for the gap: it rules something out, or tells the"
+              + " remedy or the follow-up"
+          : "words in "
+              + a.sentences().size()
+              + " sentences not read for the gap: they rule something out, or tell the remedy"
+              + " or the follow-up";
     }
     if (e instanceof Evidence.StagingDeploy s) {
       return "staged " + before(s.beforeProductionMs()) + " production";
