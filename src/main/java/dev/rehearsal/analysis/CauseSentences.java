@@ -74,8 +74,17 @@ final class CauseSentences {
 
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
-  /** Splits a body of text (description and postmortem, not the title). */
+  /** Splits a body of text (description and postmortem, not the title), every sentence judged. */
   static Split of(String body) {
+    return of(body, sentence -> true);
+  }
+
+  /**
+   * Splits a body of text, judging only the sentences that matter to the caller (the others are
+   * kept as they are): the analysis asks only of sentences that hold a word of some gap's
+   * vocabulary or compare the environments, since setting aside any other changes nothing.
+   */
+  static Split of(String body, java.util.function.Predicate<String> matters) {
     if (body == null || body.isEmpty()) {
       return new Split("", List.of());
     }
@@ -90,14 +99,16 @@ final class CauseSentences {
         continue;
       }
       if (inRemedySection) {
-        if (!trimmed.isEmpty()) {
+        if (!trimmed.isEmpty() && matters.test(trimmed)) {
           setAside.add(trimmed);
+        } else {
+          kept.append(line);
         }
         kept.append('\n');
         continue;
       }
       for (String sentence : SENTENCE_END.split(line)) {
-        keepCause(sentence, kept, setAside);
+        keepCause(sentence, kept, setAside, matters);
       }
       kept.append('\n');
     }
@@ -107,9 +118,17 @@ final class CauseSentences {
     return new Split(kept.toString().strip(), List.copyOf(setAside));
   }
 
-  private static void keepCause(String sentence, StringBuilder kept, List<String> setAside) {
+  private static void keepCause(
+      String sentence,
+      StringBuilder kept,
+      List<String> setAside,
+      java.util.function.Predicate<String> matters) {
     String s = sentence.strip();
     if (s.isEmpty()) {
+      return;
+    }
+    if (!matters.test(s)) {
+      kept.append(s).append(' ');
       return;
     }
     Matcher label = LEAD_LABEL.matcher(s);

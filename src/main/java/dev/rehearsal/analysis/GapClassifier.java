@@ -83,8 +83,12 @@ final class GapClassifier {
     if (sentence == null) {
       return;
     }
-    TextQueries.OneText one = queries.read("", sentence);
+    TextQueries.OneText one = null;
     for (Gap g : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
+      if (!queries.mayMatch(g, sentence)) {
+        continue; // none of the gap's words is in the sentence
+      }
+      one = one == null ? queries.read("", sentence) : one;
       if (one.weight(g) > 0) {
         return;
       }
@@ -125,14 +129,17 @@ final class GapClassifier {
       return;
     }
     String title = narrative.substring(0, nl);
-    CauseSentences.Split split = CauseSentences.of(narrative.substring(nl + 1));
+    String body = narrative.substring(nl + 1);
+    CauseSentences.Split split =
+        CauseSentences.of(body, s -> queries.mayMatchAny(s) || EnvironmentContrast.contrasts(s));
     if (any && !split.setAside().isEmpty()) {
-      TextQueries.OneText cause = queries.read(title, split.kept());
+      TextQueries.TakenOut out =
+          queries.takenOut(title, body, split.kept(), String.join("\n", split.setAside()));
       for (Gap g : Gap.real()) {
         if (raw[g.ordinal()] > 0) {
-          float read = cause.weight(g);
-          if (read < raw[g.ordinal()]) {
-            raw[g.ordinal()] = read;
+          float lost = out.lostWeight(g);
+          if (lost > 0) {
+            raw[g.ordinal()] = Math.max(0, raw[g.ordinal()] - lost);
             lowered[incident] |= (byte) (1 << g.ordinal());
           }
         }

@@ -83,13 +83,49 @@ public final class TextQueries {
           }
         }
         if (any) {
+          Query entryQuery = fields.build();
           b.add(
-              new BoostQuery(new ConstantScoreQuery(fields.build()), (float) weight),
+              new BoostQuery(new ConstantScoreQuery(entryQuery), (float) weight),
               BooleanClause.Occur.SHOULD);
+          entryList.add(new Entry(entryQuery, (float) weight, termsOf(entryQuery)));
         }
       }
       queries.put(g, b.build());
+      entries.put(g, List.copyOf(entryList));
+      entryList.clear();
     }
+  }
+
+  /**
+   * One entry of a gap's vocabulary: its query over title and body, its weight, and the terms it
+   * can match (at least one must be in a text for it to match).
+   */
+  private record Entry(Query query, float weight, java.util.Set<String> terms) {}
+
+  /** Per gap, its entries in order: what {@link OneText} asks one by one. */
+  private final Map<Gap, List<Entry>> entries = new EnumMap<>(Gap.class);
+
+  private final List<Entry> entryList = new java.util.ArrayList<>();
+
+  /** Every term a query can match (synonyms included), whatever the field. */
+  private static java.util.Set<String> termsOf(Query q) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    q.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, org.apache.lucene.index.Term... ts) {
+            for (org.apache.lucene.index.Term t : ts) {
+              out.add(t.text());
+            }
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(
+              BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return java.util.Set.copyOf(out);
   }
 
   public Query query(Gap g) {
@@ -107,20 +143,165 @@ public final class TextQueries {
   public final class OneText {
     private final org.apache.lucene.index.memory.MemoryIndex index =
         new org.apache.lucene.index.memory.MemoryIndex();
+    private final java.util.Set<String> terms = new java.util.HashSet<>();
 
     private OneText(String title, String body) {
       index.addField(Schema.TITLE, title, INDEX_ANALYZER);
       index.addField(Schema.BODY, body, INDEX_ANALYZER);
+      TextTerms.forEachTerm(title, terms::add);
+      TextTerms.forEachTerm(body, terms::add);
     }
 
+    /**
+     * The summed weights of the gap's entries that match: what the gap's whole query scores ({@link
+     * #wholeQueryWeight}), asked entry by entry and only of the entries one of whose terms the text
+     * holds. The whole query, asked of a text of its own, costs a hundred microseconds or more per
+     * gap (a weight for every entry); see docs/performance-history.md. {@code TextQueriesTest} pins
+     * the two to each other.
+     */
     public float weight(Gap g) {
+      float sum = 0;
+      for (Entry e : entries.get(g)) {
+        if (!java.util.Collections.disjoint(e.terms(), terms) && matches(e.query())) {
+          sum += e.weight();
+        }
+      }
+      return sum;
+    }
+
+    private org.apache.lucene.search.IndexSearcher searcher;
+
+    private boolean matches(Query q) {
+      if (searcher == null) {
+        searcher = index.createSearcher();
+        searcher.setQueryCache(null);
+      }
+      try {
+        return searcher.count(q) > 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // an index in memory
+      }
+    }
+
+    /** The gap's whole query, asked of this text: the plain form of {@link #weight}. */
+    public float wholeQueryWeight(Gap g) {
       return index.search(queries.get(g));
     }
+  }
+
+  /** Every term of every gap's vocabulary. */
+  private volatile java.util.Set<String> allTerms;
+
+  /** Whether any gap's query could match the text: whether it holds a term of any of them. */
+  public boolean mayMatchAny(String text) {
+    java.util.Set<String> all = allTerms;
+    if (all == null) {
+      java.util.Set<String> union = new java.util.HashSet<>();
+      for (Gap g : Gap.real()) {
+        union.addAll(termsOf(g));
+      }
+      all = allTerms = java.util.Set.copyOf(union);
+    }
+    java.util.Set<String> wanted = all;
+    boolean[] found = {false};
+    TextTerms.forEachTerm(
+        text,
+        t -> {
+          if (!found[0] && wanted.contains(t)) {
+            found[0] = true;
+          }
+        });
+    return found[0];
+  }
+
+  /**
+   * A text with some of its sentences taken out, to ask what each gap's words lose: the summed
+   * weights of the gap's entries that match the whole text (title and body) and no longer match the
+   * kept part. Only an entry with a term in the sentences taken out can be lost, so only those are
+   * asked ({@link #lostWeightAskingEveryEntry} asks them all; {@code TextQueriesTest} pins the
+   * two).
+   */
+  public final class TakenOut {
+    private final String title;
+    private final String body;
+    private final String kept;
+    private final java.util.Set<String> out = new java.util.HashSet<>();
+    private OneText whole;
+    private OneText rest;
+
+    private TakenOut(String title, String body, String kept, String takenOut) {
+      this.title = title;
+      this.body = body;
+      this.kept = kept;
+      TextTerms.forEachTerm(takenOut, out::add);
+    }
+
+    public float lostWeight(Gap g) {
+      float lost = 0;
+      for (Entry e : entries.get(g)) {
+        if (java.util.Collections.disjoint(e.terms(), out)) {
+          continue;
+        }
+        whole = whole == null ? new OneText(title, body) : whole;
+        rest = rest == null ? new OneText(title, kept) : rest;
+        if (whole.matches(e.query()) && !rest.matches(e.query())) {
+          lost += e.weight();
+        }
+      }
+      return lost;
+    }
+  }
+
+  /**
+   * A text (title and body), its kept part and the sentences taken out, to ask what each gap loses.
+   */
+  public TakenOut takenOut(String title, String body, String kept, String takenOut) {
+    return new TakenOut(title, body, kept, takenOut);
+  }
+
+  /** {@link #lostWeight} asking every entry of the gap: the plain form it is pinned to. */
+  public float lostWeightAskingEveryEntry(Gap g, String title, String body, String kept) {
+    OneText whole = new OneText(title, body);
+    OneText rest = new OneText(title, kept);
+    float lost = 0;
+    for (Entry e : entries.get(g)) {
+      if (whole.matches(e.query()) && !rest.matches(e.query())) {
+        lost += e.weight();
+      }
+    }
+    return lost;
   }
 
   /** A title and a body to read on their own. */
   public OneText read(String title, String body) {
     return new OneText(title, body);
+  }
+
+  /** Per gap, every term its query can match (synonyms included), whatever the field. */
+  private final Map<Gap, java.util.Set<String>> terms = new EnumMap<>(Gap.class);
+
+  private java.util.Set<String> termsOf(Gap g) {
+    synchronized (terms) {
+      return terms.computeIfAbsent(g, k -> termsOf(queries.get(k)));
+    }
+  }
+
+  /**
+   * Whether a gap's query could match the text at all: whether any of the text's terms is one of
+   * the query's. False means it cannot; true means {@link #read} must say. Cheaper than reading the
+   * text as an index of its own, which is what makes it worth asking first.
+   */
+  public boolean mayMatch(Gap g, String text) {
+    java.util.Set<String> wanted = termsOf(g);
+    boolean[] found = {false};
+    TextTerms.forEachTerm(
+        text,
+        t -> {
+          if (!found[0] && wanted.contains(t)) {
+            found[0] = true;
+          }
+        });
+    return found[0];
   }
 
   /**
