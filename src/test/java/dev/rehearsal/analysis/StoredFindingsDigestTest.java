@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <dir>}; a change that means to alter findings updates it and says why (last: a gap's words count
  * only in the sentences that tell the cause and a sentence setting production against staging is a
  * config cue, decision 0024, with their evidence; and the text model trained on 498 write-ups
- * instead of 340, which moves every text vote a little).
+ * instead of 340, which moves every text vote a little; then the set-aside evidence lists only the
+ * sentences that hold a gap's word or compare the environments, scores unchanged).
  */
 class StoredFindingsDigestTest {
   @TempDir Path dir;
@@ -53,7 +54,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "2f32dbdc5c2a5646dd731136f82ba5cae88e1917f8b7a3d51850176f3fef1924",
+          "1009d84bcd191ca11cfac482bf424321d6dd2058f02634da79e56e755a9deffa",
           digest(stored, dir.toString()));
     }
   }
