@@ -202,7 +202,11 @@ public final class TextQueries {
       }
       all = allTerms = java.util.Set.copyOf(union);
     }
-    java.util.Set<String> wanted = all;
+    return holdsAny(text, all);
+  }
+
+  /** Whether one of the text's terms is among those wanted. */
+  private static boolean holdsAny(String text, java.util.Set<String> wanted) {
     boolean[] found = {false};
     TextTerms.forEachTerm(
         text,
@@ -292,16 +296,7 @@ public final class TextQueries {
    * text as an index of its own, which is what makes it worth asking first.
    */
   public boolean mayMatch(Gap g, String text) {
-    java.util.Set<String> wanted = termsOf(g);
-    boolean[] found = {false};
-    TextTerms.forEachTerm(
-        text,
-        t -> {
-          if (!found[0] && wanted.contains(t)) {
-            found[0] = true;
-          }
-        });
-    return found[0];
+    return holdsAny(text, termsOf(g));
   }
 
   /**
