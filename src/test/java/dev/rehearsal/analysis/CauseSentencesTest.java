@@ -73,6 +73,44 @@ class CauseSentencesTest {
   }
 
   @Test
+  void anyTextSplitsIntoPartsItHolds() {
+    String[] words = {
+      "Next:", "but", "however", "flat", "config", "staging", "prod", "## Action items", "\n",
+      ".", "; ", "Toggled", "rows", "unrelated", "nothing out of the ordinary", "é", "  ", "v1.2.3",
+      "AI-1", ":", "the", "was", "fine", "!", "?"
+    };
+    java.util.Random r = new java.util.Random(20261206);
+    for (int run = 0; run < 2_000; run++) {
+      StringBuilder text = new StringBuilder();
+      int n = r.nextInt(60);
+      for (int i = 0; i < n; i++) {
+        text.append(words[r.nextInt(words.length)]).append(r.nextInt(4) == 0 ? "" : " ");
+      }
+      String body = text.toString();
+      CauseSentences.Split s = CauseSentences.of(body);
+      for (String aside : s.setAside()) {
+        assertTrue(body.contains(aside), "set aside what the text holds: " + aside + " / " + body);
+        assertFalse(aside.isBlank(), body);
+      }
+      // every character of the text but white space is kept or set aside, once
+      assertEquals(
+          sortedNonBlank(body),
+          sortedNonBlank(s.kept() + String.join("", s.setAside())),
+          "kept: " + s.kept() + " / set aside: " + s.setAside() + " / of: " + body);
+      CauseSentences.Split some = CauseSentences.of(body, x -> x.length() % 2 == 0);
+      assertEquals(
+          sortedNonBlank(body), sortedNonBlank(some.kept() + String.join("", some.setAside())));
+      assertTrue(some.setAside().stream().allMatch(x -> body.contains(x)), body);
+      EnvironmentContrast.first(body);
+    }
+  }
+
+  private static String sortedNonBlank(String text) {
+    int[] cps = text.codePoints().filter(c -> !Character.isWhitespace(c)).sorted().toArray();
+    return new String(cps, 0, cps.length);
+  }
+
+  @Test
   void aPassageWhoseMarksAreAllInSetAsideSentencesIsNotShown() {
     String text = "Config repo had no commits that day. The pool size differs in prod.";
     dev.rehearsal.model.Evidence.Passage aside =
