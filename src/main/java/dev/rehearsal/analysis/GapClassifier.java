@@ -109,9 +109,12 @@ final class GapClassifier {
 
   /**
    * Reads an incident's words for the gaps again without the sentences that do not tell the cause
-   * ({@link CauseSentences}, decision 0024), with the same queries over its title and the rest of
-   * its text. Only when something was set aside and the index found a gap's words at all: a score
-   * can only go down. Each incident is read by one thread.
+   * ({@link CauseSentences}, decision 0024): a vocabulary entry the text holds only in set-aside
+   * sentences no longer counts, so its weight comes off the gap's score ({@link
+   * TextQueries.TakenOut}); a score can only go down. Then a kept sentence that sets production
+   * against staging may add a config cue. Only sentences holding a gap's word or comparing the
+   * environments are judged, since setting any other aside changes nothing. Each incident is read
+   * by one thread, once.
    */
   private void readCause(int incident) {
     if (causeRead[incident]) {
