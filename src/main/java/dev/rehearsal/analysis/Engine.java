@@ -430,48 +430,6 @@ public final class Engine {
    * would cost more to highlight than to analyse); the app, reports and {@code rehearsal explain}
    * add them for the incidents a person looks at.
    */
-  /**
-   * The passages with a mark outside the sentences the gap's words were not read in ({@link
-   * Evidence.SetAside}): a word the score did not count is not shown as if it had.
-   */
-  static List<Evidence.Passage> outsideSetAside(
-      List<Evidence.Passage> passages, List<Evidence> evidence) {
-    List<String> aside = new ArrayList<>();
-    for (Evidence e : evidence) {
-      if (e instanceof Evidence.SetAside a) {
-        aside.addAll(a.sentences());
-      }
-    }
-    if (aside.isEmpty()) {
-      return passages;
-    }
-    List<Evidence.Passage> out = new ArrayList<>();
-    for (Evidence.Passage p : passages) {
-      boolean counted = false;
-      for (Evidence.Span mark : p.marks()) {
-        if (!insideAny(p.text(), mark, aside)) {
-          counted = true;
-          break;
-        }
-      }
-      if (counted) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  private static boolean insideAny(String text, Evidence.Span mark, List<String> sentences) {
-    for (String s : sentences) {
-      for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-        if (at <= mark.start() && mark.end() <= at + s.length()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   public Finding withPassages(Finding f) throws IOException {
     if (f.scores().isEmpty()) {
       return f;
@@ -517,6 +475,48 @@ public final class Engine {
         f.stagingEvidence(),
         f.review(),
         f.alternatives());
+  }
+
+  /**
+   * The passages with a mark outside the sentences the gap's words were not read in ({@link
+   * Evidence.SetAside}): a word the score did not count is not shown as if it had.
+   */
+  static List<Evidence.Passage> outsideSetAside(
+      List<Evidence.Passage> passages, List<Evidence> evidence) {
+    List<String> aside = new ArrayList<>();
+    for (Evidence e : evidence) {
+      if (e instanceof Evidence.SetAside a) {
+        aside.addAll(a.sentences());
+      }
+    }
+    if (aside.isEmpty()) {
+      return passages;
+    }
+    List<Evidence.Passage> out = new ArrayList<>();
+    for (Evidence.Passage p : passages) {
+      boolean counted = false;
+      for (Evidence.Span mark : p.marks()) {
+        if (!insideAny(p.text(), mark, aside)) {
+          counted = true;
+          break;
+        }
+      }
+      if (counted) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean insideAny(String text, Evidence.Span mark, List<String> sentences) {
+    for (String s : sentences) {
+      for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+        if (at <= mark.start() && mark.end() <= at + s.length()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

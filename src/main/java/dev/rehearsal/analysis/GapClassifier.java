@@ -83,12 +83,8 @@ final class GapClassifier {
     if (sentence == null) {
       return;
     }
-    TextQueries.OneText one = null;
+    TextQueries.OneText one = queries.read("", sentence);
     for (Gap g : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
-      if (!queries.mayMatch(g, sentence)) {
-        continue; // none of the gap's words is in the sentence
-      }
-      one = one == null ? queries.read("", sentence) : one;
       if (one.weight(g) > 0) {
         return;
       }
@@ -165,7 +161,6 @@ final class GapClassifier {
   }
 
   double textScore(int incident, Gap g) {
-    readCause(incident);
     double vocabulary = vocabularyScore(incident, g);
     return model == null ? vocabulary : model.combine(vocabulary, incident, g);
   }

@@ -50,9 +50,11 @@ public final class TextQueries {
     Analyzer analyzer = queryAnalyzer(synonyms);
     QueryBuilder qb = new QueryBuilder(analyzer);
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    java.util.Set<String> everyTerm = new java.util.HashSet<>();
     for (Gap g : Gap.real()) {
       List<String> words = vocabulary.getOrDefault(g.code(), List.of());
       BooleanQuery.Builder b = new BooleanQuery.Builder();
+      List<Entry> entryList = new java.util.ArrayList<>();
       for (String entry : words) {
         String text = entry;
         double weight = -1;
@@ -92,8 +94,9 @@ public final class TextQueries {
       }
       queries.put(g, b.build());
       entries.put(g, List.copyOf(entryList));
-      entryList.clear();
+      entryList.forEach(e -> everyTerm.addAll(e.terms()));
     }
+    allTerms = java.util.Set.copyOf(everyTerm);
   }
 
   /**
@@ -105,7 +108,8 @@ public final class TextQueries {
   /** Per gap, its entries in order: what {@link OneText} asks one by one. */
   private final Map<Gap, List<Entry>> entries = new EnumMap<>(Gap.class);
 
-  private final List<Entry> entryList = new java.util.ArrayList<>();
+  /** Every term of every gap's vocabulary (synonyms included). */
+  private final java.util.Set<String> allTerms;
 
   /** Every term a query can match (synonyms included), whatever the field. */
   private static java.util.Set<String> termsOf(Query q) {
@@ -189,29 +193,16 @@ public final class TextQueries {
     }
   }
 
-  /** Every term of every gap's vocabulary. */
-  private volatile java.util.Set<String> allTerms;
-
-  /** Whether any gap's query could match the text: whether it holds a term of any of them. */
+  /**
+   * Whether any gap's query could match the text: whether it holds a term of any of them. False
+   * means none can.
+   */
   public boolean mayMatchAny(String text) {
-    java.util.Set<String> all = allTerms;
-    if (all == null) {
-      java.util.Set<String> union = new java.util.HashSet<>();
-      for (Gap g : Gap.real()) {
-        union.addAll(termsOf(g));
-      }
-      all = allTerms = java.util.Set.copyOf(union);
-    }
-    return holdsAny(text, all);
-  }
-
-  /** Whether one of the text's terms is among those wanted. */
-  private static boolean holdsAny(String text, java.util.Set<String> wanted) {
     boolean[] found = {false};
     TextTerms.forEachTerm(
         text,
         t -> {
-          if (!found[0] && wanted.contains(t)) {
+          if (!found[0] && allTerms.contains(t)) {
             found[0] = true;
           }
         });
@@ -279,24 +270,6 @@ public final class TextQueries {
   /** A title and a body to read on their own. */
   public OneText read(String title, String body) {
     return new OneText(title, body);
-  }
-
-  /** Per gap, every term its query can match (synonyms included), whatever the field. */
-  private final Map<Gap, java.util.Set<String>> terms = new EnumMap<>(Gap.class);
-
-  private java.util.Set<String> termsOf(Gap g) {
-    synchronized (terms) {
-      return terms.computeIfAbsent(g, k -> termsOf(queries.get(k)));
-    }
-  }
-
-  /**
-   * Whether a gap's query could match the text at all: whether any of the text's terms is one of
-   * the query's. False means it cannot; true means {@link #read} must say. Cheaper than reading the
-   * text as an index of its own, which is what makes it worth asking first.
-   */
-  public boolean mayMatch(Gap g, String text) {
-    return holdsAny(text, termsOf(g));
   }
 
   /**
