@@ -8,6 +8,8 @@ import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.GapScore;
 import dev.rehearsal.model.RunType;
 import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.prose.CauseSentences;
+import dev.rehearsal.prose.EnvironmentContrast;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +62,6 @@ final class GapClassifier {
     tieTables();
     this.textRaw = new float[d.incidents.size()][Gap.real().length];
     this.lowered = new byte[d.incidents.size()];
-    this.causeRead = new boolean[d.incidents.size()];
     scoreText(text);
   }
 
@@ -70,94 +71,72 @@ final class GapClassifier {
    */
   static final float ENVIRONMENTS_COMPARED = 1.0f;
 
-  /** The sentence that sets production against staging, for the incidents that hold one. */
-  private final Map<Integer, String> compared = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * Adds the config cue of a sentence that sets production against staging ({@link
-   * EnvironmentContrast}) when the other gaps' words are not in it: "staging has 10,000 rows,
-   * production 40 million" speaks of data, not of how staging is set up.
-   */
-  private void compareEnvironments(int incident, String cause) {
-    String sentence = EnvironmentContrast.first(cause);
-    if (sentence == null) {
-      return;
-    }
-    TextQueries.OneText one = queries.read("", sentence);
-    for (Gap g : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
-      if (one.weight(g) > 0) {
-        return;
-      }
-    }
-    textRaw[incident][Gap.CONFIG.ordinal()] += ENVIRONMENTS_COMPARED;
-    compared.put(incident, sentence);
-  }
-
-  /** The sentences set aside, for the incidents where that lowered a gap's words. */
-  private final Map<Integer, List<String>> setAside =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   /** Per incident, the gaps (bits by ordinal) whose words setting sentences aside lowered. */
   private final byte[] lowered;
 
-  /** Per incident, whether {@link #readCause} has run. */
-  private final boolean[] causeRead;
+  /** The incidents whose sentence setting production against staging gave the config cue. */
+  private final java.util.BitSet compared = new java.util.BitSet();
 
   /**
-   * Reads an incident's words for the gaps again without the sentences that do not tell the cause
-   * ({@link CauseSentences}, decision 0024): a vocabulary entry the text holds only in set-aside
-   * sentences no longer counts, so its weight comes off the gap's score ({@link
-   * TextQueries.TakenOut}); a score can only go down. Then a kept sentence that sets production
-   * against staging may add a config cue. Only sentences holding a gap's word or comparing the
-   * environments are judged, since setting any other aside changes nothing. Each incident is read
-   * by one thread, once.
+   * One pass per gap over all incidents: the sum of the weights of the cues each matches, read
+   * where the text tells the cause (decision 0024). A vocabulary entry an incident holds only in
+   * sentences set aside (observations found normal, the remedy, the follow-up: {@link
+   * CauseSentences}) does not count, so its weight comes off the gap's score; a score can only go
+   * down. Then a sentence that sets production against staging ({@link EnvironmentContrast}) adds a
+   * config cue, unless the other gaps' words are in it: "staging has 10,000 rows, production 40
+   * million" speaks of data, not of how staging is set up. Which sentences tell the cause and which
+   * compares the environments is decided when an incident is indexed ({@code
+   * RecordCodec.causeFields}); here each gap asks the index once.
    */
-  private void readCause(int incident) {
-    if (causeRead[incident]) {
-      return;
-    }
-    causeRead[incident] = true;
-    float[] raw = textRaw[incident];
-    boolean any = false;
-    for (float v : raw) {
-      any |= v > 0;
-    }
-    String narrative = d.incidents.get(incident).narrative();
-    int nl = narrative.indexOf('\n');
-    if (nl < 0) {
-      return;
-    }
-    String title = narrative.substring(0, nl);
-    String body = narrative.substring(nl + 1);
-    CauseSentences.Split split =
-        CauseSentences.of(body, s -> queries.mayMatchAny(s) || EnvironmentContrast.contrasts(s));
-    if (any && !split.setAside().isEmpty()) {
-      TextQueries.TakenOut out =
-          queries.takenOut(title, body, split.kept(), String.join("\n", split.setAside()));
-      for (Gap g : Gap.real()) {
-        if (raw[g.ordinal()] > 0) {
-          float lost = out.lostWeight(g);
-          if (lost > 0) {
-            raw[g.ordinal()] = Math.max(0, raw[g.ordinal()] - lost);
-            lowered[incident] |= (byte) (1 << g.ordinal());
-          }
-        }
-      }
-      if (lowered[incident] != 0) {
-        setAside.put(incident, split.setAside());
-      }
-    }
-    compareEnvironments(incident, title + "\n" + split.kept());
-  }
-
-  /** One pass per gap over all incidents: the sum of the weights of the cues each matches. */
   private void scoreText(IncidentText text) throws IOException {
     for (Gap g : Gap.real()) {
-      float[] scores = text.weights(queries, g);
-      for (int i = 0; i < scores.length; i++) {
-        textRaw[i][g.ordinal()] = scores[i];
+      float[] whole = text.weights(queries, g);
+      float[] lost = text.lostWeights(queries, g);
+      for (int i = 0; i < whole.length; i++) {
+        float raw = whole[i];
+        if (raw > 0 && lost[i] > 0) {
+          raw = Math.max(0, raw - lost[i]);
+          lowered[i] |= (byte) (1 << g.ordinal());
+        }
+        textRaw[i][g.ordinal()] = raw;
       }
     }
+    java.util.BitSet contrast = text.comparingEnvironments();
+    for (Gap other : List.of(Gap.DATA, Gap.TRAFFIC, Gap.MOCKS)) {
+      contrast.andNot(text.contrastHolds(queries, other));
+    }
+    for (int i = contrast.nextSetBit(0); i >= 0; i = contrast.nextSetBit(i + 1)) {
+      textRaw[i][Gap.CONFIG.ordinal()] += ENVIRONMENTS_COMPARED;
+      compared.set(i);
+    }
+  }
+
+  /** The incident's title and body, as its narrative joins them. */
+  private String[] titleAndBody(int incident) {
+    String narrative = d.incidents.get(incident).narrative();
+    int nl = narrative.indexOf('\n');
+    return nl < 0
+        ? new String[] {narrative, ""}
+        : new String[] {narrative.substring(0, nl), narrative.substring(nl + 1)};
+  }
+
+  /**
+   * The sentences set aside that held a gap's word or compared the environments: what the evidence
+   * shows for a score setting them aside lowered (none when none was).
+   */
+  private List<String> setAside(int incident) {
+    if (lowered[incident] == 0) {
+      return List.of();
+    }
+    String body = titleAndBody(incident)[1];
+    return CauseSentences.of(body, s -> EnvironmentContrast.contrasts(s) || queries.mayMatchAny(s))
+        .setAside();
+  }
+
+  /** The sentence that set production against staging, as the index was given it. */
+  private String comparedSentence(int incident) {
+    String[] tb = titleAndBody(incident);
+    return EnvironmentContrast.first(tb[0] + "\n" + CauseSentences.of(tb[1]).kept());
   }
 
   double textScore(int incident, Gap g) {
@@ -166,7 +145,6 @@ final class GapClassifier {
   }
 
   private double vocabularyScore(int incident, Gap g) {
-    readCause(incident);
     return 1 - Math.exp(-textRaw[incident][g.ordinal()] / rules.textSaturation);
   }
 
@@ -177,28 +155,29 @@ final class GapClassifier {
    * structure, no learned vote.
    */
   Result classifyTextOnly(int incident) {
+    List<String> aside = setAside(incident);
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : Gap.real()) {
       double vocabulary = vocabularyScore(incident, g);
       double p = model == null ? 0 : model.score(incident, g);
       double combined = 1 - (1 - rules.wText * vocabulary) * (1 - p);
       List<Evidence> ev = new ArrayList<>();
-      addTextEvidence(incident, g, ev);
+      addTextEvidence(incident, g, ev, aside);
       scores.add(new GapScore(g, combined, textScore(incident, g), Double.NaN, Double.NaN, ev));
     }
     return ranked(scores);
   }
 
   /** The text evidence of a gap: the vocabulary's matches and the text model's vote. */
-  private void addTextEvidence(int incident, Gap g, List<Evidence> ev) {
+  private void addTextEvidence(int incident, Gap g, List<Evidence> ev, List<String> aside) {
     if (textRaw[incident][g.ordinal()] > 0) {
       ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
     }
-    if (g == Gap.CONFIG && compared.containsKey(incident)) {
-      ev.add(new Evidence.EnvironmentsCompared(compared.get(incident)));
+    if (g == Gap.CONFIG && compared.get(incident)) {
+      ev.add(new Evidence.EnvironmentsCompared(comparedSentence(incident)));
     }
     if ((lowered[incident] & (1 << g.ordinal())) != 0) {
-      ev.add(new Evidence.SetAside(setAside.get(incident)));
+      ev.add(new Evidence.SetAside(aside));
     }
     Evidence vote = model == null ? null : model.evidence(incident, g);
     if (vote != null) {
@@ -215,12 +194,13 @@ final class GapClassifier {
     structure.put(Gap.DATA, data(incident, deploy, text));
     structure.put(Gap.MOCKS, mocks(incident, deploy, text));
     Map<Gap, Double> vote = learned == null ? Map.of() : learned.vote(inc.narrative());
+    List<String> aside = setAside(incident);
     List<GapScore> scores = new ArrayList<>();
     for (Gap g : Gap.real()) {
       Structure st = structure.get(g);
       double tx = textScore(incident, g);
       List<Evidence> ev = new ArrayList<>();
-      addTextEvidence(incident, g, ev);
+      addTextEvidence(incident, g, ev, aside);
       if (g == Gap.MOCKS && tx > 0 && st.score == 0 && !d.facts.mocks.isEmpty()) {
         // staging's mocks are known and the incident points at none of them: words about mocks
         // and sandboxes alone do not make the gap (they describe the failure, not a mock)

@@ -6,6 +6,8 @@ import dev.rehearsal.model.EnvironmentFact;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.model.StagingRun;
+import dev.rehearsal.prose.CauseSentences;
+import dev.rehearsal.prose.EnvironmentContrast;
 import dev.rehearsal.settings.ServiceNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,7 @@ public final class RecordCodec {
       multiKeyword(d, Schema.IDS, i.sourceId());
       text(d, Schema.TITLE, i.title());
       text(d, Schema.BODY, incidentBody(i));
+      causeFields(d, i.title(), incidentBody(i));
       extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
       extra.append(String.join(" ", i.labels()));
       if (i.resolvedAt() != null) {
@@ -201,6 +204,30 @@ public final class RecordCodec {
       return;
     }
     d.add(new TextField(field, value, Field.Store.YES));
+  }
+
+  /**
+   * The fields that tell the gap step where an incident's text tells the cause (decision 0024): its
+   * body without the sentences set aside, when any were, and the first sentence of its title and
+   * kept body that sets production against staging. Decided here, once per incident, so that the
+   * analysis reads them for all incidents at once. An incident without a body has neither.
+   */
+  public static void causeFields(Document d, String title, String body) {
+    if (body == null || body.isBlank()) {
+      return;
+    }
+    CauseSentences.Split split = CauseSentences.of(body);
+    if (!split.setAside().isEmpty()) {
+      d.add(new StringField(Schema.PROSE, "aside", Field.Store.NO));
+      if (!split.kept().isBlank()) {
+        d.add(new TextField(Schema.CAUSE, split.kept(), Field.Store.NO));
+      }
+    }
+    String contrast = EnvironmentContrast.first(title + "\n" + split.kept());
+    if (contrast != null) {
+      d.add(new StringField(Schema.PROSE, "contrast", Field.Store.NO));
+      d.add(new TextField(Schema.CONTRAST, contrast, Field.Store.NO));
+    }
   }
 
   /**

@@ -28,9 +28,11 @@ public final class Schema {
    * data (codes with arguments, typed evidence) instead of sentences. 3: a deploy's ids include its
    * change title ({@code title:} and the title's key). 4: an incident's severity is a keyword
    * ({@code severity:P1}); a finding carries its incident's onset, its confidence and whether it
-   * was reviewed, for the incident table's sorting and the period figures.
+   * was reviewed, for the incident table's sorting and the period figures. 5: an incident's body is
+   * indexed a second time without the sentences that do not tell the cause ({@link #CAUSE}, {@link
+   * #PROSE}, {@link #CONTRAST}), so the gap step reads them for all incidents at once.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";
@@ -128,6 +130,25 @@ public final class Schema {
   /** Test case names and failure messages. TextField, stored. */
   public static final String TESTS = "tests";
 
+  /**
+   * An incident's body without the sentences that do not tell the cause (observations found normal,
+   * the remedy, the follow-up: {@link dev.rehearsal.prose.CauseSentences}), present when any were
+   * set aside. TextField, not stored; searched only by the analysis.
+   */
+  public static final String CAUSE = "cause_text";
+
+  /**
+   * The first sentence of an incident's title and {@link #CAUSE} that sets production against
+   * staging ({@link dev.rehearsal.prose.EnvironmentContrast}). TextField, not stored.
+   */
+  public static final String CONTRAST = "contrast_text";
+
+  /**
+   * What reading an incident's prose found: {@code aside} when sentences were set aside, {@code
+   * contrast} when a sentence compares the environments. StringField (multi).
+   */
+  public static final String PROSE = "prose";
+
   /** Words that belong to no other text field: severity, labels, raw names. TextField. */
   public static final String EXTRA = "extra";
 
@@ -163,7 +184,8 @@ public final class Schema {
           SEVERITY,
           VERDICT,
           REVIEWED,
-          ENVIRONMENT);
+          ENVIRONMENT,
+          PROSE);
 
   /** Text fields a search highlights. */
   public static final String[] HIGHLIGHT_FIELDS = {TITLE, BODY, TESTS};

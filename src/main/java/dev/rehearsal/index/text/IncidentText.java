@@ -58,6 +58,7 @@ public final class IncidentText implements Closeable {
         d.add(new StringField(Schema.KIND, DocKind.INCIDENT.code(), Field.Store.NO));
         d.add(new TextField(Schema.TITLE, titles.get(k), Field.Store.NO));
         d.add(new TextField(Schema.BODY, bodies.get(k), Field.Store.NO));
+        dev.rehearsal.index.RecordCodec.causeFields(d, titles.get(k), bodies.get(k));
         w.addDocument(d);
       }
     }
@@ -90,6 +91,30 @@ public final class IncidentText implements Closeable {
    */
   public float[] weights(TextQueries queries, Gap gap) throws IOException {
     return IncidentScores.collect(searcher, queries.query(gap), docToIncident, incidents);
+  }
+
+  /**
+   * For every incident, the summed weight of the distinct entries of a gap's vocabulary its text
+   * holds only in sentences that do not tell the cause ({@link TextQueries#lostQuery}).
+   */
+  public float[] lostWeights(TextQueries queries, Gap gap) throws IOException {
+    return IncidentScores.collect(searcher, queries.lostQuery(gap), docToIncident, incidents);
+  }
+
+  /**
+   * The incidents with a sentence that sets production against staging ({@link Schema#CONTRAST}).
+   */
+  public BitSet comparingEnvironments() throws IOException {
+    return IncidentScores.matching(
+        searcher,
+        new org.apache.lucene.search.TermQuery(
+            new org.apache.lucene.index.Term(Schema.PROSE, "contrast")),
+        docToIncident);
+  }
+
+  /** The incidents whose sentence setting production against staging holds a word of a gap. */
+  public BitSet contrastHolds(TextQueries queries, Gap gap) throws IOException {
+    return IncidentScores.matching(searcher, queries.inContrastQuery(gap), docToIncident);
   }
 
   /**

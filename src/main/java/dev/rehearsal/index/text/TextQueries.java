@@ -54,6 +54,8 @@ public final class TextQueries {
     for (Gap g : Gap.real()) {
       List<String> words = vocabulary.getOrDefault(g.code(), List.of());
       BooleanQuery.Builder b = new BooleanQuery.Builder();
+      BooleanQuery.Builder lost = new BooleanQuery.Builder();
+      BooleanQuery.Builder contrast = new BooleanQuery.Builder();
       List<Entry> entryList = new java.util.ArrayList<>();
       for (String entry : words) {
         String text = entry;
@@ -77,8 +79,7 @@ public final class TextQueries {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
         for (String f : FIELDS) {
-          Query q =
-              wordsIn == 1 ? qb.createBooleanQuery(f, text) : qb.createPhraseQuery(f, text, 1);
+          Query q = entryIn(qb, f, text, wordsIn);
           if (q != null) {
             fields.add(q, BooleanClause.Occur.SHOULD);
             any = true;
@@ -90,13 +91,49 @@ public final class TextQueries {
               new BoostQuery(new ConstantScoreQuery(entryQuery), (float) weight),
               BooleanClause.Occur.SHOULD);
           entryList.add(new Entry(entryQuery, (float) weight, termsOf(entryQuery)));
+          lost.add(
+              new BoostQuery(
+                  new ConstantScoreQuery(lostFrom(qb, entryQuery, text, wordsIn)), (float) weight),
+              BooleanClause.Occur.SHOULD);
+          Query c = entryIn(qb, Schema.CONTRAST, text, wordsIn);
+          if (c != null) {
+            contrast.add(c, BooleanClause.Occur.SHOULD);
+          }
         }
       }
       queries.put(g, b.build());
+      lostQueries.put(g, lost.build());
+      contrastQueries.put(g, contrast.build());
       entries.put(g, List.copyOf(entryList));
       entryList.forEach(e -> everyTerm.addAll(e.terms()));
     }
     allTerms = java.util.Set.copyOf(everyTerm);
+  }
+
+  /** An entry's words in one field: the word, or the words as a phrase (one word between). */
+  private static Query entryIn(QueryBuilder qb, String field, String text, int wordsIn) {
+    return wordsIn == 1 ? qb.createBooleanQuery(field, text) : qb.createPhraseQuery(field, text, 1);
+  }
+
+  /**
+   * Where an entry is lost when the sentences that do not tell the cause are set aside: the text
+   * (title or body) holds it, sentences were set aside, and neither the title nor the body without
+   * them ({@link Schema#CAUSE}) holds it.
+   */
+  private static Query lostFrom(QueryBuilder qb, Query entryQuery, String text, int wordsIn) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(entryQuery, BooleanClause.Occur.MUST);
+    q.add(
+        new org.apache.lucene.search.TermQuery(
+            new org.apache.lucene.index.Term(Schema.PROSE, "aside")),
+        BooleanClause.Occur.FILTER);
+    for (String f : new String[] {Schema.TITLE, Schema.CAUSE}) {
+      Query in = entryIn(qb, f, text, wordsIn);
+      if (in != null) {
+        q.add(in, BooleanClause.Occur.MUST_NOT);
+      }
+    }
+    return q.build();
   }
 
   /**
@@ -136,60 +173,45 @@ public final class TextQueries {
     return queries.get(g);
   }
 
+  /**
+   * The summed weights of the gap's entries an incident's text holds only in sentences that do not
+   * tell the cause (decision 0024): what its score loses when they are set aside.
+   */
+  public Query lostQuery(Gap g) {
+    return lostQueries.get(g);
+  }
+
+  /** Any entry of the gap in the sentence that sets production against staging. */
+  public Query inContrastQuery(Gap g) {
+    return contrastQueries.get(g);
+  }
+
+  private final Map<Gap, Query> lostQueries = new EnumMap<>(Gap.class);
+  private final Map<Gap, Query> contrastQueries = new EnumMap<>(Gap.class);
+
   private static final Analyzer INDEX_ANALYZER = Schema.textAnalyzer();
 
   /**
-   * One text the workspace index does not hold, read by the same queries: the summed weights of a
-   * gap's cues found in its title or body, as {@link IncidentText#weights} gives them for the
-   * indexed incidents. For a part of an incident's text (the sentences that tell the cause) or a
-   * single sentence.
+   * One text the workspace index does not hold, read by the same queries as {@link
+   * IncidentText#weights} reads the indexed incidents: the plain form the index's shortcuts are
+   * pinned to ({@code TextQueriesTest}).
    */
   public final class OneText {
     private final org.apache.lucene.index.memory.MemoryIndex index =
         new org.apache.lucene.index.memory.MemoryIndex();
-    private final java.util.Set<String> terms = new java.util.HashSet<>();
 
     private OneText(String title, String body) {
       index.addField(Schema.TITLE, title, INDEX_ANALYZER);
       index.addField(Schema.BODY, body, INDEX_ANALYZER);
-      TextTerms.forEachTerm(title, terms::add);
-      TextTerms.forEachTerm(body, terms::add);
     }
 
-    /**
-     * The summed weights of the gap's entries that match: what the gap's whole query scores ({@link
-     * #wholeQueryWeight}), asked entry by entry and only of the entries one of whose terms the text
-     * holds. The whole query, asked of a text of its own, costs a hundred microseconds or more per
-     * gap (a weight for every entry); see docs/performance-history.md. {@code TextQueriesTest} pins
-     * the two to each other.
-     */
+    /** The summed weights of the gap's entries found in the title or the body. */
     public float weight(Gap g) {
-      float sum = 0;
-      for (Entry e : entries.get(g)) {
-        if (!java.util.Collections.disjoint(e.terms(), terms) && matches(e.query())) {
-          sum += e.weight();
-        }
-      }
-      return sum;
+      return index.search(queries.get(g));
     }
-
-    private org.apache.lucene.search.IndexSearcher searcher;
 
     private boolean matches(Query q) {
-      if (searcher == null) {
-        searcher = index.createSearcher();
-        searcher.setQueryCache(null);
-      }
-      try {
-        return searcher.count(q) > 0;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // an index in memory
-      }
-    }
-
-    /** The gap's whole query, asked of this text: the plain form of {@link #weight}. */
-    public float wholeQueryWeight(Gap g) {
-      return index.search(queries.get(g));
+      return index.search(q) > 0;
     }
   }
 
@@ -210,52 +232,12 @@ public final class TextQueries {
   }
 
   /**
-   * A text with some of its sentences taken out, to ask what each gap's words lose: the summed
-   * weights of the gap's entries that match the whole text (title and body) and no longer match the
-   * kept part. Only an entry with a term in the sentences taken out can be lost, so only those are
-   * asked ({@link #lostWeightAskingEveryEntry} asks them all; {@code TextQueriesTest} pins the
-   * two).
+   * What a gap's words lose when sentences are taken out of a text, in plain form: the summed
+   * weights of the entries that match the whole text (title and body) and no longer match the title
+   * and the kept part. {@link #lostQuery} asks it of all indexed incidents at once; {@code
+   * TextQueriesTest} pins the two to each other.
    */
-  public final class TakenOut {
-    private final String title;
-    private final String body;
-    private final String kept;
-    private final java.util.Set<String> out = new java.util.HashSet<>();
-    private OneText whole;
-    private OneText rest;
-
-    private TakenOut(String title, String body, String kept, String takenOut) {
-      this.title = title;
-      this.body = body;
-      this.kept = kept;
-      TextTerms.forEachTerm(takenOut, out::add);
-    }
-
-    public float lostWeight(Gap g) {
-      float lost = 0;
-      for (Entry e : entries.get(g)) {
-        if (java.util.Collections.disjoint(e.terms(), out)) {
-          continue;
-        }
-        whole = whole == null ? new OneText(title, body) : whole;
-        rest = rest == null ? new OneText(title, kept) : rest;
-        if (whole.matches(e.query()) && !rest.matches(e.query())) {
-          lost += e.weight();
-        }
-      }
-      return lost;
-    }
-  }
-
-  /**
-   * A text (title and body), its kept part and the sentences taken out, to ask what each gap loses.
-   */
-  public TakenOut takenOut(String title, String body, String kept, String takenOut) {
-    return new TakenOut(title, body, kept, takenOut);
-  }
-
-  /** {@link #lostWeight} asking every entry of the gap: the plain form it is pinned to. */
-  public float lostWeightAskingEveryEntry(Gap g, String title, String body, String kept) {
+  public float lostWeight(Gap g, String title, String body, String kept) {
     OneText whole = new OneText(title, body);
     OneText rest = new OneText(title, kept);
     float lost = 0;

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.model.Gap;
+import dev.rehearsal.prose.CauseSentences;
+import dev.rehearsal.prose.EnvironmentContrast;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ways of reading one text that the analysis takes to save time give what the plain ways give:
- * entry by entry equals the gap's whole query, and asking only the entries with a term in the
- * sentences taken out equals asking every entry.
+ * What the gap step asks of the index for all incidents at once gives what the plain rules give one
+ * text at a time: the weight a gap loses with the sentences that do not tell the cause, and whether
+ * the sentence comparing the environments holds another gap's word.
  */
 class TextQueriesTest {
   private static final TextQueries QUERIES =
@@ -33,59 +38,104 @@ class TextQueriesTest {
           new String[] {
             "Checkout errors",
             "The new query did a full table scan over 40 million rows. Config repo had no commits"
-                + " that day. Toggled the flag off.",
-            "The new query did a full table scan over 40 million rows."
+                + " that day. Toggled the flag off."
           },
           new String[] {
             "Traffic spike on search",
             "We saw 9,000 rps at peak; the pool size was 20. Next: load shedding and a config"
-                + " diff. The sandbox mode of the payment provider never throttles.",
-            "We saw 9,000 rps at peak; the pool size was 20."
+                + " diff. The sandbox mode of the payment provider never throttles."
           },
           new String[] {
             "Orders slow",
             "The query plan changed with the legacy data. The configuration and env var were"
-                + " fine; wiremock stubs answered.",
-            "The query plan changed with the legacy data."
+                + " fine; wiremock stubs answered."
+          },
+          new String[] {"Nothing here", "An unrelated sentence. Another one."},
+          new String[] {
+            "Timeouts",
+            "Production ingress has a 30 s idle timeout, staging ingress has none. Rolled back."
           },
           new String[] {
-            "Nothing here", "An unrelated sentence. Another one.", "An unrelated sentence."
-          });
+            "Slow reports", "Staging has 10,000 rows, production has 40 million rows unlike it."
+          },
+          new String[] {"Title only", ""});
 
   @Test
-  void entryByEntryEqualsTheWholeQuery() {
-    for (String[] t : TEXTS) {
-      for (String body : List.of(t[1], t[2])) {
-        TextQueries.OneText one = QUERIES.read(t[0], body);
-        for (Gap g : Gap.real()) {
-          assertEquals(one.wholeQueryWeight(g), one.weight(g), 1e-5, g + " in " + body);
-        }
-      }
-    }
+  void theIndexLosesWhatThePlainRuleLoses() throws Exception {
+    assertIndexMatchesPlainRules(TEXTS);
+    // "config" and "flag" were only in the sentences set aside of the first text
+    assertEquals(
+        1.6,
+        QUERIES.lostWeight(
+            Gap.CONFIG,
+            TEXTS.get(0)[0],
+            TEXTS.get(0)[1],
+            "The new query did a full table scan over 40 million rows."),
+        1e-5);
   }
 
   @Test
-  void askingOnlyTheEntriesTakenOutEqualsAskingEveryEntry() {
+  void onRandomTextsTheIndexAgreesWithThePlainRules() throws Exception {
+    String[] pieces = {
+      "the full table scan hit 40 million rows",
+      "CPU looked normal",
+      "the config was fine",
+      "production has a pool size of 5 unlike staging",
+      "staging has none of the legacy data, production has it",
+      "toggled the feature flag off",
+      "Next: load shedding",
+      "a traffic spike of 9,000 rps",
+      "wiremock answered in staging, but the payment provider throttled in production",
+      "the sandbox mode was unrelated",
+      "## Action items",
+      "## Root cause",
+      "we rolled back",
+      "query plan changed",
+      "env var missing in prod, present in staging"
+    };
+    Random r = new Random(20261206);
+    List<String[]> texts = new ArrayList<>();
+    for (int k = 0; k < 300; k++) {
+      StringBuilder body = new StringBuilder();
+      int n = r.nextInt(6);
+      for (int j = 0; j < n; j++) {
+        String p = pieces[r.nextInt(pieces.length)];
+        body.append(p);
+        body.append(p.startsWith("#") ? "\n" : r.nextBoolean() ? ". " : ", but ");
+      }
+      texts.add(new String[] {r.nextInt(5) == 0 ? "Config drift" : "Errors", body.toString()});
+    }
+    assertIndexMatchesPlainRules(texts);
+  }
+
+  /** Per text and gap: the index's lost weight and contrast equal the plain rules'. */
+  private static void assertIndexMatchesPlainRules(List<String[]> texts) throws Exception {
+    List<String> titles = texts.stream().map(t -> t[0]).toList();
+    List<String> bodies = texts.stream().map(t -> t[1]).toList();
     boolean anyLost = false;
-    for (String[] t : TEXTS) {
-      String out = t[1].substring(t[2].length()).strip();
-      TextQueries.TakenOut taken = QUERIES.takenOut(t[0], t[1], t[2], out);
+    boolean anyContrast = false;
+    try (IncidentText index = IncidentText.inMemory(titles, bodies)) {
+      BitSet comparing = index.comparingEnvironments();
       for (Gap g : Gap.real()) {
-        float lost = taken.lostWeight(g);
-        assertEquals(QUERIES.lostWeightAskingEveryEntry(g, t[0], t[1], t[2]), lost, 1e-5, g + "");
-        anyLost |= lost > 0;
+        float[] lost = index.lostWeights(QUERIES, g);
+        BitSet holds = index.contrastHolds(QUERIES, g);
+        for (int k = 0; k < texts.size(); k++) {
+          String title = titles.get(k);
+          String body = bodies.get(k);
+          String kept = body.isBlank() ? body : CauseSentences.of(body).kept();
+          String what = g + " in \"" + title + "\n" + body + "\"";
+          assertEquals(QUERIES.lostWeight(g, title, body, kept), lost[k], 1e-5, what);
+          anyLost |= lost[k] > 0;
+          String sentence = body.isBlank() ? null : EnvironmentContrast.first(title + "\n" + kept);
+          assertEquals(sentence != null, comparing.get(k), what);
+          boolean plainHolds = sentence != null && QUERIES.read("", sentence).weight(g) > 0;
+          assertEquals(plainHolds, holds.get(k), what + ", contrast \"" + sentence + "\"");
+          anyContrast |= sentence != null && !plainHolds;
+        }
       }
     }
-    assertTrue(anyLost, "some entry is lost with the sentences taken out");
-    // "config" and "flag" were only in the sentences taken out of the first text
-    TextQueries.TakenOut first =
-        QUERIES.takenOut(
-            TEXTS.get(0)[0],
-            TEXTS.get(0)[1],
-            TEXTS.get(0)[2],
-            "Config repo had no commits that day. Toggled the flag off.");
-    assertEquals(1.6, first.lostWeight(Gap.CONFIG), 1e-5);
-    assertEquals(0, first.lostWeight(Gap.DATA), 1e-9);
+    assertTrue(anyLost, "some entry is lost with the sentences set aside");
+    assertTrue(anyContrast, "some text compares the environments without another gap's word");
   }
 
   @Test

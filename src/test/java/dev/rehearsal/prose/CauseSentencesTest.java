@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.prose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,27 +108,6 @@ class CauseSentencesTest {
   private static String sortedNonBlank(String text) {
     int[] cps = text.codePoints().filter(c -> !Character.isWhitespace(c)).sorted().toArray();
     return new String(cps, 0, cps.length);
-  }
-
-  @Test
-  void aPassageWhoseMarksAreAllInSetAsideSentencesIsNotShown() {
-    String text = "Config repo had no commits that day. The pool size differs in prod.";
-    dev.rehearsal.model.Evidence.Passage aside =
-        new dev.rehearsal.model.Evidence.Passage(
-            "body", text, List.of(new dev.rehearsal.model.Evidence.Span(0, 6)));
-    dev.rehearsal.model.Evidence.Passage counted =
-        new dev.rehearsal.model.Evidence.Passage(
-            "body",
-            text,
-            List.of(
-                new dev.rehearsal.model.Evidence.Span(0, 6),
-                new dev.rehearsal.model.Evidence.Span(41, 45)));
-    List<dev.rehearsal.model.Evidence> evidence =
-        List.of(
-            new dev.rehearsal.model.Evidence.SetAside(
-                List.of("Config repo had no commits that day.")));
-    assertEquals(List.of(counted), Engine.outsideSetAside(List.of(aside, counted), evidence));
-    assertEquals(List.of(aside), Engine.outsideSetAside(List.of(aside), List.of()));
   }
 
   @Test

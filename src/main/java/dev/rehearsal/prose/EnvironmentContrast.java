@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.prose;
 
 import java.util.regex.Pattern;
 
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Monday and to production on Tuesday", "it passed staging and failed in prod") compares nothing,
  * unless it also holds a word of comparison ("than", "unlike", "differs", "only in", "none").
  */
-final class EnvironmentContrast {
+public final class EnvironmentContrast {
   private EnvironmentContrast() {}
 
   private static final Pattern PRODUCTION = Pattern.compile("(?i)\\b(prod|production)\\b");
@@ -38,7 +38,7 @@ final class EnvironmentContrast {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n");
 
   /** The first sentence of the text that sets production against staging, or null. */
-  static String first(String text) {
+  public static String first(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -50,7 +50,7 @@ final class EnvironmentContrast {
     return null;
   }
 
-  static boolean contrasts(String sentence) {
+  public static boolean contrasts(String sentence) {
     return PRODUCTION.matcher(sentence).find()
         && STAGING.matcher(sentence).find()
         && (COMPARISON.matcher(sentence).find() || !PASSAGE.matcher(sentence).find());

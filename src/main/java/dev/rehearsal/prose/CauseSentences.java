@@ -1,4 +1,4 @@
-package dev.rehearsal.analysis;
+package dev.rehearsal.prose;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * "but". A Markdown heading that names the remedy or the follow-up sets aside the lines under it,
  * up to the next heading.
  */
-final class CauseSentences {
+public final class CauseSentences {
   private CauseSentences() {}
 
   /**
@@ -29,7 +29,7 @@ final class CauseSentences {
    * @param kept the sentences that tell the cause, joined by spaces and line breaks as they were
    * @param setAside the sentences or clauses set aside, trimmed
    */
-  record Split(String kept, List<String> setAside) {}
+  public record Split(String kept, List<String> setAside) {}
 
   /** Observations found normal, or not significant: what a responder checked and moved past. */
   private static final Pattern FOUND_NORMAL =
@@ -75,7 +75,7 @@ final class CauseSentences {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
   /** Splits a body of text (description and postmortem, not the title), every sentence judged. */
-  static Split of(String body) {
+  public static Split of(String body) {
     return of(body, sentence -> true);
   }
 
@@ -84,7 +84,7 @@ final class CauseSentences {
    * kept as they are): the analysis asks only of sentences that hold a word of some gap's
    * vocabulary or compare the environments, since setting aside any other changes nothing.
    */
-  static Split of(String body, java.util.function.Predicate<String> matters) {
+  public static Split of(String body, java.util.function.Predicate<String> matters) {
     if (body == null || body.isEmpty()) {
       return new Split("", List.of());
     }
@@ -158,7 +158,7 @@ final class CauseSentences {
   }
 
   /** Whether a clause checks something and finds it normal, or says it was not the cause. */
-  static boolean setsAside(String clause) {
-    return FOUND_NORMAL.matcher(clause).find() || References.saysNotTheCause(clause);
+  public static boolean setsAside(String clause) {
+    return FOUND_NORMAL.matcher(clause).find() || NotTheCause.says(clause);
   }
 }
