@@ -173,10 +173,13 @@ final class GapClassifier {
     if (textRaw[incident][g.ordinal()] > 0) {
       ev.add(new Evidence.TextMatch(g, textRaw[incident][g.ordinal()], List.of()));
     }
-    if (g == Gap.CONFIG && compared.get(incident)) {
-      ev.add(new Evidence.EnvironmentsCompared(comparedSentence(incident)));
+    // read again from the incident's narrative; should that differ from the text the index was
+    // given (a title of two lines), the evidence is left out rather than shown empty
+    String sentence = g == Gap.CONFIG && compared.get(incident) ? comparedSentence(incident) : null;
+    if (sentence != null) {
+      ev.add(new Evidence.EnvironmentsCompared(sentence));
     }
-    if ((lowered[incident] & (1 << g.ordinal())) != 0) {
+    if ((lowered[incident] & (1 << g.ordinal())) != 0 && !aside.isEmpty()) {
       ev.add(new Evidence.SetAside(aside));
     }
     Evidence vote = model == null ? null : model.evidence(incident, g);
