@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       RejectionsCommand.class,
       AliasesCommand.class,
+      StoreCommand.class,
       AppCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -36,6 +36,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOption ws;
 
+  @Mixin StoreOptions storeOptions;
+
   @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Query (empty matches all)")
   String query = "";
 
@@ -102,6 +104,9 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (storeOptions.given()) {
+      return searchStore(out);
+    }
     try (Session s = ws.open()) {
       if (s.isEmpty()) {
         spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
@@ -153,6 +158,90 @@ final class SearchCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /**
+   * The team workspace's incidents the query finds (incidents are all it holds so far), best first:
+   * the filters and paging of the local search are refused rather than ignored.
+   */
+  private int searchStore(PrintWriter out) throws Exception {
+    List<String> unsupported = new java.util.ArrayList<>();
+    if (kinds != null && !kinds.stream().allMatch(k -> k.strip().equals("incident"))) {
+      unsupported.add("--kind");
+    }
+    for (String[] o :
+        new String[][] {{"--service", service}, {"--env", env}, {"--from", from}, {"--to", to}}) {
+      if (o[1] != null) {
+        unsupported.add(o[0]);
+      }
+    }
+    if (offset != 0) {
+      unsupported.add("--offset");
+    }
+    if (sort != SearchRequest.Sort.RELEVANCE
+        && spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
+      unsupported.add("--sort");
+    }
+    if (!unsupported.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "the team workspace is searched by query alone, best first, so far: "
+              + String.join(", ", unsupported)
+              + " cannot be used with --store");
+    }
+    dev.rehearsal.app.TeamStore store = storeOptions.resolve(spec);
+    dev.rehearsal.store.opensearch.OpenSearchIncidentIndex.Found found;
+    long t0 = System.nanoTime();
+    try {
+      found = store.search(query, Math.max(1, Math.min(limit, 1000)));
+    } catch (dev.rehearsal.app.Rows.QuerySyntaxException e) {
+      spec.commandLine().getErr().println("rehearsal: " + e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      spec.commandLine()
+          .getErr()
+          .println("rehearsal: the team workspace at " + store.address() + ": " + e.getMessage());
+      return 1;
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    if (ws.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("store", store.address().toString());
+      json.put("total", found.total());
+      json.put("millis", millis);
+      json.put(
+          "hits",
+          found.hits().stream()
+              .map(
+                  h -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("key", h.key());
+                    m.put("kind", "incident");
+                    m.put("time", h.time());
+                    m.put("title", h.title());
+                    return m;
+                  })
+              .toList());
+      out.println(Json.pretty().writeValueAsString(json));
+      return 0;
+    }
+    out.printf(
+        "%,d match(es) in %s (%d ms)%s%n",
+        found.total(),
+        store.address(),
+        millis,
+        found.total() > found.hits().size()
+            ? String.format("; showing 1-%d", found.hits().size())
+            : "");
+    for (var h : found.hits()) {
+      out.printf(
+          "%n%s  %-8s %s%n    %s%n",
+          h.time() == null ? "                 " : TIME.format(h.time()),
+          "incident",
+          h.title(),
+          h.key());
+    }
+    return 0;
   }
 
   private Instant time(String raw, String option) {

@@ -990,4 +990,44 @@ class CliTest {
     assertUsageError(run("bench", "--scale", "x"), "Invalid value for option '--scale'", "bench");
     assertUsageError(run("app", "--bogus"), "Unknown option: '--bogus'", "app");
   }
+
+  /**
+   * The team store's options: a wrong address, credentials in it, a CA without TLS and filters the
+   * store cannot apply are usage errors; a node that is not there is a failure with its address.
+   * None of them prints a password.
+   */
+  @Test
+  void teamStoreOptionsSayWhatIsWrong() {
+    assertUsageError(run("store", "push"), "--store ADDRESS is required", "store push");
+    assertUsageError(
+        run("search", "--store", "http://localhost:9200/team", "x"),
+        "must start with opensearch://",
+        "search");
+    Run creds = run("search", "--store", "opensearch://ops:hunter2@localhost:9200/team", "x");
+    assertUsageError(creds, "holds credentials", "search");
+    assertFalse(creds.err().contains("hunter2"), creds.err());
+    assertUsageError(
+        run("search", "--store", "opensearch://localhost:9200/team", "--store-ca", "ca.pem", "x"),
+        "--store-ca is for TLS",
+        "search");
+    assertUsageError(
+        run("search", "--store", "opensearch://localhost:9200/team", "--service", "a", "x"),
+        "--service cannot be used with --store",
+        "search");
+    assertUsageError(
+        run(
+            "search",
+            "--store",
+            "opensearch://localhost:9200/team",
+            "--store-credentials",
+            "/nonexistent/creds",
+            "x"),
+        "does not exist",
+        "search");
+    assertEquals(
+        2, run("search", "--store", "opensearch://127.0.0.1:1/team", "title:(unclosed").code());
+    assertFailed(
+        run("search", "--store", "opensearch://127.0.0.1:1/team", "x"),
+        "the team workspace at opensearch://127.0.0.1:1/team");
+  }
 }

@@ -6,9 +6,12 @@ import dev.rehearsal.index.Schema;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.settings.ServiceNames;
+import dev.rehearsal.store.StoreAddress;
+import dev.rehearsal.store.StoreCredentials;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,10 +56,10 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  */
 public final class OpenSearchIncidentIndex implements Closeable {
   /** The user name for basic authentication, if the node asks for one. */
-  public static final String USER_VARIABLE = "REHEARSAL_OPENSEARCH_USER";
+  public static final String USER_VARIABLE = StoreCredentials.USER_VARIABLE;
 
   /** The password for basic authentication. */
-  public static final String PASSWORD_VARIABLE = "REHEARSAL_OPENSEARCH_PASSWORD";
+  public static final String PASSWORD_VARIABLE = StoreCredentials.PASSWORD_VARIABLE;
 
   /** Incidents per bulk request. */
   static final int BULK_SIZE = 500;
@@ -106,28 +109,55 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * A connection to the node at {@code endpoint} (http or https, host and port), for the index of
    * incidents under {@code prefix}. Credentials are read from the environment.
    */
-  public static OpenSearchIncidentIndex connect(URI endpoint, String prefix) {
-    return connect(
-        endpoint, prefix, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE));
+  public static OpenSearchIncidentIndex connect(URI endpoint, String prefix) throws IOException {
+    return connect(endpoint, prefix, StoreCredentials.fromEnvironment(System.getenv()), null);
+  }
+
+  /**
+   * A connection to a team workspace's incidents: its address, the credentials to give (none for a
+   * cluster that asks for none) and, for TLS with a CA the JVM does not know, that CA's PEM file
+   * (null: the JVM's trust store).
+   */
+  public static OpenSearchIncidentIndex connect(
+      StoreAddress address, StoreCredentials credentials, Path caFile) throws IOException {
+    return connect(address.endpoint(), address.prefix(), credentials, caFile);
   }
 
   static OpenSearchIncidentIndex connect(
-      URI endpoint, String prefix, String user, String password) {
+      URI endpoint, String prefix, StoreCredentials credentials, Path caFile) throws IOException {
     String scheme = endpoint.getScheme() == null ? "http" : endpoint.getScheme();
     int port = endpoint.getPort() < 0 ? 9200 : endpoint.getPort();
     HttpHost host = new HttpHost(scheme, endpoint.getHost(), port);
+    javax.net.ssl.SSLContext tls =
+        caFile != null && "https".equals(scheme) ? TrustedCa.context(caFile) : null;
+    if (caFile != null && tls == null) {
+      throw new IOException(
+          "a CA file was given for a store reached without TLS: write the address as"
+              + " opensearch+https://...");
+    }
     ApacheHttpClient5TransportBuilder builder =
         ApacheHttpClient5TransportBuilder.builder(host).setMapper(new JacksonJsonpMapper());
-    if (user != null && !user.isBlank()) {
-      char[] secret = password == null ? new char[0] : password.toCharArray();
-      builder.setHttpClientConfigCallback(
-          http -> {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(
-                new AuthScope(host), new UsernamePasswordCredentials(user, secret));
-            return http.setDefaultCredentialsProvider(credentials);
-          });
-    }
+    builder.setHttpClientConfigCallback(
+        http -> {
+          if (credentials.present()) {
+            BasicCredentialsProvider provider = new BasicCredentialsProvider();
+            provider.setCredentials(
+                new AuthScope(host),
+                new UsernamePasswordCredentials(credentials.user(), credentials.password()));
+            http.setDefaultCredentialsProvider(provider);
+          }
+          if (tls != null) {
+            http.setConnectionManager(
+                org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder
+                    .create()
+                    .setTlsStrategy(
+                        org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
+                            .setSslContext(tls)
+                            .build())
+                    .build());
+          }
+          return http;
+        });
     return new OpenSearchIncidentIndex(builder.build(), prefix);
   }
 
@@ -172,11 +202,23 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * searchable before returning; the number written.
    */
   public int upsert(Workspace workspace) throws IOException {
+    return upsert(workspace, dev.rehearsal.task.TaskMonitor.NONE);
+  }
+
+  /**
+   * Writes every incident of the workspace by its key, a batch at a time, reporting each batch and
+   * stopping between batches when cancelled (what was written stays: writing again by key completes
+   * it and duplicates nothing).
+   */
+  public int upsert(Workspace workspace, dev.rehearsal.task.TaskMonitor monitor)
+      throws IOException {
     create();
     ServiceNames names = workspace.services();
     List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
     int written = 0;
     for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
+      monitor.checkCancelled();
+      monitor.progress(from, incidents.size(), "writing incidents to " + index);
       List<Incident> batch = incidents.subList(from, Math.min(incidents.size(), from + BULK_SIZE));
       BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
       for (Incident i : batch) {
@@ -225,13 +267,50 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * statistics across fields.
    */
   public List<String> search(String query, int limit) throws IOException {
+    List<String> keys = new ArrayList<>();
+    find(query, limit).hits().forEach(h -> keys.add(h.key()));
+    return keys;
+  }
+
+  /** One incident found: its key, title and onset. */
+  public record Hit(String key, String title, java.time.Instant time) {}
+
+  /** What a search found: how many incidents match in all, and the first of them, best first. */
+  public record Found(long total, List<Hit> hits) {}
+
+  /**
+   * The incidents that match a query in the local search syntax, as {@link #search} finds them,
+   * with their titles and onsets and the number that match in all.
+   */
+  @SuppressWarnings("rawtypes")
+  public Found find(String query, int limit) throws IOException {
+    if (!client.indices().exists(e -> e.index(index)).value()) {
+      throw new IOException(
+          "it holds no incidents yet (no index "
+              + index
+              + "); `rehearsal store push` writes a workspace's incidents there");
+    }
+    try {
+      return findIn(query, limit);
+    } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
+      // a query the cluster cannot parse, or a cluster that refuses: its reason, not a trace
+      String reason = e.error() == null ? e.getMessage() : e.error().reason();
+      if (e.error() != null && e.error().rootCause() != null && !e.error().rootCause().isEmpty()) {
+        reason = e.error().rootCause().get(0).reason();
+      }
+      throw new IOException("the search failed: " + reason, e);
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Found findIn(String query, int limit) throws IOException {
     int size = Math.max(1, Math.min(limit, MAX_HITS));
-    SearchResponse<Void> response =
+    SearchResponse<Map> response =
         client.search(
             s ->
                 s.index(index)
                     .size(size)
-                    .source(src -> src.fetch(false))
+                    .source(src -> src.filter(f -> f.includes(Schema.TITLE, Schema.TIME)))
                     .trackTotalHits(t -> t.enabled(true))
                     .query(
                         q ->
@@ -258,10 +337,20 @@ public final class OpenSearchIncidentIndex implements Closeable {
                                                       .defaultOperator(Operator.And)
                                                       .allowLeadingWildcard(true)));
                                 })),
-            Void.class);
-    List<String> keys = new ArrayList<>();
-    response.hits().hits().forEach(h -> keys.add(h.id()));
-    return keys;
+            Map.class);
+    List<Hit> hits = new ArrayList<>();
+    for (var h : response.hits().hits()) {
+      Map source = h.source() == null ? Map.of() : h.source();
+      Object title = source.get(Schema.TITLE);
+      Object time = source.get(Schema.TIME);
+      hits.add(
+          new Hit(
+              h.id(),
+              title == null ? "" : title.toString(),
+              time instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : null));
+    }
+    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+    return new Found(total, hits);
   }
 
   /** Makes what was written searchable now rather than at the next refresh. */

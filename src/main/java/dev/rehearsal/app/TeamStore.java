@@ -1,0 +1,59 @@
+package dev.rehearsal.app;
+
+import dev.rehearsal.store.StoreAddress;
+import dev.rehearsal.store.StoreCredentials;
+import dev.rehearsal.store.opensearch.OpenSearchIncidentIndex;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A team workspace on OpenSearch (decision 0021), as far as it goes: a local workspace's incidents
+ * written to the team's cluster, and searched there in the same query syntax as the local search.
+ * The command line's {@code rehearsal store push} and {@code rehearsal search --store} call it.
+ *
+ * @param address where the team workspace lives
+ * @param credentials what to give the cluster (none when it asks for none)
+ * @param caFile the PEM file of the cluster's certificate authority for TLS, or null for the JVM's
+ *     own trust store
+ */
+public record TeamStore(StoreAddress address, StoreCredentials credentials, Path caFile) {
+
+  /**
+   * What a push did.
+   *
+   * @param index the OpenSearch index written
+   * @param written the incidents written (each created or replaced by its key)
+   * @param inStore the incidents the index holds afterwards
+   */
+  public record Pushed(String index, int written, long inStore, long millis) {}
+
+  /** Writes the session's incidents to the team workspace, by key: pushing again adds nothing. */
+  public Pushed push(Session session, TaskMonitor monitor) throws IOException {
+    long t0 = System.nanoTime();
+    try (OpenSearchIncidentIndex index = connect()) {
+      int written = index.upsert(session.workspace(), monitor);
+      return new Pushed(
+          index.indexName(), written, index.count(), (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  /**
+   * The team workspace's incidents a query finds, best first, at most {@code limit}; a query the
+   * local search cannot parse is refused here, with the local search's message, before it is sent.
+   */
+  public OpenSearchIncidentIndex.Found search(String query, int limit) throws IOException {
+    try {
+      dev.rehearsal.index.QuerySyntax.check(query);
+    } catch (dev.rehearsal.index.SearchSyntaxException e) {
+      throw new Rows.QuerySyntaxException(e.getMessage(), e);
+    }
+    try (OpenSearchIncidentIndex index = connect()) {
+      return index.find(query, limit);
+    }
+  }
+
+  private OpenSearchIncidentIndex connect() throws IOException {
+    return OpenSearchIncidentIndex.connect(address, credentials, caFile);
+  }
+}

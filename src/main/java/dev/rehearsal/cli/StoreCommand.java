@@ -1,0 +1,87 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.app.Session;
+import dev.rehearsal.app.TeamStore;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code rehearsal store}: the team workspace on OpenSearch (decision 0021). */
+@Command(
+    name = "store",
+    mixinStandardHelpOptions = true,
+    description =
+        "The team workspace on OpenSearch: write a local workspace's incidents there (push);"
+            + " `rehearsal search --store ADDRESS` searches them.",
+    subcommands = {StoreCommand.Push.class})
+final class StoreCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  @Command(
+      name = "push",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write the workspace's incidents to the team workspace, by key: pushing again replaces"
+              + " them and adds nothing.")
+  static final class Push implements Callable<Integer> {
+    @Mixin WorkspaceOption ws;
+
+    @Mixin StoreOptions storeOptions;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!storeOptions.given()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--store ADDRESS is required (opensearch://host:9200/prefix)");
+      }
+      TeamStore store = storeOptions.resolve(spec);
+      PrintWriter out = spec.commandLine().getOut();
+      try (Session s = ws.open()) {
+        if (s.isEmpty()) {
+          spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+          return 1;
+        }
+        ConsoleProgress progress = new ConsoleProgress();
+        TeamStore.Pushed p;
+        try {
+          p = store.push(s, progress);
+        } catch (java.io.IOException e) {
+          progress.done();
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "rehearsal: the team workspace at " + store.address() + ": " + e.getMessage());
+          return 1;
+        }
+        progress.done();
+        if (ws.json) {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("store", store.address().toString());
+          json.put("index", p.index());
+          json.put("written", p.written());
+          json.put("inStore", p.inStore());
+          json.put("millis", p.millis());
+          out.println(Json.pretty().writeValueAsString(json));
+        } else {
+          out.printf(
+              "Wrote %,d incidents to %s (index %s) in %.1f s; it holds %,d.%n",
+              p.written(), store.address(), p.index(), p.millis() / 1000.0, p.inStore());
+        }
+        return 0;
+      }
+    }
+  }
+}

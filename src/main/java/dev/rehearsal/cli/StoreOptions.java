@@ -1,0 +1,74 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.app.TeamStore;
+import dev.rehearsal.store.StoreAddress;
+import dev.rehearsal.store.StoreCredentials;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a team workspace lives and how to reach it: {@code --store}, {@code --store-credentials}
+ * and {@code --store-ca}. Credentials are never an option's value (a command line is seen by every
+ * process and kept in shell history): they come from the environment or a file.
+ */
+final class StoreOptions {
+  @Option(
+      names = "--store",
+      paramLabel = "ADDRESS",
+      description =
+          "The team workspace: opensearch://host:9200/prefix, or opensearch+https://... for TLS")
+  String store;
+
+  @Option(
+      names = "--store-credentials",
+      paramLabel = "FILE",
+      description =
+          "A file with user:password on its first line (else $"
+              + StoreCredentials.USER_VARIABLE
+              + " and $"
+              + StoreCredentials.PASSWORD_VARIABLE
+              + " are used when set)")
+  Path credentials;
+
+  @Option(
+      names = "--store-ca",
+      paramLabel = "PEM",
+      description = "The cluster's certificate authority, for TLS (PEM)")
+  Path ca;
+
+  boolean given() {
+    return store != null && !store.isBlank();
+  }
+
+  /** The team store the options name; a usage error saying what is wrong otherwise. */
+  TeamStore resolve(CommandLine.Model.CommandSpec spec) {
+    StoreAddress address;
+    try {
+      address = StoreAddress.parse(store);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (ca != null && !address.tls()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--store-ca is for TLS: write the address as opensearch+https://"
+              + address.endpoint().getHost()
+              + ":"
+              + address.endpoint().getPort()
+              + "/"
+              + address.prefix());
+    }
+    StoreCredentials creds;
+    try {
+      creds =
+          credentials != null
+              ? StoreCredentials.fromFile(credentials)
+              : StoreCredentials.fromEnvironment(System.getenv());
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return new TeamStore(address, creds, ca);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rehearsal.store.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.cli.Main;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.util.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team workspace from the command line against a real node: {@code rehearsal store push} writes
+ * the demo's incidents (again: nothing added), and {@code rehearsal search --store} finds what the
+ * local search finds, in the same order. Needs a node (.ci/opensearch.sh start).
+ */
+@Tag("opensearch")
+class TeamStoreCommandsIT {
+  @TempDir static Path dir;
+  private static Path workspace;
+  private static String address;
+
+  @BeforeAll
+  static void buildTheDemo() throws Exception {
+    URI node = OpenSearchIncidentIndexIT.node();
+    address = "opensearch://" + node.getHost() + ":" + node.getPort() + "/rehearsal-cli-it";
+    workspace = dir.resolve("ws");
+    try (Session s = Session.openOrCreate(workspace)) {
+      Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
+    }
+  }
+
+  @AfterAll
+  static void dropTheIndex() throws Exception {
+    try (OpenSearchIncidentIndex index =
+        OpenSearchIncidentIndex.connect(
+            dev.rehearsal.store.StoreAddress.parse(address),
+            dev.rehearsal.store.StoreCredentials.NONE,
+            null)) {
+      index.drop();
+    }
+  }
+
+  private static String[] run(int expectedCode, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    assertEquals(expectedCode, code, String.join(" ", args) + "\n" + out + err);
+    return new String[] {out.toString(), err.toString()};
+  }
+
+  private static List<String> keys(String json) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode h : Json.mapper().readTree(json).get("hits")) {
+      keys.add(h.get("key").asText());
+    }
+    return keys;
+  }
+
+  @Test
+  void pushThenSearchTheTeamWorkspaceAsTheLocalOne() throws Exception {
+    String ws = "--workspace=" + workspace;
+    JsonNode first =
+        Json.mapper().readTree(run(0, "store", "push", ws, "--store", address, "--json")[0]);
+    int written = first.get("written").asInt();
+    assertTrue(written >= 100, "the demo's incidents: " + written);
+    assertEquals(written, first.get("inStore").asInt());
+    JsonNode again =
+        Json.mapper().readTree(run(0, "store", "push", ws, "--store", address, "--json")[0]);
+    assertEquals(written, again.get("inStore").asInt(), "pushing again adds nothing");
+
+    for (String q : List.of("checkout", "latency AND errors", "severity:P1", "pool*")) {
+      List<String> local =
+          keys(
+              run(
+                  0,
+                  "search",
+                  ws,
+                  q,
+                  "--kind",
+                  "incident",
+                  "--sort",
+                  "relevance",
+                  "--limit",
+                  "1000",
+                  "--json")[0]);
+      List<String> remote =
+          keys(run(0, "search", "--store", address, q, "--limit", "1000", "--json")[0]);
+      assertTrue(!local.isEmpty(), q + " finds something locally");
+      // the same incidents; their order differs where scores nearly tie (BM25's statistics are
+      // those of the incidents there and of every record here: decision 0021)
+      assertEquals(new java.util.TreeSet<>(local), new java.util.TreeSet<>(remote), q);
+    }
+    String text = run(0, "search", "--store", address, "checkout", "--limit", "2")[0];
+    assertTrue(text.contains("match(es) in " + address), text);
+
+    String[] bad = run(2, "search", "--store", address, "title:(unclosed");
+    assertTrue(bad[1].contains("is not valid search syntax"), bad[1]);
+    String[] none = run(1, "search", "--store", address.replace("cli-it", "nothing-here"), "x");
+    assertTrue(none[1].contains("rehearsal store push"), none[1]);
+  }
+}
