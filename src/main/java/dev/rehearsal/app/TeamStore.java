@@ -22,19 +22,23 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   /**
    * What a push did.
    *
-   * @param index the OpenSearch index written
+   * @param run the push's id, in every document it wrote
+   * @param index the OpenSearch index written, which the workspace's name now points at
    * @param written the incidents written (each created or replaced by its key)
    * @param inStore the incidents the index holds afterwards
    */
-  public record Pushed(String index, int written, long inStore, long millis) {}
+  public record Pushed(String run, String index, int written, long inStore, long millis) {}
 
-  /** Writes the session's incidents to the team workspace, by key: pushing again adds nothing. */
+  /**
+   * Writes the session's incidents with their findings to the team workspace as one push, which
+   * everyone sees at once when it is complete (the earlier push until then).
+   */
   public Pushed push(Session session, TaskMonitor monitor) throws IOException {
     long t0 = System.nanoTime();
     try (OpenSearchIncidentIndex index = connect()) {
-      int written = index.upsert(session.workspace(), monitor);
+      OpenSearchIncidentIndex.Pushed p = index.push(session.workspace(), monitor);
       return new Pushed(
-          index.indexName(), written, index.count(), (System.nanoTime() - t0) / 1_000_000);
+          p.run(), p.index(), p.written(), index.count(), (System.nanoTime() - t0) / 1_000_000);
     }
   }
 

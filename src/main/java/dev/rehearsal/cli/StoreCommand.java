@@ -32,8 +32,8 @@ final class StoreCommand implements Callable<Integer> {
       name = "push",
       mixinStandardHelpOptions = true,
       description =
-          "Write the workspace's incidents to the team workspace, by key: pushing again replaces"
-              + " them and adds nothing.")
+          "Write the workspace's incidents with their findings to the team workspace as one push:"
+              + " everyone searching sees the earlier push until this one is complete.")
   static final class Push implements Callable<Integer> {
     @Mixin WorkspaceOption ws;
 
@@ -70,6 +70,7 @@ final class StoreCommand implements Callable<Integer> {
         if (ws.json) {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("store", store.address().toString());
+          json.put("run", p.run());
           json.put("index", p.index());
           json.put("written", p.written());
           json.put("inStore", p.inStore());
@@ -77,8 +78,9 @@ final class StoreCommand implements Callable<Integer> {
           out.println(Json.pretty().writeValueAsString(json));
         } else {
           out.printf(
-              "Wrote %,d incidents to %s (index %s) in %.1f s; it holds %,d.%n",
-              p.written(), store.address(), p.index(), p.millis() / 1000.0, p.inStore());
+              "Wrote %,d incidents with their findings to %s in %.1f s (push %s, index %s); it"
+                  + " holds %,d.%n",
+              p.written(), store.address(), p.millis() / 1000.0, p.run(), p.index(), p.inStore());
         }
         return 0;
       }

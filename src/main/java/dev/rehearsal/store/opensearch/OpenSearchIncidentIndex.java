@@ -34,7 +34,6 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Request;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
@@ -73,6 +72,9 @@ public final class OpenSearchIncidentIndex implements Closeable {
   /** The normalizer of the keyword fields. */
   static final String KEYWORD_NORMALIZER = "rehearsal_keyword";
 
+  /** The push that wrote a document (its run id), a keyword field of every incident. */
+  static final String RUN = "run";
+
   /** The text fields of an incident. */
   static final List<String> TEXT_FIELDS = List.of(Schema.TITLE, Schema.BODY, Schema.EXTRA);
 
@@ -93,7 +95,11 @@ public final class OpenSearchIncidentIndex implements Closeable {
           Schema.SEVERITY,
           Schema.IDS,
           Schema.VERSION_FIELD,
-          Schema.COMMIT);
+          Schema.COMMIT,
+          Schema.VERDICT,
+          Schema.GAP,
+          Schema.REVIEWED,
+          RUN);
 
   private final OpenSearchClient client;
   private final OpenSearchTransport transport;
@@ -172,73 +178,173 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return index;
   }
 
-  /** Creates the index with its settings and mapping unless it exists; true if it was created. */
-  public boolean create() throws IOException {
-    if (client.indices().exists(e -> e.index(index)).value()) {
+  /** Creates an index with the settings and mapping unless it exists; true if it was created. */
+  private boolean create(String name) throws IOException {
+    if (client.indices().exists(e -> e.index(name)).value()) {
       return false;
     }
     // the settings and mapping as JSON: the client's typed builders do not cover every
     // analysis-common component by name
-    Request request =
-        Requests.builder().method("PUT").endpoint("/" + index).json(indexBody()).build();
-    try (Response response = client.generic().execute(request)) {
-      if (response.getStatus() >= 300) {
-        String why = response.getBody().map(Body::bodyAsString).orElse(response.getReason());
-        throw new IOException("OpenSearch did not create index " + index + ": " + why);
-      }
-    }
+    send("PUT", "/" + name, indexBody(), "create index " + name);
     return true;
   }
 
-  /** Deletes the index if it exists. */
-  public void drop() throws IOException {
-    if (client.indices().exists(e -> e.index(index)).value()) {
-      client.indices().delete(d -> d.index(index));
+  /** Sends a request as JSON; a refusal is an exception with OpenSearch's reason. */
+  private String send(String method, String endpoint, String json, String what) throws IOException {
+    Requests.JsonBodyBuilder b = Requests.builder().method(method).endpoint(endpoint);
+    if (json != null) {
+      b.json(json);
+    }
+    try (Response response = client.generic().execute(b.build())) {
+      String body = response.getBody().map(Body::bodyAsString).orElse("");
+      if (response.getStatus() >= 300) {
+        throw new IOException(
+            "OpenSearch did not " + what + ": " + (body.isEmpty() ? response.getReason() : body));
+      }
+      return body;
     }
   }
 
   /**
-   * Writes every incident of the workspace by its key (created or replaced) and makes them
-   * searchable before returning; the number written.
+   * The indexes the workspace's name points at now: the one run whose incidents are searched (none
+   * before the first push). An index of the first slice's layout, named as the workspace itself,
+   * counts too.
+   */
+  List<String> current() throws IOException {
+    List<String> out = new ArrayList<>();
+    if (!client.indices().exists(e -> e.index(index)).value()) {
+      return out;
+    }
+    String body = send("GET", "/" + index + "/_alias", null, "list the indexes of " + index);
+    com.fasterxml.jackson.databind.JsonNode n = dev.rehearsal.util.Json.mapper().readTree(body);
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** Deletes the workspace's incidents: every run's index, and the name pointing at them. */
+  public void drop() throws IOException {
+    for (String name : current()) {
+      client.indices().delete(d -> d.index(name));
+    }
+  }
+
+  /**
+   * Writes every incident of the workspace with its finding (verdict, gaps, confidence, reviewed)
+   * as one push; the number written.
    */
   public int upsert(Workspace workspace) throws IOException {
-    return upsert(workspace, dev.rehearsal.task.TaskMonitor.NONE);
+    return push(workspace, dev.rehearsal.task.TaskMonitor.NONE).written();
   }
 
   /**
-   * Writes every incident of the workspace by its key, a batch at a time, reporting each batch and
-   * stopping between batches when cancelled (what was written stays: writing again by key completes
-   * it and duplicates nothing).
+   * What a push did.
+   *
+   * @param run the push's id, in every document it wrote and in its index's name
+   * @param written the incidents written
+   * @param replaced the indexes of earlier pushes the name no longer points at (deleted)
    */
-  public int upsert(Workspace workspace, dev.rehearsal.task.TaskMonitor monitor)
+  public record Pushed(String run, String index, int written, List<String> replaced) {}
+
+  /**
+   * Writes the workspace's incidents, each with what its finding says (the verdict and gaps in
+   * force, reviews applied; the best link's confidence; whether reviewed), as a new push: into an
+   * index of their own, which the workspace's name points at once every incident is in. Everyone
+   * searching sees the earlier push until then and this one after, never a half-written one; the
+   * earlier push's index is deleted. Cancelled between batches, the half-written index is deleted
+   * and the earlier push stays in force.
+   */
+  public Pushed push(Workspace workspace, dev.rehearsal.task.TaskMonitor monitor)
       throws IOException {
-    create();
-    ServiceNames names = workspace.services();
-    List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
-    int written = 0;
-    for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
-      monitor.checkCancelled();
-      monitor.progress(from, incidents.size(), "writing incidents to " + index);
-      List<Incident> batch = incidents.subList(from, Math.min(incidents.size(), from + BULK_SIZE));
-      BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
-      for (Incident i : batch) {
-        Map<String, Object> doc = document(i, names);
-        bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
-      }
-      BulkResponse response = client.bulk(bulk.build());
-      if (response.errors()) {
-        List<String> failed = new ArrayList<>();
-        for (BulkResponseItem item : response.items()) {
-          if (item.error() != null && failed.size() < 5) {
-            failed.add(item.id() + ": " + item.error().reason());
-          }
+    String run = newRunId();
+    String target = index + "-r" + run;
+    create(target);
+    boolean done = false;
+    try {
+      ServiceNames names = workspace.services();
+      Map<String, dev.rehearsal.index.FindingSummary> findings =
+          workspace.records().findingSummaries();
+      List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
+      int written = 0;
+      for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
+        monitor.checkCancelled();
+        monitor.progress(from, incidents.size(), "writing incidents to " + index);
+        List<Incident> batch =
+            incidents.subList(from, Math.min(incidents.size(), from + BULK_SIZE));
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        for (Incident i : batch) {
+          Map<String, Object> doc = document(i, names, findings.get(i.key()), run);
+          bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
         }
-        throw new IOException("OpenSearch refused incidents of index " + index + ": " + failed);
+        BulkResponse response = client.bulk(bulk.build());
+        if (response.errors()) {
+          List<String> failed = new ArrayList<>();
+          for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && failed.size() < 5) {
+              failed.add(item.id() + ": " + item.error().reason());
+            }
+          }
+          throw new IOException("OpenSearch refused incidents of index " + target + ": " + failed);
+        }
+        written += batch.size();
       }
-      written += batch.size();
+      monitor.progress(incidents.size(), incidents.size(), "making the push searchable");
+      client.indices().refresh(r -> r.index(target));
+      monitor.checkCancelled(); // the last moment at which nobody has seen it
+      List<String> before = current();
+      point(target, before);
+      done = true;
+      for (String old : before) {
+        if (!old.equals(target) && !old.equals(index)) {
+          client.indices().delete(d -> d.index(old));
+        }
+      }
+      return new Pushed(run, target, written, before);
+    } finally {
+      if (!done) {
+        client.indices().delete(d -> d.index(target));
+      }
     }
-    client.indices().refresh(r -> r.index(index));
-    return written;
+  }
+
+  /**
+   * Points the workspace's name at a push's index and away from the earlier ones, in one request
+   * (OpenSearch applies the actions together). An index of the first slice's layout, named as the
+   * workspace itself, is deleted in the same request, since a name cannot be both.
+   */
+  private void point(String target, List<String> before) throws IOException {
+    StringBuilder actions = new StringBuilder("{\"actions\":[");
+    actions
+        .append("{\"add\":{\"index\":\"")
+        .append(target)
+        .append("\",\"alias\":\"")
+        .append(index)
+        .append("\"}}");
+    for (String old : before) {
+      actions.append(',');
+      if (old.equals(index)) {
+        actions.append("{\"remove_index\":{\"index\":\"").append(old).append("\"}}");
+      } else {
+        actions
+            .append("{\"remove\":{\"index\":\"")
+            .append(old)
+            .append("\",\"alias\":\"")
+            .append(index)
+            .append("\"}}");
+      }
+    }
+    actions.append("]}");
+    send("POST", "/_aliases", actions.toString(), "point " + index + " at " + target);
+  }
+
+  /** A push's id: its UTC time to the millisecond and a random part, sortable by time. */
+  static String newRunId() {
+    String time =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.now());
+    return time.toLowerCase(Locale.ROOT)
+        + "-"
+        + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20), 36);
   }
 
   /** How many incidents the index holds. */
@@ -369,6 +475,15 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * service names, reference, severity and labels).
    */
   static Map<String, Object> document(Incident i, ServiceNames names) {
+    return document(i, names, null, null);
+  }
+
+  /**
+   * An incident's document with what its finding says (none before an analysis) and the push that
+   * wrote it.
+   */
+  static Map<String, Object> document(
+      Incident i, ServiceNames names, dev.rehearsal.index.FindingSummary finding, String run) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put(Schema.KEY, i.key());
     d.put(Schema.KIND, DocKind.INCIDENT.code());
@@ -408,6 +523,19 @@ public final class OpenSearchIncidentIndex implements Closeable {
     extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
     extra.append(String.join(" ", i.labels()));
     putText(d, Schema.EXTRA, extra.toString());
+    if (finding != null) {
+      putKeyword(d, Schema.VERDICT, finding.verdict());
+      if (!finding.gaps().isEmpty()) {
+        d.put(Schema.GAP, finding.gaps());
+      }
+      if (!finding.verdict().isEmpty()) {
+        d.put(Schema.CONFIDENCE, finding.confidence());
+      }
+      d.put(Schema.REVIEWED, finding.reviewed() ? "yes" : "no");
+    }
+    if (run != null) {
+      d.put(RUN, run);
+    }
     return d;
   }
 
@@ -447,6 +575,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
           .append(TEXT_ANALYZER)
           .append("\"},");
     }
+    properties.append("\"" + Schema.CONFIDENCE + "\":{\"type\":\"double\"},");
     properties.append("\"" + Schema.TIME + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
     return """
         {

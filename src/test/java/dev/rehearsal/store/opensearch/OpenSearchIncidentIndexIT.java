@@ -1,6 +1,8 @@
 package dev.rehearsal.store.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -75,7 +77,12 @@ class OpenSearchIncidentIndexIT {
           "queue",
           "503",
           "deploy*",
-          "title:database");
+          "title:database",
+          "verdict:escape",
+          "gap:config",
+          "gap:traffic AND service:checkout",
+          "reviewed:no",
+          "confidence:[0.9 TO *]");
 
   @TempDir static Path dir;
   private static Path workspace;
@@ -161,8 +168,14 @@ class OpenSearchIncidentIndexIT {
     }
     assertEquals(local.size(), index.count(), "writing again adds nothing");
     for (int i = 0; i < sample.size(); i++) {
-      assertEquals(before.get(i), index.document(sample.get(i)).orElseThrow(), sample.get(i));
+      Map<String, Object> was = new java.util.HashMap<>(before.get(i));
+      Map<String, Object> now =
+          new java.util.HashMap<>(index.document(sample.get(i)).orElseThrow());
+      assertNotEquals(
+          was.remove(OpenSearchIncidentIndex.RUN), now.remove(OpenSearchIncidentIndex.RUN));
+      assertEquals(was, now, sample.get(i) + ": the same but for the push that wrote it");
     }
+    assertEquals(1, index.current().size(), "the earlier push's index is gone: " + index.current());
     assertEquals(new TreeSet<>(local), new TreeSet<>(index.search("", 10_000)));
   }
 
@@ -208,6 +221,46 @@ class OpenSearchIncidentIndexIT {
         QUERIES.size(), withHits, QUERIES.size() - differentSets.size(), sameOrder, table);
     assertTrue(withHits >= 20, "at least 20 queries find something locally: " + withHits);
     assertEquals(List.of(), differentSets, "queries whose hits differ");
+  }
+
+  @Test
+  void aPushIsSeenWholeOrNotAtAll() throws IOException {
+    OpenSearchIncidentIndex.Pushed first;
+    try (Workspace ws = Workspace.open(workspace)) {
+      first = index.push(ws, dev.rehearsal.task.TaskMonitor.NONE);
+    }
+    assertEquals(List.of(first.index()), index.current());
+    long count = index.count();
+    // a push cancelled after its first batch: the first push stays in force, nothing is left
+    dev.rehearsal.task.TaskMonitor cancelAfterOneBatch =
+        new dev.rehearsal.task.TaskMonitor() {
+          private int batches;
+
+          @Override
+          public void progress(long done, long total, String message) {
+            batches++;
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return batches >= 1;
+          }
+        };
+    try (Workspace ws = Workspace.open(workspace)) {
+      assertThrows(
+          dev.rehearsal.task.CancelledException.class, () -> index.push(ws, cancelAfterOneBatch));
+    }
+    assertEquals(List.of(first.index()), index.current(), "the earlier push is still the one");
+    assertEquals(count, index.count());
+    OpenSearchIncidentIndex.Pushed second;
+    try (Workspace ws = Workspace.open(workspace)) {
+      second = index.push(ws, dev.rehearsal.task.TaskMonitor.NONE);
+    }
+    assertNotEquals(first.run(), second.run());
+    assertEquals(List.of(second.index()), index.current());
+    assertEquals(List.of(first.index()), second.replaced());
+    String key = localKeys("", 1).get(0);
+    assertEquals(second.run(), index.document(key).orElseThrow().get(OpenSearchIncidentIndex.RUN));
   }
 
   /** The incident keys the local workspace finds, best first, through the app's search call. */

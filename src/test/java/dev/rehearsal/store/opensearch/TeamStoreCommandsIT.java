@@ -81,7 +81,14 @@ class TeamStoreCommandsIT {
         Json.mapper().readTree(run(0, "store", "push", ws, "--store", address, "--json")[0]);
     assertEquals(written, again.get("inStore").asInt(), "pushing again adds nothing");
 
-    for (String q : List.of("checkout", "latency AND errors", "severity:P1", "pool*")) {
+    for (String q :
+        List.of(
+            "checkout",
+            "latency AND errors",
+            "severity:P1",
+            "pool*",
+            "verdict:escape",
+            "gap:config")) {
       List<String> local =
           keys(
               run(
