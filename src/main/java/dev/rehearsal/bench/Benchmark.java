@@ -44,7 +44,20 @@ public final class Benchmark {
       Path benchLib,
       boolean app,
       boolean duckdb,
-      long seed) {}
+      long seed,
+      dev.rehearsal.app.TeamStore store) {
+    /** Without a team store. */
+    public Options(
+        double scale,
+        Path workDir,
+        Path jar,
+        Path benchLib,
+        boolean app,
+        boolean duckdb,
+        long seed) {
+      this(scale, workDir, jar, benchLib, app, duckdb, seed, null);
+    }
+  }
 
   private final PrintWriter log;
 
@@ -197,6 +210,13 @@ public final class Benchmark {
       f.put("search", search);
       say("  " + search);
 
+      if (o.store() != null) {
+        say("team store " + o.store().address() + " ...");
+        Map<String, Object> store = TeamStoreFigures.measure(session, ws, o.store());
+        f.put("store", store);
+        say("  " + store);
+      }
+
       say("reports ...");
       Map<String, Object> reports = reports(session, base.resolve("reports"), o.scale());
       f.put("reports", reports);
@@ -340,13 +360,18 @@ public final class Benchmark {
     return out;
   }
 
-  private Map<String, Object> searches(Workspace ws) throws IOException {
+  /** The benchmark's 200 searches for a workspace's services and time span. */
+  static List<SearchRequest> mix(Workspace ws) throws IOException {
     List<String> services =
         new ArrayList<>(ws.facets().valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());
     Instant[] range = ws.facets().timeRange(DocKind.INCIDENT);
     Instant from = range == null ? Instant.EPOCH : range[0];
     Instant to = range == null ? Instant.EPOCH : range[1];
-    List<SearchRequest> mix = SearchMix.build(services, from, to);
+    return SearchMix.build(services, from, to);
+  }
+
+  private Map<String, Object> searches(Workspace ws) throws IOException {
+    List<SearchRequest> mix = mix(ws);
     for (SearchRequest q : mix) {
       ws.records().search(q); // warm up caches and code paths once
     }
@@ -386,7 +411,14 @@ public final class Benchmark {
       Map<String, Object> r =
           run(
               new Options(
-                  scales[i], o.workDir(), o.jar(), o.benchLib(), o.app(), o.duckdb(), o.seed()));
+                  scales[i],
+                  o.workDir(),
+                  o.jar(),
+                  o.benchLib(),
+                  o.app(),
+                  o.duckdb(),
+                  o.seed(),
+                  o.store()));
       bySize.get(i).add(r);
       results.add(r);
     }

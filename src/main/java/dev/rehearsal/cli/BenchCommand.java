@@ -63,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
               + "next to the jar)")
   Path benchLib;
 
+  @picocli.CommandLine.Mixin StoreOptions storeOptions;
+
   @Option(names = "--seed", defaultValue = "7", description = "Scenario seed")
   long seed;
 
@@ -84,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--repeat is for --growth: a single size is measured once");
     }
+    dev.rehearsal.app.TeamStore store = storeOptions.given() ? storeOptions.resolve(spec) : null;
     Path jar = runningJar();
     if (jar == null) {
       throw new CommandLine.ParameterException(
@@ -96,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter progress = json ? null : out;
     Benchmark b = new Benchmark(progress);
     Benchmark.Options o =
-        new Benchmark.Options(scale, work.toAbsolutePath(), jar, lib, !noApp, !noDuckdb, seed);
+        new Benchmark.Options(
+            scale, work.toAbsolutePath(), jar, lib, !noApp, !noDuckdb, seed, store);
     Object figures =
         growth ? b.growth(o, new double[] {scale * 0.1, scale * 0.3, scale}, repeat) : b.run(o);
     if (json) {

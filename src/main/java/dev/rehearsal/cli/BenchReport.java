@@ -68,6 +68,21 @@ final class BenchReport {
       t.add("search p95 ms", s.get("p95Ms"), "<= 100");
       t.add("search p99 ms", s.get("p99Ms"), "");
     }
+    Map<String, Object> store = (Map<String, Object>) f.get("store");
+    if (store != null) {
+      t.add(
+          "team store: push s (" + store.get("pushedIncidents") + " incidents)",
+          store.get("pushSeconds"),
+          "");
+      t.add(
+          "team store: search p50 / p95 ms (" + store.get("queries") + " queries)",
+          store.get("p50Ms") + " / " + store.get("p95Ms"),
+          "");
+      t.add(
+          "team store: same first 100 as local, set / order",
+          store.get("sameSetOfFirst100") + " / " + store.get("sameOrderOfFirst100"),
+          "");
+    }
     Object reports = f.get("reports");
     if (reports instanceof Map<?, ?> r) {
       t.add(

@@ -1026,6 +1026,8 @@ class CliTest {
         "search");
     assertEquals(
         2, run("search", "--store", "opensearch://127.0.0.1:1/team", "title:(unclosed").code());
+    assertUsageError(
+        run("bench", "--store", "opensearch://localhost:9200"), "names no prefix", "bench");
     assertFailed(
         run("search", "--store", "opensearch://127.0.0.1:1/team", "x"),
         "the team workspace at opensearch://127.0.0.1:1/team");

@@ -1,0 +1,103 @@
+package dev.rehearsal.bench;
+
+import dev.rehearsal.app.Session;
+import dev.rehearsal.app.TeamStore;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.SearchHit;
+import dev.rehearsal.index.SearchRequest;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.task.TaskMonitor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The team store beside the local workspace, in the same run ({@code bench --store}): the push of
+ * the benchmark's incidents with their findings, and the benchmark's searches asked of both. The
+ * store holds incidents and is searched by query alone, so each search is asked as its query over
+ * incidents, best first, on both sides: the time of each against the store, whether the two count
+ * the same matches, and whether their first {@link #HITS} are the same incidents in the same order
+ * (where more match, incidents whose scores nearly tie at the cut can differ).
+ */
+final class TeamStoreFigures {
+  /** Hits compared per query. */
+  static final int HITS = 100;
+
+  private TeamStoreFigures() {}
+
+  static Map<String, Object> measure(Session session, Workspace ws, TeamStore store)
+      throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("address", store.address().toString());
+    TeamStore.Pushed p = store.push(session, TaskMonitor.NONE);
+    m.put("pushSeconds", Math.round(p.millis() / 10.0) / 100.0);
+    m.put("pushedIncidents", p.written());
+    m.put("pushRun", p.run());
+
+    // each distinct query of the mix once, as a query over incidents
+    Set<String> queries = new LinkedHashSet<>();
+    for (SearchRequest q : Benchmark.mix(ws)) {
+      queries.add(q.query() == null ? "" : q.query());
+    }
+    List<String> list = new ArrayList<>(queries);
+    for (String q : list) {
+      store.search(q, HITS); // warm the node's caches and the client once
+    }
+    long[] nanos = new long[list.size()];
+    int sameTotal = 0;
+    int sameSet = 0;
+    int sameOrder = 0;
+    List<String> differ = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String q = list.get(i);
+      long t0 = System.nanoTime();
+      var found = store.search(q, HITS);
+      nanos[i] = System.nanoTime() - t0;
+      List<String> remote = found.hits().stream().map(h -> h.key()).toList();
+      var localResult = local(ws, q);
+      List<String> local = localResult.hits().stream().map(SearchHit::key).toList();
+      if (localResult.total() == found.total()) {
+        sameTotal++;
+      } else if (differ.size() < 10) {
+        differ.add(q + " (" + localResult.total() + " here, " + found.total() + " there)");
+      }
+      if (Set.copyOf(local).equals(Set.copyOf(remote))) {
+        sameSet++;
+        if (local.equals(remote)) {
+          sameOrder++;
+        }
+      }
+    }
+    Arrays.sort(nanos);
+    m.put("queries", list.size());
+    m.put("p50Ms", Math.round(nanos[(int) (nanos.length * 0.50)] / 1e4) / 100.0);
+    m.put("p95Ms", Math.round(nanos[(int) (nanos.length * 0.95)] / 1e4) / 100.0);
+    m.put("sameCount", sameTotal);
+    m.put("sameSetOfFirst" + HITS, sameSet);
+    m.put("sameOrderOfFirst" + HITS, sameOrder);
+    m.put("differentCounts", differ);
+    return m;
+  }
+
+  private static dev.rehearsal.index.SearchResult local(Workspace ws, String query)
+      throws IOException {
+    SearchRequest r =
+        new SearchRequest(
+            query,
+            Set.of(DocKind.INCIDENT),
+            null,
+            null,
+            null,
+            null,
+            SearchRequest.Sort.RELEVANCE,
+            0,
+            HITS,
+            false);
+    return ws.records().search(r);
+  }
+}

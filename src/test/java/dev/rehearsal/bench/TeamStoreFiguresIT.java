@@ -1,0 +1,63 @@
+package dev.rehearsal.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.app.Demo;
+import dev.rehearsal.app.Session;
+import dev.rehearsal.app.TeamStore;
+import dev.rehearsal.demo.ScenarioGenerator;
+import dev.rehearsal.store.StoreAddress;
+import dev.rehearsal.store.StoreCredentials;
+import dev.rehearsal.store.opensearch.OpenSearchIncidentIndex;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench --store}'s figures on the demo workspace against a real node: every incident pushed,
+ * and each of the benchmark's distinct queries counting as many matches there as here. Needs a node
+ * (.ci/opensearch.sh start).
+ */
+@Tag("opensearch")
+class TeamStoreFiguresIT {
+  @TempDir Path dir;
+
+  private static URI node() throws Exception {
+    String url = System.getProperty("opensearch.url", "");
+    if (!url.isBlank()) {
+      return URI.create(url.strip());
+    }
+    Path portFile = Path.of(System.getProperty("opensearch.portFile", "target/opensearch/port"));
+    assertTrue(Files.isRegularFile(portFile), "no OpenSearch node: run .ci/opensearch.sh start");
+    return URI.create("http://127.0.0.1:" + Files.readString(portFile).strip());
+  }
+
+  @Test
+  void theBenchmarksQueriesCountTheSameMatchesThereAsHere() throws Exception {
+    URI node = node();
+    StoreAddress address =
+        StoreAddress.parse(
+            "opensearch://" + node.getHost() + ":" + node.getPort() + "/rehearsal-bench-it");
+    TeamStore store = new TeamStore(address, StoreCredentials.NONE, null);
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
+      Map<String, Object> f = TeamStoreFigures.measure(s, s.workspace(), store);
+      int incidents = (Integer) f.get("pushedIncidents");
+      assertTrue(incidents >= 100, "the demo's incidents: " + f);
+      int queries = (Integer) f.get("queries");
+      assertTrue(queries >= 50, "the mix's distinct queries: " + f);
+      assertEquals(queries, f.get("sameCount"), "every query counts the same matches: " + f);
+      assertTrue((Integer) f.get("sameSetOfFirst100") <= queries);
+    } finally {
+      try (OpenSearchIncidentIndex index =
+          OpenSearchIncidentIndex.connect(address, StoreCredentials.NONE, null)) {
+        index.drop();
+      }
+    }
+  }
+}
