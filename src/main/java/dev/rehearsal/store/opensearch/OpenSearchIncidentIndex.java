@@ -221,9 +221,15 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return out;
   }
 
-  /** Deletes the workspace's incidents: every run's index, and the name pointing at them. */
+  /**
+   * Deletes the workspace's incidents: every push's index, named or left behind by a push that lost
+   * to another, and with them the name.
+   */
   public void drop() throws IOException {
-    for (String name : current()) {
+    Set<String> names = new LinkedHashSet<>(current());
+    String body = send("GET", "/" + index + "-r*/_alias", null, "list the pushes of " + index);
+    dev.rehearsal.util.Json.mapper().readTree(body).fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
       client.indices().delete(d -> d.index(name));
     }
   }
@@ -299,17 +305,24 @@ public final class OpenSearchIncidentIndex implements Closeable {
         }
       }
       return new Pushed(run, target, written, before);
-    } finally {
+    } catch (IOException | RuntimeException e) {
       if (!done) {
-        client.indices().delete(d -> d.index(target));
+        try {
+          client.indices().delete(d -> d.index(target));
+        } catch (IOException | RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
       }
+      throw e;
     }
   }
 
   /**
    * Points the workspace's name at a push's index and away from the earlier ones, in one request
    * (OpenSearch applies the actions together). An index of the first slice's layout, named as the
-   * workspace itself, is deleted in the same request, since a name cannot be both.
+   * workspace itself, is deleted in the same request, since a name cannot be both. Two people
+   * pushing at once: the later request wins whole; the index of the earlier, no longer named, is
+   * left until it is dropped.
    */
   private void point(String target, List<String> before) throws IOException {
     StringBuilder actions = new StringBuilder("{\"actions\":[");
@@ -319,18 +332,18 @@ public final class OpenSearchIncidentIndex implements Closeable {
         .append("\",\"alias\":\"")
         .append(index)
         .append("\"}}");
-    for (String old : before) {
-      actions.append(',');
-      if (old.equals(index)) {
-        actions.append("{\"remove_index\":{\"index\":\"").append(old).append("\"}}");
-      } else {
-        actions
-            .append("{\"remove\":{\"index\":\"")
-            .append(old)
-            .append("\",\"alias\":\"")
-            .append(index)
-            .append("\"}}");
-      }
+    if (before.contains(index)) {
+      actions.append(",{\"remove_index\":{\"index\":\"").append(index).append("\"}}");
+    }
+    if (before.stream().anyMatch(old -> !old.equals(index))) {
+      // every earlier push's index, by pattern: one that another person's push pointed the name
+      // at since this push looked is let go too, so the name never points at two pushes
+      actions
+          .append(",{\"remove\":{\"index\":\"")
+          .append(index)
+          .append("-r*\",\"alias\":\"")
+          .append(index)
+          .append("\"}}");
     }
     actions.append("]}");
     send("POST", "/_aliases", actions.toString(), "point " + index + " at " + target);
