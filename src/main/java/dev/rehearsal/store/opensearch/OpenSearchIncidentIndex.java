@@ -179,13 +179,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   /** Creates an index with the settings and mapping unless it exists; true if it was created. */
-  private boolean create(String name) throws IOException {
+  private boolean create(String name, String meta) throws IOException {
     if (client.indices().exists(e -> e.index(name)).value()) {
       return false;
     }
     // the settings and mapping as JSON: the client's typed builders do not cover every
     // analysis-common component by name
-    send("PUT", "/" + name, indexBody(), "create index " + name);
+    send("PUT", "/" + name, indexBody(meta), "create index " + name);
     return true;
   }
 
@@ -263,7 +263,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
       throws IOException {
     String run = newRunId();
     String target = index + "-r" + run;
-    create(target);
+    create(target, meta(run, workspace.services()));
     boolean done = false;
     try {
       ServiceNames names = workspace.services();
@@ -349,6 +349,47 @@ public final class OpenSearchIncidentIndex implements Closeable {
     send("POST", "/_aliases", actions.toString(), "point " + index + " at " + target);
   }
 
+  /**
+   * What a push says of itself in its mapping's {@code _meta}: its run id, and the workspace's
+   * service names (the person's table, the names inferred, the suffixes), so that a search reads a
+   * {@code service:} term as the workspace reads it.
+   */
+  static String meta(String run, ServiceNames names) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(RUN, run);
+    m.put("aliases", names.aliases());
+    m.put("inferred", names.inferred());
+    m.put("suffixes", names.suffixes());
+    return dev.rehearsal.util.Json.mapper().writeValueAsString(Map.of("rehearsal", m));
+  }
+
+  /** The service names the push in force was written with; the defaults when it has none. */
+  ServiceNames names() throws IOException {
+    String body = send("GET", "/" + index + "/_mapping", null, "read the mapping of " + index);
+    com.fasterxml.jackson.databind.JsonNode all = dev.rehearsal.util.Json.mapper().readTree(body);
+    var it = all.elements();
+    if (!it.hasNext()) {
+      return ServiceNames.defaults();
+    }
+    com.fasterxml.jackson.databind.JsonNode r =
+        it.next().path("mappings").path("_meta").path("rehearsal");
+    if (r.isMissingNode()) {
+      return ServiceNames.defaults();
+    }
+    Map<String, String> aliases = new LinkedHashMap<>();
+    r.path("aliases")
+        .fields()
+        .forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> inferred = new LinkedHashMap<>();
+    r.path("inferred")
+        .fields()
+        .forEachRemaining(e -> inferred.put(e.getKey(), e.getValue().asText()));
+    List<String> suffixes = new ArrayList<>();
+    r.path("suffixes").forEach(x -> suffixes.add(x.asText()));
+    return new ServiceNames(
+        aliases, inferred, suffixes.isEmpty() ? ServiceNames.defaultSuffixes() : suffixes);
+  }
+
   /** A push's id: its UTC time to the millisecond and a random part, sortable by time. */
   static String newRunId() {
     String time =
@@ -410,7 +451,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
               + "); `rehearsal store push` writes a workspace's incidents there");
     }
     try {
-      return findIn(query, limit);
+      return findIn(ServiceTerms.canonical(query, names()), limit);
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       // a query the cluster cannot parse, or a cluster that refuses: its reason, not a trace
       String reason = e.error() == null ? e.getMessage() : e.error().reason();
@@ -571,6 +612,11 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * words and the Porter stemmer, in that order. Keyword fields are lower-cased whole values.
    */
   static String indexBody() {
+    return indexBody("{}");
+  }
+
+  /** The settings and mapping, with {@code meta} (a JSON object) as the mapping's {@code _meta}. */
+  static String indexBody(String meta) {
     StringBuilder properties = new StringBuilder();
     for (String f : KEYWORD_FIELDS) {
       properties
@@ -621,6 +667,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
             }
           },
           "mappings": {
+            "_meta": %s,
             "dynamic": "strict",
             "properties": {%s}
           }
@@ -630,6 +677,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
             Schema.JOINERS_PATTERN.replace("\\", "\\\\"),
             TEXT_ANALYZER,
             KEYWORD_NORMALIZER,
+            meta,
             properties);
   }
 }

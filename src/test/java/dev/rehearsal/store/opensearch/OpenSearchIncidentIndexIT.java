@@ -82,7 +82,9 @@ class OpenSearchIncidentIndexIT {
           "gap:config",
           "gap:traffic AND service:checkout",
           "reviewed:no",
-          "confidence:[0.9 TO *]");
+          "confidence:[0.9 TO *]",
+          "service:payments-api",
+          "service:\"Checkout API\" AND latency");
 
   @TempDir static Path dir;
   private static Path workspace;
