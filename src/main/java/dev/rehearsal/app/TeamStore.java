@@ -20,6 +20,39 @@ import java.nio.file.Path;
 public record TeamStore(StoreAddress address, StoreCredentials credentials, Path caFile) {
 
   /**
+   * A team store as a person types it in the window: the address, and optionally a credentials file
+   * and a CA file (blank: none). Without a credentials file the user and password come from the
+   * environment's {@value StoreCredentials#USER_VARIABLE} and {@value
+   * StoreCredentials#PASSWORD_VARIABLE}. A message saying what is wrong otherwise; it never holds a
+   * password.
+   */
+  public static TeamStore of(
+      String address, String credentialsFile, String caFile, java.util.Map<String, String> env) {
+    StoreAddress a = StoreAddress.parse(address);
+    Path ca = caFile == null || caFile.isBlank() ? null : Path.of(caFile.strip());
+    if (ca != null && !a.tls()) {
+      throw new IllegalArgumentException(
+          "a CA file is for TLS: write the address as opensearch+https://"
+              + a.endpoint().getHost()
+              + ":"
+              + a.endpoint().getPort()
+              + "/"
+              + a.prefix());
+    }
+    StoreCredentials c;
+    if (credentialsFile == null || credentialsFile.isBlank()) {
+      c = StoreCredentials.fromEnvironment(env);
+    } else {
+      try {
+        c = StoreCredentials.fromFile(Path.of(credentialsFile.strip()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+    return new TeamStore(a, c, ca);
+  }
+
+  /**
    * What a push did.
    *
    * @param run the push's id, in every document it wrote

@@ -486,6 +486,8 @@ public final class RehearsalApp extends Application {
     MenuItem open = item("Open workspace\u2026", Shortcuts.OPEN_WORKSPACE, this::chooseWorkspace);
     MenuItem importItem = item("Import\u2026", Shortcuts.IMPORT, () -> show(View.IMPORT));
     MenuItem export = item("Export\u2026", Shortcuts.EXPORT, this::export);
+    MenuItem teamPush = item("Push to team workspace\u2026", null, this::pushToTeamStore);
+    teamPush.setId("menu-team-push");
     MenuItem quit = item("Quit", Shortcuts.QUIT, this::quit);
     file.setOnShowing(e -> fillRecent());
     file.getItems()
@@ -495,6 +497,7 @@ public final class RehearsalApp extends Application {
             new SeparatorMenuItem(),
             importItem,
             export,
+            teamPush,
             new SeparatorMenuItem(),
             quit);
 
@@ -689,6 +692,63 @@ public final class RehearsalApp extends Application {
     show(View.INCIDENTS);
     exportMenu.show();
   }
+
+  /** The team workspace's address and files, kept while the window is open (never credentials). */
+  private dev.rehearsal.ui.store.TeamStoreViewModel teamStore;
+
+  /** File → Push to team workspace…: the open workspace's incidents and findings, pushed. */
+  private void pushToTeamStore() {
+    teamStoreDialog();
+  }
+
+  /** The team workspace's view model, once the dialog has been opened. */
+  dev.rehearsal.ui.store.TeamStoreViewModel teamStore() {
+    return teamStore;
+  }
+
+  /** Opens the push dialog; the dialog shown, or null when no workspace is open. */
+  javafx.scene.control.Dialog<ButtonType> teamStoreDialog() {
+    Session s = session;
+    if (s == null) {
+      notice("Open a workspace first: its incidents and findings are what is pushed.", true);
+      return null;
+    }
+    if (teamStore == null) {
+      teamStore = new dev.rehearsal.ui.store.TeamStoreViewModel(executor, System::getenv);
+      teamStore
+          .statusProperty()
+          .addListener(
+              (obs, was, now) -> {
+                if (!now.isEmpty()) {
+                  notice(now, false);
+                }
+              });
+      teamStore
+          .errorProperty()
+          .addListener(
+              (obs, was, now) -> {
+                if (!now.isEmpty() && !teamStore.busyProperty().get() && pushing) {
+                  notice(now, true);
+                }
+              });
+    }
+    pushing = false;
+    javafx.scene.control.Dialog<ButtonType> d =
+        dev.rehearsal.ui.store.TeamStoreDialog.create(
+            stage,
+            teamStore,
+            () -> {
+              pushing = true;
+              teamStore.push(s);
+            });
+    d.show();
+    return d;
+  }
+
+  /**
+   * Whether a push was started from the dialog (its failure is then a notice, not the dialog's).
+   */
+  private boolean pushing;
 
   private void showShortcuts() {
     GridPane g = new GridPane();

@@ -42,6 +42,20 @@ public final class Snapshots {
             double x = p.getX() + p.getScene().getX() - owner.getX() - scene.getX();
             double y = p.getY() + p.getScene().getY() - owner.getY() - scene.getY();
             g.drawImage(pop, (int) Math.round(x * scale), (int) Math.round(y * scale), null);
+          } else if (w instanceof javafx.stage.Stage dialog
+              && dialog != owner
+              && dialog.getOwner() == owner
+              && dialog.isShowing()
+              && dialog.getScene() != null) {
+            // a dialog the window opened, where it stands over it (its content, not its frame)
+            BufferedImage d = SwingFXUtils.fromFXImage(snapshot(dialog.getScene(), scale), null);
+            double x = dialog.getX() + dialog.getScene().getX() - owner.getX() - scene.getX();
+            double y = dialog.getY() + dialog.getScene().getY() - owner.getY() - scene.getY();
+            int dx = (int) Math.round(x * scale);
+            int dy = (int) Math.round(y * scale);
+            g.drawImage(d, dx, dy, null);
+            g.setColor(java.awt.Color.GRAY);
+            g.drawRect(dx - 1, dy - 1, d.getWidth() + 1, d.getHeight() + 1);
           }
         }
       } finally {

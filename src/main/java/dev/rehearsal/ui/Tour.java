@@ -328,6 +328,30 @@ final class Tour implements AppObserver {
             },
             () -> true,
             null));
+    javafx.scene.control.Dialog<?>[] teamDialog = {null};
+    steps.add(
+        new Step(
+            "team workspace",
+            () -> {
+              // an address typed as a URL of the cluster: the dialog says how to write it
+              teamDialog[0] = app.teamStoreDialog();
+              if (app.teamStore() != null) {
+                app.teamStore().addressProperty().set("http://search.example.org:9200/platform");
+                app.teamStore().check();
+              }
+            },
+            () -> app.teamStore() == null || !app.teamStore().errorProperty().get().isEmpty(),
+            "team-store.png"));
+    steps.add(
+        new Step(
+            "team workspace closed",
+            () -> {
+              if (teamDialog[0] != null) {
+                teamDialog[0].close();
+              }
+            },
+            () -> true,
+            null));
     steps.add(
         new Step(
             "held by another process",

@@ -680,6 +680,31 @@ class DesktopFlowsTest extends FxRobot {
     waitFor(20, () -> deploys.getItems().size() == 3);
   }
 
+  @Test
+  @Order(14)
+  void pushingToATeamWorkspaceSaysWhatIsWrongBeforeItStarts() throws Exception {
+    waitFor(60, () -> ((RehearsalApp) app).views() != null);
+    clickOn("File");
+    clickOn("Push to team workspace\u2026");
+    waitFor(10, () -> lookup("#team-store-dialog").tryQuery().isPresent());
+    clickOn("#team-store-address").write("http://search.example.org:9200/platform");
+    clickOn("#team-store-push");
+    Label error = lookup("#team-store-error").queryAs(Label.class);
+    waitFor(5, () -> error.getText().contains("opensearch://"));
+    assertTrue(
+        lookup("#team-store-dialog").tryQuery().map(Node::isVisible).orElse(false),
+        "the dialog stays open to be corrected");
+    TextField address = lookup("#team-store-address").queryAs(TextField.class);
+    interact(() -> address.setText("opensearch://search.example.org:9200/platform"));
+    TextField ca = lookup("#team-store-ca").queryAs(TextField.class);
+    interact(() -> ca.setText("/etc/ssl/team-ca.pem"));
+    clickOn("#team-store-push");
+    waitFor(
+        5, () -> error.getText().contains("opensearch+https://search.example.org:9200/platform"));
+    clickOn("Cancel");
+    waitFor(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
+  }
+
   private Label waitForDetail(IncidentRow row) throws Exception {
     waitFor(
         20,

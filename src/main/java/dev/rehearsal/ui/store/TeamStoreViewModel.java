@@ -1,0 +1,107 @@
+package dev.rehearsal.ui.store;
+
+import dev.rehearsal.app.Session;
+import dev.rehearsal.app.TeamStore;
+import dev.rehearsal.ui.task.Background;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Pushing the open workspace to a team workspace on OpenSearch from the window (decision 0021): the
+ * address and, optionally, a credentials file and a CA file, as typed; a push in the background;
+ * what it did or what went wrong, in words. The address is remembered by the window; credentials
+ * never are. Holds no controls.
+ */
+public final class TeamStoreViewModel {
+  private final Background background;
+  private final Supplier<Map<String, String>> environment;
+  private final SimpleStringProperty address = new SimpleStringProperty("");
+  private final SimpleStringProperty credentialsFile = new SimpleStringProperty("");
+  private final SimpleStringProperty caFile = new SimpleStringProperty("");
+  private final SimpleStringProperty error = new SimpleStringProperty("");
+  private final SimpleStringProperty status = new SimpleStringProperty("");
+  private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+
+  public TeamStoreViewModel(Background background, Supplier<Map<String, String>> environment) {
+    this.background = background;
+    this.environment = environment;
+  }
+
+  public StringProperty addressProperty() {
+    return address;
+  }
+
+  public StringProperty credentialsFileProperty() {
+    return credentialsFile;
+  }
+
+  public StringProperty caFileProperty() {
+    return caFile;
+  }
+
+  /** What is wrong with what was typed, or the push's failure; empty when nothing is. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error;
+  }
+
+  /** What the last push did, in a sentence; empty until one is done. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy;
+  }
+
+  /**
+   * Checks what was typed; the store to push to, or null with {@link #errorProperty()} saying what
+   * to change.
+   */
+  public TeamStore check() {
+    try {
+      TeamStore s =
+          TeamStore.of(address.get(), credentialsFile.get(), caFile.get(), environment.get());
+      error.set("");
+      return s;
+    } catch (IllegalArgumentException e) {
+      error.set(e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Pushes the session's incidents with their findings in the background; false (and nothing
+   * started) when what was typed is not right.
+   */
+  public boolean push(Session session) {
+    TeamStore store = check();
+    if (store == null) {
+      return false;
+    }
+    busy.set(true);
+    status.set("");
+    background.run(
+        m -> store.push(session, m),
+        p -> {
+          busy.set(false);
+          status.set(
+              String.format(
+                  "Pushed %,d incidents with their findings to %s in %.1f s (push %s).",
+                  p.written(), store.address(), p.millis() / 1000.0, p.run()));
+        },
+        failure -> {
+          busy.set(false);
+          String why =
+              failure.getMessage() == null
+                  ? failure.getClass().getSimpleName()
+                  : failure.getMessage();
+          error.set("The push to " + store.address() + " failed: " + why);
+        });
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.rehearsal.ui.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.app.Session;
+import dev.rehearsal.ui.task.Background;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's push to a team workspace, without a toolkit and without a node. */
+class TeamStoreViewModelTest {
+  @TempDir Path dir;
+
+  private final TeamStoreViewModel vm =
+      new TeamStoreViewModel(
+          Background.DIRECT,
+          () -> Map.of("REHEARSAL_OPENSEARCH_USER", "ops", "REHEARSAL_OPENSEARCH_PASSWORD", "pw"));
+
+  @Test
+  void whatWasTypedIsCheckedAndSaysWhatToChange() throws Exception {
+    vm.addressProperty().set("http://localhost:9200/team");
+    assertNull(vm.check());
+    assertTrue(vm.errorProperty().get().contains("opensearch://"), vm.errorProperty().get());
+
+    vm.addressProperty().set("opensearch://localhost:9200/team");
+    vm.caFileProperty().set("/etc/ca.pem");
+    assertNull(vm.check());
+    assertTrue(vm.errorProperty().get().contains("opensearch+https://localhost:9200/team"));
+
+    vm.caFileProperty().set("");
+    vm.credentialsFileProperty().set(dir.resolve("missing").toString());
+    assertNull(vm.check());
+    assertTrue(vm.errorProperty().get().contains("does not exist"), vm.errorProperty().get());
+
+    Path creds = Files.writeString(dir.resolve("creds"), "reviewer:s3cret\n");
+    vm.credentialsFileProperty().set(creds.toString());
+    var store = vm.check();
+    assertNotNull(store);
+    assertEquals("", vm.errorProperty().get());
+    assertEquals("reviewer", store.credentials().user(), "the file wins over the environment");
+    assertFalse(store.credentials().toString().contains("s3cret"));
+
+    vm.credentialsFileProperty().set("");
+    assertEquals("ops", vm.check().credentials().user(), "else the environment");
+  }
+
+  @Test
+  void aPushThatCannotReachTheNodeSaysSoAndIsNotBusy() throws Exception {
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      vm.addressProperty().set("opensearch://127.0.0.1:1/team");
+      assertTrue(vm.push(s), "what was typed is right: the push starts");
+      assertFalse(vm.busyProperty().get());
+      assertEquals("", vm.statusProperty().get());
+      assertTrue(
+          vm.errorProperty().get().startsWith("The push to opensearch://127.0.0.1:1/team failed"),
+          vm.errorProperty().get());
+
+      vm.addressProperty().set("opensearch://127.0.0.1:1");
+      assertFalse(vm.push(s), "a wrong address starts nothing");
+      assertTrue(vm.errorProperty().get().contains("no prefix"), vm.errorProperty().get());
+    }
+  }
+}
