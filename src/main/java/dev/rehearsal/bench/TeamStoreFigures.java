@@ -87,17 +87,11 @@ final class TeamStoreFigures {
   private static dev.rehearsal.index.SearchResult local(Workspace ws, String query)
       throws IOException {
     SearchRequest r =
-        new SearchRequest(
-            query,
-            Set.of(DocKind.INCIDENT),
-            null,
-            null,
-            null,
-            null,
-            SearchRequest.Sort.RELEVANCE,
-            0,
-            HITS,
-            false);
+        SearchRequest.of(query)
+            .withKinds(Set.of(DocKind.INCIDENT))
+            .withSort(SearchRequest.Sort.RELEVANCE)
+            .withPage(0, HITS)
+            .withHighlight(false);
     return ws.records().search(r);
   }
 }

@@ -268,17 +268,11 @@ class OpenSearchIncidentIndexIT {
   /** The incident keys the local workspace finds, best first, through the app's search call. */
   private static List<String> localKeys(String query, int limit) throws IOException {
     SearchRequest request =
-        new SearchRequest(
-            query,
-            Set.of(DocKind.INCIDENT),
-            null,
-            null,
-            null,
-            null,
-            SearchRequest.Sort.RELEVANCE,
-            0,
-            limit,
-            false);
+        SearchRequest.of(query)
+            .withKinds(Set.of(DocKind.INCIDENT))
+            .withSort(SearchRequest.Sort.RELEVANCE)
+            .withPage(0, limit)
+            .withHighlight(false);
     List<String> keys = new ArrayList<>();
     try (Session s = Session.open(workspace)) {
       for (SearchHit h : s.rows().search(request).hits()) {
