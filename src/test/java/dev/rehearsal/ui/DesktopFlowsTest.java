@@ -398,6 +398,9 @@ class DesktopFlowsTest extends FxRobot {
     Label message = lookup("#settings-message").queryAs(Label.class);
     Label error = lookup("#settings-error").queryAs(Label.class);
     waitFor(180, () -> !message.getText().isEmpty() || !error.getText().isEmpty());
+    // the message and the status bar's notice are set in one handler on the FX thread, which this
+    // thread may read half way through: let it finish first
+    WaitForAsyncUtils.waitForFxEvents();
     assertEquals("", error.getText());
     assertEquals(
         String.format(
