@@ -704,7 +704,7 @@ class DesktopFlowsTest extends FxRobot {
     clickOn("#team-store-push");
     waitFor(
         5, () -> error.getText().contains("opensearch+https://search.example.org:9200/platform"));
-    clickOn("Cancel");
+    clickOn("#team-store-cancel");
     waitFor(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
   }
 

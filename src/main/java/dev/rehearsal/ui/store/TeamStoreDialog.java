@@ -84,6 +84,7 @@ public final class TeamStoreDialog {
     d.getDialogPane().getButtonTypes().addAll(PUSH, ButtonType.CANCEL);
     Button push = (Button) d.getDialogPane().lookupButton(PUSH);
     push.setId("team-store-push");
+    d.getDialogPane().lookupButton(ButtonType.CANCEL).setId("team-store-cancel");
     // what was typed is checked before the dialog closes: a mistake keeps it open, saying why
     push.addEventFilter(
         ActionEvent.ACTION,
