@@ -219,6 +219,7 @@ final class SearchCommand implements Callable<Integer> {
                     m.put("kind", "incident");
                     m.put("time", h.time());
                     m.put("title", h.title());
+                    m.put("snippets", h.snippets());
                     return m;
                   })
               .toList());
@@ -240,6 +241,9 @@ final class SearchCommand implements Callable<Integer> {
           "incident",
           h.title(),
           h.key());
+      for (String snippet : h.snippets()) {
+        out.println("    " + SearchHit.plain(snippet).replace('\n', ' '));
+      }
     }
     return 0;
   }

@@ -35,6 +35,7 @@ public record SearchHit(
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
+        .replace("&#39;", "'")
         .replace("&#x2F;", "/")
         .replace("&amp;", "&");
   }

@@ -432,8 +432,11 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return keys;
   }
 
-  /** One incident found: its key, title and onset. */
-  public record Hit(String key, String title, java.time.Instant time) {}
+  /**
+   * One incident found: its key, title and onset, and passages showing why it matched
+   * (HTML-escaped, the matches in {@code <mark>}, as the local search's snippets).
+   */
+  public record Hit(String key, String title, java.time.Instant time, List<String> snippets) {}
 
   /** What a search found: how many incidents match in all, and the first of them, best first. */
   public record Found(long total, List<Hit> hits) {}
@@ -471,6 +474,21 @@ public final class OpenSearchIncidentIndex implements Closeable {
                 s.index(index)
                     .size(size)
                     .source(src -> src.filter(f -> f.includes(Schema.TITLE, Schema.TIME)))
+                    // why each matched, marked as the local search marks it
+                    .highlight(
+                        h -> {
+                          h.encoder(
+                                  org.opensearch.client.opensearch.core.search.HighlighterEncoder
+                                      .Html)
+                              .preTags("<mark>")
+                              .postTags("</mark>")
+                              .numberOfFragments(2)
+                              .fragmentSize(160);
+                          for (String f : Schema.HIGHLIGHT_FIELDS) {
+                            h.fields(f, x -> x);
+                          }
+                          return h;
+                        })
                     .trackTotalHits(t -> t.enabled(true))
                     .query(
                         q ->
@@ -503,11 +521,16 @@ public final class OpenSearchIncidentIndex implements Closeable {
       Map source = h.source() == null ? Map.of() : h.source();
       Object title = source.get(Schema.TITLE);
       Object time = source.get(Schema.TIME);
+      List<String> snippets = new ArrayList<>();
+      for (String f : Schema.HIGHLIGHT_FIELDS) {
+        snippets.addAll(h.highlight().getOrDefault(f, List.of()));
+      }
       hits.add(
           new Hit(
               h.id(),
               title == null ? "" : title.toString(),
-              time instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : null));
+              time instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : null,
+              snippets));
     }
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
     return new Found(total, hits);

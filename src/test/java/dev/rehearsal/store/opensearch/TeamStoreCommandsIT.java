@@ -112,6 +112,19 @@ class TeamStoreCommandsIT {
     }
     String text = run(0, "search", "--store", address, "checkout", "--limit", "2")[0];
     assertTrue(text.contains("match(es) in " + address), text);
+    assertTrue(
+        text.toLowerCase(java.util.Locale.ROOT).contains("[checkout]"), "why it matched: " + text);
+    JsonNode hit =
+        Json.mapper()
+            .readTree(run(0, "search", "--store", address, "latency", "--json")[0])
+            .get("hits")
+            .get(0);
+    assertTrue(
+        hit.get("snippets")
+            .toString()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("<mark>latency</mark>"),
+        hit.toString());
 
     String[] bad = run(2, "search", "--store", address, "title:(unclosed");
     assertTrue(bad[1].contains("is not valid search syntax"), bad[1]);
