@@ -45,19 +45,7 @@ public final class Benchmark {
       boolean app,
       boolean duckdb,
       long seed,
-      dev.rehearsal.app.TeamStore store) {
-    /** Without a team store. */
-    public Options(
-        double scale,
-        Path workDir,
-        Path jar,
-        Path benchLib,
-        boolean app,
-        boolean duckdb,
-        long seed) {
-      this(scale, workDir, jar, benchLib, app, duckdb, seed, null);
-    }
-  }
+      dev.rehearsal.app.TeamStore store) {}
 
   private final PrintWriter log;
 

@@ -1,9 +1,7 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.app.TeamStore;
-import dev.rehearsal.store.StoreAddress;
 import dev.rehearsal.store.StoreCredentials;
-import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -44,31 +42,14 @@ final class StoreOptions {
 
   /** The team store the options name; a usage error saying what is wrong otherwise. */
   TeamStore resolve(CommandLine.Model.CommandSpec spec) {
-    StoreAddress address;
     try {
-      address = StoreAddress.parse(store);
+      return TeamStore.of(
+          store,
+          credentials == null ? null : credentials.toString(),
+          ca == null ? null : ca.toString(),
+          System.getenv());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (ca != null && !address.tls()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--store-ca is for TLS: write the address as opensearch+https://"
-              + address.endpoint().getHost()
-              + ":"
-              + address.endpoint().getPort()
-              + "/"
-              + address.prefix());
-    }
-    StoreCredentials creds;
-    try {
-      creds =
-          credentials != null
-              ? StoreCredentials.fromFile(credentials)
-              : StoreCredentials.fromEnvironment(System.getenv());
-    } catch (IOException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    return new TeamStore(address, creds, ca);
   }
 }

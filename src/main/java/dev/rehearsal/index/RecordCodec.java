@@ -218,14 +218,14 @@ public final class RecordCodec {
     }
     CauseSentences.Split split = CauseSentences.of(body);
     if (!split.setAside().isEmpty()) {
-      d.add(new StringField(Schema.PROSE, "aside", Field.Store.NO));
+      d.add(new StringField(Schema.PROSE, Schema.PROSE_ASIDE, Field.Store.NO));
       if (!split.kept().isBlank()) {
         d.add(new TextField(Schema.CAUSE, split.kept(), Field.Store.NO));
       }
     }
     String contrast = EnvironmentContrast.first(title + "\n" + split.kept());
     if (contrast != null) {
-      d.add(new StringField(Schema.PROSE, "contrast", Field.Store.NO));
+      d.add(new StringField(Schema.PROSE, Schema.PROSE_CONTRAST, Field.Store.NO));
       d.add(new TextField(Schema.CONTRAST, contrast, Field.Store.NO));
     }
   }

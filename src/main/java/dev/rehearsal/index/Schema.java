@@ -149,6 +149,12 @@ public final class Schema {
    */
   public static final String PROSE = "prose";
 
+  /** {@link #PROSE}: sentences were set aside. */
+  public static final String PROSE_ASIDE = "aside";
+
+  /** {@link #PROSE}: a sentence compares the environments. */
+  public static final String PROSE_CONTRAST = "contrast";
+
   /** Words that belong to no other text field: severity, labels, raw names. TextField. */
   public static final String EXTRA = "extra";
 

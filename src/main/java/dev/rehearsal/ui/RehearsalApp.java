@@ -715,40 +715,14 @@ public final class RehearsalApp extends Application {
     }
     if (teamStore == null) {
       teamStore = new dev.rehearsal.ui.store.TeamStoreViewModel(executor, System::getenv);
-      teamStore
-          .statusProperty()
-          .addListener(
-              (obs, was, now) -> {
-                if (!now.isEmpty()) {
-                  notice(now, false);
-                }
-              });
-      teamStore
-          .errorProperty()
-          .addListener(
-              (obs, was, now) -> {
-                if (!now.isEmpty() && !teamStore.busyProperty().get() && pushing) {
-                  notice(now, true);
-                }
-              });
+      notices(teamStore.statusProperty(), false);
+      notices(teamStore.failureProperty(), true);
     }
-    pushing = false;
     javafx.scene.control.Dialog<ButtonType> d =
-        dev.rehearsal.ui.store.TeamStoreDialog.create(
-            stage,
-            teamStore,
-            () -> {
-              pushing = true;
-              teamStore.push(s);
-            });
+        dev.rehearsal.ui.store.TeamStoreDialog.create(stage, teamStore, () -> teamStore.push(s));
     d.show();
     return d;
   }
-
-  /**
-   * Whether a push was started from the dialog (its failure is then a notice, not the dialog's).
-   */
-  private boolean pushing;
 
   private void showShortcuts() {
     GridPane g = new GridPane();
@@ -784,6 +758,16 @@ public final class RehearsalApp extends Application {
   }
 
   /** Shows a result or a problem in the status bar for a while. */
+  /** Shows each new value of a property (a view model's status line) as a notice. */
+  private void notices(javafx.beans.value.ObservableValue<String> messages, boolean problem) {
+    messages.addListener(
+        (obs, was, now) -> {
+          if (!now.isEmpty()) {
+            notice(now, problem);
+          }
+        });
+  }
+
   void notice(String text, boolean problem) {
     lastNotice.set(text);
     statusBar.notice(text, problem);
@@ -890,14 +874,7 @@ public final class RehearsalApp extends Application {
         new dev.rehearsal.ui.export.ExportMenu(
             export, incidents::composedQuery, () -> incidents.selected());
     view.addTool(exportMenu);
-    export
-        .statusProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (!now.isEmpty()) {
-                notice(now, false);
-              }
-            });
+    notices(export.statusProperty(), false);
     incidents
         .rows()
         .addListener(

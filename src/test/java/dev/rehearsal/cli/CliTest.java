@@ -1008,7 +1008,7 @@ class CliTest {
     assertFalse(creds.err().contains("hunter2"), creds.err());
     assertUsageError(
         run("search", "--store", "opensearch://localhost:9200/team", "--store-ca", "ca.pem", "x"),
-        "--store-ca is for TLS",
+        "a CA file is for TLS: write the address as opensearch+https://localhost:9200/team",
         "search");
     assertUsageError(
         run("search", "--store", "opensearch://localhost:9200/team", "--service", "a", "x"),

@@ -108,7 +108,7 @@ public final class IncidentText implements Closeable {
     return IncidentScores.matching(
         searcher,
         new org.apache.lucene.search.TermQuery(
-            new org.apache.lucene.index.Term(Schema.PROSE, "contrast")),
+            new org.apache.lucene.index.Term(Schema.PROSE, Schema.PROSE_CONTRAST)),
         docToIncident);
   }
 

@@ -125,7 +125,7 @@ public final class TextQueries {
     q.add(entryQuery, BooleanClause.Occur.MUST);
     q.add(
         new org.apache.lucene.search.TermQuery(
-            new org.apache.lucene.index.Term(Schema.PROSE, "aside")),
+            new org.apache.lucene.index.Term(Schema.PROSE, Schema.PROSE_ASIDE)),
         BooleanClause.Occur.FILTER);
     for (String f : new String[] {Schema.TITLE, Schema.CAUSE}) {
       Query in = entryIn(qb, f, text, wordsIn);
@@ -142,7 +142,7 @@ public final class TextQueries {
    */
   private record Entry(Query query, float weight, java.util.Set<String> terms) {}
 
-  /** Per gap, its entries in order: what {@link OneText} asks one by one. */
+  /** Per gap, its entries in order: what {@link #lostWeight} asks one by one. */
   private final Map<Gap, List<Entry>> entries = new EnumMap<>(Gap.class);
 
   /** Every term of every gap's vocabulary (synonyms included). */

@@ -363,9 +363,28 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return dev.rehearsal.util.Json.mapper().writeValueAsString(Map.of("rehearsal", m));
   }
 
-  /** The service names the push in force was written with; the defaults when it has none. */
+  /**
+   * The service names the push in force was written with; the defaults when it has none. Read
+   * before each search, it is also what says that nothing was pushed yet.
+   */
   ServiceNames names() throws IOException {
-    String body = send("GET", "/" + index + "/_mapping", null, "read the mapping of " + index);
+    String body;
+    try (Response response =
+        client
+            .generic()
+            .execute(
+                Requests.builder().method("GET").endpoint("/" + index + "/_mapping").build())) {
+      body = response.getBody().map(Body::bodyAsString).orElse("");
+      if (response.getStatus() == 404) {
+        throw new IOException(
+            "it holds no incidents yet (no index "
+                + index
+                + "); `rehearsal store push` writes a workspace's incidents there");
+      }
+      if (response.getStatus() >= 300) {
+        throw new IOException("OpenSearch did not read the mapping of " + index + ": " + body);
+      }
+    }
     com.fasterxml.jackson.databind.JsonNode all = dev.rehearsal.util.Json.mapper().readTree(body);
     var it = all.elements();
     if (!it.hasNext()) {
@@ -447,12 +466,6 @@ public final class OpenSearchIncidentIndex implements Closeable {
    */
   @SuppressWarnings("rawtypes")
   public Found find(String query, int limit) throws IOException {
-    if (!client.indices().exists(e -> e.index(index)).value()) {
-      throw new IOException(
-          "it holds no incidents yet (no index "
-              + index
-              + "); `rehearsal store push` writes a workspace's incidents there");
-    }
     try {
       return findIn(ServiceTerms.canonical(query, names()), limit);
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {

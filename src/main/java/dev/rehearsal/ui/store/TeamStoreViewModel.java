@@ -24,6 +24,7 @@ public final class TeamStoreViewModel {
   private final SimpleStringProperty credentialsFile = new SimpleStringProperty("");
   private final SimpleStringProperty caFile = new SimpleStringProperty("");
   private final SimpleStringProperty error = new SimpleStringProperty("");
+  private final SimpleStringProperty failure = new SimpleStringProperty("");
   private final SimpleStringProperty status = new SimpleStringProperty("");
   private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
 
@@ -44,9 +45,14 @@ public final class TeamStoreViewModel {
     return caFile;
   }
 
-  /** What is wrong with what was typed, or the push's failure; empty when nothing is. */
+  /** What is wrong with what was typed; empty when nothing is. */
   public ReadOnlyStringProperty errorProperty() {
     return error;
+  }
+
+  /** Why the last push failed once it had started; empty when it did not. */
+  public ReadOnlyStringProperty failureProperty() {
+    return failure;
   }
 
   /** What the last push did, in a sentence; empty until one is done. */
@@ -85,6 +91,7 @@ public final class TeamStoreViewModel {
     }
     busy.set(true);
     status.set("");
+    failure.set("");
     background.run(
         m -> store.push(session, m),
         p -> {
@@ -94,13 +101,11 @@ public final class TeamStoreViewModel {
                   "Pushed %,d incidents with their findings to %s in %.1f s (push %s).",
                   p.written(), store.address(), p.millis() / 1000.0, p.run()));
         },
-        failure -> {
+        thrown -> {
           busy.set(false);
           String why =
-              failure.getMessage() == null
-                  ? failure.getClass().getSimpleName()
-                  : failure.getMessage();
-          error.set("The push to " + store.address() + " failed: " + why);
+              thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
+          failure.set("The push to " + store.address() + " failed: " + why);
         });
     return true;
   }

@@ -59,8 +59,9 @@ class TeamStoreViewModelTest {
       assertFalse(vm.busyProperty().get());
       assertEquals("", vm.statusProperty().get());
       assertTrue(
-          vm.errorProperty().get().startsWith("The push to opensearch://127.0.0.1:1/team failed"),
-          vm.errorProperty().get());
+          vm.failureProperty().get().startsWith("The push to opensearch://127.0.0.1:1/team failed"),
+          vm.failureProperty().get());
+      assertEquals("", vm.errorProperty().get(), "what was typed was right");
 
       vm.addressProperty().set("opensearch://127.0.0.1:1");
       assertFalse(vm.push(s), "a wrong address starts nothing");
