@@ -2,6 +2,7 @@ package dev.rehearsal.ui.imports;
 
 import dev.rehearsal.app.ImportView;
 import dev.rehearsal.ui.rejections.RejectionTable;
+import dev.rehearsal.ui.shell.QuietTooltip;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -483,7 +484,11 @@ public final class ImportPane extends BorderPane {
     c.setCellFactory(
         col ->
             new TableCell<>() {
-              private final Tooltip tip = new Tooltip();
+              private final QuietTooltip tip = new QuietTooltip();
+
+              {
+                setTooltip(tip);
+              }
 
               {
                 // a path keeps its file name in view
@@ -496,8 +501,7 @@ public final class ImportPane extends BorderPane {
               protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.length() < 16 ? null : tip);
+                tip.setText(empty || item == null || item.length() < 16 ? "" : item);
               }
             });
     return c;

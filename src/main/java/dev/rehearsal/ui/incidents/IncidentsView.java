@@ -3,6 +3,7 @@ package dev.rehearsal.ui.incidents;
 import dev.rehearsal.app.Rows;
 import dev.rehearsal.model.IncidentRow;
 import dev.rehearsal.ui.shell.Copy;
+import dev.rehearsal.ui.shell.QuietTooltip;
 import dev.rehearsal.ui.task.WindowedScroll;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -81,24 +83,30 @@ public final class IncidentsView extends BorderPane {
                 + " confidence:[0.8 TO 1]), * for wildcards."));
     HBox.setHgrow(search, Priority.ALWAYS);
 
+    // what the rows are, and a spinner while a search runs, on a line of their own under the
+    // table: a new count or query there changes nothing else's place, so a search's result
+    // repaints the table and that line, not the search bar and the filters above it
     ProgressIndicator spinner = new ProgressIndicator();
-    spinner.setPrefSize(18, 18);
+    spinner.setPrefSize(14, 14);
     spinner.visibleProperty().bind(vm.busyProperty());
-
     Label status = new Label();
     status.setId("incident-status");
     status.textProperty().bind(vm.statusProperty());
     status.getStyleClass().add("status-text");
-    status.setMinWidth(Label.USE_PREF_SIZE);
+    status.setMinWidth(0);
+    status.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(status, Priority.ALWAYS);
+    HBox statusLine = new HBox(6, spinner, status);
+    statusLine.setAlignment(Pos.CENTER_LEFT);
+    statusLine.setPadding(new Insets(3, 8, 3, 8));
 
-    bar = new HBox(8, search, spinner);
+    bar = new HBox(8, search);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     FlowPane filters = new FlowPane(10, 4);
     filters.setAlignment(Pos.CENTER_LEFT);
     IncidentsViewModel.FILTERS.forEach(
         (column, name) -> filters.getChildren().add(filter(vm, column, name)));
-    filters.getChildren().add(status);
 
     Label error = new Label();
     error.setId("incident-search-error");
@@ -267,7 +275,9 @@ public final class IncidentsView extends BorderPane {
             });
     vm.window().addListener((javafx.beans.InvalidationListener) o -> showSelection());
 
-    split = new SplitPane(scroll.node(), detail);
+    VBox list = new VBox(scroll.node(), statusLine);
+    VBox.setVgrow(scroll.node(), Priority.ALWAYS);
+    split = new SplitPane(list, detail);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.6);
     SplitPane.setResizableWithParent(detail, false);
@@ -324,19 +334,28 @@ public final class IncidentsView extends BorderPane {
 
   /** The verdict, coloured by what it means for staging. */
   private static final class VerdictCell extends TableCell<IncidentRow, String> {
-    private final Tooltip tip = new Tooltip();
+    /**
+     * An escape's verdict: a pseudo-class, not a style class (a cell's style classes changing makes
+     * it look up its styles again; a pseudo-class only switches between the styles it has).
+     */
+    private static final PseudoClass ESCAPE = PseudoClass.getPseudoClass("escape");
+
+    private final QuietTooltip tip = new QuietTooltip();
+
+    VerdictCell() {
+      setTooltip(tip);
+    }
 
     @Override
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
-      getStyleClass().removeAll("verdict-escape", "verdict-caught");
       IncidentRow r = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
       setText(empty ? null : item);
-      tip.setText(r == null ? item : VerdictLabels.label(r.verdict()));
-      setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-      if (r != null && r.verdict().equals("escape")) {
-        getStyleClass().add("verdict-escape");
-      }
+      tip.setText(
+          empty || item == null || item.isEmpty()
+              ? ""
+              : r == null ? item : VerdictLabels.label(r.verdict()));
+      pseudoClassStateChanged(ESCAPE, r != null && r.verdict().equals("escape"));
     }
   }
 
@@ -368,14 +387,17 @@ public final class IncidentsView extends BorderPane {
 
   /** A text cell whose whole text shows as a tooltip (the cell may cut it). */
   private static final class TipCell extends TableCell<IncidentRow, String> {
-    private final Tooltip tip = new Tooltip();
+    private final QuietTooltip tip = new QuietTooltip();
+
+    TipCell() {
+      setTooltip(tip);
+    }
 
     @Override
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
       setText(empty ? null : item);
-      tip.setText(item);
-      setTooltip(empty || item == null || item.length() < 12 ? null : tip);
+      tip.setText(empty || item == null || item.length() < 12 ? "" : item);
     }
   }
 

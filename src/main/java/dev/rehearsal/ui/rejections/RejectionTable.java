@@ -2,6 +2,7 @@ package dev.rehearsal.ui.rejections;
 
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.ui.shell.Copy;
+import dev.rehearsal.ui.shell.QuietTooltip;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -12,7 +13,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -56,14 +56,17 @@ public final class RejectionTable extends TableView<Rejection> {
     c.setCellFactory(
         col ->
             new TableCell<>() {
-              private final Tooltip tip = new Tooltip();
+              private final QuietTooltip tip = new QuietTooltip();
+
+              {
+                setTooltip(tip);
+              }
 
               @Override
               protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.length() < 20 ? null : tip);
+                tip.setText(empty || item == null || item.length() < 20 ? "" : item);
               }
             });
     return c;
