@@ -41,6 +41,28 @@ public final class CauseSentences {
               + "|(had|has|have|with|saw|were|was) no (commits|changes|deploys|deployments)"
               + "|probably not)\\b");
 
+  /** A piece of each of {@link #FOUND_NORMAL}'s alternatives. */
+  private static final Screen FOUND_NORMAL_WORDS =
+      Screen.anyOf(
+          "nothing",
+          "normal",
+          "fine",
+          "healthy",
+          "flat",
+          "green",
+          "quiet",
+          "unremarkable",
+          "expected",
+          "nominal",
+          " ok",
+          "significant",
+          "usual",
+          "commits",
+          "changes",
+          "deploys",
+          "deployments",
+          "probably not");
+
   /** A sentence that tells the remedy: what was done to stop the harm. */
   private static final Pattern REMEDY =
       Pattern.compile(
@@ -127,38 +149,54 @@ public final class CauseSentences {
     if (s.isEmpty()) {
       return;
     }
-    if (!matters.test(s)) {
+    Matcher label = LEAD_LABEL.matcher(s);
+    String body = label.lookingAt() ? s.substring(label.end()) : s;
+    boolean remedyOrFollowUp =
+        REMEDY.matcher(body).lookingAt() || FOLLOW_UP.matcher(body).lookingAt();
+    // clauses: a "but" starts a new one, which the one before does not speak for
+    List<String> clauses = new ArrayList<>();
+    Matcher br = CLAUSE_BREAK.matcher(s);
+    int from = 0;
+    while (br.find()) {
+      clauses.add(s.substring(from, br.start()));
+      from = br.start();
+    }
+    clauses.add(s.substring(from));
+    boolean[] aside = new boolean[clauses.size()];
+    boolean any = remedyOrFollowUp;
+    for (int k = 0; k < aside.length && !remedyOrFollowUp; k++) {
+      aside[k] = setsAside(clauses.get(k));
+      any |= aside[k];
+    }
+    // a sentence that sets nothing aside is kept whole, as is one that does not matter to the
+    // caller (asked last: of all these questions the caller's is the dearest)
+    if (!any || !matters.test(s)) {
       kept.append(s).append(' ');
       return;
     }
-    Matcher label = LEAD_LABEL.matcher(s);
-    String body = label.lookingAt() ? s.substring(label.end()) : s;
-    if (REMEDY.matcher(body).lookingAt() || FOLLOW_UP.matcher(body).lookingAt()) {
+    if (remedyOrFollowUp) {
       setAside.add(s);
       return;
     }
-    // clauses: a "but" starts a new one, which the one before does not speak for
-    Matcher br = CLAUSE_BREAK.matcher(s);
-    int from = 0;
-    while (true) {
-      boolean more = br.find();
-      int to = more ? br.start() : s.length();
-      String clause = s.substring(from, to);
-      if (setsAside(clause)) {
-        setAside.add(clause.strip());
+    for (int k = 0; k < aside.length; k++) {
+      if (aside[k]) {
+        setAside.add(clauses.get(k).strip());
       } else {
-        kept.append(clause);
+        kept.append(clauses.get(k));
       }
-      if (!more) {
-        break;
-      }
-      from = br.start();
     }
     kept.append(' ');
   }
 
   /** Whether a clause checks something and finds it normal, or says it was not the cause. */
   public static boolean setsAside(String clause) {
-    return FOUND_NORMAL.matcher(clause).find() || NotTheCause.says(clause);
+    String lower = Screen.asciiLower(clause);
+    return FOUND_NORMAL_WORDS.passes(lower) && FOUND_NORMAL.matcher(clause).find()
+        || NotTheCause.says(clause, lower);
+  }
+
+  /** The rule alone, every pattern tried: what {@link #setsAside} must always agree with. */
+  public static boolean setsAsideUnscreened(String clause) {
+    return FOUND_NORMAL.matcher(clause).find() || NotTheCause.saysUnscreened(clause);
   }
 }

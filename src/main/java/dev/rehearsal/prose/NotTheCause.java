@@ -36,6 +36,51 @@ public final class NotTheCause {
               + "|eliminated|dismissed|discounted|not (the|that) [\\w .'-]{1,40}?"
               + " (rollout|roll-out|deploy|deployment|release|change|push|build) either)\\b");
 
+  /** A piece of each of {@link #RULED_OUT}'s alternatives, in the same order. */
+  private static final Screen RULED_OUT_WORDS =
+      Screen.anyOf(
+          "rule",
+          "excluded",
+          "not the ",
+          "ed by",
+          "related",
+          "innocent",
+          "herring",
+          "false ",
+          "no part",
+          "no role",
+          "t cause",
+          "explain",
+          "involved",
+          "responsible",
+          "blame",
+          "fault",
+          "not it",
+          "n't it",
+          "guilty",
+          "nothing to do",
+          "no link",
+          "no connection",
+          "no correlation",
+          "coinciden",
+          "only touched",
+          "for days",
+          "for weeks",
+          "for months",
+          "s before",
+          "s earlier",
+          "long before",
+          "exonerated",
+          "cleared",
+          "off the hook",
+          "in the clear",
+          "otherwise",
+          "turned out",
+          "eliminated",
+          "dismissed",
+          "discounted",
+          "either");
+
   /**
    * A change looked at and found to make no difference, to touch nothing that matters here, or not
    * to fit the timeline: what responders write instead of "ruled out" ("reverted it; error rate
@@ -68,6 +113,54 @@ public final class NotTheCause {
               + "|(doesn't|does not|didn't|did not) line up"
               + "|after the errors (had )?(already )?(begun|began|started))\\b");
 
+  /** A piece of each of {@link #NO_EFFECT}'s alternatives, in the same order. */
+  private static final Screen NO_EFFECT_WORDS =
+      Screen.anyOf(
+          "no-op",
+          "noop",
+          "harmless",
+          "benign",
+          "irrelevant",
+          "involved",
+          "not it",
+          "not that",
+          "so no",
+          "says no",
+          "moved on",
+          "discarded",
+          "excluded",
+          "cleared",
+          "crossed",
+          "can't be",
+          "cant be",
+          "cannot be",
+          "nothing",
+          "fine",
+          "cleanly",
+          "ruled ",
+          "no change",
+          "no difference",
+          "no improvement",
+          "t help",
+          "unchanged",
+          "continued",
+          "kept coming",
+          "persist",
+          "same errors",
+          "same failures",
+          "s also ",
+          "without ",
+          "only",
+          "another module",
+          "a different ",
+          "test-scope",
+          "not this",
+          "not our",
+          "timing",
+          "timeline",
+          "line up",
+          "after the errors");
+
   /**
    * Staging, tests and pre-production: a change that ran there without errors is what an escape is,
    * not a change ruled out.
@@ -80,6 +173,17 @@ public final class NotTheCause {
    * fitting the timeline ({@link #RULED_OUT}, {@link #NO_EFFECT}).
    */
   public static boolean says(String clause) {
+    return says(clause, Screen.asciiLower(clause));
+  }
+
+  /** As {@link #says(String)}, given the clause with its ASCII letters in lower case too. */
+  static boolean says(String clause, String lower) {
+    return RULED_OUT_WORDS.passes(lower) && RULED_OUT.matcher(clause).find()
+        || NO_EFFECT_WORDS.passes(lower) && noEffect(clause);
+  }
+
+  /** The rule alone, every pattern tried: what {@link #says} must always agree with. */
+  public static boolean saysUnscreened(String clause) {
     return RULED_OUT.matcher(clause).find() || noEffect(clause);
   }
 
