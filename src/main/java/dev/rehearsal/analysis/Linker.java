@@ -89,7 +89,23 @@ final class Linker {
       String ruledOut) {
 
     static Why of(Relation relation, int intervening) {
-      return new Why(List.of(), -1, null, relation, intervening, -1, null);
+      return intervening < PLAIN[relation.ordinal()].length
+          ? PLAIN[relation.ordinal()][intervening]
+          : new Why(List.of(), -1, null, relation, intervening, -1, null);
+    }
+
+    /**
+     * The reasons of a deploy in the window, by relation and later deploys in between (a window
+     * looks back past at most seven): made once, as every incident's window holds them.
+     */
+    private static final Why[][] PLAIN = new Why[Relation.values().length][8];
+
+    static {
+      for (Relation r : Relation.values()) {
+        for (int k = 0; k < PLAIN[r.ordinal()].length; k++) {
+          PLAIN[r.ordinal()][k] = new Why(List.of(), -1, null, r, k, -1, null);
+        }
+      }
     }
 
     static Why cited(Cite cite, int stagedAs) {
@@ -696,7 +712,7 @@ final class Linker {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     int[] own = d.incidentServices.get(incident);
     int[] upstream = dependenciesOf(own);
-    Map<Integer, Candidate> found = new LinkedHashMap<>();
+    Found found = new Found();
 
     if (withCitations && !d.incidentRefs.get(incident).isEmpty()) {
       citedChanges(incident, onset, own, upstream).forEach(c -> add(found, c));
@@ -721,7 +737,7 @@ final class Linker {
     Map<Integer, String> ruledOut =
         withCitations ? ruledOut(incident, onset, own, upstream) : Map.of();
     List<Candidate> out = new ArrayList<>(found.size());
-    for (Candidate c : found.values()) {
+    for (Candidate c : found) {
       double score = c.explicit() ? c.score() : c.score() * language;
       Why why = c.why();
       String ruled = c.explicit() ? null : ruledOut.get(c.deploy());
@@ -748,22 +764,39 @@ final class Linker {
    * Adds a candidate, or merges it with the one already found for the same deploy: the higher score
    * wins and takes in the other's reasons; cited if either is.
    */
-  private static void add(Map<Integer, Candidate> found, Candidate c) {
-    Candidate before = found.get(c.deploy());
-    if (before == null) {
-      found.put(c.deploy(), c);
+  private static void add(Found found, Candidate c) {
+    int at = found.at(c.deploy());
+    if (at < 0) {
+      found.add(c);
       return;
     }
+    Candidate before = found.get(at);
     boolean better = c.score() > before.score();
     Candidate best = better ? c : before;
     Candidate other = better ? before : c;
-    found.put(
-        c.deploy(),
+    found.set(
+        at,
         new Candidate(
             c.deploy(),
             best.score(),
             c.explicit() || before.explicit(),
             best.why().mergedWith(other.why())));
+  }
+
+  /**
+   * The candidates found for one incident, one per deploy, in the order first found: a few dozen at
+   * most, so a list looked through, not a map.
+   */
+  private static final class Found extends ArrayList<Candidate> {
+    /** The index of the deploy's candidate, or -1. */
+    int at(int deploy) {
+      for (int k = 0; k < size(); k++) {
+        if (get(k).deploy() == deploy) {
+          return k;
+        }
+      }
+      return -1;
+    }
   }
 
   /** Best first: higher score, then the more recent deploy, then the key. */
@@ -780,10 +813,10 @@ final class Linker {
    * A citation that matches the incident's own services settles it: the same number or version in
    * an upstream service is then a coincidence, and is dropped.
    */
-  private void keepOwnCited(Map<Integer, Candidate> found, int[] own) {
-    boolean ownCited = found.keySet().stream().anyMatch(i -> contains(own, t.service[i]));
+  private void keepOwnCited(Found found, int[] own) {
+    boolean ownCited = found.stream().anyMatch(c -> contains(own, t.service[c.deploy()]));
     if (ownCited) {
-      found.keySet().removeIf(i -> !contains(own, t.service[i]));
+      found.removeIf(c -> !contains(own, t.service[c.deploy()]));
     }
   }
 
@@ -1205,15 +1238,9 @@ final class Linker {
     int i = top.deploy();
     long delta = onset - t.time[i];
     // (of the incident's own service and shipped by onset: lastOwnBeforeOnset)
-    boolean lastOwn =
-        w.intervening() == 0
-            && w.ruledOut() == null
-            && w.rolledBackBy() < 0
-            && lag.survival(delta) >= SUSPECT_MIN_SHARE
-            && (talk.citing() == 0
-                ? odds().favours(delta, rules.suspectExcess)
-                : odds().favoursWithWords(delta, rules.suspectExcess, wordsRatio(incident)));
-    if (!lastOwn
+    if (w.intervening() != 0
+        || w.ruledOut() != null
+        || w.rolledBackBy() >= 0
         || top.explicit()
         || !t.succeeded(i)
         || rollback[i]
@@ -1230,7 +1257,15 @@ final class Linker {
         return null;
       }
     }
-    return top;
+    // then the time, and the incident's words (read last: the dearest to work out)
+    if (lag.survival(delta) < SUSPECT_MIN_SHARE) {
+      return null;
+    }
+    boolean favoured =
+        talk.citing() == 0
+            ? odds().favours(delta, rules.suspectExcess)
+            : odds().favoursWithWords(delta, rules.suspectExcess, wordsRatio(incident));
+    return favoured ? top : null;
   }
 
   /**
