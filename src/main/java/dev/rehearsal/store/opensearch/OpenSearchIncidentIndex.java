@@ -467,7 +467,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
   @SuppressWarnings("rawtypes")
   public Found find(String query, int limit) throws IOException {
     try {
-      return findIn(ServiceTerms.canonical(query, names()), limit);
+      return findIn(StoreTerms.asStored(query, names()), limit);
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       // a query the cluster cannot parse, or a cluster that refuses: its reason, not a trace
       String reason = e.error() == null ? e.getMessage() : e.error().reason();

@@ -83,6 +83,12 @@ class OpenSearchIncidentIndexIT {
           "gap:traffic AND service:checkout",
           "reviewed:no",
           "confidence:[0.9 TO *]",
+          // the values the local search reads its own way (StoreTerms)
+          "confidence:0.9",
+          "verdict:passed",
+          "verdict:\"not change related\"",
+          "gap:mock OR gap:data",
+          "reviewed:false AND latency",
           "service:payments-api",
           "service:\"Checkout API\" AND latency");
 

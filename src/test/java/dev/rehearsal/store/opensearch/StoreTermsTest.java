@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code service:} terms sent to the team store are read as the local search reads them. */
-class ServiceTermsTest {
+/**
+ * The values of the fields the local search reads its own way ({@code service:}, {@code verdict:},
+ * {@code gap:}, {@code reviewed:}, {@code confidence:}) are sent to the team store as it holds
+ * them.
+ */
+class StoreTermsTest {
   private static final ServiceNames NAMES =
       new ServiceNames(
           Map.of("Notifications Fan-out", "notif-fanout"),
@@ -16,7 +20,7 @@ class ServiceTermsTest {
           ServiceNames.defaultSuffixes());
 
   private static String c(String q) {
-    return ServiceTerms.canonical(q, NAMES);
+    return StoreTerms.asStored(q, NAMES);
   }
 
   @Test
@@ -39,10 +43,38 @@ class ServiceTermsTest {
             "\"service:payments-api\"",
             "title:\"the service:payments-api page\"",
             "myservice:payments-api",
+            "verdict:(escape OR caught)",
+            "gap:conf*",
+            "confidence:[0.5 TO 0.8]",
+            "confidence:{0.5 TO *}",
+            "verdict:unheard-of",
+            "reviewed:maybe",
+            "confidence:high",
+            "\"verdict:passed\"",
             "service:payments\\-api~1",
             "",
             "checkout")) {
       assertEquals(q, c(q), q);
     }
+  }
+
+  @Test
+  void findingsValuesAreWrittenAsAPushWritesThem() {
+    assertEquals("verdict:\"escape\"", c("verdict:passed"));
+    assertEquals("verdict:\"escape\"", c("verdict:\"passed staging\""));
+    assertEquals("verdict:\"failed_but_shipped\"", c("verdict:failed-staging"));
+    assertEquals("gap:\"mocks\"", c("gap:mock"));
+    assertEquals("gap:\"config\"", c("gap:CONFIG"));
+    assertEquals("reviewed:\"yes\"", c("reviewed:true"));
+    assertEquals("reviewed:\"no\"", c("reviewed:0"));
+    assertEquals(
+        "latency AND (verdict:\"escape\" OR -gap:\"data\")",
+        c("latency AND (verdict:escape OR -gap:data)"));
+  }
+
+  @Test
+  void aConfidenceAloneMeansAtLeastIt() {
+    assertEquals("confidence:[0.9 TO *]", c("confidence:0.9"));
+    assertEquals("confidence:[0.75 TO *] AND checkout", c("confidence:\"0.75\" AND checkout"));
   }
 }
