@@ -11,7 +11,6 @@ import dev.rehearsal.ui.incidents.IncidentsView;
 import dev.rehearsal.ui.incidents.IncidentsViewModel;
 import dev.rehearsal.ui.shell.QuietTooltip;
 import dev.rehearsal.ui.task.Background;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -42,19 +41,7 @@ class IncidentCellsTest extends FxRobot {
   }
 
   private static IncidentRow row(String key, String title, String verdict) {
-    return new IncidentRow(
-        key,
-        Instant.parse("2024-01-01T00:00:00Z"),
-        key,
-        title,
-        List.of("checkout"),
-        "P2",
-        "resolved",
-        "pagerduty",
-        verdict,
-        List.of(),
-        0.9,
-        false);
+    return IncidentsViewModelTest.row(key, title, verdict, List.of());
   }
 
   private static Rows.Source<IncidentRow> source(List<IncidentRow> rows) {

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class IncidentsViewModelTest {
   /** An escape of checkout, its gap config. */
   static IncidentRow row(String key, String title) {
+    return row(key, title, "escape", List.of("config"));
+  }
+
+  static IncidentRow row(String key, String title, String verdict, List<String> gaps) {
     return new IncidentRow(
         key,
         Instant.parse("2024-01-01T00:00:00Z"),
@@ -26,8 +30,8 @@ class IncidentsViewModelTest {
         "P2",
         "resolved",
         "pagerduty",
-        "escape",
-        List.of("config"),
+        verdict,
+        gaps,
         0.9,
         false);
   }
