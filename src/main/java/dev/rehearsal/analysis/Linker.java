@@ -1257,7 +1257,7 @@ final class Linker {
         return null;
       }
     }
-    // then the time, and the incident's words (read last: the dearest to work out)
+    // then the time, and the incident's words (read last: the costliest to work out)
     if (lag.survival(delta) < SUSPECT_MIN_SHARE) {
       return null;
     }

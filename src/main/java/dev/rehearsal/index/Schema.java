@@ -1,6 +1,8 @@
 package dev.rehearsal.index;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -98,6 +100,18 @@ public final class Schema {
    * queries, {@code reviewed:yes} and {@code reviewed:no} select incidents by it.
    */
   public static final String REVIEWED = "reviewed";
+
+  /**
+   * What a {@code reviewed:} value says: yes (yes, true, y, 1), no (no, false, n, 0), or null when
+   * it is neither.
+   */
+  public static Boolean reviewedValue(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (List.of("yes", "true", "y", "1").contains(t)) {
+      return true;
+    }
+    return List.of("no", "false", "n", "0").contains(t) ? false : null;
+  }
 
   /**
    * Query-only fields, answered from the incidents' findings (reviews applied): {@code

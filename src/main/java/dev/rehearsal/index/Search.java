@@ -190,13 +190,8 @@ final class Search {
         return byFinding(f -> f.gaps().contains(code));
       }
       if (Schema.REVIEWED.equals(field)) {
-        String t = queryText.strip().toLowerCase(Locale.ROOT);
-        boolean yes;
-        if (List.of("yes", "true", "y", "1").contains(t)) {
-          yes = true;
-        } else if (List.of("no", "false", "n", "0").contains(t)) {
-          yes = false;
-        } else {
+        Boolean yes = Schema.reviewedValue(queryText);
+        if (yes == null) {
           throw new ParseException("reviewed: takes yes or no, not '" + queryText + "'");
         }
         return byFinding(f -> f.reviewed() == yes);

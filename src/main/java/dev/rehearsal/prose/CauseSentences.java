@@ -169,7 +169,7 @@ public final class CauseSentences {
       any |= aside[k];
     }
     // a sentence that sets nothing aside is kept whole, as is one that does not matter to the
-    // caller (asked last: of all these questions the caller's is the dearest)
+    // caller (asked last: of all these questions the caller's costs the most)
     if (!any || !matters.test(s)) {
       kept.append(s).append(' ');
       return;

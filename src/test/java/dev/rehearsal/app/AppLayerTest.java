@@ -153,6 +153,21 @@ class AppLayerTest {
     try (Rows.Source<IncidentRow> rows = session.rows().incidents("gap:config")) {
       assertEquals(config, rows.size());
     }
+    // the values read their own way: a verdict's other names, yes and no, "at least" a confidence
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("verdict:\"passed staging\"")) {
+      assertEquals(escapes, rows.size());
+    }
+    long unreviewed = all.stream().filter(r -> !r.reviewed()).count();
+    for (String q : List.of("reviewed:no", "reviewed:false", "reviewed:0")) {
+      try (Rows.Source<IncidentRow> rows = session.rows().incidents(q)) {
+        assertEquals(unreviewed, rows.size(), q);
+      }
+    }
+    long sure = all.stream().filter(r -> !r.verdict().isEmpty() && r.confidence() >= 0.9).count();
+    assertTrue(sure > 0, "some links at 0.9 or more");
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("confidence:0.9")) {
+      assertEquals(sure, rows.size());
+    }
     // the window's filters quote their values
     String both = Rows.withFilters("", Map.of(Rows.GAP, List.of("config")));
     try (Rows.Source<IncidentRow> rows = session.rows().incidents(both)) {

@@ -115,10 +115,8 @@ final class StoreTerms {
           return null;
         }
       case Schema.REVIEWED:
-        String t = value.strip().toLowerCase(Locale.ROOT);
-        return List.of("yes", "true", "y", "1").contains(t)
-            ? quoted(field, "yes")
-            : List.of("no", "false", "n", "0").contains(t) ? quoted(field, "no") : null;
+        Boolean yes = Schema.reviewedValue(value);
+        return yes == null ? null : quoted(field, yes ? "yes" : "no");
       case Schema.CONFIDENCE:
         try {
           double at = Double.parseDouble(value.strip());
