@@ -186,7 +186,7 @@ public final class Records {
   /** Searches with Lucene query syntax; see {@link Search}. */
   public SearchResult search(SearchRequest request) throws IOException {
     RecordCodec codec = files.codec();
-    return store.withSearcher(s -> Search.run(s, request, codec, this::findingSummaries));
+    return store.withSearcher(s -> Search.run(s, request, codec, findingsForSearch));
   }
 
   /**
@@ -204,7 +204,7 @@ public final class Records {
     RecordCodec codec = files.codec();
     return new SortedRows<>(
         store.searchers(),
-        Search.filtered(filter, files.services(), this::findingSummaries),
+        Search.filtered(filter, files.services(), findingsForSearch),
         order,
         null,
         json -> codec.decode(json, type));
@@ -227,9 +227,7 @@ public final class Records {
     ServiceNames names = files.services();
     Query q =
         Search.filtered(
-            SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)),
-            names,
-            this::findingSummaries);
+            SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)), names, findingsForSearch);
     if (among != null) {
       q =
           new BooleanQuery.Builder()
@@ -269,7 +267,7 @@ public final class Records {
         Search.filtered(
             SearchRequest.of(query).withKinds(Set.of(DocKind.INCIDENT)),
             files.services(),
-            this::findingSummaries);
+            findingsForSearch);
     Set<String> out = new java.util.HashSet<>();
     store.withSearcher(
         s -> {
@@ -391,6 +389,36 @@ public final class Records {
   private record Summaries(Object reader, Map<String, FindingSummary> byIncident) {}
 
   private volatile Summaries summaries;
+
+  /** What the search's finding fields ({@code verdict:}, {@code reviewer:}, ...) read. */
+  private final Search.Findings findingsForSearch =
+      new Search.Findings() {
+        @Override
+        public Map<String, FindingSummary> byIncident() throws IOException {
+          return findingSummaries();
+        }
+
+        @Override
+        public Map<String, String> reviewers() throws IOException {
+          return Records.this.reviewers();
+        }
+      };
+
+  /**
+   * Who made each incident's review in force, by incident key (reviews without a name left out).
+   */
+  public Map<String, String> reviewers() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    forEach(
+        DocKind.REVIEW,
+        dev.rehearsal.model.Review.class,
+        r -> {
+          if (!r.reviewer().isBlank()) {
+            out.put(r.incidentKey(), r.reviewer());
+          }
+        });
+    return out;
+  }
 
   /**
    * For every finding: incident key to what the table shows of it (verdict, gaps, confidence,

@@ -102,6 +102,12 @@ public final class Schema {
   public static final String REVIEWED = "reviewed";
 
   /**
+   * Who made the review in force of an incident: a search field ({@code reviewer:dana}), read
+   * without regard to case.
+   */
+  public static final String REVIEWER = "reviewer";
+
+  /**
    * What a {@code reviewed:} value says: yes (yes, true, y, 1), no (no, false, n, 0), or null when
    * it is neither.
    */

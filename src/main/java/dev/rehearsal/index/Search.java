@@ -49,6 +49,13 @@ final class Search {
   interface Findings {
     Map<String, FindingSummary> byIncident() throws IOException;
 
+    /**
+     * Who made each incident's review in force, by incident key; none when nothing was reviewed.
+     */
+    default Map<String, String> reviewers() throws IOException {
+      return Map.of();
+    }
+
     /** No findings: verdict, gap, confidence and reviewed match nothing. */
     Findings NONE = Map::of;
   }
@@ -156,6 +163,7 @@ final class Search {
               || Schema.VERDICT.equals(field)
               || Schema.GAP.equals(field)
               || Schema.REVIEWED.equals(field)
+              || Schema.REVIEWER.equals(field)
               || Schema.CONFIDENCE.equals(field))) {
         return getFieldQuery(field, queryText, true);
       }
@@ -195,6 +203,23 @@ final class Search {
           throw new ParseException("reviewed: takes yes or no, not '" + queryText + "'");
         }
         return byFinding(f -> f.reviewed() == yes);
+      }
+      if (Schema.REVIEWER.equals(field)) {
+        String who = queryText.strip();
+        List<String> keys = new ArrayList<>();
+        try {
+          findings
+              .reviewers()
+              .forEach(
+                  (k, reviewer) -> {
+                    if (reviewer.equalsIgnoreCase(who)) {
+                      keys.add(k);
+                    }
+                  });
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return keys(keys);
       }
       if (Schema.CONFIDENCE.equals(field)) {
         double at = number(queryText);

@@ -607,6 +607,16 @@ class AppLayerTest {
     assertEquals("bo", last.reviewer());
     assertEquals(List.of(Gap.TRAFFIC), last.gaps());
     assertEquals("ana", history.get(history.size() - 2).reviewer());
+    // a search by who made the review in force, whatever the case
+    for (String q : List.of("reviewer:bo", "reviewer:BO")) {
+      try (Rows.Source<IncidentRow> rows = session.rows().incidents(q)) {
+        assertEquals(1, rows.size(), q);
+        assertEquals(key, rows.page(0, 1).get(0).key(), q);
+      }
+    }
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("reviewer:ana")) {
+      assertEquals(0, rows.size(), "an earlier review is not the one in force");
+    }
     Finding now = session.incidents().of(key).finding();
     assertEquals(List.of(Gap.TRAFFIC), now.effectiveGaps(), "the latest review is in force");
     assertEquals(escape.gaps(), now.gaps(), "and the engine's answer stays visible");

@@ -75,6 +75,9 @@ public final class OpenSearchIncidentIndex implements Closeable {
   /** The push that wrote a document (its run id), a keyword field of every incident. */
   static final String RUN = "run";
 
+  /** When the review in force was made (epoch milliseconds), beside who made it. */
+  static final String REVIEWED_AT = "reviewed_at";
+
   /** The text fields of an incident. */
   static final List<String> TEXT_FIELDS = List.of(Schema.TITLE, Schema.BODY, Schema.EXTRA);
 
@@ -99,6 +102,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
           Schema.VERDICT,
           Schema.GAP,
           Schema.REVIEWED,
+          Schema.REVIEWER,
           RUN);
 
   private final OpenSearchClient client;
@@ -269,6 +273,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
       ServiceNames names = workspace.services();
       Map<String, dev.rehearsal.index.FindingSummary> findings =
           workspace.records().findingSummaries();
+      Map<String, dev.rehearsal.model.Review> reviews = new java.util.HashMap<>();
+      workspace
+          .records()
+          .forEach(
+              DocKind.REVIEW,
+              dev.rehearsal.model.Review.class,
+              r -> reviews.put(r.incidentKey(), r));
       List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
       int written = 0;
       for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
@@ -278,7 +289,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
             incidents.subList(from, Math.min(incidents.size(), from + BULK_SIZE));
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         for (Incident i : batch) {
-          Map<String, Object> doc = document(i, names, findings.get(i.key()), run);
+          Map<String, Object> doc =
+              document(i, names, findings.get(i.key()), reviews.get(i.key()), run);
           bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
         }
         BulkResponse response = client.bulk(bulk.build());
@@ -565,15 +577,19 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * service names, reference, severity and labels).
    */
   static Map<String, Object> document(Incident i, ServiceNames names) {
-    return document(i, names, null, null);
+    return document(i, names, null, null, null);
   }
 
   /**
-   * An incident's document with what its finding says (none before an analysis) and the push that
-   * wrote it.
+   * An incident's document with what its finding says (none before an analysis), who made the
+   * review in force and when (none when it was not reviewed), and the push that wrote it.
    */
   static Map<String, Object> document(
-      Incident i, ServiceNames names, dev.rehearsal.index.FindingSummary finding, String run) {
+      Incident i,
+      ServiceNames names,
+      dev.rehearsal.index.FindingSummary finding,
+      dev.rehearsal.model.Review review,
+      String run) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put(Schema.KEY, i.key());
     d.put(Schema.KIND, DocKind.INCIDENT.code());
@@ -623,6 +639,12 @@ public final class OpenSearchIncidentIndex implements Closeable {
       }
       d.put(Schema.REVIEWED, finding.reviewed() ? "yes" : "no");
     }
+    if (review != null) {
+      putKeyword(d, Schema.REVIEWER, review.reviewer());
+      if (review.at() != null) {
+        d.put(REVIEWED_AT, review.at().toEpochMilli());
+      }
+    }
     if (run != null) {
       d.put(RUN, run);
     }
@@ -671,6 +693,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
           .append("\"},");
     }
     properties.append("\"" + Schema.CONFIDENCE + "\":{\"type\":\"double\"},");
+    properties.append("\"" + REVIEWED_AT + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"},");
     properties.append("\"" + Schema.TIME + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
     return """
         {

@@ -18,7 +18,8 @@ import java.util.Locale;
  *       gap:"mocks"}: the words {@link Verdict#parse} and {@link Gap#parse} accept, as the codes a
  *       push writes;
  *   <li>{@code reviewed:true} (or y, 1) becomes {@code reviewed:"yes"}, and no, false, n, 0 {@code
- *       reviewed:"no"};
+ *       reviewed:"no"}; {@code reviewer:Dana} becomes {@code reviewer:"dana"} (a name is read
+ *       without regard to case);
  *   <li>{@code confidence:0.9} becomes {@code confidence:[0.9 TO *]}: locally a number alone means
  *       "at least" (a range is left as written: both read it alike).
  * </ul>
@@ -81,7 +82,13 @@ final class StoreTerms {
 
   /** The fields rewritten, each followed by ':' in a query. */
   private static final List<String> FIELDS =
-      List.of(Schema.SERVICE, Schema.VERDICT, Schema.GAP, Schema.REVIEWED, Schema.CONFIDENCE);
+      List.of(
+          Schema.SERVICE,
+          Schema.VERDICT,
+          Schema.GAP,
+          Schema.REVIEWED,
+          Schema.REVIEWER,
+          Schema.CONFIDENCE);
 
   /** The field whose term starts at {@code at}, or null. */
   private static String fieldAt(String q, int at) {
@@ -117,6 +124,8 @@ final class StoreTerms {
       case Schema.REVIEWED:
         Boolean yes = Schema.reviewedValue(value);
         return yes == null ? null : quoted(field, yes ? "yes" : "no");
+      case Schema.REVIEWER:
+        return quoted(field, value.strip().toLowerCase(Locale.ROOT));
       case Schema.CONFIDENCE:
         try {
           double at = Double.parseDouble(value.strip());

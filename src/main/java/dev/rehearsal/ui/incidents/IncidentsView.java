@@ -80,7 +80,7 @@ public final class IncidentsView extends BorderPane {
         new Tooltip(
             "Press Enter to search (Lucene syntax). Words are ANDed; quotes for phrases,"
                 + " field:value for fields (service, severity, verdict, gap, reviewed,"
-                + " confidence:[0.8 TO 1]), * for wildcards."));
+                + " reviewer, confidence:[0.8 TO 1]), * for wildcards."));
     HBox.setHgrow(search, Priority.ALWAYS);
 
     // what the rows are, and a spinner while a search runs, on a line of their own under the

@@ -89,12 +89,18 @@ class OpenSearchIncidentIndexIT {
           "verdict:\"not change related\"",
           "gap:mock OR gap:data",
           "reviewed:false AND latency",
+          "reviewer:dana",
+          "reviewer:DANA OR gap:mocks",
+          "reviewed:yes",
           "service:payments-api",
           "service:\"Checkout API\" AND latency");
 
   @TempDir static Path dir;
   private static Path workspace;
   private static OpenSearchIncidentIndex index;
+
+  /** The incident reviewed before the pushes, by "Dana". */
+  private static String reviewed;
 
   @BeforeAll
   static void buildTheDemoAndConnect() throws IOException {
@@ -103,6 +109,14 @@ class OpenSearchIncidentIndexIT {
     workspace = dir.resolve("ws");
     try (Session s = Session.openOrCreate(workspace)) {
       Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
+      // one incident reviewed, by a name written with capitals: who made it goes to the store
+      try (var escapes = s.rows().incidents("verdict:escape")) {
+        reviewed = escapes.page(0, 1).get(0).key();
+      }
+      s.reviews()
+          .save(
+              new dev.rehearsal.app.Reviews.Request(
+                  reviewed, true, null, null, null, false, "checked the pool", "Dana"));
     }
     index = OpenSearchIncidentIndex.connect(node, "rehearsal-it");
     index.drop();
@@ -185,6 +199,11 @@ class OpenSearchIncidentIndexIT {
     }
     assertEquals(1, index.current().size(), "the earlier push's index is gone: " + index.current());
     assertEquals(new TreeSet<>(local), new TreeSet<>(index.search("", 10_000)));
+    // who made the review in force, and when
+    Map<String, Object> doc = index.document(reviewed).orElseThrow();
+    assertEquals("dana", doc.get(dev.rehearsal.index.Schema.REVIEWER), doc.toString());
+    assertTrue(doc.get(OpenSearchIncidentIndex.REVIEWED_AT) != null, doc.toString());
+    assertEquals("yes", doc.get(dev.rehearsal.index.Schema.REVIEWED));
   }
 
   @Test

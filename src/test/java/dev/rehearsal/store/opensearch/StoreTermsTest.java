@@ -67,6 +67,8 @@ class StoreTermsTest {
     assertEquals("gap:\"config\"", c("gap:CONFIG"));
     assertEquals("reviewed:\"yes\"", c("reviewed:true"));
     assertEquals("reviewed:\"no\"", c("reviewed:0"));
+    assertEquals("reviewer:\"dana\"", c("reviewer:Dana"));
+    assertEquals("reviewer:\"dana o'neil\"", c("reviewer:\"Dana O'Neil\""));
     assertEquals(
         "latency AND (verdict:\"escape\" OR -gap:\"data\")",
         c("latency AND (verdict:escape OR -gap:data)"));
