@@ -206,20 +206,7 @@ final class Search {
       }
       if (Schema.REVIEWER.equals(field)) {
         String who = queryText.strip();
-        List<String> keys = new ArrayList<>();
-        try {
-          findings
-              .reviewers()
-              .forEach(
-                  (k, reviewer) -> {
-                    if (reviewer.equalsIgnoreCase(who)) {
-                      keys.add(k);
-                    }
-                  });
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        return keys(keys);
+        return incidentsWhere(findings::reviewers, reviewer -> reviewer.equalsIgnoreCase(who));
       }
       if (Schema.CONFIDENCE.equals(field)) {
         double at = number(queryText);
@@ -271,13 +258,24 @@ final class Search {
 
     /** The incidents whose finding says something. */
     private Query byFinding(java.util.function.Predicate<FindingSummary> test) {
+      return incidentsWhere(findings::byIncident, test);
+    }
+
+    /** Something read per incident key (its finding, its reviewer), read when asked for. */
+    private interface PerIncident<V> {
+      Map<String, V> read() throws IOException;
+    }
+
+    /** The incidents whose value passes the test. */
+    private static <V> Query incidentsWhere(
+        PerIncident<V> values, java.util.function.Predicate<V> test) {
       List<String> keys = new ArrayList<>();
       try {
-        findings
-            .byIncident()
+        values
+            .read()
             .forEach(
-                (k, f) -> {
-                  if (test.test(f)) {
+                (k, v) -> {
+                  if (test.test(v)) {
                     keys.add(k);
                   }
                 });
