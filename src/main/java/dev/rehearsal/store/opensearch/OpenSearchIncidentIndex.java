@@ -78,6 +78,12 @@ public final class OpenSearchIncidentIndex implements Closeable {
   /** When the review in force was made (epoch milliseconds), beside who made it. */
   static final String REVIEWED_AT = "reviewed_at";
 
+  /**
+   * Every review made of an incident, oldest first, as the workspace keeps them: who, when, the
+   * change, verdict and gaps decided (absent: the engine's stood) and the note. Kept, not searched.
+   */
+  static final String REVIEWS = "reviews";
+
   /** The text fields of an incident. */
   static final List<String> TEXT_FIELDS = List.of(Schema.TITLE, Schema.BODY, Schema.EXTRA);
 
@@ -280,6 +286,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
               DocKind.REVIEW,
               dev.rehearsal.model.Review.class,
               r -> reviews.put(r.incidentKey(), r));
+      Map<String, List<dev.rehearsal.model.Review>> history = new java.util.HashMap<>();
+      workspace
+          .records()
+          .forEach(
+              DocKind.REVIEW_HISTORY,
+              dev.rehearsal.model.Review.class,
+              r -> history.computeIfAbsent(r.incidentKey(), k -> new ArrayList<>()).add(r));
       List<Incident> incidents = workspace.records().list(DocKind.INCIDENT, Incident.class);
       int written = 0;
       for (int from = 0; from < incidents.size(); from += BULK_SIZE) {
@@ -290,7 +303,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         for (Incident i : batch) {
           Map<String, Object> doc =
-              document(i, names, findings.get(i.key()), reviews.get(i.key()), run);
+              document(
+                  i,
+                  names,
+                  findings.get(i.key()),
+                  reviews.get(i.key()),
+                  history.getOrDefault(i.key(), List.of()),
+                  run);
           bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
         }
         BulkResponse response = client.bulk(bulk.build());
@@ -577,18 +596,20 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * service names, reference, severity and labels).
    */
   static Map<String, Object> document(Incident i, ServiceNames names) {
-    return document(i, names, null, null, null);
+    return document(i, names, null, null, List.of(), null);
   }
 
   /**
    * An incident's document with what its finding says (none before an analysis), who made the
-   * review in force and when (none when it was not reviewed), and the push that wrote it.
+   * review in force and when (none when it was not reviewed), every review made of it, oldest
+   * first, and the push that wrote it.
    */
   static Map<String, Object> document(
       Incident i,
       ServiceNames names,
       dev.rehearsal.index.FindingSummary finding,
       dev.rehearsal.model.Review review,
+      List<dev.rehearsal.model.Review> history,
       String run) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put(Schema.KEY, i.key());
@@ -645,10 +666,44 @@ public final class OpenSearchIncidentIndex implements Closeable {
         d.put(REVIEWED_AT, review.at().toEpochMilli());
       }
     }
+    if (!history.isEmpty()) {
+      d.put(REVIEWS, reviews(history));
+    }
     if (run != null) {
       d.put(RUN, run);
     }
     return d;
+  }
+
+  /** The reviews as the store keeps them, oldest first. */
+  private static List<Map<String, Object>> reviews(List<dev.rehearsal.model.Review> history) {
+    List<dev.rehearsal.model.Review> sorted = new ArrayList<>(history);
+    sorted.sort(
+        java.util.Comparator.comparing(
+            dev.rehearsal.model.Review::at,
+            java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (dev.rehearsal.model.Review r : sorted) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("reviewer", r.reviewer());
+      if (r.at() != null) {
+        m.put("at", r.at().toString());
+      }
+      if (r.deployKeys() != null) {
+        m.put("deploys", r.deployKeys());
+      }
+      if (r.verdict() != null) {
+        m.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
+      }
+      if (r.gaps() != null) {
+        m.put("gaps", r.gaps().stream().map(dev.rehearsal.model.Gap::code).toList());
+      }
+      if (!r.note().isBlank()) {
+        m.put("note", r.note());
+      }
+      out.add(m);
+    }
+    return out;
   }
 
   private static void putKeyword(Map<String, Object> d, String field, String value) {
@@ -694,6 +749,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
     }
     properties.append("\"" + Schema.CONFIDENCE + "\":{\"type\":\"double\"},");
     properties.append("\"" + REVIEWED_AT + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"},");
+    properties.append("\"" + REVIEWS + "\":{\"type\":\"object\",\"enabled\":false},");
     properties.append("\"" + Schema.TIME + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
     return """
         {

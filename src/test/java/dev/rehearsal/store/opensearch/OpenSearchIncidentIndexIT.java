@@ -109,10 +109,16 @@ class OpenSearchIncidentIndexIT {
     workspace = dir.resolve("ws");
     try (Session s = Session.openOrCreate(workspace)) {
       Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
-      // one incident reviewed, by a name written with capitals: who made it goes to the store
+      // one incident reviewed twice, the review in force by a name written with capitals: who
+      // made each goes to the store
       try (var escapes = s.rows().incidents("verdict:escape")) {
         reviewed = escapes.page(0, 1).get(0).key();
       }
+      s.reviews()
+          .save(
+              new dev.rehearsal.app.Reviews.Request(
+                  reviewed, true, null, null, null, false, "", "Ana"));
+      sleepAMoment(); // each review is kept under the millisecond it was made in
       s.reviews()
           .save(
               new dev.rehearsal.app.Reviews.Request(
@@ -120,6 +126,14 @@ class OpenSearchIncidentIndexIT {
     }
     index = OpenSearchIncidentIndex.connect(node, "rehearsal-it");
     index.drop();
+  }
+
+  private static void sleepAMoment() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @AfterAll
@@ -204,6 +218,17 @@ class OpenSearchIncidentIndexIT {
     assertEquals("dana", doc.get(dev.rehearsal.index.Schema.REVIEWER), doc.toString());
     assertTrue(doc.get(OpenSearchIncidentIndex.REVIEWED_AT) != null, doc.toString());
     assertEquals("yes", doc.get(dev.rehearsal.index.Schema.REVIEWED));
+    // and every review made of it, oldest first
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> reviews =
+        (List<Map<String, Object>>) doc.get(OpenSearchIncidentIndex.REVIEWS);
+    assertEquals(2, reviews.size(), reviews.toString());
+    assertEquals("Ana", reviews.get(0).get("reviewer"));
+    assertTrue(
+        reviews.get(0).get("at").toString().compareTo(reviews.get(1).get("at").toString()) < 0,
+        reviews.toString());
+    assertEquals("Dana", reviews.get(1).get("reviewer"));
+    assertEquals("checked the pool", reviews.get(1).get("note"));
   }
 
   @Test
