@@ -2,7 +2,6 @@ package dev.rehearsal.bench;
 
 import dev.rehearsal.app.Session;
 import dev.rehearsal.app.TeamStore;
-import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.Workspace;
@@ -86,12 +85,7 @@ final class TeamStoreFigures {
 
   private static dev.rehearsal.index.SearchResult local(Workspace ws, String query)
       throws IOException {
-    SearchRequest r =
-        SearchRequest.of(query)
-            .withKinds(Set.of(DocKind.INCIDENT))
-            .withSort(SearchRequest.Sort.RELEVANCE)
-            .withPage(0, HITS)
-            .withHighlight(false);
+    SearchRequest r = SearchRequest.incidentsBestFirst(query, HITS);
     return ws.records().search(r);
   }
 }

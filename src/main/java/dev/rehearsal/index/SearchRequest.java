@@ -60,6 +60,18 @@ public record SearchRequest(
     return new SearchRequest(query, Set.of(), null, null, null, null, Sort.NEWEST, 0, 20, true);
   }
 
+  /**
+   * The first {@code limit} incidents a query finds, best first, without passages: what a team
+   * store's answer to the same query is compared with.
+   */
+  public static SearchRequest incidentsBestFirst(String query, int limit) {
+    return of(query)
+        .withKinds(Set.of(DocKind.INCIDENT))
+        .withSort(Sort.RELEVANCE)
+        .withPage(0, limit)
+        .withHighlight(false);
+  }
+
   public SearchRequest withKinds(Set<DocKind> k) {
     return new SearchRequest(
         query, k, service, environment, from, to, sort, offset, limit, highlight);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.rehearsal.app.Demo;
 import dev.rehearsal.app.Session;
 import dev.rehearsal.demo.ScenarioGenerator;
-import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.Workspace;
@@ -317,12 +316,7 @@ class OpenSearchIncidentIndexIT {
 
   /** The incident keys the local workspace finds, best first, through the app's search call. */
   private static List<String> localKeys(String query, int limit) throws IOException {
-    SearchRequest request =
-        SearchRequest.of(query)
-            .withKinds(Set.of(DocKind.INCIDENT))
-            .withSort(SearchRequest.Sort.RELEVANCE)
-            .withPage(0, limit)
-            .withHighlight(false);
+    SearchRequest request = SearchRequest.incidentsBestFirst(query, limit);
     List<String> keys = new ArrayList<>();
     try (Session s = Session.open(workspace)) {
       for (SearchHit h : s.rows().search(request).hits()) {
