@@ -276,6 +276,7 @@ final class AnalysisData {
           m.progress(10, 100, "reading deploys");
           t = System.nanoTime();
           d.loadDeploys(s, m);
+          d.dropTitlesNoDeployCarries();
           d.loadParts.put("deploys", (System.nanoTime() - t) / 1_000_000);
           m.progress(25, 100, "reading staging runs and environment facts");
           t = System.nanoTime();
@@ -708,6 +709,22 @@ final class AnalysisData {
     for (var e : c.rawIdMatches.entrySet()) {
       idMatches.put(
           e.getKey(), e.getValue().stream().mapToInt(r -> rawToSorted[r]).sorted().toArray());
+    }
+  }
+
+  /**
+   * Takes out of each incident's references the quoted phrases no deploy carries as its title: any
+   * quote of two words may be a change's title (decision 0025), and one that names no change is not
+   * a citation ("PD alert 'high error rate' fired"), so it must not make the incident one that
+   * cites a change.
+   */
+  private void dropTitlesNoDeployCarries() {
+    for (int i = 0; i < incidentRefs.size(); i++) {
+      List<References.Ref> refs = incidentRefs.get(i);
+      if (refs.stream().anyMatch(r -> r.title() && !idMatches.containsKey(r.value()))) {
+        incidentRefs.set(
+            i, refs.stream().filter(r -> !r.title() || idMatches.containsKey(r.value())).toList());
+      }
     }
   }
 

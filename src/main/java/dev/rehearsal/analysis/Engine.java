@@ -315,10 +315,14 @@ public final class Engine {
     double confidence = dl.isEmpty() ? 0 : dl.get(0).confidence();
     if (v == null) {
       verdict = Verdict.NOT_CHANGE_RELATED;
-      reasons = List.of(linker.noLinkReason(i, choice.weighed()));
-      if (g != null) {
-        reasons = List.of(reasons.get(0), TextOnly.reason(g.gaps()));
+      reasons = new ArrayList<>(List.of(linker.noLinkReason(i, choice.weighed())));
+      if (choice.notSuspect() != null) {
+        reasons.add(choice.notSuspect());
       }
+      if (g != null) {
+        reasons.add(TextOnly.reason(g.gaps()));
+      }
+      reasons = List.copyOf(reasons);
     } else {
       verdict = v.verdict();
       reasons = v.reasons();

@@ -7,6 +7,7 @@ import dev.rehearsal.model.Evidence;
 import dev.rehearsal.model.Reason;
 import dev.rehearsal.model.Reason.Code;
 import dev.rehearsal.model.Review;
+import dev.rehearsal.settings.ServiceNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -65,7 +66,9 @@ final class Linker {
     NONE,
     SAME_SERVICE,
     UPSTREAM,
-    NAMED_UPSTREAM
+    NAMED_UPSTREAM,
+    /** A service the incident names, neither its own nor one they are known to depend on. */
+    NAMED
   }
 
   /** A change the incident cites, as it will be quoted. */
@@ -362,19 +365,51 @@ final class Linker {
   void readLanguage(IncidentText text) throws IOException {
     cues.score(text, i -> d.incidents.get(i).narrative());
     // one phrase query per service, run side by side: the index view is shared by threads
+    Map<String, List<String>> names = namesByService(d.names);
     namedBy =
         IntStream.range(0, d.services.size())
             .parallel()
-            .mapToObj(svc -> incidentsNaming(text, d.services.value(svc)))
+            .mapToObj(
+                svc ->
+                    incidentsNaming(
+                        text,
+                        names.getOrDefault(d.services.value(svc), List.of(d.services.value(svc)))))
             .toArray(BitSet[]::new);
   }
 
-  private static BitSet incidentsNaming(IncidentText text, String service) {
-    if (service.isBlank()) {
+  /**
+   * The names a service goes by, as phrases to look for in an incident's words: its own, and every
+   * name the person's alias table or the inferred names read as it ("Site Search" for {@code
+   * srch}).
+   */
+  static Map<String, List<String>> namesByService(ServiceNames names) {
+    Map<String, List<String>> out = new HashMap<>();
+    java.util.function.BiConsumer<String, String> add =
+        (name, service) -> {
+          if (!name.isBlank() && !service.isBlank()) {
+            List<String> l = out.computeIfAbsent(service, k -> new ArrayList<>(List.of(k)));
+            if (!l.contains(name)) {
+              l.add(name);
+            }
+          }
+        };
+    names.aliases().forEach(add);
+    names.inferred().forEach(add);
+    return out;
+  }
+
+  private static BitSet incidentsNaming(IncidentText text, List<String> names) {
+    List<String> phrases = new ArrayList<>();
+    for (String n : names) {
+      if (!n.isBlank()) {
+        phrases.add(n.replace('-', ' '));
+      }
+    }
+    if (phrases.isEmpty()) {
       return new BitSet();
     }
     try {
-      return text.matchingAny(List.of(service.replace('-', ' ')), 0, List.of());
+      return text.matchingAny(phrases, 0, List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -731,6 +766,17 @@ final class Linker {
       window(s, onset, weight, relation).forEach(c -> add(found, c));
       rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation)
           .forEach(c -> add(found, c));
+    }
+    for (int s = 0; s < namedBy.length; s++) {
+      // a service the incident names, though nothing says its services depend on it ("we had
+      // shipped Site Search about 20 min before", "also affected: Site Search"): as likely as a
+      // named upstream service
+      if (namedBy[s].get(incident) && !contains(own, s) && !contains(upstream, s)) {
+        double weight = rules.wSameService * 0.9;
+        window(s, onset, weight, Relation.NAMED).forEach(c -> add(found, c));
+        rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, Relation.NAMED)
+            .forEach(c -> add(found, c));
+      }
     }
 
     double language = languageFactor(incident);
@@ -1172,7 +1218,7 @@ final class Linker {
    * {@code ALTERNATIVES} that were not linked). The rest are let go when the choice is made: a
    * hundred thousand choices are held until their findings are written.
    */
-  record Choice(List<Candidate> links, List<Candidate> weighed) {
+  record Choice(List<Candidate> links, List<Candidate> weighed, Reason notSuspect) {
     Choice {
       int keep = links.size() + ALTERNATIVES;
       weighed = weighed.size() > keep ? List.copyOf(weighed.subList(0, keep)) : weighed;
@@ -1199,16 +1245,20 @@ final class Linker {
   Choice choose(int incident) {
     List<Candidate> weighed = candidates(incident);
     List<Candidate> links = pick(weighed);
+    Reason notSuspect = null;
     if (links.isEmpty()) {
-      Candidate suspect = suspectByTime(incident, weighed);
+      SuspectCheck check = suspectCheck(incident, weighed);
+      Candidate suspect = check.suspect();
       if (suspect != null) {
         links = List.of(suspect.asSuspectByTime());
         weighed = new ArrayList<>(weighed);
         weighed.remove(suspect);
         weighed.add(0, links.get(0));
+      } else if (!weighed.isEmpty()) {
+        notSuspect = check.whyNot();
       }
     }
-    return new Choice(links, weighed);
+    return new Choice(links, weighed, notSuspect);
   }
 
   /**
@@ -1226,46 +1276,93 @@ final class Linker {
    * change ({@link #SUSPECT_MIN_SHARE}). Null when there is no such suspect.
    */
   private Candidate suspectByTime(int incident, List<Candidate> ranked) {
-    if (ranked.isEmpty() || cues.external(incident) || cues.noChange(incident)) {
-      return null;
+    return suspectCheck(incident, ranked).suspect();
+  }
+
+  /**
+   * The suspect by time alone ({@link #suspectByTime}), or why there is none: {@code whyNot} is a
+   * {@link Code#NOT_A_SUSPECT} reason naming the first thing that speaks against it.
+   */
+  record SuspectCheck(Candidate suspect, Reason whyNot) {
+    static SuspectCheck not(String why, Object... args) {
+      Object[] all = new Object[args.length + 2];
+      all[0] = "why";
+      all[1] = why;
+      System.arraycopy(args, 0, all, 2, args.length);
+      return new SuspectCheck(null, Reason.of(Code.NOT_A_SUSPECT, all));
+    }
+  }
+
+  private SuspectCheck suspectCheck(int incident, List<Candidate> ranked) {
+    if (ranked.isEmpty()) {
+      return SuspectCheck.not("noCandidate");
+    }
+    if (cues.external(incident)) {
+      return SuspectCheck.not("external");
+    }
+    if (cues.noChange(incident)) {
+      return SuspectCheck.not("noChange");
     }
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     Candidate top = lastOwnBeforeOnset(onset, ranked);
     if (top == null) {
-      return null;
+      return SuspectCheck.not("noOwnLastDeploy");
     }
     Why w = top.why();
     int i = top.deploy();
     long delta = onset - t.time[i];
     // (of the incident's own service and shipped by onset: lastOwnBeforeOnset)
-    if (w.intervening() != 0
-        || w.ruledOut() != null
-        || w.rolledBackBy() >= 0
-        || top.explicit()
-        || !t.succeeded(i)
-        || rollback[i]
-        || ranked.stream().anyMatch(Candidate::explicit)) {
-      return null;
+    if (w.intervening() != 0) {
+      return SuspectCheck.not("intervening");
+    }
+    if (w.ruledOut() != null) {
+      return SuspectCheck.not("ruledOut");
+    }
+    if (w.rolledBackBy() >= 0 || rollback[i]) {
+      return SuspectCheck.not("rollback");
+    }
+    if (!t.succeeded(i)) {
+      return SuspectCheck.not("failed");
+    }
+    if (top.explicit() || ranked.stream().anyMatch(Candidate::explicit)) {
+      return SuspectCheck.not("cites");
     }
     // nothing of the incident's services or their upstreams shipped after it (a failed deploy
-    // shipped nothing)
+    // shipped nothing); a service the incident merely names does not count
     for (Candidate c : ranked) {
       if (c != top
+          && c.why().relation() != Relation.NAMED
           && t.succeeded(c.deploy())
           && t.time[c.deploy()] > t.time[i]
           && t.time[c.deploy()] <= t.time[i] + delta) {
-        return null;
+        return SuspectCheck.not("shippedAfter");
       }
     }
     // then the time, and the incident's words (read last: the costliest to work out)
-    if (lag.survival(delta) < SUSPECT_MIN_SHARE) {
-      return null;
+    double share = lag.survival(delta);
+    if (share < SUSPECT_MIN_SHARE) {
+      return SuspectCheck.not("tooLongAgo", "share", round(share), "beforeMs", delta);
     }
     boolean favoured =
         talk.citing() == 0
             ? odds().favours(delta, rules.suspectExcess)
             : odds().favoursWithWords(delta, rules.suspectExcess, wordsRatio(incident));
-    return favoured ? top : null;
+    return favoured
+        ? new SuspectCheck(top, null)
+        : SuspectCheck.not(
+            "timing",
+            "beforeMs",
+            delta,
+            "observed",
+            odds().observed(delta),
+            "expected",
+            Math.round(odds().expected(delta) * 10) / 10.0,
+            "bandFromMs",
+            SuspectOdds.lower(SuspectOdds.band(delta)),
+            "bandToMs",
+            SuspectOdds.upper(SuspectOdds.band(delta)),
+            "wordsRatio",
+            talk.citing() == 0 ? "" : String.valueOf(round(wordsRatio(incident))));
   }
 
   /**
@@ -1401,6 +1498,9 @@ final class Linker {
                 serviceList(d.incidentServices.get(incident)),
                 "beforeMs",
                 delta);
+        break;
+      case NAMED:
+        where = Reason.of(Code.NAMED_SERVICE, "beforeMs", delta);
         break;
       default:
         where = Reason.of(Code.TIMING, "beforeMs", delta);

@@ -95,20 +95,6 @@ final class References {
               + "\u300a\u300b`\n]{6,140}?)"
               + "(\u201d|\"|\u2019|'|\u00bb|\u203a|\u201c|\u2018|\u300d|\u300f|\u300b|`)");
 
-  /** Words that make a quoted phrase the title of a change. */
-  private static final Pattern CHANGE_NEAR =
-      Pattern.compile(
-          "(?i)\\b(change|changes|commit|pr|pull request|merge request|mr|release|deploy(ed|ment)?"
-              + "|rollout|rolled out|patch|fix|revert(ed)?|shipped|went out|went live|landed|merged"
-              + "|since|after|introduced|upgrade|migration)\\b");
-
-  /** Whether change words stand within a few words before or after a quote. */
-  private static boolean changeNear(String text, int start, int end) {
-    String before = text.substring(Math.max(0, start - 40), start);
-    String after = text.substring(end, Math.min(text.length(), end + 30));
-    return CHANGE_NEAR.matcher(before).find() || CHANGE_NEAR.matcher(after).find();
-  }
-
   /** A short sentence of its own that gives the verdict on the change before it ("Wrong."). */
   private static final Pattern VERDICT_SENTENCE =
       Pattern.compile(
@@ -293,7 +279,10 @@ final class References {
       // cut short: "…", "..." or ".."
       boolean cut = quote.endsWith("\u2026") || quote.endsWith("..");
       String key = dev.rehearsal.util.Texts.titleKey(quote.replaceAll("(\u2026|\\.{2,3})$", ""));
-      if (key.split(" ").length >= 2 && key.length() >= 8 && changeNear(text, m.start(), m.end())) {
+      // any quoted phrase of two words or more may be a change's title ("most probably ‹Rewrite
+      // web reconciliation› broke it"): it counts only if a deploy carries that title, and the
+      // words around it need not be change words
+      if (key.split(" ").length >= 2 && key.length() >= 8) {
         out.add(new Ref(Type.ID, (cut ? TITLE_PREFIX : TITLE) + key, quote));
       }
     }

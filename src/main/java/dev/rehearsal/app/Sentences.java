@@ -75,6 +75,8 @@ public final class Sentences {
             + r.arg("services")
             + " depends on: "
             + where(r);
+      case NAMED_SERVICE:
+        return "named in the incident: " + where(r);
       case TIMING:
         return where(r);
       case ROLLED_BACK_PAST:
@@ -129,6 +131,8 @@ public final class Sentences {
             + Texts.fixed(r.decimal("needed"), 2)
             + " needed to link"
             + calibration(r);
+      case NOT_A_SUSPECT:
+        return "not linked by time alone either: " + notASuspect(r);
       case SUSPECT_BY_TIME:
         return "a suspect by time alone: the last deploy of the incident's own service before"
             + " onset, nothing shipped after it and nothing in the incident speaks against it;"
@@ -405,6 +409,49 @@ public final class Sentences {
     return prefix.isEmpty()
         ? name
         : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** Why the last deploy of the incident's own service is not a suspect by time alone. */
+  private static String notASuspect(Reason r) {
+    switch (r.arg("why")) {
+      case "external":
+        return "the incident blames a cause outside any change";
+      case "noChange":
+        return "the incident says nothing was changed";
+      case "noOwnLastDeploy":
+        return "no deploy of the incident's own service shipped by onset, or another change"
+            + " from before onset ranks above its last one";
+      case "intervening":
+        return "later deploys of the service landed before onset";
+      case "ruledOut":
+        return "the incident rules the service's last deploy out";
+      case "rollback":
+        return "the service's last deploy was a rollback, or production was rolled back past it";
+      case "failed":
+        return "the service's last deploy did not succeed";
+      case "cites":
+        return "the incident cites a change, and a citation outranks timing";
+      case "shippedAfter":
+        return "a deploy of its services or their upstreams shipped after the service's last one";
+      case "tooLongAgo":
+        return "the service's last deploy landed "
+            + before(r.number("beforeMs", 0))
+            + " onset, and only "
+            + Math.round(r.decimal("share") * 100)
+            + "% of the incidents here whose change is known began this long after it or later";
+      case "timing":
+        return "its service's last deploy landed "
+            + before(r.number("beforeMs", 0))
+            + " onset, and that is not enough"
+            + odds(r)
+            + (r.arg("wordsRatio").isEmpty()
+                ? ""
+                : "; the incident's words are "
+                    + Texts.fixed(r.decimal("wordsRatio"), 1)
+                    + " times as likely among incidents a change caused as among those none did");
+      default:
+        return "nothing points to its own service's last deploy";
+    }
   }
 
   /** "42 min before", "3 h after", "4 days before". */

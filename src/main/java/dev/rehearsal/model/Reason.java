@@ -40,6 +40,11 @@ public record Reason(Code code, Map<String, String> args) {
     UPSTREAM,
     /** As {@link #UPSTREAM}, and the incident names that service. */
     NAMED_UPSTREAM,
+    /**
+     * The deploy is of a service the incident names, neither its own nor one it is known to depend
+     * on: deploy fields, {@code beforeMs}.
+     */
+    NAMED_SERVICE,
     /** The deploy's time before onset alone: deploy fields, {@code beforeMs}. */
     TIMING,
     /**
@@ -93,6 +98,13 @@ public record Reason(Code code, Map<String, String> args) {
      * setting), {@code precision} (the precision it was set for).
      */
     BELOW_THRESHOLD,
+    /**
+     * Nothing linked, and the last deploy of the incident's own service is not a suspect by time
+     * alone: {@code why} (noCandidate, external, noChange, noOwnLastDeploy, intervening, ruledOut,
+     * rollback, failed, cites, shippedAfter, tooLongAgo with {@code share} and {@code beforeMs},
+     * timing with {@code beforeMs}).
+     */
+    NOT_A_SUSPECT,
     /**
      * The workspace holds no deploys to judge by, so the gaps are proposed from the incident's text
      * alone and are not counted as escapes: {@code gaps} (comma-separated codes).

@@ -679,6 +679,16 @@ class EngineTest {
       }
       assertTrue(inBand > 30, inBand + " in the band");
       assertTrue(linkedInBand <= 2, linkedInBand + " of " + inBand + " linked");
+      // and each one left unlinked says why its service's last deploy was not suspected
+      for (int k = 0; k < 150; k++) {
+        Finding n = found.get("incident/pagerduty/N" + k);
+        if (lag[k] >= 8 * 60 && lag[k] < 16 * 60 && n.links().isEmpty()) {
+          Reason why = only(n.verdictReasons(), Code.NOT_A_SUSPECT);
+          assertEquals("timing", why.arg("why"), n.toString());
+          assertTrue(Sentences.of(why).contains("where chance"), Sentences.of(why));
+          break;
+        }
+      }
     }
   }
 
@@ -708,6 +718,13 @@ class EngineTest {
           Verdict.NOT_CHANGE_RELATED,
           f.get("incident/pagerduty/I6").verdict(),
           "nine hours after a deploy and text blaming a certificate");
+      Reason notSuspect = only(f.get("incident/pagerduty/I6").verdictReasons(), Code.NOT_A_SUSPECT);
+      assertEquals("external", notSuspect.arg("why"), notSuspect.toString());
+      assertTrue(Sentences.of(notSuspect).contains("outside any change"), notSuspect.toString());
+      assertTrue(
+          f.get("incident/pagerduty/I5").verdictReasons().stream()
+              .noneMatch(r -> r.code() == Code.NOT_A_SUSPECT),
+          "nothing was weighed, so there is no deploy to say this of");
     }
   }
 
@@ -945,6 +962,61 @@ class EngineTest {
           "clock skew between tools is tolerated");
       assertEquals(Verdict.ESCAPE, f.get("incident/pagerduty/X2").verdict());
     }
+  }
+
+  @Test
+  void aServiceTheIncidentNamesByAnyOfItsNamesIsWeighedWithoutADependencyTable() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // no dependency table: only the alias table says "Payments Gateway" is payments
+      w.writes().saveAliases(Map.of("Payments Gateway", "payments"));
+      w.writes()
+          .upsert(deploy("pay-p", "payments", "production", "v3.0.0", "", "2024-03-01T10:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "N1",
+                  "checkout",
+                  "2024-03-01T10:20:00Z",
+                  "Checkout failures",
+                  "We had shipped Payments Gateway about 20 min before."));
+      w.writes()
+          .upsert(
+              incident(
+                  "N2",
+                  "checkout",
+                  "2024-03-01T10:25:00Z",
+                  "Checkout failures",
+                  "Errors after the release."));
+      Map<String, Finding> f = analyse(w);
+      Finding n1 = f.get("incident/pagerduty/N1");
+      java.util.List<DeployLink> weighed = new java.util.ArrayList<>(n1.links());
+      weighed.addAll(n1.alternatives());
+      DeployLink pay =
+          weighed.stream()
+              .filter(l -> l.deployKey().equals("deploy/gitlab/pay-p"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(n1.toString()));
+      assertTrue(has(pay.reasons(), Code.NAMED_SERVICE), pay.reasons().toString());
+      Finding n2 = f.get("incident/pagerduty/N2");
+      assertTrue(
+          n2.links().isEmpty() && n2.alternatives().isEmpty(),
+          "a service the incident does not name is not weighed: " + n2);
+    }
+  }
+
+  @Test
+  void aServiceGoesByItsOwnNameAndEveryAliasOfIt() {
+    var names =
+        Linker.namesByService(
+            new dev.rehearsal.settings.ServiceNames(
+                Map.of("Payments Gateway", "payments", "pay", "payments"),
+                Map.of("site-search", "srch"),
+                dev.rehearsal.settings.ServiceNames.defaultSuffixes()));
+    assertEquals(
+        java.util.Set.of("payments", "payments-gateway", "pay"),
+        java.util.Set.copyOf(names.get("payments")));
+    assertEquals("payments", names.get("payments").get(0), "its own name first");
+    assertEquals(List.of("srch", "site-search"), names.get("srch"));
   }
 
   @Test

@@ -274,11 +274,19 @@ class ReferencesTest {
             .map(Ref::value)
             .toList());
     assertEquals(
+        List.of("title:rewrite web reconciliation"),
+        References.extract("Most probably \u2039Rewrite web reconciliation\u203a broke it.")
+            .stream()
+            .filter(Ref::title)
+            .map(Ref::value)
+            .toList(),
+        "a quote needs no change words beside it: only a deploy of that title makes it one");
+    assertEquals(
         List.of(),
-        References.extract("the customer said \"it is all broken now\" twice").stream()
+        References.extract("the customer said \"broken\" twice").stream()
             .filter(Ref::title)
             .toList(),
-        "a quote with no change words near it is not a change's title");
+        "one word is not a title");
   }
 
   @Test

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The stored findings of the demo, byte for byte: a change meant to make the analysis faster must
  * leave every finding as it was. The digest covers every finding's key and stored JSON, in key
  * order, with the test's own folder (staging runs name the file they came from) written as {@code
- * <dir>}; a change that means to alter findings updates it and says why (last: a gap's words count
- * only in the sentences that tell the cause and a sentence setting production against staging is a
- * config cue, decision 0024, with their evidence; and the text model trained on 498 write-ups
- * instead of 340, which moves every text vote a little; then the set-aside evidence lists only the
- * sentences that hold a gap's word or compare the environments, scores unchanged).
+ * <dir>}; a change that means to alter findings updates it and says why (last: a quoted change
+ * title needs no change words beside it, and a service the incident names by any of its names is
+ * weighed without a dependency table, decision 0025, and an incident left unlinked says why its
+ * service's last deploy was not suspected by time; before that a gap's words count only in the
+ * sentences that tell the cause, decision 0024, and the text model trained on 498 write-ups).
  */
 class StoredFindingsDigestTest {
   @TempDir Path dir;
@@ -54,7 +54,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "1009d84bcd191ca11cfac482bf424321d6dd2058f02634da79e56e755a9deffa",
+          "08cd9b65643764661d1e2a3e5898b7ded14883c8ab69935d489391fcd31d2c6b",
           digest(stored, dir.toString()));
     }
   }
