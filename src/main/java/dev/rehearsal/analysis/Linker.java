@@ -1285,11 +1285,8 @@ final class Linker {
    */
   record SuspectCheck(Candidate suspect, Reason whyNot) {
     static SuspectCheck not(String why, Object... args) {
-      Object[] all = new Object[args.length + 2];
-      all[0] = "why";
-      all[1] = why;
-      System.arraycopy(args, 0, all, 2, args.length);
-      return new SuspectCheck(null, Reason.of(Code.NOT_A_SUSPECT, all));
+      return new SuspectCheck(
+          null, Reason.of(Code.NOT_A_SUSPECT, withArgs(new Object[] {"why", why}, args)));
     }
   }
 
@@ -1351,18 +1348,33 @@ final class Linker {
         ? new SuspectCheck(top, null)
         : SuspectCheck.not(
             "timing",
-            "beforeMs",
-            delta,
-            "observed",
-            odds().observed(delta),
-            "expected",
-            Math.round(odds().expected(delta) * 10) / 10.0,
-            "bandFromMs",
-            SuspectOdds.lower(SuspectOdds.band(delta)),
-            "bandToMs",
-            SuspectOdds.upper(SuspectOdds.band(delta)),
-            "wordsRatio",
-            talk.citing() == 0 ? "" : String.valueOf(round(wordsRatio(incident))));
+            withArgs(
+                withArgs(new Object[] {"beforeMs", delta}, bandArgs(delta)),
+                "wordsRatio",
+                talk.citing() == 0 ? "" : String.valueOf(round(wordsRatio(incident)))));
+  }
+
+  /**
+   * What the timing band of a lag holds ({@link SuspectOdds}), as reason arguments: the incidents
+   * that cite nothing observed in it, how many chance would put there, and its bounds.
+   */
+  private Object[] bandArgs(long delta) {
+    return new Object[] {
+      "observed",
+      odds().observed(delta),
+      "expected",
+      Math.round(odds().expected(delta) * 10) / 10.0,
+      "bandFromMs",
+      SuspectOdds.lower(SuspectOdds.band(delta)),
+      "bandToMs",
+      SuspectOdds.upper(SuspectOdds.band(delta))
+    };
+  }
+
+  private static Object[] withArgs(Object[] args, Object... more) {
+    Object[] out = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, out, args.length, more.length);
+    return out;
   }
 
   /**
@@ -1511,24 +1523,20 @@ final class Linker {
       out.add(
           Reason.of(
               Code.SUSPECT_BY_TIME,
-              "score",
-              round(c.score()),
-              "needed",
-              round(threshold),
-              "calibratedOn",
-              calibratedOn,
-              "right",
-              suspectsRight,
-              "weighed",
-              suspectsWeighed,
-              "observed",
-              odds().observed(delta),
-              "expected",
-              Math.round(odds().expected(delta) * 10) / 10.0,
-              "bandFromMs",
-              SuspectOdds.lower(SuspectOdds.band(delta)),
-              "bandToMs",
-              SuspectOdds.upper(SuspectOdds.band(delta))));
+              withArgs(
+                  new Object[] {
+                    "score",
+                    round(c.score()),
+                    "needed",
+                    round(threshold),
+                    "calibratedOn",
+                    calibratedOn,
+                    "right",
+                    suspectsRight,
+                    "weighed",
+                    suspectsWeighed
+                  },
+                  bandArgs(delta))));
       if (talk.citing() > 0) {
         out.add(
             Reason.of(
