@@ -222,6 +222,9 @@ final class Linker {
   /** For each service: the incidents whose text names it ({@link #readLanguage}). */
   private BitSet[] namedBy = new BitSet[0];
 
+  /** For each incident: the services its text names, ascending ({@link #readLanguage}). */
+  private int[][] namesOf = new int[0][];
+
   Linker(AnalysisData d, Rules rules) {
     this.d = d;
     this.t = d.deploys;
@@ -375,6 +378,29 @@ final class Linker {
                         text,
                         names.getOrDefault(d.services.value(svc), List.of(d.services.value(svc)))))
             .toArray(BitSet[]::new);
+    namesOf = servicesNamed(namedBy, d.incidents.size());
+  }
+
+  /** The same as {@code namedBy}, by incident: the services each incident names, ascending. */
+  private static int[][] servicesNamed(BitSet[] namedBy, int incidents) {
+    int[] count = new int[incidents];
+    for (BitSet b : namedBy) {
+      for (int i = b.nextSetBit(0); i >= 0 && i < incidents; i = b.nextSetBit(i + 1)) {
+        count[i]++;
+      }
+    }
+    int[][] out = new int[incidents][];
+    for (int i = 0; i < incidents; i++) {
+      out[i] = new int[count[i]];
+      count[i] = 0;
+    }
+    for (int s = 0; s < namedBy.length; s++) {
+      BitSet b = namedBy[s];
+      for (int i = b.nextSetBit(0); i >= 0 && i < incidents; i = b.nextSetBit(i + 1)) {
+        out[i][count[i]++] = s;
+      }
+    }
+    return out;
   }
 
   /**
@@ -767,11 +793,11 @@ final class Linker {
       rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation)
           .forEach(c -> add(found, c));
     }
-    for (int s = 0; s < namedBy.length; s++) {
+    for (int s : incident < namesOf.length ? namesOf[incident] : new int[0]) {
       // a service the incident names, though nothing says its services depend on it ("we had
       // shipped Site Search about 20 min before", "also affected: Site Search"): as likely as a
       // named upstream service
-      if (namedBy[s].get(incident) && !contains(own, s) && !contains(upstream, s)) {
+      if (!contains(own, s) && !contains(upstream, s) && !partOfOwnName(s, own)) {
         double weight = rules.wSameService * 0.9;
         window(s, onset, weight, Relation.NAMED).forEach(c -> add(found, c));
         rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, Relation.NAMED)
@@ -1703,6 +1729,20 @@ final class Linker {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a service's name is the first words of the name of one of the incident's own services
+   * ("ads" in "ads-10 errors"): the text names its own service, not that one.
+   */
+  private boolean partOfOwnName(int service, int[] own) {
+    String name = d.services.value(service) + "-";
+    for (int o : own) {
+      if (d.services.value(o).startsWith(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean contains(int[] a, int v) {

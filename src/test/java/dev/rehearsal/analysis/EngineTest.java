@@ -987,6 +987,14 @@ class EngineTest {
                   "2024-03-01T10:25:00Z",
                   "Checkout failures",
                   "Errors after the release."));
+      w.writes()
+          .upsert(
+              incident(
+                  "N3",
+                  "payments-gateway-eu",
+                  "2024-03-01T10:25:00Z",
+                  "payments-gateway-eu errors",
+                  "payments-gateway-eu errors since ten."));
       Map<String, Finding> f = analyse(w);
       Finding n1 = f.get("incident/pagerduty/N1");
       java.util.List<DeployLink> weighed = new java.util.ArrayList<>(n1.links());
@@ -1001,6 +1009,10 @@ class EngineTest {
       assertTrue(
           n2.links().isEmpty() && n2.alternatives().isEmpty(),
           "a service the incident does not name is not weighed: " + n2);
+      Finding n3 = f.get("incident/pagerduty/N3");
+      assertTrue(
+          n3.links().isEmpty() && n3.alternatives().isEmpty(),
+          "\"payments-gateway-eu errors\" names its own service, not payments: " + n3);
     }
   }
 
