@@ -773,10 +773,14 @@ final class Linker {
     long onset = d.incidents.get(incident).startedAt().toEpochMilli();
     int[] own = d.incidentServices.get(incident);
     int[] upstream = dependenciesOf(own);
+    int[] named = namedOthers(incident, own, upstream);
+    // a change the incident cites is looked for in its services, then in their upstreams and the
+    // services it names
+    int[] near = named.length == 0 ? upstream : concat(upstream, named);
     Found found = new Found();
 
     if (withCitations && !d.incidentRefs.get(incident).isEmpty()) {
-      citedChanges(incident, onset, own, upstream).forEach(c -> add(found, c));
+      citedChanges(incident, onset, own, near).forEach(c -> add(found, c));
       keepOwnCited(found, own);
     }
     long rollbacksUntil = rollbacksUntil(incident, onset);
@@ -786,28 +790,25 @@ final class Linker {
     }
     for (int s : upstream) {
       // an upstream service the incident names is nearly as likely as its own
-      boolean named = s < namedBy.length && namedBy[s].get(incident);
-      double weight = named ? rules.wSameService * 0.9 : rules.wDependency;
-      Relation relation = named ? Relation.NAMED_UPSTREAM : Relation.UPSTREAM;
+      boolean isNamed = s < namedBy.length && namedBy[s].get(incident);
+      double weight = isNamed ? rules.wSameService * 0.9 : rules.wDependency;
+      Relation relation = isNamed ? Relation.NAMED_UPSTREAM : Relation.UPSTREAM;
       window(s, onset, weight, relation).forEach(c -> add(found, c));
       rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, relation)
           .forEach(c -> add(found, c));
     }
-    for (int s : incident < namesOf.length ? namesOf[incident] : new int[0]) {
+    for (int s : named) {
       // a service the incident names, though nothing says its services depend on it ("we had
       // shipped Site Search about 20 min before", "also affected: Site Search"): as likely as a
       // named upstream service
-      if (!contains(own, s) && !contains(upstream, s) && !partOfOwnName(s, own)) {
-        double weight = rules.wSameService * 0.9;
-        window(s, onset, weight, Relation.NAMED).forEach(c -> add(found, c));
-        rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, Relation.NAMED)
-            .forEach(c -> add(found, c));
-      }
+      double weight = rules.wSameService * 0.9;
+      window(s, onset, weight, Relation.NAMED).forEach(c -> add(found, c));
+      rolledBack(s, onset, rollbacksUntil, weight / rules.wSameService, Relation.NAMED)
+          .forEach(c -> add(found, c));
     }
 
     double language = languageFactor(incident);
-    Map<Integer, String> ruledOut =
-        withCitations ? ruledOut(incident, onset, own, upstream) : Map.of();
+    Map<Integer, String> ruledOut = withCitations ? ruledOut(incident, onset, own, near) : Map.of();
     List<Candidate> out = new ArrayList<>(found.size());
     for (Candidate c : found) {
       double score = c.explicit() ? c.score() : c.score() * language;
@@ -1729,6 +1730,22 @@ final class Linker {
       }
     }
     return out;
+  }
+
+  /**
+   * The services an incident names that are neither its own nor upstream of them, leaving out a
+   * name that only begins one of its own services' names ({@link #partOfOwnName}).
+   */
+  private int[] namedOthers(int incident, int[] own, int[] upstream) {
+    int[] names = incident < namesOf.length ? namesOf[incident] : new int[0];
+    int[] out = new int[names.length];
+    int n = 0;
+    for (int s : names) {
+      if (!contains(own, s) && !contains(upstream, s) && !partOfOwnName(s, own)) {
+        out[n++] = s;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /**

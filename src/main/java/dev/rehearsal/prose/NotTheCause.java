@@ -93,7 +93,7 @@ public final class NotTheCause {
               + "|, not (it|that)(?=\\s*([.,;!]|$))|so no|says no|moved on|discarded|excluded(?=[:,])"
               + "|cleared (after|by|on|once)|crossed (it )?off|can'?t be (this|it|that)"
               + "|cannot be (this|it|that)|nothing there|nothing (in it )?that could"
-              + "|(is|it's) fine|been running cleanly since"
+              + "|(is|it's) fine|been running cleanly since|(is|it's) clean"
               + "|ruled \\S+( \\S+)? out"
               // no effect when taken out
               + "|no (change|difference|improvement) in (the )?(errors|error rate|failures)"
@@ -137,6 +137,7 @@ public final class NotTheCause {
           "nothing",
           "fine",
           "cleanly",
+          "clean",
           "ruled ",
           "no change",
           "no difference",

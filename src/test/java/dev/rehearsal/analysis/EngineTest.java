@@ -987,6 +987,17 @@ class EngineTest {
                   "2024-03-01T10:25:00Z",
                   "Checkout failures",
                   "Errors after the release."));
+      // an incident of a service with deploys of its own cites a version of the service it names
+      w.writes()
+          .upsert(deploy("ship-p", "shipping", "production", "v1.0.0", "", "2024-03-01T09:00:00Z"));
+      w.writes()
+          .upsert(
+              incident(
+                  "N4",
+                  "shipping",
+                  "2024-03-01T10:30:00Z",
+                  "Shipping labels fail",
+                  "Broken since Payments Gateway v3.0.0 rolled out."));
       w.writes()
           .upsert(
               incident(
@@ -1009,6 +1020,9 @@ class EngineTest {
       assertTrue(
           n2.links().isEmpty() && n2.alternatives().isEmpty(),
           "a service the incident does not name is not weighed: " + n2);
+      Finding n4 = f.get("incident/pagerduty/N4");
+      assertEquals("deploy/gitlab/pay-p", n4.links().get(0).deployKey(), n4.toString());
+      assertTrue(n4.links().get(0).explicit(), "cited, not guessed: " + n4);
       Finding n3 = f.get("incident/pagerduty/N3");
       assertTrue(
           n3.links().isEmpty() && n3.alternatives().isEmpty(),

@@ -237,7 +237,8 @@ class ReferencesTest {
             "Ignoring abc1234, it is a lint fix.",
             "Someone blamed abc1234. Wrong.",
             "We chased abc1234 for an hour. Dead end.",
-            "First guess was abc1234, but no.")) {
+            "First guess was abc1234, but no.",
+            "abc1234 is clean, it ran in prod all weekend.")) {
       assertEquals(java.util.Map.of("abc1234", true), negated(text), text);
     }
     // what an escape's own story says of its change is not a rule-out
@@ -251,6 +252,7 @@ class ReferencesTest {
             // a change that worked until it did not
             "abc1234 looked fine for an hour, then errors climbed.",
             "abc1234 was running cleanly until the evening peak.",
+            "abc1234 looked clean in staging; production has real traffic.",
             "abc1234 shipped with no impact at first; by noon the queue was full.")) {
       assertEquals(java.util.Map.of("abc1234", false), negated(text), text);
     }

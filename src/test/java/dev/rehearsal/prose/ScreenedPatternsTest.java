@@ -129,6 +129,8 @@ public class ScreenedPatternsTest {
           "it's fine",
           "is fine",
           "been running cleanly since March",
+          "is clean",
+          "it's clean",
           "ruled the deploy out",
           "ruled new deploys out",
           "no change in errors",
