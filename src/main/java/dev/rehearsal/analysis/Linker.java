@@ -219,9 +219,6 @@ final class Linker {
    */
   private ChangeTalk talk = ChangeTalk.NONE;
 
-  /** For each service: the incidents whose text names it ({@link #readLanguage}). */
-  private BitSet[] namedBy = new BitSet[0];
-
   /** For each incident: the services its text names, ascending ({@link #readLanguage}). */
   private int[][] namesOf = new int[0][];
 
@@ -369,7 +366,7 @@ final class Linker {
     cues.score(text, i -> d.incidents.get(i).narrative());
     // one phrase query per service, run side by side: the index view is shared by threads
     Map<String, List<String>> names = namesByService(d.names);
-    namedBy =
+    BitSet[] namedBy =
         IntStream.range(0, d.services.size())
             .parallel()
             .mapToObj(
@@ -381,7 +378,7 @@ final class Linker {
     namesOf = servicesNamed(namedBy, d.incidents.size());
   }
 
-  /** The same as {@code namedBy}, by incident: the services each incident names, ascending. */
+  /** For each incident, the services whose incidents ({@code namedBy}) hold it, ascending. */
   private static int[][] servicesNamed(BitSet[] namedBy, int incidents) {
     int[] count = new int[incidents];
     for (BitSet b : namedBy) {
@@ -790,7 +787,7 @@ final class Linker {
     }
     for (int s : upstream) {
       // an upstream service the incident names is nearly as likely as its own
-      boolean isNamed = s < namedBy.length && namedBy[s].get(incident);
+      boolean isNamed = contains(namesOf(incident), s);
       double weight = isNamed ? rules.wSameService * 0.9 : rules.wDependency;
       Relation relation = isNamed ? Relation.NAMED_UPSTREAM : Relation.UPSTREAM;
       window(s, onset, weight, relation).forEach(c -> add(found, c));
@@ -1367,18 +1364,18 @@ final class Linker {
     if (share < SUSPECT_MIN_SHARE) {
       return SuspectCheck.not("tooLongAgo", "share", round(share), "beforeMs", delta);
     }
+    boolean withWords = talk.citing() > 0;
+    double words = withWords ? wordsRatio(incident) : 1;
     boolean favoured =
-        talk.citing() == 0
-            ? odds().favours(delta, rules.suspectExcess)
-            : odds().favoursWithWords(delta, rules.suspectExcess, wordsRatio(incident));
-    return favoured
-        ? new SuspectCheck(top, null)
-        : SuspectCheck.not(
-            "timing",
-            withArgs(
-                withArgs(new Object[] {"beforeMs", delta}, bandArgs(delta)),
-                "wordsRatio",
-                talk.citing() == 0 ? "" : String.valueOf(round(wordsRatio(incident)))));
+        withWords
+            ? odds().favoursWithWords(delta, rules.suspectExcess, words)
+            : odds().favours(delta, rules.suspectExcess);
+    if (favoured) {
+      return new SuspectCheck(top, null);
+    }
+    Object[] timing = withArgs(new Object[] {"beforeMs", delta}, bandArgs(delta));
+    return SuspectCheck.not(
+        "timing", withArgs(timing, "wordsRatio", withWords ? String.valueOf(round(words)) : ""));
   }
 
   /**
@@ -1732,12 +1729,17 @@ final class Linker {
     return out;
   }
 
+  /** The services the incident's text names; none before {@link #readLanguage}. */
+  private int[] namesOf(int incident) {
+    return incident < namesOf.length ? namesOf[incident] : new int[0];
+  }
+
   /**
    * The services an incident names that are neither its own nor upstream of them, leaving out a
    * name that only begins one of its own services' names ({@link #partOfOwnName}).
    */
   private int[] namedOthers(int incident, int[] own, int[] upstream) {
-    int[] names = incident < namesOf.length ? namesOf[incident] : new int[0];
+    int[] names = namesOf(incident);
     int[] out = new int[names.length];
     int n = 0;
     for (int s : names) {
