@@ -32,9 +32,11 @@ public final class Schema {
    * ({@code severity:P1}); a finding carries its incident's onset, its confidence and whether it
    * was reviewed, for the incident table's sorting and the period figures. 5: an incident's body is
    * indexed a second time without the sentences that do not tell the cause ({@link #CAUSE}, {@link
-   * #PROSE}, {@link #CONTRAST}), so the gap step reads them for all incidents at once.
+   * #PROSE}, {@link #CONTRAST}), so the gap step reads them for all incidents at once. 6: a
+   * follow-up that says where it is tracked before its colon ("Follow-ups tracked in the incident
+   * epic: ...") is set aside from the cause sentences too.
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Unique id: kind/source/source-id. StringField, stored. */
   public static final String KEY = "key";

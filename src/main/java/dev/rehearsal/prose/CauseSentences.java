@@ -72,10 +72,14 @@ public final class CauseSentences {
               + "|restarted|scaled|raised|bumped|toggled|flipped|disabled|failed over|pinned"
               + "|redeployed|mitigated))\\b");
 
-  /** A sentence that tells the follow-up: what the team will do next. */
+  /**
+   * A sentence that tells the follow-up: what the team will do next. A few words may come between
+   * "follow-ups" or "action items" and the colon ("Follow-ups tracked in the incident epic: ...").
+   */
   private static final Pattern FOLLOW_UP =
       Pattern.compile(
-          "(?i)^(next( steps?)?\\s*:|todo\\b|action( items?)?\\s*:|ai-\\d+\\b|follow[- ]?ups?\\s*:"
+          "(?i)^(next( steps?)?\\s*:|todo\\b|action( items?)?\\b[^.:]{0,40}:|ai-\\d+\\b"
+              + "|follow[- ]?ups?\\b[^.:]{0,40}:"
               + "|lessons?( learned)?\\s*:|going forward\\b|to prevent (this|a recurrence)\\b)");
 
   /** A Markdown heading of a section that tells the remedy or the follow-up. */

@@ -43,6 +43,21 @@ class CauseSentencesTest {
   }
 
   @Test
+  void aFollowUpMayNameWhereItIsTrackedBeforeItsColon() {
+    CauseSentences.Split s =
+        CauseSentences.of(
+            "The import wrote dates as 1970.\nFollow-ups tracked in the incident epic: realistic"
+                + " dataset before release.\nAction items for Q3: seed staging from a masked"
+                + " copy.\nActionable alerts: none fired.");
+    assertEquals(
+        List.of(
+            "Follow-ups tracked in the incident epic: realistic dataset before release.",
+            "Action items for Q3: seed staging from a masked copy."),
+        s.setAside());
+    assertTrue(s.kept().contains("Actionable alerts: none fired."), s.kept());
+  }
+
+  @Test
   void aButStartsAClauseOfItsOwn() {
     CauseSentences.Split s =
         CauseSentences.of(
