@@ -168,6 +168,7 @@ public final class Benchmark {
           dm.put("productionDeploys", d.deployRows());
           dm.put("loadMillis", d.loadMillis());
           dm.put("asofJoinMillis", d.joinMillis());
+          dm.put("asofJoinAgainMillis", d.joinAgainMillis());
           dm.put("linked", d.joined());
           dm.put("rehearsalLinkMillis", t.get("link"));
           dm.put("linkToJoinRatio", round((double) t.get("link") / Math.max(1, d.joinMillis())));
@@ -188,7 +189,7 @@ public final class Benchmark {
       f.put("analysisAgainTimingsMs", again);
       say(String.format("  again in %.1f s %s", again.get("total") / 1000.0, again));
       if (dm != null) {
-        long join = Math.max(1, ((Number) dm.get("asofJoinMillis")).longValue());
+        long join = Math.max(1, ((Number) dm.get("asofJoinAgainMillis")).longValue());
         dm.put("rehearsalLinkAgainMillis", again.get("link"));
         dm.put("linkAgainToJoinRatio", round((double) again.get("link") / join));
       }

@@ -23,10 +23,16 @@ import java.util.stream.Stream;
  * application jar does not carry it.
  */
 final class DuckDbPeer {
-  /** DuckDB's times. */
+  /**
+   * DuckDB's times.
+   *
+   * @param joinMillis the first ASOF join in this process
+   * @param joinAgainMillis the same join run a second time, as the linker is run again
+   */
   record Result(
       long loadMillis,
       long joinMillis,
+      long joinAgainMillis,
       long incidentRows,
       long deployRows,
       long joined,
@@ -92,16 +98,22 @@ final class DuckDbPeer {
                 + "', header = true, columns = {'key': 'VARCHAR', "
                 + "'service': 'VARCHAR', 'at': 'BIGINT'})");
         long load = (System.nanoTime() - t0) / 1_000_000;
-        t0 = System.nanoTime();
-        st.execute(
-            "CREATE TABLE links AS SELECT i.key AS incident, d.key AS deploy "
+        String asof =
+            " AS SELECT i.key AS incident, d.key AS deploy "
                 + "FROM incidents i ASOF LEFT JOIN deploys d "
-                + "ON i.service = d.service AND i.onset >= d.at");
+                + "ON i.service = d.service AND i.onset >= d.at";
+        t0 = System.nanoTime();
+        st.execute("CREATE TABLE links" + asof);
         long join = (System.nanoTime() - t0) / 1_000_000;
+        // run again, as the benchmark runs the analysis again: each is compared with its like
+        t0 = System.nanoTime();
+        st.execute("CREATE TABLE links_again" + asof);
+        long joinAgain = (System.nanoTime() - t0) / 1_000_000;
         long joined = count(st, "SELECT count(deploy) FROM links");
         return new Result(
             load,
             join,
+            joinAgain,
             count(st, "SELECT count(*) FROM incidents"),
             count(st, "SELECT count(*) FROM deploys"),
             joined,
