@@ -102,7 +102,9 @@ public record Reason(Code code, Map<String, String> args) {
      * Nothing linked, and the last deploy of the incident's own service is not a suspect by time
      * alone: {@code why} (noCandidate, external, noChange, noOwnLastDeploy, intervening, ruledOut,
      * rollback, failed, cites, shippedAfter, tooLongAgo with {@code share} and {@code beforeMs},
-     * timing with {@code beforeMs}).
+     * timing with {@code beforeMs}, the timing band's {@code observed}, {@code expected}, {@code
+     * bandFromMs} and {@code bandToMs}, and {@code wordsRatio}, empty when the workspace has no
+     * incidents citing a change to learn the words from).
      */
     NOT_A_SUSPECT,
     /**
