@@ -41,6 +41,12 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // the PDF reports draw their charts through AWT, which needs no display: with one named in
+    // DISPLAY that cannot be reached (a closed Xvfb, an ssh session's stale forwarding), AWT would
+    // stop the report with "Can't connect to X11 window server"; the window (JavaFX) uses none
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

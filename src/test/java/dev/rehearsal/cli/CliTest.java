@@ -683,6 +683,42 @@ class CliTest {
         "aggregates");
   }
 
+  /**
+   * The quarter's PDF draws its charts through AWT: in a process started with a DISPLAY that cannot
+   * be reached (an Xvfb that was stopped, an ssh session's stale forwarding), the report is still
+   * written, as AWT is told it has no display. Run in a JVM of its own, as a user runs the command:
+   * AWT reads DISPLAY once per process.
+   */
+  @Test
+  void aPdfReportIsWrittenWhenTheDisplayCannotBeReached() throws Exception {
+    Path pdf = dir.resolve("no-display").resolve("q1.pdf");
+    Files.createDirectories(pdf.getParent());
+    String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                javaExe,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "report",
+                "--quarter",
+                "2023-Q1",
+                "--pdf",
+                pdf.toString(),
+                "--workspace",
+                ws.toString())
+            .redirectErrorStream(true);
+    pb.environment().put("DISPLAY", "127.0.0.1:97");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), output);
+    assertEquals(0, p.exitValue(), output);
+    assertFalse(output.contains("X11"), output);
+    try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(d).contains("2023-Q1"));
+    }
+  }
+
   /** The README's `report` examples, run as written (files in a scratch folder). */
   @Test
   void theReadmeReportExamplesRun() throws IOException {
