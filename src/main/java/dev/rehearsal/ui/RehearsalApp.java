@@ -757,7 +757,6 @@ public final class RehearsalApp extends Application {
     a.show();
   }
 
-  /** Shows a result or a problem in the status bar for a while. */
   /** Shows each new value of a property (a view model's status line) as a notice. */
   private void notices(javafx.beans.value.ObservableValue<String> messages, boolean problem) {
     messages.addListener(
@@ -768,9 +767,28 @@ public final class RehearsalApp extends Application {
         });
   }
 
+  /** Shows a result or a problem in the status bar for a while. */
   void notice(String text, boolean problem) {
     lastNotice.set(text);
     statusBar.notice(text, problem);
+  }
+
+  /** Shows a result with a link beside it that acts on it ("Open"). */
+  void notice(String text, boolean problem, String actionText, Runnable action) {
+    lastNotice.set(text);
+    statusBar.notice(text, problem, actionText, action);
+  }
+
+  /**
+   * Opens a file written from the window (a report) as the desktop opens its type: through the
+   * platform's host services (xdg-open on Linux), not AWT.
+   */
+  private java.util.function.Consumer<Path> fileOpener =
+      file -> new dev.rehearsal.ui.shell.DesktopOpener(getHostServices()).accept(file);
+
+  /** Replaces how written files are opened (a test records them instead of starting a viewer). */
+  void setFileOpener(java.util.function.Consumer<Path> opener) {
+    fileOpener = opener;
   }
 
   /** The last notice shown. */
@@ -869,12 +887,26 @@ public final class RehearsalApp extends Application {
         new dev.rehearsal.ui.export.ExportViewModel(
             dev.rehearsal.report.ExporterRegistry.standard(
                 s, dev.rehearsal.report.CsvFormat.RFC_4180),
-            executor);
+            executor,
+            file -> fileOpener.accept(file));
     exportMenu =
         new dev.rehearsal.ui.export.ExportMenu(
             export, incidents::composedQuery, () -> incidents.selected());
     view.addTool(exportMenu);
-    notices(export.statusProperty(), false);
+    // a report written is offered to open; a failure is shown as a problem
+    export
+        .statusProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now.isEmpty()) {
+                return;
+              }
+              if (export.writtenProperty().get() != null) {
+                notice(now, false, "Open", export::open);
+              } else {
+                notice(now, export.failedProperty().get());
+              }
+            });
     incidents
         .rows()
         .addListener(

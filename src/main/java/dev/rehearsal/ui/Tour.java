@@ -328,6 +328,49 @@ final class Tour implements AppObserver {
             },
             () -> true,
             null));
+    // the incidents shown written as CSV (into a scratch folder, not the save dialog): the status
+    // bar says where, with the link that opens it
+    Path[] scratch = {null};
+    steps.add(
+        new Step(
+            "export written",
+            () -> {
+              if (app.exportMenu() == null) {
+                return;
+              }
+              try {
+                scratch[0] = java.nio.file.Files.createTempDirectory("rehearsal-tour-export");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              app.exportMenu().setChooser((e, name) -> scratch[0].resolve(name).toFile());
+              app.exportMenu().getItems().get(0).fire();
+            },
+            () ->
+                app.exportMenu() == null
+                    || app.lastNoticeProperty().get().startsWith("Wrote ")
+                    || app.lastNoticeProperty().get().startsWith("Could not"),
+            "export-written.png"));
+    steps.add(
+        new Step(
+            "export scratch removed",
+            () -> {
+              if (app.exportMenu() != null) {
+                app.exportMenu().setChooser(null);
+              }
+              if (scratch[0] != null) {
+                try (var files = java.nio.file.Files.list(scratch[0])) {
+                  for (Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                  }
+                  java.nio.file.Files.deleteIfExists(scratch[0]);
+                } catch (java.io.IOException e) {
+                  LOG.fine("the tour's export was left in " + scratch[0]);
+                }
+              }
+            },
+            () -> true,
+            null));
     javafx.scene.control.Dialog<?>[] teamDialog = {null};
     steps.add(
         new Step(

@@ -427,10 +427,28 @@ class DesktopFlowsTest extends FxRobot {
     Path out = Files.createDirectories(dir.resolve("exports"));
     // the save dialog is the platform's; the flow writes where the user would have chosen
     interact(() -> menu.setChooser((e, name) -> out.resolve(name).toFile()));
+    // the desktop's viewer is the platform's too: the flow records what it was asked to open
+    List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    interact(() -> ((RehearsalApp) app).setFileOpener(opened::add));
     clickOn("#export-menu");
     clickOn("Quarterly staging-escape report (PDF) of the incidents shown");
     Path pdf = out.resolve("quarterly-all-time.pdf");
     waitFor(120, () -> Files.isRegularFile(pdf) && !menu.isDisabled());
+    // when it is written, the status bar says where and offers to open it
+    waitFor(
+        30, () -> lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false));
+    assertEquals(
+        "Wrote " + pdf.toAbsolutePath(),
+        lookup("#status-notice").queryAs(javafx.scene.control.Label.class).getText());
+    assertEquals(
+        "Open",
+        lookup("#status-notice-action").queryAs(javafx.scene.control.Hyperlink.class).getText());
+    clickOn("#status-notice-action");
+    waitFor(10, () -> !opened.isEmpty());
+    assertEquals(List.of(pdf.toAbsolutePath()), opened);
+    assertFalse(
+        lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false),
+        "the notice is done with");
     try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
       assertTrue(text.contains("Staging escapes"), "the report's cover");

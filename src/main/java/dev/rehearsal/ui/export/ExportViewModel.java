@@ -7,25 +7,41 @@ import dev.rehearsal.report.ExporterRegistry;
 import dev.rehearsal.ui.task.Background;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 
 /**
  * The window's Export menu: the exporters the command line's {@code report} uses, run in the
  * background over the search the incident list shows, or over the incident selected in it; a status
- * line says what was written or what went wrong. Holds no controls.
+ * line says what was written or what went wrong, and the file written can be opened from there.
+ * Holds no controls.
  */
 public final class ExportViewModel {
   private final ExporterRegistry exporters;
   private final Background background;
   private final SimpleStringProperty status = new SimpleStringProperty("");
   private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+  private final SimpleBooleanProperty failed = new SimpleBooleanProperty();
+  private final SimpleObjectProperty<Path> written = new SimpleObjectProperty<>();
+  private final Consumer<Path> opener;
 
+  /** Exports that nothing opens (the command line's, tests'). */
   public ExportViewModel(ExporterRegistry exporters, Background background) {
+    this(exporters, background, file -> {});
+  }
+
+  /**
+   * @param opener opens a file written with the program the desktop opens its type with
+   */
+  public ExportViewModel(ExporterRegistry exporters, Background background, Consumer<Path> opener) {
     this.exporters = exporters;
     this.background = background;
+    this.opener = opener;
   }
 
   /** The exporters of a period, then those of one incident. */
@@ -58,6 +74,8 @@ public final class ExportViewModel {
 
   private void run(Exporter e, ExportScope scope, Path target) {
     busy.set(true);
+    written.set(null);
+    failed.set(false);
     status.set("Writing " + e.displayName() + " ...");
     background.run(
         m -> {
@@ -66,10 +84,13 @@ public final class ExportViewModel {
         },
         done -> {
           busy.set(false);
+          // the file first: whoever hears the status finds it there, to offer to open it
+          written.set(done.toAbsolutePath());
           status.set("Wrote " + done.toAbsolutePath());
         },
         failure -> {
           busy.set(false);
+          failed.set(true);
           status.set(
               "Could not write "
                   + target.getFileName()
@@ -78,6 +99,38 @@ public final class ExportViewModel {
                       ? failure.getClass().getSimpleName()
                       : failure.getMessage()));
         });
+  }
+
+  /**
+   * Opens the file the last export wrote, as the desktop opens its type (a PDF viewer, a
+   * spreadsheet); nothing when the last export failed or is still running. A desktop that cannot
+   * open it is said in the status line.
+   */
+  public void open() {
+    Path file = written.get();
+    if (file == null) {
+      return;
+    }
+    try {
+      opener.accept(file);
+    } catch (RuntimeException e) {
+      failed.set(true);
+      status.set(
+          "Could not open "
+              + file.getFileName()
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  /** The file the last export wrote; null while one runs and after one failed. */
+  public ReadOnlyObjectProperty<Path> writtenProperty() {
+    return written;
+  }
+
+  /** Whether the status line says what went wrong. */
+  public ReadOnlyBooleanProperty failedProperty() {
+    return failed;
   }
 
   public ReadOnlyStringProperty statusProperty() {

@@ -23,6 +23,7 @@ public final class StatusBar extends HBox {
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
   private final Label notice = new Label();
+  private final javafx.scene.control.Hyperlink noticeAction = new javafx.scene.control.Hyperlink();
   private final javafx.animation.PauseTransition noticeTimer =
       new javafx.animation.PauseTransition();
   private final Tasks tasks;
@@ -57,8 +58,14 @@ public final class StatusBar extends HBox {
     notice.setVisible(false);
     notice.setMinWidth(0);
     notice.setMaxWidth(Double.MAX_VALUE);
-    notice.setOnMouseClicked(e -> notice.setVisible(false));
-    noticeTimer.setOnFinished(e -> notice.setVisible(false));
+    notice.setOnMouseClicked(e -> hideNotice());
+    // the action sits inside the notice, right after its text (which is cut short before it is)
+    noticeAction.setId("status-notice-action");
+    noticeAction.setVisible(false);
+    noticeAction.setPadding(new Insets(0, 2, 0, 2));
+    notice.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+    notice.setGraphicTextGap(12);
+    noticeTimer.setOnFinished(e -> hideNotice());
     HBox.setHgrow(notice, Priority.ALWAYS);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.SOMETIMES);
@@ -73,13 +80,39 @@ public final class StatusBar extends HBox {
    * covers none of the window's controls.
    */
   public void notice(String text, boolean problem) {
+    notice(text, problem, null, null);
+  }
+
+  /**
+   * Shows a result with something to do about it (a report written: "Open"), a link beside the
+   * notice for a while; clicking the link does it and hides the notice.
+   */
+  public void notice(String text, boolean problem, String actionText, Runnable action) {
     notice.setText(text);
     notice.getStyleClass().removeAll("notice-ok", "notice-problem");
     notice.getStyleClass().add(problem ? "notice-problem" : "notice-ok");
     notice.setTooltip(new javafx.scene.control.Tooltip(text + "\n(click to hide)"));
     notice.setVisible(true);
-    noticeTimer.setDuration(javafx.util.Duration.seconds(problem ? 30 : 10));
+    boolean acts = action != null;
+    noticeAction.setText(acts ? actionText : "");
+    noticeAction.setOnAction(
+        acts
+            ? e -> {
+              hideNotice();
+              action.run();
+            }
+            : null);
+    noticeAction.setVisible(acts);
+    notice.setGraphic(acts ? noticeAction : null);
+    noticeTimer.setDuration(javafx.util.Duration.seconds(problem || acts ? 30 : 10));
     noticeTimer.playFromStart();
+  }
+
+  private void hideNotice() {
+    notice.setVisible(false);
+    noticeAction.setVisible(false);
+    noticeAction.setOnAction(null);
+    notice.setGraphic(null);
   }
 
   public void workspace(String text, boolean isDemo) {
