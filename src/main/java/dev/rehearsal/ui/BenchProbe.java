@@ -87,6 +87,8 @@ final class BenchProbe implements AppObserver {
       private long gcAtScroll;
       private long gcAtSearch;
       private long scrollGc;
+      private long gcAtFrame;
+      private final java.util.List<String> searchFrames = new java.util.ArrayList<>();
 
       @Override
       public void handle(long now) {
@@ -118,6 +120,9 @@ final class BenchProbe implements AppObserver {
           long gap = (now - last) / 1_000_000;
           if (searching) {
             maxSearchGap = Math.max(maxSearchGap, gap);
+            long gcNow = gcMillis();
+            searchFrames.add(gap + "/" + worked + "/" + (gcNow - gcAtFrame));
+            gcAtFrame = gcNow;
           } else if (gap > maxScrollGap) {
             maxScrollGap = gap;
             maxScrollGapStep = shown;
@@ -144,6 +149,7 @@ final class BenchProbe implements AppObserver {
           }
           searching = true;
           gcAtSearch = gcMillis();
+          gcAtFrame = gcAtSearch;
           scrollGc = gcAtSearch - gcAtScroll;
           rowsBefore = vm.rows().size();
           vm.queryProperty().set("timeout OR latency OR \"connection pool\"");
@@ -159,6 +165,7 @@ final class BenchProbe implements AppObserver {
           results.put("maxStallScrollMs", maxScrollGap);
           results.put("maxStallScrollStep", maxScrollGapStep);
           results.put("maxStallSearchMs", maxSearchGap);
+          results.put("searchFramesGapCpuGcMs", searchFrames.toString());
           results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
           results.put("maxFxThreadCpuScrollStep", maxScrollCpuStep);
           results.put("maxFxThreadCpuSearchMs", maxSearchCpu);
