@@ -137,6 +137,42 @@ class AppLayerTest {
     assertThrows(Rows.QuerySyntaxException.class, () -> session.rows().incidents("title:(broken"));
   }
 
+  /**
+   * A table reads its pages in whatever order the user scrolls, each page's rows from the readers
+   * and the buffer kept since the last page: every page read so equals the same rows read at once.
+   */
+  @Test
+  void pagesReadInAnyOrderAndAgainAreTheRowsReadAtOnce() throws Exception {
+    try (Rows.Source<dev.rehearsal.model.Deploy> rows = session.rows().deploys("")) {
+      List<dev.rehearsal.model.Deploy> all = rows.page(0, rows.size());
+      assertTrue(all.size() > 100, "deploys: " + all.size());
+      int size = 37;
+      int pages = (all.size() + size - 1) / size;
+      List<Integer> order = new java.util.ArrayList<>();
+      order.add(pages - 1);
+      for (int p = 0; p < pages; p += 2) {
+        order.add(p);
+      }
+      for (int p = pages - 2; p >= 0; p -= 3) {
+        order.add(p);
+      }
+      order.add(pages - 1);
+      for (int p : order) {
+        int from = p * size;
+        assertEquals(
+            all.subList(from, Math.min(all.size(), from + size)),
+            rows.page(from, size),
+            "page " + p);
+      }
+    }
+    try (Rows.Source<IncidentRow> rows = session.rows().incidents("")) {
+      List<IncidentRow> all = rows.page(0, rows.size());
+      assertEquals(all.subList(120, 150), rows.page(120, 40));
+      assertEquals(all.subList(0, 30), rows.page(0, 30));
+      assertEquals(all.subList(60, 90), rows.page(60, 30));
+    }
+  }
+
   @Test
   void theIncidentTableIsOrderedAndFilteredByWhatItsFindingsSay() throws Exception {
     List<IncidentRow> all;
