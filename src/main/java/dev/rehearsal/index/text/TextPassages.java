@@ -30,7 +30,7 @@ public final class TextPassages {
       Map<String, List<String>> vocabulary,
       List<List<String>> synonyms)
       throws IOException {
-    TextQueries queries = new TextQueries(vocabulary, synonyms);
+    TextQueries queries = TextQueries.of(vocabulary, synonyms);
     return ws.withSearcher(
         s -> {
           Map<Gap, List<Evidence.Passage>> out = new EnumMap<>(Gap.class);
@@ -41,7 +41,7 @@ public final class TextPassages {
           int doc = td.scoreDocs[0].doc;
           Highlighter hl =
               new Highlighter(
-                  UnifiedHighlighter.builder(s, TextQueries.queryAnalyzer(synonyms))
+                  UnifiedHighlighter.builder(s, queries.analyzer())
                       .withFormatter(new Spans())
                       .withMaxNoHighlightPassages(0)
                       .withMaxLength(50_000));

@@ -42,12 +42,44 @@ public final class TextQueries {
 
   private final Map<Gap, Query> queries = new EnumMap<>(Gap.class);
 
+  /** The analyzer the queries were built with: the index's, with the synonyms at query time. */
+  private final Analyzer analyzer;
+
+  /** The queries built last, with the vocabulary and synonyms they were built from. */
+  private record Built(
+      Map<String, List<String>> vocabulary, List<List<String>> synonyms, TextQueries queries) {}
+
+  private static Built last;
+
+  /**
+   * The queries of a vocabulary and synonyms, built once and given again while they stay the same:
+   * building them analyses every entry of the vocabulary, which cost an incident opened in the
+   * window most of its passages' time (docs/performance-history.md).
+   */
+  public static TextQueries of(Map<String, List<String>> vocabulary, List<List<String>> synonyms) {
+    Map<String, List<String>> v = new java.util.HashMap<>();
+    vocabulary.forEach((gap, entries) -> v.put(gap, new java.util.ArrayList<>(entries)));
+    List<List<String>> syn = new java.util.ArrayList<>();
+    synonyms.forEach(group -> syn.add(new java.util.ArrayList<>(group)));
+    synchronized (TextQueries.class) {
+      Built b = last;
+      if (b != null && b.vocabulary().equals(v) && b.synonyms().equals(syn)) {
+        return b.queries();
+      }
+    }
+    TextQueries built = new TextQueries(v, syn);
+    synchronized (TextQueries.class) {
+      last = new Built(v, syn, built);
+    }
+    return built;
+  }
+
   /**
    * @param vocabulary per gap code ("data", "traffic", "config", "mocks"), its entries
    * @param synonyms groups of words that mean the same
    */
   public TextQueries(Map<String, List<String>> vocabulary, List<List<String>> synonyms) {
-    Analyzer analyzer = queryAnalyzer(synonyms);
+    this.analyzer = queryAnalyzer(synonyms);
     QueryBuilder qb = new QueryBuilder(analyzer);
     qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     java.util.Set<String> everyTerm = new java.util.HashSet<>();
@@ -108,6 +140,11 @@ public final class TextQueries {
       entryList.forEach(e -> everyTerm.addAll(e.terms()));
     }
     allTerms = java.util.Set.copyOf(everyTerm);
+  }
+
+  /** The analyzer the queries were built with (the highlighter reads the text with it). */
+  public Analyzer analyzer() {
+    return analyzer;
   }
 
   /** An entry's words in one field: the word, or the words as a phrase (one word between). */

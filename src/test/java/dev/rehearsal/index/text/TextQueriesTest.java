@@ -148,4 +148,35 @@ class TextQueriesTest {
         1.25, peak.weight(Gap.TRAFFIC), 1e-5, "rps is requests per second, a three-word entry");
     assertEquals(0, peak.weight(Gap.MOCKS), 1e-9);
   }
+
+  /**
+   * The queries an incident's passages are highlighted with are built once per vocabulary: asked
+   * again with an equal one (another map, the same entries) they are the same; a vocabulary or
+   * synonyms changed since (settings saved) builds them anew; and a vocabulary changed in place
+   * after it was given does not change what was built from it.
+   */
+  @Test
+  void theQueriesOfAVocabularyAreBuiltOnceAndAgainWhenItChanges() {
+    Map<String, List<String>> vocabulary = new java.util.HashMap<>();
+    vocabulary.put("config", new ArrayList<>(List.of("feature flag", "pool size")));
+    vocabulary.put("data", new ArrayList<>(List.of("legacy data")));
+    List<List<String>> synonyms = List.of(List.of("feature flag", "flag"));
+    TextQueries first = TextQueries.of(vocabulary, synonyms);
+    assertTrue(
+        first == TextQueries.of(Map.copyOf(vocabulary), List.copyOf(synonyms)),
+        "an equal vocabulary: the same queries");
+    vocabulary.get("config").add("env var");
+    TextQueries second = TextQueries.of(vocabulary, synonyms);
+    assertFalse(first == second, "an entry added: built anew");
+    assertTrue(
+        second.query(Gap.CONFIG).toString().contains("var"), second.query(Gap.CONFIG).toString());
+    assertFalse(first.query(Gap.CONFIG).toString().contains("var"), "the first is as it was built");
+    assertFalse(
+        second == TextQueries.of(vocabulary, List.of(List.of("database", "db"))),
+        "other synonyms: built anew");
+    assertEquals(
+        new TextQueries(vocabulary, synonyms).query(Gap.CONFIG),
+        TextQueries.of(vocabulary, synonyms).query(Gap.CONFIG),
+        "what is kept is what would be built");
+  }
 }
