@@ -893,7 +893,7 @@ public final class RehearsalApp extends Application {
         new dev.rehearsal.ui.export.ExportMenu(
             export, incidents::composedQuery, () -> incidents.selected());
     view.addTool(exportMenu);
-    // a report written is offered to open; a failure is shown as a problem
+    // a report written is offered to open; a failure (to write or to open) is shown as a problem
     export
         .statusProperty()
         .addListener(
@@ -901,10 +901,12 @@ public final class RehearsalApp extends Application {
               if (now.isEmpty()) {
                 return;
               }
-              if (export.writtenProperty().get() != null) {
+              if (export.failedProperty().get()) {
+                notice(now, true);
+              } else if (export.writtenProperty().get() != null) {
                 notice(now, false, "Open", export::open);
               } else {
-                notice(now, export.failedProperty().get());
+                notice(now, false);
               }
             });
     incidents

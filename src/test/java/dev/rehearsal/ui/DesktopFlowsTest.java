@@ -449,6 +449,25 @@ class DesktopFlowsTest extends FxRobot {
     assertFalse(
         lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false),
         "the notice is done with");
+    // a desktop that cannot open it: said as a problem, with no link to try again
+    interact(
+        () ->
+            ((RehearsalApp) app)
+                .setFileOpener(
+                    f -> {
+                      throw new UnsupportedOperationException("no viewer here");
+                    }));
+    clickOn("#export-menu");
+    clickOn("Incidents (CSV) of the incidents shown");
+    waitFor(
+        60, () -> lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false));
+    clickOn("#status-notice-action");
+    Label notice = lookup("#status-notice").queryAs(Label.class);
+    waitFor(10, () -> notice.getText().startsWith("Could not open"));
+    assertEquals("Could not open incidents-all-time.csv: no viewer here", notice.getText());
+    assertTrue(
+        notice.getStyleClass().contains("notice-problem"), notice.getStyleClass().toString());
+    assertFalse(lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false));
     try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
       assertTrue(text.contains("Staging escapes"), "the report's cover");

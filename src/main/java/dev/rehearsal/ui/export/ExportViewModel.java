@@ -30,7 +30,7 @@ public final class ExportViewModel {
   private final SimpleObjectProperty<Path> written = new SimpleObjectProperty<>();
   private final Consumer<Path> opener;
 
-  /** Exports that nothing opens (the command line's, tests'). */
+  /** Exports whose files nothing opens (tests). */
   public ExportViewModel(ExporterRegistry exporters, Background background) {
     this(exporters, background, file -> {});
   }
