@@ -61,7 +61,6 @@ public final class StatusBar extends HBox {
     notice.setOnMouseClicked(e -> hideNotice());
     // the action sits inside the notice, right after its text (which is cut short before it is)
     noticeAction.setId("status-notice-action");
-    noticeAction.setVisible(false);
     noticeAction.setPadding(new Insets(0, 2, 0, 2));
     notice.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
     notice.setGraphicTextGap(12);
@@ -102,7 +101,6 @@ public final class StatusBar extends HBox {
               action.run();
             }
             : null);
-    noticeAction.setVisible(acts);
     notice.setGraphic(acts ? noticeAction : null);
     noticeTimer.setDuration(javafx.util.Duration.seconds(problem || acts ? 30 : 10));
     noticeTimer.playFromStart();
@@ -110,7 +108,6 @@ public final class StatusBar extends HBox {
 
   private void hideNotice() {
     notice.setVisible(false);
-    noticeAction.setVisible(false);
     noticeAction.setOnAction(null);
     notice.setGraphic(null);
   }
