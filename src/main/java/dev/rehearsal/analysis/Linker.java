@@ -894,6 +894,7 @@ final class Linker {
 
   private List<Candidate> citedChanges(int incident, long onset, int[] own, int[] upstream) {
     List<Candidate> out = new ArrayList<>();
+    long rollbacksUntil = rollbacksUntil(incident, onset);
     for (Ref r : d.incidentRefs.get(incident)) {
       if (r.negated() || setAsideBy(incident, r) != null) {
         continue; // a change cited to rule it out: see ruledOut
@@ -904,6 +905,13 @@ final class Linker {
       }
       for (int[] hit : productionDeploysCited(r, onset, own, upstream)) {
         int prod = hit[0];
+        if (r.type() == References.Type.VERSION && wentBackTo(prod, onset, rollbacksUntil)) {
+          // production was rolled back to this version while the incident was open: the
+          // incident names where it went back to, and the rollback's own suspect (rolledBack)
+          // is the first deploy after it. (A commit, PR or deploy cited names one change, and
+          // stays cited.)
+          continue;
+        }
         // a cited change of the incident's own service outranks one of an upstream service; a
         // cited rollback is more likely the mitigation than the cause
         double relation =
@@ -1188,6 +1196,27 @@ final class Linker {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a successful rollback of the deploy's service, made between onset and {@code until} in
+   * the deploy's environment, went back to the deploy's release.
+   */
+  private boolean wentBackTo(int deploy, long onset, long until) {
+    int s = t.service[deploy];
+    int e = t.env[deploy];
+    int to = t.to(s, e);
+    for (int rb = t.firstAtOrAfter(t.from(s, e), to, onset - rules.skewMs);
+        rb < to && t.time[rb] <= until;
+        rb++) {
+      if (rb != deploy
+          && rollback[rb]
+          && t.succeeded(rb)
+          && sameRelease(deploy, t.version[rb], t.sha[rb])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

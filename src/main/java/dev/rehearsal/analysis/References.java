@@ -55,6 +55,10 @@ final class References {
       Pattern.compile(
           "(?i)\\b(?:(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?"
               + "|pinned(?:\\s+back)?)\\s+(?:\\w+\\s+){0,3}?(?:to|onto)\\s+"
+              // "rolled production to v1.4.2", "rolled prod and canary to 1.4": what was rolled
+              // is named, not the direction; "rolled out to", "rolled forward to" go forward
+              + "|rolled\\s+(?:(?!(?:out|forward|ahead|over|deploy|release|update)\\b)\\w+\\s+){1,3}?"
+              + "(?:to|onto)\\s+"
               // putting an older release out again: "redeployed v3.3.8", "restored the
               // previous build 2.1.0" (a dotted version, so "redeployed 3 pods" is not one)
               + "|(?:re-?deploy(?:ed|ing)?|restor(?:ed|ing))\\s+(?:the\\s+)?"

@@ -190,7 +190,19 @@ final class SuspectOdds {
    * together. Where a band is too thin to speak, the words decide.
    */
   boolean favoursWithWords(long lagMs, double needed, double wordsRatio) {
-    return bandOdds(lagMs, needed) * wordsRatio >= (needed - 1) * WITH_WORDS;
+    double band = Math.max(bandOdds(lagMs, needed), countingNoise(lagMs));
+    return band * wordsRatio >= (needed - 1) * WITH_WORDS;
+  }
+
+  /**
+   * How much of the band's odds its count cannot tell from none: one standard error of the count
+   * (its square root, as for any count of independent events) over what chance would put there. A
+   * band that holds no more than chance does not say its deploys cause nothing, only that the count
+   * cannot show it; words that speak strongly for a change can then still name the suspect.
+   */
+  private double countingNoise(long lagMs) {
+    double e = expected(lagMs);
+    return e < FEWEST_EXPECTED ? 0 : Math.sqrt(Math.max(observed(lagMs), 1)) / e;
   }
 
   /**

@@ -782,6 +782,11 @@ class EngineTest {
    * v1.3.0, the first after v1.2.0, although v1.4.0 is the latest.
    */
   private Finding rolledBackPastTwo(Path where, Deploy rollback, String resolved) throws Exception {
+    return rolledBackPastTwo(where, rollback, resolved, "Error rate up on checkout.");
+  }
+
+  private Finding rolledBackPastTwo(Path where, Deploy rollback, String resolved, String text)
+      throws Exception {
     try (Workspace w = Workspace.open(where)) {
       history(w, "checkout");
       w.writes()
@@ -799,12 +804,7 @@ class EngineTest {
       w.writes()
           .upsert(
               incident(
-                  "RB",
-                  "checkout",
-                  "2024-03-04T16:30:00Z",
-                  resolved,
-                  "Checkout errors",
-                  "Error rate up on checkout."));
+                  "RB", "checkout", "2024-03-04T16:30:00Z", resolved, "Checkout errors", text));
       return analyse(w).get("incident/pagerduty/RB");
     }
   }
@@ -836,6 +836,26 @@ class EngineTest {
             + " this is the first deploy after 1.2.0",
         Sentences.of(rolledBack));
     assertTrue(f.confidence() >= 0.6, "a rollback is strong evidence: " + f.confidence());
+  }
+
+  @Test
+  void aReleaseProductionWentBackToDuringTheIncidentIsNotTheCauseItCites() throws Exception {
+    String text = "Error rate up on checkout. Production is on v1.2.0 now and stable.";
+    Finding unrecorded = rolledBackPastTwo(dir.resolve("said"), null, "2024-03-04T18:00:00Z", text);
+    assertEquals(
+        "deploy/gitlab/checkout-p2",
+        unrecorded.links().get(0).deployKey(),
+        "without a rollback on record the version named is the change cited");
+
+    Finding f =
+        rolledBackPastTwo(
+            dir.resolve("recorded"),
+            rollback("rb", "checkout", "v1.2.0", "2024-03-04T17:00:00Z"),
+            "2024-03-04T18:00:00Z",
+            text);
+    assertEquals("deploy/gitlab/checkout-p3", f.links().get(0).deployKey(), f.toString());
+    assertFalse(f.links().get(0).explicit(), f.toString());
+    assertEquals("1.2.0", only(f.links().get(0).reasons(), Code.ROLLED_BACK_PAST).arg("to"));
   }
 
   @Test

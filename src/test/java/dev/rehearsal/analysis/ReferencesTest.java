@@ -62,6 +62,24 @@ class ReferencesTest {
   }
 
   @Test
+  void whatWasRolledMayBeNamedBeforeTheVersionItWentTo() {
+    assertEquals(List.of("6.31.3"), values("Rolled production to v6.31.3.", Type.ROLLBACK_TARGET));
+    assertEquals(List.of(), values("Rolled production to v6.31.3.", Type.VERSION));
+    assertEquals(
+        List.of("1.4.2"), values("We rolled prod and canary to 1.4.2.", Type.ROLLBACK_TARGET));
+    // rolled out, forward or the deploy to a version: that version went out
+    for (String forward :
+        List.of(
+            "Rolled out to v2.4.1 at 09:00.",
+            "We rolled it out to v2.4.1 at 09:00.",
+            "Rolled forward to v2.4.1.",
+            "Rolled the deploy to v2.4.1 across regions.")) {
+      assertEquals(List.of(), values(forward, Type.ROLLBACK_TARGET), forward);
+      assertEquals(List.of("2.4.1"), values(forward, Type.VERSION), forward);
+    }
+  }
+
+  @Test
   void aReleaseNamedBeforeItIsPutOutAgainIsARollbackTarget() {
     String text = "Began with the latest release. v1.13.6 redeployed as mitigation.";
     assertEquals(List.of("1.13.6"), values(text, Type.ROLLBACK_TARGET));

@@ -137,4 +137,23 @@ class SuspectOddsTest {
     assertFalse(odds.favoursWithWords(90 * MIN, 1.5, 0.4));
     assertTrue(odds.favoursWithWords(10 * HOUR, 0, 0.01), "a need of 0 suspects every last deploy");
   }
+
+  @Test
+  void wordsCanNameASuspectInABandItsCountCannotTellFromChance() {
+    // 20 of 40 incidents between 8 h and 16 h, where chance puts 20: the band's odds are 0, but a
+    // count of 20 is uncertain by its square root, odds of sqrt(20) / 20 = 0.22 either way
+    long[] lags = new long[40];
+    java.util.Arrays.fill(lags, 0, 20, 10 * HOUR);
+    java.util.Arrays.fill(lags, 20, 40, 3 * HOUR);
+    SuspectOdds odds = odds(lags);
+    assertEquals(20, odds.observed(10 * HOUR));
+    assertEquals(20.0, odds.expected(10 * HOUR), 1e-9);
+    assertFalse(odds.favours(10 * HOUR, 1.5), "the band alone holds no more than chance");
+    assertFalse(odds.favoursWithWords(10 * HOUR, 1.5, 1), "words that say nothing add nothing");
+    assertFalse(odds.favoursWithWords(10 * HOUR, 1.5, 1.1), "0.22 x 1.1 is under the 0.25 asked");
+    assertTrue(
+        odds.favoursWithWords(10 * HOUR, 1.5, 1.2),
+        "words 1.2 times as likely after a change reach the odds asked with the count's noise");
+    assertTrue(odds.favoursWithWords(10 * HOUR, 1.5, 60));
+  }
 }
