@@ -335,6 +335,7 @@ final class AnalysisData {
     }
     var codec = dev.rehearsal.util.Json.mapper().readerFor(Incident.class);
     var fields = java.util.Set.of(Schema.STORED);
+    WrittenTitles titles = WrittenTitles.of(titleKeys(s.getIndexReader()));
     List<Decoded> decoded =
         slices.parallelStream()
             .flatMap(
@@ -352,7 +353,7 @@ final class AnalysisData {
                               slice.docBase() + doc,
                               a,
                               i.services(),
-                              References.extract(a.narrative())));
+                              References.extract(a.narrative(), titles)));
                     }
                   } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -388,6 +389,30 @@ final class AnalysisData {
       incidentServices.add(ids.stream().mapToInt(Integer::intValue).toArray());
       incidentInferredNames.add(inferred.isEmpty() ? List.of() : List.copyOf(inferred));
     }
+  }
+
+  /** The title keys the deploys carry ({@code title:} ids), each once. */
+  private static java.util.Set<String> titleKeys(org.apache.lucene.index.IndexReader reader)
+      throws IOException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    var prefix = new org.apache.lucene.util.BytesRef(References.TITLE);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      SortedSetDocValues ids = DocValues.getSortedSet(leaf.reader(), Schema.IDS);
+      if (ids.getValueCount() == 0) {
+        continue;
+      }
+      var te = ids.termsEnum();
+      if (te.seekCeil(prefix) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+        continue;
+      }
+      do {
+        if (!org.apache.lucene.util.StringHelper.startsWith(te.term(), prefix)) {
+          break;
+        }
+        out.add(te.term().utf8ToString().substring(References.TITLE.length()));
+      } while (te.next() != null);
+    }
+    return out;
   }
 
   /** Referenced id values, sorted, for matching against each segment's terms in order. */
@@ -567,6 +592,13 @@ final class AnalysisData {
             if (te.next() == null) {
               break;
             }
+          }
+        } else if (w.startsWith(References.TITLE_WRITTEN)) {
+          var whole =
+              new org.apache.lucene.util.BytesRef(
+                  References.TITLE + w.substring(References.TITLE_WRITTEN.length()));
+          if (te.seekCeil(whole) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
+            out.computeIfAbsent(te.ord(), k -> new ArrayList<>(1)).add(w);
           }
         } else if (te.seekCeil(want) == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND) {
           out.computeIfAbsent(te.ord(), k -> new ArrayList<>(1)).add(w);

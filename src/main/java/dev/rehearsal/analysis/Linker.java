@@ -967,7 +967,9 @@ final class Linker {
         hits = ids == null ? new int[0] : ids;
         if (perRepository || r.title()) {
           int[] ours = ofServices(hits, own, upstream);
-          hits = perRepository || ours.length > 0 ? ours : hits;
+          // a title found outside quotation marks may be words said in passing: only the
+          // incident's services' and the services it names
+          hits = perRepository || r.writtenTitle() || ours.length > 0 ? ours : hits;
         }
         break;
       default:

@@ -37,7 +37,19 @@ final class References {
 
     /** Whether it names a change by its title ("since the “Refactor cut-off” change"). */
     boolean title() {
-      return type == Type.ID && (value.startsWith(TITLE) || value.startsWith(TITLE_PREFIX));
+      return type == Type.ID
+          && (value.startsWith(TITLE)
+              || value.startsWith(TITLE_PREFIX)
+              || value.startsWith(TITLE_WRITTEN));
+    }
+
+    /**
+     * Whether it is a title found in the incident's words outside quotation marks ({@link
+     * WrittenTitles}): it names a change of the incident's services, their upstreams or the
+     * services it names, never one of a service it does not mention.
+     */
+    boolean writtenTitle() {
+      return type == Type.ID && value.startsWith(TITLE_WRITTEN);
     }
   }
 
@@ -46,6 +58,9 @@ final class References {
 
   /** The id prefix of a title cut short ("Refactor cut-off calc…"): matches titles it begins. */
   static final String TITLE_PREFIX = "title*:";
+
+  /** The id prefix of a whole title found outside quotation marks: matches that title. */
+  static final String TITLE_WRITTEN = "title~:";
 
   private static final Pattern SHA = Pattern.compile("(?<![\\w/.-])([0-9a-fA-F]{7,40})(?![\\w-])");
   private static final Pattern VERSION =
@@ -212,6 +227,14 @@ final class References {
   private References() {}
 
   static List<Ref> extract(String text) {
+    return extract(text, WrittenTitles.NONE);
+  }
+
+  /**
+   * The references in a text, among them the titles of {@code titles} it holds outside quotation
+   * marks.
+   */
+  static List<Ref> extract(String text, WrittenTitles titles) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
@@ -278,7 +301,9 @@ final class References {
         out.add(new Ref(Type.ID, num, m.group()));
       }
     }
+    List<int[]> quoteSpans = new ArrayList<>(0);
     for (Matcher m = QUOTED.matcher(text); m.find(); ) {
+      quoteSpans.add(new int[] {m.start(), m.end()});
       String quote = m.group(2).strip();
       // cut short: "…", "..." or ".."
       boolean cut = quote.endsWith("\u2026") || quote.endsWith("..");
@@ -288,6 +313,11 @@ final class References {
       // words around it need not be change words
       if (key.split(" ").length >= 2 && key.length() >= 8) {
         out.add(new Ref(Type.ID, (cut ? TITLE_PREFIX : TITLE) + key, quote));
+      }
+    }
+    for (WrittenTitles.Found f : titles.in(text)) {
+      if (quoteSpans.stream().noneMatch(q -> q[0] < f.end() && f.start() < q[1])) {
+        out.add(new Ref(Type.ID, TITLE_WRITTEN + f.key(), text.substring(f.start(), f.end())));
       }
     }
     if (out.isEmpty()) {

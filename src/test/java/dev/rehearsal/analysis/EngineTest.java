@@ -1763,6 +1763,64 @@ class EngineTest {
     }
   }
 
+  @Test
+  void aTitleWrittenWithoutQuotesLinksItsServicesDeployOnly() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      history(w, "billing");
+      // checkout's change "Refactor cut-off calculation" shipped on the 2nd, two changes ago;
+      // billing shipped a change of the same title the same day
+      for (String service : List.of("checkout", "billing")) {
+        w.writes()
+            .upsert(
+                new Deploy(
+                    "gitlab",
+                    service + "-p1",
+                    service,
+                    "production",
+                    "production",
+                    "v1.1.0",
+                    "aaaa1bbbbcccc",
+                    "v1.1.0",
+                    DeployStatus.SUCCEEDED,
+                    Instant.parse("2024-03-02T13:58:00Z"),
+                    Instant.parse("2024-03-02T14:00:00Z"),
+                    false,
+                    "Refactor cut-off calculation\n\nMoves the cut-off into the order service.",
+                    "bot",
+                    List.of("pipeline:" + service + "-p1"),
+                    "",
+                    dev.rehearsal.Records.prov("gitlab-json", service + "-p1")));
+      }
+      w.writes()
+          .upsert(
+              incident(
+                  "W1",
+                  "checkout",
+                  "2024-03-04T20:00:00Z",
+                  "Late orders",
+                  "Orders miss the cut-off since *Refactor cut-off calculation* went out."));
+      w.writes()
+          .upsert(
+              incident(
+                  "W2",
+                  "search",
+                  "2024-03-04T20:00:00Z",
+                  "Slow search",
+                  "Search is slow while we review the refactor cut-off calculation work."));
+      Map<String, Finding> f = analyse(w);
+      Finding w1 = f.get("incident/pagerduty/W1");
+      assertEquals("deploy/gitlab/checkout-p1", w1.links().get(0).deployKey(), w1.toString());
+      assertTrue(w1.links().get(0).explicit());
+      Reason cited = only(w1.links().get(0).reasons(), Code.CITED);
+      assertEquals("title", cited.arg("cited"));
+      assertEquals("Refactor cut-off calculation", cited.arg("text"));
+      // a service the incident neither is nor names: its title said in passing links nothing
+      Finding w2 = f.get("incident/pagerduty/W2");
+      assertTrue(w2.links().isEmpty(), w2.links().toString());
+    }
+  }
+
   /**
    * Forty daily billing releases; when {@code cited} of them have an incident citing the release
    * twenty hours later, plus one incident twenty hours after the 38th release that cites nothing.
