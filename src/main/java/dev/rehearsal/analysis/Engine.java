@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -62,8 +63,12 @@ public final class Engine {
     var evidence = ws.facets().serviceEvidence(rules.productionEnvs);
     var names = ws.services().withoutInferred();
     var cited = CitedServices.of(ws, evidence, names, rules);
+    // the dependency table is written in the person's names for services, which the records
+    // may never use
+    Set<String> declared = new java.util.TreeSet<>(rules.dependencies.keySet());
+    rules.dependencies.values().forEach(declared::addAll);
     List<dev.rehearsal.model.AliasSuggestion> s =
-        ServiceIdentity.suggest(evidence, cited, names, ws.files().rejectedAliases());
+        ServiceIdentity.suggest(evidence, cited, names, ws.files().rejectedAliases(), declared);
     if (!s.equals(ws.files().inferredAliases())) {
       ws.writes().saveInferredAliases(s);
     }

@@ -161,7 +161,28 @@ final class ServiceIdentity {
    */
   static List<AliasSuggestion> suggest(
       ServiceEvidence e, CitedServices.Counts cited, ServiceNames names, Set<String> rejected) {
+    return suggest(e, cited, names, rejected, List.of());
+  }
+
+  /**
+   * As {@link #suggest(ServiceEvidence, CitedServices.Counts, ServiceNames, Set)}, with the names a
+   * person wrote in the settings ({@code declared}: the services of the dependency table): a name
+   * no record uses ("web" in {@code "web": ["catalog", "search"]}, where deploys say {@code
+   * storefront-web}) is matched by its words alone, so the table reads as the person meant it.
+   */
+  static List<AliasSuggestion> suggest(
+      ServiceEvidence e,
+      CitedServices.Counts cited,
+      ServiceNames names,
+      Set<String> rejected,
+      java.util.Collection<String> declared) {
     Map<String, Cluster> clusters = new TreeMap<>();
+    for (String written : declared) {
+      String name = names.canonical(written);
+      if (!name.isEmpty()) {
+        clusters.computeIfAbsent(name, Cluster::new).written.add(written);
+      }
+    }
     Set<String> personal = names.aliases().keySet();
     for (var u : e.uses().entrySet()) {
       String written = u.getKey();

@@ -1,6 +1,7 @@
 package dev.rehearsal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.index.ServiceEvidence;
@@ -67,6 +68,31 @@ class ServiceIdentityTest {
     assertEquals("catalog", s.get("product-catalog").service());
     assertEquals("recs", s.get("recommendations").service());
     assertEquals(4, s.size(), "deploy services keep their own names: " + s.keySet());
+  }
+
+  @Test
+  void theDependencyTablesNamesAreTakenForTheServicesTheyMeanThoughNoRecordUsesThem() {
+    Map<String, String> names = new TreeMap<>();
+    names.put("acme/storefront-web", "d");
+    names.put("acme/catalog-api", "d");
+    names.put("Storefront", "i");
+    Map<String, AliasSuggestion> s =
+        byName(
+            ServiceIdentity.suggest(
+                evidence(names),
+                CitedServices.Counts.NONE,
+                ServiceNames.defaults(),
+                Set.of(),
+                List.of("web", "catalog", "search")));
+    assertEquals("storefront-web", s.get("web").service(), s.toString());
+    assertTrue(s.get("web").applied(), s.toString());
+    assertEquals(List.of("web"), s.get("web").written());
+    assertFalse(s.containsKey("catalog"), "a deploy service keeps its own name: " + s.keySet());
+    assertFalse(s.containsKey("search"), "a name nothing fits is not guessed: " + s.keySet());
+    // without the table, no record writes "web"
+    assertFalse(
+        byName(ServiceIdentity.suggest(evidence(names), ServiceNames.defaults(), Set.of()))
+            .containsKey("web"));
   }
 
   @Test
