@@ -1702,31 +1702,37 @@ class EngineTest {
     }
   }
 
+  /**
+   * The service's v1.1.0 production deploy of 2 March (the one {@link #history} writes), carrying
+   * the change titled "Refactor cut-off calculation".
+   */
+  private static Deploy titledDeploy(String service) {
+    return new Deploy(
+        "gitlab",
+        service + "-p1",
+        service,
+        "production",
+        "production",
+        "v1.1.0",
+        "aaaa1bbbbcccc",
+        "v1.1.0",
+        DeployStatus.SUCCEEDED,
+        Instant.parse("2024-03-02T13:58:00Z"),
+        Instant.parse("2024-03-02T14:00:00Z"),
+        false,
+        "Refactor cut-off calculation\n\nMoves the cut-off into the order service.",
+        "bot",
+        List.of("pipeline:" + service + "-p1"),
+        "",
+        dev.rehearsal.Records.prov("gitlab-json", service + "-p1"));
+  }
+
   @Test
   void aQuotedChangeTitleLinksItsDeployAndARuledOutOneIsLowered() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
       history(w, "checkout");
       // the change titled "Refactor cut-off calculation" shipped on the 2nd, two changes ago
-      Deploy titled =
-          new Deploy(
-              "gitlab",
-              "checkout-p1",
-              "checkout",
-              "production",
-              "production",
-              "v1.1.0",
-              "aaaa1bbbbcccc",
-              "v1.1.0",
-              DeployStatus.SUCCEEDED,
-              Instant.parse("2024-03-02T13:58:00Z"),
-              Instant.parse("2024-03-02T14:00:00Z"),
-              false,
-              "Refactor cut-off calculation\n\nMoves the cut-off into the order service.",
-              "bot",
-              List.of("pipeline:checkout-p1"),
-              "",
-              dev.rehearsal.Records.prov("gitlab-json", "checkout-p1"));
-      w.writes().upsert(titled);
+      w.writes().upsert(titledDeploy("checkout"));
       w.writes()
           .upsert(
               incident(
@@ -1771,26 +1777,7 @@ class EngineTest {
       // checkout's change "Refactor cut-off calculation" shipped on the 2nd, two changes ago;
       // billing shipped a change of the same title the same day
       for (String service : List.of("checkout", "billing")) {
-        w.writes()
-            .upsert(
-                new Deploy(
-                    "gitlab",
-                    service + "-p1",
-                    service,
-                    "production",
-                    "production",
-                    "v1.1.0",
-                    "aaaa1bbbbcccc",
-                    "v1.1.0",
-                    DeployStatus.SUCCEEDED,
-                    Instant.parse("2024-03-02T13:58:00Z"),
-                    Instant.parse("2024-03-02T14:00:00Z"),
-                    false,
-                    "Refactor cut-off calculation\n\nMoves the cut-off into the order service.",
-                    "bot",
-                    List.of("pipeline:" + service + "-p1"),
-                    "",
-                    dev.rehearsal.Records.prov("gitlab-json", service + "-p1")));
+        w.writes().upsert(titledDeploy(service));
       }
       w.writes()
           .upsert(
