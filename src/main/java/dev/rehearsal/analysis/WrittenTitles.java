@@ -22,7 +22,7 @@ final class WrittenTitles {
   /** One title found: its key and where it stands in the text. */
   record Found(String key, int start, int end) {}
 
-  /** The titles by their first word, each as its words; longest first. */
+  /** The titles by their first word, each as its words; longest first, then by their words. */
   private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
 
   private WrittenTitles() {}
@@ -42,13 +42,11 @@ final class WrittenTitles {
       }
     }
     for (List<String[]> l : t.byFirstWord.values()) {
-      l.sort((a, b) -> Integer.compare(b.length, a.length));
+      l.sort(
+          java.util.Comparator.<String[]>comparingInt(a -> -a.length)
+              .thenComparing(a -> String.join(" ", a)));
     }
     return t;
-  }
-
-  boolean isEmpty() {
-    return byFirstWord.isEmpty();
   }
 
   /**
