@@ -1702,6 +1702,51 @@ class EngineTest {
     }
   }
 
+  @Test
+  void enoughReviewedEscapesTeachTheGapsOfTheNextOnes() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      // more reviewed escapes than gaps.learnedMinExamples, of two gaps of the five
+      for (int k = 0; k < 24; k++) {
+        boolean data = k % 2 == 0;
+        String id = "L" + k;
+        w.writes()
+            .upsert(
+                incident(
+                    id,
+                    "checkout",
+                    "2024-03-04T1" + (k % 10) + ":00:00Z",
+                    "Checkout errors",
+                    data
+                        ? "the orders table has grown to millions of rows since the release"
+                        : "the pool size and the timeout differ from staging since the release"));
+        w.writes()
+            .putReview(
+                new Review(
+                    "incident/pagerduty/" + id,
+                    List.of("deploy/gitlab/checkout-p3"),
+                    Verdict.ESCAPE,
+                    List.of(data ? Gap.DATA : Gap.CONFIG),
+                    "",
+                    "sre",
+                    Instant.now()));
+      }
+      w.writes()
+          .upsert(
+              incident(
+                  "N1",
+                  "checkout",
+                  "2024-03-04T15:30:00Z",
+                  "Checkout errors",
+                  "errors after the release: millions of rows in the orders table"));
+      Finding next = analyse(w).get("incident/pagerduty/N1");
+      assertEquals(Verdict.ESCAPE, next.verdict(), next.toString());
+      GapScore data =
+          next.scores().stream().filter(s -> s.gap() == Gap.DATA).findFirst().orElseThrow();
+      assertTrue(data.learned() > 0.5, data.toString());
+    }
+  }
+
   /**
    * The service's v1.1.0 production deploy of 2 March (the one {@link #history} writes), carrying
    * the change titled "Refactor cut-off calculation".

@@ -63,7 +63,9 @@ public final class KnnVote implements AutoCloseable {
   public synchronized Map<Gap, Double> vote(String text) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
-      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(text, 5);
+      // every class the nearest hold (at most the five gaps): Lucene's getClasses(text, max)
+      // fails when the neighbours hold fewer than max classes
+      List<ClassificationResult<BytesRef>> classes = classifier.getClasses(text);
       if (classes == null) {
         return out;
       }
