@@ -544,7 +544,7 @@ public final class Engine {
 
   private KnnVote trainLearned(AnalysisData data, Map<String, Review> reviews, Rules rules)
       throws IOException {
-    if (reviews.isEmpty()) {
+    if (reviews.isEmpty() || rules.wLearned <= 0) {
       return null;
     }
     List<Map.Entry<String, Gap>> examples = new ArrayList<>();

@@ -1705,46 +1705,70 @@ class EngineTest {
   @Test
   void enoughReviewedEscapesTeachTheGapsOfTheNextOnes() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      history(w, "checkout");
-      // more reviewed escapes than gaps.learnedMinExamples, of two gaps of the five
-      for (int k = 0; k < 24; k++) {
-        boolean data = k % 2 == 0;
-        String id = "L" + k;
-        w.writes()
-            .upsert(
-                incident(
-                    id,
-                    "checkout",
-                    "2024-03-04T1" + (k % 10) + ":00:00Z",
-                    "Checkout errors",
-                    data
-                        ? "the orders table has grown to millions of rows since the release"
-                        : "the pool size and the timeout differ from staging since the release"));
-        w.writes()
-            .putReview(
-                new Review(
-                    "incident/pagerduty/" + id,
-                    List.of("deploy/gitlab/checkout-p3"),
-                    Verdict.ESCAPE,
-                    List.of(data ? Gap.DATA : Gap.CONFIG),
-                    "",
-                    "sre",
-                    Instant.now()));
-      }
+      reviewedEscapes(w);
+      Finding next = analyse(w).get("incident/pagerduty/N1");
+      assertEquals(Verdict.ESCAPE, next.verdict(), next.toString());
+      GapScore data = score(next, Gap.DATA);
+      // by default the reviewed escapes teach through the text model, not a look-alike vote
+      assertTrue(Double.isNaN(data.learned()), data.toString());
+      Evidence.TextVote vote = ofType(data.evidence(), Evidence.TextVote.class).get(0);
+      assertTrue(vote.model().contains("24 reviewed incidents"), vote.model());
+    }
+  }
+
+  @Test
+  void theLookAlikeVoteOfReviewedEscapesCanBeSwitchedOn() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      w.writes()
+          .saveSettings(
+              w.settings().with("gaps.weights.learned", JsonNodeFactory.instance.numberNode(0.5)));
+      reviewedEscapes(w);
+      // more reviewed escapes than gaps.learnedMinExamples, of two gaps of the five: the nearest
+      // hold fewer gaps than there are, which the vote must take
+      GapScore data = score(analyse(w).get("incident/pagerduty/N1"), Gap.DATA);
+      assertTrue(data.learned() > 0.5, data.toString());
+      assertEquals(1, ofType(data.evidence(), Evidence.LearnedVote.class).size());
+    }
+  }
+
+  /**
+   * Twenty-four incidents of a deploy reviewed as escapes, half data and half config, and one more
+   * of the same deploy, N1, about rows.
+   */
+  private void reviewedEscapes(Workspace w) throws Exception {
+    history(w, "checkout");
+    for (int k = 0; k < 24; k++) {
+      boolean data = k % 2 == 0;
+      String id = "L" + k;
       w.writes()
           .upsert(
               incident(
-                  "N1",
+                  id,
                   "checkout",
-                  "2024-03-04T15:30:00Z",
+                  "2024-03-04T1" + (k % 10) + ":00:00Z",
                   "Checkout errors",
-                  "errors after the release: millions of rows in the orders table"));
-      Finding next = analyse(w).get("incident/pagerduty/N1");
-      assertEquals(Verdict.ESCAPE, next.verdict(), next.toString());
-      GapScore data =
-          next.scores().stream().filter(s -> s.gap() == Gap.DATA).findFirst().orElseThrow();
-      assertTrue(data.learned() > 0.5, data.toString());
+                  data
+                      ? "the orders table has grown to millions of rows since the release"
+                      : "the pool size and the timeout differ from staging since the release"));
+      w.writes()
+          .putReview(
+              new Review(
+                  "incident/pagerduty/" + id,
+                  List.of("deploy/gitlab/checkout-p3"),
+                  Verdict.ESCAPE,
+                  List.of(data ? Gap.DATA : Gap.CONFIG),
+                  "",
+                  "sre",
+                  Instant.now()));
     }
+    w.writes()
+        .upsert(
+            incident(
+                "N1",
+                "checkout",
+                "2024-03-04T15:30:00Z",
+                "Checkout errors",
+                "errors after the release: millions of rows in the orders table"));
   }
 
   /**

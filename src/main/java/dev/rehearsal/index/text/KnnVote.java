@@ -31,6 +31,9 @@ public final class KnnVote implements AutoCloseable {
   private final KNearestNeighborClassifier classifier;
   private final int examples;
 
+  /** Per gap: its share of the reviewed escapes, what the nearest hold when they say nothing. */
+  private final Map<Gap, Double> prior = new EnumMap<>(Gap.class);
+
   private KnnVote(List<Map.Entry<String, Gap>> reviewed) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Schema.textAnalyzer()))) {
       for (var e : reviewed) {
@@ -45,6 +48,9 @@ public final class KnnVote implements AutoCloseable {
         new KNearestNeighborClassifier(
             reader, null, Schema.textAnalyzer(), null, K, 1, 1, "gap", "text");
     this.examples = reviewed.size();
+    for (var e : reviewed) {
+      prior.merge(e.getValue(), 1.0 / examples, Double::sum);
+    }
   }
 
   /** A vote trained on reviewed escapes (text, primary gap), or null when too few. */
@@ -57,10 +63,28 @@ public final class KnnVote implements AutoCloseable {
   }
 
   /**
-   * Share of the nearest reviewed escapes per gap. Synchronised: incidents are classified on
-   * several threads, and the classifier's query building is not documented as thread-safe.
+   * Per gap, how much more of the nearest reviewed escapes hold it than of all reviewed escapes:
+   * {@code (share − prior) / (1 − prior)}, from 0 (no more often than among all, or less) to 1 (all
+   * the nearest, and it is not every escape's gap). The nearest are weighed by their similarity. A
+   * gap that is simply common in the workspace is common among any incident's neighbours too; only
+   * what the neighbours hold beyond that says something of this incident. Synchronised: incidents
+   * are classified on several threads, and the classifier's query building is not documented as
+   * thread-safe.
    */
   public synchronized Map<Gap, Double> vote(String text) {
+    Map<Gap, Double> out = new EnumMap<>(Gap.class);
+    for (var e : shares(text).entrySet()) {
+      double p = prior.getOrDefault(e.getKey(), 0.0);
+      double lift = p >= 1 ? 0 : (e.getValue() - p) / (1 - p);
+      if (lift > 0) {
+        out.put(e.getKey(), lift);
+      }
+    }
+    return out;
+  }
+
+  /** The similarity-weighted share of the nearest reviewed escapes per gap. */
+  Map<Gap, Double> shares(String text) {
     Map<Gap, Double> out = new EnumMap<>(Gap.class);
     try {
       // every class the nearest hold (at most the five gaps): Lucene's getClasses(text, max)
