@@ -494,6 +494,7 @@ final class Linker {
   private RuleOutWords learnSetAsideWords(Map<String, Review> reviews) {
     Map<String, Integer> rows = reviewedDeployRows(reviews);
     List<RuleOutWords.Example> examples = new ArrayList<>();
+    List<RuleOutWords.Reviewed> decided = new ArrayList<>();
     List<Set<String>> allCitations = new ArrayList<>();
     for (int i = 0; i < d.incidents.size(); i++) {
       Map<Ref, Set<String>> citations = citationWords(i);
@@ -541,10 +542,16 @@ final class Linker {
         }
         if (suspects + kept > 0) {
           examples.add(new RuleOutWords.Example(citation.getValue(), suspects == 0));
+          // a title points at the changes that carry it, which need not be the one the
+          // responders meant: a reviewer's other link says less of its sentence than of a
+          // commit's, a version's or a PR's
+          if (reviewed && !citation.getKey().title()) {
+            decided.add(new RuleOutWords.Reviewed(citation.getValue(), suspects == 0, i));
+          }
         }
       }
     }
-    return RuleOutWords.learn(examples, allCitations);
+    return RuleOutWords.learn(examples, allCitations).withReviewed(decided);
   }
 
   /**
@@ -570,6 +577,9 @@ final class Linker {
     for (int i = 0; i < d.incidents.size(); i++) {
       for (var citation : citationWords(i).entrySet()) {
         RuleOutWords.Learned word = learned.match(citation.getValue());
+        if (word == null && !citation.getKey().title()) {
+          word = learned.like(citation.getValue(), i);
+        }
         if (word != null) {
           out.computeIfAbsent(i, k -> new HashMap<>()).put(citation.getKey(), word);
         }
@@ -1533,22 +1543,33 @@ final class Linker {
       out.add(
           learned == null
               ? Reason.of(Code.RULED_OUT, "text", w.ruledOut(), "factor", rules.ruledOutFactor)
-              : Reason.of(
-                  Code.RULED_OUT,
-                  "text",
-                  w.ruledOut(),
-                  "factor",
-                  rules.ruledOutFactor,
-                  "word",
-                  learned.word(),
-                  "setAside",
-                  learned.setAside(),
-                  "setAsideOf",
-                  learned.setAsideTotal(),
-                  "suspects",
-                  learned.suspects(),
-                  "suspectsOf",
-                  learned.suspectsTotal()));
+              : learned.likeIncident() >= 0
+                  ? Reason.of(
+                      Code.RULED_OUT,
+                      "text",
+                      w.ruledOut(),
+                      "factor",
+                      rules.ruledOutFactor,
+                      "like",
+                      d.incidents.get(learned.likeIncident()).key(),
+                      "similarity",
+                      round(learned.similarity()))
+                  : Reason.of(
+                      Code.RULED_OUT,
+                      "text",
+                      w.ruledOut(),
+                      "factor",
+                      rules.ruledOutFactor,
+                      "word",
+                      learned.word(),
+                      "setAside",
+                      learned.setAside(),
+                      "setAsideOf",
+                      learned.setAsideTotal(),
+                      "suspects",
+                      learned.suspects(),
+                      "suspectsOf",
+                      learned.suspectsTotal()));
     }
     Reason where;
     switch (w.relation()) {

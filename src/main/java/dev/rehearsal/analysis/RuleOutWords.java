@@ -67,12 +67,111 @@ final class RuleOutWords {
    * @param suspects citations of suspects that hold it
    * @param suspectsTotal citations of suspects
    */
-  record Learned(String word, int setAside, int setAsideTotal, int suspects, int suspectsTotal) {}
+  record Learned(
+      String word,
+      int setAside,
+      int setAsideTotal,
+      int suspects,
+      int suspectsTotal,
+      int likeIncident,
+      double similarity) {
+    Learned(String word, int setAside, int setAsideTotal, int suspects, int suspectsTotal) {
+      this(word, setAside, setAsideTotal, suspects, suspectsTotal, -1, 0);
+    }
+
+    /** Written like the citation of a change a reviewer set aside in that incident. */
+    static Learned like(int incident, double similarity) {
+      return new Learned("", 0, 0, 0, 0, incident, similarity);
+    }
+  }
+
+  /**
+   * How alike two citing sentences must be for one to be read as the other is: at least half of the
+   * words either holds are in both (Jaccard's index), as when a team writes the same sentence with
+   * another change in it ("Checked PR #812 first; not it").
+   */
+  static final double LIKE = 0.5;
+
+  /**
+   * A citation a reviewer decided: the words of its sentence, whether the reviewer left its change
+   * out of the incident's causes, and the incident.
+   */
+  record Reviewed(Set<String> words, boolean setAside, int incident) {}
 
   private final Map<String, Learned> words;
 
+  /** The citations reviewers decided, and for each word the ones whose sentence holds it. */
+  private final List<Reviewed> reviewed;
+
+  private final Map<String, int[]> reviewedWith;
+
   private RuleOutWords(Map<String, Learned> words) {
+    this(words, List.of());
+  }
+
+  private RuleOutWords(Map<String, Learned> words, List<Reviewed> reviewed) {
     this.words = words;
+    this.reviewed = reviewed;
+    Map<String, List<Integer>> with = new HashMap<>();
+    for (int k = 0; k < reviewed.size(); k++) {
+      for (String w : reviewed.get(k).words()) {
+        with.computeIfAbsent(w, x -> new ArrayList<>()).add(k);
+      }
+    }
+    Map<String, int[]> postings = new HashMap<>();
+    with.forEach((w, list) -> postings.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+    this.reviewedWith = postings;
+  }
+
+  /**
+   * These words, and the citations reviewers decided: a citation written like one whose change a
+   * reviewer left out, and unlike any whose change a reviewer linked, is set aside ({@link #like}).
+   * A word needs {@link #MIN_SEEN} citations before it speaks; a reviewer's decision speaks for the
+   * sentences written like it.
+   */
+  RuleOutWords withReviewed(List<Reviewed> decided) {
+    boolean anyAside = decided.stream().anyMatch(Reviewed::setAside);
+    return anyAside ? new RuleOutWords(words, List.copyOf(decided)) : this;
+  }
+
+  /**
+   * The reviewed citation of a change set aside that a citing sentence of another incident is
+   * written like: the most alike of all reviewed citations, at least {@link #LIKE} alike, and more
+   * alike than every citation whose change a reviewer linked. Null when there is none.
+   */
+  Learned like(Set<String> sentence, int incident) {
+    if (reviewed.isEmpty() || sentence.isEmpty()) {
+      return null;
+    }
+    Map<Integer, Integer> shared = new HashMap<>();
+    for (String w : sentence) {
+      int[] ks = reviewedWith.get(w);
+      if (ks != null) {
+        for (int k : ks) {
+          shared.merge(k, 1, Integer::sum);
+        }
+      }
+    }
+    double bestAside = 0;
+    int bestAsideAt = -1;
+    double bestSuspect = 0;
+    for (var e : shared.entrySet()) {
+      Reviewed r = reviewed.get(e.getKey());
+      if (r.incident() == incident) {
+        continue;
+      }
+      int both = e.getValue();
+      double sim = (double) both / (sentence.size() + r.words().size() - both);
+      if (!r.setAside()) {
+        bestSuspect = Math.max(bestSuspect, sim);
+      } else if (sim > bestAside || sim == bestAside && r.incident() < bestAsideAt) {
+        bestAside = sim;
+        bestAsideAt = r.incident();
+      }
+    }
+    return bestAsideAt >= 0 && bestAside >= LIKE && bestAside > bestSuspect
+        ? Learned.like(bestAsideAt, bestAside)
+        : null;
   }
 
   /**
@@ -140,9 +239,9 @@ final class RuleOutWords {
     return out;
   }
 
-  /** Whether no word was learned. */
+  /** Whether no word was learned and no reviewer set a cited change aside. */
   boolean isEmpty() {
-    return words.isEmpty();
+    return words.isEmpty() && reviewed.isEmpty();
   }
 
   /**

@@ -40,6 +40,17 @@ public final class Sentences {
             + cited(r.arg("cited"), r.arg("text"))
             + (r.arg("stagedDeploy").isEmpty() ? "" : ", staged as " + deploy(r, "staged"));
       case RULED_OUT:
+        if (!r.arg("like").isEmpty()) {
+          return "the incident sets this change aside: it cites \u201c"
+              + r.arg("text")
+              + "\u201d in a sentence written like the one with which "
+              + shortKey(r.arg("like"))
+              + " cites a change its reviewer did not hold responsible ("
+              + Math.round(r.decimal("similarity") * 100)
+              + " % of their words alike), so it weighs "
+              + Texts.fixed(r.decimal("factor"), 2)
+              + " of what it would";
+        }
         if (!r.arg("word").isEmpty()) {
           return "the incident sets this change aside: it cites \u201c"
               + r.arg("text")

@@ -597,6 +597,64 @@ class EngineTest {
   }
 
   @Test
+  void aCitationWrittenLikeOneAReviewerSetAsideIsSetAside() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      // two days alike: a change cited in the team's words for one it looked at and cleared,
+      // and the change after it, which caused the incident
+      for (int k = 1; k <= 2; k++) {
+        String day = "2024-04-0" + k;
+        w.writes()
+            .upsert(
+                deploy(
+                    "a" + k, "checkout", "production", "v2." + k + ".0", "", day + "T10:00:00Z"));
+        w.writes()
+            .upsert(
+                deploy(
+                    "b" + k, "checkout", "production", "v2." + k + ".1", "", day + "T12:00:00Z"));
+        w.writes()
+            .upsert(
+                incident(
+                    "S" + k,
+                    "checkout",
+                    day + "T13:00:00Z",
+                    "Checkout errors",
+                    "Went through v2."
+                        + k
+                        + ".0 with the payments folks first, the diff only"
+                        + " renames a metric."));
+      }
+      Finding before = analyse(w).get("incident/pagerduty/S2");
+      assertEquals(
+          "deploy/gitlab/a2",
+          before.links().get(0).deployKey(),
+          "the words name no rule-out the engine knows: " + before.links());
+      // a reviewer says the first incident's change was the later one
+      w.writes()
+          .putReview(
+              new Review(
+                  "incident/pagerduty/S1",
+                  List.of("deploy/gitlab/b1"),
+                  Verdict.NOT_STAGED,
+                  null,
+                  "",
+                  "sre",
+                  Instant.now()));
+      Finding after = analyse(w).get("incident/pagerduty/S2");
+      assertTrue(
+          after.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/a2")),
+          "the citation is set aside: " + after.links());
+      Reason ruled =
+          after.alternatives().stream()
+              .filter(a -> a.deployKey().equals("deploy/gitlab/a2"))
+              .flatMap(a -> a.reasons().stream())
+              .filter(r -> r.code() == Code.RULED_OUT)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(after.alternatives().toString()));
+      assertEquals("incident/pagerduty/S1", ruled.arg("like"), ruled.toString());
+    }
+  }
+
+  @Test
   void aLastDeployTheLagAloneWouldNotSuspectIsSuspectedWhenTheIncidentSpeaksAsCitingOnesDo()
       throws Exception {
     String changeTalk = "Graphs went red the moment the fresh bits reached every pod.";

@@ -74,4 +74,44 @@ class RuleOutWordsTest {
     }
     assertNull(RuleOutWords.learn(examples, all).match(words("Someone blamed v1.2.3.")));
   }
+
+  @Test
+  void aCitationWrittenLikeOneAReviewerSetAsideIsSetAside() {
+    RuleOutWords none = RuleOutWords.learn(List.of(), List.of());
+    List<RuleOutWords.Reviewed> decided =
+        List.of(
+            // incident 1's reviewer left out the change cited this way...
+            new RuleOutWords.Reviewed(
+                words("We looked at v1.2.3 first, but the diff only renames a flag."), true, 1),
+            // ...and linked the one cited this way in incident 2
+            new RuleOutWords.Reviewed(
+                words("The errors started right after v1.2.3 reached production."), false, 2));
+    RuleOutWords learned = none.withReviewed(decided);
+    RuleOutWords.Learned like =
+        learned.like(words("We looked at v1.2.3 first, but the diff only renames a class."), 7);
+    assertEquals(1, like.likeIncident());
+    // seven words of the nine either holds
+    assertEquals(7.0 / 9, like.similarity(), 1e-9);
+    // written like the linked citation: not set aside
+    assertNull(learned.like(words("The errors started right after v1.2.3 reached the canary."), 7));
+    // too little alike
+    assertNull(learned.like(words("We rolled v1.2.3 back at noon."), 7));
+    // not read against the incident's own review
+    assertNull(
+        learned.like(words("We looked at v1.2.3 first, but the diff only renames a class."), 1));
+  }
+
+  @Test
+  void aSentenceAsLikeALinkedCitationAsASetAsideOneSetsNothingAside() {
+    List<RuleOutWords.Reviewed> decided =
+        List.of(
+            new RuleOutWords.Reviewed(words("Version v1.2.3 went out at noon."), true, 1),
+            new RuleOutWords.Reviewed(words("Version v1.2.3 went out at noon."), false, 2));
+    RuleOutWords learned = RuleOutWords.learn(List.of(), List.of()).withReviewed(decided);
+    assertNull(learned.like(words("Version v1.2.3 went out at noon."), 7));
+    // only linked citations reviewed: nothing to set aside with
+    RuleOutWords linkedOnly =
+        RuleOutWords.learn(List.of(), List.of()).withReviewed(List.of(decided.get(1)));
+    assertTrue(linkedOnly.isEmpty());
+  }
 }

@@ -165,6 +165,21 @@ class SentencesTest {
     assertEquals(
         "the incident text speaks of a change (\"release\")",
         Sentences.of(Reason.of(Code.TEXT_CHANGE, "word", "release")));
+    assertEquals(
+        "the incident sets this change aside: it cites \u201cv1.2.3\u201d in a sentence written"
+            + " like the one with which pagerduty/R1 cites a change its reviewer did not hold"
+            + " responsible (78 % of their words alike), so it weighs 0.10 of what it would",
+        Sentences.of(
+            Reason.of(
+                Code.RULED_OUT,
+                "text",
+                "v1.2.3",
+                "factor",
+                0.1,
+                "like",
+                "incident/pagerduty/R1",
+                "similarity",
+                0.778)));
   }
 
   @Test
