@@ -49,6 +49,15 @@ final class EvaluateCommand implements Callable<Integer> {
           "Only cross-validate the text model on the shipped write-ups; needs no workspace")
   boolean writeupsOnly;
 
+  @Option(
+      names = "--review-first",
+      paramLabel = "SHARE",
+      description =
+          "Also measure what reviews teach: review the earliest SHARE (0 to 1) of the labelled"
+              + " incidents as the truth says, in a copy of the workspace, and judge the rest"
+              + " before and after")
+  Double reviewFirst;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -92,14 +101,55 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("verdictAccuracy", r.verdictAccuracy());
         m.put("byCase", slices(r.byCase()));
         m.put("byStyle", slices(r.byStyle()));
+        if (reviewFirst != null) {
+          var rv = s.analyses().evaluateAfterReviews(truthFile, reviewFirst, progress);
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("share", reviewFirst);
+          after.put("reviews", rv.reviews());
+          after.put("refused", rv.refused());
+          after.put("before", rv.before());
+          after.put("after", rv.after());
+          m.put("afterReviews", after);
+        }
         m.put("writeups", json(e.writeups()));
         out.println(Json.pretty().writeValueAsString(m));
         return 0;
       }
       print(out, r, e.truthProblems());
+      if (reviewFirst != null) {
+        printReviewed(out, s.analyses().evaluateAfterReviews(truthFile, reviewFirst, progress));
+      }
       printWriteups(out, e.writeups());
       return 0;
     }
+  }
+
+  /** Before and after the first share was reviewed, on the incidents not reviewed. */
+  private static void printReviewed(PrintWriter out, Analyses.ReviewedEvaluation rv) {
+    out.println();
+    out.println(
+        "AFTER REVIEWS: the earliest labelled incidents reviewed as the truth says ("
+            + rv.reviews()
+            + " reviews"
+            + (rv.refused() > 0 ? ", " + rv.refused() + " refused by the review rules" : "")
+            + ", in a copy of the workspace); the other "
+            + rv.after().labelled()
+            + " judged");
+    TextTable t = new TextTable("", "BEFORE", "AFTER").rightAlign(1, 2);
+    t.add(
+        "link precision",
+        pct(rv.before().links().precision()),
+        pct(rv.after().links().precision()));
+    t.add("link recall", pct(rv.before().links().recall()), pct(rv.after().links().recall()));
+    t.add(
+        "verdict accuracy", pct(rv.before().verdictAccuracy()), pct(rv.after().verdictAccuracy()));
+    t.add("gap macro-F1", pct(rv.before().gapMacroF1()), pct(rv.after().gapMacroF1()));
+    t.add("first gap right", pct(firstGapShare(rv.before())), pct(firstGapShare(rv.after())));
+    t.print(out);
+  }
+
+  private static double firstGapShare(Evaluation.Result r) {
+    return r.escapesFound() == 0 ? 0 : (double) r.firstGapRight() / r.escapesFound();
   }
 
   private static String pct(double v) {

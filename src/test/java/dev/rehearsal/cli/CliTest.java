@@ -485,6 +485,44 @@ class CliTest {
   }
 
   @Test
+  void evaluateMeasuresWhatReviewsTeachInACopyOfTheWorkspace() throws IOException {
+    String truth = scenario.resolve("truth.csv").toString();
+    JsonNode j =
+        run(
+                "evaluate",
+                "--truth",
+                truth,
+                "--review-first",
+                "0.25",
+                "--json",
+                "--workspace",
+                ws.toString())
+            .json();
+    JsonNode after = j.path("afterReviews");
+    long labelled = j.path("evaluation").path("labelled").asLong();
+    long reviews = after.path("reviews").asLong();
+    assertEquals(
+        Math.round(labelled * 0.25), reviews + after.path("refused").asLong(), j.toString());
+    assertTrue(reviews > 0, after.toString());
+    // both analyses judged on the same incidents: those not reviewed
+    assertEquals(labelled - reviews, after.path("before").path("labelled").asLong());
+    assertEquals(labelled - reviews, after.path("after").path("labelled").asLong());
+    // the workspace itself holds no review
+    try (var s = dev.rehearsal.app.Session.open(ws)) {
+      assertEquals(
+          0, s.workspace().facets().count(dev.rehearsal.index.DocKind.REVIEW), "reviewed the copy");
+    }
+    Run text =
+        run("evaluate", "--truth", truth, "--review-first", "0.25", "--workspace", ws.toString());
+    assertTrue(text.out().contains("AFTER REVIEWS"), text.out());
+    assertTrue(text.out().contains("first gap right"), text.out());
+    Run bad =
+        run("evaluate", "--truth", truth, "--review-first", "1.5", "--workspace", ws.toString());
+    assertEquals(1, bad.code(), bad.out());
+    assertTrue(bad.err().contains("between 0 and 1"), bad.err());
+  }
+
+  @Test
   void evaluatePrintsEngineAndBaselineSideBySide() throws IOException {
     Run r =
         run(
