@@ -582,18 +582,22 @@ class EngineTest {
       assertTrue(
           f.links().stream().noneMatch(DeployLink::explicit),
           "the citation is set aside, not linked: " + f.links());
-      Reason ruled =
-          f.alternatives().stream()
-              .filter(a -> a.deployKey().equals("deploy/gitlab/q1"))
-              .flatMap(a -> a.reasons().stream())
-              .filter(r -> r.code() == Code.RULED_OUT)
-              .findFirst()
-              .orElseThrow(() -> new AssertionError(f.alternatives().toString()));
+      Reason ruled = ruledOut(f, "deploy/gitlab/q1");
       assertTrue(
           Set.of("thorough", "look", "night", "crew", "got").contains(ruled.arg("word")),
           ruled.toString());
       assertEquals("6", ruled.arg("setAside"), ruled.toString());
     }
+  }
+
+  /** The reason a finding gives for setting a change it weighed aside. */
+  private static Reason ruledOut(Finding f, String deployKey) {
+    return f.alternatives().stream()
+        .filter(a -> a.deployKey().equals(deployKey))
+        .flatMap(a -> a.reasons().stream())
+        .filter(r -> r.code() == Code.RULED_OUT)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(f.alternatives().toString()));
   }
 
   @Test
@@ -643,13 +647,7 @@ class EngineTest {
       assertTrue(
           after.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/a2")),
           "the citation is set aside: " + after.links());
-      Reason ruled =
-          after.alternatives().stream()
-              .filter(a -> a.deployKey().equals("deploy/gitlab/a2"))
-              .flatMap(a -> a.reasons().stream())
-              .filter(r -> r.code() == Code.RULED_OUT)
-              .findFirst()
-              .orElseThrow(() -> new AssertionError(after.alternatives().toString()));
+      Reason ruled = ruledOut(after, "deploy/gitlab/a2");
       assertEquals("incident/pagerduty/S1", ruled.arg("like"), ruled.toString());
     }
   }
