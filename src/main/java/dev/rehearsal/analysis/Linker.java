@@ -1540,36 +1540,7 @@ final class Linker {
           break;
         }
       }
-      out.add(
-          learned == null
-              ? Reason.of(Code.RULED_OUT, "text", w.ruledOut(), "factor", rules.ruledOutFactor)
-              : learned.likeIncident() >= 0
-                  ? Reason.of(
-                      Code.RULED_OUT,
-                      "text",
-                      w.ruledOut(),
-                      "factor",
-                      rules.ruledOutFactor,
-                      "like",
-                      d.incidents.get(learned.likeIncident()).key(),
-                      "similarity",
-                      round(learned.similarity()))
-                  : Reason.of(
-                      Code.RULED_OUT,
-                      "text",
-                      w.ruledOut(),
-                      "factor",
-                      rules.ruledOutFactor,
-                      "word",
-                      learned.word(),
-                      "setAside",
-                      learned.setAside(),
-                      "setAsideOf",
-                      learned.setAsideTotal(),
-                      "suspects",
-                      learned.suspects(),
-                      "suspectsOf",
-                      learned.suspectsTotal()));
+      out.add(ruledOutReason(w.ruledOut(), learned));
     }
     Reason where;
     switch (w.relation()) {
@@ -1755,6 +1726,45 @@ final class Linker {
    */
   private double recency(long deltaMs) {
     return lag.survival(deltaMs);
+  }
+
+  /**
+   * Why a cited change weighs less: the incident rules it out in words {@link References} reads, or
+   * in a word the workspace learned ({@code learned.word()}), or it cites it in a sentence written
+   * like one a reviewer set aside ({@code learned.likeIncident()}).
+   */
+  private Reason ruledOutReason(String text, RuleOutWords.Learned learned) {
+    if (learned == null) {
+      return Reason.of(Code.RULED_OUT, "text", text, "factor", rules.ruledOutFactor);
+    }
+    if (learned.likeIncident() >= 0) {
+      return Reason.of(
+          Code.RULED_OUT,
+          "text",
+          text,
+          "factor",
+          rules.ruledOutFactor,
+          "like",
+          d.incidents.get(learned.likeIncident()).key(),
+          "similarity",
+          round(learned.similarity()));
+    }
+    return Reason.of(
+        Code.RULED_OUT,
+        "text",
+        text,
+        "factor",
+        rules.ruledOutFactor,
+        "word",
+        learned.word(),
+        "setAside",
+        learned.setAside(),
+        "setAsideOf",
+        learned.setAsideTotal(),
+        "suspects",
+        learned.suspects(),
+        "suspectsOf",
+        learned.suspectsTotal());
   }
 
   private static double round(double v) {

@@ -10,10 +10,12 @@ import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Finding;
 import dev.rehearsal.model.Verdict;
 import dev.rehearsal.task.TaskMonitor;
+import dev.rehearsal.util.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Running the analysis, and measuring it against labelled data. */
 public final class Analyses {
@@ -37,24 +39,42 @@ public final class Analyses {
 
   /**
    * The analysis measured against a truth file (links next to the last-deploy baseline, verdicts,
-   * gaps), and the text model cross-validated on the labelled real write-ups.
+   * gaps), what reviews teach when asked ({@code afterReviews}, null otherwise), and the text model
+   * cross-validated on the labelled real write-ups.
    */
   public record EvaluationReport(
       Path truthFile,
       List<String> truthProblems,
       Evaluation.Result result,
+      ReviewedEvaluation afterReviews,
       CorpusEvaluation.Result writeups) {}
 
   /** Runs the analysis without storing it and compares it with the truth file. */
   public EvaluationReport evaluate(Path truthFile, TaskMonitor monitor) throws IOException {
+    return evaluate(truthFile, null, monitor);
+  }
+
+  /**
+   * As {@link #evaluate(Path, TaskMonitor)}; with {@code reviewFirst}, also what reviews of that
+   * share of the labelled incidents teach ({@link #afterReviews}), from the same analysis.
+   */
+  public EvaluationReport evaluate(Path truthFile, Double reviewFirst, TaskMonitor monitor)
+      throws IOException {
     if (!Files.isRegularFile(truthFile)) {
       throw new java.nio.file.NoSuchFileException(truthFile.toString());
+    }
+    if (reviewFirst != null && !(reviewFirst > 0 && reviewFirst < 1)) {
+      throw new IllegalArgumentException(
+          "the share of incidents reviewed is a number between 0 and 1, not " + reviewFirst);
     }
     Truth truth = Truth.read(truthFile);
     Engine engine = new Engine(ws);
     AnalysisReport report = engine.run(monitor, false);
-    Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), engine.baselineLinks());
-    return new EvaluationReport(truthFile, truth.problems(), r, writeups());
+    Map<String, String> baseline = engine.baselineLinks();
+    Evaluation.Result r = Evaluation.evaluate(truth, report.findings(), baseline);
+    ReviewedEvaluation reviewed =
+        reviewFirst == null ? null : afterReviews(truth, report, baseline, reviewFirst, monitor);
+    return new EvaluationReport(truthFile, truth.problems(), r, reviewed, writeups());
   }
 
   /**
@@ -73,21 +93,16 @@ public final class Analyses {
   /**
    * Reviews the earliest {@code share} of the labelled incidents as the truth file says (the change
    * that caused each or none, the verdict, the gaps), in a copy of the workspace, and analyses it
-   * again; this workspace is not changed. Both analyses are judged on the labelled incidents not
-   * reviewed.
+   * again; this workspace is not changed. Both analyses, {@code before} (this workspace's) and the
+   * copy's, are judged on the labelled incidents not reviewed.
    */
-  public ReviewedEvaluation evaluateAfterReviews(Path truthFile, double share, TaskMonitor monitor)
+  private ReviewedEvaluation afterReviews(
+      Truth truth,
+      AnalysisReport before,
+      Map<String, String> baseline,
+      double share,
+      TaskMonitor monitor)
       throws IOException {
-    if (!Files.isRegularFile(truthFile)) {
-      throw new java.nio.file.NoSuchFileException(truthFile.toString());
-    }
-    if (!(share > 0 && share < 1)) {
-      throw new IllegalArgumentException(
-          "the share of incidents reviewed is a number between 0 and 1, not " + share);
-    }
-    Truth truth = Truth.read(truthFile);
-    Engine engine = new Engine(ws);
-    AnalysisReport before = engine.run(monitor, false);
     List<Finding> labelled =
         before.findings().stream()
             .filter(f -> f.onset() != null && truth.rows().containsKey(f.incidentKey()))
@@ -97,7 +112,7 @@ public final class Analyses {
     List<Finding> first = labelled.subList(0, (int) Math.round(labelled.size() * share));
     Path copy = Files.createTempDirectory("rehearsal-reviewed-");
     try {
-      copyTree(ws.dir(), copy);
+      FileTrees.copy(ws.dir(), copy, HOLDER_FILES);
       try (Workspace w = Workspace.open(copy)) {
         Reviews reviews = new Reviews(w, java.time.Clock.systemUTC());
         java.util.Set<String> reviewed = new java.util.HashSet<>();
@@ -128,38 +143,17 @@ public final class Analyses {
         return new ReviewedEvaluation(
             reviewed.size(),
             refused,
-            Evaluation.evaluate(unreviewed, before.findings(), engine.baselineLinks()),
+            Evaluation.evaluate(unreviewed, before.findings(), baseline),
             Evaluation.evaluate(unreviewed, after.findings(), again.baselineLinks()));
       }
     } finally {
-      deleteTree(copy);
+      FileTrees.delete(copy);
     }
   }
 
   /** Files that say who holds a workspace: the copy is held by no one. */
-  private static final java.util.Set<String> COPY_SKIPS =
+  private static final java.util.Set<String> HOLDER_FILES =
       java.util.Set.of("write.lock", "writer.json");
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (!COPY_SKIPS.contains(p.getFileName().toString())) {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 
   /**
    * The text model cross-validated on the shipped write-ups (decision 0014); needs no workspace.

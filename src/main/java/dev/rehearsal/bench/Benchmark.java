@@ -13,6 +13,7 @@ import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.settings.Settings;
 import dev.rehearsal.task.TaskMonitor;
+import dev.rehearsal.util.FileTrees;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +94,7 @@ public final class Benchmark {
 
     say("indexing alone ...");
     Path scratch = base.resolve("index-floor");
-    deleteTree(scratch);
+    FileTrees.delete(scratch);
     double indexSeconds;
     try (Floors.IndexOnly idx = new Floors.IndexOnly(scratch, settings)) {
       Floors.run(inputs, idx, settings);
@@ -101,11 +102,11 @@ public final class Benchmark {
       indexSeconds = idx.nanos / 1e9;
       say(String.format("  %,d documents indexed in %.1f s", idx.documents, indexSeconds));
     }
-    deleteTree(scratch);
+    FileTrees.delete(scratch);
 
     say("import ...");
     Path wsDir = base.resolve("workspace");
-    deleteTree(wsDir);
+    FileTrees.delete(wsDir);
     gc();
     HeapWatch importHeap = HeapWatch.used();
     t0 = System.nanoTime();
@@ -234,7 +235,7 @@ public final class Benchmark {
    */
   private void memory(Path scenario, Path wsDir, Map<String, Object> f) throws IOException {
     say("memory: import and analysis again, live heap sampled ...");
-    deleteTree(wsDir);
+    FileTrees.delete(wsDir);
     try (Session session = Session.openOrCreate(wsDir)) {
       Workspace ws = session.workspace();
       gc();
@@ -266,7 +267,7 @@ public final class Benchmark {
         f.put("analysisLiveHeapSamples", live.liveSamples());
       }
     }
-    deleteTree(wsDir);
+    FileTrees.delete(wsDir);
     say(
         String.format(
             "  live peak: import %s MB (%s samples), analysis %s MB (%s samples)",
@@ -284,7 +285,7 @@ public final class Benchmark {
       say("scenario already generated in " + scenario);
       return 0;
     }
-    deleteTree(scenario);
+    FileTrees.delete(scenario);
     say(
         String.format(
             "generating %,d incidents, %,d deploys, %,d runs in %s ...",
@@ -539,24 +540,13 @@ public final class Benchmark {
     }
   }
 
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
-  }
-
   /**
    * The reports, as a user makes them: the incidents CSV of the whole workspace, the figures CSV,
    * the quarterly PDF of the quarter with the most incidents, and the postmortem pack of that
    * quarter's newest escape. Each is written to a file and timed from the open workspace.
    */
   private Map<String, Object> reports(Session session, Path out, double scale) throws IOException {
-    deleteTree(out);
+    FileTrees.delete(out);
     Files.createDirectories(out);
     Map<String, Object> r = new LinkedHashMap<>();
     dev.rehearsal.report.ExporterRegistry exporters =

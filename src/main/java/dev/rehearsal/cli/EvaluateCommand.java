@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 1;
       }
       ConsoleProgress progress = new ConsoleProgress();
-      Analyses.EvaluationReport e = s.analyses().evaluate(truthFile, progress);
+      Analyses.EvaluationReport e = s.analyses().evaluate(truthFile, reviewFirst, progress);
       progress.done();
       Evaluation.Result r = e.result();
       if (ws.json) {
@@ -101,8 +101,8 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("verdictAccuracy", r.verdictAccuracy());
         m.put("byCase", slices(r.byCase()));
         m.put("byStyle", slices(r.byStyle()));
-        if (reviewFirst != null) {
-          var rv = s.analyses().evaluateAfterReviews(truthFile, reviewFirst, progress);
+        if (e.afterReviews() != null) {
+          var rv = e.afterReviews();
           Map<String, Object> after = new LinkedHashMap<>();
           after.put("share", reviewFirst);
           after.put("reviews", rv.reviews());
@@ -116,8 +116,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
       }
       print(out, r, e.truthProblems());
-      if (reviewFirst != null) {
-        printReviewed(out, s.analyses().evaluateAfterReviews(truthFile, reviewFirst, progress));
+      if (e.afterReviews() != null) {
+        printReviewed(out, e.afterReviews());
       }
       printWriteups(out, e.writeups());
       return 0;

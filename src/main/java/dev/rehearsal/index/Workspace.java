@@ -277,7 +277,7 @@ public final class Workspace implements Closeable {
     }
     store.commitWithGeneration(true);
     store.release();
-    deleteTree(old);
+    dev.rehearsal.util.FileTrees.delete(old);
     openNotes.add(
         "the index was rebuilt from schema v"
             + version(old)
@@ -308,14 +308,6 @@ public final class Workspace implements Closeable {
         return null;
       default:
         return StoredDocs.reencode(kind, key, json, codec);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
     }
   }
 
