@@ -109,6 +109,14 @@ hash -r
 [ -f "$INSTALL_DIR/lib/runtime/lib/libglassgtk3.so" ] || fail "no JavaFX native libraries in the runtime"
 [ -f "$MENU_ENTRY" ] || fail "no menu entry $MENU_ENTRY"
 du -sh "$INSTALL_DIR"
+# the window's JVM runs C1 only, the command line's both compilers (decision 0030)
+grep -qx 'java-options=-XX:TieredStopAtLevel=1' "$INSTALL_DIR/lib/app/Rehearsal.cfg" ||
+  fail "the app launcher's JVM options lack -XX:TieredStopAtLevel=1: $(cat "$INSTALL_DIR/lib/app/Rehearsal.cfg")"
+if grep -q 'TieredStopAtLevel' "$INSTALL_DIR/lib/app/rehearsal.cfg"; then
+  fail "the command line's JVM options have the window's C1-only flag"
+fi
+grep -qx 'java-options=-Xmx1g' "$INSTALL_DIR/lib/app/rehearsal.cfg" ||
+  fail "the command line's JVM options lack -Xmx1g: $(cat "$INSTALL_DIR/lib/app/rehearsal.cfg")"
 
 # Java takes the home folder from the account, not $HOME: point it elsewhere to see that the
 # installed app writes nothing there (JavaFX's native libraries come with the runtime).

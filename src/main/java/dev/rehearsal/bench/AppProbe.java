@@ -1,6 +1,7 @@
 package dev.rehearsal.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.util.BuildInfo;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +28,10 @@ final class AppProbe {
     List<String> cmd = new ArrayList<>();
     String mode;
     String classpath = jar.toString();
-    List<String> props =
-        new ArrayList<>(
-            List.of("-Xmx1g", "-Djavafx.cachedir=" + workspace.resolveSibling("openjfx-cache")));
+    // the JVM options the app's launchers give it (decision 0030)
+    List<String> jvmOptions = BuildInfo.current().windowJvmOptions();
+    List<String> props = new ArrayList<>(jvmOptions);
+    props.add("-Djavafx.cachedir=" + workspace.resolveSibling("openjfx-cache"));
     if (System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank()) {
       mode = "display " + System.getenv("DISPLAY");
     } else if (onPath("xvfb-run")) {
@@ -80,6 +82,7 @@ final class AppProbe {
     JsonNode n = Json.mapper().readTree(out.toFile());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mode", mode);
+    m.put("jvmOptions", String.join(" ", jvmOptions));
     n.fields()
         .forEachRemaining(
             e ->

@@ -210,6 +210,9 @@ final class BenchProbe implements AppObserver {
       private final ThreadCpu cpu = new ThreadCpu();
       private long gcAtStart;
       private long maxCpu;
+      private final java.util.List<String> longFrames = new java.util.ArrayList<>();
+      private final Others others = new Others();
+      private long gcAtFrame = gcMillis();
       private int maxCpuStep;
 
       @Override
@@ -242,6 +245,13 @@ final class BenchProbe implements AppObserver {
           return;
         }
         long worked = cpu.sinceLast() / 1_000_000;
+        String oth = others.sinceLast();
+        long gcNow = gcMillis();
+        long gcd = gcNow - gcAtFrame;
+        gcAtFrame = gcNow;
+        if (step > 0 && step <= SCROLL_STEPS + 1 && gap > 30) {
+          longFrames.add((step - 1) + ":" + gap + "/" + worked + "/gc" + gcd + "/" + oth);
+        }
         if (step > 0 && step <= SCROLL_STEPS + 1) {
           if (gap > maxGap) {
             maxGap = gap;
@@ -285,6 +295,7 @@ final class BenchProbe implements AppObserver {
           results.put("deploysMaxStallFirstLayoutMs", maxIdleGap);
           results.put("deploysMaxStallScrollMs", maxGap);
           results.put("deploysMaxStallScrollStep", maxGapStep);
+          results.put("deploysLongFrames", longFrames.toString());
           results.put("deploysMaxFxThreadCpuPerFrameMs", maxCpu);
           results.put("deploysMaxFxThreadCpuStep", maxCpuStep);
           results.put("deploysScrollMs", (scrollEnd - scrollStart) / 1_000_000);
@@ -462,6 +473,32 @@ final class BenchProbe implements AppObserver {
    * against how long the frame took (which also counts waiting for a core the machine's other work
    * held).
    */
+  private static final class Others {
+    private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> last = new java.util.HashMap<>();
+    private long jit = -1;
+
+    String sinceLast() {
+      StringBuilder sb = new StringBuilder();
+      long j = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      sb.append("jit").append(jit < 0 ? 0 : j - jit);
+      jit = j;
+      Map<String, Long> by = new java.util.TreeMap<>();
+      for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
+        if (info == null) continue;
+        long id = info.getThreadId();
+        long t = bean.getThreadCpuTime(id);
+        Long before = last.put(id, t);
+        long d = before == null ? 0 : (t - before) / 1_000_000;
+        if (d >= 3) {
+          by.merge(info.getThreadName().replaceAll("[0-9]+$", ""), d, Long::sum);
+        }
+      }
+      by.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+      return sb.toString();
+    }
+  }
+
   private static final class ThreadCpu {
     private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     private long last = -1;

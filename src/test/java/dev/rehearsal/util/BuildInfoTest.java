@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,22 @@ class BuildInfoTest {
     assertEquals(pomVersion, b.version());
     assertTrue(b.describe().startsWith("Rehearsal " + pomVersion + " ("), b.describe());
     b.commit().ifPresent(c -> assertTrue(c.matches("[0-9a-f]{7,40}"), c));
+  }
+
+  /**
+   * The app's JVM options the benchmark starts it with are the pom's (surefire passes them), and
+   * the fallback for a build that did not fill them in says the same.
+   */
+  @Test
+  void theWindowsJvmOptionsAreThePoms() {
+    String pom = System.getProperty("rehearsal.window.jvm.options");
+    assertFalse(pom == null || pom.isBlank(), "surefire passes rehearsal.window.jvm.options");
+    List<String> expected = List.of(pom.strip().split("\\s+"));
+    assertEquals(expected, BuildInfo.current().windowJvmOptions());
+    assertEquals(expected, BuildInfo.WINDOW_JVM_DEFAULT);
+    assertTrue(expected.contains("-XX:TieredStopAtLevel=1"), expected.toString());
+    Properties unfilled = props("1.0.0", "abc1234");
+    unfilled.setProperty("window.jvm.options", "${app.jvm.options} ${app.window.jvm.flag}");
+    assertEquals(expected, BuildInfo.from(unfilled).windowJvmOptions());
   }
 }

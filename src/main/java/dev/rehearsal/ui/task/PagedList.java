@@ -15,8 +15,12 @@ import javafx.collections.ObservableListBase;
  * @param <T> a row
  */
 public final class PagedList<T> extends ObservableListBase<T> {
-  /** Rows per page read. */
-  public static final int PAGE = 200;
+  /**
+   * Rows per page read: more than the tallest window shows. A scroll bar dragged across a million
+   * rows reads a page at nearly every frame, and every row read lives until its page leaves the
+   * last ones kept, so the page is as small as a screenful allows.
+   */
+  public static final int PAGE = 64;
 
   /** Pages kept in memory. */
   static final int KEPT = 64;
