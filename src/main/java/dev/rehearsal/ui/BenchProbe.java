@@ -21,8 +21,9 @@ import javafx.scene.Scene;
  * its deploys table shows its first page, and the longest stall while that table (every deploy,
  * read a page at a time) scrolls from the first row to the last. Beside each longest stall, the FX
  * thread's own CPU in its longest frame (the rest of a stall is waiting for a core or for
- * painting), and the collectors' time while scrolling and searching. Started with {@code
- * --probe=FILE}; writes JSON to FILE and closes the app.
+ * painting), and the collectors' time while scrolling and searching; for the deploys table, each
+ * frame over 30 ms with what the collectors, the compilers and every other thread used in it.
+ * Started with {@code --probe=FILE}; writes JSON to FILE and closes the app.
  */
 final class BenchProbe implements AppObserver {
   private static final int SCROLL_STEPS = 400;
@@ -210,8 +211,9 @@ final class BenchProbe implements AppObserver {
       private final ThreadCpu cpu = new ThreadCpu();
       private long gcAtStart;
       private long maxCpu;
+      // the frames over 30 ms: step, frame, the FX thread's CPU, collectors, the other threads
       private final java.util.List<String> longFrames = new java.util.ArrayList<>();
-      private final Others others = new Others();
+      private final ThreadsCpu threads = new ThreadsCpu();
       private long gcAtFrame = gcMillis();
       private int maxCpuStep;
 
@@ -245,12 +247,12 @@ final class BenchProbe implements AppObserver {
           return;
         }
         long worked = cpu.sinceLast() / 1_000_000;
-        String oth = others.sinceLast();
+        String others = threads.sinceLast();
         long gcNow = gcMillis();
-        long gcd = gcNow - gcAtFrame;
+        long collected = gcNow - gcAtFrame;
         gcAtFrame = gcNow;
         if (step > 0 && step <= SCROLL_STEPS + 1 && gap > 30) {
-          longFrames.add((step - 1) + ":" + gap + "/" + worked + "/gc" + gcd + "/" + oth);
+          longFrames.add((step - 1) + ":" + gap + "/" + worked + "/gc" + collected + "/" + others);
         }
         if (step > 0 && step <= SCROLL_STEPS + 1) {
           if (gap > maxGap) {
@@ -469,36 +471,43 @@ final class BenchProbe implements AppObserver {
   }
 
   /**
-   * The calling thread's own CPU time between two calls: what the FX thread worked in a frame, as
-   * against how long the frame took (which also counts waiting for a core the machine's other work
-   * held).
+   * What every thread used between two calls, for the frames that stalled: the compilers' time (the
+   * JIT's total) and each thread's CPU, named without its number, those that used 3 ms or more. A
+   * stall whose FX thread worked little was spent waiting for one of these.
    */
-  private static final class Others {
+  private static final class ThreadsCpu {
     private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> last = new java.util.HashMap<>();
-    private long jit = -1;
+    private long compiling = -1;
 
+    /**
+     * E.g. {@code jit12 QuantumRenderer-=4 rehearsal-worker-=9}, times in ms since the last call.
+     */
     String sinceLast() {
-      StringBuilder sb = new StringBuilder();
-      long j = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-      sb.append("jit").append(jit < 0 ? 0 : j - jit);
-      jit = j;
-      Map<String, Long> by = new java.util.TreeMap<>();
+      long c = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      StringBuilder sb = new StringBuilder("jit").append(compiling < 0 ? 0 : c - compiling);
+      compiling = c;
+      Map<String, Long> byName = new java.util.TreeMap<>();
       for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
-        if (info == null) continue;
-        long id = info.getThreadId();
-        long t = bean.getThreadCpuTime(id);
-        Long before = last.put(id, t);
-        long d = before == null ? 0 : (t - before) / 1_000_000;
-        if (d >= 3) {
-          by.merge(info.getThreadName().replaceAll("[0-9]+$", ""), d, Long::sum);
+        if (info != null) {
+          long t = bean.getThreadCpuTime(info.getThreadId());
+          Long before = last.put(info.getThreadId(), t);
+          long ms = before == null || t < 0 ? 0 : (t - before) / 1_000_000;
+          if (ms >= 3) {
+            byName.merge(info.getThreadName().replaceAll("[0-9]+$", ""), ms, Long::sum);
+          }
         }
       }
-      by.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+      byName.forEach((name, ms) -> sb.append(' ').append(name).append('=').append(ms));
       return sb.toString();
     }
   }
 
+  /**
+   * The calling thread's own CPU time between two calls: what the FX thread worked in a frame, as
+   * against how long the frame took (which also counts waiting for a core the machine's other work
+   * held).
+   */
   private static final class ThreadCpu {
     private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     private long last = -1;
