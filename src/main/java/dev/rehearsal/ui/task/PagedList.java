@@ -22,8 +22,11 @@ public final class PagedList<T> extends ObservableListBase<T> {
    */
   public static final int PAGE = 64;
 
-  /** Pages kept in memory. */
-  static final int KEPT = 64;
+  /**
+   * Pages kept in memory, the last used: about a thousand rows, enough to scroll back a few screens
+   * without reading again, and few enough that the rows a collection finds alive are cheap to copy.
+   */
+  static final int KEPT = 16;
 
   private final Background background;
   private Rows.Source<T> source;
