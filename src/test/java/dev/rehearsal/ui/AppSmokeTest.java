@@ -82,7 +82,12 @@ class AppSmokeTest extends FxRobot {
     WaitForAsyncUtils.waitFor(
         20,
         TimeUnit.SECONDS,
-        () -> lookup("#incident-table").tryQuery().isPresent() && table().getItems().size() == 3);
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () ->
+                        lookup("#incident-table").tryQuery().isPresent()
+                            && table().getItems().size() == 3)
+                .get(10, TimeUnit.SECONDS));
     assertEquals(3, table().getItems().size());
     Label status = lookup("#incident-status").queryAs(Label.class);
     assertTrue(status.getText().startsWith("3 incidents"), status.getText());
@@ -116,7 +121,12 @@ class AppSmokeTest extends FxRobot {
     WaitForAsyncUtils.waitFor(
         20,
         TimeUnit.SECONDS,
-        () -> lookup("#incident-table").tryQuery().isPresent() && !table().getItems().isEmpty());
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () ->
+                        lookup("#incident-table").tryQuery().isPresent()
+                            && !table().getItems().isEmpty())
+                .get(10, TimeUnit.SECONDS));
     TableView<Object> table = table();
     assertPlainFill(table, "table");
     javafx.scene.paint.Paint unfocused = table.getBorder().getStrokes().get(0).getTopStroke();

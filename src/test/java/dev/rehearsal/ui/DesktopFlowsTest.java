@@ -76,6 +76,18 @@ class DesktopFlowsTest extends FxRobot {
     WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 
+  /**
+   * Waits for a condition on the scene, read on the FX thread: a lookup from the test's thread can
+   * walk a parent whose children the FX thread is changing, and fail for that.
+   */
+  private static void waitForScene(int seconds, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    WaitForAsyncUtils.waitFor(
+        seconds,
+        TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+  }
+
   private boolean rowsLoaded() throws Exception {
     return WaitForAsyncUtils.asyncFx(
             () -> {
@@ -96,7 +108,8 @@ class DesktopFlowsTest extends FxRobot {
   @Test
   @Order(1)
   void theDemoOpensMarkedAsDemoData() throws Exception {
-    waitFor(60, () -> lookup("#incident-table").tryQuery().isPresent() && rowsLoaded());
+    waitForScene(60, () -> lookup("#incident-table").tryQuery().isPresent());
+    waitFor(60, this::rowsLoaded);
     assertEquals(150, table().getItems().size());
     assertTrue(lookup("#status-demo").query().isVisible(), "the status bar says demo data");
     assertTrue(stage().getTitle().contains("demo data"), stage().getTitle());
@@ -199,7 +212,8 @@ class DesktopFlowsTest extends FxRobot {
           IncidentRow now = findRow(row.key());
           return now != null && now.reviewed() && now.gaps().equals(List.of(to));
         });
-    waitFor(20, () -> "reviewed".equals(lookup("#detail-reviewed").queryAs(Label.class).getText()));
+    waitForScene(
+        20, () -> "reviewed".equals(lookup("#detail-reviewed").queryAs(Label.class).getText()));
     Label notice = lookup("#status-notice").queryAs(Label.class);
     assertTrue(notice.isVisible() && notice.getText().startsWith("Review saved"), notice.getText());
     assertTrue(
@@ -226,7 +240,7 @@ class DesktopFlowsTest extends FxRobot {
     Path jira = Path.of("src/test/resources/fixtures/jira-csv-export-fr/JIRA.csv");
     assertTrue(Files.isRegularFile(jira), jira.toAbsolutePath().toString());
     clickOn("#nav-import");
-    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#import-view").tryQuery().isPresent());
     RehearsalApp a = (RehearsalApp) app;
     interact(() -> a.views().importPane.dropped(List.of(jira.toAbsolutePath())));
     @SuppressWarnings("unchecked")
@@ -322,7 +336,7 @@ class DesktopFlowsTest extends FxRobot {
 
     // a cell of the scorecard (a table: only the rows in sight are made) opens its escapes
     clickOn("#nav-dashboard");
-    waitFor(30, () -> lookup("#dashboard-scorecard").tryQuery().isPresent());
+    waitForScene(30, () -> lookup("#dashboard-scorecard").tryQuery().isPresent());
     interact(() -> a.views().dashboardPane.scrollToScorecard());
     WaitForAsyncUtils.waitForFxEvents();
     javafx.scene.control.TableCell<?, ?> cell =
@@ -369,7 +383,7 @@ class DesktopFlowsTest extends FxRobot {
   void aSettingIsRefusedAsTypedThenSavedAndTheAnalysisRunsAgain() throws Exception {
     clickOn("#nav-incidents");
     push(KeyCode.CONTROL, KeyCode.DIGIT6);
-    waitFor(10, () -> lookup("#settings-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#settings-view").tryQuery().isPresent());
     RehearsalApp a = (RehearsalApp) app;
     var settings = a.views().settings;
     waitFor(30, () -> settings.loadedProperty().get() && !settings.busyProperty().get());
@@ -435,7 +449,7 @@ class DesktopFlowsTest extends FxRobot {
     Path pdf = out.resolve("quarterly-all-time.pdf");
     waitFor(120, () -> Files.isRegularFile(pdf) && !menu.isDisabled());
     // when it is written, the status bar says where and offers to open it
-    waitFor(
+    waitForScene(
         30, () -> lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false));
     assertEquals(
         "Wrote " + pdf.toAbsolutePath(),
@@ -459,7 +473,7 @@ class DesktopFlowsTest extends FxRobot {
                     }));
     clickOn("#export-menu");
     clickOn("Incidents (CSV) of the incidents shown");
-    waitFor(
+    waitForScene(
         60, () -> lookup("#status-notice-action").tryQuery().map(Node::isVisible).orElse(false));
     clickOn("#status-notice-action");
     Label notice = lookup("#status-notice").queryAs(Label.class);
@@ -511,7 +525,7 @@ class DesktopFlowsTest extends FxRobot {
   @SuppressWarnings("unchecked")
   void theDeploysRunsAndFactsAreTablesThatASearchNarrows() throws Exception {
     push(KeyCode.CONTROL, KeyCode.DIGIT7);
-    waitFor(10, () -> lookup("#records-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#records-view").tryQuery().isPresent());
     Label status = lookup("#records-deploys-status").queryAs(Label.class);
     waitFor(30, () -> status.getText().contains(" deploys ("));
     TableView<dev.rehearsal.model.Deploy> deploys =
@@ -570,7 +584,7 @@ class DesktopFlowsTest extends FxRobot {
   @SuppressWarnings("unchecked")
   private <T> TableView<T> records(String tab, String id, String query) throws Exception {
     push(KeyCode.CONTROL, KeyCode.DIGIT7);
-    waitFor(10, () -> lookup("#records-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#records-view").tryQuery().isPresent());
     clickOn(tab);
     TextField q = lookup("#records-" + id + "-query").queryAs(TextField.class);
     interact(q::clear);
@@ -589,7 +603,7 @@ class DesktopFlowsTest extends FxRobot {
     Path b = Files.copy(junit, in.resolve("TEST-checkout-2.xml"));
     waitFor(60, () -> ((RehearsalApp) app).views() != null);
     clickOn("#nav-import");
-    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#import-view").tryQuery().isPresent());
     RehearsalApp app0 = (RehearsalApp) app;
     interact(() -> app0.views().importPane.dropped(List.of(a, b)));
     waitFor(60, () -> planTable().getItems().size() == 2);
@@ -662,7 +676,7 @@ class DesktopFlowsTest extends FxRobot {
             + "2024-05-03T09:00:00Z,mapflow,3.2.0,success\n");
     waitFor(60, () -> ((RehearsalApp) app).views() != null);
     clickOn("#nav-import");
-    waitFor(10, () -> lookup("#import-view").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#import-view").tryQuery().isPresent());
     RehearsalApp app0 = (RehearsalApp) app;
     interact(() -> app0.views().importPane.dropped(List.of(csv)));
     waitFor(60, () -> planTable().getItems().size() == 1);
@@ -671,7 +685,7 @@ class DesktopFlowsTest extends FxRobot {
     Button map = lookup("#import-map-columns").queryAs(Button.class);
     waitFor(5, () -> !map.isDisabled());
     clickOn(map);
-    waitFor(30, () -> lookup("#mapping-editor").tryQuery().map(Node::isVisible).orElse(false));
+    waitForScene(30, () -> lookup("#mapping-editor").tryQuery().map(Node::isVisible).orElse(false));
     TableView<Object> fields = lookup("#mapping-fields").queryAs(TableView.class);
     waitFor(10, () -> !fields.getItems().isEmpty());
 
@@ -726,7 +740,7 @@ class DesktopFlowsTest extends FxRobot {
     waitFor(60, () -> ((RehearsalApp) app).views() != null);
     clickOn("File");
     clickOn("Push to team workspace\u2026");
-    waitFor(10, () -> lookup("#team-store-dialog").tryQuery().isPresent());
+    waitForScene(10, () -> lookup("#team-store-dialog").tryQuery().isPresent());
     clickOn("#team-store-address").write("http://search.example.org:9200/platform");
     clickOn("#team-store-push");
     Label error = lookup("#team-store-error").queryAs(Label.class);
@@ -742,7 +756,7 @@ class DesktopFlowsTest extends FxRobot {
     waitFor(
         5, () -> error.getText().contains("opensearch+https://search.example.org:9200/platform"));
     clickOn("#team-store-cancel");
-    waitFor(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
+    waitForScene(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
   }
 
   private Label waitForDetail(IncidentRow row) throws Exception {
