@@ -21,7 +21,7 @@ import javafx.scene.Scene;
  * its deploys table shows its first page, and the longest stall while that table (every deploy,
  * read a page at a time) scrolls from the first row to the last. Beside each longest stall, the FX
  * thread's own CPU in its longest frame (the rest of a stall is waiting for a core or for
- * painting), and the collectors' time while scrolling and searching; for the deploys table, each
+ * painting), and the collectors' time while scrolling and searching; for both tables' scrolls, each
  * frame over 30 ms with what the collectors, the compilers and every other thread used in it.
  * Started with {@code --probe=FILE}; writes JSON to FILE and closes the app.
  */
@@ -90,6 +90,10 @@ final class BenchProbe implements AppObserver {
       private long scrollGc;
       private long gcAtFrame;
       private final java.util.List<String> searchFrames = new java.util.ArrayList<>();
+      // the scroll's frames over 30 ms, as for the deploys table
+      private final java.util.List<String> scrollLongFrames = new java.util.ArrayList<>();
+      private final ThreadsCpu threads = new ThreadsCpu();
+      private long gcAtScrollFrame = gcMillis();
 
       @Override
       public void handle(long now) {
@@ -124,9 +128,26 @@ final class BenchProbe implements AppObserver {
             long gcNow = gcMillis();
             searchFrames.add(gap + "/" + worked + "/" + (gcNow - gcAtFrame));
             gcAtFrame = gcNow;
-          } else if (gap > maxScrollGap) {
-            maxScrollGap = gap;
-            maxScrollGapStep = shown;
+          } else {
+            String others = threads.sinceLast();
+            long gcNow = gcMillis();
+            if (gap > 30) {
+              scrollLongFrames.add(
+                  shown
+                      + ":"
+                      + gap
+                      + "/"
+                      + worked
+                      + "/gc"
+                      + (gcNow - gcAtScrollFrame)
+                      + "/"
+                      + others);
+            }
+            gcAtScrollFrame = gcNow;
+            if (gap > maxScrollGap) {
+              maxScrollGap = gap;
+              maxScrollGapStep = shown;
+            }
           }
         }
         last = now;
@@ -165,6 +186,7 @@ final class BenchProbe implements AppObserver {
           results.put("firstLayoutFrameGapsMs", firstGaps.toString());
           results.put("maxStallScrollMs", maxScrollGap);
           results.put("maxStallScrollStep", maxScrollGapStep);
+          results.put("scrollLongFrames", scrollLongFrames.toString());
           results.put("maxStallSearchMs", maxSearchGap);
           results.put("searchFramesGapCpuGcMs", searchFrames.toString());
           results.put("maxFxThreadCpuScrollMs", maxScrollCpu);
