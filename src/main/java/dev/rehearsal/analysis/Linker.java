@@ -1734,37 +1734,41 @@ final class Linker {
    * like one a reviewer set aside ({@code learned.likeIncident()}).
    */
   private Reason ruledOutReason(String text, RuleOutWords.Learned learned) {
+    Object[] ruledOut = {"text", text, "factor", rules.ruledOutFactor};
     if (learned == null) {
-      return Reason.of(Code.RULED_OUT, "text", text, "factor", rules.ruledOutFactor);
+      return Reason.of(Code.RULED_OUT, ruledOut);
     }
     if (learned.likeIncident() >= 0) {
       return Reason.of(
           Code.RULED_OUT,
-          "text",
-          text,
-          "factor",
-          rules.ruledOutFactor,
-          "like",
-          d.incidents.get(learned.likeIncident()).key(),
-          "similarity",
-          round(learned.similarity()));
+          and(
+              ruledOut,
+              "like",
+              d.incidents.get(learned.likeIncident()).key(),
+              "similarity",
+              round(learned.similarity())));
     }
     return Reason.of(
         Code.RULED_OUT,
-        "text",
-        text,
-        "factor",
-        rules.ruledOutFactor,
-        "word",
-        learned.word(),
-        "setAside",
-        learned.setAside(),
-        "setAsideOf",
-        learned.setAsideTotal(),
-        "suspects",
-        learned.suspects(),
-        "suspectsOf",
-        learned.suspectsTotal());
+        and(
+            ruledOut,
+            "word",
+            learned.word(),
+            "setAside",
+            learned.setAside(),
+            "setAsideOf",
+            learned.setAsideTotal(),
+            "suspects",
+            learned.suspects(),
+            "suspectsOf",
+            learned.suspectsTotal()));
+  }
+
+  /** A reason's names and values followed by more. */
+  private static Object[] and(Object[] first, Object... more) {
+    Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   private static double round(double v) {
