@@ -55,6 +55,17 @@ public final class Demo {
    */
   public static Imports.Outcome install(
       Session s, Path scenarioDir, Imports.Then then, TaskMonitor monitor) throws IOException {
+    configure(s, scenarioDir);
+    List<Path> inputs = DemoScenario.dataFolders(scenarioDir);
+    ImportOptions options = s.imports().defaults();
+    return s.imports().run(inputs, options, then, monitor);
+  }
+
+  /**
+   * Sets a workspace's rules up from a scenario folder as its organisation would: the service
+   * dependencies of its settings and its alias table.
+   */
+  public static void configure(Session s, Path scenarioDir) throws IOException {
     Path settings = scenarioDir.resolve("settings.json");
     if (Files.isRegularFile(settings)) {
       JsonNode deps =
@@ -75,9 +86,6 @@ public final class Demo {
     if (Files.isRegularFile(aliases)) {
       s.configuration().loadAliases(aliases, TaskMonitor.NONE);
     }
-    List<Path> inputs = DemoScenario.dataFolders(scenarioDir);
-    ImportOptions options = s.imports().defaults();
-    return s.imports().run(inputs, options, then, monitor);
   }
 
   /**

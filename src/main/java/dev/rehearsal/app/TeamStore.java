@@ -1,11 +1,32 @@
 package dev.rehearsal.app;
 
+import dev.rehearsal.analysis.AnalysisReport;
+import dev.rehearsal.analysis.Engine;
+import dev.rehearsal.importers.ColumnMapping;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.ImportOptions;
+import dev.rehearsal.importers.ImportRunner;
+import dev.rehearsal.importers.ImportSummary;
+import dev.rehearsal.importers.ImporterRegistry;
+import dev.rehearsal.importers.RecordStore;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.RecordCodec;
+import dev.rehearsal.index.Workspace;
+import dev.rehearsal.model.DeployStatusEvent;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.settings.Settings;
 import dev.rehearsal.store.StoreAddress;
 import dev.rehearsal.store.StoreCredentials;
 import dev.rehearsal.store.opensearch.OpenSearchIncidentIndex;
+import dev.rehearsal.store.opensearch.OpenSearchRecords;
 import dev.rehearsal.task.TaskMonitor;
+import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A team workspace on OpenSearch (decision 0021), as far as it goes: a local workspace's incidents
@@ -59,20 +80,383 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
    * @param index the OpenSearch index written, which the workspace's name now points at
    * @param written the incidents written (each created or replaced by its key)
    * @param inStore the incidents the index holds afterwards
+   * @param records the records, status events, rejections, import reports and reviews written
+   * @param generation the team workspace's generation after the push
    */
-  public record Pushed(String run, String index, int written, long inStore, long millis) {}
+  public record Pushed(
+      String run,
+      String index,
+      int written,
+      long inStore,
+      long records,
+      long generation,
+      long millis) {}
 
   /**
-   * Writes the session's incidents with their findings to the team workspace as one push, which
+   * Writes the session's workspace to the team workspace: its rules (settings, alias table,
+   * rejected names, column mappings), every record by key (again: nothing added), every review with
+   * who made it and when, then its incidents with their findings in full as one push, which
    * everyone sees at once when it is complete (the earlier push until then).
    */
   public Pushed push(Session session, TaskMonitor monitor) throws IOException {
     long t0 = System.nanoTime();
-    try (OpenSearchIncidentIndex index = connect()) {
-      OpenSearchIncidentIndex.Pushed p = index.push(session.workspace(), monitor);
-      return new Pushed(
-          p.run(), p.index(), p.written(), index.count(), (System.nanoTime() - t0) / 1_000_000);
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    Workspace ws = session.workspace();
+    long records;
+    long generation;
+    try (OpenSearchRecords store = records()) {
+      store.putRules(rulesOf(ws));
+      long all = 0;
+      for (DocKind kind : KINDS) {
+        all += ws.facets().count(kind);
+      }
+      long total = all;
+      long[] done = {0};
+      TaskMonitor part = Progress.part(m, 0, 60);
+      for (DocKind kind : KINDS) {
+        Class<?> type = typeOf(kind);
+        ws.records()
+            .forEach(
+                kind,
+                type,
+                r -> {
+                  if ((done[0]++ & 1023) == 0) {
+                    part.checkCancelled();
+                    part.progress(done[0], total, "writing records to " + store.indexName());
+                  }
+                  try {
+                    store.putStored(kind, keyOf(r), fileOf(r), Json.mapper().writeValueAsString(r));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
+      }
+      store.commit();
+      records = done[0];
+      generation = store.generation();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
+    try (OpenSearchIncidentIndex index = connect()) {
+      OpenSearchIncidentIndex.Pushed p = index.push(ws, Progress.part(m, 60, 100));
+      return new Pushed(
+          p.run(),
+          p.index(),
+          p.written(),
+          index.count(),
+          records,
+          generation,
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  /**
+   * Writes only the workspace's rules (settings, alias table, rejected names, column mappings) to
+   * the team workspace, replacing the ones kept there: what imports into it and copies of it then
+   * read records with.
+   */
+  public void pushRules(Session session) throws IOException {
+    try (OpenSearchRecords store = records()) {
+      store.putRules(rulesOf(session.workspace()));
+    }
+  }
+
+  /** What the team workspace holds of each kind. */
+  static final List<DocKind> KINDS =
+      List.of(
+          DocKind.INCIDENT,
+          DocKind.DEPLOY,
+          DocKind.RUN,
+          DocKind.FACT,
+          DocKind.DEPLOY_STATUS,
+          DocKind.REJECTION,
+          DocKind.IMPORT_LOG,
+          DocKind.REVIEW_HISTORY);
+
+  private static Class<?> typeOf(DocKind kind) {
+    return switch (kind) {
+      case INCIDENT, DEPLOY, RUN, FACT -> RecordCodec.recordClass(kind);
+      case DEPLOY_STATUS -> DeployStatusEvent.class;
+      case REJECTION -> Rejection.class;
+      case IMPORT_LOG -> FileReport.class;
+      case REVIEW_HISTORY, REVIEW -> Review.class;
+      case FINDING -> dev.rehearsal.model.Finding.class;
+    };
+  }
+
+  private static String keyOf(Object r) {
+    if (r instanceof ImportedRecord i) {
+      return i.key();
+    } else if (r instanceof DeployStatusEvent e) {
+      return e.key();
+    } else if (r instanceof Rejection x) {
+      return RecordCodec.rejectionKey(x);
+    } else if (r instanceof FileReport f) {
+      return RecordCodec.importLogKey(f.file());
+    } else if (r instanceof Review v) {
+      return RecordCodec.reviewHistoryKey(v);
+    }
+    throw new IllegalArgumentException("not kept in the team workspace: " + r);
+  }
+
+  private static String fileOf(Object r) {
+    if (r instanceof ImportedRecord i) {
+      return i.provenance().file();
+    } else if (r instanceof Rejection x) {
+      return x.file();
+    } else if (r instanceof FileReport f) {
+      return f.file();
+    }
+    return "";
+  }
+
+  private static OpenSearchRecords.Rules rulesOf(Workspace ws) throws IOException {
+    return new OpenSearchRecords.Rules(
+        ws.settings().overrides(),
+        new java.util.TreeMap<>(ws.files().aliases()),
+        new ArrayList<>(ws.files().rejectedAliases()),
+        new ArrayList<>(ws.files().mappings().values()));
+  }
+
+  /**
+   * What copying the team workspace into a local one did.
+   *
+   * @param records the records, status events, rejections and import reports copied
+   * @param reviews the reviews copied (every one ever made, the latest of each incident in force)
+   * @param generation the team workspace's generation copied
+   */
+  public record Pulled(long records, long reviews, long generation, long millis) {}
+
+  /**
+   * Makes a local workspace a copy of the team workspace's records and rules, for the analysis to
+   * read: the rules first (records are filed under the services they name), then every record by
+   * key, read in bulk a page at a time; the reviews, oldest first; then the analysis's input is
+   * prepared as after an import. A copy made before is brought up to date (records by key; a record
+   * the team workspace no longer holds stays).
+   */
+  public Pulled pull(Session copy, TaskMonitor monitor) throws IOException {
+    long t0 = System.nanoTime();
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    Workspace ws = copy.workspace();
+    try (OpenSearchRecords store = records()) {
+      if (!store.exists()) {
+        throw new IOException(
+            "it holds no records yet (no index "
+                + store.indexName()
+                + "); `rehearsal import --store` or `rehearsal store push` writes them there");
+      }
+      long generation = store.generation();
+      OpenSearchRecords.Rules rules = store.rules();
+      if (rules != null) {
+        copyRules(rules, ws);
+      }
+      long all = 0;
+      for (DocKind kind : KINDS) {
+        all += store.count(kind);
+      }
+      long total = all;
+      long[] done = {0};
+      RecordStore local = ws.writes().importStore();
+      List<Review> reviews = new ArrayList<>();
+      TaskMonitor part = Progress.part(m, 0, 80);
+      try {
+        for (DocKind kind : KINDS) {
+          Class<?> type = typeOf(kind);
+          store.forEach(
+              kind,
+              (key, json) -> {
+                if ((done[0]++ & 1023) == 0) {
+                  part.checkCancelled();
+                  part.progress(done[0], total, "copying " + store.indexName());
+                }
+                try {
+                  Object r = Json.mapper().readValue(json, type);
+                  if (r instanceof ImportedRecord i) {
+                    local.upsert(i);
+                  } else if (r instanceof DeployStatusEvent e) {
+                    local.upsertStatus(e);
+                  } else if (r instanceof Rejection x) {
+                    local.rejected(x);
+                  } else if (r instanceof FileReport f) {
+                    local.fileImported(f);
+                  } else if (r instanceof Review v) {
+                    reviews.add(v);
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+        }
+        reviews.sort(java.util.Comparator.comparing(Review::at).thenComparing(Review::incidentKey));
+        for (Review r : reviews) {
+          ws.writes().putReview(r);
+        }
+        local.commit();
+      } catch (java.io.UncheckedIOException e) {
+        local.discard();
+        throw e.getCause();
+      } catch (RuntimeException | IOException e) {
+        local.discard();
+        throw e;
+      }
+      Engine.prepare(ws, Progress.part(m, 80, 100));
+      return new Pulled(
+          done[0] - reviews.size(),
+          reviews.size(),
+          generation,
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  /** The team's rules in a local workspace, each written only when it differs. */
+  private static void copyRules(OpenSearchRecords.Rules rules, Workspace ws) throws IOException {
+    Settings settings = Settings.fromJson(rules.settings());
+    if (!settings.overrides().equals(ws.settings().overrides())) {
+      ws.writes().saveSettings(settings);
+    }
+    if (!rules.aliases().equals(new java.util.TreeMap<>(ws.files().aliases()))) {
+      ws.writes().saveAliases(rules.aliases());
+    }
+    java.util.Set<String> rejected = new java.util.TreeSet<>(rules.rejectedAliases());
+    if (!rejected.equals(ws.files().rejectedAliases())) {
+      ws.writes().saveRejectedAliases(rejected);
+    }
+    for (ColumnMapping mapping : rules.mappings()) {
+      ws.files().saveMapping(mapping);
+    }
+  }
+
+  /**
+   * What an analysis of the team workspace did: the copy it read, the analysis, and the push of its
+   * findings that everyone now sees.
+   */
+  public record Analysed(Pulled pulled, AnalysisReport report, Pushed pushed) {}
+
+  /**
+   * Analyses the team workspace: copies it into a local workspace ({@link #pull}), analyses there,
+   * and writes the incidents with their findings back as one push, which replaces the earlier
+   * findings for everyone at once.
+   */
+  public Analysed analyse(Session copy, TaskMonitor monitor) throws IOException {
+    TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
+    Pulled pulled = pull(copy, Progress.part(m, 0, 40));
+    AnalysisReport report = copy.analyses().run(Progress.part(m, 40, 80));
+    long t0 = System.nanoTime();
+    try (OpenSearchIncidentIndex index = connect()) {
+      OpenSearchIncidentIndex.Pushed p = index.push(copy.workspace(), Progress.part(m, 80, 100));
+      Pushed pushed =
+          new Pushed(
+              p.run(),
+              p.index(),
+              p.written(),
+              index.count(),
+              0,
+              pulled.generation(),
+              (System.nanoTime() - t0) / 1_000_000);
+      return new Analysed(pulled, report, pushed);
+    }
+  }
+
+  /**
+   * Imports files straight into the team workspace, as into a local one (the same importers, the
+   * same accepted and rejected records with file, line and reason), with the team's rules; the
+   * records become visible to everyone at the end, when the store's generation moves on.
+   */
+  public ImportSummary importFiles(List<Path> inputs, ImportOptions options, TaskMonitor monitor)
+      throws IOException {
+    Settings settings = settings();
+    ImportOptions o =
+        options == null
+            ? ImportOptions.defaults()
+                .withNaiveZone(settings.naiveZone())
+                .withDateOrder(settings.dateOrder())
+            : options;
+    try (OpenSearchRecords store = records()) {
+      return new ImportRunner(ImporterRegistry.standard(), settings.environments())
+          .run(inputs, o, store, monitor);
+    }
+  }
+
+  /**
+   * Where this machine keeps its copy of the team workspace when none is named: a folder of the
+   * cache, one per cluster and prefix.
+   */
+  public Path defaultCopy() {
+    String name =
+        (address.endpoint().getHost() + "-" + address.endpoint().getPort() + "-" + address.prefix())
+            .replaceAll("[^A-Za-z0-9._-]", "_");
+    return Locations.system().cacheDir().resolve("team").resolve(name);
+  }
+
+  /** The team's settings: the ones pushed with its rules over the defaults, else the defaults. */
+  public Settings settings() throws IOException {
+    try (OpenSearchRecords store = records()) {
+      OpenSearchRecords.Rules rules = store.rules();
+      return rules == null ? Settings.defaults() : Settings.fromJson(rules.settings());
+    }
+  }
+
+  /**
+   * Every finding the team workspace holds, by incident key, as the workspace that analysed it
+   * stored it.
+   */
+  public java.util.Map<String, String> findings() throws IOException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (OpenSearchIncidentIndex index = connect()) {
+      index.forEachFinding(out::put);
+    }
+    return out;
+  }
+
+  /**
+   * How far the team workspace's findings agree with a workspace's: the incidents whose finding is
+   * the same byte for byte, those whose finding differs, and those one side has and the other not.
+   */
+  public record Agreement(long same, long different, long onlyThere, long onlyHere) {}
+
+  /** Compares the team workspace's findings with the session's, one incident at a time. */
+  public Agreement agreement(Session session) throws IOException {
+    Workspace ws = session.workspace();
+    java.util.Set<String> here = new java.util.HashSet<>();
+    for (dev.rehearsal.model.Incident i :
+        ws.records().list(DocKind.INCIDENT, dev.rehearsal.model.Incident.class)) {
+      if (ws.records().storedJson(dev.rehearsal.model.Finding.keyOf(i.key())).isPresent()) {
+        here.add(i.key());
+      }
+    }
+    long[] counts = new long[3];
+    try (OpenSearchIncidentIndex index = connect()) {
+      index.forEachFinding(
+          (incident, json) -> {
+            try {
+              var mine = ws.records().storedJson(dev.rehearsal.model.Finding.keyOf(incident));
+              if (mine.isEmpty()) {
+                counts[2]++;
+              } else {
+                here.remove(incident);
+                counts[json.equals(mine.get()) ? 0 : 1]++;
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new Agreement(counts[0], counts[1], counts[2], here.size());
+  }
+
+  /** Drops the team workspace: its records, rules and every push of its incidents. */
+  public void drop() throws IOException {
+    try (OpenSearchRecords store = records();
+        OpenSearchIncidentIndex index = connect()) {
+      store.drop();
+      index.drop();
+    }
+  }
+
+  private OpenSearchRecords records() throws IOException {
+    return OpenSearchRecords.connect(address, credentials, caFile);
   }
 
   /**

@@ -202,7 +202,8 @@ public final class Benchmark {
 
       if (o.store() != null) {
         say("team store " + o.store().address() + " ...");
-        Map<String, Object> store = TeamStoreFigures.measure(session, ws, o.store());
+        Map<String, Object> store =
+            TeamStoreFigures.measure(session, ws, o.store(), inputs, base.resolve("store-copy"));
         f.put("store", store);
         say("  " + store);
       }

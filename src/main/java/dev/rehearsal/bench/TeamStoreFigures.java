@@ -31,12 +31,48 @@ final class TeamStoreFigures {
 
   static Map<String, Object> measure(Session session, Workspace ws, TeamStore store)
       throws IOException {
+    return measure(session, ws, store, List.of(), null);
+  }
+
+  /**
+   * The figures, and with {@code inputs} and a folder for the copy: the scenario's files imported
+   * straight into the store (every record again by key, beside the local import), then the store
+   * analysed through a copy made from it (the copy, the analysis, the push of its findings), and
+   * whether the findings it then holds are the local workspace's, byte for byte.
+   */
+  static Map<String, Object> measure(
+      Session session,
+      Workspace ws,
+      TeamStore store,
+      List<java.nio.file.Path> inputs,
+      java.nio.file.Path copyDir)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("address", store.address().toString());
     TeamStore.Pushed p = store.push(session, TaskMonitor.NONE);
     m.put("pushSeconds", Math.round(p.millis() / 10.0) / 100.0);
+    m.put("pushedRecords", p.records());
     m.put("pushedIncidents", p.written());
     m.put("pushRun", p.run());
+    if (!inputs.isEmpty() && copyDir != null) {
+      long t0 = System.nanoTime();
+      var imported = store.importFiles(inputs, null, TaskMonitor.NONE);
+      m.put("importSeconds", seconds(t0));
+      m.put("importAccepted", imported.accepted());
+      m.put("importRejected", imported.rejected());
+      dev.rehearsal.util.FileTrees.delete(copyDir);
+      try (Session copy = Session.openOrCreate(copyDir)) {
+        TeamStore.Analysed a = store.analyse(copy, TaskMonitor.NONE);
+        m.put("copySeconds", Math.round(a.pulled().millis() / 10.0) / 100.0);
+        m.put("copiedRecords", a.pulled().records());
+        m.put("analysisSeconds", Math.round(a.report().timings().get("total") / 10.0) / 100.0);
+        m.put("findingsPushSeconds", Math.round(a.pushed().millis() / 10.0) / 100.0);
+      }
+      TeamStore.Agreement agree = store.agreement(session);
+      m.put("findingsSame", agree.same());
+      m.put("findingsDifferent", agree.different());
+      m.put("findingsMissing", agree.onlyHere() + agree.onlyThere());
+    }
 
     // each distinct query of the mix once, as a query over incidents
     Set<String> queries = new LinkedHashSet<>();
@@ -81,6 +117,10 @@ final class TeamStoreFigures {
     m.put("sameOrderOfFirst" + HITS, sameOrder);
     m.put("differentCounts", differ);
     return m;
+  }
+
+  private static double seconds(long t0) {
+    return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
   }
 
   private static dev.rehearsal.index.SearchResult local(Workspace ws, String query)

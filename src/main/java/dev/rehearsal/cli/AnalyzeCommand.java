@@ -23,9 +23,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Link every incident to the change behind it, judge what staging said, and "
-            + "classify the gap of each escape. Stores the findings in the workspace.")
+            + "classify the gap of each escape. Stores the findings in the workspace. With --store,"
+            + " analyses the team workspace through a local copy (--workspace, or a folder of this"
+            + " machine's cache) and writes the findings back there as one push.")
 final class AnalyzeCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
+
+  @Mixin StoreOptions storeOptions;
 
   @Option(
       names = "--findings",
@@ -41,14 +45,25 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Session s = ws.open()) {
-      if (s.isEmpty()) {
+    dev.rehearsal.app.TeamStore store = storeOptions.given() ? storeOptions.resolve(spec) : null;
+    try (Session s = store == null ? ws.open() : ws.openOrCreateNamedOr(store.defaultCopy())) {
+      if (store == null && s.isEmpty()) {
         spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
         return 1;
       }
-      ConsoleProgress progress = new ConsoleProgress();
-      AnalysisReport r = s.analyses().run(progress);
-      progress.done();
+      AnalysisReport r;
+      dev.rehearsal.app.TeamStore.Analysed team = null;
+      if (store == null) {
+        ConsoleProgress progress = new ConsoleProgress();
+        r = s.analyses().run(progress);
+        progress.done();
+      } else {
+        team = StoreOptions.attempt(spec, store, progress -> store.analyse(s, progress));
+        if (team == null) {
+          return 1;
+        }
+        r = team.report();
+      }
       if (ws.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("incidents", r.incidents());
@@ -58,6 +73,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         m.put("verdicts", lower(r.verdicts()));
         m.put("gaps", lower(r.gaps()));
         m.put("timingsMillis", r.timings());
+        if (team != null) {
+          m.put("store", store.address().toString());
+          m.put("copy", s.dir().toAbsolutePath().toString());
+          m.put("generation", team.pulled().generation());
+          m.put("recordsCopied", team.pulled().records());
+          m.put("run", team.pushed().run());
+          m.put("findingsWritten", team.pushed().written());
+        }
         if (findings) {
           m.put("findings", r.findings());
         }
@@ -71,6 +94,16 @@ final class AnalyzeCommand implements Callable<Integer> {
           r.linked(),
           r.reviewed(),
           r.learnedVoteUsed() ? " (learned vote in use)" : "");
+      if (team != null) {
+        out.printf(
+            "Read %,d records of %s (generation %d) through the copy at %s; the findings are"
+                + " written there as push %s, which everyone now sees.%n%n",
+            team.pulled().records(),
+            store.address(),
+            team.pulled().generation(),
+            s.dir().toAbsolutePath(),
+            team.pushed().run());
+      }
       TextTable t = new TextTable("VERDICT", "INCIDENTS").rightAlign(1);
       for (Verdict v : Verdict.values()) {
         t.add(v.label(), r.verdicts().getOrDefault(v, 0L));

@@ -33,6 +33,8 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
+  @Mixin StoreOptions storeOptions;
+
   @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Files, folders or .zip")
   List<Path> inputs = List.of();
 
@@ -136,11 +138,14 @@ final class ImportCommand implements Callable<Integer> {
           spec.commandLine(), "manifest " + manifest + " does not exist");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (storeOptions.given()) {
+      return intoTeamStore(out);
+    }
     try (Session s = ws.openOrCreate()) {
       if (s.created() && !ws.json) {
         out.println("Created a new workspace at " + s.dir().toAbsolutePath());
       }
-      ImportOptions options = options(s);
+      ImportOptions options = options(s.configuration().settings());
       ConsoleProgress progress = new ConsoleProgress();
       Imports.Outcome outcome;
       try {
@@ -170,10 +175,43 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private ImportOptions options(Session w) {
+  /**
+   * Imports straight into the team workspace: the same importers and the same account of what was
+   * accepted and rejected, with the team's rules; nothing is written to a local workspace.
+   */
+  private int intoTeamStore(PrintWriter out) throws Exception {
+    dev.rehearsal.app.TeamStore store = storeOptions.resolve(spec);
+    ImportSummary summary;
+    try {
+      summary =
+          StoreOptions.attempt(
+              spec,
+              store,
+              progress -> store.importFiles(inputs, options(store.settings()), progress));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (summary == null) {
+      return 1;
+    }
+    if (ws.json) {
+      out.println(Json.pretty().writeValueAsString(summary));
+    } else {
+      print(out, summary, showRejections, verbose);
+      out.println("Imported into the team workspace at " + store.address() + ".");
+    }
+    ImportSummary.Outcome result = summary.outcome(strict);
+    if (!result.succeeded()) {
+      spec.commandLine().getErr().println("rehearsal: " + result.reason());
+      return 1;
+    }
+    return 0;
+  }
+
+  private ImportOptions options(dev.rehearsal.settings.Settings settings) {
     ZoneId z;
     try {
-      z = zone != null ? ZoneId.of(zone) : w.configuration().settings().naiveZone();
+      z = zone != null ? ZoneId.of(zone) : settings.naiveZone();
     } catch (RuntimeException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -183,8 +221,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     DateOrder order;
     try {
-      order =
-          dateOrder != null ? DateOrder.parse(dateOrder) : w.configuration().settings().dateOrder();
+      order = dateOrder != null ? DateOrder.parse(dateOrder) : settings.dateOrder();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -16,9 +16,10 @@ import picocli.CommandLine.Mixin;
     name = "store",
     mixinStandardHelpOptions = true,
     description =
-        "The team workspace on OpenSearch: write a local workspace's incidents there (push);"
-            + " `rehearsal search --store ADDRESS` searches them.",
-    subcommands = {StoreCommand.Push.class})
+        "The team workspace on OpenSearch: write a local workspace there (push), or copy it into a"
+            + " local one (pull). `rehearsal import --store`, `rehearsal analyze --store` and"
+            + " `rehearsal search --store` work on it too.",
+    subcommands = {StoreCommand.Push.class, StoreCommand.Pull.class})
 final class StoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,9 +33,88 @@ final class StoreCommand implements Callable<Integer> {
       name = "push",
       mixinStandardHelpOptions = true,
       description =
-          "Write the workspace's incidents with their findings to the team workspace as one push:"
-              + " everyone searching sees the earlier push until this one is complete.")
+          "Write the workspace to the team workspace: its rules, every record by key (again:"
+              + " nothing added), every review, then its incidents with their findings as one"
+              + " push: everyone sees the earlier push until this one is complete.")
   static final class Push implements Callable<Integer> {
+    @Mixin WorkspaceOption ws;
+
+    @CommandLine.Option(
+        names = "--rules-only",
+        description =
+            "Write only the workspace's rules (settings, alias table, rejected names, column"
+                + " mappings), which imports into the team workspace and copies of it then use")
+    boolean rulesOnly;
+
+    @Mixin StoreOptions storeOptions;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      TeamStore store = storeOptions.required(spec);
+      PrintWriter out = spec.commandLine().getOut();
+      try (Session s = ws.open()) {
+        if (rulesOnly) {
+          Boolean pushed =
+              StoreOptions.attempt(
+                  spec,
+                  store,
+                  progress -> {
+                    store.pushRules(s);
+                    return true;
+                  });
+          if (pushed == null) {
+            return 1;
+          }
+          out.println("Wrote the rules of " + s.dir() + " to " + store.address() + ".");
+          return 0;
+        }
+        if (s.isEmpty()) {
+          spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+          return 1;
+        }
+        TeamStore.Pushed p = StoreOptions.attempt(spec, store, progress -> store.push(s, progress));
+        if (p == null) {
+          return 1;
+        }
+        if (ws.json) {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("store", store.address().toString());
+          json.put("run", p.run());
+          json.put("index", p.index());
+          json.put("written", p.written());
+          json.put("inStore", p.inStore());
+          json.put("records", p.records());
+          json.put("generation", p.generation());
+          json.put("millis", p.millis());
+          out.println(Json.pretty().writeValueAsString(json));
+        } else {
+          out.printf(
+              "Wrote %,d records and %,d incidents with their findings to %s in %.1f s (push %s,"
+                  + " index %s, generation %d); it holds %,d incidents.%n",
+              p.records(),
+              p.written(),
+              store.address(),
+              p.millis() / 1000.0,
+              p.run(),
+              p.index(),
+              p.generation(),
+              p.inStore());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "pull",
+      mixinStandardHelpOptions = true,
+      description =
+          "Copy the team workspace into a local workspace (--workspace; by default a folder of"
+              + " this machine's cache for the store): its rules, every record and every review."
+              + " A copy made before is brought up to date.")
+  static final class Pull implements Callable<Integer> {
     @Mixin WorkspaceOption ws;
 
     @Mixin StoreOptions storeOptions;
@@ -43,44 +123,31 @@ final class StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (!storeOptions.given()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--store ADDRESS is required (opensearch://host:9200/prefix)");
-      }
-      TeamStore store = storeOptions.resolve(spec);
+      TeamStore store = storeOptions.required(spec);
       PrintWriter out = spec.commandLine().getOut();
-      try (Session s = ws.open()) {
-        if (s.isEmpty()) {
-          spec.commandLine().getErr().println("rehearsal: " + Messages.emptyWorkspace(s.dir()));
+      try (Session s = ws.openOrCreateNamedOr(store.defaultCopy())) {
+        TeamStore.Pulled p = StoreOptions.attempt(spec, store, progress -> store.pull(s, progress));
+        if (p == null) {
           return 1;
         }
-        ConsoleProgress progress = new ConsoleProgress();
-        TeamStore.Pushed p;
-        try {
-          p = store.push(s, progress);
-        } catch (java.io.IOException e) {
-          progress.done();
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "rehearsal: the team workspace at " + store.address() + ": " + e.getMessage());
-          return 1;
-        }
-        progress.done();
         if (ws.json) {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("store", store.address().toString());
-          json.put("run", p.run());
-          json.put("index", p.index());
-          json.put("written", p.written());
-          json.put("inStore", p.inStore());
+          json.put("workspace", s.dir().toAbsolutePath().toString());
+          json.put("records", p.records());
+          json.put("reviews", p.reviews());
+          json.put("generation", p.generation());
           json.put("millis", p.millis());
           out.println(Json.pretty().writeValueAsString(json));
         } else {
           out.printf(
-              "Wrote %,d incidents with their findings to %s in %.1f s (push %s, index %s); it"
-                  + " holds %,d.%n",
-              p.written(), store.address(), p.millis() / 1000.0, p.run(), p.index(), p.inStore());
+              "Copied %,d records and %,d reviews of %s (generation %d) into %s in %.1f s.%n",
+              p.records(),
+              p.reviews(),
+              store.address(),
+              p.generation(),
+              s.dir().toAbsolutePath(),
+              p.millis() / 1000.0);
         }
         return 0;
       }

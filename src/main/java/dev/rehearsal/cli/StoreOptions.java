@@ -40,6 +40,15 @@ final class StoreOptions {
     return store != null && !store.isBlank();
   }
 
+  /** The team store, which the command needs: a usage error when {@code --store} is not given. */
+  TeamStore required(CommandLine.Model.CommandSpec spec) {
+    if (!given()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--store ADDRESS is required (opensearch://host:9200/prefix)");
+    }
+    return resolve(spec);
+  }
+
   /** The team store the options name; a usage error saying what is wrong otherwise. */
   TeamStore resolve(CommandLine.Model.CommandSpec spec) {
     try {
@@ -51,5 +60,30 @@ final class StoreOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** A use case run on the team store. */
+  interface Call<T> {
+    T run(dev.rehearsal.task.TaskMonitor progress) throws java.io.IOException;
+  }
+
+  /**
+   * Runs a use case on the team store with its progress on the console; when it fails, says why in
+   * one line naming the store, and gives null.
+   */
+  static <T> T attempt(CommandLine.Model.CommandSpec spec, TeamStore store, Call<T> call) {
+    ConsoleProgress progress = new ConsoleProgress();
+    T result;
+    try {
+      result = call.run(progress);
+    } catch (java.io.IOException e) {
+      progress.done();
+      spec.commandLine()
+          .getErr()
+          .println("rehearsal: the team workspace at " + store.address() + ": " + e.getMessage());
+      return null;
+    }
+    progress.done();
+    return result;
   }
 }

@@ -83,6 +83,16 @@ final class WorkspaceOption {
     return identified(Session.openOrCreate(dir()));
   }
 
+  /**
+   * The workspace named by {@code --workspace}, else the one at {@code otherwise}; created when the
+   * folder holds none. (The team workspace's local copy is not the user's own workspace unless
+   * named.)
+   */
+  Session openOrCreateNamedOr(Path otherwise) throws IOException {
+    inherit();
+    return identified(Session.openOrCreate(workspace != null ? workspace : otherwise));
+  }
+
   private static Duration patience() {
     return Duration.ofSeconds(
         Long.getLong("rehearsal.writerPatienceSeconds", PATIENCE.toSeconds()));

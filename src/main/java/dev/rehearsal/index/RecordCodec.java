@@ -311,6 +311,21 @@ public final class RecordCodec {
     }
   }
 
+  /** The key a rejection is kept under: its file, line and index. */
+  public static String rejectionKey(dev.rehearsal.model.Rejection r) {
+    return StoredDocs.rejectionKey(r);
+  }
+
+  /** The key a file's import report is kept under. */
+  public static String importLogKey(String file) {
+    return DocKind.IMPORT_LOG.code() + "/" + file;
+  }
+
+  /** The key a review is kept under in the review history: its incident and time. */
+  public static String reviewHistoryKey(dev.rehearsal.model.Review r) {
+    return StoredDocs.historyKey(r);
+  }
+
   /** The record class stored for an imported kind. */
   public static Class<? extends ImportedRecord> recordClass(DocKind kind) {
     switch (kind) {

@@ -58,6 +58,22 @@ public final class Records {
         });
   }
 
+  /** The stored JSON under a key, as the workspace holds it (a finding in its stored form). */
+  public Optional<String> storedJson(String key) throws IOException {
+    return store.withSearcher(
+        s -> {
+          TopDocs td = s.search(new TermQuery(new Term(Schema.KEY, key)), 1);
+          if (td.scoreDocs.length == 0) {
+            return Optional.<String>empty();
+          }
+          BytesRef b =
+              s.storedFields()
+                  .document(td.scoreDocs[0].doc, Set.of(Schema.STORED))
+                  .getBinaryValue(Schema.STORED);
+          return Optional.of(b.utf8ToString());
+        });
+  }
+
   /** An imported record (incident, deploy, run, fact) by key. */
   public Optional<ImportedRecord> record(String key) throws IOException {
     int slash = key.indexOf('/');

@@ -103,7 +103,7 @@ final class StoredDocs {
     Document d =
         RecordCodec.base(
             DocKind.IMPORT_LOG,
-            DocKind.IMPORT_LOG.code() + "/" + report.file(),
+            RecordCodec.importLogKey(report.file()),
             java.time.Instant.now(),
             codec.json(report));
     d.add(new StringField(Schema.FILE, report.file(), Field.Store.NO));

@@ -237,9 +237,7 @@ public final class Writes {
 
       @Override
       public void fileImported(FileReport report) throws IOException {
-        put(
-            DocKind.IMPORT_LOG.code() + "/" + report.file(),
-            StoredDocs.importLog(report, files.codec()));
+        put(RecordCodec.importLogKey(report.file()), StoredDocs.importLog(report, files.codec()));
       }
 
       @Override

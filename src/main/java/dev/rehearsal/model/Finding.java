@@ -48,6 +48,11 @@ public record Finding(
   }
 
   public String key() {
+    return keyOf(incidentKey);
+  }
+
+  /** The key the finding of an incident is kept under. */
+  public static String keyOf(String incidentKey) {
     return "finding/" + incidentKey;
   }
 

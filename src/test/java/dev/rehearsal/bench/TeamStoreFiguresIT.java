@@ -9,7 +9,6 @@ import dev.rehearsal.app.TeamStore;
 import dev.rehearsal.demo.ScenarioGenerator;
 import dev.rehearsal.store.StoreAddress;
 import dev.rehearsal.store.StoreCredentials;
-import dev.rehearsal.store.opensearch.OpenSearchIncidentIndex;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +45,24 @@ class TeamStoreFiguresIT {
     TeamStore store = new TeamStore(address, StoreCredentials.NONE, null);
     try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
       Demo.build(s, dir.resolve("scenario"), ScenarioGenerator.Options.demo(), null);
-      Map<String, Object> f = TeamStoreFigures.measure(s, s.workspace(), store);
+      Map<String, Object> f =
+          TeamStoreFigures.measure(
+              s,
+              s.workspace(),
+              store,
+              dev.rehearsal.demo.DemoScenario.dataFolders(dir.resolve("scenario")),
+              dir.resolve("copy"));
       int incidents = (Integer) f.get("pushedIncidents");
       assertTrue(incidents >= 100, "the demo's incidents: " + f);
       int queries = (Integer) f.get("queries");
       assertTrue(queries >= 50, "the mix's distinct queries: " + f);
       assertEquals(queries, f.get("sameCount"), "every query counts the same matches: " + f);
+      assertEquals(400L, f.get("findingsSame"), "the store analysed gives every finding: " + f);
+      assertEquals(0L, f.get("findingsDifferent"), f.toString());
+      assertEquals(0L, f.get("findingsMissing"), f.toString());
+      assertTrue((Long) f.get("pushedRecords") > 20_000, "every record is pushed: " + f);
     } finally {
-      try (OpenSearchIncidentIndex index =
-          OpenSearchIncidentIndex.connect(address, StoreCredentials.NONE, null)) {
-        index.drop();
-      }
+      store.drop();
     }
   }
 }

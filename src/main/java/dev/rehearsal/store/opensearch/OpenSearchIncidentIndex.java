@@ -20,24 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.core5.http.HttpHost;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.BulkRequest;
-import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
  * The incidents of a workspace in an OpenSearch index, searchable in the same query syntax as the
@@ -83,6 +75,12 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * change, verdict and gaps decided (absent: the engine's stood) and the note. Kept, not searched.
    */
   static final String REVIEWS = "reviews";
+
+  /**
+   * The incident's finding in full, as the workspace that analysed it stores it (its JSON, kept and
+   * not searched): what a copy of the team workspace reads back, byte for byte.
+   */
+  static final String FINDING = "finding";
 
   /** The text fields of an incident. */
   static final List<String> TEXT_FIELDS = List.of(Schema.TITLE, Schema.BODY, Schema.EXTRA);
@@ -141,40 +139,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
 
   static OpenSearchIncidentIndex connect(
       URI endpoint, String prefix, StoreCredentials credentials, Path caFile) throws IOException {
-    String scheme = endpoint.getScheme() == null ? "http" : endpoint.getScheme();
-    int port = endpoint.getPort() < 0 ? 9200 : endpoint.getPort();
-    HttpHost host = new HttpHost(scheme, endpoint.getHost(), port);
-    javax.net.ssl.SSLContext tls =
-        caFile != null && "https".equals(scheme) ? TrustedCa.context(caFile) : null;
-    if (caFile != null && tls == null) {
-      throw new IOException(
-          "a CA file was given for a store reached without TLS: write the address as"
-              + " opensearch+https://...");
-    }
-    ApacheHttpClient5TransportBuilder builder =
-        ApacheHttpClient5TransportBuilder.builder(host).setMapper(new JacksonJsonpMapper());
-    builder.setHttpClientConfigCallback(
-        http -> {
-          if (credentials.present()) {
-            BasicCredentialsProvider provider = new BasicCredentialsProvider();
-            provider.setCredentials(
-                new AuthScope(host),
-                new UsernamePasswordCredentials(credentials.user(), credentials.password()));
-            http.setDefaultCredentialsProvider(provider);
-          }
-          if (tls != null) {
-            http.setConnectionManager(
-                org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder
-                    .create()
-                    .setTlsStrategy(
-                        org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
-                            .setSslContext(tls)
-                            .build())
-                    .build());
-          }
-          return http;
-        });
-    return new OpenSearchIncidentIndex(builder.build(), prefix);
+    return new OpenSearchIncidentIndex(
+        Connections.transport(endpoint, credentials, caFile), prefix);
   }
 
   /** The index for a prefix: lower case, as OpenSearch requires, with the schema version. */
@@ -201,18 +167,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
 
   /** Sends a request as JSON; a refusal is an exception with OpenSearch's reason. */
   private String send(String method, String endpoint, String json, String what) throws IOException {
-    Requests.JsonBodyBuilder b = Requests.builder().method(method).endpoint(endpoint);
-    if (json != null) {
-      b.json(json);
-    }
-    try (Response response = client.generic().execute(b.build())) {
-      String body = response.getBody().map(Body::bodyAsString).orElse("");
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            "OpenSearch did not " + what + ": " + (body.isEmpty() ? response.getReason() : body));
-      }
-      return body;
-    }
+    return Connections.send(client, method, endpoint, json, what);
   }
 
   /**
@@ -310,18 +265,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
                   reviews.get(i.key()),
                   history.getOrDefault(i.key(), List.of()),
                   run);
+          workspace
+              .records()
+              .storedJson(dev.rehearsal.model.Finding.keyOf(i.key()))
+              .ifPresent(json -> doc.put(FINDING, json));
           bulk.operations(o -> o.index(x -> x.id(i.key()).document(doc)));
         }
-        BulkResponse response = client.bulk(bulk.build());
-        if (response.errors()) {
-          List<String> failed = new ArrayList<>();
-          for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && failed.size() < 5) {
-              failed.add(item.id() + ": " + item.error().reason());
-            }
-          }
-          throw new IOException("OpenSearch refused incidents of index " + target + ": " + failed);
-        }
+        Connections.bulk(client, bulk.build(), "incidents of index " + target);
         written += batch.size();
       }
       monitor.progress(incidents.size(), incidents.size(), "making the push searchable");
@@ -449,6 +399,28 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return time.toLowerCase(Locale.ROOT)
         + "-"
         + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20), 36);
+  }
+
+  /**
+   * Every finding of the push in force, by incident key: its JSON as the workspace that analysed it
+   * stored it. Read a page at a time, in key order.
+   */
+  public void forEachFinding(java.util.function.BiConsumer<String, String> incidentAndJson)
+      throws IOException {
+    if (current().isEmpty()) {
+      return;
+    }
+    Connections.forEachHit(
+        client,
+        index,
+        Map.of("match_all", Map.of()),
+        Schema.KEY,
+        List.of(Schema.KEY, FINDING),
+        doc -> {
+          if (doc.path(FINDING).isTextual()) {
+            incidentAndJson.accept(doc.path(Schema.KEY).asText(), doc.path(FINDING).asText());
+          }
+        });
   }
 
   /** How many incidents the index holds. */
@@ -750,6 +722,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
     properties.append("\"" + Schema.CONFIDENCE + "\":{\"type\":\"double\"},");
     properties.append("\"" + REVIEWED_AT + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"},");
     properties.append("\"" + REVIEWS + "\":{\"type\":\"object\",\"enabled\":false},");
+    properties.append(
+        "\"" + FINDING + "\":{\"type\":\"keyword\",\"index\":false,\"doc_values\":false},");
     properties.append("\"" + Schema.TIME + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
     return """
         {

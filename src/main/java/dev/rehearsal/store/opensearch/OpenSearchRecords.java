@@ -1,0 +1,428 @@
+package dev.rehearsal.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.importers.ColumnMapping;
+import dev.rehearsal.importers.FileReport;
+import dev.rehearsal.importers.RecordStore;
+import dev.rehearsal.index.DocKind;
+import dev.rehearsal.index.RecordCodec;
+import dev.rehearsal.index.Schema;
+import dev.rehearsal.model.DeployStatusEvent;
+import dev.rehearsal.model.ImportedRecord;
+import dev.rehearsal.model.Rejection;
+import dev.rehearsal.model.Review;
+import dev.rehearsal.store.StoreAddress;
+import dev.rehearsal.store.StoreCredentials;
+import dev.rehearsal.util.Json;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.transport.OpenSearchTransport;
+
+/**
+ * The records of a team workspace in OpenSearch: every imported record (incidents, deploys, staging
+ * runs, facts), the deploys' status events, rejections, each file's import report, every review
+ * with who made it and when, and the workspace's rules (settings, alias table, rejected names,
+ * column mappings). It is the team store's side of the import contract ({@link RecordStore}): an
+ * import writes into it as into a local workspace, by key, so importing the same files again
+ * replaces each record and adds none.
+ *
+ * <p>One index, {@code <prefix>-records-v<schema version>}: each document holds a record's kind,
+ * key, file and its JSON exactly as the local workspace stores it (kept, not searched), so that a
+ * workspace made from the store reads the same records. A {@link #commit} makes what was written
+ * visible and moves the store's generation on: a copy made from the store knows whether it is
+ * behind.
+ */
+public final class OpenSearchRecords implements RecordStore, Closeable {
+  /** Documents per bulk request. */
+  static final int BULK_SIZE = 1000;
+
+  /** Bytes of JSON per bulk request, at most (a bulk of large records is sent sooner). */
+  static final int BULK_BYTES = 8 << 20;
+
+  static final String KIND = "kind";
+  static final String KEY = "key";
+  static final String FILE = "file";
+  static final String JSON = "json";
+
+  /** The kind of the store's own documents: its generation and its rules. */
+  static final String META = "meta";
+
+  private static final String GENERATION_ID = "meta-generation";
+  private static final String RULES_ID = "meta-rules";
+
+  private final OpenSearchTransport transport;
+  private final OpenSearchClient client;
+  private final String index;
+  private final List<BulkOperation> pending = new ArrayList<>();
+  private long pendingBytes;
+  private long written;
+
+  private OpenSearchRecords(OpenSearchTransport transport, String prefix) {
+    this.transport = transport;
+    this.client = new OpenSearchClient(transport);
+    this.index = indexName(prefix);
+  }
+
+  /** A connection to a team workspace's records. */
+  public static OpenSearchRecords connect(
+      StoreAddress address, StoreCredentials credentials, Path caFile) throws IOException {
+    return new OpenSearchRecords(
+        Connections.transport(address.endpoint(), credentials, caFile), address.prefix());
+  }
+
+  /** The index for a prefix, lower case, with the local schema's version. */
+  public static String indexName(String prefix) {
+    String p = prefix == null || prefix.isBlank() ? "rehearsal" : prefix.strip();
+    return p.toLowerCase(Locale.ROOT) + "-records-v" + Schema.VERSION;
+  }
+
+  public String indexName() {
+    return index;
+  }
+
+  /** Whether the store holds any records (its index exists). */
+  public boolean exists() throws IOException {
+    return client.indices().exists(e -> e.index(index)).value();
+  }
+
+  /** Creates the index unless it exists. */
+  public void create() throws IOException {
+    if (exists()) {
+      return;
+    }
+    Map<String, Object> keyword = Map.of("type", "keyword");
+    Map<String, Object> kept = Map.of("type", "keyword", "index", false, "doc_values", false);
+    Map<String, Object> body =
+        Map.of(
+            "settings",
+            Map.of("index", Map.of("number_of_shards", 1, "number_of_replicas", 0)),
+            "mappings",
+            Map.of(
+                "dynamic",
+                "strict",
+                "_meta",
+                Map.of("rehearsal", Map.of("schema", Schema.VERSION)),
+                "properties",
+                Map.of(KIND, keyword, KEY, keyword, FILE, keyword, JSON, kept)));
+    try {
+      Connections.send(
+          client, "PUT", "/" + index, Json.mapper().writeValueAsString(body), "create " + index);
+    } catch (IOException e) {
+      // another person's import created it in the meantime
+      if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ writing: the import contract
+
+  @Override
+  public void upsert(ImportedRecord r) throws IOException {
+    put(DocKind.of(r.kind()), r.key(), r.provenance().file(), Json.mapper().writeValueAsString(r));
+  }
+
+  @Override
+  public void upsertStatus(DeployStatusEvent event) throws IOException {
+    put(DocKind.DEPLOY_STATUS, event.key(), "", Json.mapper().writeValueAsString(event));
+  }
+
+  @Override
+  public void rejected(Rejection r) throws IOException {
+    put(
+        DocKind.REJECTION,
+        RecordCodec.rejectionKey(r),
+        r.file(),
+        Json.mapper().writeValueAsString(r));
+  }
+
+  @Override
+  public void clearRejections(String file) throws IOException {
+    flush();
+    if (!exists()) {
+      return;
+    }
+    // the ids found first, then deleted in bulk: delete-by-query is a module a cluster may lack
+    List<String> keys = new ArrayList<>();
+    Connections.forEachHit(
+        client,
+        index,
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(
+                    Map.of("term", Map.of(KIND, DocKind.REJECTION.code())),
+                    Map.of("term", Map.of(FILE, file))))),
+        KEY,
+        List.of(KEY),
+        doc -> keys.add(doc.path(KEY).asText()));
+    for (String key : keys) {
+      pending.add(BulkOperation.of(o -> o.delete(d -> d.id(key))));
+      if (pending.size() >= BULK_SIZE) {
+        flush();
+      }
+    }
+    flush();
+  }
+
+  @Override
+  public void fileImported(FileReport report) throws IOException {
+    put(
+        DocKind.IMPORT_LOG,
+        RecordCodec.importLogKey(report.file()),
+        report.file(),
+        Json.mapper().writeValueAsString(report));
+  }
+
+  /** Keeps a review in the store's history of reviews (the latest of an incident is in force). */
+  public void putReview(Review r) throws IOException {
+    put(
+        DocKind.REVIEW_HISTORY,
+        RecordCodec.reviewHistoryKey(r),
+        "",
+        Json.mapper().writeValueAsString(r));
+  }
+
+  /**
+   * Keeps a document exactly as the local workspace stores it: its kind, key, file and JSON (the
+   * bytes a local workspace holds, so a copy made from the store holds the same).
+   */
+  public void putStored(DocKind kind, String key, String file, String json) throws IOException {
+    put(kind, key, file, json);
+  }
+
+  private void put(DocKind kind, String key, String file, String json) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(KIND, kind.code());
+    doc.put(KEY, key);
+    doc.put(FILE, file == null ? "" : file);
+    doc.put(JSON, json);
+    pending.add(BulkOperation.of(o -> o.index(x -> x.id(key).document(doc))));
+    pendingBytes += json.length();
+    if (pending.size() >= BULK_SIZE || pendingBytes >= BULK_BYTES) {
+      flush();
+    }
+  }
+
+  /** Sends what is waiting; the index is made on the first write. */
+  private void flush() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    create();
+    Connections.bulk(
+        client,
+        new BulkRequest.Builder().index(index).operations(pending).build(),
+        "records of " + index);
+    written += pending.size();
+    pending.clear();
+    pendingBytes = 0;
+  }
+
+  /** How many documents this connection has written. */
+  public long written() {
+    return written;
+  }
+
+  /**
+   * Makes everything written visible to everyone, then moves the store's generation on (with
+   * optimistic concurrency: two imports committing at once each move it once).
+   */
+  @Override
+  public void commit() throws IOException {
+    flush();
+    create();
+    client.indices().refresh(r -> r.index(index));
+    for (int attempt = 0; ; attempt++) {
+      JsonNode current = getMeta(GENERATION_ID);
+      long generation =
+          current == null ? 0 : Long.parseLong(current.path("_source").path(JSON).asText("0"));
+      String condition =
+          current == null
+              ? "?op_type=create"
+              : "?if_seq_no="
+                  + current.path("_seq_no").asLong()
+                  + "&if_primary_term="
+                  + current.path("_primary_term").asLong();
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put(KIND, META);
+      doc.put(KEY, GENERATION_ID);
+      doc.put(FILE, "");
+      doc.put(JSON, Long.toString(generation + 1));
+      try {
+        Connections.send(
+            client,
+            "PUT",
+            "/" + index + "/_doc/" + GENERATION_ID + condition + "&refresh=true",
+            Json.mapper().writeValueAsString(doc),
+            "move the generation of " + index + " on");
+        return;
+      } catch (IOException e) {
+        if (attempt >= 20 || !String.valueOf(e.getMessage()).contains("conflict")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The store's generation: how many commits it has seen (0 before the first). */
+  public long generation() throws IOException {
+    JsonNode n = getMeta(GENERATION_ID);
+    return n == null ? 0 : Long.parseLong(n.path("_source").path(JSON).asText("0"));
+  }
+
+  private JsonNode getMeta(String id) throws IOException {
+    if (!exists()) {
+      return null;
+    }
+    try (org.opensearch.client.opensearch.generic.Response response =
+        client
+            .generic()
+            .execute(
+                org.opensearch.client.opensearch.generic.Requests.builder()
+                    .method("GET")
+                    .endpoint("/" + index + "/_doc/" + id)
+                    .build())) {
+      String body =
+          response
+              .getBody()
+              .map(org.opensearch.client.opensearch.generic.Body::bodyAsString)
+              .orElse("");
+      if (response.getStatus() == 404) {
+        return null;
+      }
+      if (response.getStatus() >= 300) {
+        throw new IOException("OpenSearch did not read " + id + " of " + index + ": " + body);
+      }
+      return Json.mapper().readTree(body);
+    }
+  }
+
+  // ------------------------------------------------------------------ the workspace's rules
+
+  /**
+   * The workspace's rules as the team shares them: the settings a person changed (over the
+   * defaults), the alias table, the inferred names a person rejected and the saved column mappings.
+   */
+  public record Rules(
+      JsonNode settings,
+      Map<String, String> aliases,
+      List<String> rejectedAliases,
+      List<ColumnMapping> mappings) {}
+
+  /** Keeps the workspace's rules, replacing the ones kept before. */
+  public void putRules(Rules rules) throws IOException {
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.set("settings", rules.settings());
+    json.set("aliases", Json.mapper().valueToTree(rules.aliases()));
+    json.set("rejectedAliases", Json.mapper().valueToTree(rules.rejectedAliases()));
+    json.set("mappings", Json.mapper().valueToTree(rules.mappings()));
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(KIND, META);
+    doc.put(KEY, RULES_ID);
+    doc.put(FILE, "");
+    doc.put(JSON, Json.mapper().writeValueAsString(json));
+    pending.add(BulkOperation.of(o -> o.index(x -> x.id(RULES_ID).document(doc))));
+    flush();
+  }
+
+  /** The rules kept; null when none were. */
+  public Rules rules() throws IOException {
+    JsonNode n = getMeta(RULES_ID);
+    if (n == null) {
+      return null;
+    }
+    JsonNode r = Json.mapper().readTree(n.path("_source").path(JSON).asText("{}"));
+    Map<String, String> aliases = new LinkedHashMap<>();
+    r.path("aliases")
+        .fields()
+        .forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
+    List<String> rejected = new ArrayList<>();
+    r.path("rejectedAliases").forEach(x -> rejected.add(x.asText()));
+    List<ColumnMapping> mappings = new ArrayList<>();
+    for (JsonNode m : r.path("mappings")) {
+      mappings.add(Json.mapper().treeToValue(m, ColumnMapping.class));
+    }
+    JsonNode settings = r.path("settings");
+    return new Rules(
+        settings.isObject() ? settings : Json.mapper().createObjectNode(),
+        aliases,
+        rejected,
+        mappings);
+  }
+
+  @Override
+  public Map<String, ColumnMapping> mappings() {
+    try {
+      Rules r = rules();
+      Map<String, ColumnMapping> out = new LinkedHashMap<>();
+      if (r != null) {
+        for (ColumnMapping m : r.mappings()) {
+          out.put(m.name(), m);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ reading in bulk
+
+  /** How many documents of a kind the store holds. */
+  public long count(DocKind kind) throws IOException {
+    if (!exists()) {
+      return 0;
+    }
+    return client
+        .count(
+            c ->
+                c.index(index)
+                    .query(q -> q.term(t -> t.field(KIND).value(v -> v.stringValue(kind.code())))))
+        .count();
+  }
+
+  /**
+   * Every document of a kind, by key order, with its stored JSON: read a page at a time through a
+   * point in time (what a commit made visible when the read began, whatever is written meanwhile)
+   * and {@code search_after} on the key.
+   */
+  public void forEach(DocKind kind, BiConsumer<String, String> keyAndJson) throws IOException {
+    if (!exists()) {
+      return;
+    }
+    Connections.forEachHit(
+        client,
+        index,
+        Map.of("term", Map.of(KIND, kind.code())),
+        KEY,
+        List.of(KEY, JSON),
+        doc -> keyAndJson.accept(doc.path(KEY).asText(), doc.path(JSON).asText()));
+  }
+
+  /** Deletes the store's records and rules. */
+  public void drop() throws IOException {
+    pending.clear();
+    if (exists()) {
+      client.indices().delete(d -> d.index(index));
+    }
+  }
+
+  /** Lets the connection go; what was written and not committed may or may not be visible. */
+  @Override
+  public void close() throws IOException {
+    transport.close();
+  }
+}
