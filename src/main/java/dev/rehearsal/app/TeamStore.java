@@ -158,6 +158,7 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   public void pushRules(Session session) throws IOException {
     try (OpenSearchRecords store = records()) {
       store.putRules(rulesOf(session.workspace()));
+      store.commit(); // copies read the new rules
     }
   }
 
@@ -224,8 +225,18 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
    * @param records the records, status events, rejections and import reports copied
    * @param reviews the reviews copied (every one ever made, the latest of each incident in force)
    * @param generation the team workspace's generation copied
+   * @param upToDate the copy was of that generation already, and nothing was read
    */
-  public record Pulled(long records, long reviews, long generation, long millis) {}
+  public record Pulled(
+      long records, long reviews, long generation, boolean upToDate, long millis) {}
+
+  /**
+   * The file in a copy that says which team workspace it copies and at which generation: a copy
+   * whose generation is the store's is up to date and is not read again.
+   */
+  static final String COPY_MARKER = "team-copy.json";
+
+  private record CopyMarker(String store, String index, long generation) {}
 
   /**
    * Makes a local workspace a copy of the team workspace's records and rules, for the analysis to
@@ -245,7 +256,20 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
                 + store.indexName()
                 + "); `rehearsal import --store` or `rehearsal store push` writes them there");
       }
+      // read before the records: a commit while they are read moves it on, and the next pull
+      // reads them again
       long generation = store.generation();
+      java.nio.file.Path marker = copy.dir().resolve(COPY_MARKER);
+      CopyMarker mine = new CopyMarker(address.toString(), store.indexName(), generation);
+      if (java.nio.file.Files.isRegularFile(marker)) {
+        try {
+          if (Json.mapper().readValue(marker.toFile(), CopyMarker.class).equals(mine)) {
+            return new Pulled(0, 0, generation, true, (System.nanoTime() - t0) / 1_000_000);
+          }
+        } catch (IOException e) {
+          // a damaged marker only means the copy is read again
+        }
+      }
       OpenSearchRecords.Rules rules = store.rules();
       if (rules != null) {
         copyRules(rules, ws);
@@ -300,10 +324,12 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
         throw e;
       }
       Engine.prepare(ws, Progress.part(m, 80, 100));
+      java.nio.file.Files.writeString(marker, Json.pretty().writeValueAsString(mine));
       return new Pulled(
           done[0] - reviews.size(),
           reviews.size(),
           generation,
+          false,
           (System.nanoTime() - t0) / 1_000_000);
     }
   }

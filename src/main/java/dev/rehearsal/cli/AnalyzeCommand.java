@@ -96,11 +96,12 @@ final class AnalyzeCommand implements Callable<Integer> {
           r.learnedVoteUsed() ? " (learned vote in use)" : "");
       if (team != null) {
         out.printf(
-            "Read %,d records of %s (generation %d) through the copy at %s; the findings are"
+            "Read %,d records of %s (generation %d%s) through the copy at %s; the findings are"
                 + " written there as push %s, which everyone now sees.%n%n",
             team.pulled().records(),
             store.address(),
             team.pulled().generation(),
+            team.pulled().upToDate() ? ", the copy was up to date" : "",
             s.dir().toAbsolutePath(),
             team.pushed().run());
       }

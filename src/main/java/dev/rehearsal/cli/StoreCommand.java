@@ -137,8 +137,13 @@ final class StoreCommand implements Callable<Integer> {
           json.put("records", p.records());
           json.put("reviews", p.reviews());
           json.put("generation", p.generation());
+          json.put("upToDate", p.upToDate());
           json.put("millis", p.millis());
           out.println(Json.pretty().writeValueAsString(json));
+        } else if (p.upToDate()) {
+          out.printf(
+              "%s is a copy of %s at its generation %d already: nothing to read.%n",
+              s.dir().toAbsolutePath(), store.address(), p.generation());
         } else {
           out.printf(
               "Copied %,d records and %,d reviews of %s (generation %d) into %s in %.1f s.%n",

@@ -153,9 +153,19 @@ class TeamWorkspaceIT {
       assertEquals("dana", reviews.get(0).reviewer(), "a review keeps who made it");
       assertSameFindings(localFindings, team.findings(), "and the store now holds those findings");
 
-      // a copy brought up to date reads the same records again, adding none
+      // a copy of the store's generation is up to date: nothing is read again
+      assertFalse(a.pulled().upToDate());
       TeamStore.Pulled again = team.pull(copy, TaskMonitor.NONE);
-      assertEquals(a.pulled().records(), again.records());
+      assertTrue(again.upToDate(), "a copy of the same generation is up to date");
+      assertEquals(0, again.records());
+      // a commit moves the generation on: the copy reads every record again, adding none
+      try (Session s = Session.open(local)) {
+        team.pushRules(s);
+      }
+      TeamStore.Pulled after = team.pull(copy, TaskMonitor.NONE);
+      assertFalse(after.upToDate());
+      assertEquals(again.generation() + 1, after.generation());
+      assertEquals(a.pulled().records(), after.records());
       try (Session original = Session.open(local)) {
         assertEquals(
             original.workspace().facets().count(DocKind.DEPLOY),
