@@ -239,6 +239,23 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   private record CopyMarker(String store, String index, long generation) {}
 
   /**
+   * The team workspace a folder is a copy of (its address as written, never with credentials), when
+   * it is one.
+   */
+  public static java.util.Optional<String> copyOf(Path dir) {
+    Path marker = dir.resolve(COPY_MARKER);
+    if (!java.nio.file.Files.isRegularFile(marker)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          Json.mapper().readValue(marker.toFile(), CopyMarker.class).store());
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * Makes a local workspace a copy of the team workspace's records and rules, for the analysis to
    * read: the rules first (records are filed under the services they name), then every record by
    * key, read in bulk a page at a time; the reviews, oldest first; then the analysis's input is
@@ -250,12 +267,7 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     TaskMonitor m = monitor == null ? TaskMonitor.NONE : monitor;
     Workspace ws = copy.workspace();
     try (OpenSearchRecords store = records()) {
-      if (!store.exists()) {
-        throw new IOException(
-            "it holds no records yet (no index "
-                + store.indexName()
-                + "); `rehearsal import --store` or `rehearsal store push` writes them there");
-      }
+      requireRecords(store);
       // read before the records: a commit while they are read moves it on, and the next pull
       // reads them again
       long generation = store.generation();
@@ -331,6 +343,25 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
           generation,
           false,
           (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  /**
+   * Checks that the team workspace can be reached and holds records, before anything is made on
+   * this machine for it; an exception saying what is missing otherwise.
+   */
+  public void requireRecords() throws IOException {
+    try (OpenSearchRecords store = records()) {
+      requireRecords(store);
+    }
+  }
+
+  private static void requireRecords(OpenSearchRecords store) throws IOException {
+    if (!store.exists()) {
+      throw new IOException(
+          "it holds no records yet (no index "
+              + store.indexName()
+              + "); `rehearsal import --store` or `rehearsal store push` writes them there");
     }
   }
 

@@ -487,7 +487,9 @@ public final class RehearsalApp extends Application {
     MenuItem importItem = item("Import\u2026", Shortcuts.IMPORT, () -> show(View.IMPORT));
     MenuItem export = item("Export\u2026", Shortcuts.EXPORT, this::export);
     MenuItem teamPush = item("Push to team workspace\u2026", null, this::pushToTeamStore);
+    MenuItem teamOpen = item("Open team workspace\u2026", null, this::openTeamStore);
     teamPush.setId("menu-team-push");
+    teamOpen.setId("menu-team-open");
     MenuItem quit = item("Quit", Shortcuts.QUIT, this::quit);
     file.setOnShowing(e -> fillRecent());
     file.getItems()
@@ -497,6 +499,8 @@ public final class RehearsalApp extends Application {
             new SeparatorMenuItem(),
             importItem,
             export,
+            new SeparatorMenuItem(),
+            teamOpen,
             teamPush,
             new SeparatorMenuItem(),
             quit);
@@ -701,6 +705,19 @@ public final class RehearsalApp extends Application {
     teamStoreDialog();
   }
 
+  /**
+   * File → Open team workspace…: the team workspace copied into this machine's copy of it, which
+   * the window then opens as its workspace.
+   */
+  private void openTeamStore() {
+    teamStoreDialog(dev.rehearsal.ui.store.TeamStoreDialog.Purpose.OPEN);
+  }
+
+  /** The session of the workspace shown, or null while none is open. */
+  Session session() {
+    return session;
+  }
+
   /** The team workspace's view model, once the dialog has been opened. */
   dev.rehearsal.ui.store.TeamStoreViewModel teamStore() {
     return teamStore;
@@ -708,8 +725,17 @@ public final class RehearsalApp extends Application {
 
   /** Opens the push dialog; the dialog shown, or null when no workspace is open. */
   javafx.scene.control.Dialog<ButtonType> teamStoreDialog() {
+    return teamStoreDialog(dev.rehearsal.ui.store.TeamStoreDialog.Purpose.PUSH);
+  }
+
+  /**
+   * Opens the team workspace dialog for pushing or opening; the dialog shown, or null when a push
+   * has no workspace open to push.
+   */
+  javafx.scene.control.Dialog<ButtonType> teamStoreDialog(
+      dev.rehearsal.ui.store.TeamStoreDialog.Purpose purpose) {
     Session s = session;
-    if (s == null) {
+    if (s == null && purpose == dev.rehearsal.ui.store.TeamStoreDialog.Purpose.PUSH) {
       notice("Open a workspace first: its incidents and findings are what is pushed.", true);
       return null;
     }
@@ -718,8 +744,12 @@ public final class RehearsalApp extends Application {
       notices(teamStore.statusProperty(), false);
       notices(teamStore.failureProperty(), true);
     }
+    Runnable confirm =
+        purpose == dev.rehearsal.ui.store.TeamStoreDialog.Purpose.PUSH
+            ? () -> teamStore.push(s)
+            : () -> teamStore.open(s, this::open);
     javafx.scene.control.Dialog<ButtonType> d =
-        dev.rehearsal.ui.store.TeamStoreDialog.create(stage, teamStore, () -> teamStore.push(s));
+        dev.rehearsal.ui.store.TeamStoreDialog.create(stage, teamStore, purpose, confirm);
     d.show();
     return d;
   }
@@ -868,8 +898,16 @@ public final class RehearsalApp extends Application {
                     }));
     preferences.opened(s.dir());
     boolean demo = s.isDemo();
-    stage.setTitle("Rehearsal \u2014 " + s.dir().getFileName() + (demo ? " (demo data)" : ""));
-    statusBar.workspace(s.dir().toAbsolutePath().toString(), demo);
+    String team = dev.rehearsal.app.TeamStore.copyOf(s.dir()).orElse(null);
+    stage.setTitle(
+        "Rehearsal \u2014 "
+            + (team != null ? team + " (team workspace)" : s.dir().getFileName())
+            + (demo ? " (demo data)" : ""));
+    statusBar.workspace(
+        team != null
+            ? "team workspace " + team + ", copied at " + s.dir().toAbsolutePath()
+            : s.dir().toAbsolutePath().toString(),
+        demo);
     views = new Views(s);
     View shown = View.INCIDENTS;
     for (var e : navButtons.entrySet()) {

@@ -397,6 +397,32 @@ final class Tour implements AppObserver {
             null));
     steps.add(
         new Step(
+            "team workspace to open",
+            () -> {
+              // File → Open team workspace…, an address as it should be written
+              teamDialog[0] =
+                  app.teamStoreDialog(dev.rehearsal.ui.store.TeamStoreDialog.Purpose.OPEN);
+              if (app.teamStore() != null) {
+                app.teamStore()
+                    .addressProperty()
+                    .set("opensearch+https://search.example.org:9200/platform");
+                app.teamStore().check();
+              }
+            },
+            () -> true,
+            "team-store-open.png"));
+    steps.add(
+        new Step(
+            "team workspace to open closed",
+            () -> {
+              if (teamDialog[0] != null) {
+                teamDialog[0].close();
+              }
+            },
+            () -> true,
+            null));
+    steps.add(
+        new Step(
             "held by another process",
             () ->
                 app.writeAccess()

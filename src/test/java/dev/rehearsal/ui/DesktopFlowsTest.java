@@ -759,6 +759,40 @@ class DesktopFlowsTest extends FxRobot {
     waitForScene(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
   }
 
+  @Test
+  @Order(15)
+  void openingATeamWorkspaceThatCannotBeReachedSaysSoAndKeepsTheWorkspaceOpen() throws Exception {
+    waitFor(60, () -> ((RehearsalApp) app).views() != null);
+    java.nio.file.Path before = ((RehearsalApp) app).session().dir();
+    clickOn("File");
+    clickOn("Open team workspace\u2026");
+    waitForScene(10, () -> lookup("#team-store-dialog").tryQuery().isPresent());
+    TextField address = lookup("#team-store-address").queryAs(TextField.class);
+    // the window keeps what was typed for the push before (its CA file among it): cleared here
+    TextField ca = lookup("#team-store-ca").queryAs(TextField.class);
+    assertEquals("/etc/ssl/team-ca.pem", ca.getText(), "the dialog remembers what was typed");
+    interact(() -> ca.setText(""));
+    interact(() -> address.setText("opensearch://127.0.0.1:9200"));
+    clickOn("#team-store-open");
+    Label error = lookup("#team-store-error").queryAs(Label.class);
+    waitFor(5, () -> error.getText().contains("no prefix"));
+    assertTrue(
+        lookup("#team-store-dialog").tryQuery().map(Node::isVisible).orElse(false),
+        "the dialog stays open to be corrected");
+    // a node that does not answer: the dialog closes, the failure is said, nothing else changes
+    interact(() -> address.setText("opensearch://127.0.0.1:1/team"));
+    clickOn("#team-store-open");
+    waitForScene(5, () -> lookup("#team-store-dialog").tryQuery().isEmpty());
+    waitFor(
+        30,
+        () ->
+            ((RehearsalApp) app)
+                .lastNoticeProperty()
+                .get()
+                .startsWith("Opening the team workspace at opensearch://127.0.0.1:1/team failed"));
+    assertEquals(before, ((RehearsalApp) app).session().dir(), "the workspace shown stays open");
+  }
+
   private Label waitForDetail(IncidentRow row) throws Exception {
     waitFor(
         20,

@@ -22,16 +22,59 @@ public final class TeamStoreDialog {
   /** The button that pushes. */
   public static final ButtonType PUSH = new ButtonType("Push", ButtonBar.ButtonData.OK_DONE);
 
+  /** The button that opens the team workspace. */
+  public static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+
+  /** What the dialog is for: pushing the open workspace there, or opening the team workspace. */
+  public enum Purpose {
+    PUSH(
+        "Push to a team workspace",
+        "Write this workspace to a team workspace on OpenSearch: its rules, every record and"
+            + " review, and its incidents with what the analysis found.",
+        "Everyone using the team workspace sees the earlier push until this one is complete.",
+        TeamStoreDialog.PUSH,
+        "team-store-push"),
+    OPEN(
+        "Open a team workspace",
+        "Open a team workspace on OpenSearch: its records are copied into a workspace on this"
+            + " machine, which the window then shows.",
+        "A copy already up to date with the team workspace is not read again. Analyse it here,"
+            + " then File \u2192 Push to team workspace\u2026 shares the findings.",
+        TeamStoreDialog.OPEN,
+        "team-store-open");
+
+    final String title;
+    final String header;
+    final String note;
+    final ButtonType button;
+    final String buttonId;
+
+    Purpose(String title, String header, String note, ButtonType button, String buttonId) {
+      this.title = title;
+      this.header = header;
+      this.note = note;
+      this.button = button;
+      this.buttonId = buttonId;
+    }
+  }
+
   private TeamStoreDialog() {}
 
-  /** The dialog, not yet shown; {@code onPush} runs when the person pushes what they typed. */
+  /** The push dialog, not yet shown; {@code onPush} runs when the person pushes what they typed. */
   public static Dialog<ButtonType> create(Window owner, TeamStoreViewModel vm, Runnable onPush) {
+    return create(owner, vm, Purpose.PUSH, onPush);
+  }
+
+  /**
+   * The dialog for a purpose, not yet shown; {@code onConfirm} runs when the person confirms what
+   * they typed.
+   */
+  public static Dialog<ButtonType> create(
+      Window owner, TeamStoreViewModel vm, Purpose purpose, Runnable onConfirm) {
     Dialog<ButtonType> d = new Dialog<>();
     d.initOwner(owner);
-    d.setTitle("Push to a team workspace");
-    d.setHeaderText(
-        "Write this workspace's incidents, with what the analysis found, to a team workspace on"
-            + " OpenSearch.");
+    d.setTitle(purpose.title);
+    d.setHeaderText(purpose.header);
     d.getDialogPane().setId("team-store-dialog");
 
     TextField address = new TextField();
@@ -51,8 +94,8 @@ public final class TeamStoreDialog {
         new Label(
             "opensearch+https://… reaches the cluster over TLS. A credentials file holds"
                 + " user:password on its first line. Credentials are never stored in the"
-                + " workspace. Everyone searching the team workspace sees the earlier push until"
-                + " this one is complete.");
+                + " workspace. "
+                + purpose.note);
     help.setWrapText(true);
     help.setPrefWidth(560);
     help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -81,9 +124,9 @@ public final class TeamStoreDialog {
     GridPane.setHgrow(ca, Priority.ALWAYS);
     address.setPrefColumnCount(36);
     d.getDialogPane().setContent(g);
-    d.getDialogPane().getButtonTypes().addAll(PUSH, ButtonType.CANCEL);
-    Button push = (Button) d.getDialogPane().lookupButton(PUSH);
-    push.setId("team-store-push");
+    d.getDialogPane().getButtonTypes().addAll(purpose.button, ButtonType.CANCEL);
+    Button push = (Button) d.getDialogPane().lookupButton(purpose.button);
+    push.setId(purpose.buttonId);
     d.getDialogPane().lookupButton(ButtonType.CANCEL).setId("team-store-cancel");
     // what was typed is checked before the dialog closes: a mistake keeps it open, saying why
     push.addEventFilter(
@@ -102,8 +145,8 @@ public final class TeamStoreDialog {
         });
     d.setOnHidden(
         e -> {
-          if (d.getResult() == PUSH) {
-            onPush.run();
+          if (d.getResult() == purpose.button) {
+            onConfirm.run();
           }
         });
     return d;

@@ -98,14 +98,69 @@ public final class TeamStoreViewModel {
           busy.set(false);
           status.set(
               String.format(
-                  "Pushed %,d incidents with their findings to %s in %.1f s (push %s).",
-                  p.written(), store.address(), p.millis() / 1000.0, p.run()));
+                  "Pushed %,d records and %,d incidents with their findings to %s in %.1f s (push"
+                      + " %s).",
+                  p.records(), p.written(), store.address(), p.millis() / 1000.0, p.run()));
         },
         thrown -> {
           busy.set(false);
           String why =
               thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
           failure.set("The push to " + store.address() + " failed: " + why);
+        });
+    return true;
+  }
+
+  /**
+   * Copies the team workspace into this machine's copy of it in the background ({@link
+   * TeamStore#pull}), then hands the copy's folder to {@code then} (the window opens it); false
+   * (and nothing started) when what was typed is not right. The copy is pulled through {@code open}
+   * when it is the workspace the window shows already, else through a session of its own.
+   */
+  public boolean open(Session open, java.util.function.Consumer<java.nio.file.Path> then) {
+    TeamStore store = check();
+    if (store == null) {
+      return false;
+    }
+    java.nio.file.Path copy = store.defaultCopy();
+    busy.set(true);
+    status.set("");
+    failure.set("");
+    background.run(
+        m -> {
+          store.requireRecords(); // nothing is made on this machine for a store out of reach
+          if (open != null
+              && open.dir()
+                  .toAbsolutePath()
+                  .normalize()
+                  .equals(copy.toAbsolutePath().normalize())) {
+            return store.pull(open, m);
+          }
+          try (Session s = Session.openOrCreate(copy)) {
+            return store.pull(s, m);
+          }
+        },
+        p -> {
+          busy.set(false);
+          status.set(
+              p.upToDate()
+                  ? String.format(
+                      "The copy of %s is up to date (generation %d).",
+                      store.address(), p.generation())
+                  : String.format(
+                      "Copied %,d records and %,d reviews of %s (generation %d) in %.1f s.",
+                      p.records(),
+                      p.reviews(),
+                      store.address(),
+                      p.generation(),
+                      p.millis() / 1000.0));
+          then.accept(copy);
+        },
+        thrown -> {
+          busy.set(false);
+          String why =
+              thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
+          failure.set("Opening the team workspace at " + store.address() + " failed: " + why);
         });
     return true;
   }

@@ -155,6 +155,11 @@ class TeamWorkspaceIT {
 
       // a copy of the store's generation is up to date: nothing is read again
       assertFalse(a.pulled().upToDate());
+      assertEquals(
+          java.util.Optional.of(team.address().toString()),
+          TeamStore.copyOf(copy.dir()),
+          "the copy says which team workspace it copies");
+      assertTrue(TeamStore.copyOf(local).isEmpty());
       TeamStore.Pulled again = team.pull(copy, TaskMonitor.NONE);
       assertTrue(again.upToDate(), "a copy of the same generation is up to date");
       assertEquals(0, again.records());

@@ -68,4 +68,24 @@ class TeamStoreViewModelTest {
       assertTrue(vm.errorProperty().get().contains("no prefix"), vm.errorProperty().get());
     }
   }
+
+  @Test
+  void openingATeamWorkspaceThatCannotBeReachedSaysSoAndOpensNothing() throws Exception {
+    java.util.List<Path> opened = new java.util.ArrayList<>();
+    vm.addressProperty().set("opensearch://127.0.0.1:1/team");
+    assertTrue(vm.open(null, opened::add), "what was typed is right: the copy starts");
+    assertFalse(vm.busyProperty().get());
+    assertTrue(
+        vm.failureProperty()
+            .get()
+            .startsWith("Opening the team workspace at opensearch://127.0.0.1:1/team failed"),
+        vm.failureProperty().get());
+    assertTrue(opened.isEmpty(), "nothing is opened when the copy fails");
+    assertFalse(
+        Files.exists(vm.check().defaultCopy()), "nothing is made on this machine for it either");
+
+    vm.addressProperty().set("opensearch://127.0.0.1:1");
+    assertFalse(vm.open(null, opened::add), "a wrong address starts nothing");
+    assertTrue(vm.errorProperty().get().contains("no prefix"), vm.errorProperty().get());
+  }
 }
