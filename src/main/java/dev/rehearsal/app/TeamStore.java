@@ -224,11 +224,13 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
    *
    * @param records the records, status events, rejections and import reports copied
    * @param reviews the reviews copied (every one ever made, the latest of each incident in force)
+   * @param findings the findings of the team's last analysis copied with them, so the copy shows
+   *     what the team sees before it is analysed again
    * @param generation the team workspace's generation copied
    * @param upToDate the copy was of that generation already, and nothing was read
    */
   public record Pulled(
-      long records, long reviews, long generation, boolean upToDate, long millis) {}
+      long records, long reviews, long findings, long generation, boolean upToDate, long millis) {}
 
   /**
    * The file in a copy that says which team workspace it copies and at which generation: a copy
@@ -276,7 +278,7 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
       if (java.nio.file.Files.isRegularFile(marker)) {
         try {
           if (Json.mapper().readValue(marker.toFile(), CopyMarker.class).equals(mine)) {
-            return new Pulled(0, 0, generation, true, (System.nanoTime() - t0) / 1_000_000);
+            return new Pulled(0, 0, 0, generation, true, (System.nanoTime() - t0) / 1_000_000);
           }
         } catch (IOException e) {
           // a damaged marker only means the copy is read again
@@ -335,11 +337,13 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
         local.discard();
         throw e;
       }
-      Engine.prepare(ws, Progress.part(m, 80, 100));
+      long findings = copyFindings(ws, Progress.part(m, 80, 90));
+      Engine.prepare(ws, Progress.part(m, 90, 100));
       java.nio.file.Files.writeString(marker, Json.pretty().writeValueAsString(mine));
       return new Pulled(
           done[0] - reviews.size(),
           reviews.size(),
+          findings,
           generation,
           false,
           (System.nanoTime() - t0) / 1_000_000);
@@ -363,6 +367,35 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
               + store.indexName()
               + "); `rehearsal import --store` or `rehearsal store push` writes them there");
     }
+  }
+
+  /**
+   * Copies the findings the team workspace holds (those of its last push) into the copy, one at a
+   * time; the number copied. They stand until the copy is analysed, as a local workspace's findings
+   * stand after an import.
+   */
+  private long copyFindings(Workspace ws, TaskMonitor m) throws IOException {
+    long[] n = {0};
+    try (OpenSearchIncidentIndex index = connect()) {
+      index.forEachFinding(
+          (incident, json) -> {
+            if ((n[0]++ & 1023) == 0) {
+              m.checkCancelled();
+              m.progress(-1, -1, "copying the team's findings");
+            }
+            try {
+              ws.writes().putStoredFinding(json);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (n[0] > 0) {
+      ws.writes().commit();
+    }
+    return n[0];
   }
 
   /** The team's rules in a local workspace, each written only when it differs. */

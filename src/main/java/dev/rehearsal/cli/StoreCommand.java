@@ -136,6 +136,7 @@ final class StoreCommand implements Callable<Integer> {
           json.put("workspace", s.dir().toAbsolutePath().toString());
           json.put("records", p.records());
           json.put("reviews", p.reviews());
+          json.put("findings", p.findings());
           json.put("generation", p.generation());
           json.put("upToDate", p.upToDate());
           json.put("millis", p.millis());
@@ -146,9 +147,11 @@ final class StoreCommand implements Callable<Integer> {
               s.dir().toAbsolutePath(), store.address(), p.generation());
         } else {
           out.printf(
-              "Copied %,d records and %,d reviews of %s (generation %d) into %s in %.1f s.%n",
+              "Copied %,d records, %,d reviews and %,d findings of %s (generation %d) into %s in"
+                  + " %.1f s.%n",
               p.records(),
               p.reviews(),
+              p.findings(),
               store.address(),
               p.generation(),
               s.dir().toAbsolutePath(),

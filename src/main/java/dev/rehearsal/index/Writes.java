@@ -92,6 +92,17 @@ public final class Writes {
         .updateDocument(new Term(Schema.KEY, f.key()), StoredDocs.finding(f, files.codec(), ""));
   }
 
+  /**
+   * Stores a finding given as the JSON a workspace stores it in (a finding kept elsewhere, such as
+   * the team workspace's), replacing the earlier one of its incident.
+   */
+  public void putStoredFinding(String json) throws IOException {
+    putFinding(
+        files
+            .codec()
+            .decode(new org.apache.lucene.util.BytesRef(json), dev.rehearsal.model.Finding.class));
+  }
+
   /** Replaces every stored finding with these. */
   public void replaceFindings(List<Finding> findings) throws IOException {
     replaceFindings(findings.size(), findings::get);

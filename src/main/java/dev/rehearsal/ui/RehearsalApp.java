@@ -904,10 +904,7 @@ public final class RehearsalApp extends Application {
             + (team != null ? team + " (team workspace)" : s.dir().getFileName())
             + (demo ? " (demo data)" : ""));
     statusBar.workspace(
-        team != null
-            ? "team workspace " + team + ", copied at " + s.dir().toAbsolutePath()
-            : s.dir().toAbsolutePath().toString(),
-        demo);
+        team != null ? "team workspace " + team : s.dir().toAbsolutePath().toString(), demo);
     views = new Views(s);
     View shown = View.INCIDENTS;
     for (var e : navButtons.entrySet()) {

@@ -385,16 +385,13 @@ final class Tour implements AppObserver {
             },
             () -> app.teamStore() == null || !app.teamStore().errorProperty().get().isEmpty(),
             "team-store.png"));
-    steps.add(
-        new Step(
-            "team workspace closed",
-            () -> {
-              if (teamDialog[0] != null) {
-                teamDialog[0].close();
-              }
-            },
-            () -> true,
-            null));
+    Runnable closeTeamDialog =
+        () -> {
+          if (teamDialog[0] != null) {
+            teamDialog[0].close();
+          }
+        };
+    steps.add(new Step("team workspace closed", closeTeamDialog, () -> true, null));
     steps.add(
         new Step(
             "team workspace to open",
@@ -411,16 +408,7 @@ final class Tour implements AppObserver {
             },
             () -> true,
             "team-store-open.png"));
-    steps.add(
-        new Step(
-            "team workspace to open closed",
-            () -> {
-              if (teamDialog[0] != null) {
-                teamDialog[0].close();
-              }
-            },
-            () -> true,
-            null));
+    steps.add(new Step("team workspace to open closed", closeTeamDialog, () -> true, null));
     steps.add(
         new Step(
             "held by another process",

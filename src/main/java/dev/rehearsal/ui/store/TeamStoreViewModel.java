@@ -102,12 +102,7 @@ public final class TeamStoreViewModel {
                       + " %s).",
                   p.records(), p.written(), store.address(), p.millis() / 1000.0, p.run()));
         },
-        thrown -> {
-          busy.set(false);
-          String why =
-              thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
-          failure.set("The push to " + store.address() + " failed: " + why);
-        });
+        failed("The push to " + store.address() + " failed: "));
     return true;
   }
 
@@ -148,20 +143,27 @@ public final class TeamStoreViewModel {
                       "The copy of %s is up to date (generation %d).",
                       store.address(), p.generation())
                   : String.format(
-                      "Copied %,d records and %,d reviews of %s (generation %d) in %.1f s.",
+                      "Copied %,d records, %,d reviews and %,d findings of %s (generation %d) in"
+                          + " %.1f s.",
                       p.records(),
                       p.reviews(),
+                      p.findings(),
                       store.address(),
                       p.generation(),
                       p.millis() / 1000.0));
           then.accept(copy);
         },
-        thrown -> {
-          busy.set(false);
-          String why =
-              thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
-          failure.set("Opening the team workspace at " + store.address() + " failed: " + why);
-        });
+        failed("Opening the team workspace at " + store.address() + " failed: "));
     return true;
+  }
+
+  /** What a failure of work in the background does: no longer busy, and why, after the words. */
+  private java.util.function.Consumer<Throwable> failed(String words) {
+    return thrown -> {
+      busy.set(false);
+      String why =
+          thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
+      failure.set(words + why);
+    };
   }
 }
