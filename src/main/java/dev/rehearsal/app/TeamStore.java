@@ -507,12 +507,10 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   /** Compares the team workspace's findings with the session's, one incident at a time. */
   public Agreement agreement(Session session) throws IOException {
     Workspace ws = session.workspace();
-    java.util.Set<String> here = new java.util.HashSet<>();
+    java.util.Set<String> unmatched = new java.util.HashSet<>();
     for (dev.rehearsal.model.Incident i :
         ws.records().list(DocKind.INCIDENT, dev.rehearsal.model.Incident.class)) {
-      if (ws.records().storedJson(dev.rehearsal.model.Finding.keyOf(i.key())).isPresent()) {
-        here.add(i.key());
-      }
+      unmatched.add(i.key());
     }
     long[] counts = new long[3];
     try (OpenSearchIncidentIndex index = connect()) {
@@ -520,12 +518,8 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
           (incident, json) -> {
             try {
               var mine = ws.records().storedJson(dev.rehearsal.model.Finding.keyOf(incident));
-              if (mine.isEmpty()) {
-                counts[2]++;
-              } else {
-                here.remove(incident);
-                counts[json.equals(mine.get()) ? 0 : 1]++;
-              }
+              unmatched.remove(incident);
+              counts[mine.isEmpty() ? 2 : json.equals(mine.get()) ? 0 : 1]++;
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -533,7 +527,14 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-    return new Agreement(counts[0], counts[1], counts[2], here.size());
+    // the incidents the store has no finding of: those with one here
+    long onlyHere = 0;
+    for (String incident : unmatched) {
+      if (ws.records().storedJson(dev.rehearsal.model.Finding.keyOf(incident)).isPresent()) {
+        onlyHere++;
+      }
+    }
+    return new Agreement(counts[0], counts[1], counts[2], onlyHere);
   }
 
   /** Drops the team workspace: its records, rules and every push of its incidents. */

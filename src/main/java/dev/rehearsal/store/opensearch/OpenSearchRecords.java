@@ -68,6 +68,9 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
   private long pendingBytes;
   private long written;
 
+  /** The saved column mappings, read once: an import asks for them at every file. */
+  private Map<String, ColumnMapping> mappings;
+
   private OpenSearchRecords(OpenSearchTransport transport, String prefix) {
     this.transport = transport;
     this.client = new OpenSearchClient(transport);
@@ -130,17 +133,18 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   @Override
   public void upsert(ImportedRecord r) throws IOException {
-    put(DocKind.of(r.kind()), r.key(), r.provenance().file(), Json.mapper().writeValueAsString(r));
+    putStored(
+        DocKind.of(r.kind()), r.key(), r.provenance().file(), Json.mapper().writeValueAsString(r));
   }
 
   @Override
   public void upsertStatus(DeployStatusEvent event) throws IOException {
-    put(DocKind.DEPLOY_STATUS, event.key(), "", Json.mapper().writeValueAsString(event));
+    putStored(DocKind.DEPLOY_STATUS, event.key(), "", Json.mapper().writeValueAsString(event));
   }
 
   @Override
   public void rejected(Rejection r) throws IOException {
-    put(
+    putStored(
         DocKind.REJECTION,
         RecordCodec.rejectionKey(r),
         r.file(),
@@ -179,7 +183,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   @Override
   public void fileImported(FileReport report) throws IOException {
-    put(
+    putStored(
         DocKind.IMPORT_LOG,
         RecordCodec.importLogKey(report.file()),
         report.file(),
@@ -188,7 +192,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   /** Keeps a review in the store's history of reviews (the latest of an incident is in force). */
   public void putReview(Review r) throws IOException {
-    put(
+    putStored(
         DocKind.REVIEW_HISTORY,
         RecordCodec.reviewHistoryKey(r),
         "",
@@ -200,10 +204,6 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
    * bytes a local workspace holds, so a copy made from the store holds the same).
    */
   public void putStored(DocKind kind, String key, String file, String json) throws IOException {
-    put(kind, key, file, json);
-  }
-
-  private void put(DocKind kind, String key, String file, String json) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put(KIND, kind.code());
     doc.put(KEY, key);
@@ -336,6 +336,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     doc.put(JSON, Json.mapper().writeValueAsString(json));
     pending.add(BulkOperation.of(o -> o.index(x -> x.id(RULES_ID).document(doc))));
     flush();
+    mappings = null;
   }
 
   /** The rules kept; null when none were. */
@@ -365,18 +366,21 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   @Override
   public Map<String, ColumnMapping> mappings() {
-    try {
-      Rules r = rules();
-      Map<String, ColumnMapping> out = new LinkedHashMap<>();
-      if (r != null) {
-        for (ColumnMapping m : r.mappings()) {
-          out.put(m.name(), m);
+    if (mappings == null) {
+      try {
+        Rules r = rules();
+        Map<String, ColumnMapping> out = new LinkedHashMap<>();
+        if (r != null) {
+          for (ColumnMapping m : r.mappings()) {
+            out.put(m.name(), m);
+          }
         }
+        mappings = out;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      return out;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
+    return mappings;
   }
 
   // ------------------------------------------------------------------ reading in bulk
