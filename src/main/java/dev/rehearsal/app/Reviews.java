@@ -89,8 +89,24 @@ public final class Reviews {
     }
   }
 
-  /** A review that was saved, and whether it applies now or when the analysis next runs. */
-  public record Saved(Review review, boolean appliedToFinding) {}
+  /**
+   * A review that was saved, whether it applies now or when the analysis next runs, and, in a copy
+   * of a team workspace, what became of it there.
+   *
+   * @param team a sentence saying what became of it in the team workspace; empty in a workspace of
+   *     one's own
+   * @param notInTeam it was meant for a team workspace, which did not take it (it is kept here)
+   */
+  public record Saved(Review review, boolean appliedToFinding, String team, boolean notInTeam) {
+    public Saved(Review review, boolean appliedToFinding) {
+      this(review, appliedToFinding, "", false);
+    }
+
+    /** This review, with what became of it in the team workspace. */
+    Saved withTeam(String sentence, boolean taken) {
+      return new Saved(review, appliedToFinding, sentence, !taken);
+    }
+  }
 
   /** Checks a review against the rules and the workspace, and saves it. */
   public Saved save(Request q) throws IOException {

@@ -351,6 +351,79 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   }
 
   /**
+   * Saves a review made in a copy of the team workspace, and writes it to the team workspace at
+   * once: into its history of reviews, with who made it and when (the next copy anyone makes has
+   * it), and into the incident's document of the push in force, with the finding the review changes
+   * (everyone searching sees it). The review is checked against the copy first; one the rules
+   * refuse is written nowhere. A review the team workspace cannot take (out of reach) stays saved
+   * in the copy, and the sentence of the result says so; a push writes it there later.
+   *
+   * @param copy a copy of this team workspace ({@link #pull})
+   */
+  public Reviews.Saved review(Session copy, Reviews.Request request) throws IOException {
+    String of = copyOf(copy.dir()).orElse(null);
+    if (!isAt(of)) {
+      throw new Reviews.Refused(
+          copy.dir().toAbsolutePath()
+              + (of == null ? " is not a copy of a team workspace" : " is a copy of " + of)
+              + ", not of "
+              + address
+              + "; open the team workspace (`rehearsal store pull`) and review there");
+    }
+    Reviews.Saved saved = copy.reviews().save(request);
+    Review review = saved.review();
+    try {
+      long generation;
+      try (OpenSearchRecords store = records()) {
+        long before = store.generation();
+        store.putReview(review);
+        store.commit();
+        generation = store.generation();
+        if (generation == before + 1) {
+          // nobody else wrote between: the copy holds what the store holds, and is up to date
+          advanceCopy(copy.dir(), store.indexName(), before, generation);
+        }
+      }
+      boolean searchable;
+      try (OpenSearchIncidentIndex index = connect()) {
+        searchable = index.rewrite(copy.workspace(), review.incidentKey());
+      }
+      return saved.withTeam(
+          "written to the team workspace "
+              + address
+              + " (generation "
+              + generation
+              + (searchable
+                  ? "), which everyone sees"
+                  : "); its incidents show it after the next push of findings"),
+          true);
+    } catch (IOException | RuntimeException e) {
+      return saved.withTeam(
+          "kept in this copy only: the team workspace "
+              + address
+              + " did not take it ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); `rehearsal store push` writes it there",
+          false);
+    }
+  }
+
+  /** Records in a copy's marker that it holds generation {@code to}, when it held {@code from}. */
+  private void advanceCopy(Path dir, String index, long from, long to) throws IOException {
+    Path marker = dir.resolve(COPY_MARKER);
+    CopyMarker was = new CopyMarker(address.toString(), index, from);
+    try {
+      if (!Json.mapper().readValue(marker.toFile(), CopyMarker.class).equals(was)) {
+        return;
+      }
+    } catch (IOException e) {
+      return; // a damaged marker only means the copy is read again
+    }
+    java.nio.file.Files.writeString(
+        marker, Json.pretty().writeValueAsString(new CopyMarker(address.toString(), index, to)));
+  }
+
+  /**
    * Checks that the team workspace can be reached and holds records, before anything is made on
    * this machine for it; an exception saying what is missing otherwise.
    */
@@ -445,6 +518,26 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
               (System.nanoTime() - t0) / 1_000_000);
       return new Analysed(pulled, report, pushed);
     }
+  }
+
+  /** Whether this is the team workspace at {@code written} (an address as a copy records it). */
+  public boolean isAt(String written) {
+    return address.toString().equals(written);
+  }
+
+  /** What an analysis of the team workspace did, in a sentence. */
+  public String describe(Analysed a) {
+    return String.format(
+        "Analysed %,d incidents of %s (generation %d%s) in %.1f s; their findings are pushed as %s,"
+            + " which everyone now sees.",
+        a.report().incidents(),
+        address,
+        a.pulled().generation(),
+        a.pulled().upToDate()
+            ? ", the copy was up to date"
+            : String.format(", %,d records copied", a.pulled().records()),
+        (a.pulled().millis() + a.report().timings().get("total") + a.pushed().millis()) / 1000.0,
+        a.pushed().run());
   }
 
   /**

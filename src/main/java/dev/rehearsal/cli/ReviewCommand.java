@@ -22,9 +22,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Confirm or correct what the analysis says about an incident. Reviews are "
-            + "kept in the workspace, survive re-import and re-analysis, and win over the engine.")
+            + "kept in the workspace, survive re-import and re-analysis, and win over the engine."
+            + " With --store, the review is made in this machine's copy of the team workspace"
+            + " (copied first when there is none) and written to the team workspace at once.")
 final class ReviewCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
+
+  @Mixin StoreOptions storeOptions;
 
   @Parameters(
       index = "0",
@@ -93,12 +97,20 @@ final class ReviewCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Session s = ws.open()) {
+    dev.rehearsal.app.TeamStore store = storeOptions.given() ? storeOptions.resolve(spec) : null;
+    try (Session s = store == null ? ws.open() : ws.openOrCreateNamedOr(store.defaultCopy())) {
+      // no copy on this machine yet: one is made to review in (a workspace of one's own, which
+      // holds records, is never made a copy; the review is refused there)
+      if (store != null
+          && s.isEmpty()
+          && StoreOptions.attempt(spec, store, progress -> store.pull(s, progress)) == null) {
+        return 1;
+      }
+      Reviews.Request request =
+          new Reviews.Request(incident, confirm, v, g, links, noLink, note, reviewer);
       Reviews.Saved saved;
       try {
-        saved =
-            s.reviews()
-                .save(new Reviews.Request(incident, confirm, v, g, links, noLink, note, reviewer));
+        saved = store == null ? s.reviews().save(request) : store.review(s, request);
       } catch (Reviews.Refused e) {
         throw e.inCommandLineWords();
       }
@@ -112,8 +124,11 @@ final class ReviewCommand implements Callable<Integer> {
                 + (saved.appliedToFinding() ? "" : " (it applies when the analysis runs)")
                 + ": "
                 + Sentences.review(saved.review()));
+        if (!saved.team().isEmpty()) {
+          out.println("The review is " + saved.team() + ".");
+        }
       }
-      return 0;
+      return saved.notInTeam() ? 1 : 0;
     }
   }
 

@@ -15,4 +15,13 @@ public record FindingSummary(
   public FindingSummary {
     gaps = List.copyOf(gaps);
   }
+
+  /** What the table shows of a finding: reviews applied, as the finding's document indexes it. */
+  public static FindingSummary of(dev.rehearsal.model.Finding f) {
+    return new FindingSummary(
+        f.effectiveVerdict().name().toLowerCase(java.util.Locale.ROOT),
+        f.effectiveGaps().stream().map(dev.rehearsal.model.Gap::code).toList(),
+        f.links().isEmpty() ? 0 : f.confidence(),
+        f.reviewed());
+  }
 }

@@ -2,9 +2,7 @@ package dev.rehearsal.index;
 
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.Finding;
-import dev.rehearsal.model.Gap;
 import dev.rehearsal.model.Review;
-import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
@@ -65,17 +63,17 @@ final class StoredDocs {
     d.add(new StringField(Schema.KIND, DocKind.FINDING.code(), Field.Store.NO));
     d.add(new SortedDocValuesField(Schema.KIND, new BytesRef(DocKind.FINDING.code())));
     d.add(new StoredField(Schema.STORED, codec.json(f)));
-    String verdict = f.effectiveVerdict().name().toLowerCase(Locale.ROOT);
-    d.add(new StringField(Schema.STATUS, verdict, Field.Store.NO));
-    d.add(new SortedDocValuesField(Schema.STATUS, new BytesRef(verdict)));
-    for (Gap g : f.effectiveGaps()) {
-      RecordCodec.multiKeyword(d, Schema.GAP, g.code());
+    FindingSummary summary = FindingSummary.of(f);
+    d.add(new StringField(Schema.STATUS, summary.verdict(), Field.Store.NO));
+    d.add(new SortedDocValuesField(Schema.STATUS, new BytesRef(summary.verdict())));
+    for (String gap : summary.gaps()) {
+      RecordCodec.multiKeyword(d, Schema.GAP, gap);
     }
     if (f.onset() != null) {
       d.add(new LongField(Schema.TIME, f.onset().toEpochMilli(), Field.Store.NO));
     }
-    d.add(new DoubleDocValuesField(Schema.NUMBER, f.links().isEmpty() ? 0 : f.confidence()));
-    if (f.reviewed()) {
+    d.add(new DoubleDocValuesField(Schema.NUMBER, summary.confidence()));
+    if (summary.reviewed()) {
       d.add(new StringField(Schema.SUBTYPE, Schema.REVIEWED, Field.Store.NO));
       d.add(new SortedDocValuesField(Schema.SUBTYPE, new BytesRef(Schema.REVIEWED)));
     }

@@ -183,7 +183,11 @@ public final class RehearsalApp extends Application {
       detail =
           new IncidentDetailViewModel(
               key -> s.incidents().of(key),
-              r -> s.reviews().save(r),
+              r -> {
+                // in a copy of a team workspace, a review is written there too
+                dev.rehearsal.app.TeamStore team = shownTeam;
+                return team == null ? s.reviews().save(r) : team.review(s, r);
+              },
               key -> s.incidents().record(key),
               executor);
       detailView = new IncidentDetailView(detail);
@@ -205,7 +209,12 @@ public final class RehearsalApp extends Application {
             incidents.search();
             incidents.loadChoices();
             dashboard.load();
-            notice("Review saved. The table, its filters and the dashboard show it.", false);
+            String team = detail.reviewSharedProperty().get();
+            notice(
+                "Review saved"
+                    + (team.isEmpty() ? "" : ", " + team)
+                    + ". The table, its filters and the dashboard show it.",
+                detail.reviewRefusedProperty().get());
           });
       imports =
           new ImportViewModel(
@@ -490,6 +499,9 @@ public final class RehearsalApp extends Application {
     MenuItem teamOpen = item("Open team workspace\u2026", null, this::openTeamStore);
     teamPush.setId("menu-team-push");
     teamOpen.setId("menu-team-open");
+    teamAnalyse.setId("menu-team-analyse");
+    teamAnalyse.setOnAction(e -> analyseTeamStore());
+    teamAnalyse.setDisable(true);
     MenuItem quit = item("Quit", Shortcuts.QUIT, this::quit);
     file.setOnShowing(e -> fillRecent());
     file.getItems()
@@ -501,6 +513,7 @@ public final class RehearsalApp extends Application {
             export,
             new SeparatorMenuItem(),
             teamOpen,
+            teamAnalyse,
             teamPush,
             new SeparatorMenuItem(),
             quit);
@@ -700,6 +713,59 @@ public final class RehearsalApp extends Application {
   /** The team workspace's address and files, kept while the window is open (never credentials). */
   private dev.rehearsal.ui.store.TeamStoreViewModel teamStore;
 
+  /**
+   * The team workspace the shown workspace is a copy of, which its reviews are written to; null
+   * when it is a workspace of one's own (or its address cannot be read).
+   */
+  private volatile dev.rehearsal.app.TeamStore shownTeam;
+
+  /** The team workspace the shown workspace is a copy of; null when it is not a copy. */
+  dev.rehearsal.app.TeamStore shownTeam() {
+    return shownTeam;
+  }
+
+  /** File → Analyse team workspace: enabled while the shown workspace is a copy of one. */
+  private final MenuItem teamAnalyse = new MenuItem("Analyse team workspace");
+
+  /**
+   * File → Analyse team workspace: the copy brought up to date, analysed and its findings pushed,
+   * in one step; the views then show the new findings.
+   */
+  void analyseTeamStore() {
+    Session s = session;
+    dev.rehearsal.app.TeamStore team = shownTeam;
+    Views v = views;
+    if (s == null || team == null || v == null) {
+      notice("Open a team workspace first (File \u2192 Open team workspace\u2026).", true);
+      return;
+    }
+    teamStoreVm()
+        .analyse(
+            s,
+            team,
+            () -> {
+              if (session == s && views == v) {
+                v.incidents.search();
+                v.incidents.loadChoices();
+                v.dashboard.load();
+                v.rejections.reload();
+                v.deploys.refresh();
+                v.runs.refresh();
+                v.facts.refresh();
+              }
+            });
+  }
+
+  /** The team workspace's view model, made (with its notices) the first time it is needed. */
+  private dev.rehearsal.ui.store.TeamStoreViewModel teamStoreVm() {
+    if (teamStore == null) {
+      teamStore = new dev.rehearsal.ui.store.TeamStoreViewModel(executor, System::getenv);
+      notices(teamStore.statusProperty(), false);
+      notices(teamStore.failureProperty(), true);
+    }
+    return teamStore;
+  }
+
   /** File → Push to team workspace…: the open workspace's incidents and findings, pushed. */
   private void pushToTeamStore() {
     teamStoreDialog();
@@ -739,11 +805,7 @@ public final class RehearsalApp extends Application {
       notice("Open a workspace first: its incidents and findings are what is pushed.", true);
       return null;
     }
-    if (teamStore == null) {
-      teamStore = new dev.rehearsal.ui.store.TeamStoreViewModel(executor, System::getenv);
-      notices(teamStore.statusProperty(), false);
-      notices(teamStore.failureProperty(), true);
-    }
+    teamStoreVm();
     Runnable confirm =
         purpose == dev.rehearsal.ui.store.TeamStoreDialog.Purpose.PUSH
             ? () -> teamStore.push(s)
@@ -905,6 +967,8 @@ public final class RehearsalApp extends Application {
             + (demo ? " (demo data)" : ""));
     statusBar.workspace(
         team != null ? "team workspace " + team : s.dir().toAbsolutePath().toString(), demo);
+    shownTeam = team == null ? null : teamStoreVm().storeFor(team);
+    teamAnalyse.setDisable(team == null);
     views = new Views(s);
     View shown = View.INCIDENTS;
     for (var e : navButtons.entrySet()) {

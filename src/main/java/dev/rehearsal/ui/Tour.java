@@ -45,6 +45,11 @@ final class Tour implements AppObserver {
     }
     started = true;
     RehearsalApp.Views v = app.views();
+    if (app.shownTeam() != null) {
+      teamSteps(v, vm);
+      next(scene, 0, 0);
+      return;
+    }
     steps.add(
         new Step(
             "incidents",
@@ -436,6 +441,51 @@ final class Tour implements AppObserver {
             "incidents-dark.png"));
     steps.add(new Step("light again", () -> app.darkTheme().setSelected(false), () -> true, null));
     next(scene, 0, 0);
+  }
+
+  /**
+   * The tour of a copy of a team workspace: File → Analyse team workspace (the copy brought up to
+   * date, analysed, its findings pushed), then an escape's review, which reaches the team workspace
+   * at once. It writes to the team workspace it is run on.
+   */
+  private void teamSteps(RehearsalApp.Views v, IncidentsViewModel vm) {
+    String[] notice = {""};
+    steps.add(
+        new Step(
+            "team workspace analysed",
+            () -> {
+              notice[0] = app.lastNoticeProperty().get();
+              app.analyseTeamStore();
+            },
+            () -> {
+              String now = app.lastNoticeProperty().get();
+              return !now.equals(notice[0]) && !vm.busyProperty().get() && !vm.rows().isEmpty();
+            },
+            "team-store-analysed.png"));
+    steps.add(
+        new Step(
+            "team escapes",
+            () -> vm.filter(dev.rehearsal.app.Rows.VERDICT).set("escape"),
+            () -> !vm.busyProperty().get() && !vm.rows().isEmpty() && vm.rows().get(0) != null,
+            null));
+    steps.add(
+        new Step(
+            "team escape",
+            () -> vm.select(0),
+            () -> v.detail.detailProperty().get() != null && !v.detail.busyProperty().get(),
+            null));
+    steps.add(
+        new Step(
+            "team review",
+            () -> {
+              v.detail.reviewerProperty().set("dana");
+              v.detail.noteProperty().set("confirmed in the postmortem");
+              v.detail.confirm();
+            },
+            () ->
+                !v.detail.busyProperty().get()
+                    && v.detail.reviewMessageProperty().get().startsWith("Saved"),
+            "team-store-reviewed.png"));
   }
 
   /**

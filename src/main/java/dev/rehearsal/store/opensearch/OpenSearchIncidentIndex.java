@@ -299,6 +299,46 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   /**
+   * Writes one incident again into the push in force, as the workspace now has it: its finding in
+   * full with the review in force applied, who made that review and when, and every review made of
+   * it. Everyone searching sees it at once. False, and nothing written, when nothing has been
+   * pushed yet or two pushes are being pointed at the name this moment (the next push carries it).
+   */
+  public boolean rewrite(Workspace workspace, String incidentKey) throws IOException {
+    List<String> in = current();
+    if (in.size() != 1 || in.get(0).equals(index)) {
+      return false; // none pushed, or the first slice's layout, which has no run of its own
+    }
+    String target = in.get(0);
+    String run = target.substring(index.length() + 2);
+    var records = workspace.records();
+    Incident incident =
+        records
+            .get(incidentKey, Incident.class)
+            .orElseThrow(() -> new IOException("the workspace holds no incident " + incidentKey));
+    String findingKey = dev.rehearsal.model.Finding.keyOf(incidentKey);
+    dev.rehearsal.model.Finding finding =
+        records.get(findingKey, dev.rehearsal.model.Finding.class).orElse(null);
+    List<dev.rehearsal.model.Review> history = records.reviewHistory(incidentKey);
+    Map<String, Object> doc =
+        document(
+            incident,
+            workspace.services(),
+            finding == null ? null : dev.rehearsal.index.FindingSummary.of(finding),
+            history.isEmpty() ? null : history.get(history.size() - 1),
+            history,
+            run);
+    records.storedJson(findingKey).ifPresent(json -> doc.put(FINDING, json));
+    client.index(
+        x ->
+            x.index(target)
+                .id(incidentKey)
+                .document(doc)
+                .refresh(org.opensearch.client.opensearch._types.Refresh.True));
+    return true;
+  }
+
+  /**
    * Points the workspace's name at a push's index and away from the earlier ones, in one request
    * (OpenSearch applies the actions together). An index of the first slice's layout, named as the
    * workspace itself, is deleted in the same request, since a name cannot be both. Two people

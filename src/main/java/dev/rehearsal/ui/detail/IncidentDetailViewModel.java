@@ -75,6 +75,7 @@ public final class IncidentDetailViewModel {
       new SimpleStringProperty(System.getProperty("user.name", ""));
   private final StringProperty reviewMessage = new SimpleStringProperty("");
   private final BooleanProperty reviewRefused = new SimpleBooleanProperty();
+  private final StringProperty reviewShared = new SimpleStringProperty("");
   private Runnable onReviewed = () -> {};
   private long generation;
 
@@ -152,6 +153,14 @@ public final class IncidentDetailViewModel {
 
   public ReadOnlyBooleanProperty reviewRefusedProperty() {
     return reviewRefused;
+  }
+
+  /**
+   * What became of the last review saved in the team workspace the shown workspace is a copy of (a
+   * sentence; empty in a workspace of one's own).
+   */
+  public ReadOnlyStringProperty reviewSharedProperty() {
+    return reviewShared;
   }
 
   /** Called after a review was saved (the table and figures change). */
@@ -341,11 +350,14 @@ public final class IncidentDetailViewModel {
         m -> saver.save(request),
         saved -> {
           busy.set(false);
-          reviewRefused.set(false);
+          // kept here but not taken by the team workspace: said as a problem
+          reviewRefused.set(saved.notInTeam());
+          reviewShared.set(saved.team());
           reviewMessage.set(
               "Saved "
                   + Sentences.review(saved.review())
-                  + (saved.appliedToFinding() ? "" : " (applies when the analysis next runs)"));
+                  + (saved.appliedToFinding() ? "" : " (applies when the analysis next runs)")
+                  + (saved.team().isEmpty() ? "" : "; " + saved.team()));
           note.set("");
           onReviewed.run();
           open(key);

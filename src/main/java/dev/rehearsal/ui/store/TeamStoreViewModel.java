@@ -157,6 +157,47 @@ public final class TeamStoreViewModel {
     return true;
   }
 
+  /**
+   * The team workspace at {@code address} (a copy's, as its marker names it): with the credentials
+   * and CA files typed in the dialog when it names the same address, else with credentials from the
+   * environment; null when the address cannot be read.
+   */
+  public TeamStore storeFor(String address) {
+    try {
+      TeamStore typed =
+          TeamStore.of(this.address.get(), credentialsFile.get(), caFile.get(), environment.get());
+      if (typed.isAt(address)) {
+        return typed;
+      }
+    } catch (IllegalArgumentException e) {
+      // nothing usable typed: the copy's own address below
+    }
+    try {
+      return TeamStore.of(address, null, null, environment.get());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Analyses the team workspace in one step, in the background ({@link TeamStore#analyse}): the
+   * copy {@code copy} brought up to date, analysed, and its findings pushed for everyone; {@code
+   * then} runs once it is done (the window shows the new findings).
+   */
+  public void analyse(Session copy, TeamStore store, Runnable then) {
+    busy.set(true);
+    status.set("");
+    failure.set("");
+    background.run(
+        m -> store.analyse(copy, m),
+        a -> {
+          busy.set(false);
+          status.set(store.describe(a));
+          then.run();
+        },
+        failed("Analysing the team workspace at " + store.address() + " failed: "));
+  }
+
   /** What a failure of work in the background does: no longer busy, and why, after the words. */
   private java.util.function.Consumer<Throwable> failed(String words) {
     return thrown -> {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (.ci/opensearch.sh start; mvn -B -ntp -Popensearch verify) and fails without one.
  */
 @Tag("opensearch")
-class OpenSearchIncidentIndexIT {
+public class OpenSearchIncidentIndexIT {
   /**
    * Words, phrases, field queries, wildcards and boolean operators, as people type them into the
    * search box; each is run against both stores.
@@ -147,7 +147,7 @@ class OpenSearchIncidentIndexIT {
    * The node from -Dopensearch.url, or else the port .ci/opensearch.sh wrote; no node named is a
    * failure, not a skip.
    */
-  static URI node() throws IOException {
+  public static URI node() throws IOException {
     String url = System.getProperty("opensearch.url", "");
     if (!url.isBlank()) {
       return URI.create(url.strip());

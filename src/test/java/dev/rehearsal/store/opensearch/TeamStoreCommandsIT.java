@@ -51,6 +51,11 @@ class TeamStoreCommandsIT {
             null)) {
       index.drop();
     }
+    new dev.rehearsal.app.TeamStore(
+            dev.rehearsal.store.StoreAddress.parse(address.replace("cli-it", "cli-review-it")),
+            dev.rehearsal.store.StoreCredentials.NONE,
+            null)
+        .drop();
   }
 
   private static String[] run(int expectedCode, String... args) {
@@ -130,5 +135,56 @@ class TeamStoreCommandsIT {
     assertTrue(bad[1].contains("is not valid search syntax"), bad[1]);
     String[] none = run(1, "search", "--store", address.replace("cli-it", "nothing-here"), "x");
     assertTrue(none[1].contains("rehearsal store push"), none[1]);
+  }
+
+  @Test
+  void aReviewGivenWithTheStoreIsWrittenThereAtOnce() throws Exception {
+    String team = address.replace("cli-it", "cli-review-it");
+    run(0, "store", "push", "--workspace=" + workspace, "--store", team);
+    Path copy = dir.resolve("review-copy");
+    // no copy on this machine yet: the command makes one, then reviews in it
+    String[] saved =
+        run(
+            0,
+            "review",
+            "OPS-126",
+            "--no-link",
+            "--note",
+            "a certificate expired",
+            "--reviewer",
+            "ines",
+            "--store",
+            team,
+            "--workspace=" + copy);
+    assertTrue(saved[0].contains("The review is written to the team workspace " + team), saved[0]);
+    String key;
+    try (Session s = Session.open(copy)) {
+      key = s.reviews().history("OPS-126").get(0).incidentKey();
+    }
+    try (OpenSearchIncidentIndex index =
+        OpenSearchIncidentIndex.connect(
+            dev.rehearsal.store.StoreAddress.parse(team),
+            dev.rehearsal.store.StoreCredentials.NONE,
+            null)) {
+      assertEquals("ines", index.document(key).orElseThrow().get("reviewer"));
+      assertEquals("not_change_related", index.document(key).orElseThrow().get("verdict"));
+    }
+    // refused by the rules, in the command line's words: nothing written
+    String[] refused =
+        run(
+            1,
+            "review",
+            "OPS-126",
+            "--no-link",
+            "--verdict",
+            "escape",
+            "--store",
+            team,
+            "--workspace=" + copy);
+    assertTrue(refused[1].contains("--no-link --verdict not_change_related"), refused[1]);
+    // the workspace of one's own is no copy of it: refused, saying how to review there
+    String[] notACopy =
+        run(1, "review", "OPS-126", "--confirm", "--store", team, "--workspace=" + workspace);
+    assertTrue(notACopy[1].contains("is not a copy of a team workspace"), notACopy[1]);
   }
 }

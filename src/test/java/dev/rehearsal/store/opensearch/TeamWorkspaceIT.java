@@ -76,7 +76,7 @@ class TeamWorkspaceIT {
 
   @AfterAll
   static void dropTheStores() throws Exception {
-    for (String prefix : List.of("team-it-push", "team-it-import")) {
+    for (String prefix : List.of("team-it-push", "team-it-import", "team-it-review")) {
       store(prefix).drop();
     }
   }
@@ -208,6 +208,107 @@ class TeamWorkspaceIT {
       // this store holds no review: the local findings before the review are the ones to match
       assertSameFindings(
           unreviewedFindings, findings(copy), "the analysis of imported records finds the same");
+    }
+  }
+
+  @Test
+  void aReviewMadeInACopyReachesTheTeamWorkspaceAtOnce() throws Exception {
+    TeamStore team = store("team-it-review");
+    try (Session s = Session.open(local)) {
+      team.push(s, TaskMonitor.NONE);
+    }
+    String key = localFindings.keySet().stream().skip(1).findFirst().orElseThrow();
+    Reviews.Request noChange =
+        new Reviews.Request(
+            key,
+            false,
+            dev.rehearsal.model.Verdict.NOT_CHANGE_RELATED,
+            null,
+            null,
+            true,
+            "a disk filled",
+            "lee");
+    long generation;
+    String reviewedFinding;
+    try (Session copy = Session.openOrCreate(dir.resolve("review-copy"))) {
+      TeamStore.Pulled pulled = team.pull(copy, TaskMonitor.NONE);
+      Reviews.Saved saved = team.review(copy, noChange);
+      assertFalse(saved.notInTeam(), saved.team());
+      assertTrue(saved.team().contains("which everyone sees"), saved.team());
+      assertTrue(saved.appliedToFinding());
+      generation = pulled.generation() + 1;
+      TeamStore.Pulled again = team.pull(copy, TaskMonitor.NONE);
+      assertTrue(again.upToDate(), "the copy holds what its review wrote: nothing to read again");
+      assertEquals(generation, again.generation(), "the review is one commit");
+      reviewedFinding = copy.workspace().records().storedJson(Finding.keyOf(key)).orElseThrow();
+      assertTrue(reviewedFinding.contains("\"lee\""), "the copy's finding has the review");
+
+      // the incident as everyone searching sees it: the review in force, and the finding with it
+      try (OpenSearchIncidentIndex index =
+          OpenSearchIncidentIndex.connect(node, team.address().prefix())) {
+        Map<String, Object> doc = index.document(key).orElseThrow();
+        assertEquals("lee", doc.get(dev.rehearsal.index.Schema.REVIEWER));
+        assertEquals("not_change_related", doc.get(dev.rehearsal.index.Schema.VERDICT));
+        assertEquals("yes", doc.get(dev.rehearsal.index.Schema.REVIEWED));
+        assertEquals(1, ((List<?>) doc.get("reviews")).size());
+        assertEquals(reviewedFinding, team.findings().get(key));
+      }
+
+      // refused by the rules: written nowhere
+      Reviews.Request contradicts =
+          new Reviews.Request(
+              key,
+              false,
+              dev.rehearsal.model.Verdict.ESCAPE,
+              List.of(dev.rehearsal.model.Gap.DATA),
+              List.of(),
+              true,
+              "",
+              "lee");
+      org.junit.jupiter.api.Assertions.assertThrows(
+          Reviews.Refused.class, () -> team.review(copy, contradicts));
+      assertTrue(team.pull(copy, TaskMonitor.NONE).upToDate(), "nothing was committed");
+    }
+    // a workspace of one's own is not a copy of the team workspace: refused, nothing written
+    try (Session s = Session.open(local)) {
+      Reviews.Refused refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              Reviews.Refused.class, () -> team.review(s, noChange));
+      assertTrue(refused.getMessage().contains("not a copy"), refused.getMessage());
+    }
+    // another person's copy, made afterwards, has the review with who made it
+    try (Session other = Session.openOrCreate(dir.resolve("review-other"))) {
+      TeamStore.Pulled p = team.pull(other, TaskMonitor.NONE);
+      assertEquals(generation, p.generation());
+      List<Review> history = other.reviews().history(key);
+      assertEquals(1, history.size());
+      assertEquals("lee", history.get(0).reviewer());
+      assertEquals(
+          reviewedFinding,
+          other.workspace().records().storedJson(Finding.keyOf(key)).orElseThrow(),
+          "the copy shows the reviewed finding before any analysis");
+    }
+  }
+
+  @Test
+  void aReviewTheTeamWorkspaceCannotTakeStaysInTheCopy() throws Exception {
+    // a copy of a team workspace nobody can reach: the local demo, marked as its copy
+    Path copyDir = dir.resolve("unreachable-copy");
+    dev.rehearsal.util.FileTrees.copy(local, copyDir, java.util.Set.of());
+    TeamStore gone =
+        new TeamStore(
+            StoreAddress.parse("opensearch://127.0.0.1:9/nowhere"), StoreCredentials.NONE, null);
+    java.nio.file.Files.writeString(
+        copyDir.resolve("team-copy.json"),
+        "{\"store\":\"" + gone.address() + "\",\"index\":\"nowhere-records-v6\",\"generation\":3}");
+    String key = localFindings.keySet().stream().skip(2).findFirst().orElseThrow();
+    try (Session copy = Session.open(copyDir)) {
+      Reviews.Saved saved =
+          gone.review(
+              copy, new Reviews.Request(key, true, null, null, null, false, "looked at it", "kim"));
+      assertTrue(saved.notInTeam());
+      assertTrue(saved.team().startsWith("kept in this copy only"), saved.team());
+      assertEquals("kim", copy.reviews().history(key).get(0).reviewer(), "kept in the copy");
     }
   }
 }

@@ -88,4 +88,36 @@ class TeamStoreViewModelTest {
     assertFalse(vm.open(null, opened::add), "a wrong address starts nothing");
     assertTrue(vm.errorProperty().get().contains("no prefix"), vm.errorProperty().get());
   }
+
+  @Test
+  void aCopysTeamWorkspaceIsTheOneTypedWhenItNamesTheSameAddress() throws Exception {
+    Path creds = Files.writeString(dir.resolve("creds"), "reviewer:s3cret\n");
+    vm.addressProperty().set("opensearch://127.0.0.1:9200/team");
+    vm.credentialsFileProperty().set(creds.toString());
+    assertEquals(
+        "reviewer",
+        vm.storeFor("opensearch://127.0.0.1:9200/team").credentials().user(),
+        "the credentials file typed for this address");
+    var other = vm.storeFor("opensearch://127.0.0.1:9200/other");
+    assertEquals("opensearch://127.0.0.1:9200/other", other.address().toString());
+    assertEquals("ops", other.credentials().user(), "another address: the environment's");
+    assertNull(vm.storeFor("not an address"));
+  }
+
+  @Test
+  void analysingATeamWorkspaceThatCannotBeReachedSaysSoAndRefreshesNothing() throws Exception {
+    try (Session s = Session.openOrCreate(dir.resolve("ws"))) {
+      int[] refreshed = {0};
+      var store = vm.storeFor("opensearch://127.0.0.1:1/team");
+      vm.analyse(s, store, () -> refreshed[0]++);
+      assertFalse(vm.busyProperty().get());
+      assertEquals("", vm.statusProperty().get());
+      assertTrue(
+          vm.failureProperty()
+              .get()
+              .startsWith("Analysing the team workspace at opensearch://127.0.0.1:1/team failed"),
+          vm.failureProperty().get());
+      assertEquals(0, refreshed[0]);
+    }
+  }
 }
