@@ -27,6 +27,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A team workspace on OpenSearch (decision 0021), as far as it goes: a local workspace's incidents
@@ -227,33 +229,50 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
    * @param findings the findings of the team's last analysis copied with them, so the copy shows
    *     what the team sees before it is analysed again
    * @param generation the team workspace's generation copied
-   * @param upToDate the copy was of that generation already, and nothing was read
+   * @param upToDate the copy was of that generation and of the team's last findings already, and
+   *     nothing was read
+   * @param changesOnly the copy was of an earlier generation, and only what the commits since then
+   *     wrote was read
    */
   public record Pulled(
-      long records, long reviews, long findings, long generation, boolean upToDate, long millis) {}
+      long records,
+      long reviews,
+      long findings,
+      long generation,
+      boolean upToDate,
+      boolean changesOnly,
+      long millis) {}
 
   /**
-   * The file in a copy that says which team workspace it copies and at which generation: a copy
-   * whose generation is the store's is up to date and is not read again.
+   * The file in a copy that says which team workspace it copies, at which generation, and which
+   * push of findings it holds: a copy of the store's generation and push is up to date and is not
+   * read again; a copy of an earlier generation reads what was written since.
    */
   static final String COPY_MARKER = "team-copy.json";
 
-  private record CopyMarker(String store, String index, long generation) {}
+  /**
+   * @param run the push of findings the copy holds (null: none, or a copy made before this was
+   *     recorded)
+   */
+  private record CopyMarker(String store, String index, long generation, String run) {}
 
   /**
    * The team workspace a folder is a copy of (its address as written, never with credentials), when
    * it is one.
    */
   public static java.util.Optional<String> copyOf(Path dir) {
+    return marker(dir).map(CopyMarker::store);
+  }
+
+  private static java.util.Optional<CopyMarker> marker(Path dir) {
     Path marker = dir.resolve(COPY_MARKER);
     if (!java.nio.file.Files.isRegularFile(marker)) {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.of(
-          Json.mapper().readValue(marker.toFile(), CopyMarker.class).store());
+      return java.util.Optional.of(Json.mapper().readValue(marker.toFile(), CopyMarker.class));
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return java.util.Optional.empty(); // a damaged marker only means the copy is read again
     }
   }
 
@@ -261,8 +280,11 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
    * Makes a local workspace a copy of the team workspace's records and rules, for the analysis to
    * read: the rules first (records are filed under the services they name), then every record by
    * key, read in bulk a page at a time; the reviews, oldest first; then the analysis's input is
-   * prepared as after an import. A copy made before is brought up to date (records by key; a record
-   * the team workspace no longer holds stays).
+   * prepared as after an import. A copy made before is brought up to date: when every commit since
+   * its generation is on record, only the documents those commits wrote are read (a review written
+   * by someone else is one document, not the whole store again); else every record, by key (a
+   * record the team workspace no longer holds stays). The team's findings are copied when the push
+   * in force is not the one the copy holds.
    */
   public Pulled pull(Session copy, TaskMonitor monitor) throws IOException {
     long t0 = System.nanoTime();
@@ -271,59 +293,71 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     try (OpenSearchRecords store = records()) {
       requireRecords(store);
       // read before the records: a commit while they are read moves it on, and the next pull
-      // reads them again
+      // reads what it wrote
       long generation = store.generation();
-      java.nio.file.Path marker = copy.dir().resolve(COPY_MARKER);
-      CopyMarker mine = new CopyMarker(address.toString(), store.indexName(), generation);
-      if (java.nio.file.Files.isRegularFile(marker)) {
-        try {
-          if (Json.mapper().readValue(marker.toFile(), CopyMarker.class).equals(mine)) {
-            return new Pulled(0, 0, 0, generation, true, (System.nanoTime() - t0) / 1_000_000);
-          }
-        } catch (IOException e) {
-          // a damaged marker only means the copy is read again
-        }
+      String run;
+      try (OpenSearchIncidentIndex index = connect()) {
+        run = index.runInForce().orElse(null);
       }
+      CopyMarker mine = new CopyMarker(address.toString(), store.identity(), generation, run);
+      CopyMarker before = marker(copy.dir()).orElse(null);
+      boolean sameStore =
+          before != null
+              && before.store().equals(mine.store())
+              && before.index().equals(mine.index());
+      if (sameStore && before.generation() == generation && Objects.equals(before.run(), run)) {
+        return new Pulled(0, 0, 0, generation, true, false, (System.nanoTime() - t0) / 1_000_000);
+      }
+      Set<String> since =
+          sameStore && before.generation() <= generation
+              ? store.committedSince(before.generation(), generation)
+              : null;
       OpenSearchRecords.Rules rules = store.rules();
       if (rules != null) {
         copyRules(rules, ws);
       }
-      long all = 0;
-      for (DocKind kind : KINDS) {
-        all += store.count(kind);
+      long all = -1; // what a full copy reads, for its progress; unknown for changes only
+      if (since == null) {
+        all = 0;
+        for (DocKind kind : KINDS) {
+          all += store.count(kind);
+        }
       }
       long total = all;
       long[] done = {0};
       RecordStore local = ws.writes().importStore();
       List<Review> reviews = new ArrayList<>();
       TaskMonitor part = Progress.part(m, 0, 80);
+      OpenSearchRecords.RecordConsumer take =
+          (kind, key, json) -> {
+            if ((done[0]++ & 1023) == 0) {
+              part.checkCancelled();
+              part.progress(done[0], total, "copying " + store.indexName());
+            }
+            try {
+              Object r = Json.mapper().readValue(json, typeOf(kind));
+              if (r instanceof ImportedRecord i) {
+                local.upsert(i);
+              } else if (r instanceof DeployStatusEvent e) {
+                local.upsertStatus(e);
+              } else if (r instanceof Rejection x) {
+                local.rejected(x);
+              } else if (r instanceof FileReport f) {
+                local.fileImported(f);
+              } else if (r instanceof Review v) {
+                reviews.add(v);
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          };
       try {
-        for (DocKind kind : KINDS) {
-          Class<?> type = typeOf(kind);
-          store.forEach(
-              kind,
-              (key, json) -> {
-                if ((done[0]++ & 1023) == 0) {
-                  part.checkCancelled();
-                  part.progress(done[0], total, "copying " + store.indexName());
-                }
-                try {
-                  Object r = Json.mapper().readValue(json, type);
-                  if (r instanceof ImportedRecord i) {
-                    local.upsert(i);
-                  } else if (r instanceof DeployStatusEvent e) {
-                    local.upsertStatus(e);
-                  } else if (r instanceof Rejection x) {
-                    local.rejected(x);
-                  } else if (r instanceof FileReport f) {
-                    local.fileImported(f);
-                  } else if (r instanceof Review v) {
-                    reviews.add(v);
-                  }
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
+        if (since != null) {
+          store.forEachWrittenBy(since, KINDS, take);
+        } else {
+          for (DocKind kind : KINDS) {
+            store.forEach(kind, (key, json) -> take.accept(kind, key, json));
+          }
         }
         reviews.sort(java.util.Comparator.comparing(Review::at).thenComparing(Review::incidentKey));
         for (Review r : reviews) {
@@ -337,15 +371,26 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
         local.discard();
         throw e;
       }
-      long findings = copyFindings(ws, Progress.part(m, 80, 90));
-      Engine.prepare(ws, Progress.part(m, 90, 100));
-      java.nio.file.Files.writeString(marker, Json.pretty().writeValueAsString(mine));
+      long records = done[0] - reviews.size();
+      boolean newFindings = !(sameStore && Objects.equals(before.run(), run));
+      long findings = 0;
+      if (newFindings) {
+        findings = copyFindings(ws, Progress.part(m, 80, 90));
+      } else if (!reviews.isEmpty()) {
+        applyReviews(ws, inForce(ws));
+      }
+      if (since == null || records > 0) {
+        // the analysis's input changes with the records, not with reviews
+        Engine.prepare(ws, Progress.part(m, 90, 100));
+      }
+      writeMarker(copy.dir(), mine);
       return new Pulled(
-          done[0] - reviews.size(),
+          records,
           reviews.size(),
           findings,
           generation,
           false,
+          since != null,
           (System.nanoTime() - t0) / 1_000_000);
     }
   }
@@ -370,6 +415,14 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
               + address
               + "; open the team workspace (`rehearsal store pull`) and review there");
     }
+    // the copy's finding before the review: the store's is written over only when it is the same
+    String findingBefore =
+        copy.workspace()
+            .records()
+            .storedJson(
+                dev.rehearsal.model.Finding.keyOf(
+                    IncidentDetails.resolve(copy.workspace(), request.incident())))
+            .orElse(null);
     Reviews.Saved saved = copy.reviews().save(request);
     Review review = saved.review();
     try {
@@ -381,12 +434,12 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
         generation = store.generation();
         if (generation == before + 1) {
           // nobody else wrote between: the copy holds what the store holds, and is up to date
-          advanceCopy(copy.dir(), store.indexName(), before, generation);
+          advanceCopy(copy.dir(), store.identity(), before, generation);
         }
       }
       boolean searchable;
       try (OpenSearchIncidentIndex index = connect()) {
-        searchable = index.rewrite(copy.workspace(), review.incidentKey());
+        searchable = index.rewrite(copy.workspace(), review.incidentKey(), findingBefore);
       }
       return saved.withTeam(
           "written to the team workspace "
@@ -395,7 +448,7 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
               + generation
               + (searchable
                   ? "), which everyone sees"
-                  : "); its incidents show it after the next push of findings"),
+                  : "); the team's incidents show it after the next analysis there"),
           true);
     } catch (IOException | RuntimeException e) {
       return saved.withTeam(
@@ -410,17 +463,15 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
 
   /** Records in a copy's marker that it holds generation {@code to}, when it held {@code from}. */
   private void advanceCopy(Path dir, String index, long from, long to) throws IOException {
-    Path marker = dir.resolve(COPY_MARKER);
-    CopyMarker was = new CopyMarker(address.toString(), index, from);
-    try {
-      if (!Json.mapper().readValue(marker.toFile(), CopyMarker.class).equals(was)) {
-        return;
-      }
-    } catch (IOException e) {
-      return; // a damaged marker only means the copy is read again
+    CopyMarker was = marker(dir).orElse(null);
+    if (was != null && isAt(was.store()) && was.index().equals(index) && was.generation() == from) {
+      writeMarker(dir, new CopyMarker(was.store(), index, to, was.run()));
     }
+  }
+
+  private static void writeMarker(Path dir, CopyMarker marker) throws IOException {
     java.nio.file.Files.writeString(
-        marker, Json.pretty().writeValueAsString(new CopyMarker(address.toString(), index, to)));
+        dir.resolve(COPY_MARKER), Json.pretty().writeValueAsString(marker));
   }
 
   /**
@@ -465,10 +516,37 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-    if (n[0] > 0) {
-      ws.writes().commit();
-    }
+    ws.writes().commit(); // what follows reads the findings copied
+    applyReviews(ws, inForce(ws));
     return n[0];
+  }
+
+  private static List<Review> inForce(Workspace ws) throws IOException {
+    List<Review> out = new ArrayList<>();
+    ws.records().forEach(DocKind.REVIEW, Review.class, out::add);
+    return out;
+  }
+
+  /**
+   * A review in force that a finding of the copy does not show yet (made after the team's last
+   * analysis, written to the store directly) applied to it, as a review made in the copy would be;
+   * how many findings were changed (none where each shows its review already).
+   */
+  private static long applyReviews(Workspace ws, List<Review> inForce) throws IOException {
+    long changed = 0;
+    for (Review r : inForce) {
+      var f =
+          ws.records()
+              .get(
+                  dev.rehearsal.model.Finding.keyOf(r.incidentKey()),
+                  dev.rehearsal.model.Finding.class);
+      if (f.isPresent() && !r.equals(f.get().review())) {
+        ws.writes().putFinding(f.get().withReview(r));
+        changed++;
+      }
+    }
+    ws.writes().commit();
+    return changed;
   }
 
   /** The team's rules in a local workspace, each written only when it differs. */
@@ -507,6 +585,12 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     long t0 = System.nanoTime();
     try (OpenSearchIncidentIndex index = connect()) {
       OpenSearchIncidentIndex.Pushed p = index.push(copy.workspace(), Progress.part(m, 80, 100));
+      // the copy holds the findings it pushed: the next pull need not copy them back
+      CopyMarker was = marker(copy.dir()).orElse(null);
+      if (was != null && was.generation() == pulled.generation()) {
+        writeMarker(
+            copy.dir(), new CopyMarker(was.store(), was.index(), was.generation(), p.run()));
+      }
       Pushed pushed =
           new Pushed(
               p.run(),
@@ -535,7 +619,10 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
         a.pulled().generation(),
         a.pulled().upToDate()
             ? ", the copy was up to date"
-            : String.format(", %,d records copied", a.pulled().records()),
+            : String.format(
+                ", %,d records%s copied",
+                a.pulled().records(),
+                a.pulled().changesOnly() ? " changed since the copy was made" : ""),
         (a.pulled().millis() + a.report().timings().get("total") + a.pushed().millis()) / 1000.0,
         a.pushed().run());
   }

@@ -139,6 +139,7 @@ final class StoreCommand implements Callable<Integer> {
           json.put("findings", p.findings());
           json.put("generation", p.generation());
           json.put("upToDate", p.upToDate());
+          json.put("changesOnly", p.changesOnly());
           json.put("millis", p.millis());
           out.println(Json.pretty().writeValueAsString(json));
         } else if (p.upToDate()) {
@@ -147,8 +148,9 @@ final class StoreCommand implements Callable<Integer> {
               s.dir().toAbsolutePath(), store.address(), p.generation());
         } else {
           out.printf(
-              "Copied %,d records, %,d reviews and %,d findings of %s (generation %d) into %s in"
+              "Copied %s%,d records, %,d reviews and %,d findings of %s (generation %d) into %s in"
                   + " %.1f s.%n",
+              p.changesOnly() ? "what changed since the copy was made: " : "",
               p.records(),
               p.reviews(),
               p.findings(),

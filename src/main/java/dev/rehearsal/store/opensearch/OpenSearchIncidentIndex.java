@@ -186,6 +186,15 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return out;
   }
 
+  /** The id of the push in force; none before the first push, or while two race for the name. */
+  public Optional<String> runInForce() throws IOException {
+    List<String> in = current();
+    if (in.size() != 1 || !in.get(0).startsWith(index + "-r")) {
+      return Optional.empty();
+    }
+    return Optional.of(in.get(0).substring(index.length() + 2));
+  }
+
   /**
    * Deletes the workspace's incidents: every push's index, named or left behind by a push that lost
    * to another, and with them the name.
@@ -302,14 +311,22 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * Writes one incident again into the push in force, as the workspace now has it: its finding in
    * full with the review in force applied, who made that review and when, and every review made of
    * it. Everyone searching sees it at once. False, and nothing written, when nothing has been
-   * pushed yet or two pushes are being pointed at the name this moment (the next push carries it).
+   * pushed yet, when two pushes are being pointed at the name this moment, or when the push in
+   * force holds another finding of the incident than {@code findingBefore} (the workspace's before
+   * the review: someone analysed since the workspace was copied, and its finding is not written
+   * over a newer one). The next push carries it then.
    */
-  public boolean rewrite(Workspace workspace, String incidentKey) throws IOException {
+  public boolean rewrite(Workspace workspace, String incidentKey, String findingBefore)
+      throws IOException {
     List<String> in = current();
     if (in.size() != 1 || in.get(0).equals(index)) {
       return false; // none pushed, or the first slice's layout, which has no run of its own
     }
     String target = in.get(0);
+    Object there = document(incidentKey).map(d -> d.get(FINDING)).orElse(null);
+    if (there != null && !there.equals(findingBefore)) {
+      return false;
+    }
     String run = target.substring(index.length() + 2);
     var records = workspace.records();
     Incident incident =

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.BulkRequest;
@@ -55,6 +56,21 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
   static final String FILE = "file";
   static final String JSON = "json";
 
+  /**
+   * The connection that last wrote a document: what a copy reads again when that connection's
+   * commit is one the copy has not seen.
+   */
+  static final String SESSION = "session";
+
+  /**
+   * The kind of a commit's record: which connection committed, on top of which generation (its
+   * {@link #FILE}, zero-padded so that generations sort as text).
+   */
+  static final String COMMIT = "commit";
+
+  /** More connections than this to read again, and a copy reads everything instead. */
+  static final int MAX_SESSIONS = 1000;
+
   /** The kind of the store's own documents: its generation and its rules. */
   static final String META = "meta";
 
@@ -70,6 +86,16 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   /** The saved column mappings, read once: an import asks for them at every file. */
   private Map<String, ColumnMapping> mappings;
+
+  /** This connection, in every document it writes and in the record of its commits. */
+  private final String session =
+      Long.toString(System.currentTimeMillis(), 36)
+          + "-"
+          + Long.toString(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+
+  /** Whether the index is known to exist with this version's mapping. */
+  private boolean ready;
 
   private OpenSearchRecords(OpenSearchTransport transport, String prefix) {
     this.transport = transport;
@@ -94,14 +120,44 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     return index;
   }
 
+  /**
+   * The index's name and the id OpenSearch gave it when it was made: an index deleted and made
+   * again under the same name is another store, whose generations start again.
+   */
+  public String identity() throws IOException {
+    JsonNode n =
+        Json.mapper()
+            .readTree(
+                Connections.send(
+                    client,
+                    "GET",
+                    "/" + index + "/_settings/index.uuid",
+                    null,
+                    "read the id of " + index));
+    return index + "/" + n.path(index).path("settings").path("index").path("uuid").asText("");
+  }
+
   /** Whether the store holds any records (its index exists). */
   public boolean exists() throws IOException {
     return client.indices().exists(e -> e.index(index)).value();
   }
 
-  /** Creates the index unless it exists. */
+  /**
+   * Creates the index unless it exists; an index made before documents carried their connection
+   * gets that field (an addition OpenSearch makes in place).
+   */
   public void create() throws IOException {
+    if (ready) {
+      return;
+    }
     if (exists()) {
+      Connections.send(
+          client,
+          "PUT",
+          "/" + index + "/_mapping",
+          "{\"properties\":{\"" + SESSION + "\":{\"type\":\"keyword\"}}}",
+          "add the connection field to " + index);
+      ready = true;
       return;
     }
     Map<String, Object> keyword = Map.of("type", "keyword");
@@ -117,7 +173,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
                 "_meta",
                 Map.of("rehearsal", Map.of("schema", Schema.VERSION)),
                 "properties",
-                Map.of(KIND, keyword, KEY, keyword, FILE, keyword, JSON, kept)));
+                Map.of(KIND, keyword, KEY, keyword, FILE, keyword, JSON, kept, SESSION, keyword)));
     try {
       Connections.send(
           client, "PUT", "/" + index, Json.mapper().writeValueAsString(body), "create " + index);
@@ -127,6 +183,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
         throw e;
       }
     }
+    ready = true;
   }
 
   // ------------------------------------------------------------------ writing: the import contract
@@ -209,6 +266,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     doc.put(KEY, key);
     doc.put(FILE, file == null ? "" : file);
     doc.put(JSON, json);
+    doc.put(SESSION, session);
     pending.add(BulkOperation.of(o -> o.index(x -> x.id(key).document(doc))));
     pendingBytes += json.length();
     if (pending.size() >= BULK_SIZE || pendingBytes >= BULK_BYTES) {
@@ -249,6 +307,10 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
       JsonNode current = getMeta(GENERATION_ID);
       long generation =
           current == null ? 0 : Long.parseLong(current.path("_source").path(JSON).asText("0"));
+      // the record of this commit, before the generation moves: a copy at this generation reads
+      // again what this connection wrote (a record left by an attempt that lost to another
+      // commit only makes a copy read more)
+      recordCommit(generation);
       String condition =
           current == null
               ? "?op_type=create"
@@ -275,6 +337,98 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
         }
       }
     }
+  }
+
+  private void recordCommit(long onTopOf) throws IOException {
+    String id = "meta-commit-" + onTopOf + "-" + session;
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(KIND, COMMIT);
+    doc.put(KEY, id);
+    doc.put(FILE, padded(onTopOf));
+    doc.put(JSON, session);
+    doc.put(SESSION, session);
+    Connections.send(
+        client,
+        "PUT",
+        "/" + index + "/_doc/" + id + "?refresh=true",
+        Json.mapper().writeValueAsString(doc),
+        "record a commit in " + index);
+  }
+
+  private static String padded(long generation) {
+    return String.format(Locale.ROOT, "%019d", generation);
+  }
+
+  /**
+   * The connections whose commits moved the generation from {@code from} to {@code to}: what a copy
+   * of generation {@code from} reads again to be at {@code to}. Empty when nothing is to be read;
+   * null when some step has no record (a commit by an older version) or there are more than {@value
+   * #MAX_SESSIONS}: the copy then reads everything.
+   */
+  public Set<String> committedSince(long from, long to) throws IOException {
+    if (from >= to) {
+      return Set.of();
+    }
+    Map<String, Object> query =
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(
+                    Map.of("term", Map.of(KIND, COMMIT)),
+                    Map.of("range", Map.of(FILE, Map.of("gte", padded(from), "lt", padded(to)))))));
+    Set<String> sessions = new java.util.TreeSet<>();
+    Set<Long> steps = new java.util.HashSet<>();
+    Connections.forEachHit(
+        client,
+        index,
+        query,
+        KEY,
+        List.of(FILE, JSON),
+        doc -> {
+          steps.add(Long.parseLong(doc.path(FILE).asText()));
+          sessions.add(doc.path(JSON).asText());
+        });
+    if (steps.size() < to - from || sessions.size() > MAX_SESSIONS) {
+      return null;
+    }
+    return sessions;
+  }
+
+  /**
+   * Every document of these kinds last written by one of these connections, with its kind, key and
+   * stored JSON: a page at a time through a point in time, by key.
+   */
+  public void forEachWrittenBy(Set<String> sessions, List<DocKind> kinds, RecordConsumer consumer)
+      throws IOException {
+    if (sessions.isEmpty() || !exists()) {
+      return;
+    }
+    Map<String, Object> query =
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(
+                    Map.of("terms", Map.of(SESSION, List.copyOf(sessions))),
+                    Map.of("terms", Map.of(KIND, kinds.stream().map(DocKind::code).toList())))));
+    Connections.forEachHit(
+        client,
+        index,
+        query,
+        KEY,
+        List.of(KIND, KEY, JSON),
+        doc ->
+            consumer.accept(
+                DocKind.fromCode(doc.path(KIND).asText()),
+                doc.path(KEY).asText(),
+                doc.path(JSON).asText()));
+  }
+
+  /** A document read: its kind, key and stored JSON. */
+  @FunctionalInterface
+  public interface RecordConsumer {
+    void accept(DocKind kind, String key, String json);
   }
 
   /** The store's generation: how many commits it has seen (0 before the first). */

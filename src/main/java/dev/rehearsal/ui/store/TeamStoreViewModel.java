@@ -143,8 +143,9 @@ public final class TeamStoreViewModel {
                       "The copy of %s is up to date (generation %d).",
                       store.address(), p.generation())
                   : String.format(
-                      "Copied %,d records, %,d reviews and %,d findings of %s (generation %d) in"
+                      "Copied %s%,d records, %,d reviews and %,d findings of %s (generation %d) in"
                           + " %.1f s.",
+                      p.changesOnly() ? "what changed: " : "",
                       p.records(),
                       p.reviews(),
                       p.findings(),

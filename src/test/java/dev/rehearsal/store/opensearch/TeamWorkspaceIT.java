@@ -163,20 +163,31 @@ class TeamWorkspaceIT {
       TeamStore.Pulled again = team.pull(copy, TaskMonitor.NONE);
       assertTrue(again.upToDate(), "a copy of the same generation is up to date");
       assertEquals(0, again.records());
-      // a commit moves the generation on: the copy reads every record again, adding none
+      // a commit moves the generation on: the copy reads what it wrote (the rules: no record)
       try (Session s = Session.open(local)) {
         team.pushRules(s);
       }
       TeamStore.Pulled after = team.pull(copy, TaskMonitor.NONE);
       assertFalse(after.upToDate());
+      assertTrue(after.changesOnly(), "every commit since the copy is on record");
       assertEquals(again.generation() + 1, after.generation());
-      assertEquals(a.pulled().records(), after.records());
+      assertEquals(0, after.records());
+      assertEquals(0, after.findings(), "the team's findings are the ones the copy pushed");
+      // a push writes every record again: a copy reads them all, adding none
+      try (Session s = Session.open(local)) {
+        team.push(s, TaskMonitor.NONE);
+      }
+      TeamStore.Pulled pushed = team.pull(copy, TaskMonitor.NONE);
+      assertTrue(pushed.changesOnly());
+      assertEquals(a.pulled().records(), pushed.records());
+      assertEquals(400, pushed.findings(), "a push of findings the copy does not hold is copied");
       try (Session original = Session.open(local)) {
         assertEquals(
             original.workspace().facets().count(DocKind.DEPLOY),
             copy.workspace().facets().count(DocKind.DEPLOY),
             "copying again adds no record");
       }
+      assertSameFindings(localFindings, findings(copy), "and the copy holds the team's findings");
     }
   }
 
@@ -230,6 +241,10 @@ class TeamWorkspaceIT {
             "lee");
     long generation;
     String reviewedFinding;
+    // a copy made before the review below, and not brought up to date since
+    try (Session stale = Session.openOrCreate(dir.resolve("review-stale"))) {
+      team.pull(stale, TaskMonitor.NONE);
+    }
     try (Session copy = Session.openOrCreate(dir.resolve("review-copy"))) {
       TeamStore.Pulled pulled = team.pull(copy, TaskMonitor.NONE);
       Reviews.Saved saved = team.review(copy, noChange);
@@ -269,6 +284,35 @@ class TeamWorkspaceIT {
           Reviews.Refused.class, () -> team.review(copy, contradicts));
       assertTrue(team.pull(copy, TaskMonitor.NONE).upToDate(), "nothing was committed");
     }
+    // a review from the copy made before: kept in the team's history of reviews, but its older
+    // finding is not written over the team's reviewed one
+    try (Session stale = Session.open(dir.resolve("review-stale"))) {
+      Reviews.Saved late =
+          team.review(
+              stale,
+              new Reviews.Request(key, true, null, null, null, false, "looked later", "kim"));
+      assertFalse(late.notInTeam(), late.team());
+      assertTrue(late.team().contains("after the next analysis there"), late.team());
+      generation++;
+      try (OpenSearchIncidentIndex index =
+          OpenSearchIncidentIndex.connect(node, team.address().prefix())) {
+        assertEquals(
+            "lee", index.document(key).orElseThrow().get(dev.rehearsal.index.Schema.REVIEWER));
+        assertEquals(reviewedFinding, team.findings().get(key));
+      }
+    }
+    // the copy made before reads the two reviews, and nothing else: the finding shows the latest
+    try (Session stale = Session.open(dir.resolve("review-stale"))) {
+      TeamStore.Pulled p = team.pull(stale, TaskMonitor.NONE);
+      assertTrue(p.changesOnly());
+      assertEquals(0, p.records());
+      assertEquals(2, p.reviews());
+      assertEquals(0, p.findings(), "the team's findings were copied before");
+      assertEquals(generation, p.generation());
+      assertTrue(
+          stale.workspace().records().storedJson(Finding.keyOf(key)).orElseThrow().contains("kim"));
+      assertTrue(team.pull(stale, TaskMonitor.NONE).upToDate());
+    }
     // a workspace of one's own is not a copy of the team workspace: refused, nothing written
     try (Session s = Session.open(local)) {
       Reviews.Refused refused =
@@ -281,12 +325,18 @@ class TeamWorkspaceIT {
       TeamStore.Pulled p = team.pull(other, TaskMonitor.NONE);
       assertEquals(generation, p.generation());
       List<Review> history = other.reviews().history(key);
-      assertEquals(1, history.size());
-      assertEquals("lee", history.get(0).reviewer());
       assertEquals(
-          reviewedFinding,
-          other.workspace().records().storedJson(Finding.keyOf(key)).orElseThrow(),
-          "the copy shows the reviewed finding before any analysis");
+          List.of("lee", "kim"),
+          history.stream().map(Review::reviewer).toList(),
+          "every review, oldest first, with who made it");
+      assertTrue(
+          other
+              .workspace()
+              .records()
+              .storedJson(Finding.keyOf(key))
+              .orElseThrow()
+              .contains("\"kim\""),
+          "the copy shows the finding with the review in force before any analysis");
     }
   }
 
