@@ -33,7 +33,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -374,9 +373,17 @@ final class Search {
     int n = r.offset() + r.limit();
     TopDocs top;
     if (r.sort() == SearchRequest.Sort.RELEVANCE) {
+      // best first; records that score the same in key order (not the order they were written
+      // in, which a re-import changes), as the team store orders them
       top =
           s.search(
-              q, new TopScoreDocCollectorManager(Math.max(1, n), null, Integer.MAX_VALUE, true));
+              q,
+              new TopFieldCollectorManager(
+                  new Sort(SortField.FIELD_SCORE, new SortField(Schema.KEY, SortField.Type.STRING)),
+                  Math.max(1, n),
+                  null,
+                  Integer.MAX_VALUE,
+                  true));
     } else {
       SortField sf =
           new SortedNumericSortField(

@@ -563,6 +563,20 @@ public final class OpenSearchIncidentIndex implements Closeable {
                           return h;
                         })
                     .trackTotalHits(t -> t.enabled(true))
+                    // best first; incidents that score the same in key order, as locally
+                    .sort(
+                        so ->
+                            so.score(
+                                sc ->
+                                    sc.order(
+                                        org.opensearch.client.opensearch._types.SortOrder.Desc)))
+                    .sort(
+                        so ->
+                            so.field(
+                                f ->
+                                    f.field(Schema.KEY)
+                                        .order(
+                                            org.opensearch.client.opensearch._types.SortOrder.Asc)))
                     .query(
                         q ->
                             q.bool(
