@@ -370,13 +370,9 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
       return Set.of();
     }
     Map<String, Object> query =
-        Map.of(
-            "bool",
-            Map.of(
-                "filter",
-                List.of(
-                    Map.of("term", Map.of(KIND, COMMIT)),
-                    Map.of("range", Map.of(FILE, Map.of("gte", padded(from), "lt", padded(to)))))));
+        allOf(
+            Map.of("term", Map.of(KIND, COMMIT)),
+            Map.of("range", Map.of(FILE, Map.of("gte", padded(from), "lt", padded(to)))));
     Set<String> sessions = new java.util.TreeSet<>();
     Set<Long> steps = new java.util.HashSet<>();
     Connections.forEachHit(
@@ -405,13 +401,9 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
       return;
     }
     Map<String, Object> query =
-        Map.of(
-            "bool",
-            Map.of(
-                "filter",
-                List.of(
-                    Map.of("terms", Map.of(SESSION, List.copyOf(sessions))),
-                    Map.of("terms", Map.of(KIND, kinds.stream().map(DocKind::code).toList())))));
+        allOf(
+            Map.of("terms", Map.of(SESSION, List.copyOf(sessions))),
+            Map.of("terms", Map.of(KIND, kinds.stream().map(DocKind::code).toList())));
     Connections.forEachHit(
         client,
         index,
@@ -423,6 +415,11 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
                 DocKind.fromCode(doc.path(KIND).asText()),
                 doc.path(KEY).asText(),
                 doc.path(JSON).asText()));
+  }
+
+  /** A query every one of whose clauses a document must meet (none scored). */
+  private static Map<String, Object> allOf(Map<String, Object> first, Map<String, Object> second) {
+    return Map.of("bool", Map.of("filter", List.of(first, second)));
   }
 
   /** A document read: its kind, key and stored JSON. */
