@@ -2,6 +2,7 @@ package dev.rehearsal.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.app.Demo;
@@ -764,6 +765,15 @@ class DesktopFlowsTest extends FxRobot {
   void openingATeamWorkspaceThatCannotBeReachedSaysSoAndKeepsTheWorkspaceOpen() throws Exception {
     waitFor(60, () -> ((RehearsalApp) app).views() != null);
     java.nio.file.Path before = ((RehearsalApp) app).session().dir();
+    // a workspace of one's own: nothing to analyse as a team workspace
+    javafx.scene.control.MenuItem analyse =
+        stage().getScene().getRoot().lookupAll(".menu-bar").stream()
+            .flatMap(n -> ((javafx.scene.control.MenuBar) n).getMenus().get(0).getItems().stream())
+            .filter(i -> "menu-team-analyse".equals(i.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(analyse.isDisable(), "File → Analyse team workspace is for copies of one");
+    assertNull(((RehearsalApp) app).shownTeam());
     clickOn("File");
     clickOn("Open team workspace\u2026");
     waitForScene(10, () -> lookup("#team-store-dialog").tryQuery().isPresent());
