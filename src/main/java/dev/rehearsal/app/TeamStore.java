@@ -609,6 +609,24 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     return address.toString().equals(written);
   }
 
+  /** What bringing a copy up to date did, in a sentence. */
+  public String describe(Pulled p) {
+    if (p.upToDate()) {
+      return String.format(
+          "The copy of %s is up to date (generation %d): nothing to read.",
+          address, p.generation());
+    }
+    return String.format(
+        "Copied %s%,d records, %,d reviews and %,d findings of %s (generation %d) in %.1f s.",
+        p.changesOnly() ? "what changed since the copy was made: " : "",
+        p.records(),
+        p.reviews(),
+        p.findings(),
+        address,
+        p.generation(),
+        p.millis() / 1000.0);
+  }
+
   /** What an analysis of the team workspace did, in a sentence. */
   public String describe(Analysed a) {
     return String.format(

@@ -142,22 +142,8 @@ final class StoreCommand implements Callable<Integer> {
           json.put("changesOnly", p.changesOnly());
           json.put("millis", p.millis());
           out.println(Json.pretty().writeValueAsString(json));
-        } else if (p.upToDate()) {
-          out.printf(
-              "%s is a copy of %s at its generation %d already: nothing to read.%n",
-              s.dir().toAbsolutePath(), store.address(), p.generation());
         } else {
-          out.printf(
-              "Copied %s%,d records, %,d reviews and %,d findings of %s (generation %d) into %s in"
-                  + " %.1f s.%n",
-              p.changesOnly() ? "what changed since the copy was made: " : "",
-              p.records(),
-              p.reviews(),
-              p.findings(),
-              store.address(),
-              p.generation(),
-              s.dir().toAbsolutePath(),
-              p.millis() / 1000.0);
+          out.println(store.describe(p) + " The copy is at " + s.dir().toAbsolutePath() + ".");
         }
         return 0;
       }

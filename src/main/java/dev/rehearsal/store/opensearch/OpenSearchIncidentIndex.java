@@ -318,16 +318,15 @@ public final class OpenSearchIncidentIndex implements Closeable {
    */
   public boolean rewrite(Workspace workspace, String incidentKey, String findingBefore)
       throws IOException {
-    List<String> in = current();
-    if (in.size() != 1 || in.get(0).equals(index)) {
-      return false; // none pushed, or the first slice's layout, which has no run of its own
+    String run = runInForce().orElse(null);
+    if (run == null) {
+      return false; // none pushed, two racing, or the first slice's layout with no run of its own
     }
-    String target = in.get(0);
+    String target = index + "-r" + run;
     Object there = document(incidentKey).map(d -> d.get(FINDING)).orElse(null);
     if (there != null && !there.equals(findingBefore)) {
       return false;
     }
-    String run = target.substring(index.length() + 2);
     var records = workspace.records();
     Incident incident =
         records

@@ -345,7 +345,6 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     doc.put(KIND, COMMIT);
     doc.put(KEY, id);
     doc.put(FILE, padded(onTopOf));
-    doc.put(JSON, session);
     doc.put(SESSION, session);
     Connections.send(
         client,
@@ -380,10 +379,10 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
         index,
         query,
         KEY,
-        List.of(FILE, JSON),
+        List.of(FILE, SESSION),
         doc -> {
           steps.add(Long.parseLong(doc.path(FILE).asText()));
-          sessions.add(doc.path(JSON).asText());
+          sessions.add(doc.path(SESSION).asText());
         });
     if (steps.size() < to - from || sessions.size() > MAX_SESSIONS) {
       return null;

@@ -38,8 +38,8 @@ public final class TeamStoreDialog {
         "Open a team workspace",
         "Open a team workspace on OpenSearch: its records are copied into a workspace on this"
             + " machine, which the window then shows.",
-        "A copy already up to date with the team workspace is not read again. Analyse it here,"
-            + " then File \u2192 Push to team workspace\u2026 shares the findings.",
+        "A copy already up to date with the team workspace is not read again; File \u2192"
+            + " Analyse team workspace then analyses it and shares the findings in one step.",
         TeamStoreDialog.OPEN,
         "team-store-open");
 

@@ -137,21 +137,7 @@ public final class TeamStoreViewModel {
         },
         p -> {
           busy.set(false);
-          status.set(
-              p.upToDate()
-                  ? String.format(
-                      "The copy of %s is up to date (generation %d).",
-                      store.address(), p.generation())
-                  : String.format(
-                      "Copied %s%,d records, %,d reviews and %,d findings of %s (generation %d) in"
-                          + " %.1f s.",
-                      p.changesOnly() ? "what changed: " : "",
-                      p.records(),
-                      p.reviews(),
-                      p.findings(),
-                      store.address(),
-                      p.generation(),
-                      p.millis() / 1000.0));
+          status.set(store.describe(p));
           then.accept(copy);
         },
         failed("Opening the team workspace at " + store.address() + " failed: "));
