@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * rows never sit in memory; the values a column holds, for its filter; and the search across
  * everything, with the passages that matched marked.
  */
-public final class Rows {
+public final class Rows implements Tables {
   /** The columns a table can be ordered and filtered by; values are the index's field names. */
   public static final String TIME = Schema.TIME;
 
@@ -74,6 +74,10 @@ public final class Rows {
 
     Table(DocKind kind) {
       this.kind = kind;
+    }
+
+    DocKind kind() {
+      return kind;
     }
   }
 
@@ -126,6 +130,7 @@ public final class Rows {
   }
 
   /** The incidents a search matches, in an order. */
+  @Override
   public Source<IncidentRow> incidents(String query, Order order) throws IOException {
     return wrap(parsed(() -> ws.records().incidentRows(query, null, order.index())));
   }
@@ -144,6 +149,7 @@ public final class Rows {
     return deploys(query, Order.NEWEST);
   }
 
+  @Override
   public Source<Deploy> deploys(String query, Order order) throws IOException {
     return wrap(
         parsed(
@@ -155,6 +161,7 @@ public final class Rows {
     return runs(query, Order.NEWEST);
   }
 
+  @Override
   public Source<StagingRun> runs(String query, Order order) throws IOException {
     return wrap(
         parsed(
@@ -166,6 +173,7 @@ public final class Rows {
     return facts(query, Order.NEWEST);
   }
 
+  @Override
   public Source<EnvironmentFact> facts(String query, Order order) throws IOException {
     return wrap(
         parsed(
@@ -183,6 +191,7 @@ public final class Rows {
    * The values a column of a table holds, with how many rows hold each, most first: what its filter
    * offers. Verdicts, gaps and review state come from the incidents' findings.
    */
+  @Override
   public Map<String, Long> values(Table table, String column) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
     if (table == Table.INCIDENTS && FROM_FINDINGS.contains(column)) {
@@ -201,6 +210,11 @@ public final class Rows {
     } else {
       counts.putAll(ws.facets().valueCounts(table.kind, column));
     }
+    return mostFirst(counts);
+  }
+
+  /** Values with their counts, most first, then by value. */
+  static Map<String, Long> mostFirst(Map<String, Long> counts) {
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort(
         Map.Entry.<String, Long>comparingByValue()

@@ -108,6 +108,8 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     long generation;
     try (OpenSearchRecords store = records()) {
       store.putRules(rulesOf(ws));
+      // records are filed under this workspace's service names, as its push of incidents reads them
+      store.refile(ws.services());
       long all = 0;
       for (DocKind kind : KINDS) {
         all += ws.facets().count(kind);
@@ -127,7 +129,12 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
                     part.progress(done[0], total, "writing records to " + store.indexName());
                   }
                   try {
-                    store.putStored(kind, keyOf(r), fileOf(r), Json.mapper().writeValueAsString(r));
+                    String json = Json.mapper().writeValueAsString(r);
+                    if (r instanceof ImportedRecord record) {
+                      store.putRecord(record, json);
+                    } else {
+                      store.putStored(kind, keyOf(r), fileOf(r), json);
+                    }
                   } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                   }
@@ -161,6 +168,17 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     try (OpenSearchRecords store = records()) {
       store.putRules(rulesOf(session.workspace()));
       store.commit(); // copies read the new rules
+    }
+  }
+
+  /**
+   * Gives a team workspace written by an earlier version its records' searchable fields (what its
+   * tables and counts read); the number of records given them, 0 when it had them.
+   */
+  public long upgrade() throws IOException {
+    try (OpenSearchRecords store = records()) {
+      requireRecords(store);
+      return store.upgrade();
     }
   }
 
@@ -583,8 +601,11 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     Pulled pulled = pull(copy, Progress.part(m, 0, 40));
     AnalysisReport report = copy.analyses().run(Progress.part(m, 40, 80));
     long t0 = System.nanoTime();
-    try (OpenSearchIncidentIndex index = connect()) {
+    try (OpenSearchIncidentIndex index = connect();
+        OpenSearchRecords store = records()) {
       OpenSearchIncidentIndex.Pushed p = index.push(copy.workspace(), Progress.part(m, 80, 100));
+      // the tables read the records by the service names the analysis inferred
+      store.refile(copy.workspace().services());
       // the copy holds the findings it pushed: the next pull need not copy them back
       CopyMarker was = marker(copy.dir()).orElse(null);
       if (was != null && was.generation() == pulled.generation()) {
@@ -760,6 +781,20 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
     }
     try (OpenSearchIncidentIndex index = connect()) {
       return index.find(query, limit);
+    }
+  }
+
+  /**
+   * The team workspace's tables, read from the store without a copy (each a page at a time, the
+   * values of a column counted there); close them when done.
+   */
+  public TeamTables tables() throws IOException {
+    OpenSearchRecords store = records();
+    try {
+      return new TeamTables(store, connect());
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
     }
   }
 

@@ -352,6 +352,13 @@ public final class Benchmark {
   }
 
   /** The benchmark's 200 searches for a workspace's services and time span. */
+  /** The team store at a multiple of the benchmark's size ({@link StoreAtScale}). */
+  public static Map<String, Object> storeAtScale(
+      Path base, dev.rehearsal.app.TeamStore store, int replicas, java.io.PrintWriter log)
+      throws IOException {
+    return StoreAtScale.run(base, store, replicas, log);
+  }
+
   static List<SearchRequest> mix(Workspace ws) throws IOException {
     List<String> services =
         new ArrayList<>(ws.facets().valueCounts(DocKind.INCIDENT, Schema.SERVICE).keySet());

@@ -1,6 +1,8 @@
 package dev.rehearsal.bench;
 
+import dev.rehearsal.app.Rows;
 import dev.rehearsal.app.Session;
+import dev.rehearsal.app.Tables;
 import dev.rehearsal.app.TeamStore;
 import dev.rehearsal.index.SearchHit;
 import dev.rehearsal.index.SearchRequest;
@@ -116,7 +118,72 @@ final class TeamStoreFigures {
     m.put("sameSetOfFirst" + HITS, sameSet);
     m.put("sameOrderOfFirst" + HITS, sameOrder);
     m.put("differentCounts", differ);
+    m.put("tables", tables(session, store));
     return m;
+  }
+
+  /** Rows per page of a table, as the window reads them. */
+  static final int PAGE = 100;
+
+  /**
+   * The tables read from the store where it is kept (no copy) beside the local ones: per table, the
+   * time to open it (newest first) with its first page, a page in the middle and the last page
+   * (reached with {@code search_after} past OpenSearch's result window), and the counts of its
+   * service column; whether both sides count the same rows and the same values.
+   */
+  static Map<String, Object> tables(Session session, TeamStore store) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (dev.rehearsal.app.TeamTables team = store.tables()) {
+      for (Rows.Table table : Rows.Table.values()) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        Map<String, Object> here = timed(session.rows(), table);
+        Map<String, Object> there = timed(team, table);
+        t.put("rows", here.get("rows"));
+        t.put("sameRows", here.get("rows").equals(there.get("rows")));
+        t.put(
+            "sameServiceCounts",
+            new ArrayList<>(session.rows().values(table, Rows.SERVICE).entrySet())
+                .equals(new ArrayList<>(team.values(table, Rows.SERVICE).entrySet())));
+        here.remove("rows");
+        there.remove("rows");
+        t.put("local", here);
+        t.put("store", there);
+        out.put(table.name().toLowerCase(java.util.Locale.ROOT), t);
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Object> timed(Tables tables, Rows.Table table) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    Rows.Source<?> rows =
+        switch (table) {
+          case INCIDENTS -> tables.incidents("", Rows.Order.NEWEST);
+          case DEPLOYS -> tables.deploys("", Rows.Order.NEWEST);
+          case RUNS -> tables.runs("", Rows.Order.NEWEST);
+          case FACTS -> tables.facts("", Rows.Order.NEWEST);
+        };
+    try (rows) {
+      rows.page(0, PAGE);
+      m.put("firstPageMs", millis(t0));
+      int n = rows.size();
+      m.put("rows", n);
+      long t1 = System.nanoTime();
+      rows.page(Math.max(0, n / 2), PAGE);
+      m.put("middlePageMs", millis(t1));
+      long t2 = System.nanoTime();
+      rows.page(Math.max(0, n - PAGE), PAGE);
+      m.put("lastPageMs", millis(t2));
+    }
+    long t3 = System.nanoTime();
+    tables.values(table, Rows.SERVICE);
+    m.put("serviceCountsMs", millis(t3));
+    return m;
+  }
+
+  private static double millis(long t0) {
+    return Math.round((System.nanoTime() - t0) / 1e4) / 100.0;
   }
 
   private static double seconds(long t0) {

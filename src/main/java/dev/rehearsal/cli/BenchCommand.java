@@ -65,6 +65,17 @@ final class BenchCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin StoreOptions storeOptions;
 
+  @Option(
+      names = "--replicas",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "With --store: a simulation of the team store at N times the benchmark's size. The"
+              + " workspace an earlier bench made at --workspace is pushed, then each record"
+              + " written N-1 times more under another id, a year later each time; the writes,"
+              + " the index's size, its tables, searches and reads are measured at that size")
+  int replicas;
+
   @Option(names = "--seed", defaultValue = "7", description = "Scenario seed")
   long seed;
 
@@ -87,6 +98,18 @@ final class BenchCommand implements Callable<Integer> {
           spec.commandLine(), "--repeat is for --growth: a single size is measured once");
     }
     dev.rehearsal.app.TeamStore store = storeOptions.given() ? storeOptions.resolve(spec) : null;
+    if (replicas != 0) {
+      if (store == null || replicas < 2 || replicas > 20) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--replicas is from 2 to 20, with --store");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Object figures =
+          dev.rehearsal.bench.Benchmark.storeAtScale(
+              work.toAbsolutePath(), store, replicas, json ? null : out);
+      out.println(dev.rehearsal.bench.Benchmark.json(figures));
+      return 0;
+    }
     Path jar = runningJar();
     if (jar == null) {
       throw new CommandLine.ParameterException(

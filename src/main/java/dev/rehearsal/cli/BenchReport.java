@@ -85,6 +85,32 @@ final class BenchReport {
           "team store: same first 100 as local, set / order",
           store.get("sameSetOfFirst100") + " / " + store.get("sameOrderOfFirst100"),
           "");
+      if (store.get("tables") instanceof Map<?, ?> tables) {
+        tables.forEach(
+            (table, v) -> {
+              Map<String, Object> tv = (Map<String, Object>) v;
+              Map<String, Object> here = (Map<String, Object>) tv.get("local");
+              Map<String, Object> there = (Map<String, Object>) tv.get("store");
+              t.add(
+                  "team store: "
+                      + table
+                      + " table ms, first / middle / last page / service counts, store (local)",
+                  String.format(
+                      "%s / %s / %s / %s (%s / %s / %s / %s)",
+                      there.get("firstPageMs"),
+                      there.get("middlePageMs"),
+                      there.get("lastPageMs"),
+                      there.get("serviceCountsMs"),
+                      here.get("firstPageMs"),
+                      here.get("middlePageMs"),
+                      here.get("lastPageMs"),
+                      here.get("serviceCountsMs")),
+                  Boolean.TRUE.equals(tv.get("sameRows"))
+                          && Boolean.TRUE.equals(tv.get("sameServiceCounts"))
+                      ? "same rows and counts"
+                      : "DIFFERENT rows or counts");
+            });
+      }
     }
     Object reports = f.get("reports");
     if (reports instanceof Map<?, ?> r) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       SearchCommand.class,
+      RowsCommand.class,
       StatsCommand.class,
       DemoCommand.class,
       AnalyzeCommand.class,

@@ -18,8 +18,8 @@ import picocli.CommandLine.Mixin;
     description =
         "The team workspace on OpenSearch: write a local workspace there (push), or copy it into a"
             + " local one (pull). `rehearsal import --store`, `rehearsal analyze --store` and"
-            + " `rehearsal search --store` work on it too.",
-    subcommands = {StoreCommand.Push.class, StoreCommand.Pull.class})
+            + " `rehearsal search --store` and `rehearsal rows --store` work on it too.",
+    subcommands = {StoreCommand.Push.class, StoreCommand.Pull.class, StoreCommand.Upgrade.class})
 final class StoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -147,6 +147,36 @@ final class StoreCommand implements Callable<Integer> {
         }
         return 0;
       }
+    }
+  }
+
+  @Command(
+      name = "upgrade",
+      mixinStandardHelpOptions = true,
+      description =
+          "Give a team workspace written by an earlier version its records' searchable fields,"
+              + " which its tables and counts (`rehearsal rows --store`) read: once, for everyone."
+              + " Any import into it or push does the same.")
+  static final class Upgrade implements Callable<Integer> {
+    @Mixin StoreOptions storeOptions;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      TeamStore store = storeOptions.required(spec);
+      Long done = StoreOptions.attempt(spec, store, progress -> store.upgrade());
+      if (done == null) {
+        return 1;
+      }
+      spec.commandLine()
+          .getOut()
+          .println(
+              done == 0
+                  ? "The records of " + store.address() + " already have their searchable fields."
+                  : String.format(
+                      "Gave %,d records of %s their searchable fields.", done, store.address()));
+      return 0;
     }
   }
 }

@@ -55,29 +55,72 @@ public final class RecordCodec {
     Document d = base(DocKind.of(r.kind()), r.key(), r.time(), json(r));
     d.add(new StringField(Schema.SOURCE, r.source(), Field.Store.NO));
     d.add(new StringField(Schema.FORMAT, r.provenance().format(), Field.Store.NO));
-    keyword(d, Schema.FILE, r.provenance().file(), false);
-    StringBuilder extra = new StringBuilder(64);
+    derive(r, new LuceneFields(d));
     if (r instanceof Incident i) {
-      services(d, i.services(), extra);
-      keyword(d, Schema.ENV, i.environment(), true);
-      keyword(d, Schema.STATUS, i.status(), true);
-      keyword(d, Schema.SEVERITY, i.severity(), true);
-      multiKeyword(d, Schema.IDS, i.reference());
-      multiKeyword(d, Schema.IDS, i.sourceId());
-      text(d, Schema.TITLE, i.title());
-      text(d, Schema.BODY, incidentBody(i));
       causeFields(d, i.title(), incidentBody(i));
-      extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
-      extra.append(String.join(" ", i.labels()));
       if (i.resolvedAt() != null) {
         d.add(new LongField(Schema.NUMBER + "_end", i.resolvedAt().toEpochMilli(), Field.Store.NO));
       }
+    }
+    return d;
+  }
+
+  /**
+   * Where the fields derived from a record go: a Lucene document in a local workspace, a document
+   * of the team workspace's index in OpenSearch. One derivation, so both stores search, order and
+   * count by the same values.
+   */
+  public interface FieldSink {
+    /**
+     * A whole value (lower case, cut to a term's length); {@code sortable}: rows are ordered and
+     * counted by it.
+     */
+    void keyword(String field, String value, boolean sortable);
+
+    /** One of several whole values of a field (lower case, cut). */
+    void keywords(String field, String value);
+
+    /** A service's canonical name, as the workspace's names resolve it (kept as it is). */
+    void service(String canonical);
+
+    /** A service name as the file wrote it (counted, not searched). */
+    void rawService(String name);
+
+    /** Text, analysed for search; {@link Schema#EXTRA} is searched but not kept. */
+    void text(String field, String value);
+
+    /** A number rows can be ordered by. */
+    void number(String field, double value);
+  }
+
+  /**
+   * The searchable fields of an imported record, beside its key, kind, time, source, format and
+   * stored form: narrative text goes to title, body and tests; identifiers (versions, commits, ids)
+   * to keyword fields that the query parser searches by default too; the few remaining words
+   * (severity, labels, raw names) to a small extra field.
+   */
+  public void derive(ImportedRecord r, FieldSink d) {
+    if (r.provenance().file() != null && !r.provenance().file().isBlank()) {
+      d.keyword(Schema.FILE, r.provenance().file(), false);
+    }
+    StringBuilder extra = new StringBuilder(64);
+    if (r instanceof Incident i) {
+      services(d, i.services(), extra);
+      d.keyword(Schema.ENV, i.environment(), true);
+      d.keyword(Schema.STATUS, i.status(), true);
+      d.keyword(Schema.SEVERITY, i.severity(), true);
+      d.keywords(Schema.IDS, i.reference());
+      d.keywords(Schema.IDS, i.sourceId());
+      d.text(Schema.TITLE, i.title());
+      d.text(Schema.BODY, incidentBody(i));
+      extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
+      extra.append(String.join(" ", i.labels()));
     } else if (r instanceof Deploy dep) {
       services(d, List.of(dep.service()), extra);
-      keyword(d, Schema.ENV, dep.environment(), true);
-      keyword(d, Schema.STATUS, dep.status().name().toLowerCase(Locale.ROOT), true);
-      keyword(d, Schema.VERSION_FIELD, dep.version(), true);
-      keyword(d, Schema.COMMIT, dep.commitSha(), true);
+      d.keyword(Schema.ENV, dep.environment(), true);
+      d.keyword(Schema.STATUS, dep.status().name().toLowerCase(Locale.ROOT), true);
+      d.keyword(Schema.VERSION_FIELD, dep.version(), true);
+      d.keyword(Schema.COMMIT, dep.commitSha(), true);
       Set<String> ids = new LinkedHashSet<>();
       ids.add(dep.sourceId().toLowerCase(Locale.ROOT));
       for (String id : dep.identifiers()) {
@@ -89,13 +132,13 @@ public final class RecordCodec {
         ids.add("title:" + title);
       }
       for (String id : ids) {
-        multiKeyword(d, Schema.IDS, id);
+        d.keywords(Schema.IDS, id);
       }
       if (dep.rollback()) {
-        keyword(d, Schema.SUBTYPE, "rollback", true);
+        d.keyword(Schema.SUBTYPE, "rollback", true);
       }
-      text(d, Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment());
-      text(d, Schema.BODY, dep.description());
+      d.text(Schema.TITLE, dep.service() + " " + dep.version() + " to " + dep.environment());
+      d.text(Schema.BODY, dep.description());
       extra
           .append(dep.ref())
           .append(' ')
@@ -104,18 +147,17 @@ public final class RecordCodec {
           .append(dep.actor());
     } else if (r instanceof StagingRun run) {
       services(d, List.of(run.service()), extra);
-      keyword(d, Schema.ENV, run.environment(), true);
-      keyword(d, Schema.STATUS, run.outcome().name().toLowerCase(Locale.ROOT), true);
-      keyword(d, Schema.SUBTYPE, run.type().name().toLowerCase(Locale.ROOT), true);
-      keyword(d, Schema.VERSION_FIELD, run.version(), true);
-      keyword(d, Schema.COMMIT, run.commitSha(), true);
+      d.keyword(Schema.ENV, run.environment(), true);
+      d.keyword(Schema.STATUS, run.outcome().name().toLowerCase(Locale.ROOT), true);
+      d.keyword(Schema.SUBTYPE, run.type().name().toLowerCase(Locale.ROOT), true);
+      d.keyword(Schema.VERSION_FIELD, run.version(), true);
+      d.keyword(Schema.COMMIT, run.commitSha(), true);
       if (run.load() != null && !Double.isNaN(run.load().peakRps())) {
-        d.add(new DoubleDocValuesField(Schema.NUMBER, run.load().peakRps()));
+        d.number(Schema.NUMBER, run.load().peakRps());
       }
-      keyword(d, Schema.SUITE, run.suite(), true);
-      text(d, Schema.TITLE, run.suite());
-      text(
-          d,
+      d.keyword(Schema.SUITE, run.suite(), true);
+      d.text(Schema.TITLE, run.suite());
+      d.text(
           Schema.TESTS,
           join(
               String.join("\n", run.tests().caseNames()),
@@ -124,19 +166,74 @@ public final class RecordCodec {
       if (!f.service().isEmpty()) {
         services(d, List.of(f.service()), extra);
       }
-      keyword(d, Schema.ENV, f.environment(), true);
-      keyword(d, Schema.STATUS, f.type().name().toLowerCase(Locale.ROOT), true);
-      keyword(d, Schema.SUBTYPE, f.subject(), true);
+      d.keyword(Schema.ENV, f.environment(), true);
+      d.keyword(Schema.STATUS, f.type().name().toLowerCase(Locale.ROOT), true);
+      d.keyword(Schema.SUBTYPE, f.subject(), true);
       if (!Double.isNaN(f.number())) {
-        d.add(new DoubleDocValuesField(Schema.NUMBER, f.number()));
+        d.number(Schema.NUMBER, f.number());
       }
-      keyword(d, Schema.VALUE, f.value(), true);
-      text(d, Schema.TITLE, f.subject() + " = " + f.value());
+      d.keyword(Schema.VALUE, f.value(), true);
+      d.text(Schema.TITLE, f.subject() + " = " + f.value());
     }
     if (extra.length() > 0) {
-      d.add(new TextField(Schema.EXTRA, extra.toString(), Field.Store.NO));
+      d.text(Schema.EXTRA, extra.toString());
     }
-    return d;
+  }
+
+  /** The fields as a local workspace's index holds them. */
+  private static final class LuceneFields implements FieldSink {
+    private final Document d;
+
+    LuceneFields(Document d) {
+      this.d = d;
+    }
+
+    @Override
+    public void keyword(String field, String value, boolean sortable) {
+      if (value == null || value.isBlank()) {
+        return;
+      }
+      String v = normalised(value);
+      d.add(new StringField(field, v, Field.Store.NO));
+      if (sortable) {
+        d.add(new SortedDocValuesField(field, new BytesRef(v)));
+      }
+    }
+
+    @Override
+    public void keywords(String field, String value) {
+      multiKeyword(d, field, value);
+    }
+
+    @Override
+    public void service(String canonical) {
+      d.add(new StringField(Schema.SERVICE, canonical, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(Schema.SERVICE, new BytesRef(canonical)));
+    }
+
+    @Override
+    public void rawService(String name) {
+      d.add(new SortedSetDocValuesField(Schema.SERVICE_RAW, new BytesRef(cut(name))));
+    }
+
+    @Override
+    public void text(String field, String value) {
+      if (field.equals(Schema.EXTRA)) {
+        d.add(new TextField(Schema.EXTRA, value, Field.Store.NO));
+      } else {
+        RecordCodec.text(d, field, value);
+      }
+    }
+
+    @Override
+    public void number(String field, double value) {
+      d.add(new DoubleDocValuesField(field, value));
+    }
+  }
+
+  /** A keyword's value as both stores hold it: stripped, lower case, cut to a term's length. */
+  public static String normalised(String value) {
+    return cut(value.strip().toLowerCase(Locale.ROOT));
   }
 
   /** The common fields of every document. */
@@ -151,7 +248,7 @@ public final class RecordCodec {
     return d;
   }
 
-  private void services(Document d, List<String> raw, StringBuilder extra) {
+  private void services(FieldSink d, List<String> raw, StringBuilder extra) {
     Set<String> canonical = new LinkedHashSet<>();
     Set<String> raws = new LinkedHashSet<>();
     for (String s : raw) {
@@ -165,23 +262,11 @@ public final class RecordCodec {
       }
     }
     for (String c : canonical) {
-      d.add(new StringField(Schema.SERVICE, c, Field.Store.NO));
-      d.add(new SortedSetDocValuesField(Schema.SERVICE, new BytesRef(c)));
+      d.service(c);
     }
     for (String s : raws) {
-      d.add(new SortedSetDocValuesField(Schema.SERVICE_RAW, new BytesRef(cut(s))));
+      d.rawService(s);
       extra.append(s).append(' ');
-    }
-  }
-
-  private static void keyword(Document d, String field, String value, boolean docValues) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    String v = cut(value.strip().toLowerCase(Locale.ROOT));
-    d.add(new StringField(field, v, Field.Store.NO));
-    if (docValues) {
-      d.add(new SortedDocValuesField(field, new BytesRef(v)));
     }
   }
 

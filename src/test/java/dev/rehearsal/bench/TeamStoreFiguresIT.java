@@ -12,6 +12,7 @@ import dev.rehearsal.store.StoreCredentials;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,16 @@ class TeamStoreFiguresIT {
       assertEquals(0L, f.get("findingsDifferent"), f.toString());
       assertEquals(0L, f.get("findingsMissing"), f.toString());
       assertTrue((Long) f.get("pushedRecords") > 20_000, "every record is pushed: " + f);
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) f.get("tables");
+      assertEquals(
+          List.of("incidents", "deploys", "runs", "facts"), List.copyOf(tables.keySet()), f + "");
+      tables.forEach(
+          (table, t) -> {
+            assertEquals(true, t.get("sameRows"), table + ": the same rows in the store: " + t);
+            assertEquals(true, t.get("sameServiceCounts"), table + ": " + t);
+            assertTrue((Integer) t.get("rows") > 300, table + ": " + t);
+          });
     } finally {
       store.drop();
     }

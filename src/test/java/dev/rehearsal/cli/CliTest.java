@@ -364,6 +364,73 @@ class CliTest {
   }
 
   @Test
+  void rowsShowsAPageOfATableInAnOrderAndAColumnsValues() throws IOException {
+    Run r = run("rows", "deploys", "--limit", "5", "--workspace", ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("showing 1-5"), r.out());
+    assertTrue(r.out().contains("TIME") && r.out().contains("VERSION"), r.out());
+    JsonNode all =
+        run("rows", "deploys", "--limit", "1000", "--json", "--workspace", ws.toString()).json();
+    long total = all.path("total").asLong();
+    assertTrue(total > 100, all.toString().substring(0, 200));
+    // newest first by default, oldest first when asked
+    JsonNode rows = all.path("rows");
+    for (int i = 1; i < rows.size(); i++) {
+      assertTrue(
+          rows.get(i - 1)
+                  .path("finishedAt")
+                  .asText()
+                  .compareTo(rows.get(i).path("finishedAt").asText())
+              >= 0,
+          "newest first at " + i);
+    }
+    JsonNode oldest =
+        run(
+                "rows",
+                "deploys",
+                "--ascending",
+                "--limit",
+                "1",
+                "--json",
+                "--workspace",
+                ws.toString())
+            .json();
+    assertEquals(
+        rows.get(rows.size() - 1).path("sourceId").asText(),
+        oldest.path("rows").get(0).path("sourceId").asText());
+    // a query filters, the values of a column add up to the rows holding one
+    JsonNode statuses =
+        run("rows", "deploys", "--values", "status", "--json", "--workspace", ws.toString()).json();
+    long sum = 0;
+    for (JsonNode n : statuses) {
+      sum += n.asLong();
+    }
+    assertEquals(total, sum, statuses.toString());
+    JsonNode failed =
+        run("rows", "deploys", "status:failed", "--json", "--workspace", ws.toString()).json();
+    assertEquals(statuses.path("failed").asLong(), failed.path("total").asLong());
+    JsonNode verdicts =
+        run("rows", "incidents", "--order", "verdict", "--json", "--workspace", ws.toString())
+            .json();
+    assertEquals(60, verdicts.path("total").asInt());
+    assertEquals(0, run("rows", "facts", "--values", "env", "--workspace", ws.toString()).code());
+
+    Run bad = run("rows", "runs", "suite:(", "--workspace", ws.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("is not valid search syntax"), bad.err());
+    assertUsageError(
+        run("rows", "widgets", "--workspace", ws.toString()), "no table 'widgets'", "rows");
+    assertUsageError(
+        run("rows", "deploys", "--order", "title", "--workspace", ws.toString()),
+        "rows cannot be ordered by title",
+        "rows");
+    assertUsageError(
+        run("rows", "deploys", "--limit", "0", "--workspace", ws.toString()),
+        "--limit from 1 to 1000",
+        "rows");
+  }
+
+  @Test
   void statsCountsEveryKind() throws IOException {
     Run r = run("stats", "--workspace", ws.toString());
     assertEquals(0, r.code());

@@ -345,6 +345,12 @@ public final class OpenSearchIncidentIndex implements Closeable {
             history,
             run);
     records.storedJson(findingKey).ifPresent(json -> doc.put(FINDING, json));
+    // a push written by an earlier version lacks the fields added since (an addition in place)
+    send(
+        "PUT",
+        "/" + target + "/_mapping",
+        "{\"properties\":{" + ADDED_FIELDS.substring(0, ADDED_FIELDS.length() - 1) + "}}",
+        "add fields to " + target);
     client.index(
         x ->
             x.index(target)
@@ -392,11 +398,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * {@code service:} term as the workspace reads it.
    */
   static String meta(String run, ServiceNames names) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>(OpenSearchRecords.namesAsJson(names));
     m.put(RUN, run);
-    m.put("aliases", names.aliases());
-    m.put("inferred", names.inferred());
-    m.put("suffixes", names.suffixes());
     return dev.rehearsal.util.Json.mapper().writeValueAsString(Map.of("rehearsal", m));
   }
 
@@ -432,18 +435,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
     if (r.isMissingNode()) {
       return ServiceNames.defaults();
     }
-    Map<String, String> aliases = new LinkedHashMap<>();
-    r.path("aliases")
-        .fields()
-        .forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
-    Map<String, String> inferred = new LinkedHashMap<>();
-    r.path("inferred")
-        .fields()
-        .forEachRemaining(e -> inferred.put(e.getKey(), e.getValue().asText()));
-    List<String> suffixes = new ArrayList<>();
-    r.path("suffixes").forEach(x -> suffixes.add(x.asText()));
-    return new ServiceNames(
-        aliases, inferred, suffixes.isEmpty() ? ServiceNames.defaultSuffixes() : suffixes);
+    return OpenSearchRecords.namesOf(r);
   }
 
   /** A push's id: its UTC time to the millisecond and a random part, sortable by time. */
@@ -480,6 +472,11 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   /** How many incidents the index holds. */
+  /** Whether anything was pushed: the workspace's name points at an index of incidents. */
+  public boolean exists() throws IOException {
+    return client.indices().exists(e -> e.index(index)).value();
+  }
+
   public long count() throws IOException {
     return client.count(c -> c.index(index)).count();
   }
@@ -622,6 +619,125 @@ public final class OpenSearchIncidentIndex implements Closeable {
     return new Found(total, hits);
   }
 
+  /**
+   * The orders of the incidents table: keyword fields as themselves, what the findings say by the
+   * ranks that order them as the local table does.
+   */
+  private static final Map<String, String> ORDERS;
+
+  static {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String f :
+        List.of(
+            Schema.SERVICE,
+            Schema.ENV,
+            Schema.STATUS,
+            Schema.SEVERITY,
+            Schema.SOURCE,
+            Schema.FORMAT,
+            Schema.REVIEWED)) {
+      m.put(f, f);
+    }
+    m.put(Schema.VERDICT, RowSorts.VERDICT_RANK);
+    m.put(Schema.GAP, RowSorts.GAP_RANK);
+    m.put(Schema.CONFIDENCE, Schema.CONFIDENCE);
+    ORDERS = Map.copyOf(m);
+  }
+
+  /**
+   * One row of the incidents table as the push in force holds it: the incident's key, its services
+   * as the push's names read them, and what its finding says (verdict empty and confidence NaN
+   * before any analysis).
+   */
+  public record Row(
+      String key,
+      List<String> services,
+      String verdict,
+      List<String> gaps,
+      double confidence,
+      boolean reviewed) {}
+
+  /** Rows of the incidents table: how many, and a page of them. */
+  public static final class Rows implements Closeable {
+    private final PagedSearch search;
+
+    Rows(PagedSearch search) {
+      this.search = search;
+    }
+
+    public long total() {
+      return search.total();
+    }
+
+    public List<Row> page(int from, int count) throws IOException {
+      List<Row> out = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode n : search.page(from, count)) {
+        out.add(
+            new Row(
+                n.path(Schema.KEY).asText(),
+                strings(n.path(Schema.SERVICE)),
+                n.path(Schema.VERDICT).asText(""),
+                strings(n.path(Schema.GAP)),
+                n.has(Schema.CONFIDENCE) ? n.path(Schema.CONFIDENCE).asDouble() : Double.NaN,
+                "yes".equals(n.path(Schema.REVIEWED).asText())));
+      }
+      return out;
+    }
+
+    private static List<String> strings(com.fasterxml.jackson.databind.JsonNode n) {
+      List<String> out = new ArrayList<>();
+      if (n.isArray()) {
+        n.forEach(x -> out.add(x.asText()));
+      } else if (!n.isMissingNode() && !n.isNull()) {
+        out.add(n.asText());
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      search.close();
+    }
+  }
+
+  /**
+   * The incidents of the push in force a query in the local search syntax matches, in a table's
+   * order, read a page at a time from one point in time. Close when done.
+   */
+  public Rows rows(String query, dev.rehearsal.index.RowOrder order) throws IOException {
+    String q = StoreTerms.asStored(query, names());
+    return new Rows(
+        new PagedSearch(
+            client,
+            index,
+            Queries.matching(DocKind.INCIDENT, q),
+            Queries.order(order, ORDERS),
+            List.of(
+                Schema.KEY,
+                Schema.SERVICE,
+                Schema.VERDICT,
+                Schema.GAP,
+                Schema.CONFIDENCE,
+                Schema.REVIEWED),
+            window));
+  }
+
+  /** The rows read per request before {@code search_after} is used (tests make it small). */
+  private int window = PagedSearch.WINDOW;
+
+  void window(int rows) {
+    this.window = rows;
+  }
+
+  /**
+   * The values a keyword field of the push's incidents holds (their verdicts, gaps and review state
+   * among them), with how many incidents hold each.
+   */
+  public Map<String, Long> values(String field) throws IOException {
+    names(); // says so when nothing was pushed yet
+    return Queries.valueCounts(client, index, Queries.matching(DocKind.INCIDENT, null), field);
+  }
+
   /** Makes what was written searchable now rather than at the next refresh. */
   public void refresh() throws IOException {
     client.indices().refresh(r -> r.index(index));
@@ -656,46 +772,13 @@ public final class OpenSearchIncidentIndex implements Closeable {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put(Schema.KEY, i.key());
     d.put(Schema.KIND, DocKind.INCIDENT.code());
-    d.put(Schema.SOURCE, i.source());
-    d.put(Schema.FORMAT, i.provenance().format());
-    putKeyword(d, Schema.FILE, i.provenance().file());
-    d.put(Schema.TIME, i.time() == null ? 0L : i.time().toEpochMilli());
-    StringBuilder extra = new StringBuilder(64);
-    Set<String> canonical = new LinkedHashSet<>();
-    for (String s : i.services()) {
-      if (s == null || s.isBlank()) {
-        continue;
-      }
-      extra.append(s).append(' ');
-      String c = names.canonical(s);
-      if (!c.isEmpty()) {
-        canonical.add(c);
-      }
-    }
-    if (!canonical.isEmpty()) {
-      d.put(Schema.SERVICE, List.copyOf(canonical));
-    }
-    putKeyword(d, Schema.ENV, i.environment());
-    putKeyword(d, Schema.STATUS, i.status());
-    putKeyword(d, Schema.SEVERITY, i.severity());
-    List<String> ids = new ArrayList<>();
-    for (String id : List.of(i.reference(), i.sourceId())) {
-      if (id != null && !id.isBlank()) {
-        ids.add(id.strip().toLowerCase(Locale.ROOT));
-      }
-    }
-    if (!ids.isEmpty()) {
-      d.put(Schema.IDS, ids);
-    }
-    putText(d, Schema.TITLE, i.title());
-    putText(d, Schema.BODY, RecordCodec.incidentBody(i));
-    extra.append(i.reference()).append(' ').append(i.severity()).append(' ');
-    extra.append(String.join(" ", i.labels()));
-    putText(d, Schema.EXTRA, extra.toString());
+    StoreFields.of(new RecordCodec(names), i, d, true);
     if (finding != null) {
       putKeyword(d, Schema.VERDICT, finding.verdict());
+      RowSorts.verdictRank(finding.verdict()).ifPresent(r -> d.put(RowSorts.VERDICT_RANK, r));
       if (!finding.gaps().isEmpty()) {
         d.put(Schema.GAP, finding.gaps());
+        RowSorts.gapRank(finding.gaps().get(0)).ifPresent(r -> d.put(RowSorts.GAP_RANK, r));
       }
       if (!finding.verdict().isEmpty()) {
         d.put(Schema.CONFIDENCE, finding.confidence());
@@ -754,18 +837,26 @@ public final class OpenSearchIncidentIndex implements Closeable {
     }
   }
 
-  private static void putText(Map<String, Object> d, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      d.put(field, value);
-    }
-  }
-
   /**
    * The index's settings and mapping as JSON. The text analyzer is {@link Schema#textAnalyzer()} in
    * OpenSearch's built-ins: the same pattern splits identifiers at joiners (pattern_replace), then
    * the standard tokenizer, English possessives, lower case, ASCII folding, Lucene's English stop
    * words and the Porter stemmer, in that order. Keyword fields are lower-cased whole values.
    */
+  /**
+   * Fields added to the mapping after the first team workspaces were written: service names as
+   * written, and the ranks incidents are ordered by (put on an existing push's index in place
+   * before a review writes a document there).
+   */
+  static final String ADDED_FIELDS =
+      "\""
+          + Schema.SERVICE_RAW
+          + "\":{\"type\":\"keyword\"},\""
+          + RowSorts.VERDICT_RANK
+          + "\":{\"type\":\"integer\"},\""
+          + RowSorts.GAP_RANK
+          + "\":{\"type\":\"integer\"},";
+
   static String indexBody() {
     return indexBody("{}");
   }
@@ -790,6 +881,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
           .append("\"},");
     }
     properties.append("\"" + Schema.CONFIDENCE + "\":{\"type\":\"double\"},");
+    properties.append(ADDED_FIELDS);
     properties.append("\"" + REVIEWED_AT + "\":{\"type\":\"date\",\"format\":\"epoch_millis\"},");
     properties.append("\"" + REVIEWS + "\":{\"type\":\"object\",\"enabled\":false},");
     properties.append(
@@ -799,31 +891,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
         {
           "settings": {
             "index": {"number_of_shards": 1, "number_of_replicas": 0},
-            "analysis": {
-              "char_filter": {
-                "rehearsal_joiners": {
-                  "type": "pattern_replace",
-                  "pattern": "%s",
-                  "replacement": " "
-                }
-              },
-              "filter": {
-                "rehearsal_possessive": {"type": "stemmer", "language": "possessive_english"},
-                "rehearsal_stop": {"type": "stop", "stopwords": "_english_"}
-              },
-              "analyzer": {
-                "%s": {
-                  "type": "custom",
-                  "char_filter": ["rehearsal_joiners"],
-                  "tokenizer": "standard",
-                  "filter": ["rehearsal_possessive", "lowercase", "asciifolding",
-                             "rehearsal_stop", "porter_stem"]
-                }
-              },
-              "normalizer": {
-                "%s": {"type": "custom", "filter": ["lowercase"]}
-              }
-            }
+            "analysis": %s
           },
           "mappings": {
             "_meta": %s,
@@ -832,11 +900,44 @@ public final class OpenSearchIncidentIndex implements Closeable {
           }
         }
         """
-        .formatted(
-            Schema.JOINERS_PATTERN.replace("\\", "\\\\"),
-            TEXT_ANALYZER,
-            KEYWORD_NORMALIZER,
-            meta,
-            properties);
+        .formatted(analysis(), meta, properties);
+  }
+
+  /**
+   * The text analyzer and keyword normalizer, as index settings' {@code analysis}. The text
+   * analyzer is {@link Schema#textAnalyzer()} in OpenSearch's built-ins: the same pattern splits
+   * identifiers at joiners (pattern_replace), then the standard tokenizer, English possessives,
+   * lower case, ASCII folding, Lucene's English stop words and the Porter stemmer, in that order.
+   * Keyword fields are lower-cased whole values.
+   */
+  static String analysis() {
+    return """
+        {
+          "char_filter": {
+            "rehearsal_joiners": {
+              "type": "pattern_replace",
+              "pattern": "%s",
+              "replacement": " "
+            }
+          },
+          "filter": {
+            "rehearsal_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "rehearsal_stop": {"type": "stop", "stopwords": "_english_"}
+          },
+          "analyzer": {
+            "%s": {
+              "type": "custom",
+              "char_filter": ["rehearsal_joiners"],
+              "tokenizer": "standard",
+              "filter": ["rehearsal_possessive", "lowercase", "asciifolding",
+                         "rehearsal_stop", "porter_stem"]
+            }
+          },
+          "normalizer": {
+            "%s": {"type": "custom", "filter": ["lowercase"]}
+          }
+        }
+        """
+        .formatted(Schema.JOINERS_PATTERN.replace("\\", "\\\\"), TEXT_ANALYZER, KEYWORD_NORMALIZER);
   }
 }

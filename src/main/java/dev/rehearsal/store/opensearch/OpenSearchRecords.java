@@ -7,11 +7,13 @@ import dev.rehearsal.importers.FileReport;
 import dev.rehearsal.importers.RecordStore;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.RecordCodec;
+import dev.rehearsal.index.RowOrder;
 import dev.rehearsal.index.Schema;
 import dev.rehearsal.model.DeployStatusEvent;
 import dev.rehearsal.model.ImportedRecord;
 import dev.rehearsal.model.Rejection;
 import dev.rehearsal.model.Review;
+import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.store.StoreAddress;
 import dev.rehearsal.store.StoreCredentials;
 import dev.rehearsal.util.Json;
@@ -76,6 +78,41 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   private static final String GENERATION_ID = "meta-generation";
   private static final String RULES_ID = "meta-rules";
+
+  /**
+   * Written once every record's searchable fields are in its document (at the index's creation, or
+   * when an earlier version's index has been given them): tables and counts are then read here.
+   */
+  private static final String FIELDS_ID = "meta-fields";
+
+  /** The version of the searchable fields (1: those of {@link RecordCodec#derive}). */
+  static final int FIELDS_VERSION = 1;
+
+  /** The service names records are filed under (see {@link #filingNames}). */
+  private static final String NAMES_ID = "meta-names";
+
+  /** The kinds of record whose documents carry searchable fields. */
+  static final List<DocKind> RECORD_KINDS =
+      List.of(DocKind.INCIDENT, DocKind.DEPLOY, DocKind.RUN, DocKind.FACT);
+
+  /** Keyword fields of records: lower-cased whole values, searched, ordered and counted by. */
+  static final List<String> KEYWORDS =
+      List.of(
+          Schema.SOURCE,
+          Schema.FORMAT,
+          Schema.SERVICE,
+          Schema.ENV,
+          Schema.STATUS,
+          Schema.SEVERITY,
+          Schema.IDS,
+          Schema.VERSION_FIELD,
+          Schema.COMMIT,
+          Schema.SUBTYPE,
+          Schema.SUITE,
+          Schema.VALUE);
+
+  /** Text fields of records, analysed as the local index analyses them. */
+  static final List<String> TEXTS = List.of(Schema.TITLE, Schema.BODY, Schema.TESTS, Schema.EXTRA);
 
   private final OpenSearchTransport transport;
   private final OpenSearchClient client;
@@ -158,40 +195,67 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
           "{\"properties\":{\"" + SESSION + "\":{\"type\":\"keyword\"}}}",
           "add the connection field to " + index);
       ready = true;
+      if (getMeta(FIELDS_ID) == null) {
+        upgrade();
+      }
       return;
     }
-    Map<String, Object> keyword = Map.of("type", "keyword");
-    Map<String, Object> kept = Map.of("type", "keyword", "index", false, "doc_values", false);
-    Map<String, Object> body =
-        Map.of(
-            "settings",
-            Map.of("index", Map.of("number_of_shards", 1, "number_of_replicas", 0)),
-            "mappings",
-            Map.of(
-                "dynamic",
-                "strict",
-                "_meta",
-                Map.of("rehearsal", Map.of("schema", Schema.VERSION)),
-                "properties",
-                Map.of(KIND, keyword, KEY, keyword, FILE, keyword, JSON, kept, SESSION, keyword)));
+    String body =
+        """
+        {
+          "settings": {
+            "index": {"number_of_shards": 1, "number_of_replicas": 0},
+            "analysis": %s
+          },
+          "mappings": {
+            "dynamic": "strict",
+            "_meta": {"rehearsal": {"schema": %d}},
+            "properties": {
+              "%s": {"type": "keyword"}, "%s": {"type": "keyword"}, "%s": {"type": "keyword"},
+              "%s": {"type": "keyword", "index": false, "doc_values": false},
+              "%s": {"type": "keyword"},
+              %s
+            }
+          }
+        }
+        """
+            .formatted(
+                OpenSearchIncidentIndex.analysis(),
+                Schema.VERSION,
+                KIND,
+                KEY,
+                FILE,
+                JSON,
+                SESSION,
+                fieldProperties());
     try {
-      Connections.send(
-          client, "PUT", "/" + index, Json.mapper().writeValueAsString(body), "create " + index);
+      Connections.send(client, "PUT", "/" + index, body, "create " + index);
+      ready = true;
+      putMeta(FIELDS_ID, Integer.toString(FIELDS_VERSION));
     } catch (IOException e) {
       // another person's import created it in the meantime
       if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
         throw e;
       }
+      ready = true;
     }
-    ready = true;
   }
 
   // ------------------------------------------------------------------ writing: the import contract
 
   @Override
   public void upsert(ImportedRecord r) throws IOException {
-    putStored(
-        DocKind.of(r.kind()), r.key(), r.provenance().file(), Json.mapper().writeValueAsString(r));
+    putRecord(r, Json.mapper().writeValueAsString(r));
+  }
+
+  /**
+   * Keeps an imported record as {@link #putStored} does, with its searchable fields (service names
+   * filed as {@link #filingNames} reads them): what the team workspace's tables and counts read.
+   */
+  public void putRecord(ImportedRecord r, String json) throws IOException {
+    Map<String, Object> doc = stored(DocKind.of(r.kind()), r.key(), r.provenance().file(), json);
+    StoreFields.of(codec(), r, doc, false);
+    add(r.key(), doc, json.length());
   }
 
   @Override
@@ -261,14 +325,22 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
    * bytes a local workspace holds, so a copy made from the store holds the same).
    */
   public void putStored(DocKind kind, String key, String file, String json) throws IOException {
+    add(key, stored(kind, key, file, json), json.length());
+  }
+
+  private Map<String, Object> stored(DocKind kind, String key, String file, String json) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put(KIND, kind.code());
     doc.put(KEY, key);
     doc.put(FILE, file == null ? "" : file);
     doc.put(JSON, json);
     doc.put(SESSION, session);
+    return doc;
+  }
+
+  private void add(String key, Map<String, Object> doc, long bytes) throws IOException {
     pending.add(BulkOperation.of(o -> o.index(x -> x.id(key).document(doc))));
-    pendingBytes += json.length();
+    pendingBytes += bytes;
     if (pending.size() >= BULK_SIZE || pendingBytes >= BULK_BYTES) {
       flush();
     }
@@ -533,6 +605,386 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     return mappings;
   }
 
+  // ------------------------------------------------------------------ searchable fields
+
+  /** The mapping of the fields derived from records, as JSON properties (no braces). */
+  static String fieldProperties() {
+    StringBuilder p = new StringBuilder();
+    for (String f : KEYWORDS) {
+      p.append("\"")
+          .append(f)
+          .append("\":{\"type\":\"keyword\",\"normalizer\":\"")
+          .append(OpenSearchIncidentIndex.KEYWORD_NORMALIZER)
+          .append("\"},");
+    }
+    for (String f : TEXTS) {
+      p.append("\"")
+          .append(f)
+          .append("\":{\"type\":\"text\",\"analyzer\":\"")
+          .append(OpenSearchIncidentIndex.TEXT_ANALYZER)
+          .append("\"},");
+    }
+    p.append("\"").append(Schema.SERVICE_RAW).append("\":{\"type\":\"keyword\"},");
+    p.append("\"").append(Schema.NUMBER).append("\":{\"type\":\"double\"},");
+    p.append("\"").append(Schema.TIME).append("\":{\"type\":\"date\",\"format\":\"epoch_millis\"}");
+    return p.toString();
+  }
+
+  /** Whether every record's searchable fields are in its document. */
+  public boolean searchable() throws IOException {
+    JsonNode n = getMeta(FIELDS_ID);
+    return n != null
+        && Integer.parseInt(n.path("_source").path(JSON).asText("0")) >= FIELDS_VERSION;
+  }
+
+  /**
+   * Gives an index written by an earlier version the searchable fields: the analyzers (the index is
+   * closed for the moment that takes), the fields' mapping (an addition in place), then every
+   * record without them, its fields derived from its stored JSON and added to its document (its
+   * connection unchanged: a copy does not read it again). The number of records given them.
+   */
+  public long upgrade() throws IOException {
+    if (!exists() || searchable()) {
+      return 0;
+    }
+    JsonNode mapping =
+        Json.mapper()
+            .readTree(
+                Connections.send(
+                    client,
+                    "GET",
+                    "/" + index + "/_mapping",
+                    null,
+                    "read the mapping of " + index));
+    if (!mapping.path(index).path("mappings").path("properties").has(Schema.TIME)) {
+      Connections.send(client, "POST", "/" + index + "/_close", null, "close " + index);
+      try {
+        Connections.send(
+            client,
+            "PUT",
+            "/" + index + "/_settings",
+            "{\"analysis\":" + OpenSearchIncidentIndex.analysis() + "}",
+            "add the analyzers to " + index);
+      } finally {
+        Connections.send(
+            client, "POST", "/" + index + "/_open?wait_for_active_shards=1", null, "open " + index);
+      }
+      Connections.send(
+          client,
+          "PUT",
+          "/" + index + "/_mapping",
+          "{\"properties\":{" + fieldProperties() + "}}",
+          "add the searchable fields to " + index);
+    }
+    RecordCodec codec = codec();
+    List<BulkOperation> updates = new ArrayList<>();
+    long[] done = {0};
+    Map<String, Object> lacking =
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(
+                    Map.of(
+                        "terms", Map.of(KIND, RECORD_KINDS.stream().map(DocKind::code).toList()))),
+                "must_not",
+                List.of(Map.of("exists", Map.of("field", Schema.TIME)))));
+    try {
+      Connections.forEachHit(
+          client,
+          index,
+          lacking,
+          KEY,
+          List.of(KIND, KEY, JSON),
+          doc -> {
+            DocKind kind = DocKind.fromCode(doc.path(KIND).asText());
+            try {
+              ImportedRecord r =
+                  Json.mapper().readValue(doc.path(JSON).asText(), RecordCodec.recordClass(kind));
+              Map<String, Object> fields = StoreFields.of(codec, r, new LinkedHashMap<>(), false);
+              String id = doc.path(KEY).asText();
+              updates.add(BulkOperation.of(o -> o.update(u -> u.id(id).document(fields))));
+              if (updates.size() >= BULK_SIZE) {
+                sendUpdates(updates);
+              }
+              done[0]++;
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      sendUpdates(updates);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    client.indices().refresh(r -> r.index(index));
+    putMeta(FIELDS_ID, Integer.toString(FIELDS_VERSION));
+    return done[0];
+  }
+
+  private void sendUpdates(List<BulkOperation> updates) throws IOException {
+    if (updates.isEmpty()) {
+      return;
+    }
+    Connections.bulk(
+        client,
+        new BulkRequest.Builder().index(index).operations(updates).build(),
+        "searchable fields of " + index);
+    updates.clear();
+  }
+
+  /** Writes one of the store's own documents now, visible at once. */
+  private void putMeta(String id, String json) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(KIND, META);
+    doc.put(KEY, id);
+    doc.put(FILE, "");
+    doc.put(JSON, json);
+    Connections.send(
+        client,
+        "PUT",
+        "/" + index + "/_doc/" + id + "?refresh=true",
+        Json.mapper().writeValueAsString(doc),
+        "write " + id + " of " + index);
+  }
+
+  private ServiceNames filing;
+  private RecordCodec codec;
+
+  private RecordCodec codec() throws IOException {
+    if (codec == null) {
+      codec = new RecordCodec(filingNames());
+    }
+    return codec;
+  }
+
+  /**
+   * The service names the records here are filed under: those the last push or analysis wrote (the
+   * analysing workspace's table, inferred names and suffixes), else the team's rules (its alias
+   * table and suffixes). Every writer files by them, so that a table filtered or counted by service
+   * reads one set of names.
+   */
+  public ServiceNames filingNames() throws IOException {
+    if (filing != null) {
+      return filing;
+    }
+    JsonNode n = getMeta(NAMES_ID);
+    if (n != null) {
+      JsonNode r = Json.mapper().readTree(n.path("_source").path(JSON).asText("{}"));
+      filing = namesOf(r);
+    } else {
+      Rules rules = rules();
+      filing =
+          rules == null
+              ? ServiceNames.defaults()
+              : new ServiceNames(
+                  rules.aliases(),
+                  Map.of(),
+                  dev.rehearsal.settings.Settings.fromJson(rules.settings()).serviceSuffixes());
+    }
+    return filing;
+  }
+
+  /** Service names as the store writes them down: the table, the inferred names, the suffixes. */
+  static Map<String, Object> namesAsJson(ServiceNames names) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("aliases", names.aliases());
+    m.put("inferred", names.inferred());
+    m.put("suffixes", names.suffixes());
+    return m;
+  }
+
+  /** Service names as {@link #namesAsJson} wrote them. */
+  static ServiceNames namesOf(JsonNode r) {
+    Map<String, String> aliases = new LinkedHashMap<>();
+    r.path("aliases")
+        .fields()
+        .forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> inferred = new LinkedHashMap<>();
+    r.path("inferred")
+        .fields()
+        .forEachRemaining(e -> inferred.put(e.getKey(), e.getValue().asText()));
+    List<String> suffixes = new ArrayList<>();
+    r.path("suffixes").forEach(x -> suffixes.add(x.asText()));
+    return new ServiceNames(
+        aliases, inferred, suffixes.isEmpty() ? ServiceNames.defaultSuffixes() : suffixes);
+  }
+
+  /**
+   * Files the records under a workspace's service names (a push, or an analysis's findings pushed):
+   * every record that names a service whose name now reads otherwise has its service field written
+   * again, in place; then these are the names every writer files by. The number of records filed
+   * again.
+   */
+  public long refile(ServiceNames names) throws IOException {
+    create();
+    ServiceNames before = filingNames();
+    Map<String, String> all = new java.util.TreeMap<>();
+    java.util.Set<String> changed = new java.util.TreeSet<>();
+    for (String raw : rawServices()) {
+      String now = names.canonical(raw);
+      all.put(raw, now);
+      if (!now.equals(before.canonical(raw))) {
+        changed.add(raw);
+      }
+    }
+    long[] updated = {0};
+    List<String> raws = new ArrayList<>(changed);
+    List<BulkOperation> updates = new ArrayList<>();
+    try {
+      for (int i = 0; i < raws.size(); i += 500) {
+        List<String> batch = raws.subList(i, Math.min(raws.size(), i + 500));
+        Connections.forEachHit(
+            client,
+            index,
+            Map.of("terms", Map.of(Schema.SERVICE_RAW, batch)),
+            KEY,
+            List.of(KEY, Schema.SERVICE_RAW),
+            doc -> {
+              List<String> services = new ArrayList<>();
+              JsonNode raw = doc.path(Schema.SERVICE_RAW);
+              for (JsonNode r : raw.isArray() ? raw : List.of(raw)) {
+                String c = all.getOrDefault(r.asText(), "");
+                if (!c.isEmpty() && !services.contains(c)) {
+                  services.add(c);
+                }
+              }
+              Map<String, Object> fields = new LinkedHashMap<>();
+              fields.put(Schema.SERVICE, services); // none: an empty list, which holds no value
+              String id = doc.path(KEY).asText();
+              updates.add(BulkOperation.of(o -> o.update(u -> u.id(id).document(fields))));
+              updated[0]++;
+              if (updates.size() >= BULK_SIZE) {
+                try {
+                  sendUpdates(updates);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }
+            });
+      }
+      sendUpdates(updates);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (updated[0] > 0) {
+      client.indices().refresh(r -> r.index(index));
+    }
+    putMeta(NAMES_ID, Json.mapper().writeValueAsString(namesAsJson(names)));
+    filing = names;
+    codec = null;
+    return updated[0];
+  }
+
+  /** Every service name the records here were written with, as written. */
+  private java.util.Set<String> rawServices() throws IOException {
+    return Queries.valueCounts(client, index, Map.of("match_all", Map.of()), Schema.SERVICE_RAW)
+        .keySet();
+  }
+
+  // ------------------------------------------------------------------ tables and counts
+
+  /**
+   * The records of a kind a query in the local search syntax matches, in a table's order, read a
+   * page at a time from one point in time: each page the stored JSON of its records. Close when
+   * done.
+   */
+  public Paged rows(DocKind kind, String query, RowOrder order) throws IOException {
+    requireSearchable();
+    return new Paged(
+        new PagedSearch(
+            client,
+            index,
+            Queries.matching(kind, StoreTerms.asStored(query, filingNames())),
+            Queries.order(order, Queries.KEYWORD_ORDERS),
+            List.of(JSON),
+            window));
+  }
+
+  /** Rows of records: how many, and a page's stored JSON. */
+  public static final class Paged implements Closeable {
+    private final PagedSearch search;
+
+    Paged(PagedSearch search) {
+      this.search = search;
+    }
+
+    public long total() {
+      return search.total();
+    }
+
+    /** The stored JSON of rows {@code from} to {@code from + count}. */
+    public List<String> page(int from, int count) throws IOException {
+      List<String> out = new ArrayList<>();
+      for (JsonNode n : search.page(from, count)) {
+        out.add(n.path(JSON).asText());
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      search.close();
+    }
+  }
+
+  /** The rows read per request before {@code search_after} is used (tests make it small). */
+  private int window = PagedSearch.WINDOW;
+
+  void window(int rows) {
+    this.window = rows;
+  }
+
+  /**
+   * The values a keyword field of a kind's records holds, with how many records hold each (a record
+   * with several counted once for each), as the local workspace counts them.
+   */
+  public Map<String, Long> values(DocKind kind, String field) throws IOException {
+    requireSearchable();
+    return Queries.valueCounts(client, index, Queries.matching(kind, null), field);
+  }
+
+  /**
+   * The stored JSON of records by key (those the store holds), in the order asked: one request for
+   * a page of a table.
+   */
+  public Map<String, String> storedJson(List<String> keys) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    JsonNode docs =
+        Json.mapper()
+            .readTree(
+                Connections.send(
+                    client,
+                    "POST",
+                    "/" + index + "/_mget?_source=" + JSON,
+                    Json.mapper().writeValueAsString(Map.of("ids", keys)),
+                    "read records of " + index))
+            .path("docs");
+    for (JsonNode d : docs) {
+      if (d.path("found").asBoolean()) {
+        out.put(d.path("_id").asText(), d.path("_source").path(JSON).asText());
+      }
+    }
+    return out;
+  }
+
+  private void requireSearchable() throws IOException {
+    if (!exists()) {
+      throw new IOException(
+          "the team workspace holds no records yet (no index "
+              + index
+              + "); `rehearsal import --store` or `rehearsal store push` writes them there");
+    }
+    if (!searchable()) {
+      throw new IOException(
+          "the team workspace's records were written by an earlier version of Rehearsal and"
+              + " cannot be listed or counted by column yet; `rehearsal store upgrade --store "
+              + "ADDRESS` gives them their searchable fields (once, for everyone)");
+    }
+  }
+
   // ------------------------------------------------------------------ reading in bulk
 
   /** How many documents of a kind the store holds. */
@@ -564,6 +1016,21 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
         KEY,
         List.of(KEY, JSON),
         doc -> keyAndJson.accept(doc.path(KEY).asText(), doc.path(JSON).asText()));
+  }
+
+  /** The bytes the records index takes on the cluster's disks, as OpenSearch counts them. */
+  public long sizeOnDisk() throws IOException {
+    return Json.mapper()
+        .readTree(
+            Connections.send(
+                client,
+                "GET",
+                "/_cat/indices/" + index + "?bytes=b&h=store.size&format=json",
+                null,
+                "read the size of " + index))
+        .path(0)
+        .path("store.size")
+        .asLong(-1);
   }
 
   /** Deletes the store's records and rules. */
