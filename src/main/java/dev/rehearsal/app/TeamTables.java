@@ -61,15 +61,9 @@ public final class TeamTables implements Tables, Closeable {
           });
     }
     OpenSearchIncidentIndex.Rows rows = incidents.rows(query, order.index());
-    return new Rows.Source<>() {
-      @Override
-      public int size() {
-        return (int) rows.total();
-      }
-
-      @Override
-      public List<IncidentRow> page(int from, int count) {
-        try {
+    return source(
+        rows.total(),
+        (from, count) -> {
           List<OpenSearchIncidentIndex.Row> page = rows.page(from, count);
           Map<String, String> json =
               records.storedJson(page.stream().map(OpenSearchIncidentIndex.Row::key).toList());
@@ -100,16 +94,8 @@ public final class TeamTables implements Tables, Closeable {
                     i, r.services(), r.verdict(), r.gaps(), r.confidence(), r.reviewed()));
           }
           return out;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public void close() {
-        rows.close();
-      }
-    };
+        },
+        rows);
   }
 
   @Override
@@ -147,28 +133,43 @@ public final class TeamTables implements Tables, Closeable {
       DocKind kind, String query, Rows.Order order, Decoder<T> decoder) throws IOException {
     checked(query);
     OpenSearchRecords.Paged rows = records.rows(kind, query, order.index());
-    return new Rows.Source<>() {
-      @Override
-      public int size() {
-        return (int) rows.total();
-      }
-
-      @Override
-      public List<T> page(int from, int count) {
-        try {
+    return source(
+        rows.total(),
+        (from, count) -> {
           List<T> out = new ArrayList<>();
           for (String json : rows.page(from, count)) {
             out.add(decoder.decode(json));
           }
           return out;
+        },
+        rows);
+  }
+
+  /** How a table's page is read from the store. */
+  private interface Pages<T> {
+    List<T> page(int from, int count) throws IOException;
+  }
+
+  /** A table of the store as the tables' contract gives it. */
+  private static <T> Rows.Source<T> source(long total, Pages<T> pages, Closeable connection) {
+    return new Rows.Source<>() {
+      @Override
+      public int size() {
+        return (int) total;
+      }
+
+      @Override
+      public List<T> page(int from, int count) {
+        try {
+          return pages.page(from, count);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }
 
       @Override
-      public void close() {
-        rows.close();
+      public void close() throws IOException {
+        connection.close();
       }
     };
   }

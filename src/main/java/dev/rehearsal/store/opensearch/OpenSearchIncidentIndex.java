@@ -711,7 +711,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
             client,
             index,
             Queries.matching(DocKind.INCIDENT, q),
-            Queries.order(order, ORDERS),
+            order,
+            ORDERS,
             List.of(
                 Schema.KEY,
                 Schema.SERVICE,

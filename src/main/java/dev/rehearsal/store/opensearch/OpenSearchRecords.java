@@ -418,12 +418,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     doc.put(KEY, id);
     doc.put(FILE, padded(onTopOf));
     doc.put(SESSION, session);
-    Connections.send(
-        client,
-        "PUT",
-        "/" + index + "/_doc/" + id + "?refresh=true",
-        Json.mapper().writeValueAsString(doc),
-        "record a commit in " + index);
+    putNow(id, doc, "record a commit in " + index);
   }
 
   private static String padded(long generation) {
@@ -739,12 +734,17 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
     doc.put(KEY, id);
     doc.put(FILE, "");
     doc.put(JSON, json);
+    putNow(id, doc, "write " + id + " of " + index);
+  }
+
+  /** Writes a document by its id, visible to searches at once. */
+  private void putNow(String id, Map<String, Object> doc, String what) throws IOException {
     Connections.send(
         client,
         "PUT",
         "/" + index + "/_doc/" + id + "?refresh=true",
         Json.mapper().writeValueAsString(doc),
-        "write " + id + " of " + index);
+        what);
   }
 
   private ServiceNames filing;
@@ -895,7 +895,8 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
             client,
             index,
             Queries.matching(kind, StoreTerms.asStored(query, filingNames())),
-            Queries.order(order, Queries.KEYWORD_ORDERS),
+            order,
+            Queries.asThemselves(Queries.KEYWORD_ORDERS),
             List.of(JSON),
             window));
   }

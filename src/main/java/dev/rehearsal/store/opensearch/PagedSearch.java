@@ -16,11 +16,13 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 /**
  * The documents a query matches, in an order, read a page at a time from one point in time (what
  * the index held when the rows were asked for, whatever is written meanwhile), as a local
- * workspace's table reads one view of its index. A page within the first {@value #WINDOW} rows is
- * one request ({@code from} and {@code size}); a page beyond is reached with {@code search_after}
- * from the nearest row already read, so a table scrolled to its millionth row reads each row once
- * on the way and a jump back is one request. The order must end with a field unique per document
- * (the key), so that {@code search_after} is exact.
+ * workspace's table reads one view of its index. A page within the first or the last {@value
+ * #WINDOW} rows is one request ({@code from} and {@code size}; the last rows as the first of the
+ * order's mirror). A page beyond is reached with {@code search_after}, from whichever end (or row
+ * already read) is nearer, walking there a window at a time with no document read but the sort
+ * values: a table scrolled to its middle reads each row once on the way and a jump back is one
+ * request. The order ends with the key, unique per document, so that {@code search_after} is exact
+ * and the mirror is exact.
  */
 final class PagedSearch implements Closeable {
   /** The most rows OpenSearch gives with {@code from} and {@code size} (its result window). */
@@ -31,13 +33,22 @@ final class PagedSearch implements Closeable {
   private final OpenSearchClient client;
   private final String index;
   private final Map<String, Object> query;
-  private final List<Object> sort;
   private final List<String> fields;
   private final int window;
   private final ObjectMapper json = Json.mapper();
 
-  /** Row positions already read, each with the sort values of the row just before it. */
-  private final TreeMap<Integer, JsonNode> cursors = new TreeMap<>();
+  /** One way through the rows: its sort, and the rows already read with the sort values before. */
+  private static final class Way {
+    final List<Object> sort;
+    final TreeMap<Integer, JsonNode> cursors = new TreeMap<>();
+
+    Way(List<Object> sort) {
+      this.sort = sort;
+    }
+  }
+
+  private final Way forward;
+  private final Way backward;
 
   private String pit;
   private final long total;
@@ -46,25 +57,16 @@ final class PagedSearch implements Closeable {
       OpenSearchClient client,
       String index,
       Map<String, Object> query,
-      List<Object> sort,
-      List<String> fields)
-      throws IOException {
-    this(client, index, query, sort, fields, WINDOW);
-  }
-
-  /** With a smaller window than OpenSearch's, so that tests reach the far pages cheaply. */
-  PagedSearch(
-      OpenSearchClient client,
-      String index,
-      Map<String, Object> query,
-      List<Object> sort,
+      dev.rehearsal.index.RowOrder order,
+      Map<String, String> orderFields,
       List<String> fields,
       int window)
       throws IOException {
     this.client = client;
     this.index = index;
     this.query = query;
-    this.sort = sort;
+    this.forward = new Way(Queries.order(order, orderFields, false));
+    this.backward = new Way(Queries.order(order, orderFields, true));
     this.fields = fields;
     this.window = window;
     this.pit =
@@ -78,7 +80,7 @@ final class PagedSearch implements Closeable {
             .path("pit_id")
             .asText();
     try {
-      Map<String, Object> body = body(0);
+      Map<String, Object> body = body(forward, 0, false);
       body.put("track_total_hits", true);
       this.total =
           json.readTree(
@@ -104,36 +106,56 @@ final class PagedSearch implements Closeable {
     if (from >= total || count <= 0) {
       return List.of();
     }
-    if (from + count <= window) {
-      Map<String, Object> body = body(count);
-      body.put("from", from);
-      return read(body, from);
+    int n = (int) Math.min(count, total - from);
+    int after = (int) (total - from - n); // rows after the page
+    if (from + n <= window) {
+      return read(forward, from, n, null, from, true);
     }
-    var floor = cursors.floorEntry(from);
-    int at = floor == null ? 0 : floor.getKey();
-    JsonNode after = floor == null ? null : floor.getValue();
-    while (at < from) {
-      // walk to the page: rows read on the way leave their cursors for the next jump
-      int step = Math.min(window, from - at);
-      List<JsonNode> walked = readAfter(after, step, at);
-      if (walked.isEmpty()) {
+    if (after + n <= window) {
+      return reversed(read(backward, after, n, null, after, true));
+    }
+    var f = forward.cursors.floorEntry(from);
+    var b = backward.cursors.floorEntry(after);
+    int ahead = from - (f == null ? 0 : f.getKey());
+    int behind = after - (b == null ? 0 : b.getKey());
+    return ahead <= behind ? walk(forward, f, from, n) : reversed(walk(backward, b, after, n));
+  }
+
+  /** Walks one way to row {@code to}, reading sort values only, then reads the page there. */
+  private List<JsonNode> walk(Way way, Map.Entry<Integer, JsonNode> start, int to, int n)
+      throws IOException {
+    int at = start == null ? 0 : start.getKey();
+    JsonNode after = start == null ? null : start.getValue();
+    while (at < to) {
+      int step = Math.min(window, to - at);
+      List<JsonNode> passed = read(way, 0, step, after, at, false);
+      if (passed.isEmpty()) {
         return List.of();
       }
-      at += walked.size();
-      after = cursors.get(at);
+      at += passed.size();
+      after = way.cursors.get(at);
     }
-    return readAfter(after, count, from);
+    return read(way, 0, n, after, to, true);
   }
 
-  private List<JsonNode> readAfter(JsonNode after, int count, int at) throws IOException {
-    Map<String, Object> body = body(count);
+  private static List<JsonNode> reversed(List<JsonNode> rows) {
+    List<JsonNode> out = new ArrayList<>(rows);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /**
+   * Rows one way: {@code from} rows on, or after the sort values {@code after}; {@code at} is the
+   * first row's place that way, so that the last row's sort values are kept as a cursor.
+   */
+  private List<JsonNode> read(
+      Way way, int from, int size, JsonNode after, int at, boolean documents) throws IOException {
+    Map<String, Object> body = body(way, size, documents);
     if (after != null) {
       body.put("search_after", after);
+    } else if (from > 0) {
+      body.put("from", from);
     }
-    return read(body, at);
-  }
-
-  private List<JsonNode> read(Map<String, Object> body, int at) throws IOException {
     JsonNode hits =
         json.readTree(
                 Connections.send(
@@ -149,18 +171,18 @@ final class PagedSearch implements Closeable {
       out.add(h.path("_source"));
     }
     if (!out.isEmpty()) {
-      cursors.put(at + out.size(), hits.get(hits.size() - 1).path("sort"));
+      way.cursors.put(at + out.size(), hits.get(hits.size() - 1).path("sort"));
     }
     return out;
   }
 
-  private Map<String, Object> body(int size) {
+  private Map<String, Object> body(Way way, int size, boolean documents) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("size", size);
     body.put("query", query);
     body.put("pit", Map.of("id", pit, "keep_alive", KEEP_ALIVE));
-    body.put("sort", sort);
-    body.put("_source", fields);
+    body.put("sort", way.sort);
+    body.put("_source", documents ? fields : false);
     body.put("track_total_hits", false);
     return body;
   }

@@ -64,7 +64,17 @@ final class Queries {
    * on (an incident's verdict to its rank); a field not among them cannot order rows.
    */
   static List<Object> order(RowOrder order, Map<String, String> fields) {
-    String dir = order.descending() ? "desc" : "asc";
+    return order(order, fields, false);
+  }
+
+  /**
+   * The sort of {@link #order(RowOrder, Map)}, or with {@code reversed} its exact mirror (every
+   * direction turned, rows without a value first): the last rows of a table read as the first of
+   * its mirror.
+   */
+  static List<Object> order(RowOrder order, Map<String, String> fields, boolean reversed) {
+    String dir = order.descending() != reversed ? "desc" : "asc";
+    String newest = reversed ? "asc" : "desc";
     List<Object> sort = new ArrayList<>();
     if (order.byTime()) {
       sort.add(Map.of(Schema.TIME, Map.of("order", dir)));
@@ -73,18 +83,21 @@ final class Queries {
       if (field == null) {
         throw new IllegalArgumentException("rows cannot be ordered by " + order.field());
       }
-      sort.add(Map.of(field, Map.of("order", dir, "missing", "_last", "mode", "min")));
-      sort.add(Map.of(Schema.TIME, Map.of("order", "desc")));
+      sort.add(
+          Map.of(
+              field,
+              Map.of("order", dir, "missing", reversed ? "_first" : "_last", "mode", "min")));
+      sort.add(Map.of(Schema.TIME, Map.of("order", newest)));
     }
-    sort.add(Map.of(Schema.KEY, Map.of("order", "asc")));
+    sort.add(Map.of(Schema.KEY, Map.of("order", reversed ? "desc" : "asc")));
     return sort;
   }
 
-  /** {@link #order(RowOrder, Map)} over keyword fields sorted as themselves. */
-  static List<Object> order(RowOrder order, Set<String> keywords) {
+  /** Keyword fields sorted as themselves. */
+  static Map<String, String> asThemselves(Set<String> keywords) {
     Map<String, String> same = new LinkedHashMap<>();
     keywords.forEach(k -> same.put(k, k));
-    return order(order, same);
+    return same;
   }
 
   /** How many documents a query matches hold each value of a keyword field. */

@@ -291,6 +291,30 @@ class TeamTablesIT {
         assertEquals(List.of(), rows.page(here.size(), 10));
       }
       assertSameRows(here, there, Schema.TIME, s.workspace().services(), "deploys by pages");
+      // a page far from both ends, nearer the last: walked to backwards, then read as it reads
+      int near = here.size() - 2500;
+      try (OpenSearchRecords.Paged rows = records.rows(DocKind.DEPLOY, "", RowOrder.NEWEST)) {
+        List<Object> page = new ArrayList<>();
+        for (String json : rows.page(near, 300)) {
+          page.add(Json.mapper().readValue(json, Deploy.class));
+        }
+        assertSameRows(
+            here.subList(near, near + 300),
+            page,
+            Schema.TIME,
+            s.workspace().services(),
+            "a page walked to from the end");
+        List<Object> first = new ArrayList<>();
+        for (String json : rows.page(1500, 300)) {
+          first.add(Json.mapper().readValue(json, Deploy.class));
+        }
+        assertSameRows(
+            here.subList(1500, 1800),
+            first,
+            Schema.TIME,
+            s.workspace().services(),
+            "from the start");
+      }
     }
   }
 
