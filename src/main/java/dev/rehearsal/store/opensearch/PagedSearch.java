@@ -2,6 +2,7 @@ package dev.rehearsal.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.index.Schema;
 import dev.rehearsal.util.Json;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  * order's mirror). A page beyond is reached with {@code search_after}, from whichever end (or row
  * already read) is nearer, walking there a window at a time with no document read but the sort
  * values: a table scrolled to its middle reads each row once on the way and a jump back is one
- * request. The order ends with the key, unique per document, so that {@code search_after} is exact
- * and the mirror is exact.
+ * request. A table ordered by time (the default) finds a page far from both ends without walking:
+ * by counts of the rows newer (or older) than a time, halving the range of times. The order ends
+ * with the key, unique per document, so that {@code search_after} is exact and the mirror is exact.
  */
 final class PagedSearch implements Closeable {
   /** The most rows OpenSearch gives with {@code from} and {@code size} (its result window). */
@@ -50,6 +52,11 @@ final class PagedSearch implements Closeable {
   private final Way forward;
   private final Way backward;
 
+  /** Whether the table is ordered by time (a page far in is then found by counts). */
+  private final boolean byTime;
+
+  private final boolean descending;
+
   private String pit;
   private final long total;
 
@@ -67,6 +74,8 @@ final class PagedSearch implements Closeable {
     this.query = query;
     this.forward = new Way(Queries.order(order, orderFields, false));
     this.backward = new Way(Queries.order(order, orderFields, true));
+    this.byTime = order.byTime();
+    this.descending = order.descending();
     this.fields = fields;
     this.window = window;
     this.pit =
@@ -118,7 +127,100 @@ final class PagedSearch implements Closeable {
     var b = backward.cursors.floorEntry(after);
     int ahead = from - (f == null ? 0 : f.getKey());
     int behind = after - (b == null ? 0 : b.getKey());
+    if (byTime && Math.min(ahead, behind) > window) {
+      JsonNode cursor = cursorByTime(from);
+      if (cursor != null) {
+        forward.cursors.put(from, cursor);
+        return read(forward, 0, n, cursor, from, true);
+      }
+    }
     return ahead <= behind ? walk(forward, f, from, n) : reversed(walk(backward, b, after, n));
+  }
+
+  /**
+   * The sort values just before row {@code k} of a table ordered by time, found without reading the
+   * rows before it: the time of row k by halving the range of times with counts (how many rows are
+   * newer, or older, than a time), then its place among the rows of that time, which go by key.
+   * Null when those rows are too many to count into (the table walks there instead).
+   */
+  private JsonNode cursorByTime(int k) throws IOException {
+    boolean desc = descending;
+    JsonNode range =
+        search(
+                Map.of(
+                    "size",
+                    0,
+                    "aggs",
+                    Map.of(
+                        "first", Map.of("min", Map.of("field", Schema.TIME)),
+                        "last", Map.of("max", Map.of("field", Schema.TIME)))),
+                query)
+            .path("aggregations");
+    long lo = range.path("first").path("value").asLong();
+    long hi = range.path("last").path("value").asLong();
+    // newest first: the earliest time with at most k rows newer; oldest first: the latest time
+    // with at most k rows older
+    while (lo < hi) {
+      long mid = desc ? lo + (hi - lo) / 2 : lo + (hi - lo + 1) / 2;
+      if (countBeyond(mid, desc) <= k) {
+        if (desc) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      } else if (desc) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    long at = lo;
+    long into = k - countBeyond(at, desc); // rows of that time before row k
+    String key = "";
+    if (into > 0) {
+      if (into > window) {
+        return null;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("size", 1);
+      body.put("from", into - 1);
+      body.put("sort", List.of(Map.of(Schema.KEY, Map.of("order", "asc"))));
+      body.put("_source", false);
+      JsonNode hits =
+          search(body, withTime(Map.of("term", Map.of(Schema.TIME, at)))).path("hits").path("hits");
+      if (hits.isEmpty()) {
+        return null;
+      }
+      key = hits.get(0).path("sort").get(0).asText();
+    }
+    return json.createArrayNode().add(at).add(key);
+  }
+
+  /** How many rows are newer than a time (or, oldest first, older). */
+  private long countBeyond(long time, boolean newer) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("size", 0);
+    body.put("track_total_hits", true);
+    return search(
+            body, withTime(Map.of("range", Map.of(Schema.TIME, Map.of(newer ? "gt" : "lt", time)))))
+        .path("hits")
+        .path("total")
+        .path("value")
+        .asLong();
+  }
+
+  /** The table's query with a condition on time. */
+  private Map<String, Object> withTime(Map<String, Object> condition) {
+    return Map.of("bool", Map.of("filter", List.of(query, condition)));
+  }
+
+  /** A search of the table's point in time: the body given, with this query. */
+  private JsonNode search(Map<String, Object> body, Map<String, Object> q) throws IOException {
+    Map<String, Object> b = new LinkedHashMap<>(body);
+    b.put("query", q);
+    b.put("pit", Map.of("id", pit, "keep_alive", KEEP_ALIVE));
+    return json.readTree(
+        Connections.send(client, "POST", "/_search", json.writeValueAsString(b), "count rows"));
   }
 
   /** Walks one way to row {@code to}, reading sort values only, then reads the page there. */

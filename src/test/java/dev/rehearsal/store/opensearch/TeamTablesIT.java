@@ -291,7 +291,26 @@ class TeamTablesIT {
         assertEquals(List.of(), rows.page(here.size(), 10));
       }
       assertSameRows(here, there, Schema.TIME, s.workspace().services(), "deploys by pages");
-      // a page far from both ends, nearer the last: walked to backwards, then read as it reads
+      // ordered by a column, a page far from both ends is walked to, from the nearer end
+      List<Object> byService =
+          all(s.rows().deploys("", new Rows.Order(Schema.SERVICE, false)), 700);
+      try (OpenSearchRecords.Paged rows =
+          records.rows(DocKind.DEPLOY, "", new RowOrder(Schema.SERVICE, false))) {
+        for (int from : List.of(3000, here.size() - 2300, 1700)) {
+          List<Object> page = new ArrayList<>();
+          for (String json : rows.page(from, 300)) {
+            page.add(Json.mapper().readValue(json, Deploy.class));
+          }
+          List<Object> expected = byService.subList(from, from + 300);
+          assertEquals(
+              expected.stream()
+                  .map(r -> place(r, Schema.SERVICE, s.workspace().services()))
+                  .toList(),
+              page.stream().map(r -> place(r, Schema.SERVICE, s.workspace().services())).toList(),
+              "by service, from " + from);
+        }
+      }
+      // ordered by time, a page far from both ends is found by counts
       int near = here.size() - 2500;
       try (OpenSearchRecords.Paged rows = records.rows(DocKind.DEPLOY, "", RowOrder.NEWEST)) {
         List<Object> page = new ArrayList<>();
