@@ -118,8 +118,14 @@ public final class TeamTables implements Tables, Closeable {
 
   @Override
   public Map<String, Long> values(Rows.Table table, String column) throws IOException {
-    if (table == Rows.Table.INCIDENTS && (incidents.exists() || FROM_FINDINGS.contains(column))) {
-      return Rows.mostFirst(incidents.exists() ? incidents.values(column) : Map.of());
+    if (table == Rows.Table.INCIDENTS) {
+      boolean pushed = incidents.exists();
+      if (pushed) {
+        return Rows.mostFirst(incidents.values(column));
+      }
+      if (FROM_FINDINGS.contains(column)) {
+        return Map.of(); // nothing analysed yet
+      }
     }
     return Rows.mostFirst(records.values(table.kind(), column));
   }

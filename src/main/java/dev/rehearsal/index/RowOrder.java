@@ -27,4 +27,30 @@ public record RowOrder(String field, boolean descending) {
         || field.equals(Schema.CONFIDENCE)
         || field.equals(Schema.REVIEWED);
   }
+
+  /**
+   * A verdict's rank when incidents are ordered by verdict: the verdicts' own order ({@link
+   * dev.rehearsal.model.Verdict}), not their names' alphabet; -1 for none.
+   */
+  public static int verdictRank(String verdict) {
+    for (dev.rehearsal.model.Verdict v : dev.rehearsal.model.Verdict.values()) {
+      if (v.name().equalsIgnoreCase(verdict)) {
+        return v.ordinal();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A gap's rank when incidents are ordered by their first gap ({@link dev.rehearsal.model.Gap}'s
+   * order); -1 for none.
+   */
+  public static int gapRank(String code) {
+    for (dev.rehearsal.model.Gap g : dev.rehearsal.model.Gap.values()) {
+      if (g.code().equals(code)) {
+        return g.ordinal();
+      }
+    }
+    return -1;
+  }
 }

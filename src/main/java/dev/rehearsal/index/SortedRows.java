@@ -234,22 +234,11 @@ public final class SortedRows<T> implements Closeable {
   private static long findingKey(String field, FindingSummary f) {
     switch (field) {
       case Schema.VERDICT:
-        for (dev.rehearsal.model.Verdict v : dev.rehearsal.model.Verdict.values()) {
-          if (v.name().equalsIgnoreCase(f.verdict())) {
-            return v.ordinal();
-          }
-        }
-        return MISSING;
+        int verdict = RowOrder.verdictRank(f.verdict());
+        return verdict < 0 ? MISSING : verdict;
       case Schema.GAP:
-        if (f.gaps().isEmpty()) {
-          return MISSING;
-        }
-        for (dev.rehearsal.model.Gap g : dev.rehearsal.model.Gap.values()) {
-          if (g.code().equals(f.gaps().get(0))) {
-            return g.ordinal();
-          }
-        }
-        return MISSING;
+        int gap = f.gaps().isEmpty() ? -1 : RowOrder.gapRank(f.gaps().get(0));
+        return gap < 0 ? MISSING : gap;
       case Schema.CONFIDENCE:
         return Math.round(f.confidence() * 1_000_000);
       default:

@@ -627,10 +627,16 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
 
   /** Whether every record's searchable fields are in its document. */
   public boolean searchable() throws IOException {
-    JsonNode n = getMeta(FIELDS_ID);
-    return n != null
-        && Integer.parseInt(n.path("_source").path(JSON).asText("0")) >= FIELDS_VERSION;
+    if (!searchable) {
+      JsonNode n = getMeta(FIELDS_ID);
+      searchable =
+          n != null && Integer.parseInt(n.path("_source").path(JSON).asText("0")) >= FIELDS_VERSION;
+    }
+    return searchable;
   }
+
+  /** Known to have the searchable fields (it cannot lose them): asked once per connection. */
+  private boolean searchable;
 
   /**
    * Gives an index written by an earlier version the searchable fields: the analyzers (the index is

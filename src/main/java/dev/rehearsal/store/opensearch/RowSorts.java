@@ -1,13 +1,13 @@
 package dev.rehearsal.store.opensearch;
 
-import dev.rehearsal.model.Gap;
-import dev.rehearsal.model.Verdict;
+import dev.rehearsal.index.RowOrder;
 import java.util.Optional;
 
 /**
  * The ranks a table of incidents is ordered by when ordered by verdict or gap: the verdicts in
- * their own order (escape, not caught by staging ... as {@link Verdict} lists them) and the first
- * gap in {@link Gap}'s order, as the local tables order them, not by the words' alphabet.
+ * their own order (escape, not caught by staging ... as {@link dev.rehearsal.model.Verdict} lists
+ * them) and the first gap in {@link dev.rehearsal.model.Gap}'s order, as the local tables order
+ * them ({@link RowOrder#verdictRank}), not by the words' alphabet.
  */
 final class RowSorts {
   private RowSorts() {}
@@ -19,20 +19,12 @@ final class RowSorts {
   static final String GAP_RANK = "gap_rank";
 
   static Optional<Integer> verdictRank(String verdict) {
-    for (Verdict v : Verdict.values()) {
-      if (v.name().equalsIgnoreCase(verdict)) {
-        return Optional.of(v.ordinal());
-      }
-    }
-    return Optional.empty();
+    int r = RowOrder.verdictRank(verdict);
+    return r < 0 ? Optional.empty() : Optional.of(r);
   }
 
   static Optional<Integer> gapRank(String code) {
-    for (Gap g : Gap.values()) {
-      if (g.code().equals(code)) {
-        return Optional.of(g.ordinal());
-      }
-    }
-    return Optional.empty();
+    int r = RowOrder.gapRank(code);
+    return r < 0 ? Optional.empty() : Optional.of(r);
   }
 }
