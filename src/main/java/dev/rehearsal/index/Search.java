@@ -68,7 +68,11 @@ final class Search {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    QueryParser p = new DefaultFieldsParser(names, findings);
+    return parse(text, new DefaultFieldsParser(names, findings));
+  }
+
+  /** Parses user query syntax with a parser of it (the local one, or one that translates). */
+  static Query parse(String text, DefaultFieldsParser p) {
     p.setAllowLeadingWildcard(true);
     p.setDefaultOperator(QueryParser.Operator.AND);
     p.setSplitOnWhitespace(true);
@@ -139,7 +143,7 @@ final class Search {
    * {@code verdict:}, {@code gap:}, {@code reviewed:} and {@code confidence:[a TO b]} select
    * incidents by their findings; {@code environment:} is {@code env:}.
    */
-  private static final class DefaultFieldsParser
+  static class DefaultFieldsParser
       extends org.apache.lucene.queryparser.classic.MultiFieldQueryParser {
     private final ServiceNames names;
     private final Findings findings;
@@ -179,37 +183,32 @@ final class Search {
         return super.getFieldQuery(Schema.ENV, queryText, quoted);
       }
       if (Schema.VERDICT.equals(field)) {
-        String code;
         try {
-          code = dev.rehearsal.model.Verdict.parse(queryText).name().toLowerCase(Locale.ROOT);
+          return finding(
+              field, dev.rehearsal.model.Verdict.parse(queryText).name().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
           throw new ParseException(e.getMessage());
         }
-        return byFinding(f -> f.verdict().equals(code));
       }
       if (Schema.GAP.equals(field)) {
-        String code;
         try {
-          code = dev.rehearsal.model.Gap.parse(queryText).code();
+          return finding(field, dev.rehearsal.model.Gap.parse(queryText).code());
         } catch (IllegalArgumentException e) {
           throw new ParseException(e.getMessage());
         }
-        return byFinding(f -> f.gaps().contains(code));
       }
       if (Schema.REVIEWED.equals(field)) {
         Boolean yes = Schema.reviewedValue(queryText);
         if (yes == null) {
           throw new ParseException("reviewed: takes yes or no, not '" + queryText + "'");
         }
-        return byFinding(f -> f.reviewed() == yes);
+        return finding(field, yes ? "yes" : "no");
       }
       if (Schema.REVIEWER.equals(field)) {
-        String who = queryText.strip();
-        return incidentsWhere(findings::reviewers, reviewer -> reviewer.equalsIgnoreCase(who));
+        return finding(field, queryText.strip());
       }
       if (Schema.CONFIDENCE.equals(field)) {
-        double at = number(queryText);
-        return byFinding(f -> !f.verdict().isEmpty() && f.confidence() >= at);
+        return confidence(number(queryText), Double.POSITIVE_INFINITY, true, true);
       }
       Query q = super.getFieldQuery(field, queryText, quoted);
       if (field == null && !quoted && queryText.matches("(?i)[0-9a-f]{7,40}")) {
@@ -233,13 +232,7 @@ final class Search {
       if (Schema.CONFIDENCE.equals(field)) {
         double lo = part1 == null || part1.equals("*") ? Double.NEGATIVE_INFINITY : number(part1);
         double hi = part2 == null || part2.equals("*") ? Double.POSITIVE_INFINITY : number(part2);
-        return byFinding(
-            f -> {
-              double c = f.confidence();
-              return !f.verdict().isEmpty()
-                  && (startInclusive ? c >= lo : c > lo)
-                  && (endInclusive ? c <= hi : c < hi);
-            });
+        return confidence(lo, hi, startInclusive, endInclusive);
       }
       if (Schema.ENVIRONMENT.equals(field)) {
         return super.getRangeQuery(Schema.ENV, part1, part2, startInclusive, endInclusive);
@@ -253,6 +246,36 @@ final class Search {
       } catch (NumberFormatException e) {
         throw new ParseException("confidence: takes a number from 0 to 1, not '" + text + "'");
       }
+    }
+
+    /**
+     * The incidents whose finding (or review in force) holds a value: {@code verdict:} a verdict's
+     * code, {@code gap:} a gap's code, {@code reviewed:} yes or no, {@code reviewer:} a name, read
+     * without regard to case.
+     */
+    Query finding(String field, String value) {
+      switch (field) {
+        case Schema.VERDICT:
+          return byFinding(f -> f.verdict().equals(value));
+        case Schema.GAP:
+          return byFinding(f -> f.gaps().contains(value));
+        case Schema.REVIEWED:
+          boolean yes = value.equals("yes");
+          return byFinding(f -> f.reviewed() == yes);
+        default:
+          return incidentsWhere(findings::reviewers, reviewer -> reviewer.equalsIgnoreCase(value));
+      }
+    }
+
+    /** The incidents with a finding whose confidence is in a range. */
+    Query confidence(double lo, double hi, boolean loInclusive, boolean hiInclusive) {
+      return byFinding(
+          f -> {
+            double c = f.confidence();
+            return !f.verdict().isEmpty()
+                && (loInclusive ? c >= lo : c > lo)
+                && (hiInclusive ? c <= hi : c < hi);
+          });
     }
 
     /** The incidents whose finding says something. */
@@ -373,10 +396,13 @@ final class Search {
     int n = r.offset() + r.limit();
     TopDocs top;
     if (r.sort() == SearchRequest.Sort.RELEVANCE) {
+      // incidents alone are scored as if the index held nothing else (IncidentStatistics)
+      IndexSearcher scoring =
+          r.kinds().equals(Set.of(DocKind.INCIDENT)) ? IncidentStatistics.of(s) : s;
       // best first; records that score the same in key order (not the order they were written
       // in, which a re-import changes), as the team store orders them
       top =
-          s.search(
+          scoring.search(
               q,
               new TopFieldCollectorManager(
                   new Sort(SortField.FIELD_SCORE, new SortField(Schema.KEY, SortField.Type.STRING)),

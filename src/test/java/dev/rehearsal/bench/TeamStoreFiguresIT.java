@@ -58,6 +58,8 @@ class TeamStoreFiguresIT {
       int queries = (Integer) f.get("queries");
       assertTrue(queries >= 50, "the mix's distinct queries: " + f);
       assertEquals(queries, f.get("sameCount"), "every query counts the same matches: " + f);
+      assertEquals(
+          queries, f.get("sameOrderOfFirst100"), "every query's first 100 in the same order: " + f);
       assertEquals(400L, f.get("findingsSame"), "the store analysed gives every finding: " + f);
       assertEquals(0L, f.get("findingsDifferent"), f.toString());
       assertEquals(0L, f.get("findingsMissing"), f.toString());

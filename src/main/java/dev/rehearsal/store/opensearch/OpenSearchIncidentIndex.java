@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.query_dsl.Operator;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.generic.Body;
@@ -491,15 +489,14 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   /**
-   * The keys of the incidents that match a query in the local search syntax (Lucene's classic
-   * syntax, the same default fields, every word required), best first; at most {@code limit}.
+   * The keys of the incidents that match a query in the local search syntax, best first, as the
+   * local workspace finds and orders them; at most {@code limit}.
    *
-   * <p>As the local parser does, each word must be in one of the default fields, not all words in
-   * the same field ({@code cross_fields}), and a word's score is the sum over the fields it is in
-   * (tie breaker 1, where the best field alone ranked 19 of the test's 32 queries as the local
-   * search does, and the sum 21). Scores still differ from the local ones: BM25's statistics are
-   * those of the incidents here and of every record there, and {@code cross_fields} blends a word's
-   * statistics across fields.
+   * <p>The query is read by the local parser and sent clause by clause ({@link StoreQuery}): each
+   * word a term of each default field, summed, every word required; phrases as the same text's
+   * phrase. Both stores score with BM25 over the incidents alone (this index holds nothing else;
+   * the local search counts its incidents apart from its other records, {@code
+   * index/IncidentStatistics}), so the same incidents come in the same order; ties by key.
    */
   public List<String> search(String query, int limit) throws IOException {
     List<String> keys = new ArrayList<>();
@@ -523,7 +520,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
   @SuppressWarnings("rawtypes")
   public Found find(String query, int limit) throws IOException {
     try {
-      return findIn(StoreTerms.asStored(query, names()), limit);
+      return findIn(query, names(), limit);
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       // a query the cluster cannot parse, or a cluster that refuses: its reason, not a trace
       String reason = e.error() == null ? e.getMessage() : e.error().reason();
@@ -535,7 +532,12 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   @SuppressWarnings("rawtypes")
-  private Found findIn(String query, int limit) throws IOException {
+  private Found findIn(String query, ServiceNames names, int limit) throws IOException {
+    // the query as the local parser reads it, clause by clause (StoreQuery)
+    String translated =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                dev.rehearsal.util.Json.mapper().writeValueAsBytes(StoreQuery.of(query, names)));
     int size = Math.max(1, Math.min(limit, MAX_HITS));
     SearchResponse<Map> response =
         client.search(
@@ -584,19 +586,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
                                                   t.field(Schema.KIND)
                                                       .value(
                                                           FieldValue.of(DocKind.INCIDENT.code()))));
-                                  if (query == null || query.isBlank()) {
-                                    return b.must(m -> m.matchAll(a -> a));
-                                  }
-                                  return b.must(
-                                      m ->
-                                          m.queryString(
-                                              qs ->
-                                                  qs.query(query)
-                                                      .fields(List.of(Schema.DEFAULT_SEARCH_FIELDS))
-                                                      .type(TextQueryType.CrossFields)
-                                                      .tieBreaker(1.0f)
-                                                      .defaultOperator(Operator.And)
-                                                      .allowLeadingWildcard(true)));
+                                  return b.must(m -> m.wrapper(w -> w.query(translated)));
                                 })),
             Map.class);
     List<Hit> hits = new ArrayList<>();
@@ -705,12 +695,11 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * order, read a page at a time from one point in time. Close when done.
    */
   public Rows rows(String query, dev.rehearsal.index.RowOrder order) throws IOException {
-    String q = StoreTerms.asStored(query, names());
     return new Rows(
         new PagedSearch(
             client,
             index,
-            Queries.matching(DocKind.INCIDENT, q),
+            Queries.matching(DocKind.INCIDENT, query, names()),
             order,
             ORDERS,
             List.of(
@@ -736,7 +725,8 @@ public final class OpenSearchIncidentIndex implements Closeable {
    */
   public Map<String, Long> values(String field) throws IOException {
     names(); // says so when nothing was pushed yet
-    return Queries.valueCounts(client, index, Queries.matching(DocKind.INCIDENT, null), field);
+    return Queries.valueCounts(
+        client, index, Queries.matching(DocKind.INCIDENT, null, ServiceNames.defaults()), field);
   }
 
   /** Makes what was written searchable now rather than at the next refresh. */

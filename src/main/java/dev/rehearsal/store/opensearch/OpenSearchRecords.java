@@ -900,7 +900,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
         new PagedSearch(
             client,
             index,
-            Queries.matching(kind, StoreTerms.asStored(query, filingNames())),
+            Queries.matching(kind, query, filingNames()),
             order,
             Queries.asThemselves(Queries.KEYWORD_ORDERS),
             List.of(JSON),
@@ -947,7 +947,8 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
    */
   public Map<String, Long> values(DocKind kind, String field) throws IOException {
     requireSearchable();
-    return Queries.valueCounts(client, index, Queries.matching(kind, null), field);
+    return Queries.valueCounts(
+        client, index, Queries.matching(kind, null, ServiceNames.defaults()), field);
   }
 
   /**

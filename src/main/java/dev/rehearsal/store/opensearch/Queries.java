@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.RowOrder;
 import dev.rehearsal.index.Schema;
+import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.util.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,22 +38,14 @@ final class Queries {
           Schema.FORMAT);
 
   /**
-   * The documents of a kind a query matches: as the local parser reads it (the same default fields,
-   * every word required, each word in any of them), none scored; every one of the kind for a blank
-   * query. The query's values must already be written as the store holds them ({@link StoreTerms}).
+   * The documents of a kind a query matches, as the local parser reads it ({@link StoreQuery}:
+   * {@code service:} read by {@code names}); every one of the kind for a blank query.
    */
-  static Map<String, Object> matching(DocKind kind, String query) {
+  static Map<String, Object> matching(DocKind kind, String query, ServiceNames names) {
     Map<String, Object> bool = new LinkedHashMap<>();
     bool.put("filter", List.of(Map.of("term", Map.of(Schema.KIND, kind.code()))));
     if (query != null && !query.isBlank()) {
-      Map<String, Object> qs = new LinkedHashMap<>();
-      qs.put("query", query);
-      qs.put("fields", List.of(Schema.DEFAULT_SEARCH_FIELDS));
-      qs.put("type", "cross_fields");
-      qs.put("tie_breaker", 1.0);
-      qs.put("default_operator", "and");
-      qs.put("allow_leading_wildcard", true);
-      bool.put("must", List.of(Map.of("query_string", qs)));
+      bool.put("must", List.of(StoreQuery.of(query, names)));
     }
     return Map.of("bool", bool);
   }

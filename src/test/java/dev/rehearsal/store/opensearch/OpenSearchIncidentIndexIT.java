@@ -82,7 +82,7 @@ public class OpenSearchIncidentIndexIT {
           "gap:traffic AND service:checkout",
           "reviewed:no",
           "confidence:[0.9 TO *]",
-          // the values the local search reads its own way (StoreTerms)
+          // the values the local search reads its own way (read by the local parser, StoreQuery)
           "confidence:0.9",
           "verdict:passed",
           "verdict:\"not change related\"",
@@ -92,7 +92,15 @@ public class OpenSearchIncidentIndexIT {
           "reviewer:DANA OR gap:mocks",
           "reviewed:yes",
           "service:payments-api",
-          "service:\"Checkout API\" AND latency");
+          "service:\"Checkout API\" AND latency",
+          // phrases with a slop, stop words, groups, boosts, exclusions alone, fuzzy words
+          "\"pool connection\"~3",
+          "\"the connection pool\"",
+          "title:(pool OR timeout) AND NOT checkout",
+          "latency^3 OR timeout",
+          "NOT checkout",
+          "timeot~1",
+          "verdict:(escape OR staged_untested) AND latency");
 
   @TempDir static Path dir;
   private static Path workspace;
@@ -236,6 +244,7 @@ public class OpenSearchIncidentIndexIT {
       index.upsert(ws);
     }
     List<String> differentSets = new ArrayList<>();
+    List<String> differentOrders = new ArrayList<>();
     int sameOrder = 0;
     int withHits = 0;
     StringBuilder table = new StringBuilder();
@@ -251,6 +260,8 @@ public class OpenSearchIncidentIndexIT {
       boolean ordered = sameSet && local.equals(remote);
       if (ordered) {
         sameOrder++;
+      } else if (sameSet) {
+        differentOrders.add(q);
       }
       table.append(
           String.format(
@@ -272,6 +283,8 @@ public class OpenSearchIncidentIndexIT {
         QUERIES.size(), withHits, QUERIES.size() - differentSets.size(), sameOrder, table);
     assertTrue(withHits >= 20, "at least 20 queries find something locally: " + withHits);
     assertEquals(List.of(), differentSets, "queries whose hits differ");
+    // both stores score with the incidents' own statistics, the query read clause by clause
+    assertEquals(List.of(), differentOrders, "queries whose hits come in another order");
   }
 
   @Test
