@@ -785,6 +785,30 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   }
 
   /**
+   * The team workspace's incidents a search request finds, as the local search finds them: its
+   * query, service, environment and time range, in its order, a page from its offset (within the
+   * first {@value OpenSearchIncidentIndex#MAX_HITS}). Its kinds must be incidents alone; a query
+   * the local search cannot parse is refused with its message before anything is sent.
+   */
+  public OpenSearchIncidentIndex.Found search(dev.rehearsal.index.SearchRequest request)
+      throws IOException {
+    try {
+      dev.rehearsal.index.QuerySyntax.check(request.query());
+    } catch (dev.rehearsal.index.SearchSyntaxException e) {
+      throw new Rows.QuerySyntaxException(e.getMessage(), e);
+    }
+    if ((long) request.offset() + request.limit() > OpenSearchIncidentIndex.MAX_HITS) {
+      throw new IllegalArgumentException(
+          "the team workspace's search reads its first "
+              + OpenSearchIncidentIndex.MAX_HITS
+              + " hits: narrow the query, or page with rows incidents --store");
+    }
+    try (OpenSearchIncidentIndex index = connect()) {
+      return index.find(request);
+    }
+  }
+
+  /**
    * The team workspace's tables, read from the store without a copy (each a page at a time, the
    * values of a column counted there); close them when done.
    */

@@ -12,18 +12,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The team store beside the local workspace, in the same run ({@code bench --store}): the push of
- * the benchmark's incidents with their findings, and the benchmark's searches asked of both. The
- * store holds incidents and is searched by query alone, so each search is asked as its query over
- * incidents, best first, on both sides: the time of each against the store, whether the two count
- * the same matches, and whether their first {@link #HITS} are the same incidents in the same order
- * (where more match, incidents whose scores nearly tie at the cut can differ).
+ * the benchmark's incidents with their findings, and the benchmark's 200 searches asked of both.
+ * The store's search finds incidents, so each is asked as a search of incidents on both sides, with
+ * its query, service, environment, time range and order: the time of each against the store,
+ * whether the two count the same matches, and whether their first {@link #HITS} are the same
+ * incidents in the same order.
  */
 final class TeamStoreFigures {
   /** Hits compared per query. */
@@ -76,27 +75,31 @@ final class TeamStoreFigures {
       m.put("findingsMissing", agree.onlyHere() + agree.onlyThere());
     }
 
-    // each distinct query of the mix once, as a query over incidents
-    Set<String> queries = new LinkedHashSet<>();
+    // each request of the mix as a search of incidents (the store's search finds incidents): its
+    // query, service, environment, time range and order, the first page of HITS
+    List<SearchRequest> list = new ArrayList<>();
     for (SearchRequest q : Benchmark.mix(ws)) {
-      queries.add(q.query() == null ? "" : q.query());
+      list.add(
+          q.withKinds(Set.of(dev.rehearsal.index.DocKind.INCIDENT))
+              .withPage(0, HITS)
+              .withHighlight(false));
     }
-    List<String> list = new ArrayList<>(queries);
-    for (String q : list) {
-      store.search(q, HITS); // warm the node's caches and the client once
+    for (SearchRequest q : list) {
+      store.search(q); // warm the node's caches and the client once
     }
     long[] nanos = new long[list.size()];
     int sameTotal = 0;
     int sameSet = 0;
     int sameOrder = 0;
     List<String> differ = new ArrayList<>();
+    List<String> otherOrder = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      String q = list.get(i);
+      SearchRequest q = list.get(i);
       long t0 = System.nanoTime();
-      var found = store.search(q, HITS);
+      var found = store.search(q);
       nanos[i] = System.nanoTime() - t0;
       List<String> remote = found.hits().stream().map(h -> h.key()).toList();
-      var localResult = local(ws, q);
+      var localResult = ws.records().search(q);
       List<String> local = localResult.hits().stream().map(SearchHit::key).toList();
       if (localResult.total() == found.total()) {
         sameTotal++;
@@ -107,6 +110,8 @@ final class TeamStoreFigures {
         sameSet++;
         if (local.equals(remote)) {
           sameOrder++;
+        } else if (otherOrder.size() < 10) {
+          otherOrder.add(q.toString());
         }
       }
     }
@@ -118,6 +123,7 @@ final class TeamStoreFigures {
     m.put("sameSetOfFirst" + HITS, sameSet);
     m.put("sameOrderOfFirst" + HITS, sameOrder);
     m.put("differentCounts", differ);
+    m.put("otherOrders", otherOrder);
     m.put("tables", tables(session, store));
     return m;
   }
@@ -188,11 +194,5 @@ final class TeamStoreFigures {
 
   private static double seconds(long t0) {
     return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-  }
-
-  private static dev.rehearsal.index.SearchResult local(Workspace ws, String query)
-      throws IOException {
-    SearchRequest r = SearchRequest.incidentsBestFirst(query, HITS);
-    return ws.records().search(r);
   }
 }

@@ -105,7 +105,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (storeOptions.given()) {
-      return searchStore(out);
+      return searchStore(out, req);
     }
     try (Session s = ws.open()) {
       if (s.isEmpty()) {
@@ -161,42 +161,26 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /**
-   * The team workspace's incidents the query finds (incidents are all it holds so far), best first:
-   * the filters and paging of the local search are refused rather than ignored.
+   * The team workspace's incidents the request finds (its searches find incidents), as the local
+   * search finds them: query, service, environment, time range, order and page.
    */
-  private int searchStore(PrintWriter out) throws Exception {
-    List<String> unsupported = new java.util.ArrayList<>();
+  private int searchStore(PrintWriter out, SearchRequest req) throws Exception {
     if (kinds != null && !kinds.stream().allMatch(k -> k.strip().equals("incident"))) {
-      unsupported.add("--kind");
-    }
-    for (String[] o :
-        new String[][] {{"--service", service}, {"--env", env}, {"--from", from}, {"--to", to}}) {
-      if (o[1] != null) {
-        unsupported.add(o[0]);
-      }
-    }
-    if (offset != 0) {
-      unsupported.add("--offset");
-    }
-    if (sort != SearchRequest.Sort.RELEVANCE
-        && spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
-      unsupported.add("--sort");
-    }
-    if (!unsupported.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "the team workspace is searched by query alone, best first, so far: "
-              + String.join(", ", unsupported)
-              + " cannot be used with --store");
+          "the team workspace's search finds incidents: --kind can only be incident with --store"
+              + " (rows deploys|runs|facts --store reads the other records)");
     }
     dev.rehearsal.app.TeamStore store = storeOptions.resolve(spec);
     dev.rehearsal.store.opensearch.OpenSearchIncidentIndex.Found found;
     long t0 = System.nanoTime();
     try {
-      found = store.search(query, Math.max(1, Math.min(limit, 1000)));
+      found = store.search(req.withKinds(java.util.Set.of(dev.rehearsal.index.DocKind.INCIDENT)));
     } catch (dev.rehearsal.app.Rows.QuerySyntaxException e) {
       spec.commandLine().getErr().println("rehearsal: " + e.getMessage());
       return 2;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } catch (java.io.IOException e) {
       spec.commandLine()
           .getErr()
@@ -208,6 +192,7 @@ final class SearchCommand implements Callable<Integer> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("store", store.address().toString());
       json.put("total", found.total());
+      json.put("offset", offset);
       json.put("millis", millis);
       json.put(
           "hits",
@@ -231,8 +216,8 @@ final class SearchCommand implements Callable<Integer> {
         found.total(),
         store.address(),
         millis,
-        found.total() > found.hits().size()
-            ? String.format("; showing 1-%d", found.hits().size())
+        found.total() > offset + found.hits().size()
+            ? String.format("; showing %d-%d", offset + 1, offset + found.hits().size())
             : "");
     for (var h : found.hits()) {
       out.printf(

@@ -57,6 +57,9 @@ public final class QuerySyntax {
     /** Terms within some edits of a term. */
     Q fuzzy(String field, String term, int edits, int prefixLength);
 
+    /** Numbers of a field from one bound to another, both included, each match scoring 1. */
+    Q numbers(String field, long lower, long upper);
+
     /** Terms between two bounds (either may be null: open), each match scoring 1. */
     Q range(String field, String lower, String upper, boolean lowerIncluded, boolean upperIncluded);
 
@@ -93,6 +96,35 @@ public final class QuerySyntax {
       return parts.all();
     }
     return write(Search.parse(text, new Translating(names)), parts);
+  }
+
+  /**
+   * A search request's query and filters (its kinds, service, environment and time range, as {@link
+   * Search} filters them), written with {@code parts}: the query required, the filters scoring
+   * nothing. Its order and page are the caller's to ask for.
+   */
+  public static <Q> Q translate(SearchRequest r, ServiceNames names, Parts<Q> parts) {
+    List<Q> filters = new ArrayList<>();
+    if (!r.kinds().isEmpty()) {
+      List<Q> kinds = new ArrayList<>();
+      r.kinds().stream()
+          .map(DocKind::code)
+          .sorted()
+          .forEach(code -> kinds.add(parts.term(Schema.KIND, code)));
+      filters.add(parts.bool(List.of(), kinds, List.of(), List.of(), 1));
+    }
+    if (r.service() != null && !r.service().isBlank()) {
+      filters.add(write(Search.service(r.service(), names), parts));
+    }
+    if (r.environment() != null && !r.environment().isBlank()) {
+      filters.add(parts.term(Schema.ENV, r.environment().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (r.from() != null || r.to() != null) {
+      long[] range = Search.timeRange(r);
+      filters.add(parts.numbers(Schema.TIME, range[0], range[1]));
+    }
+    return parts.bool(
+        List.of(translate(r.query(), names, parts)), List.of(), List.of(), filters, 0);
   }
 
   private static <Q> Q write(Query q, Parts<Q> parts) {

@@ -378,11 +378,17 @@ final class Search {
           BooleanClause.Occur.FILTER);
     }
     if (r.from() != null || r.to() != null) {
-      long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
-      long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
-      b.add(LongField.newRangeQuery(Schema.TIME, lo, hi), BooleanClause.Occur.FILTER);
+      long[] range = timeRange(r);
+      b.add(LongField.newRangeQuery(Schema.TIME, range[0], range[1]), BooleanClause.Occur.FILTER);
     }
     return b.build();
+  }
+
+  /** A request's times as milliseconds, both included: from its start to just before its end. */
+  static long[] timeRange(SearchRequest r) {
+    long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+    long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
+    return new long[] {lo, hi};
   }
 
   static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec) throws IOException {
@@ -414,11 +420,12 @@ final class Search {
       SortField sf =
           new SortedNumericSortField(
               Schema.TIME, SortField.Type.LONG, r.sort() == SearchRequest.Sort.NEWEST);
+      // records of the same time in key order, as the team store orders them
       top =
           s.search(
               q,
               new TopFieldCollectorManager(
-                  new Sort(sf, SortField.FIELD_DOC),
+                  new Sort(sf, new SortField(Schema.KEY, SortField.Type.STRING)),
                   Math.max(1, n),
                   null,
                   Integer.MAX_VALUE,

@@ -1133,9 +1133,9 @@ class CliTest {
   }
 
   /**
-   * The team store's options: a wrong address, credentials in it, a CA without TLS and filters the
-   * store cannot apply are usage errors; a node that is not there is a failure with its address.
-   * None of them prints a password.
+   * The team store's options: a wrong address, credentials in it, a CA without TLS, a kind other
+   * than incidents and a page past the store's window are usage errors; a node that is not there is
+   * a failure with its address. None of them prints a password.
    */
   @Test
   void teamStoreOptionsSayWhatIsWrong() {
@@ -1152,8 +1152,20 @@ class CliTest {
         "a CA file is for TLS: write the address as opensearch+https://localhost:9200/team",
         "search");
     assertUsageError(
-        run("search", "--store", "opensearch://localhost:9200/team", "--service", "a", "x"),
-        "--service cannot be used with --store",
+        run("search", "--store", "opensearch://localhost:9200/team", "--kind", "deploy", "x"),
+        "--kind can only be incident with --store",
+        "search");
+    assertUsageError(
+        run(
+            "search",
+            "--store",
+            "opensearch://localhost:9200/team",
+            "--offset",
+            "9990",
+            "--limit",
+            "20",
+            "x"),
+        "reads its first 10000 hits",
         "search");
     assertUsageError(
         run(

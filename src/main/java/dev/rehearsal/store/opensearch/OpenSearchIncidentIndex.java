@@ -3,6 +3,7 @@ package dev.rehearsal.store.opensearch;
 import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.RecordCodec;
 import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.Workspace;
 import dev.rehearsal.model.Incident;
 import dev.rehearsal.settings.ServiceNames;
@@ -517,10 +518,29 @@ public final class OpenSearchIncidentIndex implements Closeable {
    * The incidents that match a query in the local search syntax, as {@link #search} finds them,
    * with their titles and onsets and the number that match in all.
    */
-  @SuppressWarnings("rawtypes")
   public Found find(String query, int limit) throws IOException {
+    // up to MAX_HITS at once, where a request's page holds at most SearchRequest.MAX_LIMIT
+    return found(
+        SearchRequest.incidentsBestFirst(query, 1).withHighlight(true),
+        Math.max(1, Math.min(limit, MAX_HITS)));
+  }
+
+  /**
+   * The incidents a search request matches, as the local search finds them: its query, service,
+   * environment and time range, in its order (best first, newest or oldest first; ties by key), a
+   * page from its offset. Its kinds must be incidents alone: this index holds nothing else.
+   */
+  public Found find(SearchRequest request) throws IOException {
+    if (!request.kinds().equals(java.util.Set.of(DocKind.INCIDENT))) {
+      throw new IllegalArgumentException(
+          "the team workspace's search finds incidents: ask for incidents alone");
+    }
+    return found(request, request.limit());
+  }
+
+  private Found found(SearchRequest request, int size) throws IOException {
     try {
-      return findIn(query, names(), limit);
+      return findIn(request, names(), size);
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       // a query the cluster cannot parse, or a cluster that refuses: its reason, not a trace
       String reason = e.error() == null ? e.getMessage() : e.error().reason();
@@ -532,62 +552,74 @@ public final class OpenSearchIncidentIndex implements Closeable {
   }
 
   @SuppressWarnings("rawtypes")
-  private Found findIn(String query, ServiceNames names, int limit) throws IOException {
-    // the query as the local parser reads it, clause by clause (StoreQuery)
+  private Found findIn(SearchRequest request, ServiceNames names, int size) throws IOException {
+    // the query and filters as the local search reads them, clause by clause (StoreQuery)
     String translated =
         java.util.Base64.getEncoder()
             .encodeToString(
-                dev.rehearsal.util.Json.mapper().writeValueAsBytes(StoreQuery.of(query, names)));
-    int size = Math.max(1, Math.min(limit, MAX_HITS));
+                dev.rehearsal.util.Json.mapper().writeValueAsBytes(StoreQuery.of(request, names)));
+    org.opensearch.client.opensearch._types.SortOrder timeOrder =
+        request.sort() == SearchRequest.Sort.OLDEST
+            ? org.opensearch.client.opensearch._types.SortOrder.Asc
+            : org.opensearch.client.opensearch._types.SortOrder.Desc;
+    boolean byScore = request.sort() == SearchRequest.Sort.RELEVANCE;
+    boolean highlight =
+        request.highlight() && request.query() != null && !request.query().isBlank();
     SearchResponse<Map> response =
         client.search(
-            s ->
-                s.index(index)
-                    .size(size)
-                    .source(src -> src.filter(f -> f.includes(Schema.TITLE, Schema.TIME)))
-                    // why each matched, marked as the local search marks it
-                    .highlight(
-                        h -> {
-                          h.encoder(
-                                  org.opensearch.client.opensearch.core.search.HighlighterEncoder
-                                      .Html)
-                              .preTags("<mark>")
-                              .postTags("</mark>")
-                              .numberOfFragments(2)
-                              .fragmentSize(160);
-                          for (String f : Schema.HIGHLIGHT_FIELDS) {
-                            h.fields(f, x -> x);
-                          }
-                          return h;
-                        })
-                    .trackTotalHits(t -> t.enabled(true))
-                    // best first; incidents that score the same in key order, as locally
-                    .sort(
-                        so ->
-                            so.score(
-                                sc ->
-                                    sc.order(
-                                        org.opensearch.client.opensearch._types.SortOrder.Desc)))
-                    .sort(
-                        so ->
-                            so.field(
-                                f ->
-                                    f.field(Schema.KEY)
-                                        .order(
-                                            org.opensearch.client.opensearch._types.SortOrder.Asc)))
-                    .query(
-                        q ->
-                            q.bool(
-                                b -> {
+            s -> {
+              s.index(index)
+                  .from(request.offset())
+                  .size(Math.max(1, size))
+                  .source(src -> src.filter(f -> f.includes(Schema.TITLE, Schema.TIME)))
+                  .trackTotalHits(t -> t.enabled(true));
+              if (highlight) {
+                // why each matched, marked as the local search marks it
+                s.highlight(
+                    h -> {
+                      h.encoder(
+                              org.opensearch.client.opensearch.core.search.HighlighterEncoder.Html)
+                          .preTags("<mark>")
+                          .postTags("</mark>")
+                          .numberOfFragments(2)
+                          .fragmentSize(160);
+                      for (String f : Schema.HIGHLIGHT_FIELDS) {
+                        h.fields(f, x -> x);
+                      }
+                      return h;
+                    });
+              }
+              // best first, or by onset; records that tie in key order, as locally
+              if (byScore) {
+                s.sort(
+                    so ->
+                        so.score(
+                            sc ->
+                                sc.order(org.opensearch.client.opensearch._types.SortOrder.Desc)));
+              } else {
+                s.sort(so -> so.field(f -> f.field(Schema.TIME).order(timeOrder)));
+              }
+              return s.sort(
+                      so ->
+                          so.field(
+                              f ->
+                                  f.field(Schema.KEY)
+                                      .order(
+                                          org.opensearch.client.opensearch._types.SortOrder.Asc)))
+                  .query(
+                      q ->
+                          q.bool(
+                              b ->
                                   b.filter(
-                                      f ->
-                                          f.term(
-                                              t ->
-                                                  t.field(Schema.KIND)
-                                                      .value(
-                                                          FieldValue.of(DocKind.INCIDENT.code()))));
-                                  return b.must(m -> m.wrapper(w -> w.query(translated)));
-                                })),
+                                          f ->
+                                              f.term(
+                                                  t ->
+                                                      t.field(Schema.KIND)
+                                                          .value(
+                                                              FieldValue.of(
+                                                                  DocKind.INCIDENT.code()))))
+                                      .must(m -> m.wrapper(w -> w.query(translated)))));
+            },
             Map.class);
     List<Hit> hits = new ArrayList<>();
     for (var h : response.hits().hits()) {

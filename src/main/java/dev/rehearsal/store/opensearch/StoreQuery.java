@@ -2,6 +2,7 @@ package dev.rehearsal.store.opensearch;
 
 import dev.rehearsal.index.QuerySyntax;
 import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.settings.ServiceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,25 @@ final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
     return Map.of(
         "fuzzy",
         Map.of(field, Map.of("value", term, "fuzziness", edits, "prefix_length", prefixLength)));
+  }
+
+  /** A search request's query and filters, as the local search filters them. */
+  static Map<String, Object> of(SearchRequest request, ServiceNames names) {
+    return QuerySyntax.translate(request, names, PARTS);
+  }
+
+  @Override
+  public Map<String, Object> numbers(String field, long lower, long upper) {
+    Map<String, Object> bounds = new LinkedHashMap<>();
+    if (lower != Long.MIN_VALUE) {
+      bounds.put("gte", lower);
+    }
+    if (upper != Long.MAX_VALUE) {
+      bounds.put("lte", upper);
+    }
+    return bounds.isEmpty()
+        ? Map.of("exists", Map.of("field", field))
+        : Map.of("range", Map.of(field, bounds));
   }
 
   @Override

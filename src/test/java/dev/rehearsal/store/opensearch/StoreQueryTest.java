@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.index.DocKind;
 import dev.rehearsal.index.Schema;
+import dev.rehearsal.index.SearchRequest;
 import dev.rehearsal.index.SearchSyntaxException;
 import dev.rehearsal.settings.ServiceNames;
 import dev.rehearsal.util.Json;
@@ -196,5 +198,25 @@ class StoreQueryTest {
     SearchSyntaxException e = assertThrows(SearchSyntaxException.class, () -> q("(checkout"));
     assertTrue(e.getMessage().contains("is not valid search syntax"), e.getMessage());
     assertEquals(json("{\"match_all\":{}}"), q(""));
+  }
+
+  @Test
+  void aRequestsFiltersAreFiltersOnTheSameFields() {
+    SearchRequest r =
+        SearchRequest.of("latency")
+            .withKinds(java.util.Set.of(DocKind.INCIDENT))
+            .withService("payments-api")
+            .withEnvironment("Production")
+            .withRange(java.time.Instant.ofEpochMilli(1000), java.time.Instant.ofEpochMilli(5000));
+    JsonNode q = Json.mapper().valueToTree(StoreQuery.of(r, NAMES));
+    assertEquals(json(word("latency", "latenc")), q.path("bool").path("must").get(0));
+    JsonNode filter = q.path("bool").path("filter");
+    assertEquals(4, filter.size(), filter.toString());
+    assertTrue(holds(filter, "{\"term\":{\"kind\":{\"value\":\"incident\"}}}"), "" + filter);
+    assertTrue(holds(filter, "{\"term\":{\"service\":{\"value\":\"payments\"}}}"), "" + filter);
+    assertTrue(holds(filter, "{\"term\":{\"env\":{\"value\":\"production\"}}}"), "" + filter);
+    JsonNode time = filter.get(3).path("range").path("time");
+    assertEquals(1000L, time.path("gte").asLong(), "from its start: " + filter);
+    assertEquals(4999L, time.path("lte").asLong(), "to just before its end: " + filter);
   }
 }

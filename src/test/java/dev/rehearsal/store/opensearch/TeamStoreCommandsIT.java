@@ -109,11 +109,39 @@ class TeamStoreCommandsIT {
                   "1000",
                   "--json")[0]);
       List<String> remote =
-          keys(run(0, "search", "--store", address, q, "--limit", "1000", "--json")[0]);
+          keys(
+              run(
+                  0,
+                  "search",
+                  "--store",
+                  address,
+                  q,
+                  "--sort",
+                  "relevance",
+                  "--limit",
+                  "1000",
+                  "--json")[0]);
       assertTrue(!local.isEmpty(), q + " finds something locally");
-      // the same incidents; their order differs where scores nearly tie (BM25's statistics are
-      // those of the incidents there and of every record here: decision 0021)
-      assertEquals(new java.util.TreeSet<>(local), new java.util.TreeSet<>(remote), q);
+      // the same incidents in the same order (both score with the incidents' statistics)
+      assertEquals(local, remote, q);
+    }
+    // with a service, a time range, an order and a page, as the local search reads them
+    for (String[] filters :
+        List.of(
+            new String[] {"--service", "checkout", "--sort", "newest"},
+            new String[] {"--from", "2023-02-01", "--to", "2023-05-01", "--sort", "oldest"},
+            new String[] {"--offset", "5", "--limit", "7"})) {
+      List<String> args = new java.util.ArrayList<>(List.of("search", "latency OR timeout"));
+      args.addAll(List.of(filters));
+      args.add("--json");
+      List<String> localArgs = new java.util.ArrayList<>(args);
+      localArgs.addAll(List.of(ws, "--kind", "incident"));
+      List<String> remoteArgs = new java.util.ArrayList<>(args);
+      remoteArgs.addAll(List.of("--store", address));
+      List<String> local = keys(run(0, localArgs.toArray(String[]::new))[0]);
+      List<String> remote = keys(run(0, remoteArgs.toArray(String[]::new))[0]);
+      assertTrue(!local.isEmpty(), String.join(" ", filters) + " finds something locally");
+      assertEquals(local, remote, String.join(" ", filters));
     }
     String text = run(0, "search", "--store", address, "checkout", "--limit", "2")[0];
     assertTrue(text.contains("match(es) in " + address), text);
