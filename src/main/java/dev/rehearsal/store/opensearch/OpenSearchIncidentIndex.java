@@ -551,13 +551,24 @@ public final class OpenSearchIncidentIndex implements Closeable {
     }
   }
 
+  /** The factor the node's BM25 scores carry (by its version), asked once per connection. */
+  private double scoreFactor() throws IOException {
+    if (scoreFactor == 0) {
+      scoreFactor = StoreQuery.scoreFactor(client.info().version().number());
+    }
+    return scoreFactor;
+  }
+
+  private volatile double scoreFactor;
+
   @SuppressWarnings("rawtypes")
   private Found findIn(SearchRequest request, ServiceNames names, int size) throws IOException {
     // the query and filters as the local search reads them, clause by clause (StoreQuery)
     String translated =
         java.util.Base64.getEncoder()
             .encodeToString(
-                dev.rehearsal.util.Json.mapper().writeValueAsBytes(StoreQuery.of(request, names)));
+                dev.rehearsal.util.Json.mapper()
+                    .writeValueAsBytes(StoreQuery.of(request, names, scoreFactor())));
     org.opensearch.client.opensearch._types.SortOrder timeOrder =
         request.sort() == SearchRequest.Sort.OLDEST
             ? org.opensearch.client.opensearch._types.SortOrder.Asc

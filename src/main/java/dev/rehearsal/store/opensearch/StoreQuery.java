@@ -14,17 +14,41 @@ import java.util.Map;
  * parser reads it ({@link QuerySyntax#translate}): the same fields, the same terms, the same
  * structure, so that the store matches and scores what the local search does. A word is a term
  * query per field, summed, as locally; a phrase is the field's phrase of the same text (the store's
- * analyzers are the local ones); a prefix, a wildcard and a range score 1 per match on both sides;
- * what a finding says is a filter on the store's own fields, scoring 1 as the local filter does.
+ * analyzers are the local ones); a prefix, a wildcard and a range score a constant per match on
+ * both sides; what a finding says is a filter on the store's own fields scoring a constant, as the
+ * local filter does (the constant is the factor the node's BM25 carries, {@link #LEGACY_BM25}).
  *
  * <p>Two spellings differ on purpose: a Boolean query always states its minimum of optional clauses
  * (OpenSearch would otherwise require one where a filter stands beside them, Lucene does not), and
  * clauses that only exclude match nothing, as in Lucene (OpenSearch would match all the rest).
  */
 final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
-  private static final StoreQuery PARTS = new StoreQuery();
+  /**
+   * What BM25 is multiplied by in OpenSearch 2.x: its default similarity is the legacy form, whose
+   * term scores are Lucene's times {@code k1 + 1} (k1 is 1.2, the default); from 3.0 it is Lucene's
+   * own. A part that scores a constant (a prefix, a wildcard, a range, a finding) is given the same
+   * factor, so that every score is the local one times it and a query mixing the two ranks as
+   * locally.
+   */
+  static final double LEGACY_BM25 = 1 + 1.2;
 
-  StoreQuery() {}
+  private static final StoreQuery PARTS = new StoreQuery(1);
+
+  private final double constant;
+
+  /** Parts whose constant scores are {@code constant} (1 where nothing is scored, as in tables). */
+  StoreQuery(double constant) {
+    this.constant = constant;
+  }
+
+  /**
+   * The factor a node's BM25 scores carry, by its version ("2.19.6": legacy, {@link #LEGACY_BM25}).
+   */
+  static double scoreFactor(String nodeVersion) {
+    int dot = nodeVersion.indexOf('.');
+    int major = Integer.parseInt(dot < 0 ? nodeVersion : nodeVersion.substring(0, dot));
+    return major < 3 ? LEGACY_BM25 : 1;
+  }
 
   /** The query; every document for a blank one. */
   static Map<String, Object> of(String query, ServiceNames names) {
@@ -43,17 +67,17 @@ final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
 
   @Override
   public Map<String, Object> prefix(String field, String prefix) {
-    return Map.of("prefix", Map.of(field, Map.of("value", prefix)));
+    return Map.of("prefix", Map.of(field, Map.of("value", prefix, "boost", constant)));
   }
 
   @Override
   public Map<String, Object> wildcard(String field, String pattern) {
-    return Map.of("wildcard", Map.of(field, Map.of("value", pattern)));
+    return Map.of("wildcard", Map.of(field, Map.of("value", pattern, "boost", constant)));
   }
 
   @Override
   public Map<String, Object> regexp(String field, String pattern) {
-    return Map.of("regexp", Map.of(field, Map.of("value", pattern)));
+    return Map.of("regexp", Map.of(field, Map.of("value", pattern, "boost", constant)));
   }
 
   @Override
@@ -63,9 +87,12 @@ final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
         Map.of(field, Map.of("value", term, "fuzziness", edits, "prefix_length", prefixLength)));
   }
 
-  /** A search request's query and filters, as the local search filters them. */
-  static Map<String, Object> of(SearchRequest request, ServiceNames names) {
-    return QuerySyntax.translate(request, names, PARTS);
+  /**
+   * A search request's query and filters, as the local search filters them, scored for a node whose
+   * BM25 scores carry {@code factor} ({@link #scoreFactor}).
+   */
+  static Map<String, Object> of(SearchRequest request, ServiceNames names, double factor) {
+    return QuerySyntax.translate(request, names, new StoreQuery(factor));
   }
 
   @Override
@@ -92,12 +119,13 @@ final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
     if (upper != null) {
       bounds.put(upperIncluded ? "lte" : "lt", upper);
     }
+    bounds.put("boost", constant);
     return Map.of("range", Map.of(field, bounds));
   }
 
   @Override
   public Map<String, Object> all() {
-    return Map.of("match_all", Map.of());
+    return Map.of("match_all", Map.of("boost", constant));
   }
 
   @Override
@@ -167,7 +195,7 @@ final class StoreQuery implements QuerySyntax.Parts<Map<String, Object>> {
     return scoringOne(has);
   }
 
-  private static Map<String, Object> scoringOne(Map<String, Object> filter) {
-    return Map.of("constant_score", Map.of("filter", filter, "boost", 1.0));
+  private Map<String, Object> scoringOne(Map<String, Object> filter) {
+    return Map.of("constant_score", Map.of("filter", filter, "boost", constant));
   }
 }

@@ -287,6 +287,93 @@ public class OpenSearchIncidentIndexIT {
     assertEquals(List.of(), differentOrders, "queries whose hits come in another order");
   }
 
+  /**
+   * Queries written at random from the demo's words, fields and the syntax's operators (a fixed
+   * seed): each finds the same incidents in the same order in both stores.
+   */
+  @Test
+  void randomQueriesFindTheSameIncidentsInTheSameOrder() throws IOException {
+    try (Workspace ws = Workspace.open(workspace)) {
+      index.upsert(ws);
+    }
+    java.util.Random r = new java.util.Random(20261207);
+    List<String> differ = new ArrayList<>();
+    int withHits = 0;
+    for (int i = 0; i < 150; i++) {
+      String q = randomQuery(r, 0);
+      List<String> local = localKeys(q, 1000);
+      List<String> remote = index.search(q, 10_000);
+      if (!local.isEmpty()) {
+        withHits++;
+      }
+      if (!local.equals(remote)) {
+        differ.add(q + " (" + local.size() + " here, " + remote.size() + " there)");
+      }
+    }
+    assertTrue(withHits >= 50, "at least 50 of the random queries find something: " + withHits);
+    assertEquals(List.of(), differ, "random queries whose hits or order differ");
+  }
+
+  private static final String[] WORDS = {
+    "checkout",
+    "payments",
+    "timeout",
+    "latency",
+    "errors",
+    "pool",
+    "connection",
+    "cache",
+    "queue",
+    "database",
+    "config",
+    "rollback",
+    "deploy",
+    "memory",
+    "503",
+    "migration",
+    "retries",
+    "flag",
+    "traffic",
+    "spike",
+    "the",
+    "staging",
+    "orders",
+    "slow"
+  };
+
+  private static final String[] FIELDS = {"title:", "body:", "service:", "severity:", ""};
+
+  private static String randomQuery(java.util.Random r, int depth) {
+    int kind = r.nextInt(depth > 1 ? 6 : 10);
+    String w = WORDS[r.nextInt(WORDS.length)];
+    String w2 = WORDS[r.nextInt(WORDS.length)];
+    switch (kind) {
+      case 0:
+        return "\"" + w + " " + w2 + "\"" + (r.nextBoolean() ? "~" + r.nextInt(4) : "");
+      case 1:
+        return w.substring(0, Math.max(2, w.length() - 2)) + "*";
+      case 2:
+        return FIELDS[r.nextInt(FIELDS.length)] + w;
+      case 3:
+        return w + "^" + (2 + r.nextInt(3));
+      case 4:
+        return new String[] {
+              "verdict:escape", "gap:config", "gap:data", "reviewed:no", "confidence:0.5"
+            }
+            [r.nextInt(5)];
+      case 5:
+        return w;
+      case 6:
+        return randomQuery(r, depth + 1) + " AND " + randomQuery(r, depth + 1);
+      case 7:
+        return randomQuery(r, depth + 1) + " OR " + randomQuery(r, depth + 1);
+      case 8:
+        return randomQuery(r, depth + 1) + (r.nextBoolean() ? " -" : " NOT ") + w;
+      default:
+        return "(" + randomQuery(r, depth + 1) + " OR " + randomQuery(r, depth + 1) + ") " + w;
+    }
+  }
+
   @Test
   void aPushIsSeenWholeOrNotAtAll() throws IOException {
     OpenSearchIncidentIndex.Pushed first;

@@ -120,12 +120,16 @@ class StoreQueryTest {
 
   @Test
   void aPrefixAWildcardAndARangeMatchAsLocally() {
-    assertTrue(holds(q("pool*"), "{\"prefix\":{\"body\":{\"value\":\"pool\"}}}"), "" + q("pool*"));
-    assertEquals(json("{\"wildcard\":{\"title\":{\"value\":\"*out\"}}}"), q("title:*out"));
-    assertEquals(
-        json("{\"range\":{\"version\":{\"gte\":\"v1\",\"lt\":\"v2\"}}}"), q("version:[v1 TO v2}"));
     assertTrue(
-        holds(q("abc1234"), "{\"prefix\":{\"commit\":{\"value\":\"abc1234\"}}}"),
+        holds(q("pool*"), "{\"prefix\":{\"body\":{\"value\":\"pool\",\"boost\":1.0}}}"),
+        "" + q("pool*"));
+    assertEquals(
+        json("{\"wildcard\":{\"title\":{\"value\":\"*out\",\"boost\":1.0}}}"), q("title:*out"));
+    assertEquals(
+        json("{\"range\":{\"version\":{\"gte\":\"v1\",\"lt\":\"v2\",\"boost\":1.0}}}"),
+        q("version:[v1 TO v2}"));
+    assertTrue(
+        holds(q("abc1234"), "{\"prefix\":{\"commit\":{\"value\":\"abc1234\",\"boost\":1.0}}}"),
         "a word that looks like a commit also matches commits it starts: " + q("abc1234"));
   }
 
@@ -183,11 +187,11 @@ class StoreQueryTest {
     JsonNode besideFilter =
         Json.mapper()
             .valueToTree(
-                new StoreQuery().bool(List.of(), List.of(all), List.of(), List.of(all), 0));
+                new StoreQuery(1).bool(List.of(), List.of(all), List.of(), List.of(all), 0));
     assertEquals(0, besideFilter.path("bool").path("minimum_should_match").asInt(-1));
     JsonNode alone =
         Json.mapper()
-            .valueToTree(new StoreQuery().bool(List.of(), List.of(all), List.of(), List.of(), 0));
+            .valueToTree(new StoreQuery(1).bool(List.of(), List.of(all), List.of(), List.of(), 0));
     assertEquals(1, alone.path("bool").path("minimum_should_match").asInt(-1));
   }
 
@@ -197,7 +201,7 @@ class StoreQueryTest {
         json("{\"bool\":{\"must\":[" + word("pool", "pool") + "],\"boost\":2.0}}"), q("pool^2"));
     SearchSyntaxException e = assertThrows(SearchSyntaxException.class, () -> q("(checkout"));
     assertTrue(e.getMessage().contains("is not valid search syntax"), e.getMessage());
-    assertEquals(json("{\"match_all\":{}}"), q(""));
+    assertEquals(json("{\"match_all\":{\"boost\":1.0}}"), q(""));
   }
 
   @Test
@@ -208,7 +212,7 @@ class StoreQueryTest {
             .withService("payments-api")
             .withEnvironment("Production")
             .withRange(java.time.Instant.ofEpochMilli(1000), java.time.Instant.ofEpochMilli(5000));
-    JsonNode q = Json.mapper().valueToTree(StoreQuery.of(r, NAMES));
+    JsonNode q = Json.mapper().valueToTree(StoreQuery.of(r, NAMES, 1));
     assertEquals(json(word("latency", "latenc")), q.path("bool").path("must").get(0));
     JsonNode filter = q.path("bool").path("filter");
     assertEquals(4, filter.size(), filter.toString());
@@ -218,5 +222,24 @@ class StoreQueryTest {
     JsonNode time = filter.get(3).path("range").path("time");
     assertEquals(1000L, time.path("gte").asLong(), "from its start: " + filter);
     assertEquals(4999L, time.path("lte").asLong(), "to just before its end: " + filter);
+  }
+
+  @Test
+  void constantScoresCarryTheFactorTheNodesBm25Carries() {
+    assertEquals(2.2, StoreQuery.scoreFactor("2.19.6"), 1e-12, "legacy BM25: times k1 + 1");
+    assertEquals(1.0, StoreQuery.scoreFactor("3.1.0"), 1e-12, "Lucene's own BM25");
+    JsonNode q =
+        Json.mapper()
+            .valueToTree(
+                StoreQuery.of(
+                    SearchRequest.of("verdict:escape OR que* OR orders")
+                        .withKinds(java.util.Set.of(DocKind.INCIDENT)),
+                    NAMES,
+                    StoreQuery.LEGACY_BM25));
+    assertTrue(
+        holds(q, scoringOne("{\"term\":{\"verdict\":\"escape\"}}").replace("1.0", "2.2")),
+        "a finding scores what a term's factor makes of 1: " + q);
+    assertTrue(holds(q, "{\"prefix\":{\"title\":{\"value\":\"que\",\"boost\":2.2}}}"), "" + q);
+    assertTrue(holds(q, "{\"term\":{\"title\":{\"value\":\"order\"}}}"), "terms as they are: " + q);
   }
 }
