@@ -770,21 +770,6 @@ public record TeamStore(StoreAddress address, StoreCredentials credentials, Path
   }
 
   /**
-   * The team workspace's incidents a query finds, best first, at most {@code limit}; a query the
-   * local search cannot parse is refused here, with the local search's message, before it is sent.
-   */
-  public OpenSearchIncidentIndex.Found search(String query, int limit) throws IOException {
-    try {
-      dev.rehearsal.index.QuerySyntax.check(query);
-    } catch (dev.rehearsal.index.SearchSyntaxException e) {
-      throw new Rows.QuerySyntaxException(e.getMessage(), e);
-    }
-    try (OpenSearchIncidentIndex index = connect()) {
-      return index.find(query, limit);
-    }
-  }
-
-  /**
    * The team workspace's incidents a search request finds, as the local search finds them: its
    * query, service, environment and time range, in its order, a page from its offset (within the
    * first {@value OpenSearchIncidentIndex#MAX_HITS}). Its kinds must be incidents alone; a query

@@ -3,7 +3,6 @@ package dev.rehearsal.index;
 import dev.rehearsal.settings.ServiceNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -100,42 +99,26 @@ public final class QuerySyntax {
 
   /**
    * A search request's query and filters (its kinds, service, environment and time range, as {@link
-   * Search} filters them), written with {@code parts}: the query required, the filters scoring
-   * nothing. Its order and page are the caller's to ask for.
+   * Search#filtered} filters them), written with {@code parts}: the query required, the filters
+   * scoring nothing. Its order and page are the caller's to ask for.
    */
   public static <Q> Q translate(SearchRequest r, ServiceNames names, Parts<Q> parts) {
-    List<Q> filters = new ArrayList<>();
-    if (!r.kinds().isEmpty()) {
-      List<Q> kinds = new ArrayList<>();
-      r.kinds().stream()
-          .map(DocKind::code)
-          .sorted()
-          .forEach(code -> kinds.add(parts.term(Schema.KIND, code)));
-      filters.add(parts.bool(List.of(), kinds, List.of(), List.of(), 1));
-    }
-    if (r.service() != null && !r.service().isBlank()) {
-      filters.add(write(Search.service(r.service(), names), parts));
-    }
-    if (r.environment() != null && !r.environment().isBlank()) {
-      filters.add(parts.term(Schema.ENV, r.environment().toLowerCase(java.util.Locale.ROOT)));
-    }
-    if (r.from() != null || r.to() != null) {
-      long[] range = Search.timeRange(r);
-      filters.add(parts.numbers(Schema.TIME, range[0], range[1]));
-    }
-    return parts.bool(
-        List.of(translate(r.query(), names, parts)), List.of(), List.of(), filters, 0);
+    return write(Search.filtered(r, names, new Translating(names)), parts);
   }
 
   private static <Q> Q write(Query q, Parts<Q> parts) {
-    if (q instanceof Text t) {
-      return parts.phrase(t.field, t.text, t.slop);
-    }
-    if (q instanceof Finding f) {
-      return parts.finding(f.field, f.value);
-    }
-    if (q instanceof Confidence c) {
-      return parts.confidence(c.lower, c.upper, c.lowerIncluded, c.upperIncluded);
+    if (q instanceof Part p) {
+      if (p.piece instanceof Text t) {
+        return parts.phrase(t.field(), t.text(), t.slop());
+      }
+      if (p.piece instanceof Finding f) {
+        return parts.finding(f.field(), f.value());
+      }
+      if (p.piece instanceof Confidence c) {
+        return parts.confidence(c.lower(), c.upper(), c.lowerIncluded(), c.upperIncluded());
+      }
+      Numbers n = (Numbers) p.piece;
+      return parts.numbers(n.field(), n.lower(), n.upper());
     }
     if (q instanceof TermQuery t) {
       return parts.term(t.getTerm().field(), t.getTerm().text());
@@ -201,12 +184,17 @@ public final class QuerySyntax {
 
     @Override
     Query finding(String field, String value) {
-      return new Finding(field, value);
+      return new Part(new Finding(field, value));
     }
 
     @Override
     Query confidence(double lower, double upper, boolean lowerIncluded, boolean upperIncluded) {
-      return new Confidence(lower, upper, lowerIncluded, upperIncluded);
+      return new Part(new Confidence(lower, upper, lowerIncluded, upperIncluded));
+    }
+
+    @Override
+    Query numbers(String field, long lower, long upper) {
+      return new Part(new Numbers(field, lower, upper));
     }
 
     @Override
@@ -215,7 +203,7 @@ public final class QuerySyntax {
       Query q = super.newFieldQuery(analyzer, field, text, quoted);
       return q == null || q instanceof TermQuery || q instanceof BooleanQuery
           ? q
-          : new Text(field, text, 0);
+          : new Part(new Text(field, text, 0));
     }
 
     @Override
@@ -225,8 +213,8 @@ public final class QuerySyntax {
 
     /** The phrases of a quoted text given a slop ("a b"~2), as the local parser gives them. */
     private static Query withSlop(Query q, int slop) {
-      if (q instanceof Text t) {
-        return new Text(t.field, t.text, slop);
+      if (q instanceof Part p && p.piece instanceof Text t) {
+        return new Part(new Text(t.field(), t.text(), slop));
       }
       if (q instanceof BooleanQuery b) {
         BooleanQuery.Builder out = new BooleanQuery.Builder();
@@ -240,96 +228,47 @@ public final class QuerySyntax {
     }
   }
 
-  /** A part of a translated query that no Lucene index runs. */
-  private abstract static class Part extends Query {
+  /** What a translated query holds that no Lucene query says: text, findings, numbers. */
+  private sealed interface Piece permits Text, Finding, Confidence, Numbers {}
+
+  /** Text the analyzer made more than a term of, as written, with its slop. */
+  private record Text(String field, String text, int slop) implements Piece {}
+
+  /** A value of what a finding says ({@link Parts#finding}). */
+  private record Finding(String field, String value) implements Piece {}
+
+  private record Confidence(
+      double lower, double upper, boolean lowerIncluded, boolean upperIncluded) implements Piece {}
+
+  /** Numbers of a field in a range, both ends included. */
+  private record Numbers(String field, long lower, long upper) implements Piece {}
+
+  /** A piece in the parsed query's place, which no Lucene index runs. */
+  private static final class Part extends Query {
+    final Piece piece;
+
+    Part(Piece piece) {
+      this.piece = piece;
+    }
+
     @Override
     public void visit(QueryVisitor visitor) {
       visitor.visitLeaf(this);
     }
-  }
-
-  private static final class Text extends Part {
-    final String field;
-    final String text;
-    final int slop;
-
-    Text(String field, String text, int slop) {
-      this.field = field;
-      this.text = text;
-      this.slop = slop;
-    }
 
     @Override
-    public String toString(String f) {
-      return field + ":\"" + text + "\"~" + slop;
+    public String toString(String field) {
+      return piece.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Text t && t.field.equals(field) && t.text.equals(text) && t.slop == slop;
+      return o instanceof Part p && p.piece.equals(piece);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(field, text, slop);
-    }
-  }
-
-  private static final class Finding extends Part {
-    final String field;
-    final String value;
-
-    Finding(String field, String value) {
-      this.field = field;
-      this.value = value;
-    }
-
-    @Override
-    public String toString(String f) {
-      return field + ":" + value;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Finding x && x.field.equals(field) && x.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(field, value);
-    }
-  }
-
-  private static final class Confidence extends Part {
-    final double lower;
-    final double upper;
-    final boolean lowerIncluded;
-    final boolean upperIncluded;
-
-    Confidence(double lower, double upper, boolean lowerIncluded, boolean upperIncluded) {
-      this.lower = lower;
-      this.upper = upper;
-      this.lowerIncluded = lowerIncluded;
-      this.upperIncluded = upperIncluded;
-    }
-
-    @Override
-    public String toString(String f) {
-      return Schema.CONFIDENCE + ":" + lower + ".." + upper;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Confidence c
-          && c.lower == lower
-          && c.upper == upper
-          && c.lowerIncluded == lowerIncluded
-          && c.upperIncluded == upperIncluded;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(lower, upper, lowerIncluded, upperIncluded);
+      return piece.hashCode();
     }
   }
 }

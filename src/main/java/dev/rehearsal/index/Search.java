@@ -267,6 +267,11 @@ final class Search {
       }
     }
 
+    /** The records whose numbers of a field are in a range, both ends included. */
+    Query numbers(String field, long lo, long hi) {
+      return LongField.newRangeQuery(field, lo, hi);
+    }
+
     /** The incidents with a finding whose confidence is in a range. */
     Query confidence(double lo, double hi, boolean loInclusive, boolean hiInclusive) {
       return byFinding(
@@ -356,13 +361,20 @@ final class Search {
   }
 
   static Query filtered(SearchRequest r, ServiceNames names, Findings findings) {
-    Query text = parse(r.query(), names, findings);
+    return filtered(r, names, new DefaultFieldsParser(names, findings));
+  }
+
+  /**
+   * A request's query, required, and its kinds, service, environment and time range as filters; the
+   * query read by {@code parser} (the local one, or one that translates).
+   */
+  static Query filtered(SearchRequest r, ServiceNames names, DefaultFieldsParser parser) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(
-        text,
-        r.sort() == SearchRequest.Sort.RELEVANCE
-            ? BooleanClause.Occur.MUST
-            : BooleanClause.Occur.MUST);
+        r.query() == null || r.query().isBlank()
+            ? new MatchAllDocsQuery()
+            : parse(r.query(), parser),
+        BooleanClause.Occur.MUST);
     Set<DocKind> kinds = r.kinds().isEmpty() ? RECORD_KINDS : r.kinds();
     BooleanQuery.Builder kq = new BooleanQuery.Builder();
     for (DocKind k : kinds) {
@@ -378,17 +390,12 @@ final class Search {
           BooleanClause.Occur.FILTER);
     }
     if (r.from() != null || r.to() != null) {
-      long[] range = timeRange(r);
-      b.add(LongField.newRangeQuery(Schema.TIME, range[0], range[1]), BooleanClause.Occur.FILTER);
+      // from its start to just before its end
+      long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+      long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
+      b.add(parser.numbers(Schema.TIME, lo, hi), BooleanClause.Occur.FILTER);
     }
     return b.build();
-  }
-
-  /** A request's times as milliseconds, both included: from its start to just before its end. */
-  static long[] timeRange(SearchRequest r) {
-    long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
-    long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
-    return new long[] {lo, hi};
   }
 
   static SearchResult run(IndexSearcher s, SearchRequest r, RecordCodec codec) throws IOException {

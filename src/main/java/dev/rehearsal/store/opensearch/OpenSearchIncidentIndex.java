@@ -768,8 +768,7 @@ public final class OpenSearchIncidentIndex implements Closeable {
    */
   public Map<String, Long> values(String field) throws IOException {
     names(); // says so when nothing was pushed yet
-    return Queries.valueCounts(
-        client, index, Queries.matching(DocKind.INCIDENT, null, ServiceNames.defaults()), field);
+    return Queries.valueCounts(client, index, Queries.matching(DocKind.INCIDENT), field);
   }
 
   /** Makes what was written searchable now rather than at the next refresh. */

@@ -947,8 +947,7 @@ public final class OpenSearchRecords implements RecordStore, Closeable {
    */
   public Map<String, Long> values(DocKind kind, String field) throws IOException {
     requireSearchable();
-    return Queries.valueCounts(
-        client, index, Queries.matching(kind, null, ServiceNames.defaults()), field);
+    return Queries.valueCounts(client, index, Queries.matching(kind), field);
   }
 
   /**

@@ -144,7 +144,6 @@ final class PagedSearch implements Closeable {
    * Null when those rows are too many to count into (the table walks there instead).
    */
   private JsonNode cursorByTime(int k) throws IOException {
-    boolean desc = descending;
     JsonNode range =
         search(
                 Map.of(
@@ -161,21 +160,21 @@ final class PagedSearch implements Closeable {
     // newest first: the earliest time with at most k rows newer; oldest first: the latest time
     // with at most k rows older
     while (lo < hi) {
-      long mid = desc ? lo + (hi - lo) / 2 : lo + (hi - lo + 1) / 2;
-      if (countBeyond(mid, desc) <= k) {
-        if (desc) {
+      long mid = descending ? lo + (hi - lo) / 2 : lo + (hi - lo + 1) / 2;
+      if (countBeyond(mid, descending) <= k) {
+        if (descending) {
           hi = mid;
         } else {
           lo = mid;
         }
-      } else if (desc) {
+      } else if (descending) {
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
     long at = lo;
-    long into = k - countBeyond(at, desc); // rows of that time before row k
+    long into = k - countBeyond(at, descending); // rows of that time before row k
     String key = "";
     if (into > 0) {
       if (into > window) {

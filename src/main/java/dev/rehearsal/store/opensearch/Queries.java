@@ -42,10 +42,19 @@ final class Queries {
    * {@code service:} read by {@code names}); every one of the kind for a blank query.
    */
   static Map<String, Object> matching(DocKind kind, String query, ServiceNames names) {
+    return every(kind, StoreQuery.of(query, names));
+  }
+
+  /** Every document of a kind. */
+  static Map<String, Object> matching(DocKind kind) {
+    return every(kind, null);
+  }
+
+  private static Map<String, Object> every(DocKind kind, Map<String, Object> query) {
     Map<String, Object> bool = new LinkedHashMap<>();
     bool.put("filter", List.of(Map.of("term", Map.of(Schema.KIND, kind.code()))));
-    if (query != null && !query.isBlank()) {
-      bool.put("must", List.of(StoreQuery.of(query, names)));
+    if (query != null) {
+      bool.put("must", List.of(query));
     }
     return Map.of("bool", bool);
   }
@@ -54,16 +63,9 @@ final class Queries {
    * A table's order as a sort: by time in the order's direction; or by a field (its lowest value
    * standing for a row with several, rows without one last either way), ties newest first; then by
    * key, so that every row has one place. {@code fields} maps the order's field to the field sorted
-   * on (an incident's verdict to its rank); a field not among them cannot order rows.
-   */
-  static List<Object> order(RowOrder order, Map<String, String> fields) {
-    return order(order, fields, false);
-  }
-
-  /**
-   * The sort of {@link #order(RowOrder, Map)}, or with {@code reversed} its exact mirror (every
-   * direction turned, rows without a value first): the last rows of a table read as the first of
-   * its mirror.
+   * on (an incident's verdict to its rank); a field not among them cannot order rows. With {@code
+   * reversed}, its exact mirror (every direction turned, rows without a value first): the last rows
+   * of a table read as the first of its mirror.
    */
   static List<Object> order(RowOrder order, Map<String, String> fields, boolean reversed) {
     String dir = order.descending() != reversed ? "desc" : "asc";
