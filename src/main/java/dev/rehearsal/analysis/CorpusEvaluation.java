@@ -109,10 +109,13 @@ public final class CorpusEvaluation {
     return classifier(training, GapTextModel.Params.DEFAULT.withC(bestC));
   }
 
-  /** The model trained on write-ups (texts and why-sentences), as a classifier of texts. */
+  /**
+   * The model trained as the shipped one is (write-ups' texts and why-sentences, and the shipped
+   * gap stories) on these write-ups, as a classifier of texts.
+   */
   static Function<String, Gap> classifier(
       List<WriteupsCorpus.Writeup> training, GapTextModel.Params p) {
-    GapTextModel m = GapTextModel.train(GapTextModel.corpusExamples(training), p);
+    GapTextModel m = GapTextModel.train(GapTextModel.trainingExamples(training), p);
     return text -> m.vote(text).best();
   }
 }

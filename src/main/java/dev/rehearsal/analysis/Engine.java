@@ -129,9 +129,14 @@ public final class Engine {
   private Analysed analyse(TaskMonitor m, Map<String, Long> timings, boolean store)
       throws IOException {
     Rules rules = new Rules(ws.settings());
-    // the shipped text model is trained once per process; start it while the input loads
+    // the shipped text model and the model of citing sentences are trained once per process;
+    // start them while the input loads
     java.util.concurrent.CompletableFuture<GapTextModel> shipped =
-        java.util.concurrent.CompletableFuture.supplyAsync(GapTextModel::shipped);
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              RuleOutModel.shipped();
+              return GapTextModel.shipped();
+            });
     AnalysisData data = AnalysisData.load(ws, rules, m);
     timings.put("load", data.loadMillis);
     data.loadParts.forEach((k, v) -> timings.put("load." + k, v));

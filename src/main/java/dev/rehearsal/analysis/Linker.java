@@ -177,10 +177,11 @@ final class Linker {
   private final boolean[] rollback;
 
   /**
-   * Per incident that has any: its citations a word this workspace learned sets aside, with the
-   * word ({@link #calibrate}, {@link RuleOutWords}).
+   * Per incident that has any: its citations the rules of {@link References} did not rule out but
+   * that are read as set aside, with why: a word this workspace learned ({@link RuleOutWords}), or
+   * the wording of the citing sentence ({@link RuleOutModel}); see {@link #calibrate}.
    */
-  private Map<Integer, Map<Ref, RuleOutWords.Learned>> setAside = Map.of();
+  private Map<Integer, Map<Ref, SetAside>> setAside = Map.of();
 
   /** Whether a rollback was inferred, not recorded. */
   private final boolean[] inferredRollback;
@@ -568,20 +569,28 @@ final class Linker {
     return out;
   }
 
-  /** Each incident's citations the learned words set aside, found once. */
-  private Map<Integer, Map<Ref, RuleOutWords.Learned>> setAside(RuleOutWords learned) {
-    Map<Integer, Map<Ref, RuleOutWords.Learned>> out = new HashMap<>();
-    if (learned.isEmpty()) {
-      return out;
-    }
+  /**
+   * Each incident's citations read as set aside, found once: first by the words this workspace
+   * learned, then by how the citing sentence is written.
+   */
+  private Map<Integer, Map<Ref, SetAside>> setAside(RuleOutWords learned) {
+    Map<Integer, Map<Ref, SetAside>> out = new HashMap<>();
+    RuleOutModel model = RuleOutModel.shipped();
     for (int i = 0; i < d.incidents.size(); i++) {
+      if (d.incidentRefs.get(i).isEmpty()) {
+        continue;
+      }
+      String narrative = d.incidents.get(i).narrative();
       for (var citation : citationWords(i).entrySet()) {
-        RuleOutWords.Learned word = learned.match(citation.getValue());
-        if (word == null && !citation.getKey().title()) {
-          word = learned.like(citation.getValue(), i);
+        SetAside why = learned.match(citation.getValue());
+        if (why == null && !citation.getKey().title()) {
+          why = learned.like(citation.getValue(), i);
         }
-        if (word != null) {
-          out.computeIfAbsent(i, k -> new HashMap<>()).put(citation.getKey(), word);
+        if (why == null) {
+          why = model.read(RuleOutModel.citingSentence(narrative, citation.getKey().text()));
+        }
+        if (why != null) {
+          out.computeIfAbsent(i, k -> new HashMap<>()).put(citation.getKey(), why);
         }
       }
     }
@@ -589,10 +598,10 @@ final class Linker {
   }
 
   /**
-   * The word this workspace sets a cited change aside with, when the sentence citing it holds one
-   * and no rule of {@link References} already marked it; null otherwise.
+   * Why a citation is read as set aside when no rule of {@link References} already marked it: a
+   * word this workspace learned, or the wording of its sentence; null when it is not.
    */
-  private RuleOutWords.Learned setAsideBy(int incident, Ref r) {
+  private SetAside setAsideBy(int incident, Ref r) {
     return setAside.getOrDefault(incident, Map.of()).get(r);
   }
 
@@ -1534,7 +1543,7 @@ final class Linker {
       out.add(Reason.of(Code.ROLLBACK_TARGET_NAMED, "phrase", w.rollbackPhrase().strip()));
     }
     if (w.ruledOut() != null) {
-      RuleOutWords.Learned learned = null;
+      SetAside learned = null;
       for (Ref r : d.incidentRefs.get(incident)) {
         if (r.text().equals(w.ruledOut()) && (learned = setAsideBy(incident, r)) != null) {
           break;
@@ -1733,11 +1742,24 @@ final class Linker {
    * in a word the workspace learned ({@code learned.word()}), or it cites it in a sentence written
    * like one a reviewer set aside ({@code learned.likeIncident()}).
    */
-  private Reason ruledOutReason(String text, RuleOutWords.Learned learned) {
+  private Reason ruledOutReason(String text, SetAside why) {
     Object[] ruledOut = {"text", text, "factor", rules.ruledOutFactor};
-    if (learned == null) {
+    if (why == null) {
       return Reason.of(Code.RULED_OUT, ruledOut);
     }
+    if (why instanceof RuleOutModel.Reading read) {
+      return Reason.of(
+          Code.RULED_OUT,
+          and(
+              ruledOut,
+              "probability",
+              round(read.probability()),
+              "words",
+              String.join(", ", read.words()),
+              "trainedOn",
+              read.trainedOn()));
+    }
+    RuleOutWords.Learned learned = (RuleOutWords.Learned) why;
     if (learned.likeIncident() >= 0) {
       return Reason.of(
           Code.RULED_OUT,

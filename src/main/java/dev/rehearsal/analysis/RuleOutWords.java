@@ -74,7 +74,8 @@ final class RuleOutWords {
       int suspects,
       int suspectsTotal,
       int likeIncident,
-      double similarity) {
+      double similarity)
+      implements SetAside {
     Learned(String word, int setAside, int setAsideTotal, int suspects, int suspectsTotal) {
       this(word, setAside, setAsideTotal, suspects, suspectsTotal, -1, 0);
     }

@@ -51,6 +51,23 @@ public final class Sentences {
               + Texts.fixed(r.decimal("factor"), 2)
               + " of what it would";
         }
+        if (!r.arg("probability").isEmpty()) {
+          return "the incident sets this change aside: it cites \u201c"
+              + r.arg("text")
+              + "\u201d in a sentence that reads as ruling it out (probability "
+              + Texts.fixed(r.decimal("probability"), 2)
+              + " from a model of "
+              + r.arg("trainedOn")
+              + " labelled sentences citing a change"
+              + (r.arg("words").isEmpty()
+                  ? ""
+                  : "; its words weighing most: \u201c"
+                      + r.arg("words").replace(", ", "\u201d, \u201c")
+                      + "\u201d")
+              + "), so it weighs "
+              + Texts.fixed(r.decimal("factor"), 2)
+              + " of what it would";
+        }
         if (!r.arg("word").isEmpty()) {
           return "the incident sets this change aside: it cites \u201c"
               + r.arg("text")

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * ({@link NewestNarratives}) was written apart from the analysis' rules after bank C informed a
  * rule change, to measure wording the analysis never saw; it shares no sentence or phrase with A, B
  * or C. Bank E ({@link LatestNarratives}) was written apart from the analysis' rules after bank D
- * informed rule changes; it shares no sentence or phrase with A, B, C or D.
+ * informed rule changes; it shares no sentence or phrase with A, B, C or D. Bank F ({@link
+ * UnseenNarratives}) was written apart from the analysis' rules after bank E informed rule changes;
+ * it shares no sentence or phrase with A, B, C, D or E.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -130,6 +132,7 @@ final class PhraseBank {
   static final PhraseBank C = FreshNarratives.bank();
   static final PhraseBank D = NewestNarratives.bank();
   static final PhraseBank E = LatestNarratives.bank();
+  static final PhraseBank F = UnseenNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
     return switch (b) {
@@ -138,6 +141,7 @@ final class PhraseBank {
       case C -> C;
       case D -> D;
       case E -> E;
+      case F -> F;
     };
   }
 }

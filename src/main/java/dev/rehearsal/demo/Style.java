@@ -210,14 +210,16 @@ public record Style(
   /**
    * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
    * analysis' rules after B informed one, D written apart from them after C informed one, E written
-   * apart from them after D informed rule changes.
+   * apart from them after D informed rule changes, F written apart from them after E informed rule
+   * changes.
    */
   public enum Bank {
     A,
     B,
     C,
     D,
-    E
+    E,
+    F
   }
 
   /** The shape of environment facts. */

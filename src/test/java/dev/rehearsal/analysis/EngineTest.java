@@ -603,8 +603,9 @@ class EngineTest {
   @Test
   void aCitationWrittenLikeOneAReviewerSetAsideIsSetAside() throws Exception {
     try (Workspace w = Workspace.open(dir)) {
-      // two days alike: a change cited in the team's words for one it looked at and cleared,
-      // and the change after it, which caused the incident
+      // two days alike: a change cited in the team's words for one it looked at and cleared
+      // (words neither the rules nor the model of citing sentences read as a rule-out), and the
+      // change after it, which caused the incident
       for (int k = 1; k <= 2; k++) {
         String day = "2024-04-0" + k;
         w.writes()
@@ -622,10 +623,7 @@ class EngineTest {
                     "checkout",
                     day + "T13:00:00Z",
                     "Checkout errors",
-                    "Went through v2."
-                        + k
-                        + ".0 with the payments folks first, the diff only"
-                        + " renames a metric."));
+                    "Went through v2." + k + ".0 with the payments folks first."));
       }
       Finding before = analyse(w).get("incident/pagerduty/S2");
       assertEquals(
@@ -1891,6 +1889,36 @@ class EngineTest {
               .findFirst()
               .orElseThrow(() -> new AssertionError(t2.alternatives().toString()));
       assertTrue(has(ruled.reasons(), Code.RULED_OUT), ruled.reasons().toString());
+    }
+  }
+
+  @Test
+  void aChangeRuledOutInWordsNoRuleKnowsIsLoweredByHowItsSentenceReads() throws Exception {
+    try (Workspace w = Workspace.open(dir)) {
+      history(w, "checkout");
+      w.writes()
+          .upsert(
+              incident(
+                  "M1",
+                  "checkout",
+                  "2024-03-04T15:00:00Z",
+                  "Checkout errors after the release",
+                  "Errors after the release. We checked v1.3.0: it only bumps a test"
+                      + " dependency."));
+      Finding m1 = analyse(w).get("incident/pagerduty/M1");
+      assertTrue(
+          m1.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/checkout-p3")),
+          "the deploy it rules out is not linked: " + m1.links());
+      DeployLink ruled =
+          m1.alternatives().stream()
+              .filter(l -> l.deployKey().equals("deploy/gitlab/checkout-p3"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(m1.alternatives().toString()));
+      Reason r = only(ruled.reasons(), Code.RULED_OUT);
+      assertEquals("v1.3.0", r.arg("text"));
+      assertTrue(r.decimal("probability") >= RuleOutModel.THRESHOLD, r.toString());
+      assertEquals(String.valueOf(RuleOutModel.shipped().trainedOn()), r.arg("trainedOn"));
+      assertFalse(r.arg("words").isEmpty(), r.toString());
     }
   }
 

@@ -180,6 +180,24 @@ class SentencesTest {
                 "incident/pagerduty/R1",
                 "similarity",
                 0.778)));
+    assertEquals(
+        "the incident sets this change aside: it cites \u201c3f9a1c2\u201d in a sentence that"
+            + " reads as ruling it out (probability 0.83 from a model of 396 labelled sentences"
+            + " citing a change; its words weighing most: \u201cunchanged\u201d, \u201crate"
+            + " unchanged\u201d), so it weighs 0.10 of what it would",
+        Sentences.of(
+            Reason.of(
+                Code.RULED_OUT,
+                "text",
+                "3f9a1c2",
+                "factor",
+                0.1,
+                "probability",
+                0.834,
+                "words",
+                "unchanged, rate unchanged",
+                "trainedOn",
+                396)));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
- * with bank B, nor bank D with A, B or C, nor bank E with A, B, C or D.
+ * with bank B, nor bank D with A, B or C, nor bank E with A, B, C or D, nor bank F with A, B, C, D
+ * or E.
  */
 class PhraseBankTest {
 
@@ -101,10 +102,13 @@ class PhraseBankTest {
 
   /**
    * Each bank against every bank written before it: B with A, C with A and B, D with A to C, E with
-   * A to D.
+   * A to D, F with A to E.
    */
   @ParameterizedTest(name = "bank {0} with bank {1}")
-  @CsvSource({"B, A", "C, A", "C, B", "D, A", "D, B", "D, C", "E, A", "E, B", "E, C", "E, D"})
+  @CsvSource({
+    "B, A", "C, A", "C, B", "D, A", "D, B", "D, C", "E, A", "E, B", "E, C", "E, D", "F, A", "F, B",
+    "F, C", "F, D", "F, E"
+  })
   void aLaterBankSharesNoSentenceOrDistinctivePhraseWithAnEarlierOne(
       Style.Bank later, Style.Bank earlier) {
     List<String> shared = shared(PhraseBank.of(later), PhraseBank.of(earlier));
@@ -127,6 +131,7 @@ class PhraseBankTest {
     assertSame(PhraseBank.C, PhraseBank.of(Style.Bank.C));
     assertSame(PhraseBank.D, PhraseBank.of(Style.Bank.D));
     assertSame(PhraseBank.E, PhraseBank.of(Style.Bank.E));
+    assertSame(PhraseBank.F, PhraseBank.of(Style.Bank.F));
     for (Style.Bank b : Style.Bank.values()) {
       assertEquals(b.name(), PhraseBank.of(b).name);
     }
@@ -134,7 +139,7 @@ class PhraseBankTest {
 
   @Test
   void withBankChangesOnlyTheBank() {
-    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E)) {
+    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E, Style.Bank.F)) {
       for (Style s : Style.heldOut()) {
         Style c = s.withBank(b);
         assertEquals(b, c.bank());
@@ -230,7 +235,8 @@ class PhraseBankTest {
   void everyBankUsesOnlyTheSlotsEachPoolIsFilledWith() {
     List<String> wrong = new ArrayList<>();
     for (PhraseBank bank :
-        List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E)) {
+        List.of(
+            PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E, PhraseBank.F)) {
       for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
         Set<String> filled = filledSlots(p);
         for (String t : bank.pool(p)) {
@@ -256,6 +262,13 @@ class PhraseBankTest {
   @Test
   void bankEUsesOnlySlotsBankDUsesInEachPool() {
     List<String> wrong = slotsNotIn(PhraseBank.E, List.of(PhraseBank.D));
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Bank F fills each pool with slots bank E uses there, and no others. */
+  @Test
+  void bankFUsesOnlySlotsBankEUsesInEachPool() {
+    List<String> wrong = slotsNotIn(PhraseBank.F, List.of(PhraseBank.E));
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
@@ -293,6 +306,20 @@ class PhraseBankTest {
     assertEquals(List.of(), small, String.join("\n", small));
   }
 
+  /** Bank F holds at least as many templates in each pool as bank E, so it draws as widely. */
+  @Test
+  void bankFIsAtLeastAsLargeAsBankEInEveryPool() {
+    List<String> small = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      int e = PhraseBank.E.pool(p).size();
+      int f = PhraseBank.F.pool(p).size();
+      if (f < e) {
+        small.add(p + ": " + f + " < " + e);
+      }
+    }
+    assertEquals(List.of(), small, String.join("\n", small));
+  }
+
   /**
    * The handle a pool's templates must name: a citation names the causing change, a ruling-out
    * names the change ruled out, a rollback names the version gone back to.
@@ -315,24 +342,37 @@ class PhraseBankTest {
   /** Every bank E template of a citing, ruling-out or rollback pool names its handle. */
   @Test
   void bankENamesTheHandleInEveryCitationAndRulingOut() {
+    List<String> wrong = handlesMissing(PhraseBank.E);
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Every bank F template of a citing, ruling-out or rollback pool names its handle. */
+  @Test
+  void bankFNamesTheHandleInEveryCitationAndRulingOut() {
+    List<String> wrong = handlesMissing(PhraseBank.F);
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** The templates of a bank's citing, ruling-out or rollback pools that do not name the handle. */
+  private static List<String> handlesMissing(PhraseBank bank) {
     List<String> wrong = new ArrayList<>();
     for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
       String h = handle(p);
       if (h == null) {
         continue;
       }
-      for (String t : PhraseBank.E.pool(p)) {
+      for (String t : bank.pool(p)) {
         if (!t.contains("{" + h + "}")) {
           wrong.add(p + ": no {" + h + "} in " + t);
         }
       }
     }
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
+    return wrong;
   }
 
-  /** Incidents written from banks D and E in every held-out style carry no unfilled slot. */
+  /** Incidents written from banks D, E and F in every held-out style carry no unfilled slot. */
   @ParameterizedTest(name = "bank {0}")
-  @CsvSource({"D", "E"})
+  @CsvSource({"D", "E", "F"})
   void heldOutBankIncidentsAreWrittenWithEverySlotFilled(Style.Bank bank, @TempDir Path dir)
       throws Exception {
     Pattern unfilled = Pattern.compile("\\{[a-z0-9_]+}");

@@ -21,7 +21,8 @@ class PhraseBanksScreenTest {
     int clauses = 0;
     int setAside = 0;
     for (PhraseBank bank :
-        List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E)) {
+        List.of(
+            PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E, PhraseBank.F)) {
       for (PhraseBank.Pool pool : PhraseBank.Pool.values()) {
         for (String template : bank.pool(pool)) {
           for (String c : ScreenedPatternsTest.clausesOf(template)) {
