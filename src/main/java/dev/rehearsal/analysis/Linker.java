@@ -574,26 +574,33 @@ final class Linker {
    * learned, then by how the citing sentence is written.
    */
   private Map<Integer, Map<Ref, SetAside>> setAside(RuleOutWords learned) {
-    Map<Integer, Map<Ref, SetAside>> out = new HashMap<>();
     RuleOutModel model = RuleOutModel.shipped();
-    for (int i = 0; i < d.incidents.size(); i++) {
-      if (d.incidentRefs.get(i).isEmpty()) {
-        continue;
-      }
-      String narrative = d.incidents.get(i).narrative();
-      for (var citation : citationWords(i).entrySet()) {
-        SetAside why = learned.match(citation.getValue());
-        if (why == null && !citation.getKey().title()) {
-          why = learned.like(citation.getValue(), i);
-        }
-        if (why == null) {
-          why = model.read(RuleOutModel.citingSentence(narrative, citation.getKey().text()));
-        }
-        if (why != null) {
-          out.computeIfAbsent(i, k -> new HashMap<>()).put(citation.getKey(), why);
-        }
-      }
-    }
+    // incidents are independent: read them in parallel, as they are linked
+    Map<Integer, Map<Ref, SetAside>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    IntStream.range(0, d.incidents.size())
+        .parallel()
+        .filter(i -> !d.incidentRefs.get(i).isEmpty())
+        .forEach(
+            i -> {
+              String narrative = d.incidents.get(i).narrative();
+              Map<Ref, SetAside> found = new HashMap<>();
+              for (var citation : citationWords(i).entrySet()) {
+                SetAside why = learned.match(citation.getValue());
+                if (why == null && !citation.getKey().title()) {
+                  why = learned.like(citation.getValue(), i);
+                }
+                if (why == null) {
+                  why =
+                      model.read(RuleOutModel.citingSentence(narrative, citation.getKey().text()));
+                }
+                if (why != null) {
+                  found.put(citation.getKey(), why);
+                }
+              }
+              if (!found.isEmpty()) {
+                out.put(i, found);
+              }
+            });
     return out;
   }
 
