@@ -290,16 +290,7 @@ public final class GapTextModel {
     double[][] vals = new double[n][];
     int[] y = new int[n];
     for (int i = 0; i < n; i++) {
-      Map<Integer, Integer> tf = new TreeMap<>();
-      counts
-          .get(i)
-          .forEach(
-              (term, c) -> {
-                Integer t = index.get(term);
-                if (t != null) {
-                  tf.put(t, c);
-                }
-              });
+      Map<Integer, Integer> tf = GapTextModel.byIndex(counts.get(i), index);
       cols[i] = tf.keySet().stream().mapToInt(Integer::intValue).toArray();
       vals[i] = features(cols[i], tf.values().stream().mapToInt(Integer::intValue).toArray(), idf);
       y[i] = classOf(examples.get(i).gap());
@@ -326,6 +317,22 @@ public final class GapTextModel {
       b[k] = theta[k * stride + terms.length];
     }
     return new GapTextModel(terms, shown, idf, w, b, n, p, extra);
+  }
+
+  /**
+   * A text's term counts keyed by each term's index in a vocabulary, in index order; terms the
+   * vocabulary does not hold are left out.
+   */
+  static Map<Integer, Integer> byIndex(Map<String, Integer> counts, Map<String, Integer> index) {
+    Map<Integer, Integer> tf = new TreeMap<>();
+    counts.forEach(
+        (term, c) -> {
+          Integer t = index.get(term);
+          if (t != null) {
+            tf.put(t, c);
+          }
+        });
+    return tf;
   }
 
   /** A training text's words: how often each term occurs, and the forms it was written in. */

@@ -352,16 +352,7 @@ final class RuleOutModel {
     int[] y = new int[n];
     int aside = 0;
     for (int i = 0; i < n; i++) {
-      Map<Integer, Integer> tf = new TreeMap<>();
-      counts
-          .get(i)
-          .forEach(
-              (term, c) -> {
-                Integer t = index.get(term);
-                if (t != null) {
-                  tf.put(t, c);
-                }
-              });
+      Map<Integer, Integer> tf = GapTextModel.byIndex(counts.get(i), index);
       cols[i] = new int[tf.size()];
       vals[i] = new double[tf.size()];
       blank.vector(tf, cols[i], vals[i]);
