@@ -208,30 +208,18 @@ public final class GapTextModel {
   static List<Example> storyExamples() {
     List<Example> s = stories;
     if (s == null) {
-      try (java.io.InputStream in = GapTextModel.class.getResourceAsStream(STORIES)) {
-        if (in == null) {
-          throw new IllegalStateException(STORIES + " is missing from the application");
+      List<Example> out = new ArrayList<>();
+      for (String line : ShippedLines.of(STORIES)) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
         }
-        List<Example> out = new ArrayList<>();
-        for (String line :
-            new java.io.BufferedReader(
-                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
-                .lines()
-                .toList()) {
-          if (line.isBlank() || line.startsWith("#")) {
-            continue;
-          }
-          String[] cols = line.split("\t", 3);
-          if (cols.length != 3) {
-            throw new IllegalArgumentException("not a labelled story: " + line);
-          }
-          Gap gap = Gap.parse(cols[0]);
-          out.add(new Example(SLOT.matcher(cols[2]).replaceAll(" "), gap));
+        String[] cols = line.split("\t", 3);
+        if (cols.length != 3) {
+          throw new IllegalArgumentException("not a labelled story: " + line);
         }
-        s = List.copyOf(out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        out.add(new Example(SLOT.matcher(cols[2]).replaceAll(" "), Gap.parse(cols[0])));
       }
+      s = List.copyOf(out);
       stories = s;
     }
     return s;

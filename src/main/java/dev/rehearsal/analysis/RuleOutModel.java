@@ -1,11 +1,5 @@
 package dev.rehearsal.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,7 +101,7 @@ final class RuleOutModel {
       synchronized (RuleOutModel.class) {
         if (shipped == null) {
           List<Example> all = new ArrayList<>(shippedExamples());
-          all.addAll(examples(lines(WRITEUPS)));
+          all.addAll(examples(ShippedLines.of(WRITEUPS)));
           shipped = train(all);
         }
         m = shipped;
@@ -123,18 +117,7 @@ final class RuleOutModel {
    * separated by tabs; lines starting with # are comments.
    */
   static List<Example> shippedExamples() {
-    return examples(lines(RESOURCE));
-  }
-
-  private static List<String> lines(String resource) {
-    try (InputStream in = RuleOutModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the application");
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return examples(ShippedLines.of(RESOURCE));
   }
 
   /**
