@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  * or C. Bank E ({@link LatestNarratives}) was written apart from the analysis' rules after bank D
  * informed rule changes; it shares no sentence or phrase with A, B, C or D. Bank F ({@link
  * UnseenNarratives}) was written apart from the analysis' rules after bank E informed rule changes;
- * it shares no sentence or phrase with A, B, C, D or E.
+ * it shares no sentence or phrase with A, B, C, D or E. Bank G ({@link OutsideNarratives}) was
+ * written apart from the analysis' rules and word lists after bank F's gap stories became training
+ * data; it shares no sentence or phrase with A, B, C, D, E or F.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -133,6 +135,7 @@ final class PhraseBank {
   static final PhraseBank D = NewestNarratives.bank();
   static final PhraseBank E = LatestNarratives.bank();
   static final PhraseBank F = UnseenNarratives.bank();
+  static final PhraseBank G = OutsideNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
     return switch (b) {
@@ -142,6 +145,7 @@ final class PhraseBank {
       case D -> D;
       case E -> E;
       case F -> F;
+      case G -> G;
     };
   }
 }

@@ -211,7 +211,7 @@ public record Style(
    * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
    * analysis' rules after B informed one, D written apart from them after C informed one, E written
    * apart from them after D informed rule changes, F written apart from them after E informed rule
-   * changes.
+   * changes, G written apart from them after F's gap stories became training data.
    */
   public enum Bank {
     A,
@@ -219,7 +219,8 @@ public record Style(
     C,
     D,
     E,
-    F
+    F,
+    G
   }
 
   /** The shape of environment facts. */

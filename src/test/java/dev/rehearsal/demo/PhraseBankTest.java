@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
  * with bank B, nor bank D with A, B or C, nor bank E with A, B, C or D, nor bank F with A, B, C, D
- * or E.
+ * or E, nor bank G with A, B, C, D, E or F.
  */
 class PhraseBankTest {
 
@@ -102,12 +102,12 @@ class PhraseBankTest {
 
   /**
    * Each bank against every bank written before it: B with A, C with A and B, D with A to C, E with
-   * A to D, F with A to E.
+   * A to D, F with A to E, G with A to F.
    */
   @ParameterizedTest(name = "bank {0} with bank {1}")
   @CsvSource({
     "B, A", "C, A", "C, B", "D, A", "D, B", "D, C", "E, A", "E, B", "E, C", "E, D", "F, A", "F, B",
-    "F, C", "F, D", "F, E"
+    "F, C", "F, D", "F, E", "G, A", "G, B", "G, C", "G, D", "G, E", "G, F"
   })
   void aLaterBankSharesNoSentenceOrDistinctivePhraseWithAnEarlierOne(
       Style.Bank later, Style.Bank earlier) {
@@ -132,6 +132,7 @@ class PhraseBankTest {
     assertSame(PhraseBank.D, PhraseBank.of(Style.Bank.D));
     assertSame(PhraseBank.E, PhraseBank.of(Style.Bank.E));
     assertSame(PhraseBank.F, PhraseBank.of(Style.Bank.F));
+    assertSame(PhraseBank.G, PhraseBank.of(Style.Bank.G));
     for (Style.Bank b : Style.Bank.values()) {
       assertEquals(b.name(), PhraseBank.of(b).name);
     }
@@ -139,7 +140,8 @@ class PhraseBankTest {
 
   @Test
   void withBankChangesOnlyTheBank() {
-    for (Style.Bank b : List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E, Style.Bank.F)) {
+    for (Style.Bank b :
+        List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E, Style.Bank.F, Style.Bank.G)) {
       for (Style s : Style.heldOut()) {
         Style c = s.withBank(b);
         assertEquals(b, c.bank());
@@ -236,7 +238,13 @@ class PhraseBankTest {
     List<String> wrong = new ArrayList<>();
     for (PhraseBank bank :
         List.of(
-            PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E, PhraseBank.F)) {
+            PhraseBank.A,
+            PhraseBank.B,
+            PhraseBank.C,
+            PhraseBank.D,
+            PhraseBank.E,
+            PhraseBank.F,
+            PhraseBank.G)) {
       for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
         Set<String> filled = filledSlots(p);
         for (String t : bank.pool(p)) {
@@ -269,6 +277,13 @@ class PhraseBankTest {
   @Test
   void bankFUsesOnlySlotsBankEUsesInEachPool() {
     List<String> wrong = slotsNotIn(PhraseBank.F, List.of(PhraseBank.E));
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
+  /** Bank G fills each pool with slots bank F uses there, and no others. */
+  @Test
+  void bankGUsesOnlySlotsBankFUsesInEachPool() {
+    List<String> wrong = slotsNotIn(PhraseBank.G, List.of(PhraseBank.F));
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
@@ -320,6 +335,20 @@ class PhraseBankTest {
     assertEquals(List.of(), small, String.join("\n", small));
   }
 
+  /** Bank G holds at least as many templates in each pool as bank F, so it draws as widely. */
+  @Test
+  void bankGIsAtLeastAsLargeAsBankFInEveryPool() {
+    List<String> small = new ArrayList<>();
+    for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
+      int f = PhraseBank.F.pool(p).size();
+      int g = PhraseBank.G.pool(p).size();
+      if (g < f) {
+        small.add(p + ": " + g + " < " + f);
+      }
+    }
+    assertEquals(List.of(), small, String.join("\n", small));
+  }
+
   /**
    * The handle a pool's templates must name: a citation names the causing change, a ruling-out
    * names the change ruled out, a rollback names the version gone back to.
@@ -353,6 +382,13 @@ class PhraseBankTest {
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
+  /** Every bank G template of a citing, ruling-out or rollback pool names its handle. */
+  @Test
+  void bankGNamesTheHandleInEveryCitationAndRulingOut() {
+    List<String> wrong = handlesMissing(PhraseBank.G);
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
   /** The templates of a bank's citing, ruling-out or rollback pools that do not name the handle. */
   private static List<String> handlesMissing(PhraseBank bank) {
     List<String> wrong = new ArrayList<>();
@@ -370,9 +406,9 @@ class PhraseBankTest {
     return wrong;
   }
 
-  /** Incidents written from banks D, E and F in every held-out style carry no unfilled slot. */
+  /** Incidents written from banks D, E, F and G in every held-out style carry no unfilled slot. */
   @ParameterizedTest(name = "bank {0}")
-  @CsvSource({"D", "E", "F"})
+  @CsvSource({"D", "E", "F", "G"})
   void heldOutBankIncidentsAreWrittenWithEverySlotFilled(Style.Bank bank, @TempDir Path dir)
       throws Exception {
     Pattern unfilled = Pattern.compile("\\{[a-z0-9_]+}");
