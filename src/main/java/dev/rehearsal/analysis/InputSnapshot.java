@@ -43,9 +43,10 @@ final class InputSnapshot {
    * the rules that make what is written change (the references extracted from the incidents' text:
    * 5 when more ways of ruling a change out were read, 8 when a quoted title no longer needed
    * change words beside it, 9 when "rolled production to v1.2" became a rollback's target and
-   * titles came to be found outside quotation marks).
+   * titles came to be found outside quotation marks, 11 when going back to a version said verb
+   * first, "reinstated v1.2" or "returned to v1.2", became a rollback's target).
    */
-  static final int FORMAT = 9;
+  static final int FORMAT = 11;
 
   private static final int END = 0x454e4421; // "END!"
 

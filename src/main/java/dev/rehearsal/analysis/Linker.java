@@ -1189,7 +1189,8 @@ final class Linker {
    * responders suspected: everything after the version it went back to. The first deploy after that
    * version, if it landed before onset, is the suspect, even when later deploys landed between it
    * and onset (rolling back past them means they were not trusted either, but the first one is
-   * where the change began).
+   * where the change began). {@code relationScale} (the service's relation to the incident's) is
+   * weighed only in that case: a rollback straight past one change names it whatever the service.
    */
   private List<Candidate> rolledBack(
       int service, long onset, long until, double relationScale, Relation relation) {
@@ -1214,9 +1215,13 @@ final class Linker {
             intervening++;
           }
         }
+        // rolling an upstream back straight past the one change it shipped before onset names
+        // that change as surely as a rollback of the incident's own service does; past several,
+        // which of them began it is less sure, and the relation weighs as for any deploy
+        double scale = intervening == 0 ? 1.0 : relationScale;
         double score =
             rules.wRolledBack
-                * relationScale
+                * scale
                 * envWeight[e]
                 * (t.time[suspect] > onset ? rules.afterOnsetFactor : 1.0);
         Why why = new Why(List.of(), -1, null, relation, intervening, rb, null);

@@ -69,14 +69,18 @@ final class References {
   private static final Pattern ROLLBACK =
       Pattern.compile(
           "(?i)\\b(?:(?:roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|went back|downgraded?"
-              + "|pinned(?:\\s+back)?)\\s+(?:\\w+\\s+){0,3}?(?:to|onto)\\s+"
+              + "|pinned(?:\\s+back)?|return(?:ed|ing)?|(?:switch|mov)(?:ed|ing)?\\s+back"
+              + "|fell\\s+back)\\s+(?:\\w+\\s+){0,3}?(?:to|onto)\\s+"
+              // "pinned the deployment at 1.4.2"
+              + "|pinned\\s+(?:\\w+\\s+){0,3}?at\\s+"
               // "rolled production to v1.4.2", "rolled prod and canary to 1.4": what was rolled
               // is named, not the direction; "rolled out to", "rolled forward to" go forward
               + "|rolled\\s+(?:(?!(?:out|forward|ahead|over|deploy|release|update)\\b)\\w+\\s+){1,3}?"
               + "(?:to|onto)\\s+"
               // putting an older release out again: "redeployed v3.3.8", "restored the
-              // previous build 2.1.0" (a dotted version, so "redeployed 3 pods" is not one)
-              + "|(?:re-?deploy(?:ed|ing)?|restor(?:ed|ing))\\s+(?:the\\s+)?"
+              // previous build 2.1.0", "reinstated 2.1.0" (a dotted version, so "redeployed 3
+              // pods" is not one)
+              + "|(?:re-?deploy(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing))\\s+(?:the\\s+)?"
               + "(?:(?:previous|prior|old|older|earlier|last\\s+good)\\s+)?"
               + "(?=(?:version\\s+|release\\s+|build\\s+)?v?\\d+\\.\\d))"
               + "(?:version\\s+|release\\s+|build\\s+)?"
@@ -416,7 +420,7 @@ final class References {
   static final Pattern[] PATTERNS = {ROLLBACK, URL, SHA, VERSION, PR, NUMBERED};
 
   private static final Starts[] STARTS = {
-    new Starts("rRwWdDpP", true, References::rollbackStart),
+    new Starts("rRwWdDpPsSmMfF", true, References::rollbackStart),
     new Starts("h", false, (t, at) -> t.startsWith("http", at)),
     new Starts("0123456789abcdefABCDEF", true, (t, at) -> hexRun(t, at) >= 7),
     new Starts("v0123456789", true, References::versionStart),
@@ -436,8 +440,8 @@ final class References {
   }
 
   /**
-   * A rollback begins with "roll", "revert", "went", "downgrad", "pinned", "redeploy", "re-deploy"
-   * or "restor".
+   * A rollback begins with "roll", "revert", "went", "downgrad", "pinned", "redeploy", "re-deploy",
+   * "restor", "reinstat", "return", "switch", "mov" or "fell".
    */
   private static boolean rollbackStart(String s, int at) {
     return startsWithWord(s, at, "roll")
@@ -447,7 +451,12 @@ final class References {
         || startsWithWord(s, at, "pinned")
         || startsWithWord(s, at, "redeploy")
         || startsWithWord(s, at, "re-deploy")
-        || startsWithWord(s, at, "restor");
+        || startsWithWord(s, at, "restor")
+        || startsWithWord(s, at, "reinstat")
+        || startsWithWord(s, at, "return")
+        || startsWithWord(s, at, "switch")
+        || startsWithWord(s, at, "mov")
+        || startsWithWord(s, at, "fell");
   }
 
   /** Hexadecimal characters in a row from a position. */

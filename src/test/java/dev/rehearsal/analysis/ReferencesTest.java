@@ -55,6 +55,29 @@ class ReferencesTest {
         values("Restored the previous build 2.1.0 at 10:40.", Type.ROLLBACK_TARGET));
     assertEquals(List.of("1.4.2"), values("Pinned the chart back to 1.4.2.", Type.ROLLBACK_TARGET));
     assertEquals(List.of("7.0"), values("re-deploying release 7.0 fixed it", Type.ROLLBACK_TARGET));
+    // going back to a version, said verb first
+    for (String back :
+        List.of(
+            "Reinstated v1.2.3.",
+            "Production returned to v1.2.3.",
+            "Switched prod back to v1.2.3.",
+            "Fell back to v1.2.3 on every node.",
+            "Pinned the deployment at v1.2.3 pending a fix.")) {
+      assertEquals(List.of("1.2.3"), values(back, Type.ROLLBACK_TARGET), back);
+      assertEquals(List.of(), values(back, Type.VERSION), back);
+    }
+    // a version that went out, said with the same words, is not one
+    for (String out :
+        List.of(
+            "Latency returned after v1.2.3 shipped.",
+            "The pinned dependency in v1.2.3 broke it.",
+            "Errors came back in v1.2.3.",
+            // "back to" alone traces a cause as often as it returns to a release
+            "The regression traces back to v1.2.3.",
+            "Went bad when we moved to v1.2.3.")) {
+      assertEquals(List.of(), values(out, Type.ROLLBACK_TARGET), out);
+      assertEquals(List.of("1.2.3"), values(out, Type.VERSION), out);
+    }
     // a redeploy of something that is not a version, and a version restored to nothing, are not
     assertEquals(List.of(), values("We redeployed 3 pods on v3.3.9.", Type.ROLLBACK_TARGET));
     assertEquals(List.of("3.3.9"), values("We redeployed 3 pods on v3.3.9.", Type.VERSION));

@@ -60,24 +60,31 @@ class RuleOutModelTest {
 
   /**
    * Real write-ups cite tickets, files and versions in every kind of sentence; trained on the banks
-   * and half of the write-ups, the model reads almost none of the other half's citations as
-   * clearing what they name (5 of 480 when it was chosen).
+   * and one half of the write-ups, the model reads almost none of the other half's citations as
+   * clearing what they name. Both halves are held out in turn (odd sentences, then even), so a
+   * change to the corpus that shifts which half a sentence falls in does not move the count: 9 of
+   * the 954 citations were misread, the two halves together, when the model was chosen.
    */
   @Test
   void seldomReadsRealProseAsARuleOut() {
     List<RuleOutModel.Example> writeups = RuleOutModel.writeupExamples(WriteupsCorpus.shipped());
-    List<RuleOutModel.Example> training = new ArrayList<>(RuleOutModel.shippedExamples());
-    List<RuleOutModel.Example> heldOut = new ArrayList<>();
-    for (int i = 0; i < writeups.size(); i++) {
-      (i % 2 == 0 ? training : heldOut).add(writeups.get(i));
+    long others = 0;
+    long misread = 0;
+    for (int heldParity = 0; heldParity < 2; heldParity++) {
+      List<RuleOutModel.Example> training = new ArrayList<>(RuleOutModel.shippedExamples());
+      List<RuleOutModel.Example> heldOut = new ArrayList<>();
+      for (int i = 0; i < writeups.size(); i++) {
+        (i % 2 == heldParity ? heldOut : training).add(writeups.get(i));
+      }
+      RuleOutModel m = RuleOutModel.train(training);
+      others += heldOut.stream().filter(e -> !e.setAside()).count();
+      misread +=
+          heldOut.stream()
+              .filter(e -> !e.setAside() && m.probability(e.text()) >= RuleOutModel.THRESHOLD)
+              .count();
     }
-    RuleOutModel m = RuleOutModel.train(training);
-    long others = heldOut.stream().filter(e -> !e.setAside()).count();
-    long misread =
-        heldOut.stream()
-            .filter(e -> !e.setAside() && m.probability(e.text()) >= RuleOutModel.THRESHOLD)
-            .count();
-    assertTrue(misread <= 5, misread + " of " + others);
+    assertTrue(others > 900, "citations: " + others);
+    assertTrue(misread <= 9, misread + " of " + others);
   }
 
   @Test

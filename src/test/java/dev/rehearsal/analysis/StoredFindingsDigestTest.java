@@ -32,9 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * leave every finding as it was. The digest covers every finding's key and stored JSON, in key
  * order, with the test's own folder (staging runs name the file they came from) written as {@code
  * <dir>}; a change that means to alter findings updates it and says why (last: the text model also
- * trains on the phrase banks' gap stories and a citing sentence that reads as clearing its change
- * sets it aside, decision 0031: on this demo every escape's text vote moved, no link or verdict
- * changed, and two escapes' gaps did, both to the truth's, one config to unexplained and one
+ * learns bank F's gap stories, going back to a version said verb first names a rollback's target,
+ * and a rollback of an upstream straight past one change names it, decision 0032: on this demo no
+ * link or verdict moved, and two escapes' gaps did, both away from the truth's, traffic-then-config
+ * to traffic and data-then-traffic to traffic-then-data; before that the text model also trains on
+ * the phrase banks' gap stories and a citing sentence that reads as clearing its change sets it
+ * aside, decision 0031: on this demo every escape's text vote moved, no link or verdict changed,
+ * and two escapes' gaps did, both to the truth's, one config to unexplained and one
  * traffic-then-data to data-then-traffic; before that "rolled production to v1.2" names a
  * rollback's target, a version production went back to while the incident was open is not the
  * change it cites, and strong change words may name a suspect by time in a band whose count cannot
@@ -63,7 +67,7 @@ class StoredFindingsDigestTest {
           storedFindings(ws.dir().resolve(Schema.indexFolder(Schema.VERSION)));
       assertEquals(400, stored.size());
       assertEquals(
-          "ec9e81b2c41cc6df22075f1b9b8a75766a8b0eec86f3da9216de8ab53ba67058",
+          "e42d77005be8e8f0757dae3325e37dd77ae6e3ca035b86f5b274a1433d43bf31",
           digest(stored, dir.toString()));
     }
   }

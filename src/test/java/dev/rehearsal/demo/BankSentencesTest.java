@@ -13,15 +13,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The labelled sentences the analysis ships from the scenario generator's phrase banks are those of
- * banks A to E, no more and no less; bank F is not among them: it is held out (decision 0013).
+ * The labelled sentences the analysis ships from the scenario generator's phrase banks are those it
+ * names, no more and no less; bank G is not among them: it is held out (decision 0013).
  *
  * <ul>
- *   <li>{@code citing-sentences.tsv} (read by {@code RuleOutModel}): rule-outs labelled {@code
- *       aside}; citations of the cause, quoted titles, rollback targets and talk of a change
- *       labelled {@code other}.
- *   <li>{@code gap-stories.tsv} (read by {@code GapTextModel}): each story of why staging missed an
- *       escape, labelled with its gap ({@code none} when the story says nobody knows).
+ *   <li>{@code citing-sentences.tsv} (read by {@code RuleOutModel}), from banks A to E: rule-outs
+ *       labelled {@code aside}; citations of the cause, quoted titles, rollback targets and talk of
+ *       a change labelled {@code other}. Bank F's are left out: trained with them, the model read
+ *       12 of 952 real citations as rule-outs at its threshold ({@code RuleOutModelTest} allows 9),
+ *       and from a threshold of 0.67 up it read fewer than 65 % of bank E's rule-outs unseen
+ *       (decision 0031).
+ *   <li>{@code gap-stories.tsv} (read by {@code GapTextModel}), from banks A to F: each story of
+ *       why staging missed an escape, labelled with its gap ({@code none} when the story says
+ *       nobody knows).
  * </ul>
  *
  * When a bank changes, the test writes the expected file to {@code target/} and says where to copy
@@ -31,8 +35,11 @@ class BankSentencesTest {
 
   static final Path FOLDER = Path.of("src/main/resources/dev/rehearsal/analysis");
 
-  private static final List<PhraseBank> SHIPPED =
+  private static final List<PhraseBank> CITING =
       List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E);
+
+  private static final List<PhraseBank> STORY =
+      List.of(PhraseBank.A, PhraseBank.B, PhraseBank.C, PhraseBank.D, PhraseBank.E, PhraseBank.F);
 
   private static final Set<PhraseBank.Pool> ASIDE =
       Set.of(
@@ -70,11 +77,10 @@ class BankSentencesTest {
         "# other: it is named as the cause or a suspect, or as the version production went back");
     out.add("# to, or a change is spoken of without being cited.");
     out.add("# {change} is the cited change; other {slots} stand for names and times and are left");
-    out.add(
-        "# out when read. Written from the scenario generator's phrase banks A to E (bank F is");
-    out.add("# held out); BankSentencesTest says when the banks changed and this must be written");
-    out.add("# again.");
-    for (PhraseBank bank : SHIPPED) {
+    out.add("# out when read. Written from the scenario generator's phrase banks A to E (not F:");
+    out.add("# BankSentencesTest says why; G is held out); that test says when the banks changed");
+    out.add("# and this must be written again.");
+    for (PhraseBank bank : CITING) {
       for (PhraseBank.Pool pool : PhraseBank.Pool.values()) {
         if (!ASIDE.contains(pool) && !OTHER.contains(pool)) {
           continue;
@@ -99,9 +105,9 @@ class BankSentencesTest {
     out.add("# config, mocks, or none when nobody can say), where written, story. {slots} stand");
     out.add("# for names and are left out when read. Written from the scenario generator's phrase");
     out.add(
-        "# banks A to E (bank F is held out); BankSentencesTest says when the banks changed and");
+        "# banks A to F (bank G is held out); BankSentencesTest says when the banks changed and");
     out.add("# this must be written again.");
-    for (PhraseBank bank : SHIPPED) {
+    for (PhraseBank bank : STORY) {
       for (PhraseBank.Pool pool : PhraseBank.Pool.values()) {
         String gap = STORIES.get(pool);
         if (gap == null) {
@@ -123,7 +129,7 @@ class BankSentencesTest {
   }
 
   @Test
-  void theShippedGapStoriesAreThoseOfBanksAToE() throws IOException {
+  void theShippedGapStoriesAreThoseOfBanksAToF() throws IOException {
     same("gap-stories.tsv", gapStories());
   }
 
