@@ -60,7 +60,7 @@ class ReferencesTest {
         List.of(
             "Reinstated v1.2.3.",
             "Production returned to v1.2.3.",
-            "Switched prod back to v1.2.3.",
+            "Switched back to v1.2.3 in prod.",
             "Fell back to v1.2.3 on every node.",
             "Pinned the deployment at v1.2.3 pending a fix.")) {
       assertEquals(List.of("1.2.3"), values(back, Type.ROLLBACK_TARGET), back);
