@@ -209,15 +209,8 @@ public final class GapTextModel {
     List<Example> s = stories;
     if (s == null) {
       List<Example> out = new ArrayList<>();
-      for (String line : ShippedLines.of(STORIES)) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", 3);
-        if (cols.length != 3) {
-          throw new IllegalArgumentException("not a labelled story: " + line);
-        }
-        out.add(new Example(SLOT.matcher(cols[2]).replaceAll(" "), Gap.parse(cols[0])));
+      for (String[] row : ShippedLines.labelled(STORIES)) {
+        out.add(new Example(SLOT.matcher(row[2]).replaceAll(" "), Gap.parse(row[0])));
       }
       s = List.copyOf(out);
       stories = s;

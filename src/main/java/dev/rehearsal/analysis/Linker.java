@@ -1752,7 +1752,8 @@ final class Linker {
   /**
    * Why a cited change weighs less: the incident rules it out in words {@link References} reads, or
    * in a word the workspace learned ({@code learned.word()}), or it cites it in a sentence written
-   * like one a reviewer set aside ({@code learned.likeIncident()}).
+   * like one a reviewer set aside ({@code learned.likeIncident()}), or in a sentence the model of
+   * citing sentences reads as clearing it ({@link RuleOutModel.Reading}).
    */
   private Reason ruledOutReason(String text, SetAside why) {
     Object[] ruledOut = {"text", text, "factor", rules.ruledOutFactor};

@@ -101,7 +101,7 @@ final class RuleOutModel {
       synchronized (RuleOutModel.class) {
         if (shipped == null) {
           List<Example> all = new ArrayList<>(shippedExamples());
-          all.addAll(examples(ShippedLines.of(WRITEUPS)));
+          all.addAll(examples(WRITEUPS));
           shipped = train(all);
         }
         m = shipped;
@@ -117,7 +117,7 @@ final class RuleOutModel {
    * separated by tabs; lines starting with # are comments.
    */
   static List<Example> shippedExamples() {
-    return examples(ShippedLines.of(RESOURCE));
+    return examples(RESOURCE);
   }
 
   /**
@@ -167,17 +167,14 @@ final class RuleOutModel {
     return List.copyOf(out.values());
   }
 
-  static List<Example> examples(List<String> lines) {
+  /** The labelled sentences of a shipped table ({@link ShippedLines#labelled}). */
+  static List<Example> examples(String resource) {
     List<Example> out = new ArrayList<>();
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    for (String[] row : ShippedLines.labelled(resource)) {
+      if (!row[0].equals("aside") && !row[0].equals("other")) {
+        throw new IllegalArgumentException(resource + ": not aside or other: " + row[0]);
       }
-      String[] cols = line.split("\t", 3);
-      if (cols.length != 3 || !cols[0].equals("aside") && !cols[0].equals("other")) {
-        throw new IllegalArgumentException("not a labelled sentence: " + line);
-      }
-      out.add(new Example(template(cols[2]), cols[0].equals("aside"), cols[1]));
+      out.add(new Example(template(row[2]), row[0].equals("aside"), row[1]));
     }
     return out;
   }
@@ -249,17 +246,23 @@ final class RuleOutModel {
   private record Vector(int[] cols, double[] x) {}
 
   private Vector vector(String sentence) {
-    Map<Integer, Integer> tf = new TreeMap<>();
+    return vector(GapTextModel.byIndex(counts(sentence), index), idf);
+  }
+
+  /** Features of term counts keyed by vocabulary index: sublinear tf-idf of unit length. */
+  private static Vector vector(Map<Integer, Integer> tf, double[] idf) {
+    int[] cols = tf.keySet().stream().mapToInt(Integer::intValue).toArray();
+    int[] counts = tf.values().stream().mapToInt(Integer::intValue).toArray();
+    return new Vector(cols, GapTextModel.features(cols, counts, idf));
+  }
+
+  /** How often each of a sentence's terms ({@link #terms}) occurs in it. */
+  private static Map<String, Integer> counts(String sentence) {
+    Map<String, Integer> c = new LinkedHashMap<>();
     for (String term : terms(sentence)) {
-      Integer t = index.get(term);
-      if (t != null) {
-        tf.merge(t, 1, Integer::sum);
-      }
+      c.merge(term, 1, Integer::sum);
     }
-    int[] cols = new int[tf.size()];
-    double[] x = new double[tf.size()];
-    vector(tf, cols, x);
-    return new Vector(cols, x);
+    return c;
   }
 
   private double probability(Vector v) {
@@ -272,21 +275,6 @@ final class RuleOutModel {
 
   int trainedOn() {
     return trainedOn;
-  }
-
-  private void vector(Map<Integer, Integer> tf, int[] cols, double[] x) {
-    int j = 0;
-    double norm = 0;
-    for (var e : tf.entrySet()) {
-      cols[j] = e.getKey();
-      x[j] = (1 + Math.log(e.getValue())) * idf[e.getKey()];
-      norm += x[j] * x[j];
-      j++;
-    }
-    norm = Math.sqrt(norm);
-    for (int k = 0; k < x.length && norm > 0; k++) {
-      x[k] /= norm;
-    }
   }
 
   private static List<String> tokens(String text) {
@@ -314,10 +302,7 @@ final class RuleOutModel {
     Map<String, Integer> docFreq = new TreeMap<>();
     List<Map<String, Integer>> counts = new ArrayList<>(n);
     for (Example e : examples) {
-      Map<String, Integer> c = new LinkedHashMap<>();
-      for (String term : terms(e.text())) {
-        c.merge(term, 1, Integer::sum);
-      }
+      Map<String, Integer> c = counts(e.text());
       counts.add(c);
       c.keySet().forEach(term -> docFreq.merge(term, 1, Integer::sum));
     }
@@ -329,16 +314,14 @@ final class RuleOutModel {
       index.put(terms[t], t);
       idf[t] = Math.log((1.0 + n) / (1.0 + docFreq.get(terms[t]))) + 1;
     }
-    RuleOutModel blank = new RuleOutModel(index, terms, idf, null, 0, n);
     int[][] cols = new int[n][];
     double[][] vals = new double[n][];
     int[] y = new int[n];
     int aside = 0;
     for (int i = 0; i < n; i++) {
-      Map<Integer, Integer> tf = GapTextModel.byIndex(counts.get(i), index);
-      cols[i] = new int[tf.size()];
-      vals[i] = new double[tf.size()];
-      blank.vector(tf, cols[i], vals[i]);
+      Vector v = vector(GapTextModel.byIndex(counts.get(i), index), idf);
+      cols[i] = v.cols();
+      vals[i] = v.x();
       y[i] = examples.get(i).setAside() ? 1 : 0;
       aside += y[i];
     }

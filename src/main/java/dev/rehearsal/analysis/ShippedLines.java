@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The lines of a text file shipped beside the analysis' classes (labelled sentences, stories). */
@@ -22,5 +23,25 @@ final class ShippedLines {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The rows of a shipped table of labelled texts: one per line, a label, where the text was
+   * written and the text, separated by tabs; blank lines and lines starting with # are left out.
+   */
+  static List<String[]> labelled(String resource) {
+    List<String[]> out = new ArrayList<>();
+    for (String line : of(resource)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", 3);
+      if (cols.length != 3) {
+        throw new IllegalArgumentException(
+            resource + ": not a label, a source and a text: " + line);
+      }
+      out.add(cols);
+    }
+    return out;
   }
 }

@@ -592,10 +592,16 @@ class EngineTest {
 
   /** The reason a finding gives for setting a change it weighed aside. */
   private static Reason ruledOut(Finding f, String deployKey) {
+    return alternative(f, deployKey).reasons().stream()
+        .filter(r -> r.code() == Code.RULED_OUT)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(f.alternatives().toString()));
+  }
+
+  /** The change of that key a finding weighed and did not link; fails when it is not there. */
+  private static DeployLink alternative(Finding f, String deployKey) {
     return f.alternatives().stream()
         .filter(a -> a.deployKey().equals(deployKey))
-        .flatMap(a -> a.reasons().stream())
-        .filter(r -> r.code() == Code.RULED_OUT)
         .findFirst()
         .orElseThrow(() -> new AssertionError(f.alternatives().toString()));
   }
@@ -1883,11 +1889,7 @@ class EngineTest {
       assertTrue(
           t2.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/checkout-p3")),
           "the deploy it rules out is not linked: " + t2.links());
-      DeployLink ruled =
-          t2.alternatives().stream()
-              .filter(l -> l.deployKey().equals("deploy/gitlab/checkout-p3"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError(t2.alternatives().toString()));
+      DeployLink ruled = alternative(t2, "deploy/gitlab/checkout-p3");
       assertTrue(has(ruled.reasons(), Code.RULED_OUT), ruled.reasons().toString());
     }
   }
@@ -1909,11 +1911,7 @@ class EngineTest {
       assertTrue(
           m1.links().stream().noneMatch(l -> l.deployKey().equals("deploy/gitlab/checkout-p3")),
           "the deploy it rules out is not linked: " + m1.links());
-      DeployLink ruled =
-          m1.alternatives().stream()
-              .filter(l -> l.deployKey().equals("deploy/gitlab/checkout-p3"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError(m1.alternatives().toString()));
+      DeployLink ruled = alternative(m1, "deploy/gitlab/checkout-p3");
       Reason r = only(ruled.reasons(), Code.RULED_OUT);
       assertEquals("v1.3.0", r.arg("text"));
       assertTrue(r.decimal("probability") >= RuleOutModel.THRESHOLD, r.toString());
