@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
             + "with a ground-truth file; deterministic for a seed. With --import, also import it "
             + "into the workspace. With --style, the organisation is one of several styles "
             + "(docs/decisions/0013-evaluation-under-shift.md); '--style list' describes them. "
-            + "--phrase-bank A|B|C|D|E|F|G writes every style's text from that phrase bank (C to"
-            + " G: wording written apart from the analysis' rules).")
+            + "--phrase-bank A|B|C|D|E|F|G|H writes every style's text from that phrase bank (C"
+            + " to H: wording written apart from the analysis' rules).")
 final class DemoCommand implements Callable<Integer> {
   @Mixin WorkspaceOption ws;
 
@@ -49,14 +49,15 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--phrase-bank",
-      paramLabel = "A|B|C|D|E|F|G",
+      paramLabel = "A|B|C|D|E|F|G|H",
       description =
           "Write every style's incident and change text from this phrase bank instead of the"
               + " style's own (A tuning, B held out, C fresh wording written apart from the"
               + " analysis' rules, D wording written apart from them after C informed a rule"
               + " change, E wording written apart from them after D informed rule changes, F"
               + " wording written apart from them after E informed rule changes, G wording written"
-              + " apart from them after F's gap stories became training data);"
+              + " apart from them after F's gap stories became training data, H wording written"
+              + " apart from them after G informed rule changes);"
               + " needs --style. Default: each style's own bank.")
   Style.Bank phraseBank;
 
@@ -276,7 +277,8 @@ final class DemoCommand implements Callable<Integer> {
             + " apart from the analysis' rules, for the held-out styles once B has informed a"
             + " rule; phrase bank D (--phrase-bank D) is wording written apart from them after C"
             + " informed a rule change, phrase bank E (--phrase-bank E) after D informed rule"
-            + " changes, phrase bank F (--phrase-bank F) after E informed rule changes, and phrase"
-            + " bank G (--phrase-bank G) after F's gap stories became training data.");
+            + " changes, phrase bank F (--phrase-bank F) after E informed rule changes, phrase"
+            + " bank G (--phrase-bank G) after F's gap stories became training data, and phrase"
+            + " bank H (--phrase-bank H) after G informed rule changes.");
   }
 }

@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * UnseenNarratives}) was written apart from the analysis' rules after bank E informed rule changes;
  * it shares no sentence or phrase with A, B, C, D or E. Bank G ({@link OutsideNarratives}) was
  * written apart from the analysis' rules and word lists after bank F's gap stories became training
- * data; it shares no sentence or phrase with A, B, C, D, E or F.
+ * data; it shares no sentence or phrase with A, B, C, D, E or F. Bank H ({@link
+ * ElsewhereNarratives}) was written apart from the analysis' rules and word lists after bank G
+ * informed rule changes; it shares no sentence or phrase with A, B, C, D, E, F or G.
  *
  * <p>Templates take slots in braces: {@code {svc}} the incident's service as people write it,
  * {@code {service}} the causing service, {@code {table} {vendor} {key} {prod} {staging} {flag}
@@ -136,6 +138,7 @@ final class PhraseBank {
   static final PhraseBank E = LatestNarratives.bank();
   static final PhraseBank F = UnseenNarratives.bank();
   static final PhraseBank G = OutsideNarratives.bank();
+  static final PhraseBank H = ElsewhereNarratives.bank();
 
   static PhraseBank of(Style.Bank b) {
     return switch (b) {
@@ -146,6 +149,7 @@ final class PhraseBank {
       case E -> E;
       case F -> F;
       case G -> G;
+      case H -> H;
     };
   }
 }

@@ -211,7 +211,8 @@ public record Style(
    * The phrase bank the narratives come from: A for tuning, B held out, C written apart from the
    * analysis' rules after B informed one, D written apart from them after C informed one, E written
    * apart from them after D informed rule changes, F written apart from them after E informed rule
-   * changes, G written apart from them after F's gap stories became training data.
+   * changes, G written apart from them after F's gap stories became training data, H written apart
+   * from them after G informed rule changes.
    */
   public enum Bank {
     A,
@@ -220,7 +221,8 @@ public record Style(
     D,
     E,
     F,
-    G
+    G,
+    H
   }
 
   /** The shape of environment facts. */

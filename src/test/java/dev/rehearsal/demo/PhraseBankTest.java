@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The held-out banks share no sentence and no distinctive phrase with the tuning bank, nor bank C
  * with bank B, nor bank D with A, B or C, nor bank E with A, B, C or D, nor bank F with A, B, C, D
- * or E, nor bank G with A, B, C, D, E or F.
+ * or E, nor bank G with A, B, C, D, E or F, nor bank H with A, B, C, D, E, F or G.
  */
 class PhraseBankTest {
 
@@ -102,12 +102,13 @@ class PhraseBankTest {
 
   /**
    * Each bank against every bank written before it: B with A, C with A and B, D with A to C, E with
-   * A to D, F with A to E, G with A to F.
+   * A to D, F with A to E, G with A to F, H with A to G.
    */
   @ParameterizedTest(name = "bank {0} with bank {1}")
   @CsvSource({
     "B, A", "C, A", "C, B", "D, A", "D, B", "D, C", "E, A", "E, B", "E, C", "E, D", "F, A", "F, B",
-    "F, C", "F, D", "F, E", "G, A", "G, B", "G, C", "G, D", "G, E", "G, F"
+    "F, C", "F, D", "F, E", "G, A", "G, B", "G, C", "G, D", "G, E", "G, F", "H, A", "H, B", "H, C",
+    "H, D", "H, E", "H, F", "H, G"
   })
   void aLaterBankSharesNoSentenceOrDistinctivePhraseWithAnEarlierOne(
       Style.Bank later, Style.Bank earlier) {
@@ -133,6 +134,7 @@ class PhraseBankTest {
     assertSame(PhraseBank.E, PhraseBank.of(Style.Bank.E));
     assertSame(PhraseBank.F, PhraseBank.of(Style.Bank.F));
     assertSame(PhraseBank.G, PhraseBank.of(Style.Bank.G));
+    assertSame(PhraseBank.H, PhraseBank.of(Style.Bank.H));
     for (Style.Bank b : Style.Bank.values()) {
       assertEquals(b.name(), PhraseBank.of(b).name);
     }
@@ -141,7 +143,8 @@ class PhraseBankTest {
   @Test
   void withBankChangesOnlyTheBank() {
     for (Style.Bank b :
-        List.of(Style.Bank.C, Style.Bank.D, Style.Bank.E, Style.Bank.F, Style.Bank.G)) {
+        List.of(
+            Style.Bank.C, Style.Bank.D, Style.Bank.E, Style.Bank.F, Style.Bank.G, Style.Bank.H)) {
       for (Style s : Style.heldOut()) {
         Style c = s.withBank(b);
         assertEquals(b, c.bank());
@@ -244,7 +247,8 @@ class PhraseBankTest {
             PhraseBank.D,
             PhraseBank.E,
             PhraseBank.F,
-            PhraseBank.G)) {
+            PhraseBank.G,
+            PhraseBank.H)) {
       for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
         Set<String> filled = filledSlots(p);
         for (String t : bank.pool(p)) {
@@ -287,6 +291,13 @@ class PhraseBankTest {
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
+  /** Bank H fills each pool with slots bank G uses there, and no others. */
+  @Test
+  void bankHUsesOnlySlotsBankGUsesInEachPool() {
+    List<String> wrong = slotsNotIn(PhraseBank.H, List.of(PhraseBank.G));
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
   /** The slots a bank fills in a pool that none of {@code others} fills in that pool. */
   private static List<String> slotsNotIn(PhraseBank bank, List<PhraseBank> others) {
     List<String> wrong = new ArrayList<>();
@@ -312,7 +323,7 @@ class PhraseBankTest {
    * it, so it draws as widely.
    */
   @ParameterizedTest
-  @CsvSource({"E, D", "F, E", "G, F"})
+  @CsvSource({"E, D", "F, E", "G, F", "H, G"})
   void aLaterBankIsAtLeastAsLargeAsTheOneBeforeInEveryPool(Style.Bank later, Style.Bank before) {
     List<String> small = new ArrayList<>();
     for (PhraseBank.Pool p : PhraseBank.Pool.values()) {
@@ -365,6 +376,13 @@ class PhraseBankTest {
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
+  /** Every bank H template of a citing, ruling-out or rollback pool names its handle. */
+  @Test
+  void bankHNamesTheHandleInEveryCitationAndRulingOut() {
+    List<String> wrong = handlesMissing(PhraseBank.H);
+    assertEquals(List.of(), wrong, String.join("\n", wrong));
+  }
+
   /** The templates of a bank's citing, ruling-out or rollback pools that do not name the handle. */
   private static List<String> handlesMissing(PhraseBank bank) {
     List<String> wrong = new ArrayList<>();
@@ -382,9 +400,11 @@ class PhraseBankTest {
     return wrong;
   }
 
-  /** Incidents written from banks D, E, F and G in every held-out style carry no unfilled slot. */
+  /**
+   * Incidents written from banks D, E, F, G and H in every held-out style carry no unfilled slot.
+   */
   @ParameterizedTest(name = "bank {0}")
-  @CsvSource({"D", "E", "F", "G"})
+  @CsvSource({"D", "E", "F", "G", "H"})
   void heldOutBankIncidentsAreWrittenWithEverySlotFilled(Style.Bank bank, @TempDir Path dir)
       throws Exception {
     Pattern unfilled = Pattern.compile("\\{[a-z0-9_]+}");
