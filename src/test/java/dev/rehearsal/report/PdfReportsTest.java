@@ -147,7 +147,7 @@ class PdfReportsTest {
     }
     String[] regulated =
         QuarterlyPdfExporter.methodAccuracyRows().stream()
-            .filter(r -> r[0].equals("held-out wording G: regulated, seeds 71, 72"))
+            .filter(r -> r[0].equals("held-out wording H: regulated, seeds 81, 82"))
             .findFirst()
             .orElseThrow();
     // the row's cells in order, before the next row (a wrapped cell may break inside a figure)
