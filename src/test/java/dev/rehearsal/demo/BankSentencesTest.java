@@ -81,17 +81,28 @@ class BankSentencesTest {
     out.add("# BankSentencesTest says why; G is held out); that test says when the banks changed");
     out.add("# and this must be written again.");
     for (PhraseBank bank : CITING) {
-      for (PhraseBank.Pool pool : PhraseBank.Pool.values()) {
-        if (!ASIDE.contains(pool) && !OTHER.contains(pool)) {
-          continue;
-        }
-        String handle = PhraseBankTest.handle(pool);
-        for (String t : bank.pool(pool)) {
-          if (t.isBlank()) {
-            continue;
-          }
+      for (String[] labelled : citing(bank)) {
+        out.add(labelled[0] + "\t" + bank.name + "\t" + labelled[1]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A bank's templates that cite a change, each as its label ({@code aside} for a rule-out, else
+   * {@code other}) and its text with the cited handle written {@code {change}}.
+   */
+  static List<String[]> citing(PhraseBank bank) {
+    List<String[]> out = new ArrayList<>();
+    for (PhraseBank.Pool pool : PhraseBank.Pool.values()) {
+      if (!ASIDE.contains(pool) && !OTHER.contains(pool)) {
+        continue;
+      }
+      String handle = PhraseBankTest.handle(pool);
+      for (String t : bank.pool(pool)) {
+        if (!t.isBlank()) {
           String text = handle == null ? t : t.replace("{" + handle + "}", "{change}");
-          out.add((ASIDE.contains(pool) ? "aside" : "other") + "\t" + bank.name + "\t" + text);
+          out.add(new String[] {ASIDE.contains(pool) ? "aside" : "other", text});
         }
       }
     }

@@ -270,31 +270,13 @@ class PhraseBankTest {
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
-  /** Bank E fills each pool with slots bank D uses there, and no others. */
-  @Test
-  void bankEUsesOnlySlotsBankDUsesInEachPool() {
-    List<String> wrong = slotsNotIn(PhraseBank.E, List.of(PhraseBank.D));
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Bank F fills each pool with slots bank E uses there, and no others. */
-  @Test
-  void bankFUsesOnlySlotsBankEUsesInEachPool() {
-    List<String> wrong = slotsNotIn(PhraseBank.F, List.of(PhraseBank.E));
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Bank G fills each pool with slots bank F uses there, and no others. */
-  @Test
-  void bankGUsesOnlySlotsBankFUsesInEachPool() {
-    List<String> wrong = slotsNotIn(PhraseBank.G, List.of(PhraseBank.F));
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Bank H fills each pool with slots bank G uses there, and no others. */
-  @Test
-  void bankHUsesOnlySlotsBankGUsesInEachPool() {
-    List<String> wrong = slotsNotIn(PhraseBank.H, List.of(PhraseBank.G));
+  /**
+   * Each bank from E on fills each pool with slots the bank before it uses there, and no others.
+   */
+  @ParameterizedTest(name = "bank {0} with bank {1}")
+  @CsvSource({"E, D", "F, E", "G, F", "H, G"})
+  void aLaterBankUsesOnlySlotsTheBankBeforeUsesInEachPool(Style.Bank later, Style.Bank before) {
+    List<String> wrong = slotsNotIn(PhraseBank.of(later), List.of(PhraseBank.of(before)));
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
@@ -355,31 +337,11 @@ class PhraseBankTest {
     };
   }
 
-  /** Every bank E template of a citing, ruling-out or rollback pool names its handle. */
-  @Test
-  void bankENamesTheHandleInEveryCitationAndRulingOut() {
-    List<String> wrong = handlesMissing(PhraseBank.E);
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Every bank F template of a citing, ruling-out or rollback pool names its handle. */
-  @Test
-  void bankFNamesTheHandleInEveryCitationAndRulingOut() {
-    List<String> wrong = handlesMissing(PhraseBank.F);
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Every bank G template of a citing, ruling-out or rollback pool names its handle. */
-  @Test
-  void bankGNamesTheHandleInEveryCitationAndRulingOut() {
-    List<String> wrong = handlesMissing(PhraseBank.G);
-    assertEquals(List.of(), wrong, String.join("\n", wrong));
-  }
-
-  /** Every bank H template of a citing, ruling-out or rollback pool names its handle. */
-  @Test
-  void bankHNamesTheHandleInEveryCitationAndRulingOut() {
-    List<String> wrong = handlesMissing(PhraseBank.H);
+  /** Every template of a citing, ruling-out or rollback pool of banks E to H names its handle. */
+  @ParameterizedTest(name = "bank {0}")
+  @CsvSource({"E", "F", "G", "H"})
+  void namesTheHandleInEveryCitationAndRulingOut(Style.Bank bank) {
+    List<String> wrong = handlesMissing(PhraseBank.of(bank));
     assertEquals(List.of(), wrong, String.join("\n", wrong));
   }
 
